@@ -1,0 +1,53 @@
+package org.communedx.service.database;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * Starts a real PostgreSQL server inside the application when no external database is configured, so that
+ * a district IT officer runs the tracker with nothing but Java installed.
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(EmbeddedPostgres.class)
+@Conditional(NoExternalDatabaseCondition.class)
+@ConditionalOnMissingBean({ DataSource.class, JdbcConnectionDetails.class })
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
+public class EmbeddedDatabaseAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    PersistentPostgres persistentPostgres(EmbeddedDatabaseProperties properties) {
+        return PersistentPostgres.start(properties.clusterDirectory(), properties.port());
+    }
+
+    /** Boot's own DataSource auto-configuration builds the pool from these, honouring spring.datasource.hikari.*. */
+    @Bean
+    JdbcConnectionDetails embeddedDatabaseConnectionDetails(PersistentPostgres postgres) {
+        return new JdbcConnectionDetails() {
+
+            @Override
+            public String getUsername() {
+                return PersistentPostgres.USER;
+            }
+
+            @Override
+            public String getPassword() {
+                return null;
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return postgres.jdbcUrl();
+            }
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package org.communedx.service.database;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Tries the external database once before anything else starts. Without it an unreachable server surfaces
+ * as a connection-pool stack trace deep inside Flyway; with it the operator reads one line that names the
+ * host, port and database (see {@link DatabaseUnreachableException}).
+ */
+public class ExternalDatabaseCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    private static final int LOGIN_TIMEOUT_SECONDS = 10;
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        Environment environment = event.getEnvironment();
+        String url = environment.getProperty("spring.datasource.url");
+        if (!StringUtils.hasText(url) || !url.startsWith("jdbc:postgresql:")) {
+            return;
+        }
+        DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
+        try (Connection connection = DriverManager.getConnection(url,
+                environment.getProperty("spring.datasource.username"),
+                environment.getProperty("spring.datasource.password"))) {
+            connection.isValid(LOGIN_TIMEOUT_SECONDS);
+        }
+        catch (SQLException ex) {
+            throw new DatabaseUnreachableException(ServerAddress.parse(url), reason(ex), ex);
+        }
+    }
+
+    private static String reason(SQLException ex) {
+        String state = ex.getSQLState() == null ? "" : ex.getSQLState();
+        if (state.startsWith("28")) {
+            return "authentication failed; check SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD";
+        }
+        if (state.equals("3D000")) {
+            return "the database does not exist";
+        }
+        if (state.startsWith("08")) {
+            return "the server refused the connection or could not be reached";
+        }
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** Host, port and database of a PostgreSQL JDBC URL; credentials in the URL are never kept. */
+    record ServerAddress(String host, int port, String database) {
+
+        static ServerAddress parse(String jdbcUrl) {
+            try {
+                URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+                String host = uri.getHost() == null ? "localhost" : uri.getHost();
+                int port = uri.getPort() == -1 ? 5432 : uri.getPort();
+                String path = uri.getPath() == null ? "" : uri.getPath();
+                String database = path.startsWith("/") ? path.substring(1) : path;
+                return new ServerAddress(host, port, database.isEmpty() ? "(default)" : database);
+            }
+            catch (IllegalArgumentException ex) {
+                return new ServerAddress("(unparseable URL)", 0, "(unknown)");
+            }
+        }
+    }
+
+    /** The external database named by {@code SPRING_DATASOURCE_URL} cannot be used. */
+    public static final class DatabaseUnreachableException extends RuntimeException {
+
+        DatabaseUnreachableException(ServerAddress address, String reason, SQLException cause) {
+            super("Cannot connect to PostgreSQL at host " + address.host() + ", port " + address.port()
+                    + ", database \"" + address.database() + "\": " + reason + ".", cause);
+        }
+    }
+}

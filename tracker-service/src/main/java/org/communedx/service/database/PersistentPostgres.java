@@ -1,0 +1,126 @@
+package org.communedx.service.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server whose data lives in the application's data directory and survives restarts,
+ * crashes and {@code kill -9}.
+ */
+public final class PersistentPostgres implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PersistentPostgres.class);
+
+    static final String USER = "postgres";
+
+    private static final String LOCK_FILE = "communedx.lock";
+
+    private final FileChannel lockChannel;
+
+    private final FileLock lock;
+
+    private final EmbeddedPostgres postgres;
+
+    private PersistentPostgres(FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts the server on {@code pgData}, creating the cluster on first use.
+     * @param port the port to listen on, or 0 for any free port
+     */
+    public static PersistentPostgres start(Path pgData, int port) {
+        try {
+            Files.createDirectories(pgData);
+            FileChannel channel = FileChannel.open(lockFilePath(pgData), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                channel.close();
+                throw new DataDirectoryInUseException(pgData);
+            }
+            try {
+                new PostmasterRecovery(Duration.ofSeconds(30)).recover(pgData);
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                        .setDataDirectory(pgData)
+                        .setCleanDataDirectory(false)
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        // The builder's defaults (-F, synchronous_commit=off) suit throwaway test databases.
+                        // Officials' data must survive a power cut, so durability is switched back on.
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+                if (port > 0) {
+                    builder.setPort(port);
+                }
+                EmbeddedPostgres postgres = builder.start();
+                log.info("Embedded PostgreSQL is serving {} on port {}", pgData.toAbsolutePath(), postgres.getPort());
+                return new PersistentPostgres(channel, lock, postgres);
+            }
+            catch (IOException | RuntimeException ex) {
+                lock.release();
+                channel.close();
+                throw ex;
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData.toAbsolutePath(), ex);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        }
+        catch (OverlappingFileLockException ex) {
+            // This JVM already serves the directory: in use all the same.
+            return null;
+        }
+    }
+
+    private static Path lockFilePath(Path pgData) {
+        // Beside the cluster, not inside it: initdb wants an empty directory.
+        return pgData.resolveSibling(pgData.getFileName() + "." + LOCK_FILE);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port() + "/postgres";
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            postgres.close();
+        }
+        finally {
+            lock.release();
+            lockChannel.close();
+        }
+    }
+
+    /** Another running application already serves this data directory. */
+    public static final class DataDirectoryInUseException extends IllegalStateException {
+
+        DataDirectoryInUseException(Path pgData) {
+            super("The data directory " + pgData.toAbsolutePath().getParent()
+                    + " is in use by another running Commune DX Tracker; stop it or set COMMUNEDX_DATA_DIR");
+        }
+    }
+}

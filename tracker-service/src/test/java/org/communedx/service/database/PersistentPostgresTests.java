@@ -1,0 +1,127 @@
+package org.communedx.service.database;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PersistentPostgresTests {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void keepsRowsAcrossStopAndStart() throws Exception {
+        Path cluster = dataDir.resolve("postgres");
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+            execute(postgres, "create table kept (id int primary key)", "insert into kept values (42)");
+        }
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+            assertThat(query(postgres, "select id from kept")).isEqualTo("42");
+        }
+    }
+
+    @Test
+    void runsWithDurableSettingsBecauseOfficialsDataMustSurviveAPowerCut() throws Exception {
+        try (PersistentPostgres postgres = PersistentPostgres.start(dataDir.resolve("postgres"), 0)) {
+            assertThat(query(postgres, "show fsync")).isEqualTo("on");
+            assertThat(query(postgres, "show synchronous_commit")).isEqualTo("on");
+            assertThat(query(postgres, "show full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void startsOverAStalePidFileOfAProcessThatNoLongerRuns() throws Exception {
+        Path cluster = dataDir.resolve("postgres");
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+            execute(postgres, "create table kept (id int primary key)", "insert into kept values (7)");
+        }
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor(10, TimeUnit.SECONDS);
+        writePidFile(cluster, finished.pid());
+
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+            assertThat(query(postgres, "select id from kept")).isEqualTo("7");
+        }
+    }
+
+    @Test
+    void leavesAnUnrelatedProcessAloneWhenItsPidIsReused() throws Exception {
+        Path cluster = dataDir.resolve("postgres");
+        PersistentPostgres.start(cluster, 0).close();
+        Process unrelated = new ProcessBuilder("sleep", "60").start();
+        try {
+            writePidFile(cluster, unrelated.pid());
+            try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+                assertThat(query(postgres, "select 1")).isEqualTo("1");
+            }
+            assertThat(unrelated.isAlive()).isTrue();
+        }
+        finally {
+            unrelated.destroyForcibly();
+        }
+    }
+
+    @Test
+    void stopsAnOrphanedPostmasterLeftByAKilledApplication() throws Exception {
+        Path cluster = dataDir.resolve("postgres");
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+            execute(postgres, "create table kept (id int primary key)", "insert into kept values (9)");
+        }
+        long orphanPid = OrphanedPostmaster.leaveBehind(cluster);
+        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).contains(true);
+
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+            assertThat(query(postgres, "select id from kept")).isEqualTo("9");
+        }
+        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void refusesASecondServerOnTheSameDataDirectory() throws Exception {
+        Path cluster = dataDir.resolve("postgres");
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+            assertThatThrownBy(() -> PersistentPostgres.start(cluster, 0))
+                    .isInstanceOf(PersistentPostgres.DataDirectoryInUseException.class)
+                    .hasMessageContaining("in use by another running Commune DX Tracker");
+            assertThat(query(postgres, "select 1")).isEqualTo("1");
+        }
+    }
+
+    private static void writePidFile(Path cluster, long pid) throws IOException {
+        Files.writeString(cluster.resolve(PostmasterRecovery.PID_FILE),
+                pid + "\n" + cluster.toAbsolutePath() + "\n", StandardCharsets.US_ASCII);
+    }
+
+    private static void execute(PersistentPostgres postgres, String... statements) throws SQLException {
+        try (Connection connection = connect(postgres); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static String query(PersistentPostgres postgres, String sql) throws SQLException {
+        try (Connection connection = connect(postgres); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            assertThat(result.next()).isTrue();
+            return result.getString(1);
+        }
+    }
+
+    private static Connection connect(PersistentPostgres postgres) throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(), PersistentPostgres.USER, "");
+    }
+}

@@ -1,0 +1,69 @@
+package org.communedx.web.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Vietnamese by default; {@code ?lang=en} switches to English and a cookie remembers the choice.
+ */
+@Configuration(proxyBeanMethods = false)
+class LocaleConfiguration implements WebMvcConfigurer {
+
+    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    static final List<Locale> SUPPORTED = List.of(VIETNAMESE, Locale.ENGLISH);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        return new SupportedLocaleResolver();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor);
+    }
+
+    /** Only the languages we ship bundles for; anything else falls back to Vietnamese. */
+    static final class SupportedLocaleResolver extends CookieLocaleResolver {
+
+        SupportedLocaleResolver() {
+            super("communedx-lang");
+            setDefaultLocale(VIETNAMESE);
+            setCookieMaxAge(Duration.ofDays(365));
+            setCookieSameSite("Lax");
+            setCookieHttpOnly(true);
+        }
+
+        @Override
+        public Locale resolveLocale(HttpServletRequest request) {
+            return supported(super.resolveLocale(request));
+        }
+
+        @Override
+        public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+            super.setLocale(request, response, locale == null ? null : supported(locale));
+        }
+
+        private static Locale supported(Locale locale) {
+            return SUPPORTED.stream()
+                    .filter(candidate -> candidate.getLanguage().equals(locale.getLanguage()))
+                    .findFirst()
+                    .orElse(VIETNAMESE);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.communedx.web.config;
+
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Form login for people. Every route needs a rule here: what is not listed is refused (default deny).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
+                                        + "base-uri 'self'; form-action 'self'"))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+}
