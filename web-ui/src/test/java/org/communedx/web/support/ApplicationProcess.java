@@ -1,0 +1,135 @@
+package org.communedx.web.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged application ({@code target/commune-dx-tracker.jar}) in its own JVM, as an operator starts it.
+ * Output goes to a log file that the test can read.
+ */
+public final class ApplicationProcess implements AutoCloseable {
+
+    private final Process process;
+
+    private final Path log;
+
+    private final int port;
+
+    private ApplicationProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    public static ApplicationProcess start(Path workDir, int port, Map<String, String> environment,
+            String... arguments) {
+        try {
+            Files.createDirectories(workDir);
+            Path log = Files.createTempFile(workDir, "application", ".log");
+            List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-jar", jar().toString(),
+                    "--server.port=" + port));
+            command.addAll(List.of(arguments));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("COMMUNEDX_"));
+            builder.environment().putAll(environment);
+            return new ApplicationProcess(builder.start(), log, port);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    public ApplicationProcess awaitHealthy() {
+        HttpClient client = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("The application exited with " + process.exitValue() + ":\n" + output());
+            }
+            try {
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return health.statusCode() == 200 && health.body().contains("\"UP\"");
+            }
+            catch (IOException notYetListening) {
+                return false;
+            }
+        });
+        return this;
+    }
+
+    /** Waits for the process to end by itself and returns its exit code. */
+    public int awaitExit() throws InterruptedException {
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            throw new AssertionError("The application did not exit:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: no shutdown hook runs, as after {@code kill -9} or a power cut. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM: Spring shuts down in order. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("The application did not stop:\n" + output());
+        }
+    }
+
+    public String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("communedx.jar", "target/commune-dx-tracker.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; run ./mvnw verify, which packages it first");
+        }
+        return jar.toAbsolutePath();
+    }
+}

@@ -1,0 +1,105 @@
+package org.communedx.web.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Chromium driven by Playwright, one browser per test class and a fresh context (cookies, storage) per test.
+ * It uses {@code CHROMIUM_PATH}, else Debian's {@code /usr/bin/chromium}, else Playwright's own download.
+ * A failing test leaves a screenshot in {@code target/playwright}. With {@code CI=true} a browser that cannot
+ * start fails the test; elsewhere the test is reported as skipped, with the reason.
+ */
+public final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+
+    private static final Path SCREENSHOTS = Path.of("target", "playwright");
+
+    private Playwright playwright;
+
+    private com.microsoft.playwright.Browser browser;
+
+    private com.microsoft.playwright.BrowserContext context;
+
+    private Page page;
+
+    public Page page() {
+        return page;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext extension) {
+        try {
+            Path chromium = chromium();
+            Map<String, String> env = chromium == null ? Map.of() : Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+            BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+                    // These machines have no outside network: without these flags Chromium keeps dialling out.
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync"));
+            if (chromium != null) {
+                options.setExecutablePath(chromium);
+            }
+            browser = playwright.chromium().launch(options);
+        }
+        catch (RuntimeException ex) {
+            close();
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true and no browser could start: " + ex.getMessage(), ex);
+            }
+            Assumptions.abort("No browser could start (set CHROMIUM_PATH): " + ex.getMessage());
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext extension) {
+        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("vi-VN"));
+        page = context.newPage();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext extension) throws Exception {
+        if (extension.getExecutionException().isPresent() && page != null) {
+            Files.createDirectories(SCREENSHOTS);
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve(
+                    extension.getRequiredTestClass().getSimpleName() + "-" + extension.getDisplayName()
+                            .replaceAll("[^A-Za-z0-9]+", "_") + ".png")));
+        }
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extension) {
+        close();
+    }
+
+    private void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private static Path chromium() {
+        String configured = System.getenv("CHROMIUM_PATH");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path debian = Path.of("/usr/bin/chromium");
+        return Files.isExecutable(debian) ? debian : null;
+    }
+}
