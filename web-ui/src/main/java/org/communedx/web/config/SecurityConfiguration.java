@@ -4,6 +4,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -20,6 +21,12 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/favicon.ico").permitAll()
                         .requestMatchers("/").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/frameworks", "/frameworks/*/*")
+                            .hasAnyRole("ADMIN", "PROVINCE_MANAGER")
+                        .requestMatchers(HttpMethod.POST, "/frameworks/*/*/clone", "/frameworks/*/*/publish",
+                                "/frameworks/*/*/retire").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/frameworks", "/api/v1/frameworks/*/*")
+                            .authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -38,6 +38,17 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
+    /** Logs in through the form, as a browser does. */
+    public WebClient login(String username, String password) {
+        String token = csrfToken(get("/login"));
+        HttpResponse<String> response = post("/login", "username=" + username + "&password="
+                + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8) + "&_csrf=" + token);
+        if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new AssertionError("Login as " + username + " failed: " + response.headers().map());
+        }
+        return this;
+    }
+
     /** The CSRF token of the first form on the page. */
     public static String csrfToken(HttpResponse<String> page) {
         Matcher matcher = CSRF.matcher(page.body());

@@ -1,0 +1,23 @@
+# syntax=docker/dockerfile:1
+
+# Build stage: the same Maven wrapper and JDK as on a developer machine.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+# The cache mount keeps downloaded dependencies between image builds.
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q package -DskipTests
+
+# Runtime stage: a JRE and the packaged application only.
+FROM eclipse-temurin:17-jre
+RUN groupadd --system communedx \
+    && useradd --system --gid communedx --home-dir /var/lib/communedx --no-create-home communedx \
+    && mkdir -p /var/lib/communedx \
+    && chown communedx:communedx /var/lib/communedx
+WORKDIR /app
+COPY --from=build /src/web-ui/target/commune-dx-tracker.jar /app/app.jar
+# Evidence files, and the embedded PostgreSQL when SPRING_DATASOURCE_URL is not set.
+ENV COMMUNEDX_DATA_DIR=/var/lib/communedx
+VOLUME /var/lib/communedx
+USER communedx
+EXPOSE 8080
+ENTRYPOINT ["java","-jar","/app/app.jar"]

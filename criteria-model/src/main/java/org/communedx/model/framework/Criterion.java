@@ -1,0 +1,181 @@
+package org.communedx.model.framework;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "criterion")
+public class Criterion implements Positioned {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "group_id")
+    private CriterionGroup group;
+
+    @Column(nullable = false)
+    private String code;
+
+    @Column(name = "name_vi", nullable = false)
+    private String nameVi;
+
+    @Column(name = "name_en", nullable = false)
+    private String nameEn;
+
+    @Column(name = "description_vi")
+    private String descriptionVi;
+
+    @Column(name = "description_en")
+    private String descriptionEn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "measurement_type", nullable = false)
+    private MeasurementType type;
+
+    @Column(name = "target_value", nullable = false)
+    private BigDecimal target;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Comparison comparison;
+
+    private String unit;
+
+    @Column(nullable = false)
+    private BigDecimal weight;
+
+    @Column(name = "typical_evidence_vi")
+    private String typicalEvidenceVi;
+
+    @Column(name = "typical_evidence_en")
+    private String typicalEvidenceEn;
+
+    @Column(name = "evidence_required", nullable = false)
+    private boolean evidenceRequired;
+
+    @Column(nullable = false)
+    private int position;
+
+    protected Criterion() {
+    }
+
+    Criterion(CriterionGroup group, CriterionDefinition definition, int position) {
+        this.group = group;
+        this.position = position;
+        apply(definition);
+    }
+
+    public void edit(CriterionDefinition definition) {
+        group.getFramework().requireDraft();
+        apply(definition);
+    }
+
+    private void apply(CriterionDefinition definition) {
+        this.code = definition.code();
+        this.nameVi = Framework.requireText(definition.name().vi(), "criterion name (vi)");
+        this.nameEn = Framework.requireText(definition.name().en(), "criterion name (en)");
+        this.descriptionVi = definition.description().vi();
+        this.descriptionEn = definition.description().en();
+        this.type = definition.type();
+        this.target = definition.target();
+        this.comparison = definition.comparison();
+        this.unit = definition.unit();
+        this.weight = definition.weight();
+        this.typicalEvidenceVi = definition.typicalEvidence().vi();
+        this.typicalEvidenceEn = definition.typicalEvidence().en();
+        this.evidenceRequired = definition.evidenceRequired();
+    }
+
+    /** Whether a value, in this criterion's measurement, meets the target. */
+    public boolean isMetBy(BigDecimal value) {
+        return value != null && comparison.isMet(value, target);
+    }
+
+    List<FrameworkProblem> problems() {
+        List<FrameworkProblem> problems = new ArrayList<>();
+        if (!type.acceptsTarget(target)) {
+            problems.add(new FrameworkProblem(code, "framework.problem.targetOutOfRange." + type, code, target));
+        }
+        if (weight.signum() <= 0) {
+            problems.add(new FrameworkProblem(code, "framework.problem.weightNotPositive", code, weight));
+        }
+        return problems;
+    }
+
+    public CriterionDefinition definition() {
+        return new CriterionDefinition(code, name(), new LocalizedText(descriptionVi, descriptionEn), type, target,
+                comparison, unit, weight, new LocalizedText(typicalEvidenceVi, typicalEvidenceEn), evidenceRequired);
+    }
+
+    @Override
+    public void setPosition(int position) {
+        this.position = position;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public CriterionGroup getGroup() {
+        return group;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public LocalizedText name() {
+        return new LocalizedText(nameVi, nameEn);
+    }
+
+    public LocalizedText description() {
+        return new LocalizedText(descriptionVi, descriptionEn);
+    }
+
+    public MeasurementType getType() {
+        return type;
+    }
+
+    public BigDecimal getTarget() {
+        return target;
+    }
+
+    public Comparison getComparison() {
+        return comparison;
+    }
+
+    public String getUnit() {
+        return unit;
+    }
+
+    public BigDecimal getWeight() {
+        return weight;
+    }
+
+    public LocalizedText typicalEvidence() {
+        return new LocalizedText(typicalEvidenceVi, typicalEvidenceEn);
+    }
+
+    public boolean isEvidenceRequired() {
+        return evidenceRequired;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+}

@@ -1,0 +1,227 @@
+package org.communedx.model.framework;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A versioned model of groups and criteria. A published version is frozen, because assessments are scored
+ * against it; it may only be retired. Changes go into a new draft cloned from an existing version.
+ */
+@Entity
+@Table(name = "framework")
+public class Framework {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, updatable = false)
+    private String code;
+
+    @Column(nullable = false, updatable = false)
+    private String version;
+
+    @Column(name = "title_vi", nullable = false)
+    private String titleVi;
+
+    @Column(name = "title_en", nullable = false)
+    private String titleEn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private FrameworkStatus status;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Version
+    @Column(name = "row_version", nullable = false)
+    private long rowVersion;
+
+    @OneToMany(mappedBy = "framework", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<CriterionGroup> groups = new ArrayList<>();
+
+    protected Framework() {
+    }
+
+    private Framework(String code, String version, LocalizedText title) {
+        this.code = requireText(code, "code");
+        this.version = requireText(version, "version");
+        this.titleVi = requireText(title.vi(), "title (vi)");
+        this.titleEn = requireText(title.en(), "title (en)");
+        this.status = FrameworkStatus.DRAFT;
+    }
+
+    public static Framework draft(String code, String version, LocalizedText title) {
+        return new Framework(code, version, title);
+    }
+
+    /** A new draft with a copy of every group and criterion of this version. */
+    public Framework cloneAsDraft(String newVersion) {
+        if (version.equals(newVersion)) {
+            throw new FrameworkRuleViolation(new FrameworkProblem(code, "framework.problem.versionTaken", newVersion));
+        }
+        Framework copy = new Framework(code, newVersion, title());
+        for (CriterionGroup group : groups) {
+            group.copyInto(copy);
+        }
+        return copy;
+    }
+
+    public CriterionGroup addGroup(String groupCode, LocalizedText name) {
+        requireDraft();
+        CriterionGroup group = new CriterionGroup(this, groupCode, name, groups.size());
+        groups.add(group);
+        return group;
+    }
+
+    public void removeGroup(CriterionGroup group) {
+        requireDraft();
+        groups.remove(group);
+        renumber(groups);
+    }
+
+    /** Moves a group one place up (-1) or down (+1). */
+    public void moveGroup(CriterionGroup group, int offset) {
+        requireDraft();
+        move(groups, group, offset);
+    }
+
+    public void editTitle(LocalizedText title) {
+        requireDraft();
+        this.titleVi = requireText(title.vi(), "title (vi)");
+        this.titleEn = requireText(title.en(), "title (en)");
+    }
+
+    /** Every reason this version could not be published; empty when it can. */
+    public List<FrameworkProblem> problems() {
+        List<FrameworkProblem> problems = new ArrayList<>();
+        if (groups.isEmpty()) {
+            problems.add(new FrameworkProblem(code, "framework.problem.noGroups"));
+        }
+        Set<String> groupCodes = new HashSet<>();
+        Set<String> criterionCodes = new HashSet<>();
+        for (CriterionGroup group : groups) {
+            if (!groupCodes.add(group.getCode())) {
+                problems.add(new FrameworkProblem(group.getCode(), "framework.problem.duplicateCode", group.getCode()));
+            }
+            if (group.getCriteria().isEmpty()) {
+                problems.add(new FrameworkProblem(group.getCode(), "framework.problem.emptyGroup", group.getCode()));
+            }
+            for (Criterion criterion : group.getCriteria()) {
+                if (!criterionCodes.add(criterion.getCode())) {
+                    problems.add(new FrameworkProblem(criterion.getCode(), "framework.problem.duplicateCode",
+                            criterion.getCode()));
+                }
+                problems.addAll(criterion.problems());
+            }
+        }
+        return problems;
+    }
+
+    public void publish(Instant now) {
+        requireDraft();
+        List<FrameworkProblem> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new FrameworkRuleViolation(problems);
+        }
+        status = FrameworkStatus.PUBLISHED;
+        publishedAt = now;
+    }
+
+    public void retire() {
+        if (status != FrameworkStatus.PUBLISHED) {
+            throw new FrameworkRuleViolation(new FrameworkProblem(code, "framework.problem.onlyPublishedRetire"));
+        }
+        status = FrameworkStatus.RETIRED;
+    }
+
+    void requireDraft() {
+        if (status != FrameworkStatus.DRAFT) {
+            throw new FrameworkRuleViolation(new FrameworkProblem(code, "framework.problem.notDraft", version));
+        }
+    }
+
+    public int criterionCount() {
+        return groups.stream().mapToInt(group -> group.getCriteria().size()).sum();
+    }
+
+    public BigDecimal totalWeight() {
+        return groups.stream().flatMap(group -> group.getCriteria().stream()).map(Criterion::getWeight)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    static <T extends Positioned> void move(List<T> items, T item, int offset) {
+        int from = items.indexOf(item);
+        int to = from + Integer.signum(offset);
+        if (from < 0 || to < 0 || to >= items.size()) {
+            return;
+        }
+        Collections.swap(items, from, to);
+        renumber(items);
+    }
+
+    static <T extends Positioned> void renumber(List<T> items) {
+        for (int i = 0; i < items.size(); i++) {
+            items.get(i).setPosition(i);
+        }
+    }
+
+    static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return value.strip();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    public LocalizedText title() {
+        return new LocalizedText(titleVi, titleEn);
+    }
+
+    public FrameworkStatus getStatus() {
+        return status;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public long getRowVersion() {
+        return rowVersion;
+    }
+
+    public List<CriterionGroup> getGroups() {
+        return Collections.unmodifiableList(groups);
+    }
+}

@@ -1,0 +1,5 @@
+package org.communedx.model.framework;
+
+public enum FrameworkStatus {
+    DRAFT, PUBLISHED, RETIRED
+}

@@ -1,0 +1,127 @@
+package org.communedx.model.framework;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FrameworkTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
+
+    @Test
+    void publishedVersionRefusesEveryChange() {
+        Framework framework = validDraft();
+        framework.publish(NOW);
+        CriterionGroup group = framework.getGroups().get(0);
+
+        assertThatThrownBy(() -> framework.addGroup("G9", text("x"))).isInstanceOf(FrameworkRuleViolation.class);
+        assertThatThrownBy(() -> group.addCriterion(percent("G1.C9", 50))).isInstanceOf(FrameworkRuleViolation.class);
+        assertThatThrownBy(() -> group.getCriteria().get(0).edit(percent("G1.C1", 10)))
+                .isInstanceOf(FrameworkRuleViolation.class);
+        assertThatThrownBy(() -> framework.publish(NOW)).isInstanceOf(FrameworkRuleViolation.class);
+        assertThat(framework.getStatus()).isEqualTo(FrameworkStatus.PUBLISHED);
+        assertThat(framework.getPublishedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void onlyAPublishedVersionCanBeRetired() {
+        Framework framework = validDraft();
+        assertThatThrownBy(framework::retire).isInstanceOf(FrameworkRuleViolation.class);
+
+        framework.publish(NOW);
+        framework.retire();
+
+        assertThat(framework.getStatus()).isEqualTo(FrameworkStatus.RETIRED);
+    }
+
+    @Test
+    void publishingListsEveryProblemWithItsCode() {
+        Framework framework = Framework.draft("DX-XA", "2.0", text("Mô hình"));
+        CriterionGroup group = framework.addGroup("G1", text("Nhóm 1"));
+        group.addCriterion(percent("G1.C1", 120));
+        group.addCriterion(criterion("G1.C1", MeasurementType.LEVEL, 4, Comparison.AT_LEAST));
+        group.addCriterion(criterion("G1.C3", MeasurementType.COUNT, -1, Comparison.AT_MOST));
+        framework.addGroup("G2", text("Nhóm rỗng"));
+
+        assertThatThrownBy(() -> framework.publish(NOW)).isInstanceOfSatisfying(FrameworkRuleViolation.class,
+                violation -> assertThat(violation.problems()).extracting(FrameworkProblem::code,
+                        FrameworkProblem::messageKey).containsExactlyInAnyOrder(
+                                org.assertj.core.groups.Tuple.tuple("G1.C1", "framework.problem.targetOutOfRange.PERCENT"),
+                                org.assertj.core.groups.Tuple.tuple("G1.C1", "framework.problem.duplicateCode"),
+                                org.assertj.core.groups.Tuple.tuple("G1.C1", "framework.problem.targetOutOfRange.LEVEL"),
+                                org.assertj.core.groups.Tuple.tuple("G1.C3", "framework.problem.targetOutOfRange.COUNT"),
+                                org.assertj.core.groups.Tuple.tuple("G2", "framework.problem.emptyGroup")));
+        assertThat(framework.getStatus()).isEqualTo(FrameworkStatus.DRAFT);
+    }
+
+    @Test
+    void weightMustBePositive() {
+        Framework framework = Framework.draft("DX-XA", "2.0", text("Mô hình"));
+        framework.addGroup("G1", text("Nhóm 1")).addCriterion(new CriterionDefinition("G1.C1", text("Tiêu chí"),
+                null, MeasurementType.BOOLEAN, BigDecimal.ONE, Comparison.AT_LEAST, null, BigDecimal.ZERO, null, true));
+
+        assertThat(framework.problems()).extracting(FrameworkProblem::messageKey)
+                .containsExactly("framework.problem.weightNotPositive");
+    }
+
+    @Test
+    void cloneCopiesEveryGroupAndCriterionIntoANewDraft() {
+        Framework published = validDraft();
+        published.publish(NOW);
+
+        Framework draft = published.cloneAsDraft("1.1");
+
+        assertThat(draft.getStatus()).isEqualTo(FrameworkStatus.DRAFT);
+        assertThat(draft.getVersion()).isEqualTo("1.1");
+        assertThat(draft.getGroups()).extracting(CriterionGroup::getCode).containsExactly("G1", "G2");
+        assertThat(draft.getGroups().get(0).getCriteria()).extracting(Criterion::definition)
+                .containsExactlyElementsOf(published.getGroups().get(0).getCriteria().stream()
+                        .map(Criterion::definition).toList());
+        assertThatThrownBy(() -> published.cloneAsDraft("1.0")).isInstanceOf(FrameworkRuleViolation.class);
+    }
+
+    @Test
+    void reorderingKeepsPositionsContiguous() {
+        Framework framework = validDraft();
+        CriterionGroup second = framework.getGroups().get(1);
+
+        framework.moveGroup(second, -1);
+
+        assertThat(framework.getGroups()).extracting(CriterionGroup::getCode, CriterionGroup::getPosition)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("G2", 0), org.assertj.core.groups.Tuple.tuple("G1", 1));
+    }
+
+    @Test
+    void atMostTargetsAreMetFromBelow() {
+        Criterion incidents = Framework.draft("X", "1", text("x")).addGroup("G3", text("g"))
+                .addCriterion(criterion("G3.C3", MeasurementType.COUNT, 0, Comparison.AT_MOST));
+
+        assertThat(incidents.isMetBy(BigDecimal.ZERO)).isTrue();
+        assertThat(incidents.isMetBy(BigDecimal.ONE)).isFalse();
+    }
+
+    private static Framework validDraft() {
+        Framework framework = Framework.draft("DX-XA", "1.0", text("Mô hình chuyển đổi số cấp xã"));
+        framework.addGroup("G1", text("Đào tạo")).addCriterion(percent("G1.C1", 100));
+        framework.addGroup("G2", text("Hạ tầng số"))
+                .addCriterion(criterion("G2.C4", MeasurementType.BOOLEAN, 1, Comparison.AT_LEAST));
+        return framework;
+    }
+
+    private static CriterionDefinition percent(String code, int target) {
+        return criterion(code, MeasurementType.PERCENT, target, Comparison.AT_LEAST);
+    }
+
+    private static CriterionDefinition criterion(String code, MeasurementType type, int target, Comparison comparison) {
+        return new CriterionDefinition(code, text("Tiêu chí " + code), null, type, BigDecimal.valueOf(target),
+                comparison, null, BigDecimal.ONE, null, true);
+    }
+
+    private static LocalizedText text(String vi) {
+        return new LocalizedText(vi, vi + " (en)");
+    }
+}

@@ -1,0 +1,64 @@
+package org.communedx.service.framework;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.communedx.model.framework.Comparison;
+import org.communedx.model.framework.Criterion;
+import org.communedx.model.framework.CriterionGroup;
+import org.communedx.model.framework.Framework;
+import org.communedx.model.framework.FrameworkStatus;
+import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.framework.MeasurementType;
+
+/** What pages and the API show of frameworks: plain records, so that no template lazy-loads. */
+public final class FrameworkViews {
+
+    private FrameworkViews() {
+    }
+
+    public record FrameworkSummary(String code, String version, LocalizedText title, FrameworkStatus status,
+            Instant publishedAt, int groupCount, int criterionCount) {
+
+        static FrameworkSummary of(Framework framework) {
+            return new FrameworkSummary(framework.getCode(), framework.getVersion(), framework.title(),
+                    framework.getStatus(), framework.getPublishedAt(), framework.getGroups().size(),
+                    framework.criterionCount());
+        }
+    }
+
+    public record FrameworkDetail(String code, String version, LocalizedText title, FrameworkStatus status,
+            Instant publishedAt, BigDecimal totalWeight, List<GroupView> groups) {
+
+        static FrameworkDetail of(Framework framework) {
+            return new FrameworkDetail(framework.getCode(), framework.getVersion(), framework.title(),
+                    framework.getStatus(), framework.getPublishedAt(), framework.totalWeight(),
+                    framework.getGroups().stream().map(GroupView::of).toList());
+        }
+
+        public int criterionCount() {
+            return groups.stream().mapToInt(group -> group.criteria().size()).sum();
+        }
+    }
+
+    public record GroupView(String code, LocalizedText name, List<CriterionView> criteria) {
+
+        static GroupView of(CriterionGroup group) {
+            return new GroupView(group.getCode(), group.name(),
+                    group.getCriteria().stream().map(CriterionView::of).toList());
+        }
+    }
+
+    public record CriterionView(String code, LocalizedText name, LocalizedText description, MeasurementType type,
+            BigDecimal target, Comparison comparison, String unit, BigDecimal weight, LocalizedText typicalEvidence,
+            boolean evidenceRequired) {
+
+        static CriterionView of(Criterion criterion) {
+            return new CriterionView(criterion.getCode(), criterion.name(), criterion.description(),
+                    criterion.getType(), criterion.getTarget().stripTrailingZeros(), criterion.getComparison(),
+                    criterion.getUnit(), criterion.getWeight().stripTrailingZeros(), criterion.typicalEvidence(),
+                    criterion.isEvidenceRequired());
+        }
+    }
+}

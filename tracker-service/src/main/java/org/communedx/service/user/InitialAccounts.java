@@ -1,0 +1,103 @@
+package org.communedx.service.user;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+
+import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccount;
+import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.database.PersistentPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Makes sure somebody can log in. With the embedded database (a trial or a laptop) the demo accounts of the
+ * README are created; against an external database only {@code admin}, whose password comes from
+ * {@code COMMUNEDX_ADMIN_PASSWORD} or is generated, printed once and must be changed at first login.
+ * A fixed production password is never shipped.
+ */
+@Component
+class InitialAccounts implements ApplicationRunner {
+
+    static final String DEMO_PASSWORD = "Demo@2025!";
+
+    private static final Logger log = LoggerFactory.getLogger(InitialAccounts.class);
+
+    private static final List<DemoAccount> DEMO_ACCOUNTS = List.of(
+            new DemoAccount("admin", "Quản trị hệ thống", Role.ADMIN, null),
+            new DemoAccount("tinh.hoabinh", "Sở TT&TT Hòa Bình", Role.PROVINCE_MANAGER, "17"),
+            new DemoAccount("huyen.lacson", "Phòng VH-TT huyện Lạc Sơn", Role.DISTRICT_OFFICIAL, "157"),
+            new DemoAccount("huyen.kimboi", "Phòng VH-TT huyện Kim Bôi", Role.DISTRICT_OFFICIAL, "153"),
+            new DemoAccount("xa.yenphu", "UBND xã Yên Phú", Role.COMMUNE_STAFF, "05305"),
+            new DemoAccount("xa.annghia", "UBND xã Ân Nghĩa", Role.COMMUNE_STAFF, "05347"),
+            new DemoAccount("xem.hoabinh", "Người xem tỉnh Hòa Bình", Role.VIEWER, "17"));
+
+    private final UserAccountRepository accounts;
+
+    private final PasswordEncoder passwordEncoder;
+
+    private final Clock clock;
+
+    private final boolean demoData;
+
+    private final String adminPassword;
+
+    InitialAccounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
+            ObjectProvider<PersistentPostgres> embeddedDatabase,
+            @Value("${communedx.demo-data:}") String demoData,
+            @Value("${COMMUNEDX_ADMIN_PASSWORD:}") String adminPassword) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+        // Demo accounts only where nobody could mistake them for real ones, unless asked for explicitly.
+        this.demoData = StringUtils.hasText(demoData) ? Boolean.parseBoolean(demoData)
+                : embeddedDatabase.getIfAvailable() != null;
+        this.adminPassword = adminPassword;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (demoData) {
+            DEMO_ACCOUNTS.stream().filter(demo -> !accounts.existsByUsername(demo.username()))
+                    .forEach(demo -> accounts.save(new UserAccount(demo.username(), demo.displayName(),
+                            passwordEncoder.encode(DEMO_PASSWORD), demo.role(), demo.unitCode(), clock.instant())));
+        }
+        else if (!accounts.existsByUsername("admin")) {
+            createAdministrator();
+        }
+    }
+
+    private void createAdministrator() {
+        boolean generated = !StringUtils.hasText(adminPassword);
+        String password = generated ? randomPassword() : adminPassword;
+        UserAccount admin = new UserAccount("admin", "Quản trị hệ thống", passwordEncoder.encode(password),
+                Role.ADMIN, null, clock.instant());
+        if (generated) {
+            admin.requirePasswordChange();
+            log.warn("Created the administrator 'admin' with the one-time password {} ; it must be changed at "
+                    + "first login. Set COMMUNEDX_ADMIN_PASSWORD to choose it instead.", password);
+        }
+        accounts.save(admin);
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[15];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private record DemoAccount(String username, String displayName, Role role, String unitCode) {
+    }
+}

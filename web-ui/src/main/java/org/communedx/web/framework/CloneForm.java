@@ -1,0 +1,9 @@
+package org.communedx.web.framework;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The version label of a new draft, e.g. "1.1". */
+record CloneForm(@NotBlank @Size(max = 16) @Pattern(regexp = "[0-9A-Za-z.\\-]*") String newVersion) {
+}

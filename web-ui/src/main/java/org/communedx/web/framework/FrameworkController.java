@@ -1,0 +1,67 @@
+package org.communedx.web.framework;
+
+import org.communedx.service.framework.FrameworkCatalogue;
+import org.communedx.service.framework.FrameworkViews.FrameworkSummary;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class FrameworkController {
+
+    private final FrameworkCatalogue catalogue;
+
+    FrameworkController(FrameworkCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping("/frameworks")
+    String list(Model model) {
+        model.addAttribute("frameworks", catalogue.versions());
+        return "framework/list";
+    }
+
+    @GetMapping("/frameworks/{code}/{version}")
+    String show(@PathVariable String code, @PathVariable String version, Model model) {
+        model.addAttribute("framework", catalogue.version(code, version));
+        if (!model.containsAttribute("cloneForm")) {
+            model.addAttribute("cloneForm", new CloneForm(""));
+        }
+        return "framework/show";
+    }
+
+    @PostMapping("/frameworks/{code}/{version}/clone")
+    String cloneToDraft(@PathVariable String code, @PathVariable String version,
+            @Validated @ModelAttribute("cloneForm") CloneForm form, BindingResult binding,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            redirect.addFlashAttribute("org.springframework.validation.BindingResult.cloneForm", binding);
+            redirect.addFlashAttribute("cloneForm", form);
+            return "redirect:/frameworks/{code}/{version}";
+        }
+        FrameworkSummary draft = catalogue.cloneToDraft(code, version, form.newVersion().strip());
+        redirect.addFlashAttribute("messageKey", "framework.cloned");
+        return "redirect:/frameworks/" + draft.code() + "/" + draft.version();
+    }
+
+    @PostMapping("/frameworks/{code}/{version}/publish")
+    String publish(@PathVariable String code, @PathVariable String version, RedirectAttributes redirect) {
+        catalogue.publish(code, version);
+        redirect.addFlashAttribute("messageKey", "framework.published");
+        return "redirect:/frameworks/{code}/{version}";
+    }
+
+    @PostMapping("/frameworks/{code}/{version}/retire")
+    String retire(@PathVariable String code, @PathVariable String version, RedirectAttributes redirect) {
+        catalogue.retire(code, version);
+        redirect.addFlashAttribute("messageKey", "framework.retired");
+        return "redirect:/frameworks/{code}/{version}";
+    }
+}

@@ -1,0 +1,89 @@
+package org.communedx.web.framework;
+
+import java.net.http.HttpResponse;
+
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TrackerIntegrationTest
+class FrameworkIT {
+
+    static final String DEMO_PASSWORD = "Demo@2025!";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void freshStartShowsTheSeededFrameworkWithSixGroupsAndTwentySevenCriteria() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+
+        HttpResponse<String> list = admin.get("/frameworks");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("DX-XA", "Mô hình chuyển đổi số cấp xã", "Đã ban hành");
+
+        String vietnamese = admin.get("/frameworks/DX-XA/1.0").body();
+        assertThat(vietnamese).contains("6 nhóm tiêu chí, 27 tiêu chí thành phần", "Đào tạo, chuyển đổi nhận thức",
+                "Tỷ lệ hộ gia đình có khả năng kết nối Internet băng rộng cáp quang", "≥ 60%", "≤ 0", "Mức ≥ 3");
+
+        String english = admin.get("/frameworks/DX-XA/1.0?lang=en").body();
+        assertThat(english).contains("6 groups of criteria, 27 component criteria", "Digital society",
+                "Households able to connect to fibre broadband", "operator coverage letter, village survey");
+    }
+
+    @Test
+    void apiListsVersionsAndGivesGroupsWithTheirCriteria() {
+        WebClient staff = new WebClient(port).login("xa.yenphu", DEMO_PASSWORD);
+
+        assertThat(staff.get("/api/v1/frameworks", "application/json").body())
+                .contains("{\"code\":\"DX-XA\",\"version\":\"1.0\",\"status\":\"PUBLISHED\"}");
+        String document = staff.get("/api/v1/frameworks/DX-XA/1.0", "application/json").body();
+        assertThat(document).contains("\"code\":\"G3.C3\"", "\"type\":\"COUNT\"", "\"target\":0",
+                "\"comparison\":\"AT_MOST\"", "\"weight\":1", "\"nameEn\":\"Digital economy\"");
+        assertThat(document.split("\"type\":")).hasSize(28);
+    }
+
+    @Test
+    void unknownVersionAnswersNotFound() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+
+        assertThat(admin.get("/frameworks/DX-XA/9.9").statusCode()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/frameworks/DX-XA/9.9", "application/json").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void communeStaffMayNotOpenTheFrameworkAdministration() {
+        WebClient staff = new WebClient(port).login("xa.yenphu", DEMO_PASSWORD);
+
+        assertThat(staff.get("/frameworks").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void provinceManagerMayViewButNotChange() {
+        WebClient manager = new WebClient(port).login("tinh.hoabinh", DEMO_PASSWORD);
+        HttpResponse<String> page = manager.get("/frameworks/DX-XA/1.0");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("/clone\"");
+
+        HttpResponse<String> retire = manager.post("/frameworks/DX-XA/1.0/retire",
+                "_csrf=" + WebClient.csrfToken(page));
+        assertThat(retire.statusCode()).isEqualTo(403);
+        assertThat(manager.get("/frameworks/DX-XA/1.0").body()).contains("Đã ban hành");
+    }
+
+    @Test
+    void publishedVersionCannotBePublishedAgain() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        String token = WebClient.csrfToken(admin.get("/frameworks/DX-XA/1.0"));
+
+        HttpResponse<String> publish = admin.post("/frameworks/DX-XA/1.0/publish", "_csrf=" + token);
+
+        assertThat(publish.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/frameworks/DX-XA/1.0").body())
+                .contains("Phiên bản 1.0 đã ban hành nên không thể sửa; hãy tạo bản nháp mới.");
+    }
+}
