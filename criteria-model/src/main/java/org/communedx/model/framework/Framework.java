@@ -1,6 +1,5 @@
 package org.communedx.model.framework;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -163,11 +162,6 @@ public class Framework {
 
     public int criterionCount() {
         return groups.stream().mapToInt(group -> group.getCriteria().size()).sum();
-    }
-
-    public BigDecimal totalWeight() {
-        return groups.stream().flatMap(group -> group.getCriteria().stream()).map(Criterion::getWeight)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     static <T extends Positioned> void move(List<T> items, T item, int offset) {

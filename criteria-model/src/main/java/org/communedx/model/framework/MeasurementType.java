@@ -33,13 +33,4 @@ public enum MeasurementType {
         // Counts, levels and yes/no are whole numbers; only percentages may have decimals.
         return this == PERCENT || target.stripTrailingZeros().scale() <= 0;
     }
-
-    public BigDecimal minimumTarget() {
-        return minimumTarget;
-    }
-
-    /** The largest target, or null where there is none. */
-    public BigDecimal maximumTarget() {
-        return maximumTarget;
-    }
 }

@@ -73,10 +73,6 @@ public class UserAccount {
         this.mustChangePassword = true;
     }
 
-    public void recordLogin(Instant at) {
-        this.lastLoginAt = at;
-    }
-
     public Long getId() {
         return id;
     }

@@ -29,11 +29,11 @@ public final class FrameworkViews {
     }
 
     public record FrameworkDetail(String code, String version, LocalizedText title, FrameworkStatus status,
-            Instant publishedAt, BigDecimal totalWeight, List<GroupView> groups) {
+            Instant publishedAt, List<GroupView> groups) {
 
         static FrameworkDetail of(Framework framework) {
             return new FrameworkDetail(framework.getCode(), framework.getVersion(), framework.title(),
-                    framework.getStatus(), framework.getPublishedAt(), framework.totalWeight(),
+                    framework.getStatus(), framework.getPublishedAt(),
                     framework.getGroups().stream().map(GroupView::of).toList());
         }
 

@@ -1,7 +1,5 @@
 package org.communedx.web.config;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.communedx.model.framework.FrameworkRuleViolation;
@@ -25,8 +23,8 @@ class WebExceptionHandler {
 
     /** Back to the page the form was on, with every problem listed in the user's language. */
     @ExceptionHandler(FrameworkRuleViolation.class)
-    String ruleViolation(FrameworkRuleViolation violation, HttpServletRequest request, RedirectAttributes redirect,
-            Locale locale) {
+    String ruleViolation(FrameworkRuleViolation violation, HttpServletRequest request,
+            RedirectAttributes redirect) {
         redirect.addFlashAttribute("problems", violation.problems());
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return "redirect:" + path.substring(0, path.lastIndexOf('/'));
