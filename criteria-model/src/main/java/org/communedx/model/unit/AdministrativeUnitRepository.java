@@ -1,0 +1,41 @@
+package org.communedx.model.unit;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface AdministrativeUnitRepository extends JpaRepository<AdministrativeUnit, Long> {
+
+    String VALID_ON = "(u.validFrom is null or u.validFrom <= :date) and (u.validTo is null or u.validTo >= :date)";
+
+    @Query("select u from AdministrativeUnit u left join fetch u.parent where " + VALID_ON)
+    List<AdministrativeUnit> findAllValidOn(LocalDate date);
+
+    @Query("select u from AdministrativeUnit u left join fetch u.parent where u.code = :code and " + VALID_ON)
+    Optional<AdministrativeUnit> findByCodeValidOn(String code, LocalDate date);
+
+    /** Every period of a code, oldest first. */
+    @Query("select u from AdministrativeUnit u left join fetch u.parent where u.code = :code "
+            + "order by u.validFrom asc nulls first")
+    List<AdministrativeUnit> findAllByCode(String code);
+
+    @Query("select u from AdministrativeUnit u where u.level = UnitLevel.PROVINCE and " + VALID_ON + " order by u.code")
+    List<AdministrativeUnit> findProvincesValidOn(LocalDate date);
+
+    @Query("select u from AdministrativeUnit u where u.parent = :parent and " + VALID_ON + " order by u.code")
+    List<AdministrativeUnit> findChildrenValidOn(AdministrativeUnit parent, LocalDate date);
+
+    /**
+     * Units whose folded name contains {@code folded}, or whose code starts with {@code codePrefix}; provinces
+     * first, then districts, then communes. Both arguments must have LIKE's wildcards escaped with '\'.
+     */
+    @Query("select u from AdministrativeUnit u left join fetch u.parent where " + VALID_ON
+            + " and (u.searchName like concat('%', :folded, '%') escape '\\' or u.code like concat(:codePrefix, '%') escape '\\')"
+            + " order by case u.level when UnitLevel.PROVINCE then 0 when UnitLevel.DISTRICT then 1 else 2 end,"
+            + " u.searchName, u.code")
+    List<AdministrativeUnit> search(String folded, String codePrefix, LocalDate date, Limit limit);
+}

@@ -1,0 +1,21 @@
+package org.communedx.model.unit;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface UnitSuccessionRepository extends JpaRepository<UnitSuccession, Long> {
+
+    @Query("select s from UnitSuccession s join fetch s.predecessor p left join fetch p.parent "
+            + "where s.successor = ?1 order by p.code")
+    List<UnitSuccession> findBySuccessor(AdministrativeUnit successor);
+
+    @Query("select s from UnitSuccession s join fetch s.successor n left join fetch n.parent "
+            + "where s.predecessor = ?1 order by n.code")
+    List<UnitSuccession> findByPredecessor(AdministrativeUnit predecessor);
+
+    @Query("select s from UnitSuccession s where s.successor in ?1")
+    List<UnitSuccession> findBySuccessorIn(Collection<AdministrativeUnit> successors);
+}

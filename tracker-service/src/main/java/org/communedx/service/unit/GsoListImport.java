@@ -1,0 +1,228 @@
+package org.communedx.service.unit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.UnitLevel;
+import org.communedx.model.unit.UnitNames;
+import org.communedx.model.unit.UnitType;
+import org.communedx.service.unit.TabularFile.TabularRow;
+import org.communedx.service.unit.UnitImportSummary.Outcome;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports the General Statistics Office list of administrative units, as CSV (UTF-8) or XLSX, in its
+ * three-level layout or the two-level layout of the 2025 structure. Matching is on codes, never names; the whole
+ * file is checked before anything is written, so a refused file leaves the database as it was.
+ */
+@Service
+@Transactional(readOnly = true)
+public class GsoListImport {
+
+    static final List<String> THREE_LEVEL_HEADER = List.of("Tỉnh Thành Phố", "Mã TP", "Quận Huyện", "Mã QH",
+            "Phường Xã", "Mã PX", "Cấp");
+
+    static final List<String> TWO_LEVEL_HEADER = List.of("Tỉnh Thành Phố", "Mã TP", "Phường Xã", "Mã PX", "Cấp");
+
+    private final AdministrativeUnitRepository units;
+
+    GsoListImport(AdministrativeUnitRepository units) {
+        this.units = units;
+    }
+
+    /**
+     * @param listDate the date the list describes; units are matched among those valid on it, so that an old
+     * list never renames the units that replaced it
+     */
+    @Transactional
+    public UnitImportSummary importList(byte[] content, LocalDate listDate) {
+        List<TabularRow> rows = TabularFile.read(content);
+        Layout layout = Layout.of(rows.get(0));
+        List<ImportProblem> problems = new ArrayList<>();
+        List<ListedUnit> listed = new ArrayList<>();
+        for (TabularRow row : rows.subList(1, rows.size())) {
+            layout.parse(row, problems).ifPresent(listed::add);
+        }
+        if (listed.isEmpty() && problems.isEmpty()) {
+            throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.noRows"));
+        }
+        Map<String, AdministrativeUnit> existing = new HashMap<>();
+        units.findAllValidOn(listDate).forEach(unit -> existing.put(unit.getCode(), unit));
+        checkConsistency(listed, existing, problems);
+        if (!problems.isEmpty()) {
+            throw new UnitImportRejected(problems);
+        }
+        return apply(listed, existing, listDate);
+    }
+
+    /** Codes identify units, so one code must mean one thing throughout the file and agree with the database. */
+    private static void checkConsistency(List<ListedUnit> listed, Map<String, AdministrativeUnit> existing,
+            List<ImportProblem> problems) {
+        Map<String, ListedUnit> districtFirstSeen = new HashMap<>();
+        Map<String, ListedUnit> communeFirstSeen = new HashMap<>();
+        for (ListedUnit unit : listed) {
+            if (unit.districtCode() != null) {
+                ListedUnit first = districtFirstSeen.putIfAbsent(unit.districtCode(), unit);
+                if (first != null && !first.provinceCode().equals(unit.provinceCode())) {
+                    problems.add(new ImportProblem(unit.line(), "Mã QH", "unit.import.problem.districtInTwoProvinces",
+                            unit.districtCode(), unit.provinceCode(), first.provinceCode(), first.line()));
+                }
+                AdministrativeUnit known = existing.get(unit.districtCode());
+                if (first == null && known != null && known.getLevel() == UnitLevel.DISTRICT
+                        && !known.getParent().getCode().equals(unit.provinceCode())) {
+                    problems.add(new ImportProblem(unit.line(), "Mã QH",
+                            "unit.import.problem.districtInOtherProvince", unit.districtCode(),
+                            unit.provinceCode(), known.getParent().getCode()));
+                }
+            }
+            ListedUnit first = communeFirstSeen.putIfAbsent(unit.communeCode(), unit);
+            if (first != null) {
+                problems.add(new ImportProblem(unit.line(), "Mã PX", "unit.import.problem.duplicateCode",
+                        unit.communeCode(), first.line()));
+            }
+        }
+    }
+
+    private UnitImportSummary apply(List<ListedUnit> listed, Map<String, AdministrativeUnit> existing,
+            LocalDate listDate) {
+        UnitImportSummary summary = UnitImportSummary.empty();
+        List<AdministrativeUnit> created = new ArrayList<>();
+        Map<String, AdministrativeUnit> provinces = new LinkedHashMap<>();
+        Map<String, AdministrativeUnit> districts = new LinkedHashMap<>();
+        for (ListedUnit unit : listed) {
+            AdministrativeUnit province = provinces.computeIfAbsent(unit.provinceCode(),
+                    code -> upsert(existing, created, summary, null, UnitLevel.PROVINCE, code, unit.provinceName(),
+                            unit.provinceType()));
+            AdministrativeUnit parent = province;
+            if (unit.districtCode() != null) {
+                parent = districts.computeIfAbsent(unit.districtCode(),
+                        code -> upsert(existing, created, summary, province, UnitLevel.DISTRICT, code,
+                                unit.districtName(), unit.districtType()));
+            }
+            upsert(existing, created, summary, parent, UnitLevel.COMMUNE, unit.communeCode(), unit.communeName(),
+                    unit.communeType());
+        }
+        units.saveAll(created);
+        return summary;
+    }
+
+    private static AdministrativeUnit upsert(Map<String, AdministrativeUnit> existing,
+            List<AdministrativeUnit> created, UnitImportSummary summary, AdministrativeUnit parent, UnitLevel level,
+            String code, String name, UnitType type) {
+        AdministrativeUnit unit = existing.get(code);
+        if (unit != null && unit.getLevel() == level) {
+            summary.count(level, unit.describe(name, type, parent) ? Outcome.UPDATED : Outcome.UNCHANGED);
+            return unit;
+        }
+        // Valid from an unknown date: the list says the unit exists, not since when.
+        AdministrativeUnit fresh = parent == null ? AdministrativeUnit.province(code, name, type, null)
+                : AdministrativeUnit.within(parent, level, code, name, type, null);
+        created.add(fresh);
+        summary.count(level, Outcome.CREATED);
+        return fresh;
+    }
+
+    /** One row of the list: a commune with its province and, before 2025, its district. */
+    private record ListedUnit(int line, String provinceCode, String provinceName, UnitType provinceType,
+            String districtCode, String districtName, UnitType districtType, String communeCode, String communeName,
+            UnitType communeType) {
+    }
+
+    private enum Layout {
+
+        THREE_LEVEL(THREE_LEVEL_HEADER), TWO_LEVEL(TWO_LEVEL_HEADER);
+
+        private final List<String> header;
+
+        Layout(List<String> header) {
+            this.header = header;
+        }
+
+        static Layout of(TabularRow headerRow) {
+            List<String> found = headerRow.cells().stream().map(UnitNames::normalize).toList();
+            for (Layout layout : values()) {
+                if (found.equals(layout.header)) {
+                    return layout;
+                }
+            }
+            throw new UnitImportRejected(new ImportProblem(headerRow.line(), null, "unit.import.problem.header",
+                    String.join(",", found), String.join(",", THREE_LEVEL_HEADER), String.join(",", TWO_LEVEL_HEADER)));
+        }
+
+        Optional<ListedUnit> parse(TabularRow row, List<ImportProblem> problems) {
+            int before = problems.size();
+            if (row.cells().size() > header.size()) {
+                problems.add(new ImportProblem(row.line(), null, "unit.import.problem.columnCount",
+                        row.cells().size(), header.size()));
+                return Optional.empty();
+            }
+            int column = 0;
+            String provinceName = name(row, column++, problems);
+            String provinceCode = code(row, column++, UnitLevel.PROVINCE, problems);
+            UnitType provinceType = typeOfName(row, 0, provinceName, UnitLevel.PROVINCE, problems);
+            String districtName = null;
+            String districtCode = null;
+            UnitType districtType = null;
+            if (this == THREE_LEVEL) {
+                districtName = name(row, column++, problems);
+                districtCode = code(row, column++, UnitLevel.DISTRICT, problems);
+                districtType = typeOfName(row, 2, districtName, UnitLevel.DISTRICT, problems);
+            }
+            String communeName = name(row, column++, problems);
+            String communeCode = code(row, column++, UnitLevel.COMMUNE, problems);
+            String typeLabel = row.cell(column);
+            Optional<UnitType> communeType = UnitType.ofLabel(typeLabel).filter(type -> type.fits(UnitLevel.COMMUNE));
+            if (communeType.isEmpty()) {
+                problems.add(new ImportProblem(row.line(), header.get(column), "unit.import.problem.unknownType",
+                        typeLabel));
+            }
+            if (problems.size() > before) {
+                return Optional.empty();
+            }
+            return Optional.of(new ListedUnit(row.line(), provinceCode, provinceName, provinceType, districtCode,
+                    districtName, districtType, communeCode, communeName, communeType.get()));
+        }
+
+        private String name(TabularRow row, int column, List<ImportProblem> problems) {
+            String name = UnitNames.normalize(row.cell(column));
+            if (name.isEmpty()) {
+                problems.add(new ImportProblem(row.line(), header.get(column), "unit.import.problem.missingName"));
+            }
+            return name;
+        }
+
+        private String code(TabularRow row, int column, UnitLevel level, List<ImportProblem> problems) {
+            String code = row.code(column, level.codeLength());
+            if (code.isEmpty()) {
+                problems.add(new ImportProblem(row.line(), header.get(column), "unit.import.problem.missingCode"));
+            }
+            else if (!level.acceptsCode(code)) {
+                problems.add(new ImportProblem(row.line(), header.get(column), "unit.import.problem.codeShape",
+                        code, level.codeLength()));
+            }
+            return code;
+        }
+
+        private UnitType typeOfName(TabularRow row, int column, String name, UnitLevel level,
+                List<ImportProblem> problems) {
+            if (name.isEmpty()) {
+                return null;
+            }
+            Optional<UnitType> type = UnitType.ofName(name, level);
+            if (type.isEmpty()) {
+                problems.add(new ImportProblem(row.line(), header.get(column), "unit.import.problem.typeNotInName",
+                        name));
+            }
+            return type.orElse(null);
+        }
+    }
+}

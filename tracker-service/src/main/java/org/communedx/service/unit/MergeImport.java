@@ -1,0 +1,370 @@
+package org.communedx.service.unit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.SuccessionKind;
+import org.communedx.model.unit.UnitLevel;
+import org.communedx.model.unit.UnitNames;
+import org.communedx.model.unit.UnitSuccession;
+import org.communedx.model.unit.UnitSuccessionRepository;
+import org.communedx.model.unit.UnitType;
+import org.communedx.service.unit.TabularFile.TabularRow;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a reform's merge mapping (the layout of the 2025 mapping: one row per old unit and the new unit it went
+ * into). Old units close the day before the reform, new units begin on it under their new province, and each
+ * link is kept as a succession so that history can be combined. Running it again changes nothing.
+ */
+@Service
+@Transactional(readOnly = true)
+public class MergeImport {
+
+    static final List<String> HEADER = List.of("new_province_code", "new_province_name", "new_unit_code",
+            "new_unit_name", "old_unit_code", "old_unit_name", "merge_type");
+
+    private final AdministrativeUnitRepository units;
+
+    private final UnitSuccessionRepository successions;
+
+    MergeImport(AdministrativeUnitRepository units, UnitSuccessionRepository successions) {
+        this.units = units;
+        this.successions = successions;
+    }
+
+    /**
+     * @param provinceCodes the new provinces to import; empty for the whole file
+     */
+    @Transactional
+    public MergeImportSummary importMerges(byte[] content, LocalDate effectiveDate, String legalBasis,
+            Set<String> provinceCodes) {
+        List<TabularRow> rows = TabularFile.read(content);
+        List<String> header = rows.get(0).cells().stream().map(cell -> UnitNames.normalize(cell).toLowerCase(Locale.ROOT))
+                .toList();
+        if (!header.equals(HEADER)) {
+            throw new UnitImportRejected(new ImportProblem(rows.get(0).line(), null, "unit.merge.problem.header",
+                    String.join(",", header), String.join(",", HEADER)));
+        }
+        List<ImportProblem> problems = new ArrayList<>();
+        List<Merge> merges = new ArrayList<>();
+        for (TabularRow row : rows.subList(1, rows.size())) {
+            parse(row, problems).ifPresent(merges::add);
+        }
+        checkConsistency(merges, problems);
+        Set<String> inFile = new HashSet<>();
+        merges.forEach(merge -> inFile.add(merge.provinceCode()));
+        for (String wanted : provinceCodes) {
+            if (!inFile.contains(wanted)) {
+                problems.add(ImportProblem.ofFile("unit.merge.problem.provinceNotInFile", wanted));
+            }
+        }
+        if (merges.isEmpty() && problems.isEmpty()) {
+            throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.noRows"));
+        }
+        if (!problems.isEmpty()) {
+            throw new UnitImportRejected(problems);
+        }
+        List<Merge> selected = merges.stream()
+                .filter(merge -> provinceCodes.isEmpty() || provinceCodes.contains(merge.provinceCode())).toList();
+        return new Reform(effectiveDate, legalBasis, problems).apply(selected);
+    }
+
+    private static void checkConsistency(List<Merge> merges, List<ImportProblem> problems) {
+        Map<String, Merge> newUnitFirstSeen = new HashMap<>();
+        Set<String> pairs = new HashSet<>();
+        for (Merge merge : merges) {
+            Merge first = newUnitFirstSeen.putIfAbsent(merge.newCode(), merge);
+            if (first != null && !first.provinceCode().equals(merge.provinceCode())) {
+                problems.add(new ImportProblem(merge.line(), "new_province_code",
+                        "unit.merge.problem.unitInTwoProvinces", merge.newCode(), merge.provinceCode(),
+                        first.provinceCode(), first.line()));
+            }
+            if (!pairs.add(merge.oldCode() + ">" + merge.newCode())) {
+                problems.add(new ImportProblem(merge.line(), "old_unit_code", "unit.merge.problem.duplicatePair",
+                        merge.oldCode(), merge.newCode()));
+            }
+        }
+    }
+
+    private static Optional<Merge> parse(TabularRow row, List<ImportProblem> problems) {
+        int before = problems.size();
+        String provinceCode = row.code(0, 2);
+        String provinceName = UnitNames.normalize(row.cell(1));
+        String newCode = row.code(2, 5);
+        String newName = UnitNames.normalize(row.cell(3));
+        String oldCode = row.cell(4);
+        String kind = row.cell(6).toUpperCase(Locale.ROOT);
+        requireShape(row, "new_province_code", provinceCode, UnitLevel.PROVINCE.acceptsCode(provinceCode), 2, problems);
+        requireShape(row, "new_unit_code", newCode, UnitLevel.COMMUNE.acceptsCode(newCode), 5, problems);
+        if (oldCode.isEmpty()) {
+            problems.add(new ImportProblem(row.line(), "old_unit_code", "unit.import.problem.missingCode"));
+        }
+        else if (!UnitLevel.COMMUNE.acceptsCode(oldCode) && !UnitLevel.DISTRICT.acceptsCode(oldCode)) {
+            problems.add(new ImportProblem(row.line(), "old_unit_code", "unit.merge.problem.oldCodeShape", oldCode));
+        }
+        Optional<UnitType> provinceType = typeOf(row, "new_province_name", provinceName, UnitLevel.PROVINCE, problems);
+        Optional<UnitType> newType = typeOf(row, "new_unit_name", newName, UnitLevel.COMMUNE, problems);
+        if (!kind.equals("FULL") && !kind.equals("PARTIAL")) {
+            problems.add(new ImportProblem(row.line(), "merge_type", "unit.merge.problem.mergeType", row.cell(6)));
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Merge(row.line(), provinceCode, provinceName, provinceType.get(), newCode, newName,
+                newType.get(), oldCode, SuccessionKind.valueOf(kind)));
+    }
+
+    private static void requireShape(TabularRow row, String column, String code, boolean fits, int length,
+            List<ImportProblem> problems) {
+        if (code.isEmpty()) {
+            problems.add(new ImportProblem(row.line(), column, "unit.import.problem.missingCode"));
+        }
+        else if (!fits) {
+            problems.add(new ImportProblem(row.line(), column, "unit.import.problem.codeShape", code, length));
+        }
+    }
+
+    private static Optional<UnitType> typeOf(TabularRow row, String column, String name, UnitLevel level,
+            List<ImportProblem> problems) {
+        if (name.isEmpty()) {
+            problems.add(new ImportProblem(row.line(), column, "unit.import.problem.missingName"));
+            return Optional.empty();
+        }
+        Optional<UnitType> type = UnitType.ofName(name, level);
+        if (type.isEmpty()) {
+            problems.add(new ImportProblem(row.line(), column, "unit.import.problem.typeNotInName", name));
+        }
+        return type;
+    }
+
+    private record Merge(int line, String provinceCode, String provinceName, UnitType provinceType, String newCode,
+            String newName, UnitType newType, String oldCode, SuccessionKind kind) {
+    }
+
+    /** One run of the mapping against the database, with everything it has loaded and counted. */
+    private final class Reform {
+
+        private final LocalDate effectiveDate;
+
+        private final LocalDate lastOldDay;
+
+        private final String legalBasis;
+
+        private final List<ImportProblem> problems;
+
+        private final Map<String, AdministrativeUnit> before = new HashMap<>();
+
+        private final Map<String, AdministrativeUnit> after = new HashMap<>();
+
+        private int provincesCreated;
+
+        private int unitsCreated;
+
+        private int unitsUpdated;
+
+        private int unitsUnchanged;
+
+        private int unitsClosed;
+
+        Reform(LocalDate effectiveDate, String legalBasis, List<ImportProblem> problems) {
+            this.effectiveDate = effectiveDate;
+            this.lastOldDay = effectiveDate.minusDays(1);
+            this.legalBasis = legalBasis;
+            this.problems = problems;
+            units.findAllValidOn(lastOldDay).forEach(unit -> before.put(unit.getCode(), unit));
+            units.findAllValidOn(effectiveDate).forEach(unit -> after.put(unit.getCode(), unit));
+        }
+
+        MergeImportSummary apply(List<Merge> merges) {
+            Set<String> unknown = new TreeSet<>();
+            Map<String, AdministrativeUnit> closing = new LinkedHashMap<>();
+            for (Merge merge : merges) {
+                AdministrativeUnit old = before.get(merge.oldCode());
+                if (old == null || old.getLevel() == UnitLevel.PROVINCE) {
+                    unknown.add(merge.oldCode());
+                }
+                else {
+                    closing.put(old.getCode(), old);
+                }
+            }
+            closing.values().forEach(this::close);
+            Map<String, AdministrativeUnit> oldProvinces = closeEmptiedParents(closing.values());
+            // Closing first frees the codes that new units reuse (one current unit per code).
+            units.flush();
+
+            Map<String, AdministrativeUnit> newProvinces = new HashMap<>();
+            Map<String, AdministrativeUnit> newUnits = new LinkedHashMap<>();
+            for (Merge merge : merges) {
+                AdministrativeUnit province = newProvinces.computeIfAbsent(merge.provinceCode(),
+                        code -> newUnit(null, UnitLevel.PROVINCE, code, merge.provinceName(), merge.provinceType()));
+                newUnits.computeIfAbsent(merge.newCode(),
+                        code -> newUnit(province, UnitLevel.COMMUNE, code, merge.newName(), merge.newType()));
+            }
+            if (!problems.isEmpty()) {
+                throw new UnitImportRejected(problems);
+            }
+            units.flush();
+
+            List<AdministrativeUnit> successors = new ArrayList<>(newUnits.values());
+            successors.addAll(newProvinces.values());
+            Links links = new Links(successors);
+            for (Merge merge : merges) {
+                AdministrativeUnit old = closing.get(merge.oldCode());
+                if (old != null) {
+                    links.link(old, newUnits.get(merge.newCode()), merge.kind());
+                }
+            }
+            linkProvinces(merges, closing, oldProvinces, newProvinces, links);
+            return new MergeImportSummary(provincesCreated, unitsCreated, unitsUpdated, unitsUnchanged, unitsClosed,
+                    links.created, links.updated, links.unchanged, List.copyOf(unknown));
+        }
+
+        private void close(AdministrativeUnit unit) {
+            if (unit.getValidTo() == null) {
+                unit.close(lastOldDay);
+                unitsClosed++;
+            }
+        }
+
+        /** The district level ends with the reform, and so does each old province whose every unit has closed. */
+        private Map<String, AdministrativeUnit> closeEmptiedParents(Collection<AdministrativeUnit> closed) {
+            Map<AdministrativeUnit, List<AdministrativeUnit>> children = new HashMap<>();
+            before.values().stream().filter(unit -> unit.getParent() != null)
+                    .forEach(unit -> children.computeIfAbsent(before.get(unit.getParent().getCode()),
+                            parent -> new ArrayList<>()).add(unit));
+            Map<String, AdministrativeUnit> oldProvinces = new LinkedHashMap<>();
+            Set<AdministrativeUnit> parents = new LinkedHashSet<>();
+            for (AdministrativeUnit unit : closed) {
+                AdministrativeUnit parent = before.get(unit.getParent().getCode());
+                parents.add(parent);
+                if (parent.getLevel() == UnitLevel.DISTRICT) {
+                    parents.add(before.get(parent.getParent().getCode()));
+                }
+            }
+            // Districts before provinces, so that a province sees its districts closed.
+            parents.stream().sorted((a, b) -> b.getLevel().compareTo(a.getLevel())).forEach(parent -> {
+                boolean emptied = children.getOrDefault(parent, List.of()).stream()
+                        .allMatch(child -> child.getValidTo() != null);
+                if (emptied) {
+                    close(parent);
+                }
+                if (parent.getLevel() == UnitLevel.PROVINCE && parent.getValidTo() != null) {
+                    oldProvinces.put(parent.getCode(), parent);
+                }
+            });
+            return oldProvinces;
+        }
+
+        private AdministrativeUnit newUnit(AdministrativeUnit parent, UnitLevel level, String code, String name,
+                UnitType type) {
+            AdministrativeUnit current = after.get(code);
+            if (current != null && effectiveDate.equals(current.getValidFrom()) && current.getLevel() == level) {
+                boolean changed = current.describe(name, type, parent);
+                if (level == UnitLevel.COMMUNE) {
+                    if (changed) {
+                        unitsUpdated++;
+                    }
+                    else {
+                        unitsUnchanged++;
+                    }
+                }
+                return current;
+            }
+            if (current != null && current.getValidTo() == null) {
+                problems.add(ImportProblem.ofFile("unit.merge.problem.codeStillInUse", code, current.getName()));
+            }
+            AdministrativeUnit created = units.save(parent == null
+                    ? AdministrativeUnit.province(code, name, type, effectiveDate)
+                    : AdministrativeUnit.within(parent, level, code, name, type, effectiveDate));
+            if (level == UnitLevel.PROVINCE) {
+                provincesCreated++;
+            }
+            else {
+                unitsCreated++;
+            }
+            return created;
+        }
+
+        /** A closed province goes wholly into one new province, or partly into several. */
+        private void linkProvinces(List<Merge> merges, Map<String, AdministrativeUnit> closing,
+                Map<String, AdministrativeUnit> oldProvinces, Map<String, AdministrativeUnit> newProvinces,
+                Links links) {
+            Map<String, Set<String>> destinations = new HashMap<>();
+            for (Merge merge : merges) {
+                AdministrativeUnit old = closing.get(merge.oldCode());
+                if (old != null) {
+                    destinations.computeIfAbsent(provinceOf(old).getCode(), code -> new TreeSet<>())
+                            .add(merge.provinceCode());
+                }
+            }
+            oldProvinces.forEach((code, oldProvince) -> {
+                Set<String> targets = destinations.getOrDefault(code, Set.of());
+                SuccessionKind kind = targets.size() == 1 ? SuccessionKind.FULL : SuccessionKind.PARTIAL;
+                targets.forEach(target -> links.link(oldProvince, newProvinces.get(target), kind));
+            });
+        }
+
+        private AdministrativeUnit provinceOf(AdministrativeUnit unit) {
+            AdministrativeUnit current = unit;
+            while (current.getLevel() != UnitLevel.PROVINCE) {
+                current = before.get(current.getParent().getCode());
+            }
+            return current;
+        }
+
+        /** The successions into the new units, created or restated. */
+        private final class Links {
+
+            private final Map<String, UnitSuccession> existing = new HashMap<>();
+
+            private int created;
+
+            private int updated;
+
+            private int unchanged;
+
+            Links(Collection<AdministrativeUnit> successors) {
+                if (!successors.isEmpty()) {
+                    successions.findBySuccessorIn(successors).forEach(succession -> existing.put(
+                            key(succession.getPredecessor(), succession.getSuccessor()), succession));
+                }
+            }
+
+            void link(AdministrativeUnit predecessor, AdministrativeUnit successor, SuccessionKind kind) {
+                UnitSuccession known = existing.get(key(predecessor, successor));
+                if (known == null) {
+                    UnitSuccession fresh = successions.save(
+                            new UnitSuccession(predecessor, successor, kind, effectiveDate, legalBasis));
+                    existing.put(key(predecessor, successor), fresh);
+                    created++;
+                }
+                else if (known.restate(kind, legalBasis)) {
+                    updated++;
+                }
+                else {
+                    unchanged++;
+                }
+            }
+
+            private static String key(AdministrativeUnit predecessor, AdministrativeUnit successor) {
+                return predecessor.getId() + ">" + successor.getId();
+            }
+        }
+    }
+}

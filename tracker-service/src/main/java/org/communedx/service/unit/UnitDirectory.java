@@ -1,0 +1,98 @@
+package org.communedx.service.unit;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.UnitLevel;
+import org.communedx.model.unit.UnitNames;
+import org.communedx.model.unit.UnitSuccessionRepository;
+import org.communedx.service.unit.UnitViews.SuccessionView;
+import org.communedx.service.unit.UnitViews.TreeNode;
+import org.communedx.service.unit.UnitViews.UnitDetail;
+import org.communedx.service.unit.UnitViews.UnitSummary;
+import org.communedx.service.unit.UnitViews.UnitTree;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading the unit tree as of a date: browsing it, searching it, and one unit with its history. */
+@Service
+@Transactional(readOnly = true)
+public class UnitDirectory {
+
+    /** Enough to pick a unit from; a longer list means the query should be more precise. */
+    public static final int SEARCH_LIMIT = 50;
+
+    private final AdministrativeUnitRepository units;
+
+    private final UnitSuccessionRepository successions;
+
+    private final Clock clock;
+
+    UnitDirectory(AdministrativeUnitRepository units, UnitSuccessionRepository successions, Clock clock) {
+        this.units = units;
+        this.successions = successions;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * Units whose name contains the query whatever its case and diacritics ("lac son", "LẠC SƠN"), or whose
+     * code starts with it; at most {@link #SEARCH_LIMIT}.
+     */
+    public List<UnitSummary> search(String query, LocalDate asOf) {
+        String folded = UnitNames.fold(query);
+        if (folded.isEmpty()) {
+            return List.of();
+        }
+        String escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String codePrefix = escaped.matches("[0-9]+") ? escaped : "-";
+        return units.search(escaped, codePrefix, asOf, Limit.of(SEARCH_LIMIT)).stream().map(UnitSummary::of).toList();
+    }
+
+    /**
+     * The provinces valid on a date; along {@code openPath} (codes from a province down), each unit is open and
+     * shows its children, so that the tree opens one level at a time.
+     */
+    public UnitTree tree(List<String> openPath, LocalDate asOf) {
+        return new UnitTree(nodes(units.findProvincesValidOn(asOf), openPath, 0, asOf));
+    }
+
+    private List<TreeNode> nodes(List<AdministrativeUnit> level, List<String> openPath, int depth, LocalDate asOf) {
+        return level.stream().map(unit -> {
+            boolean open = depth < openPath.size() && openPath.get(depth).equals(unit.getCode())
+                    && unit.getLevel() != UnitLevel.COMMUNE;
+            List<TreeNode> children = open
+                    ? nodes(units.findChildrenValidOn(unit, asOf), openPath, depth + 1, asOf) : List.of();
+            return new TreeNode(UnitSummary.of(unit), open, children);
+        }).toList();
+    }
+
+    /**
+     * A unit with its parent, children, predecessors and successors. Without a date, the unit that holds the code
+     * today, or else its latest period.
+     */
+    public UnitDetail detail(String code, Optional<LocalDate> asOf) {
+        List<AdministrativeUnit> periods = units.findAllByCode(code);
+        AdministrativeUnit unit = asOf
+                .map(date -> periods.stream().filter(period -> period.isValidOn(date)).findFirst())
+                .orElseGet(() -> periods.stream().filter(period -> period.isValidOn(today())).findFirst()
+                        .or(() -> periods.isEmpty() ? Optional.empty() : Optional.of(periods.get(periods.size() - 1))))
+                .orElseThrow(() -> new UnitNotFoundException(code));
+        LocalDate on = asOf.orElseGet(() -> unit.isValidOn(today()) ? today()
+                : unit.getValidTo() != null ? unit.getValidTo() : unit.getValidFrom());
+        return new UnitDetail(UnitSummary.of(unit),
+                units.findChildrenValidOn(unit, on).stream().map(UnitSummary::of).toList(),
+                successions.findBySuccessor(unit).stream().map(SuccessionView::predecessorOf).toList(),
+                successions.findByPredecessor(unit).stream().map(SuccessionView::successorOf).toList(),
+                periods.stream().filter(period -> period != unit).map(UnitSummary::of).toList());
+    }
+}

@@ -1,0 +1,200 @@
+package org.communedx.service.unit;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.UnitLevel;
+import org.communedx.model.unit.UnitType;
+import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.unit.UnitImportSummary.Counts;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.communedx.service.unit.UnitFixtures.LIST_DATE;
+
+@SpringBootTest(classes = ServiceTestApplication.class)
+@Transactional
+class GsoListImportTests {
+
+    private static final String HEADER = "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp\n";
+
+    @Autowired
+    GsoListImport gsoImport;
+
+    @Autowired
+    AdministrativeUnitRepository units;
+
+    @Test
+    void importsTheListAndAReimportChangesNothing() {
+        UnitImportSummary first = gsoImport.importList(UnitFixtures.resource("hoabinh-sample.csv"), LIST_DATE);
+        assertThat(first.counts(UnitLevel.PROVINCE)).isEqualTo(new Counts(1, 0, 0));
+        assertThat(first.counts(UnitLevel.DISTRICT)).isEqualTo(new Counts(2, 0, 0));
+        assertThat(first.counts(UnitLevel.COMMUNE)).isEqualTo(new Counts(6, 0, 0));
+
+        UnitImportSummary again = gsoImport.importList(UnitFixtures.resource("hoabinh-sample.csv"), LIST_DATE);
+        assertThat(again.total()).isEqualTo(new Counts(0, 0, 9));
+        assertThat(units.count()).isEqualTo(9);
+
+        AdministrativeUnit yenPhu = units.findByCodeValidOn("05305", LIST_DATE).orElseThrow();
+        assertThat(yenPhu.getParent().getCode()).isEqualTo("157");
+        assertThat(yenPhu.getType()).isEqualTo(UnitType.XA);
+        assertThat(units.findByCodeValidOn("05266", LIST_DATE).orElseThrow().getType()).isEqualTo(UnitType.THI_TRAN);
+    }
+
+    @Test
+    void matchesOnCodesSoThatARenameUpdatesTheUnit() {
+        gsoImport.importList(UnitFixtures.resource("hoabinh-sample.csv"), LIST_DATE);
+        String renamed = new String(UnitFixtures.resource("hoabinh-sample.csv"), StandardCharsets.UTF_8)
+                .replace("Xã Yên Phú", "Xã Yên Phú Mới");
+
+        UnitImportSummary summary = gsoImport.importList(renamed.getBytes(StandardCharsets.UTF_8), LIST_DATE);
+
+        assertThat(summary.total()).isEqualTo(new Counts(0, 1, 8));
+        assertThat(units.findByCodeValidOn("05305", LIST_DATE).orElseThrow().getName()).isEqualTo("Xã Yên Phú Mới");
+    }
+
+    @Test
+    void storesDecomposedNamesInNfc() {
+        String decomposed = Normalizer.normalize(
+                HEADER + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Định Cư,05320,Xã\n", Normalizer.Form.NFD);
+
+        gsoImport.importList(decomposed.getBytes(StandardCharsets.UTF_8), LIST_DATE);
+
+        assertThat(units.findByCodeValidOn("05320", LIST_DATE).orElseThrow().getName()).isEqualTo("Xã Định Cư");
+    }
+
+    @Test
+    void readsASpreadsheetAndRestoresTheLeadingZerosOfNumericCodes() {
+        byte[] xlsx = UnitFixtures.spreadsheet(GsoListImport.THREE_LEVEL_HEADER, List.of(
+                List.of("Tỉnh Hòa Bình", 17, "Huyện Lạc Sơn", 157, "Xã Yên Phú", 5305, "Xã")));
+
+        UnitImportSummary summary = gsoImport.importList(xlsx, LIST_DATE);
+
+        assertThat(summary.total()).isEqualTo(new Counts(3, 0, 0));
+        assertThat(units.findByCodeValidOn("05305", LIST_DATE)).isPresent();
+    }
+
+    @Test
+    void placesCommunesOfTheTwoLevelListUnderTheirProvince() {
+        UnitImportSummary summary = gsoImport.importList(UnitFixtures.resource("two-level-sample.csv"),
+                UnitFixtures.REFORM);
+
+        assertThat(summary.counts(UnitLevel.DISTRICT)).isEqualTo(new Counts(0, 0, 0));
+        AdministrativeUnit island = units.findByCodeValidOn("98007", UnitFixtures.REFORM).orElseThrow();
+        assertThat(island.getType()).isEqualTo(UnitType.DAC_KHU);
+        assertThat(island.getParent().getCode()).isEqualTo("98");
+    }
+
+    @Test
+    void refusesAWrongHeader() {
+        assertRefused("Tỉnh,Mã TP,Huyện,Mã QH,Xã,Mã PX,Cấp\nTỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Yên Phú,05305,Xã\n",
+                problem -> assertThat(problem).extracting(ImportProblem::line, ImportProblem::messageKey)
+                        .containsExactly(1, "unit.import.problem.header"));
+    }
+
+    @Test
+    void refusesAnEmptyFileAndAFileWithOnlyAHeader() {
+        assertRefused("", problem -> assertThat(problem.messageKey()).isEqualTo("unit.import.problem.emptyFile"));
+        assertRefused(HEADER, problem -> assertThat(problem.messageKey()).isEqualTo("unit.import.problem.noRows"));
+    }
+
+    @Test
+    void refusesAMissingCodeOrACodeOfTheWrongShapeByLineAndColumn() {
+        assertRefused(HEADER + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Yên Phú,05305,Xã\n"
+                + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,,Xã Bình Hẻm,05308,Xã\n"
+                + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Ân Nghĩa,5347,Xã\n", (first, second) -> {
+                    assertThat(first).extracting(ImportProblem::line, ImportProblem::column, ImportProblem::messageKey)
+                            .containsExactly(3, "Mã QH", "unit.import.problem.missingCode");
+                    assertThat(second).extracting(ImportProblem::line, ImportProblem::column, ImportProblem::messageKey)
+                            .containsExactly(4, "Mã PX", "unit.import.problem.codeShape");
+                });
+    }
+
+    @Test
+    void refusesACommuneWhoseDistrictBelongsToAnotherProvince() {
+        assertRefused(HEADER + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Yên Phú,05305,Xã\n"
+                + "Tỉnh Phú Thọ,25,Huyện Lạc Sơn,157,Xã Bình Hẻm,05308,Xã\n",
+                problem -> assertThat(problem).extracting(ImportProblem::line, ImportProblem::messageKey)
+                        .containsExactly(3, "unit.import.problem.districtInTwoProvinces"));
+    }
+
+    @Test
+    void refusesADistrictThatTheDatabaseHoldsInAnotherProvince() {
+        gsoImport.importList(UnitFixtures.resource("hoabinh-sample.csv"), LIST_DATE);
+        long before = units.count();
+
+        assertRefused(HEADER + "Tỉnh Phú Thọ,25,Huyện Lạc Sơn,157,Xã Mới,05399,Xã\n",
+                problem -> assertThat(problem).extracting(ImportProblem::line, ImportProblem::messageKey)
+                        .containsExactly(2, "unit.import.problem.districtInOtherProvince"));
+        assertThat(units.count()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesADuplicateCodeAndAnUnknownType() {
+        assertRefused(HEADER + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Yên Phú,05305,Xã\n"
+                + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Yên Phú,05305,Xã\n"
+                + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Bình Hẻm,05308,Thôn\n", (first, second) -> {
+                    assertThat(first).extracting(ImportProblem::line, ImportProblem::messageKey)
+                            .containsExactly(3, "unit.import.problem.duplicateCode");
+                    assertThat(second).extracting(ImportProblem::line, ImportProblem::messageKey)
+                            .containsExactly(4, "unit.import.problem.unknownType");
+                });
+    }
+
+    @Test
+    void refusesAFileThatIsNotUtf8AndSaysOnWhichLine() {
+        byte[] utf8 = (HEADER + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Yên Phú,05305,Xã\n").getBytes(StandardCharsets.UTF_8);
+        // "Xã Bình Hẻm" as a legacy single-byte encoding would store it: ã is the lone byte 0xE3.
+        byte[] legacy = "Tinh Hoa Binh,17,Huyen Lac Son,157,X\u00e3 Binh Hem,05308,X\u00e3\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] content = new byte[utf8.length + legacy.length];
+        System.arraycopy(utf8, 0, content, 0, utf8.length);
+        System.arraycopy(legacy, 0, content, utf8.length, legacy.length);
+
+        long before = units.count();
+
+        assertThatExceptionOfType(UnitImportRejected.class).isThrownBy(() -> gsoImport.importList(content, LIST_DATE))
+                .satisfies(rejected -> assertThat(rejected.problems()).singleElement()
+                        .extracting(ImportProblem::line, ImportProblem::messageKey)
+                        .containsExactly(3, "unit.import.problem.notUtf8"));
+        assertThat(units.count()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAFileThatIsNeitherCsvNorXlsx() {
+        byte[] pdf = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".getBytes(StandardCharsets.US_ASCII);
+
+        assertThatExceptionOfType(UnitImportRejected.class).isThrownBy(() -> gsoImport.importList(pdf, LIST_DATE))
+                .satisfies(rejected -> assertThat(rejected.problems()).singleElement()
+                        .extracting(ImportProblem::messageKey).isEqualTo("unit.import.problem.notCsvOrXlsx"));
+    }
+
+    private void assertRefused(String content, Consumer<ImportProblem> onlyProblem) {
+        long before = units.count();
+        assertThatExceptionOfType(UnitImportRejected.class)
+                .isThrownBy(() -> gsoImport.importList(content.getBytes(StandardCharsets.UTF_8), LIST_DATE))
+                .satisfies(rejected -> assertThat(rejected.problems()).singleElement().satisfies(onlyProblem::accept));
+        assertThat(units.count()).isEqualTo(before);
+    }
+
+    private void assertRefused(String content, BiConsumer<ImportProblem, ImportProblem> twoProblems) {
+        long before = units.count();
+        assertThatExceptionOfType(UnitImportRejected.class)
+                .isThrownBy(() -> gsoImport.importList(content.getBytes(StandardCharsets.UTF_8), LIST_DATE))
+                .satisfies(rejected -> {
+                    assertThat(rejected.problems()).hasSize(2);
+                    twoProblems.accept(rejected.problems().get(0), rejected.problems().get(1));
+                });
+        assertThat(units.count()).isEqualTo(before);
+    }
+}

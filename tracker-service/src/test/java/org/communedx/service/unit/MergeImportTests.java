@@ -1,0 +1,125 @@
+package org.communedx.service.unit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.SuccessionKind;
+import org.communedx.model.unit.UnitSuccession;
+import org.communedx.model.unit.UnitSuccessionRepository;
+import org.communedx.service.ServiceTestApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.communedx.service.unit.UnitFixtures.LIST_DATE;
+import static org.communedx.service.unit.UnitFixtures.REFORM;
+
+@SpringBootTest(classes = ServiceTestApplication.class)
+@Transactional
+class MergeImportTests {
+
+    private static final String BASIS = "Nghị quyết 1680/NQ-UBTVQH15";
+
+    @Autowired
+    GsoListImport gsoImport;
+
+    @Autowired
+    MergeImport mergeImport;
+
+    @Autowired
+    AdministrativeUnitRepository units;
+
+    @Autowired
+    UnitSuccessionRepository successions;
+
+    @BeforeEach
+    void importTheOldList() {
+        gsoImport.importList(UnitFixtures.resource("hoabinh-sample.csv"), LIST_DATE);
+    }
+
+    @Test
+    void linksTheOldCommunesToTheNewYenPhuWhichReusesOneOfTheirCodes() {
+        MergeImportSummary summary = mergeImport.importMerges(UnitFixtures.resource("merges-sample.csv"), REFORM,
+                BASIS, Set.of("25"));
+
+        AdministrativeUnit newYenPhu = units.findByCodeValidOn("05305", REFORM).orElseThrow();
+        assertThat(newYenPhu.getValidFrom()).isEqualTo(REFORM);
+        assertThat(newYenPhu.getParent().getCode()).isEqualTo("25");
+        assertThat(successions.findBySuccessor(newYenPhu))
+                .extracting(succession -> succession.getPredecessor().getCode(), UnitSuccession::getKind)
+                .containsExactly(tuple("05302", SuccessionKind.FULL), tuple("05305", SuccessionKind.FULL),
+                        tuple("05308", SuccessionKind.FULL));
+
+        AdministrativeUnit oldYenPhu = units.findByCodeValidOn("05305", REFORM.minusDays(1)).orElseThrow();
+        assertThat(oldYenPhu).isNotSameAs(newYenPhu);
+        assertThat(oldYenPhu.getValidTo()).isEqualTo(REFORM.minusDays(1));
+        assertThat(oldYenPhu.getParent().getCode()).isEqualTo("157");
+
+        assertThat(summary.provincesCreated()).isEqualTo(1);
+        // 07900 too: a new unit exists even when a predecessor was never imported.
+        assertThat(summary.unitsCreated()).isEqualTo(6);
+        // Six communes, both districts emptied, and the province they emptied.
+        assertThat(summary.unitsClosed()).isEqualTo(9);
+        assertThat(summary.unknownPredecessors()).containsExactly("07901");
+        assertThat(units.findByCodeValidOn("98100", REFORM)).isEmpty();
+    }
+
+    @Test
+    void splitsAPartiallyMergedCommuneAndPassesTheOldProvinceToTheNewOne() {
+        mergeImport.importMerges(UnitFixtures.resource("merges-sample.csv"), REFORM, BASIS, Set.of("25"));
+
+        AdministrativeUnit oldAnNghia = units.findByCodeValidOn("05347", REFORM.minusDays(1)).orElseThrow();
+        assertThat(successions.findByPredecessor(oldAnNghia))
+                .extracting(succession -> succession.getSuccessor().getCode(), UnitSuccession::getKind)
+                .containsExactly(tuple("05347", SuccessionKind.PARTIAL), tuple("05350", SuccessionKind.PARTIAL));
+
+        AdministrativeUnit hoaBinh = units.findByCodeValidOn("17", REFORM.minusDays(1)).orElseThrow();
+        assertThat(hoaBinh.getValidTo()).isEqualTo(REFORM.minusDays(1));
+        assertThat(successions.findByPredecessor(hoaBinh))
+                .extracting(succession -> succession.getSuccessor().getCode(), UnitSuccession::getKind,
+                        UnitSuccession::getLegalBasis)
+                .containsExactly(tuple("25", SuccessionKind.FULL, BASIS));
+        assertThat(units.findByCodeValidOn("157", REFORM)).isEmpty();
+    }
+
+    @Test
+    void changesNothingWhenRunAgain() {
+        mergeImport.importMerges(UnitFixtures.resource("merges-sample.csv"), REFORM, BASIS, Set.of("25"));
+        long unitCount = units.count();
+        long successionCount = successions.count();
+
+        MergeImportSummary again = mergeImport.importMerges(UnitFixtures.resource("merges-sample.csv"), REFORM,
+                BASIS, Set.of("25"));
+
+        assertThat(again.provincesCreated() + again.unitsCreated() + again.unitsUpdated() + again.unitsClosed()
+                + again.successionsCreated() + again.successionsUpdated()).isZero();
+        assertThat(again.unitsUnchanged()).isEqualTo(6);
+        assertThat(units.count()).isEqualTo(unitCount);
+        assertThat(successions.count()).isEqualTo(successionCount);
+    }
+
+    @Test
+    void refusesABadMergeTypeOrAProvinceNotInTheFileAndSavesNothing() {
+        long before = units.count();
+        String bad = new String(UnitFixtures.resource("merges-sample.csv"), StandardCharsets.UTF_8)
+                .replace("05308,Xã Bình Hẻm,full", "05308,Xã Bình Hẻm,whole");
+
+        assertThatExceptionOfType(UnitImportRejected.class)
+                .isThrownBy(() -> mergeImport.importMerges(bad.getBytes(StandardCharsets.UTF_8), REFORM, BASIS,
+                        Set.of("25", "26")))
+                .satisfies(rejected -> assertThat(rejected.problems())
+                        .extracting(ImportProblem::line, ImportProblem::messageKey)
+                        .containsExactly(tuple(0, "unit.merge.problem.provinceNotInFile"),
+                                tuple(5, "unit.merge.problem.mergeType")));
+        assertThat(units.count()).isEqualTo(before);
+        assertThat(units.findByCodeValidOn("05305", LIST_DATE).orElseThrow().getValidTo()).isNull();
+    }
+}

@@ -1,0 +1,100 @@
+package org.communedx.service.unit;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.unit.UnitViews.SuccessionView;
+import org.communedx.service.unit.UnitViews.TreeNode;
+import org.communedx.service.unit.UnitViews.UnitDetail;
+import org.communedx.service.unit.UnitViews.UnitSummary;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communedx.service.unit.UnitFixtures.LIST_DATE;
+import static org.communedx.service.unit.UnitFixtures.REFORM;
+
+@SpringBootTest(classes = ServiceTestApplication.class)
+@Transactional
+class UnitDirectoryTests {
+
+    @Autowired
+    GsoListImport gsoImport;
+
+    @Autowired
+    MergeImport mergeImport;
+
+    @Autowired
+    UnitDirectory directory;
+
+    @BeforeEach
+    void importTheSample() {
+        gsoImport.importList(UnitFixtures.resource("hoabinh-sample.csv"), LIST_DATE);
+    }
+
+    @Test
+    void findsLacSonWhateverTheCaseAndDiacritics() {
+        for (String query : List.of("lac son", "LẠC SƠN", "Lac Son", "huyện lạc")) {
+            assertThat(directory.search(query, LIST_DATE)).as(query).extracting(UnitSummary::code).containsExactly("157");
+        }
+        assertThat(directory.search("hoa binh", LIST_DATE)).extracting(UnitSummary::name).containsExactly("Tỉnh Hoà Bình");
+    }
+
+    @Test
+    void findsByTheStartOfACodeAndTreatsWildcardsAsText() {
+        assertThat(directory.search("0530", LIST_DATE)).extracting(UnitSummary::code)
+                .containsExactlyInAnyOrder("05302", "05305", "05308");
+        assertThat(directory.search("%", LIST_DATE)).isEmpty();
+        assertThat(directory.search("   ", LIST_DATE)).isEmpty();
+    }
+
+    @Test
+    void searchesAsOfADateAcrossTheReform() {
+        mergeImport.importMerges(UnitFixtures.resource("merges-sample.csv"), REFORM, null, Set.of("25"));
+
+        assertThat(directory.search("binh hem", LIST_DATE)).extracting(UnitSummary::code).containsExactly("05308");
+        assertThat(directory.search("binh hem", REFORM)).isEmpty();
+        assertThat(directory.search("yen phu", REFORM)).singleElement()
+                .satisfies(unit -> assertThat(unit.parentCode()).isEqualTo("25"));
+    }
+
+    @Test
+    void opensTheTreeOneLevelAtATime() {
+        List<TreeNode> provinces = directory.tree(List.of("17", "157"), LIST_DATE).provinces();
+
+        assertThat(provinces).singleElement().satisfies(province -> {
+            assertThat(province.open()).isTrue();
+            assertThat(province.children()).extracting(node -> node.unit().code()).containsExactly("153", "157");
+            assertThat(province.children().get(0).children()).isEmpty();
+            assertThat(province.children().get(1).children()).extracting(node -> node.unit().code())
+                    .containsExactly("05266", "05302", "05305", "05308", "05347");
+        });
+        assertThat(directory.tree(List.of(), LIST_DATE).provinces().get(0).children()).isEmpty();
+    }
+
+    @Test
+    void showsAUnitWithItsPredecessorsSuccessorsAndOtherPeriods() {
+        mergeImport.importMerges(UnitFixtures.resource("merges-sample.csv"), REFORM, null, Set.of("25"));
+
+        UnitDetail newYenPhu = directory.detail("05305", Optional.of(REFORM));
+        assertThat(newYenPhu.unit().parentCode()).isEqualTo("25");
+        assertThat(newYenPhu.predecessors()).extracting(view -> view.unit().code())
+                .containsExactly("05302", "05305", "05308");
+        assertThat(newYenPhu.otherPeriods()).singleElement()
+                .satisfies(old -> assertThat(old.validTo()).isEqualTo(REFORM.minusDays(1)));
+
+        UnitDetail binhHem = directory.detail("05308", Optional.empty());
+        assertThat(binhHem.unit().validTo()).isEqualTo(REFORM.minusDays(1));
+        assertThat(binhHem.successors()).extracting(SuccessionView::unit).extracting(UnitSummary::code)
+                .containsExactly("05305");
+
+        UnitDetail lacSon = directory.detail("157", Optional.of(LIST_DATE));
+        assertThat(lacSon.children()).hasSize(5);
+    }
+}
