@@ -19,13 +19,17 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
-                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/").authenticated()
                         .requestMatchers(HttpMethod.GET, "/frameworks", "/frameworks/*/*")
                             .hasAnyRole("ADMIN", "PROVINCE_MANAGER")
                         .requestMatchers(HttpMethod.POST, "/frameworks/*/*/clone", "/frameworks/*/*/publish",
                                 "/frameworks/*/*/retire").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/frameworks", "/api/v1/frameworks/*/*")
+                            .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/units/import").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/units/import/list", "/units/import/merges").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/units", "/units/*", "/api/v1/units", "/api/v1/units/*")
                             .authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())

@@ -1,0 +1,56 @@
+package org.communedx.web.unit;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.communedx.service.unit.UnitDirectory;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The unit tree as of a date: browsing level by level, searching, and one unit's detail. */
+@Controller
+class UnitController {
+
+    private final UnitDirectory directory;
+
+    UnitController(UnitDirectory directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * @param open the codes opened from a province down, e.g. {@code 17/157}; the tree works without JavaScript
+     */
+    @GetMapping("/units")
+    String list(@RequestParam(defaultValue = "") String q,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "") String open, Model model) {
+        LocalDate date = asOf != null ? asOf : directory.today();
+        List<String> openPath = Arrays.stream(open.split("/")).filter(code -> !code.isBlank()).limit(3).toList();
+        model.addAttribute("q", q.strip());
+        model.addAttribute("asOf", date);
+        model.addAttribute("openPath", openPath);
+        if (q.isBlank()) {
+            model.addAttribute("tree", directory.tree(openPath, date));
+        }
+        else {
+            model.addAttribute("results", directory.search(q, date));
+            model.addAttribute("searchLimit", UnitDirectory.SEARCH_LIMIT);
+        }
+        return "unit/list";
+    }
+
+    @GetMapping("/units/{code}")
+    String show(@PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Model model) {
+        model.addAttribute("detail", directory.detail(code, Optional.ofNullable(asOf)));
+        return "unit/show";
+    }
+}

@@ -1,0 +1,129 @@
+package org.communedx.web.unit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TrackerIntegrationTest
+class UnitIT {
+
+    static final String DEMO_PASSWORD = "Demo@2025!";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void searchIgnoresCaseAndDiacritics() {
+        WebClient viewer = new WebClient(port).login("xem.hoabinh", DEMO_PASSWORD);
+
+        for (String query : List.of("lac+son", "L%E1%BA%A0C+S%C6%A0N", "Lac+Son")) {
+            String page = viewer.get("/units?q=" + query).body();
+            assertThat(page).as(query).contains("Huyện Lạc Sơn", "/units/157");
+        }
+        assertThat(viewer.get("/units?q=khong+co+dau").body()).contains("Không có đơn vị nào khớp");
+    }
+
+    @Test
+    void treeOpensOneLevelAtATimeWithTheDemoUnits() {
+        WebClient viewer = new WebClient(port).login("xem.hoabinh", DEMO_PASSWORD);
+
+        String closed = viewer.get("/units?asOf=2025-01-01").body();
+        assertThat(closed).contains("Tỉnh Hòa Bình").doesNotContain("/units/157?");
+        String province = viewer.get("/units?asOf=2025-01-01&open=17").body();
+        assertThat(province).contains("Huyện Lạc Sơn", "Thành phố Hòa Bình").doesNotContain("Xã Yên Phú");
+        String district = viewer.get("/units?asOf=2025-01-01&open=17/157").body();
+        assertThat(district).contains("Xã Yên Phú", "Thị trấn Vụ Bản", "Xã Ngọc Lâu");
+        // Every unit of Lạc Sơn (codes 052xx and 053xx), and no commune of the other districts.
+        assertThat(Pattern.compile("href=\"/units/05[23][0-9]{2}\\?").matcher(district).results().count()).isEqualTo(24);
+        assertThat(district).doesNotContain("Xã Nam Thượng");
+    }
+
+    @Test
+    void administratorImportsAListThenItsMergeAndEveryoneSeesTheHistory() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        String token = WebClient.csrfToken(admin.get("/units/import"));
+
+        HttpResponse<String> imported = admin.postMultipart("/units/import/list",
+                Map.of("_csrf", token, "listDate", "2025-03-01"), "danh-muc.csv", fixture("test-province.csv"));
+        assertThat(imported.statusCode()).isEqualTo(302);
+        String summary = admin.get("/units/import").body();
+        assertThat(summary).contains("Đã nhập xong.", "Kết quả nhập theo cấp");
+
+        HttpResponse<String> again = admin.postMultipart("/units/import/list",
+                Map.of("_csrf", token, "listDate", "2025-03-01"), "danh-muc.csv", fixture("test-province.csv"));
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/units/import").body().replaceAll("\\s+", " "))
+                .contains("<td class=\"text-end\">0</td> <td class=\"text-end\">0</td> <td class=\"text-end\">3</td>");
+
+        HttpResponse<String> merged = admin.postMultipart("/units/import/merges",
+                Map.of("_csrf", token, "effectiveDate", "2025-07-01", "legalBasis", "Nghị quyết thử", "provinceCodes", "94"),
+                "sap-xep.csv", fixture("test-province-merges.csv"));
+        assertThat(merged.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/units/import").body()).contains("Đơn vị cũ hết hiệu lực: 6.");
+
+        String newSuoiHoa = admin.get("/units/96101?asOf=2025-07-01").body();
+        assertThat(newSuoiHoa).contains("Hình thành từ", "Thị trấn Đá Bạc", "Tỉnh Hợp Nhất", "Nghị quyết thử");
+        String api = admin.get("/api/v1/units/96104?asOf=2025-06-30", "application/json").body();
+        assertThat(api).contains("\"validTo\":\"2025-06-30\"", "\"successors\":[{\"unit\":{\"code\":\"96101\"",
+                "\"kind\":\"FULL\"", "\"parent\":{\"code\":\"961\"");
+    }
+
+    @Test
+    void aRefusedFileIsListedProblemByProblemAndNothingIsSaved() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        String token = WebClient.csrfToken(admin.get("/units/import"));
+        byte[] bad = ("Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp\n"
+                + "Tỉnh Sai Sót,93,Huyện Một,931,Xã Đúng,93101,Xã\n"
+                + "Tỉnh Sai Sót,93,Huyện Một,931,Xã Thiếu Mã,,Xã\n").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> refused = admin.postMultipart("/units/import/list",
+                Map.of("_csrf", token, "listDate", "2025-03-01"), "loi.csv", bad);
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("có 1 lỗi; chưa có gì được lưu", "Dòng 3:", "cột &quot;Mã PX&quot;:", "Thiếu mã.");
+        assertThat(admin.get("/units?q=sai+sot&asOf=2025-03-01").body()).contains("Không có đơn vị nào khớp");
+    }
+
+    @Test
+    void apiSearchesAsThePageDoesAndUnknownCodesAreNotFound() {
+        WebClient staff = new WebClient(port).login("xa.yenphu", DEMO_PASSWORD);
+
+        assertThat(staff.get("/api/v1/units?q=L%E1%BA%A0C+S%C6%A0N&asOf=2025-01-01", "application/json").body())
+                .contains("{\"code\":\"157\",\"name\":\"Huyện Lạc Sơn\",\"level\":\"DISTRICT\",\"type\":\"HUYEN\"");
+        String yenPhu = staff.get("/api/v1/units/05305?asOf=2025-01-01", "application/json").body();
+        assertThat(yenPhu).contains("\"name\":\"Xã Yên Phú\"", "\"parent\":{\"code\":\"157\",\"name\":\"Huyện Lạc Sơn\"}",
+                "\"children\":[]");
+        assertThat(staff.get("/api/v1/units/99999", "application/json").statusCode()).isEqualTo(404);
+        assertThat(staff.get("/units/99999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyAdministratorsImport() {
+        WebClient manager = new WebClient(port).login("tinh.hoabinh", DEMO_PASSWORD);
+
+        assertThat(manager.get("/units/import").statusCode()).isEqualTo(403);
+        assertThat(manager.get("/units").body()).doesNotContain("/units/import");
+    }
+
+    static byte[] fixture(String name) {
+        try (InputStream in = UnitIT.class.getResourceAsStream("/units/" + name)) {
+            return in.readAllBytes();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
