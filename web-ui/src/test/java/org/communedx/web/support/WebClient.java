@@ -38,6 +38,37 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
+    /** A form with one file, as a browser sends it; the fields must include {@code _csrf}. */
+    public HttpResponse<String> postFile(String path, java.util.Map<String, String> fields, String fileName,
+            byte[] content) {
+        String boundary = "----communedx" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** The response body as bytes, e.g. a downloaded file. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** Logs in through the form, as a browser does. */
     public WebClient login(String username, String password) {
         String token = csrfToken(get("/login"));
