@@ -42,20 +42,22 @@ public final class FrameworkViews {
         }
     }
 
-    public record GroupView(String code, LocalizedText name, List<CriterionView> criteria) {
+    /** @param id what edit forms and buttons name the group by */
+    public record GroupView(long id, String code, LocalizedText name, List<CriterionView> criteria) {
 
         static GroupView of(CriterionGroup group) {
-            return new GroupView(group.getCode(), group.name(),
+            return new GroupView(group.getId(), group.getCode(), group.name(),
                     group.getCriteria().stream().map(CriterionView::of).toList());
         }
     }
 
-    public record CriterionView(String code, LocalizedText name, LocalizedText description, MeasurementType type,
+    /** @param id what edit forms and buttons name the criterion by */
+    public record CriterionView(long id, String code, LocalizedText name, LocalizedText description, MeasurementType type,
             BigDecimal target, Comparison comparison, String unit, BigDecimal weight, LocalizedText typicalEvidence,
             boolean evidenceRequired) {
 
         static CriterionView of(Criterion criterion) {
-            return new CriterionView(criterion.getCode(), criterion.name(), criterion.description(),
+            return new CriterionView(criterion.getId(), criterion.getCode(), criterion.name(), criterion.description(),
                     criterion.getType(), criterion.getTarget().stripTrailingZeros(), criterion.getComparison(),
                     criterion.getUnit(), criterion.getWeight().stripTrailingZeros(), criterion.typicalEvidence(),
                     criterion.isEvidenceRequired());

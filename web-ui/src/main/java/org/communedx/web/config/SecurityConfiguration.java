@@ -25,6 +25,16 @@ class SecurityConfiguration {
                             .hasAnyRole("ADMIN", "PROVINCE_MANAGER")
                         .requestMatchers(HttpMethod.POST, "/frameworks/*/*/clone", "/frameworks/*/*/publish",
                                 "/frameworks/*/*/retire").hasRole("ADMIN")
+                        // Framework files: everyone who may view a version may download it; only administrators
+                        // import, or open and submit the forms that edit a draft (GET and POST alike).
+                        .requestMatchers(HttpMethod.GET, "/frameworks/*/*/export/yaml", "/frameworks/*/*/export/xlsx")
+                            .hasAnyRole("ADMIN", "PROVINCE_MANAGER")
+                        .requestMatchers("/frameworks/import", "/frameworks/*/*/title", "/frameworks/*/*/groups/new",
+                                "/frameworks/*/*/groups/*/edit", "/frameworks/*/*/groups/*/remove",
+                                "/frameworks/*/*/groups/*/move-up", "/frameworks/*/*/groups/*/move-down",
+                                "/frameworks/*/*/groups/*/criteria/new", "/frameworks/*/*/criteria/*/edit",
+                                "/frameworks/*/*/criteria/*/remove", "/frameworks/*/*/criteria/*/move-up",
+                                "/frameworks/*/*/criteria/*/move-down").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/frameworks", "/api/v1/frameworks/*/*")
                             .authenticated()
                         .requestMatchers(HttpMethod.GET, "/units/import").hasRole("ADMIN")

@@ -1,0 +1,176 @@
+package org.communedx.service.framework;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.communedx.model.framework.Comparison;
+import org.communedx.model.framework.CriterionDefinition;
+import org.communedx.model.framework.FrameworkProblem;
+import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.framework.MeasurementType;
+import org.communedx.service.framework.FrameworkDocument.GroupDocument;
+import org.communedx.service.framework.RawFramework.RawGroup;
+import org.communedx.service.framework.RawFramework.RawRecord;
+
+/**
+ * Turns what a file holds into a {@link FrameworkDocument}, or lists every problem with its place. The limits
+ * are those of the database columns (V1__framework.sql), so that an accepted file always saves.
+ */
+final class DocumentRules {
+
+    static final Pattern VERSION = Pattern.compile("[0-9A-Za-z.\\-]{1,16}");
+
+    private static final BigDecimal TARGET_LIMIT = new BigDecimal("10000000");
+
+    private static final BigDecimal WEIGHT_LIMIT = new BigDecimal("10000");
+
+    private final List<ImportProblem> problems = new ArrayList<>();
+
+    private DocumentRules() {
+    }
+
+    /** The document, or {@code null} when {@code problems} received at least one problem. */
+    static FrameworkDocument check(RawFramework raw, List<ImportProblem> problems) {
+        DocumentRules rules = new DocumentRules();
+        FrameworkDocument document = rules.document(raw);
+        problems.addAll(rules.problems);
+        return rules.problems.isEmpty() ? document : null;
+    }
+
+    private FrameworkDocument document(RawFramework raw) {
+        RawRecord header = raw.header();
+        String code = text(header, "code", 32, true);
+        String version = text(header, "version", 16, true);
+        if (version != null && !VERSION.matcher(version).matches()) {
+            problems.add(header.problem("version", "framework.import.problem.badVersion", version));
+        }
+        LocalizedText title = new LocalizedText(text(header, "titleVi", 300, true),
+                text(header, "titleEn", 300, true));
+        if (raw.groups().isEmpty()) {
+            problems.add(ImportProblem.ofFile("framework.import.problem.noGroups"));
+        }
+        Set<String> groupCodes = new HashSet<>();
+        Set<String> criterionCodes = new HashSet<>();
+        List<GroupDocument> groups = new ArrayList<>();
+        for (RawGroup rawGroup : raw.groups()) {
+            RawRecord group = rawGroup.group();
+            String groupCode = text(group, "code", 32, true);
+            if (groupCode != null && !groupCodes.add(groupCode)) {
+                problems.add(group.problem("code", "framework.import.problem.duplicateCode", groupCode));
+            }
+            LocalizedText name = new LocalizedText(text(group, "nameVi", 300, true), text(group, "nameEn", 300, true));
+            List<CriterionDefinition> criteria = new ArrayList<>();
+            for (RawRecord criterion : rawGroup.criteria()) {
+                CriterionDefinition definition = criterion(criterion);
+                if (definition == null) {
+                    continue;
+                }
+                if (!criterionCodes.add(definition.code())) {
+                    problems.add(criterion.problem("code", "framework.import.problem.duplicateCode",
+                            definition.code()));
+                }
+                criteria.add(definition);
+            }
+            groups.add(new GroupDocument(groupCode, name, criteria));
+        }
+        return problems.isEmpty() ? new FrameworkDocument(code, version, title, groups) : null;
+    }
+
+    private CriterionDefinition criterion(RawRecord row) {
+        int before = problems.size();
+        String code = text(row, "code", 32, true);
+        LocalizedText name = new LocalizedText(text(row, "nameVi", 500, true), text(row, "nameEn", 500, true));
+        LocalizedText description = new LocalizedText(text(row, "descriptionVi", 10_000, false),
+                text(row, "descriptionEn", 10_000, false));
+        MeasurementType type = choice(row, "type", MeasurementType.class, "framework.import.problem.unknownType");
+        BigDecimal target = number(row, "target", TARGET_LIMIT, true);
+        Comparison comparison = choice(row, "comparison", Comparison.class,
+                "framework.import.problem.unknownComparison");
+        String unit = text(row, "unit", 32, false);
+        BigDecimal weight = number(row, "weight", WEIGHT_LIMIT, false);
+        LocalizedText evidence = new LocalizedText(text(row, "typicalEvidenceVi", 10_000, false),
+                text(row, "typicalEvidenceEn", 10_000, false));
+        Boolean evidenceRequired = yesNo(row, "evidenceRequired");
+        if (problems.size() > before) {
+            return null;
+        }
+        CriterionDefinition definition = new CriterionDefinition(code, name, description, type, target, comparison,
+                unit, weight, evidence, evidenceRequired == null || evidenceRequired);
+        for (FrameworkProblem problem : CriterionChecks.of(definition)) {
+            String field = problem.messageKey().contains("weight") ? "weight" : "target";
+            problems.add(row.problem(field, problem.messageKey(), problem.arguments().toArray()));
+        }
+        return definition;
+    }
+
+    private String text(RawRecord row, String field, int maxLength, boolean required) {
+        String text = row.value(field).text();
+        if (text == null) {
+            if (required) {
+                problems.add(row.problem(field, "framework.import.problem.required"));
+            }
+            return null;
+        }
+        if (text.length() > maxLength) {
+            problems.add(row.problem(field, "framework.import.problem.tooLong", maxLength));
+            return null;
+        }
+        return text;
+    }
+
+    private <E extends Enum<E>> E choice(RawRecord row, String field, Class<E> type, String unknownKey) {
+        String text = text(row, field, 32, true);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+        }
+        catch (IllegalArgumentException ex) {
+            problems.add(row.problem(field, unknownKey, text));
+            return null;
+        }
+    }
+
+    /** A number with at most two decimals that fits its column, e.g. numeric(9, 2) for a target. */
+    private BigDecimal number(RawRecord row, String field, BigDecimal limit, boolean required) {
+        String text = text(row, field, 32, required);
+        if (text == null) {
+            return null;
+        }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(text.replace(',', '.'));
+        }
+        catch (NumberFormatException ex) {
+            problems.add(row.problem(field, "framework.import.problem.notANumber", text));
+            return null;
+        }
+        if (number.stripTrailingZeros().scale() > 2 || number.abs().compareTo(limit) >= 0) {
+            problems.add(row.problem(field, "framework.import.problem.numberOutOfBounds", text,
+                    limit.toPlainString()));
+            return null;
+        }
+        return number.stripTrailingZeros().scale() < 0 ? number.setScale(0) : number.stripTrailingZeros();
+    }
+
+    private Boolean yesNo(RawRecord row, String field) {
+        String text = text(row, field, 32, false);
+        if (text == null) {
+            return null;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "có", "1" -> true;
+            case "false", "no", "không", "0" -> false;
+            default -> {
+                problems.add(row.problem(field, "framework.import.problem.notYesNo", text));
+                yield null;
+            }
+        };
+    }
+}

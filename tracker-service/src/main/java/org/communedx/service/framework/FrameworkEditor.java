@@ -1,0 +1,177 @@
+package org.communedx.service.framework;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import org.communedx.model.framework.Criterion;
+import org.communedx.model.framework.CriterionDefinition;
+import org.communedx.model.framework.CriterionGroup;
+import org.communedx.model.framework.Framework;
+import org.communedx.model.framework.FrameworkProblem;
+import org.communedx.model.framework.FrameworkRepository;
+import org.communedx.model.framework.FrameworkRuleViolation;
+import org.communedx.model.framework.FrameworkStatus;
+import org.communedx.model.framework.LocalizedText;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes to a draft version: its title, groups and criteria. Every group or criterion is looked up inside the
+ * version named, so an id from another version is "not found". The entity refuses changes to a version that
+ * is not a draft; the forms are refused here as well, so nobody fills in a form that cannot be saved.
+ */
+@Service
+@Transactional(readOnly = true)
+public class FrameworkEditor {
+
+    private final FrameworkRepository frameworks;
+
+    FrameworkEditor(FrameworkRepository frameworks) {
+        this.frameworks = frameworks;
+    }
+
+    /** What the title form starts from. */
+    public LocalizedText title(String code, String version) {
+        return draft(code, version).title();
+    }
+
+    public GroupEdit group(String code, String version, long groupId) {
+        CriterionGroup group = group(draft(code, version), groupId);
+        return new GroupEdit(group.getId(), group.getCode(), group.name(), group.getCriteria().size());
+    }
+
+    public CriterionEdit criterion(String code, String version, long criterionId) {
+        Criterion criterion = criterion(draft(code, version), criterionId);
+        return new CriterionEdit(criterion.getId(), criterion.getGroup().getCode(), criterion.definition());
+    }
+
+    @Transactional
+    public void editTitle(String code, String version, LocalizedText title) {
+        load(code, version).editTitle(title);
+    }
+
+    @Transactional
+    public long addGroup(String code, String version, String groupCode, LocalizedText name) {
+        Framework framework = load(code, version);
+        requireUnusedGroupCode(framework, groupCode, null);
+        CriterionGroup group = framework.addGroup(groupCode, name);
+        frameworks.flush();
+        return group.getId();
+    }
+
+    @Transactional
+    public void editGroup(String code, String version, long groupId, String groupCode, LocalizedText name) {
+        Framework framework = load(code, version);
+        CriterionGroup group = group(framework, groupId);
+        requireUnusedGroupCode(framework, groupCode, group);
+        group.edit(groupCode, name);
+    }
+
+    @Transactional
+    public void removeGroup(String code, String version, long groupId) {
+        Framework framework = load(code, version);
+        framework.removeGroup(group(framework, groupId));
+    }
+
+    /** @param offset -1 for one place up, +1 for one place down */
+    @Transactional
+    public void moveGroup(String code, String version, long groupId, int offset) {
+        Framework framework = load(code, version);
+        framework.moveGroup(group(framework, groupId), offset);
+    }
+
+    @Transactional
+    public long addCriterion(String code, String version, long groupId, CriterionDefinition definition) {
+        Framework framework = load(code, version);
+        CriterionGroup group = group(framework, groupId);
+        check(framework, definition, null);
+        Criterion criterion = group.addCriterion(definition);
+        frameworks.flush();
+        return criterion.getId();
+    }
+
+    @Transactional
+    public void editCriterion(String code, String version, long criterionId, CriterionDefinition definition) {
+        Framework framework = load(code, version);
+        Criterion criterion = criterion(framework, criterionId);
+        check(framework, definition, criterion);
+        criterion.edit(definition);
+    }
+
+    @Transactional
+    public void removeCriterion(String code, String version, long criterionId) {
+        Framework framework = load(code, version);
+        Criterion criterion = criterion(framework, criterionId);
+        criterion.getGroup().removeCriterion(criterion);
+    }
+
+    /** @param offset -1 for one place up, +1 for one place down, within its group */
+    @Transactional
+    public void moveCriterion(String code, String version, long criterionId, int offset) {
+        Framework framework = load(code, version);
+        Criterion criterion = criterion(framework, criterionId);
+        criterion.getGroup().moveCriterion(criterion, offset);
+    }
+
+    private static void requireUnusedGroupCode(Framework framework, String groupCode, CriterionGroup self) {
+        String wanted = groupCode == null ? null : groupCode.strip();
+        if (framework.getGroups().stream().anyMatch(g -> g != self && g.getCode().equals(wanted))) {
+            throw new FrameworkRuleViolation(new FrameworkProblem(wanted, "framework.problem.duplicateCode", wanted));
+        }
+    }
+
+    private static void check(Framework framework, CriterionDefinition definition, Criterion self) {
+        List<FrameworkProblem> problems = new java.util.ArrayList<>(CriterionChecks.of(definition));
+        boolean taken = criteria(framework).anyMatch(c -> c != self && c.getCode().equals(definition.code()));
+        if (taken) {
+            problems.add(0, new FrameworkProblem(definition.code(), "framework.problem.duplicateCode",
+                    definition.code()));
+        }
+        if (!problems.isEmpty()) {
+            throw new FrameworkRuleViolation(problems);
+        }
+    }
+
+    private static CriterionGroup group(Framework framework, long groupId) {
+        return framework.getGroups().stream()
+                .filter(group -> Objects.equals(group.getId(), groupId))
+                .findFirst()
+                .orElseThrow(() -> new FrameworkPartNotFoundException("group", groupId, framework.getCode(),
+                        framework.getVersion()));
+    }
+
+    private static Criterion criterion(Framework framework, long criterionId) {
+        return criteria(framework)
+                .filter(criterion -> Objects.equals(criterion.getId(), criterionId))
+                .findFirst()
+                .orElseThrow(() -> new FrameworkPartNotFoundException("criterion", criterionId, framework.getCode(),
+                        framework.getVersion()));
+    }
+
+    private static Stream<Criterion> criteria(Framework framework) {
+        return framework.getGroups().stream().flatMap(group -> group.getCriteria().stream());
+    }
+
+    private Framework draft(String code, String version) {
+        Framework framework = load(code, version);
+        if (framework.getStatus() != FrameworkStatus.DRAFT) {
+            throw new FrameworkRuleViolation(new FrameworkProblem(code, "framework.problem.notDraft", version));
+        }
+        return framework;
+    }
+
+    private Framework load(String code, String version) {
+        return frameworks.findByCodeAndVersion(code, version)
+                .orElseThrow(() -> new FrameworkNotFoundException(code, version));
+    }
+
+    /** A group as its edit form shows it. */
+    public record GroupEdit(long id, String code, LocalizedText name, int criterionCount) {
+    }
+
+    /** A criterion as its edit form shows it. */
+    public record CriterionEdit(long id, String groupCode, CriterionDefinition definition) {
+    }
+}

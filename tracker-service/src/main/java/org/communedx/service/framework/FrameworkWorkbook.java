@@ -1,0 +1,238 @@
+package org.communedx.service.framework;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.communedx.model.framework.CriterionDefinition;
+import org.communedx.service.framework.FrameworkDocument.GroupDocument;
+import org.communedx.service.framework.ImportProblem.Place;
+import org.communedx.service.framework.RawFramework.RawGroup;
+import org.communedx.service.framework.RawFramework.RawRecord;
+import org.communedx.service.framework.RawFramework.RawValue;
+
+/**
+ * A framework version as an Excel workbook, for officials who edit in a spreadsheet: a sheet with the version's
+ * code, version and title, a sheet of groups and a sheet of criteria, each with a header row in Vietnamese.
+ * Criteria name their group by its code; rows keep the order of groups and criteria.
+ */
+final class FrameworkWorkbook {
+
+    static final String FRAMEWORK_SHEET = "Bộ tiêu chí";
+
+    static final String GROUPS_SHEET = "Nhóm tiêu chí";
+
+    static final String CRITERIA_SHEET = "Tiêu chí";
+
+    /** Field to header, in column order. */
+    static final Map<String, String> FRAMEWORK_COLUMNS = columns("code", "Mã bộ tiêu chí", "version", "Phiên bản",
+            "titleVi", "Tên (tiếng Việt)", "titleEn", "Tên (tiếng Anh)");
+
+    static final Map<String, String> GROUP_COLUMNS = columns("code", "Mã nhóm", "nameVi", "Tên nhóm (tiếng Việt)",
+            "nameEn", "Tên nhóm (tiếng Anh)");
+
+    static final Map<String, String> CRITERION_COLUMNS = columns("group", "Mã nhóm", "code", "Mã tiêu chí",
+            "nameVi", "Tên tiêu chí (tiếng Việt)", "nameEn", "Tên tiêu chí (tiếng Anh)",
+            "descriptionVi", "Mô tả (tiếng Việt)", "descriptionEn", "Mô tả (tiếng Anh)",
+            "type", "Loại đo", "target", "Chỉ tiêu", "comparison", "So sánh", "unit", "Đơn vị",
+            "weight", "Trọng số", "typicalEvidenceVi", "Minh chứng thường dùng (tiếng Việt)",
+            "typicalEvidenceEn", "Minh chứng thường dùng (tiếng Anh)", "evidenceRequired", "Bắt buộc minh chứng");
+
+    private FrameworkWorkbook() {
+    }
+
+    static byte[] write(FrameworkDocument document) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+
+            Sheet framework = sheet(workbook, FRAMEWORK_SHEET, FRAMEWORK_COLUMNS, bold);
+            row(framework, 1, document.code(), document.version(), document.title().vi(), document.title().en());
+
+            Sheet groups = sheet(workbook, GROUPS_SHEET, GROUP_COLUMNS, bold);
+            Sheet criteria = sheet(workbook, CRITERIA_SHEET, CRITERION_COLUMNS, bold);
+            int groupRow = 1;
+            int criterionRow = 1;
+            for (GroupDocument group : document.groups()) {
+                row(groups, groupRow++, group.code(), group.name().vi(), group.name().en());
+                for (CriterionDefinition c : group.criteria()) {
+                    row(criteria, criterionRow++, group.code(), c.code(), c.name().vi(), c.name().en(),
+                            c.description().vi(), c.description().en(), c.type().name(), c.target(),
+                            c.comparison().name(), c.unit(), c.weight(), c.typicalEvidence().vi(),
+                            c.typicalEvidence().en(), c.evidenceRequired());
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static Sheet sheet(Workbook workbook, String name, Map<String, String> columns, CellStyle bold) {
+        Sheet sheet = workbook.createSheet(name);
+        Row header = sheet.createRow(0);
+        int column = 0;
+        for (String title : columns.values()) {
+            Cell cell = header.createCell(column);
+            cell.setCellValue(title);
+            cell.setCellStyle(bold);
+            sheet.setColumnWidth(column, 256 * Math.max(12, Math.min(40, title.length() + 4)));
+            column++;
+        }
+        sheet.createFreezePane(0, 1);
+        return sheet;
+    }
+
+    private static void row(Sheet sheet, int index, Object... values) {
+        Row row = sheet.createRow(index);
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value instanceof BigDecimal number) {
+                row.createCell(i).setCellValue(number.doubleValue());
+            }
+            else if (value instanceof Boolean flag) {
+                row.createCell(i).setCellValue(flag);
+            }
+            else if (value != null) {
+                row.createCell(i).setCellValue(value.toString());
+            }
+        }
+    }
+
+    /** The workbook's content, or {@code null} when {@code problems} received at least one problem. */
+    static RawFramework read(byte[] content, List<ImportProblem> problems) {
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+            int before = problems.size();
+            List<RawRecord> headers = rows(workbook, FRAMEWORK_SHEET, FRAMEWORK_COLUMNS, Place.FRAMEWORK_SHEET_ROW,
+                    problems);
+            List<RawRecord> groupRows = rows(workbook, GROUPS_SHEET, GROUP_COLUMNS, Place.GROUPS_SHEET_ROW, problems);
+            List<RawRecord> criterionRows = rows(workbook, CRITERIA_SHEET, CRITERION_COLUMNS,
+                    Place.CRITERIA_SHEET_ROW, problems);
+            if (problems.size() > before) {
+                return null;
+            }
+            RawRecord header = headers.isEmpty() ? new RawRecord(Place.FRAMEWORK_SHEET_ROW, 2) : headers.get(0);
+            for (RawRecord extra : headers.subList(Math.min(1, headers.size()), headers.size())) {
+                problems.add(new ImportProblem(extra.place(), extra.number(), null,
+                        "framework.import.problem.extraFrameworkRow"));
+            }
+            Map<String, RawGroup> groups = new LinkedHashMap<>();
+            List<RawGroup> ordered = new ArrayList<>();
+            for (RawRecord group : groupRows) {
+                RawGroup rawGroup = new RawGroup(group, new ArrayList<>());
+                ordered.add(rawGroup);
+                String code = group.value("code").text();
+                if (code != null) {
+                    groups.putIfAbsent(code, rawGroup);
+                }
+            }
+            for (RawRecord criterion : criterionRows) {
+                String groupCode = criterion.value("group").text();
+                RawGroup group = groupCode == null ? null : groups.get(groupCode);
+                if (groupCode == null) {
+                    problems.add(criterion.problem("group", "framework.import.problem.required"));
+                }
+                else if (group == null) {
+                    problems.add(criterion.problem("group", "framework.import.problem.unknownGroup", groupCode));
+                }
+                else {
+                    group.criteria().add(criterion);
+                }
+            }
+            return new RawFramework(header, ordered);
+        }
+        catch (IOException | RuntimeException notAWorkbook) {
+            problems.add(ImportProblem.ofFile("framework.import.problem.notXlsx"));
+            return null;
+        }
+    }
+
+    /** The non-blank rows under a header row that must read exactly as we write it. */
+    private static List<RawRecord> rows(Workbook workbook, String sheetName, Map<String, String> columns,
+            Place place, List<ImportProblem> problems) {
+        Sheet sheet = workbook.getSheet(sheetName);
+        if (sheet == null) {
+            problems.add(ImportProblem.ofFile("framework.import.problem.missingSheet", sheetName));
+            return List.of();
+        }
+        List<String> fields = List.copyOf(columns.keySet());
+        List<String> titles = List.copyOf(columns.values());
+        Row header = sheet.getRow(0);
+        boolean headerOk = true;
+        for (int i = 0; i < titles.size(); i++) {
+            String found = header == null ? null : text(header.getCell(i));
+            if (!titles.get(i).equalsIgnoreCase(Objects.requireNonNullElse(found, ""))) {
+                problems.add(new ImportProblem(place, 1, fields.get(i), "framework.import.problem.wrongHeader",
+                        columnName(i), titles.get(i), Objects.requireNonNullElse(found, "")));
+                headerOk = false;
+            }
+        }
+        if (!headerOk) {
+            return List.of();
+        }
+        List<RawRecord> records = new ArrayList<>();
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null) {
+                continue;
+            }
+            RawRecord record = new RawRecord(place, r + 1);
+            for (int i = 0; i < fields.size(); i++) {
+                record.values().put(fields.get(i), new RawValue(text(row.getCell(i)), r + 1));
+            }
+            if (record.values().values().stream().anyMatch(value -> value.text() != null)) {
+                records.add(record);
+            }
+        }
+        return records;
+    }
+
+    /** A cell as text; numbers as plain decimals, whatever their display format. */
+    private static String text(Cell cell) {
+        if (cell == null) {
+            return null;
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType()
+                : cell.getCellType();
+        return switch (type) {
+            case STRING -> cell.getStringCellValue();
+            case NUMERIC -> {
+                BigDecimal number = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();
+                yield (number.scale() < 0 ? number.setScale(0) : number).toPlainString();
+            }
+            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
+            default -> null;
+        };
+    }
+
+    private static String columnName(int index) {
+        return String.valueOf((char) ('A' + index));
+    }
+
+    private static Map<String, String> columns(String... fieldsAndTitles) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndTitles.length; i += 2) {
+            columns.put(fieldsAndTitles[i], fieldsAndTitles[i + 1]);
+        }
+        return columns;
+    }
+}

@@ -1,0 +1,42 @@
+package org.communedx.service.framework;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.communedx.service.framework.ImportProblem.Place;
+
+/**
+ * What a file reader found, still as text, with the line or row of every value: the common ground on which
+ * {@link DocumentRules} checks YAML and XLSX alike.
+ */
+record RawFramework(RawRecord header, List<RawGroup> groups) {
+
+    record RawGroup(RawRecord group, List<RawRecord> criteria) {
+    }
+
+    /** One framework header, group or criterion, from a YAML mapping or a sheet row. */
+    record RawRecord(Place place, int number, Map<String, RawValue> values) {
+
+        RawRecord(Place place, int number) {
+            this(place, number, new LinkedHashMap<>());
+        }
+
+        RawValue value(String field) {
+            RawValue value = values.get(field);
+            return value == null ? new RawValue(null, number) : value;
+        }
+
+        ImportProblem problem(String field, String messageKey, Object... arguments) {
+            return new ImportProblem(place, value(field).number(), field, messageKey, arguments);
+        }
+    }
+
+    /** @param text the value as written, stripped, or {@code null} when absent or blank */
+    record RawValue(String text, int number) {
+
+        RawValue {
+            text = text == null || text.isBlank() ? null : text.strip();
+        }
+    }
+}

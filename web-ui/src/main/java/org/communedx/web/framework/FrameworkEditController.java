@@ -1,0 +1,271 @@
+package org.communedx.web.framework;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.communedx.model.framework.FrameworkProblem;
+import org.communedx.model.framework.FrameworkRuleViolation;
+import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.framework.Comparison;
+import org.communedx.service.framework.FrameworkEditor;
+import org.communedx.service.framework.FrameworkEditor.CriterionEdit;
+import org.communedx.service.framework.FrameworkEditor.GroupEdit;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Editing a draft version: its title, its groups and their criteria. Forms are pages of their own so that the
+ * version page stays readable; moves are small POST buttons, and removal asks on a page of its own, since the
+ * policy allows no script.
+ */
+@Controller
+@RequestMapping("/frameworks/{code}/{version}")
+class FrameworkEditController {
+
+    private static final String VERSION_PAGE = "redirect:/frameworks/{code}/{version}";
+
+    private final FrameworkEditor editor;
+
+    FrameworkEditController(FrameworkEditor editor) {
+        this.editor = editor;
+    }
+
+    @ModelAttribute
+    void common(@PathVariable String code, @PathVariable String version, Model model) {
+        model.addAttribute("code", code);
+        model.addAttribute("version", version);
+        model.addAttribute("types", MeasurementType.values());
+        model.addAttribute("comparisons", Comparison.values());
+    }
+
+    @GetMapping("/title")
+    String titleForm(@PathVariable String code, @PathVariable String version, Model model) {
+        model.addAttribute("titleForm", TitleForm.of(editor.title(code, version)));
+        return "framework/edit-title";
+    }
+
+    @PostMapping("/title")
+    String editTitle(@PathVariable String code, @PathVariable String version,
+            @Validated @ModelAttribute("titleForm") TitleForm form, BindingResult binding,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return "framework/edit-title";
+        }
+        editor.editTitle(code, version, form.toTitle());
+        redirect.addFlashAttribute("messageKey", "framework.edit.titleSaved");
+        return VERSION_PAGE;
+    }
+
+    @GetMapping("/groups/new")
+    String newGroup(@PathVariable String code, @PathVariable String version, Model model) {
+        editor.title(code, version);
+        model.addAttribute("groupForm", GroupForm.empty());
+        return "framework/edit-group";
+    }
+
+    @PostMapping("/groups/new")
+    String addGroup(@PathVariable String code, @PathVariable String version,
+            @Validated @ModelAttribute("groupForm") GroupForm form, BindingResult binding,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return "framework/edit-group";
+        }
+        try {
+            long id = editor.addGroup(code, version, form.code(), form.toName());
+            redirect.addFlashAttribute("messageKey", "framework.edit.groupAdded");
+            return VERSION_PAGE + "#group-" + id;
+        }
+        catch (FrameworkRuleViolation violation) {
+            rejectOrRethrow(binding, violation);
+            return "framework/edit-group";
+        }
+    }
+
+    @GetMapping("/groups/{groupId}/edit")
+    String groupForm(@PathVariable String code, @PathVariable String version, @PathVariable long groupId,
+            Model model) {
+        GroupEdit group = editor.group(code, version, groupId);
+        model.addAttribute("group", group);
+        model.addAttribute("groupForm", GroupForm.of(group));
+        return "framework/edit-group";
+    }
+
+    @PostMapping("/groups/{groupId}/edit")
+    String editGroup(@PathVariable String code, @PathVariable String version, @PathVariable long groupId,
+            @Validated @ModelAttribute("groupForm") GroupForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        model.addAttribute("group", editor.group(code, version, groupId));
+        if (binding.hasErrors()) {
+            return "framework/edit-group";
+        }
+        try {
+            editor.editGroup(code, version, groupId, form.code(), form.toName());
+            redirect.addFlashAttribute("messageKey", "framework.edit.groupSaved");
+            return VERSION_PAGE + "#group-" + groupId;
+        }
+        catch (FrameworkRuleViolation violation) {
+            rejectOrRethrow(binding, violation);
+            return "framework/edit-group";
+        }
+    }
+
+    @GetMapping("/groups/{groupId}/remove")
+    String confirmGroupRemoval(@PathVariable String code, @PathVariable String version, @PathVariable long groupId,
+            Model model) {
+        model.addAttribute("group", editor.group(code, version, groupId));
+        return "framework/remove";
+    }
+
+    @PostMapping("/groups/{groupId}/remove")
+    String removeGroup(@PathVariable String code, @PathVariable String version, @PathVariable long groupId,
+            RedirectAttributes redirect) {
+        editor.removeGroup(code, version, groupId);
+        redirect.addFlashAttribute("messageKey", "framework.edit.groupRemoved");
+        return VERSION_PAGE;
+    }
+
+    @PostMapping("/groups/{groupId}/move-up")
+    String moveGroupUp(@PathVariable String code, @PathVariable String version, @PathVariable long groupId) {
+        editor.moveGroup(code, version, groupId, -1);
+        return VERSION_PAGE + "#group-" + groupId;
+    }
+
+    @PostMapping("/groups/{groupId}/move-down")
+    String moveGroupDown(@PathVariable String code, @PathVariable String version, @PathVariable long groupId) {
+        editor.moveGroup(code, version, groupId, 1);
+        return VERSION_PAGE + "#group-" + groupId;
+    }
+
+    @GetMapping("/groups/{groupId}/criteria/new")
+    String newCriterion(@PathVariable String code, @PathVariable String version, @PathVariable long groupId,
+            Model model) {
+        model.addAttribute("group", editor.group(code, version, groupId));
+        model.addAttribute("criterionForm", CriterionForm.empty());
+        return "framework/edit-criterion";
+    }
+
+    @PostMapping("/groups/{groupId}/criteria/new")
+    String addCriterion(@PathVariable String code, @PathVariable String version, @PathVariable long groupId,
+            @Validated @ModelAttribute("criterionForm") CriterionForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        model.addAttribute("group", editor.group(code, version, groupId));
+        if (binding.hasErrors()) {
+            return "framework/edit-criterion";
+        }
+        try {
+            long id = editor.addCriterion(code, version, groupId, form.toDefinition());
+            redirect.addFlashAttribute("messageKey", "framework.edit.criterionAdded");
+            return VERSION_PAGE + "#criterion-" + id;
+        }
+        catch (FrameworkRuleViolation violation) {
+            rejectOrRethrow(binding, violation);
+            return "framework/edit-criterion";
+        }
+    }
+
+    @GetMapping("/criteria/{criterionId}/edit")
+    String criterionForm(@PathVariable String code, @PathVariable String version, @PathVariable long criterionId,
+            Model model) {
+        CriterionEdit criterion = editor.criterion(code, version, criterionId);
+        model.addAttribute("criterion", criterion);
+        model.addAttribute("criterionForm", CriterionForm.of(criterion.definition()));
+        return "framework/edit-criterion";
+    }
+
+    @PostMapping("/criteria/{criterionId}/edit")
+    String editCriterion(@PathVariable String code, @PathVariable String version, @PathVariable long criterionId,
+            @Validated @ModelAttribute("criterionForm") CriterionForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        model.addAttribute("criterion", editor.criterion(code, version, criterionId));
+        if (binding.hasErrors()) {
+            return "framework/edit-criterion";
+        }
+        try {
+            editor.editCriterion(code, version, criterionId, form.toDefinition());
+            redirect.addFlashAttribute("messageKey", "framework.edit.criterionSaved");
+            return VERSION_PAGE + "#criterion-" + criterionId;
+        }
+        catch (FrameworkRuleViolation violation) {
+            rejectOrRethrow(binding, violation);
+            return "framework/edit-criterion";
+        }
+    }
+
+    @GetMapping("/criteria/{criterionId}/remove")
+    String confirmCriterionRemoval(@PathVariable String code, @PathVariable String version,
+            @PathVariable long criterionId, Model model) {
+        model.addAttribute("criterion", editor.criterion(code, version, criterionId));
+        return "framework/remove";
+    }
+
+    @PostMapping("/criteria/{criterionId}/remove")
+    String removeCriterion(@PathVariable String code, @PathVariable String version, @PathVariable long criterionId,
+            RedirectAttributes redirect) {
+        editor.removeCriterion(code, version, criterionId);
+        redirect.addFlashAttribute("messageKey", "framework.edit.criterionRemoved");
+        return VERSION_PAGE;
+    }
+
+    @PostMapping("/criteria/{criterionId}/move-up")
+    String moveCriterionUp(@PathVariable String code, @PathVariable String version, @PathVariable long criterionId) {
+        editor.moveCriterion(code, version, criterionId, -1);
+        return VERSION_PAGE + "#criterion-" + criterionId;
+    }
+
+    @PostMapping("/criteria/{criterionId}/move-down")
+    String moveCriterionDown(@PathVariable String code, @PathVariable String version,
+            @PathVariable long criterionId) {
+        editor.moveCriterion(code, version, criterionId, 1);
+        return VERSION_PAGE + "#criterion-" + criterionId;
+    }
+
+    /** A refusal that no field of the form can show, e.g. a version that is no longer a draft: the version page. */
+    @ExceptionHandler(FrameworkRuleViolation.class)
+    String refused(FrameworkRuleViolation violation, HttpServletRequest request, RedirectAttributes redirect) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request
+                .getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        redirect.addFlashAttribute("problems", violation.problems());
+        return "redirect:" + UriComponentsBuilder.fromPath("/frameworks/{code}/{version}")
+                .buildAndExpand(variables.get("code"), variables.get("version")).encode().toUriString();
+    }
+
+    /** Shows a refused code, target or weight next to its field; anything else goes back to the version page. */
+    private static void rejectOrRethrow(BindingResult binding, FrameworkRuleViolation violation) {
+        for (FrameworkProblem problem : violation.problems()) {
+            if (field(problem.messageKey()) == null) {
+                throw violation;
+            }
+        }
+        for (FrameworkProblem problem : violation.problems()) {
+            binding.rejectValue(field(problem.messageKey()), problem.messageKey(), problem.arguments().toArray(),
+                    null);
+        }
+    }
+
+    private static String field(String messageKey) {
+        if (messageKey.equals("framework.problem.duplicateCode")) {
+            return "code";
+        }
+        if (messageKey.startsWith("framework.problem.targetOutOfRange.")) {
+            return "target";
+        }
+        if (messageKey.equals("framework.problem.weightNotPositive")) {
+            return "weight";
+        }
+        return null;
+    }
+}

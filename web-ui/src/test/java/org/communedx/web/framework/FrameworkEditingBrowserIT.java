@@ -1,0 +1,90 @@
+package org.communedx.web.framework;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.communedx.web.support.Browser;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** J4: an administrator changes the framework in a new version, in the browser and without script. */
+@TrackerIntegrationTest
+class FrameworkEditingBrowserIT {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void administratorEditsADraftCloneAndPublishesIt() {
+        Page page = browser.page();
+        page.navigate("http://localhost:" + port + "/login");
+        page.getByLabel("Tên đăng nhập").fill("admin");
+        page.getByLabel("Mật khẩu").fill(FrameworkIT.DEMO_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.navigate("http://localhost:" + port + "/frameworks/DX-XA/1.0");
+        page.getByLabel("Phiên bản mới").fill("1.3-browser");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tạo bản nháp từ phiên bản này")).click();
+        assertThat(page).hasURL("http://localhost:" + port + "/frameworks/DX-XA/1.3-browser");
+
+        // Add a criterion to G1.
+        link(page, "Thêm tiêu chí vào G1").click();
+        page.getByLabel("Mã tiêu chí, ví dụ G1.C6").fill("G1.C3");
+        page.getByLabel("Tên tiếng Việt", new Page.GetByLabelOptions().setExact(true))
+                .fill("Tỷ lệ thôn có tổ công nghệ số cộng đồng");
+        page.getByLabel("Tên tiếng Anh", new Page.GetByLabelOptions().setExact(true))
+                .fill("Villages with a community digital technology team");
+        page.getByLabel("Loại đo").selectOption("PERCENT");
+        page.getByLabel("Chỉ tiêu", new Page.GetByLabelOptions().setExact(true)).fill("80");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã thêm tiêu chí.");
+
+        // Edit G1.C1: a target outside the range is refused next to the field, then a good one is saved.
+        link(page, "Sửa G1.C1").click();
+        Locator target = page.getByLabel("Chỉ tiêu", new Page.GetByLabelOptions().setExact(true));
+        target.fill("120");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu")).click();
+        assertThat(page.getByText("Tiêu chí G1.C1: chỉ tiêu 120 phải từ 0 đến 100.")).isVisible();
+        assertThat(target).hasAttribute("aria-invalid", "true");
+        target.fill("95");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã lưu tiêu chí.");
+
+        // Reorder: the new criterion moves above G1.C2.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chuyển G1.C3 lên")).click();
+        assertThat(codes(page, "G1")).containsText(new String[] { "G1.C1", "G1.C3", "G1.C2" });
+
+        // Remove G6.C5, after confirming on its own page.
+        link(page, "Xoá G6.C5").click();
+        assertThat(page.getByText("Không thể hoàn tác thao tác này.")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xoá G6.C5")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã xoá tiêu chí.");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ban hành")).click();
+
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã ban hành phiên bản.");
+        assertThat(page.getByText("phiên bản 1.3-browser: 6 nhóm tiêu chí, 27 tiêu chí thành phần")).isVisible();
+        assertThat(codes(page, "G1")).containsText(new String[] { "G1.C1", "G1.C3", "G1.C2" });
+        assertThat(page.getByText("Tỷ lệ thôn có tổ công nghệ số cộng đồng")).isVisible();
+        assertThat(page.locator("#main")).containsText("≥ 95%");
+        assertThat(codes(page, "G6")).hasCount(4);
+        assertThat(link(page, "Sửa G1.C1")).hasCount(0);
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chuyển G1.C3 lên")))
+                .hasCount(0);
+    }
+
+    private static Locator link(Page page, String name) {
+        return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private static Locator codes(Page page, String group) {
+        return page.locator("section[aria-labelledby='group-" + group + "'] tbody tr td:first-child");
+    }
+}

@@ -1,0 +1,251 @@
+package org.communedx.web.framework;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The editing, export and import routes over HTTP, with who may use them. Every test works on its own draft. */
+@TrackerIntegrationTest
+class FrameworkEditingIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void administratorEditsADraftWithTheForms() {
+        WebClient admin = admin();
+        String draft = cloneDraft(admin, "1.1-it-edit");
+
+        assertRedirectsToDraft(admin.post(draft + "/title", form(admin, draft, "titleVi", "Mô hình sửa đổi",
+                "titleEn", "Revised model")), draft);
+        assertRedirectsToDraft(admin.post(draft + "/groups/new", form(admin, draft, "code", "G7", "nameVi",
+                "Nhóm thử", "nameEn", "Trial group")), draft);
+        String page = admin.get(draft).body();
+        long g7 = groupId(page, "G7");
+        assertRedirectsToDraft(admin.post(draft + "/groups/" + g7 + "/criteria/new",
+                criterion(admin, draft, "G7.C1", "LEVEL", "2")), draft);
+        assertRedirectsToDraft(admin.post(draft + "/criteria/" + criterionId(page, "G1.C1") + "/edit",
+                criterion(admin, draft, "G1.C1", "PERCENT", "90")), draft);
+        assertRedirectsToDraft(admin.post(draft + "/criteria/" + criterionId(page, "G2.C3") + "/move-up",
+                form(admin, draft)), draft);
+        assertRedirectsToDraft(admin.post(draft + "/criteria/" + criterionId(page, "G6.C1") + "/remove",
+                form(admin, draft)), draft);
+        assertRedirectsToDraft(admin.post(draft + "/groups/" + g7 + "/move-up", form(admin, draft)), draft);
+
+        String edited = admin.get(draft).body();
+        assertThat(edited).contains("Mô hình sửa đổi", "Tiêu chí G7.C1", "Mức ≥ 2", "≥ 90%", "7 nhóm tiêu chí, 27 tiêu chí")
+                .doesNotContain("<code>G6.C1</code>");
+        assertThat(order(edited, "<code>G2.C2</code>", "<code>G2.C3</code>")).as("G2.C3 moved above G2.C2")
+                .isGreaterThan(0);
+        assertThat(order(edited, "aria-labelledby=\"group-G6\"", "aria-labelledby=\"group-G7\"")).as("G7 above G6")
+                .isGreaterThan(0);
+    }
+
+    @Test
+    void criterionFormShowsRefusalsNextToTheirFields() {
+        WebClient admin = admin();
+        String draft = cloneDraft(admin, "1.1-it-form");
+        long g1 = groupId(admin.get(draft).body(), "G1");
+
+        HttpResponse<String> outOfRange = admin.post(draft + "/groups/" + g1 + "/criteria/new",
+                criterion(admin, draft, "G1.C9", "LEVEL", "5"));
+        assertThat(outOfRange.statusCode()).isEqualTo(200);
+        assertThat(outOfRange.body()).contains("Tiêu chí G1.C9: chỉ tiêu 5 phải là mức 0, 1, 2 hoặc 3.",
+                "aria-describedby=\"target-error target-help\"");
+
+        HttpResponse<String> duplicate = admin.post(draft + "/groups/" + g1 + "/criteria/new",
+                criterion(admin, draft, "G1.C1", "PERCENT", "50"));
+        assertThat(duplicate.body()).contains("Mã G1.C1 bị trùng.", "aria-describedby=\"code-error\"");
+
+        HttpResponse<String> blank = admin.post(draft + "/groups/" + g1 + "/criteria/new",
+                criterion(admin, draft, "", "PERCENT", "50"));
+        assertThat(blank.body()).contains("Nhập mã, tối đa 32 ký tự.");
+        assertThat(admin.get(draft).body()).doesNotContain("G1.C9").contains("27 tiêu chí thành phần");
+    }
+
+    @Test
+    void idOfAnotherVersionAnswersNotFound() {
+        WebClient admin = admin();
+        String mine = cloneDraft(admin, "1.1-it-mine");
+        String other = cloneDraft(admin, "1.1-it-other");
+        String otherPage = admin.get(other).body();
+        long otherCriterion = criterionId(otherPage, "G2.C1");
+        long otherGroup = groupId(otherPage, "G2");
+
+        assertThat(admin.get(mine + "/criteria/" + otherCriterion + "/edit").statusCode()).isEqualTo(404);
+        assertThat(admin.get(mine + "/groups/" + otherGroup + "/edit").statusCode()).isEqualTo(404);
+        assertThat(admin.post(mine + "/criteria/" + otherCriterion + "/remove", form(admin, mine)).statusCode())
+                .isEqualTo(404);
+        assertThat(admin.post(mine + "/groups/" + otherGroup + "/move-down", form(admin, mine)).statusCode())
+                .isEqualTo(404);
+        assertThat(admin.get(other).body()).contains("<code>G2.C1</code>");
+    }
+
+    @Test
+    void publishedVersionOffersNoEditingAndRefusesIt() {
+        WebClient admin = admin();
+        String published = "/frameworks/DX-XA/1.0";
+        String page = admin.get(published).body();
+        assertThat(page).doesNotContain("/groups/new", "/move-up", "/remove").contains("/export/yaml");
+
+        HttpResponse<String> move = admin.post(published + "/criteria/" + criterionId(page, "G1.C2") + "/move-up",
+                form(admin, published));
+        assertThat(move.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith(published));
+        String after = admin.get(published).body();
+        assertThat(after).contains("Phiên bản 1.0 đã ban hành nên không thể sửa");
+        assertThat(order(after, "<code>G1.C1</code>", "<code>G1.C2</code>")).isLessThan(0);
+        assertThat(admin.get(published + "/title").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void provinceManagerDownloadsButMayNeitherEditNorImport() {
+        WebClient admin = admin();
+        String draft = cloneDraft(admin, "1.1-it-manager");
+        long g1 = groupId(admin.get(draft).body(), "G1");
+        WebClient manager = new WebClient(port).login("tinh.hoabinh", FrameworkIT.DEMO_PASSWORD);
+        HttpResponse<String> page = manager.get(draft);
+        assertThat(page.body()).contains("/export/xlsx").doesNotContain("/groups/new", "/move-up");
+        String token = "_csrf=" + WebClient.csrfToken(page);
+
+        HttpResponse<byte[]> xlsx = manager.download(draft + "/export/xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                disposition -> assertThat(disposition).contains("attachment", "DX-XA-1.1-it-manager.xlsx"));
+        assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+        assertThat(manager.download(draft + "/export/yaml").statusCode()).isEqualTo(200);
+
+        assertThat(manager.get(draft + "/groups/new").statusCode()).isEqualTo(403);
+        assertThat(manager.get(draft + "/groups/" + g1 + "/edit").statusCode()).isEqualTo(403);
+        assertThat(manager.post(draft + "/groups/new", token + "&code=G9&nameVi=x&nameEn=x").statusCode())
+                .isEqualTo(403);
+        assertThat(manager.post(draft + "/groups/" + g1 + "/remove", token).statusCode()).isEqualTo(403);
+        assertThat(manager.get("/frameworks/import").statusCode()).isEqualTo(403);
+        assertThat(manager.postMultipart("/frameworks/import", Map.of("_csrf", WebClient.csrfToken(page)), "f.yaml",
+                admin.download(draft + "/export/yaml").body()).statusCode()).isEqualTo(403);
+        assertThat(admin.get(draft).body()).contains("<code>G1.C1</code>", "6 nhóm tiêu chí");
+    }
+
+    @Test
+    void yamlAndXlsxDownloadsImportAsEqualDrafts() {
+        WebClient admin = admin();
+        byte[] yaml = admin.download("/frameworks/DX-XA/1.0/export/yaml").body();
+        byte[] xlsx = admin.download("/frameworks/DX-XA/1.0/export/xlsx").body();
+
+        HttpResponse<String> fromYaml = importFile(admin, "framework.pdf", yaml, "2.0-it-yaml");
+        HttpResponse<String> fromXlsx = importFile(admin, "framework.yaml", xlsx, "2.0-it-xlsx");
+
+        assertThat(fromYaml.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/frameworks/DX-XA/2.0-it-yaml"));
+        String original = groups(admin, "1.0");
+        assertThat(groups(admin, "2.0-it-yaml")).isEqualTo(original).contains("G6.C5");
+        assertThat(groups(admin, "2.0-it-xlsx")).isEqualTo(original);
+        assertThat(fromXlsx.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/frameworks/DX-XA/2.0-it-xlsx").body()).contains("Đã nhập tệp thành bản nháp mới.")
+                .contains("Bản nháp");
+    }
+
+    @Test
+    void badFileIsRefusedWithItsProblemsInTheUsersLanguageAndNothingIsSaved() {
+        WebClient admin = admin();
+        byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+
+        HttpResponse<String> vietnamese = importFile(admin, "framework.yaml", png, "2.0-it-png");
+        assertThat(vietnamese.statusCode()).isEqualTo(200);
+        assertThat(vietnamese.body()).contains("Chưa nhập được tệp (1 lỗi); chưa có gì được lưu:",
+                "Tệp không phải văn bản YAML hay bảng tính Excel (XLSX); nội dung tệp là image/png.");
+
+        admin.get("/frameworks?lang=en");
+        String yaml = new String(admin.download("/frameworks/DX-XA/1.0/export/yaml").body(), StandardCharsets.UTF_8)
+                .replaceFirst("type: \"PERCENT\"", "type: \"RATIO\"")
+                .replaceFirst("(code: \"G1.C2\"(?:(?!code:)[\\s\\S])*?target: )100", "$1150");
+        HttpResponse<String> english = importFile(admin, "framework.yaml", yaml.getBytes(StandardCharsets.UTF_8),
+                "2.0-it-bad");
+        assertThat(english.body()).containsPattern("Line \\d+</span>\\s*<span[^>]*>Measured as:</span>\\s*"
+                + "<span>Unknown measurement type RATIO; use BOOLEAN, PERCENT, COUNT or LEVEL.</span>");
+        assertThat(english.body()).containsPattern("Line \\d+</span>\\s*<span[^>]*>Target:</span>\\s*"
+                + "<span>Criterion G1.C2: the target 150 must be between 0 and 100.</span>");
+
+        assertThat(admin.get("/frameworks").body()).doesNotContain("2.0-it-png", "2.0-it-bad");
+    }
+
+    private WebClient admin() {
+        return new WebClient(port).login("admin", FrameworkIT.DEMO_PASSWORD);
+    }
+
+    private static String cloneDraft(WebClient admin, String version) {
+        HttpResponse<String> clone = admin.post("/frameworks/DX-XA/1.0/clone",
+                form(admin, "/frameworks/DX-XA/1.0", "newVersion", version));
+        assertThat(clone.statusCode()).isEqualTo(302);
+        return "/frameworks/DX-XA/" + version;
+    }
+
+    private static HttpResponse<String> importFile(WebClient admin, String name, byte[] content, String version) {
+        String token = WebClient.csrfToken(admin.get("/frameworks/import"));
+        return admin.postMultipart("/frameworks/import", Map.of("_csrf", token, "newVersion", version), name, content);
+    }
+
+    private static void assertRedirectsToDraft(HttpResponse<String> response, String draft) {
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).contains(draft).doesNotContain("error"));
+    }
+
+    private static String criterion(WebClient admin, String draft, String code, String type, String target) {
+        return form(admin, draft, "code", code, "nameVi", "Tiêu chí " + code, "nameEn", "Criterion " + code,
+                "descriptionVi", "", "descriptionEn", "", "type", type, "target", target, "comparison", "AT_LEAST",
+                "unit", "", "weight", "1", "typicalEvidenceVi", "biên bản", "typicalEvidenceEn", "minutes",
+                "evidenceRequired", "true", "_evidenceRequired", "on");
+    }
+
+    /** Form fields, URL-encoded, with the CSRF token of the given page. */
+    private static String form(WebClient client, String page, String... namesAndValues) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", WebClient.csrfToken(client.get(page)));
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static long criterionId(String page, String code) {
+        return id(page, "id=\"criterion-(\\d+)\">\\s*<td><code>" + Pattern.quote(code) + "</code>");
+    }
+
+    private static long groupId(String page, String code) {
+        return id(page, "id=\"group-(\\d+)\"\\s+aria-labelledby=\"group-" + Pattern.quote(code) + "\"");
+    }
+
+    private static long id(String page, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(page);
+        assertThat(matcher.find()).as(regex).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+    /** Negative when {@code first} comes before {@code second} on the page. */
+    private static int order(String page, String first, String second) {
+        assertThat(page).contains(first, second);
+        return Integer.compare(page.indexOf(first), page.indexOf(second));
+    }
+
+    /** The groups and criteria as the API gives them, in order. */
+    private static String groups(WebClient client, String version) {
+        String document = client.get("/api/v1/frameworks/DX-XA/" + version, "application/json").body();
+        return document.substring(document.indexOf("\"groups\""));
+    }
+}
