@@ -2,10 +2,12 @@ package org.communedx.web.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,9 +20,11 @@ public final class WebClient {
 
     private final HttpClient http;
 
+    private final CookieManager cookies = new CookieManager();
+
     public WebClient(int port) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -36,6 +40,17 @@ public final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    /** A request to this server, to add headers to before {@link #send}. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path));
+    }
+
+    /** The value of a cookie in the jar, e.g. {@code JSESSIONID}. */
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst();
     }
 
     /** Logs in through the form, as a browser does. */
@@ -58,7 +73,7 @@ public final class WebClient {
         return matcher.group(1);
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         }
