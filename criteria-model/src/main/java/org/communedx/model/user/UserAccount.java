@@ -1,6 +1,7 @@
 package org.communedx.model.user;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.persistence.Column;
@@ -16,6 +17,8 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "user_account")
 public class UserAccount {
+
+    public static final List<String> SUPPORTED_LANGUAGES = List.of("vi", "en");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -71,6 +74,27 @@ public class UserAccount {
     /** A password someone else chose (a reset or a generated one) must be replaced at the next login. */
     public void requirePasswordChange() {
         this.mustChangePassword = true;
+    }
+
+    /** A new password hash, chosen by the user: any requirement to change it is met. */
+    public void changePassword(String newPasswordHash) {
+        if (newPasswordHash == null || newPasswordHash.isBlank()) {
+            throw new IllegalArgumentException("A password hash is required");
+        }
+        this.passwordHash = newPasswordHash;
+        this.mustChangePassword = false;
+    }
+
+    /** The interface exists in Vietnamese ("vi") and English ("en") only. */
+    public void preferLanguage(String language) {
+        if (!SUPPORTED_LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("Unsupported language: " + language);
+        }
+        this.locale = language;
+    }
+
+    public void recordLogin(Instant at) {
+        this.lastLoginAt = at;
     }
 
     public Long getId() {

@@ -1,10 +1,12 @@
 package org.communedx.service.user;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
 
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -24,13 +26,26 @@ class AccountUserDetailsService implements UserDetailsService {
         this.accounts = accounts;
     }
 
+    /** The longest username an account can have (user_account.username). */
+    private static final int MAX_USERNAME = 64;
+
     @Override
     public UserDetails loadUserByUsername(String username) {
-        UserAccount account = accounts.findByUsername(username.strip())
+        String name = username.strip();
+        // What cannot be a username is not looked up: no 10,000-character query, and no NUL that PostgreSQL refuses.
+        if (name.length() > MAX_USERNAME || name.codePoints().anyMatch(Character::isISOControl)) {
+            throw new UsernameNotFoundException("No such user");
+        }
+        UserAccount account = accounts.findByUsername(name)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + account.getRole().name()));
+        if (account.isMustChangePassword()) {
+            authorities.add(new SimpleGrantedAuthority(AccountAuthorities.PASSWORD_CHANGE_REQUIRED));
+        }
         return User.withUsername(account.getUsername())
                 .password(account.getPasswordHash())
-                .authorities(List.of(new SimpleGrantedAuthority("ROLE_" + account.getRole().name())))
+                .authorities(authorities)
                 .disabled(!account.isEnabled())
                 .build();
     }

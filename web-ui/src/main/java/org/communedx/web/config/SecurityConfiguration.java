@@ -1,21 +1,36 @@
 package org.communedx.web.config;
 
+import org.communedx.service.user.AccountSettings;
+import org.communedx.service.user.LoginAttempts;
+
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Form login for people. Every route needs a rule here: what is not listed is refused (default deny).
+ * Form login for people, and HTTP Basic for scripts on the API. Every route needs a rule here: what is not listed
+ * is refused (default deny).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, AccountSettings accounts, LocaleResolver localeResolver)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
@@ -35,20 +50,60 @@ class SecurityConfiguration {
                                 "/frameworks/*/*/groups/*/criteria/new", "/frameworks/*/*/criteria/*/edit",
                                 "/frameworks/*/*/criteria/*/remove", "/frameworks/*/*/criteria/*/move-up",
                                 "/frameworks/*/*/criteria/*/move-down").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/frameworks", "/api/v1/frameworks/*/*")
+                        .requestMatchers("/account", "/account/language", PasswordChangeGate.CHANGE_PAGE)
                             .authenticated()
                         .requestMatchers(HttpMethod.GET, "/units/import").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/units/import/list", "/units/import/merges").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/units", "/units/*", "/api/v1/units", "/api/v1/units/*")
-                            .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/units", "/units/*").authenticated()
                         .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                // Session fixation protection is Spring's default: the session id changes at login.
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(new AccountLoginSuccessHandler(accounts, localeResolver)).permitAll())
+                .addFilterBefore(PasswordChangeGate.redirectingPages(), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
                                         + "base-uri 'self'; form-action 'self'"))
-                        .frameOptions(frame -> frame.deny()));
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        // X-Content-Type-Options: nosniff is on by default, and so is HSTS, which Spring sends only over HTTPS:
+        // behind a proxy that is when it says X-Forwarded-Proto: https (server.forward-headers-strategy).
         return http.build();
+    }
+
+    /**
+     * The JSON API, for provincial systems and scripts, before the page chain. Scripts send HTTP Basic on every
+     * request and never get a session; a browser that has logged in may call it with its session. Anonymous
+     * callers get 401, not the login page. CSRF protection is off here because the API only reads (GET), and a
+     * GET changes nothing; a write endpoint must turn it back on for callers that come with a session cookie.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/v1/frameworks", "/api/v1/frameworks/*/*",
+                                "/api/v1/units", "/api/v1/units/*").authenticated()
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.realmName("Commune DX Tracker")
+                        .securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(PasswordChangeGate.forbiddingApi(), AuthorizationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+
+    /** Accounts from PostgreSQL behind the lockout and the login audit, for the login form and HTTP Basic. */
+    @Bean
+    AuthenticationProvider accountAuthentication(UserDetailsService accounts, PasswordEncoder passwordEncoder,
+            LoginAttempts attempts) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+        provider.setPasswordEncoder(passwordEncoder);
+        return new LockoutAuthenticationProvider(provider, attempts);
     }
 }

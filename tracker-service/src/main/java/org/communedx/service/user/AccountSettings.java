@@ -1,0 +1,75 @@
+package org.communedx.service.user;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccount;
+import org.communedx.model.user.UserAccountRepository;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What users change about their own account: the password and the language. */
+@Service
+@Transactional(readOnly = true)
+public class AccountSettings {
+
+    private final UserAccountRepository accounts;
+
+    private final PasswordEncoder passwordEncoder;
+
+    private final PasswordPolicy policy;
+
+    AccountSettings(UserAccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.policy = policy;
+    }
+
+    public AccountView account(String username) {
+        return AccountView.of(load(username));
+    }
+
+    /**
+     * @throws CurrentPasswordIncorrect when {@code currentPassword} is wrong
+     * @throws PasswordRejected when the new password breaks the policy or is the current one
+     */
+    @Transactional
+    public void changePassword(String username, String currentPassword, String newPassword) {
+        UserAccount account = load(username);
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            throw new CurrentPasswordIncorrect();
+        }
+        List<PasswordProblem> problems = new ArrayList<>(policy.problems(account.getUsername(), newPassword));
+        if (problems.isEmpty() && passwordEncoder.matches(newPassword, account.getPasswordHash())) {
+            problems.add(new PasswordProblem("password.sameAsCurrent"));
+        }
+        if (!problems.isEmpty()) {
+            throw new PasswordRejected(problems);
+        }
+        account.changePassword(passwordEncoder.encode(newPassword));
+    }
+
+    /** @param language {@code vi} or {@code en} */
+    @Transactional
+    public void changeLanguage(String username, String language) {
+        load(username).preferLanguage(language);
+    }
+
+    private UserAccount load(String username) {
+        return accounts.findByUsername(username).orElseThrow(() -> new AccountNotFoundException(username));
+    }
+
+    public record AccountView(String username, String displayName, Role role, String unitCode, String language,
+            boolean mustChangePassword, Instant lastLoginAt) {
+
+        static AccountView of(UserAccount account) {
+            return new AccountView(account.getUsername(), account.getDisplayName(), account.getRole(),
+                    account.getUnitCode(), account.getLocale(), account.isMustChangePassword(),
+                    account.getLastLoginAt());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.communedx.web.account;
+
+import java.util.Objects;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+
+/** A password change. The rules for the new password are the service's {@code PasswordPolicy}. */
+record PasswordForm(@NotBlank(message = "{account.password.currentRequired}") String currentPassword,
+        String newPassword, String confirmPassword) {
+
+    static PasswordForm empty() {
+        return new PasswordForm("", "", "");
+    }
+
+    @AssertTrue(message = "{account.password.confirmationMismatch}")
+    public boolean isConfirmed() {
+        return Objects.equals(newPassword, confirmPassword);
+    }
+}

@@ -1,0 +1,162 @@
+package org.communedx.web.account;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.communedx.model.user.UserAccountRepository;
+import org.communedx.web.support.TestAccounts;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TrackerIntegrationTest
+class AccountIT {
+
+    private static final String ISSUED = "Mật-khẩu-tạm-0001";
+
+    private static final String CHOSEN = "Ruộng bậc thang Yên Phú";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccountRepository userAccounts;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    TestAccounts accounts;
+
+    @BeforeEach
+    void accounts() {
+        accounts = new TestAccounts(userAccounts, passwordEncoder);
+    }
+
+    @Test
+    void userWhoMustChangeThePasswordCanReachNothingElseUntilTheyDo() {
+        String username = accounts.createWithPasswordToChange("forced", ISSUED);
+        WebClient client = new WebClient(port);
+        String token = WebClient.csrfToken(client.get("/login"));
+        HttpResponse<String> login = client.post("/login", "username=" + username + "&password=" + encode(ISSUED)
+                + "&_csrf=" + token);
+        assertThat(location(login)).endsWith("/account/password");
+
+        for (String page : new String[] { "/", "/account", "/frameworks", "/frameworks/DX-XA/1.0", "/login" }) {
+            HttpResponse<String> response = client.get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(302);
+            assertThat(location(response)).as(page).endsWith("/account/password");
+        }
+        assertThat(client.get("/api/v1/frameworks", "application/json").statusCode()).isEqualTo(403);
+        assertThat(client.get("/css/app.css", "text/css").statusCode()).isEqualTo(200);
+        HttpResponse<String> form = client.get("/account/password");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Hãy đặt mật khẩu mới của riêng bạn trước khi tiếp tục.");
+
+        HttpResponse<String> common = change(client, ISSUED, "password123", "password123");
+        assertThat(common.statusCode()).isEqualTo(200);
+        assertThat(common.body()).contains("Mật khẩu này thuộc loại phổ biến nhất").doesNotContain("password123");
+        assertThat(change(client, ISSUED, "ngắn", "ngắn").body()).contains("Mật khẩu phải có ít nhất 10 ký tự.");
+        assertThat(change(client, ISSUED, username, username).body())
+                .contains("Mật khẩu không được trùng với tên đăng nhập.");
+        assertThat(change(client, ISSUED, ISSUED, ISSUED).body()).contains("Mật khẩu mới phải khác mật khẩu hiện tại.");
+        assertThat(change(client, "wrong", CHOSEN, CHOSEN).body()).contains("Mật khẩu hiện tại không đúng.");
+        assertThat(change(client, "", CHOSEN, CHOSEN).body()).contains("Hãy nhập mật khẩu hiện tại.");
+        assertThat(change(client, ISSUED, CHOSEN, CHOSEN + "!").body())
+                .contains("Hai lần nhập mật khẩu mới không giống nhau.");
+        assertThat(client.get("/").statusCode()).as("still held back").isEqualTo(302);
+
+        String sessionBefore = client.cookie("JSESSIONID").orElseThrow();
+        HttpResponse<String> changed = change(client, ISSUED, CHOSEN, CHOSEN);
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(location(changed)).endsWith("/");
+        assertThat(client.cookie("JSESSIONID")).get().isNotEqualTo(sessionBefore);
+        HttpResponse<String> home = client.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Đã đổi mật khẩu.");
+        assertThat(client.get("/frameworks").statusCode()).isEqualTo(200);
+
+        new WebClient(port).login(username, CHOSEN);
+    }
+
+    @Test
+    void validationMessagesComeInTheUsersLanguage() {
+        String username = accounts.create("english", ISSUED);
+        WebClient client = new WebClient(port).login(username, ISSUED);
+
+        HttpResponse<String> page = client.get("/account/password?lang=en");
+        HttpResponse<String> refused = client.post("/account/password", "currentPassword=" + encode(ISSUED)
+                + "&newPassword=qwertyuiop&confirmPassword=qwertyui&_csrf=" + WebClient.csrfToken(page));
+
+        assertThat(refused.body()).contains("<html lang=\"en\">", "The two new passwords are not the same.");
+        assertThat(change(client, ISSUED, "QwertyUiop", "QwertyUiop").body())
+                .contains("This password is one of the most common and is easy to guess.");
+    }
+
+    @Test
+    void changingThePasswordFromTheAccountPage() {
+        String username = accounts.create("voluntary", ISSUED);
+        WebClient client = new WebClient(port).login(username, ISSUED);
+        HttpResponse<String> account = client.get("/account");
+        assertThat(account.body()).contains(username, "href=\"/account/password\"");
+
+        HttpResponse<String> changed = change(client, ISSUED, CHOSEN, CHOSEN);
+
+        assertThat(location(changed)).endsWith("/account");
+        assertThat(client.get("/account").body()).contains("Đã đổi mật khẩu.");
+        new WebClient(port).login(username, CHOSEN);
+    }
+
+    @Test
+    void theChosenLanguageIsAppliedAtTheNextLogin() {
+        String username = accounts.create("language", ISSUED);
+        WebClient client = new WebClient(port).login(username, ISSUED);
+        assertThat(client.get("/").body()).contains("<html lang=\"vi\">");
+        HttpResponse<String> account = client.get("/account");
+        assertThat(account.body()).contains("href=\"/account\"");
+
+        HttpResponse<String> saved = client.post("/account/language",
+                "language=en&_csrf=" + WebClient.csrfToken(account));
+        assertThat(location(saved)).endsWith("/account");
+        assertThat(client.get("/account").body()).contains("<html lang=\"en\">", "Your language was saved.");
+
+        WebClient laptop = new WebClient(port);
+        assertThat(laptop.get("/login").body()).contains("<html lang=\"vi\">");
+        laptop.login(username, ISSUED);
+        assertThat(laptop.get("/").body()).contains("<html lang=\"en\">");
+    }
+
+    @Test
+    void onlyTheShippedLanguagesCanBeChosen() {
+        String username = accounts.create("french", ISSUED);
+        WebClient client = new WebClient(port).login(username, ISSUED);
+        String token = WebClient.csrfToken(client.get("/account"));
+
+        client.post("/account/language", "language=fr&_csrf=" + token);
+
+        assertThat(client.get("/account").body()).contains("<html lang=\"vi\">");
+        assertThat(client.post("/account/language", "language=en").statusCode()).as("no CSRF token").isEqualTo(403);
+    }
+
+    private static HttpResponse<String> change(WebClient client, String current, String chosen, String again) {
+        String token = WebClient.csrfToken(client.get("/account/password"));
+        return client.post("/account/password", "currentPassword=" + encode(current) + "&newPassword=" + encode(chosen)
+                + "&confirmPassword=" + encode(again) + "&_csrf=" + token);
+    }
+
+    private static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElseThrow(
+                () -> new AssertionError("No redirect: " + response.statusCode()));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
