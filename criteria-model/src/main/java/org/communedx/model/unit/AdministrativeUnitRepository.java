@@ -1,6 +1,7 @@
 package org.communedx.model.unit;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,13 +30,25 @@ public interface AdministrativeUnitRepository extends JpaRepository<Administrati
     @Query("select u from AdministrativeUnit u where u.parent = :parent and " + VALID_ON + " order by u.code")
     List<AdministrativeUnit> findChildrenValidOn(AdministrativeUnit parent, LocalDate date);
 
+    /** The codes of every unit under any period of {@code code}, and of the code itself: a user's reach. */
+    @Query(nativeQuery = true, value = """
+            with recursive subtree(id, code) as (
+                select id, code from administrative_unit where code = :code
+                union
+                select child.id, child.code from administrative_unit child join subtree on child.parent_id = subtree.id)
+            select distinct code from subtree""")
+    List<String> findSubtreeCodes(String code);
+
     /**
-     * Units whose folded name contains {@code folded}, or whose code starts with {@code codePrefix}; provinces
+     * Units within the scope whose folded name contains {@code folded}, or whose code starts with
+     * {@code codePrefix}; provinces
      * first, then districts, then communes. Both arguments must have LIKE's wildcards escaped with '\'.
      */
     @Query("select u from AdministrativeUnit u left join fetch u.parent where " + VALID_ON
             + " and (u.searchName like concat('%', :folded, '%') escape '\\' or u.code like concat(:codePrefix, '%') escape '\\')"
+            + " and (:everywhere = true or u.code in :scope)"
             + " order by case u.level when UnitLevel.PROVINCE then 0 when UnitLevel.DISTRICT then 1 else 2 end,"
             + " u.searchName, u.code")
-    List<AdministrativeUnit> search(String folded, String codePrefix, LocalDate date, Limit limit);
+    List<AdministrativeUnit> search(String folded, String codePrefix, LocalDate date, boolean everywhere,
+            Collection<String> scope, Limit limit);
 }

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.unit.UnitNames;
 import org.communedx.model.unit.UnitSuccessionRepository;
+import org.communedx.service.scope.Scopes;
+import org.communedx.service.scope.UnitScope;
 import org.communedx.service.unit.UnitViews.SuccessionView;
 import org.communedx.service.unit.UnitViews.TreeNode;
 import org.communedx.service.unit.UnitViews.UnitDetail;
@@ -20,7 +23,10 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading the unit tree as of a date: browsing it, searching it, and one unit with its history. */
+/**
+ * Reading the unit tree as of a date: browsing it, searching it, and one unit with its history; always within the
+ * current user's scope.
+ */
 @Service
 @Transactional(readOnly = true)
 public class UnitDirectory {
@@ -32,11 +38,15 @@ public class UnitDirectory {
 
     private final UnitSuccessionRepository successions;
 
+    private final Scopes scopes;
+
     private final Clock clock;
 
-    UnitDirectory(AdministrativeUnitRepository units, UnitSuccessionRepository successions, Clock clock) {
+    UnitDirectory(AdministrativeUnitRepository units, UnitSuccessionRepository successions, Scopes scopes,
+            Clock clock) {
         this.units = units;
         this.successions = successions;
+        this.scopes = scopes;
         this.clock = clock;
     }
 
@@ -46,24 +56,32 @@ public class UnitDirectory {
 
     /**
      * Units whose name contains the query whatever its case and diacritics ("lac son", "LẠC SƠN"), or whose
-     * code starts with it; at most {@link #SEARCH_LIMIT}.
+     * code starts with it; at most {@link #SEARCH_LIMIT}, and only within the user's scope.
      */
     public List<UnitSummary> search(String query, LocalDate asOf) {
         String folded = UnitNames.fold(query);
-        if (folded.isEmpty()) {
+        UnitScope scope = scopes.current();
+        if (folded.isEmpty() || (!scope.everything() && scope.unitCodes().isEmpty())) {
             return List.of();
         }
         String escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         String codePrefix = escaped.matches("[0-9]+") ? escaped : "-";
-        return units.search(escaped, codePrefix, asOf, Limit.of(SEARCH_LIMIT)).stream().map(UnitSummary::of).toList();
+        // An IN list is never empty: for an administrator it is ignored, but the query still needs one value.
+        Set<String> within = scope.everything() ? Set.of("") : scope.unitCodes();
+        return units.search(escaped, codePrefix, asOf, scope.everything(), within, Limit.of(SEARCH_LIMIT))
+                .stream().map(UnitSummary::of).toList();
     }
 
     /**
-     * The provinces valid on a date; along {@code openPath} (codes from a province down), each unit is open and
-     * shows its children, so that the tree opens one level at a time.
+     * The provinces valid on a date, or for a user below province level their own unit; along {@code openPath}
+     * (codes from the top down), each unit is open and shows its children, so that the tree opens one level at
+     * a time.
      */
     public UnitTree tree(List<String> openPath, LocalDate asOf) {
-        return new UnitTree(nodes(units.findProvincesValidOn(asOf), openPath, 0, asOf));
+        UnitScope scope = scopes.current();
+        List<AdministrativeUnit> roots = scope.everything() ? units.findProvincesValidOn(asOf)
+                : scope.rootCode() == null ? List.of() : units.findByCodeValidOn(scope.rootCode(), asOf).stream().toList();
+        return new UnitTree(nodes(roots, openPath, 0, asOf));
     }
 
     private List<TreeNode> nodes(List<AdministrativeUnit> level, List<String> openPath, int depth, LocalDate asOf) {
@@ -81,6 +99,8 @@ public class UnitDirectory {
      * today, or else its latest period.
      */
     public UnitDetail detail(String code, Optional<LocalDate> asOf) {
+        UnitScope scope = scopes.current();
+        scope.require(code);
         List<AdministrativeUnit> periods = units.findAllByCode(code);
         AdministrativeUnit unit = asOf
                 .map(date -> periods.stream().filter(period -> period.isValidOn(date)).findFirst())
@@ -91,8 +111,10 @@ public class UnitDirectory {
                 : unit.getValidTo() != null ? unit.getValidTo() : unit.getValidFrom());
         return new UnitDetail(UnitSummary.of(unit),
                 units.findChildrenValidOn(unit, on).stream().map(UnitSummary::of).toList(),
-                successions.findBySuccessor(unit).stream().map(SuccessionView::predecessorOf).toList(),
-                successions.findByPredecessor(unit).stream().map(SuccessionView::successorOf).toList(),
+                successions.findBySuccessor(unit).stream().map(SuccessionView::predecessorOf)
+                        .filter(view -> scope.includes(view.unit().code())).toList(),
+                successions.findByPredecessor(unit).stream().map(SuccessionView::successorOf)
+                        .filter(view -> scope.includes(view.unit().code())).toList(),
                 periods.stream().filter(period -> period != unit).map(UnitSummary::of).toList());
     }
 }

@@ -13,23 +13,18 @@ import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.service.framework.FrameworkViews.FrameworkDetail;
 import org.communedx.service.framework.FrameworkViews.FrameworkSummary;
 import org.communedx.service.framework.ImportProblem.Place;
-import org.communedx.service.testsupport.TestDatabaseConfiguration;
 import org.junit.jupiter.api.Test;
 
+import org.communedx.service.ServiceTestApplication;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Export and import against the seeded DX-XA 1.0 in a real PostgreSQL. */
-@SpringBootTest(classes = FrameworkTransferTests.Services.class)
+@SpringBootTest(classes = ServiceTestApplication.class)
 class FrameworkTransferTests {
 
     @Autowired
@@ -262,19 +257,5 @@ class FrameworkTransferTests {
                 + String.join("", java.util.Arrays.stream(criterionLines).skip(2)
                         .map(line -> "\n        " + line).toList())
                 + "\n";
-    }
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @EntityScan(basePackageClasses = Framework.class)
-    @EnableJpaRepositories(basePackageClasses = FrameworkRepository.class)
-    @Import({ TestDatabaseConfiguration.class, FrameworkCatalogue.class,
-            FrameworkEditor.class, FrameworkTransfer.class })
-    static class Services {
-
-        @org.springframework.context.annotation.Bean
-        java.time.Clock clock() {
-            return java.time.Clock.systemUTC();
-        }
     }
 }

@@ -1,22 +1,31 @@
 package org.communedx.service.unit;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccount;
+import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.scope.OutOfScopeException;
 import org.communedx.service.unit.UnitViews.SuccessionView;
 import org.communedx.service.unit.UnitViews.TreeNode;
 import org.communedx.service.unit.UnitViews.UnitDetail;
 import org.communedx.service.unit.UnitViews.UnitSummary;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.communedx.service.unit.UnitFixtures.LIST_DATE;
 import static org.communedx.service.unit.UnitFixtures.REFORM;
 
@@ -33,9 +42,47 @@ class UnitDirectoryTests {
     @Autowired
     UnitDirectory directory;
 
+    @Autowired
+    UserAccountRepository accounts;
+
     @BeforeEach
-    void importTheSample() {
+    void importTheSampleAsAnAdministrator() {
+        loginAs("admin", "ROLE_ADMIN");
         gsoImport.importList(UnitFixtures.resource("hoabinh-sample.csv"), LIST_DATE);
+    }
+
+    @AfterEach
+    void logout() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aDistrictOfficialReachesOnlyTheirDistrict() {
+        accounts.save(new UserAccount("huyen.thu", "Huyện thử", "{noop}x", Role.DISTRICT_OFFICIAL, "157", Instant.EPOCH));
+        loginAs("huyen.thu", "ROLE_DISTRICT_OFFICIAL");
+
+        assertThat(directory.search("xa", LIST_DATE)).extracting(UnitSummary::code)
+                .containsExactlyInAnyOrder("05302", "05305", "05308", "05347");
+        assertThat(directory.search("nam thuong", LIST_DATE)).isEmpty();
+        assertThat(directory.tree(List.of("157"), LIST_DATE).provinces()).singleElement()
+                .satisfies(root -> assertThat(root.children()).hasSize(5));
+        assertThatExceptionOfType(OutOfScopeException.class)
+                .isThrownBy(() -> directory.detail("05068", Optional.empty()));
+        assertThatExceptionOfType(OutOfScopeException.class)
+                .isThrownBy(() -> directory.detail("17", Optional.empty()));
+        assertThat(directory.detail("05305", Optional.empty()).unit().name()).isEqualTo("Xã Yên Phú");
+    }
+
+    @Test
+    void anAnonymousCallerReachesNothing() {
+        SecurityContextHolder.clearContext();
+
+        assertThat(directory.search("lac son", LIST_DATE)).isEmpty();
+        assertThat(directory.tree(List.of(), LIST_DATE).provinces()).isEmpty();
+    }
+
+    private static void loginAs(String username, String role) {
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(username, null, role));
     }
 
     @Test

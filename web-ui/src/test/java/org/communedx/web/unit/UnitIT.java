@@ -99,15 +99,29 @@ class UnitIT {
 
     @Test
     void apiSearchesAsThePageDoesAndUnknownCodesAreNotFound() {
-        WebClient staff = new WebClient(port).login("xa.yenphu", DEMO_PASSWORD);
+        WebClient manager = new WebClient(port).login("tinh.hoabinh", DEMO_PASSWORD);
 
-        assertThat(staff.get("/api/v1/units?q=L%E1%BA%A0C+S%C6%A0N&asOf=2025-01-01", "application/json").body())
+        assertThat(manager.get("/api/v1/units?q=L%E1%BA%A0C+S%C6%A0N&asOf=2025-01-01", "application/json").body())
                 .contains("{\"code\":\"157\",\"name\":\"Huyện Lạc Sơn\",\"level\":\"DISTRICT\",\"type\":\"HUYEN\"");
-        String yenPhu = staff.get("/api/v1/units/05305?asOf=2025-01-01", "application/json").body();
+        String yenPhu = manager.get("/api/v1/units/05305?asOf=2025-01-01", "application/json").body();
         assertThat(yenPhu).contains("\"name\":\"Xã Yên Phú\"", "\"parent\":{\"code\":\"157\",\"name\":\"Huyện Lạc Sơn\"}",
                 "\"children\":[]");
-        assertThat(staff.get("/api/v1/units/99999", "application/json").statusCode()).isEqualTo(404);
-        assertThat(staff.get("/units/99999").statusCode()).isEqualTo(404);
+        assertThat(manager.get("/api/v1/units/99999", "application/json").statusCode()).isEqualTo(404);
+        assertThat(manager.get("/units/99999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void communeStaffReachOnlyTheirCommuneAndOtherCodesLookUnknown() {
+        WebClient staff = new WebClient(port).login("xa.yenphu", DEMO_PASSWORD);
+
+        assertThat(staff.get("/units/05305").statusCode()).isEqualTo(200);
+        HttpResponse<String> anNghia = staff.get("/units/05347");
+        assertThat(anNghia.statusCode()).isEqualTo(404);
+        assertThat(anNghia.body()).doesNotContain("Ân Nghĩa");
+        assertThat(staff.get("/api/v1/units/05347", "application/json").statusCode()).isEqualTo(404);
+        assertThat(staff.get("/units/157").statusCode()).isEqualTo(404);
+        assertThat(staff.get("/units?q=xa").body()).contains("Xã Yên Phú").doesNotContain("Xã Ân Nghĩa");
+        assertThat(staff.get("/api/v1/units?q=lac+son", "application/json").body()).isEqualTo("[]");
     }
 
     @Test
