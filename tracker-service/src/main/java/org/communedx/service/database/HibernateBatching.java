@@ -15,7 +15,6 @@ class HibernateBatching {
     HibernatePropertiesCustomizer jdbcBatching() {
         return properties -> {
             properties.put("hibernate.jdbc.batch_size", 100);
-            properties.put("hibernate.order_inserts", true);
             properties.put("hibernate.order_updates", true);
         };
     }

@@ -8,11 +8,10 @@ import java.util.List;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
-import org.communedx.service.database.PersistentPostgres;
+import org.communedx.service.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -54,15 +53,11 @@ class InitialAccounts implements ApplicationRunner {
     private final String adminPassword;
 
     InitialAccounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
-            ObjectProvider<PersistentPostgres> embeddedDatabase,
-            @Value("${communedx.demo-data:}") String demoData,
-            @Value("${COMMUNEDX_ADMIN_PASSWORD:}") String adminPassword) {
+            DemoData demoData, @Value("${COMMUNEDX_ADMIN_PASSWORD:}") String adminPassword) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
-        // Demo accounts only where nobody could mistake them for real ones, unless asked for explicitly.
-        this.demoData = StringUtils.hasText(demoData) ? Boolean.parseBoolean(demoData)
-                : embeddedDatabase.getIfAvailable() != null;
+        this.demoData = demoData.enabled();
         this.adminPassword = adminPassword;
     }
 
