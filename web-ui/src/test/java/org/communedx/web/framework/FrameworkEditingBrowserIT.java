@@ -24,11 +24,7 @@ class FrameworkEditingBrowserIT {
 
     @Test
     void administratorEditsADraftCloneAndPublishesIt() {
-        Page page = browser.page();
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("Tên đăng nhập").fill("admin");
-        page.getByLabel("Mật khẩu").fill(FrameworkIT.DEMO_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        Page page = browser.logIn(port, "admin", FrameworkIT.DEMO_PASSWORD);
         page.navigate("http://localhost:" + port + "/frameworks/DX-XA/1.0");
         page.getByLabel("Phiên bản mới").fill("1.3-browser");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tạo bản nháp từ phiên bản này")).click();

@@ -22,11 +22,7 @@ class FrameworkLifecycleBrowserIT {
 
     @Test
     void administratorClonesThePublishedVersionAndPublishesTheDraft() {
-        Page page = browser.page();
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("Tên đăng nhập").fill("admin");
-        page.getByLabel("Mật khẩu").fill(FrameworkIT.DEMO_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        Page page = browser.logIn(port, "admin", FrameworkIT.DEMO_PASSWORD);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Bộ tiêu chí")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("1.0").setExact(true)).click();

@@ -24,11 +24,7 @@ class ScopeBrowserIT {
 
     @Test
     void communeStaffCannotOpenAnotherCommuneByEditingTheAddress() {
-        Page page = browser.page();
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("Tên đăng nhập").fill("xa.yenphu");
-        page.getByLabel("Mật khẩu").fill("Demo@2025!");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        Page page = browser.logIn(port, "xa.yenphu", "Demo@2025!");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Đơn vị hành chính").setExact(true)).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Xã Yên Phú")).click();

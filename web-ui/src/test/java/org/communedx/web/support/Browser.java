@@ -8,6 +8,7 @@ import java.util.Map;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -34,6 +35,15 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     private Page page;
 
     public Page page() {
+        return page;
+    }
+
+    /** Logs in through the Vietnamese login form, as a person does; the page then shows wherever login leads. */
+    public Page logIn(int port, String username, String password) {
+        page.navigate("http://localhost:" + port + "/login");
+        page.getByLabel("Tên đăng nhập").fill(username);
+        page.getByLabel("Mật khẩu").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
         return page;
     }
 

@@ -23,11 +23,7 @@ class UnitBrowserIT {
 
     @Test
     void administratorImportsAListBrowsesTheTreeAndSearchesWithoutDiacritics() {
-        Page page = browser.page();
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("Tên đăng nhập").fill("admin");
-        page.getByLabel("Mật khẩu").fill(UnitIT.DEMO_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        Page page = browser.logIn(port, "admin", UnitIT.DEMO_PASSWORD);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Đơn vị hành chính").setExact(true)).click();
         page.locator("#asOf").fill("2025-01-01");
