@@ -19,6 +19,10 @@ public interface AdministrativeUnitRepository extends JpaRepository<Administrati
     @Query("select u from AdministrativeUnit u left join fetch u.parent where u.code = :code and " + VALID_ON)
     Optional<AdministrativeUnit> findByCodeValidOn(String code, LocalDate date);
 
+    /** The units holding these codes on a date: at most one per code. */
+    @Query("select u from AdministrativeUnit u where u.code in :codes and " + VALID_ON)
+    List<AdministrativeUnit> findByCodesValidOn(Collection<String> codes, LocalDate date);
+
     /** Every period of a code, oldest first. */
     @Query("select u from AdministrativeUnit u left join fetch u.parent where u.code = :code "
             + "order by u.validFrom asc nulls first")

@@ -3,6 +3,7 @@ package org.communedx.model.user;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,6 +20,17 @@ import jakarta.persistence.Table;
 public class UserAccount {
 
     public static final List<String> SUPPORTED_LANGUAGES = List.of("vi", "en");
+
+    /** 3 to 64 lower-case letters, digits, dots, underscores and hyphens: typed on phones, read aloud on calls. */
+    public static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
+
+    public static final int MAX_DISPLAY_NAME = 200;
+
+    /** The longest address RFC 5321 lets through (user_account.email). */
+    public static final int MAX_EMAIL = 254;
+
+    /** Something that can be an e-mail address; whether it reaches anyone is another matter. */
+    public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -43,6 +55,8 @@ public class UserAccount {
     @Column(nullable = false)
     private boolean enabled = true;
 
+    private String email;
+
     @Column(nullable = false)
     private String locale = "vi";
 
@@ -60,15 +74,63 @@ public class UserAccount {
 
     public UserAccount(String username, String displayName, String passwordHash, Role role, String unitCode,
             Instant createdAt) {
-        if ((role == Role.ADMIN) != (unitCode == null)) {
+        this.username = normalizeUsername(username);
+        if (!USERNAME.matcher(this.username).matches()) {
+            throw new IllegalArgumentException("A username has 3 to 64 of a-z, 0-9, '.', '_' and '-': " + username);
+        }
+        assign(role, unitCode);
+        rename(displayName);
+        this.passwordHash = passwordHash;
+        this.createdAt = createdAt;
+    }
+
+    /** How a typed username is stored and compared: without surrounding space, in lower case. */
+    public static String normalizeUsername(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** A role with its unit: an administrator has no unit, and every other role has one. */
+    public void assign(Role newRole, String newUnitCode) {
+        if (newRole == null || (newRole == Role.ADMIN) != (newUnitCode == null)) {
             throw new IllegalArgumentException("An administrator has no unit, and every other role has one");
         }
-        this.username = username.strip().toLowerCase(Locale.ROOT);
-        this.displayName = displayName;
-        this.passwordHash = passwordHash;
-        this.role = role;
-        this.unitCode = unitCode;
-        this.createdAt = createdAt;
+        this.role = newRole;
+        this.unitCode = newUnitCode;
+    }
+
+    public void rename(String newDisplayName) {
+        String name = newDisplayName == null ? "" : newDisplayName.strip();
+        if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME) {
+            throw new IllegalArgumentException("A display name has 1 to " + MAX_DISPLAY_NAME + " characters");
+        }
+        this.displayName = name;
+    }
+
+    /** @param newEmail an address, or null or blank for none */
+    public void changeEmail(String newEmail) {
+        String address = newEmail == null || newEmail.isBlank() ? null : newEmail.strip();
+        if (address != null && (address.length() > MAX_EMAIL || !EMAIL.matcher(address).matches())) {
+            throw new IllegalArgumentException("Not an e-mail address: " + newEmail);
+        }
+        this.email = address;
+    }
+
+    /** A disabled account cannot log in; nothing else about it changes, and it can be enabled again. */
+    public void disable() {
+        this.enabled = false;
+    }
+
+    public void enable() {
+        this.enabled = true;
+    }
+
+    /** A password chosen by an administrator, to be replaced by the user at the next login. */
+    public void resetPassword(String newPasswordHash) {
+        if (newPasswordHash == null || newPasswordHash.isBlank()) {
+            throw new IllegalArgumentException("A password hash is required");
+        }
+        this.passwordHash = newPasswordHash;
+        this.mustChangePassword = true;
     }
 
     /** A password someone else chose (a reset or a generated one) must be replaced at the next login. */
@@ -123,6 +185,14 @@ public class UserAccount {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     public String getLocale() {

@@ -1,7 +1,10 @@
 package org.communedx.model.user;
 
+import java.util.Collection;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -12,4 +15,16 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     @Query("select count(u) > 0 from UserAccount u where lower(u.username) = lower(?1)")
     boolean existsByUsername(String username);
+
+    /**
+     * Accounts with one of {@code roles} whose unit is in {@code scope} (ignored when {@code everywhere}), and whose
+     * username or name contains {@code text}, or whose unit code is {@code text}. {@code text} is in lower case,
+     * with LIKE's wildcards escaped with '\'; empty matches everyone.
+     */
+    @Query("select u from UserAccount u where u.role in :roles"
+            + " and (:everywhere = true or u.unitCode in :scope)"
+            + " and (:text = '' or lower(u.username) like concat('%', :text, '%') escape '\\'"
+            + " or lower(u.displayName) like concat('%', :text, '%') escape '\\' or u.unitCode = :text)")
+    Page<UserAccount> search(String text, Collection<Role> roles, boolean everywhere, Collection<String> scope,
+            Pageable pageable);
 }

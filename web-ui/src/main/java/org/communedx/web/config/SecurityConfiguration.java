@@ -52,6 +52,8 @@ class SecurityConfiguration {
                                 "/frameworks/*/*/criteria/*/move-down").hasRole("ADMIN")
                         .requestMatchers("/account", "/account/language", PasswordChangeGate.CHANGE_PAGE)
                             .authenticated()
+                        // User administration: the service decides which users and roles each of the two may touch.
+                        .requestMatchers("/users", "/users/**").hasAnyRole("ADMIN", "PROVINCE_MANAGER")
                         .requestMatchers(HttpMethod.GET, "/units/import").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/units/import/list", "/units/import/merges").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/units", "/units/*").authenticated()

@@ -14,6 +14,7 @@ import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.unit.UnitType;
+import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.framework.FrameworkCatalogue;
 import org.communedx.service.framework.FrameworkViews.GroupView;
 import org.communedx.web.support.TrackerIntegrationTest;
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Columns: ADMIN, PROVINCE_MANAGER, DISTRICT_OFFICIAL, COMMUNE_STAFF, VIEWER, anonymous. A number is the exact
  * status; {@code A} means allowed: the request passed security and reached its handler (anything but 401, 403,
  * 404 and 5xx). Writes are probed against published or missing versions and with empty forms, so they change
- * nothing. {@code {own}} is a commune in every user's scope; {@code {other}} is a unit outside it.
+ * nothing. {@code {own}} is a commune in every user's scope; {@code {other}} is a unit outside it;
+ * {@code {staffUser}} is a user a provincial manager manages, {@code {adminUser}} one they do not.
  */
 @TrackerIntegrationTest
 class AuthorizationMatrixIT {
@@ -97,6 +99,19 @@ class AuthorizationMatrixIT {
                 "/frameworks/DX-XA/1.0/groups/{group}/criteria/new", "A 403 403 403 403 302");
         route("POST /frameworks/{code}/{version}/groups/{groupId}/criteria/new",
                 "/frameworks/DX-XA/1.0/groups/{group}/criteria/new", "A 403 403 403 403 302");
+        route("GET /users", "/users", "200 200 403 403 403 302");
+        route("GET /users/new", "/users/new", "200 200 403 403 403 302");
+        route("POST /users/new", "/users/new", "A A 403 403 403 302");
+        route("GET /users/import", "/users/import", "200 200 403 403 403 302");
+        route("POST /users/import", "/users/import", "A A 403 403 403 302");
+        for (String suffix : List.of("", "/edit")) {
+            route("GET /users/{id}" + suffix, "/users/{staffUser}" + suffix, "200 200 403 403 403 302",
+                    "/users/{adminUser}" + suffix, "200 404 403 403 403 302");
+        }
+        // Writes go to an id nobody has, so that no demo account is changed; security still answers first.
+        for (String action : List.of("edit", "disable", "enable", "password")) {
+            route("POST /users/{id}/" + action, "/users/999999/" + action, "404 404 403 403 403 302");
+        }
         route("GET /api/v1/frameworks", "/api/v1/frameworks", "200 200 200 200 200 401");
         route("GET /api/v1/frameworks/{code}/{version}", "/api/v1/frameworks/DX-XA/1.0", "200 200 200 200 200 401");
     }
@@ -129,6 +144,9 @@ class AuthorizationMatrixIT {
     @Autowired
     FrameworkCatalogue catalogue;
 
+    @Autowired
+    UserAccountRepository accounts;
+
     @BeforeEach
     void aProvinceOfNoDemoUser() {
         if (units.findAllByCode("95").isEmpty()) {
@@ -154,6 +172,8 @@ class AuthorizationMatrixIT {
     @Test
     void everyRoleGetsWhatTheMatrixSays() {
         GroupView group = catalogue.version("DX-XA", "1.0").groups().get(0);
+        long staffUser = accounts.findByUsername("xa.yenphu").orElseThrow().getId();
+        long adminUser = accounts.findByUsername("admin").orElseThrow().getId();
         Map<Caller, WebClient> clients = new EnumMap<>(Caller.class);
         Map<Caller, String> tokens = new EnumMap<>(Caller.class);
         for (Caller caller : Caller.values()) {
@@ -172,7 +192,8 @@ class AuthorizationMatrixIT {
                 for (Caller caller : Caller.values()) {
                     String path = probe[0].replace("{own}", "05305").replace("{other}", caller.otherUnit)
                             .replace("{group}", String.valueOf(group.id()))
-                            .replace("{criterion}", String.valueOf(group.criteria().get(0).id()));
+                            .replace("{criterion}", String.valueOf(group.criteria().get(0).id()))
+                            .replace("{staffUser}", String.valueOf(staffUser)).replace("{adminUser}", String.valueOf(adminUser));
                     int status = send(clients.get(caller), method, path, tokens.get(caller));
                     String want = expected[caller.ordinal()];
                     boolean matches = want.equals(ALLOWED)

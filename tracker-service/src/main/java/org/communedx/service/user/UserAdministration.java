@@ -1,0 +1,217 @@
+package org.communedx.service.user;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccount;
+import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.user.UserRules.Actor;
+import org.communedx.service.user.UserViews.IssuedPassword;
+import org.communedx.service.user.UserViews.NewUser;
+import org.communedx.service.user.UserViews.UserChanges;
+import org.communedx.service.user.UserViews.UserDetail;
+import org.communedx.service.user.UserViews.UserPage;
+import org.communedx.service.user.UserViews.UserRow;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Administrators and provincial managers list, create and change users, and issue one-time passwords. Every
+ * method works out who is acting ({@link UserRules}): a user they may not manage answers "not found", whatever
+ * the method, and a role or unit they may not give is refused.
+ */
+@Service
+@Transactional(readOnly = true)
+public class UserAdministration {
+
+    public static final int PAGE_SIZE = 50;
+
+    private final UserAccountRepository accounts;
+
+    private final AdministrativeUnitRepository units;
+
+    private final UserRules rules;
+
+    private final OneTimePasswords oneTimePasswords;
+
+    private final PasswordEncoder passwordEncoder;
+
+    private final Clock clock;
+
+    UserAdministration(UserAccountRepository accounts, AdministrativeUnitRepository units, UserRules rules,
+            OneTimePasswords oneTimePasswords, PasswordEncoder passwordEncoder, Clock clock) {
+        this.accounts = accounts;
+        this.units = units;
+        this.rules = rules;
+        this.oneTimePasswords = oneTimePasswords;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    /** The roles the acting user may give, in the order of {@link Role}. */
+    public List<Role> grantableRoles() {
+        return rules.actor().grantableRoles();
+    }
+
+    /**
+     * The users the actor manages whose username or name contains {@code query} (any case), or whose unit code is
+     * {@code query}; optionally of one role. Sorted by username, {@link #PAGE_SIZE} a page.
+     */
+    public UserPage list(String query, Role role, int page) {
+        Actor actor = rules.actor();
+        List<Role> roles = actor.grantableRoles().stream().filter(r -> role == null || r == role).toList();
+        boolean everywhere = actor.scope().everything();
+        if (roles.isEmpty() || (!everywhere && actor.scope().unitCodes().isEmpty())) {
+            return new UserPage(List.of(), 0, 0, 0);
+        }
+        String text = query == null ? "" : query.strip().toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        // An IN list is never empty: for an administrator it is ignored, but the query still needs one value.
+        Collection<String> scope = everywhere ? Set.of("") : actor.scope().unitCodes();
+        Page<UserAccount> found = accounts.search(text, roles, everywhere, scope,
+                PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("username")));
+        Map<String, String> unitNames = unitNames(found.getContent().stream().map(UserAccount::getUnitCode).toList());
+        List<UserRow> rows = found.getContent().stream().map(account -> new UserRow(account.getId(),
+                account.getUsername(), account.getDisplayName(), account.getRole(), account.getUnitCode(),
+                unitNames.get(account.getUnitCode()), account.isEnabled(), account.getLastLoginAt())).toList();
+        return new UserPage(rows, found.getNumber(), found.getTotalPages(), found.getTotalElements());
+    }
+
+    public UserDetail detail(long id) {
+        Actor actor = rules.actor();
+        UserAccount account = load(actor, id);
+        String unitName = account.getUnitCode() == null ? null
+                : unitNames(List.of(account.getUnitCode())).get(account.getUnitCode());
+        return new UserDetail(account.getId(), account.getUsername(), account.getDisplayName(), account.getRole(),
+                account.getUnitCode(), unitName, account.getEmail(), account.isEnabled(),
+                account.isMustChangePassword(), account.getLastLoginAt(), account.getCreatedAt(), actor.is(account));
+    }
+
+    /**
+     * Creates the user with a generated one-time password, which they must change at their first login.
+     * @throws UserRejected listing every rule the details break; nothing is saved
+     */
+    @Transactional
+    public IssuedPassword create(NewUser user) {
+        Actor actor = rules.actor();
+        List<UserProblem> problems = new ArrayList<>();
+        rules.checkUsername(0, user.username(), problems);
+        rules.checkDisplayName(0, user.displayName(), problems);
+        if (rules.checkRole(0, actor, user.role(), problems)) {
+            rules.checkUnit(0, actor, user.role(), user.unitCode(), problems);
+        }
+        rules.checkEmail(0, user.email(), problems);
+        if (!problems.isEmpty()) {
+            throw new UserRejected(problems);
+        }
+        return issue(user);
+    }
+
+    /** Creates a user whose details {@link UserRules} already accepted; the import uses it row by row. */
+    IssuedPassword issue(NewUser user) {
+        String password = oneTimePasswords.generate();
+        UserAccount account = new UserAccount(user.username(), user.displayName(), passwordEncoder.encode(password),
+                user.role(), user.role() == Role.ADMIN ? null : UserRules.blankToNull(user.unitCode()),
+                clock.instant());
+        account.changeEmail(user.email());
+        account.requirePasswordChange();
+        accounts.save(account);
+        return new IssuedPassword(account.getId(), account.getUsername(), account.getDisplayName(),
+                account.getRole(), account.getUnitCode(), password);
+    }
+
+    /**
+     * Changes name, role, unit, address and whether the account may log in. The unit is checked again only when
+     * the role or unit changes, so that an account whose unit the 2025 reform closed can still be renamed or
+     * disabled. Nobody changes their own role or disables themselves.
+     * @throws UserRejected listing every rule the changes break; nothing is saved
+     */
+    @Transactional
+    public void update(long id, UserChanges changes) {
+        Actor actor = rules.actor();
+        UserAccount account = load(actor, id);
+        List<UserProblem> problems = new ArrayList<>();
+        rules.checkDisplayName(0, changes.displayName(), problems);
+        String unitCode = changes.role() == Role.ADMIN ? null : UserRules.blankToNull(changes.unitCode());
+        boolean reassigned = changes.role() != account.getRole()
+                || !Objects.equals(unitCode, account.getUnitCode());
+        if (reassigned && actor.is(account)) {
+            problems.add(UserProblem.of(0, UserField.ROLE, "users.problem.ownRole"));
+        }
+        else if (reassigned && rules.checkRole(0, actor, changes.role(), problems)) {
+            rules.checkUnit(0, actor, changes.role(), changes.unitCode(), problems);
+        }
+        rules.checkEmail(0, changes.email(), problems);
+        if (!changes.enabled() && actor.is(account)) {
+            problems.add(UserProblem.of(0, UserField.ENABLED, "users.problem.disableSelf"));
+        }
+        if (!problems.isEmpty()) {
+            throw new UserRejected(problems);
+        }
+        account.rename(changes.displayName());
+        account.assign(changes.role(), unitCode);
+        account.changeEmail(changes.email());
+        if (changes.enabled()) {
+            account.enable();
+        }
+        else {
+            account.disable();
+        }
+    }
+
+    /** @throws UserRejected when the actor would disable themselves */
+    @Transactional
+    public void disable(long id) {
+        Actor actor = rules.actor();
+        UserAccount account = load(actor, id);
+        if (actor.is(account)) {
+            throw new UserRejected(UserProblem.of(0, UserField.ENABLED, "users.problem.disableSelf"));
+        }
+        account.disable();
+    }
+
+    @Transactional
+    public void enable(long id) {
+        load(rules.actor(), id).enable();
+    }
+
+    /** Replaces the password with a one-time one, to be shown to the administrator once and changed at login. */
+    @Transactional
+    public IssuedPassword resetPassword(long id) {
+        UserAccount account = load(rules.actor(), id);
+        String password = oneTimePasswords.generate();
+        account.resetPassword(passwordEncoder.encode(password));
+        return new IssuedPassword(account.getId(), account.getUsername(), account.getDisplayName(),
+                account.getRole(), account.getUnitCode(), password);
+    }
+
+    private UserAccount load(Actor actor, long id) {
+        return accounts.findById(id).filter(actor::manages).orElseThrow(() -> new UserNotFoundException(id));
+    }
+
+    private Map<String, String> unitNames(Collection<String> codes) {
+        Set<String> wanted = codes.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return units.findByCodesValidOn(wanted, rules.today()).stream()
+                .collect(Collectors.toMap(AdministrativeUnit::getCode, AdministrativeUnit::getName, (a, b) -> a,
+                        HashMap::new));
+    }
+}

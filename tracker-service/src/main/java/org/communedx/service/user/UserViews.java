@@ -1,0 +1,41 @@
+package org.communedx.service.user;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.communedx.model.user.Role;
+
+/** What the user administration pages show and send: plain records, so that no template lazy-loads. */
+public final class UserViews {
+
+    private UserViews() {
+    }
+
+    /** One line of the user list; {@code unitName} is null when no unit holds the code today. */
+    public record UserRow(long id, String username, String displayName, Role role, String unitCode, String unitName,
+            boolean enabled, Instant lastLoginAt) {
+    }
+
+    /** One page of the list, {@code page} counted from 0. */
+    public record UserPage(List<UserRow> rows, int page, int totalPages, long total) {
+    }
+
+    /** {@code self} is whether the acting administrator is looking at their own account. */
+    public record UserDetail(long id, String username, String displayName, Role role, String unitCode,
+            String unitName, String email, boolean enabled, boolean mustChangePassword, Instant lastLoginAt,
+            Instant createdAt, boolean self) {
+    }
+
+    /** A new user as the administrator describes it; the service checks every part. */
+    public record NewUser(String username, String displayName, Role role, String unitCode, String email) {
+    }
+
+    /** What may change about an existing user; the username never does. */
+    public record UserChanges(String displayName, Role role, String unitCode, String email, boolean enabled) {
+    }
+
+    /** A user with the one-time password they were given, to be shown once and never stored in clear. */
+    public record IssuedPassword(long id, String username, String displayName, Role role, String unitCode,
+            String password) {
+    }
+}

@@ -1,0 +1,143 @@
+package org.communedx.service.user;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccount;
+import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.user.UserViews.IssuedPassword;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.communedx.service.user.UserFixtures.account;
+import static org.communedx.service.user.UserFixtures.loginAs;
+
+@SpringBootTest(classes = ServiceTestApplication.class)
+@Transactional
+class UserImportTests {
+
+    static final String HEADER = "username,display_name,role,unit_code,email\r\n";
+
+    @Autowired
+    UserImport userImport;
+
+    @Autowired
+    UserAccountRepository accounts;
+
+    @Autowired
+    AdministrativeUnitRepository units;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @BeforeEach
+    void unitsAndAnAdministrator() {
+        UserFixtures.units(units);
+        account(accounts, "xa.daco", Role.COMMUNE_STAFF, "88101");
+        loginAs("admin.test", Role.ADMIN);
+    }
+
+    @AfterEach
+    void logout() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void importsEveryLineWithItsOwnOneTimePassword() {
+        byte[] file = ("\uFEFF" + HEADER
+                + "xa.mot,UBND xã Một,COMMUNE_STAFF,88101,ubnd.mot@thu.gov.vn\r\n"
+                + "\r\n"
+                + "\"huyen.thu\",\"Phòng VH-TT, huyện Thử\",district_official,881,\r\n"
+                + "quan.tri.2,Quản trị 2,ADMIN,,\r\n").getBytes(StandardCharsets.UTF_8);
+
+        List<IssuedPassword> issued = userImport.importCsv(file);
+
+        assertThat(issued).extracting(IssuedPassword::username, IssuedPassword::displayName, IssuedPassword::role,
+                IssuedPassword::unitCode).containsExactly(
+                        tuple("xa.mot", "UBND xã Một", Role.COMMUNE_STAFF, "88101"),
+                        tuple("huyen.thu", "Phòng VH-TT, huyện Thử", Role.DISTRICT_OFFICIAL, "881"),
+                        tuple("quan.tri.2", "Quản trị 2", Role.ADMIN, null));
+        UserAccount first = accounts.findByUsername("xa.mot").orElseThrow();
+        assertThat(first.isMustChangePassword()).isTrue();
+        assertThat(first.getEmail()).isEqualTo("ubnd.mot@thu.gov.vn");
+        assertThat(passwordEncoder.matches(issued.get(0).password(), first.getPasswordHash())).isTrue();
+        assertThat(issued.get(0).password()).isNotEqualTo(issued.get(1).password());
+    }
+
+    @Test
+    void oneBadLineRefusesTheWholeFileWithEveryProblemByLineAndColumn() {
+        byte[] file = (HEADER
+                + "xa.tot,Xã tốt,COMMUNE_STAFF,88101,\r\n"
+                + "xa.vaitro,Vai trò lạ,CHU_TICH,88101,\r\n"
+                + "xa.ngoai,Ngoài,COMMUNE_STAFF,99999,\r\n"
+                + "XA.TOT,Trùng trong tệp,VIEWER,88,\r\n"
+                + "xa.daco,Trùng trong cơ sở dữ liệu,VIEWER,88,\r\n"
+                + "Xã Sai,Tên sai,VIEWER,88,\r\n"
+                + "xa.khongten,,VIEWER,88,\r\n"
+                + "xa.thu,Thư sai,VIEWER,88,khong-phai-thu\r\n"
+                + "xa.thieu,Thiếu cột,VIEWER\r\n").getBytes(StandardCharsets.UTF_8);
+
+        UserRejected rejected = catchThrowableOfType(UserRejected.class, () -> userImport.importCsv(file));
+
+        assertThat(rejected.problems()).extracting(UserProblem::line, UserProblem::column, UserProblem::messageKey)
+                .containsExactly(
+                        tuple(3, "role", "users.import.problem.unknownRole"),
+                        tuple(4, "unit_code", "users.problem.unitUnknown"),
+                        tuple(5, "username", "users.import.problem.duplicateUsername"),
+                        tuple(6, "username", "users.problem.usernameTaken"),
+                        tuple(7, "username", "users.problem.usernameShape"),
+                        tuple(8, "display_name", "users.problem.displayNameMissing"),
+                        tuple(9, "email", "users.problem.emailInvalid"),
+                        tuple(10, null, "users.import.problem.columnCount"));
+        assertThat(rejected.problems().get(2).arguments()).containsExactly("xa.tot", 2);
+        assertThat(accounts.existsByUsername("xa.tot")).isFalse();
+    }
+
+    @Test
+    void refusesFilesThatAreNotTheExpectedCsv() {
+        assertThat(fileProblem(new byte[0])).isEqualTo("users.import.problem.emptyFile");
+        assertThat(fileProblem("\uFEFF\r\n\r\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("users.import.problem.emptyFile");
+        assertThat(fileProblem("username,name,role,unit,email\nxa.mot,Một,VIEWER,88,\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("users.import.problem.header");
+        assertThat(fileProblem(HEADER.getBytes(StandardCharsets.UTF_8))).isEqualTo("users.import.problem.noRows");
+        assertThat(fileProblem((HEADER + "xa.mot,UBND xã Tân,VIEWER,88,\n").getBytes(StandardCharsets.ISO_8859_1)))
+                .isEqualTo("users.import.problem.notUtf8");
+        assertThat(fileProblem("%PDF-1.4\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1)))
+                .isEqualTo("users.import.problem.notCsv");
+    }
+
+    @Test
+    void aProvincialManagerImportsOnlyIntoTheirProvince() {
+        account(accounts, "pm.88", Role.PROVINCE_MANAGER, "88");
+        loginAs("pm.88", Role.PROVINCE_MANAGER);
+        byte[] file = (HEADER + "xa.trong,Trong tỉnh,COMMUNE_STAFF,88101,\n"
+                + "xa.ngoai,Ngoài tỉnh,COMMUNE_STAFF,89101,\n"
+                + "quan.tri.3,Quản trị,ADMIN,,\n").getBytes(StandardCharsets.UTF_8);
+
+        UserRejected rejected = catchThrowableOfType(UserRejected.class, () -> userImport.importCsv(file));
+
+        assertThat(rejected.problems()).extracting(UserProblem::line, UserProblem::messageKey).containsExactly(
+                tuple(3, "users.problem.unitUnknown"), tuple(4, "users.problem.roleNotAllowed"));
+        assertThat(accounts.existsByUsername("xa.trong")).isFalse();
+    }
+
+    private String fileProblem(byte[] file) {
+        UserRejected rejected = catchThrowableOfType(UserRejected.class, () -> userImport.importCsv(file));
+        assertThat(rejected.problems()).hasSize(1);
+        return rejected.problems().get(0).messageKey();
+    }
+}

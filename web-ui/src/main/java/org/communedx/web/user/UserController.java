@@ -1,0 +1,187 @@
+package org.communedx.web.user;
+
+import java.util.List;
+
+import org.communedx.model.user.Role;
+import org.communedx.service.unit.UnitDirectory;
+import org.communedx.service.user.UserAdministration;
+import org.communedx.service.user.UserRejected;
+import org.communedx.service.user.UserViews.IssuedPassword;
+import org.communedx.service.user.UserViews.UserDetail;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Listing, creating and changing users, for administrators and provincial managers; which users and which roles
+ * and units each may touch is the service's to decide. The unit picker works without JavaScript: the form posts
+ * back to itself with {@code unitSearch} to list matching units, and with {@code pickUnit} to choose one, and
+ * nothing is saved until the form is submitted.
+ */
+@Controller
+class UserController {
+
+    private final UserAdministration users;
+
+    private final UnitDirectory directory;
+
+    UserController(UserAdministration users, UnitDirectory directory) {
+        this.users = users;
+        this.directory = directory;
+    }
+
+    @GetMapping("/users")
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Role role,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("q", q.strip());
+        model.addAttribute("role", role);
+        model.addAttribute("roles", users.grantableRoles());
+        model.addAttribute("result", users.list(q, role, page));
+        return "user/list";
+    }
+
+    @GetMapping("/users/new")
+    String newUser(Model model) {
+        model.addAttribute("userForm", NewUserForm.empty());
+        return newPage(model);
+    }
+
+    @PostMapping(path = "/users/new", params = "unitSearch")
+    String searchUnitsForNew(@ModelAttribute("userForm") NewUserForm form, BindingResult binding, Model model) {
+        model.addAttribute("unitResults", directory.search(form.unitCode(), directory.today()));
+        return newPage(model);
+    }
+
+    @PostMapping(path = "/users/new", params = "pickUnit")
+    String pickUnitForNew(@ModelAttribute("userForm") NewUserForm form, BindingResult binding,
+            @RequestParam String pickUnit, Model model) {
+        model.addAttribute("userForm", form.withUnitCode(pickUnit));
+        return newPage(model);
+    }
+
+    @PostMapping("/users/new")
+    String create(@Validated @ModelAttribute("userForm") NewUserForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        if (!binding.hasErrors()) {
+            try {
+                IssuedPassword issued = users.create(form.toNewUser());
+                redirect.addFlashAttribute("issuedPassword", issued);
+                redirect.addFlashAttribute("messageKey", "users.created");
+                return "redirect:/users/" + issued.id();
+            }
+            catch (UserRejected rejected) {
+                reject(rejected, binding);
+            }
+        }
+        return newPage(model);
+    }
+
+    @GetMapping("/users/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("user", users.detail(id));
+        return "user/show";
+    }
+
+    @GetMapping("/users/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        UserDetail user = users.detail(id);
+        model.addAttribute("userForm", EditUserForm.of(user));
+        return editPage(user, model);
+    }
+
+    @PostMapping(path = "/users/{id}/edit", params = "unitSearch")
+    String searchUnitsForEdit(@PathVariable long id, @ModelAttribute("userForm") EditUserForm form,
+            BindingResult binding, Model model) {
+        UserDetail user = users.detail(id);
+        model.addAttribute("unitResults", directory.search(form.unitCode(), directory.today()));
+        return editPage(user, model);
+    }
+
+    @PostMapping(path = "/users/{id}/edit", params = "pickUnit")
+    String pickUnitForEdit(@PathVariable long id, @ModelAttribute("userForm") EditUserForm form,
+            BindingResult binding, @RequestParam String pickUnit, Model model) {
+        UserDetail user = users.detail(id);
+        model.addAttribute("userForm", form.withUnitCode(pickUnit));
+        return editPage(user, model);
+    }
+
+    @PostMapping("/users/{id}/edit")
+    String update(@PathVariable long id, @Validated @ModelAttribute("userForm") EditUserForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        UserDetail user = users.detail(id);
+        if (!binding.hasErrors()) {
+            try {
+                users.update(id, form.toChanges());
+                redirect.addFlashAttribute("messageKey", "users.updated");
+                return "redirect:/users/" + id;
+            }
+            catch (UserRejected rejected) {
+                reject(rejected, binding);
+            }
+        }
+        return editPage(user, model);
+    }
+
+    @PostMapping("/users/{id}/disable")
+    String disable(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            users.disable(id);
+            redirect.addFlashAttribute("messageKey", "users.disabled");
+        }
+        catch (UserRejected rejected) {
+            redirect.addFlashAttribute("errorKey", rejected.problems().get(0).messageKey());
+        }
+        return "redirect:/users/" + id;
+    }
+
+    @PostMapping("/users/{id}/enable")
+    String enable(@PathVariable long id, RedirectAttributes redirect) {
+        users.enable(id);
+        redirect.addFlashAttribute("messageKey", "users.enabled");
+        return "redirect:/users/" + id;
+    }
+
+    /** The new password travels to the next page as a flash attribute, and so is shown exactly once. */
+    @PostMapping("/users/{id}/password")
+    String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("issuedPassword", users.resetPassword(id));
+        redirect.addFlashAttribute("messageKey", "users.passwordReset");
+        return "redirect:/users/" + id;
+    }
+
+    /** Each refusal goes under its field, or above the form when it concerns no field of it. */
+    private static void reject(UserRejected rejected, BindingResult binding) {
+        rejected.problems().forEach(problem -> {
+            Object[] arguments = problem.arguments().toArray();
+            if (problem.field() == null) {
+                binding.reject(problem.messageKey(), arguments, problem.messageKey());
+            }
+            else {
+                binding.rejectValue(problem.field().formField(), problem.messageKey(), arguments,
+                        problem.messageKey());
+            }
+        });
+    }
+
+    private String newPage(Model model) {
+        model.addAttribute("roles", users.grantableRoles());
+        model.addAttribute("editing", false);
+        return "user/form";
+    }
+
+    private String editPage(UserDetail user, Model model) {
+        List<Role> roles = users.grantableRoles();
+        model.addAttribute("user", user);
+        model.addAttribute("roles", roles);
+        model.addAttribute("editing", true);
+        return "user/form";
+    }
+}

@@ -1,0 +1,283 @@
+package org.communedx.web.user;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.UnitLevel;
+import org.communedx.model.unit.UnitType;
+import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccount;
+import org.communedx.model.user.UserAccountRepository;
+import org.communedx.web.support.TestAccounts;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TrackerIntegrationTest
+class UserAdministrationIT {
+
+    static final String DEMO_PASSWORD = "Demo@2025!";
+
+    static final Pattern ISSUED = Pattern.compile("id=\"issued-password\">([a-z2-9-]{14})<");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccountRepository userAccounts;
+
+    @Autowired
+    AdministrativeUnitRepository units;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    /** A province outside Hòa Bình, with one commune, for users the provincial manager must not see. */
+    @BeforeEach
+    void anotherProvince() {
+        if (units.findAllByCode("92").isEmpty()) {
+            AdministrativeUnit province = units.save(AdministrativeUnit.province("92", "Tỉnh Khác", UnitType.TINH, null));
+            units.save(AdministrativeUnit.within(province, UnitLevel.COMMUNE, "92101", "Xã Bên Ngoài", UnitType.XA, null));
+        }
+    }
+
+    @Test
+    void administratorCreatesEditsDisablesAndEnablesAUser() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        String username = TestAccounts.uniqueUsername("crud");
+
+        HttpResponse<String> created = admin.post("/users/new", form(admin, "username", username,
+                "displayName", "Cán bộ Yên Phú", "role", "COMMUNE_STAFF", "unitCode", "05305",
+                "email", "canbo@yenphu.gov.vn"));
+
+        assertThat(created.statusCode()).isEqualTo(302);
+        String userPath = location(created);
+        assertThat(userPath).matches("/users/[0-9]+");
+        String shown = admin.get(userPath).body();
+        assertThat(shown).contains("Đã tạo người dùng.", "Cán bộ Yên Phú", "Xã Yên Phú", "canbo@yenphu.gov.vn",
+                "Phải đổi mật khẩu");
+        String password = issuedPassword(shown);
+        assertThat(admin.get(userPath).body()).as("shown once").doesNotContain(password, "issued-password");
+        assertThat(admin.get("/users?q=" + username).body()).contains(username, "Cán bộ Yên Phú", "05305",
+                "Đang hoạt động", "Chưa đăng nhập");
+
+        HttpResponse<String> edited = admin.post(userPath + "/edit", form(admin, "displayName", "Người xem Lạc Sơn",
+                "role", "VIEWER", "unitCode", "157", "email", "", "enabled", "false"));
+        assertThat(edited.statusCode()).isEqualTo(302);
+        assertThat(admin.get(userPath).body()).contains("Đã lưu người dùng.", "Người xem Lạc Sơn", "Huyện Lạc Sơn",
+                "Đã khóa");
+        UserAccount saved = userAccounts.findByUsername(username).orElseThrow();
+        assertThat(saved.getRole()).isEqualTo(Role.VIEWER);
+        assertThat(saved.getEmail()).isNull();
+        assertThat(loginLocation(username, password)).as("disabled").contains("error");
+
+        assertThat(admin.post(userPath + "/enable", form(admin)).statusCode()).isEqualTo(302);
+        assertThat(userAccounts.findByUsername(username).orElseThrow().isEnabled()).isTrue();
+        assertThat(loginLocation(username, password)).endsWith("/account/password");
+
+        assertThat(admin.post(userPath + "/disable", form(admin)).statusCode()).isEqualTo(302);
+        assertThat(userAccounts.findByUsername(username).orElseThrow().isEnabled()).isFalse();
+    }
+
+    @Test
+    void formListsEveryProblemUnderItsFieldAndSavesNothing() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+
+        HttpResponse<String> refused = admin.post("/users/new", form(admin, "username", "Xã Sai",
+                "displayName", "", "role", "COMMUNE_STAFF", "unitCode", "157", "email", "khong-phai-thu"));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Tên đăng nhập phải có từ 3 đến 64 ký tự", "Hãy nhập họ tên.",
+                "Đây không phải là địa chỉ thư điện tử.", "aria-describedby=\"username-error username-help\"");
+        HttpResponse<String> wrongLevel = admin.post("/users/new", form(admin, "username",
+                TestAccounts.uniqueUsername("level"), "displayName", "Sai cấp", "role", "COMMUNE_STAFF",
+                "unitCode", "157", "email", ""));
+        assertThat(wrongLevel.body()).contains("Đơn vị 157 không phải là cấp xã", "id=\"unitCode-error\"");
+        HttpResponse<String> adminWithUnit = admin.post("/users/new", form(admin, "username", "admin.co.don.vi",
+                "displayName", "Quản trị", "role", "ADMIN", "unitCode", "17", "email", ""));
+        assertThat(adminWithUnit.body()).contains("Quản trị viên không thuộc đơn vị nào");
+        assertThat(userAccounts.existsByUsername("admin.co.don.vi")).isFalse();
+        assertThat(admin.post("/users/new", form(admin, "username", "XA.YENPHU", "displayName", "Trùng",
+                "role", "COMMUNE_STAFF", "unitCode", "05305", "email", "")).body())
+                .contains("Tên đăng nhập xa.yenphu đã có người dùng.");
+    }
+
+    @Test
+    void unitPickerSearchesAndPicksWithoutJavaScript() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+
+        HttpResponse<String> search = admin.post("/users/new", form(admin, "username", "xa.chua.luu",
+                "displayName", "Chưa lưu", "role", "COMMUNE_STAFF", "unitCode", "yen phu", "email", "", "unitSearch", "1"));
+
+        assertThat(search.statusCode()).isEqualTo(200);
+        assertThat(search.body()).contains("name=\"pickUnit\" value=\"05305\"", "Xã Yên Phú", "value=\"Chưa lưu\"")
+                .doesNotContain("Hãy nhập họ tên.");
+        HttpResponse<String> picked = admin.post("/users/new", form(admin, "username", "xa.chua.luu",
+                "displayName", "Chưa lưu", "role", "COMMUNE_STAFF", "unitCode", "yen phu", "email", "",
+                "pickUnit", "05305"));
+        assertThat(picked.body()).contains("name=\"unitCode\" value=\"05305\"", "value=\"xa.chua.luu\"");
+        assertThat(userAccounts.existsByUsername("xa.chua.luu")).isFalse();
+    }
+
+    @Test
+    void provincialManagerSeesOnlyTheirProvinceAndGivesNoHigherRole() {
+        UserAccount outsider = userAccounts.save(new UserAccount(TestAccounts.uniqueUsername("outside"), "Ngoài tỉnh",
+                passwordEncoder.encode(DEMO_PASSWORD), Role.COMMUNE_STAFF, "92101", Instant.now()));
+        long adminId = userAccounts.findByUsername("admin").orElseThrow().getId();
+        long managerId = userAccounts.findByUsername("tinh.hoabinh").orElseThrow().getId();
+        WebClient manager = new WebClient(port).login("tinh.hoabinh", DEMO_PASSWORD);
+
+        String list = manager.get("/users").body();
+        assertThat(list).contains("xa.yenphu", "huyen.lacson", "xem.hoabinh", "href=\"/users\"")
+                .doesNotContain(outsider.getUsername(), "href=\"/users/" + adminId + "\"",
+                        "href=\"/users/" + managerId + "\"");
+        for (String path : new String[] { "/users/" + outsider.getId(), "/users/" + outsider.getId() + "/edit",
+                "/users/" + adminId, "/users/" + managerId }) {
+            assertThat(manager.get(path).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(manager.post("/users/" + outsider.getId() + "/disable", form(manager)).statusCode()).isEqualTo(404);
+        assertThat(manager.post("/users/" + outsider.getId() + "/password", form(manager)).statusCode()).isEqualTo(404);
+        assertThat(manager.post("/users/" + adminId + "/disable", form(manager)).statusCode()).isEqualTo(404);
+        assertThat(userAccounts.findById(outsider.getId()).orElseThrow().isEnabled()).isTrue();
+        assertThat(userAccounts.findById(adminId).orElseThrow().isEnabled()).isTrue();
+
+        assertThat(manager.get("/users/new").body()).contains("value=\"COMMUNE_STAFF\"")
+                .doesNotContain("value=\"ADMIN\"", "value=\"PROVINCE_MANAGER\"");
+        HttpResponse<String> promoted = manager.post("/users/new", form(manager, "username", "tinh.quan.tri",
+                "displayName", "Quản trị", "role", "ADMIN", "unitCode", "", "email", ""));
+        assertThat(promoted.statusCode()).isEqualTo(200);
+        assertThat(promoted.body()).contains("Bạn không được cấp vai trò này.");
+        HttpResponse<String> elsewhere = manager.post("/users/new", form(manager, "username", "xa.ben.ngoai",
+                "displayName", "Bên ngoài", "role", "COMMUNE_STAFF", "unitCode", "92101", "email", ""));
+        assertThat(elsewhere.body()).contains("Hiện không có đơn vị nào mã 92101 trong phạm vi của bạn.");
+        assertThat(userAccounts.existsByUsername("tinh.quan.tri")).isFalse();
+        assertThat(userAccounts.existsByUsername("xa.ben.ngoai")).isFalse();
+
+        String username = TestAccounts.uniqueUsername("pm");
+        HttpResponse<String> created = manager.post("/users/new", form(manager, "username", username,
+                "displayName", "Cán bộ Ân Nghĩa", "role", "COMMUNE_STAFF", "unitCode", "05347", "email", ""));
+        assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(userAccounts.findByUsername(username).orElseThrow().getUnitCode()).isEqualTo("05347");
+    }
+
+    @Test
+    void districtOfficialsCommuneStaffAndViewersAreForbidden() {
+        for (String username : new String[] { "huyen.lacson", "xa.yenphu", "xem.hoabinh" }) {
+            WebClient user = new WebClient(port).login(username, DEMO_PASSWORD);
+            for (String path : new String[] { "/users", "/users/new", "/users/import", "/users/1" }) {
+                assertThat(user.get(path).statusCode()).as(username + " " + path).isEqualTo(403);
+            }
+            assertThat(user.post("/users/new", form(user, "username", "khong.duoc", "displayName", "Không",
+                    "role", "VIEWER", "unitCode", "17", "email", "")).statusCode()).isEqualTo(403);
+            assertThat(user.get("/").body()).doesNotContain("href=\"/users\"");
+        }
+        assertThat(userAccounts.existsByUsername("khong.duoc")).isFalse();
+    }
+
+    @Test
+    void csvImportCreatesEveryUserOrNone() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        String good = TestAccounts.uniqueUsername("csv");
+        String other = TestAccounts.uniqueUsername("csv");
+        String header = "username,display_name,role,unit_code,email\n";
+
+        HttpResponse<String> refused = upload(admin, (header + good + ",Xã Yên Phú,COMMUNE_STAFF,05305,\n"
+                + other + ",Sai vai trò,CHU_TICH,05305,\n" + good + ",Trùng,VIEWER,17,\n"
+                + "khong.co.don.vi,Không có,VIEWER,99999,\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Tệp có 3 lỗi; chưa người dùng nào được tạo.", "Dòng 3:",
+                "cột &quot;role&quot;:", "Vai trò &quot;CHU_TICH&quot; không tồn tại", "Dòng 4:",
+                "đã có ở dòng 2", "Dòng 5:", "Hiện không có đơn vị nào mã 99999");
+        assertThat(userAccounts.existsByUsername(good)).isFalse();
+        assertThat(upload(admin, "tên,vai trò\n".getBytes(StandardCharsets.UTF_8)).body())
+                .contains("Dòng tiêu đề &quot;tên,vai trò&quot; không đúng.");
+        assertThat(upload(admin, new byte[0]).body()).contains("Tệp trống.");
+        assertThat(upload(admin, (header + "xa.latin,Xã Tân,VIEWER,17,\n").getBytes(StandardCharsets.ISO_8859_1))
+                .body()).contains("Tệp không ở mã UTF-8.");
+
+        HttpResponse<String> imported = upload(admin, ("\uFEFF" + header + good + ",Xã Yên Phú,COMMUNE_STAFF,05305,\n"
+                + other + ",Huyện Lạc Sơn,DISTRICT_OFFICIAL,157,vhtt@lacson.gov.vn\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(imported.body()).contains("Đã tạo 2 người dùng.", good, other);
+        Matcher passwords = Pattern.compile("user-select-all\">([a-z2-9-]{14})<").matcher(imported.body());
+        assertThat(passwords.find()).isTrue();
+        assertThat(loginLocation(good, passwords.group(1))).endsWith("/account/password");
+        assertThat(userAccounts.findByUsername(other).orElseThrow().getEmail()).isEqualTo("vhtt@lacson.gov.vn");
+    }
+
+    @Test
+    void resetPasswordIssuesOneThatMustBeChangedAtLogin() {
+        String username = TestAccounts.uniqueUsername("reset");
+        UserAccount account = userAccounts.save(new UserAccount(username, "Quên mật khẩu",
+                passwordEncoder.encode(DEMO_PASSWORD), Role.COMMUNE_STAFF, "05347", Instant.now()));
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+
+        HttpResponse<String> reset = admin.post("/users/" + account.getId() + "/password", form(admin));
+
+        assertThat(reset.statusCode()).isEqualTo(302);
+        String password = issuedPassword(admin.get(location(reset)).body());
+        assertThat(loginLocation(username, DEMO_PASSWORD)).contains("error");
+        WebClient user = new WebClient(port);
+        String token = WebClient.csrfToken(user.get("/login"));
+        assertThat(location(user.post("/login", "username=" + username + "&password=" + password + "&_csrf=" + token)))
+                .endsWith("/account/password");
+        assertThat(location(user.get("/"))).endsWith("/account/password");
+    }
+
+    @Test
+    void nobodyDisablesThemselves() {
+        long adminId = userAccounts.findByUsername("admin").orElseThrow().getId();
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+
+        HttpResponse<String> refused = admin.post("/users/" + adminId + "/disable", form(admin));
+
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/users/" + adminId).body()).contains("Bạn không thể khóa tài khoản của chính mình.");
+        assertThat(userAccounts.findById(adminId).orElseThrow().isEnabled()).isTrue();
+    }
+
+    private HttpResponse<String> upload(WebClient client, byte[] file) {
+        String token = WebClient.csrfToken(client.get("/users/import"));
+        return client.postMultipart("/users/import", Map.of("_csrf", token), "nguoi-dung.txt", file);
+    }
+
+    /** A form body with the session's CSRF token, from pairs of name and value. */
+    private static String form(WebClient client, String... pairs) {
+        StringBuilder body = new StringBuilder("_csrf=").append(WebClient.csrfToken(client.get("/account")));
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.append('&').append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return body.toString();
+    }
+
+    private String loginLocation(String username, String password) {
+        WebClient client = new WebClient(port);
+        String token = WebClient.csrfToken(client.get("/login"));
+        return location(client.post("/login", "username=" + username + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + token));
+    }
+
+    private static String issuedPassword(String page) {
+        Matcher matcher = ISSUED.matcher(page);
+        assertThat(matcher.find()).as("a one-time password on the page").isTrue();
+        return matcher.group(1);
+    }
+
+    private static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElse("").replaceFirst("^https?://[^/]+", "");
+    }
+}
