@@ -26,8 +26,8 @@ final class PasswordChangeGate extends OncePerRequestFilter {
     static final String CHANGE_PAGE = "/account/password";
 
     private static final RequestMatcher ALLOWED = new OrRequestMatcher(pathPattern(CHANGE_PAGE),
-            pathPattern("/logout"), pathPattern("/error"), pathPattern("/css/**"), pathPattern("/webjars/**"),
-            pathPattern("/favicon.ico"));
+            pathPattern("/logout"), pathPattern("/error"), pathPattern("/css/**"), pathPattern("/js/**"),
+            pathPattern("/webjars/**"), pathPattern("/favicon.ico"));
 
     private final boolean redirect;
 
