@@ -66,8 +66,9 @@ class AssessmentWorkflowTests {
     }
 
     @AfterEach
-    void logout() {
+    void logoutAndRemoveTheFixtures() {
         SecurityContextHolder.clearContext();
+        fixtures.remove();
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Committed units, accounts and a framework of their own, in provinces 96 and 97 that no other test uses, so
  * that tests with several transactions can share them. Province 96 has district 961 (communes 96101, 96102) and
  * commune 96201 directly under the province; province 97 has commune 97001. The framework's criteria need no
- * evidence, so entries can be submitted before evidence upload exists.
+ * evidence, so entries can be submitted before evidence upload exists. Tests that commit call {@link #remove()}
+ * afterwards.
  */
 @Component
 public class WorkflowFixtures {
@@ -49,8 +51,11 @@ public class WorkflowFixtures {
 
     private final TransactionTemplate transaction;
 
+    private final JdbcTemplate jdbc;
+
     WorkflowFixtures(AdministrativeUnitRepository units, UserAccountRepository accounts, FrameworkRepository frameworks,
-            PeriodRepository periods, TransactionTemplate transaction) {
+            PeriodRepository periods, TransactionTemplate transaction, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.units = units;
         this.accounts = accounts;
         this.frameworks = frameworks;
@@ -84,6 +89,24 @@ public class WorkflowFixtures {
             group.addCriterion(criterion("G1.C2", MeasurementType.PERCENT, 80));
             framework.publish(Instant.parse("2024-01-01T00:00:00Z"));
             frameworks.save(framework);
+        });
+    }
+
+    /**
+     * Deletes what {@link #ensure()} and the tests made (audit rows stay: nothing can delete them), so that tests
+     * that count units or provinces in the shared database see none of it.
+     */
+    public void remove() {
+        transaction.executeWithoutResult(status -> {
+            String periods = "select p.id from period p join framework f on f.id = p.framework_id where f.code = 'TEST-WF'";
+            jdbc.update("delete from assessment where period_id in (" + periods + ")");
+            jdbc.update("delete from period where id in (" + periods + ")");
+            jdbc.update("delete from framework where code = 'TEST-WF'");
+            jdbc.update("delete from user_account where username in ('t.xa96101', 't.xa96102', 't.xa96201',"
+                    + " 't.huyen961', 't.huyen961b', 't.tinh96', 't.tinh97')");
+            jdbc.update("delete from administrative_unit where code in ('96101', '96102', '96201', '97001')");
+            jdbc.update("delete from administrative_unit where code = '961'");
+            jdbc.update("delete from administrative_unit where code in ('96', '97')");
         });
     }
 
