@@ -57,6 +57,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/units/import").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/units/import/list", "/units/import/merges").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/units", "/units/*").authenticated()
+                        // Periods and plans: provincial managers and administrators list, add and edit them (GET
+                        // opens a form, POST submits it); the plan service also keeps each plan within the scope.
+                        .requestMatchers("/periods", "/periods/new", "/periods/*/edit", "/plans", "/plans/new",
+                                "/plans/*/edit").hasAnyRole("ADMIN", "PROVINCE_MANAGER")
                         .anyRequest().denyAll())
                 // Session fixation protection is Spring's default: the session id changes at login.
                 .formLogin(form -> form.loginPage("/login")

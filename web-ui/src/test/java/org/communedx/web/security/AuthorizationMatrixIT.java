@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.model.period.PlanRepository;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
@@ -112,6 +114,18 @@ class AuthorizationMatrixIT {
         for (String action : List.of("edit", "disable", "enable", "password")) {
             route("POST /users/{id}/" + action, "/users/999999/" + action, "404 404 403 403 403 302");
         }
+        route("GET /periods", "/periods", "200 200 403 403 403 302");
+        route("GET /periods/new", "/periods/new", "200 200 403 403 403 302");
+        route("POST /periods/new", "/periods/new", "A A 403 403 403 302");
+        route("GET /periods/{id}/edit", "/periods/{period}/edit", "200 200 403 403 403 302",
+                "/periods/0/edit", "404 404 403 403 403 302");
+        route("POST /periods/{id}/edit", "/periods/{period}/edit", "A A 403 403 403 302");
+        route("GET /plans", "/plans", "200 200 403 403 403 302");
+        route("GET /plans/new", "/plans/new", "200 200 403 403 403 302");
+        route("POST /plans/new", "/plans/new", "A A 403 403 403 302");
+        route("GET /plans/{id}/edit", "/plans/{plan}/edit", "200 200 403 403 403 302",
+                "/plans/0/edit", "404 404 403 403 403 302");
+        route("POST /plans/{id}/edit", "/plans/{plan}/edit", "A A 403 403 403 302");
         route("GET /api/v1/frameworks", "/api/v1/frameworks", "200 200 200 200 200 401");
         route("GET /api/v1/frameworks/{code}/{version}", "/api/v1/frameworks/DX-XA/1.0", "200 200 200 200 200 401");
     }
@@ -147,6 +161,12 @@ class AuthorizationMatrixIT {
     @Autowired
     UserAccountRepository accounts;
 
+    @Autowired
+    PeriodRepository periods;
+
+    @Autowired
+    PlanRepository plans;
+
     @BeforeEach
     void aProvinceOfNoDemoUser() {
         if (units.findAllByCode("95").isEmpty()) {
@@ -174,6 +194,9 @@ class AuthorizationMatrixIT {
         GroupView group = catalogue.version("DX-XA", "1.0").groups().get(0);
         long staffUser = accounts.findByUsername("xa.yenphu").orElseThrow().getId();
         long adminUser = accounts.findByUsername("admin").orElseThrow().getId();
+        long demoPeriod = periods.findByName("Năm 2026").orElseThrow().getId();
+        long demoPlan = plans.findAll().stream().filter(plan -> plan.getName().startsWith("Kế hoạch chuyển đổi số"))
+                .findFirst().orElseThrow().getId();
         Map<Caller, WebClient> clients = new EnumMap<>(Caller.class);
         Map<Caller, String> tokens = new EnumMap<>(Caller.class);
         for (Caller caller : Caller.values()) {
@@ -193,7 +216,9 @@ class AuthorizationMatrixIT {
                     String path = probe[0].replace("{own}", "05305").replace("{other}", caller.otherUnit)
                             .replace("{group}", String.valueOf(group.id()))
                             .replace("{criterion}", String.valueOf(group.criteria().get(0).id()))
-                            .replace("{staffUser}", String.valueOf(staffUser)).replace("{adminUser}", String.valueOf(adminUser));
+                            .replace("{staffUser}", String.valueOf(staffUser)).replace("{adminUser}", String.valueOf(adminUser))
+                            .replace("{period}", String.valueOf(demoPeriod))
+                            .replace("{plan}", String.valueOf(demoPlan));
                     int status = send(clients.get(caller), method, path, tokens.get(caller));
                     String want = expected[caller.ordinal()];
                     boolean matches = want.equals(ALLOWED)

@@ -1,0 +1,281 @@
+package org.communedx.model.assessment;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.communedx.model.RuleViolation;
+import org.communedx.model.framework.Criterion;
+
+import static org.communedx.model.assessment.EntryStatus.APPROVED;
+import static org.communedx.model.assessment.EntryStatus.DRAFT;
+import static org.communedx.model.assessment.EntryStatus.NOT_APPLICABLE;
+import static org.communedx.model.assessment.EntryStatus.NOT_APPLICABLE_REQUESTED;
+import static org.communedx.model.assessment.EntryStatus.NOT_STARTED;
+import static org.communedx.model.assessment.EntryStatus.RETURNED;
+import static org.communedx.model.assessment.EntryStatus.SUBMITTED;
+
+/**
+ * One criterion of one commune's assessment: its value, where it stands in review, and who changed it last.
+ * Every move of the workflow is a method here that refuses the moves the workflow does not allow, whoever calls
+ * it. Who may call which is the service's rule.
+ */
+@Entity
+@Table(name = "criterion_entry")
+public class CriterionEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "assessment_id")
+    private Assessment assessment;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "criterion_id")
+    private Criterion criterion;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private EntryStatus status = NOT_STARTED;
+
+    @Column(name = "value_numerator")
+    private Integer numerator;
+
+    @Column(name = "value_denominator")
+    private Integer denominator;
+
+    @Column(name = "value_count")
+    private Integer count;
+
+    @Column(name = "value_level")
+    private Integer level;
+
+    @Column(name = "value_yes_no")
+    private Boolean yesNo;
+
+    private String explanation;
+
+    private String reason;
+
+    @Column(name = "last_changed_at")
+    private Instant lastChangedAt;
+
+    @Column(name = "last_changed_by")
+    private String lastChangedBy;
+
+    @Version
+    @Column(name = "row_version", nullable = false)
+    private long rowVersion;
+
+    protected CriterionEntry() {
+    }
+
+    CriterionEntry(Assessment assessment, Criterion criterion) {
+        this.assessment = assessment;
+        this.criterion = criterion;
+    }
+
+    /** Commune staff record a value and its explanation; a returned entry goes back to draft. */
+    public void saveValue(EntryValue value, String explanation, String actor, Instant now) {
+        require("saveValue", NOT_STARTED, DRAFT, RETURNED);
+        if (value == null) {
+            throw new RuleViolation("entry.refused.noValue");
+        }
+        if (value.type() != criterion.getType()) {
+            throw new RuleViolation("entry.refused.wrongType", value.type(), criterion.getType());
+        }
+        setValue(value);
+        this.explanation = blankToNull(explanation);
+        moveTo(DRAFT, actor, now);
+    }
+
+    /**
+     * Sends the entry for review. It needs a value and, where the criterion requires evidence, at least one file.
+     * @param evidenceCount how many files are attached to the entry
+     */
+    public void submit(int evidenceCount, String actor, Instant now) {
+        require("submit", DRAFT, RETURNED);
+        if (value() == null) {
+            throw new RuleViolation("entry.refused.noValue");
+        }
+        if (criterion.isEvidenceRequired() && evidenceCount < 1) {
+            throw new RuleViolation("entry.refused.evidenceRequired");
+        }
+        moveTo(SUBMITTED, actor, now);
+    }
+
+    /** A reviewer accepts the submitted value, which locks the entry. */
+    public void approve(String actor, Instant now) {
+        require("approve", SUBMITTED);
+        this.reason = null;
+        moveTo(APPROVED, actor, now);
+    }
+
+    /** A reviewer sends a submission, or a not-applicable request, back to the commune with a reason. */
+    public void returnWithReason(String reason, String actor, Instant now) {
+        require("return", SUBMITTED, NOT_APPLICABLE_REQUESTED);
+        this.reason = requireReason(reason);
+        moveTo(RETURNED, actor, now);
+    }
+
+    /**
+     * A reviewer unlocks an approved entry, with a reason. It becomes RETURNED rather than DRAFT: the commune
+     * sees the reason exactly as after a return, and must submit again.
+     */
+    public void reopen(String reason, String actor, Instant now) {
+        require("reopen", APPROVED, NOT_APPLICABLE);
+        this.reason = requireReason(reason);
+        moveTo(RETURNED, actor, now);
+    }
+
+    /** The commune asks a reviewer to exclude this criterion, and says why. */
+    public void requestNotApplicable(String explanation, String actor, Instant now) {
+        require("requestNotApplicable", NOT_STARTED, DRAFT, RETURNED);
+        if (explanation == null || explanation.isBlank()) {
+            throw new RuleViolation("entry.refused.explanationRequired");
+        }
+        this.explanation = explanation.strip();
+        moveTo(NOT_APPLICABLE_REQUESTED, actor, now);
+    }
+
+    public void approveNotApplicable(String actor, Instant now) {
+        require("approveNotApplicable", NOT_APPLICABLE_REQUESTED);
+        this.reason = null;
+        moveTo(NOT_APPLICABLE, actor, now);
+    }
+
+    private void require(String action, EntryStatus... allowed) {
+        if (!EnumSet.copyOf(List.of(allowed)).contains(status)) {
+            throw new RuleViolation("entry.refused.transition", action, status);
+        }
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new RuleViolation("entry.refused.reasonRequired");
+        }
+        return reason.strip();
+    }
+
+    private void moveTo(EntryStatus next, String actor, Instant now) {
+        this.status = next;
+        this.lastChangedBy = actor;
+        this.lastChangedAt = now;
+    }
+
+    private void setValue(EntryValue value) {
+        numerator = null;
+        denominator = null;
+        count = null;
+        level = null;
+        yesNo = null;
+        if (value instanceof EntryValue.Percent percent) {
+            numerator = percent.numerator();
+            denominator = percent.denominator();
+        }
+        else if (value instanceof EntryValue.Count c) {
+            count = c.count();
+        }
+        else if (value instanceof EntryValue.Level l) {
+            level = l.level();
+        }
+        else if (value instanceof EntryValue.YesNo y) {
+            yesNo = y.yes();
+        }
+    }
+
+    /** The value recorded so far, or null. */
+    public EntryValue value() {
+        if (numerator != null && denominator != null) {
+            return new EntryValue.Percent(numerator, denominator);
+        }
+        if (count != null) {
+            return new EntryValue.Count(count);
+        }
+        if (level != null) {
+            return new EntryValue.Level(level);
+        }
+        if (yesNo != null) {
+            return new EntryValue.YesNo(yesNo);
+        }
+        return null;
+    }
+
+    /** Whether the recorded value meets the criterion's target, whatever the review status. */
+    public boolean isMet() {
+        EntryValue value = value();
+        return value != null && criterion.isMetBy(value.measure());
+    }
+
+    /** What the audit trail records of the entry, before and after a change. */
+    public Map<String, Object> snapshot() {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("criterion", criterion.getCode());
+        snapshot.put("status", status.name());
+        snapshot.put("numerator", numerator);
+        snapshot.put("denominator", denominator);
+        snapshot.put("count", count);
+        snapshot.put("level", level);
+        snapshot.put("yesNo", yesNo);
+        snapshot.put("explanation", explanation);
+        snapshot.put("reason", reason);
+        return snapshot;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Assessment getAssessment() {
+        return assessment;
+    }
+
+    public Criterion getCriterion() {
+        return criterion;
+    }
+
+    public EntryStatus getStatus() {
+        return status;
+    }
+
+    public String getExplanation() {
+        return explanation;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public Instant getLastChangedAt() {
+        return lastChangedAt;
+    }
+
+    public String getLastChangedBy() {
+        return lastChangedBy;
+    }
+
+    public long getRowVersion() {
+        return rowVersion;
+    }
+}

@@ -1,0 +1,129 @@
+package org.communedx.model.period;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.communedx.model.RuleViolation;
+import org.communedx.model.framework.Framework;
+import org.communedx.model.framework.FrameworkStatus;
+
+/**
+ * A time span, usually a calendar year, in which communes are assessed against one published framework version,
+ * with a deadline for submissions.
+ */
+@Entity
+@Table(name = "period")
+public class Period {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private int year;
+
+    @Column(name = "start_date", nullable = false)
+    private LocalDate startDate;
+
+    @Column(name = "end_date", nullable = false)
+    private LocalDate endDate;
+
+    @Column(name = "submission_deadline", nullable = false)
+    private LocalDate submissionDeadline;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "framework_id")
+    private Framework framework;
+
+    @Version
+    @Column(name = "row_version", nullable = false)
+    private long rowVersion;
+
+    protected Period() {
+    }
+
+    public Period(PeriodTerms terms, Framework framework) {
+        apply(terms, framework);
+    }
+
+    /** New terms; the service keeps the framework once assessments use the period. */
+    public void revise(PeriodTerms terms, Framework framework) {
+        apply(terms, framework);
+    }
+
+    private void apply(PeriodTerms terms, Framework framework) {
+        if (terms.name() == null || terms.name().isBlank()) {
+            throw new RuleViolation("period.invalid.name");
+        }
+        if (terms.year() < 2000 || terms.year() > 2100) {
+            throw new RuleViolation("period.invalid.year", terms.year());
+        }
+        if (terms.startDate() == null || terms.endDate() == null || terms.submissionDeadline() == null) {
+            throw new RuleViolation("period.invalid.datesMissing");
+        }
+        if (terms.endDate().isBefore(terms.startDate())) {
+            throw new RuleViolation("period.invalid.datesOrder");
+        }
+        if (terms.submissionDeadline().isBefore(terms.startDate())) {
+            throw new RuleViolation("period.invalid.deadlineBeforeStart");
+        }
+        if (framework == null || framework.getStatus() != FrameworkStatus.PUBLISHED) {
+            throw new RuleViolation("period.invalid.frameworkNotPublished");
+        }
+        this.name = terms.name().strip();
+        this.year = terms.year();
+        this.startDate = terms.startDate();
+        this.endDate = terms.endDate();
+        this.submissionDeadline = terms.submissionDeadline();
+        this.framework = framework;
+    }
+
+    public PeriodTerms terms() {
+        return new PeriodTerms(name, year, startDate, endDate, submissionDeadline);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public LocalDate getStartDate() {
+        return startDate;
+    }
+
+    public LocalDate getEndDate() {
+        return endDate;
+    }
+
+    public LocalDate getSubmissionDeadline() {
+        return submissionDeadline;
+    }
+
+    public Framework getFramework() {
+        return framework;
+    }
+
+    public long getRowVersion() {
+        return rowVersion;
+    }
+}

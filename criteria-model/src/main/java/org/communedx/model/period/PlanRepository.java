@@ -1,0 +1,17 @@
+package org.communedx.model.period;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface PlanRepository extends JpaRepository<Plan, Long> {
+
+    /** The plans whose scope unit the caller reaches, by code; {@code everywhere} for an administrator. */
+    @Query("select p from Plan p join fetch p.scopeUnit u where (:everywhere = true or u.code in :scope)"
+            + " order by p.startDate desc, p.name")
+    List<Plan> findAllInScope(boolean everywhere, Collection<String> scope);
+
+    boolean existsByName(String name);
+}

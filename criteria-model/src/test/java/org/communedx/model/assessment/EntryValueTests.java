@@ -1,0 +1,47 @@
+package org.communedx.model.assessment;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communedx.model.assessment.CriterionEntryTests.assertRefused;
+
+class EntryValueTests {
+
+    @Test
+    void percentIsComputedAndRoundedHalfUpToTwoDecimals() {
+        assertThat(new EntryValue.Percent(18, 20).measure()).isEqualByComparingTo("90");
+        assertThat(new EntryValue.Percent(2, 3).measure()).isEqualTo(new BigDecimal("66.67"));
+        assertThat(new EntryValue.Percent(0, 7).measure()).isEqualByComparingTo("0");
+        assertThat(new EntryValue.Percent(7, 7).measure()).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void percentNeedsAPositiveDenominatorAndANumeratorWithinIt() {
+        assertRefused(() -> new EntryValue.Percent(0, 0), "entry.value.denominatorNotPositive");
+        assertRefused(() -> new EntryValue.Percent(1, -5), "entry.value.denominatorNotPositive");
+        assertRefused(() -> new EntryValue.Percent(-1, 5), "entry.value.numeratorNegative");
+        assertRefused(() -> new EntryValue.Percent(21, 20), "entry.value.numeratorAboveDenominator");
+    }
+
+    @Test
+    void countIsZeroOrMore() {
+        assertThat(new EntryValue.Count(0).measure()).isEqualByComparingTo("0");
+        assertRefused(() -> new EntryValue.Count(-1), "entry.value.countNegative");
+    }
+
+    @Test
+    void levelIsZeroToThree() {
+        assertThat(new EntryValue.Level(0).measure()).isEqualByComparingTo("0");
+        assertThat(new EntryValue.Level(3).measure()).isEqualByComparingTo("3");
+        assertRefused(() -> new EntryValue.Level(4), "entry.value.levelOutOfRange");
+        assertRefused(() -> new EntryValue.Level(-1), "entry.value.levelOutOfRange");
+    }
+
+    @Test
+    void yesCountsAsOneAndNoAsZero() {
+        assertThat(new EntryValue.YesNo(true).measure()).isEqualByComparingTo("1");
+        assertThat(new EntryValue.YesNo(false).measure()).isEqualByComparingTo("0");
+    }
+}

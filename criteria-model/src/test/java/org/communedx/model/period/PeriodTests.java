@@ -1,0 +1,126 @@
+package org.communedx.model.period;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.communedx.model.RuleViolation;
+import org.communedx.model.framework.Comparison;
+import org.communedx.model.framework.CriterionDefinition;
+import org.communedx.model.framework.Framework;
+import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.UnitLevel;
+import org.communedx.model.unit.UnitType;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PeriodTests {
+
+    private static final LocalDate JAN_1 = LocalDate.of(2024, 1, 1);
+
+    private static final LocalDate DEC_31 = LocalDate.of(2024, 12, 31);
+
+    @Test
+    void periodKeepsItsTerms() {
+        Period period = new Period(new PeriodTerms(" Năm 2024 ", 2024, JAN_1, DEC_31, LocalDate.of(2024, 12, 15)),
+                published());
+        assertThat(period.terms()).isEqualTo(new PeriodTerms("Năm 2024", 2024, JAN_1, DEC_31,
+                LocalDate.of(2024, 12, 15)));
+    }
+
+    @Test
+    void periodEndsAfterItStarts() {
+        assertRefused(() -> new Period(new PeriodTerms("x", 2024, DEC_31, JAN_1, DEC_31), published()),
+                "period.invalid.datesOrder");
+    }
+
+    @Test
+    void deadlineIsNotBeforeTheStart() {
+        assertRefused(() -> new Period(new PeriodTerms("x", 2024, JAN_1, DEC_31, JAN_1.minusDays(1)), published()),
+                "period.invalid.deadlineBeforeStart");
+        // A deadline after the period's end leaves time for late evidence.
+        assertThat(new Period(new PeriodTerms("x", 2024, JAN_1, DEC_31, DEC_31.plusDays(15)), published())
+                .getSubmissionDeadline()).isEqualTo(LocalDate.of(2025, 1, 15));
+    }
+
+    @Test
+    void onlyAPublishedFrameworkCanBeAssessed() {
+        Framework draft = draft();
+        assertRefused(() -> new Period(new PeriodTerms("x", 2024, JAN_1, DEC_31, DEC_31), draft),
+                "period.invalid.frameworkNotPublished");
+        Period period = new Period(new PeriodTerms("x", 2024, JAN_1, DEC_31, DEC_31), published());
+        assertRefused(() -> period.revise(period.terms(), draft), "period.invalid.frameworkNotPublished");
+        assertRefused(() -> new Period(new PeriodTerms(" ", 2024, JAN_1, DEC_31, DEC_31), published()),
+                "period.invalid.name");
+    }
+
+    @Test
+    void planTargetsAtMostItsParticipants() {
+        Units units = new Units();
+        PlanTerms terms = new PlanTerms("Kế hoạch", 30, 2, JAN_1, DEC_31);
+
+        Plan plan = new Plan(terms, units.district, List.of(units.yenPhu, units.anNghia), List.of(units.yenPhu));
+        assertThat(plan.getTargetCommunes()).isEqualTo(2);
+
+        assertRefused(() -> new Plan(new PlanTerms("Kế hoạch", 30, 3, JAN_1, DEC_31), units.district,
+                List.of(units.yenPhu, units.anNghia), List.of()), "plan.invalid.targetCommunes");
+        assertRefused(() -> new Plan(new PlanTerms("Kế hoạch", 30, 0, JAN_1, DEC_31), units.district,
+                List.of(units.yenPhu), List.of()), "plan.invalid.targetCommunes");
+        assertRefused(() -> new Plan(new PlanTerms("Kế hoạch", 101, 1, JAN_1, DEC_31), units.district,
+                List.of(units.yenPhu), List.of()), "plan.invalid.targetPercent");
+        assertRefused(() -> new Plan(new PlanTerms("Kế hoạch", -1, 1, JAN_1, DEC_31), units.district,
+                List.of(units.yenPhu), List.of()), "plan.invalid.targetPercent");
+    }
+
+    @Test
+    void pilotsAreParticipatingCommunes() {
+        Units units = new Units();
+        PlanTerms terms = new PlanTerms("Kế hoạch", 30, 1, JAN_1, DEC_31);
+        assertRefused(() -> new Plan(terms, units.district, List.of(units.yenPhu), List.of(units.anNghia)),
+                "plan.invalid.pilotNotParticipant");
+        assertRefused(() -> new Plan(terms, units.district, List.of(units.yenPhu, units.district), List.of()),
+                "plan.invalid.notACommune");
+        assertRefused(() -> new Plan(terms, units.district, List.of(), List.of()), "plan.invalid.noParticipants");
+        assertRefused(() -> new Plan(terms, units.yenPhu, List.of(units.yenPhu), List.of()), "plan.invalid.scopeUnit");
+        assertRefused(() -> new Plan(new PlanTerms("x", 30, 1, DEC_31, JAN_1), units.district, List.of(units.yenPhu),
+                List.of()), "plan.invalid.datesOrder");
+    }
+
+    private static final class Units {
+
+        final AdministrativeUnit province = AdministrativeUnit.province("17", "Tỉnh Hòa Bình", UnitType.TINH, null);
+
+        final AdministrativeUnit district = AdministrativeUnit.within(province, UnitLevel.DISTRICT, "157",
+                "Huyện Lạc Sơn", UnitType.HUYEN, null);
+
+        final AdministrativeUnit yenPhu = AdministrativeUnit.within(district, UnitLevel.COMMUNE, "05305", "Xã Yên Phú",
+                UnitType.XA, null);
+
+        final AdministrativeUnit anNghia = AdministrativeUnit.within(district, UnitLevel.COMMUNE, "05347",
+                "Xã Ân Nghĩa", UnitType.XA, null);
+    }
+
+    private static void assertRefused(Runnable action, String messageKey) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(RuleViolation.class,
+                violation -> assertThat(violation.messageKey()).isEqualTo(messageKey));
+    }
+
+    private static Framework draft() {
+        Framework framework = Framework.draft("TEST", "1.0", new LocalizedText("Thử", "Test"));
+        framework.addGroup("G1", new LocalizedText("Nhóm", "Group")).addCriterion(new CriterionDefinition("G1.C1",
+                new LocalizedText("a", "a"), null, MeasurementType.COUNT, BigDecimal.ONE, Comparison.AT_LEAST, null,
+                BigDecimal.ONE, null, false));
+        return framework;
+    }
+
+    private static Framework published() {
+        Framework framework = draft();
+        framework.publish(Instant.parse("2024-01-01T00:00:00Z"));
+        return framework;
+    }
+}

@@ -1,0 +1,69 @@
+package org.communedx.service.audit;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.communedx.service.Actors;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The append-only audit trail: who changed what, when, from where, and the record before and after as JSON.
+ * It writes only inside the caller's transaction, so that a change and its audit row commit or fail together.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AuditLog {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    private final Clock clock;
+
+    AuditLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * @param before what the record was, or null for a creation
+     * @param after what it is now; both are serialised as JSON (records, maps)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String entityType, Object entityId, String action, Object before, Object after) {
+        jdbc.sql("""
+                insert into audit_event (actor, occurred_at, ip, entity_type, entity_id, action, before_json, after_json)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
+                .params(Actors.username(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                        RequestOrigin.current(), entityType, String.valueOf(entityId), action, json(before),
+                        json(after))
+                .update();
+    }
+
+    /** The events of one record, oldest first. */
+    public List<AuditEvent> history(String entityType, Object entityId) {
+        return jdbc.sql("""
+                select actor, occurred_at, ip, action, before_json::text as before_json, after_json::text as after_json
+                from audit_event where entity_type = ? and entity_id = ? order by occurred_at, id""")
+                .params(entityType, String.valueOf(entityId))
+                .query((rs, row) -> new AuditEvent(rs.getString("actor"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("ip"),
+                        rs.getString("action"), rs.getString("before_json"), rs.getString("after_json")))
+                .list();
+    }
+
+    private static String json(Object value) {
+        return value == null ? null : JSON.writeValueAsString(value);
+    }
+
+    public record AuditEvent(String actor, java.time.Instant occurredAt, String ip, String action, String beforeJson,
+            String afterJson) {
+    }
+}

@@ -1,0 +1,81 @@
+package org.communedx.service.period;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.communedx.model.framework.Framework;
+import org.communedx.model.framework.FrameworkRepository;
+import org.communedx.model.period.Period;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.model.period.PeriodTerms;
+import org.communedx.model.period.Plan;
+import org.communedx.model.period.PlanRepository;
+import org.communedx.model.period.PlanTerms;
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.service.DemoData;
+import org.communedx.service.audit.AuditLog;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo's periods 2023 to 2026 on DX-XA 1.0, and Lạc Sơn's plan: at least 30% of the model in at least 7 of
+ * its 24 communes by 31 December 2025, with Yên Phú as the 2023 pilot. After the demo units, which it uses.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class DemoPlanning implements ApplicationRunner {
+
+    static final String PLAN_NAME = "Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025";
+
+    private final DemoData demoData;
+
+    private final PeriodRepository periods;
+
+    private final PlanRepository plans;
+
+    private final FrameworkRepository frameworks;
+
+    private final AdministrativeUnitRepository units;
+
+    private final AuditLog audit;
+
+    DemoPlanning(DemoData demoData, PeriodRepository periods, PlanRepository plans, FrameworkRepository frameworks,
+            AdministrativeUnitRepository units, AuditLog audit) {
+        this.demoData = demoData;
+        this.periods = periods;
+        this.plans = plans;
+        this.frameworks = frameworks;
+        this.units = units;
+        this.audit = audit;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!demoData.enabled() || periods.count() > 0) {
+            return;
+        }
+        Framework dxXa = frameworks.findByCodeAndVersion("DX-XA", "1.0").orElse(null);
+        AdministrativeUnit lacSon = units.findByCodeValidOn("157", LocalDate.of(2023, 1, 1)).orElse(null);
+        if (dxXa == null || lacSon == null) {
+            return;
+        }
+        for (int year = 2023; year <= 2026; year++) {
+            Period period = periods.save(new Period(new PeriodTerms("Năm " + year, year, LocalDate.of(year, 1, 1),
+                    LocalDate.of(year, 12, 31), LocalDate.of(year, 12, 15)), dxXa));
+            audit.record(PeriodService.AUDIT_TYPE, period.getId(), "CREATE", null, PeriodService.view(period));
+        }
+        List<AdministrativeUnit> communes = units.findChildrenValidOn(lacSon, LocalDate.of(2023, 1, 1));
+        List<AdministrativeUnit> pilots = communes.stream().filter(unit -> unit.getCode().equals("05305")).toList();
+        Plan plan = plans.save(new Plan(new PlanTerms(PLAN_NAME, 30, 7, LocalDate.of(2023, 1, 1),
+                LocalDate.of(2025, 12, 31)), lacSon, communes, pilots));
+        audit.record(PlanService.AUDIT_TYPE, plan.getId(), "CREATE", null, java.util.Map.of("name", plan.getName(),
+                "communes", communes.size()));
+    }
+}

@@ -1,0 +1,122 @@
+package org.communedx.service.period;
+
+import java.util.List;
+
+import org.communedx.model.RuleViolation;
+import org.communedx.model.assessment.AssessmentRepository;
+import org.communedx.model.framework.Framework;
+import org.communedx.model.framework.FrameworkRepository;
+import org.communedx.model.framework.FrameworkStatus;
+import org.communedx.model.period.Period;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.model.period.PeriodTerms;
+import org.communedx.service.Actors;
+import org.communedx.service.audit.AuditLog;
+import org.communedx.service.period.PlanningViews.FrameworkChoice;
+import org.communedx.service.period.PlanningViews.PeriodDraft;
+import org.communedx.service.period.PlanningViews.PeriodView;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assessment periods. Everyone who is logged in may list them; provincial managers and administrators create
+ * and change them. Periods are national, not bound to a unit, so no scope applies.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PeriodService {
+
+    static final String AUDIT_TYPE = "PERIOD";
+
+    private final PeriodRepository periods;
+
+    private final FrameworkRepository frameworks;
+
+    private final AssessmentRepository assessments;
+
+    private final AuditLog audit;
+
+    PeriodService(PeriodRepository periods, FrameworkRepository frameworks, AssessmentRepository assessments,
+            AuditLog audit) {
+        this.periods = periods;
+        this.frameworks = frameworks;
+        this.assessments = assessments;
+        this.audit = audit;
+    }
+
+    public List<PeriodView> list() {
+        return periods.findAllNewestFirst().stream().map(PeriodService::view).toList();
+    }
+
+    public PeriodView get(long id) {
+        return view(load(id));
+    }
+
+    public List<FrameworkChoice> publishedFrameworks() {
+        return frameworks.findAllByOrderByCodeAscVersionDesc().stream()
+                .filter(framework -> framework.getStatus() == FrameworkStatus.PUBLISHED)
+                .map(framework -> new FrameworkChoice(framework.getId(), label(framework))).toList();
+    }
+
+    @Transactional
+    public long create(PeriodDraft draft) {
+        requireManager();
+        requireFreeName(draft.name(), null);
+        Period period = periods.save(new Period(terms(draft), framework(draft.frameworkId())));
+        audit.record(AUDIT_TYPE, period.getId(), "CREATE", null, view(period));
+        return period.getId();
+    }
+
+    @Transactional
+    public void edit(long id, PeriodDraft draft) {
+        requireManager();
+        Period period = load(id);
+        PeriodView before = view(period);
+        requireFreeName(draft.name(), id);
+        if (draft.frameworkId() != before.frameworkId() && assessments.existsByPeriodId(id)) {
+            throw new RuleViolation("period.invalid.frameworkInUse");
+        }
+        period.revise(terms(draft), framework(draft.frameworkId()));
+        periods.flush();
+        audit.record(AUDIT_TYPE, id, "EDIT", before, view(period));
+    }
+
+    private static PeriodTerms terms(PeriodDraft draft) {
+        return new PeriodTerms(draft.name(), draft.year(), draft.startDate(), draft.endDate(),
+                draft.submissionDeadline());
+    }
+
+    private void requireFreeName(String name, Long self) {
+        if (name != null) {
+            periods.findByName(name.strip()).filter(other -> !other.getId().equals(self)).ifPresent(other -> {
+                throw new RuleViolation("period.invalid.nameTaken", name.strip());
+            });
+        }
+    }
+
+    private Framework framework(long id) {
+        return frameworks.findById(id).orElseThrow(() -> new RuleViolation("period.invalid.frameworkNotPublished"));
+    }
+
+    private Period load(long id) {
+        return periods.findWithFramework(id).orElseThrow(() -> new PeriodNotFoundException(id));
+    }
+
+    static void requireManager() {
+        if (!Actors.hasAnyRole("ADMIN", "PROVINCE_MANAGER")) {
+            throw new AccessDeniedException("Only provincial managers and administrators plan");
+        }
+    }
+
+    static PeriodView view(Period period) {
+        return new PeriodView(period.getId(), period.getName(), period.getYear(), period.getStartDate(),
+                period.getEndDate(), period.getSubmissionDeadline(), period.getFramework().getId(),
+                label(period.getFramework()));
+    }
+
+    private static String label(Framework framework) {
+        return framework.getCode() + " " + framework.getVersion();
+    }
+}

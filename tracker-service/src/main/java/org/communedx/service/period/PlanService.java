@@ -1,0 +1,145 @@
+package org.communedx.service.period;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.communedx.model.RuleViolation;
+import org.communedx.model.period.Plan;
+import org.communedx.model.period.PlanRepository;
+import org.communedx.model.period.PlanTerms;
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.service.audit.AuditLog;
+import org.communedx.service.period.PlanningViews.PlanDraft;
+import org.communedx.service.period.PlanningViews.PlanView;
+import org.communedx.service.scope.Scopes;
+import org.communedx.service.scope.UnitScope;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Plans over a unit of the caller's scope, with communes of that unit. Provincial managers and administrators
+ * manage them; a plan outside the caller's scope does not exist for them.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PlanService {
+
+    static final String AUDIT_TYPE = "PLAN";
+
+    private final PlanRepository plans;
+
+    private final AdministrativeUnitRepository units;
+
+    private final Scopes scopes;
+
+    private final AuditLog audit;
+
+    PlanService(PlanRepository plans, AdministrativeUnitRepository units, Scopes scopes, AuditLog audit) {
+        this.plans = plans;
+        this.units = units;
+        this.scopes = scopes;
+        this.audit = audit;
+    }
+
+    public List<PlanView> list() {
+        UnitScope scope = scopes.current();
+        return plans.findAllInScope(scope.everything(), scope.unitCodes()).stream().map(this::view).toList();
+    }
+
+    public PlanView get(long id) {
+        return view(load(id));
+    }
+
+    @Transactional
+    public long create(PlanDraft draft) {
+        PeriodService.requireManager();
+        Resolved resolved = resolve(draft);
+        Plan plan = plans.save(new Plan(terms(draft), resolved.scopeUnit(), resolved.participants(),
+                resolved.pilots()));
+        audit.record(AUDIT_TYPE, plan.getId(), "CREATE", null, view(plan));
+        return plan.getId();
+    }
+
+    @Transactional
+    public void edit(long id, PlanDraft draft) {
+        PeriodService.requireManager();
+        Plan plan = load(id);
+        PlanView before = view(plan);
+        Resolved resolved = resolve(draft);
+        plan.revise(terms(draft), resolved.scopeUnit(), resolved.participants(), resolved.pilots());
+        plans.flush();
+        audit.record(AUDIT_TYPE, id, "EDIT", before, view(plan));
+    }
+
+    private Plan load(long id) {
+        Plan plan = plans.findById(id).orElseThrow(() -> new PeriodNotFoundException("plan " + id));
+        scopes.current().require(plan.getScopeUnit().getCode());
+        return plan;
+    }
+
+    /** The units behind the codes, each in the caller's scope, and every commune under the plan's unit. */
+    private Resolved resolve(PlanDraft draft) {
+        if (draft.startDate() == null) {
+            throw new RuleViolation("plan.invalid.datesMissing");
+        }
+        UnitScope scope = scopes.current();
+        String scopeCode = draft.scopeUnitCode() == null ? "" : draft.scopeUnitCode().strip();
+        scope.require(scopeCode);
+        AdministrativeUnit scopeUnit = unit(scopeCode, draft);
+        Set<String> under = Set.copyOf(units.findSubtreeCodes(scopeCode));
+        List<AdministrativeUnit> participants = new ArrayList<>();
+        for (String code : distinct(draft.participantCodes())) {
+            scope.require(code);
+            if (!under.contains(code)) {
+                throw new RuleViolation("plan.invalid.notUnderScopeUnit", code, scopeCode);
+            }
+            participants.add(unit(code, draft));
+        }
+        List<AdministrativeUnit> pilots = new ArrayList<>();
+        for (String code : distinct(draft.pilotCodes())) {
+            scope.require(code);
+            pilots.add(participants.stream().filter(unit -> unit.getCode().equals(code)).findFirst()
+                    .orElseThrow(() -> new RuleViolation("plan.invalid.pilotNotParticipant", code)));
+        }
+        return new Resolved(scopeUnit, participants, pilots);
+    }
+
+    private AdministrativeUnit unit(String code, PlanDraft draft) {
+        return units.findByCodeValidOn(code, draft.startDate())
+                .orElseThrow(() -> new RuleViolation("plan.invalid.unknownUnit", code));
+    }
+
+    private static Set<String> distinct(Collection<String> codes) {
+        Set<String> distinct = new LinkedHashSet<>();
+        if (codes != null) {
+            codes.stream().map(String::strip).filter(code -> !code.isEmpty()).forEach(distinct::add);
+        }
+        return distinct;
+    }
+
+    private static PlanTerms terms(PlanDraft draft) {
+        return new PlanTerms(draft.name(), draft.targetPercent(), draft.targetCommunes(), draft.startDate(),
+                draft.deadline());
+    }
+
+    private PlanView view(Plan plan) {
+        List<String> participants = codes(plan.participantIds());
+        List<String> pilots = codes(plan.pilotIds());
+        return new PlanView(plan.getId(), plan.getName(), plan.getScopeUnit().getCode(), plan.getScopeUnit().getName(),
+                participants, pilots, plan.getTargetPercent(), plan.getTargetCommunes(), plan.getStartDate(),
+                plan.getDeadline());
+    }
+
+    private List<String> codes(Set<Long> ids) {
+        return units.findAllById(ids).stream().map(AdministrativeUnit::getCode).sorted().toList();
+    }
+
+    private record Resolved(AdministrativeUnit scopeUnit, List<AdministrativeUnit> participants,
+            List<AdministrativeUnit> pilots) {
+    }
+}

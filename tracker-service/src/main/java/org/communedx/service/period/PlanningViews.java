@@ -1,0 +1,35 @@
+package org.communedx.service.period;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/** What the period and plan pages show and send: plain records, so that no template lazy-loads. */
+public final class PlanningViews {
+
+    private PlanningViews() {
+    }
+
+    public record PeriodView(long id, String name, int year, LocalDate startDate, LocalDate endDate,
+            LocalDate submissionDeadline, long frameworkId, String frameworkLabel) {
+    }
+
+    /** A published framework version that a period may use, e.g. "DX-XA 1.0". */
+    public record FrameworkChoice(long id, String label) {
+    }
+
+    public record PeriodDraft(String name, int year, LocalDate startDate, LocalDate endDate,
+            LocalDate submissionDeadline, long frameworkId) {
+    }
+
+    public record PlanView(long id, String name, String scopeUnitCode, String scopeUnitName,
+            List<String> participantCodes, List<String> pilotCodes, int targetPercent, int targetCommunes,
+            LocalDate startDate, LocalDate deadline) {
+    }
+
+    /** Communes by GSO code, as valid on the plan's start date. */
+    public record PlanDraft(String name, String scopeUnitCode, Collection<String> participantCodes,
+            Collection<String> pilotCodes, int targetPercent, int targetCommunes, LocalDate startDate,
+            LocalDate deadline) {
+    }
+}

@@ -1,0 +1,250 @@
+package org.communedx.service.assessment;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.communedx.model.RuleViolation;
+import org.communedx.model.assessment.EntryConflict;
+import org.communedx.model.assessment.EntryStatus;
+import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.user.Role;
+import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.assessment.AssessmentViews.AssessmentView;
+import org.communedx.service.assessment.AssessmentViews.EntryView;
+import org.communedx.service.audit.AuditLog;
+import org.communedx.service.audit.AuditLog.AuditEvent;
+import org.communedx.service.scope.OutOfScopeException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.communedx.service.assessment.WorkflowFixtures.loginAs;
+
+/**
+ * The workflow over a real PostgreSQL, with committed data: several tests need more than one transaction. Each
+ * test works in a period of its own.
+ */
+@SpringBootTest(classes = ServiceTestApplication.class)
+class AssessmentWorkflowTests {
+
+    @Autowired
+    AssessmentWorkflow workflow;
+
+    @Autowired
+    WorkflowFixtures fixtures;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    long period;
+
+    @BeforeEach
+    void freshPeriod() {
+        fixtures.ensure();
+        period = fixtures.newPeriod();
+    }
+
+    @AfterEach
+    void logoutAndRemoveTheFixtures() {
+        SecurityContextHolder.clearContext();
+        fixtures.remove();
+    }
+
+    @Test
+    void communeStaffOpenFillAndSubmitTheirOwnCommune() {
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        AssessmentView assessment = workflow.open("96101", period);
+        assertThat(assessment.entries()).extracting(EntryView::criterionCode).containsExactly("G1.C1", "G1.C2");
+        assertThat(workflow.open("96101", period).id()).as("one assessment per commune and period")
+                .isEqualTo(assessment.id());
+
+        EntryView percent = assessment.entries().get(1);
+        EntryView saved = workflow.saveValue(percent.id(), percent.version(), new EntryValue.Percent(17, 20), "ghi chú");
+        assertThat(saved.status()).isEqualTo(EntryStatus.DRAFT);
+        assertThat(saved.measure()).isEqualByComparingTo("85");
+        assertThat(saved.met()).isTrue();
+        assertThat(workflow.submit(percent.id(), saved.version()).status()).isEqualTo(EntryStatus.SUBMITTED);
+
+        loginAs("t.xa96102", Role.COMMUNE_STAFF);
+        assertThatExceptionOfType(OutOfScopeException.class).isThrownBy(() -> workflow.open("96101", period));
+        assertThatExceptionOfType(OutOfScopeException.class).isThrownBy(() -> workflow.entry(percent.id()));
+        EntryView level = assessment.entries().get(0);
+        assertThatExceptionOfType(OutOfScopeException.class)
+                .isThrownBy(() -> workflow.saveValue(level.id(), level.version(), new EntryValue.Level(1), null));
+    }
+
+    @Test
+    void communeOutsideTheScopeIsNotFound() {
+        loginAs("t.tinh97", Role.PROVINCE_MANAGER);
+        EntryView other = workflow.open("97001", period).entries().get(0);
+
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        assertThatExceptionOfType(OutOfScopeException.class).isThrownBy(() -> workflow.open("97001", period));
+        assertThatExceptionOfType(OutOfScopeException.class)
+                .isThrownBy(() -> workflow.approve(other.id(), other.version()));
+        assertThatExceptionOfType(OutOfScopeException.class).isThrownBy(() -> workflow.open("96201", period));
+    }
+
+    @Test
+    void districtOfficialReviewsTheDistrictsCommunes() {
+        EntryView entry = submitted("96101", "t.xa96101");
+
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .as("the commune has a district, whose officials review it")
+                .isThrownBy(() -> workflow.approve(entry.id(), entry.version()));
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> workflow.approve(entry.id(), entry.version()));
+
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        assertThat(workflow.approve(entry.id(), entry.version()).status()).isEqualTo(EntryStatus.APPROVED);
+        assertThatExceptionOfType(AccessDeniedException.class).as("reviewers do not enter values")
+                .isThrownBy(() -> workflow.saveValue(entry.id(), entry.version() + 1, new EntryValue.Level(1), null));
+    }
+
+    @Test
+    void provinceManagerReviewsACommuneWithNoDistrict() {
+        EntryView submitted = submitted("96201", "t.xa96201");
+
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        assertThatExceptionOfType(OutOfScopeException.class)
+                .isThrownBy(() -> workflow.approve(submitted.id(), submitted.version()));
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        assertThat(workflow.returnWithReason(submitted.id(), submitted.version(), "Thiếu số liệu").status())
+                .isEqualTo(EntryStatus.RETURNED);
+    }
+
+    @Test
+    void staleVersionIsAConflictAndChangesNothing() {
+        EntryView entry = submitted("96101", "t.xa96101");
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        workflow.approve(entry.id(), entry.version());
+
+        loginAs("t.huyen961b", Role.DISTRICT_OFFICIAL);
+        assertThatThrownBy(() -> workflow.returnWithReason(entry.id(), entry.version(), "sai"))
+                .isInstanceOf(EntryConflict.class)
+                .satisfies(ex -> assertThat(((RuleViolation) ex).messageKey()).isEqualTo("entry.conflict"));
+        assertThat(workflow.entry(entry.id()).status()).isEqualTo(EntryStatus.APPROVED);
+    }
+
+    @Test
+    void twoReviewersApproveAtOnceAndExactlyOneSucceeds() throws Exception {
+        EntryView entry = submitted("96101", "t.xa96101");
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            CompletableFuture<EntryView> secondReviewer = transaction.execute(status -> {
+                loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+                workflow.approve(entry.id(), entry.version());
+                // The second reviewer read the same version and now waits on the row this transaction holds.
+                CompletableFuture<EntryView> other = CompletableFuture.supplyAsync(() -> {
+                    loginAs("t.huyen961b", Role.DISTRICT_OFFICIAL);
+                    try {
+                        return workflow.approve(entry.id(), entry.version());
+                    }
+                    finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }, second);
+                await().atMost(Duration.ofSeconds(20)).until(() -> other.isDone() || waitingOnALock());
+                return other;
+            });
+            assertThatThrownBy(() -> secondReviewer.get()).hasCauseInstanceOf(EntryConflict.class);
+        }
+        finally {
+            second.shutdown();
+        }
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        assertThat(workflow.entry(entry.id()).lastChangedBy()).isEqualTo("t.huyen961");
+        assertThat(audit.history(AssessmentWorkflow.AUDIT_TYPE, entry.id())).extracting(AuditEvent::action)
+                .containsExactly("SAVE_VALUE", "SUBMIT", "APPROVE");
+    }
+
+    @Test
+    void everyTransitionWritesOneAuditRowWithBeforeAndAfter() {
+        EntryView entry = submitted("96101", "t.xa96101");
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        EntryView returned = workflow.returnWithReason(entry.id(), entry.version(), "Thiếu biên bản");
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        EntryView again = workflow.submit(entry.id(), returned.version());
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        EntryView approved = workflow.approve(entry.id(), again.version());
+        EntryView reopened = workflow.reopen(entry.id(), approved.version(), "Cập nhật số liệu");
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        EntryView requested = workflow.requestNotApplicable(entry.id(), reopened.version(), "Không áp dụng");
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        workflow.approveNotApplicable(entry.id(), requested.version());
+
+        List<AuditEvent> history = audit.history(AssessmentWorkflow.AUDIT_TYPE, entry.id());
+        assertThat(history).extracting(AuditEvent::action).containsExactly("SAVE_VALUE", "SUBMIT", "RETURN", "SUBMIT",
+                "APPROVE", "REOPEN", "REQUEST_NOT_APPLICABLE", "APPROVE_NOT_APPLICABLE");
+        AuditEvent returnEvent = history.get(2);
+        assertThat(returnEvent.actor()).isEqualTo("t.huyen961");
+        assertThat(returnEvent.beforeJson()).contains("\"status\": \"SUBMITTED\"");
+        assertThat(returnEvent.afterJson()).contains("\"status\": \"RETURNED\"", "Thiếu biên bản");
+    }
+
+    @Test
+    void refusedTransitionWritesNoAuditRow() {
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        EntryView entry = workflow.open("96101", period).entries().get(0);
+        EntryView draft = workflow.saveValue(entry.id(), entry.version(), new EntryValue.Level(2), null);
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+
+        assertThatThrownBy(() -> workflow.approve(entry.id(), draft.version())).isInstanceOfSatisfying(
+                RuleViolation.class, ex -> assertThat(ex.messageKey()).isEqualTo("entry.refused.transition"));
+        assertThat(audit.history(AssessmentWorkflow.AUDIT_TYPE, entry.id())).hasSize(1);
+    }
+
+    @Test
+    void auditTrailRefusesUpdateAndDelete() {
+        submitted("96101", "t.xa96101");
+        long rows = jdbc.queryForObject("select count(*) from audit_event", Long.class);
+
+        assertThatExceptionOfType(DataAccessException.class)
+                .isThrownBy(() -> jdbc.update("update audit_event set actor = 'someone else'"))
+                .withMessageContaining("audit record");
+        assertThatExceptionOfType(DataAccessException.class)
+                .isThrownBy(() -> jdbc.update("delete from audit_event"))
+                .withMessageContaining("audit record");
+        assertThatExceptionOfType(DataAccessException.class)
+                .isThrownBy(() -> jdbc.execute("truncate audit_event"));
+        assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).isEqualTo(rows);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = 'someone else'", Long.class))
+                .isZero();
+    }
+
+    private boolean waitingOnALock() {
+        return jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                + " and query like 'update criterion_entry%'", Long.class) > 0;
+    }
+
+    /** The first entry (LEVEL) of the commune, submitted by its staff. */
+    private EntryView submitted(String commune, String staff) {
+        loginAs(staff, Role.COMMUNE_STAFF);
+        EntryView entry = workflow.open(commune, period).entries().get(0);
+        EntryView draft = workflow.saveValue(entry.id(), entry.version(), new EntryValue.Level(2), null);
+        return workflow.submit(entry.id(), draft.version());
+    }
+}

@@ -1,0 +1,134 @@
+package org.communedx.service.assessment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.communedx.model.framework.Comparison;
+import org.communedx.model.framework.CriterionDefinition;
+import org.communedx.model.framework.CriterionGroup;
+import org.communedx.model.framework.Framework;
+import org.communedx.model.framework.FrameworkRepository;
+import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.period.Period;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.model.period.PeriodTerms;
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.UnitLevel;
+import org.communedx.model.unit.UnitType;
+import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccount;
+import org.communedx.model.user.UserAccountRepository;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Committed units, accounts and a framework of their own, in provinces 96 and 97 that no other test uses, so
+ * that tests with several transactions can share them. Province 96 has district 961 (communes 96101, 96102) and
+ * commune 96201 directly under the province; province 97 has commune 97001. The framework's criteria need no
+ * evidence, so entries can be submitted before evidence upload exists. Tests that commit call {@link #remove()}
+ * afterwards.
+ */
+@Component
+public class WorkflowFixtures {
+
+    private static final AtomicInteger PERIODS = new AtomicInteger();
+
+    private final AdministrativeUnitRepository units;
+
+    private final UserAccountRepository accounts;
+
+    private final FrameworkRepository frameworks;
+
+    private final PeriodRepository periods;
+
+    private final TransactionTemplate transaction;
+
+    private final JdbcTemplate jdbc;
+
+    WorkflowFixtures(AdministrativeUnitRepository units, UserAccountRepository accounts, FrameworkRepository frameworks,
+            PeriodRepository periods, TransactionTemplate transaction, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.accounts = accounts;
+        this.frameworks = frameworks;
+        this.periods = periods;
+        this.transaction = transaction;
+    }
+
+    public synchronized void ensure() {
+        transaction.executeWithoutResult(status -> {
+            if (!units.findAllByCode("96").isEmpty()) {
+                return;
+            }
+            AdministrativeUnit p96 = units.save(AdministrativeUnit.province("96", "Tỉnh Thử", UnitType.TINH, null));
+            AdministrativeUnit d961 = units.save(AdministrativeUnit.within(p96, UnitLevel.DISTRICT, "961", "Huyện Thử",
+                    UnitType.HUYEN, null));
+            units.save(AdministrativeUnit.within(d961, UnitLevel.COMMUNE, "96101", "Xã Một", UnitType.XA, null));
+            units.save(AdministrativeUnit.within(d961, UnitLevel.COMMUNE, "96102", "Xã Hai", UnitType.XA, null));
+            units.save(AdministrativeUnit.within(p96, UnitLevel.COMMUNE, "96201", "Xã Ba", UnitType.XA, null));
+            AdministrativeUnit p97 = units.save(AdministrativeUnit.province("97", "Tỉnh Khác", UnitType.TINH, null));
+            units.save(AdministrativeUnit.within(p97, UnitLevel.COMMUNE, "97001", "Xã Xa", UnitType.XA, null));
+            account("t.xa96101", Role.COMMUNE_STAFF, "96101");
+            account("t.xa96102", Role.COMMUNE_STAFF, "96102");
+            account("t.xa96201", Role.COMMUNE_STAFF, "96201");
+            account("t.huyen961", Role.DISTRICT_OFFICIAL, "961");
+            account("t.huyen961b", Role.DISTRICT_OFFICIAL, "961");
+            account("t.tinh96", Role.PROVINCE_MANAGER, "96");
+            account("t.tinh97", Role.PROVINCE_MANAGER, "97");
+            Framework framework = Framework.draft("TEST-WF", "1.0", new LocalizedText("Thử", "Test"));
+            CriterionGroup group = framework.addGroup("G1", new LocalizedText("Nhóm", "Group"));
+            group.addCriterion(criterion("G1.C1", MeasurementType.LEVEL, 2));
+            group.addCriterion(criterion("G1.C2", MeasurementType.PERCENT, 80));
+            framework.publish(Instant.parse("2024-01-01T00:00:00Z"));
+            frameworks.save(framework);
+        });
+    }
+
+    /**
+     * Deletes what {@link #ensure()} and the tests made (audit rows stay: nothing can delete them), so that tests
+     * that count units or provinces in the shared database see none of it.
+     */
+    public void remove() {
+        transaction.executeWithoutResult(status -> {
+            String periods = "select p.id from period p join framework f on f.id = p.framework_id where f.code = 'TEST-WF'";
+            jdbc.update("delete from assessment where period_id in (" + periods + ")");
+            jdbc.update("delete from period where id in (" + periods + ")");
+            jdbc.update("delete from framework where code = 'TEST-WF'");
+            jdbc.update("delete from user_account where username in ('t.xa96101', 't.xa96102', 't.xa96201',"
+                    + " 't.huyen961', 't.huyen961b', 't.tinh96', 't.tinh97')");
+            jdbc.update("delete from administrative_unit where code in ('96101', '96102', '96201', '97001')");
+            jdbc.update("delete from administrative_unit where code = '961'");
+            jdbc.update("delete from administrative_unit where code in ('96', '97')");
+        });
+    }
+
+    /** A period of its own for one test, so that its assessments start NOT_STARTED. */
+    public long newPeriod() {
+        return transaction.execute(status -> periods.save(new Period(new PeriodTerms(
+                "Thử " + PERIODS.incrementAndGet() + " " + System.nanoTime(), 2024, LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 12, 31), LocalDate.of(2024, 12, 15)),
+                frameworks.findByCodeAndVersion("TEST-WF", "1.0").orElseThrow())).getId());
+    }
+
+    public static void loginAs(String username, Role role) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken(username, null, "ROLE_" + role.name()));
+    }
+
+    private void account(String username, Role role, String unit) {
+        accounts.save(new UserAccount(username, username, "{noop}x", role, unit, Instant.EPOCH));
+    }
+
+    private static CriterionDefinition criterion(String code, MeasurementType type, int target) {
+        return new CriterionDefinition(code, new LocalizedText(code, code), null, type, BigDecimal.valueOf(target),
+                Comparison.AT_LEAST, null, BigDecimal.ONE, null, false);
+    }
+}

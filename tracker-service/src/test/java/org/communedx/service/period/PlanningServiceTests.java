@@ -1,0 +1,142 @@
+package org.communedx.service.period;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.communedx.model.RuleViolation;
+import org.communedx.model.framework.FrameworkRepository;
+import org.communedx.model.user.Role;
+import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.assessment.WorkflowFixtures;
+import org.communedx.service.audit.AuditLog;
+import org.communedx.service.audit.AuditLog.AuditEvent;
+import org.communedx.service.period.PlanningViews.PeriodDraft;
+import org.communedx.service.period.PlanningViews.PlanDraft;
+import org.communedx.service.period.PlanningViews.PlanView;
+import org.communedx.service.scope.OutOfScopeException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.communedx.service.assessment.WorkflowFixtures.loginAs;
+
+@SpringBootTest(classes = ServiceTestApplication.class)
+@Transactional
+class PlanningServiceTests {
+
+    private static final LocalDate START = LocalDate.of(2024, 1, 1);
+
+    @Autowired
+    PeriodService periods;
+
+    @Autowired
+    PlanService plans;
+
+    @Autowired
+    WorkflowFixtures fixtures;
+
+    @Autowired
+    FrameworkRepository frameworks;
+
+    @Autowired
+    AuditLog audit;
+
+    @BeforeEach
+    void units() {
+        fixtures.ensure();
+    }
+
+    @AfterEach
+    void logout() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void provinceManagerPlansForCommunesOfTheirScope() {
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        long id = plans.create(draft("961", List.of("96101", "96102"), List.of("96102"), 2));
+
+        PlanView plan = plans.get(id);
+        assertThat(plan.participantCodes()).containsExactly("96101", "96102");
+        assertThat(plan.pilotCodes()).containsExactly("96102");
+        assertThat(plans.list()).extracting(PlanView::id).contains(id);
+        assertThat(audit.history(PlanService.AUDIT_TYPE, id)).singleElement()
+                .satisfies(event -> assertThat(event.actor()).isEqualTo("t.tinh96"));
+
+        plans.edit(id, draft("961", List.of("96101", "96102"), List.of(), 1));
+        assertThat(plans.get(id).targetCommunes()).isEqualTo(1);
+        assertThat(audit.history(PlanService.AUDIT_TYPE, id)).extracting(AuditEvent::action)
+                .containsExactly("CREATE", "EDIT");
+
+        loginAs("t.tinh97", Role.PROVINCE_MANAGER);
+        assertThat(plans.list()).extracting(PlanView::id).doesNotContain(id);
+        assertThatExceptionOfType(OutOfScopeException.class).isThrownBy(() -> plans.get(id));
+    }
+
+    @Test
+    void planRefusesCommunesOutsideTheScopeOrTheUnit() {
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        assertThatExceptionOfType(OutOfScopeException.class)
+                .isThrownBy(() -> plans.create(draft("961", List.of("96101", "97001"), List.of(), 1)));
+        assertThatExceptionOfType(OutOfScopeException.class)
+                .isThrownBy(() -> plans.create(draft("97", List.of("97001"), List.of(), 1)));
+        assertRefused(() -> plans.create(draft("961", List.of("96101", "96201"), List.of(), 1)),
+                "plan.invalid.notUnderScopeUnit");
+        assertRefused(() -> plans.create(draft("961", List.of("96101"), List.of("96102"), 1)),
+                "plan.invalid.pilotNotParticipant");
+        assertRefused(() -> plans.create(draft("961", List.of("96101"), List.of(), 2)), "plan.invalid.targetCommunes");
+    }
+
+    @Test
+    void onlyManagersAndAdministratorsPlan() {
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> plans.create(draft("961", List.of("96101"), List.of(), 1)));
+        assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> periods.create(period("Kỳ bị từ chối")));
+    }
+
+    @Test
+    void periodIsCreatedEditedAndAudited() {
+        loginAs("admin", Role.ADMIN);
+        long id = periods.create(period("Kỳ thử 2030"));
+        assertThat(periods.get(id).frameworkLabel()).isEqualTo("TEST-WF 1.0");
+        assertRefused(() -> periods.create(period("Kỳ thử 2030")), "period.invalid.nameTaken");
+
+        PeriodDraft later = new PeriodDraft("Kỳ thử 2030", 2030, START, START.plusYears(1), START.plusMonths(11),
+                frameworkId());
+        periods.edit(id, later);
+        assertRefused(() -> periods.edit(id, new PeriodDraft("Kỳ thử 2030", 2030, START, START.minusDays(1),
+                START, frameworkId())), "period.invalid.datesOrder");
+        assertThat(periods.get(id).endDate()).isEqualTo(START.plusYears(1));
+        assertThat(audit.history(PeriodService.AUDIT_TYPE, id)).extracting(AuditEvent::action)
+                .containsExactly("CREATE", "EDIT");
+        assertThat(periods.publishedFrameworks()).extracting(PlanningViews.FrameworkChoice::label)
+                .contains("TEST-WF 1.0", "DX-XA 1.0");
+    }
+
+    private PeriodDraft period(String name) {
+        return new PeriodDraft(name, 2030, START, START.plusYears(1).minusDays(1), START.plusMonths(11), frameworkId());
+    }
+
+    private long frameworkId() {
+        return frameworks.findByCodeAndVersion("TEST-WF", "1.0").orElseThrow().getId();
+    }
+
+    private static PlanDraft draft(String unit, List<String> participants, List<String> pilots, int target) {
+        return new PlanDraft("Kế hoạch thử", unit, participants, pilots, 30, target, START, START.plusYears(2));
+    }
+
+    private static void assertRefused(Runnable action, String messageKey) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(RuleViolation.class,
+                violation -> assertThat(violation.messageKey()).isEqualTo(messageKey));
+    }
+}

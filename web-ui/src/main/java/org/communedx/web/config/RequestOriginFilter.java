@@ -1,0 +1,30 @@
+package org.communedx.web.config;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.communedx.service.audit.RequestOrigin;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Hands the client address (as the proxy reports it) to the audit trail for the length of the request. */
+@Component
+class RequestOriginFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        RequestOrigin.set(request.getRemoteAddr());
+        try {
+            chain.doFilter(request, response);
+        }
+        finally {
+            RequestOrigin.clear();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.communedx.web.period;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.communedx.service.period.PlanningViews.PeriodDraft;
+import org.communedx.service.period.PlanningViews.PeriodView;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
+
+/** A period as the form sends it; whether the dates fit together is the entity's rule. */
+record PeriodForm(@NotBlank @Size(max = 100) String name, @NotNull @Min(2000) @Max(2100) Integer year,
+        @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate startDate,
+        @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate endDate,
+        @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate submissionDeadline, @NotNull Long frameworkId) {
+
+    static PeriodForm empty() {
+        return new PeriodForm(null, null, null, null, null, null);
+    }
+
+    static PeriodForm of(PeriodView period) {
+        return new PeriodForm(period.name(), period.year(), period.startDate(), period.endDate(),
+                period.submissionDeadline(), period.frameworkId());
+    }
+
+    PeriodDraft toDraft() {
+        return new PeriodDraft(name, year, startDate, endDate, submissionDeadline, frameworkId);
+    }
+}

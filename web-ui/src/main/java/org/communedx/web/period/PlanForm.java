@@ -1,0 +1,49 @@
+package org.communedx.web.period;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.communedx.service.period.PlanningViews.PlanDraft;
+import org.communedx.service.period.PlanningViews.PlanView;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
+
+/**
+ * A plan as the form sends it. Communes are GSO codes separated by spaces, commas or lines, so that the form
+ * works without script for a district of 25 communes or a province of 600.
+ */
+record PlanForm(@NotBlank @Size(max = 300) String name, @NotBlank @Pattern(regexp = "[0-9]{2,3}") String scopeUnitCode,
+        @NotBlank @Pattern(regexp = "[0-9,;\\s]*") String participants, @Pattern(regexp = "[0-9,;\\s]*") String pilots,
+        @NotNull @Min(0) @Max(100) Integer targetPercent, @NotNull @Min(1) Integer targetCommunes,
+        @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate startDate,
+        @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate deadline) {
+
+    static PlanForm empty() {
+        return new PlanForm(null, null, null, null, null, null, null, null);
+    }
+
+    static PlanForm of(PlanView plan) {
+        return new PlanForm(plan.name(), plan.scopeUnitCode(), String.join(" ", plan.participantCodes()),
+                String.join(" ", plan.pilotCodes()), plan.targetPercent(), plan.targetCommunes(), plan.startDate(),
+                plan.deadline());
+    }
+
+    PlanDraft toDraft() {
+        return new PlanDraft(name, scopeUnitCode, codes(participants), codes(pilots), targetPercent, targetCommunes,
+                startDate, deadline);
+    }
+
+    private static List<String> codes(String text) {
+        return text == null ? List.of()
+                : Arrays.stream(text.split("[,;\\s]+")).filter(code -> !code.isBlank()).toList();
+    }
+}

@@ -1,0 +1,123 @@
+package org.communedx.web.period;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The period and plan pages over HTTP: who may open them, the demo data, and refusals in the user's language. */
+@TrackerIntegrationTest
+class PeriodIT {
+
+    private static final String PASSWORD = "Demo@2025!";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void managerSeesTheDemoPeriodsAndLacSonsPlan() {
+        WebClient manager = login("tinh.hoabinh");
+        assertThat(manager.get("/periods").body()).contains("Năm 2023", "Năm 2026", "15/12/2025", "DX-XA 1.0");
+        assertThat(manager.get("/plans").body()).contains("Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025",
+                "Huyện Lạc Sơn", "Ít nhất 30% ở ít nhất 7/24 xã", "05305", "31/12/2025");
+        assertThat(manager.get("/").body()).contains("href=\"/periods\"", "href=\"/plans\"");
+    }
+
+    @Test
+    void otherRolesAreRefused() {
+        for (String username : new String[] { "huyen.lacson", "xa.yenphu", "xem.hoabinh" }) {
+            WebClient client = login(username);
+            assertThat(client.get("/periods").statusCode()).as(username).isEqualTo(403);
+            assertThat(client.get("/plans/new").statusCode()).as(username).isEqualTo(403);
+            String token = WebClient.csrfToken(client.get("/account"));
+            assertThat(client.post("/periods/new", "_csrf=" + token + "&name=x").statusCode()).as(username)
+                    .isEqualTo(403);
+            assertThat(client.get("/").body()).doesNotContain("href=\"/plans\"");
+        }
+    }
+
+    @Test
+    void administratorAddsAPeriodAndGetsRefusalsInTheirLanguage() {
+        WebClient admin = login("admin");
+        String name = "Kỳ thử " + System.nanoTime();
+
+        HttpResponse<String> blank = admin.post("/periods/new", periodForm(admin, "", "2027-01-01", "2027-12-31"));
+        assertThat(blank.statusCode()).isEqualTo(200);
+        assertThat(blank.body()).contains("Nhập tên kỳ, tối đa 100 ký tự.");
+
+        HttpResponse<String> backwards = admin.post("/periods/new", periodForm(admin, name, "2027-12-31", "2027-01-01"));
+        assertThat(backwards.body()).contains("Ngày kết thúc phải sau ngày bắt đầu.");
+
+        admin.get("/periods?lang=en");
+        HttpResponse<String> english = admin.post("/periods/new", periodForm(admin, name, "2027-12-31", "2027-01-01"));
+        assertThat(english.body()).contains("The end date must come after the start date.");
+
+        HttpResponse<String> created = admin.post("/periods/new", periodForm(admin, name, "2027-01-01", "2027-12-31"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/periods"));
+        assertThat(admin.get("/periods").body()).contains(name, "The period was added.");
+    }
+
+    @Test
+    void managerAddsAPlanOnlyWithCommunesOfItsUnit() {
+        WebClient manager = login("tinh.hoabinh");
+        String name = "Kế hoạch thử " + System.nanoTime();
+
+        HttpResponse<String> foreign = manager.post("/plans/new", planForm(manager, name, "157", "05305 05068", "", 1));
+        assertThat(foreign.statusCode()).isEqualTo(200);
+        assertThat(foreign.body()).contains("Xã 05068 không thuộc địa bàn 157.");
+
+        HttpResponse<String> tooMany = manager.post("/plans/new", planForm(manager, name, "157", "05305", "", 2));
+        assertThat(tooMany.body()).contains("Số xã đạt mục tiêu (2) phải từ 1 đến số xã tham gia (1).");
+
+        HttpResponse<String> outside = manager.post("/plans/new", planForm(manager, name, "157", "05305 95001", "", 1));
+        assertThat(outside.body()).contains("Có mã đơn vị không tồn tại hoặc nằm ngoài phạm vi của bạn.");
+
+        HttpResponse<String> badShape = manager.post("/plans/new", planForm(manager, name, "abc", "x", "", 120));
+        assertThat(badShape.body()).contains("Nhập mã huyện (3 chữ số) hoặc mã tỉnh (2 chữ số).",
+                "Nhập tỷ lệ từ 0 đến 100.");
+
+        HttpResponse<String> created = manager.post("/plans/new",
+                planForm(manager, name, "157", "05305, 05347", "05347", 2));
+        assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(manager.get("/plans").body()).contains(name, "Ít nhất 30% ở ít nhất 2/2 xã");
+    }
+
+    private WebClient login(String username) {
+        return new WebClient(port).login(username, PASSWORD);
+    }
+
+    private static String periodForm(WebClient client, String name, String start, String end) {
+        return "_csrf=" + WebClient.csrfToken(client.get("/periods/new")) + "&name=" + encode(name)
+                + "&year=2027&startDate=" + start + "&endDate=" + end + "&submissionDeadline=2027-12-15&frameworkId="
+                + frameworkId(client);
+    }
+
+    private static String frameworkId(WebClient client) {
+        String page = client.get("/periods/new").body();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("<option value=\"(\\d+)\">DX-XA 1.0")
+                .matcher(page);
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    private static String planForm(WebClient client, String name, String unit, String participants, String pilots,
+            int target) {
+        return "_csrf=" + WebClient.csrfToken(client.get("/plans/new")) + "&name=" + encode(name) + "&scopeUnitCode="
+                + unit + "&participants=" + encode(participants) + "&pilots=" + encode(pilots)
+                + "&targetPercent=" + (target > 100 ? target : 30) + "&targetCommunes=" + (target > 100 ? 1 : target)
+                + "&startDate=2024-01-01&deadline=2025-12-31";
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
