@@ -1,0 +1,94 @@
+package org.communedx.service.assessment;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.communedx.model.assessment.EntryStatus;
+import org.communedx.service.assessment.Completion.Item;
+import org.communedx.service.assessment.Completion.Percentages;
+import org.communedx.service.assessment.Completion.Result;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communedx.model.assessment.EntryStatus.APPROVED;
+import static org.communedx.model.assessment.EntryStatus.DRAFT;
+import static org.communedx.model.assessment.EntryStatus.NOT_APPLICABLE;
+import static org.communedx.model.assessment.EntryStatus.NOT_APPLICABLE_REQUESTED;
+import static org.communedx.model.assessment.EntryStatus.RETURNED;
+import static org.communedx.model.assessment.EntryStatus.SUBMITTED;
+
+class CompletionTests {
+
+    @Test
+    void verifiedCountsOnlyApprovedCriteriaThatMeetTheTarget() {
+        Result result = Completion.of(List.of(item("G1", 1, APPROVED, true), item("G1", 1, APPROVED, false),
+                item("G1", 1, SUBMITTED, true), item("G1", 1, DRAFT, true)));
+
+        assertThat(result.overall()).isEqualTo(percent("25.0", "50.0"));
+    }
+
+    @Test
+    void claimedAddsSubmittedCriteriaThatMeetTheTargetButNotReturnedOnes() {
+        Result result = Completion.of(List.of(item("G1", 2, SUBMITTED, true), item("G1", 1, SUBMITTED, false),
+                item("G1", 1, RETURNED, true)));
+
+        assertThat(result.overall()).isEqualTo(percent("0.0", "50.0"));
+    }
+
+    @Test
+    void weightsDecide() {
+        Result result = Completion.of(List.of(item("G1", 3, APPROVED, true), item("G1", 1, DRAFT, false)));
+
+        assertThat(result.overall()).isEqualTo(percent("75.0", "75.0"));
+    }
+
+    @Test
+    void approvedNotApplicableCriteriaLeaveTheDenominatorButRequestsDoNot() {
+        Result approved = Completion.of(List.of(item("G1", 1, APPROVED, true), item("G1", 1, NOT_APPLICABLE, false)));
+        Result requested = Completion.of(List.of(item("G1", 1, APPROVED, true),
+                item("G1", 1, NOT_APPLICABLE_REQUESTED, false)));
+
+        assertThat(approved.overall()).isEqualTo(percent("100.0", "100.0"));
+        assertThat(requested.overall()).isEqualTo(percent("50.0", "50.0"));
+    }
+
+    @Test
+    void roundsHalfUpToOneDecimal() {
+        // 1 of 3 = 33.333..; 2 of 3 = 66.666..; 1 of 8 = 12.5 exactly; 1 of 16 = 6.25 -> 6.3 (half up, not even)
+        assertThat(Completion.of(List.of(item("G", 1, APPROVED, true), item("G", 2, DRAFT, false))).overall())
+                .isEqualTo(percent("33.3", "33.3"));
+        assertThat(Completion.of(List.of(item("G", 2, APPROVED, true), item("G", 1, DRAFT, false))).overall())
+                .isEqualTo(percent("66.7", "66.7"));
+        assertThat(Completion.of(List.of(item("G", 1, APPROVED, true), item("G", 15, DRAFT, false))).overall())
+                .isEqualTo(percent("6.3", "6.3"));
+        assertThat(Completion.of(List.of(item("G", 1, APPROVED, true), item("G", 7, DRAFT, false))).overall())
+                .isEqualTo(percent("12.5", "12.5"));
+    }
+
+    @Test
+    void givesEveryGroupItsOwnPercentagesInOrder() {
+        Result result = Completion.of(List.of(item("G2", 1, APPROVED, true), item("G1", 1, SUBMITTED, true),
+                item("G1", 1, DRAFT, false), item("G2", 1, APPROVED, true)));
+
+        assertThat(result.byGroup()).containsOnlyKeys("G2", "G1");
+        assertThat(result.byGroup().keySet()).containsExactly("G2", "G1");
+        assertThat(result.byGroup().get("G2")).isEqualTo(percent("100.0", "100.0"));
+        assertThat(result.byGroup().get("G1")).isEqualTo(percent("0.0", "50.0"));
+        assertThat(result.overall()).isEqualTo(percent("50.0", "75.0"));
+    }
+
+    @Test
+    void aGroupWithNothingApplicableHasNoPercentage() {
+        Result result = Completion.of(List.of(item("G1", 1, NOT_APPLICABLE, false)));
+
+        assertThat(result.overall()).isEqualTo(new Percentages(null, null));
+    }
+
+    private static Item item(String group, int weight, EntryStatus status, boolean met) {
+        return new Item(group, BigDecimal.valueOf(weight), status, met);
+    }
+
+    private static Percentages percent(String verified, String claimed) {
+        return new Percentages(new BigDecimal(verified), new BigDecimal(claimed));
+    }
+}
