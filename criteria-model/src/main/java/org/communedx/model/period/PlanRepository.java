@@ -14,4 +14,8 @@ public interface PlanRepository extends JpaRepository<Plan, Long> {
     List<Plan> findAllInScope(boolean everywhere, Collection<String> scope);
 
     boolean existsByName(String name);
+
+    /** The plans a commune takes part in, the latest deadline first. */
+    @Query("select p from Plan p join p.communes c where c.unitId = :unitId order by p.deadline desc, p.id desc")
+    List<Plan> findByParticipant(long unitId);
 }

@@ -1,6 +1,10 @@
 package org.communedx.service.assessment;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.communedx.model.assessment.Assessment;
@@ -8,6 +12,8 @@ import org.communedx.model.assessment.AssessmentRepository;
 import org.communedx.model.assessment.CriterionEntry;
 import org.communedx.model.assessment.CriterionEntryRepository;
 import org.communedx.model.assessment.EntryConflict;
+import org.communedx.model.assessment.EntryStatus;
+import org.communedx.model.framework.Criterion;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
@@ -19,6 +25,11 @@ import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.Actors;
 import org.communedx.service.audit.AuditLog;
+import org.communedx.service.audit.AuditLog.AuditEvent;
+import org.communedx.service.assessment.AssessmentViews.Actions;
+import org.communedx.service.assessment.AssessmentViews.ChangeSinceReview;
+import org.communedx.service.assessment.AssessmentViews.EntryDetail;
+import org.communedx.service.assessment.AssessmentViews.HistoryLine;
 import org.communedx.service.assessment.AssessmentViews.AssessmentView;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
 import org.communedx.service.scope.Scopes;
@@ -56,9 +67,12 @@ public class AssessmentWorkflow {
 
     private final Clock clock;
 
+    private final EvidenceCounts evidenceCounts;
+
     AssessmentWorkflow(AssessmentRepository assessments, CriterionEntryRepository entries, PeriodRepository periods,
             AdministrativeUnitRepository units, UserAccountRepository accounts, Scopes scopes, AuditLog audit,
-            Clock clock) {
+            Clock clock, EvidenceCounts evidenceCounts) {
+        this.evidenceCounts = evidenceCounts;
         this.assessments = assessments;
         this.entries = entries;
         this.periods = periods;
@@ -87,6 +101,74 @@ public class AssessmentWorkflow {
 
     public EntryView entry(long entryId) {
         return EntryView.of(load(entryId));
+    }
+
+    /** Everything the entry page shows; outside the caller's scope the entry does not exist. */
+    public EntryDetail detail(long entryId) {
+        CriterionEntry entry = load(entryId);
+        Assessment assessment = entry.getAssessment();
+        Criterion criterion = entry.getCriterion();
+        List<HistoryLine> history = audit.history(AUDIT_TYPE, entryId).stream().map(AssessmentWorkflow::line)
+                .toList();
+        return new EntryDetail(EntryView.of(entry), assessment.getUnit().getCode(), assessment.getUnit().getName(),
+                assessment.getPeriod().getId(), assessment.getPeriod().getName(), criterion.getGroup().getCode(),
+                criterion.getGroup().name(), criterion.description(), criterion.typicalEvidence(),
+                criterion.getTarget(), criterion.getComparison(), criterion.getUnit(), criterion.isEvidenceRequired(),
+                evidenceCounts.forEntry(entryId), actions(entry), history, sinceReview(entry, history));
+    }
+
+    /** Which moves the current user may make now; the same rules {@link #act} enforces. */
+    private Actions actions(CriterionEntry entry) {
+        EntryStatus status = entry.getStatus();
+        UserAccount account = accounts.findByUsername(Actors.username()).orElse(null);
+        AdministrativeUnit commune = entry.getAssessment().getUnit();
+        boolean staff = account != null && account.getRole() == Role.COMMUNE_STAFF
+                && commune.getCode().equals(account.getUnitCode());
+        boolean reviewer = account != null && isReviewer(account, commune);
+        return new Actions(staff && status.isEditable(),
+                staff && (status == EntryStatus.DRAFT || status == EntryStatus.RETURNED),
+                staff && status.isEditable(),
+                reviewer && status == EntryStatus.SUBMITTED,
+                reviewer && (status == EntryStatus.SUBMITTED || status == EntryStatus.NOT_APPLICABLE_REQUESTED),
+                reviewer && status.isLocked(),
+                reviewer && status == EntryStatus.NOT_APPLICABLE_REQUESTED);
+    }
+
+    private static HistoryLine line(AuditEvent event) {
+        Map<String, Object> before = Snapshots.read(event.beforeJson());
+        Map<String, Object> after = Snapshots.read(event.afterJson());
+        String reason = REVIEW_ACTIONS.contains(event.action()) ? Snapshots.text(after, "reason") : null;
+        return new HistoryLine(event.actor(), event.occurredAt(), event.action(), Snapshots.status(before),
+                Snapshots.status(after), Snapshots.value(before), Snapshots.value(after), reason);
+    }
+
+    /** For an entry back under review after a return or reopening: its value then and now. */
+    private static ChangeSinceReview sinceReview(CriterionEntry entry, List<HistoryLine> history) {
+        if (entry.getStatus() != EntryStatus.SUBMITTED && entry.getStatus() != EntryStatus.NOT_APPLICABLE_REQUESTED) {
+            return null;
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            HistoryLine line = history.get(i);
+            if (REVIEW_ACTIONS.contains(line.action())) {
+                return new ChangeSinceReview(line.at(), line.actor(), line.reason(), line.valueAfter(), entry.value());
+            }
+        }
+        return null;
+    }
+
+    /** Reviews that send an entry back to the commune, after which a resubmission shows what changed. */
+    static final Set<String> REVIEW_ACTIONS = Set.of("RETURN", "REOPEN");
+
+    /** The value at the last return or reopening, for each entry that has one; one query for a whole queue. */
+    Map<Long, ChangeSinceReview> sinceReview(Map<Long, EntryValue> currentValues) {
+        Map<Long, ChangeSinceReview> changes = new HashMap<>();
+        audit.latest(AUDIT_TYPE, currentValues.keySet(), REVIEW_ACTIONS).forEach((id, event) -> {
+            Map<String, Object> after = Snapshots.read(event.afterJson());
+            long entryId = Long.parseLong(id);
+            changes.put(entryId, new ChangeSinceReview(event.occurredAt(), event.actor(),
+                    Snapshots.text(after, "reason"), Snapshots.value(after), currentValues.get(entryId)));
+        });
+        return changes;
     }
 
     @Transactional
@@ -184,8 +266,8 @@ public class AssessmentWorkflow {
     }
 
     /** Evidence upload is a later step; until then no entry has files, and criteria that need them wait. */
-    private static int evidenceCount(CriterionEntry entry) {
-        return 0;
+    private int evidenceCount(CriterionEntry entry) {
+        return evidenceCounts.forEntry(entry.getId());
     }
 
     private enum Actor {

@@ -3,7 +3,10 @@ package org.communedx.service.audit;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.communedx.service.Actors;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +60,30 @@ public class AuditLog {
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("ip"),
                         rs.getString("action"), rs.getString("before_json"), rs.getString("after_json")))
                 .list();
+    }
+
+    /**
+     * For each of the records, its latest event with one of the actions, e.g. the last review of each entry in a
+     * queue; one query for the lot. Records with no such event are missing from the map.
+     */
+    public Map<String, AuditEvent> latest(String entityType, Collection<?> entityIds, Collection<String> actions) {
+        if (entityIds.isEmpty() || actions.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, AuditEvent> latest = new HashMap<>();
+        jdbc.sql("""
+                select distinct on (entity_id) entity_id, actor, occurred_at, ip, action,
+                    before_json::text as before_json, after_json::text as after_json
+                from audit_event where entity_type = :type and entity_id in (:ids) and action in (:actions)
+                order by entity_id, occurred_at desc, id desc""")
+                .param("type", entityType)
+                .param("ids", entityIds.stream().map(String::valueOf).toList())
+                .param("actions", List.copyOf(actions))
+                .query((rs, row) -> latest.put(rs.getString("entity_id"), new AuditEvent(rs.getString("actor"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("ip"),
+                        rs.getString("action"), rs.getString("before_json"), rs.getString("after_json"))))
+                .list();
+        return latest;
     }
 
     private static String json(Object value) {

@@ -1,0 +1,227 @@
+package org.communedx.service.assessment;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.communedx.model.RuleViolation;
+import org.communedx.model.assessment.EntryStatus;
+import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.framework.Comparison;
+import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccount;
+import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.Actors;
+import org.communedx.service.NotFoundException;
+import org.communedx.service.assessment.AssessmentViews.ChangeSinceReview;
+import org.communedx.service.assessment.AssessmentViews.EntryView;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The review queue (journey J2): what waits for the current reviewer, i.e. SUBMITTED entries and not-applicable
+ * requests of the communes whose reviewer they are (a district official's district; a provincial manager's
+ * communes that lie directly under the province). Read with SQL, so that a queue never loads whole assessments.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReviewQueue {
+
+    /** A queue page shows at most this many entries, oldest first; the rest follow as those are reviewed. */
+    static final int LIMIT = 500;
+
+    private static final String FROM = """
+            from criterion_entry e
+            join assessment a on a.id = e.assessment_id
+            join administrative_unit u on u.id = a.unit_id
+            join administrative_unit parent on parent.id = u.parent_id
+            join period p on p.id = a.period_id
+            join criterion c on c.id = e.criterion_id
+            join criterion_group g on g.id = c.group_id
+            where e.status in ('SUBMITTED', 'NOT_APPLICABLE_REQUESTED') and parent.code = :unit and parent.level = :level
+            """;
+
+    private final JdbcClient jdbc;
+
+    private final UserAccountRepository accounts;
+
+    private final AssessmentWorkflow workflow;
+
+    private final EvidenceCounts evidence;
+
+    ReviewQueue(JdbcClient jdbc, UserAccountRepository accounts, AssessmentWorkflow workflow,
+            EvidenceCounts evidence) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.workflow = workflow;
+        this.evidence = evidence;
+    }
+
+    /** Narrows the queue; a null or blank filter lets everything through. */
+    public record Filter(String communeCode, String groupCode, Long periodId) {
+    }
+
+    public record QueueItem(long entryId, long version, EntryStatus status, String communeCode, String communeName,
+            long periodId, String periodName, String groupCode, String criterionCode, LocalizedText criterionName,
+            MeasurementType type, BigDecimal target, Comparison comparison, String unit, EntryValue value,
+            boolean met, String explanation, int evidenceCount, Instant submittedAt, String submittedBy,
+            ChangeSinceReview sinceReview) {
+    }
+
+    public record Choice(String code, String name) {
+    }
+
+    /** The queue and what its filters can choose from. */
+    public record Queue(List<QueueItem> items, List<Choice> communes, List<String> groups) {
+    }
+
+    /** One entry of a bulk approval: approved, or why not, as a message key with its arguments. */
+    public record Outcome(long entryId, String label, boolean approved, String messageKey, List<Object> arguments) {
+    }
+
+    public Queue queue(Filter filter) {
+        Reviewer reviewer = reviewer().orElseThrow(() -> new AccessDeniedException("Not a reviewer"));
+        StringBuilder sql = new StringBuilder("""
+                select e.id, e.row_version, e.status, e.value_numerator, e.value_denominator, e.value_count,
+                    e.value_level, e.value_yes_no, e.explanation, e.last_changed_at, e.last_changed_by,
+                    u.code as commune_code, u.name as commune_name, p.id as period_id, p.name as period_name,
+                    g.code as group_code, c.code as criterion_code, c.name_vi, c.name_en, c.measurement_type,
+                    c.target_value, c.comparison, c.unit
+                """).append(FROM);
+        Map<String, Object> params = new LinkedHashMap<>(reviewer.params());
+        if (filter.communeCode() != null && !filter.communeCode().isBlank()) {
+            sql.append(" and u.code = :commune");
+            params.put("commune", filter.communeCode().strip());
+        }
+        if (filter.groupCode() != null && !filter.groupCode().isBlank()) {
+            sql.append(" and g.code = :group");
+            params.put("group", filter.groupCode().strip());
+        }
+        if (filter.periodId() != null) {
+            sql.append(" and p.id = :period");
+            params.put("period", filter.periodId());
+        }
+        sql.append(" order by e.last_changed_at nulls first, e.id limit ").append(LIMIT);
+        List<QueueItem> rows = jdbc.sql(sql.toString()).params(params).query(ReviewQueue::item).list();
+        Map<Long, EntryValue> values = new LinkedHashMap<>();
+        rows.forEach(row -> values.put(row.entryId(), row.value()));
+        Map<Long, ChangeSinceReview> changes = workflow.sinceReview(values);
+        Map<Long, Integer> counts = evidence.forEntries(values.keySet());
+        List<QueueItem> items = rows.stream().map(row -> new QueueItem(row.entryId(), row.version(), row.status(),
+                row.communeCode(), row.communeName(), row.periodId(), row.periodName(), row.groupCode(),
+                row.criterionCode(), row.criterionName(), row.type(), row.target(), row.comparison(), row.unit(),
+                row.value(), row.met(), row.explanation(), counts.getOrDefault(row.entryId(), 0), row.submittedAt(),
+                row.submittedBy(), changes.get(row.entryId()))).toList();
+        List<Choice> communes = jdbc.sql("""
+                select distinct u.code, u.name from administrative_unit u
+                join administrative_unit parent on parent.id = u.parent_id
+                where u.level = 'COMMUNE' and u.valid_to is null and parent.code = :unit and parent.level = :level
+                order by u.name, u.code""").params(reviewer.params())
+                .query((rs, row) -> new Choice(rs.getString("code"), rs.getString("name"))).list();
+        List<String> groups = jdbc.sql("select distinct code from criterion_group order by code")
+                .query(String.class).list();
+        return new Queue(items, communes, groups);
+    }
+
+    /** How many entries wait for the current user; empty for whoever reviews nothing. One SQL count. */
+    public Optional<Integer> pendingCount() {
+        if (!Actors.hasAnyRole("DISTRICT_OFFICIAL", "PROVINCE_MANAGER")) {
+            return Optional.empty();
+        }
+        return reviewer().map(reviewer -> jdbc.sql("select count(*) " + FROM).params(reviewer.params())
+                .query(Integer.class).single());
+    }
+
+    /**
+     * Approves each entry at the version the reviewer saw, each in its own transaction, so that one refusal or
+     * conflict leaves the others approved; every entry gets its own outcome.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public List<Outcome> approveEach(Map<Long, Long> versionsByEntry) {
+        List<Outcome> outcomes = new ArrayList<>();
+        versionsByEntry.forEach((entryId, version) -> {
+            String label = "#" + entryId;
+            try {
+                EntryView entry = workflow.entry(entryId);
+                label = entry.criterionCode();
+                workflow.approve(entryId, version);
+                outcomes.add(new Outcome(entryId, label, true, "review.approved.one", List.of(label)));
+            }
+            catch (RuleViolation violation) {
+                outcomes.add(new Outcome(entryId, label, false, violation.messageKey(), violation.arguments()));
+            }
+            catch (NotFoundException | AccessDeniedException ex) {
+                outcomes.add(new Outcome(entryId, label, false, "review.approve.notYours", List.of()));
+            }
+        });
+        return outcomes;
+    }
+
+    private Optional<Reviewer> reviewer() {
+        return accounts.findByUsername(Actors.username()).filter(account -> account.getUnitCode() != null)
+                .flatMap(ReviewQueue::reviewer);
+    }
+
+    private static Optional<Reviewer> reviewer(UserAccount account) {
+        if (account.getRole() == Role.DISTRICT_OFFICIAL) {
+            return Optional.of(new Reviewer(account.getUnitCode(), "DISTRICT"));
+        }
+        if (account.getRole() == Role.PROVINCE_MANAGER) {
+            return Optional.of(new Reviewer(account.getUnitCode(), "PROVINCE"));
+        }
+        return Optional.empty();
+    }
+
+    private static QueueItem item(ResultSet rs, int row) throws SQLException {
+        MeasurementType type = MeasurementType.valueOf(rs.getString("measurement_type"));
+        Comparison comparison = Comparison.valueOf(rs.getString("comparison"));
+        BigDecimal target = rs.getBigDecimal("target_value");
+        EntryValue value = value(rs);
+        OffsetDateTime changed = rs.getObject("last_changed_at", OffsetDateTime.class);
+        return new QueueItem(rs.getLong("id"), rs.getLong("row_version"), EntryStatus.valueOf(rs.getString("status")),
+                rs.getString("commune_code"), rs.getString("commune_name"), rs.getLong("period_id"),
+                rs.getString("period_name"), rs.getString("group_code"), rs.getString("criterion_code"),
+                new LocalizedText(rs.getString("name_vi"), rs.getString("name_en")), type, target, comparison,
+                rs.getString("unit"), value, value != null && comparison.isMet(value.measure(), target),
+                rs.getString("explanation"), 0, changed == null ? null : changed.toInstant(),
+                rs.getString("last_changed_by"), null);
+    }
+
+    private static EntryValue value(ResultSet rs) throws SQLException {
+        Integer numerator = rs.getObject("value_numerator", Integer.class);
+        Integer denominator = rs.getObject("value_denominator", Integer.class);
+        if (numerator != null && denominator != null) {
+            return new EntryValue.Percent(numerator, denominator);
+        }
+        Integer count = rs.getObject("value_count", Integer.class);
+        if (count != null) {
+            return new EntryValue.Count(count);
+        }
+        Integer level = rs.getObject("value_level", Integer.class);
+        if (level != null) {
+            return new EntryValue.Level(level);
+        }
+        Boolean yes = rs.getObject("value_yes_no", Boolean.class);
+        return yes == null ? null : new EntryValue.YesNo(yes);
+    }
+
+    private record Reviewer(String unitCode, String level) {
+
+        Map<String, Object> params() {
+            return Map.of("unit", unitCode, "level", level);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.communedx.service.assessment;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.communedx.model.assessment.AssessmentRepository;
+import org.communedx.model.assessment.CriterionEntry;
+import org.communedx.model.assessment.CriterionEntryRepository;
+import org.communedx.model.assessment.EntryStatus;
+import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.framework.Comparison;
+import org.communedx.model.framework.Criterion;
+import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.period.Period;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.model.period.Plan;
+import org.communedx.model.period.PlanRepository;
+import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.Actors;
+import org.communedx.service.assessment.AssessmentViews.AssessmentView;
+import org.communedx.service.assessment.Completion.Item;
+import org.communedx.service.assessment.Completion.Percentages;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A commune's scorecard for one period (journey J1): every criterion by group with its status and value, the
+ * verified and claimed completion from {@link Completion}, and the plan the commune takes part in.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Scorecards {
+
+    private final AssessmentWorkflow workflow;
+
+    private final AssessmentRepository assessments;
+
+    private final CriterionEntryRepository entries;
+
+    private final PeriodRepository periods;
+
+    private final PlanRepository plans;
+
+    private final UserAccountRepository accounts;
+
+    private final EvidenceCounts evidence;
+
+    private final Clock clock;
+
+    Scorecards(AssessmentWorkflow workflow, AssessmentRepository assessments, CriterionEntryRepository entries,
+            PeriodRepository periods, PlanRepository plans, UserAccountRepository accounts, EvidenceCounts evidence,
+            Clock clock) {
+        this.workflow = workflow;
+        this.assessments = assessments;
+        this.entries = entries;
+        this.periods = periods;
+        this.plans = plans;
+        this.accounts = accounts;
+        this.evidence = evidence;
+        this.clock = clock;
+    }
+
+    public record Scorecard(String communeCode, String communeName, long periodId, String periodName,
+            LocalDate submissionDeadline, long daysToDeadline, Percentages overall, List<GroupCard> groups,
+            PlanProgress plan) {
+    }
+
+    public record GroupCard(String code, LocalizedText name, Percentages completion, List<CriterionRow> criteria) {
+    }
+
+    public record CriterionRow(long entryId, String code, LocalizedText name, MeasurementType type, BigDecimal target,
+            Comparison comparison, String unit, EntryStatus status, EntryValue value, boolean met,
+            int evidenceCount, Instant lastChangedAt, String lastChangedBy) {
+    }
+
+    /** The commune's plan: its target percent, whether verified completion reaches it, and its deadline. */
+    public record PlanProgress(String name, int targetPercent, boolean reached, LocalDate deadline, long daysLeft) {
+    }
+
+    /** Where a commune's scorecard is. */
+    public record Address(String communeCode, long periodId) {
+    }
+
+    /** The scorecard, creating the assessment on first use; outside the caller's scope it does not exist. */
+    @Transactional
+    public Scorecard scorecard(String communeCode, long periodId) {
+        AssessmentView assessment = workflow.open(communeCode, periodId);
+        List<CriterionEntry> rows = entries.findByAssessmentInOrder(assessment.id());
+        Map<Long, Integer> counts = evidence.forEntries(rows.stream().map(CriterionEntry::getId).toList());
+        Completion.Result completion = Completion.of(rows.stream().map(entry -> new Item(
+                entry.getCriterion().getGroup().getCode(), entry.getCriterion().getWeight(), entry.getStatus(),
+                entry.isMet())).toList());
+        Map<String, GroupCard> groups = new LinkedHashMap<>();
+        for (CriterionEntry entry : rows) {
+            Criterion criterion = entry.getCriterion();
+            String group = criterion.getGroup().getCode();
+            groups.computeIfAbsent(group, code -> new GroupCard(code, criterion.getGroup().name(),
+                    completion.byGroup().get(code), new ArrayList<>()))
+                    .criteria().add(new CriterionRow(entry.getId(), criterion.getCode(), criterion.name(),
+                            criterion.getType(), criterion.getTarget(), criterion.getComparison(), criterion.getUnit(),
+                            entry.getStatus(), entry.value(), entry.isMet(), counts.getOrDefault(entry.getId(), 0),
+                            entry.getLastChangedAt(), entry.getLastChangedBy()));
+        }
+        Period period = periods.findWithFramework(periodId).orElseThrow();
+        long unitId = assessments.findById(assessment.id()).orElseThrow().getUnit().getId();
+        LocalDate today = LocalDate.now(clock);
+        PlanProgress plan = plans.findByParticipant(unitId).stream().findFirst()
+                .map(found -> progress(found, completion.overall(), today)).orElse(null);
+        return new Scorecard(assessment.unitCode(), assessment.unitName(), periodId, assessment.periodName(),
+                period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),
+                completion.overall(), List.copyOf(groups.values()), plan);
+    }
+
+    /**
+     * For commune staff, their own commune in the current period: the one containing today, else the latest.
+     * Empty for everyone else, or when there is no period yet.
+     */
+    public Optional<Address> ownCurrentScorecard() {
+        return accounts.findByUsername(Actors.username())
+                .filter(account -> account.getRole() == Role.COMMUNE_STAFF && account.getUnitCode() != null)
+                .flatMap(account -> currentPeriod().map(period -> new Address(account.getUnitCode(), period)));
+    }
+
+    Optional<Long> currentPeriod() {
+        LocalDate today = LocalDate.now(clock);
+        List<Period> all = periods.findAllNewestFirst();
+        return all.stream().filter(period -> !today.isBefore(period.getStartDate()) && !today.isAfter(period.getEndDate()))
+                .findFirst().or(() -> all.stream().findFirst()).map(Period::getId);
+    }
+
+    private static PlanProgress progress(Plan plan, Percentages overall, LocalDate today) {
+        boolean reached = overall.verified() != null
+                && overall.verified().compareTo(BigDecimal.valueOf(plan.getTargetPercent())) >= 0;
+        return new PlanProgress(plan.getName(), plan.getTargetPercent(), reached, plan.getDeadline(),
+                ChronoUnit.DAYS.between(today, plan.getDeadline()));
+    }
+}
