@@ -61,6 +61,19 @@ class SecurityConfiguration {
                         // opens a form, POST submits it); the plan service also keeps each plan within the scope.
                         .requestMatchers("/periods", "/periods/new", "/periods/*/edit", "/plans", "/plans/new",
                                 "/plans/*/edit").hasAnyRole("ADMIN", "PROVINCE_MANAGER")
+                        // Scorecards, entries and reviews. Every logged-in user may open a scorecard or an entry,
+                        // and the services answer 404 outside the caller's scope. Commune staff change values;
+                        // district officials and provincial managers review. The workflow then checks that it is
+                        // the staff of that very commune, or the reviewer of its district (province).
+                        .requestMatchers(HttpMethod.GET, "/communes/*/periods/*", "/entries/*").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/entries/*/value", "/entries/*/submit",
+                                "/entries/*/not-applicable").hasRole("COMMUNE_STAFF")
+                        .requestMatchers(HttpMethod.POST, "/entries/*/approve", "/entries/*/return",
+                                "/entries/*/reopen", "/entries/*/approve-not-applicable")
+                            .hasAnyRole("DISTRICT_OFFICIAL", "PROVINCE_MANAGER")
+                        .requestMatchers(HttpMethod.GET, "/reviews").hasAnyRole("DISTRICT_OFFICIAL", "PROVINCE_MANAGER")
+                        .requestMatchers(HttpMethod.POST, "/reviews/approve")
+                            .hasAnyRole("DISTRICT_OFFICIAL", "PROVINCE_MANAGER")
                         .anyRequest().denyAll())
                 // Session fixation protection is Spring's default: the session id changes at login.
                 .formLogin(form -> form.loginPage("/login")

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -51,7 +52,8 @@ class AuthorizationMatrixIT {
     private static final Map<String, List<String[]>> MATRIX = new LinkedHashMap<>();
 
     static {
-        route("GET /", "/", "200 200 200 200 200 302");
+        // Commune staff are sent on to their own commune's scorecard.
+        route("GET /", "/", "200 200 200 302 200 302");
         route("GET /login", "/login", "200 200 200 200 200 200");
         route("* /error", "/error", "500 500 500 500 500 500");
         route("GET /account", "/account", "200 200 200 200 200 302");
@@ -126,6 +128,19 @@ class AuthorizationMatrixIT {
         route("GET /plans/{id}/edit", "/plans/{plan}/edit", "200 200 403 403 403 302",
                 "/plans/0/edit", "404 404 403 403 403 302");
         route("POST /plans/{id}/edit", "/plans/{plan}/edit", "A A 403 403 403 302");
+        route("GET /communes/{code}/periods/{periodId}", "/communes/{own}/periods/{period}", "200 200 200 200 200 302",
+                "/communes/{other}/periods/{period}", "200 404 404 404 404 302");
+        route("GET /entries/{entryId}", "/entries/{entry}", "200 200 200 200 200 302",
+                "/entries/0", "404 404 404 404 404 302");
+        // Writes carry no version here, so they are refused before anything changes.
+        for (String action : List.of("value", "submit", "not-applicable")) {
+            route("POST /entries/{entryId}/" + action, "/entries/{entry}/" + action, "403 403 403 A 403 302");
+        }
+        for (String action : List.of("approve", "return", "reopen", "approve-not-applicable")) {
+            route("POST /entries/{entryId}/" + action, "/entries/{entry}/" + action, "403 A A 403 403 302");
+        }
+        route("GET /reviews", "/reviews", "403 200 200 403 403 302");
+        route("POST /reviews/approve", "/reviews/approve", "403 A A 403 403 302");
         route("GET /api/v1/frameworks", "/api/v1/frameworks", "200 200 200 200 200 401");
         route("GET /api/v1/frameworks/{code}/{version}", "/api/v1/frameworks/DX-XA/1.0", "200 200 200 200 200 401");
     }
@@ -167,6 +182,9 @@ class AuthorizationMatrixIT {
     @Autowired
     PlanRepository plans;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @BeforeEach
     void aProvinceOfNoDemoUser() {
         if (units.findAllByCode("95").isEmpty()) {
@@ -195,6 +213,7 @@ class AuthorizationMatrixIT {
         long staffUser = accounts.findByUsername("xa.yenphu").orElseThrow().getId();
         long adminUser = accounts.findByUsername("admin").orElseThrow().getId();
         long demoPeriod = periods.findByName("Năm 2026").orElseThrow().getId();
+        long entry = demoEntry(demoPeriod);
         long demoPlan = plans.findAll().stream().filter(plan -> plan.getName().startsWith("Kế hoạch chuyển đổi số"))
                 .findFirst().orElseThrow().getId();
         Map<Caller, WebClient> clients = new EnumMap<>(Caller.class);
@@ -218,7 +237,8 @@ class AuthorizationMatrixIT {
                             .replace("{criterion}", String.valueOf(group.criteria().get(0).id()))
                             .replace("{staffUser}", String.valueOf(staffUser)).replace("{adminUser}", String.valueOf(adminUser))
                             .replace("{period}", String.valueOf(demoPeriod))
-                            .replace("{plan}", String.valueOf(demoPlan));
+                            .replace("{plan}", String.valueOf(demoPlan))
+                            .replace("{entry}", String.valueOf(entry));
                     int status = send(clients.get(caller), method, path, tokens.get(caller));
                     String want = expected[caller.ordinal()];
                     boolean matches = want.equals(ALLOWED)
@@ -231,6 +251,15 @@ class AuthorizationMatrixIT {
             }
         });
         assertThat(mismatches).isEmpty();
+    }
+
+    /** An entry of Yên Phú in the period, whose assessment the administrator's first visit creates. */
+    private long demoEntry(long period) {
+        new WebClient(port).login("admin", "Demo@2025!").get("/communes/05305/periods/" + period);
+        return jdbc.queryForObject("""
+                select e.id from criterion_entry e join assessment a on a.id = e.assessment_id
+                join administrative_unit u on u.id = a.unit_id where u.code = '05305' and a.period_id = ?
+                order by e.id limit 1""", Long.class, period);
     }
 
     private int send(WebClient client, String method, String path, String csrfToken) {

@@ -1,0 +1,180 @@
+package org.communedx.web.entry;
+
+import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.framework.MeasurementType;
+import org.communedx.service.assessment.AssessmentViews.EntryView;
+
+import org.springframework.validation.Errors;
+
+/**
+ * The value form of the entry page, one set of fields per measurement type. Fields are text so that anything a
+ * user types comes back with a message in their language rather than a binding error; {@link #toValue} checks
+ * them for the criterion's type.
+ */
+class ValueForm {
+
+    static final int EXPLANATION_MAX = 2000;
+
+    private String numerator;
+
+    private String denominator;
+
+    private String count;
+
+    private String level;
+
+    private String yesNo;
+
+    private String explanation;
+
+    private Long version;
+
+    static ValueForm of(EntryView entry) {
+        ValueForm form = new ValueForm();
+        form.version = entry.version();
+        form.explanation = entry.explanation();
+        if (entry.value() instanceof EntryValue.Percent percent) {
+            form.numerator = String.valueOf(percent.numerator());
+            form.denominator = String.valueOf(percent.denominator());
+        }
+        else if (entry.value() instanceof EntryValue.Count c) {
+            form.count = String.valueOf(c.count());
+        }
+        else if (entry.value() instanceof EntryValue.Level l) {
+            form.level = String.valueOf(l.level());
+        }
+        else if (entry.value() instanceof EntryValue.YesNo y) {
+            form.yesNo = y.yes() ? "yes" : "no";
+        }
+        return form;
+    }
+
+    /** The value for the criterion's type, or null with every problem rejected on its field. */
+    EntryValue toValue(MeasurementType type, Errors errors) {
+        if (version == null) {
+            errors.reject("entry.form.stale");
+        }
+        if (explanation != null && explanation.length() > EXPLANATION_MAX) {
+            errors.rejectValue("explanation", "entry.form.explanationTooLong", new Object[] { EXPLANATION_MAX }, null);
+        }
+        EntryValue value = switch (type) {
+            case PERCENT -> percent(errors);
+            case COUNT -> {
+                Integer parsed = wholeNumber("count", count, errors);
+                if (parsed != null && parsed < 0) {
+                    errors.rejectValue("count", "entry.value.countNegative");
+                    yield null;
+                }
+                yield parsed == null ? null : new EntryValue.Count(parsed);
+            }
+            case LEVEL -> {
+                Integer parsed = wholeNumber("level", level, errors);
+                if (parsed != null && (parsed < 0 || parsed > 3)) {
+                    errors.rejectValue("level", "entry.value.levelOutOfRange", new Object[] { parsed }, null);
+                    yield null;
+                }
+                yield parsed == null ? null : new EntryValue.Level(parsed);
+            }
+            case BOOLEAN -> {
+                if (!"yes".equals(yesNo) && !"no".equals(yesNo)) {
+                    errors.rejectValue("yesNo", "entry.form.chooseYesNo");
+                    yield null;
+                }
+                yield new EntryValue.YesNo("yes".equals(yesNo));
+            }
+        };
+        return errors.hasErrors() ? null : value;
+    }
+
+    private EntryValue percent(Errors errors) {
+        Integer top = wholeNumber("numerator", numerator, errors);
+        Integer bottom = wholeNumber("denominator", denominator, errors);
+        if (top != null && top < 0) {
+            errors.rejectValue("numerator", "entry.value.numeratorNegative");
+            return null;
+        }
+        if (bottom != null && bottom <= 0) {
+            errors.rejectValue("denominator", "entry.value.denominatorNotPositive");
+            return null;
+        }
+        if (top == null || bottom == null) {
+            return null;
+        }
+        if (top > bottom) {
+            errors.rejectValue("numerator", "entry.value.numeratorAboveDenominator", new Object[] { top, bottom },
+                    null);
+            return null;
+        }
+        return new EntryValue.Percent(top, bottom);
+    }
+
+    private static Integer wholeNumber(String field, String text, Errors errors) {
+        if (text == null || text.isBlank()) {
+            errors.rejectValue(field, "entry.form.required");
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        }
+        catch (NumberFormatException ex) {
+            errors.rejectValue(field, "entry.form.wholeNumber");
+            return null;
+        }
+    }
+
+    public String getNumerator() {
+        return numerator;
+    }
+
+    public void setNumerator(String numerator) {
+        this.numerator = numerator;
+    }
+
+    public String getDenominator() {
+        return denominator;
+    }
+
+    public void setDenominator(String denominator) {
+        this.denominator = denominator;
+    }
+
+    public String getCount() {
+        return count;
+    }
+
+    public void setCount(String count) {
+        this.count = count;
+    }
+
+    public String getLevel() {
+        return level;
+    }
+
+    public void setLevel(String level) {
+        this.level = level;
+    }
+
+    public String getYesNo() {
+        return yesNo;
+    }
+
+    public void setYesNo(String yesNo) {
+        this.yesNo = yesNo;
+    }
+
+    public String getExplanation() {
+        return explanation;
+    }
+
+    public void setExplanation(String explanation) {
+        this.explanation = explanation;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
+}

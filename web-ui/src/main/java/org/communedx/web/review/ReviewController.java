@@ -1,0 +1,74 @@
+package org.communedx.web.review;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.communedx.service.assessment.ReviewQueue;
+import org.communedx.service.assessment.ReviewQueue.Filter;
+import org.communedx.service.assessment.ReviewQueue.Outcome;
+import org.communedx.service.period.PeriodService;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The review queue (J2) and its bulk approval. */
+@Controller
+class ReviewController {
+
+    private final ReviewQueue queue;
+
+    private final PeriodService periods;
+
+    private final MessageSource messages;
+
+    ReviewController(ReviewQueue queue, PeriodService periods, MessageSource messages) {
+        this.queue = queue;
+        this.periods = periods;
+        this.messages = messages;
+    }
+
+    @GetMapping("/reviews")
+    String list(@RequestParam(required = false) String commune, @RequestParam(required = false) String group,
+            @RequestParam(required = false) Long period, Model model) {
+        model.addAttribute("queue", queue.queue(new Filter(commune, group, period)));
+        model.addAttribute("periods", periods.list());
+        model.addAttribute("filter", new Filter(commune, group, period));
+        return "review/list";
+    }
+
+    /**
+     * Approves the ticked entries, each at the version shown (values "id:version"); each is approved or reported
+     * on its own.
+     */
+    @PostMapping("/reviews/approve")
+    String approve(@RequestParam(name = "selected", required = false) List<String> selected,
+            RedirectAttributes redirect, Locale locale) {
+        Map<Long, Long> versions = new LinkedHashMap<>();
+        for (String item : selected == null ? List.<String>of() : selected) {
+            String[] parts = item.split(":");
+            if (parts.length == 2 && parts[0].matches("\\d{1,18}") && parts[1].matches("\\d{1,18}")) {
+                versions.put(Long.valueOf(parts[0]), Long.valueOf(parts[1]));
+            }
+        }
+        if (versions.isEmpty()) {
+            redirect.addFlashAttribute("messageKey", "review.approve.noneSelected");
+            return "redirect:/reviews";
+        }
+        List<Outcome> outcomes = queue.approveEach(versions);
+        redirect.addFlashAttribute("outcomes", outcomes.stream().map(outcome -> new Report(outcome.approved(),
+                outcome.label(), messages.getMessage(outcome.messageKey(), outcome.arguments().toArray(),
+                        outcome.messageKey(), locale))).toList());
+        return "redirect:/reviews";
+    }
+
+    /** One line of the bulk approval report, already in the user's language. */
+    record Report(boolean approved, String label, String text) {
+    }
+}

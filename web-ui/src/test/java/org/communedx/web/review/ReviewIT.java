@@ -1,0 +1,121 @@
+package org.communedx.web.review;
+
+import java.net.http.HttpResponse;
+
+import org.communedx.model.framework.FrameworkRepository;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.web.support.EntryPages;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communedx.web.support.EntryPages.PASSWORD;
+import static org.communedx.web.support.EntryPages.encode;
+import static org.communedx.web.support.EntryPages.post;
+import static org.communedx.web.support.EntryPages.version;
+
+/** The review queue (J2) over HTTP: what a district official sees, bulk approval, return and resubmission. */
+@TrackerIntegrationTest
+class ReviewIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PeriodRepository periods;
+
+    @Autowired
+    FrameworkRepository frameworks;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    long period;
+
+    WebClient staff;
+
+    WebClient reviewer;
+
+    @BeforeEach
+    void freshPeriod() {
+        period = new EntryPages(frameworks, periods, transaction).newPeriod();
+        staff = new WebClient(port).login("xa.yenphu", PASSWORD);
+        reviewer = new WebClient(port).login("huyen.lacson", PASSWORD);
+    }
+
+    @Test
+    void queueHoldsTheDistrictsSubmissionsOldestFirstAndBulkApprovesEachOnItsOwn() {
+        long c1 = EntryPages.entryId(staff, "05305", period, "G1.C1");
+        long c2 = EntryPages.entryId(staff, "05305", period, "G1.C2");
+        long c4 = EntryPages.entryId(staff, "05305", period, "G2.C4");
+        EntryPages.savePercent(staff, c1, 18, 20);
+        EntryPages.submit(staff, c1);
+        post(staff, c2, "value", "version=" + version(staff, c2) + "&level=2");
+        EntryPages.submit(staff, c2);
+        post(staff, c4, "value", "version=" + version(staff, c4) + "&count=1");
+
+        String queue = reviewer.get("/reviews?period=" + period).body();
+        assertThat(queue).contains("id=\"queue-" + c1 + "\"", "id=\"queue-" + c2 + "\"")
+                .doesNotContain("id=\"queue-" + c4 + "\"");
+        assertThat(queue.indexOf("queue-" + c1)).as("oldest first").isLessThan(queue.indexOf("queue-" + c2));
+        assertThat(queue).containsPattern("id=\"nav-reviews\">\\d+ chờ duyệt");
+        assertThat(reviewer.get("/reviews?period=" + period + "&group=G2").body()).doesNotContain("queue-" + c1);
+        assertThat(reviewer.get("/reviews?period=" + period + "&commune=05347").body()).doesNotContain("queue-" + c1);
+        assertThat(new WebClient(port).login("tinh.hoabinh", PASSWORD).get("/reviews?period=" + period).body())
+                .as("Yên Phú has a district: the province does not review it").doesNotContain("queue-" + c1);
+
+        long staleC2 = version(reviewer, c2) - 1;
+        HttpResponse<String> approved = reviewer.post("/reviews/approve", "_csrf="
+                + WebClient.csrfToken(reviewer.get("/reviews")) + "&selected=" + encode(c1 + ":" + version(reviewer, c1))
+                + "&selected=" + encode(c2 + ":" + staleC2));
+        assertThat(approved.statusCode()).isEqualTo(302);
+
+        String after = reviewer.get("/reviews?period=" + period).body();
+        assertThat(after).contains("G1.C1: Đã duyệt.", "G1.C2: Người khác vừa thay đổi tiêu chí này")
+                .doesNotContain("id=\"queue-" + c1 + "\"").contains("id=\"queue-" + c2 + "\"");
+        assertThat(staff.get("/entries/" + c1).body()).contains("Đã duyệt");
+    }
+
+    @Test
+    void aReturnNeedsAReasonAndTheResubmissionShowsWhatChanged() {
+        long c1 = EntryPages.entryId(staff, "05305", period, "G1.C1");
+        EntryPages.savePercent(staff, c1, 10, 20);
+        EntryPages.submit(staff, c1);
+
+        post(reviewer, c1, "return", "version=" + version(reviewer, c1) + "&reason=");
+        assertThat(reviewer.get("/entries/" + c1).body()).contains("Nhập lý do.", "Đã gửi");
+
+        post(reviewer, c1, "return", "version=" + version(reviewer, c1) + "&reason=" + encode("Thiếu danh sách"));
+        assertThat(staff.get("/entries/" + c1).body()).contains("Bị trả lại", "Thiếu danh sách");
+
+        EntryPages.savePercent(staff, c1, 18, 20);
+        EntryPages.submit(staff, c1);
+
+        String page = reviewer.get("/entries/" + c1).body();
+        assertThat(page).contains("Thay đổi kể từ lần duyệt trước", "Lý do: Thiếu danh sách", "10/20 (50,00%)",
+                "18/20 (90,00%)", "Minh chứng thêm hoặc bỏ sẽ được hiển thị");
+        assertThat(reviewer.get("/reviews?period=" + period).body()).contains("Thay đổi từ lần trả lại:",
+                "10/20 (50,00%)");
+
+        post(reviewer, c1, "approve", "version=" + version(reviewer, c1));
+        post(reviewer, c1, "reopen", "version=" + version(reviewer, c1) + "&reason=" + encode("Kiểm tra lại"));
+        assertThat(staff.get("/entries/" + c1).body()).contains("Bị trả lại", "Kiểm tra lại");
+    }
+
+    @Test
+    void communeStaffCannotReview() {
+        long c1 = EntryPages.entryId(staff, "05305", period, "G1.C1");
+        EntryPages.savePercent(staff, c1, 18, 20);
+        EntryPages.submit(staff, c1);
+
+        assertThat(post(staff, c1, "approve", "version=2").statusCode()).isEqualTo(403);
+        assertThat(staff.get("/reviews").statusCode()).isEqualTo(403);
+        assertThat(staff.get("/entries/" + c1).body()).contains("Đã gửi").doesNotContain("/approve\"");
+    }
+}

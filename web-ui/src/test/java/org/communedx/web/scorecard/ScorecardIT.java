@@ -1,0 +1,88 @@
+package org.communedx.web.scorecard;
+
+import java.net.http.HttpResponse;
+
+import org.communedx.model.framework.FrameworkRepository;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.web.support.EntryPages;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communedx.web.support.EntryPages.PASSWORD;
+
+/** The commune scorecard (J1) over HTTP. */
+@TrackerIntegrationTest
+class ScorecardIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PeriodRepository periods;
+
+    @Autowired
+    FrameworkRepository frameworks;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void communeStaffLandOnTheirScorecardForTheCurrentPeriod() {
+        WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
+        long current = periods.findByName("Năm 2026").orElseThrow().getId();
+
+        HttpResponse<String> home = staff.get("/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/communes/05305/periods/" + current));
+
+        String page = staff.get("/communes/05305/periods/" + current).body();
+        assertThat(page).contains("Bảng điểm Xã Yên Phú — Năm 2026", "Đã xác nhận:", "Kê khai:",
+                "làm tròn đến một chữ số thập phân",
+                "Mục tiêu của Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025: 30% hoàn thành",
+                "Hạn kế hoạch: 31/12/2025 (đã quá hạn)", "Hạn nộp:");
+        for (String group : new String[] { "G1. ", "G2. ", "G3. ", "G4. ", "G5. ", "G6. " }) {
+            assertThat(page).contains(group);
+        }
+        assertThat(page.split("href=\"/entries/")).as("27 criteria, each a link").hasSize(28);
+        assertThat(page).contains("Chưa bắt đầu", "Chưa nhập", "≥ 100 %");
+    }
+
+    @Test
+    void completionIsVerifiedFromApprovalsAndClaimedFromSubmissions() {
+        long period = new EntryPages(frameworks, periods, transaction).newPeriod();
+        WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
+        WebClient reviewer = new WebClient(port).login("huyen.lacson", PASSWORD);
+        long c1 = EntryPages.entryId(staff, "05305", period, "G1.C1");
+        long c2 = EntryPages.entryId(staff, "05305", period, "G1.C2");
+        EntryPages.savePercent(staff, c1, 18, 20);
+        EntryPages.submit(staff, c1);
+        EntryPages.post(staff, c2, "value", "version=" + EntryPages.version(staff, c2) + "&level=3");
+        EntryPages.submit(staff, c2);
+        EntryPages.post(reviewer, c1, "approve", "version=" + EntryPages.version(reviewer, c1));
+
+        String page = staff.get("/communes/05305/periods/" + period).body();
+        // 4 criteria of weight 1: C1 approved and met, C2 submitted and met.
+        assertThat(page).containsPattern("id=\"verified-overall\">\\s*25,0%");
+        assertThat(page).containsPattern("id=\"claimed-overall\">\\s*50,0%");
+        assertThat(page).contains("18/20 (90,00%)", "Đạt", "Mức 3",
+                "Chưa đạt mục tiêu kế hoạch (theo mức đã xác nhận).");
+    }
+
+    @Test
+    void anotherCommunesScorecardDoesNotExistForCommuneStaff() {
+        WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
+        long current = periods.findByName("Năm 2026").orElseThrow().getId();
+
+        HttpResponse<String> other = staff.get("/communes/05347/periods/" + current);
+
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body()).doesNotContain("Ân Nghĩa");
+    }
+}

@@ -1,0 +1,111 @@
+package org.communedx.web.support;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.communedx.model.framework.Comparison;
+import org.communedx.model.framework.CriterionDefinition;
+import org.communedx.model.framework.CriterionGroup;
+import org.communedx.model.framework.Framework;
+import org.communedx.model.framework.FrameworkRepository;
+import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.period.Period;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.model.period.PeriodTerms;
+
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Periods of their own for the entry and review tests, on a published framework "IT-ENTRY 1.0" whose criteria
+ * need no evidence (every DX-XA 1.0 criterion does, and evidence upload is not built here), so that entries can be
+ * submitted and reviewed. Each test takes a new period, so its entries start NOT_STARTED; the periods lie in
+ * 2019, so they are never the current one. Also the page helpers those tests share.
+ */
+public final class EntryPages {
+
+    public static final String PASSWORD = "Demo@2025!";
+
+    private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
+
+    private final FrameworkRepository frameworks;
+
+    private final PeriodRepository periods;
+
+    private final TransactionTemplate transaction;
+
+    public EntryPages(FrameworkRepository frameworks, PeriodRepository periods, TransactionTemplate transaction) {
+        this.frameworks = frameworks;
+        this.periods = periods;
+        this.transaction = transaction;
+    }
+
+    /** G1: C1 PERCENT at least 80, C2 LEVEL at least 2; G2: C3 BOOLEAN, C4 COUNT at least 3; weight 1 each. */
+    public long newPeriod() {
+        return transaction.execute(status -> {
+            Framework framework = frameworks.findByCodeAndVersion("IT-ENTRY", "1.0").orElseGet(() -> {
+                Framework draft = Framework.draft("IT-ENTRY", "1.0", new LocalizedText("Thử mục nhập", "Entry test"));
+                CriterionGroup g1 = draft.addGroup("G1", new LocalizedText("Nhóm một", "Group one"));
+                g1.addCriterion(criterion("G1.C1", MeasurementType.PERCENT, 80));
+                g1.addCriterion(criterion("G1.C2", MeasurementType.LEVEL, 2));
+                CriterionGroup g2 = draft.addGroup("G2", new LocalizedText("Nhóm hai", "Group two"));
+                g2.addCriterion(criterion("G2.C3", MeasurementType.BOOLEAN, 1));
+                g2.addCriterion(criterion("G2.C4", MeasurementType.COUNT, 3));
+                draft.publish(Instant.parse("2019-01-01T00:00:00Z"));
+                return frameworks.save(draft);
+            });
+            return periods.save(new Period(new PeriodTerms("Kỳ thử " + System.nanoTime(), 2019,
+                    LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31), LocalDate.of(2019, 12, 15)), framework))
+                    .getId();
+        });
+    }
+
+    /** The id of a criterion's entry, from the commune's scorecard as the client sees it. */
+    public static long entryId(WebClient client, String commune, long period, String criterion) {
+        String page = client.get("/communes/" + commune + "/periods/" + period).body();
+        Matcher matcher = Pattern.compile("href=\"/entries/(\\d+)\">" + Pattern.quote(criterion) + " ").matcher(page);
+        assertThat(matcher.find()).as(criterion + " on the scorecard").isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+    /** The version the entry page's forms carry. */
+    public static long version(WebClient client, long entry) {
+        Matcher matcher = VERSION.matcher(client.get("/entries/" + entry).body());
+        assertThat(matcher.find()).as("a form with the version").isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+    public static HttpResponse<String> post(WebClient client, long entry, String action, String fields) {
+        String token = WebClient.csrfToken(client.get("/entries/" + entry));
+        return client.post("/entries/" + entry + "/" + action, "_csrf=" + token + (fields.isEmpty() ? "" : "&" + fields));
+    }
+
+    /** Saves a percent value at the current version. */
+    public static HttpResponse<String> savePercent(WebClient staff, long entry, int numerator, int denominator) {
+        return post(staff, entry, "value", "version=" + version(staff, entry) + "&numerator=" + numerator
+                + "&denominator=" + denominator + "&explanation=" + encode("Theo danh sách"));
+    }
+
+    public static HttpResponse<String> submit(WebClient staff, long entry) {
+        return post(staff, entry, "submit", "version=" + version(staff, entry));
+    }
+
+    public static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static CriterionDefinition criterion(String code, MeasurementType type, int target) {
+        return new CriterionDefinition(code, new LocalizedText("Tiêu chí " + code, "Criterion " + code),
+                new LocalizedText("Mô tả " + code, "Description " + code), type, BigDecimal.valueOf(target),
+                Comparison.AT_LEAST, type == MeasurementType.PERCENT ? "%" : null, BigDecimal.ONE,
+                new LocalizedText("Biên bản", "Minutes"), false);
+    }
+}
