@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Periods of their own for the entry and review tests, on a published framework "IT-ENTRY 1.0" whose criteria
+ * Periods of their own for the entry and review tests, on a published framework "IT-ENTRY 9.9-entries" whose criteria
  * need no evidence (every DX-XA 1.0 criterion does, and evidence upload is not built here), so that entries can be
  * submitted and reviewed. Each test takes a new period, so its entries start NOT_STARTED; the periods lie in
  * 2019, so they are never the current one. Also the page helpers those tests share.
@@ -33,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class EntryPages {
 
     public static final String PASSWORD = "Demo@2025!";
+
+    /** Not "1.0": the framework list shows every version, and other tests pick DX-XA's "1.0" link by its name. */
+    private static final String VERSION_NAME = "9.9-entries";
 
     private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
 
@@ -51,8 +54,8 @@ public final class EntryPages {
     /** G1: C1 PERCENT at least 80, C2 LEVEL at least 2; G2: C3 BOOLEAN, C4 COUNT at least 3; weight 1 each. */
     public long newPeriod() {
         return transaction.execute(status -> {
-            Framework framework = frameworks.findByCodeAndVersion("IT-ENTRY", "1.0").orElseGet(() -> {
-                Framework draft = Framework.draft("IT-ENTRY", "1.0", new LocalizedText("Thử mục nhập", "Entry test"));
+            Framework framework = frameworks.findByCodeAndVersion("IT-ENTRY", VERSION_NAME).orElseGet(() -> {
+                Framework draft = Framework.draft("IT-ENTRY", VERSION_NAME, new LocalizedText("Thử mục nhập", "Entry test"));
                 CriterionGroup g1 = draft.addGroup("G1", new LocalizedText("Nhóm một", "Group one"));
                 g1.addCriterion(criterion("G1.C1", MeasurementType.PERCENT, 80));
                 g1.addCriterion(criterion("G1.C2", MeasurementType.LEVEL, 2));

@@ -58,8 +58,9 @@ class UserAdministrationBrowserIT {
         page.getByLabel("Nhập lại mật khẩu mới").fill("Đồi chè Yên Phú 2025");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đổi mật khẩu")).click();
 
-        assertThat(page).hasURL(url("/"));
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText(username);
+        // Commune staff land on their own commune's scorecard for the current period.
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/communes/05305/periods/\\d+$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Xã Yên Phú");
     }
 
     private void logIn(Page page, String username, String password) {
