@@ -9,6 +9,7 @@ import org.communedx.model.assessment.CriterionEntry;
 import org.communedx.model.assessment.CriterionEntryRepository;
 import org.communedx.model.assessment.EntryConflict;
 import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.evidence.EvidenceRepository;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnit;
@@ -54,11 +55,14 @@ public class AssessmentWorkflow {
 
     private final AuditLog audit;
 
+    private final EvidenceRepository evidence;
+
     private final Clock clock;
 
     AssessmentWorkflow(AssessmentRepository assessments, CriterionEntryRepository entries, PeriodRepository periods,
             AdministrativeUnitRepository units, UserAccountRepository accounts, Scopes scopes, AuditLog audit,
-            Clock clock) {
+            EvidenceRepository evidence, Clock clock) {
+        this.evidence = evidence;
         this.assessments = assessments;
         this.entries = entries;
         this.periods = periods;
@@ -183,9 +187,12 @@ public class AssessmentWorkflow {
                 : account.getRole() == Role.PROVINCE_MANAGER;
     }
 
-    /** Evidence upload is a later step; until then no entry has files, and criteria that need them wait. */
-    private static int evidenceCount(CriterionEntry entry) {
-        return 0;
+    /**
+     * The files stored for the entry. An upload or removal meanwhile bumps the entry's version, so a submission
+     * that counted the files before it commits is refused as a conflict rather than submitted on a stale count.
+     */
+    private int evidenceCount(CriterionEntry entry) {
+        return Math.toIntExact(evidence.countByEntryId(entry.getId()));
     }
 
     private enum Actor {
