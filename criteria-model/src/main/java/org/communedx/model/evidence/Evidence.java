@@ -17,6 +17,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.communedx.model.assessment.CriterionEntry;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One evidence file of a criterion entry: which bytes (by SHA-256), what kind, under which names, and what the
@@ -38,7 +40,8 @@ public class Evidence {
     @JoinColumn(name = "entry_id")
     private CriterionEntry entry;
 
-    @Column(nullable = false, length = 64, columnDefinition = "char(64)")
+    @Column(nullable = false, length = 64)
+    @JdbcTypeCode(SqlTypes.CHAR)
     private String sha256;
 
     @Column(name = "size_bytes", nullable = false)

@@ -133,9 +133,12 @@ public class EvidenceService {
         return new EvidenceContent(EvidenceView.of(file), () -> store.open(sha256));
     }
 
-    /** Removes a file, only while its entry is a draft or was returned. */
+    /**
+     * Removes a file, only while its entry is a draft or was returned.
+     * @return the entry the file belonged to
+     */
     @Transactional
-    public void remove(long evidenceId) {
+    public long remove(long evidenceId) {
         Evidence file = loadEvidence(evidenceId);
         CriterionEntry entry = file.getEntry();
         requireCommuneStaff(entry);
@@ -146,6 +149,7 @@ public class EvidenceService {
         // The file stays until the sweep finds it unreferenced: another row may share it, or an upload of the same
         // content may be on its way; deleting it here could leave that row without its file.
         audit.record(AUDIT_TYPE, evidenceId, "REMOVE_EVIDENCE", snapshot, null);
+        return entry.getId();
     }
 
     private void flush(CriterionEntry entry) {

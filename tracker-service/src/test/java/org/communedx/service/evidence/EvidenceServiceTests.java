@@ -25,6 +25,7 @@ import org.communedx.service.assessment.WorkflowFixtures;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.audit.AuditLog.AuditEvent;
 import org.communedx.service.evidence.EvidenceViews.EvidenceView;
+import org.communedx.service.testsupport.SampleFiles;
 import org.communedx.service.scope.OutOfScopeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -61,6 +61,12 @@ class SecurityConfiguration {
                         // opens a form, POST submits it); the plan service also keeps each plan within the scope.
                         .requestMatchers("/periods", "/periods/new", "/periods/*/edit", "/plans", "/plans/new",
                                 "/plans/*/edit").hasAnyRole("ADMIN", "PROVINCE_MANAGER")
+                        // Evidence: commune staff upload and remove (the service keeps them to their own commune
+                        // and to entries they may still edit); everyone signed in may download or preview what
+                        // their scope reaches, and the service answers 404 for the rest.
+                        .requestMatchers(HttpMethod.POST, "/entries/*/evidence", "/evidence/*/remove")
+                            .hasRole("COMMUNE_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/evidence/*", "/evidence/*/inline").authenticated()
                         .anyRequest().denyAll())
                 // Session fixation protection is Spring's default: the session id changes at login.
                 .formLogin(form -> form.loginPage("/login")
@@ -91,6 +97,12 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/frameworks", "/api/v1/frameworks/*/*",
                                 "/api/v1/units", "/api/v1/units/*").authenticated()
+                        // Evidence: commune staff upload and remove (the service keeps them to their own commune
+                        // and to entries they may still edit); everyone signed in may download or preview what
+                        // their scope reaches, and the service answers 404 for the rest.
+                        .requestMatchers(HttpMethod.POST, "/entries/*/evidence", "/evidence/*/remove")
+                            .hasRole("COMMUNE_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/evidence/*", "/evidence/*/inline").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Commune DX Tracker")
                         .securityContextRepository(new RequestAttributeSecurityContextRepository()))

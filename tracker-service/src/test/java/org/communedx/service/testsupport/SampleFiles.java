@@ -1,4 +1,4 @@
-package org.communedx.service.evidence;
+package org.communedx.service.testsupport;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
