@@ -161,6 +161,22 @@ public class CriterionEntry {
         moveTo(NOT_APPLICABLE, actor, now);
     }
 
+    /**
+     * Commune staff attach a file. Allowed while the entry is still theirs to edit; a NOT_STARTED entry becomes a
+     * DRAFT, since work on it has begun. The change bumps the entry's version, so that a submission or review
+     * made meanwhile on the old state is a conflict rather than a decision on evidence it never saw.
+     */
+    public void evidenceAdded(String actor, Instant now) {
+        require("addEvidence", NOT_STARTED, DRAFT, RETURNED);
+        moveTo(status == NOT_STARTED ? DRAFT : status, actor, now);
+    }
+
+    /** Commune staff remove a file, only while the entry is a draft or was returned to them. */
+    public void evidenceRemoved(String actor, Instant now) {
+        require("removeEvidence", DRAFT, RETURNED);
+        moveTo(status, actor, now);
+    }
+
     private void require(String action, EntryStatus... allowed) {
         if (!EnumSet.copyOf(List.of(allowed)).contains(status)) {
             throw new RuleViolation("entry.refused.transition", action, status);

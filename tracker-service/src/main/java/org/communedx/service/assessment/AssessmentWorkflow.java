@@ -265,7 +265,10 @@ public class AssessmentWorkflow {
                 : account.getRole() == Role.PROVINCE_MANAGER;
     }
 
-    /** Evidence upload is a later step; until then no entry has files, and criteria that need them wait. */
+    /**
+     * The files stored for the entry. An upload or removal meanwhile bumps the entry's version, so a submission
+     * that counted the files before it commits is refused as a conflict rather than submitted on a stale count.
+     */
     private int evidenceCount(CriterionEntry entry) {
         return evidenceCounts.forEntry(entry.getId());
     }

@@ -74,6 +74,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/reviews").hasAnyRole("DISTRICT_OFFICIAL", "PROVINCE_MANAGER")
                         .requestMatchers(HttpMethod.POST, "/reviews/approve")
                             .hasAnyRole("DISTRICT_OFFICIAL", "PROVINCE_MANAGER")
+                        // Evidence: commune staff upload and remove (the service keeps them to their own commune
+                        // and to entries they may still edit); everyone signed in may download or preview what
+                        // their scope reaches, and the service answers 404 for the rest.
+                        .requestMatchers(HttpMethod.POST, "/entries/*/evidence", "/evidence/*/remove")
+                            .hasRole("COMMUNE_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/evidence/*", "/evidence/*/inline").authenticated()
                         .anyRequest().denyAll())
                 // Session fixation protection is Spring's default: the session id changes at login.
                 .formLogin(form -> form.loginPage("/login")
@@ -104,6 +110,12 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/frameworks", "/api/v1/frameworks/*/*",
                                 "/api/v1/units", "/api/v1/units/*").authenticated()
+                        // Evidence: commune staff upload and remove (the service keeps them to their own commune
+                        // and to entries they may still edit); everyone signed in may download or preview what
+                        // their scope reaches, and the service answers 404 for the rest.
+                        .requestMatchers(HttpMethod.POST, "/entries/*/evidence", "/evidence/*/remove")
+                            .hasRole("COMMUNE_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/evidence/*", "/evidence/*/inline").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Commune DX Tracker")
                         .securityContextRepository(new RequestAttributeSecurityContextRepository()))

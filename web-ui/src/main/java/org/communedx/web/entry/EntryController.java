@@ -10,6 +10,7 @@ import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.service.assessment.AssessmentViews.EntryDetail;
 import org.communedx.service.assessment.AssessmentWorkflow;
+import org.communedx.service.evidence.EvidenceService;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -38,8 +39,11 @@ class EntryController {
 
     private final MessageSource messages;
 
-    EntryController(AssessmentWorkflow workflow, MessageSource messages) {
+    private final EvidenceService evidence;
+
+    EntryController(AssessmentWorkflow workflow, EvidenceService evidence, MessageSource messages) {
         this.workflow = workflow;
+        this.evidence = evidence;
         this.messages = messages;
     }
 
@@ -129,8 +133,9 @@ class EntryController {
         return messages.getMessage(violation.messageKey(), arguments, violation.messageKey(), locale);
     }
 
-    private static String page(EntryDetail detail, Model model) {
+    private String page(EntryDetail detail, Model model) {
         model.addAttribute("detail", detail);
+        model.addAttribute("evidence", evidence.list(detail.entry().id()));
         model.addAttribute("statuses", List.of(EntryStatus.values()));
         return PAGE;
     }

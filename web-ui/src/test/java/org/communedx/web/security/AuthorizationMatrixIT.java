@@ -141,6 +141,12 @@ class AuthorizationMatrixIT {
         }
         route("GET /reviews", "/reviews", "403 200 200 403 403 302");
         route("POST /reviews/approve", "/reviews/approve", "403 A A 403 403 302");
+        // Evidence: only commune staff reach the upload and removal handlers; an upload with no file changes nothing,
+        // and file 0 does not exist, so downloads answer 404 to everyone signed in.
+        route("POST /entries/{entryId}/evidence", "/entries/0/evidence", "403 403 403 A 403 302");
+        route("GET /evidence/{id}", "/evidence/0", "404 404 404 404 404 302");
+        route("GET /evidence/{id}/inline", "/evidence/0/inline", "404 404 404 404 404 302");
+        route("POST /evidence/{id}/remove", "/evidence/0/remove", "403 403 403 404 403 302");
         route("GET /api/v1/frameworks", "/api/v1/frameworks", "200 200 200 200 200 401");
         route("GET /api/v1/frameworks/{code}/{version}", "/api/v1/frameworks/DX-XA/1.0", "200 200 200 200 200 401");
     }

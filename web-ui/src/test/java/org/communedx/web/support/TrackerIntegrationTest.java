@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "communedx.demo-data=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "communedx.demo-data=true",
+        "communedx.evidence.directory=target/evidence-it" })
 @Import(TestDatabaseConfiguration.class)
 public @interface TrackerIntegrationTest {
 }

@@ -1,0 +1,54 @@
+package org.communedx.model.evidence;
+
+import java.time.LocalDate;
+
+import org.communedx.model.RuleViolation;
+
+/**
+ * What a document says about itself: its number (optional, a photo has none), title, issuing body and date.
+ * Construction checks the rules; the dates it may carry depend on today, which the caller passes.
+ */
+public record EvidenceMetadata(String documentNumber, String title, String issuingBody, LocalDate documentDate) {
+
+    /** Vietnam's first state documents date from 2 September 1945; nothing older is evidence of this work. */
+    static final LocalDate EARLIEST = LocalDate.of(1945, 9, 2);
+
+    public EvidenceMetadata {
+        documentNumber = strip(documentNumber);
+        title = strip(title);
+        issuingBody = strip(issuingBody);
+        if (documentNumber != null && documentNumber.length() > 100) {
+            throw new RuleViolation("evidence.refused.documentNumberTooLong", 100);
+        }
+        if (title == null) {
+            throw new RuleViolation("evidence.refused.titleRequired");
+        }
+        if (title.length() > 255) {
+            throw new RuleViolation("evidence.refused.titleTooLong", 255);
+        }
+        if (issuingBody == null) {
+            throw new RuleViolation("evidence.refused.issuingBodyRequired");
+        }
+        if (issuingBody.length() > 255) {
+            throw new RuleViolation("evidence.refused.issuingBodyTooLong", 255);
+        }
+        if (documentDate == null) {
+            throw new RuleViolation("evidence.refused.dateRequired");
+        }
+        if (documentDate.isBefore(EARLIEST)) {
+            throw new RuleViolation("evidence.refused.dateTooEarly");
+        }
+    }
+
+    /** Refuses a document dated after today. */
+    public EvidenceMetadata requireNotAfter(LocalDate today) {
+        if (documentDate.isAfter(today)) {
+            throw new RuleViolation("evidence.refused.dateInFuture");
+        }
+        return this;
+    }
+
+    private static String strip(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

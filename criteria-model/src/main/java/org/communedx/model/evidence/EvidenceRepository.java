@@ -1,0 +1,27 @@
+package org.communedx.model.evidence;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface EvidenceRepository extends JpaRepository<Evidence, Long> {
+
+    @Query("select e from Evidence e where e.entry.id = :entryId order by e.uploadedAt, e.id")
+    List<Evidence> findByEntryInOrder(long entryId);
+
+    long countByEntryId(long entryId);
+
+    /** Pairs of entry id and its number of files, for the entries that have any. */
+    @Query("select e.entry.id, count(e) from Evidence e where e.entry.id in :entryIds group by e.entry.id")
+    List<Object[]> countByEntryIds(Collection<Long> entryIds);
+
+    boolean existsBySha256(String sha256);
+
+    /** A file with what the scope check needs: its entry's commune. */
+    @Query("select e from Evidence e join fetch e.entry en join fetch en.criterion join fetch en.assessment a"
+            + " join fetch a.unit u left join fetch u.parent where e.id = :id")
+    Optional<Evidence> findWithEntry(long id);
+}

@@ -1,0 +1,213 @@
+package org.communedx.service.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.communedx.model.RuleViolation;
+import org.communedx.model.assessment.CriterionEntry;
+import org.communedx.model.assessment.CriterionEntryRepository;
+import org.communedx.model.assessment.EntryConflict;
+import org.communedx.model.evidence.Evidence;
+import org.communedx.model.evidence.EvidenceMetadata;
+import org.communedx.model.evidence.EvidenceRepository;
+import org.communedx.model.evidence.EvidenceType;
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.user.Role;
+import org.communedx.service.Actors;
+import org.communedx.service.audit.AuditLog;
+import org.communedx.service.evidence.EvidenceStore.Staged;
+import org.communedx.service.evidence.EvidenceViews.EvidenceList;
+import org.communedx.service.evidence.EvidenceViews.EvidenceView;
+import org.communedx.service.scope.Scopes;
+import org.communedx.model.user.UserAccountRepository;
+
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Evidence files of criterion entries. Every call checks the scope first (outside it, the entry or file does not
+ * exist); only commune staff of the entry's own commune add or remove files, and only while the entry is theirs
+ * to edit. Each change is audited in the same transaction, and the database row and the stored file agree: the
+ * file is complete in the store before its row is written, and a rolled-back upload removes the file it added.
+ */
+@Service
+@Transactional(readOnly = true)
+public class EvidenceService {
+
+    static final String AUDIT_TYPE = "EVIDENCE";
+
+    private final EvidenceRepository evidence;
+
+    private final CriterionEntryRepository entries;
+
+    private final UserAccountRepository accounts;
+
+    private final EvidenceStore store;
+
+    private final EvidenceProperties properties;
+
+    private final Scopes scopes;
+
+    private final AuditLog audit;
+
+    private final Clock clock;
+
+    EvidenceService(EvidenceRepository evidence, CriterionEntryRepository entries, UserAccountRepository accounts,
+            EvidenceStore store, EvidenceProperties properties, Scopes scopes, AuditLog audit, Clock clock) {
+        this.evidence = evidence;
+        this.entries = entries;
+        this.accounts = accounts;
+        this.store = store;
+        this.properties = properties;
+        this.scopes = scopes;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a file for the entry. The content is streamed to a temporary file while it is hashed and counted,
+     * then its type is detected from the bytes; an empty, too large or disallowed file is refused with a
+     * {@link RuleViolation} ({@code evidence.refused.*}) and nothing is kept.
+     * @param originalName the name the user gave, only for display; it never becomes a path
+     */
+    @Transactional
+    public EvidenceView upload(long entryId, EvidenceMetadata metadata, InputStream content, String originalName) {
+        CriterionEntry entry = loadEntry(entryId);
+        requireCommuneStaff(entry);
+        if (!entry.getStatus().isEditable()) {
+            throw new RuleViolation("evidence.refused.locked", entry.getStatus());
+        }
+        metadata.requireNotAfter(LocalDate.now(clock));
+        try (Staged staged = store.stage(content, properties.maxFileSize().toBytes())) {
+            if (staged.size() == 0) {
+                throw new RuleViolation("evidence.refused.empty");
+            }
+            EvidenceType type = ContentTypes.detect(staged.file())
+                    .orElseThrow(() -> new RuleViolation("evidence.refused.type"));
+            boolean created = store.store(staged);
+            if (created) {
+                removeOnRollback(staged.sha256());
+            }
+            var before = entry.snapshot();
+            entry.evidenceAdded(Actors.username(), clock.instant());
+            Evidence file = evidence.save(new Evidence(entry, staged.sha256(), staged.size(), type,
+                    FileNames.stored(originalName, type), FileNames.display(originalName), metadata,
+                    Actors.username(), clock.instant()));
+            flush(entry);
+            audit.record(AUDIT_TYPE, file.getId(), "ADD_EVIDENCE", null, file.snapshot());
+            if (!before.get("status").equals(entry.getStatus().name())) {
+                audit.record("CRITERION_ENTRY", entryId, "ADD_EVIDENCE", before, entry.snapshot());
+            }
+            return EvidenceView.of(file);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The entry's files, oldest first, and whether the current user may change them now. */
+    public EvidenceList list(long entryId) {
+        CriterionEntry entry = loadEntry(entryId);
+        return new EvidenceList(entryId, mayChange(entry),
+                evidence.findByEntryInOrder(entryId).stream().map(EvidenceView::of).toList());
+    }
+
+    /** How many files the entry has, for the submission rule. */
+    public int count(long entryId) {
+        return Math.toIntExact(evidence.countByEntryId(entryId));
+    }
+
+    /** A file to download, after the scope check. */
+    public EvidenceContent open(long evidenceId) {
+        Evidence file = loadEvidence(evidenceId);
+        String sha256 = file.getSha256();
+        return new EvidenceContent(EvidenceView.of(file), () -> store.open(sha256));
+    }
+
+    /**
+     * Removes a file, only while its entry is a draft or was returned.
+     * @return the entry the file belonged to
+     */
+    @Transactional
+    public long remove(long evidenceId) {
+        Evidence file = loadEvidence(evidenceId);
+        CriterionEntry entry = file.getEntry();
+        requireCommuneStaff(entry);
+        var snapshot = file.snapshot();
+        entry.evidenceRemoved(Actors.username(), clock.instant());
+        evidence.delete(file);
+        flush(entry);
+        // The file stays until the sweep finds it unreferenced: another row may share it, or an upload of the same
+        // content may be on its way; deleting it here could leave that row without its file.
+        audit.record(AUDIT_TYPE, evidenceId, "REMOVE_EVIDENCE", snapshot, null);
+        return entry.getId();
+    }
+
+    private void flush(CriterionEntry entry) {
+        try {
+            entries.saveAndFlush(entry);
+        }
+        catch (OptimisticLockingFailureException ex) {
+            throw new EntryConflict();
+        }
+    }
+
+    private void removeOnRollback(String sha256) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    try {
+                        store.delete(sha256);
+                    }
+                    catch (IOException ex) {
+                        // The sweep removes it later: no row refers to it.
+                    }
+                }
+            }
+        });
+    }
+
+    private CriterionEntry loadEntry(long entryId) {
+        CriterionEntry entry = entries.findForWorkflow(entryId)
+                .orElseThrow(() -> new EvidenceNotFoundException(entryId));
+        scopes.current().require(entry.getAssessment().getUnit().getCode());
+        return entry;
+    }
+
+    private Evidence loadEvidence(long evidenceId) {
+        Evidence file = evidence.findWithEntry(evidenceId).orElseThrow(() -> new EvidenceNotFoundException(evidenceId));
+        scopes.current().require(file.getEntry().getAssessment().getUnit().getCode());
+        return file;
+    }
+
+    private boolean mayChange(CriterionEntry entry) {
+        return entry.getStatus().isEditable() && isCommuneStaff(entry.getAssessment().getUnit());
+    }
+
+    private void requireCommuneStaff(CriterionEntry entry) {
+        if (!isCommuneStaff(entry.getAssessment().getUnit())) {
+            throw new AccessDeniedException(Actors.username() + " may not change the evidence of "
+                    + entry.getAssessment().getUnit().getCode());
+        }
+    }
+
+    private boolean isCommuneStaff(AdministrativeUnit commune) {
+        return accounts.findByUsername(Actors.username())
+                .filter(account -> account.getRole() == Role.COMMUNE_STAFF)
+                .filter(account -> commune.getCode().equals(account.getUnitCode())).isPresent();
+    }
+
+    /** A file's description and its bytes; each {@code getInputStream()} opens the stored file anew. */
+    public record EvidenceContent(EvidenceView file, InputStreamSource content) {
+    }
+}

@@ -1,0 +1,79 @@
+package org.communedx.service.evidence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.communedx.model.evidence.EvidenceRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes what no row refers to: temporary files of uploads that a crash or a kill interrupted, and stored files
+ * whose rows were removed or rolled back. At startup every temporary file is stale, since no upload can be running
+ * yet; later, and for stored files always, only files unused for the grace period go, so that an upload in flight
+ * (which marks an existing file as used) keeps its file.
+ */
+@Component
+class EvidenceSweep implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(EvidenceSweep.class);
+
+    private final EvidenceStore store;
+
+    private final EvidenceRepository evidence;
+
+    private final EvidenceProperties properties;
+
+    private final Clock clock;
+
+    EvidenceSweep(EvidenceStore store, EvidenceRepository evidence, EvidenceProperties properties, Clock clock) {
+        this.store = store;
+        this.evidence = evidence;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (store instanceof LocalEvidenceStore local) {
+            try {
+                local.sweepTemporaryFiles();
+            }
+            catch (IOException ex) {
+                log.warn("Could not remove temporary evidence files: {}", ex.getMessage());
+            }
+        }
+        sweep();
+    }
+
+    @Scheduled(initialDelayString = "${communedx.evidence.orphan-grace:1h}",
+            fixedDelayString = "${communedx.evidence.orphan-grace:1h}")
+    void scheduled() {
+        sweep();
+    }
+
+    /** @return how many files were removed */
+    int sweep() {
+        return sweep(clock.instant().minus(properties.orphanGrace()));
+    }
+
+    int sweep(Instant usedBefore) {
+        try {
+            int removed = store.sweep(evidence::existsBySha256, usedBefore);
+            if (removed > 0) {
+                log.info("Removed {} unreferenced or temporary evidence files", removed);
+            }
+            return removed;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.communedx.service.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.communedx.model.RuleViolation;
+
+/**
+ * Evidence on the local file system: {@code <root>/ab/cd/<sha256>}, with uploads staged in {@code <root>/.tmp} on
+ * the same file system, so that the final move is atomic. A file under its hash is therefore always complete: a
+ * crash mid-upload leaves only a temporary file, which the sweep removes.
+ */
+public class LocalEvidenceStore implements EvidenceStore {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private static final String TEMPORARY_SUFFIX = ".part";
+
+    private final Path root;
+
+    private final Path temporary;
+
+    public LocalEvidenceStore(Path root) {
+        try {
+            this.root = Files.createDirectories(root).toRealPath();
+            this.temporary = Files.createDirectories(this.root.resolve(".tmp"));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot create the evidence directory " + root, ex);
+        }
+    }
+
+    @Override
+    public Staged stage(InputStream content, long maxBytes) throws IOException {
+        Path file = Files.createTempFile(temporary, "upload-", TEMPORARY_SUFFIX);
+        try {
+            MessageDigest digest = sha256();
+            long size = 0;
+            byte[] buffer = new byte[64 * 1024];
+            try (DigestInputStream in = new DigestInputStream(content, digest);
+                    OutputStream out = Files.newOutputStream(file)) {
+                int read;
+                while ((read = in.read(buffer)) != -1) {
+                    size += read;
+                    if (size > maxBytes) {
+                        throw new RuleViolation("evidence.refused.tooLarge", maxBytes / (1024 * 1024));
+                    }
+                    out.write(buffer, 0, read);
+                }
+            }
+            return new Staged(file, HexFormat.of().formatHex(digest.digest()), size);
+        }
+        catch (IOException | RuntimeException ex) {
+            Files.deleteIfExists(file);
+            throw ex;
+        }
+    }
+
+    @Override
+    public boolean store(Staged staged) throws IOException {
+        Path target = path(staged.sha256());
+        if (Files.exists(target)) {
+            Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+            Files.deleteIfExists(staged.file());
+            return false;
+        }
+        Files.createDirectories(target.getParent());
+        try {
+            // Without REPLACE_EXISTING: if the same content arrived meanwhile, that complete file stays.
+            Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        }
+        catch (FileAlreadyExistsException sameContentMeanwhile) {
+            Files.deleteIfExists(staged.file());
+            return false;
+        }
+    }
+
+    @Override
+    public InputStream open(String sha256) throws IOException {
+        return Files.newInputStream(path(sha256));
+    }
+
+    @Override
+    public boolean exists(String sha256) {
+        return Files.isRegularFile(path(sha256));
+    }
+
+    @Override
+    public void delete(String sha256) throws IOException {
+        Files.deleteIfExists(path(sha256));
+    }
+
+    @Override
+    public int sweep(Predicate<String> referenced, Instant usedBefore) throws IOException {
+        int removed = 0;
+        try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(temporary)) {
+            for (Path file : temporaries) {
+                if (olderThan(file, usedBefore) && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        }
+        List<Path> stored;
+        try (Stream<Path> files = Files.walk(root, 3)) {
+            stored = files.filter(file -> !file.startsWith(temporary))
+                    .filter(file -> SHA256.matcher(file.getFileName().toString()).matches())
+                    .filter(Files::isRegularFile).toList();
+        }
+        for (Path file : stored) {
+            String sha256 = file.getFileName().toString();
+            if (olderThan(file, usedBefore) && !referenced.test(sha256) && Files.deleteIfExists(file)) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** Removes every temporary file: at startup, when no upload can be running, all of them are stale. */
+    void sweepTemporaryFiles() throws IOException {
+        try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(temporary)) {
+            for (Path file : temporaries) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path temporaryDirectory() {
+        return temporary;
+    }
+
+    Path path(String sha256) {
+        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("Not a SHA-256: " + sha256);
+        }
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    private static boolean olderThan(Path file, Instant instant) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(instant);
+        }
+        catch (IOException goneMeanwhile) {
+            return false;
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

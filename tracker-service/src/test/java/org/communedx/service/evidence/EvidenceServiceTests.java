@@ -1,0 +1,307 @@
+package org.communedx.service.evidence;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.communedx.model.RuleViolation;
+import org.communedx.model.assessment.EntryStatus;
+import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.evidence.EvidenceMetadata;
+import org.communedx.model.evidence.EvidenceType;
+import org.communedx.model.user.Role;
+import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.assessment.AssessmentViews.EntryView;
+import org.communedx.service.assessment.AssessmentWorkflow;
+import org.communedx.service.assessment.WorkflowFixtures;
+import org.communedx.service.audit.AuditLog;
+import org.communedx.service.audit.AuditLog.AuditEvent;
+import org.communedx.service.evidence.EvidenceViews.EvidenceView;
+import org.communedx.service.testsupport.SampleFiles;
+import org.communedx.service.scope.OutOfScopeException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.communedx.service.assessment.WorkflowFixtures.loginAs;
+
+/**
+ * Evidence over a real PostgreSQL and a real evidence directory, with committed data. Each test works in a
+ * period of its own; the store lives under target/ so that nothing lands in the source tree.
+ */
+@SpringBootTest(classes = ServiceTestApplication.class, properties = "communedx.evidence.directory=target/evidence-tests")
+class EvidenceServiceTests {
+
+    private static final EvidenceMetadata METADATA = new EvidenceMetadata("12/QĐ-UBND", "Quyết định thành lập tổ công nghệ số",
+            "UBND xã Một", LocalDate.of(2024, 3, 1));
+
+    @Autowired
+    EvidenceService evidence;
+
+    @Autowired
+    AssessmentWorkflow workflow;
+
+    @Autowired
+    WorkflowFixtures fixtures;
+
+    @Autowired
+    LocalEvidenceStore store;
+
+    @Autowired
+    EvidenceSweep sweep;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    long entryId;
+
+    @BeforeEach
+    void anEntryOfCommune96101() {
+        fixtures.ensure();
+        long period = fixtures.newPeriod();
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        entryId = workflow.open("96101", period).entries().get(0).id();
+    }
+
+    @AfterEach
+    void logoutAndRemoveTheFixtures() {
+        SecurityContextHolder.clearContext();
+        fixtures.remove();
+    }
+
+    @Test
+    void keepsARealMultiPagePdfAndAJpegAndStartsTheDraft() throws Exception {
+        byte[] pdf = SampleFiles.pdf(2);
+        EvidenceView stored = evidence.upload(entryId, METADATA, new ByteArrayInputStream(pdf), "Quyết định 12.pdf");
+
+        assertThat(stored.type()).isEqualTo(EvidenceType.PDF);
+        assertThat(stored.sizeBytes()).isEqualTo(pdf.length);
+        assertThat(stored.storedName()).isEqualTo("Quyet_dinh_12.pdf");
+        assertThat(stored.originalName()).isEqualTo("Quyết định 12.pdf");
+        assertThat(store.path(sha256(pdf))).exists().hasBinaryContent(pdf);
+        assertThat(workflow.entry(entryId).status()).as("work on the entry has begun").isEqualTo(EntryStatus.DRAFT);
+
+        byte[] jpeg = SampleFiles.jpeg();
+        assertThat(evidence.upload(entryId, METADATA, new ByteArrayInputStream(jpeg), "anh.jpg").type())
+                .isEqualTo(EvidenceType.JPEG);
+        assertThat(evidence.list(entryId).files()).extracting(EvidenceView::type)
+                .containsExactly(EvidenceType.PDF, EvidenceType.JPEG);
+        try (InputStream in = evidence.open(stored.id()).content().getInputStream()) {
+            assertThat(in.readAllBytes()).isEqualTo(pdf);
+        }
+        assertThat(audit.history(EvidenceService.AUDIT_TYPE, stored.id())).extracting(AuditEvent::action)
+                .containsExactly("ADD_EVIDENCE");
+        assertThat(evidence.count(entryId)).isEqualTo(2);
+    }
+
+    @Test
+    void tellsOfficeDocumentsFromOtherZips() throws Exception {
+        assertRefused(zipWith("payload.exe", SampleFiles.executable()), "so-lieu.xlsx", "evidence.refused.type");
+        assertThat(evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.xlsx()), "so-lieu.xlsx")
+                .type()).isEqualTo(EvidenceType.XLSX);
+    }
+
+    @Test
+    void refusesEmptyFiles() throws Exception {
+        assertRefused(new byte[0], "trong.pdf", "evidence.refused.empty");
+    }
+
+    @Test
+    void refusesAFileOverTheLimitWithoutHoldingIt() throws Exception {
+        assertRefused(SampleFiles.largePdf(26L * 1024 * 1024), "lon.pdf", "evidence.refused.tooLarge");
+    }
+
+    @Test
+    void refusesAnExecutableNamedPdf() throws Exception {
+        assertRefused(SampleFiles.executable(), "bao-cao.pdf", "evidence.refused.type");
+    }
+
+    @Test
+    void refusesHtmlNamedPng() throws Exception {
+        assertRefused(SampleFiles.html(), "anh.png", "evidence.refused.type");
+    }
+
+    @Test
+    void refusesSvgWithAScript() throws Exception {
+        assertRefused(SampleFiles.svgWithScript(), "logo.png", "evidence.refused.type");
+    }
+
+    @Test
+    void storesAPathLikeNameSafelyAndKeepsItForDisplay() {
+        EvidenceView stored = evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.pdf(1)),
+                "../../etc/passwd.pdf");
+        assertThat(stored.storedName()).isEqualTo("passwd.pdf");
+        assertThat(stored.originalName()).isEqualTo("../../etc/passwd.pdf");
+        try (Stream<Path> files = Files.walk(store.root())) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).doesNotContain("passwd", "passwd.pdf");
+        }
+        catch (IOException ex) {
+            throw new AssertionError(ex);
+        }
+    }
+
+    @Test
+    void shortensA300CharacterVietnameseName() {
+        String name = "Biên bản nghiệm thu hệ thống camera an ninh thôn bản ".repeat(6).substring(0, 296) + ".pdf";
+        assertThat(name).hasSize(300);
+        EvidenceView stored = evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.pdf(1)), name);
+        assertThat(stored.originalName()).hasSize(255).startsWith("Biên bản nghiệm thu").endsWith(".pdf");
+        assertThat(stored.storedName()).hasSizeLessThanOrEqualTo(255).startsWith("Bien_ban_nghiem_thu").endsWith(".pdf");
+    }
+
+    @Test
+    void metadataIsChecked() {
+        assertThatThrownBy(() -> new EvidenceMetadata(null, " ", "UBND", LocalDate.of(2024, 1, 1)))
+                .isInstanceOf(RuleViolation.class).hasMessageStartingWith("evidence.refused.titleRequired");
+        assertThatThrownBy(() -> new EvidenceMetadata(null, "T", "UBND", null))
+                .isInstanceOf(RuleViolation.class).hasMessageStartingWith("evidence.refused.dateRequired");
+        EvidenceMetadata future = new EvidenceMetadata(null, "T", "UBND", LocalDate.now().plusYears(1));
+        assertThatThrownBy(() -> evidence.upload(entryId, future, new ByteArrayInputStream(SampleFiles.pdf(1)), "a.pdf"))
+                .isInstanceOf(RuleViolation.class).hasMessageStartingWith("evidence.refused.dateInFuture");
+        assertThat(evidence.count(entryId)).isZero();
+    }
+
+    @Test
+    void onlyTheCommunesOwnStaffChangeAndOnlyTheScopeSees() {
+        EvidenceView stored = evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.pdf(1)), "a.pdf");
+
+        loginAs("t.xa96102", Role.COMMUNE_STAFF);
+        assertThatExceptionOfType(OutOfScopeException.class).isThrownBy(() -> evidence.list(entryId));
+        assertThatExceptionOfType(OutOfScopeException.class).isThrownBy(() -> evidence.open(stored.id()));
+        assertThatExceptionOfType(OutOfScopeException.class).isThrownBy(() -> evidence.remove(stored.id()));
+        assertThatExceptionOfType(OutOfScopeException.class).isThrownBy(() -> evidence.upload(entryId, METADATA,
+                new ByteArrayInputStream(SampleFiles.pdf(1)), "a.pdf"));
+        loginAs("t.tinh97", Role.PROVINCE_MANAGER);
+        assertThatExceptionOfType(OutOfScopeException.class).isThrownBy(() -> evidence.open(stored.id()));
+
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        assertThat(evidence.list(entryId).files()).hasSize(1);
+        assertThat(evidence.list(entryId).canChange()).isFalse();
+        assertThat(evidence.open(stored.id()).file().id()).isEqualTo(stored.id());
+        assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> evidence.remove(stored.id()));
+        assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> evidence.upload(entryId, METADATA,
+                new ByteArrayInputStream(SampleFiles.pdf(1)), "a.pdf"));
+    }
+
+    @Test
+    void filesAreRemovedOnlyWhileDraftOrReturned() {
+        EvidenceView first = evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.pdf(1)), "1.pdf");
+        EvidenceView second = evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.png()), "2.png");
+        assertThat(evidence.list(entryId).canChange()).isTrue();
+        evidence.remove(first.id());
+        assertThat(evidence.list(entryId).files()).extracting(EvidenceView::id).containsExactly(second.id());
+        assertThat(audit.history(EvidenceService.AUDIT_TYPE, first.id())).extracting(AuditEvent::action)
+                .containsExactly("ADD_EVIDENCE", "REMOVE_EVIDENCE");
+
+        EntryView entry = workflow.entry(entryId);
+        EntryView saved = workflow.saveValue(entryId, entry.version(), new EntryValue.Level(2), null);
+        workflow.submit(entryId, saved.version());
+        assertThat(evidence.list(entryId).canChange()).isFalse();
+        assertThatThrownBy(() -> evidence.remove(second.id())).isInstanceOf(RuleViolation.class)
+                .hasMessageStartingWith("entry.refused.transition");
+        assertThatThrownBy(() -> evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.pdf(3)), "3.pdf"))
+                .isInstanceOf(RuleViolation.class).hasMessageStartingWith("evidence.refused.locked");
+
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        workflow.returnWithReason(entryId, workflow.entry(entryId).version(), "Thiếu chữ ký");
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        evidence.remove(second.id());
+        assertThat(evidence.list(entryId).files()).isEmpty();
+    }
+
+    @Test
+    void aRolledBackUploadLeavesNoFileAndNoRow() {
+        byte[] pdf = SampleFiles.pdf(4);
+        transaction.executeWithoutResult(status -> {
+            evidence.upload(entryId, METADATA, new ByteArrayInputStream(pdf), "huy.pdf");
+            assertThat(store.path(sha256(pdf))).exists();
+            status.setRollbackOnly();
+        });
+        assertThat(store.path(sha256(pdf))).doesNotExist();
+        assertThat(evidence.count(entryId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from evidence where sha256 = ?", Long.class, sha256(pdf)))
+                .isZero();
+    }
+
+    @Test
+    void theSweepRemovesTemporaryAndUnreferencedFilesOnly() throws Exception {
+        byte[] kept = SampleFiles.pdf(5);
+        evidence.upload(entryId, METADATA, new ByteArrayInputStream(kept), "giu.pdf");
+        Path interrupted = Files.write(store.temporaryDirectory().resolve("upload-killed.part"), new byte[] { 1, 2 });
+        byte[] orphanContent = "no row refers to this".getBytes();
+        Path orphan = store.path(sha256(orphanContent));
+        Files.createDirectories(orphan.getParent());
+        Files.write(orphan, orphanContent);
+
+        assertThat(sweep.sweep()).as("recent files are left alone: an upload may still need them").isZero();
+        assertThat(sweep.sweep(Instant.now().plusSeconds(60))).isGreaterThanOrEqualTo(2);
+        assertThat(interrupted).doesNotExist();
+        assertThat(orphan).doesNotExist();
+        assertThat(store.path(sha256(kept))).exists();
+    }
+
+    private void assertRefused(byte[] content, String name, String key) throws Exception {
+        assertRefused(new ByteArrayInputStream(content), name, key);
+    }
+
+    private void assertRefused(InputStream content, String name, String key) throws Exception {
+        List<Path> before = storedFiles();
+        assertThatThrownBy(() -> evidence.upload(entryId, METADATA, content, name)).isInstanceOf(RuleViolation.class)
+                .satisfies(ex -> assertThat(((RuleViolation) ex).messageKey()).isEqualTo(key));
+        assertThat(evidence.count(entryId)).isZero();
+        assertThat(workflow.entry(entryId).status()).as("the entry is unchanged").isEqualTo(EntryStatus.NOT_STARTED);
+        assertThat(storedFiles()).as("nothing stored, no temporary file left").isEqualTo(before);
+        try (Stream<Path> temporaries = Files.list(store.temporaryDirectory())) {
+            assertThat(temporaries).isEmpty();
+        }
+    }
+
+    private List<Path> storedFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(store.root())) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static byte[] zipWith(String name, byte[] content) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(name));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.communedx.web.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.communedx.model.RuleViolation;
+import org.communedx.service.evidence.EvidenceService;
+import org.communedx.service.evidence.EvidenceService.EvidenceContent;
+import org.communedx.service.evidence.EvidenceViews.EvidenceView;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Evidence files: upload to an entry, download, preview and removal. Who may do what, and the scope, are the
+ * service's rules. Every answer goes back to the entry page (Post/Redirect/Get) with a message key, or with
+ * {@code evidenceProblems}: the keys and arguments of what was refused, which the evidence panel lists.
+ */
+@Controller
+class EvidenceController {
+
+    private final EvidenceService evidence;
+
+    EvidenceController(EvidenceService evidence) {
+        this.evidence = evidence;
+    }
+
+    @PostMapping("/entries/{entryId}/evidence")
+    String upload(@PathVariable long entryId, @RequestParam(required = false) MultipartFile file,
+            @Valid @ModelAttribute EvidenceForm form, BindingResult binding, RedirectAttributes redirect)
+            throws IOException {
+        if (binding.hasErrors()) {
+            redirect.addFlashAttribute("evidenceProblems", binding.getAllErrors().stream()
+                    .map(ObjectError::getDefaultMessage).map(key -> new Problem(key, List.of())).toList());
+        }
+        else if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("evidenceProblems", List.of(new Problem(
+                    file == null ? "evidence.refused.noFile" : "evidence.refused.empty", List.of())));
+        }
+        else {
+            try (InputStream content = file.getInputStream()) {
+                evidence.upload(entryId, form.toMetadata(), content, file.getOriginalFilename());
+                redirect.addFlashAttribute("messageKey", "evidence.uploaded");
+            }
+            catch (RuleViolation refused) {
+                redirect.addFlashAttribute("evidenceProblems",
+                        List.of(new Problem(refused.messageKey(), refused.arguments())));
+            }
+        }
+        return "redirect:/entries/{entryId}";
+    }
+
+    /** Always a download: the browser saves the file and never renders it in the application's origin. */
+    @GetMapping("/evidence/{id}")
+    ResponseEntity<Resource> download(@PathVariable long id) throws IOException {
+        return serve(evidence.open(id), false);
+    }
+
+    /** In the page, for thumbnails and PDF previews; other types are downloaded as above. */
+    @GetMapping("/evidence/{id}/inline")
+    ResponseEntity<Resource> inline(@PathVariable long id) throws IOException {
+        EvidenceContent content = evidence.open(id);
+        return serve(content, content.file().inline());
+    }
+
+    @PostMapping("/evidence/{id}/remove")
+    String remove(@PathVariable long id, RedirectAttributes redirect) {
+        long entryId = evidence.open(id).file().entryId();
+        try {
+            evidence.remove(id);
+            redirect.addFlashAttribute("messageKey", "evidence.removed");
+        }
+        catch (RuleViolation refused) {
+            redirect.addFlashAttribute("evidenceProblems",
+                    List.of(new Problem(refused.messageKey(), refused.arguments())));
+        }
+        return "redirect:/entries/" + entryId;
+    }
+
+    private static ResponseEntity<Resource> serve(EvidenceContent content, boolean inline) throws IOException {
+        EvidenceView file = content.file();
+        ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(file.originalName(), StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.mediaType()))
+                .contentLength(file.sizeBytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, withAsciiFallback(disposition, file.storedName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
+                .body(new InputStreamResource(content.content().getInputStream()));
+    }
+
+    /**
+     * {@code filename*=UTF-8''...} (RFC 5987) carries the user's name; old clients that ignore it get the safe
+     * ASCII stored name in {@code filename}.
+     */
+    private static String withAsciiFallback(ContentDisposition disposition, String storedName) {
+        return disposition.getType() + "; filename=\"" + storedName + "\"; filename*="
+                + disposition.toString().replaceFirst("(?s).*filename\\*=", "");
+    }
+
+    /** A refusal to show: a message key and its arguments. */
+    record Problem(String messageKey, List<Object> arguments) {
+    }
+}

@@ -1,0 +1,52 @@
+package org.communedx.web.evidence;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.communedx.service.evidence.EvidenceProperties;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * An upload over the multipart limits fails before any controller runs. An evidence upload then goes back to
+ * its entry, unchanged, with the size limit in the user's language; anything else gets the 413 page.
+ */
+@ControllerAdvice
+class EvidenceUploadLimit {
+
+    private static final Pattern UPLOAD = Pattern.compile("/entries/(\\d+)/evidence");
+
+    private final EvidenceProperties properties;
+
+    EvidenceUploadLimit(EvidenceProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The limit the evidence panel states beside its file field. */
+    @ModelAttribute("evidenceMaxMegabytes")
+    long maxMegabytes() {
+        return properties.maxFileSize().toMegabytes();
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        long megabytes = properties.maxFileSize().toMegabytes();
+        Matcher upload = UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        if (upload.matches()) {
+            redirect.addFlashAttribute("evidenceProblems", List.of(
+                    new EvidenceController.Problem("evidence.refused.tooLarge", List.of(megabytes))));
+            return "redirect:/entries/" + upload.group(1);
+        }
+        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        request.setAttribute("maxMegabytes", megabytes);
+        return "error/413";
+    }
+}

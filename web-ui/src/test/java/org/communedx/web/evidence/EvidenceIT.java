@@ -1,0 +1,137 @@
+package org.communedx.web.evidence;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.communedx.model.evidence.EvidenceRepository;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.service.assessment.AssessmentWorkflow;
+import org.communedx.service.testsupport.SampleFiles;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Uploads and downloads over HTTP, as a browser sends them, against the demo commune Yên Phú (05305). */
+@TrackerIntegrationTest
+class EvidenceIT {
+
+    private static final Map<String, String> METADATA = Map.of("documentNumber", "15/BC-UBND", "title",
+            "Báo cáo kết quả", "issuingBody", "UBND xã Yên Phú", "documentDate", "2026-01-15");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AssessmentWorkflow workflow;
+
+    @Autowired
+    PeriodRepository periods;
+
+    @Autowired
+    EvidenceRepository evidence;
+
+    WebClient staff;
+
+    long entryId;
+
+    String token;
+
+    @BeforeEach
+    void anEntryOfYenPhu() {
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("xa.yenphu", null, "ROLE_COMMUNE_STAFF"));
+        long period = periods.findByName("Năm 2026").orElseThrow().getId();
+        entryId = workflow.open("05305", period).entries().stream()
+                .filter(entry -> entry.status().isEditable()).findFirst().orElseThrow().id();
+        staff = new WebClient(port).login("xa.yenphu", "Demo@2025!");
+        token = WebClient.csrfToken(staff.get("/account"));
+    }
+
+    @AfterEach
+    void logout() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void uploadsARealPdfThenDownloadsItAsAnAttachmentWithItsName() {
+        long before = evidence.countByEntryId(entryId);
+        byte[] pdf = SampleFiles.pdf(2);
+        HttpResponse<String> upload = staff.postMultipart(uploadPath(), METADATA, "Báo cáo <b>số 15</b>.pdf", pdf);
+        assertThat(upload.statusCode()).isEqualTo(302);
+        assertThat(upload.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/entries/" + entryId));
+        assertThat(evidence.countByEntryId(entryId)).isEqualTo(before + 1);
+        long id = last();
+
+        HttpResponse<byte[]> download = staff.download("/evidence/" + id);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(pdf);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition -> assertThat(
+                disposition).startsWith("attachment;").contains("filename=\"b.pdf\"") /* after the last slash, as a path would be */
+                .contains("filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20%3Cb%3Es%E1%BB%91%2015%3C%2Fb%3E.pdf"));
+
+        HttpResponse<byte[]> inline = staff.download("/evidence/" + id + "/inline");
+        assertThat(inline.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                disposition -> assertThat(disposition).startsWith("inline;"));
+
+        WebClient otherCommune = new WebClient(port).login("xa.annghia", "Demo@2025!");
+        assertThat(otherCommune.download("/evidence/" + id).statusCode()).as("out of scope").isEqualTo(404);
+        assertThat(otherCommune.download("/evidence/" + id + "/inline").statusCode()).isEqualTo(404);
+        assertThat(new WebClient(port).login("huyen.lacson", "Demo@2025!").download("/evidence/" + id).statusCode())
+                .as("the district reviews Yên Phú").isEqualTo(200);
+
+        HttpResponse<String> remove = staff.post("/evidence/" + id + "/remove", "_csrf=" + token);
+        assertThat(remove.statusCode()).isEqualTo(302);
+        assertThat(evidence.existsById(id)).isFalse();
+    }
+
+    @Test
+    void aDocxIsNeverShownInline() {
+        byte[] xlsx = SampleFiles.xlsx();
+        assertThat(staff.postMultipart(uploadPath(), METADATA, "so-lieu.xlsx", xlsx).statusCode()).isEqualTo(302);
+        long id = last();
+        assertThat(staff.download("/evidence/" + id + "/inline").headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(disposition -> assertThat(disposition).startsWith("attachment;"));
+    }
+
+    @Test
+    void refusesAnHtmlFileNamedPngAndStoresNothing() {
+        long before = evidence.countByEntryId(entryId);
+        HttpResponse<String> upload = staff.postMultipart(uploadPath(), METADATA, "anh.png", SampleFiles.html());
+        assertThat(upload.statusCode()).isEqualTo(302);
+        assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+    }
+
+    @Test
+    void anUploadOverTheLimitGetsAClearPageAndTheEntryIsUnchanged() {
+        long before = evidence.countByEntryId(entryId);
+        byte[] big = new byte[26 * 1024 * 1024];
+        System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 9);
+        HttpResponse<String> upload = staff.postMultipart(uploadPath(), METADATA, "lon.pdf", big);
+        // Tomcat refuses the request while reading its parameters, before Spring MVC: 413, not a 500. (Its body is
+        // still Tomcat's own error report, not the application's error/413 page: see the commit message.)
+        assertThat(upload.statusCode()).isEqualTo(413);
+        assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+    }
+
+    private long last() {
+        var files = evidence.findByEntryInOrder(entryId);
+        return files.get(files.size() - 1).getId();
+    }
+
+    private String uploadPath() {
+        return "/entries/" + entryId + "/evidence?_csrf=" + token;
+    }
+}
