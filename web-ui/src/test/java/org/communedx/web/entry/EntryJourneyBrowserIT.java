@@ -1,9 +1,14 @@
 package org.communedx.web.entry;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
+import org.communedx.service.testsupport.SampleFiles;
 import org.communedx.web.support.Browser;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.TrackerIntegrationTest;
@@ -19,9 +24,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.communedx.web.support.EntryPages.PASSWORD;
 
 /**
- * The value part of journeys J1 and J2 in a browser, without evidence. Every DX-XA 1.0 criterion requires
- * evidence, so on the demo period commune staff save a value and see the submission refused with its reason; the
- * review is shown on a test framework whose criteria need none.
+ * Journeys J1 and J2 in a browser: on the demo period with evidence, and the value part alone (a submission refused
+ * for want of evidence; bulk approval on a test framework whose criteria need none).
  */
 @TrackerIntegrationTest
 class EntryJourneyBrowserIT {
@@ -64,6 +68,79 @@ class EntryJourneyBrowserIT {
         assertThat(page.getByRole(AriaRole.ALERT)).containsText(
                 "Tiêu chí này cần ít nhất một tài liệu minh chứng trước khi gửi.");
         assertThat(page.locator("#entry-status")).hasText("Đang soạn");
+    }
+
+    /**
+     * J1 and J2 on the demo period, with evidence: staff submit a PERCENT criterion with a PDF and a photo; the
+     * district official returns it, staff correct and resubmit, the official sees the change and approves, and
+     * the commune's verified completion rises by exactly one criterion's weight (1 of 27).
+     */
+    @Test
+    void journeysJ1AndJ2WithEvidenceReturnResubmitAndApprove() {
+        Page page = browser.logIn(port, "xa.yenphu", PASSWORD);
+        String scorecard = page.url();
+        double verifiedBefore = percent(page.locator("#verified-overall").textContent());
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("G1.C1")).click();
+        String entryPage = page.url();
+        page.getByLabel("Tử số").fill("18");
+        page.getByLabel("Mẫu số").fill("20");
+        page.getByLabel("Giải trình").fill("Theo danh sách tập huấn năm 2026");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu giá trị")).click();
+        assertThat(page.locator("#entry-value")).hasText("18/20 (90,00%)");
+        upload(page, new FilePayload("danh-sach-tap-huan.pdf", "application/pdf", SampleFiles.pdf(2)),
+                "Danh sách tập huấn kỹ năng số");
+        upload(page, new FilePayload("anh-lop-hoc.jpg", "image/jpeg", SampleFiles.jpeg()), "Ảnh lớp tập huấn");
+        assertThat(page.locator("#evidence img")).hasCount(1);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi duyệt")).click();
+        assertThat(page.locator("#entry-status")).hasText("Đã gửi");
+
+        browser.logIn(port, "huyen.lacson", PASSWORD);
+        page.locator("#nav-reviews").click();
+        assertThat(page.locator("main")).containsText("Xã Yên Phú");
+        page.locator("a[href='" + entryPage.substring(entryPage.indexOf("/entries/")) + "']").first().click();
+        assertThat(page.locator("#evidence")).containsText("Danh sách tập huấn kỹ năng số");
+        page.getByLabel("Lý do (bắt buộc)").fill("Số cán bộ được tập huấn chưa khớp danh sách");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Trả lại")).click();
+        assertThat(page.locator("#entry-status")).hasText("Bị trả lại");
+
+        browser.logIn(port, "xa.yenphu", PASSWORD);
+        page.navigate(entryPage);
+        assertThat(page.locator("main")).containsText("Số cán bộ được tập huấn chưa khớp danh sách");
+        page.getByLabel("Tử số").fill("20");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu giá trị")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi duyệt")).click();
+        assertThat(page.locator("#entry-status")).hasText("Đã gửi");
+
+        browser.logIn(port, "huyen.lacson", PASSWORD);
+        page.navigate(entryPage);
+        assertThat(page.locator("main")).containsText("18/20");
+        assertThat(page.locator("main")).containsText("20/20");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt").setExact(true)).click();
+        assertThat(page.locator("#entry-status")).hasText("Đã duyệt");
+
+        browser.logIn(port, "xa.yenphu", PASSWORD);
+        page.navigate(scorecard);
+        long approvedBefore = Math.round(verifiedBefore * 27 / 100);
+        double expected = BigDecimal.valueOf((approvedBefore + 1) * 100.0 / 27).setScale(1, RoundingMode.HALF_UP)
+                .doubleValue();
+        org.assertj.core.api.Assertions.assertThat(percent(page.locator("#verified-overall").textContent()))
+                .isEqualTo(expected);
+    }
+
+    private static void upload(Page page, FilePayload file, String title) {
+        page.locator("#evidence-file").setInputFiles(file);
+        page.locator("#evidence-title").fill(title);
+        page.locator("#evidence-date").fill("2026-03-15");
+        page.locator("#evidence-issuer").fill("UBND xã Yên Phú");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click();
+        assertThat(page.getByText("Đã tải lên tệp minh chứng.")).isVisible();
+    }
+
+    /** "3,7%" as 3.7; a scorecard with nothing applicable shows "—", which counts as 0. */
+    private static double percent(String shown) {
+        String number = shown.replace("%", "").replace(',', '.').strip();
+        return number.matches("[0-9.]+") ? Double.parseDouble(number) : 0;
     }
 
     @Test
