@@ -38,10 +38,16 @@ public final class ApplicationProcess implements AutoCloseable {
 
     public static ApplicationProcess start(Path workDir, int port, Map<String, String> environment,
             String... arguments) {
+        return startWithHeap("384m", workDir, port, environment, arguments);
+    }
+
+    /** The jar with a given maximum heap (-Xmx), e.g. to show that uploads stream rather than buffer. */
+    public static ApplicationProcess startWithHeap(String maxHeap, Path workDir, int port,
+            Map<String, String> environment, String... arguments) {
         try {
             Files.createDirectories(workDir);
             Path log = Files.createTempFile(workDir, "application", ".log");
-            List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-jar", jar().toString(),
+            List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap, "-jar", jar().toString(),
                     "--server.port=" + port));
             command.addAll(List.of(arguments));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())

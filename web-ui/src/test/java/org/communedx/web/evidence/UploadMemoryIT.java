@@ -1,0 +1,80 @@
+package org.communedx.web.evidence;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.communedx.web.support.ApplicationProcess;
+import org.communedx.web.support.EntryPages;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Uploads stream to disk and never sit whole in the heap: the packaged tracker with a 256 MB heap takes eight
+ * 25 MB uploads at once, one per criterion of Xã Yên Phú in the demo period.
+ */
+class UploadMemoryIT {
+
+    private static final List<String> CRITERIA = List.of("G1.C1", "G1.C2", "G2.C1", "G2.C2", "G2.C3", "G2.C4",
+            "G3.C1", "G3.C2");
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void eightParallelUploadsOf25MegabytesSucceedWithA256MegabyteHeap() throws Exception {
+        int port = ApplicationProcess.freePort();
+        try (ApplicationProcess tracker = ApplicationProcess.startWithHeap("256m", workDir, port,
+                Map.of("COMMUNEDX_DATA_DIR", workDir.resolve("data").toString())).awaitHealthy()) {
+            byte[] pdf = largePdf(25_000_000);
+            WebClient first = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
+            String scorecard = first.get("/").headers().firstValue("Location").orElseThrow();
+            long period = Long.parseLong(scorecard.substring(scorecard.lastIndexOf('/') + 1));
+
+            ExecutorService pool = Executors.newFixedThreadPool(CRITERIA.size());
+            List<Future<Integer>> uploads = new ArrayList<>();
+            for (String criterion : CRITERIA) {
+                WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
+                long entry = EntryPages.entryId(staff, "05305", period, criterion);
+                String token = WebClient.csrfToken(staff.get("/entries/" + entry));
+                uploads.add(pool.submit(() -> {
+                    HttpResponse<String> response = staff.postMultipart("/entries/" + entry + "/evidence?_csrf=" + token,
+                            Map.of("_csrf", token, "title", "Biên bản " + criterion, "issuingBody", "UBND xã Yên Phú",
+                                    "documentDate", "2026-03-15"), "bien-ban.pdf", pdf);
+                    String page = staff.get("/entries/" + entry).body();
+                    return response.statusCode() == 302 && page.contains("Biên bản " + criterion) ? 1 : 0;
+                }));
+            }
+            int stored = 0;
+            for (Future<Integer> upload : uploads) {
+                stored += upload.get();
+            }
+            pool.shutdown();
+
+            assertThat(stored).isEqualTo(CRITERIA.size());
+            assertThat(tracker.output()).doesNotContain("OutOfMemoryError");
+            assertThat(new WebClient(port).get("/actuator/health", "application/json").body()).contains("UP");
+        }
+    }
+
+    /** A PDF header, then padding to the size, then the trailer: Tika knows it by content as a PDF. */
+    private static byte[] largePdf(int size) {
+        byte[] content = new byte[size];
+        byte[] head = "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] tail = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        Arrays.fill(content, (byte) ' ');
+        System.arraycopy(head, 0, content, 0, head.length);
+        System.arraycopy(tail, 0, content, size - tail.length, tail.length);
+        return content;
+    }
+}
