@@ -120,9 +120,8 @@ class EvidenceIT {
         byte[] big = new byte[26 * 1024 * 1024];
         System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 9);
         HttpResponse<String> upload = staff.postMultipart(uploadPath(), METADATA, "lon.pdf", big);
-        // Tomcat refuses the request while reading its parameters, before Spring MVC: 413, not a 500. (Its body is
-        // still Tomcat's own error report, not the application's error/413 page: see the commit message.)
-        assertThat(upload.statusCode()).isEqualTo(413);
+        assertThat(upload.statusCode()).isEqualTo(302);
+        assertThat(staff.get("/entries/" + entryId).body()).contains("Tệp lớn hơn 25 MB; chưa có gì được lưu.");
         assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
     }
 
