@@ -1,0 +1,112 @@
+package org.communedx.web.evidence;
+
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.communedx.web.support.ApplicationProcess;
+import org.communedx.web.support.EntryPages;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * kill -9 while an evidence file is on its way in: after the restart no evidence is half-stored. The entry has no
+ * file, the store holds no file, and a staging file left by a crash in the middle of the store's own copy (planted
+ * here, since a kill cannot be timed to land inside it) is swept at start-up.
+ */
+class UploadCrashIT {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void aKillDuringAnUploadLeavesNoHalfStoredEvidence() throws Exception {
+        int port = ApplicationProcess.freePort();
+        Path data = workDir.resolve("data");
+        Map<String, String> environment = Map.of("COMMUNEDX_DATA_DIR", data.toString());
+        long entry;
+        try (ApplicationProcess tracker = ApplicationProcess.start(workDir, port, environment).awaitHealthy()) {
+            WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
+            String scorecard = staff.get("/").headers().firstValue("Location").orElseThrow();
+            long period = Long.parseLong(scorecard.substring(scorecard.lastIndexOf('/') + 1));
+            entry = EntryPages.entryId(staff, "05305", period, "G2.C5");
+            String token = WebClient.csrfToken(staff.get("/entries/" + entry));
+
+            AtomicLong sent = new AtomicLong();
+            CompletableFuture<HttpResponse<String>> upload = slowUpload(staff, entry, token, sent);
+            await().until(() -> sent.get() > 4_000_000);
+            tracker.kill();
+            assertThat(upload).failsWithin(Duration.ofSeconds(30));
+        }
+        Path staging = Files.createDirectories(data.resolve("evidence/.tmp"));
+        Files.write(staging.resolve("upload-crashed.part"), new byte[1024]);
+
+        try (ApplicationProcess restarted = ApplicationProcess.start(workDir, port, environment).awaitHealthy()) {
+            WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
+            assertThat(staff.get("/entries/" + entry).body()).contains("Chưa có tệp minh chứng.");
+            try (Stream<Path> files = Files.walk(data.resolve("evidence"))) {
+                List<Path> stored = files.filter(Files::isRegularFile).toList();
+                assertThat(stored).isEmpty();
+            }
+        }
+    }
+
+    /** A 20 MB PDF sent in small, slow pieces, so that the kill lands while it is still arriving. */
+    private static CompletableFuture<HttpResponse<String>> slowUpload(WebClient staff, long entry,
+            String token, AtomicLong sent) {
+        String boundary = "----crash" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lon.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n").getBytes(StandardCharsets.UTF_8);
+        long total = 20_000_000;
+        InputStream body = new InputStream() {
+            private long position;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (position >= total) {
+                    return -1;
+                }
+                int chunk = (int) Math.min(Math.min(length, 64 * 1024), total - position);
+                for (int i = 0; i < chunk; i++) {
+                    long at = position + i;
+                    buffer[offset + i] = at < head.length ? head[(int) at] : (byte) ' ';
+                }
+                position += chunk;
+                sent.set(position);
+                try {
+                    Thread.sleep(20);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                return chunk;
+            }
+        };
+        HttpRequest request = staff.request("/entries/" + entry + "/evidence?_csrf=" + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", "JSESSIONID=" + staff.cookie("JSESSIONID").orElseThrow())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build();
+        return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
