@@ -80,6 +80,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/entries/*/evidence", "/evidence/*/remove")
                             .hasRole("COMMUNE_STAFF")
                         .requestMatchers(HttpMethod.GET, "/evidence/*", "/evidence/*/inline").authenticated()
+                        // The audit trail crosses every unit: administrators only (the service checks it too).
+                        .requestMatchers(HttpMethod.GET, "/audit").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 // Session fixation protection is Spring's default: the session id changes at login.
                 .formLogin(form -> form.loginPage("/login")

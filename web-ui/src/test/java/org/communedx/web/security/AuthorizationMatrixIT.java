@@ -147,6 +147,7 @@ class AuthorizationMatrixIT {
         route("GET /evidence/{id}", "/evidence/0", "404 404 404 404 404 302");
         route("GET /evidence/{id}/inline", "/evidence/0/inline", "404 404 404 404 404 302");
         route("POST /evidence/{id}/remove", "/evidence/0/remove", "403 403 403 404 403 302");
+        route("GET /audit", "/audit", "200 403 403 403 403 302");
         route("GET /api/v1/frameworks", "/api/v1/frameworks", "200 200 200 200 200 401");
         route("GET /api/v1/frameworks/{code}/{version}", "/api/v1/frameworks/DX-XA/1.0", "200 200 200 200 200 401");
     }
