@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.communedx.web.support.ApplicationProcess;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * kill -9 while an evidence file is on its way in: after the restart no evidence is half-stored. The entry has no
@@ -29,6 +29,8 @@ import static org.awaitility.Awaitility.await;
  * here, since a kill cannot be timed to land inside it) is swept at start-up.
  */
 class UploadCrashIT {
+
+    private static final long STALL_AT = 4_000_000;
 
     @TempDir
     Path workDir;
@@ -46,10 +48,12 @@ class UploadCrashIT {
             entry = EntryPages.entryId(staff, "05305", period, "G2.C5");
             String token = WebClient.csrfToken(staff.get("/entries/" + entry));
 
-            AtomicLong sent = new AtomicLong();
-            CompletableFuture<HttpResponse<String>> upload = slowUpload(staff, entry, token, sent);
-            await().until(() -> sent.get() > 4_000_000);
+            CountDownLatch halfway = new CountDownLatch(1);
+            CountDownLatch killed = new CountDownLatch(1);
+            CompletableFuture<HttpResponse<String>> upload = stalledUpload(staff, entry, token, halfway, killed);
+            assertThat(halfway.await(60, TimeUnit.SECONDS)).as("4 MB of the upload sent").isTrue();
             tracker.kill();
+            killed.countDown();
             assertThat(upload).failsWithin(Duration.ofSeconds(30));
         }
         Path staging = Files.createDirectories(data.resolve("evidence/.tmp"));
@@ -65,9 +69,12 @@ class UploadCrashIT {
         }
     }
 
-    /** A 20 MB PDF sent in small, slow pieces, so that the kill lands while it is still arriving. */
-    private static CompletableFuture<HttpResponse<String>> slowUpload(WebClient staff, long entry,
-            String token, AtomicLong sent) {
+    /**
+     * A 20 MB PDF that stops after its first 4 MB and waits there until the tracker is killed, so that the kill
+     * lands while the file is still arriving.
+     */
+    private static CompletableFuture<HttpResponse<String>> stalledUpload(WebClient staff, long entry, String token,
+            CountDownLatch halfway, CountDownLatch killed) {
         String boundary = "----crash" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lon.pdf\"\r\n"
@@ -87,20 +94,26 @@ class UploadCrashIT {
                 if (position >= total) {
                     return -1;
                 }
+                if (position >= STALL_AT) {
+                    halfway.countDown();
+                    awaitKill();
+                }
                 int chunk = (int) Math.min(Math.min(length, 64 * 1024), total - position);
                 for (int i = 0; i < chunk; i++) {
                     long at = position + i;
                     buffer[offset + i] = at < head.length ? head[(int) at] : (byte) ' ';
                 }
                 position += chunk;
-                sent.set(position);
+                return chunk;
+            }
+
+            private void awaitKill() {
                 try {
-                    Thread.sleep(20);
+                    killed.await(60, TimeUnit.SECONDS);
                 }
                 catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                 }
-                return chunk;
             }
         };
         HttpRequest request = staff.request("/entries/" + entry + "/evidence?_csrf=" + token)
