@@ -1,6 +1,7 @@
 package org.communedx.web.framework;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -80,18 +81,11 @@ class FrameworkEditController {
     String addGroup(@PathVariable String code, @PathVariable String version,
             @Validated @ModelAttribute("groupForm") GroupForm form, BindingResult binding,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            return "framework/edit-group";
-        }
-        try {
+        return save(binding, "framework/edit-group", () -> {
             long id = editor.addGroup(code, version, form.code(), form.toName());
             redirect.addFlashAttribute("messageKey", "framework.edit.groupAdded");
             return VERSION_PAGE + "#group-" + id;
-        }
-        catch (FrameworkRuleViolation violation) {
-            rejectOrRethrow(binding, violation);
-            return "framework/edit-group";
-        }
+        });
     }
 
     @GetMapping("/groups/{groupId}/edit")
@@ -108,18 +102,11 @@ class FrameworkEditController {
             @Validated @ModelAttribute("groupForm") GroupForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         model.addAttribute("group", editor.group(code, version, groupId));
-        if (binding.hasErrors()) {
-            return "framework/edit-group";
-        }
-        try {
+        return save(binding, "framework/edit-group", () -> {
             editor.editGroup(code, version, groupId, form.code(), form.toName());
             redirect.addFlashAttribute("messageKey", "framework.edit.groupSaved");
             return VERSION_PAGE + "#group-" + groupId;
-        }
-        catch (FrameworkRuleViolation violation) {
-            rejectOrRethrow(binding, violation);
-            return "framework/edit-group";
-        }
+        });
     }
 
     @GetMapping("/groups/{groupId}/remove")
@@ -162,18 +149,11 @@ class FrameworkEditController {
             @Validated @ModelAttribute("criterionForm") CriterionForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         model.addAttribute("group", editor.group(code, version, groupId));
-        if (binding.hasErrors()) {
-            return "framework/edit-criterion";
-        }
-        try {
+        return save(binding, "framework/edit-criterion", () -> {
             long id = editor.addCriterion(code, version, groupId, form.toDefinition());
             redirect.addFlashAttribute("messageKey", "framework.edit.criterionAdded");
             return VERSION_PAGE + "#criterion-" + id;
-        }
-        catch (FrameworkRuleViolation violation) {
-            rejectOrRethrow(binding, violation);
-            return "framework/edit-criterion";
-        }
+        });
     }
 
     @GetMapping("/criteria/{criterionId}/edit")
@@ -190,18 +170,11 @@ class FrameworkEditController {
             @Validated @ModelAttribute("criterionForm") CriterionForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         model.addAttribute("criterion", editor.criterion(code, version, criterionId));
-        if (binding.hasErrors()) {
-            return "framework/edit-criterion";
-        }
-        try {
+        return save(binding, "framework/edit-criterion", () -> {
             editor.editCriterion(code, version, criterionId, form.toDefinition());
             redirect.addFlashAttribute("messageKey", "framework.edit.criterionSaved");
             return VERSION_PAGE + "#criterion-" + criterionId;
-        }
-        catch (FrameworkRuleViolation violation) {
-            rejectOrRethrow(binding, violation);
-            return "framework/edit-criterion";
-        }
+        });
     }
 
     @GetMapping("/criteria/{criterionId}/remove")
@@ -241,6 +214,23 @@ class FrameworkEditController {
         redirect.addFlashAttribute("problems", violation.problems());
         return "redirect:" + UriComponentsBuilder.fromPath("/frameworks/{code}/{version}")
                 .buildAndExpand(variables.get("code"), variables.get("version")).encode().toUriString();
+    }
+
+    /**
+     * Saves a form that passed validation and goes where the save leads; a refused code, target or weight
+     * returns to the form with the message at its field.
+     */
+    private static String save(BindingResult binding, String formPage, Supplier<String> saving) {
+        if (binding.hasErrors()) {
+            return formPage;
+        }
+        try {
+            return saving.get();
+        }
+        catch (FrameworkRuleViolation violation) {
+            rejectOrRethrow(binding, violation);
+            return formPage;
+        }
     }
 
     /** Shows a refused code, target or weight next to its field; anything else goes back to the version page. */
