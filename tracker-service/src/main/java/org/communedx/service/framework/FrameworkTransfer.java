@@ -1,14 +1,11 @@
 package org.communedx.service.framework;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.tika.Tika;
 import org.communedx.model.framework.FrameworkRepository;
+import org.communedx.service.UploadedText;
 import org.communedx.service.framework.FrameworkViews.FrameworkSummary;
 
 import org.springframework.stereotype.Service;
@@ -81,7 +78,7 @@ public class FrameworkTransfer {
         RawFramework raw = switch (kind(content)) {
             case WORKBOOK -> FrameworkWorkbook.read(content, problems);
             case TEXT -> {
-                String text = utf8(content);
+                String text = UploadedText.utf8(content).orElse(null);
                 if (text == null) {
                     problems.add(ImportProblem.ofFile("framework.import.problem.notUtf8"));
                     yield null;
@@ -106,17 +103,6 @@ public class FrameworkTransfer {
             return Kind.TEXT;
         }
         return Kind.OTHER;
-    }
-
-    private static String utf8(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        }
-        catch (CharacterCodingException ex) {
-            return null;
-        }
     }
 
     private FrameworkDocument document(String code, String version) {

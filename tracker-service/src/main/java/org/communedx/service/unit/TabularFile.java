@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.tika.Tika;
+import org.communedx.service.UploadedText;
 
 /**
  * The rows of an uploaded CSV (UTF-8) or XLSX file, told apart by their content, never by the file name:
@@ -83,10 +84,9 @@ final class TabularFile {
     }
 
     private static List<TabularRow> readCsv(byte[] content) {
-        String text = decodeUtf8(content);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        // Strict UTF-8, and the problem names the first line that is not.
+        String text = UploadedText.utf8(content).orElseThrow(() -> new UnitImportRejected(
+                new ImportProblem(firstLineNotUtf8(content), null, "unit.import.problem.notUtf8")));
         List<TabularRow> rows = new ArrayList<>();
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get()
                 .parse(new StringReader(text))) {
@@ -98,20 +98,6 @@ final class TabularFile {
             throw new UnitImportRejected(new ImportProblem(rows.size() + 1, null, "unit.import.problem.malformedCsv"));
         }
         return rows;
-    }
-
-    /** Strict UTF-8: a file saved as Windows-1258 or TCVN3 would otherwise import garbled names. */
-    private static String decodeUtf8(byte[] content) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-        }
-        catch (CharacterCodingException ex) {
-            throw new UnitImportRejected(
-                    new ImportProblem(firstLineNotUtf8(content), null, "unit.import.problem.notUtf8"));
-        }
     }
 
     private static int firstLineNotUtf8(byte[] content) {

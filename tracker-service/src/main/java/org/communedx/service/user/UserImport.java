@@ -3,10 +3,6 @@ package org.communedx.service.user;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +15,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.tika.Tika;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
+import org.communedx.service.UploadedText;
 import org.communedx.service.user.UserRules.Actor;
 import org.communedx.service.user.UserViews.IssuedPassword;
 import org.communedx.service.user.UserViews.NewUser;
@@ -139,10 +136,8 @@ public class UserImport {
         if (!mediaType.startsWith("text/") && !mediaType.equals("application/octet-stream")) {
             throw new UserRejected(UserProblem.of(0, null, "users.import.problem.notCsv", mediaType));
         }
-        String text = decodeUtf8(content);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = UploadedText.utf8(content)
+                .orElseThrow(() -> new UserRejected(UserProblem.of(0, null, "users.import.problem.notUtf8")));
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get()
                 .parse(new StringReader(text))) {
             return parser.getRecords();
@@ -152,14 +147,4 @@ public class UserImport {
         }
     }
 
-    /** Strict UTF-8: a file saved as Windows-1258 or TCVN3 would otherwise create garbled names. */
-    private static String decodeUtf8(byte[] content) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-        }
-        catch (CharacterCodingException ex) {
-            throw new UserRejected(UserProblem.of(0, null, "users.import.problem.notUtf8"));
-        }
-    }
 }
