@@ -74,6 +74,10 @@ public class CriterionEntry {
 
     private String reason;
 
+    /** Kept with the value, so that completion adds up in SQL; see {@link #isMet()}. */
+    @Column(nullable = false)
+    private boolean met;
+
     @Column(name = "last_changed_at")
     private Instant lastChangedAt;
 
@@ -215,6 +219,7 @@ public class CriterionEntry {
         else if (value instanceof EntryValue.YesNo y) {
             yesNo = y.yes();
         }
+        met = criterion.isMetBy(value.measure());
     }
 
     /** The value recorded so far, or null. */
@@ -236,8 +241,7 @@ public class CriterionEntry {
 
     /** Whether the recorded value meets the criterion's target, whatever the review status. */
     public boolean isMet() {
-        EntryValue value = value();
-        return value != null && criterion.isMetBy(value.measure());
+        return met;
     }
 
     /** What the audit trail records of the entry, before and after a change. */

@@ -1,9 +1,14 @@
 package org.communedx.service.assessment;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -29,6 +34,7 @@ import org.communedx.service.audit.AuditLog.AuditEvent;
 import org.communedx.service.assessment.AssessmentViews.Actions;
 import org.communedx.service.assessment.AssessmentViews.ChangeSinceReview;
 import org.communedx.service.assessment.AssessmentViews.EntryDetail;
+import org.communedx.service.assessment.AssessmentViews.EvidenceFile;
 import org.communedx.service.assessment.AssessmentViews.HistoryLine;
 import org.communedx.service.assessment.AssessmentViews.AssessmentView;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
@@ -69,10 +75,13 @@ public class AssessmentWorkflow {
 
     private final EvidenceCounts evidenceCounts;
 
+    private final ProgressLedger progress;
+
     AssessmentWorkflow(AssessmentRepository assessments, CriterionEntryRepository entries, PeriodRepository periods,
             AdministrativeUnitRepository units, UserAccountRepository accounts, Scopes scopes, AuditLog audit,
-            Clock clock, EvidenceCounts evidenceCounts) {
+            Clock clock, EvidenceCounts evidenceCounts, ProgressLedger progress) {
         this.evidenceCounts = evidenceCounts;
+        this.progress = progress;
         this.assessments = assessments;
         this.entries = entries;
         this.periods = periods;
@@ -93,7 +102,11 @@ public class AssessmentWorkflow {
                 .or(() -> units.findByCodeValidOn(communeCode, period.getEndDate()))
                 .orElseThrow(() -> new EntryNotFoundException("commune " + communeCode));
         Assessment assessment = assessments.findByUnitAndPeriod(commune.getId(), periodId)
-                .orElseGet(() -> assessments.saveAndFlush(Assessment.open(commune, period, clock.instant())));
+                .orElseGet(() -> {
+                    Assessment created = assessments.saveAndFlush(Assessment.open(commune, period, clock.instant()));
+                    progress.record(created.getId(), clock.instant());
+                    return created;
+                });
         return new AssessmentView(assessment.getId(), commune.getCode(), commune.getName(), periodId,
                 period.getName(), entries.findByAssessmentInOrder(assessment.getId()).stream().map(EntryView::of)
                         .toList());
@@ -142,15 +155,21 @@ public class AssessmentWorkflow {
                 Snapshots.status(after), Snapshots.value(before), Snapshots.value(after), reason);
     }
 
-    /** For an entry back under review after a return or reopening: its value then and now. */
-    private static ChangeSinceReview sinceReview(CriterionEntry entry, List<HistoryLine> history) {
+    /**
+     * For an entry back under review after a return or reopening: its value then and now, and the evidence files
+     * added and removed since.
+     */
+    private ChangeSinceReview sinceReview(CriterionEntry entry, List<HistoryLine> history) {
         if (entry.getStatus() != EntryStatus.SUBMITTED && entry.getStatus() != EntryStatus.NOT_APPLICABLE_REQUESTED) {
             return null;
         }
         for (int i = history.size() - 1; i >= 0; i--) {
             HistoryLine line = history.get(i);
             if (REVIEW_ACTIONS.contains(line.action())) {
-                return new ChangeSinceReview(line.at(), line.actor(), line.reason(), line.valueAfter(), entry.value());
+                EvidenceSince evidence = evidenceSince(Map.of(entry.getId(), line.at()))
+                        .getOrDefault(entry.getId(), EvidenceSince.NONE);
+                return new ChangeSinceReview(line.at(), line.actor(), line.reason(), line.valueAfter(), entry.value(),
+                        evidence.added(), evidence.removed());
             }
         }
         return null;
@@ -159,16 +178,96 @@ public class AssessmentWorkflow {
     /** Reviews that send an entry back to the commune, after which a resubmission shows what changed. */
     static final Set<String> REVIEW_ACTIONS = Set.of("RETURN", "REOPEN");
 
-    /** The value at the last return or reopening, for each entry that has one; one query for a whole queue. */
+    /**
+     * What the evidence service writes to the audit trail: a row per file, whose snapshot names the file's entry in
+     * {@code entryId}, after an upload and before a removal.
+     */
+    static final String EVIDENCE_AUDIT_TYPE = "EVIDENCE";
+
+    static final String EVIDENCE_ADDED = "ADD_EVIDENCE";
+
+    static final String EVIDENCE_REMOVED = "REMOVE_EVIDENCE";
+
+    /**
+     * The value at the last return or reopening, and the evidence added and removed since, for each entry that has
+     * one; two queries for a whole queue.
+     */
     Map<Long, ChangeSinceReview> sinceReview(Map<Long, EntryValue> currentValues) {
+        Map<Long, AuditEvent> reviews = new HashMap<>();
+        audit.latest(AUDIT_TYPE, currentValues.keySet(), REVIEW_ACTIONS)
+                .forEach((id, event) -> reviews.put(Long.parseLong(id), event));
+        Map<Long, Instant> reviewedAt = new HashMap<>();
+        reviews.forEach((entryId, event) -> reviewedAt.put(entryId, event.occurredAt()));
+        Map<Long, EvidenceSince> evidence = evidenceSince(reviewedAt);
         Map<Long, ChangeSinceReview> changes = new HashMap<>();
-        audit.latest(AUDIT_TYPE, currentValues.keySet(), REVIEW_ACTIONS).forEach((id, event) -> {
+        reviews.forEach((entryId, event) -> {
             Map<String, Object> after = Snapshots.read(event.afterJson());
-            long entryId = Long.parseLong(id);
+            EvidenceSince files = evidence.getOrDefault(entryId, EvidenceSince.NONE);
             changes.put(entryId, new ChangeSinceReview(event.occurredAt(), event.actor(),
-                    Snapshots.text(after, "reason"), Snapshots.value(after), currentValues.get(entryId)));
+                    Snapshots.text(after, "reason"), Snapshots.value(after), currentValues.get(entryId), files.added(),
+                    files.removed()));
         });
         return changes;
+    }
+
+    /**
+     * The evidence files added to and removed from each entry after the time of its review, from the audit trail in
+     * one query for all the entries. A file added and removed again since then is in neither list.
+     */
+    private Map<Long, EvidenceSince> evidenceSince(Map<Long, Instant> reviewedAt) {
+        if (reviewedAt.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<Dated>> added = new HashMap<>();
+        Map<Long, List<Dated>> removed = new HashMap<>();
+        audit.referringTo(EVIDENCE_AUDIT_TYPE, List.of(EVIDENCE_ADDED, EVIDENCE_REMOVED), "entryId",
+                reviewedAt.keySet(), Collections.min(reviewedAt.values())).forEach((fileId, events) -> {
+                    AuditEvent first = events.get(0);
+                    Map<String, Object> snapshot = Snapshots.read(first.afterJson() != null ? first.afterJson()
+                            : first.beforeJson());
+                    long entryId = ((Number) snapshot.get("entryId")).longValue();
+                    Instant since = reviewedAt.get(entryId);
+                    List<AuditEvent> later = events.stream().filter(event -> event.occurredAt().isAfter(since))
+                            .toList();
+                    Optional<AuditEvent> add = later.stream().filter(event -> EVIDENCE_ADDED.equals(event.action()))
+                            .findFirst();
+                    Optional<AuditEvent> remove = later.stream()
+                            .filter(event -> EVIDENCE_REMOVED.equals(event.action())).findFirst();
+                    if (add.isPresent() && remove.isEmpty()) {
+                        added.computeIfAbsent(entryId, id -> new ArrayList<>())
+                                .add(dated(fileId, add.get(), add.get().afterJson()));
+                    }
+                    else if (remove.isPresent() && add.isEmpty()) {
+                        removed.computeIfAbsent(entryId, id -> new ArrayList<>())
+                                .add(dated(fileId, remove.get(), remove.get().beforeJson()));
+                    }
+                });
+        Map<Long, EvidenceSince> evidence = new HashMap<>();
+        reviewedAt.keySet().forEach(entryId -> evidence.put(entryId, new EvidenceSince(
+                Dated.inOrder(added.get(entryId)), Dated.inOrder(removed.get(entryId)))));
+        return evidence;
+    }
+
+    private static Dated dated(String fileId, AuditEvent event, String snapshotJson) {
+        Map<String, Object> snapshot = Snapshots.read(snapshotJson);
+        return new Dated(event.occurredAt(), new EvidenceFile(Long.parseLong(fileId),
+                Snapshots.text(snapshot, "originalName"), Snapshots.text(snapshot, "title"),
+                Snapshots.text(snapshot, "documentNumber")));
+    }
+
+    /** The files added to and removed from one entry since its review, each list oldest first. */
+    private record EvidenceSince(List<EvidenceFile> added, List<EvidenceFile> removed) {
+
+        static final EvidenceSince NONE = new EvidenceSince(List.of(), List.of());
+    }
+
+    /** A file with the time it was added or removed, to list the files in that order. */
+    private record Dated(Instant at, EvidenceFile file) {
+
+        static List<EvidenceFile> inOrder(List<Dated> files) {
+            return files == null ? List.of()
+                    : files.stream().sorted(Comparator.comparing(Dated::at)).map(Dated::file).toList();
+        }
     }
 
     @Transactional
@@ -233,6 +332,7 @@ public class AssessmentWorkflow {
             throw new EntryConflict();
         }
         audit.record(AUDIT_TYPE, entryId, action, before, entry.snapshot());
+        progress.record(entry.getAssessment().getId(), clock.instant());
         return EntryView.of(entry);
     }
 

@@ -1,0 +1,134 @@
+package org.communedx.service.assessment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the completion summary rows ({@code assessment_progress}, per group, and the daily history) in step with the
+ * entries, inside the transaction that changes them: a dashboard read right after an approval already sees it, and
+ * no figure is ever cached apart from the data it comes from.
+ * <p>
+ * The sums follow {@link Completion}'s rules exactly (applicable, verified, claimed weights; one decimal, half up:
+ * PostgreSQL's {@code round} rounds halves away from zero, which for these non-negative figures is half up).
+ * {@code ProgressLedgerTests} holds the two to the same results.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProgressLedger {
+
+    /** Days of the history are Vietnamese calendar days, whatever the server's time zone. */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private static final String WEIGHTS = """
+            select coalesce(sum(c.weight) filter (where e.status <> 'NOT_APPLICABLE'), 0) as applicable,
+                   coalesce(sum(c.weight) filter (where e.met and e.status = 'APPROVED'), 0) as verified,
+                   coalesce(sum(c.weight) filter (where e.met and e.status in ('APPROVED', 'SUBMITTED')), 0) as claimed
+            from criterion_entry e join criterion c on c.id = e.criterion_id
+            """;
+
+    private static final String PERCENTS = """
+            case when w.applicable > 0 then round(w.verified * 100 / w.applicable, 1) end,
+            case when w.applicable > 0 then round(w.claimed * 100 / w.applicable, 1) end
+            """;
+
+    /** The summary of the assessments that {@code %s} selects (a condition on {@code a}). */
+    private static final String UPSERT_PROGRESS = """
+            insert into assessment_progress (assessment_id, unit_id, period_id, applicable_weight, verified_weight,
+                claimed_weight, verified_percent, claimed_percent, updated_at)
+            select a.id, a.unit_id, a.period_id, w.applicable, w.verified, w.claimed, %2$s, :now
+            from assessment a cross join lateral (%1$s where e.assessment_id = a.id) w
+            where %3$s
+            on conflict (assessment_id) do update set applicable_weight = excluded.applicable_weight,
+                verified_weight = excluded.verified_weight, claimed_weight = excluded.claimed_weight,
+                verified_percent = excluded.verified_percent, claimed_percent = excluded.claimed_percent,
+                updated_at = excluded.updated_at
+            """;
+
+    private static final String UPSERT_GROUPS = """
+            insert into assessment_group_progress (assessment_id, group_code, verified_percent, claimed_percent)
+            select w.assessment_id, w.group_code, %2$s
+            from (select e.assessment_id, g.code as group_code,
+                      coalesce(sum(c.weight) filter (where e.status <> 'NOT_APPLICABLE'), 0) as applicable,
+                      coalesce(sum(c.weight) filter (where e.met and e.status = 'APPROVED'), 0) as verified,
+                      coalesce(sum(c.weight) filter (where e.met and e.status in ('APPROVED', 'SUBMITTED')), 0)
+                          as claimed
+                  from criterion_entry e join criterion c on c.id = e.criterion_id
+                  join criterion_group g on g.id = c.group_id
+                  join assessment a on a.id = e.assessment_id
+                  where %3$s
+                  group by e.assessment_id, g.code) w
+            on conflict (assessment_id, group_code) do update set verified_percent = excluded.verified_percent,
+                claimed_percent = excluded.claimed_percent
+            """;
+
+    private final JdbcClient jdbc;
+
+    ProgressLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Brings one assessment's summary up to date after a change at {@code at}, and adds the change of its
+     * percentages to that day's history row.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(long assessmentId, Instant at) {
+        Figures before = figures(assessmentId);
+        jdbc.sql(UPSERT_PROGRESS.formatted(WEIGHTS, PERCENTS, "a.id = :id")).param("id", assessmentId)
+                .param("now", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).update();
+        jdbc.sql(UPSERT_GROUPS.formatted(WEIGHTS, PERCENTS, "a.id = :id")).param("id", assessmentId).update();
+        Figures after = figures(assessmentId);
+        BigDecimal verifiedChange = after.verified().subtract(before.verified());
+        BigDecimal claimedChange = after.claimed().subtract(before.claimed());
+        if (verifiedChange.signum() == 0 && claimedChange.signum() == 0) {
+            return;
+        }
+        jdbc.sql("""
+                insert into assessment_progress_history (assessment_id, day, verified_percent, claimed_percent,
+                    verified_change, claimed_change)
+                select assessment_id, :day, verified_percent, claimed_percent, :verifiedChange, :claimedChange
+                from assessment_progress where assessment_id = :id
+                on conflict (assessment_id, day) do update set verified_percent = excluded.verified_percent,
+                    claimed_percent = excluded.claimed_percent,
+                    verified_change = assessment_progress_history.verified_change + excluded.verified_change,
+                    claimed_change = assessment_progress_history.claimed_change + excluded.claimed_change
+                """).param("id", assessmentId).param("day", at.atZone(VIETNAM).toLocalDate())
+                .param("verifiedChange", verifiedChange).param("claimedChange", claimedChange).update();
+    }
+
+    /**
+     * Recomputes the summary of every assessment of a period in a few statements, for bulk loads that write entries
+     * with SQL (benchmarks, imports); the history is theirs to write.
+     * @return how many assessments were summed
+     */
+    @Transactional
+    public int rebuildPeriod(long periodId, LocalDate asOf) {
+        OffsetDateTime now = asOf.atStartOfDay(VIETNAM).toOffsetDateTime();
+        int assessments = jdbc.sql(UPSERT_PROGRESS.formatted(WEIGHTS, PERCENTS, "a.period_id = :period"))
+                .param("period", periodId).param("now", now).update();
+        jdbc.sql(UPSERT_GROUPS.formatted(WEIGHTS, PERCENTS, "a.period_id = :period")).param("period", periodId)
+                .update();
+        return assessments;
+    }
+
+    /** Zero where there is no summary yet, or nothing is applicable, so that a change is always a number. */
+    private Figures figures(long assessmentId) {
+        return jdbc.sql("""
+                select coalesce(verified_percent, 0) as verified, coalesce(claimed_percent, 0) as claimed
+                from assessment_progress where assessment_id = ?""").param(assessmentId)
+                .query((rs, row) -> new Figures(rs.getBigDecimal("verified"), rs.getBigDecimal("claimed")))
+                .optional().orElse(new Figures(BigDecimal.ZERO.setScale(1), BigDecimal.ZERO.setScale(1)));
+    }
+
+    private record Figures(BigDecimal verified, BigDecimal claimed) {
+    }
+}
