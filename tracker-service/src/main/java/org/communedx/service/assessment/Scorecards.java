@@ -98,9 +98,7 @@ public class Scorecards {
         AssessmentView assessment = workflow.open(communeCode, periodId);
         List<CriterionEntry> rows = entries.findByAssessmentInOrder(assessment.id());
         Map<Long, Integer> counts = evidence.forEntries(rows.stream().map(CriterionEntry::getId).toList());
-        Completion.Result completion = Completion.of(rows.stream().map(entry -> new Item(
-                entry.getCriterion().getGroup().getCode(), entry.getCriterion().getWeight(), entry.getStatus(),
-                entry.isMet())).toList());
+        Completion.Result completion = Completion.of(rows.stream().map(Scorecards::item).toList());
         Map<String, GroupCard> groups = new LinkedHashMap<>();
         for (CriterionEntry entry : rows) {
             Criterion criterion = entry.getCriterion();
@@ -120,6 +118,49 @@ public class Scorecards {
         return new Scorecard(assessment.unitCode(), assessment.unitName(), periodId, assessment.periodName(),
                 period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),
                 completion.overall(), List.copyOf(groups.values()), plan);
+    }
+
+    /** A criterion as an explanation lists it: what it weighs, and why it counts or not. */
+    public record ExplainedCriterion(long entryId, String code, LocalizedText name, String groupCode,
+            BigDecimal weight, EntryStatus status, boolean met, Completion.Reason verified, Completion.Reason claimed) {
+    }
+
+    /**
+     * What one of the scorecard's percentages is made of: overall when {@code groupCode} is null, else that group's.
+     * The counted weights over the applicable weight give exactly the percentages shown.
+     */
+    public record CompletionExplanation(String communeCode, String communeName, long periodId, String periodName,
+            String groupCode, LocalizedText groupName, List<ExplainedCriterion> criteria, BigDecimal applicableWeight,
+            BigDecimal verifiedWeight, BigDecimal claimedWeight, Percentages percentages) {
+    }
+
+    /** The explanation of the overall figures, or of one group's; outside the caller's scope it does not exist. */
+    @Transactional
+    public CompletionExplanation explain(String communeCode, long periodId, String groupCode) {
+        AssessmentView assessment = workflow.open(communeCode, periodId);
+        List<CriterionEntry> rows = entries.findByAssessmentInOrder(assessment.id()).stream()
+                .filter(entry -> groupCode == null || entry.getCriterion().getGroup().getCode().equals(groupCode))
+                .toList();
+        if (rows.isEmpty()) {
+            throw new EntryNotFoundException("group " + groupCode);
+        }
+        Completion.Explanation explanation = Completion.explain(rows.stream().map(Scorecards::item).toList());
+        List<ExplainedCriterion> criteria = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            CriterionEntry entry = rows.get(i);
+            Completion.Line line = explanation.lines().get(i);
+            criteria.add(new ExplainedCriterion(entry.getId(), line.criterionCode(), entry.getCriterion().name(),
+                    line.groupCode(), line.weight(), line.status(), line.met(), line.verified(), line.claimed()));
+        }
+        LocalizedText groupName = groupCode == null ? null : rows.get(0).getCriterion().getGroup().name();
+        return new CompletionExplanation(assessment.unitCode(), assessment.unitName(), periodId,
+                assessment.periodName(), groupCode, groupName, criteria, explanation.applicableWeight(),
+                explanation.verifiedWeight(), explanation.claimedWeight(), explanation.percentages());
+    }
+
+    private static Item item(CriterionEntry entry) {
+        return new Item(entry.getCriterion().getCode(), entry.getCriterion().getGroup().getCode(),
+                entry.getCriterion().getWeight(), entry.getStatus(), entry.isMet());
     }
 
     /**

@@ -84,8 +84,10 @@ class CompletionTests {
         assertThat(result.overall()).isEqualTo(new Percentages(null, null));
     }
 
+    private static int sequence;
+
     private static Item item(String group, int weight, EntryStatus status, boolean met) {
-        return new Item(group, BigDecimal.valueOf(weight), status, met);
+        return new Item(group + ".C" + (++sequence), group, BigDecimal.valueOf(weight), status, met);
     }
 
     private static Percentages percent(String verified, String claimed) {
