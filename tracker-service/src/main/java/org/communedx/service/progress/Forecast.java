@@ -1,0 +1,57 @@
+package org.communedx.service.progress;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a commune's verified completion is heading: the least-squares line through its real history (the figure at
+ * the start, at the end of each day it changed, and today), extended to the deadline. A figure never falls by
+ * forecast below today's, nor rises above 100.
+ */
+public final class Forecast {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private Forecast() {
+    }
+
+    /** The commune's verified completion at the end of a day on which it changed. */
+    public record Point(LocalDate day, BigDecimal verified) {
+    }
+
+    /**
+     * @param start the day the history starts from, when the figure was 0 (the period's first day)
+     * @param history the changes, oldest first, none after {@code today}
+     * @param today the last day of the history: the figure then is the latest change's
+     * @param deadline the day to project to, not before {@code today}
+     * @return the projected figure, one decimal
+     */
+    public static BigDecimal project(LocalDate start, List<Point> history, LocalDate today, LocalDate deadline) {
+        BigDecimal current = history.isEmpty() ? BigDecimal.ZERO : history.get(history.size() - 1).verified();
+        List<double[]> points = new ArrayList<>();
+        points.add(new double[] { 0, 0 });
+        for (Point point : history) {
+            points.add(new double[] { ChronoUnit.DAYS.between(start, point.day()), point.verified().doubleValue() });
+        }
+        points.add(new double[] { ChronoUnit.DAYS.between(start, today), current.doubleValue() });
+        double meanX = points.stream().mapToDouble(p -> p[0]).average().orElse(0);
+        double meanY = points.stream().mapToDouble(p -> p[1]).average().orElse(0);
+        double covariance = 0;
+        double variance = 0;
+        for (double[] p : points) {
+            covariance += (p[0] - meanX) * (p[1] - meanY);
+            variance += (p[0] - meanX) * (p[0] - meanX);
+        }
+        if (variance == 0) {
+            return current.setScale(1, RoundingMode.HALF_UP);
+        }
+        double slope = covariance / variance;
+        double projected = meanY + slope * (ChronoUnit.DAYS.between(start, deadline) - meanX);
+        BigDecimal figure = BigDecimal.valueOf(projected).setScale(1, RoundingMode.HALF_UP);
+        return figure.max(current.setScale(1, RoundingMode.HALF_UP)).min(HUNDRED.setScale(1));
+    }
+}

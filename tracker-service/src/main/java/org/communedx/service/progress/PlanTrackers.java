@@ -1,0 +1,169 @@
+package org.communedx.service.progress;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.communedx.service.assessment.ProgressLedger;
+import org.communedx.service.progress.Forecast.Point;
+import org.communedx.service.progress.ProgressViews.PlanCommune;
+import org.communedx.service.progress.ProgressViews.PlanStatus;
+import org.communedx.service.progress.ProgressViews.PlanTracker;
+import org.communedx.service.scope.Scopes;
+import org.communedx.service.scope.UnitScope;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where each plan stands: how many of its communes reach the target percent against the target number, its status,
+ * and a forecast per commune from the real approval history ({@link Forecast}). A plan is scored on the period that
+ * contains its deadline. Once the deadline has passed, every figure is the one of the deadline day, read from the
+ * history, so that later work does not rewrite whether the plan was met.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PlanTrackers {
+
+    private final JdbcClient jdbc;
+
+    private final Scopes scopes;
+
+    private final Clock clock;
+
+    PlanTrackers(JdbcClient jdbc, Scopes scopes, Clock clock) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.clock = clock;
+    }
+
+    /** The plans over units of the caller's scope, latest deadline first. */
+    public List<PlanTracker> plans() {
+        UnitScope scope = scopes.current();
+        return headers().stream().filter(plan -> scope.includes(plan.scopeCode())).map(this::track).toList();
+    }
+
+    /** The plans over the unit itself, for its dashboard. */
+    public List<PlanTracker> plansOver(String unitCode) {
+        scopes.current().require(unitCode);
+        return headers().stream().filter(plan -> plan.scopeCode().equals(unitCode)).map(this::track).toList();
+    }
+
+    public PlanTracker plan(long id) {
+        UnitScope scope = scopes.current();
+        return headers().stream().filter(plan -> plan.id() == id && scope.includes(plan.scopeCode())).findFirst()
+                .map(this::track).orElseThrow(() -> new ProgressNotFoundException("plan " + id));
+    }
+
+    private List<Header> headers() {
+        return jdbc.sql("""
+                select p.id, p.name, p.target_percent, p.target_commune_count, p.start_date, p.deadline,
+                    u.code, u.name as unit_name
+                from plan p join administrative_unit u on u.id = p.scope_unit_id
+                order by p.deadline desc, p.id desc""")
+                .query((rs, row) -> new Header(rs.getLong("id"), rs.getString("name"), rs.getInt("target_percent"),
+                        rs.getInt("target_commune_count"), rs.getObject("start_date", LocalDate.class),
+                        rs.getObject("deadline", LocalDate.class), rs.getString("code"), rs.getString("unit_name")))
+                .list();
+    }
+
+    private PlanTracker track(Header plan) {
+        LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
+        boolean passed = today.isAfter(plan.deadline());
+        LocalDate asOf = passed ? plan.deadline() : today;
+        Optional<PeriodRef> period = period(plan.deadline());
+        Map<Long, List<Point>> history = period.map(found -> history(plan.id(), found.id(), asOf))
+                .orElse(Map.of());
+        BigDecimal target = BigDecimal.valueOf(plan.targetPercent());
+        List<PlanCommune> communes = new ArrayList<>();
+        int atTarget = 0;
+        int projectedAtTarget = 0;
+        for (Participant participant : participants(plan.id())) {
+            List<Point> points = history.getOrDefault(participant.unitId(), List.of());
+            BigDecimal verified = points.isEmpty() ? BigDecimal.ZERO.setScale(1)
+                    : points.get(points.size() - 1).verified();
+            BigDecimal projected = passed || period.isEmpty() ? null
+                    : Forecast.project(period.get().startDate(), points, today, plan.deadline());
+            boolean reached = verified.compareTo(target) >= 0;
+            boolean projectedReached = projected == null ? reached : projected.compareTo(target) >= 0;
+            atTarget += reached ? 1 : 0;
+            projectedAtTarget += projectedReached ? 1 : 0;
+            communes.add(new PlanCommune(participant.code(), participant.name(), participant.pilot(), verified,
+                    projected, reached, projectedReached));
+        }
+        return new PlanTracker(plan.id(), plan.name(), plan.scopeCode(), plan.scopeName(), plan.targetPercent(),
+                plan.targetCommunes(), plan.startDate(), plan.deadline(),
+                Math.max(0, ChronoUnit.DAYS.between(today, plan.deadline())), passed, asOf,
+                period.map(PeriodRef::id).orElse(null), period.map(PeriodRef::name).orElse(null), atTarget,
+                projectedAtTarget, status(plan.targetCommunes(), atTarget, projectedAtTarget, passed), communes);
+    }
+
+    /** See {@link PlanStatus}: a quarter of the target number, at least one commune, separates at risk from off track. */
+    static PlanStatus status(int targetCommunes, int atTarget, int projectedAtTarget, boolean deadlinePassed) {
+        if (atTarget >= targetCommunes) {
+            return PlanStatus.ACHIEVED;
+        }
+        if (deadlinePassed) {
+            return PlanStatus.OFF_TRACK;
+        }
+        if (projectedAtTarget >= targetCommunes) {
+            return PlanStatus.ON_TRACK;
+        }
+        int margin = Math.max(1, (targetCommunes + 3) / 4);
+        return targetCommunes - projectedAtTarget <= margin ? PlanStatus.AT_RISK : PlanStatus.OFF_TRACK;
+    }
+
+    /** The period containing the deadline, else the latest one begun before it. */
+    private Optional<PeriodRef> period(LocalDate deadline) {
+        return jdbc.sql("""
+                select id, name, start_date from period where start_date <= :deadline
+                order by (end_date >= :deadline) desc, start_date desc, id desc limit 1""")
+                .param("deadline", deadline)
+                .query((rs, row) -> new PeriodRef(rs.getLong("id"), rs.getString("name"),
+                        rs.getObject("start_date", LocalDate.class)))
+                .optional();
+    }
+
+    private List<Participant> participants(long planId) {
+        return jdbc.sql("""
+                select pc.unit_id, pc.pilot, u.code, u.name from plan_commune pc
+                join administrative_unit u on u.id = pc.unit_id where pc.plan_id = ? order by u.name, u.code""")
+                .param(planId)
+                .query((rs, row) -> new Participant(rs.getLong("unit_id"), rs.getString("code"), rs.getString("name"),
+                        rs.getBoolean("pilot")))
+                .list();
+    }
+
+    /** Each participant's verified completion at the end of every day it changed, up to {@code asOf}. */
+    private Map<Long, List<Point>> history(long planId, long periodId, LocalDate asOf) {
+        Map<Long, List<Point>> history = new HashMap<>();
+        jdbc.sql("""
+                select a.unit_id, h.day, coalesce(h.verified_percent, 0) as verified
+                from assessment_progress_history h
+                join assessment a on a.id = h.assessment_id and a.period_id = :period
+                join plan_commune pc on pc.unit_id = a.unit_id and pc.plan_id = :plan
+                where h.day <= :asOf order by a.unit_id, h.day""")
+                .param("period", periodId).param("plan", planId).param("asOf", asOf)
+                .query((rs, row) -> history.computeIfAbsent(rs.getLong("unit_id"), key -> new ArrayList<>())
+                        .add(new Point(rs.getObject("day", LocalDate.class), rs.getBigDecimal("verified"))))
+                .list();
+        return history;
+    }
+
+    private record Header(long id, String name, int targetPercent, int targetCommunes, LocalDate startDate,
+            LocalDate deadline, String scopeCode, String scopeName) {
+    }
+
+    private record PeriodRef(long id, String name, LocalDate startDate) {
+    }
+
+    private record Participant(long unitId, String code, String name, boolean pilot) {
+    }
+}

@@ -1,0 +1,73 @@
+package org.communedx.service.progress;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.unit.UnitLevel;
+
+/** What rollups, trends and plan trackers return: plain records, percentages with one decimal. */
+public final class ProgressViews {
+
+    private ProgressViews() {
+    }
+
+    /**
+     * A district's or province's communes in one period (or the whole country's, with a null unit code).
+     * @param ranking every commune, best verified completion first; equal figures share a rank
+     * @param children the district (or, for the country, province) figures, empty where there is no such level
+     */
+    public record Rollup(String unitCode, String unitName, UnitLevel level, long periodId, String periodName,
+            int communeCount, BigDecimal averageVerified, BigDecimal medianVerified, BigDecimal averageClaimed,
+            int threshold, int atOrAboveThreshold, List<Bucket> distribution, List<GroupAverage> groups,
+            List<CommuneFigure> ranking, List<ChildFigure> children) {
+    }
+
+    /** Communes whose verified completion lies in [from, to), the last bucket including 100. */
+    public record Bucket(int from, int to, int communes) {
+    }
+
+    public record GroupAverage(String groupCode, LocalizedText name, BigDecimal averageVerified) {
+    }
+
+    /** @param groupVerified verified completion per group code, where the rollup was asked for it */
+    public record CommuneFigure(int rank, String code, String name, String parentCode, String parentName,
+            BigDecimal verified, BigDecimal claimed, Map<String, BigDecimal> groupVerified) {
+    }
+
+    public record ChildFigure(String code, String name, UnitLevel level, int communeCount, BigDecimal averageVerified,
+            int atOrAboveThreshold) {
+    }
+
+    /** The average verified completion of the rollup's communes at the end of a month (or today, for this month). */
+    public record TrendPoint(LocalDate date, BigDecimal averageVerified) {
+    }
+
+    public enum PlanStatus {
+        /** At least the target number of communes is at the target percent. */
+        ACHIEVED,
+        /** Not yet, but the forecast reaches the target number by the deadline. */
+        ON_TRACK,
+        /** The forecast falls short by at most a quarter of the target number. */
+        AT_RISK,
+        /** The forecast falls short by more, or the deadline passed without the target met. */
+        OFF_TRACK
+    }
+
+    /**
+     * A plan's progress. Before the deadline the figures are today's and the forecast projects each commune to the
+     * deadline; after it, every figure is as it stood on the deadline, from the history.
+     */
+    public record PlanTracker(long id, String name, String scopeUnitCode, String scopeUnitName, int targetPercent,
+            int targetCommuneCount, LocalDate startDate, LocalDate deadline, long daysLeft, boolean deadlinePassed,
+            LocalDate asOf, Long periodId, String periodName, int communesAtTarget, int projectedAtTarget,
+            PlanStatus status, List<PlanCommune> communes) {
+    }
+
+    /** @param projected verified completion forecast for the deadline; null once the deadline has passed */
+    public record PlanCommune(String code, String name, boolean pilot, BigDecimal verified, BigDecimal projected,
+            boolean atTarget, boolean projectedAtTarget) {
+    }
+}

@@ -1,0 +1,315 @@
+package org.communedx.service.progress;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.period.Period;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.UnitLevel;
+import org.communedx.service.assessment.Completion;
+import org.communedx.service.progress.ProgressViews.Bucket;
+import org.communedx.service.progress.ProgressViews.ChildFigure;
+import org.communedx.service.progress.ProgressViews.CommuneFigure;
+import org.communedx.service.progress.ProgressViews.GroupAverage;
+import org.communedx.service.progress.ProgressViews.Rollup;
+import org.communedx.service.progress.ProgressViews.TrendPoint;
+import org.communedx.service.scope.Scopes;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rollups of a district, a province or the whole country for one period, read from the summary rows that
+ * {@code ProgressLedger} keeps with every workflow move: one row per commune, so a national rollup reads about
+ * 10,000 rows, and every figure is as fresh as the last approval.
+ * <p>
+ * A rollup's communes are the commune-level units under it that are valid on the period's first day; a commune
+ * with no assessment yet counts with 0%. Averages and the median are rounded like every percentage
+ * ({@link Completion#percent}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class Rollups {
+
+    /** The default threshold of "at or above": the 30% of the Lạc Sơn plan, until a page asks for another. */
+    public static final int DEFAULT_THRESHOLD = 30;
+
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(1);
+
+    /** The communes of a rollup: {@code %s} is the condition on the commune's parent and grandparent. */
+    private static final String COMMUNES = """
+            with communes as (
+                select u.id, u.code, u.name, parent.code as parent_code, parent.name as parent_name,
+                    parent.level as parent_level, grand.code as grand_code, grand.name as grand_name
+                from administrative_unit u
+                join administrative_unit parent on parent.id = u.parent_id
+                left join administrative_unit grand on grand.id = parent.parent_id
+                where u.level = 'COMMUNE' and (u.valid_from is null or u.valid_from <= :day)
+                    and (u.valid_to is null or u.valid_to >= :day) and %s)
+            """;
+
+    private static final String UNDER_UNIT = "(parent.id = :unit or grand.id = :unit)";
+
+    private static final String WHOLE_COUNTRY = "true";
+
+    private final JdbcClient jdbc;
+
+    private final PeriodRepository periods;
+
+    private final AdministrativeUnitRepository units;
+
+    private final Scopes scopes;
+
+    private final Clock clock;
+
+    Rollups(JdbcClient jdbc, PeriodRepository periods, AdministrativeUnitRepository units, Scopes scopes,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.periods = periods;
+        this.units = units;
+        this.scopes = scopes;
+        this.clock = clock;
+    }
+
+    /** How much a rollup holds beyond its totals. */
+    public enum Detail {
+        /** Totals, distribution, group averages, ranking and children. */
+        TOTALS,
+        /** As well, every commune's verified completion per group (the heatmap). */
+        COMMUNES_BY_GROUP
+    }
+
+    public Rollup rollup(String unitCode, long periodId) {
+        return rollup(unitCode, periodId, DEFAULT_THRESHOLD, Detail.TOTALS);
+    }
+
+    /** A district's or province's rollup; outside the caller's scope the unit does not exist. */
+    public Rollup rollup(String unitCode, long periodId, int threshold, Detail detail) {
+        scopes.current().require(unitCode);
+        Period period = period(periodId);
+        AdministrativeUnit unit = unit(unitCode, period);
+        if (unit.getLevel() == UnitLevel.COMMUNE) {
+            throw new ProgressNotFoundException("rollup of commune " + unitCode);
+        }
+        return build(unit.getCode(), unit.getName(), unit.getLevel(), unit.getId(), period, threshold, detail);
+    }
+
+    /** The whole country, for those whose scope is everything (administrators). */
+    public Rollup national(long periodId, int threshold) {
+        if (!scopes.current().everything()) {
+            throw new ProgressNotFoundException("country");
+        }
+        return build(null, null, null, null, period(periodId), threshold, Detail.TOTALS);
+    }
+
+    /**
+     * The month-end average verified completion of the unit's communes (the whole country for a null code), from the
+     * period's first month to the current one or the period's last.
+     */
+    public List<TrendPoint> trend(String unitCode, long periodId) {
+        Period period = period(periodId);
+        Long unitId = null;
+        if (unitCode != null) {
+            scopes.current().require(unitCode);
+            unitId = unit(unitCode, period).getId();
+        }
+        else if (!scopes.current().everything()) {
+            throw new ProgressNotFoundException("country");
+        }
+        var query = jdbc.sql(COMMUNES.formatted(unitId == null ? WHOLE_COUNTRY : UNDER_UNIT) + """
+                select (select count(*) from communes) as communes, date_trunc('month', h.day)::date as month,
+                    sum(h.verified_change) as change
+                from assessment_progress_history h
+                join assessment a on a.id = h.assessment_id and a.period_id = :period
+                join communes c on c.id = a.unit_id
+                group by month order by month""").param("day", period.getStartDate()).param("period", periodId);
+        if (unitId != null) {
+            query = query.param("unit", unitId);
+        }
+        Map<YearMonth, BigDecimal> changes = new HashMap<>();
+        long[] communes = { 0 };
+        query.query((rs, row) -> {
+            communes[0] = rs.getLong("communes");
+            changes.put(YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getBigDecimal("change"));
+            return null;
+        }).list();
+        LocalDate today = LocalDate.now(clock.withZone(org.communedx.service.assessment.ProgressLedger.VIETNAM));
+        LocalDate last = period.getEndDate().isBefore(today) ? period.getEndDate() : today;
+        List<TrendPoint> points = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (YearMonth month = YearMonth.from(period.getStartDate()); !month.isAfter(YearMonth.from(last));
+                month = month.plusMonths(1)) {
+            total = total.add(changes.getOrDefault(month, BigDecimal.ZERO));
+            LocalDate end = month.equals(YearMonth.from(last)) ? last : month.atEndOfMonth();
+            points.add(new TrendPoint(end, communes[0] == 0 ? ZERO
+                    : Completion.percent(total, BigDecimal.valueOf(communes[0] * 100L))));
+        }
+        return points;
+    }
+
+    private Rollup build(String code, String name, UnitLevel level, Long unitId, Period period, int threshold,
+            Detail detail) {
+        String where = unitId == null ? WHOLE_COUNTRY : UNDER_UNIT;
+        var communeQuery = jdbc.sql(COMMUNES.formatted(where) + """
+                select c.*, coalesce(p.verified_percent, 0) as verified, coalesce(p.claimed_percent, 0) as claimed,
+                    p.assessment_id
+                from communes c left join assessment_progress p on p.unit_id = c.id and p.period_id = :period
+                order by verified desc, claimed desc, c.name, c.code""")
+                .param("day", period.getStartDate()).param("period", period.getId());
+        if (unitId != null) {
+            communeQuery = communeQuery.param("unit", unitId);
+        }
+        List<Row> rows = communeQuery.query(Rollups::row).list();
+        Map<String, Map<String, BigDecimal>> byGroup = detail == Detail.COMMUNES_BY_GROUP
+                ? groupsPerCommune(where, unitId, period) : Map.of();
+        List<GroupAverage> groups = groupAverages(where, unitId, period, rows.size());
+
+        List<CommuneFigure> ranking = new ArrayList<>(rows.size());
+        BigDecimal verifiedSum = BigDecimal.ZERO;
+        BigDecimal claimedSum = BigDecimal.ZERO;
+        int[] buckets = new int[10];
+        int atOrAbove = 0;
+        int rank = 0;
+        BigDecimal previous = null;
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (previous == null || row.verified().compareTo(previous) != 0) {
+                rank = i + 1;
+                previous = row.verified();
+            }
+            ranking.add(new CommuneFigure(rank, row.code(), row.name(), row.parentCode(), row.parentName(),
+                    row.verified(), row.claimed(), byGroup.getOrDefault(row.code(), Map.of())));
+            verifiedSum = verifiedSum.add(row.verified());
+            claimedSum = claimedSum.add(row.claimed());
+            buckets[Math.min(9, row.verified().intValue() / 10)]++;
+            if (row.verified().compareTo(BigDecimal.valueOf(threshold)) >= 0) {
+                atOrAbove++;
+            }
+        }
+        List<Bucket> distribution = new ArrayList<>();
+        for (int b = 0; b < 10; b++) {
+            distribution.add(new Bucket(b * 10, b * 10 + 10, buckets[b]));
+        }
+        return new Rollup(code, name, level, period.getId(), period.getName(), rows.size(),
+                average(verifiedSum, rows.size()), median(rows), average(claimedSum, rows.size()), threshold,
+                atOrAbove, distribution, groups, ranking, children(level, rows, threshold));
+    }
+
+    /** Districts of a province, or provinces of the country: where a level lies between the rollup and its communes. */
+    private static List<ChildFigure> children(UnitLevel level, List<Row> rows, int threshold) {
+        Map<String, List<Row>> grouped = new LinkedHashMap<>();
+        Map<String, String[]> names = new HashMap<>();
+        for (Row row : rows) {
+            String[] child = level == null ? row.province() : level == UnitLevel.PROVINCE && row.parentIsDistrict()
+                    ? new String[] { row.parentCode(), row.parentName(), UnitLevel.DISTRICT.name() } : null;
+            if (child != null) {
+                grouped.computeIfAbsent(child[0], key -> new ArrayList<>()).add(row);
+                names.put(child[0], child);
+            }
+        }
+        List<ChildFigure> children = new ArrayList<>();
+        grouped.forEach((childCode, childRows) -> {
+            BigDecimal sum = childRows.stream().map(Row::verified).reduce(BigDecimal.ZERO, BigDecimal::add);
+            long above = childRows.stream().filter(row -> row.verified().compareTo(BigDecimal.valueOf(threshold)) >= 0)
+                    .count();
+            String[] child = names.get(childCode);
+            children.add(new ChildFigure(childCode, child[1], UnitLevel.valueOf(child[2]), childRows.size(),
+                    average(sum, childRows.size()), (int) above));
+        });
+        children.sort(Comparator.comparing(ChildFigure::averageVerified).reversed().thenComparing(ChildFigure::code));
+        return children;
+    }
+
+    private List<GroupAverage> groupAverages(String where, Long unitId, Period period, int communeCount) {
+        var query = jdbc.sql(COMMUNES.formatted(where) + """
+                select g.code, g.name_vi, g.name_en, coalesce(sum(gp.verified_percent), 0) as total
+                from criterion_group g
+                left join (assessment_group_progress gp
+                    join assessment_progress p on p.assessment_id = gp.assessment_id and p.period_id = :period
+                    join communes c on c.id = p.unit_id) on gp.group_code = g.code
+                where g.framework_id = :framework
+                group by g.code, g.name_vi, g.name_en, g.position order by g.position""")
+                .param("day", period.getStartDate()).param("period", period.getId())
+                .param("framework", period.getFramework().getId());
+        if (unitId != null) {
+            query = query.param("unit", unitId);
+        }
+        return query.query((rs, row) -> new GroupAverage(rs.getString("code"),
+                new LocalizedText(rs.getString("name_vi"), rs.getString("name_en")),
+                average(rs.getBigDecimal("total"), communeCount))).list();
+    }
+
+    private Map<String, Map<String, BigDecimal>> groupsPerCommune(String where, Long unitId, Period period) {
+        var query = jdbc.sql(COMMUNES.formatted(where) + """
+                select c.code, gp.group_code, coalesce(gp.verified_percent, 0) as verified
+                from communes c join assessment_progress p on p.unit_id = c.id and p.period_id = :period
+                join assessment_group_progress gp on gp.assessment_id = p.assessment_id""")
+                .param("day", period.getStartDate()).param("period", period.getId());
+        if (unitId != null) {
+            query = query.param("unit", unitId);
+        }
+        Map<String, Map<String, BigDecimal>> figures = new HashMap<>();
+        query.query((rs, row) -> figures.computeIfAbsent(rs.getString("code"), key -> new LinkedHashMap<>())
+                .put(rs.getString("group_code"), rs.getBigDecimal("verified"))).list();
+        return figures;
+    }
+
+    private Period period(long periodId) {
+        return periods.findWithFramework(periodId).orElseThrow(() -> new ProgressNotFoundException("period " + periodId));
+    }
+
+    private AdministrativeUnit unit(String code, Period period) {
+        return units.findByCodeValidOn(code, period.getStartDate())
+                .or(() -> units.findByCodeValidOn(code, period.getEndDate()))
+                .orElseThrow(() -> new ProgressNotFoundException(code));
+    }
+
+    private static BigDecimal average(BigDecimal sum, int count) {
+        return count == 0 ? ZERO : Completion.percent(sum, BigDecimal.valueOf(count * 100L));
+    }
+
+    /** The middle figure, or the mean of the two middle ones; rows come sorted by verified completion. */
+    private static BigDecimal median(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return ZERO;
+        }
+        int middle = rows.size() / 2;
+        if (rows.size() % 2 == 1) {
+            return rows.get(middle).verified();
+        }
+        return rows.get(middle - 1).verified().add(rows.get(middle).verified()).divide(BigDecimal.valueOf(2), 1,
+                RoundingMode.HALF_UP);
+    }
+
+    private static Row row(ResultSet rs, int row) throws SQLException {
+        return new Row(rs.getString("code"), rs.getString("name"), rs.getString("parent_code"),
+                rs.getString("parent_name"), "DISTRICT".equals(rs.getString("parent_level")),
+                rs.getString("grand_code"), rs.getString("grand_name"), rs.getBigDecimal("verified"),
+                rs.getBigDecimal("claimed"));
+    }
+
+    private record Row(String code, String name, String parentCode, String parentName, boolean parentIsDistrict,
+            String grandCode, String grandName, BigDecimal verified, BigDecimal claimed) {
+
+        /** The commune's province: its grandparent under a district, else its parent. */
+        String[] province() {
+            return parentIsDistrict ? new String[] { grandCode, grandName, UnitLevel.PROVINCE.name() }
+                    : new String[] { parentCode, parentName, UnitLevel.PROVINCE.name() };
+        }
+    }
+}
