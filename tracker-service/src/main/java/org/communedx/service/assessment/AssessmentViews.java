@@ -45,15 +45,32 @@ public final class AssessmentViews {
     }
 
     /**
-     * For an entry that is under review again after a reviewer returned or reopened it: the value at that review
-     * and the value now. Evidence added or removed since is not shown yet; it comes with evidence storage.
+     * For an entry that is under review again after a reviewer returned or reopened it: what changed since that
+     * review. The value then and now, and the evidence files added and removed since, each list oldest first; a
+     * file that was added and removed again since the review is in neither list.
      */
     public record ChangeSinceReview(Instant reviewedAt, String reviewer, String reason, EntryValue before,
-            EntryValue after) {
+            EntryValue after, List<EvidenceFile> evidenceAdded, List<EvidenceFile> evidenceRemoved) {
+
+        public ChangeSinceReview {
+            evidenceAdded = List.copyOf(evidenceAdded);
+            evidenceRemoved = List.copyOf(evidenceRemoved);
+        }
 
         public boolean valueChanged() {
             return !java.util.Objects.equals(before, after);
         }
+
+        public boolean evidenceChanged() {
+            return !evidenceAdded.isEmpty() || !evidenceRemoved.isEmpty();
+        }
+    }
+
+    /**
+     * An evidence file as the audit trail recorded it when it was added or removed.
+     * @param originalName the name as the user gave it; display it escaped ({@code th:text}), never as markup
+     */
+    public record EvidenceFile(long id, String originalName, String title, String documentNumber) {
     }
 
     /** @param version what a form sends back, so that a change made meanwhile is a conflict, not overwritten */

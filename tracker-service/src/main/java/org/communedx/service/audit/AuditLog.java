@@ -1,10 +1,15 @@
 package org.communedx.service.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -86,11 +91,46 @@ public class AuditLog {
         return latest;
     }
 
+    /**
+     * The events of records of one type, with one of the actions and later than {@code after}, whose record refers
+     * to one of the values in a top-level JSON field: the record after the change or, for a removal, before it. For
+     * example the evidence files added to or removed from some entries since a review; one query for the lot.
+     * @return record id to its events, oldest first; records in the order of their first such event
+     */
+    public Map<String, List<AuditEvent>> referringTo(String entityType, Collection<String> actions, String field,
+            Collection<?> values, Instant after) {
+        if (actions.isEmpty() || values.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<AuditEvent>> events = new LinkedHashMap<>();
+        jdbc.sql("""
+                select entity_id, actor, occurred_at, ip, action,
+                    before_json::text as before_json, after_json::text as after_json
+                from audit_event
+                where entity_type = :type and action in (:actions) and occurred_at > :after
+                    and coalesce(after_json, before_json) ->> :field in (:values)
+                order by occurred_at, id""")
+                .param("type", entityType)
+                .param("actions", List.copyOf(actions))
+                .param("after", OffsetDateTime.ofInstant(after, ZoneOffset.UTC))
+                .param("field", field)
+                .param("values", values.stream().map(String::valueOf).toList())
+                .query((rs, row) -> events.computeIfAbsent(rs.getString("entity_id"), id -> new ArrayList<>())
+                        .add(event(rs)))
+                .list();
+        return events;
+    }
+
+    private static AuditEvent event(ResultSet rs) throws SQLException {
+        return new AuditEvent(rs.getString("actor"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("ip"), rs.getString("action"), rs.getString("before_json"), rs.getString("after_json"));
+    }
+
     private static String json(Object value) {
         return value == null ? null : JSON.writeValueAsString(value);
     }
 
-    public record AuditEvent(String actor, java.time.Instant occurredAt, String ip, String action, String beforeJson,
+    public record AuditEvent(String actor, Instant occurredAt, String ip, String action, String beforeJson,
             String afterJson) {
     }
 }

@@ -1,7 +1,10 @@
 package org.communedx.service.assessment;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,13 +13,19 @@ import org.communedx.model.RuleViolation;
 import org.communedx.model.assessment.EntryConflict;
 import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.evidence.EvidenceMetadata;
 import org.communedx.model.user.Role;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.assessment.AssessmentViews.AssessmentView;
+import org.communedx.service.assessment.AssessmentViews.ChangeSinceReview;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
+import org.communedx.service.assessment.AssessmentViews.EvidenceFile;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.audit.AuditLog.AuditEvent;
+import org.communedx.service.evidence.EvidenceService;
+import org.communedx.service.evidence.EvidenceViews.EvidenceView;
 import org.communedx.service.scope.OutOfScopeException;
+import org.communedx.service.testsupport.SampleFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,14 +41,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.communedx.service.assessment.WorkflowFixtures.loginAs;
 
 /**
  * The workflow over a real PostgreSQL, with committed data: several tests need more than one transaction. Each
- * test works in a period of its own.
+ * test works in a period of its own. Evidence goes to the same store under target/ as in EvidenceServiceTests, so
+ * that both share one application context.
  */
-@SpringBootTest(classes = ServiceTestApplication.class)
+@SpringBootTest(classes = ServiceTestApplication.class, properties = "communedx.evidence.directory=target/evidence-tests")
 class AssessmentWorkflowTests {
 
     @Autowired
@@ -47,6 +58,9 @@ class AssessmentWorkflowTests {
 
     @Autowired
     WorkflowFixtures fixtures;
+
+    @Autowired
+    EvidenceService evidence;
 
     @Autowired
     AuditLog audit;
@@ -206,6 +220,62 @@ class AssessmentWorkflowTests {
     }
 
     @Test
+    void aResubmissionListsTheEvidenceAddedAndRemovedSinceTheReturn() {
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        List<EntryView> opened = workflow.open("96101", period).entries();
+        long entry = opened.get(0).id();
+        long other = opened.get(1).id();
+        EvidenceView kept = upload(entry, "bien-ban-hop.pdf", "Biên bản họp thôn", null);
+        EvidenceView older = upload(entry, "danh-sach-cu.pdf", "Danh sách cũ", "3/DS-UBND");
+        workflow.saveValue(entry, workflow.entry(entry).version(), new EntryValue.Level(1), null);
+        workflow.submit(entry, workflow.entry(entry).version());
+        workflow.saveValue(other, workflow.entry(other).version(), new EntryValue.Percent(10, 20), null);
+        workflow.submit(other, workflow.entry(other).version());
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        workflow.returnWithReason(entry, workflow.entry(entry).version(), "Thiếu danh sách mới");
+
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        EvidenceView added = upload(entry, "danh-sach-moi.pdf", "Danh sách mới", "7/DS-UBND");
+        EvidenceView mistaken = upload(entry, "nham.pdf", "Tải nhầm", null);
+        evidence.remove(mistaken.id());
+        evidence.remove(older.id());
+        workflow.saveValue(entry, workflow.entry(entry).version(), new EntryValue.Level(2), null);
+        workflow.submit(entry, workflow.entry(entry).version());
+        // A file of the other entry after the first entry's return, but before the other entry's last review.
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        workflow.returnWithReason(other, workflow.entry(other).version(), "Thiếu ảnh");
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        upload(other, "anh-lop-hoc.jpg", "Ảnh lớp học", null);
+        workflow.submit(other, workflow.entry(other).version());
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        workflow.approve(other, workflow.entry(other).version());
+        workflow.reopen(other, workflow.entry(other).version(), "Xem lại ảnh");
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        workflow.submit(other, workflow.entry(other).version());
+
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        ChangeSinceReview change = workflow.detail(entry).sinceReview();
+        assertThat(change.reason()).isEqualTo("Thiếu danh sách mới");
+        assertThat(change.evidenceAdded()).as("the file added and removed again is in neither list")
+                .extracting(EvidenceFile::id, EvidenceFile::originalName, EvidenceFile::title,
+                        EvidenceFile::documentNumber)
+                .containsExactly(tuple(added.id(), "danh-sach-moi.pdf", "Danh sách mới", "7/DS-UBND"));
+        assertThat(change.evidenceRemoved())
+                .extracting(EvidenceFile::id, EvidenceFile::originalName, EvidenceFile::title,
+                        EvidenceFile::documentNumber)
+                .containsExactly(tuple(older.id(), "danh-sach-cu.pdf", "Danh sách cũ", "3/DS-UBND"));
+        assertThat(change.evidenceAdded()).extracting(EvidenceFile::id).doesNotContain(kept.id(), mistaken.id());
+        assertThat(change.evidenceChanged()).isTrue();
+
+        Map<Long, ChangeSinceReview> queue = workflow.sinceReview(Map.of(entry, workflow.entry(entry).value(), other,
+                workflow.entry(other).value()));
+        assertThat(queue.get(entry)).as("the queue's one query agrees with the entry page").isEqualTo(change);
+        assertThat(queue.get(other).reason()).isEqualTo("Xem lại ảnh");
+        assertThat(queue.get(other).evidenceChanged()).as("its file came before its own last review").isFalse();
+        assertThat(workflow.detail(other).sinceReview().evidenceChanged()).isFalse();
+    }
+
+    @Test
     void refusedTransitionWritesNoAuditRow() {
         loginAs("t.xa96101", Role.COMMUNE_STAFF);
         EntryView entry = workflow.open("96101", period).entries().get(0);
@@ -238,6 +308,12 @@ class AssessmentWorkflowTests {
     private boolean waitingOnALock() {
         return jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
                 + " and query like 'update criterion_entry%'", Long.class) > 0;
+    }
+
+    private EvidenceView upload(long entry, String name, String title, String documentNumber) {
+        EvidenceMetadata metadata = new EvidenceMetadata(documentNumber, title, "UBND xã Một", LocalDate.of(2024, 3, 1));
+        byte[] content = name.endsWith(".jpg") ? SampleFiles.jpeg() : SampleFiles.pdf(1);
+        return evidence.upload(entry, metadata, new ByteArrayInputStream(content), name);
     }
 
     /** The first entry (LEVEL) of the commune, submitted by its staff. */
