@@ -72,7 +72,8 @@ class EntryJourneyBrowserIT {
 
     /**
      * J1 and J2 on the demo period, with evidence: staff submit a PERCENT criterion with a PDF and a photo; the
-     * district official returns it, staff correct and resubmit, the official sees the change and approves, and
+     * district official returns it, staff correct the value, add a file and resubmit, the official sees the new value
+     * and the added file (in the queue and on the entry page) and approves, and
      * the commune's verified completion rises by exactly one criterion's weight (1 of 27).
      */
     @Test
@@ -109,13 +110,21 @@ class EntryJourneyBrowserIT {
         assertThat(page.locator("main")).containsText("Số cán bộ được tập huấn chưa khớp danh sách");
         page.getByLabel("Tử số").fill("20");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu giá trị")).click();
+        upload(page, new FilePayload("danh-sach-bo-sung.pdf", "application/pdf", SampleFiles.pdf(1)),
+                "Danh sách bổ sung hai cán bộ");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi duyệt")).click();
         assertThat(page.locator("#entry-status")).hasText("Đã gửi");
 
         browser.logIn(port, "huyen.lacson", PASSWORD);
+        page.locator("#nav-reviews").click();
+        String entryId = entryPage.substring(entryPage.lastIndexOf('/') + 1);
+        assertThat(page.locator("#since-added-" + entryId)).containsText("danh-sach-bo-sung.pdf");
         page.navigate(entryPage);
         assertThat(page.locator("main")).containsText("18/20");
         assertThat(page.locator("main")).containsText("20/20");
+        assertThat(page.locator("#since-evidence-added")).containsText("Danh sách bổ sung hai cán bộ");
+        assertThat(page.locator("#since-evidence-added")).containsText("danh-sach-bo-sung.pdf");
+        assertThat(page.locator("#since-evidence-removed")).hasCount(0);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt").setExact(true)).click();
         assertThat(page.locator("#entry-status")).hasText("Đã duyệt");
 

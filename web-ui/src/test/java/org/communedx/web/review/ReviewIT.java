@@ -99,7 +99,7 @@ class ReviewIT {
 
         String page = reviewer.get("/entries/" + c1).body();
         assertThat(page).contains("Thay đổi kể từ lần duyệt trước", "Lý do: Thiếu danh sách", "10/20 (50,00%)",
-                "18/20 (90,00%)", "Xem danh sách minh chứng bên dưới");
+                "18/20 (90,00%)", "Không có tệp minh chứng nào được thêm hoặc bỏ.");
         assertThat(reviewer.get("/reviews?period=" + period).body()).contains("Thay đổi từ lần trả lại:",
                 "10/20 (50,00%)");
 
