@@ -6,15 +6,16 @@
 alter table criterion_entry add column met boolean not null default false;
 
 update criterion_entry e
-set met = case when c.comparison = 'AT_LEAST' then m.measure >= c.target_value else m.measure <= c.target_value end
-from criterion c,
-     lateral (select case
-                  when e.value_denominator is not null then round(e.value_numerator * 100.0 / e.value_denominator, 2)
-                  when e.value_count is not null then e.value_count
-                  when e.value_level is not null then e.value_level
-                  when e.value_yes_no is not null then case when e.value_yes_no then 1 else 0 end
-              end as measure) m
-where c.id = e.criterion_id and m.measure is not null;
+set met = case when m.comparison = 'AT_LEAST' then m.measure >= m.target_value else m.measure <= m.target_value end
+from (select v.id, c.comparison, c.target_value,
+             case
+                 when v.value_denominator is not null then round(v.value_numerator * 100.0 / v.value_denominator, 2)
+                 when v.value_count is not null then v.value_count
+                 when v.value_level is not null then v.value_level
+                 when v.value_yes_no is not null then case when v.value_yes_no then 1 else 0 end
+             end as measure
+      from criterion_entry v join criterion c on c.id = v.criterion_id) m
+where m.id = e.id and m.measure is not null;
 
 -- Per assessment: the weights that completion divides (applicable) and adds up (verified, claimed), and the
 -- percentages, one decimal, rounded half up as Completion rounds them; null when nothing is applicable.

@@ -98,6 +98,8 @@ public class PlanTrackers {
             communes.add(new PlanCommune(participant.code(), participant.name(), participant.pilot(), verified,
                     projected, reached, projectedReached));
         }
+        communes.sort(java.util.Comparator.comparing(PlanCommune::verified).reversed()
+                .thenComparing(PlanCommune::name));
         return new PlanTracker(plan.id(), plan.name(), plan.scopeCode(), plan.scopeName(), plan.targetPercent(),
                 plan.targetCommunes(), plan.startDate(), plan.deadline(),
                 Math.max(0, ChronoUnit.DAYS.between(today, plan.deadline())), passed, asOf,

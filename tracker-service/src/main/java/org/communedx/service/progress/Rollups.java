@@ -21,6 +21,7 @@ import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.service.assessment.Completion;
+import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.progress.ProgressViews.Bucket;
 import org.communedx.service.progress.ProgressViews.ChildFigure;
 import org.communedx.service.progress.ProgressViews.CommuneFigure;
@@ -141,22 +142,23 @@ public class Rollups {
         if (unitId != null) {
             query = query.param("unit", unitId);
         }
-        Map<YearMonth, BigDecimal> changes = new HashMap<>();
+        java.util.TreeMap<YearMonth, BigDecimal> changes = new java.util.TreeMap<>();
         long[] communes = { 0 };
         query.query((rs, row) -> {
             communes[0] = rs.getLong("communes");
             changes.put(YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getBigDecimal("change"));
             return null;
         }).list();
-        LocalDate today = LocalDate.now(clock.withZone(org.communedx.service.assessment.ProgressLedger.VIETNAM));
+        LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
         LocalDate last = period.getEndDate().isBefore(today) ? period.getEndDate() : today;
         List<TrendPoint> points = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
         for (YearMonth month = YearMonth.from(period.getStartDate()); !month.isAfter(YearMonth.from(last));
                 month = month.plusMonths(1)) {
-            total = total.add(changes.getOrDefault(month, BigDecimal.ZERO));
-            LocalDate end = month.equals(YearMonth.from(last)) ? last : month.atEndOfMonth();
-            points.add(new TrendPoint(end, communes[0] == 0 ? ZERO
+            boolean lastPoint = month.equals(YearMonth.from(last));
+            // The last point holds every change so far, including approvals made after the period ended.
+            BigDecimal total = (lastPoint ? changes : changes.headMap(month, true)).values().stream()
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            points.add(new TrendPoint(lastPoint ? last : month.atEndOfMonth(), communes[0] == 0 ? ZERO
                     : Completion.percent(total, BigDecimal.valueOf(communes[0] * 100L))));
         }
         return points;

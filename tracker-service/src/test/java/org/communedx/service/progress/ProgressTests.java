@@ -1,0 +1,223 @@
+package org.communedx.service.progress;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.period.Plan;
+import org.communedx.model.period.PlanRepository;
+import org.communedx.model.period.PlanTerms;
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.user.Role;
+import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.assessment.AssessmentViews.EntryView;
+import org.communedx.service.assessment.AssessmentWorkflow;
+import org.communedx.service.assessment.Completion;
+import org.communedx.service.assessment.Scorecards;
+import org.communedx.service.assessment.Scorecards.CompletionExplanation;
+import org.communedx.service.assessment.Scorecards.ExplainedCriterion;
+import org.communedx.service.assessment.WorkflowFixtures;
+import org.communedx.service.progress.ProgressViews.CommuneFigure;
+import org.communedx.service.progress.ProgressViews.PlanStatus;
+import org.communedx.service.progress.ProgressViews.PlanTracker;
+import org.communedx.service.progress.ProgressViews.Rollup;
+import org.communedx.service.progress.ProgressViews.TrendPoint;
+import org.communedx.service.scope.OutOfScopeException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.communedx.service.assessment.WorkflowFixtures.loginAs;
+
+/**
+ * Summary rows, rollups, trends and plan trackers over the workflow fixtures' province 96 (district 961 with
+ * communes 96101 and 96102; commune 96201 directly under the province), in a period that contains today. In each
+ * test, 96101 has one of its two criteria approved and met (50%), 96102 one submitted (claimed 50%), 96201 nothing.
+ */
+@SpringBootTest(classes = ServiceTestApplication.class, properties = "communedx.evidence.directory=target/evidence-tests")
+class ProgressTests {
+
+    @Autowired
+    AssessmentWorkflow workflow;
+
+    @Autowired
+    Scorecards scorecards;
+
+    @Autowired
+    Rollups rollups;
+
+    @Autowired
+    PlanTrackers planTrackers;
+
+    @Autowired
+    WorkflowFixtures fixtures;
+
+    @Autowired
+    PlanRepository plans;
+
+    @Autowired
+    AdministrativeUnitRepository units;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    long period;
+
+    final LocalDate today = LocalDate.now(org.communedx.service.assessment.ProgressLedger.VIETNAM);
+
+    @BeforeEach
+    void approveOneSubmitAnother() {
+        fixtures.ensure();
+        period = fixtures.newPeriod(today.minusDays(100), today.plusDays(60));
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        EntryView approved = workflow.open("96101", period).entries().get(1);
+        EntryView saved = workflow.saveValue(approved.id(), approved.version(), new EntryValue.Percent(17, 20), null);
+        EntryView submitted = workflow.submit(approved.id(), saved.version());
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        workflow.approve(approved.id(), submitted.version());
+
+        loginAs("t.xa96102", Role.COMMUNE_STAFF);
+        EntryView claimed = workflow.open("96102", period).entries().get(0);
+        workflow.submit(claimed.id(), workflow.saveValue(claimed.id(), claimed.version(), new EntryValue.Level(3),
+                null).version());
+    }
+
+    @AfterEach
+    void logoutAndRemoveTheFixtures() {
+        SecurityContextHolder.clearContext();
+        fixtures.remove();
+    }
+
+    @Test
+    void summaryRowsAgreeWithTheScorecardAfterEveryMove() {
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        Scorecards.Scorecard card = scorecards.scorecard("96101", period);
+        Map<String, Object> row = jdbc.queryForMap("""
+                select p.verified_percent, p.claimed_percent, g.verified_percent as group_verified
+                from assessment_progress p join assessment a on a.id = p.assessment_id
+                join administrative_unit u on u.id = a.unit_id
+                join assessment_group_progress g on g.assessment_id = p.assessment_id
+                where u.code = '96101' and a.period_id = ?""", period);
+
+        assertThat(card.overall().verified()).isEqualByComparingTo("50.0");
+        assertThat((BigDecimal) row.get("verified_percent")).isEqualByComparingTo(card.overall().verified());
+        assertThat((BigDecimal) row.get("claimed_percent")).isEqualByComparingTo(card.overall().claimed());
+        assertThat((BigDecimal) row.get("group_verified")).isEqualByComparingTo(card.groups().get(0).completion()
+                .verified());
+        assertThat(jdbc.queryForObject("""
+                select sum(h.verified_change) from assessment_progress_history h
+                join assessment a on a.id = h.assessment_id where a.period_id = ?""", BigDecimal.class, period))
+                .as("the history's changes add up to today's figures").isEqualByComparingTo("50.0");
+    }
+
+    @Test
+    void theExplanationAddsUpToThePercentage() {
+        loginAs("t.xa96102", Role.COMMUNE_STAFF);
+        CompletionExplanation explanation = scorecards.explain("96102", period, null);
+
+        assertThat(explanation.criteria()).extracting(ExplainedCriterion::code, ExplainedCriterion::verified,
+                ExplainedCriterion::claimed).containsExactly(
+                        tuple("G1.C1", Completion.Reason.NOT_APPROVED, Completion.Reason.COUNTS),
+                        tuple("G1.C2", Completion.Reason.NOT_MET, Completion.Reason.NOT_MET));
+        assertThat(Completion.percent(explanation.claimedWeight(), explanation.applicableWeight()))
+                .isEqualByComparingTo(explanation.percentages().claimed()).isEqualByComparingTo("50.0");
+        assertThat(explanation.percentages().verified()).isEqualByComparingTo("0.0");
+    }
+
+    @Test
+    void aProvinceRollupCountsEveryCommuneRanksThemAndAveragesByDistrictAndGroup() {
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        Rollup rollup = rollups.rollup("96", period, 30, Rollups.Detail.COMMUNES_BY_GROUP);
+
+        assertThat(rollup.communeCount()).isEqualTo(3);
+        assertThat(rollup.averageVerified()).isEqualByComparingTo("16.7");
+        assertThat(rollup.averageClaimed()).isEqualByComparingTo("33.3");
+        assertThat(rollup.medianVerified()).isEqualByComparingTo("0.0");
+        assertThat(rollup.atOrAboveThreshold()).isEqualTo(1);
+        assertThat(rollup.ranking()).extracting(CommuneFigure::rank, CommuneFigure::code)
+                .containsExactly(tuple(1, "96101"), tuple(2, "96102"), tuple(2, "96201"));
+        assertThat(rollup.ranking().get(0).groupVerified()).containsEntry("G1", new BigDecimal("50.0"));
+        assertThat(rollup.distribution().get(5).communes()).isEqualTo(1);
+        assertThat(rollup.distribution().get(0).communes()).isEqualTo(2);
+        assertThat(rollup.children()).singleElement().satisfies(district -> {
+            assertThat(district.code()).isEqualTo("961");
+            assertThat(district.communeCount()).isEqualTo(2);
+            assertThat(district.averageVerified()).isEqualByComparingTo("25.0");
+        });
+        assertThat(rollup.groups()).singleElement().satisfies(group ->
+                assertThat(group.averageVerified()).isEqualByComparingTo("16.7"));
+    }
+
+    @Test
+    void aDistrictOfficialRollsUpTheDistrictOnly() {
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        Rollup rollup = rollups.rollup("961", period);
+
+        assertThat(rollup.communeCount()).isEqualTo(2);
+        assertThat(rollup.medianVerified()).isEqualByComparingTo("25.0");
+        assertThatExceptionOfType(OutOfScopeException.class).isThrownBy(() -> rollups.rollup("96", period));
+        assertThatExceptionOfType(ProgressNotFoundException.class).isThrownBy(() -> rollups.national(period, 30));
+    }
+
+    @Test
+    void theTrendEndsOnTodaysAverage() {
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        List<TrendPoint> trend = rollups.trend("96", period);
+
+        assertThat(trend.get(trend.size() - 1)).isEqualTo(new TrendPoint(today, new BigDecimal("16.7")));
+        assertThat(trend.get(0).averageVerified()).as("nothing was approved in the period's first month")
+                .isEqualByComparingTo("0.0");
+    }
+
+    @Test
+    void planTrackersCountTheCommunesAtTargetAndJudgeAPastDeadlineOnItsDay() {
+        long achieved = plan("Đạt", 40, 1, today.plusDays(30));
+        long atRisk = plan("Sát", 40, 2, today.plusDays(30));
+        long missed = plan("Lỡ", 40, 1, today.minusDays(1));
+
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        PlanTracker reached = planTrackers.plan(achieved);
+        assertThat(reached.communesAtTarget()).isEqualTo(1);
+        assertThat(reached.status()).isEqualTo(PlanStatus.ACHIEVED);
+        assertThat(reached.daysLeft()).isEqualTo(30);
+        assertThat(reached.communes()).extracting(c -> c.code(), c -> c.atTarget())
+                .containsExactly(tuple("96101", true), tuple("96102", false));
+
+        PlanTracker close = planTrackers.plan(atRisk);
+        assertThat(close.status()).isEqualTo(PlanStatus.AT_RISK);
+        assertThat(close.communes().get(0).projected()).isGreaterThanOrEqualTo(new BigDecimal("50.0"));
+
+        PlanTracker past = planTrackers.plan(missed);
+        assertThat(past.deadlinePassed()).isTrue();
+        assertThat(past.asOf()).isEqualTo(today.minusDays(1));
+        assertThat(past.communesAtTarget()).as("the approval came after the deadline").isZero();
+        assertThat(past.status()).isEqualTo(PlanStatus.OFF_TRACK);
+
+        loginAs("t.tinh97", Role.PROVINCE_MANAGER);
+        assertThatExceptionOfType(ProgressNotFoundException.class).isThrownBy(() -> planTrackers.plan(achieved));
+    }
+
+    private long plan(String name, int percent, int communes, LocalDate deadline) {
+        return transaction.execute(status -> {
+            AdministrativeUnit district = units.findByCodeValidOn("961", today).orElseThrow();
+            List<AdministrativeUnit> participants = units.findChildrenValidOn(district, today);
+            return plans.save(new Plan(new PlanTerms(name, percent, communes, today.minusDays(100), deadline),
+                    district, participants, List.of())).getId();
+        });
+    }
+}
