@@ -25,13 +25,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo's periods 2023 to 2026 on DX-XA 1.0, and Lạc Sơn's plan: at least 30% of the model in at least 7 of
- * its 24 communes by 31 December 2025, with Yên Phú as the 2023 pilot. After the demo units, which it uses.
+ * its 24 communes by 31 December 2025, with Yên Phú as the 2023 pilot; and the province's plan for 2026 over the
+ * same communes, still running. After the demo units, which it uses.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class DemoPlanning implements ApplicationRunner {
 
     static final String PLAN_NAME = "Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025";
+
+    static final String PROVINCE_PLAN_NAME = "Kế hoạch chuyển đổi số cấp xã tỉnh Hòa Bình năm 2026";
 
     private final DemoData demoData;
 
@@ -77,5 +80,11 @@ class DemoPlanning implements ApplicationRunner {
                 LocalDate.of(2025, 12, 31)), lacSon, communes, pilots));
         audit.record(PlanService.AUDIT_TYPE, plan.getId(), "CREATE", null, java.util.Map.of("name", plan.getName(),
                 "communes", communes.size()));
+        // A plan that is still running, so that the demo shows a forecast as well as a plan judged on its deadline.
+        AdministrativeUnit hoaBinh = lacSon.getParent();
+        Plan provincePlan = plans.save(new Plan(new PlanTerms(PROVINCE_PLAN_NAME, 40, 8, LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31)), hoaBinh, communes, pilots));
+        audit.record(PlanService.AUDIT_TYPE, provincePlan.getId(), "CREATE", null, java.util.Map.of("name",
+                provincePlan.getName(), "communes", communes.size()));
     }
 }
