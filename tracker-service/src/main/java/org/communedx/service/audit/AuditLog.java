@@ -55,6 +55,21 @@ public class AuditLog {
                 .update();
     }
 
+    /**
+     * An event that happened at a given time by a given actor, for records written on behalf of the past: the demo's
+     * sample history, whose trends need real dates.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAt(String actor, java.time.Instant at, String entityType, Object entityId, String action,
+            Object before, Object after) {
+        jdbc.sql("""
+                insert into audit_event (actor, occurred_at, ip, entity_type, entity_id, action, before_json, after_json)
+                values (?, ?, null, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
+                .params(actor, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), entityType, String.valueOf(entityId),
+                        action, json(before), json(after))
+                .update();
+    }
+
     /** The events of one record, oldest first. */
     public List<AuditEvent> history(String entityType, Object entityId) {
         return jdbc.sql("""

@@ -100,6 +100,8 @@ public class WorkflowFixtures {
         transaction.executeWithoutResult(status -> {
             String periods = "select p.id from period p join framework f on f.id = p.framework_id where f.code = 'TEST-WF'";
             jdbc.update("delete from assessment where period_id in (" + periods + ")");
+            jdbc.update("delete from plan where scope_unit_id in (select id from administrative_unit"
+                    + " where code in ('96', '961', '97'))");
             jdbc.update("delete from period where id in (" + periods + ")");
             jdbc.update("delete from framework where code = 'TEST-WF'");
             jdbc.update("delete from user_account where username in ('t.xa96101', 't.xa96102', 't.xa96201',"
@@ -115,6 +117,13 @@ public class WorkflowFixtures {
         return transaction.execute(status -> periods.save(new Period(new PeriodTerms(
                 "Thử " + PERIODS.incrementAndGet() + " " + System.nanoTime(), 2024, LocalDate.of(2024, 1, 1),
                 LocalDate.of(2024, 12, 31), LocalDate.of(2024, 12, 15)),
+                frameworks.findByCodeAndVersion("TEST-WF", "1.0").orElseThrow())).getId());
+    }
+
+    /** A period of its own over the given days, e.g. one that contains today, for trends and plan forecasts. */
+    public long newPeriod(LocalDate start, LocalDate end) {
+        return transaction.execute(status -> periods.save(new Period(new PeriodTerms(
+                "Thử " + PERIODS.incrementAndGet() + " " + System.nanoTime(), start.getYear(), start, end, end),
                 frameworks.findByCodeAndVersion("TEST-WF", "1.0").orElseThrow())).getId());
     }
 
