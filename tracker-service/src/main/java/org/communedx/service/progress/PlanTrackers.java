@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,19 +48,20 @@ public class PlanTrackers {
     /** The plans over units of the caller's scope, latest deadline first. */
     public List<PlanTracker> plans() {
         UnitScope scope = scopes.current();
-        return headers().stream().filter(plan -> scope.includes(plan.scopeCode())).map(this::track).toList();
+        return track(headers().stream().filter(plan -> scope.includes(plan.scopeCode())).toList());
     }
 
     /** The plans over the unit itself, for its dashboard. */
     public List<PlanTracker> plansOver(String unitCode) {
         scopes.current().require(unitCode);
-        return headers().stream().filter(plan -> plan.scopeCode().equals(unitCode)).map(this::track).toList();
+        return track(headers().stream().filter(plan -> plan.scopeCode().equals(unitCode)).toList());
     }
 
     public PlanTracker plan(long id) {
         UnitScope scope = scopes.current();
         return headers().stream().filter(plan -> plan.id() == id && scope.includes(plan.scopeCode())).findFirst()
-                .map(this::track).orElseThrow(() -> new ProgressNotFoundException("plan " + id));
+                .map(plan -> track(List.of(plan)).get(0))
+                .orElseThrow(() -> new ProgressNotFoundException("plan " + id));
     }
 
     private List<Header> headers() {
@@ -74,18 +76,39 @@ public class PlanTrackers {
                 .list();
     }
 
-    private PlanTracker track(Header plan) {
+    /**
+     * The trackers of the plans, in their order. A national list holds a plan per district, so the participants and
+     * the history of all of them are read in one query each (one history query per period and day scored), not three
+     * queries a plan.
+     */
+    private List<PlanTracker> track(List<Header> plans) {
+        if (plans.isEmpty()) {
+            return List.of();
+        }
         LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
+        Map<LocalDate, Optional<PeriodRef>> periods = new HashMap<>();
+        Map<Long, List<Participant>> participants = participants(plans.stream().map(Header::id).toList());
+        Map<Scoring, List<Long>> scorings = new LinkedHashMap<>();
+        for (Header plan : plans) {
+            LocalDate asOf = today.isAfter(plan.deadline()) ? plan.deadline() : today;
+            periods.computeIfAbsent(plan.deadline(), this::period).ifPresent(found -> scorings
+                    .computeIfAbsent(new Scoring(found.id(), asOf), key -> new ArrayList<>()).add(plan.id()));
+        }
+        Map<Long, Map<Long, List<Point>>> history = new HashMap<>();
+        scorings.forEach((scoring, planIds) -> history.putAll(history(planIds, scoring.periodId(), scoring.asOf())));
+        return plans.stream().map(plan -> track(plan, today, periods.get(plan.deadline()),
+                history.getOrDefault(plan.id(), Map.of()), participants.getOrDefault(plan.id(), List.of()))).toList();
+    }
+
+    private PlanTracker track(Header plan, LocalDate today, Optional<PeriodRef> period, Map<Long, List<Point>> history,
+            List<Participant> participants) {
         boolean passed = today.isAfter(plan.deadline());
         LocalDate asOf = passed ? plan.deadline() : today;
-        Optional<PeriodRef> period = period(plan.deadline());
-        Map<Long, List<Point>> history = period.map(found -> history(plan.id(), found.id(), asOf))
-                .orElse(Map.of());
         BigDecimal target = BigDecimal.valueOf(plan.targetPercent());
         List<PlanCommune> communes = new ArrayList<>();
         int atTarget = 0;
         int projectedAtTarget = 0;
-        for (Participant participant : participants(plan.id())) {
+        for (Participant participant : participants) {
             List<Point> points = history.getOrDefault(participant.unitId(), List.of());
             BigDecimal verified = points.isEmpty() ? BigDecimal.ZERO.setScale(1)
                     : points.get(points.size() - 1).verified();
@@ -133,27 +156,33 @@ public class PlanTrackers {
                 .optional();
     }
 
-    private List<Participant> participants(long planId) {
-        return jdbc.sql("""
-                select pc.unit_id, pc.pilot, u.code, u.name from plan_commune pc
-                join administrative_unit u on u.id = pc.unit_id where pc.plan_id = ? order by u.name, u.code""")
-                .param(planId)
-                .query((rs, row) -> new Participant(rs.getLong("unit_id"), rs.getString("code"), rs.getString("name"),
-                        rs.getBoolean("pilot")))
+    /** Each plan's participants, by name and code. */
+    private Map<Long, List<Participant>> participants(List<Long> planIds) {
+        Map<Long, List<Participant>> participants = new HashMap<>();
+        jdbc.sql("""
+                select pc.plan_id, pc.unit_id, pc.pilot, u.code, u.name from plan_commune pc
+                join administrative_unit u on u.id = pc.unit_id where pc.plan_id in (:plans)
+                order by pc.plan_id, u.name, u.code""")
+                .param("plans", planIds)
+                .query((rs, row) -> participants.computeIfAbsent(rs.getLong("plan_id"), key -> new ArrayList<>())
+                        .add(new Participant(rs.getLong("unit_id"), rs.getString("code"), rs.getString("name"),
+                                rs.getBoolean("pilot"))))
                 .list();
+        return participants;
     }
 
-    /** Each participant's verified completion at the end of every day it changed, up to {@code asOf}. */
-    private Map<Long, List<Point>> history(long planId, long periodId, LocalDate asOf) {
-        Map<Long, List<Point>> history = new HashMap<>();
+    /** Per plan, each participant's verified completion at the end of every day it changed, up to {@code asOf}. */
+    private Map<Long, Map<Long, List<Point>>> history(List<Long> planIds, long periodId, LocalDate asOf) {
+        Map<Long, Map<Long, List<Point>>> history = new HashMap<>();
         jdbc.sql("""
-                select a.unit_id, h.day, coalesce(h.verified_percent, 0) as verified
+                select pc.plan_id, a.unit_id, h.day, coalesce(h.verified_percent, 0) as verified
                 from assessment_progress_history h
                 join assessment a on a.id = h.assessment_id and a.period_id = :period
-                join plan_commune pc on pc.unit_id = a.unit_id and pc.plan_id = :plan
-                where h.day <= :asOf order by a.unit_id, h.day""")
-                .param("period", periodId).param("plan", planId).param("asOf", asOf)
-                .query((rs, row) -> history.computeIfAbsent(rs.getLong("unit_id"), key -> new ArrayList<>())
+                join plan_commune pc on pc.unit_id = a.unit_id and pc.plan_id in (:plans)
+                where h.day <= :asOf order by pc.plan_id, a.unit_id, h.day""")
+                .param("period", periodId).param("plans", planIds).param("asOf", asOf)
+                .query((rs, row) -> history.computeIfAbsent(rs.getLong("plan_id"), key -> new HashMap<>())
+                        .computeIfAbsent(rs.getLong("unit_id"), key -> new ArrayList<>())
                         .add(new Point(rs.getObject("day", LocalDate.class), rs.getBigDecimal("verified"))))
                 .list();
         return history;
@@ -164,6 +193,10 @@ public class PlanTrackers {
     }
 
     private record PeriodRef(long id, String name, LocalDate startDate) {
+    }
+
+    /** The period a plan is scored on and the day its figures are read for. */
+    private record Scoring(long periodId, LocalDate asOf) {
     }
 
     private record Participant(long unitId, String code, String name, boolean pilot) {
