@@ -30,9 +30,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * ({@link ProgressLedger#rebuildPeriod}) and a few days of history per assessment. Everything but the units is
  * bulk SQL: the point is the reads, and JPA would take an hour to write 814,000 entries.
  * <p>
- * Every "random" choice is a hash of ids, so two loads give the same data.
+ * Every "random" choice is a hash of ids, so two loads give the same data. Public for the export benchmark in
+ * {@code service.report}.
  */
-final class NationalData {
+public final class NationalData {
 
     static final LocalDate LIST_DATE = LocalDate.of(2025, 3, 1);
 
@@ -49,7 +50,7 @@ final class NationalData {
 
     private final PasswordEncoder passwordEncoder;
 
-    NationalData(JdbcClient jdbc, GsoListImport gsoImport, ProgressLedger ledger, UserAccountRepository accounts,
+    public NationalData(JdbcClient jdbc, GsoListImport gsoImport, ProgressLedger ledger, UserAccountRepository accounts,
             PasswordEncoder passwordEncoder) {
         this.jdbc = jdbc;
         this.gsoImport = gsoImport;
@@ -59,11 +60,11 @@ final class NationalData {
     }
 
     /** What the benchmarks measure against. */
-    record Loaded(long latestPeriodId, List<Long> periodIds, String largestProvince, int largestProvinceCommunes,
+    public record Loaded(long latestPeriodId, List<Long> periodIds, String largestProvince, int largestProvinceCommunes,
             String provinceManager, String scorecardCommune, String communeStaff) {
     }
 
-    Loaded ensureLoaded() {
+    public Loaded ensureLoaded() {
         if (jdbc.sql("select count(*) from period where name = 'Năm 2025'").query(Long.class).single() == 0) {
             load();
         }
@@ -115,7 +116,7 @@ final class NationalData {
                 cross join framework f where f.code = 'DX-XA' and f.version = '1.0'""");
         step("assessments", """
                 insert into assessment (unit_id, period_id, created_at)
-                select u.id, p.id, (p.start_date + 5 + abs(hashint8(u.id)) % 40)::timestamp at time zone 'Asia/Ho_Chi_Minh'
+                select u.id, p.id, (p.start_date + 5 + ((2147483647 & hashint8(u.id)) % 40))::timestamp at time zone 'Asia/Ho_Chi_Minh'
                 from period p cross join administrative_unit u
                 where u.level = 'COMMUNE' and p.name in ('Năm 2023', 'Năm 2024', 'Năm 2025')
                 order by p.id, u.id""");
@@ -179,7 +180,7 @@ final class NationalData {
                      when s.status <> 'NOT_STARTED' and s.r3 % 3 = 0 then 'Số liệu theo báo cáo quý ' || (1 + s.r3 % 4) end,
                 case when s.status = 'RETURNED' then 'Minh chứng chưa đủ, đề nghị bổ sung biên bản có chữ ký' end,
                 case when s.status <> 'NOT_STARTED' then
-                    (s.start_date + 20 + s.r3 % 320)::timestamp at time zone 'Asia/Ho_Chi_Minh' + (s.r3 % 600) * interval '1 minute' end,
+                    (s.start_date + 20 + (s.r3 % 320)::int)::timestamp at time zone 'Asia/Ho_Chi_Minh' + (s.r3 % 600) * interval '1 minute' end,
                 case when s.status in ('APPROVED', 'RETURNED') then 'huyen.' || s.parent_code
                      when s.status <> 'NOT_STARTED' then 'xa.' || s.unit_code end,
                 coalesce(case when s.comparison = 'AT_LEAST' then m.measure >= s.target_value
@@ -195,11 +196,11 @@ final class NationalData {
                 from (
                     select a.id as assessment_id, u.code as unit_code, parent.code as parent_code, p.start_date,
                         c.id as criterion_id, c.measurement_type, c.target_value, c.comparison,
-                        abs(hashint8(a.unit_id * 7 + p.year)) % 1000 < 40 as idle,
-                        least(999, greatest(0, abs(hashint8(a.id * 64 + c.position * 8 + g.position)) % 1000
-                            + (abs(hashint8(a.unit_id)) % 1000 - 500) / 2 + (p.year - 2024) * 100)) as score,
-                        abs(hashint8(a.id * 64 + c.position * 8 + g.position + 7777777)) % 1000 as r2,
-                        abs(hashint8(a.id * 64 + c.position * 8 + g.position + 99999999)) % 100000 as r3
+                        (2147483647 & hashint8(a.unit_id * 7 + p.year))::bigint % 1000 < 40 as idle,
+                        least(999, greatest(0, (2147483647 & hashint8(a.id * 64 + c.position * 8 + g.position))::bigint % 1000
+                            + ((2147483647 & hashint8(a.unit_id))::bigint % 1000 - 500) / 2 + (p.year - 2024) * 100)) as score,
+                        (2147483647 & hashint8(a.id * 64 + c.position * 8 + g.position + 7777777))::bigint % 1000 as r2,
+                        (2147483647 & hashint8(a.id * 64 + c.position * 8 + g.position + 99999999))::bigint % 100000 as r3
                     from assessment a
                     join period p on p.id = a.period_id
                     join administrative_unit u on u.id = a.unit_id
@@ -254,7 +255,7 @@ final class NationalData {
             from criterion_entry e
             join assessment a on a.id = e.assessment_id
             join administrative_unit u on u.id = a.unit_id
-            cross join lateral (select abs(hashint8(e.id * 3 + 1)) as h) x
+            cross join lateral (select (2147483647 & hashint8(e.id * 3 + 1))::bigint as h) x
             cross join lateral generate_series(1, case when x.h % 100 < 20 then 1 when x.h % 100 < 50 then 2
                 when x.h % 100 < 95 then 3 else 4 end) k
             cross join lateral (select case (x.h / 100 + k) % 10
@@ -294,7 +295,7 @@ final class NationalData {
                 from plan pl
                 join administrative_unit d on d.id = pl.scope_unit_id and d.level = 'DISTRICT'
                 join administrative_unit c on c.parent_id = d.id
-                where abs(hashint8(c.id)) % 3 = 0
+                where (2147483647 & hashint8(c.id))::bigint % 3 = 0
                     or c.id = (select min(first.id) from administrative_unit first where first.parent_id = d.id)
                 union all
                 select pl.id, c.id, c.code
@@ -302,7 +303,7 @@ final class NationalData {
                 join administrative_unit p on p.id = pl.scope_unit_id and p.level = 'PROVINCE'
                 join administrative_unit parent on parent.id = p.id or parent.parent_id = p.id
                 join administrative_unit c on c.parent_id = parent.id and c.level = 'COMMUNE'
-                where abs(hashint8(c.id + 11)) % 5 = 0) chosen""";
+                where (2147483647 & hashint8(c.id + 11))::bigint % 5 = 0) chosen""";
 
     /**
      * One to four days of change per assessment that has any completion, spread over its period; the figure at the
@@ -316,7 +317,7 @@ final class NationalData {
                 f.verified - f.verified_before, f.claimed - f.claimed_before
             from assessment_progress ap
             join period p on p.id = ap.period_id
-            cross join lateral (select abs(hashint8(ap.assessment_id + 31337)) as h) x
+            cross join lateral (select (2147483647 & hashint8(ap.assessment_id + 31337))::bigint as h) x
             cross join lateral generate_series(1, (1 + x.h % 4)::int) i
             cross join lateral (select
                 round(coalesce(ap.verified_percent, 0) * i / (1 + x.h % 4), 1) as verified,
