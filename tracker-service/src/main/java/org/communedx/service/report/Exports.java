@@ -1,0 +1,295 @@
+package org.communedx.service.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.framework.Comparison;
+import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.period.Period;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.service.assessment.Completion.Percentages;
+import org.communedx.service.assessment.Scorecards.CriterionRow;
+import org.communedx.service.assessment.Scorecards.GroupCard;
+import org.communedx.service.assessment.Scorecards.Scorecard;
+import org.communedx.service.progress.ProgressViews.CommuneFigure;
+import org.communedx.service.progress.ProgressViews.GroupAverage;
+import org.communedx.service.progress.ProgressViews.Rollup;
+import org.communedx.service.scope.Scopes;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Scorecards, rollups and raw criterion entries as CSV or XLSX, written straight to a stream in the user's
+ * language. Scorecards and rollups come already scope-checked from their services; the raw entries are checked
+ * here, once when the download is asked for ({@link #entries}), so that a unit out of scope answers 404 before any
+ * byte is sent, and again when they are written.
+ * <p>
+ * The raw entries of the whole country are about 270,000 rows a period. They are never loaded: one SQL query in a
+ * read-only transaction, read through a forward-only cursor {@value #FETCH_SIZE} rows at a time (PostgreSQL's
+ * driver uses a cursor only inside a transaction and with a fetch size), each row written as it arrives.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Exports {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    static final int FETCH_SIZE = 1000;
+
+    /** {@code %s} is where the assessments' units come from: a unit's subtree, or every unit. */
+    private static final String ENTRIES = """
+            %s
+            select c.code as commune_code, c.name as commune_name, cr.code as criterion_code, g.code as group_code,
+                e.status, cr.measurement_type, e.value_numerator, e.value_denominator, e.value_count, e.value_level,
+                e.value_yes_no, e.met, e.explanation, e.last_changed_at, e.last_changed_by
+            from assessment a
+            join %s c on c.id = a.unit_id
+            join criterion_entry e on e.assessment_id = a.id
+            join criterion cr on cr.id = e.criterion_id
+            join criterion_group g on g.id = cr.group_id
+            where a.period_id = :period
+            order by c.code, c.id, g.position, cr.position""";
+
+    private static final String SUBTREE = """
+            with recursive subtree(id) as (
+                select cast(:unit as bigint)
+                union all
+                select child.id from administrative_unit child join subtree s on child.parent_id = s.id),
+            units as (select u.* from administrative_unit u join subtree s on s.id = u.id)""";
+
+    private final JdbcClient jdbc;
+
+    private final Scopes scopes;
+
+    private final PeriodRepository periods;
+
+    private final AdministrativeUnitRepository units;
+
+    Exports(JdbcClient jdbc, Scopes scopes, PeriodRepository periods, AdministrativeUnitRepository units) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.periods = periods;
+        this.units = units;
+    }
+
+    /**
+     * Whose entries an export holds: a unit and everything below it, or the whole country (a null unit code).
+     * Only {@link #entries} and {@link #nationalEntries} make one, after the scope check.
+     */
+    public record EntrySelection(String unitCode, String unitName, Long unitId, long periodId, String periodName) {
+    }
+
+    /** The entries of a commune, or of every commune under a district or province; 404 outside the scope. */
+    public EntrySelection entries(String unitCode, long periodId) {
+        scopes.current().require(unitCode);
+        Period period = period(periodId);
+        AdministrativeUnit unit = units.findByCodeValidOn(unitCode, period.getStartDate())
+                .or(() -> units.findByCodeValidOn(unitCode, period.getEndDate()))
+                .orElseThrow(() -> new ExportNotFoundException("unit " + unitCode));
+        return new EntrySelection(unit.getCode(), unit.getName(), unit.getId(), periodId, period.getName());
+    }
+
+    /** Every commune's entries, for those whose scope is everything (administrators). */
+    public EntrySelection nationalEntries(long periodId) {
+        if (!scopes.current().everything()) {
+            throw new ExportNotFoundException("country");
+        }
+        Period period = period(periodId);
+        return new EntrySelection(null, null, null, periodId, period.getName());
+    }
+
+    /** Streams the selected entries, one row per criterion entry, communes in code order. */
+    public void writeEntries(EntrySelection selection, ExportFormat format, Labels labels, OutputStream out)
+            throws IOException {
+        if (selection.unitCode() == null ? !scopes.current().everything()
+                : !scopes.current().includes(selection.unitCode())) {
+            throw new ExportNotFoundException("selection");
+        }
+        try (TableWriter writer = TableWriter.open(format, out)) {
+            writer.table(labels.get("export.sheet.entries"), headers(labels, "export.entries.",
+                    "communeCode", "communeName", "criterionCode", "group", "status", "value", "measure", "met",
+                    "explanation", "lastChangedAt", "lastChangedBy"));
+            var query = jdbc.sql(selection.unitId() == null ? ENTRIES.formatted("", "administrative_unit")
+                    : ENTRIES.formatted(SUBTREE, "units"))
+                    .param("period", selection.periodId()).withFetchSize(FETCH_SIZE);
+            if (selection.unitId() != null) {
+                query = query.param("unit", selection.unitId());
+            }
+            try {
+                query.query((ResultSet rs) -> {
+                    try {
+                        writer.row(entryRow(rs, labels));
+                    }
+                    catch (IOException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                });
+            }
+            catch (UncheckedIOException ex) {
+                throw ex.getCause();
+            }
+            writer.finish();
+        }
+    }
+
+    /** A scorecard's criteria; in XLSX also a sheet with the completion per group and overall. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void writeScorecard(Scorecard card, ExportFormat format, Labels labels, OutputStream out)
+            throws IOException {
+        try (TableWriter writer = TableWriter.open(format, out)) {
+            writer.table(labels.get("export.sheet.criteria"), headers(labels, "export.scorecard.", "communeCode",
+                    "communeName", "period", "groupCode", "groupName", "criterionCode", "criterionName", "status",
+                    "value", "measure", "target", "met", "evidence", "lastChangedAt", "lastChangedBy"));
+            for (GroupCard group : card.groups()) {
+                for (CriterionRow row : group.criteria()) {
+                    writer.row(Arrays.asList(card.communeCode(), card.communeName(), card.periodName(),
+                            group.code(), group.name().in(labels.locale()), row.code(), row.name().in(labels.locale()),
+                            labels.get("entry.status." + row.status().name()), value(row.value(), labels),
+                            row.value() == null ? null : row.value().measure(),
+                            target(row.type(), row.target(), row.comparison(), row.unit(), labels),
+                            met(row.value() != null, row.met(), labels), row.evidenceCount(),
+                            row.lastChangedAt() == null ? null : LocalDateTime.ofInstant(row.lastChangedAt(), VIETNAM),
+                            row.lastChangedBy()));
+                }
+            }
+            if (format == ExportFormat.XLSX) {
+                writer.table(labels.get("export.sheet.completion"), headers(labels, "export.completion.",
+                        "groupCode", "groupName", "verified", "claimed"));
+                for (GroupCard group : card.groups()) {
+                    writer.row(percentRow(group.code(), group.name().in(labels.locale()), group.completion()));
+                }
+                writer.row(percentRow(null, labels.get("export.completion.overall"), card.overall()));
+            }
+            writer.finish();
+        }
+    }
+
+    /**
+     * A rollup's communes, best first, with their verified completion per group where the rollup holds it; in XLSX
+     * also a sheet with the totals and the group averages.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void writeRollup(Rollup rollup, ExportFormat format, Labels labels, OutputStream out) throws IOException {
+        try (TableWriter writer = TableWriter.open(format, out)) {
+            List<String> headers = new ArrayList<>(headers(labels, "export.rollup.", "rank", "communeCode",
+                    "communeName", "parentCode", "parentName", "verified", "claimed"));
+            for (GroupAverage group : rollup.groups()) {
+                headers.add(labels.get("export.rollup.groupVerified", group.groupCode()));
+            }
+            writer.table(labels.get("export.sheet.communes"), headers);
+            for (CommuneFigure commune : rollup.ranking()) {
+                List<Object> cells = new ArrayList<>(Arrays.asList(commune.rank(), commune.code(),
+                        commune.name(), commune.parentCode(), commune.parentName(), commune.verified(),
+                        commune.claimed()));
+                for (GroupAverage group : rollup.groups()) {
+                    cells.add(commune.groupVerified().get(group.groupCode()));
+                }
+                writer.row(cells);
+            }
+            if (format == ExportFormat.XLSX) {
+                writer.table(labels.get("export.sheet.totals"), headers(labels, "export.totals.", "figure", "value"));
+                writer.row(List.of(labels.get("export.totals.unit"), rollup.unitName() == null
+                        ? labels.get("export.totals.country") : rollup.unitName()));
+                writer.row(List.of(labels.get("export.totals.period"), rollup.periodName()));
+                writer.row(List.of(labels.get("export.totals.communeCount"), rollup.communeCount()));
+                writer.row(List.of(labels.get("export.totals.averageVerified"), rollup.averageVerified()));
+                writer.row(List.of(labels.get("export.totals.medianVerified"), rollup.medianVerified()));
+                writer.row(List.of(labels.get("export.totals.averageClaimed"), rollup.averageClaimed()));
+                writer.row(List.of(labels.get("export.totals.atOrAbove", rollup.threshold()),
+                        rollup.atOrAboveThreshold()));
+                for (GroupAverage group : rollup.groups()) {
+                    writer.row(List.of(labels.get("export.totals.groupAverage", group.groupCode(),
+                            group.name().in(labels.locale())), group.averageVerified()));
+                }
+            }
+            writer.finish();
+        }
+    }
+
+    private static List<Object> entryRow(ResultSet rs, Labels labels) throws SQLException {
+        EntryValue value = value(rs);
+        Timestamp changed = rs.getTimestamp("last_changed_at");
+        return Arrays.asList(rs.getString("commune_code"), rs.getString("commune_name"),
+                rs.getString("criterion_code"), rs.getString("group_code"),
+                labels.get("entry.status." + rs.getString("status")), value(value, labels),
+                value == null ? null : value.measure(), met(value != null, rs.getBoolean("met"), labels),
+                rs.getString("explanation"),
+                changed == null ? null : LocalDateTime.ofInstant(changed.toInstant(), VIETNAM),
+                rs.getString("last_changed_by"));
+    }
+
+    /** The value from its columns; which one is set follows the criterion's measurement type. */
+    private static EntryValue value(ResultSet rs) throws SQLException {
+        return switch (MeasurementType.valueOf(rs.getString("measurement_type"))) {
+            case PERCENT -> rs.getObject("value_numerator") == null ? null
+                    : new EntryValue.Percent(rs.getInt("value_numerator"), rs.getInt("value_denominator"));
+            case COUNT -> rs.getObject("value_count") == null ? null : new EntryValue.Count(rs.getInt("value_count"));
+            case LEVEL -> rs.getObject("value_level") == null ? null : new EntryValue.Level(rs.getInt("value_level"));
+            case BOOLEAN -> rs.getObject("value_yes_no") == null ? null
+                    : new EntryValue.YesNo(rs.getBoolean("value_yes_no"));
+        };
+    }
+
+    /** A percentage as entered ("18/20"), a count or level as a number, yes or no in words. */
+    private static Object value(EntryValue value, Labels labels) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof EntryValue.Percent percent) {
+            return percent.numerator() + "/" + percent.denominator();
+        }
+        if (value instanceof EntryValue.Count count) {
+            return count.count();
+        }
+        if (value instanceof EntryValue.Level level) {
+            return level.level();
+        }
+        return labels.get(((EntryValue.YesNo) value).yes() ? "entry.yes" : "entry.no");
+    }
+
+    private static String met(boolean hasValue, boolean met, Labels labels) {
+        return hasValue ? labels.get(met ? "entry.met.yes" : "entry.met.no") : null;
+    }
+
+    private static String target(MeasurementType type, BigDecimal target, Comparison comparison, String unit,
+            Labels labels) {
+        if (type == MeasurementType.BOOLEAN) {
+            return labels.get("entry.target.yes");
+        }
+        return labels.get("entry.target." + comparison.name(), target.stripTrailingZeros().toPlainString(),
+                unit == null ? "" : unit).strip();
+    }
+
+    private static List<Object> percentRow(String code, String name, Percentages percentages) {
+        return Arrays.asList(code, name, percentages == null ? null : percentages.verified(),
+                percentages == null ? null : percentages.claimed());
+    }
+
+    private static List<String> headers(Labels labels, String prefix, String... keys) {
+        List<String> headers = new ArrayList<>(keys.length);
+        for (String key : keys) {
+            headers.add(labels.get(prefix + key));
+        }
+        return headers;
+    }
+
+    private Period period(long periodId) {
+        return periods.findById(periodId).orElseThrow(() -> new ExportNotFoundException("period " + periodId));
+    }
+}

@@ -1,0 +1,65 @@
+package org.communedx.service.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.communedx.model.period.Period;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.UnitLevel;
+import org.communedx.service.scope.Scopes;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The heading of a printed report in the administrative style: the issuing unit on the left (with the unit above
+ * it), and the place and date line ("Lạc Sơn, ngày 01 tháng 12 năm 2026"), the date being today in Vietnam.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReportHeadings {
+
+    private final Scopes scopes;
+
+    private final PeriodRepository periods;
+
+    private final AdministrativeUnitRepository units;
+
+    private final Clock clock;
+
+    ReportHeadings(Scopes scopes, PeriodRepository periods, AdministrativeUnitRepository units, Clock clock) {
+        this.scopes = scopes;
+        this.periods = periods;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    /**
+     * @param parentName the unit above the issuer, e.g. the province of a district; null for a province
+     * @param place the issuer's name without its type: "Lạc Sơn" for Huyện Lạc Sơn
+     */
+    public record ReportHeading(String unitCode, String unitName, UnitLevel level, String parentName, String place,
+            LocalDate date) {
+    }
+
+    /** The heading for a unit's report of a period; outside the caller's scope the unit does not exist. */
+    public ReportHeading heading(String unitCode, long periodId) {
+        scopes.current().require(unitCode);
+        Period period = periods.findById(periodId).orElseThrow(() -> new ExportNotFoundException("period " + periodId));
+        AdministrativeUnit unit = units.findByCodeValidOn(unitCode, period.getStartDate())
+                .or(() -> units.findByCodeValidOn(unitCode, period.getEndDate()))
+                .orElseThrow(() -> new ExportNotFoundException("unit " + unitCode));
+        AdministrativeUnit parent = unit.getParent();
+        return new ReportHeading(unit.getCode(), unit.getName(), unit.getLevel(),
+                parent == null ? null : parent.getName(), place(unit), LocalDate.now(clock.withZone(Exports.VIETNAM)));
+    }
+
+    private static String place(AdministrativeUnit unit) {
+        String label = unit.getType().label();
+        String name = unit.getName();
+        return name.regionMatches(true, 0, label + " ", 0, label.length() + 1) ? name.substring(label.length() + 1)
+                : name;
+    }
+}

@@ -1,0 +1,147 @@
+package org.communedx.service.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.user.Role;
+import org.communedx.service.NotFoundException;
+import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.assessment.AssessmentViews.AssessmentView;
+import org.communedx.service.assessment.AssessmentViews.EntryView;
+import org.communedx.service.assessment.AssessmentWorkflow;
+import org.communedx.service.assessment.WorkflowFixtures;
+import org.communedx.service.report.Exports.EntrySelection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.support.StaticMessageSource;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.communedx.service.assessment.WorkflowFixtures.loginAs;
+
+/**
+ * The raw entries export over a real PostgreSQL, on the fixtures' province 96 (district 961 with communes 96101 and
+ * 96102, commune 96201 directly under the province) in a period of the test's own. The same application context as
+ * the workflow tests.
+ */
+@SpringBootTest(classes = ServiceTestApplication.class, properties = "communedx.evidence.directory=target/evidence-tests")
+class ExportsTests {
+
+    /** Labels that are their own keys, so that the test reads which key each cell took. */
+    private static final Labels KEYS = keys();
+
+    @Autowired
+    Exports exports;
+
+    @Autowired
+    AssessmentWorkflow workflow;
+
+    @Autowired
+    WorkflowFixtures fixtures;
+
+    long period;
+
+    @BeforeEach
+    void twoCommunesWithAssessments() {
+        fixtures.ensure();
+        period = fixtures.newPeriod();
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        AssessmentView yenPhu = workflow.open("96101", period);
+        EntryView percent = yenPhu.entries().get(1);
+        workflow.saveValue(percent.id(), percent.version(), new EntryValue.Percent(18, 20), "=HYPERLINK(\"x\")");
+        loginAs("t.xa96201", Role.COMMUNE_STAFF);
+        workflow.open("96201", period);
+    }
+
+    @AfterEach
+    void logoutAndRemoveTheFixtures() {
+        SecurityContextHolder.clearContext();
+        fixtures.remove();
+    }
+
+    @Test
+    void aProvinceHoldsTheEntriesOfEveryCommuneBelowItInCodeOrder() throws IOException {
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+
+        List<CSVRecord> rows = csv(exports.entries("96", period));
+
+        assertThat(rows.get(0).toList()).containsExactly("export.entries.communeCode", "export.entries.communeName",
+                "export.entries.criterionCode", "export.entries.group", "export.entries.status", "export.entries.value",
+                "export.entries.measure", "export.entries.met", "export.entries.explanation",
+                "export.entries.lastChangedAt", "export.entries.lastChangedBy");
+        assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(0) + " " + row.get(2))
+                .containsExactly("96101 G1.C1", "96101 G1.C2", "96201 G1.C1", "96201 G1.C2");
+        CSVRecord saved = rows.get(2);
+        assertThat(saved.toList().subList(1, 10)).containsExactly("Xã Một", "G1.C2", "G1", "entry.status.DRAFT",
+                "18/20", "90.00", "entry.met.yes", "'=HYPERLINK(\"x\")", saved.get(9));
+        assertThat(saved.get(9)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertThat(saved.get(10)).isEqualTo("t.xa96101");
+        assertThat(rows.get(1).toList().subList(4, 8)).containsExactly("entry.status.NOT_STARTED", "", "", "");
+    }
+
+    @Test
+    void aDistrictHoldsOnlyItsOwnCommunes() throws IOException {
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+
+        assertThat(dataRows(exports.entries("961", period))).extracting(row -> row.get(0))
+                .containsExactly("96101", "96101");
+    }
+
+    @Test
+    void aUnitOutsideTheScopeAndTheWholeCountryDoNotExistForOthers() {
+        loginAs("t.xa96102", Role.COMMUNE_STAFF);
+
+        assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> exports.entries("961", period));
+        assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> exports.nationalEntries(period));
+        loginAs("t.tinh97", Role.PROVINCE_MANAGER);
+        assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> exports.entries("96101", period));
+    }
+
+    @Test
+    void aSelectionIsCheckedAgainWhenItIsWritten() {
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        EntrySelection selection = exports.entries("96", period);
+        loginAs("t.tinh97", Role.PROVINCE_MANAGER);
+
+        assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> csv(selection));
+    }
+
+    @Test
+    void administratorsExportTheWholeCountry() throws IOException {
+        loginAs("admin", Role.ADMIN);
+
+        assertThat(dataRows(exports.nationalEntries(period))).extracting(row -> row.get(0))
+                .containsExactly("96101", "96101", "96201", "96201");
+    }
+
+    private List<CSVRecord> dataRows(EntrySelection selection) throws IOException {
+        List<CSVRecord> rows = csv(selection);
+        return rows.subList(1, rows.size());
+    }
+
+    private List<CSVRecord> csv(EntrySelection selection) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exports.writeEntries(selection, ExportFormat.CSV, KEYS, out);
+        byte[] bytes = out.toByteArray();
+        return CSVFormat.RFC4180.parse(new StringReader(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)))
+                .getRecords();
+    }
+
+    private static Labels keys() {
+        StaticMessageSource messages = new StaticMessageSource();
+        messages.setUseCodeAsDefaultMessage(true);
+        return new Labels(messages, Locale.forLanguageTag("vi"));
+    }
+}
