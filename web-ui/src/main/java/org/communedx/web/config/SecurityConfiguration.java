@@ -66,6 +66,16 @@ class SecurityConfiguration {
                         // district officials and provincial managers review. The workflow then checks that it is
                         // the staff of that very commune, or the reviewer of its district (province).
                         .requestMatchers(HttpMethod.GET, "/communes/*/periods/*", "/entries/*").authenticated()
+                        // Exports and printable reports: everyone signed in, for the units their scope reaches (the
+                        // services answer 404 for the rest); the whole country's entries only for administrators.
+                        .requestMatchers(HttpMethod.GET, "/communes/*/periods/*/export.csv",
+                                "/communes/*/periods/*/export.xlsx", "/communes/*/periods/*/report",
+                                "/communes/*/periods/*/report.pdf", "/units/*/periods/*/rollup.csv",
+                                "/units/*/periods/*/rollup.xlsx", "/units/*/periods/*/entries.csv",
+                                "/units/*/periods/*/entries.xlsx", "/units/*/periods/*/report",
+                                "/units/*/periods/*/report.pdf").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/periods/*/entries.csv", "/periods/*/entries.xlsx")
+                            .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/entries/*/value", "/entries/*/submit",
                                 "/entries/*/not-applicable").hasRole("COMMUNE_STAFF")
                         .requestMatchers(HttpMethod.POST, "/entries/*/approve", "/entries/*/return",

@@ -130,6 +130,27 @@ class AuthorizationMatrixIT {
         route("POST /plans/{id}/edit", "/plans/{plan}/edit", "A A 403 403 403 302");
         route("GET /communes/{code}/periods/{periodId}", "/communes/{own}/periods/{period}", "200 200 200 200 200 302",
                 "/communes/{other}/periods/{period}", "200 404 404 404 404 302");
+        // Exports and reports: a commune's for everyone whose scope reaches it; a district's (157, Lạc Sơn) and a
+        // province's (17, Hòa Bình) likewise, and a commune has no rollup; the country's entries for administrators.
+        route("GET /communes/{code}/periods/{periodId}/export.{format:csv|xlsx}",
+                "/communes/{own}/periods/{period}/export.csv", "200 200 200 200 200 302",
+                "/communes/{other}/periods/{period}/export.xlsx", "200 404 404 404 404 302");
+        route("GET /communes/{code}/periods/{periodId}/report", "/communes/{own}/periods/{period}/report",
+                "200 200 200 200 200 302", "/communes/{other}/periods/{period}/report", "200 404 404 404 404 302");
+        route("GET /communes/{code}/periods/{periodId}/report.pdf", "/communes/{other}/periods/{period}/report.pdf",
+                "200 404 404 404 404 302");
+        route("GET /units/{code}/periods/{periodId}/rollup.{format:csv|xlsx}", "/units/157/periods/{period}/rollup.csv",
+                "200 200 200 404 200 302", "/units/17/periods/{period}/rollup.xlsx", "200 200 404 404 200 302",
+                "/units/{own}/periods/{period}/rollup.csv", "404 404 404 404 404 302");
+        route("GET /units/{code}/periods/{periodId}/entries.{format:csv|xlsx}",
+                "/units/{own}/periods/{period}/entries.csv", "200 200 200 200 200 302",
+                "/units/{other}/periods/{period}/entries.xlsx", "200 404 404 404 404 302");
+        route("GET /units/{code}/periods/{periodId}/report", "/units/157/periods/{period}/report",
+                "200 200 200 404 200 302", "/units/{own}/periods/{period}/report", "404 404 404 404 404 302");
+        route("GET /units/{code}/periods/{periodId}/report.pdf", "/units/17/periods/{period}/report.pdf",
+                "200 200 404 404 200 302");
+        route("GET /periods/{periodId}/entries.{format:csv|xlsx}", "/periods/{period}/entries.csv",
+                "200 403 403 403 403 302");
         route("GET /entries/{entryId}", "/entries/{entry}", "200 200 200 200 200 302",
                 "/entries/0", "404 404 404 404 404 302");
         // Writes carry no version here, so they are refused before anything changes.

@@ -1,0 +1,100 @@
+package org.communedx.web.report;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.communedx.service.assessment.Scorecards;
+import org.communedx.service.assessment.Scorecards.Scorecard;
+import org.communedx.service.progress.ProgressViews.Rollup;
+import org.communedx.service.progress.Rollups;
+import org.communedx.service.report.ReportHeadings;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * Printable reports in the administrative style: a commune's scorecard, and a district's or province's rollup.
+ * Each is a print-styled page ({@code report/*}) with a server-made PDF of the same template beside it. The
+ * services answer 404 outside the caller's scope.
+ */
+@Controller
+class ReportController {
+
+    private final Scorecards scorecards;
+
+    private final Rollups rollups;
+
+    private final ReportHeadings headings;
+
+    private final ReportPdf pdf;
+
+    private final MessageSource messages;
+
+    ReportController(Scorecards scorecards, Rollups rollups, ReportHeadings headings, ReportPdf pdf,
+            MessageSource messages) {
+        this.scorecards = scorecards;
+        this.rollups = rollups;
+        this.headings = headings;
+        this.pdf = pdf;
+        this.messages = messages;
+    }
+
+    @GetMapping("/communes/{code}/periods/{periodId}/report")
+    String commune(@PathVariable String code, @PathVariable long periodId, Model model) {
+        model.addAllAttributes(commune(code, periodId));
+        return "report/commune";
+    }
+
+    @GetMapping("/communes/{code}/periods/{periodId}/report.pdf")
+    ResponseEntity<byte[]> communePdf(@PathVariable String code, @PathVariable long periodId, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
+        Map<String, Object> model = commune(code, periodId);
+        Scorecard card = (Scorecard) model.get("scorecard");
+        return pdf(messages.getMessage("export.file.report", new Object[] { card.communeName(), card.periodName() },
+                locale), pdf.render("report/commune", model, locale, request, response));
+    }
+
+    /** A district's or a province's report; a commune has the one above instead (404 here). */
+    @GetMapping("/units/{code}/periods/{periodId}/report")
+    String unit(@PathVariable String code, @PathVariable long periodId, Model model) {
+        model.addAllAttributes(unit(code, periodId));
+        return "report/unit";
+    }
+
+    @GetMapping("/units/{code}/periods/{periodId}/report.pdf")
+    ResponseEntity<byte[]> unitPdf(@PathVariable String code, @PathVariable long periodId, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
+        Map<String, Object> model = unit(code, periodId);
+        Rollup rollup = (Rollup) model.get("rollup");
+        return pdf(messages.getMessage("export.file.report", new Object[] { rollup.unitName(), rollup.periodName() },
+                locale), pdf.render("report/unit", model, locale, request, response));
+    }
+
+    private Map<String, Object> commune(String code, long periodId) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("scorecard", scorecards.scorecard(code, periodId));
+        model.put("heading", headings.heading(code, periodId));
+        model.put("pdf", false);
+        return model;
+    }
+
+    private Map<String, Object> unit(String code, long periodId) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("rollup", rollups.rollup(code, periodId));
+        model.put("heading", headings.heading(code, periodId));
+        model.put("pdf", false);
+        return model;
+    }
+
+    private static ResponseEntity<byte[]> pdf(String name, byte[] content) {
+        return Downloads.attachment(name, "pdf", "application/pdf").contentLength(content.length).body(content);
+    }
+}

@@ -1,0 +1,200 @@
+package org.communedx.web.report;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communedx.web.support.EntryPages.PASSWORD;
+
+/** Exports and printable reports over HTTP, on the demo data's Huyện Lạc Sơn, Tỉnh Hòa Bình, in Năm 2026. */
+@TrackerIntegrationTest
+class ReportIT {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PeriodRepository periods;
+
+    long period;
+
+    WebClient province;
+
+    @BeforeEach
+    void provincialManager() {
+        period = periods.findByName("Năm 2026").orElseThrow().getId();
+        province = new WebClient(port).login("tinh.hoabinh", PASSWORD);
+    }
+
+    @Test
+    void aCommuneScorecardDownloadsAsCsvWithAByteOrderMarkAndAsXlsx() throws IOException {
+        HttpResponse<byte[]> csv = province.download("/communes/05305/periods/" + period + "/export.csv");
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValue(
+                "attachment; filename=\"Bang-diem-Xa-Yen-Phu-Nam-2026.csv\"; filename*=UTF-8''"
+                        + "B%E1%BA%A3ng%20%C4%91i%E1%BB%83m%20X%C3%A3%20Y%C3%AAn%20Ph%C3%BA%20N%C4%83m%202026.csv");
+        assertThat(Arrays.copyOf(csv.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        List<String> lines = lines(csv.body());
+        assertThat(lines.get(0)).startsWith("Mã xã,Tên xã,Kỳ đánh giá,Mã nhóm,Nhóm tiêu chí,Mã tiêu chí,Tiêu chí,");
+        assertThat(lines).hasSize(28);
+        assertThat(lines.get(1)).startsWith("05305,Xã Yên Phú,Năm 2026,G1,");
+
+        HttpResponse<byte[]> xlsx = province.download("/communes/05305/periods/" + period + "/export.xlsx");
+
+        assertThat(xlsx.headers().firstValue("Content-Type")).hasValue(XLSX);
+        assertThat(xlsx.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                disposition -> assertThat(disposition).startsWith("attachment; filename=\"Bang-diem-Xa-Yen-Phu-Nam-2026.xlsx\""));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet criteria = workbook.getSheet("Tiêu chí");
+            assertThat(criteria.getLastRowNum()).isEqualTo(27);
+            assertThat(text(criteria.getRow(1))).startsWith("05305|Xã Yên Phú|Năm 2026|G1|");
+            assertThat(text(workbook.getSheet("Mức hoàn thành").getRow(7))).startsWith("|Toàn bộ bộ tiêu chí|");
+        }
+    }
+
+    @Test
+    void aDistrictRollupAndItsEntriesDownloadAsCsvAndXlsx() throws IOException {
+        province.get("/communes/05305/periods/" + period);
+
+        HttpResponse<byte[]> rollup = province.download("/units/157/periods/" + period + "/rollup.csv");
+
+        assertThat(rollup.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+        assertThat(rollup.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                disposition -> assertThat(disposition).startsWith("attachment; filename=\"Tong-hop-Huyen-Lac-Son-Nam-2026.csv\""));
+        List<String> rows = lines(rollup.body());
+        assertThat(rows.get(0)).isEqualTo("Hạng,Mã xã,Tên xã,Mã đơn vị cấp trên,Đơn vị cấp trên,Đã xác nhận (%),Kê khai (%),"
+                + "Đã xác nhận G1 (%),Đã xác nhận G2 (%),Đã xác nhận G3 (%),Đã xác nhận G4 (%),Đã xác nhận G5 (%),"
+                + "Đã xác nhận G6 (%)");
+        assertThat(rows).hasSize(25).anySatisfy(row -> assertThat(row).matches("\\d+,05305,Xã Yên Phú,157,Huyện Lạc Sơn,.*"));
+
+        HttpResponse<byte[]> rollupXlsx = province.download("/units/157/periods/" + period + "/rollup.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(rollupXlsx.body()))) {
+            assertThat(workbook.getSheet("Các xã").getLastRowNum()).isEqualTo(24);
+            assertThat(text(workbook.getSheet("Tổng hợp").getRow(1))).isEqualTo("Đơn vị|Huyện Lạc Sơn");
+        }
+
+        HttpResponse<byte[]> entries = province.download("/units/157/periods/" + period + "/entries.csv");
+
+        assertThat(entries.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition -> assertThat(
+                disposition).startsWith("attachment; filename=\"Du-lieu-tieu-chi-Huyen-Lac-Son-Nam-2026.csv\""));
+        assertThat(lines(entries.body())).first().isEqualTo("Mã xã,Tên xã,Mã tiêu chí,Nhóm,Trạng thái,Giá trị,"
+                + "Giá trị đo,Đạt mục tiêu,Giải trình,Thay đổi lúc,Người thay đổi");
+        assertThat(lines(entries.body())).anySatisfy(row -> assertThat(row).startsWith("05305,Xã Yên Phú,G1.C1,G1,"));
+
+        HttpResponse<byte[]> entriesXlsx = province.download("/units/157/periods/" + period + "/entries.xlsx");
+        assertThat(entriesXlsx.headers().firstValue("Content-Type")).hasValue(XLSX);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(entriesXlsx.body()))) {
+            Sheet sheet = workbook.getSheet("Dữ liệu tiêu chí");
+            List<String> codes = new ArrayList<>();
+            sheet.forEach(row -> codes.add(row.getCell(0).getStringCellValue()));
+            assertThat(codes).contains("05305");
+        }
+    }
+
+    @Test
+    void headersFollowTheUsersLanguage() {
+        province.get("/account?lang=en");
+
+        List<String> rows = lines(province.download("/units/157/periods/" + period + "/rollup.csv").body());
+
+        assertThat(rows.get(0)).startsWith("Rank,Commune code,Commune,Parent unit code,Parent unit,Verified (%),");
+    }
+
+    @Test
+    void theDistrictReportIsAPdfWithVietnameseTextIntactAndItsFontEmbedded() throws IOException {
+        HttpResponse<byte[]> pdf = province.download("/units/157/periods/" + period + "/report.pdf");
+
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition -> assertThat(
+                disposition).startsWith("attachment; filename=\"Bao-cao-Huyen-Lac-Son-Nam-2026.pdf\""));
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                    "UBND HUYỆN LẠC SƠN", "Huyện Lạc Sơn, Tỉnh Hòa Bình — Năm 2026", "Xã Yên Phú", "Xã Ân Nghĩa");
+            assertThat(text).containsPattern("Lạc Sơn, ngày \\d{2} tháng \\d{2} năm \\d{4}");
+            List<PDFont> fonts = new ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    fonts.add(page.getResources().getFont(name));
+                }
+            }
+            assertThat(fonts).isNotEmpty().allSatisfy(font -> {
+                assertThat(font.getName()).contains("LiberationSerif");
+                assertThat(font.isEmbedded()).isTrue();
+            });
+        }
+    }
+
+    @Test
+    void theCommuneReportIsAPrintablePageWithItsPdfBeside() throws IOException {
+        HttpResponse<String> page = province.get("/communes/05305/periods/" + period + "/report");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UBND XÃ YÊN PHÚ", "UBND HUYỆN LẠC SƠN",
+                "Xã Yên Phú, Huyện Lạc Sơn — Năm 2026", "/css/report.css", "/js/report.js",
+                "href=\"/communes/05305/periods/" + period + "/report.pdf\"", "id=\"print-report\" hidden");
+        assertThat(page.body()).doesNotContain(" style=", "<style", "onclick");
+
+        byte[] pdf = province.download("/communes/05305/periods/" + period + "/report.pdf").body();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UBND XÃ YÊN PHÚ",
+                    "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ CẤP XÃ", "G6.").doesNotContain("Tải PDF", "In báo cáo");
+        }
+    }
+
+    @Test
+    void communeStaffReachNoReportOrExportOfTheirDistrict() {
+        WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
+
+        for (String path : List.of("/report", "/report.pdf", "/rollup.csv", "/rollup.xlsx", "/entries.csv",
+                "/entries.xlsx")) {
+            HttpResponse<String> answer = staff.get("/units/157/periods/" + period + path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.body()).as(path).doesNotContain("Ân Nghĩa");
+        }
+        assertThat(staff.download("/communes/05347/periods/" + period + "/export.csv").statusCode()).isEqualTo(404);
+        assertThat(staff.download("/communes/05305/periods/" + period + "/export.csv").statusCode()).isEqualTo(200);
+    }
+
+    private static List<String> lines(byte[] csv) {
+        return new String(csv, StandardCharsets.UTF_8).lines().map(line -> line.replace("\uFEFF", "")).toList();
+    }
+
+    private static String text(Row row) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < row.getLastCellNum(); i++) {
+            var cell = row.getCell(i);
+            cells.add(cell == null ? "" : cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                    ? String.valueOf(cell.getNumericCellValue()) : cell.getStringCellValue());
+        }
+        return String.join("|", cells);
+    }
+}
