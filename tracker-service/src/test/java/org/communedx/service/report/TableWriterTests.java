@@ -3,10 +3,15 @@ package org.communedx.service.report;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -14,8 +19,11 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -102,6 +110,41 @@ class TableWriterTests {
         try (TableWriter csv = TableWriter.open(ExportFormat.CSV, new ByteArrayOutputStream())) {
             csv.table("Một", List.of("A"));
             assertThatIllegalStateException().isThrownBy(() -> csv.table("Hai", List.of("B")));
+        }
+    }
+
+    @Test
+    void xlsxKeepsAWindowOfRowsAndDeletesItsTemporaryFileAfterwards(@TempDir Path temporary) {
+        DefaultTempFileCreationStrategy inTemporary = new DefaultTempFileCreationStrategy(temporary.toFile());
+        List<Long> sizesWhileWriting = new ArrayList<>();
+
+        byte[] xlsx = TempFile.withStrategy(inTemporary, () -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (TableWriter writer = TableWriter.open(ExportFormat.XLSX, out)) {
+                writer.table("Bảng", List.of("Số"));
+                for (int i = 0; i < 5 * XlsxTableWriter.WINDOW; i++) {
+                    writer.row(List.of(i));
+                }
+                sizesWhileWriting.add(sizeOf(temporary));
+                writer.finish();
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            return out.toByteArray();
+        });
+
+        assertThat(sizesWhileWriting).as("rows beyond the window went to a temporary file").allMatch(size -> size > 0);
+        assertThat(sizeOf(temporary)).as("temporary files left").isZero();
+        assertThat(xlsx).isNotEmpty();
+    }
+
+    private static long sizeOf(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 

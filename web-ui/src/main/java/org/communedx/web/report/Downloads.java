@@ -10,7 +10,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * Download headers. {@code filename*} (RFC 6266 and 5987) carries the Vietnamese name, e.g. "Bảng điểm Xã Yên
  * Phú Năm 2026.xlsx"; {@code filename} has an ASCII fallback ("Bang-diem-Xa-Yen-Phu-Nam-2026.xlsx") for clients
- * that ignore it, with nothing in it that could end the header or name a path.
+ * that ignore it. Neither holds anything that could end the header or name a path.
  */
 final class Downloads {
 
@@ -28,14 +28,19 @@ final class Downloads {
     }
 
     static String disposition(String fileName) {
-        return "attachment; filename=\"" + ascii(fileName) + "\"; filename*=UTF-8''" + encoded(fileName);
+        String plain = fileName.replaceAll("[\\p{Cntrl}/\\\\]+", " ").replaceAll("\\.{2,}", ".");
+        return "attachment; filename=\"" + ascii(plain) + "\"; filename*=UTF-8''" + encoded(plain);
     }
 
-    /** Letters without their marks, đ as d, and every run of anything else but digits, '.' and '_' as one '-'. */
+    /**
+     * Letters without their marks, đ as d, every run of anything else but digits, '.' and '_' as one '-', no '..',
+     * and no '-' or '.' at either end.
+     */
     static String ascii(String fileName) {
         String bare = Normalizer.normalize(fileName, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
                 .replace('đ', 'd').replace('Đ', 'D');
-        String safe = bare.replaceAll("[^A-Za-z0-9._]+", "-").replaceAll("^[-.]+|-+$", "");
+        String safe = bare.replaceAll("[^A-Za-z0-9._]+", "-").replaceAll("\\.{2,}", ".").replaceAll("-+(?=\\.)", "")
+                .replaceAll("^[-.]+|[-.]+$", "");
         return safe.isEmpty() ? "export" : safe;
     }
 
