@@ -173,7 +173,8 @@ public class Scorecards {
                 .flatMap(account -> currentPeriod().map(period -> new Address(account.getUnitCode(), period)));
     }
 
-    Optional<Long> currentPeriod() {
+    /** The period containing today, else the latest; empty when there is none. */
+    public Optional<Long> currentPeriod() {
         LocalDate today = LocalDate.now(clock);
         List<Period> all = periods.findAllNewestFirst();
         return all.stream().filter(period -> !today.isBefore(period.getStartDate()) && !today.isAfter(period.getEndDate()))

@@ -65,12 +65,12 @@ public class Rollups {
             """;
 
     /**
-     * The unit's communes. The candidates are the unit's children and grandchildren, found through the parent index,
-     * so that a province's rollup reads its few hundred communes instead of joining every unit of the country and
-     * filtering afterwards (about 10 ms less a query).
+     * The unit's communes; for a commune, the commune itself (its trend). The candidates are the unit, its children
+     * and its grandchildren, found through the parent index, so that a province's rollup reads its few hundred
+     * communes instead of joining every unit of the country and filtering afterwards (about 10 ms less a query).
      */
     private static final String UNDER_UNIT = """
-            u.id in (select x.id from administrative_unit x where x.parent_id = :unit
+            u.id in (select x.id from administrative_unit x where x.id = :unit or x.parent_id = :unit
                 union all
                 select c.id from administrative_unit d join administrative_unit c on c.parent_id = d.id
                 where d.parent_id = :unit)""";
@@ -128,8 +128,8 @@ public class Rollups {
     }
 
     /**
-     * The month-end average verified completion of the unit's communes (the whole country for a null code), from the
-     * period's first month to the current one or the period's last.
+     * The month-end average verified completion of the unit's communes (the whole country for a null code; the
+     * commune's own figure for a commune), from the period's first month to the current one or the period's last.
      */
     public List<TrendPoint> trend(String unitCode, long periodId) {
         Period period = period(periodId);

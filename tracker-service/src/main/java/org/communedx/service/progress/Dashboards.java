@@ -1,0 +1,135 @@
+package org.communedx.service.progress;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.communedx.model.period.Period;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.UnitLevel;
+import org.communedx.service.assessment.Scorecards;
+import org.communedx.service.progress.ProgressViews.PlanTracker;
+import org.communedx.service.progress.ProgressViews.Rollup;
+import org.communedx.service.progress.ProgressViews.TrendPoint;
+import org.communedx.service.scope.Scopes;
+import org.communedx.service.scope.UnitScope;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a dashboard page shows (journey J3): a rollup with its trend, the plans over the unit and below it, and for
+ * a district the review backlog of each commune. Everything is read fresh on every request.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Dashboards {
+
+    private final Rollups rollups;
+
+    private final PlanTrackers plans;
+
+    private final Scorecards scorecards;
+
+    private final PeriodRepository periods;
+
+    private final AdministrativeUnitRepository units;
+
+    private final Scopes scopes;
+
+    private final JdbcClient jdbc;
+
+    Dashboards(Rollups rollups, PlanTrackers plans, Scorecards scorecards, PeriodRepository periods,
+            AdministrativeUnitRepository units, Scopes scopes, JdbcClient jdbc) {
+        this.rollups = rollups;
+        this.plans = plans;
+        this.scorecards = scorecards;
+        this.periods = periods;
+        this.units = units;
+        this.scopes = scopes;
+        this.jdbc = jdbc;
+    }
+
+    public record PeriodChoice(long id, String name) {
+    }
+
+    /**
+     * @param backlog entries waiting for review (submitted, or not-applicable requests) per commune code, for a
+     *     district's dashboard; empty elsewhere
+     */
+    public record Dashboard(Rollup rollup, List<TrendPoint> trend, List<PlanTracker> plans, Map<String, Integer> backlog,
+            List<PeriodChoice> periods) {
+    }
+
+    /** Where a user's dashboard is: a province or district code, or the whole country (an empty code). */
+    public record Home(Optional<String> unitCode, boolean national) {
+    }
+
+    /** A district's or province's dashboard; outside the caller's scope the unit does not exist. */
+    public Dashboard unit(String unitCode, Long periodId, int threshold) {
+        long period = periodOrCurrent(periodId);
+        Rollup rollup = rollups.rollup(unitCode, period, threshold, Rollups.Detail.COMMUNES_BY_GROUP);
+        Set<String> subtree = Set.copyOf(units.findSubtreeCodes(unitCode));
+        List<PlanTracker> trackers = plans.plans().stream().filter(plan -> subtree.contains(plan.scopeUnitCode()))
+                .toList();
+        Map<String, Integer> backlog = rollup.level() == UnitLevel.DISTRICT ? backlog(unitCode, period) : Map.of();
+        return new Dashboard(rollup, rollups.trend(unitCode, period), trackers, backlog, choices());
+    }
+
+    /** The whole country, for administrators. */
+    public Dashboard national(Long periodId, int threshold) {
+        long period = periodOrCurrent(periodId);
+        return new Dashboard(rollups.national(period, threshold), rollups.trend(null, period), plans.plans(),
+                Map.of(), choices());
+    }
+
+    /** The dashboard a user starts from: the country for administrators, else their own province or district. */
+    public Home home() {
+        UnitScope scope = scopes.current();
+        if (scope.everything()) {
+            return new Home(Optional.empty(), true);
+        }
+        return Optional.ofNullable(scope.rootCode()).flatMap(code -> units.findAllByCode(code).stream()
+                .filter(unit -> unit.getLevel() != UnitLevel.COMMUNE).findFirst())
+                .map(unit -> new Home(Optional.of(unit.getCode()), false)).orElse(new Home(Optional.empty(), false));
+    }
+
+    /** The period of a year, for the API's {@code ?period=2025}: the latest that year if there are several. */
+    public long periodOfYear(int year) {
+        return periods.findAllNewestFirst().stream().filter(period -> period.getYear() == year).findFirst()
+                .map(Period::getId).orElseThrow(() -> new ProgressNotFoundException("period of " + year));
+    }
+
+    public long periodOrCurrent(Long periodId) {
+        if (periodId != null) {
+            return periodId;
+        }
+        return scorecards.currentPeriod().orElseThrow(() -> new ProgressNotFoundException("period"));
+    }
+
+    private List<PeriodChoice> choices() {
+        return periods.findAllNewestFirst().stream().map(period -> new PeriodChoice(period.getId(), period.getName()))
+                .toList();
+    }
+
+    private Map<String, Integer> backlog(String districtCode, long periodId) {
+        Period period = periods.findById(periodId).orElseThrow(() -> new ProgressNotFoundException("period"));
+        Map<String, Integer> backlog = new HashMap<>();
+        jdbc.sql("""
+                select u.code, count(*) as waiting from criterion_entry e
+                join assessment a on a.id = e.assessment_id and a.period_id = :period
+                join administrative_unit u on u.id = a.unit_id
+                join administrative_unit parent on parent.id = u.parent_id
+                where e.status in ('SUBMITTED', 'NOT_APPLICABLE_REQUESTED') and parent.code = :district
+                    and (parent.valid_from is null or parent.valid_from <= :day)
+                    and (parent.valid_to is null or parent.valid_to >= :day)
+                group by u.code""").param("period", periodId).param("district", districtCode)
+                .param("day", period.getStartDate())
+                .query((rs, row) -> backlog.put(rs.getString("code"), rs.getInt("waiting"))).list();
+        return backlog;
+    }
+}
