@@ -92,6 +92,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/evidence/*", "/evidence/*/inline").authenticated()
                         // The audit trail crosses every unit: administrators only (the service checks it too).
                         .requestMatchers(HttpMethod.GET, "/audit").hasRole("ADMIN")
+                        // Dashboards, explanations and plan trackers: everyone signed in, for the units their
+                        // scope reaches (the services answer 404 for the rest); the country for administrators.
+                        .requestMatchers(HttpMethod.GET, "/dashboard/national").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/dashboard", "/units/*/dashboard",
+                                "/communes/*/periods/*/explain", "/plans/*").authenticated()
+                        // The API's description names routes, never data.
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .anyRequest().denyAll())
                 // Session fixation protection is Spring's default: the session id changes at login.
                 .formLogin(form -> form.loginPage("/login")
@@ -122,6 +129,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/frameworks", "/api/v1/frameworks/*/*",
                                 "/api/v1/units", "/api/v1/units/*").authenticated()
+                        // Progress, plans and chart series, scoped by the services like the pages.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/units/*/progress", "/api/v1/units/*/charts",
+                                "/api/v1/country/charts", "/api/v1/plans", "/api/v1/plans/*").authenticated()
                         // Evidence: commune staff upload and remove (the service keeps them to their own commune
                         // and to entries they may still edit); everyone signed in may download or preview what
                         // their scope reaches, and the service answers 404 for the rest.

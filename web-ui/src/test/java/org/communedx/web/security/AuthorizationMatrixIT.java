@@ -169,6 +169,24 @@ class AuthorizationMatrixIT {
         route("GET /evidence/{id}/inline", "/evidence/0/inline", "404 404 404 404 404 302");
         route("POST /evidence/{id}/remove", "/evidence/0/remove", "403 403 403 404 403 302");
         route("GET /audit", "/audit", "200 403 403 403 403 302");
+        // Dashboards: the country for administrators; Lạc Sơn (157) and Hòa Bình (17) for those whose scope reaches
+        // them; a commune has a scorecard instead. Everyone starts from their own (commune staff: the scorecard).
+        route("GET /dashboard", "/dashboard", "302 302 302 302 302 302");
+        route("GET /dashboard/national", "/dashboard/national", "200 403 403 403 403 302");
+        route("GET /units/{code}/dashboard", "/units/157/dashboard", "200 200 200 404 200 302",
+                "/units/17/dashboard", "200 200 404 404 200 302", "/units/{own}/dashboard", "404 404 404 404 404 302");
+        route("GET /communes/{code}/periods/{periodId}/explain", "/communes/{own}/periods/{period}/explain",
+                "200 200 200 200 200 302", "/communes/{other}/periods/{period}/explain", "200 404 404 404 404 302");
+        route("GET /plans/{id}", "/plans/{plan}", "200 200 200 404 200 302", "/plans/0", "404 404 404 404 404 302");
+        route("GET /api/v1/units/{code}/progress", "/api/v1/units/{own}/progress?period=2025", "200 200 200 200 200 401",
+                "/api/v1/units/{other}/progress?period=2025", "200 404 404 404 404 401",
+                "/api/v1/units/157/progress?period=2025", "200 200 200 404 200 401");
+        route("GET /api/v1/units/{code}/charts", "/api/v1/units/17/charts", "200 200 404 404 200 401");
+        route("GET /api/v1/country/charts", "/api/v1/country/charts", "200 404 404 404 404 401");
+        route("GET /api/v1/plans", "/api/v1/plans", "200 200 200 200 200 401");
+        route("GET /api/v1/plans/{id}", "/api/v1/plans/{plan}", "200 200 200 404 200 401");
+        route("GET /v3/api-docs", "/v3/api-docs", "200 200 200 200 200 200");
+        route("GET /v3/api-docs.yaml", "/v3/api-docs.yaml", "200 200 200 200 200 200");
         route("GET /api/v1/frameworks", "/api/v1/frameworks", "200 200 200 200 200 401");
         route("GET /api/v1/frameworks/{code}/{version}", "/api/v1/frameworks/DX-XA/1.0", "200 200 200 200 200 401");
     }
@@ -242,7 +260,7 @@ class AuthorizationMatrixIT {
         long adminUser = accounts.findByUsername("admin").orElseThrow().getId();
         long demoPeriod = periods.findByName("Năm 2026").orElseThrow().getId();
         long entry = demoEntry(demoPeriod);
-        long demoPlan = plans.findAll().stream().filter(plan -> plan.getName().startsWith("Kế hoạch chuyển đổi số"))
+        long demoPlan = plans.findAll().stream().filter(plan -> plan.getName().contains("huyện Lạc Sơn"))
                 .findFirst().orElseThrow().getId();
         Map<Caller, WebClient> clients = new EnumMap<>(Caller.class);
         Map<Caller, String> tokens = new EnumMap<>(Caller.class);
@@ -295,7 +313,8 @@ class AuthorizationMatrixIT {
             return client.post(path, "_csrf=" + csrfToken).statusCode();
         }
         HttpResponse<String> response = client.send(client.request(path)
-                .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html").GET().build());
+                .header("Accept", path.startsWith("/api/") ? "application/json"
+                        : path.startsWith("/v3/") ? "*/*" : "text/html").GET().build());
         return response.statusCode();
     }
 

@@ -1,0 +1,72 @@
+package org.communedx.web.dashboard;
+
+import org.communedx.service.progress.Dashboards;
+import org.communedx.service.progress.Dashboards.Dashboard;
+import org.communedx.service.progress.Dashboards.Home;
+import org.communedx.service.progress.Rollups;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The dashboards of journey J3: the country (administrators), a province or a district. The service answers 404 for
+ * a unit outside the caller's scope. Every figure is read on the request, so an approval shows on the next one.
+ */
+@Controller
+class DashboardController {
+
+    private final Dashboards dashboards;
+
+    DashboardController(Dashboards dashboards) {
+        this.dashboards = dashboards;
+    }
+
+    /** Each user's own dashboard: the country, their province or district, or for a commune its scorecard. */
+    @GetMapping("/dashboard")
+    String home(RedirectAttributes redirect) {
+        Home home = dashboards.home();
+        if (home.national()) {
+            return "redirect:/dashboard/national";
+        }
+        return home.unitCode().map(code -> {
+            redirect.addAttribute("code", code);
+            return "redirect:/units/{code}/dashboard";
+        }).orElse("redirect:/");
+    }
+
+    @GetMapping("/dashboard/national")
+    String national(@RequestParam(required = false) Long period,
+            @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) int threshold,
+            @RequestParam(defaultValue = "rank") String sort, Model model) {
+        model.addAttribute("dashboardPath", "/dashboard/national");
+        model.addAttribute("chartsPath", "/api/v1/country/charts");
+        return show(dashboards.national(period, clamp(threshold)), sort, model);
+    }
+
+    @GetMapping("/units/{code}/dashboard")
+    String unit(@PathVariable String code, @RequestParam(required = false) Long period,
+            @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) int threshold,
+            @RequestParam(defaultValue = "rank") String sort, Model model) {
+        Dashboard dashboard = dashboards.unit(code, period, clamp(threshold));
+        model.addAttribute("dashboardPath", "/units/" + dashboard.rollup().unitCode() + "/dashboard");
+        model.addAttribute("chartsPath", "/api/v1/units/" + dashboard.rollup().unitCode() + "/charts");
+        return show(dashboard, sort, model);
+    }
+
+    private static String show(Dashboard dashboard, String sort, Model model) {
+        RankingOrder order = RankingOrder.of(sort);
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("rollup", dashboard.rollup());
+        model.addAttribute("ranking", order.sorted(dashboard.rollup().ranking()));
+        model.addAttribute("sort", order.key());
+        return "dashboard/show";
+    }
+
+    private static int clamp(int threshold) {
+        return Math.max(0, Math.min(100, threshold));
+    }
+}

@@ -1,0 +1,105 @@
+package org.communedx.web.progress;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.communedx.model.assessment.EntryStatus;
+import org.communedx.model.unit.UnitLevel;
+import org.communedx.service.assessment.Scorecards;
+import org.communedx.service.assessment.Scorecards.Scorecard;
+import org.communedx.service.progress.Dashboards;
+import org.communedx.service.progress.PlanTrackers;
+import org.communedx.service.progress.ProgressViews.PlanTracker;
+import org.communedx.service.progress.ProgressViews.Rollup;
+import org.communedx.service.progress.Rollups;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The read-only progress API, scoped like the pages (404 outside the caller's scope), for HTTP Basic or a session.
+ * Percentages are numbers with one decimal, rounded half up.
+ */
+@RestController
+class ProgressApiController {
+
+    private final Dashboards dashboards;
+
+    private final Rollups rollups;
+
+    private final Scorecards scorecards;
+
+    private final PlanTrackers plans;
+
+    ProgressApiController(Dashboards dashboards, Rollups rollups, Scorecards scorecards, PlanTrackers plans) {
+        this.dashboards = dashboards;
+        this.rollups = rollups;
+        this.scorecards = scorecards;
+        this.plans = plans;
+    }
+
+    @Schema(description = "A commune's progress, or a district's or province's, in one period")
+    record Progress(String unitCode, String name, String level, int year, String period,
+            @Schema(description = "Communes counted (districts and provinces)") Integer communeCount,
+            @Schema(description = "Average verified percent of the communes (districts and provinces)")
+            BigDecimal averageVerifiedPercent,
+            @Schema(description = "Verified percent (communes)") BigDecimal verifiedPercent,
+            @Schema(description = "Claimed percent (communes)") BigDecimal claimedPercent,
+            List<GroupProgress> groups, List<CriterionProgress> criteria, List<CommuneProgress> communes) {
+    }
+
+    record GroupProgress(String code, BigDecimal verifiedPercent, BigDecimal claimedPercent) {
+    }
+
+    record CriterionProgress(String code, EntryStatus status, BigDecimal value, boolean met) {
+    }
+
+    record CommuneProgress(String code, String name, BigDecimal verifiedPercent, BigDecimal claimedPercent) {
+    }
+
+    @Operation(summary = "Progress of a unit in the period of a year",
+            description = "For a commune: verified and claimed percent, per group, and each criterion's status, "
+                    + "value and whether it meets its target. For a district or province: the commune count, the "
+                    + "average verified percent and each commune's verified and claimed percent.")
+    @GetMapping("/api/v1/units/{code}/progress")
+    Progress progress(@PathVariable String code,
+            @Parameter(description = "The period's year, e.g. 2025") @RequestParam("period") int year) {
+        long periodId = dashboards.periodOfYear(year);
+        // GSO codes have one length per level: five digits are a commune.
+        if (UnitLevel.COMMUNE.acceptsCode(code)) {
+            Scorecard card = scorecards.scorecard(code, periodId);
+            return new Progress(card.communeCode(), card.communeName(), "COMMUNE", year, card.periodName(), null,
+                    null, card.overall().verified(), card.overall().claimed(),
+                    card.groups().stream().map(group -> new GroupProgress(group.code(),
+                            group.completion().verified(), group.completion().claimed())).toList(),
+                    card.groups().stream().flatMap(group -> group.criteria().stream())
+                            .map(row -> new CriterionProgress(row.code(), row.status(),
+                                    row.value() == null ? null : row.value().measure(), row.met()))
+                            .toList(),
+                    null);
+        }
+        Rollup rollup = rollups.rollup(code, periodId);
+        return new Progress(rollup.unitCode(), rollup.unitName(), rollup.level().name(), year, rollup.periodName(),
+                rollup.communeCount(), rollup.averageVerified(), null, null, null, null,
+                rollup.ranking().stream().map(commune -> new CommuneProgress(commune.code(), commune.name(),
+                        commune.verified(), commune.claimed())).toList());
+    }
+
+    @Operation(summary = "The plans over units in the caller's scope, with their status and forecast")
+    @GetMapping("/api/v1/plans")
+    List<PlanTracker> plans() {
+        return plans.plans();
+    }
+
+    @Operation(summary = "One plan: target, deadline, communes at target, status and forecast")
+    @GetMapping("/api/v1/plans/{id}")
+    PlanTracker plan(@PathVariable long id) {
+        return plans.plan(id);
+    }
+}
