@@ -1,0 +1,109 @@
+package org.communedx.web.dashboard;
+
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.communedx.model.framework.FrameworkRepository;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.web.support.EntryPages;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communedx.web.support.EntryPages.PASSWORD;
+import static org.communedx.web.support.EntryPages.post;
+import static org.communedx.web.support.EntryPages.version;
+
+/** The dashboards over the demo data (Hòa Bình, Lạc Sơn and their sample history), and their freshness. */
+@TrackerIntegrationTest
+class DashboardIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PeriodRepository periods;
+
+    @Autowired
+    FrameworkRepository frameworks;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void theProvinceDashboardShowsItsDistrictsHeatmapPlansAndTheSampleLabel() {
+        long year2025 = periods.findByName("Năm 2025").orElseThrow().getId();
+        WebClient manager = new WebClient(port).login("tinh.hoabinh", PASSWORD);
+
+        String page = manager.get("/units/17/dashboard?period=" + year2025).body();
+
+        assertThat(page).contains("Bảng điều khiển Tỉnh Hòa Bình", "Dữ liệu mẫu")
+                .contains("href=\"/units/157/dashboard?period=" + year2025 + "&amp;threshold=30\">Huyện Lạc Sơn</a>")
+                .contains("href=\"/communes/05305/periods/" + year2025 + "\">Xã Yên Phú</a>")
+                .contains("Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025",
+                        "Kế hoạch chuyển đổi số cấp xã tỉnh Hòa Bình năm 2026")
+                .as("the Lạc Sơn plan is judged on its deadline").containsPattern("kế hoạch (không )?đạt mục tiêu vào ngày hết hạn")
+                .containsPattern("class=\"text-center heat heat-\\d+\"")
+                .contains("id=\"trend-table\"", "id=\"distribution-table\"", "id=\"groups-table\"");
+        assertThat(figure(page, "figure-communes")).isEqualTo("28");
+        assertThat(figure(page, "figure-average")).as("the sample history approved work in 2025")
+                .matches("[1-9]\\d?,\\d%");
+        assertThat(manager.get("/units/17/dashboard?period=" + year2025 + "&sort=lowest").body())
+                .as("sorted lowest first").containsPattern("<td>1</td>|<td>\\d+</td>");
+    }
+
+    @Test
+    void anApprovalShowsOnTheVeryNextRequestOfTheDashboardAndItsCharts() {
+        long period = new EntryPages(frameworks, periods, transaction).newPeriod();
+        WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
+        WebClient reviewer = new WebClient(port).login("huyen.lacson", PASSWORD);
+        long entry = EntryPages.entryId(staff, "05305", period, "G1.C2");
+        post(staff, entry, "value", "version=" + version(staff, entry) + "&level=3");
+        EntryPages.submit(staff, entry);
+        String before = reviewer.get("/units/157/dashboard?period=" + period).body();
+        assertThat(before).contains("Bảng điều khiển Huyện Lạc Sơn", "Chờ duyệt");
+        assertThat(figure(before, "figure-average")).isEqualTo("0,0%");
+
+        post(reviewer, entry, "approve", "version=" + version(reviewer, entry));
+
+        String after = reviewer.get("/units/157/dashboard?period=" + period).body();
+        assertThat(figure(after, "figure-average")).as("one of 24 communes at 25%").isEqualTo("1,0%");
+        assertThat(reviewer.get("/api/v1/units/157/charts?period=" + period, "application/json").body())
+                .contains("\"groups\":{\"labels\":[\"G1 Nhóm một\",\"G2 Nhóm hai\"],\"values\":[2.1,0.0]}");
+        assertThat(staff.get("/communes/05305/periods/" + period + "/explain").body())
+                .contains("Tổng trọng số được tính 1,00 / tổng trọng số áp dụng 4,00 = 25%",
+                        "Được tính", "Không tính: chưa đạt mục tiêu");
+    }
+
+    @Test
+    void communeStaffReachNoDashboardButTheirScorecard() {
+        WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
+
+        assertThat(staff.get("/units/17/dashboard").statusCode()).isEqualTo(404);
+        assertThat(staff.get("/units/157/dashboard").statusCode()).isEqualTo(404);
+        HttpResponse<String> home = staff.get("/dashboard");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("/"));
+    }
+
+    @Test
+    void aDistrictOfficialStartsOnTheDistrictDashboard() {
+        HttpResponse<String> home = new WebClient(port).login("huyen.lacson", PASSWORD).get("/dashboard");
+
+        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("/units/157/dashboard"));
+    }
+
+    private static String figure(String page, String id) {
+        Matcher matcher = Pattern.compile("id=\"" + id + "\">\\s*([^<]+?)\\s*</dd>").matcher(page);
+        assertThat(matcher.find()).as(id + " on the page").isTrue();
+        return matcher.group(1);
+    }
+}

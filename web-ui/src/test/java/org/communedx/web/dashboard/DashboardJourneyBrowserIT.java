@@ -1,0 +1,121 @@
+package org.communedx.web.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.web.support.Browser;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Journey J3 in a browser: the provincial manager opens the province dashboard, drills down from the district to a
+ * commune, a criterion and its evidence, exports XLSX and opens the PDF report; commune staff cannot reach the
+ * province dashboard. Each dashboard's HTML and the assets it loads into an empty cache weigh at most 150 KB on the
+ * wire, measured from the browser's network events.
+ */
+@TrackerIntegrationTest
+class DashboardJourneyBrowserIT {
+
+    private static final String PASSWORD = "Demo@2025!";
+
+    private static final long PAGE_WEIGHT_LIMIT = 150 * 1024;
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PeriodRepository periods;
+
+    @Test
+    void provincialManagerDrillsDownFromTheProvinceToAnEvidenceFileExportsAndPrints() {
+        long year2025 = periods.findByName("Năm 2025").orElseThrow().getId();
+        Page page = browser.logIn(port, "tinh.hoabinh", PASSWORD);
+        List<Response> responses = recordResponses(page);
+
+        page.locator("#nav-dashboard").click();
+        assertThat(page.locator("h1")).hasText("Bảng điều khiển Tỉnh Hòa Bình");
+        page.getByLabel("Kỳ đánh giá").selectOption(String.valueOf(year2025));
+        responses.clear();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem")).click();
+        assertThat(page.locator("canvas[data-chart='children']")).isVisible();
+        assertThat(page.locator("canvas[data-chart='trend']")).isVisible();
+        assertThat(page.locator("#figure-communes")).hasText("28");
+        assertThat(page.locator("#sample-data-label")).isVisible();
+        assertThat(page.locator(".plan-tracker")).hasCount(2);
+        page.waitForLoadState();
+        long provinceWeight = weight(responses);
+        assertThat(provinceWeight).as("province dashboard, bytes on the wire").isLessThanOrEqualTo(PAGE_WEIGHT_LIMIT);
+
+        responses.clear();
+        page.locator("#children-table").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Huyện Lạc Sơn")).click();
+        assertThat(page.locator("h1")).hasText("Bảng điều khiển Huyện Lạc Sơn");
+        assertThat(page.locator("canvas[data-chart='groups']")).isVisible();
+        page.waitForLoadState();
+        long districtWeight = weight(responses);
+        assertThat(districtWeight).as("district dashboard, bytes on the wire").isLessThanOrEqualTo(PAGE_WEIGHT_LIMIT);
+        System.out.printf("Page weight (HTML + uncached assets, on the wire): province %d B, district %d B%n",
+                provinceWeight, districtWeight);
+
+        page.locator("#ranking-table").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Xã Yên Phú")).click();
+        assertThat(page.locator("h1")).containsText("Bảng điểm Xã Yên Phú — Năm 2025");
+        page.locator("tr:has(.text-bg-success:text('Đã duyệt')) a[href^='/entries/']").first().click();
+        assertThat(page.locator("#entry-status")).hasText("Đã duyệt");
+        assertThat(page.locator("#evidence")).containsText("Biên bản kiểm tra (mẫu)");
+        Download evidence = page.waitForDownload(() -> page.locator("#evidence a[href^='/evidence/']")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Tải xuống")).first().click());
+        assertThat(evidence.suggestedFilename()).endsWith(".pdf");
+
+        page.navigate("http://localhost:" + port + "/units/157/dashboard?period=" + year2025);
+        Download xlsx = page.waitForDownload(() -> page.locator("#rollup-xlsx").click());
+        assertThat(xlsx.suggestedFilename()).endsWith(".xlsx");
+        page.locator("#report-link").click();
+        assertThat(page.locator("body")).containsText("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        // Headless Chromium downloads a PDF instead of showing it; the browser's own session fetches it.
+        var pdf = page.request().get("http://localhost:" + port + page.locator("#report-pdf").getAttribute("href"));
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void communeStaffCannotReachTheProvinceDashboard() {
+        Page page = browser.logIn(port, "xa.yenphu", PASSWORD);
+
+        assertThat(page.locator("#nav-dashboard")).hasCount(0);
+        Response response = page.navigate("http://localhost:" + port + "/units/17/dashboard");
+        assertThat(response.status()).isEqualTo(404);
+    }
+
+    private static List<Response> recordResponses(Page page) {
+        List<Response> responses = new ArrayList<>();
+        page.onResponse(responses::add);
+        return responses;
+    }
+
+    /** What the responses cost on the wire: compressed bodies and their headers, as Chromium counted them. */
+    private static long weight(List<Response> responses) {
+        long total = 0;
+        for (Response response : List.copyOf(responses)) {
+            var sizes = response.request().sizes();
+            total += sizes.responseBodySize + sizes.responseHeadersSize;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,111 @@
+package org.communedx.web.dashboard;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The contract of the progress and plan API, as a script sees it with HTTP Basic, and its OpenAPI description. */
+@TrackerIntegrationTest
+class ProgressApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aCommunesProgressHasItsPercentagesGroupsAndCriteria() {
+        HttpResponse<String> response = get("/api/v1/units/05305/progress?period=2025", "tinh.hoabinh");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Set-Cookie")).as("no session for scripts").isEmpty();
+        JsonNode progress = JSON.readTree(response.body());
+        assertThat(progress.get("unitCode").asString()).isEqualTo("05305");
+        assertThat(progress.get("level").asString()).isEqualTo("COMMUNE");
+        assertThat(progress.get("year").asInt()).isEqualTo(2025);
+        assertThat(progress.get("verifiedPercent").isNumber()).isTrue();
+        assertThat(progress.get("verifiedPercent").decimalValue().scale()).as("one decimal").isEqualTo(1);
+        assertThat(progress.get("claimedPercent").isNumber()).isTrue();
+        assertThat(progress.get("groups")).hasSize(6);
+        assertThat(progress.get("criteria")).hasSize(27);
+        JsonNode criterion = progress.get("criteria").get(0);
+        assertThat(List.of("code", "status", "value", "met")).allSatisfy(field -> assertThat(criterion.has(field))
+                .as(field).isTrue());
+        assertThat(response.body()).containsPattern("\"verifiedPercent\":\\d{1,3}\\.\\d[,}]");
+    }
+
+    @Test
+    void aDistrictsProgressListsItsCommunes() {
+        JsonNode progress = JSON.readTree(get("/api/v1/units/157/progress?period=2025", "huyen.lacson").body());
+
+        assertThat(progress.get("level").asString()).isEqualTo("DISTRICT");
+        assertThat(progress.get("communeCount").asInt()).isEqualTo(24);
+        assertThat(progress.get("averageVerifiedPercent").decimalValue().scale()).isEqualTo(1);
+        assertThat(progress.get("communes")).hasSize(24);
+        JsonNode first = progress.get("communes").get(0);
+        assertThat(List.of("code", "name", "verifiedPercent", "claimedPercent"))
+                .allSatisfy(field -> assertThat(first.has(field)).as(field).isTrue());
+    }
+
+    @Test
+    void plansHaveTheirTargetDeadlineCountsStatusAndForecast() {
+        JsonNode plans = JSON.readTree(get("/api/v1/plans", "tinh.hoabinh").body());
+
+        assertThat(plans).hasSizeGreaterThanOrEqualTo(2);
+        JsonNode province = null;
+        for (JsonNode plan : plans) {
+            if (plan.get("name").asString().endsWith("tỉnh Hòa Bình năm 2026")) {
+                province = plan;
+            }
+        }
+        assertThat(province).isNotNull();
+        assertThat(province.get("targetPercent").asInt()).isEqualTo(40);
+        assertThat(province.get("deadline").asString()).isEqualTo("2026-12-31");
+        assertThat(province.get("status").asString()).isIn("ACHIEVED", "ON_TRACK", "AT_RISK", "OFF_TRACK");
+        assertThat(province.get("communesAtTarget").isInt()).isTrue();
+        assertThat(province.get("projectedAtTarget").isInt()).isTrue();
+        assertThat(province.get("communes").get(0).get("projected").isNumber()).isTrue();
+
+        JsonNode one = JSON.readTree(get("/api/v1/plans/" + province.get("id").asLong(), "tinh.hoabinh").body());
+        assertThat(one.get("name").asString()).isEqualTo(province.get("name").asString());
+    }
+
+    @Test
+    void outsideTheScopeThereIsNothing() {
+        assertThat(get("/api/v1/units/157/progress?period=2025", "xa.yenphu").statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/units/05305/progress?period=1999", "tinh.hoabinh").statusCode()).isEqualTo(404);
+        assertThat(new WebClient(port).get("/api/v1/plans", "application/json").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theOpenApiDescriptionNamesEveryApiRoute() {
+        JsonNode docs = JSON.readTree(new WebClient(port).get("/v3/api-docs", "application/json").body());
+
+        Map<String, Object> paths = JSON.convertValue(docs.get("paths"), Map.class);
+        assertThat(paths).containsKeys("/api/v1/units/{code}/progress", "/api/v1/plans", "/api/v1/plans/{id}",
+                "/api/v1/units", "/api/v1/frameworks");
+        assertThat(paths.keySet()).allSatisfy(path -> assertThat(path).startsWith("/api/"));
+    }
+
+    private HttpResponse<String> get(String path, String username) {
+        WebClient client = new WebClient(port);
+        String credentials = Base64.getEncoder().encodeToString((username + ":Demo@2025!")
+                .getBytes(StandardCharsets.UTF_8));
+        return client.send(client.request(path).header("Authorization", "Basic " + credentials)
+                .header("Accept", "application/json").GET().build());
+    }
+}
