@@ -37,9 +37,19 @@ class CriterionEntryTests {
 
     @Test
     void opensWithEveryCriterionNotStarted() {
-        assertThat(assessment.getEntries()).hasSize(2)
+        assertThat(assessment.getEntries()).hasSize(3)
                 .allSatisfy(entry -> assertThat(entry.getStatus()).isEqualTo(EntryStatus.NOT_STARTED));
         assertThat(percent.value()).isNull();
+    }
+
+    @Test
+    void anAtMostCountIsMetByNoIncidentsAndMissedByOne() {
+        CriterionEntry incidents = assessment.entry("G1.C3").orElseThrow();
+
+        incidents.saveValue(new EntryValue.Count(0), null, "xa.yenphu", NOW);
+        assertThat(incidents.isMet()).as("0 incidents, at most 0").isTrue();
+        incidents.saveValue(new EntryValue.Count(1), null, "xa.yenphu", NOW);
+        assertThat(incidents.isMet()).as("1 incident, at most 0").isFalse();
     }
 
     @Test
@@ -198,6 +208,8 @@ class CriterionEntryTests {
         CriterionGroup group = framework.addGroup("G1", new LocalizedText("Nhóm", "Group"));
         group.addCriterion(definition("G1.C1", MeasurementType.PERCENT, 80, true));
         group.addCriterion(definition("G1.C2", MeasurementType.LEVEL, 2, false));
+        group.addCriterion(new CriterionDefinition("G1.C3", new LocalizedText("Sự cố", "Incidents"), null,
+                MeasurementType.COUNT, BigDecimal.ZERO, Comparison.AT_MOST, null, BigDecimal.ONE, null, false));
         framework.publish(NOW);
         Period period = new Period(new PeriodTerms("Năm 2024", 2024, LocalDate.of(2024, 1, 1),
                 LocalDate.of(2024, 12, 31), LocalDate.of(2024, 12, 15)), framework);

@@ -84,6 +84,30 @@ class CompletionTests {
         assertThat(result.overall()).isEqualTo(new Percentages(null, null));
     }
 
+    @Test
+    void theExplanationAddsUpToThePercentagesAndSaysWhyEachCriterionCountsOrNot() {
+        List<Item> items = List.of(item("G1", 2, APPROVED, true), item("G1", 1, SUBMITTED, true),
+                item("G1", 3, APPROVED, false), item("G1", 1, NOT_APPLICABLE, true), item("G1", 1, DRAFT, false));
+
+        Completion.Explanation explanation = Completion.explain(items);
+
+        assertThat(explanation.lines()).extracting(Completion.Line::verified).containsExactly(Completion.Reason.COUNTS,
+                Completion.Reason.NOT_APPROVED, Completion.Reason.NOT_MET, Completion.Reason.NOT_APPLICABLE,
+                Completion.Reason.NOT_MET);
+        assertThat(explanation.lines()).extracting(Completion.Line::claimed).containsExactly(Completion.Reason.COUNTS,
+                Completion.Reason.COUNTS, Completion.Reason.NOT_MET, Completion.Reason.NOT_APPLICABLE,
+                Completion.Reason.NOT_MET);
+        assertThat(explanation.applicableWeight()).isEqualByComparingTo("7");
+        assertThat(explanation.verifiedWeight()).as("the counted lines' weights").isEqualByComparingTo(
+                explanation.lines().stream().filter(line -> line.verified() == Completion.Reason.COUNTS)
+                        .map(Completion.Line::weight).reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertThat(explanation.percentages()).isEqualTo(Completion.of(items).overall());
+        assertThat(Completion.percent(explanation.verifiedWeight(), explanation.applicableWeight()))
+                .isEqualByComparingTo(explanation.percentages().verified()).isEqualByComparingTo("28.6");
+        assertThat(Completion.percent(explanation.claimedWeight(), explanation.applicableWeight()))
+                .isEqualByComparingTo(explanation.percentages().claimed()).isEqualByComparingTo("42.9");
+    }
+
     private static int sequence;
 
     private static Item item(String group, int weight, EntryStatus status, boolean met) {
