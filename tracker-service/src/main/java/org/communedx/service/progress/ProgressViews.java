@@ -18,8 +18,11 @@ public final class ProgressViews {
      * A district's or province's communes in one period (or the whole country's, with a null unit code).
      * @param ranking every commune, best verified completion first; equal figures share a rank
      * @param children the district (or, for the country, province) figures, empty where there is no such level
+     * @param formedOn for a unit formed after the period began (the 2025 merger), the day it was formed: its
+     *     figures are then those of the communes it was formed from, by their successions; else null
      */
-    public record Rollup(String unitCode, String unitName, UnitLevel level, long periodId, String periodName,
+    public record Rollup(String unitCode, String unitName, UnitLevel level, LocalDate formedOn, long periodId,
+            String periodName,
             int communeCount, BigDecimal averageVerified, BigDecimal medianVerified, BigDecimal averageClaimed,
             int threshold, int atOrAboveThreshold, List<Bucket> distribution, List<GroupAverage> groups,
             List<CommuneFigure> ranking, List<ChildFigure> children) {

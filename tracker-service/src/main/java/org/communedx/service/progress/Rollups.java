@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.period.Period;
@@ -75,6 +76,17 @@ public class Rollups {
                 select c.id from administrative_unit d join administrative_unit c on c.parent_id = d.id
                 where d.parent_id = :unit)""";
 
+    /**
+     * For a unit formed after the period began (the 2025 merger): the communes valid then that its communes were
+     * formed from, by their successions, full or partial.
+     */
+    private static final String PREDECESSORS_OF_UNIT = """
+            u.id in (select s.predecessor_id from unit_succession s where s.successor_id in (
+                select x.id from administrative_unit x where x.id = :unit or x.parent_id = :unit
+                union all
+                select c.id from administrative_unit d join administrative_unit c on c.parent_id = d.id
+                where d.parent_id = :unit))""";
+
     private static final String WHOLE_COUNTRY = "true";
 
     private final JdbcClient jdbc;
@@ -112,11 +124,11 @@ public class Rollups {
     public Rollup rollup(String unitCode, long periodId, int threshold, Detail detail) {
         scopes.current().require(unitCode);
         Period period = period(periodId);
-        AdministrativeUnit unit = unit(unitCode, period);
-        if (unit.getLevel() == UnitLevel.COMMUNE) {
+        Area area = area(unitCode, period);
+        if (area.level() == UnitLevel.COMMUNE) {
             throw new ProgressNotFoundException("rollup of commune " + unitCode);
         }
-        return build(unit.getCode(), unit.getName(), unit.getLevel(), unit.getId(), period, threshold, detail);
+        return build(area, period, threshold, detail);
     }
 
     /** The whole country, for those whose scope is everything (administrators). */
@@ -124,7 +136,7 @@ public class Rollups {
         if (!scopes.current().everything()) {
             throw new ProgressNotFoundException("country");
         }
-        return build(null, null, null, null, period(periodId), threshold, Detail.TOTALS);
+        return build(Area.COUNTRY, period(periodId), threshold, Detail.TOTALS);
     }
 
     /**
@@ -133,23 +145,23 @@ public class Rollups {
      */
     public List<TrendPoint> trend(String unitCode, long periodId) {
         Period period = period(periodId);
-        Long unitId = null;
+        Area area = Area.COUNTRY;
         if (unitCode != null) {
             scopes.current().require(unitCode);
-            unitId = unit(unitCode, period).getId();
+            area = area(unitCode, period);
         }
         else if (!scopes.current().everything()) {
             throw new ProgressNotFoundException("country");
         }
-        var query = jdbc.sql(COMMUNES.formatted(unitId == null ? WHOLE_COUNTRY : UNDER_UNIT) + """
+        var query = jdbc.sql(COMMUNES.formatted(area.condition()) + """
                 select (select count(*) from communes) as communes, date_trunc('month', h.day)::date as month,
                     sum(h.verified_change) as change
                 from assessment_progress_history h
                 join assessment a on a.id = h.assessment_id and a.period_id = :period
                 join communes c on c.id = a.unit_id
                 group by month order by month""").param("day", period.getStartDate()).param("period", periodId);
-        if (unitId != null) {
-            query = query.param("unit", unitId);
+        if (area.unitId() != null) {
+            query = query.param("unit", area.unitId());
         }
         java.util.TreeMap<YearMonth, BigDecimal> changes = new java.util.TreeMap<>();
         long[] communes = { 0 };
@@ -173,9 +185,18 @@ public class Rollups {
         return points;
     }
 
-    private Rollup build(String code, String name, UnitLevel level, Long unitId, Period period, int threshold,
-            Detail detail) {
-        String where = unitId == null ? WHOLE_COUNTRY : UNDER_UNIT;
+    /**
+     * When the unit that holds the code today was formed after the period began (the 2025 merger), the day it was
+     * formed: its rollup and trend for the period then combine the communes it was formed from.
+     */
+    public Optional<LocalDate> formedDuring(String unitCode, long periodId) {
+        scopes.current().require(unitCode);
+        return Optional.ofNullable(area(unitCode, period(periodId)).formedOn());
+    }
+
+    private Rollup build(Area area, Period period, int threshold, Detail detail) {
+        String where = area.condition();
+        Long unitId = area.unitId();
         var communeQuery = jdbc.sql(COMMUNES.formatted(where) + """
                 select c.*, coalesce(p.verified_percent, 0) as verified, coalesce(p.claimed_percent, 0) as claimed,
                     p.assessment_id
@@ -216,9 +237,10 @@ public class Rollups {
         for (int b = 0; b < 10; b++) {
             distribution.add(new Bucket(b * 10, b * 10 + 10, buckets[b]));
         }
-        return new Rollup(code, name, level, period.getId(), period.getName(), rows.size(),
+        return new Rollup(area.code(), area.name(), area.level(), area.formedOn(), period.getId(), period.getName(),
+                rows.size(),
                 average(verifiedSum, rows.size()), median(rows), average(claimedSum, rows.size()), threshold,
-                atOrAbove, distribution, groups, ranking, children(level, rows, threshold));
+                atOrAbove, distribution, groups, ranking, children(area.level(), rows, threshold));
     }
 
     /** Districts of a province, or provinces of the country: where a level lies between the rollup and its communes. */
@@ -284,10 +306,35 @@ public class Rollups {
         return periods.findWithFramework(periodId).orElseThrow(() -> new ProgressNotFoundException("period " + periodId));
     }
 
-    private AdministrativeUnit unit(String code, Period period) {
-        return units.findByCodeValidOn(code, period.getStartDate())
+    /**
+     * What a code stands for in a period. A code names one unit at a time, and the 2025 reform reused codes: the unit
+     * that holds the code today is meant, and if it was formed after the period began, its figures for the period are
+     * those of the communes it was formed from. A code nobody holds today (a district, an old province) means the unit
+     * that held it during the period.
+     */
+    private Area area(String code, Period period) {
+        LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
+        Optional<AdministrativeUnit> current = units.findByCodeValidOn(code, today);
+        if (current.isPresent() && current.get().getValidFrom() != null
+                && current.get().getValidFrom().isAfter(period.getStartDate())) {
+            AdministrativeUnit unit = current.get();
+            return new Area(unit.getId(), unit.getCode(), unit.getName(), unit.getLevel(), PREDECESSORS_OF_UNIT,
+                    unit.getValidFrom());
+        }
+        AdministrativeUnit unit = units.findByCodeValidOn(code, period.getStartDate())
                 .or(() -> units.findByCodeValidOn(code, period.getEndDate()))
                 .orElseThrow(() -> new ProgressNotFoundException(code));
+        return new Area(unit.getId(), unit.getCode(), unit.getName(), unit.getLevel(), UNDER_UNIT, null);
+    }
+
+    /**
+     * The communes a rollup or trend reads: {@code condition} selects them in {@link #COMMUNES}.
+     * @param formedOn when the unit was formed, where the period began before it and its predecessors stand in
+     */
+    private record Area(Long unitId, String code, String name, UnitLevel level, String condition,
+            LocalDate formedOn) {
+
+        static final Area COUNTRY = new Area(null, null, null, null, WHOLE_COUNTRY, null);
     }
 
     private static BigDecimal average(BigDecimal sum, int count) {

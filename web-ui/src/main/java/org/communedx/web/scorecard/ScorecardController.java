@@ -28,6 +28,7 @@ class ScorecardController {
     String show(@PathVariable String code, @PathVariable long periodId, Model model) {
         model.addAttribute("scorecard", scorecards.scorecard(code, periodId));
         model.addAttribute("trend", rollups.trend(code, periodId));
+        model.addAttribute("trendFormedOn", rollups.formedDuring(code, periodId).orElse(null));
         return "scorecard/show";
     }
 }
