@@ -82,7 +82,7 @@ class DemoPlanning implements ApplicationRunner {
                 "communes", communes.size()));
         // A plan that is still running, so that the demo shows a forecast as well as a plan judged on its deadline.
         AdministrativeUnit hoaBinh = lacSon.getParent();
-        Plan provincePlan = plans.save(new Plan(new PlanTerms(PROVINCE_PLAN_NAME, 40, 8, LocalDate.of(2026, 1, 1),
+        Plan provincePlan = plans.save(new Plan(new PlanTerms(PROVINCE_PLAN_NAME, 40, 15, LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31)), hoaBinh, communes, pilots));
         audit.record(PlanService.AUDIT_TYPE, provincePlan.getId(), "CREATE", null, java.util.Map.of("name",
                 provincePlan.getName(), "communes", communes.size()));

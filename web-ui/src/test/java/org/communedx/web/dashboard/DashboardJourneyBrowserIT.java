@@ -59,6 +59,8 @@ class DashboardJourneyBrowserIT {
         assertThat(page.locator(".plan-tracker")).hasCount(2);
         page.waitForLoadState();
         long provinceWeight = weight(responses);
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(java.nio.file.Path.of("target", "playwright", "j3-province-dashboard.png")));
         assertThat(provinceWeight).as("province dashboard, bytes on the wire").isLessThanOrEqualTo(PAGE_WEIGHT_LIMIT);
 
         responses.clear();
@@ -68,6 +70,8 @@ class DashboardJourneyBrowserIT {
         assertThat(page.locator("canvas[data-chart='groups']")).isVisible();
         page.waitForLoadState();
         long districtWeight = weight(responses);
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(java.nio.file.Path.of("target", "playwright", "j3-district-dashboard.png")));
         assertThat(districtWeight).as("district dashboard, bytes on the wire").isLessThanOrEqualTo(PAGE_WEIGHT_LIMIT);
         System.out.printf("Page weight (HTML + uncached assets, on the wire): province %d B, district %d B%n",
                 provinceWeight, districtWeight);
