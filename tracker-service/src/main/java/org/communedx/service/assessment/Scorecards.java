@@ -113,7 +113,11 @@ public class Scorecards {
         Period period = periods.findWithFramework(periodId).orElseThrow();
         long unitId = assessments.findById(assessment.id()).orElseThrow().getUnit().getId();
         LocalDate today = LocalDate.now(clock);
-        PlanProgress plan = plans.findByParticipant(unitId).stream().findFirst()
+        // The plan to measure this period against: the one whose deadline falls in it, else the latest.
+        List<Plan> communePlans = plans.findByParticipant(unitId);
+        PlanProgress plan = communePlans.stream().filter(found -> !found.getDeadline().isBefore(period.getStartDate())
+                && !found.getDeadline().isAfter(period.getEndDate())).findFirst()
+                .or(() -> communePlans.stream().findFirst())
                 .map(found -> progress(found, completion.overall(), today)).orElse(null);
         return new Scorecard(assessment.unitCode(), assessment.unitName(), periodId, assessment.periodName(),
                 period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),

@@ -56,7 +56,10 @@ class DashboardJourneyBrowserIT {
         assertThat(page.locator("canvas[data-chart='trend']")).isVisible();
         assertThat(page.locator("#figure-communes")).hasText("28");
         assertThat(page.locator("#sample-data-label")).isVisible();
-        assertThat(page.locator(".plan-tracker")).hasCount(2);
+        assertThat(page.locator(".plan-tracker").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025"))).isVisible();
+        assertThat(page.locator(".plan-tracker").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Kế hoạch chuyển đổi số cấp xã tỉnh Hòa Bình năm 2026"))).isVisible();
         page.waitForLoadState();
         long provinceWeight = weight(responses);
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * kill -9 while an evidence file is on its way in: after the restart no evidence is half-stored. The entry has no
- * file, the store holds no file, and a staging file left by a crash in the middle of the store's own copy (planted
+ * file, the store holds no file but the demo's sample evidence, and a staging file left by a crash in the middle of the store's own copy (planted
  * here, since a kill cannot be timed to land inside it) is swept at start-up.
  */
 class UploadCrashIT {
@@ -64,8 +64,18 @@ class UploadCrashIT {
             assertThat(staff.get("/entries/" + entry).body()).contains("Chưa có tệp minh chứng.");
             try (Stream<Path> files = Files.walk(data.resolve("evidence"))) {
                 List<Path> stored = files.filter(Files::isRegularFile).toList();
-                assertThat(stored).isEmpty();
+                String sample = sampleEvidence();
+                assertThat(stored).as("nothing but the demo's sample evidence, which its assessments reference")
+                        .allSatisfy(file -> assertThat(file.getFileName().toString()).isEqualTo(sample));
             }
+        }
+    }
+
+    /** The SHA-256, the name in the store, of the one file that the demo's sample assessments all reference. */
+    private static String sampleEvidence() throws Exception {
+        try (var in = UploadCrashIT.class.getResourceAsStream("/org/communedx/service/assessment/sample-evidence.pdf")) {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(in.readAllBytes()));
         }
     }
 

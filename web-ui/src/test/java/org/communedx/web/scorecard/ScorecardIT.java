@@ -45,8 +45,12 @@ class ScorecardIT {
         String page = staff.get("/communes/05305/periods/" + current).body();
         assertThat(page).contains("Bảng điểm Xã Yên Phú — Năm 2026", "Đã xác nhận:", "Kê khai:",
                 "làm tròn đến một chữ số thập phân",
-                "Mục tiêu của Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025: 30% hoàn thành",
-                "Hạn kế hoạch: 31/12/2025 (đã quá hạn)", "Hạn nộp:");
+                "Mục tiêu của Kế hoạch chuyển đổi số cấp xã tỉnh Hòa Bình năm 2026: 40% hoàn thành",
+                "Hạn kế hoạch: 31/12/2026", "Hạn nộp:");
+        assertThat(staff.get("/communes/05305/periods/" + periods.findByName("Năm 2025").orElseThrow().getId())
+                .body()).as("each period shows the plan whose deadline falls in it")
+                .contains("Mục tiêu của Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025: 30% hoàn thành",
+                        "Hạn kế hoạch: 31/12/2025 (đã quá hạn)");
         for (String group : new String[] { "G1. ", "G2. ", "G3. ", "G4. ", "G5. ", "G6. " }) {
             assertThat(page).contains(group);
         }
