@@ -98,8 +98,10 @@ public class AssessmentWorkflow {
         scopes.current().require(communeCode);
         Period period = periods.findWithFramework(periodId)
                 .orElseThrow(() -> new EntryNotFoundException("period " + periodId));
+        // A district's or province's code has a dashboard, not an assessment.
         AdministrativeUnit commune = units.findByCodeValidOn(communeCode, period.getStartDate())
                 .or(() -> units.findByCodeValidOn(communeCode, period.getEndDate()))
+                .filter(unit -> unit.getLevel() == UnitLevel.COMMUNE)
                 .orElseThrow(() -> new EntryNotFoundException("commune " + communeCode));
         Assessment assessment = assessments.findByUnitAndPeriod(commune.getId(), periodId)
                 .orElseGet(() -> {

@@ -101,6 +101,15 @@ class DashboardIT {
                 assertThat(location).endsWith("/units/157/dashboard"));
     }
 
+    @Test
+    void aDistrictCodeHasADashboardButNoScorecard() {
+        long year2025 = periods.findByName("Năm 2025").orElseThrow().getId();
+        WebClient manager = new WebClient(port).login("tinh.hoabinh", PASSWORD);
+
+        assertThat(manager.get("/communes/157/periods/" + year2025).statusCode()).isEqualTo(404);
+        assertThat(manager.get("/units/157/dashboard?period=" + year2025).statusCode()).isEqualTo(200);
+    }
+
     private static String figure(String page, String id) {
         Matcher matcher = Pattern.compile("id=\"" + id + "\">\\s*([^<]+?)\\s*</dd>").matcher(page);
         assertThat(matcher.find()).as(id + " on the page").isTrue();
