@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import jakarta.persistence.EntityManager;
+
 import org.communedx.model.assessment.Assessment;
 import org.communedx.model.assessment.AssessmentRepository;
 import org.communedx.model.assessment.CriterionEntry;
@@ -35,6 +37,8 @@ import org.communedx.service.DemoData;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.evidence.EvidenceStore;
 import org.communedx.service.evidence.EvidenceStore.Staged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -57,6 +61,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class DemoAssessments implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoAssessments.class);
 
     static final String STAFF_PREFIX = "mau.xa.";
 
@@ -88,9 +94,12 @@ class DemoAssessments implements ApplicationRunner {
 
     private final Clock clock;
 
+    private final EntityManager entityManager;
+
     DemoAssessments(DemoData demoData, PeriodRepository periods, AdministrativeUnitRepository units,
             AssessmentRepository assessments, CriterionEntryRepository entries, EvidenceRepository evidence,
-            EvidenceStore store, AuditLog audit, ProgressLedger progress, Clock clock) {
+            EvidenceStore store, AuditLog audit, ProgressLedger progress, Clock clock, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.demoData = demoData;
         this.periods = periods;
         this.units = units;
@@ -116,6 +125,7 @@ class DemoAssessments implements ApplicationRunner {
         if (demoPeriods.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         Staged sample = storeSampleFile();
         for (int year = 0; year < demoPeriods.size(); year++) {
             Period period = demoPeriods.get(year);
@@ -132,10 +142,14 @@ class DemoAssessments implements ApplicationRunner {
                 seed(commune, period, year, lastDay, sample);
             }
         }
+        LOG.info("Sample assessments for the demo: {} written in {} ms", assessments.count(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** One commune's year: which criteria it got to, and the dated moves that got them there. */
-    private void seed(AdministrativeUnit commune, Period period, int year, LocalDate lastDay, Staged sample) {
+    private void seed(AdministrativeUnit unit, Period periodSeen, int year, LocalDate lastDay, Staged sample) {
+        AdministrativeUnit commune = units.findById(unit.getId()).orElseThrow();
+        Period period = periods.findWithFramework(periodSeen.getId()).orElseThrow();
         Random random = new Random(commune.getCode().hashCode() * 31L + period.getYear());
         Random traits = new Random(commune.getCode().hashCode());
         double base = commune.getCode().equals(PILOT) ? 0.30 : 0.04 + traits.nextDouble() * 0.20;
@@ -189,6 +203,10 @@ class DemoAssessments implements ApplicationRunner {
             }
         }
         replay(assessment.getId(), moves, sample);
+        // Each flush checks every entity the transaction holds; letting go of the commune's lot keeps the flushes
+        // of the next commune, one a day of its history, from slowing down as the demo grows.
+        entityManager.flush();
+        entityManager.clear();
     }
 
     private static void approved(List<Move> moves, CriterionEntry entry, String staff, Timeline timeline,
