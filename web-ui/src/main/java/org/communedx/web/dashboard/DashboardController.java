@@ -41,27 +41,29 @@ class DashboardController {
     @GetMapping("/dashboard/national")
     String national(@RequestParam(required = false) Long period,
             @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) int threshold,
-            @RequestParam(defaultValue = "rank") String sort, Model model) {
+            @RequestParam(defaultValue = "rank") String sort, @RequestParam(defaultValue = "1") int page,
+            Model model) {
         model.addAttribute("dashboardPath", "/dashboard/national");
         model.addAttribute("chartsPath", "/api/v1/country/charts");
-        return show(dashboards.national(period, clamp(threshold)), sort, model);
+        return show(dashboards.national(period, clamp(threshold)), sort, page, model);
     }
 
     @GetMapping("/units/{code}/dashboard")
     String unit(@PathVariable String code, @RequestParam(required = false) Long period,
             @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) int threshold,
-            @RequestParam(defaultValue = "rank") String sort, Model model) {
+            @RequestParam(defaultValue = "rank") String sort, @RequestParam(defaultValue = "1") int page,
+            Model model) {
         Dashboard dashboard = dashboards.unit(code, period, clamp(threshold));
         model.addAttribute("dashboardPath", "/units/" + dashboard.rollup().unitCode() + "/dashboard");
         model.addAttribute("chartsPath", "/api/v1/units/" + dashboard.rollup().unitCode() + "/charts");
-        return show(dashboard, sort, model);
+        return show(dashboard, sort, page, model);
     }
 
-    private static String show(Dashboard dashboard, String sort, Model model) {
+    private static String show(Dashboard dashboard, String sort, int page, Model model) {
         RankingOrder order = RankingOrder.of(sort);
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("rollup", dashboard.rollup());
-        model.addAttribute("ranking", order.sorted(dashboard.rollup().ranking()));
+        model.addAttribute("ranking", order.page(dashboard.rollup().ranking(), page));
         model.addAttribute("sort", order.key());
         return "dashboard/show";
     }

@@ -36,7 +36,29 @@ enum RankingOrder {
         return key;
     }
 
-    List<CommuneFigure> sorted(List<CommuneFigure> figures) {
-        return figures.stream().sorted(comparator).toList();
+    /**
+     * One page of the sorted figures. A province has up to 600 communes and the country 10,000: a page of 100 keeps
+     * the dashboard within its 150 KB, and the exports hold every row.
+     */
+    Page page(List<CommuneFigure> figures, int number) {
+        int pages = Math.max(1, (figures.size() + Page.SIZE - 1) / Page.SIZE);
+        int page = Math.max(1, Math.min(number, pages));
+        List<CommuneFigure> rows = figures.stream().sorted(comparator).skip((long) (page - 1) * Page.SIZE)
+                .limit(Page.SIZE).toList();
+        return new Page(rows, page, pages, figures.size(), (page - 1) * Page.SIZE + 1);
+    }
+
+    /** @param first the position of the page's first row among all, from 1 */
+    record Page(List<CommuneFigure> rows, int number, int pages, int total, int first) {
+
+        static final int SIZE = 100;
+
+        boolean hasPrevious() {
+            return number > 1;
+        }
+
+        boolean hasNext() {
+            return number < pages;
+        }
     }
 }

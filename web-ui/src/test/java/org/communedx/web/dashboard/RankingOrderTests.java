@@ -1,0 +1,49 @@
+package org.communedx.web.dashboard;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.communedx.service.progress.ProgressViews.CommuneFigure;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RankingOrderTests {
+
+    private final List<CommuneFigure> figures = figures(250);
+
+    @Test
+    void pagesHoldAHundredCommunesInTheChosenOrder() {
+        RankingOrder.Page first = RankingOrder.RANK.page(figures, 1);
+        RankingOrder.Page last = RankingOrder.LOWEST.page(figures, 3);
+
+        assertThat(first.rows()).hasSize(100);
+        assertThat(first.rows().get(0).rank()).isEqualTo(1);
+        assertThat(first.pages()).isEqualTo(3);
+        assertThat(first.hasPrevious()).isFalse();
+        assertThat(last.rows()).hasSize(50);
+        assertThat(last.first()).isEqualTo(201);
+        assertThat(last.rows().get(49).rank()).as("lowest first ends on the best").isEqualTo(1);
+        assertThat(last.hasNext()).isFalse();
+    }
+
+    @Test
+    void aPageOutOfRangeShowsTheNearestAndAnUnknownSortTheRank() {
+        assertThat(RankingOrder.RANK.page(figures, 9).number()).isEqualTo(3);
+        assertThat(RankingOrder.RANK.page(figures, -1).number()).isEqualTo(1);
+        assertThat(RankingOrder.of("drop table")).isEqualTo(RankingOrder.RANK);
+        assertThat(RankingOrder.RANK.page(List.of(), 1).pages()).isEqualTo(1);
+    }
+
+    private static List<CommuneFigure> figures(int count) {
+        List<CommuneFigure> figures = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            BigDecimal verified = BigDecimal.valueOf(1000 - i, 1);
+            figures.add(new CommuneFigure(i, String.format("%05d", i), "Xã " + i, "157", "Huyện Lạc Sơn", verified,
+                    verified, Map.of()));
+        }
+        return figures;
+    }
+}
