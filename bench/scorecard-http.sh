@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# HTTP figures of the commune scorecard at national scale, against a static asset of the same application.
+# See docs/performance.md ("National scale") for the whole procedure; in short, from the repository root:
+#
+#   createdb -h 127.0.0.1 -U postgres communedx_bench
+#   TEST_DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/communedx_bench \
+#     ./mvnw -B -pl tracker-service -am test -Dtest=NationalDashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+#   ./mvnw -B -q package -DskipTests
+#   bench/scorecard-http.sh 14755 3        # commune and period the benchmark printed ("BENCHMARK setup")
+#   dropdb -h 127.0.0.1 -U postgres communedx_bench
+#
+# It starts the packaged jar on 127.0.0.1 against that database, logs in as the commune's staff account that the
+# benchmark created (xa.<code>), then runs wrk with 32 connections on the scorecard and on /css/app.css, each after a
+# warm-up, and stops the jar. Only ever point it at 127.0.0.1. Needs curl and wrk (Debian: apt-get install -y wrk).
+# BENCH_APP_ARGS adds arguments to the jar's command line, e.g. to try a setting.
+set -euo pipefail
+
+COMMUNE=${1:?commune code, e.g. 14755}
+PERIOD=${2:?period id, e.g. 3}
+DATABASE_URL=${BENCH_DATABASE_URL:-jdbc:postgresql://127.0.0.1:5432/communedx_bench}
+PORT=${BENCH_PORT:-18080}
+DURATION=${BENCH_DURATION:-30s}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))
+JAR=${BENCH_JAR:-web-ui/target/commune-dx-tracker.jar}
+PASSWORD=Bench-Scorecard-2026   # NationalData.BENCH_PASSWORD
+BASE=http://127.0.0.1:$PORT
+
+work=$(mktemp -d)
+app=
+cleanup() {
+    if [[ -n $app ]] && kill -0 "$app" 2>/dev/null; then
+        kill "$app"
+        wait "$app" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+SPRING_DATASOURCE_URL=$DATABASE_URL SPRING_DATASOURCE_USERNAME=${BENCH_DATABASE_USERNAME:-postgres} \
+    SPRING_DATASOURCE_PASSWORD=${BENCH_DATABASE_PASSWORD:-} COMMUNEDX_ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64) \
+    COMMUNEDX_DATA_DIR=$work/data java -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
+    ${BENCH_APP_ARGS:-} > "$work/app.log" 2>&1 &
+app=$!
+for _ in $(seq 1 120); do
+    if curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q UP; then
+        break
+    fi
+    if ! kill -0 "$app" 2>/dev/null; then
+        cat "$work/app.log" >&2
+        exit 1
+    fi
+    sleep 1
+done
+curl -fs "$BASE/actuator/health" | grep -q UP
+
+# Form login as a browser does it: the CSRF token from /login, then the POST; the session cookie comes back.
+csrf=$(curl -fs -c "$work/cookies" -b "$work/cookies" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+curl -fs -o /dev/null -c "$work/cookies" -b "$work/cookies" --data-urlencode "username=xa.$COMMUNE" \
+    --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$csrf" "$BASE/login"
+session=$(awk '$6 == "JSESSIONID" { print $7 }' "$work/cookies")
+scorecard="$BASE/communes/$COMMUNE/periods/$PERIOD"
+status=$(curl -s -o "$work/scorecard.html" -w '%{http_code}' -H "Cookie: JSESSIONID=$session" "$scorecard")
+if [[ $status != 200 ]] || ! grep -q "$COMMUNE" "$work/scorecard.html"; then
+    echo "The scorecard answered $status, not the commune's page; the figures would mean nothing" >&2
+    exit 1
+fi
+echo "scorecard $scorecard: $(wc -c < "$work/scorecard.html") bytes; /css/app.css: $(curl -fs "$BASE/css/app.css" | wc -c) bytes"
+
+for target in "$scorecard" "$BASE/css/app.css"; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d10s --timeout 10s -H "Cookie: JSESSIONID=$session" "$target" > /dev/null
+    echo "== $target, $CONNECTIONS connections, $DURATION"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -H "Cookie: JSESSIONID=$session" "$target"
+done
