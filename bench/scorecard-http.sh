@@ -10,7 +10,7 @@
 #   dropdb -h 127.0.0.1 -U postgres communedx_bench
 #
 # It starts the packaged jar on 127.0.0.1 against that database, logs in as the commune's staff account that the
-# benchmark created (xa.<code>), then runs wrk with 32 connections on the scorecard and on /css/app.css, each after a
+# benchmark created (xa.<code>), then runs wrk with 32 connections on the scorecard and on /assets/css/app.css, each after a
 # warm-up, and stops the jar. Only ever point it at 127.0.0.1. Needs curl and wrk (Debian: apt-get install -y wrk).
 # BENCH_APP_ARGS adds arguments to the jar's command line, e.g. to try a setting.
 set -euo pipefail
@@ -65,9 +65,9 @@ if [[ $status != 200 ]] || ! grep -q "$COMMUNE" "$work/scorecard.html"; then
     echo "The scorecard answered $status, not the commune's page; the figures would mean nothing" >&2
     exit 1
 fi
-echo "scorecard $scorecard: $(wc -c < "$work/scorecard.html") bytes; /css/app.css: $(curl -fs "$BASE/css/app.css" | wc -c) bytes"
+echo "scorecard $scorecard: $(wc -c < "$work/scorecard.html") bytes; /assets/css/app.css: $(curl -fs "$BASE/assets/css/app.css" | wc -c) bytes"
 
-for target in "$scorecard" "$BASE/css/app.css"; do
+for target in "$scorecard" "$BASE/assets/css/app.css"; do
     wrk -t"$THREADS" -c"$CONNECTIONS" -d10s --timeout 10s -H "Cookie: JSESSIONID=$session" "$target" > /dev/null
     echo "== $target, $CONNECTIONS connections, $DURATION"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -H "Cookie: JSESSIONID=$session" "$target"

@@ -26,7 +26,7 @@ final class PasswordChangeGate extends OncePerRequestFilter {
     static final String CHANGE_PAGE = "/account/password";
 
     private static final RequestMatcher ALLOWED = new OrRequestMatcher(pathPattern(CHANGE_PAGE),
-            pathPattern("/logout"), pathPattern("/error"), pathPattern("/css/**"), pathPattern("/js/**"),
+            pathPattern("/logout"), pathPattern("/error"), pathPattern("/assets/**"),
             pathPattern("/webjars/**"), pathPattern("/favicon.ico"));
 
     private final boolean redirect;

@@ -34,7 +34,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
-                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/error", "/webjars/**", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/").authenticated()
                         .requestMatchers(HttpMethod.GET, "/frameworks", "/frameworks/*/*")
                             .hasAnyRole("ADMIN", "PROVINCE_MANAGER")

@@ -81,17 +81,19 @@ class ReportPdf {
         }, FONT_FAMILY, weight, style, true);
     }
 
-    /** Only the application's stylesheets, as the page links them ({@code /css/report.css}); nothing else. */
+    /** Only the application's stylesheets, as the page links them ({@code /assets/css/report.css}); nothing else. */
     private static String resolve(String base, String uri) {
         if (uri == null) {
             return null;
         }
         String path = uri.startsWith(PROTOCOL + ":") ? uri.substring(PROTOCOL.length() + 1) : uri;
-        return path.matches("/css/[a-z-]+\\.css") ? PROTOCOL + ":" + path : null;
+        return path.matches("/assets/css/[a-z-]+\\.css") ? PROTOCOL + ":" + path : null;
     }
 
     private static FSStream open(String uri) {
-        ClassPathResource resource = new ClassPathResource("static" + uri.substring(PROTOCOL.length() + 1));
+        // The URL's /assets/ is where Spring MVC serves classpath:/static/ (spring.mvc.static-path-pattern).
+        ClassPathResource resource = new ClassPathResource("static"
+                + uri.substring(PROTOCOL.length() + 1).substring("/assets".length()));
         return new FSStream() {
             @Override
             public InputStream getStream() {

@@ -55,7 +55,7 @@ class AccountIT {
             assertThat(location(response)).as(page).endsWith("/account/password");
         }
         assertThat(client.get("/api/v1/frameworks", "application/json").statusCode()).isEqualTo(403);
-        assertThat(client.get("/css/app.css", "text/css").statusCode()).isEqualTo(200);
+        assertThat(client.get("/assets/css/app.css", "text/css").statusCode()).isEqualTo(200);
         HttpResponse<String> form = client.get("/account/password");
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("Hãy đặt mật khẩu mới của riêng bạn trước khi tiếp tục.");

@@ -158,7 +158,7 @@ class ReportIT {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UBND XÃ YÊN PHÚ", "UBND HUYỆN LẠC SƠN",
-                "Xã Yên Phú, Huyện Lạc Sơn — Năm 2026", "/css/report.css", "/js/report.js",
+                "Xã Yên Phú, Huyện Lạc Sơn — Năm 2026", "/assets/css/report.css", "/assets/js/report.js",
                 "href=\"/communes/05305/periods/" + period + "/report.pdf\"", "id=\"print-report\" hidden");
         assertThat(page.body()).doesNotContain(" style=", "<style", "onclick");
 

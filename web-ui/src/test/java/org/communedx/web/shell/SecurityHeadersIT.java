@@ -24,7 +24,7 @@ class SecurityHeadersIT {
 
     @Test
     void errorPagesCarryThemToo() {
-        HttpResponse<String> missingAsset = new WebClient(port).get("/css/missing.css");
+        HttpResponse<String> missingAsset = new WebClient(port).get("/assets/css/missing.css");
         assertThat(missingAsset.statusCode()).isEqualTo(404);
         assertProtected(missingAsset);
 

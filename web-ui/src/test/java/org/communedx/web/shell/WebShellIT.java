@@ -71,7 +71,7 @@ class WebShellIT {
 
     @Test
     void missingPageShowsALocalisedNotFoundPageWithoutInternals() {
-        HttpResponse<String> page = client.get("/css/missing.css");
+        HttpResponse<String> page = client.get("/assets/css/missing.css");
 
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("<html lang=\"vi\">", "Không tìm thấy trang");
