@@ -48,6 +48,14 @@ public final class ProgressViews {
     public record TrendPoint(LocalDate date, BigDecimal averageVerified) {
     }
 
+    /**
+     * A trend with where it comes from.
+     * @param formedOn when the unit that holds the code today was formed after the period began (the 2025 merger),
+     *     the day it was formed: the points then combine the communes it was formed from; else null
+     */
+    public record Trend(List<TrendPoint> points, LocalDate formedOn) {
+    }
+
     public enum PlanStatus {
         /** At least the target number of communes is at the target percent. */
         ACHIEVED,

@@ -28,6 +28,7 @@ import org.communedx.service.progress.ProgressViews.ChildFigure;
 import org.communedx.service.progress.ProgressViews.CommuneFigure;
 import org.communedx.service.progress.ProgressViews.GroupAverage;
 import org.communedx.service.progress.ProgressViews.Rollup;
+import org.communedx.service.progress.ProgressViews.Trend;
 import org.communedx.service.progress.ProgressViews.TrendPoint;
 import org.communedx.service.scope.Scopes;
 
@@ -144,6 +145,11 @@ public class Rollups {
      * commune's own figure for a commune), from the period's first month to the current one or the period's last.
      */
     public List<TrendPoint> trend(String unitCode, long periodId) {
+        return trendOf(unitCode, periodId).points();
+    }
+
+    /** The trend, and when the unit was formed if that was after the period began (see {@link Trend}). */
+    public Trend trendOf(String unitCode, long periodId) {
         Period period = period(periodId);
         Area area = Area.COUNTRY;
         if (unitCode != null) {
@@ -182,16 +188,7 @@ public class Rollups {
             points.add(new TrendPoint(lastPoint ? last : month.atEndOfMonth(), communes[0] == 0 ? ZERO
                     : Completion.percent(total, BigDecimal.valueOf(communes[0] * 100L))));
         }
-        return points;
-    }
-
-    /**
-     * When the unit that holds the code today was formed after the period began (the 2025 merger), the day it was
-     * formed: its rollup and trend for the period then combine the communes it was formed from.
-     */
-    public Optional<LocalDate> formedDuring(String unitCode, long periodId) {
-        scopes.current().require(unitCode);
-        return Optional.ofNullable(area(unitCode, period(periodId)).formedOn());
+        return new Trend(points, area.formedOn());
     }
 
     private Rollup build(Area area, Period period, int threshold, Detail detail) {

@@ -27,8 +27,7 @@ class ScorecardController {
     @GetMapping("/communes/{code}/periods/{periodId}")
     String show(@PathVariable String code, @PathVariable long periodId, Model model) {
         model.addAttribute("scorecard", scorecards.scorecard(code, periodId));
-        model.addAttribute("trend", rollups.trend(code, periodId));
-        model.addAttribute("trendFormedOn", rollups.formedDuring(code, periodId).orElse(null));
+        model.addAttribute("trend", rollups.trendOf(code, periodId));
         return "scorecard/show";
     }
 }
