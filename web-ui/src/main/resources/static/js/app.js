@@ -19,3 +19,22 @@ document.addEventListener('submit', function (event) {
         status.classList.add('ms-2', 'text-body-secondary');
     }
 });
+
+// A file over the server's limit is refused here, before a slow link spends minutes sending it only to be told
+// no. The server still checks every upload; this only spares the wait. The field stays invalid, so the form
+// cannot be sent, and the message beside it is announced.
+document.addEventListener('change', function (event) {
+    var input = event.target;
+    if (!input.matches('input[type="file"][data-max-bytes]')) {
+        return;
+    }
+    var limit = Number(input.getAttribute('data-max-bytes'));
+    var tooLarge = Array.prototype.some.call(input.files, function (file) {
+        return file.size > limit;
+    });
+    var error = document.getElementById(input.getAttribute('data-error'));
+    input.setCustomValidity(tooLarge ? error.textContent : '');
+    input.classList.toggle('is-invalid', tooLarge);
+    input.setAttribute('aria-invalid', String(tooLarge));
+    error.hidden = !tooLarge;
+});

@@ -36,6 +36,12 @@ class EvidenceUploadLimit {
         return properties.maxFileSize().toMegabytes();
     }
 
+    /** The same limit in bytes, for the browser to refuse a file too large before sending it over a slow link. */
+    @ModelAttribute("evidenceMaxBytes")
+    long maxBytes() {
+        return properties.maxFileSize().toBytes();
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     String tooLarge(HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         long megabytes = properties.maxFileSize().toMegabytes();

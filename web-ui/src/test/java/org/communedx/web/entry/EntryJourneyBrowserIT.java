@@ -2,6 +2,8 @@ package org.communedx.web.entry;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -68,6 +70,38 @@ class EntryJourneyBrowserIT {
         assertThat(page.getByRole(AriaRole.ALERT)).containsText(
                 "Tiêu chí này cần ít nhất một tài liệu minh chứng trước khi gửi.");
         assertThat(page.locator("#entry-status")).hasText("Đang soạn");
+    }
+
+    /** A file over 25 MB is refused in the browser, with the server's message, before a byte of it is sent. */
+    @Test
+    void aFileOverTheLimitIsRefusedBeforeItIsSent() {
+        Page page = browser.logIn(port, "xa.yenphu", PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("G2.C3")).click();
+        List<String> uploads = new ArrayList<>();
+        page.onRequest(request -> {
+            if (request.method().equals("POST") && request.url().contains("/evidence")) {
+                uploads.add(request.url());
+            }
+        });
+
+        page.locator("#evidence-file").setInputFiles(
+                new FilePayload("ban-do-so.pdf", "application/pdf", new byte[26 * 1024 * 1024]));
+        page.locator("#evidence-title").fill("Bản đồ số");
+        page.locator("#evidence-date").fill("2026-03-15");
+        page.locator("#evidence-issuer").fill("UBND xã Yên Phú");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click();
+
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Tệp lớn hơn 25 MB; chưa có gì được lưu.");
+        assertThat(page.locator("#evidence-file")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#evidence li")).hasCount(0);
+        org.assertj.core.api.Assertions.assertThat(uploads).isEmpty();
+
+        page.locator("#evidence-file").setInputFiles(
+                new FilePayload("ban-do-so.pdf", "application/pdf", SampleFiles.pdf(1)));
+        assertThat(page.locator("#evidence-file-too-large")).isHidden();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click();
+        assertThat(page.getByText("Đã tải lên tệp minh chứng.")).isVisible();
+        assertThat(page.locator("#evidence li")).hasCount(1);
     }
 
     /**
