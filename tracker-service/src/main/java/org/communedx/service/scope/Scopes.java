@@ -44,6 +44,6 @@ public class Scopes {
         if (account.getUnitCode() == null) {
             return account.getRole().name().equals("ADMIN") ? UnitScope.EVERYTHING : UnitScope.NOTHING;
         }
-        return new UnitScope(false, account.getUnitCode(), new HashSet<>(units.findSubtreeCodes(account.getUnitCode())));
+        return new UnitScope(false, account.getUnitCode(), new HashSet<>(units.findReachableCodes(account.getUnitCode())));
     }
 }

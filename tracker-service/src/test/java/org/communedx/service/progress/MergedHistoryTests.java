@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -13,10 +14,14 @@ import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.period.PeriodTerms;
 import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccount;
+import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.progress.ProgressViews.CommuneFigure;
 import org.communedx.service.progress.ProgressViews.Rollup;
 import org.communedx.service.progress.ProgressViews.TrendPoint;
+import org.communedx.service.scope.OutOfScopeException;
+import org.communedx.service.scope.Scopes;
 import org.communedx.service.unit.GsoListImport;
 import org.communedx.service.unit.MergeImport;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +35,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.communedx.service.assessment.WorkflowFixtures.loginAs;
 
 /**
@@ -60,6 +66,12 @@ class MergedHistoryTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    UserAccountRepository accounts;
+
+    @Autowired
+    Scopes scopes;
 
     long period;
 
@@ -109,6 +121,27 @@ class MergedHistoryTests {
         assertThat(lacSon.formedOn()).isNull();
         assertThat(lacSon.ranking()).extracting(CommuneFigure::code)
                 .contains("05266", "05302", "05305", "05308", "05347").as("in Huyện Kim Bôi").doesNotContain("05068");
+    }
+
+    /**
+     * The new province's manager follows its 2024 ranking to Xuất Hóa, which the new Xã Yên Phú absorbed; staff of
+     * the new Xã Ngọc Lâu, formed in part from Ân Nghĩa, reach Ân Nghĩa's history but not Xuất Hóa's.
+     */
+    @Test
+    void theUnitsFormedByTheMergerReachTheHistoryOfThoseTheyWereFormedFrom() {
+        accounts.save(new UserAccount("tinh.phutho", "tinh.phutho", "{noop}x", Role.PROVINCE_MANAGER, "25",
+                Instant.EPOCH));
+        accounts.save(new UserAccount("xa.ngoclau", "xa.ngoclau", "{noop}x", Role.COMMUNE_STAFF, "05350",
+                Instant.EPOCH));
+
+        loginAs("tinh.phutho", Role.PROVINCE_MANAGER);
+        assertThat(scopes.current().includes("05302")).isTrue();
+        assertThat(rollups.trend("05302", period).get(2).averageVerified()).isEqualByComparingTo("40.0");
+
+        loginAs("xa.ngoclau", Role.COMMUNE_STAFF);
+        assertThat(scopes.current().includes("05347")).isTrue();
+        assertThat(scopes.current().includes("05302")).isFalse();
+        assertThatThrownBy(() -> rollups.trend("05302", period)).isInstanceOf(OutOfScopeException.class);
     }
 
     /** An assessment of the old commune in the period, with its summary and one history day. */
