@@ -95,6 +95,18 @@ public class AssessmentWorkflow {
     /** The commune's assessment for the period, created with every criterion NOT_STARTED on first use. */
     @Transactional
     public AssessmentView open(String communeCode, long periodId) {
+        Assessment assessment = assessmentOf(communeCode, periodId);
+        return new AssessmentView(assessment.getId(), assessment.getUnit().getCode(), assessment.getUnit().getName(),
+                periodId, assessment.getPeriod().getName(), entries.findByAssessmentInOrder(assessment.getId())
+                        .stream().map(EntryView::of).toList());
+    }
+
+    /**
+     * The same assessment as an entity, with its commune and its period (and the period's framework) loaded, for
+     * the services that read its entries their own way, such as the scorecard.
+     */
+    @Transactional
+    public Assessment assessmentOf(String communeCode, long periodId) {
         scopes.current().require(communeCode);
         Period period = periods.findWithFramework(periodId)
                 .orElseThrow(() -> new EntryNotFoundException("period " + periodId));
@@ -103,15 +115,12 @@ public class AssessmentWorkflow {
                 .or(() -> units.findByCodeValidOn(communeCode, period.getEndDate()))
                 .filter(unit -> unit.getLevel() == UnitLevel.COMMUNE)
                 .orElseThrow(() -> new EntryNotFoundException("commune " + communeCode));
-        Assessment assessment = assessments.findByUnitAndPeriod(commune.getId(), periodId)
+        return assessments.findByUnitAndPeriod(commune.getId(), periodId)
                 .orElseGet(() -> {
                     Assessment created = assessments.saveAndFlush(Assessment.open(commune, period, clock.instant()));
                     progress.record(created.getId(), clock.instant());
                     return created;
                 });
-        return new AssessmentView(assessment.getId(), commune.getCode(), commune.getName(), periodId,
-                period.getName(), entries.findByAssessmentInOrder(assessment.getId()).stream().map(EntryView::of)
-                        .toList());
     }
 
     public EntryView entry(long entryId) {

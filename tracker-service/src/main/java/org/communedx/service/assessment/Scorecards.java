@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.communedx.model.assessment.AssessmentRepository;
+import org.communedx.model.assessment.Assessment;
 import org.communedx.model.assessment.CriterionEntry;
 import org.communedx.model.assessment.CriterionEntryRepository;
 import org.communedx.model.assessment.EntryStatus;
@@ -27,7 +27,6 @@ import org.communedx.model.period.PlanRepository;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.Actors;
-import org.communedx.service.assessment.AssessmentViews.AssessmentView;
 import org.communedx.service.assessment.Completion.Item;
 import org.communedx.service.assessment.Completion.Percentages;
 
@@ -44,8 +43,6 @@ public class Scorecards {
 
     private final AssessmentWorkflow workflow;
 
-    private final AssessmentRepository assessments;
-
     private final CriterionEntryRepository entries;
 
     private final PeriodRepository periods;
@@ -58,11 +55,9 @@ public class Scorecards {
 
     private final Clock clock;
 
-    Scorecards(AssessmentWorkflow workflow, AssessmentRepository assessments, CriterionEntryRepository entries,
-            PeriodRepository periods, PlanRepository plans, UserAccountRepository accounts, EvidenceCounts evidence,
-            Clock clock) {
+    Scorecards(AssessmentWorkflow workflow, CriterionEntryRepository entries, PeriodRepository periods,
+            PlanRepository plans, UserAccountRepository accounts, EvidenceCounts evidence, Clock clock) {
         this.workflow = workflow;
-        this.assessments = assessments;
         this.entries = entries;
         this.periods = periods;
         this.plans = plans;
@@ -95,8 +90,8 @@ public class Scorecards {
     /** The scorecard, creating the assessment on first use; outside the caller's scope it does not exist. */
     @Transactional
     public Scorecard scorecard(String communeCode, long periodId) {
-        AssessmentView assessment = workflow.open(communeCode, periodId);
-        List<CriterionEntry> rows = entries.findByAssessmentInOrder(assessment.id());
+        Assessment assessment = workflow.assessmentOf(communeCode, periodId);
+        List<CriterionEntry> rows = entries.findByAssessmentInOrder(assessment.getId());
         Map<Long, Integer> counts = evidence.forEntries(rows.stream().map(CriterionEntry::getId).toList());
         Completion.Result completion = Completion.of(rows.stream().map(Scorecards::item).toList());
         Map<String, GroupCard> groups = new LinkedHashMap<>();
@@ -110,8 +105,8 @@ public class Scorecards {
                             entry.getStatus(), entry.value(), entry.isMet(), counts.getOrDefault(entry.getId(), 0),
                             entry.getLastChangedAt(), entry.getLastChangedBy()));
         }
-        Period period = periods.findWithFramework(periodId).orElseThrow();
-        long unitId = assessments.findById(assessment.id()).orElseThrow().getUnit().getId();
+        Period period = assessment.getPeriod();
+        long unitId = assessment.getUnit().getId();
         LocalDate today = LocalDate.now(clock);
         // The plan to measure this period against: the one whose deadline falls in it, else the latest.
         List<Plan> communePlans = plans.findByParticipant(unitId);
@@ -119,8 +114,8 @@ public class Scorecards {
                 && !found.getDeadline().isAfter(period.getEndDate())).findFirst()
                 .or(() -> communePlans.stream().findFirst())
                 .map(found -> progress(found, completion.overall(), today)).orElse(null);
-        return new Scorecard(assessment.unitCode(), assessment.unitName(), periodId, assessment.periodName(),
-                period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),
+        return new Scorecard(assessment.getUnit().getCode(), assessment.getUnit().getName(), periodId,
+                period.getName(), period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),
                 completion.overall(), List.copyOf(groups.values()), plan);
     }
 
@@ -141,8 +136,8 @@ public class Scorecards {
     /** The explanation of the overall figures, or of one group's; outside the caller's scope it does not exist. */
     @Transactional
     public CompletionExplanation explain(String communeCode, long periodId, String groupCode) {
-        AssessmentView assessment = workflow.open(communeCode, periodId);
-        List<CriterionEntry> rows = entries.findByAssessmentInOrder(assessment.id()).stream()
+        Assessment assessment = workflow.assessmentOf(communeCode, periodId);
+        List<CriterionEntry> rows = entries.findByAssessmentInOrder(assessment.getId()).stream()
                 .filter(entry -> groupCode == null || entry.getCriterion().getGroup().getCode().equals(groupCode))
                 .toList();
         if (rows.isEmpty()) {
@@ -157,8 +152,8 @@ public class Scorecards {
                     line.groupCode(), line.weight(), line.status(), line.met(), line.verified(), line.claimed()));
         }
         LocalizedText groupName = groupCode == null ? null : rows.get(0).getCriterion().getGroup().name();
-        return new CompletionExplanation(assessment.unitCode(), assessment.unitName(), periodId,
-                assessment.periodName(), groupCode, groupName, criteria, explanation.applicableWeight(),
+        return new CompletionExplanation(assessment.getUnit().getCode(), assessment.getUnit().getName(), periodId,
+                assessment.getPeriod().getName(), groupCode, groupName, criteria, explanation.applicableWeight(),
                 explanation.verifiedWeight(), explanation.claimedWeight(), explanation.percentages());
     }
 
