@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * The sums follow {@link Completion}'s rules exactly (applicable, verified, claimed weights; one decimal, half up:
  * PostgreSQL's {@code round} rounds halves away from zero, which for these non-negative figures is half up).
- * {@code ProgressLedgerTests} holds the two to the same results.
+ * {@code ProgressTests} holds the two to the same results.
  */
 @Service
 @Transactional(readOnly = true)
@@ -82,6 +82,11 @@ public class ProgressLedger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(long assessmentId, Instant at) {
+        // Moves on two entries of one assessment may commit at the same moment. Each sums the entries as its own
+        // statement sees them, so without this lock the later one would sum without the earlier one's change and
+        // overwrite it. Holding the assessment until commit makes the second wait, then sum both.
+        jdbc.sql("select id from assessment where id = :id for update").param("id", assessmentId).query(Long.class)
+                .single();
         Figures before = figures(assessmentId);
         jdbc.sql(UPSERT_PROGRESS.formatted(WEIGHTS, PERCENTS, "a.id = :id")).param("id", assessmentId)
                 .param("now", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).update();

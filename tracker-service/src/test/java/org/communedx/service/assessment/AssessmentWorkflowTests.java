@@ -195,6 +195,53 @@ class AssessmentWorkflowTests {
                 .containsExactly("SAVE_VALUE", "SUBMIT", "APPROVE");
     }
 
+    /**
+     * Two reviewers approve two criteria of one commune at the same moment: the summary must count both, although
+     * each transaction computed it before the other had committed.
+     */
+    @Test
+    void twoApprovalsInOneCommuneAtOnceBothCountInItsSummary() throws Exception {
+        EntryView level = submitted("96101", "t.xa96101");
+        EntryView percent = workflow.open("96101", period).entries().get(1);
+        EntryView draft = workflow.saveValue(percent.id(), percent.version(), new EntryValue.Percent(90, 100), null);
+        EntryView percentSubmitted = workflow.submit(percent.id(), draft.version());
+        long assessment = jdbc.queryForObject("select assessment_id from criterion_entry where id = ?", Long.class,
+                level.id());
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            CompletableFuture<EntryView> otherApproval = transaction.execute(status -> {
+                loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+                workflow.approve(level.id(), level.version());
+                CompletableFuture<EntryView> other = CompletableFuture.supplyAsync(() -> {
+                    loginAs("t.huyen961b", Role.DISTRICT_OFFICIAL);
+                    try {
+                        return workflow.approve(percentSubmitted.id(), percentSubmitted.version());
+                    }
+                    finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }, second);
+                // The other approval has changed its own entry and now waits for this transaction's summary.
+                await().atMost(Duration.ofSeconds(20)).until(() -> other.isDone() || anyoneWaitingOnALock());
+                return other;
+            });
+            assertThat(otherApproval.get().status()).isEqualTo(EntryStatus.APPROVED);
+        }
+        finally {
+            second.shutdown();
+        }
+        assertThat(jdbc.queryForMap("""
+                select verified_weight, verified_percent, claimed_percent from assessment_progress
+                where assessment_id = ?""", assessment))
+                .containsEntry("verified_weight", new java.math.BigDecimal("2.00"))
+                .containsEntry("verified_percent", new java.math.BigDecimal("100.0"))
+                .containsEntry("claimed_percent", new java.math.BigDecimal("100.0"));
+        assertThat(jdbc.queryForObject("""
+                select sum(verified_change) from assessment_progress_history where assessment_id = ?""",
+                java.math.BigDecimal.class, assessment)).as("the day's changes add up to the figure")
+                .isEqualByComparingTo("100.0");
+    }
+
     @Test
     void everyTransitionWritesOneAuditRowWithBeforeAndAfter() {
         EntryView entry = submitted("96101", "t.xa96101");
@@ -303,6 +350,11 @@ class AssessmentWorkflowTests {
         assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).isEqualTo(rows);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = 'someone else'", Long.class))
                 .isZero();
+    }
+
+    private boolean anyoneWaitingOnALock() {
+        return jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'",
+                Long.class) > 0;
     }
 
     private boolean waitingOnALock() {
