@@ -57,7 +57,11 @@ class ProgressApiController {
     record GroupProgress(String code, BigDecimal verifiedPercent, BigDecimal claimedPercent) {
     }
 
-    record CriterionProgress(String code, EntryStatus status, BigDecimal value, boolean met) {
+    record CriterionProgress(String code, EntryStatus status,
+            @Schema(description = "The value entered, not a completion percent: a PERCENT criterion's numerator over "
+                    + "its denominator in percent with two decimals, as on the entry page; a COUNT or LEVEL as "
+                    + "the number; BOOLEAN as 1 or 0; null before a value is entered") BigDecimal value,
+            boolean met) {
     }
 
     record CommuneProgress(String code, String name, BigDecimal verifiedPercent, BigDecimal claimedPercent) {
