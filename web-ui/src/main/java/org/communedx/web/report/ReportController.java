@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.communedx.service.DemoData;
 import org.communedx.service.assessment.Scorecards;
 import org.communedx.service.assessment.Scorecards.Scorecard;
 import org.communedx.service.progress.ProgressViews.Rollup;
@@ -38,13 +39,16 @@ class ReportController {
 
     private final MessageSource messages;
 
+    private final DemoData demoData;
+
     ReportController(Scorecards scorecards, Rollups rollups, ReportHeadings headings, ReportPdf pdf,
-            MessageSource messages) {
+            MessageSource messages, DemoData demoData) {
         this.scorecards = scorecards;
         this.rollups = rollups;
         this.headings = headings;
         this.pdf = pdf;
         this.messages = messages;
+        this.demoData = demoData;
     }
 
     @GetMapping("/communes/{code}/periods/{periodId}/report")
@@ -83,6 +87,9 @@ class ReportController {
         model.put("scorecard", scorecards.scorecard(code, periodId));
         model.put("heading", headings.heading(code, periodId));
         model.put("pdf", false);
+        // The PDF is rendered outside Spring MVC, where SampleDataAdvice does not reach: a printed demo figure
+        // must say what it is too.
+        model.put("sampleData", demoData.enabled());
         return model;
     }
 
@@ -91,6 +98,9 @@ class ReportController {
         model.put("rollup", rollups.rollup(code, periodId));
         model.put("heading", headings.heading(code, periodId));
         model.put("pdf", false);
+        // The PDF is rendered outside Spring MVC, where SampleDataAdvice does not reach: a printed demo figure
+        // must say what it is too.
+        model.put("sampleData", demoData.enabled());
         return model;
     }
 

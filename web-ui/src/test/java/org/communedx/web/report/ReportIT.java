@@ -137,7 +137,8 @@ class ReportIT {
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                    "UBND HUYỆN LẠC SƠN", "Huyện Lạc Sơn, Tỉnh Hòa Bình — Năm 2026", "Xã Yên Phú", "Xã Ân Nghĩa");
+                    "UBND HUYỆN LẠC SƠN", "Huyện Lạc Sơn, Tỉnh Hòa Bình — Năm 2026", "Xã Yên Phú", "Xã Ân Nghĩa",
+                    "Dữ liệu mẫu:");
             assertThat(text).containsPattern("Lạc Sơn, ngày \\d{2} tháng \\d{2} năm \\d{4}");
             List<PDFont> fonts = new ArrayList<>();
             for (PDPage page : document.getPages()) {
@@ -159,14 +160,16 @@ class ReportIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UBND XÃ YÊN PHÚ", "UBND HUYỆN LẠC SƠN",
                 "Xã Yên Phú, Huyện Lạc Sơn — Năm 2026", "/assets/css/report.css", "/assets/js/report.js",
-                "href=\"/communes/05305/periods/" + period + "/report.pdf\"", "id=\"print-report\" hidden");
+                "href=\"/communes/05305/periods/" + period + "/report.pdf\"", "id=\"print-report\" hidden",
+                "id=\"sample-data-label\"");
         assertThat(page.body()).doesNotContain(" style=", "<style", "onclick");
 
         byte[] pdf = province.download("/communes/05305/periods/" + period + "/report.pdf").body();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UBND XÃ YÊN PHÚ",
-                    "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ CẤP XÃ", "G6.").doesNotContain("Tải PDF", "In báo cáo");
+                    "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ CẤP XÃ", "G6.", "Dữ liệu mẫu:")
+                    .doesNotContain("Tải PDF", "In báo cáo");
         }
     }
 
