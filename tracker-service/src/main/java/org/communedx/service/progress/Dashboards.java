@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
@@ -73,11 +72,26 @@ public class Dashboards {
     public Dashboard unit(String unitCode, Long periodId, int threshold) {
         long period = periodOrCurrent(periodId);
         Rollup rollup = rollups.rollup(unitCode, period, threshold, Rollups.Detail.COMMUNES_BY_GROUP);
-        Set<String> subtree = Set.copyOf(units.findSubtreeCodes(unitCode));
-        List<PlanTracker> trackers = plans.plans().stream().filter(plan -> subtree.contains(plan.scopeUnitCode()))
-                .toList();
+        List<PlanTracker> trackers = plans.plansUnder(unitCode);
         Map<String, Integer> backlog = rollup.level() == UnitLevel.DISTRICT ? backlog(unitCode, period) : Map.of();
         return new Dashboard(rollup, rollups.trend(unitCode, period), trackers, backlog, choices());
+    }
+
+    /** What a dashboard's charts draw: the rollup's totals and the trend, without the ranking's detail or plans. */
+    public record ChartFigures(Rollup rollup, List<TrendPoint> trend) {
+    }
+
+    /** A district's or province's chart figures; outside the caller's scope the unit does not exist. */
+    public ChartFigures unitCharts(String unitCode, Long periodId, int threshold) {
+        long period = periodOrCurrent(periodId);
+        return new ChartFigures(rollups.rollup(unitCode, period, threshold, Rollups.Detail.TOTALS),
+                rollups.trend(unitCode, period));
+    }
+
+    /** The country's chart figures, for administrators. */
+    public ChartFigures nationalCharts(Long periodId, int threshold) {
+        long period = periodOrCurrent(periodId);
+        return new ChartFigures(rollups.national(period, threshold), rollups.trend(null, period));
     }
 
     /** The whole country, for administrators. */

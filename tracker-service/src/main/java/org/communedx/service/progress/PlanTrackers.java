@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.progress.Forecast.Point;
 import org.communedx.service.progress.ProgressViews.PlanCommune;
@@ -39,10 +41,13 @@ public class PlanTrackers {
 
     private final Clock clock;
 
-    PlanTrackers(JdbcClient jdbc, Scopes scopes, Clock clock) {
+    private final AdministrativeUnitRepository units;
+
+    PlanTrackers(JdbcClient jdbc, Scopes scopes, Clock clock, AdministrativeUnitRepository units) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.clock = clock;
+        this.units = units;
     }
 
     /** The plans over units of the caller's scope, latest deadline first. */
@@ -51,10 +56,14 @@ public class PlanTrackers {
         return track(headers().stream().filter(plan -> scope.includes(plan.scopeCode())).toList());
     }
 
-    /** The plans over the unit itself, for its dashboard. */
-    public List<PlanTracker> plansOver(String unitCode) {
+    /**
+     * The plans over the unit and over the units below it, for its dashboard. Only these are tracked: an
+     * administrator's province page would otherwise follow every plan of the country to show a few.
+     */
+    public List<PlanTracker> plansUnder(String unitCode) {
         scopes.current().require(unitCode);
-        return track(headers().stream().filter(plan -> plan.scopeCode().equals(unitCode)).toList());
+        Set<String> subtree = Set.copyOf(units.findSubtreeCodes(unitCode));
+        return track(headers().stream().filter(plan -> subtree.contains(plan.scopeCode())).toList());
     }
 
     public PlanTracker plan(long id) {

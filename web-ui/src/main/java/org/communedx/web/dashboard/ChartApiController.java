@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.communedx.service.progress.Dashboards;
-import org.communedx.service.progress.Dashboards.Dashboard;
+import org.communedx.service.progress.Dashboards.ChartFigures;
 import org.communedx.service.progress.ProgressViews.Rollup;
 import org.communedx.service.progress.Rollups;
 
@@ -36,17 +36,17 @@ class ChartApiController {
     @GetMapping("/api/v1/units/{code}/charts")
     Charts unit(@PathVariable String code, @RequestParam(required = false) Long period,
             @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) int threshold, Locale locale) {
-        return charts(dashboards.unit(code, period, threshold), locale);
+        return charts(dashboards.unitCharts(code, period, threshold), locale);
     }
 
     @GetMapping("/api/v1/country/charts")
     Charts national(@RequestParam(required = false) Long period,
             @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) int threshold, Locale locale) {
-        return charts(dashboards.national(period, threshold), locale);
+        return charts(dashboards.nationalCharts(period, threshold), locale);
     }
 
-    private static Charts charts(Dashboard dashboard, Locale locale) {
-        Rollup rollup = dashboard.rollup();
+    private static Charts charts(ChartFigures figures, Locale locale) {
+        Rollup rollup = figures.rollup();
         return new Charts(
                 new Series(rollup.children().stream().map(child -> child.name()).toList(),
                         rollup.children().stream().map(child -> (Number) child.averageVerified()).toList()),
@@ -54,7 +54,7 @@ class ChartApiController {
                         .toList(), rollup.distribution().stream().map(bucket -> (Number) bucket.communes()).toList()),
                 new Series(rollup.groups().stream().map(group -> group.groupCode() + " " + group.name().in(locale))
                         .toList(), rollup.groups().stream().map(group -> (Number) group.averageVerified()).toList()),
-                new Series(dashboard.trend().stream().map(point -> point.date().toString()).toList(),
-                        dashboard.trend().stream().map(point -> (Number) point.averageVerified()).toList()));
+                new Series(figures.trend().stream().map(point -> point.date().toString()).toList(),
+                        figures.trend().stream().map(point -> (Number) point.averageVerified()).toList()));
     }
 }
