@@ -40,8 +40,14 @@ public final class AssessmentViews {
     }
 
     /** One audited change of the entry, with the status and value before and after. */
+    /** @param file the evidence file added or removed, for those lines; null on the others */
     public record HistoryLine(String actor, Instant at, String action, EntryStatus statusBefore,
-            EntryStatus statusAfter, EntryValue valueBefore, EntryValue valueAfter, String reason) {
+            EntryStatus statusAfter, EntryValue valueBefore, EntryValue valueAfter, String reason, EvidenceFile file) {
+
+        HistoryLine withFile(EvidenceFile evidence) {
+            return new HistoryLine(actor, at, action, statusBefore, statusAfter, valueBefore, valueAfter, reason,
+                    evidence);
+        }
     }
 
     /**

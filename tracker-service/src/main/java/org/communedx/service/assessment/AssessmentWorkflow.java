@@ -132,8 +132,7 @@ public class AssessmentWorkflow {
         CriterionEntry entry = load(entryId);
         Assessment assessment = entry.getAssessment();
         Criterion criterion = entry.getCriterion();
-        List<HistoryLine> history = audit.history(AUDIT_TYPE, entryId).stream().map(AssessmentWorkflow::line)
-                .toList();
+        List<HistoryLine> history = history(entryId);
         return new EntryDetail(EntryView.of(entry), assessment.getUnit().getCode(), assessment.getUnit().getName(),
                 assessment.getPeriod().getId(), assessment.getPeriod().getName(), criterion.getGroup().getCode(),
                 criterion.getGroup().name(), criterion.description(), criterion.typicalEvidence(),
@@ -158,12 +157,39 @@ public class AssessmentWorkflow {
                 reviewer && status == EntryStatus.NOT_APPLICABLE_REQUESTED);
     }
 
+    /**
+     * The entry's own events and those of its evidence files, oldest first. The first file of an untouched entry
+     * writes two rows in one transaction, the file's and the entry's move to DRAFT: they make one line.
+     */
+    private List<HistoryLine> history(long entryId) {
+        List<HistoryLine> files = new ArrayList<>();
+        audit.referringTo(EVIDENCE_AUDIT_TYPE, List.of(EVIDENCE_ADDED, EVIDENCE_REMOVED), "entryId", List.of(entryId),
+                Instant.EPOCH).forEach((fileId, events) -> events.forEach(event -> files.add(new HistoryLine(
+                        event.actor(), event.occurredAt(), event.action(), null, null, null, null, null,
+                        dated(fileId, event, event.afterJson() != null ? event.afterJson() : event.beforeJson())
+                                .file()))));
+        files.sort(Comparator.comparing(HistoryLine::at));
+        List<HistoryLine> lines = new ArrayList<>();
+        for (AuditEvent event : audit.history(AUDIT_TYPE, entryId)) {
+            HistoryLine own = line(event);
+            Optional<HistoryLine> upload = !EVIDENCE_ADDED.equals(own.action()) ? Optional.empty()
+                    : files.stream().filter(file -> EVIDENCE_ADDED.equals(file.action())
+                            && file.actor().equals(own.actor()) && !file.at().isAfter(own.at()))
+                            .reduce((earlier, later) -> later);
+            upload.ifPresent(files::remove);
+            lines.add(upload.map(file -> own.withFile(file.file())).orElse(own));
+        }
+        lines.addAll(files);
+        lines.sort(Comparator.comparing(HistoryLine::at));
+        return List.copyOf(lines);
+    }
+
     private static HistoryLine line(AuditEvent event) {
         Map<String, Object> before = Snapshots.read(event.beforeJson());
         Map<String, Object> after = Snapshots.read(event.afterJson());
         String reason = REVIEW_ACTIONS.contains(event.action()) ? Snapshots.text(after, "reason") : null;
         return new HistoryLine(event.actor(), event.occurredAt(), event.action(), Snapshots.status(before),
-                Snapshots.status(after), Snapshots.value(before), Snapshots.value(after), reason);
+                Snapshots.status(after), Snapshots.value(before), Snapshots.value(after), reason, null);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.communedx.service.assessment.AssessmentViews.AssessmentView;
 import org.communedx.service.assessment.AssessmentViews.ChangeSinceReview;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
 import org.communedx.service.assessment.AssessmentViews.EvidenceFile;
+import org.communedx.service.assessment.AssessmentViews.HistoryLine;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.audit.AuditLog.AuditEvent;
 import org.communedx.service.evidence.EvidenceService;
@@ -264,6 +265,26 @@ class AssessmentWorkflowTests {
         assertThat(returnEvent.actor()).isEqualTo("t.huyen961");
         assertThat(returnEvent.beforeJson()).contains("\"status\": \"SUBMITTED\"");
         assertThat(returnEvent.afterJson()).contains("\"status\": \"RETURNED\"", "Thiếu biên bản");
+    }
+
+    /** The entry's history holds its files' events too; the first file and the move to DRAFT make one line. */
+    @Test
+    void theEntryHistoryListsEveryFileAddedAndRemoved() {
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        long entry = workflow.open("96101", period).entries().get(0).id();
+        upload(entry, "bien-ban-hop.pdf", "Biên bản họp thôn", null);
+        EvidenceView mistaken = upload(entry, "nham.pdf", "Tải nhầm", null);
+        evidence.remove(mistaken.id());
+        workflow.saveValue(entry, workflow.entry(entry).version(), new EntryValue.Level(2), null);
+
+        assertThat(workflow.detail(entry).history())
+                .extracting(HistoryLine::action, HistoryLine::statusBefore, HistoryLine::statusAfter,
+                        line -> line.file() == null ? null : line.file().originalName())
+                .containsExactly(
+                        tuple("ADD_EVIDENCE", EntryStatus.NOT_STARTED, EntryStatus.DRAFT, "bien-ban-hop.pdf"),
+                        tuple("ADD_EVIDENCE", null, null, "nham.pdf"),
+                        tuple("REMOVE_EVIDENCE", null, null, "nham.pdf"),
+                        tuple("SAVE_VALUE", EntryStatus.DRAFT, EntryStatus.DRAFT, null));
     }
 
     @Test

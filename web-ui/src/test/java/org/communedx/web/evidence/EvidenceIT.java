@@ -95,6 +95,10 @@ class EvidenceIT {
         HttpResponse<String> remove = staff.post("/evidence/" + id + "/remove", "_csrf=" + token);
         assertThat(remove.statusCode()).isEqualTo(302);
         assertThat(evidence.existsById(id)).isFalse();
+        String history = staff.get("/entries/" + entryId).body();
+        history = history.substring(history.indexOf("id=\"history\""));
+        assertThat(history).as("the entry's history, the name escaped")
+                .contains("Thêm minh chứng", "Xóa minh chứng", "(tệp Báo cáo &lt;b&gt;số 15&lt;/b&gt;.pdf)");
     }
 
     @Test
