@@ -12,4 +12,13 @@ public interface AssessmentRepository extends JpaRepository<Assessment, Long> {
     Optional<Assessment> findByUnitAndPeriod(long unitId, long periodId);
 
     boolean existsByPeriodId(long periodId);
+
+    /**
+     * Waits while another transaction holds the right to create this commune's assessment of the period, then
+     * holds it until this transaction ends (a PostgreSQL advisory lock on the two ids), so that two first visits at
+     * the same moment create one assessment, not a duplicate-key error.
+     */
+    @Query(nativeQuery = true, value = """
+            select 1 from (select pg_advisory_xact_lock(cast(:unitId as integer), cast(:periodId as integer))) held""")
+    int lockCreation(long unitId, long periodId);
 }

@@ -115,12 +115,15 @@ public class AssessmentWorkflow {
                 .or(() -> units.findByCodeValidOn(communeCode, period.getEndDate()))
                 .filter(unit -> unit.getLevel() == UnitLevel.COMMUNE)
                 .orElseThrow(() -> new EntryNotFoundException("commune " + communeCode));
-        return assessments.findByUnitAndPeriod(commune.getId(), periodId)
-                .orElseGet(() -> {
-                    Assessment created = assessments.saveAndFlush(Assessment.open(commune, period, clock.instant()));
-                    progress.record(created.getId(), clock.instant());
-                    return created;
-                });
+        return assessments.findByUnitAndPeriod(commune.getId(), periodId).orElseGet(() -> {
+            assessments.lockCreation(commune.getId(), periodId);
+            // Whoever held the lock may have created it meanwhile; this query sees what they committed.
+            return assessments.findByUnitAndPeriod(commune.getId(), periodId).orElseGet(() -> {
+                Assessment created = assessments.saveAndFlush(Assessment.open(commune, period, clock.instant()));
+                progress.record(created.getId(), clock.instant());
+                return created;
+            });
+        });
     }
 
     public EntryView entry(long entryId) {

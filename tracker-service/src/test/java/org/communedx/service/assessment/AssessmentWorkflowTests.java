@@ -196,6 +196,37 @@ class AssessmentWorkflowTests {
                 .containsExactly("SAVE_VALUE", "SUBMIT", "APPROVE");
     }
 
+    /** Two first visits to a commune's new period at the same moment: both get the one assessment. */
+    @Test
+    void twoFirstVisitsAtOnceCreateOneAssessment() throws Exception {
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            record Opened(long first, CompletableFuture<AssessmentView> other) {
+            }
+            Opened opened = transaction.execute(status -> {
+                loginAs("t.xa96101", Role.COMMUNE_STAFF);
+                long first = workflow.open("96101", period).id();
+                CompletableFuture<AssessmentView> other = CompletableFuture.supplyAsync(() -> {
+                    loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+                    try {
+                        return workflow.open("96101", period);
+                    }
+                    finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }, second);
+                await().atMost(Duration.ofSeconds(20)).until(() -> other.isDone() || anyoneWaitingOnALock());
+                return new Opened(first, other);
+            });
+            assertThat(opened.other().get().id()).isEqualTo(opened.first());
+        }
+        finally {
+            second.shutdown();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from assessment where period_id = ?", Long.class, period))
+                .isEqualTo(1);
+    }
+
     /**
      * Two reviewers approve two criteria of one commune at the same moment: the summary must count both, although
      * each transaction computed it before the other had committed.
