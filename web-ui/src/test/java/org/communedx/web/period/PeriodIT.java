@@ -3,6 +3,9 @@ package org.communedx.web.period;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
@@ -91,6 +94,42 @@ class PeriodIT {
         assertThat(manager.get("/plans").body()).contains(name, "Ít nhất 30% ở ít nhất 2/2 xã");
     }
 
+    /** A script in a period's or a plan's name comes back as text wherever the name is shown. */
+    @Test
+    void aPeriodAndAPlanNamedWithAScriptShowTheNameAsText() {
+        String script = "<script>alert(1)</script>";
+        String escaped = "&lt;script&gt;alert(1)&lt;/script&gt;";
+        long stamp = System.nanoTime();
+        WebClient admin = login("admin");
+        assertThat(admin.post("/periods/new", periodForm(admin, script + " period " + stamp, "2027-01-01",
+                "2027-12-31")).statusCode()).isEqualTo(302);
+        assertThat(admin.get("/periods").body()).contains(escaped + " period " + stamp).doesNotContain(script);
+        String periodId = first(admin.get("/dashboard/national").body(),
+                "<option value=\"(\\d+)\"[^>]*>" + Pattern.quote(escaped + " period " + stamp));
+
+        WebClient manager = login("tinh.hoabinh");
+        assertThat(manager.post("/plans/new", planForm(manager, script + " plan " + stamp, "157", "05305", "", 1))
+                .statusCode()).isEqualTo(302);
+        String plans = manager.get("/plans").body();
+        assertThat(plans).contains(escaped + " plan " + stamp).doesNotContain(script);
+        String planId = first(plans, Pattern.quote(escaped + " plan " + stamp) + ".*?/plans/(\\d+)/edit");
+
+        for (String page : List.of("/plans/" + planId, "/units/157/dashboard", "/units/17/dashboard",
+                "/units/157/dashboard?period=" + periodId, "/communes/05305/periods/" + periodId,
+                "/communes/05305/periods/" + periodId + "/report", "/units/157/periods/" + periodId + "/report")) {
+            String body = manager.get(page).body();
+            assertThat(body).as(page).doesNotContain(script).containsAnyOf(escaped + " plan " + stamp,
+                    escaped + " period " + stamp);
+        }
+    }
+
+    private static String first(String page, String regex) {
+        Matcher matcher = Pattern.compile(regex, Pattern.DOTALL)
+                .matcher(page);
+        assertThat(matcher.find()).as(regex).isTrue();
+        return matcher.group(1);
+    }
+
     private WebClient login(String username) {
         return new WebClient(port).login(username, PASSWORD);
     }
@@ -103,7 +142,7 @@ class PeriodIT {
 
     private static String frameworkId(WebClient client) {
         String page = client.get("/periods/new").body();
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("<option value=\"(\\d+)\">DX-XA 1.0")
+        Matcher matcher = Pattern.compile("<option value=\"(\\d+)\">DX-XA 1.0")
                 .matcher(page);
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);
