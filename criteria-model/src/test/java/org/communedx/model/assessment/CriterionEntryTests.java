@@ -3,7 +3,11 @@ package org.communedx.model.assessment;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.framework.Comparison;
@@ -18,6 +22,9 @@ import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.unit.UnitType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -191,6 +198,93 @@ class CriterionEntryTests {
         level.returnWithReason("Tiêu chí áp dụng cho mọi xã", "huyen.lacson", NOW);
         assertThat(level.getStatus()).isEqualTo(EntryStatus.RETURNED);
         assertRefused(() -> level.submit(0, "xa.yenphu", NOW), "entry.refused.noValue");
+    }
+
+    /**
+     * Every move from every status: where it is allowed, the status it leads to; everywhere else a refusal that
+     * names the move and leaves the entry as it was. The table is the workflow of the product's design, written out
+     * here rather than read from the entity.
+     */
+    @ParameterizedTest(name = "{0} from {1}")
+    @MethodSource("everyMoveFromEveryStatus")
+    void everyMoveFromEveryStatusIsAllowedOrRefusedAsTheWorkflowSays(String move, EntryStatus from,
+            EntryStatus expected) {
+        CriterionEntry entry = assessment().entry("G1.C2").orElseThrow();
+        reach(entry, from);
+        Runnable attempt = switch (move) {
+            case "saveValue" -> () -> entry.saveValue(new EntryValue.Level(1), null, "xa.yenphu", NOW);
+            case "submit" -> () -> entry.submit(1, "xa.yenphu", NOW);
+            case "approve" -> () -> entry.approve("huyen.lacson", NOW);
+            case "return" -> () -> entry.returnWithReason("Thiếu biên bản", "huyen.lacson", NOW);
+            case "reopen" -> () -> entry.reopen("Cập nhật", "huyen.lacson", NOW);
+            case "requestNotApplicable" -> () -> entry.requestNotApplicable("Không có chợ", "xa.yenphu", NOW);
+            case "approveNotApplicable" -> () -> entry.approveNotApplicable("huyen.lacson", NOW);
+            case "addEvidence" -> () -> entry.evidenceAdded("xa.yenphu", NOW);
+            case "removeEvidence" -> () -> entry.evidenceRemoved("xa.yenphu", NOW);
+            default -> throw new IllegalArgumentException(move);
+        };
+        if (expected == null) {
+            assertThatThrownBy(attempt::run).isInstanceOfSatisfying(RuleViolation.class, violation -> {
+                assertThat(violation.messageKey()).isEqualTo("entry.refused.transition");
+                assertThat(violation.arguments()).containsExactly(move, from);
+            });
+            assertThat(entry.getStatus()).isEqualTo(from);
+        }
+        else {
+            attempt.run();
+            assertThat(entry.getStatus()).isEqualTo(expected);
+        }
+    }
+
+    static Stream<Arguments> everyMoveFromEveryStatus() {
+        EntryStatus[] statuses = { EntryStatus.NOT_STARTED, EntryStatus.DRAFT, EntryStatus.SUBMITTED,
+                EntryStatus.APPROVED, EntryStatus.RETURNED, EntryStatus.NOT_APPLICABLE_REQUESTED,
+                EntryStatus.NOT_APPLICABLE };
+        // One row per move, one column per status above: where the move leads, or null where it is refused.
+        Map<String, EntryStatus[]> table = new LinkedHashMap<>();
+        table.put("saveValue", new EntryStatus[] { EntryStatus.DRAFT, EntryStatus.DRAFT, null, null,
+                EntryStatus.DRAFT, null, null });
+        table.put("submit", new EntryStatus[] { null, EntryStatus.SUBMITTED, null, null, EntryStatus.SUBMITTED, null,
+                null });
+        table.put("approve", new EntryStatus[] { null, null, EntryStatus.APPROVED, null, null, null, null });
+        table.put("return", new EntryStatus[] { null, null, EntryStatus.RETURNED, null, null, EntryStatus.RETURNED,
+                null });
+        table.put("reopen", new EntryStatus[] { null, null, null, EntryStatus.RETURNED, null, null,
+                EntryStatus.RETURNED });
+        table.put("requestNotApplicable", new EntryStatus[] { EntryStatus.NOT_APPLICABLE_REQUESTED,
+                EntryStatus.NOT_APPLICABLE_REQUESTED, null, null, EntryStatus.NOT_APPLICABLE_REQUESTED, null, null });
+        table.put("approveNotApplicable", new EntryStatus[] { null, null, null, null, null,
+                EntryStatus.NOT_APPLICABLE, null });
+        table.put("addEvidence", new EntryStatus[] { EntryStatus.DRAFT, EntryStatus.DRAFT, null, null,
+                EntryStatus.RETURNED, null, null });
+        table.put("removeEvidence", new EntryStatus[] { null, EntryStatus.DRAFT, null, null, EntryStatus.RETURNED,
+                null, null });
+        assertThat(statuses).as("every status has a column").hasSize(EntryStatus.values().length);
+        return table.entrySet().stream().flatMap(row -> IntStream.range(0, statuses.length)
+                .mapToObj(i -> Arguments.of(row.getKey(), statuses[i], row.getValue()[i])));
+    }
+
+    /** Brings a new LEVEL entry to {@code status} by the moves a commune and a reviewer make. */
+    private static void reach(CriterionEntry entry, EntryStatus status) {
+        switch (status) {
+            case NOT_STARTED -> { }
+            case DRAFT -> entry.saveValue(new EntryValue.Level(2), null, "xa.yenphu", NOW);
+            case SUBMITTED -> submitted(entry);
+            case APPROVED -> {
+                submitted(entry);
+                entry.approve("huyen.lacson", NOW);
+            }
+            case RETURNED -> {
+                submitted(entry);
+                entry.returnWithReason("Thiếu biên bản", "huyen.lacson", NOW);
+            }
+            case NOT_APPLICABLE_REQUESTED -> entry.requestNotApplicable("Không có chợ", "xa.yenphu", NOW);
+            case NOT_APPLICABLE -> {
+                entry.requestNotApplicable("Không có chợ", "xa.yenphu", NOW);
+                entry.approveNotApplicable("huyen.lacson", NOW);
+            }
+        }
+        assertThat(entry.getStatus()).isEqualTo(status);
     }
 
     private static void submitted(CriterionEntry entry) {
