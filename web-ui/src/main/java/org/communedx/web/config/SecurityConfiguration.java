@@ -120,7 +120,9 @@ class SecurityConfiguration {
      * The JSON API, for provincial systems and scripts, before the page chain. Scripts send HTTP Basic on every
      * request and never get a session; a browser that has logged in may call it with its session. Anonymous
      * callers get 401, not the login page. CSRF protection is off here because the API only reads (GET), and a
-     * GET changes nothing; a write endpoint must turn it back on for callers that come with a session cookie.
+     * GET changes no figure: at most the first read of a commune's period opens its assessment with every criterion
+     * NOT_STARTED, exactly as the first view of its scorecard page does. A write endpoint must turn CSRF protection
+     * back on for callers that come with a session cookie.
      */
     @Bean
     @Order(1)
