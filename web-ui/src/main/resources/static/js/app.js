@@ -32,9 +32,23 @@ document.addEventListener('change', function (event) {
     var tooLarge = Array.prototype.some.call(input.files, function (file) {
         return file.size > limit;
     });
-    var error = document.getElementById(input.getAttribute('data-error'));
+    var errorId = input.getAttribute('data-error');
+    var error = document.getElementById(errorId);
+    var described = (input.getAttribute('aria-describedby') || '').split(' ').filter(function (id) {
+        return id && id !== errorId;
+    });
+    if (tooLarge) {
+        described.push(errorId);
+    }
+    input.setAttribute('aria-describedby', described.join(' '));
     input.setCustomValidity(tooLarge ? error.textContent : '');
     input.classList.toggle('is-invalid', tooLarge);
     input.setAttribute('aria-invalid', String(tooLarge));
-    error.hidden = !tooLarge;
+    // Hidden first, so that a second file too large is announced again.
+    error.hidden = true;
+    if (tooLarge) {
+        window.setTimeout(function () {
+            error.hidden = false;
+        }, 50);
+    }
 });

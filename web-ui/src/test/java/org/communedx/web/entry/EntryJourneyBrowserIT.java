@@ -93,12 +93,15 @@ class EntryJourneyBrowserIT {
 
         assertThat(page.getByRole(AriaRole.ALERT)).hasText("Tệp lớn hơn 25 MB; chưa có gì được lưu.");
         assertThat(page.locator("#evidence-file")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#evidence-file")).hasAttribute("aria-describedby",
+                "evidence-file-help evidence-file-too-large");
         assertThat(page.locator("#evidence li")).hasCount(0);
         org.assertj.core.api.Assertions.assertThat(uploads).isEmpty();
 
         page.locator("#evidence-file").setInputFiles(
                 new FilePayload("ban-do-so.pdf", "application/pdf", SampleFiles.pdf(1)));
         assertThat(page.locator("#evidence-file-too-large")).isHidden();
+        assertThat(page.locator("#evidence-file")).hasAttribute("aria-describedby", "evidence-file-help");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click();
         assertThat(page.getByText("Đã tải lên tệp minh chứng.")).isVisible();
         assertThat(page.locator("#evidence li")).hasCount(1);
