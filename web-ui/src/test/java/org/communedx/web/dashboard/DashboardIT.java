@@ -77,7 +77,8 @@ class DashboardIT {
         assertThat(reviewer.get("/api/v1/units/157/charts?period=" + period, "application/json").body())
                 .contains("\"groups\":{\"labels\":[\"G1 Nhóm một\",\"G2 Nhóm hai\"],\"values\":[2.1,0.0]}");
         String explain = "/communes/05305/periods/" + period + "/explain";
-        assertThat(after).as("the ranking's figure explains itself").contains("href=\"" + explain + "\"");
+        assertThat(after).as("the ranking's figure explains itself").contains("href=\"" + explain + "\"",
+                "aria-label=\"Vì sao Xã Yên Phú đạt 25,0%?\"");
         assertThat(reviewer.get(explain).body())
                 .contains("Tổng trọng số được tính 1,00 / tổng trọng số áp dụng 4,00 = 25,0%",
                         "Được tính", "Không tính: chưa đạt mục tiêu");

@@ -68,12 +68,12 @@ class DashboardJourneyBrowserIT {
                 .setHasText("Kế hoạch chuyển đổi số cấp xã tỉnh Hòa Bình năm 2026"))).isVisible();
 
         page.locator("#children-table").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
-                .setName("Huyện Lạc Sơn")).click();
+                .setName("Huyện Lạc Sơn").setExact(true)).click();
         assertThat(page.locator("h1")).hasText("Bảng điều khiển Huyện Lạc Sơn");
         assertThat(page.locator("canvas[data-chart='groups']")).isVisible();
 
         page.locator("#ranking-table").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
-                .setName("Xã Yên Phú")).click();
+                .setName("Xã Yên Phú").setExact(true)).click();
         assertThat(page.locator("h1")).containsText("Bảng điểm Xã Yên Phú — Năm 2025");
         page.locator("tr:has(.text-bg-success:text('Đã duyệt')) a[href^='/entries/']").first().click();
         assertThat(page.locator("#entry-status")).hasText("Đã duyệt");
