@@ -163,6 +163,12 @@ class DemoAssessments implements ApplicationRunner {
         long span = period.getSubmissionDeadline().toEpochDay() - first.toEpochDay();
         reach *= Math.min(1.0, (double) (lastDay.toEpochDay() - first.toEpochDay()) / span);
 
+        // The server already answers while this runs: a visitor who opens the commune first creates its
+        // assessment (AssessmentWorkflow takes the same lock), and then it stands without a sample history.
+        assessments.lockCreation(commune.getId(), period.getId());
+        if (assessments.findByUnitAndPeriod(commune.getId(), period.getId()).isPresent()) {
+            return;
+        }
         Assessment assessment = assessments.saveAndFlush(Assessment.open(commune, period,
                 at(period.getStartDate(), 8)));
         List<CriterionEntry> shuffled = new ArrayList<>(entries.findByAssessmentInOrder(assessment.getId()));
