@@ -1,5 +1,6 @@
 package org.communedx.service.evidence;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,8 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.assessment.EntryStatus;
@@ -24,9 +27,10 @@ import org.communedx.service.assessment.AssessmentWorkflow;
 import org.communedx.service.assessment.WorkflowFixtures;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.audit.AuditLog.AuditEvent;
+import org.communedx.service.evidence.EvidenceThumbnails.Thumbnail;
 import org.communedx.service.evidence.EvidenceViews.EvidenceView;
-import org.communedx.service.testsupport.SampleFiles;
 import org.communedx.service.scope.OutOfScopeException;
+import org.communedx.service.testsupport.SampleFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +59,9 @@ class EvidenceServiceTests {
 
     @Autowired
     EvidenceService evidence;
+
+    @Autowired
+    EvidenceThumbnails thumbnails;
 
     @Autowired
     AssessmentWorkflow workflow;
@@ -91,6 +98,27 @@ class EvidenceServiceTests {
     void logoutAndRemoveTheFixtures() {
         SecurityContextHolder.clearContext();
         fixtures.remove();
+    }
+
+    /** A photograph's thumbnail is a small copy; a PDF has none (the list shows it as a document). */
+    @Test
+    void aPhotographsThumbnailIsASmallCopyAtMost192PixelsASide() throws Exception {
+        byte[] photo = SampleFiles.photo(2400, 1800);
+        EvidenceView stored = evidence.upload(entryId, METADATA, new ByteArrayInputStream(photo), "hien-truong.jpg");
+
+        Thumbnail thumbnail = thumbnails.of(stored.id()).orElseThrow();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(thumbnail.content()));
+        assertThat(thumbnail.mediaType()).isEqualTo("image/jpeg");
+        assertThat(image.getWidth()).isEqualTo(192);
+        assertThat(image.getHeight()).isEqualTo(144);
+        assertThat(thumbnail.content().length).as("of a %d-byte photograph", photo.length)
+                .isLessThan(photo.length / 20);
+
+        EvidenceView pdf = evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.pdf(1)), "a.pdf");
+        assertThat(thumbnails.of(pdf.id())).isEmpty();
+        loginAs("t.xa96201", Role.COMMUNE_STAFF);
+        assertThatThrownBy(() -> thumbnails.of(stored.id())).as("out of scope")
+                .isInstanceOf(OutOfScopeException.class);
     }
 
     @Test

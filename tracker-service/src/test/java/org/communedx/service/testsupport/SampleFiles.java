@@ -53,21 +53,30 @@ public final class SampleFiles {
     }
 
     public static byte[] jpeg() {
-        return image("jpg");
+        return image("jpg", 64, 48);
+    }
+
+    /** A JPEG of the size of a photograph, with noise in it so that it weighs what a photograph does. */
+    public static byte[] photo(int width, int height) {
+        return image("jpg", width, height);
     }
 
     public static byte[] png() {
-        return image("png");
+        return image("png", 64, 48);
     }
 
-    private static byte[] image(String format) {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+    private static byte[] image(String format, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.setColor(Color.ORANGE);
-        graphics.fillRect(0, 0, 64, 48);
+        graphics.fillRect(0, 0, width, height);
         graphics.setColor(Color.BLUE);
-        graphics.fillOval(10, 10, 30, 20);
+        graphics.fillOval(width / 6, height / 5, width / 2, height / 2);
         graphics.dispose();
+        java.util.Random noise = new java.util.Random(width * 31L + height);
+        for (int i = 0; width > 64 && i < width * height / 4; i++) {
+            image.setRGB(noise.nextInt(width), noise.nextInt(height), noise.nextInt(0xFFFFFF));
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, format, out);

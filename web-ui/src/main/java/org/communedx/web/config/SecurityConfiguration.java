@@ -89,7 +89,8 @@ class SecurityConfiguration {
                         // their scope reaches, and the service answers 404 for the rest.
                         .requestMatchers(HttpMethod.POST, "/entries/*/evidence", "/evidence/*/remove")
                             .hasRole("COMMUNE_STAFF")
-                        .requestMatchers(HttpMethod.GET, "/evidence/*", "/evidence/*/inline").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/evidence/*", "/evidence/*/inline", "/evidence/*/thumbnail")
+                            .authenticated()
                         // The audit trail crosses every unit: administrators only (the service checks it too).
                         .requestMatchers(HttpMethod.GET, "/audit").hasRole("ADMIN")
                         // Dashboards, explanations and plan trackers: everyone signed in, for the units their
@@ -139,7 +140,8 @@ class SecurityConfiguration {
                         // their scope reaches, and the service answers 404 for the rest.
                         .requestMatchers(HttpMethod.POST, "/entries/*/evidence", "/evidence/*/remove")
                             .hasRole("COMMUNE_STAFF")
-                        .requestMatchers(HttpMethod.GET, "/evidence/*", "/evidence/*/inline").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/evidence/*", "/evidence/*/inline", "/evidence/*/thumbnail")
+                            .authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Commune DX Tracker")
                         .securityContextRepository(new RequestAttributeSecurityContextRepository()))

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.service.evidence.EvidenceService;
 import org.communedx.service.evidence.EvidenceService.EvidenceContent;
+import org.communedx.service.evidence.EvidenceThumbnails;
+import org.communedx.service.evidence.EvidenceThumbnails.Thumbnail;
 import org.communedx.service.evidence.EvidenceViews.EvidenceView;
 
 import org.springframework.core.io.InputStreamResource;
@@ -39,8 +42,11 @@ class EvidenceController {
 
     private final EvidenceService evidence;
 
-    EvidenceController(EvidenceService evidence) {
+    private final EvidenceThumbnails thumbnails;
+
+    EvidenceController(EvidenceService evidence, EvidenceThumbnails thumbnails) {
         this.evidence = evidence;
+        this.thumbnails = thumbnails;
     }
 
     @PostMapping("/entries/{entryId}/evidence")
@@ -79,6 +85,21 @@ class EvidenceController {
     ResponseEntity<Resource> inline(@PathVariable long id) throws IOException {
         EvidenceContent content = evidence.open(id);
         return serve(content, content.file().inline());
+    }
+
+    /** A small copy of a photograph for the evidence list; where none can be made, the original, as a preview. */
+    @GetMapping("/evidence/{id}/thumbnail")
+    ResponseEntity<?> thumbnail(@PathVariable long id) throws IOException {
+        Optional<Thumbnail> thumbnail = thumbnails.of(id);
+        if (thumbnail.isEmpty()) {
+            return inline(id);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(thumbnail.get().mediaType()))
+                .header("X-Content-Type-Options", "nosniff")
+                // A stored file never changes, so neither does its copy.
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400")
+                .body(thumbnail.get().content());
     }
 
     @PostMapping("/evidence/{id}/remove")

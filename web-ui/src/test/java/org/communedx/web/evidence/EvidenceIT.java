@@ -101,6 +101,24 @@ class EvidenceIT {
                 .contains("Thêm minh chứng", "Xóa minh chứng", "(tệp Báo cáo &lt;b&gt;số 15&lt;/b&gt;.pdf)");
     }
 
+    /** The list shows a photograph by a copy of a few kilobytes, which links to the original. */
+    @Test
+    void aPhotographIsListedByASmallThumbnail() {
+        byte[] photo = SampleFiles.photo(2400, 1800);
+        assertThat(staff.postMultipart(uploadPath(), METADATA, "hien-truong.jpg", photo).statusCode()).isEqualTo(302);
+        long id = last();
+
+        assertThat(staff.get("/entries/" + entryId).body()).contains("src=\"/evidence/" + id + "/thumbnail\"",
+                "href=\"/evidence/" + id + "/inline\"");
+        HttpResponse<byte[]> thumbnail = staff.download("/evidence/" + id + "/thumbnail");
+        assertThat(thumbnail.statusCode()).isEqualTo(200);
+        assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(thumbnail.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(thumbnail.body().length).as("of %d bytes", photo.length).isLessThan(photo.length / 20);
+        WebClient otherCommune = new WebClient(port).login("xa.annghia", "Demo@2025!");
+        assertThat(otherCommune.download("/evidence/" + id + "/thumbnail").statusCode()).isEqualTo(404);
+    }
+
     @Test
     void aDocxIsNeverShownInline() {
         byte[] xlsx = SampleFiles.xlsx();

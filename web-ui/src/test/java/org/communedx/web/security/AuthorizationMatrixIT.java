@@ -167,6 +167,7 @@ class AuthorizationMatrixIT {
         route("POST /entries/{entryId}/evidence", "/entries/0/evidence", "403 403 403 A 403 302");
         route("GET /evidence/{id}", "/evidence/0", "404 404 404 404 404 302");
         route("GET /evidence/{id}/inline", "/evidence/0/inline", "404 404 404 404 404 302");
+        route("GET /evidence/{id}/thumbnail", "/evidence/0/thumbnail", "404 404 404 404 404 302");
         route("POST /evidence/{id}/remove", "/evidence/0/remove", "403 403 403 404 403 302");
         route("GET /audit", "/audit", "200 403 403 403 403 302");
         // Dashboards: the country for administrators; Lạc Sơn (157) and Hòa Bình (17) for those whose scope reaches
