@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.communedx.service.DemoData;
 import org.communedx.service.assessment.Scorecards;
 import org.communedx.service.assessment.Scorecards.Scorecard;
 import org.communedx.service.progress.ProgressViews.Rollup;
@@ -24,7 +23,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * Printable reports in the administrative style: a commune's scorecard, and a district's or province's rollup.
  * Each is a print-styled page ({@code report/*}) with a server-made PDF of the same template beside it. The
- * services answer 404 outside the caller's scope.
+ * services answer 404 outside the caller's scope. The PDF is rendered from the handler's own model, so that it
+ * carries what the controller advice gives every page, such as the sample-data label.
  */
 @Controller
 class ReportController {
@@ -39,16 +39,13 @@ class ReportController {
 
     private final MessageSource messages;
 
-    private final DemoData demoData;
-
     ReportController(Scorecards scorecards, Rollups rollups, ReportHeadings headings, ReportPdf pdf,
-            MessageSource messages, DemoData demoData) {
+            MessageSource messages) {
         this.scorecards = scorecards;
         this.rollups = rollups;
         this.headings = headings;
         this.pdf = pdf;
         this.messages = messages;
-        this.demoData = demoData;
     }
 
     @GetMapping("/communes/{code}/periods/{periodId}/report")
@@ -58,12 +55,12 @@ class ReportController {
     }
 
     @GetMapping("/communes/{code}/periods/{periodId}/report.pdf")
-    ResponseEntity<byte[]> communePdf(@PathVariable String code, @PathVariable long periodId, Locale locale,
-            HttpServletRequest request, HttpServletResponse response) {
-        Map<String, Object> model = commune(code, periodId);
-        Scorecard card = (Scorecard) model.get("scorecard");
+    ResponseEntity<byte[]> communePdf(@PathVariable String code, @PathVariable long periodId, Model model,
+            Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        model.addAllAttributes(commune(code, periodId));
+        Scorecard card = (Scorecard) model.getAttribute("scorecard");
         return pdf(messages.getMessage("export.file.report", new Object[] { card.communeName(), card.periodName() },
-                locale), pdf.render("report/commune", model, locale, request, response));
+                locale), pdf.render("report/commune", model.asMap(), locale, request, response));
     }
 
     /** A district's or a province's report; a commune has the one above instead (404 here). */
@@ -74,12 +71,12 @@ class ReportController {
     }
 
     @GetMapping("/units/{code}/periods/{periodId}/report.pdf")
-    ResponseEntity<byte[]> unitPdf(@PathVariable String code, @PathVariable long periodId, Locale locale,
-            HttpServletRequest request, HttpServletResponse response) {
-        Map<String, Object> model = unit(code, periodId);
-        Rollup rollup = (Rollup) model.get("rollup");
+    ResponseEntity<byte[]> unitPdf(@PathVariable String code, @PathVariable long periodId, Model model,
+            Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        model.addAllAttributes(unit(code, periodId));
+        Rollup rollup = (Rollup) model.getAttribute("rollup");
         return pdf(messages.getMessage("export.file.report", new Object[] { rollup.unitName(), rollup.periodName() },
-                locale), pdf.render("report/unit", model, locale, request, response));
+                locale), pdf.render("report/unit", model.asMap(), locale, request, response));
     }
 
     private Map<String, Object> commune(String code, long periodId) {
@@ -87,9 +84,6 @@ class ReportController {
         model.put("scorecard", scorecards.scorecard(code, periodId));
         model.put("heading", headings.heading(code, periodId));
         model.put("pdf", false);
-        // The PDF is rendered outside Spring MVC, where SampleDataAdvice does not reach: a printed demo figure
-        // must say what it is too.
-        model.put("sampleData", demoData.enabled());
         return model;
     }
 
@@ -98,9 +92,6 @@ class ReportController {
         model.put("rollup", rollups.rollup(code, periodId));
         model.put("heading", headings.heading(code, periodId));
         model.put("pdf", false);
-        // The PDF is rendered outside Spring MVC, where SampleDataAdvice does not reach: a printed demo figure
-        // must say what it is too.
-        model.put("sampleData", demoData.enabled());
         return model;
     }
 
