@@ -215,7 +215,7 @@ class AssessmentWorkflowTests {
                         SecurityContextHolder.clearContext();
                     }
                 }, second);
-                await().atMost(Duration.ofSeconds(20)).until(() -> other.isDone() || anyoneWaitingOnALock());
+                await().atMost(Duration.ofSeconds(20)).until(() -> other.isDone() || waitingOnALock());
                 return new Opened(first, other);
             });
             assertThat(opened.other().get().id()).isEqualTo(opened.first());
@@ -254,7 +254,7 @@ class AssessmentWorkflowTests {
                     }
                 }, second);
                 // The other approval has changed its own entry and now waits for this transaction's summary.
-                await().atMost(Duration.ofSeconds(20)).until(() -> other.isDone() || anyoneWaitingOnALock());
+                await().atMost(Duration.ofSeconds(20)).until(() -> other.isDone() || waitingOnALock());
                 return other;
             });
             assertThat(otherApproval.get().status()).isEqualTo(EntryStatus.APPROVED);
@@ -404,20 +404,11 @@ class AssessmentWorkflowTests {
                 .isZero();
     }
 
-    /**
-     * Whether another session of this database waits for a lock on assessments or their summaries, or for the
-     * advisory lock that guards an assessment's creation.
-     */
-    private boolean anyoneWaitingOnALock() {
+    /** Whether another session of this test's database waits for a lock: the other transaction of a test. */
+    private boolean waitingOnALock() {
         return jdbc.queryForObject("""
                 select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
-                    and pid <> pg_backend_pid() and (query ilike '%assessment%' or wait_event = 'advisory')""",
-                Long.class) > 0;
-    }
-
-    private boolean waitingOnALock() {
-        return jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                + " and query like 'update criterion_entry%'", Long.class) > 0;
+                    and pid <> pg_backend_pid()""", Long.class) > 0;
     }
 
     private EvidenceView upload(long entry, String name, String title, String documentNumber) {
