@@ -3,6 +3,7 @@ package org.communedx.service.assessment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -135,12 +136,14 @@ public class AssessmentWorkflow {
         CriterionEntry entry = load(entryId);
         Assessment assessment = entry.getAssessment();
         Criterion criterion = entry.getCriterion();
-        List<HistoryLine> history = history(entryId);
+        // The files' events serve both the history and, after a review, the files added and removed since.
+        Map<String, List<AuditEvent>> fileEvents = fileEvents(List.of(entryId), Instant.EPOCH);
+        List<HistoryLine> history = history(entryId, fileEvents);
         return new EntryDetail(EntryView.of(entry), assessment.getUnit().getCode(), assessment.getUnit().getName(),
                 assessment.getPeriod().getId(), assessment.getPeriod().getName(), criterion.getGroup().getCode(),
                 criterion.getGroup().name(), criterion.description(), criterion.typicalEvidence(),
                 criterion.getTarget(), criterion.getComparison(), criterion.getUnit(), criterion.isEvidenceRequired(),
-                evidenceCounts.forEntry(entryId), actions(entry), history, sinceReview(entry, history));
+                evidenceCounts.forEntry(entryId), actions(entry), history, sinceReview(entry, history, fileEvents));
     }
 
     /** Which moves the current user may make now; the same rules {@link #act} enforces. */
@@ -164,10 +167,9 @@ public class AssessmentWorkflow {
      * The entry's own events and those of its evidence files, oldest first. The first file of an untouched entry
      * writes two rows in one transaction, the file's and the entry's move to DRAFT: they make one line.
      */
-    private List<HistoryLine> history(long entryId) {
+    private List<HistoryLine> history(long entryId, Map<String, List<AuditEvent>> fileEvents) {
         List<HistoryLine> files = new ArrayList<>();
-        audit.referringTo(EVIDENCE_AUDIT_TYPE, List.of(EVIDENCE_ADDED, EVIDENCE_REMOVED), "entryId", List.of(entryId),
-                Instant.EPOCH).forEach((fileId, events) -> events.forEach(event -> files.add(new HistoryLine(
+        fileEvents.forEach((fileId, events) -> events.forEach(event -> files.add(new HistoryLine(
                         event.actor(), event.occurredAt(), event.action(), null, null, null, null, null,
                         dated(fileId, event, event.afterJson() != null ? event.afterJson() : event.beforeJson())
                                 .file()))));
@@ -199,14 +201,15 @@ public class AssessmentWorkflow {
      * For an entry back under review after a return or reopening: its value then and now, and the evidence files
      * added and removed since.
      */
-    private ChangeSinceReview sinceReview(CriterionEntry entry, List<HistoryLine> history) {
+    private ChangeSinceReview sinceReview(CriterionEntry entry, List<HistoryLine> history,
+            Map<String, List<AuditEvent>> fileEvents) {
         if (entry.getStatus() != EntryStatus.SUBMITTED && entry.getStatus() != EntryStatus.NOT_APPLICABLE_REQUESTED) {
             return null;
         }
         for (int i = history.size() - 1; i >= 0; i--) {
             HistoryLine line = history.get(i);
             if (REVIEW_ACTIONS.contains(line.action())) {
-                EvidenceSince evidence = evidenceSince(Map.of(entry.getId(), line.at()))
+                EvidenceSince evidence = evidenceSince(Map.of(entry.getId(), line.at()), fileEvents)
                         .getOrDefault(entry.getId(), EvidenceSince.NONE);
                 return new ChangeSinceReview(line.at(), line.actor(), line.reason(), line.valueAfter(), entry.value(),
                         evidence.added(), evidence.removed());
@@ -238,7 +241,8 @@ public class AssessmentWorkflow {
                 .forEach((id, event) -> reviews.put(Long.parseLong(id), event));
         Map<Long, Instant> reviewedAt = new HashMap<>();
         reviews.forEach((entryId, event) -> reviewedAt.put(entryId, event.occurredAt()));
-        Map<Long, EvidenceSince> evidence = evidenceSince(reviewedAt);
+        Map<Long, EvidenceSince> evidence = reviewedAt.isEmpty() ? Map.of()
+                : evidenceSince(reviewedAt, fileEvents(reviewedAt.keySet(), Collections.min(reviewedAt.values())));
         Map<Long, ChangeSinceReview> changes = new HashMap<>();
         reviews.forEach((entryId, event) -> {
             Map<String, Object> after = Snapshots.read(event.afterJson());
@@ -254,34 +258,38 @@ public class AssessmentWorkflow {
      * The evidence files added to and removed from each entry after the time of its review, from the audit trail in
      * one query for all the entries. A file added and removed again since then is in neither list.
      */
-    private Map<Long, EvidenceSince> evidenceSince(Map<Long, Instant> reviewedAt) {
-        if (reviewedAt.isEmpty()) {
-            return Map.of();
-        }
+    /** The evidence files' additions and removals on these entries after {@code after}, by file id. */
+    private Map<String, List<AuditEvent>> fileEvents(Collection<Long> entryIds, Instant after) {
+        return audit.referringTo(EVIDENCE_AUDIT_TYPE, List.of(EVIDENCE_ADDED, EVIDENCE_REMOVED), "entryId", entryIds,
+                after);
+    }
+
+    /** From the files' events (at least those after each review), the files added and removed since it. */
+    private Map<Long, EvidenceSince> evidenceSince(Map<Long, Instant> reviewedAt,
+            Map<String, List<AuditEvent>> fileEvents) {
         Map<Long, List<Dated>> added = new HashMap<>();
         Map<Long, List<Dated>> removed = new HashMap<>();
-        audit.referringTo(EVIDENCE_AUDIT_TYPE, List.of(EVIDENCE_ADDED, EVIDENCE_REMOVED), "entryId",
-                reviewedAt.keySet(), Collections.min(reviewedAt.values())).forEach((fileId, events) -> {
-                    AuditEvent first = events.get(0);
-                    Map<String, Object> snapshot = Snapshots.read(first.afterJson() != null ? first.afterJson()
-                            : first.beforeJson());
-                    long entryId = ((Number) snapshot.get("entryId")).longValue();
-                    Instant since = reviewedAt.get(entryId);
-                    List<AuditEvent> later = events.stream().filter(event -> event.occurredAt().isAfter(since))
-                            .toList();
-                    Optional<AuditEvent> add = later.stream().filter(event -> EVIDENCE_ADDED.equals(event.action()))
-                            .findFirst();
-                    Optional<AuditEvent> remove = later.stream()
-                            .filter(event -> EVIDENCE_REMOVED.equals(event.action())).findFirst();
-                    if (add.isPresent() && remove.isEmpty()) {
-                        added.computeIfAbsent(entryId, id -> new ArrayList<>())
-                                .add(dated(fileId, add.get(), add.get().afterJson()));
-                    }
-                    else if (remove.isPresent() && add.isEmpty()) {
-                        removed.computeIfAbsent(entryId, id -> new ArrayList<>())
-                                .add(dated(fileId, remove.get(), remove.get().beforeJson()));
-                    }
-                });
+        fileEvents.forEach((fileId, events) -> {
+            AuditEvent first = events.get(0);
+            Map<String, Object> snapshot = Snapshots.read(first.afterJson() != null ? first.afterJson()
+                    : first.beforeJson());
+            long entryId = ((Number) snapshot.get("entryId")).longValue();
+            Instant since = reviewedAt.get(entryId);
+            List<AuditEvent> later = events.stream().filter(event -> event.occurredAt().isAfter(since))
+                    .toList();
+            Optional<AuditEvent> add = later.stream().filter(event -> EVIDENCE_ADDED.equals(event.action()))
+                    .findFirst();
+            Optional<AuditEvent> remove = later.stream()
+                    .filter(event -> EVIDENCE_REMOVED.equals(event.action())).findFirst();
+            if (add.isPresent() && remove.isEmpty()) {
+                added.computeIfAbsent(entryId, id -> new ArrayList<>())
+                        .add(dated(fileId, add.get(), add.get().afterJson()));
+            }
+            else if (remove.isPresent() && add.isEmpty()) {
+                removed.computeIfAbsent(entryId, id -> new ArrayList<>())
+                        .add(dated(fileId, remove.get(), remove.get().beforeJson()));
+            }
+        });
         Map<Long, EvidenceSince> evidence = new HashMap<>();
         reviewedAt.keySet().forEach(entryId -> evidence.put(entryId, new EvidenceSince(
                 Dated.inOrder(added.get(entryId)), Dated.inOrder(removed.get(entryId)))));
