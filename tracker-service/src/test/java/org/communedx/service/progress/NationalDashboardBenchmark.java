@@ -12,6 +12,7 @@ import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.progress.Dashboards.Dashboard;
+import org.communedx.service.scope.Scopes;
 import org.communedx.service.unit.GsoListImport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -148,7 +149,8 @@ class NationalDashboardBenchmark {
 
     private static <T> T as(String username, String role, Supplier<T> call) {
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(username, null, role));
-        try {
+        // One request, as the web layer serves it (RequestBoundFilter): the caller's scope is worked out once.
+        try (Scopes.Remembering request = Scopes.rememberUntilClosed()) {
             return call.get();
         }
         finally {

@@ -238,6 +238,27 @@ class UserAdministrationIT {
         assertThat(location(user.get("/"))).endsWith("/account/password");
     }
 
+    /**
+     * A viewer whom the administrator moves from Lạc Sơn to Kim Bôi reaches Kim Bôi, and no longer Lạc Sơn, on the
+     * very next request of the session they already had, without logging in again.
+     */
+    @Test
+    void aUserMovedToAnotherDistrictReachesItOnTheirNextRequest() {
+        String username = TestAccounts.uniqueUsername("moved");
+        UserAccount account = userAccounts.save(new UserAccount(username, "Người xem", passwordEncoder.encode(DEMO_PASSWORD),
+                Role.VIEWER, "157", Instant.EPOCH));
+        WebClient viewer = new WebClient(port).login(username, DEMO_PASSWORD);
+        assertThat(viewer.get("/units/157/dashboard").statusCode()).isEqualTo(200);
+        assertThat(viewer.get("/units/153/dashboard").statusCode()).isEqualTo(404);
+
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        assertThat(admin.post("/users/" + account.getId() + "/edit", form(admin, "displayName", "Người xem",
+                "role", "VIEWER", "unitCode", "153", "email", "", "enabled", "true")).statusCode()).isEqualTo(302);
+
+        assertThat(viewer.get("/units/153/dashboard").statusCode()).isEqualTo(200);
+        assertThat(viewer.get("/units/157/dashboard").statusCode()).isEqualTo(404);
+    }
+
     @Test
     void nobodyDisablesThemselves() {
         long adminId = userAccounts.findByUsername("admin").orElseThrow().getId();

@@ -8,19 +8,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.communedx.service.audit.RequestOrigin;
+import org.communedx.service.scope.Scopes;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Hands the client address (as the proxy reports it) to the audit trail for the length of the request. */
+/**
+ * What the services keep for the length of one request, and no longer: the client address (as the proxy reports it)
+ * for the audit trail, and the caller's scope, which the several services of one page would otherwise each work out.
+ */
 @Component
-class RequestOriginFilter extends OncePerRequestFilter {
+class RequestBoundFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         RequestOrigin.set(request.getRemoteAddr());
-        try {
+        try (Scopes.Remembering scope = Scopes.rememberUntilClosed()) {
             chain.doFilter(request, response);
         }
         finally {
