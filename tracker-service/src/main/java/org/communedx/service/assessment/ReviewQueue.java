@@ -25,6 +25,7 @@ import org.communedx.service.NotFoundException;
 import org.communedx.service.assessment.AssessmentViews.ChangeSinceReview;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -39,9 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class ReviewQueue {
-
-    /** A queue page shows at most this many entries, oldest first; the rest follow as those are reviewed. */
-    static final int LIMIT = 500;
 
     private static final String FROM = """
             from criterion_entry e
@@ -62,12 +60,16 @@ public class ReviewQueue {
 
     private final EvidenceCounts evidence;
 
+    /** A queue page shows at most this many entries, oldest first; the rest follow as those are reviewed. */
+    private final int limit;
+
     ReviewQueue(JdbcClient jdbc, UserAccountRepository accounts, AssessmentWorkflow workflow,
-            EvidenceCounts evidence) {
+            EvidenceCounts evidence, @Value("${communedx.review.queue-limit:500}") int limit) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.workflow = workflow;
         this.evidence = evidence;
+        this.limit = limit;
     }
 
     /** Narrows the queue; a null or blank filter lets everything through. */
@@ -84,8 +86,16 @@ public class ReviewQueue {
     public record Choice(String code, String name) {
     }
 
-    /** The queue and what its filters can choose from. */
-    public record Queue(List<QueueItem> items, List<Choice> communes, List<String> groups) {
+    /**
+     * The queue and what its filters can choose from. {@code waiting} counts every entry the filter matches, of which
+     * {@code items} holds the oldest, up to the page's limit: the page says when some are not shown, as the count in
+     * the menu covers them all.
+     */
+    public record Queue(List<QueueItem> items, long waiting, List<Choice> communes, List<String> groups) {
+
+        public boolean partial() {
+            return waiting > items.size();
+        }
     }
 
     /** One entry of a bulk approval: approved, or why not, as a message key with its arguments. */
@@ -99,7 +109,7 @@ public class ReviewQueue {
                     e.value_level, e.value_yes_no, e.explanation, e.last_changed_at, e.last_changed_by,
                     u.code as commune_code, u.name as commune_name, p.id as period_id, p.name as period_name,
                     g.code as group_code, c.code as criterion_code, c.name_vi, c.name_en, c.measurement_type,
-                    c.target_value, c.comparison, c.unit
+                    c.target_value, c.comparison, c.unit, count(*) over () as waiting
                 """).append(FROM);
         Map<String, Object> params = new LinkedHashMap<>(reviewer.params());
         if (filter.communeCode() != null && !filter.communeCode().isBlank()) {
@@ -114,8 +124,12 @@ public class ReviewQueue {
             sql.append(" and p.id = :period");
             params.put("period", filter.periodId());
         }
-        sql.append(" order by e.last_changed_at nulls first, e.id limit ").append(LIMIT);
-        List<QueueItem> rows = jdbc.sql(sql.toString()).params(params).query(ReviewQueue::item).list();
+        sql.append(" order by e.last_changed_at nulls first, e.id limit ").append(limit);
+        // Each row carries the count of all the rows the filter matches, before the limit: one query for both.
+        List<Counted> found = jdbc.sql(sql.toString()).params(params)
+                .query((rs, row) -> new Counted(item(rs, row), rs.getLong("waiting"))).list();
+        long waiting = found.isEmpty() ? 0 : found.get(0).waiting();
+        List<QueueItem> rows = found.stream().map(Counted::item).toList();
         Map<Long, EntryValue> values = new LinkedHashMap<>();
         rows.forEach(row -> values.put(row.entryId(), row.value()));
         Map<Long, ChangeSinceReview> changes = workflow.sinceReview(values);
@@ -133,7 +147,7 @@ public class ReviewQueue {
                 .query((rs, row) -> new Choice(rs.getString("code"), rs.getString("name"))).list();
         List<String> groups = jdbc.sql("select distinct code from criterion_group order by code")
                 .query(String.class).list();
-        return new Queue(items, communes, groups);
+        return new Queue(items, waiting, communes, groups);
     }
 
     /** How many entries wait for the current user; empty for whoever reviews nothing. One SQL count. */
@@ -168,6 +182,9 @@ public class ReviewQueue {
             }
         });
         return outcomes;
+    }
+
+    private record Counted(QueueItem item, long waiting) {
     }
 
     private Optional<Reviewer> reviewer() {
