@@ -11,7 +11,8 @@
 #
 # It starts the packaged jar on 127.0.0.1 against that database, logs in as the commune's staff account that the
 # benchmark created (xa.<code>), then runs wrk with 32 connections on the scorecard, on /assets/css/app.css and, for
-# scale, on /account (a page with the same layout and one small query), each after a warm-up, and stops the jar.
+# scale, on /account (a page with the same layout and one small query), each after a warm-up; then the scorecard and
+# the asset in back-to-back pairs (BENCH_ROUNDS, BENCH_PAIR_DURATION) for their ratio; and stops the jar.
 # Only ever point it at 127.0.0.1. Needs curl and wrk (Debian: apt-get install -y wrk).
 # BENCH_APP_ARGS adds arguments to the jar's command line, e.g. to try a setting.
 set -euo pipefail
@@ -25,6 +26,8 @@ DURATION=${BENCH_DURATION:-30s}
 # measured half of what it measured after 35 s.
 WARMUP=${BENCH_WARMUP:-30s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
+ROUNDS=${BENCH_ROUNDS:-5}
+PAIR_DURATION=${BENCH_PAIR_DURATION:-10s}
 THREADS=$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))
 JAR=${BENCH_JAR:-web-ui/target/commune-dx-tracker.jar}
 PASSWORD=Bench-Scorecard-2026   # NationalData.BENCH_PASSWORD
@@ -71,8 +74,26 @@ if [[ $status != 200 ]] || ! grep -q "$COMMUNE" "$work/scorecard.html"; then
 fi
 echo "scorecard $scorecard: $(wc -c < "$work/scorecard.html") bytes; /assets/css/app.css: $(curl -fs "$BASE/assets/css/app.css" | wc -c) bytes"
 
+run() { # target duration: wrk's report
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 10s --latency -H "Cookie: JSESSIONID=$session" "$1"
+}
+rate() { awk '/^Requests\/sec/ { print $2 }'; }
+
 for target in "$scorecard" "$BASE/assets/css/app.css" "$BASE/account"; do
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -H "Cookie: JSESSIONID=$session" "$target" > /dev/null
+    run "$target" "$WARMUP" > /dev/null
+done
+for target in "$scorecard" "$BASE/assets/css/app.css" "$BASE/account"; do
     echo "== $target, $CONNECTIONS connections, $DURATION"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -H "Cookie: JSESSIONID=$session" "$target"
+    run "$target" "$DURATION"
+done
+
+# The two cores are shared with whatever else runs on the host, and its load moves the figures by half between
+# minutes; the ratio of two measurements taken minutes apart would show the host as much as the application. So the
+# ratio comes from pairs run back to back: scorecard, then asset, ROUNDS times.
+echo "== ratio, scorecard / asset, in pairs of ${PAIR_DURATION} each"
+for round in $(seq 1 "$ROUNDS"); do
+    card=$(run "$scorecard" "$PAIR_DURATION" | rate)
+    asset=$(run "$BASE/assets/css/app.css" "$PAIR_DURATION" | rate)
+    awk -v r="$round" -v c="$card" -v a="$asset" \
+        'BEGIN { printf "pair %d: scorecard %.1f/s, asset %.1f/s, ratio %.1f%%\n", r, c, a, 100 * c / a }'
 done

@@ -24,6 +24,7 @@ import org.communedx.service.user.UserViews.UserDetail;
 import org.communedx.service.user.UserViews.UserPage;
 import org.communedx.service.user.UserViews.UserRow;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -54,14 +55,18 @@ public class UserAdministration {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     UserAdministration(UserAccountRepository accounts, AdministrativeUnitRepository units, UserRules rules,
-            OneTimePasswords oneTimePasswords, PasswordEncoder passwordEncoder, Clock clock) {
+            OneTimePasswords oneTimePasswords, PasswordEncoder passwordEncoder, Clock clock,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.units = units;
         this.rules = rules;
         this.oneTimePasswords = oneTimePasswords;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The roles the acting user may give, in the order of {@link Role}. */
@@ -164,6 +169,7 @@ public class UserAdministration {
         if (!problems.isEmpty()) {
             throw new UserRejected(problems);
         }
+        boolean revoked = changes.role() != account.getRole() || (account.isEnabled() && !changes.enabled());
         account.rename(changes.displayName());
         account.assign(changes.role(), unitCode);
         account.changeEmail(changes.email());
@@ -172,6 +178,10 @@ public class UserAdministration {
         }
         else {
             account.disable();
+        }
+        // A new unit alone ends nothing: the services read the caller's unit afresh on every request.
+        if (revoked) {
+            events.publishEvent(new AccessRevoked(account.getUsername()));
         }
     }
 
@@ -184,6 +194,7 @@ public class UserAdministration {
             throw new UserRejected(UserProblem.of(0, UserField.ENABLED, "users.problem.disableSelf"));
         }
         account.disable();
+        events.publishEvent(new AccessRevoked(account.getUsername()));
     }
 
     @Transactional
@@ -197,6 +208,7 @@ public class UserAdministration {
         UserAccount account = load(rules.actor(), id);
         String password = oneTimePasswords.generate();
         account.resetPassword(passwordEncoder.encode(password));
+        events.publishEvent(new AccessRevoked(account.getUsername()));
         return new IssuedPassword(account.getId(), account.getUsername(), account.getDisplayName(),
                 account.getRole(), account.getUnitCode(), password);
     }

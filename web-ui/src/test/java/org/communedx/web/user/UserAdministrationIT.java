@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -257,6 +258,48 @@ class UserAdministrationIT {
 
         assertThat(viewer.get("/units/153/dashboard").statusCode()).isEqualTo(200);
         assertThat(viewer.get("/units/157/dashboard").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * A session keeps the role it logged in with, so changing a user's role, resetting their password or disabling
+     * them ends every session they hold; the login page says why, and the next login carries the new role.
+     */
+    @Test
+    void aRoleChangeAPasswordResetOrDisablingEndsTheUsersSessions() {
+        String username = TestAccounts.uniqueUsername("ended");
+        UserAccount account = userAccounts.save(new UserAccount(username, "Người xem", passwordEncoder.encode(DEMO_PASSWORD),
+                Role.VIEWER, "157", Instant.EPOCH));
+        String userPath = "/users/" + account.getId();
+        WebClient phone = new WebClient(port).login(username, DEMO_PASSWORD);
+        WebClient office = new WebClient(port).login(username, DEMO_PASSWORD);
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        assertThat(phone.get("/reviews").statusCode()).as("a viewer reviews nothing").isEqualTo(403);
+
+        assertThat(admin.post(userPath + "/edit", form(admin, "displayName", "Người xem", "role", "DISTRICT_OFFICIAL",
+                "unitCode", "157", "email", "", "enabled", "true")).statusCode()).isEqualTo(302);
+
+        for (WebClient session : List.of(phone, office)) {
+            HttpResponse<String> next = session.get("/units/157/dashboard");
+            assertThat(next.statusCode()).isEqualTo(302);
+            assertThat(location(next)).isEqualTo("/login?ended");
+        }
+        assertThat(phone.get("/login?ended").body()).contains("id=\"session-ended\"",
+                "Phiên làm việc của bạn đã kết thúc vì quản trị viên vừa thay đổi tài khoản của bạn.");
+        WebClient again = new WebClient(port).login(username, DEMO_PASSWORD);
+        assertThat(again.get("/reviews").statusCode()).as("the new role").isEqualTo(200);
+
+        assertThat(admin.post(userPath + "/password", form(admin)).statusCode()).isIn(200, 302);
+        assertThat(location(again.get("/reviews"))).as("after a reset").isEqualTo("/login?ended");
+
+        userAccounts.findById(account.getId()).map(saved -> {
+            saved.changePassword(passwordEncoder.encode(DEMO_PASSWORD));
+            return userAccounts.save(saved);
+        });
+        WebClient last = new WebClient(port).login(username, DEMO_PASSWORD);
+        assertThat(last.get("/reviews").statusCode()).isEqualTo(200);
+        assertThat(admin.post(userPath + "/disable", form(admin)).statusCode()).isEqualTo(302);
+        assertThat(location(last.get("/reviews"))).as("after disabling").isEqualTo("/login?ended");
+        assertThat(admin.get("/users").statusCode()).as("nobody else's session ends").isEqualTo(200);
     }
 
     @Test
