@@ -1,5 +1,7 @@
 package org.communedx.web.config;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.communedx.service.user.AccountSettings;
 import org.communedx.service.user.LoginAttempts;
 
@@ -21,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -134,7 +137,7 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/frameworks", "/api/v1/frameworks/*/*",
@@ -142,17 +145,14 @@ class SecurityConfiguration {
                         // Progress, plans and chart series, scoped by the services like the pages.
                         .requestMatchers(HttpMethod.GET, "/api/v1/units/*/progress", "/api/v1/units/*/charts",
                                 "/api/v1/country/charts", "/api/v1/plans", "/api/v1/plans/*").authenticated()
-                        // Evidence: commune staff upload and remove (the service keeps them to their own commune
-                        // and to entries they may still edit); everyone signed in may download or preview what
-                        // their scope reaches, and the service answers 404 for the rest.
-                        .requestMatchers(HttpMethod.POST, "/entries/*/evidence", "/evidence/*/remove")
-                            .hasRole("COMMUNE_STAFF")
-                        .requestMatchers(HttpMethod.GET, "/evidence/*", "/evidence/*/inline", "/evidence/*/thumbnail")
-                            .authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("Commune DX Tracker")
                         .securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // A browser session that SessionRevocation ended is refused here too, not only on the pages.
+                .addFilterAt(new ConcurrentSessionFilter(sessionRegistry,
+                        expired -> expired.getResponse().sendError(HttpServletResponse.SC_UNAUTHORIZED)),
+                        ConcurrentSessionFilter.class)
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(PasswordChangeGate.forbiddingApi(), AuthorizationFilter.class)

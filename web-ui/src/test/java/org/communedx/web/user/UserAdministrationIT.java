@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -274,15 +273,17 @@ class UserAdministrationIT {
         WebClient office = new WebClient(port).login(username, DEMO_PASSWORD);
         WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
         assertThat(phone.get("/reviews").statusCode()).as("a viewer reviews nothing").isEqualTo(403);
+        assertThat(office.get("/api/v1/plans", "application/json").statusCode()).isEqualTo(200);
 
         assertThat(admin.post(userPath + "/edit", form(admin, "displayName", "Người xem", "role", "DISTRICT_OFFICIAL",
                 "unitCode", "157", "email", "", "enabled", "true")).statusCode()).isEqualTo(302);
 
-        for (WebClient session : List.of(phone, office)) {
-            HttpResponse<String> next = session.get("/units/157/dashboard");
-            assertThat(next.statusCode()).isEqualTo(302);
-            assertThat(location(next)).isEqualTo("/login?ended");
-        }
+        assertThat(office.get("/api/v1/plans", "application/json").statusCode()).as("the API with the session")
+                .isEqualTo(401);
+        assertThat(location(office.get("/units/157/dashboard"))).as("that session is gone").isEqualTo("/login");
+        HttpResponse<String> next = phone.get("/units/157/dashboard");
+        assertThat(next.statusCode()).isEqualTo(302);
+        assertThat(location(next)).isEqualTo("/login?ended");
         assertThat(phone.get("/login?ended").body()).contains("id=\"session-ended\"",
                 "Phiên làm việc của bạn đã kết thúc vì quản trị viên vừa thay đổi tài khoản của bạn.");
         WebClient again = new WebClient(port).login(username, DEMO_PASSWORD);
