@@ -7,6 +7,8 @@ import org.communedx.model.framework.Framework;
 import org.communedx.model.framework.FrameworkProblem;
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.framework.FrameworkRuleViolation;
+import org.communedx.model.framework.FrameworkStatus;
+import org.communedx.service.Actors;
 import org.communedx.service.framework.FrameworkViews.FrameworkDetail;
 import org.communedx.service.framework.FrameworkViews.FrameworkSummary;
 
@@ -27,12 +29,29 @@ public class FrameworkCatalogue {
         this.clock = clock;
     }
 
+    /** Every version for those who edit frameworks; for everyone else, the published and retired ones. */
     public List<FrameworkSummary> versions() {
-        return frameworks.findAllByOrderByCodeAscVersionDesc().stream().map(FrameworkSummary::of).toList();
+        boolean drafts = seesDrafts();
+        return frameworks.findAllByOrderByCodeAscVersionDesc().stream()
+                .filter(framework -> drafts || framework.getStatus() != FrameworkStatus.DRAFT)
+                .map(FrameworkSummary::of).toList();
     }
 
+    /** @throws FrameworkNotFoundException also for a draft that the caller may not see */
     public FrameworkDetail version(String code, String version) {
-        return FrameworkDetail.of(load(code, version));
+        Framework framework = load(code, version);
+        if (framework.getStatus() == FrameworkStatus.DRAFT && !seesDrafts()) {
+            throw new FrameworkNotFoundException(code, version);
+        }
+        return FrameworkDetail.of(framework);
+    }
+
+    /**
+     * A draft is unfinished work of the administrators and provincial managers, who edit frameworks; the pages showed
+     * it to no one else, but the API, open to every signed-in user, showed it to all.
+     */
+    private static boolean seesDrafts() {
+        return Actors.hasAnyRole("ADMIN", "PROVINCE_MANAGER");
     }
 
     @Transactional

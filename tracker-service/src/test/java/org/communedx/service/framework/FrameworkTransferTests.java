@@ -10,18 +10,23 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.communedx.model.framework.Framework;
 import org.communedx.model.framework.FrameworkRepository;
+import org.communedx.model.user.Role;
+import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.framework.FrameworkViews.FrameworkDetail;
 import org.communedx.service.framework.FrameworkViews.FrameworkSummary;
 import org.communedx.service.framework.ImportProblem.Place;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.communedx.service.ServiceTestApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.communedx.service.assessment.WorkflowFixtures.loginAs;
 
 /** Export and import against the seeded DX-XA 1.0 in a real PostgreSQL. */
 @SpringBootTest(classes = ServiceTestApplication.class)
@@ -35,6 +40,17 @@ class FrameworkTransferTests {
 
     @Autowired
     FrameworkRepository frameworks;
+
+    /** Drafts are read back, which only those who edit frameworks may. */
+    @BeforeEach
+    void asAdministrator() {
+        loginAs("admin", Role.ADMIN);
+    }
+
+    @AfterEach
+    void logout() {
+        SecurityContextHolder.clearContext();
+    }
 
     @Test
     void yamlExportImportsAsAnEqualFramework() {

@@ -5,11 +5,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import org.communedx.service.framework.FrameworkCatalogue;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +22,9 @@ class FrameworkApiSecurityIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    FrameworkCatalogue catalogue;
 
     @Test
     void scriptsUseHttpBasicAndNeverGetASession() {
@@ -47,6 +54,27 @@ class FrameworkApiSecurityIT {
         assertThat(browser.get("/api/v1/frameworks", "application/json").statusCode()).isEqualTo(200);
     }
 
+    /** The pages show drafts only to those who edit frameworks; the API, open to everyone signed in, does the same. */
+    @Test
+    void aDraftIsReadOnlyByThoseWhoEditFrameworks() {
+        String draft = "9." + System.nanoTime() % 1_000_000;
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", null, "ROLE_ADMIN"));
+        try {
+            catalogue.cloneToDraft("DX-XA", "1.0", draft);
+        }
+        finally {
+            SecurityContextHolder.clearContext();
+        }
+        String path = "/api/v1/frameworks/DX-XA/" + draft;
+
+        assertThat(api("xa.yenphu", "Demo@2025!").body()).contains("\"version\":\"1.0\"")
+                .doesNotContain("\"version\":\"" + draft + "\"");
+        assertThat(api("xa.yenphu", "Demo@2025!", path).statusCode()).isEqualTo(404);
+        assertThat(api("huyen.lacson", "Demo@2025!", path).statusCode()).isEqualTo(404);
+        assertThat(api("tinh.hoabinh", "Demo@2025!").body()).contains("\"version\":\"" + draft + "\"");
+        assertThat(api("tinh.hoabinh", "Demo@2025!", path).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void onlyTheListedReadsAreOpen() {
         WebClient client = new WebClient(port);
@@ -58,8 +86,12 @@ class FrameworkApiSecurityIT {
     }
 
     private HttpResponse<String> api(String username, String password) {
+        return api(username, password, "/api/v1/frameworks");
+    }
+
+    private HttpResponse<String> api(String username, String password, String path) {
         WebClient client = new WebClient(port);
-        return client.send(client.request("/api/v1/frameworks").header("Authorization", basic(username, password))
+        return client.send(client.request(path).header("Authorization", basic(username, password))
                 .header("Accept", "application/json").GET().build());
     }
 
