@@ -8,7 +8,6 @@ import org.communedx.model.framework.FrameworkProblem;
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.framework.FrameworkRuleViolation;
 import org.communedx.model.framework.FrameworkStatus;
-import org.communedx.service.Actors;
 import org.communedx.service.framework.FrameworkViews.FrameworkDetail;
 import org.communedx.service.framework.FrameworkViews.FrameworkSummary;
 
@@ -47,15 +46,16 @@ public class FrameworkCatalogue {
     }
 
     /**
-     * A draft is unfinished work of the administrators and provincial managers, who edit frameworks; the pages showed
-     * it to no one else, but the API, open to every signed-in user, showed it to all.
+     * A draft is unfinished work of those who edit frameworks; the pages showed it to no one else, but the API, open
+     * to every signed-in user, showed it to all.
      */
     private static boolean seesDrafts() {
-        return Actors.hasAnyRole("ADMIN", "PROVINCE_MANAGER");
+        return FrameworkEditors.isCaller();
     }
 
     @Transactional
     public FrameworkSummary cloneToDraft(String code, String version, String newVersion) {
+        FrameworkEditors.requireCaller();
         Framework source = load(code, version);
         if (frameworks.existsByCodeAndVersion(code, newVersion)) {
             throw new FrameworkRuleViolation(new FrameworkProblem(code, "framework.problem.versionTaken", newVersion));
@@ -65,11 +65,13 @@ public class FrameworkCatalogue {
 
     @Transactional
     public void publish(String code, String version) {
+        FrameworkEditors.requireCaller();
         load(code, version).publish(clock.instant());
     }
 
     @Transactional
     public void retire(String code, String version) {
+        FrameworkEditors.requireCaller();
         load(code, version).retire();
     }
 

@@ -162,7 +162,9 @@ public class FrameworkEditor {
         return framework;
     }
 
+    /** Every change and every form of a draft starts here. */
     private Framework load(String code, String version) {
+        FrameworkEditors.requireCaller();
         return frameworks.findByCodeAndVersion(code, version)
                 .orElseThrow(() -> new FrameworkNotFoundException(code, version));
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +42,9 @@ class FrameworkTransferTests {
     @Autowired
     FrameworkRepository frameworks;
 
+    @Autowired
+    FrameworkEditor editor;
+
     /** Drafts are read back, which only those who edit frameworks may. */
     @BeforeEach
     void asAdministrator() {
@@ -50,6 +54,23 @@ class FrameworkTransferTests {
     @AfterEach
     void logout() {
         SecurityContextHolder.clearContext();
+    }
+
+    /** The URL rules keep everyone else off the framework pages; the services refuse them whatever the route. */
+    @Test
+    void onlyAdministratorsAndProvincialManagersChangeFrameworks() {
+        byte[] yaml = transfer.exportYaml("DX-XA", "1.0").content();
+        loginAs("huyen.lacson", Role.DISTRICT_OFFICIAL);
+
+        assertThatThrownBy(() -> transfer.importDraft(yaml, "1.0-refused")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> catalogue.cloneToDraft("DX-XA", "1.0", "1.0-refused"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> catalogue.retire("DX-XA", "1.0")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> editor.editTitle("DX-XA", "1.0", null)).isInstanceOf(AccessDeniedException.class);
+        assertThat(frameworks.existsByCodeAndVersion("DX-XA", "1.0-refused")).isFalse();
+
+        loginAs("tinh.hoabinh", Role.PROVINCE_MANAGER);
+        assertThat(transfer.importDraft(yaml, "1.0-manager").version()).isEqualTo("1.0-manager");
     }
 
     @Test
