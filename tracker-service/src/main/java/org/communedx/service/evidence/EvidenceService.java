@@ -130,7 +130,7 @@ public class EvidenceService {
     public EvidenceContent open(long evidenceId) {
         Evidence file = loadEvidence(evidenceId);
         String sha256 = file.getSha256();
-        return new EvidenceContent(EvidenceView.of(file), () -> store.open(sha256));
+        return new EvidenceContent(EvidenceView.of(file), () -> store.open(sha256), sha256);
     }
 
     /**
@@ -208,6 +208,7 @@ public class EvidenceService {
     }
 
     /** A file's description and its bytes; each {@code getInputStream()} opens the stored file anew. */
-    public record EvidenceContent(EvidenceView file, InputStreamSource content) {
+    /** @param sha256 the stored content's hash, under which copies made from it (thumbnails) are kept */
+    public record EvidenceContent(EvidenceView file, InputStreamSource content, String sha256) {
     }
 }

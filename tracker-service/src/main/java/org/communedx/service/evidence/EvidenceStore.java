@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -31,11 +32,24 @@ public interface EvidenceStore {
 
     boolean exists(String sha256);
 
+    /** Removes the content and every copy made from it. */
     void delete(String sha256) throws IOException;
 
     /**
+     * A copy made from stored content, such as a thumbnail, kept under the content's hash. Content never changes
+     * under its hash, so neither does a copy made from it: it cannot go stale, and it goes when the content goes.
+     * @param kind what the copy is, e.g. {@code thumb192}: lower-case letters and digits
+     * @return empty until such a copy is stored
+     */
+    Optional<byte[]> readDerived(String sha256, String kind) throws IOException;
+
+    /** Keeps a copy made from stored content, whole or not at all; two requests making it at once store equal ones. */
+    void storeDerived(String sha256, String kind, byte[] content) throws IOException;
+
+    /**
      * Removes stored files that {@code referenced} does not know and that were last used before
-     * {@code usedBefore}, and temporary files older than {@code usedBefore}: what a crash or a lost race left.
+     * {@code usedBefore}, with the copies made from them, and temporary files older than {@code usedBefore}: what a
+     * crash or a lost race left.
      * @return how many files were removed
      */
     int sweep(Predicate<String> referenced, Instant usedBefore) throws IOException;

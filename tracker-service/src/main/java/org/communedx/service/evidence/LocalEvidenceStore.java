@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -16,7 +17,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -25,11 +28,17 @@ import org.communedx.model.RuleViolation;
 /**
  * Evidence on the local file system: {@code <root>/ab/cd/<sha256>}, with uploads staged in {@code <root>/.tmp} on
  * the same file system, so that the final move is atomic. A file under its hash is therefore always complete: a
- * crash mid-upload leaves only a temporary file, which the sweep removes.
+ * crash mid-upload leaves only a temporary file, which the sweep removes. Copies made from a file (thumbnails) lie
+ * beside it as {@code <sha256>.<kind>} and go with it.
  */
 public class LocalEvidenceStore implements EvidenceStore {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private static final Pattern KIND = Pattern.compile("[a-z0-9]+");
+
+    /** A copy made from stored content: {@code <sha256>.<kind>}, beside the content. */
+    private static final Pattern DERIVED = Pattern.compile("([0-9a-f]{64})\\.[a-z0-9]+");
 
     private static final String TEMPORARY_SUFFIX = ".part";
 
@@ -106,6 +115,32 @@ public class LocalEvidenceStore implements EvidenceStore {
     @Override
     public void delete(String sha256) throws IOException {
         Files.deleteIfExists(path(sha256));
+        deleteDerived(sha256);
+    }
+
+    @Override
+    public Optional<byte[]> readDerived(String sha256, String kind) throws IOException {
+        try {
+            return Optional.of(Files.readAllBytes(derivedPath(sha256, kind)));
+        }
+        catch (NoSuchFileException notMadeYet) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void storeDerived(String sha256, String kind, byte[] content) throws IOException {
+        Path target = derivedPath(sha256, kind);
+        Files.createDirectories(target.getParent());
+        Path file = Files.createTempFile(temporary, "derived-", TEMPORARY_SUFFIX);
+        try {
+            Files.write(file, content);
+            // Replacing is safe: a copy made meanwhile from the same content is the same copy.
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Override
@@ -119,14 +154,22 @@ public class LocalEvidenceStore implements EvidenceStore {
             }
         }
         List<Path> stored;
+        List<Path> derived;
         try (Stream<Path> files = Files.walk(root, 3)) {
-            stored = files.filter(file -> !file.startsWith(temporary))
-                    .filter(file -> SHA256.matcher(file.getFileName().toString()).matches())
-                    .filter(Files::isRegularFile).toList();
+            List<Path> all = files.filter(file -> !file.startsWith(temporary)).filter(Files::isRegularFile).toList();
+            stored = all.stream().filter(file -> SHA256.matcher(file.getFileName().toString()).matches()).toList();
+            derived = all.stream().filter(file -> DERIVED.matcher(file.getFileName().toString()).matches()).toList();
         }
         for (Path file : stored) {
             String sha256 = file.getFileName().toString();
             if (olderThan(file, usedBefore) && !referenced.test(sha256) && Files.deleteIfExists(file)) {
+                removed++;
+            }
+        }
+        // Copies whose content is gone, whether just now or by a copy stored while its content was being removed.
+        for (Path file : derived) {
+            Matcher name = DERIVED.matcher(file.getFileName().toString());
+            if (name.matches() && !Files.exists(path(name.group(1))) && Files.deleteIfExists(file)) {
                 removed++;
             }
         }
@@ -148,6 +191,25 @@ public class LocalEvidenceStore implements EvidenceStore {
 
     Path temporaryDirectory() {
         return temporary;
+    }
+
+    Path derivedPath(String sha256, String kind) {
+        if (kind == null || !KIND.matcher(kind).matches()) {
+            throw new IllegalArgumentException("Not a kind of copy: " + kind);
+        }
+        return path(sha256).resolveSibling(sha256 + "." + kind);
+    }
+
+    private void deleteDerived(String sha256) throws IOException {
+        Path directory = path(sha256).getParent();
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (DirectoryStream<Path> copies = Files.newDirectoryStream(directory, sha256 + ".*")) {
+            for (Path copy : copies) {
+                Files.deleteIfExists(copy);
+            }
+        }
     }
 
     Path path(String sha256) {

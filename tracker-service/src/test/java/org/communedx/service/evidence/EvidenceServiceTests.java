@@ -121,6 +121,25 @@ class EvidenceServiceTests {
                 .isInstanceOf(OutOfScopeException.class);
     }
 
+    /** A thumbnail is made once and kept beside its photograph, under the same hash, and goes when the photograph goes. */
+    @Test
+    void aThumbnailIsKeptBesideItsPhotographAndSweptWithIt() throws Exception {
+        byte[] photo = SampleFiles.photo(1210, 905);
+        EvidenceView stored = evidence.upload(entryId, METADATA, new ByteArrayInputStream(photo), "ban-do.jpg");
+        byte[] made = thumbnails.of(stored.id()).orElseThrow().content();
+        Path kept = store.derivedPath(sha256(photo), EvidenceThumbnails.KIND);
+        assertThat(kept).hasBinaryContent(made);
+
+        Files.write(kept, new byte[] { 7 });
+        assertThat(thumbnails.of(stored.id()).orElseThrow().content()).as("read back, not made again")
+                .containsExactly(7);
+
+        evidence.remove(stored.id());
+        sweep.sweep(Instant.now().plusSeconds(60));
+        assertThat(store.path(sha256(photo))).doesNotExist();
+        assertThat(kept).doesNotExist();
+    }
+
     @Test
     void keepsARealMultiPagePdfAndAJpegAndStartsTheDraft() throws Exception {
         byte[] pdf = SampleFiles.pdf(2);
