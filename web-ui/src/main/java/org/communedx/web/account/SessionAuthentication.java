@@ -3,6 +3,8 @@ package org.communedx.web.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.communedx.web.config.SessionRevocation;
+
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.CredentialsContainer;
@@ -15,7 +17,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
-/** The logged-in user's authentication in the session, brought up to date after the account changed. */
+/** The logged-in user's authentication in the session, brought up to date after their password changed. */
 @Component
 class SessionAuthentication {
 
@@ -25,13 +27,16 @@ class SessionAuthentication {
 
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
-    SessionAuthentication(UserDetailsService users) {
+    private final SessionRevocation revocation;
+
+    SessionAuthentication(UserDetailsService users, SessionRevocation revocation) {
         this.users = users;
+        this.revocation = revocation;
     }
 
     /**
-     * Reloads the authorities (after a password change: no more "must change the password"), and gives the session
-     * a new id, as a login does.
+     * After a password change: reloads the authorities (no more "must change the password"), gives the session a new
+     * id, as a login does, and ends the user's other sessions.
      */
     void refresh(HttpServletRequest request, HttpServletResponse response) {
         Authentication current = holder.getContext().getAuthentication();
@@ -45,7 +50,8 @@ class SessionAuthentication {
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(refreshed);
         holder.setContext(context);
-        request.changeSessionId();
+        String kept = request.changeSessionId();
         repository.saveContext(context, request, response);
+        revocation.endSessionsOf(current.getName(), kept);
     }
 }

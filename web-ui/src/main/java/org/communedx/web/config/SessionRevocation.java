@@ -10,12 +10,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Ends the sessions of a user whose access was revoked (see {@link AccessRevoked}), once the change has committed:
- * a rolled-back change ends nothing. Spring Security's session registry knows every page session; an ended one is
- * logged out at its next request and sent to the login page, which says why.
+ * Ends a user's sessions: all of them when their access was revoked (see {@link AccessRevoked}), once the change has
+ * committed, so that a rolled-back change ends nothing; all but the current one when they changed their own
+ * password, since whoever knew the old one may hold another. Spring Security's session registry knows every page
+ * session; an ended one is logged out at its next request and sent to the login page, which says why.
  */
 @Component
-class SessionRevocation {
+public class SessionRevocation {
 
     private final SessionRegistry sessions;
 
@@ -25,10 +26,17 @@ class SessionRevocation {
 
     @TransactionalEventListener
     void on(AccessRevoked revoked) {
-        String username = UserAccount.normalizeUsername(revoked.username());
+        endSessionsOf(revoked.username(), null);
+    }
+
+    /** @param keptSessionId the one session to leave open, or null for none */
+    public void endSessionsOf(String username, String keptSessionId) {
+        String wanted = UserAccount.normalizeUsername(username);
         for (Object principal : sessions.getAllPrincipals()) {
-            if (principal instanceof UserDetails user && username.equals(UserAccount.normalizeUsername(user.getUsername()))) {
-                sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+            if (principal instanceof UserDetails user && wanted.equals(UserAccount.normalizeUsername(user.getUsername()))) {
+                sessions.getAllSessions(principal, false).stream()
+                        .filter(session -> !session.getSessionId().equals(keptSessionId))
+                        .forEach(SessionInformation::expireNow);
             }
         }
     }

@@ -107,10 +107,14 @@ class AccountIT {
         HttpResponse<String> account = client.get("/account");
         assertThat(account.body()).contains(username, "href=\"/account/password\"");
 
+        WebClient otherDevice = new WebClient(port).login(username, ISSUED);
+
         HttpResponse<String> changed = change(client, ISSUED, CHOSEN, CHOSEN);
 
         assertThat(location(changed)).endsWith("/account");
         assertThat(client.get("/account").body()).contains("Đã đổi mật khẩu.");
+        assertThat(location(otherDevice.get("/account"))).as("whoever knew the old password is logged out")
+                .endsWith("/login?ended");
         new WebClient(port).login(username, CHOSEN);
     }
 

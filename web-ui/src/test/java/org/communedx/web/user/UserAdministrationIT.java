@@ -285,7 +285,7 @@ class UserAdministrationIT {
         assertThat(next.statusCode()).isEqualTo(302);
         assertThat(location(next)).isEqualTo("/login?ended");
         assertThat(phone.get("/login?ended").body()).contains("id=\"session-ended\"",
-                "Phiên làm việc của bạn đã kết thúc vì quản trị viên vừa thay đổi tài khoản của bạn.");
+                "Phiên làm việc của bạn đã kết thúc vì tài khoản vừa thay đổi");
         WebClient again = new WebClient(port).login(username, DEMO_PASSWORD);
         assertThat(again.get("/reviews").statusCode()).as("the new role").isEqualTo(200);
 
