@@ -28,7 +28,7 @@ public class FrameworkCatalogue {
         this.clock = clock;
     }
 
-    /** Every version for those who edit frameworks; for everyone else, the published and retired ones. */
+    /** Every version for administrators and provincial managers; for everyone else, the published and retired ones. */
     public List<FrameworkSummary> versions() {
         boolean drafts = seesDrafts();
         return frameworks.findAllByOrderByCodeAscVersionDesc().stream()
@@ -46,16 +46,16 @@ public class FrameworkCatalogue {
     }
 
     /**
-     * A draft is unfinished work of those who edit frameworks; the pages showed it to no one else, but the API, open
-     * to every signed-in user, showed it to all.
+     * A draft is unfinished work, for the administrators who edit it and the provincial managers who follow it; the
+     * pages showed it to no one else, but the API, open to every signed-in user, showed it to all.
      */
     private static boolean seesDrafts() {
-        return FrameworkEditors.isCaller();
+        return FrameworkEditors.mayReadDrafts();
     }
 
     @Transactional
     public FrameworkSummary cloneToDraft(String code, String version, String newVersion) {
-        FrameworkEditors.requireCaller();
+        FrameworkEditors.requireEditor();
         Framework source = load(code, version);
         if (frameworks.existsByCodeAndVersion(code, newVersion)) {
             throw new FrameworkRuleViolation(new FrameworkProblem(code, "framework.problem.versionTaken", newVersion));
@@ -65,13 +65,13 @@ public class FrameworkCatalogue {
 
     @Transactional
     public void publish(String code, String version) {
-        FrameworkEditors.requireCaller();
+        FrameworkEditors.requireEditor();
         load(code, version).publish(clock.instant());
     }
 
     @Transactional
     public void retire(String code, String version) {
-        FrameworkEditors.requireCaller();
+        FrameworkEditors.requireEditor();
         load(code, version).retire();
     }
 

@@ -164,7 +164,7 @@ public class FrameworkEditor {
 
     /** Every change and every form of a draft starts here. */
     private Framework load(String code, String version) {
-        FrameworkEditors.requireCaller();
+        FrameworkEditors.requireEditor();
         return frameworks.findByCodeAndVersion(code, version)
                 .orElseThrow(() -> new FrameworkNotFoundException(code, version));
     }

@@ -48,7 +48,7 @@ public class FrameworkTransfer {
      */
     @Transactional
     public FrameworkSummary importDraft(byte[] content, String newVersion) {
-        FrameworkEditors.requireCaller();
+        FrameworkEditors.requireEditor();
         List<ImportProblem> problems = new ArrayList<>();
         FrameworkDocument document = read(content, problems);
         if (document == null) {
