@@ -62,7 +62,7 @@ public class PeriodService {
 
     @Transactional
     public long create(PeriodDraft draft) {
-        requireManager();
+        requireAdministrator();
         requireFreeName(draft.name(), null);
         Period period = periods.save(new Period(terms(draft), framework(draft.frameworkId())));
         audit.record(AUDIT_TYPE, period.getId(), "CREATE", null, view(period));
@@ -71,7 +71,7 @@ public class PeriodService {
 
     @Transactional
     public void edit(long id, PeriodDraft draft) {
-        requireManager();
+        requireAdministrator();
         Period period = load(id);
         PeriodView before = view(period);
         requireFreeName(draft.name(), id);
@@ -102,6 +102,16 @@ public class PeriodService {
 
     private Period load(long id) {
         return periods.findWithFramework(id).orElseThrow(() -> new PeriodNotFoundException(id));
+    }
+
+    /**
+     * A period is the whole country's: its dates and deadline bind every province, so one province's manager does
+     * not set them for the others (the product's rule: administrators manage periods).
+     */
+    private static void requireAdministrator() {
+        if (!Actors.hasAnyRole("ADMIN")) {
+            throw new AccessDeniedException("Only administrators add and edit periods");
+        }
     }
 
     static void requireManager() {

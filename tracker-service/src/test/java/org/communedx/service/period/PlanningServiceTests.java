@@ -104,6 +104,19 @@ class PlanningServiceTests {
         assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> periods.create(period("Kỳ bị từ chối")));
     }
 
+    /** A period binds every province: its manager plans within it but does not set it. */
+    @Test
+    void onlyAdministratorsAddAndEditPeriods() {
+        loginAs("admin", Role.ADMIN);
+        long id = periods.create(period("Kỳ của cả nước"));
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+
+        assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> periods.create(period("Kỳ của tỉnh")));
+        assertThatExceptionOfType(AccessDeniedException.class)
+                .isThrownBy(() -> periods.edit(id, period("Kỳ đã đổi")));
+        assertThat(periods.get(id).name()).isEqualTo("Kỳ của cả nước");
+    }
+
     @Test
     void periodIsCreatedEditedAndAudited() {
         loginAs("admin", Role.ADMIN);

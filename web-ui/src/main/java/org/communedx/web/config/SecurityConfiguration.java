@@ -63,10 +63,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/units/import").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/units/import/list", "/units/import/merges").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/units", "/units/*").authenticated()
-                        // Periods and plans: provincial managers and administrators list, add and edit them (GET
-                        // opens a form, POST submits it); the plan service also keeps each plan within the scope.
-                        .requestMatchers("/periods", "/periods/new", "/periods/*/edit", "/plans", "/plans/new",
-                                "/plans/*/edit").hasAnyRole("ADMIN", "PROVINCE_MANAGER")
+                        // Periods are national: administrators add and edit them, provincial managers list them.
+                        // Plans: both list, add and edit them (GET opens a form, POST submits it), and the plan
+                        // service keeps each plan within the caller's scope.
+                        .requestMatchers("/periods/new", "/periods/*/edit").hasRole("ADMIN")
+                        .requestMatchers("/periods", "/plans", "/plans/new", "/plans/*/edit")
+                            .hasAnyRole("ADMIN", "PROVINCE_MANAGER")
                         // Scorecards, entries and reviews. Every logged-in user may open a scorecard or an entry,
                         // and the services answer 404 outside the caller's scope. Commune staff change values;
                         // district officials and provincial managers review. The workflow then checks that it is

@@ -33,6 +33,23 @@ class PeriodIT {
         assertThat(manager.get("/").body()).contains("href=\"/periods\"", "href=\"/plans\"");
     }
 
+    /** A period binds every province, so one province's manager neither adds nor changes one. */
+    @Test
+    void onlyAdministratorsAddAndEditPeriods() {
+        WebClient manager = login("tinh.hoabinh");
+        String periods = manager.get("/periods").body();
+        assertThat(periods).contains("Năm 2025", "id=\"periods-national\"").doesNotContain("href=\"/periods/new\"")
+                .doesNotContainPattern("/periods/\\d+/edit");
+        assertThat(manager.get("/periods/new").statusCode()).isEqualTo(403);
+        String token = WebClient.csrfToken(manager.get("/account"));
+        assertThat(manager.post("/periods/new", "_csrf=" + token + "&name=x").statusCode()).isEqualTo(403);
+        assertThat(manager.post("/periods/1/edit", "_csrf=" + token + "&name=x").statusCode()).isEqualTo(403);
+
+        WebClient admin = login("admin");
+        assertThat(admin.get("/periods").body()).contains("href=\"/periods/new\"").containsPattern("/periods/\\d+/edit")
+                .doesNotContain("id=\"periods-national\"");
+    }
+
     @Test
     void otherRolesAreRefused() {
         for (String username : new String[] { "huyen.lacson", "xa.yenphu", "xem.hoabinh" }) {

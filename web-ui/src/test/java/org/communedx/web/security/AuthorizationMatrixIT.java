@@ -117,11 +117,12 @@ class AuthorizationMatrixIT {
             route("POST /users/{id}/" + action, "/users/999999/" + action, "404 404 403 403 403 302");
         }
         route("GET /periods", "/periods", "200 200 403 403 403 302");
-        route("GET /periods/new", "/periods/new", "200 200 403 403 403 302");
-        route("POST /periods/new", "/periods/new", "A A 403 403 403 302");
-        route("GET /periods/{id}/edit", "/periods/{period}/edit", "200 200 403 403 403 302",
-                "/periods/0/edit", "404 404 403 403 403 302");
-        route("POST /periods/{id}/edit", "/periods/{period}/edit", "A A 403 403 403 302");
+        // Periods are national: provincial managers list them, administrators alone add and edit them.
+        route("GET /periods/new", "/periods/new", "200 403 403 403 403 302");
+        route("POST /periods/new", "/periods/new", "A 403 403 403 403 302");
+        route("GET /periods/{id}/edit", "/periods/{period}/edit", "200 403 403 403 403 302",
+                "/periods/0/edit", "404 403 403 403 403 302");
+        route("POST /periods/{id}/edit", "/periods/{period}/edit", "A 403 403 403 403 302");
         route("GET /plans", "/plans", "200 200 403 403 403 302");
         route("GET /plans/new", "/plans/new", "200 200 403 403 403 302");
         route("POST /plans/new", "/plans/new", "A A 403 403 403 302");
