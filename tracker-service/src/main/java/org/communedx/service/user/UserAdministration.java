@@ -202,10 +202,19 @@ public class UserAdministration {
         load(rules.actor(), id).enable();
     }
 
-    /** Replaces the password with a one-time one, to be shown to the administrator once and changed at login. */
+    /**
+     * Replaces the password with a one-time one, to be shown to the administrator once and changed at login.
+     * Nobody resets their own: the reset ends the account's sessions, the page that would show the new password
+     * among them, and the only administrator would be locked out. One's own password changes at the account page.
+     * @throws UserRejected when the actor would reset their own password
+     */
     @Transactional
     public IssuedPassword resetPassword(long id) {
-        UserAccount account = load(rules.actor(), id);
+        Actor actor = rules.actor();
+        UserAccount account = load(actor, id);
+        if (actor.is(account)) {
+            throw new UserRejected(UserProblem.of(0, null, "users.problem.resetSelf"));
+        }
         String password = oneTimePasswords.generate();
         account.resetPassword(passwordEncoder.encode(password));
         events.publishEvent(new AccessRevoked(account.getUsername()));

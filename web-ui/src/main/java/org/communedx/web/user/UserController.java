@@ -152,8 +152,13 @@ class UserController {
     /** The new password travels to the next page as a flash attribute, and so is shown exactly once. */
     @PostMapping("/users/{id}/password")
     String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("issuedPassword", users.resetPassword(id));
-        redirect.addFlashAttribute("messageKey", "users.passwordReset");
+        try {
+            redirect.addFlashAttribute("issuedPassword", users.resetPassword(id));
+            redirect.addFlashAttribute("messageKey", "users.passwordReset");
+        }
+        catch (UserRejected rejected) {
+            redirect.addFlashAttribute("errorKey", rejected.problems().get(0).messageKey());
+        }
         return "redirect:/users/" + id;
     }
 

@@ -315,6 +315,21 @@ class UserAdministrationIT {
         assertThat(userAccounts.findById(adminId).orElseThrow().isEnabled()).isTrue();
     }
 
+    /** Resetting ends the account's sessions: an administrator resetting their own would lock themselves out. */
+    @Test
+    void nobodyResetsTheirOwnPassword() {
+        long adminId = userAccounts.findByUsername("admin").orElseThrow().getId();
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        assertThat(admin.get("/users/" + adminId).body()).doesNotContain("/users/" + adminId + "/password");
+
+        HttpResponse<String> refused = admin.post("/users/" + adminId + "/password", form(admin));
+
+        assertThat(location(refused)).isEqualTo("/users/" + adminId);
+        assertThat(admin.get("/users/" + adminId).body())
+                .contains("Bạn không thể cấp lại mật khẩu của chính mình ở đây").doesNotContain("issued-password");
+        new WebClient(port).login("admin", DEMO_PASSWORD);
+    }
+
     private HttpResponse<String> upload(WebClient client, byte[] file) {
         String token = WebClient.csrfToken(client.get("/users/import"));
         return client.postMultipart("/users/import", Map.of("_csrf", token), "nguoi-dung.txt", file);
