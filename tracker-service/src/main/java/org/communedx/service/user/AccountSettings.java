@@ -64,12 +64,12 @@ public class AccountSettings {
     }
 
     public record AccountView(String username, String displayName, Role role, String unitCode, String language,
-            boolean mustChangePassword, Instant lastLoginAt) {
+            boolean mustChangePassword, Instant lastLoginAt, boolean enabled) {
 
         static AccountView of(UserAccount account) {
             return new AccountView(account.getUsername(), account.getDisplayName(), account.getRole(),
                     account.getUnitCode(), account.getLocale(), account.isMustChangePassword(),
-                    account.getLastLoginAt());
+                    account.getLastLoginAt(), account.isEnabled());
         }
     }
 }

@@ -9,16 +9,19 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.communedx.service.user.AccountAuthorities;
 import org.communedx.service.user.AccountSettings;
+import org.communedx.service.user.AccountSettings.AccountView;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * After login the interface speaks the user's chosen language, and a user who must change the password goes
- * to the change page first; everyone else goes where they were headed, or home.
+ * to the change page first; everyone else goes where they were headed, or home. A login whose account changed while
+ * it was being checked is undone.
  */
 final class AccountLoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
@@ -27,6 +30,8 @@ final class AccountLoginSuccessHandler extends SavedRequestAwareAuthenticationSu
     private final LocaleResolver localeResolver;
 
     private final RequestCache requestCache = new HttpSessionRequestCache();
+
+    private final SecurityContextLogoutHandler logout = new SecurityContextLogoutHandler();
 
     AccountLoginSuccessHandler(AccountSettings accounts, LocaleResolver localeResolver) {
         this.accounts = accounts;
@@ -37,8 +42,15 @@ final class AccountLoginSuccessHandler extends SavedRequestAwareAuthenticationSu
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws ServletException, IOException {
-        String language = accounts.account(authentication.getName()).language();
-        localeResolver.setLocale(request, response, Locale.forLanguageTag(language));
+        AccountView account = accounts.account(authentication.getName());
+        if (!stillAsLoggedIn(account, authentication)) {
+            // The login read the account before it checked the password; a role change, reset or disabling that
+            // committed in between found no session of this login to end, as it is registered only now.
+            logout.logout(request, response, authentication);
+            getRedirectStrategy().sendRedirect(request, response, "/login?ended");
+            return;
+        }
+        localeResolver.setLocale(request, response, Locale.forLanguageTag(account.language()));
         if (AccountAuthorities.mustChangePassword(authentication)) {
             requestCache.removeRequest(request, response);
             clearAuthenticationAttributes(request);
@@ -46,5 +58,11 @@ final class AccountLoginSuccessHandler extends SavedRequestAwareAuthenticationSu
             return;
         }
         super.onAuthenticationSuccess(request, response, authentication);
+    }
+
+    private static boolean stillAsLoggedIn(AccountView account, Authentication authentication) {
+        return account.enabled() && authentication.getAuthorities().stream()
+                .anyMatch(authority -> ("ROLE_" + account.role().name()).equals(authority.getAuthority()))
+                && account.mustChangePassword() == AccountAuthorities.mustChangePassword(authentication);
     }
 }
