@@ -1,5 +1,6 @@
 package org.communedx.service;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -15,6 +16,13 @@ public final class Actors {
     public static String username() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || !authentication.isAuthenticated() ? SYSTEM : authentication.getName();
+    }
+
+    /** @throws AccessDeniedException (a 403) saying {@code why}, unless the caller holds one of the roles */
+    public static void requireAnyRole(String why, String... roles) {
+        if (!hasAnyRole(roles)) {
+            throw new AccessDeniedException(why);
+        }
     }
 
     public static boolean hasAnyRole(String... roles) {

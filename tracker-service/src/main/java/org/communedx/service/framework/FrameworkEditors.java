@@ -2,8 +2,6 @@ package org.communedx.service.framework;
 
 import org.communedx.service.Actors;
 
-import org.springframework.security.access.AccessDeniedException;
-
 /**
  * Who changes frameworks (administrators) and who may read their drafts as well (provincial managers, who follow
  * the next version coming). The URL rules say the same for every route today; the services hold to it whatever
@@ -19,8 +17,6 @@ final class FrameworkEditors {
     }
 
     static void requireEditor() {
-        if (!Actors.hasAnyRole("ADMIN")) {
-            throw new AccessDeniedException("Only administrators change frameworks");
-        }
+        Actors.requireAnyRole("Only administrators change frameworks", "ADMIN");
     }
 }

@@ -16,7 +16,6 @@ import org.communedx.service.period.PlanningViews.FrameworkChoice;
 import org.communedx.service.period.PlanningViews.PeriodDraft;
 import org.communedx.service.period.PlanningViews.PeriodView;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -109,15 +108,11 @@ public class PeriodService {
      * not set them for the others (the product's rule: administrators manage periods).
      */
     private static void requireAdministrator() {
-        if (!Actors.hasAnyRole("ADMIN")) {
-            throw new AccessDeniedException("Only administrators add and edit periods");
-        }
+        Actors.requireAnyRole("Only administrators add and edit periods", "ADMIN");
     }
 
     static void requireManager() {
-        if (!Actors.hasAnyRole("ADMIN", "PROVINCE_MANAGER")) {
-            throw new AccessDeniedException("Only provincial managers and administrators plan");
-        }
+        Actors.requireAnyRole("Only provincial managers and administrators plan", "ADMIN", "PROVINCE_MANAGER");
     }
 
     static PeriodView view(Period period) {
