@@ -115,7 +115,7 @@ class SecurityConfiguration {
                 .addFilterBefore(PasswordChangeGate.redirectingPages(), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // Every session is registered, without a limit on how many a user holds, so that SessionRevocation
-                // can end a user's sessions when an administrator disables them or changes their role.
+                // can end a user's sessions when their role, password or access changes.
                 .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)
                         .expiredUrl("/login?ended"))
                 .headers(headers -> headers
