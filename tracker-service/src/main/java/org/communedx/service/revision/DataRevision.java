@@ -1,0 +1,104 @@
+package org.communedx.service.revision;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.dao.support.DataAccessUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.jpa.EntityManagerFactoryInfo;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A number that moves on after every committed transaction that wrote to the database, and at no other time: what
+ * was worked out from the data while the number read {@code n} may be kept and served for as long as it still reads
+ * {@code n}, and can never be stale (the rendered pages of {@code RenderedPages} are kept so).
+ * <p>
+ * It moves after the commit, in the committing thread, before the request that wrote answers: the writer's next
+ * request, and anyone's request that reads the number afterwards, finds it moved. Read it before reading any of the
+ * data, so that what is kept under a number was read from at least that state. It counts the writes of this
+ * application only, which is the only writer of its database while it runs (as its sessions live in this JVM, it
+ * runs as one instance).
+ */
+@Component
+public class DataRevision implements TransactionExecutionListener {
+
+    private final AtomicLong revision = new AtomicLong();
+
+    private final EntityManagerFactory entityManagerFactory;
+
+    private final JdbcClient jdbc;
+
+    DataRevision(EntityManagerFactory entityManagerFactory, JdbcClient jdbc) {
+        this.entityManagerFactory = entityManagerFactory;
+        this.jdbc = jdbc;
+    }
+
+    public long current() {
+        return revision.get();
+    }
+
+    @Override
+    public void afterBegin(TransactionExecution transaction, @Nullable Throwable beginFailure) {
+        // A read-only transaction runs as READ ONLY in PostgreSQL and cannot write; a joined one is watched by the
+        // transaction it joined.
+        if (beginFailure == null && transaction.isNewTransaction() && !transaction.isReadOnly()
+                && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new WriteWatch());
+        }
+    }
+
+    /** Watches one read-write transaction; most of them only read, and those leave the number where it is. */
+    private final class WriteWatch implements TransactionSynchronization {
+
+        private boolean wrote;
+
+        /** After every other synchronization's work before the commit, which may write too. */
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            flushPendingChanges();
+            // PostgreSQL gives a transaction its id at its first write, whatever wrote: Hibernate, JdbcClient or SQL.
+            wrote = jdbc.sql("select pg_current_xact_id_if_assigned() is not null").query(Boolean.class).single();
+        }
+
+        @Override
+        public void afterCommit() {
+            if (wrote) {
+                revision.incrementAndGet();
+            }
+        }
+
+        /**
+         * Changed entities are written at the commit, after this watch; so they are flushed here, as Spring flushes
+         * the entity manager of a JTA transaction, with the same translation of what fails.
+         */
+        private void flushPendingChanges() {
+            EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
+            if (entityManager == null) {
+                return;
+            }
+            try {
+                entityManager.flush();
+            }
+            catch (RuntimeException failure) {
+                throw entityManagerFactory instanceof EntityManagerFactoryInfo info && info.getJpaDialect() != null
+                        ? DataAccessUtils.translateIfNecessary(failure, info.getJpaDialect())
+                        : failure;
+            }
+        }
+    }
+}
