@@ -8,9 +8,7 @@ import jakarta.persistence.EntityManagerFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
-import org.springframework.dao.support.DataAccessUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
@@ -23,11 +21,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * was worked out from the data while the number read {@code n} may be kept and served for as long as it still reads
  * {@code n}, and can never be stale (the rendered pages of {@code RenderedPages} are kept so).
  * <p>
- * It moves after the commit, in the committing thread, before the request that wrote answers: the writer's next
- * request, and anyone's request that reads the number afterwards, finds it moved. Read it before reading any of the
- * data, so that what is kept under a number was read from at least that state. It counts the writes of this
- * application only, which is the only writer of its database while it runs (as its sessions live in this JVM, it
- * runs as one instance).
+ * It moves once the commit has returned, in the committing thread, before the request that wrote answers: the
+ * writer's next request, and anyone's request that reads the number afterwards, finds it moved. Read it before
+ * reading any of the data, so that what is kept under a number was read from at least that state. It counts the
+ * writes of this application only, which is the only writer of its database while it runs (as its sessions live in
+ * this JVM, it runs as one instance).
  */
 @Component
 public class DataRevision implements TransactionExecutionListener {
@@ -57,12 +55,29 @@ public class DataRevision implements TransactionExecutionListener {
         }
     }
 
+    /**
+     * Leaves the number where it is however the current transaction writes. Only for bookkeeping that nothing kept
+     * under the number shows: the login attempts and last-login times, since otherwise every login, even a stranger's
+     * failed one, would start every kept page afresh. A transaction that writes anything else must not call it.
+     */
+    public void excludeCurrentTransaction() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.getSynchronizations().stream()
+                    .filter(WriteWatch.class::isInstance)
+                    .map(WriteWatch.class::cast)
+                    .forEach(watch -> watch.excluded = true);
+        }
+    }
+
     /** Watches one read-write transaction; most of them only read, and those leave the number where it is. */
     private final class WriteWatch implements TransactionSynchronization {
 
+        private boolean committing;
+
+        private boolean excluded;
+
         private boolean wrote;
 
-        /** After every other synchronization's work before the commit, which may write too. */
         @Override
         public int getOrder() {
             return Ordered.LOWEST_PRECEDENCE;
@@ -70,34 +85,44 @@ public class DataRevision implements TransactionExecutionListener {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            flushPendingChanges();
-            // PostgreSQL gives a transaction its id at its first write, whatever wrote: Hibernate, JdbcClient or SQL.
-            wrote = jdbc.sql("select pg_current_xact_id_if_assigned() is not null").query(Boolean.class).single();
+            committing = true;
         }
 
+        /**
+         * Runs after every synchronization's work before the commit, which may write too (a {@code BEFORE_COMMIT}
+         * event listener, say), and before a rollback, when there is nothing to tell.
+         */
         @Override
-        public void afterCommit() {
-            if (wrote) {
-                revision.incrementAndGet();
+        public void beforeCompletion() {
+            if (!committing || excluded) {
+                return;
+            }
+            try {
+                // Changed entities are written at the commit, after this: so they are flushed here, as Spring
+                // flushes the entity manager of a JTA transaction.
+                EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(
+                        entityManagerFactory);
+                if (entityManager != null) {
+                    entityManager.flush();
+                }
+                // PostgreSQL gives a transaction its id at its first write, whatever wrote: Hibernate, JdbcClient or
+                // SQL.
+                wrote = jdbc.sql("select pg_current_xact_id_if_assigned() is not null").query(Boolean.class).single();
+            }
+            catch (RuntimeException failure) {
+                // The commit fails the same way and says so; should it succeed after all, the number must move.
+                wrote = true;
             }
         }
 
         /**
-         * Changed entities are written at the commit, after this watch; so they are flushed here, as Spring flushes
-         * the entity manager of a JTA transaction, with the same translation of what fails.
+         * Whatever the outcome said: a commit whose answer was lost on the way may have committed all the same, and
+         * moving the number needlessly costs no more than rendering a page again.
          */
-        private void flushPendingChanges() {
-            EntityManager entityManager = EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory);
-            if (entityManager == null) {
-                return;
-            }
-            try {
-                entityManager.flush();
-            }
-            catch (RuntimeException failure) {
-                throw entityManagerFactory instanceof EntityManagerFactoryInfo info && info.getJpaDialect() != null
-                        ? DataAccessUtils.translateIfNecessary(failure, info.getJpaDialect())
-                        : failure;
+        @Override
+        public void afterCompletion(int status) {
+            if (wrote) {
+                revision.incrementAndGet();
             }
         }
     }

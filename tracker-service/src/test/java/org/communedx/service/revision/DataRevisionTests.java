@@ -1,11 +1,13 @@
 package org.communedx.service.revision;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.user.LoginAttempts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +37,9 @@ class DataRevisionTests {
 
     @Autowired
     UserAccountRepository accounts;
+
+    @Autowired
+    LoginAttempts loginAttempts;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -90,6 +97,34 @@ class DataRevisionTests {
         });
 
         assertThat(revision.current()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void aWriteOfAnotherSynchronizationBeforeTheCommitMovesIt() {
+        readWrite.executeWithoutResult(status -> TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        jdbc.update("update user_account set display_name = 'B' where username = 'revision.a'");
+                    }
+                }));
+
+        assertThat(revision.current()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void loginBookkeepingLeavesItAlone() {
+        String attempts = "select count(*) from login_attempt where username_key like 'revision.%'";
+        int attemptsBefore = jdbc.queryForObject(attempts, Integer.class);
+
+        loginAttempts.succeeded("revision.a", "127.0.0.1");
+        loginAttempts.failed("revision.a", "127.0.0.1");
+        loginAttempts.failed("revision.nobody", "127.0.0.1");
+
+        assertThat(jdbc.queryForObject(attempts, Integer.class)).isEqualTo(attemptsBefore + 3);
+        assertThat(jdbc.queryForObject("select last_login_at from user_account where username = 'revision.a'",
+                OffsetDateTime.class)).isNotNull();
+        assertThat(revision.current()).isEqualTo(before);
     }
 
     @Test
