@@ -8,6 +8,7 @@ import org.communedx.model.user.LoginAttempt;
 import org.communedx.model.user.LoginAttemptRepository;
 import org.communedx.model.user.LoginOutcome;
 import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.revision.DataRevision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +28,14 @@ public class LoginAttempts {
 
     private final Clock clock;
 
-    LoginAttempts(LoginAttemptRepository attempts, UserAccountRepository accounts, Clock clock) {
+    private final DataRevision revision;
+
+    LoginAttempts(LoginAttemptRepository attempts, UserAccountRepository accounts, Clock clock,
+            DataRevision revision) {
         this.attempts = attempts;
         this.accounts = accounts;
         this.clock = clock;
+        this.revision = revision;
     }
 
     /** Whether the username is locked now: even the right password is then refused. */
@@ -41,6 +46,7 @@ public class LoginAttempts {
 
     @Transactional
     public void succeeded(String username, String clientIp) {
+        revision.excludeCurrentTransaction();
         Instant now = clock.instant();
         attempts.save(new LoginAttempt(username, clientIp, LoginOutcome.SUCCESS, now));
         accounts.findByUsername(username.strip()).ifPresent(account -> account.recordLogin(now));
@@ -49,6 +55,7 @@ public class LoginAttempts {
     /** Records a refused attempt and returns how it counted: a failure, the lockout, or refused while locked. */
     @Transactional
     public LoginOutcome failed(String username, String clientIp) {
+        revision.excludeCurrentTransaction();
         Instant now = clock.instant();
         LoginOutcome outcome = Lockout.failure(recent(username, now), now);
         LoginAttempt attempt = attempts.save(new LoginAttempt(username, clientIp, outcome, now));
