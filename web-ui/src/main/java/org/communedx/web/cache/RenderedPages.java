@@ -76,7 +76,8 @@ class RenderedPages extends OncePerRequestFilter {
                 : Caffeine.newBuilder()
                         .maximumWeight(maxSize.toBytes())
                         .weigher((PageKey key, RenderedPage page) -> page.size())
-                        .expireAfterAccess(Duration.ofMinutes(30))
+                        // A page is never served after its quarter of an hour: that is all it may be kept.
+                        .expireAfterWrite(Duration.ofSeconds(QUARTER_HOUR_SECONDS))
                         .build();
     }
 
