@@ -12,7 +12,10 @@
 # It starts the packaged jar on 127.0.0.1 against that database, logs in as the commune's staff account that the
 # benchmark created (xa.<code>), then runs wrk with 32 connections on the scorecard, on /assets/css/app.css and, for
 # scale, on /account (a page with the same layout and one small query), each after a warm-up; then the scorecard and
-# the asset in back-to-back pairs (BENCH_ROUNDS, BENCH_PAIR_DURATION) for their ratio; and stops the jar.
+# the asset in back-to-back pairs (BENCH_ROUNDS, BENCH_PAIR_DURATION) for their ratio. The scorecard is then served
+# as the application keeps it between writes (RenderedPages), which is how officials reloading it meet it; so last the
+# script starts the jar again with communedx.page-cache.max-size=0 and measures the scorecard rendered on every
+# request, as after each write, beside the asset; and stops the jar.
 # Only ever point it at 127.0.0.1. Needs curl and wrk (Debian: apt-get install -y wrk).
 # BENCH_APP_ARGS adds arguments to the jar's command line, e.g. to try a setting.
 set -euo pipefail
@@ -44,40 +47,53 @@ cleanup() {
 }
 trap cleanup EXIT
 
-SPRING_DATASOURCE_URL=$DATABASE_URL SPRING_DATASOURCE_USERNAME=${BENCH_DATABASE_USERNAME:-postgres} \
-    SPRING_DATASOURCE_PASSWORD=${BENCH_DATABASE_PASSWORD:-} COMMUNEDX_ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64) \
-    COMMUNEDX_DATA_DIR=$work/data java -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
-    ${BENCH_APP_ARGS:-} > "$work/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 120); do
-    if curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q UP; then
-        break
-    fi
-    if ! kill -0 "$app" 2>/dev/null; then
-        cat "$work/app.log" >&2
-        exit 1
-    fi
-    sleep 1
-done
-curl -fs "$BASE/actuator/health" | grep -q UP
+start_app() { # extra arguments of the jar
+    SPRING_DATASOURCE_URL=$DATABASE_URL SPRING_DATASOURCE_USERNAME=${BENCH_DATABASE_USERNAME:-postgres} \
+        SPRING_DATASOURCE_PASSWORD=${BENCH_DATABASE_PASSWORD:-} COMMUNEDX_ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64) \
+        COMMUNEDX_DATA_DIR=$work/data java -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
+        ${BENCH_APP_ARGS:-} "$@" > "$work/app.log" 2>&1 &
+    app=$!
+    for _ in $(seq 1 120); do
+        if curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q UP; then
+            break
+        fi
+        if ! kill -0 "$app" 2>/dev/null; then
+            cat "$work/app.log" >&2
+            exit 1
+        fi
+        sleep 1
+    done
+    curl -fs "$BASE/actuator/health" | grep -q UP
+    login
+}
+
+stop_app() {
+    kill "$app"
+    wait "$app" 2>/dev/null || true
+    app=
+}
 
 # Form login as a browser does it: the CSRF token from /login, then the POST; the session cookie comes back.
-csrf=$(curl -fs -c "$work/cookies" -b "$work/cookies" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-curl -fs -o /dev/null -c "$work/cookies" -b "$work/cookies" --data-urlencode "username=xa.$COMMUNE" \
-    --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$csrf" "$BASE/login"
-session=$(awk '$6 == "JSESSIONID" { print $7 }' "$work/cookies")
-scorecard="$BASE/communes/$COMMUNE/periods/$PERIOD"
-status=$(curl -s -o "$work/scorecard.html" -w '%{http_code}' -H "Cookie: JSESSIONID=$session" "$scorecard")
-if [[ $status != 200 ]] || ! grep -q "$COMMUNE" "$work/scorecard.html"; then
-    echo "The scorecard answered $status, not the commune's page; the figures would mean nothing" >&2
-    exit 1
-fi
-echo "scorecard $scorecard: $(wc -c < "$work/scorecard.html") bytes; /assets/css/app.css: $(curl -fs "$BASE/assets/css/app.css" | wc -c) bytes"
+login() {
+    csrf=$(curl -fs -c "$work/cookies" -b "$work/cookies" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+    curl -fs -o /dev/null -c "$work/cookies" -b "$work/cookies" --data-urlencode "username=xa.$COMMUNE" \
+        --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$csrf" "$BASE/login"
+    session=$(awk '$6 == "JSESSIONID" { print $7 }' "$work/cookies")
+    scorecard="$BASE/communes/$COMMUNE/periods/$PERIOD"
+    status=$(curl -s -o "$work/scorecard.html" -w '%{http_code}' -H "Cookie: JSESSIONID=$session" "$scorecard")
+    if [[ $status != 200 ]] || ! grep -q "$COMMUNE" "$work/scorecard.html"; then
+        echo "The scorecard answered $status, not the commune's page; the figures would mean nothing" >&2
+        exit 1
+    fi
+    echo "scorecard $scorecard: $(wc -c < "$work/scorecard.html") bytes; /assets/css/app.css: $(curl -fs "$BASE/assets/css/app.css" | wc -c) bytes"
+}
 
 run() { # target duration: wrk's report
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 10s --latency -H "Cookie: JSESSIONID=$session" "$1"
 }
 rate() { awk '/^Requests\/sec/ { print $2 }'; }
+
+start_app
 
 for target in "$scorecard" "$BASE/assets/css/app.css" "$BASE/account"; do
     run "$target" "$WARMUP" > /dev/null
@@ -97,3 +113,15 @@ for round in $(seq 1 "$ROUNDS"); do
     awk -v r="$round" -v c="$card" -v a="$asset" \
         'BEGIN { printf "pair %d: scorecard %.1f/s, asset %.1f/s, ratio %.1f%%\n", r, c, a, 100 * c / a }'
 done
+
+# The figures above are of the scorecard as the application keeps it between writes (RenderedPages); for scale, the
+# same page rendered on every request, as after each write, with the asset measured in the same minute.
+stop_app
+start_app --communedx.page-cache.max-size=0
+for target in "$scorecard" "$BASE/assets/css/app.css"; do
+    run "$target" "$WARMUP" > /dev/null
+done
+echo "== $scorecard rendered on every request (communedx.page-cache.max-size=0), $CONNECTIONS connections, $DURATION"
+run "$scorecard" "$DURATION"
+echo "== $BASE/assets/css/app.css in the same minute"
+run "$BASE/assets/css/app.css" "$DURATION"
