@@ -53,9 +53,11 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 class RenderedPages extends OncePerRequestFilter {
 
     /** The pages officials keep open and reload: scorecards, their explanations and the dashboards. */
-    private static final RequestMatcher PAGES = new OrRequestMatcher(pathPattern(HttpMethod.GET, "/communes/*/periods/*"),
+    private static final RequestMatcher PAGES = new OrRequestMatcher(
+            pathPattern(HttpMethod.GET, "/communes/*/periods/*"),
             pathPattern(HttpMethod.GET, "/communes/*/periods/*/explain"),
-            pathPattern(HttpMethod.GET, "/dashboard/national"), pathPattern(HttpMethod.GET, "/units/*/dashboard"));
+            pathPattern(HttpMethod.GET, "/dashboard/national"),
+            pathPattern(HttpMethod.GET, "/units/*/dashboard"));
 
     private static final long QUARTER_HOUR_SECONDS = 15 * 60;
 
