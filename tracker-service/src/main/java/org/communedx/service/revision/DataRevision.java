@@ -58,7 +58,8 @@ public class DataRevision implements TransactionExecutionListener {
     /**
      * Leaves the number where it is however the current transaction writes. Only for bookkeeping that nothing kept
      * under the number shows: the login attempts and last-login times, since otherwise every login, even a stranger's
-     * failed one, would start every kept page afresh. A transaction that writes anything else must not call it.
+     * failed one, would start every kept page afresh. A transaction that writes anything else must not call it, so
+     * the bookkeeping runs in transactions of its own.
      */
     public void excludeCurrentTransaction() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Records every login attempt, form or HTTP Basic, and applies the {@link Lockout} rule. */
@@ -44,7 +45,8 @@ public class LoginAttempts {
         return Lockout.isLocked(recent(username, now), now);
     }
 
-    @Transactional
+    /** In a transaction of its own, so that leaving the data revision unmoved can never hide another write. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void succeeded(String username, String clientIp) {
         revision.excludeCurrentTransaction();
         Instant now = clock.instant();
@@ -52,8 +54,11 @@ public class LoginAttempts {
         accounts.findByUsername(username.strip()).ifPresent(account -> account.recordLogin(now));
     }
 
-    /** Records a refused attempt and returns how it counted: a failure, the lockout, or refused while locked. */
-    @Transactional
+    /**
+     * Records a refused attempt and returns how it counted: a failure, the lockout, or refused while locked. In a
+     * transaction of its own, as {@link #succeeded}.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public LoginOutcome failed(String username, String clientIp) {
         revision.excludeCurrentTransaction();
         Instant now = clock.instant();

@@ -128,6 +128,16 @@ class DataRevisionTests {
     }
 
     @Test
+    void loginBookkeepingHidesNoOtherWriteOfTheTransactionItIsCalledIn() {
+        readWrite.executeWithoutResult(status -> {
+            accounts.save(account("revision.b"));
+            loginAttempts.failed("revision.b", "127.0.0.1");
+        });
+
+        assertThat(revision.current()).isEqualTo(before + 1);
+    }
+
+    @Test
     void aReadWriteTransactionThatOnlyReadsLeavesItAlone() {
         readWrite.executeWithoutResult(status -> accounts.findByUsername("revision.a").orElseThrow().getRole());
 
