@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManagerFactory;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
@@ -78,11 +77,6 @@ public class DataRevision implements TransactionExecutionListener {
         private boolean excluded;
 
         private boolean wrote;
-
-        @Override
-        public int getOrder() {
-            return Ordered.LOWEST_PRECEDENCE;
-        }
 
         @Override
         public void beforeCommit(boolean readOnly) {

@@ -20,7 +20,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * A page as it was rendered under one data revision, cut where its CSRF token stood: each response that serves it
  * again carries the token of its own request, freshly masked as Spring Security masks it for every response.
  */
-record RenderedPage(long revision, String contentType, Locale locale, Charset charset, List<byte[]> parts, int size) {
+record RenderedPage(long revision, String contentType, Locale locale, List<byte[]> parts, int size) {
 
     static RenderedPage of(long revision, ContentCachingResponseWrapper rendered, @Nullable String csrfToken) {
         Charset charset = Charset.forName(rendered.getCharacterEncoding());
@@ -31,7 +31,7 @@ record RenderedPage(long revision, String contentType, Locale locale, Charset ch
                         .map(part -> part.getBytes(charset))
                         .toList();
         int size = parts.stream().mapToInt(part -> part.length).sum();
-        return new RenderedPage(revision, rendered.getContentType(), rendered.getLocale(), charset, parts, size);
+        return new RenderedPage(revision, rendered.getContentType(), rendered.getLocale(), parts, size);
     }
 
     void writeTo(HttpServletResponse response, Supplier<@Nullable String> csrfToken) throws IOException {
