@@ -53,11 +53,12 @@ enum RankingOrder {
 
         static final int SIZE = 100;
 
-        boolean hasPrevious() {
+        // Public: the template calls these, and SpEL calls public methods only.
+        public boolean hasPrevious() {
             return number > 1;
         }
 
-        boolean hasNext() {
+        public boolean hasNext() {
             return number < pages;
         }
     }
