@@ -1,5 +1,6 @@
 package org.communedx.service.progress;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.service.assessment.Scorecards;
+import org.communedx.service.progress.ProgressViews.PlanStatus;
 import org.communedx.service.progress.ProgressViews.PlanTracker;
 import org.communedx.service.progress.ProgressViews.Rollup;
 import org.communedx.service.progress.ProgressViews.TrendPoint;
@@ -60,8 +62,32 @@ public class Dashboards {
      * @param backlog entries waiting for review (submitted, or not-applicable requests) per commune code, for a
      *     district's dashboard; empty elsewhere
      */
-    public record Dashboard(Rollup rollup, List<TrendPoint> trend, List<PlanTracker> plans, Map<String, Integer> backlog,
+    public record Dashboard(Rollup rollup, List<TrendPoint> trend, PlanOverview plans, Map<String, Integer> backlog,
             List<PeriodChoice> periods) {
+    }
+
+    /**
+     * The plans over and under a dashboard's unit. A district has one or two and a province a few dozen, but the
+     * country has one per district and province (some 750): past {@link #CARDS} the page shows how many stand in
+     * each status, and the plan list holds them all.
+     * @param cards every plan's tracker when there are at most {@link #CARDS}, else none
+     * @param byStatus how many plans stand in each status, every status present
+     */
+    public record PlanOverview(int total, List<PlanTracker> cards, Map<PlanStatus, Long> byStatus) {
+
+        public static final int CARDS = 12;
+
+        static PlanOverview of(List<PlanTracker> trackers) {
+            Map<PlanStatus, Long> byStatus = new EnumMap<>(PlanStatus.class);
+            for (PlanStatus status : PlanStatus.values()) {
+                byStatus.put(status, trackers.stream().filter(tracker -> tracker.status() == status).count());
+            }
+            return new PlanOverview(trackers.size(), trackers.size() <= CARDS ? trackers : List.of(), byStatus);
+        }
+
+        public boolean summarised() {
+            return total > CARDS;
+        }
     }
 
     /** Where a user's dashboard is: a province or district code, or the whole country (an empty code). */
@@ -74,7 +100,7 @@ public class Dashboards {
         Rollup rollup = rollups.rollup(unitCode, period, threshold, Rollups.Detail.COMMUNES_BY_GROUP);
         List<PlanTracker> trackers = plans.plansUnder(unitCode);
         Map<String, Integer> backlog = rollup.level() == UnitLevel.DISTRICT ? backlog(unitCode, period) : Map.of();
-        return new Dashboard(rollup, rollups.trend(unitCode, period), trackers, backlog, choices());
+        return new Dashboard(rollup, rollups.trend(unitCode, period), PlanOverview.of(trackers), backlog, choices());
     }
 
     /** What a dashboard's charts draw: the rollup's totals and the trend, without the ranking's detail or plans. */
@@ -97,7 +123,8 @@ public class Dashboards {
     /** The whole country, for administrators. */
     public Dashboard national(Long periodId, int threshold) {
         long period = periodOrCurrent(periodId);
-        return new Dashboard(rollups.national(period, threshold), rollups.trend(null, period), plans.plans(),
+        return new Dashboard(rollups.national(period, threshold), rollups.trend(null, period),
+                PlanOverview.of(plans.plans()),
                 Map.of(), choices());
     }
 

@@ -13,6 +13,7 @@ import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.progress.Dashboards.Dashboard;
 import org.communedx.service.scope.Scopes;
+import org.communedx.service.testsupport.NationalData;
 import org.communedx.service.unit.GsoListImport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -134,13 +135,13 @@ class NationalDashboardBenchmark {
                 + "30%%, %d provinces; trend %d months; %d plans%n", national.rollup().communeCount(),
                 national.rollup().averageVerified(), national.rollup().medianVerified(),
                 national.rollup().atOrAboveThreshold(), national.rollup().children().size(), national.trend().size(),
-                national.plans().size());
+                national.plans().total());
         System.out.printf("BENCHMARK aggregate SQL: %d assessments, mean verified %.1f%%%n", aggregate.size(),
                 sum.doubleValue() / aggregate.size());
         System.out.printf("BENCHMARK province %s rollup: %d communes, %d districts, average verified %s%%; "
                 + "%d plans over it and under it%n", province, provincial.rollup().communeCount(),
                 provincial.rollup().children().size(), provincial.rollup().averageVerified(),
-                provincial.plans().size());
+                provincial.plans().total());
     }
 
     private static <T> T asAdmin(Supplier<T> call) {
