@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.assessment.ProgressLedger;
-import org.communedx.service.progress.NationalData;
+import org.communedx.service.testsupport.NationalData;
 import org.communedx.service.unit.GsoListImport;
 import org.communedx.service.report.Exports.EntrySelection;
 import org.junit.jupiter.api.AfterEach;

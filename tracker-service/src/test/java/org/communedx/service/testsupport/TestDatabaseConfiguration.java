@@ -26,11 +26,17 @@ import org.springframework.core.env.Environment;
  * <li>{@code TEST_DATABASE=testcontainers}: a PostgreSQL 17 container, where Docker runs;</li>
  * <li>otherwise an embedded PostgreSQL 17 in a throwaway directory, one per test JVM.</li>
  * </ul>
+ * A test whose data must not meet the others' (the whole country, say) sets {@link #SCHEMA} and
+ * {@code spring.flyway.default-schema} to a schema of its own: its context then works in that schema of the same
+ * database, migrated and (on an external server) cleaned on its own.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfiguration {
 
     static final String EXTERNAL = "'${TEST_DATABASE_URL:}' != ''";
+
+    /** The property naming a test context's own schema; unset, the database's default one. */
+    public static final String SCHEMA = "communedx.test.schema";
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnExpression(EXTERNAL)
@@ -38,7 +44,7 @@ public class TestDatabaseConfiguration {
 
         @Bean
         JdbcConnectionDetails externalTestDatabase(Environment environment) {
-            return new FixedConnectionDetails(environment.getRequiredProperty("TEST_DATABASE_URL"),
+            return new FixedConnectionDetails(inSchema(environment.getRequiredProperty("TEST_DATABASE_URL"), environment),
                     environment.getProperty("TEST_DATABASE_USERNAME", "postgres"),
                     environment.getProperty("TEST_DATABASE_PASSWORD", ""));
         }
@@ -65,8 +71,10 @@ public class TestDatabaseConfiguration {
 
         @Bean
         @ServiceConnection
-        PostgreSQLContainer postgresContainer() {
-            return new PostgreSQLContainer("postgres:17-alpine");
+        PostgreSQLContainer postgresContainer(Environment environment) {
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+            String schema = environment.getProperty(SCHEMA, "");
+            return schema.isEmpty() ? container : container.withUrlParam("currentSchema", schema);
         }
     }
 
@@ -75,10 +83,23 @@ public class TestDatabaseConfiguration {
     static class Embedded {
 
         @Bean
-        JdbcConnectionDetails embeddedTestDatabase() {
-            return new FixedConnectionDetails(SharedEmbeddedPostgres.INSTANCE.getJdbcUrl("postgres", "postgres"),
+        JdbcConnectionDetails embeddedTestDatabase(Environment environment) {
+            return new FixedConnectionDetails(
+                    inSchema(SharedEmbeddedPostgres.INSTANCE.getJdbcUrl("postgres", "postgres"), environment),
                     "postgres", "");
         }
+    }
+
+    /** The URL with the context's schema as the connections' search path, when it has one of its own. */
+    static String inSchema(String url, Environment environment) {
+        String schema = environment.getProperty(SCHEMA, "");
+        if (schema.isEmpty()) {
+            return url;
+        }
+        if (!schema.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException(SCHEMA + " must be a plain lower-case name: " + schema);
+        }
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     /** Started once per JVM and stopped by its own shutdown hook, whatever number of contexts use it. */

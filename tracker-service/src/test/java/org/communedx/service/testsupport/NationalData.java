@@ -1,4 +1,4 @@
-package org.communedx.service.progress;
+package org.communedx.service.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.communedx.model.user.Role;
@@ -23,22 +24,41 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The whole country for the national benchmarks, loaded once per database: the GSO list of 01/03/2025 through
- * {@link GsoListImport} (or, without {@code ../shared/data}, a synthetic list of the same shape), DX-XA 1.0, the
- * periods 2023 to 2025 with one assessment per commune and period and its 27 entries in mixed states, about
- * 1.5 million evidence rows (metadata only), a plan per district and per province, the summary rows
- * ({@link ProgressLedger#rebuildPeriod}) and a few days of history per assessment. Everything but the units is
- * bulk SQL: the point is the reads, and JPA would take an hour to write 814,000 entries.
+ * The whole country for the national benchmarks and the national-scale page test, loaded once per database: the GSO
+ * list of 01/03/2025 through {@link GsoListImport} (or, without {@code ../shared/data}, a synthetic list of the same
+ * shape), DX-XA 1.0, the periods of a {@link Shape} (2023 to 2025 for the benchmarks) with one assessment per commune
+ * and period and its 27 entries in mixed states, about half a million evidence rows a period (metadata only), a plan
+ * per district and per province, the summary rows ({@link ProgressLedger#rebuildPeriod}) and a few days of history
+ * per assessment. Everything but the units is bulk SQL: the point is the reads, and JPA would take an hour to write
+ * 814,000 entries.
  * <p>
- * Every "random" choice is a hash of ids, so two loads give the same data. Public for the export benchmark in
- * {@code service.report}.
+ * Every "random" choice is a hash of ids, so two loads give the same data. In the shared test support, so that the
+ * web module's tests render pages over it too.
  */
 public final class NationalData {
 
-    static final LocalDate LIST_DATE = LocalDate.of(2025, 3, 1);
+    public static final LocalDate LIST_DATE = LocalDate.of(2025, 3, 1);
 
-    /** The password of the accounts made for the HTTP benchmark ({@code bench/scorecard-http.sh}). */
-    static final String BENCH_PASSWORD = "Bench-Scorecard-2026";
+    /** The password of the accounts made for the HTTP benchmark ({@code bench/scorecard-http.sh}) and the tests. */
+    public static final String BENCH_PASSWORD = "Bench-Scorecard-2026";
+
+    /**
+     * What to load besides the units and plans.
+     * @param units the reference list when {@code ../shared/data} has it, else the synthetic one; or always the
+     *     synthetic one, whose shape the tests know (63 provinces, 10,047 communes, the largest province 707)
+     */
+    public record Shape(List<Integer> years, boolean referenceUnits) {
+
+        /** What the benchmarks measure: three years, the real unit list where there is one. */
+        public static final Shape BENCHMARK = new Shape(List.of(2023, 2024, 2025), true);
+
+        /** One year over the synthetic country: every page at its national size, loaded in seconds. */
+        public static final Shape ONE_YEAR_SYNTHETIC = new Shape(List.of(2025), false);
+
+        String periodNames() {
+            return years.stream().map(year -> "'Năm " + year + "'").collect(Collectors.joining(", "));
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -50,8 +70,16 @@ public final class NationalData {
 
     private final PasswordEncoder passwordEncoder;
 
+    private final Shape shape;
+
     public NationalData(JdbcClient jdbc, GsoListImport gsoImport, ProgressLedger ledger, UserAccountRepository accounts,
             PasswordEncoder passwordEncoder) {
+        this(jdbc, gsoImport, ledger, accounts, passwordEncoder, Shape.BENCHMARK);
+    }
+
+    public NationalData(JdbcClient jdbc, GsoListImport gsoImport, ProgressLedger ledger, UserAccountRepository accounts,
+            PasswordEncoder passwordEncoder, Shape shape) {
+        this.shape = shape;
         this.jdbc = jdbc;
         this.gsoImport = gsoImport;
         this.ledger = ledger;
@@ -68,7 +96,7 @@ public final class NationalData {
         if (jdbc.sql("select count(*) from period where name = 'Năm 2025'").query(Long.class).single() == 0) {
             load();
         }
-        List<Long> periodIds = jdbc.sql("select id from period where name in ('Năm 2023', 'Năm 2024', 'Năm 2025') "
+        List<Long> periodIds = jdbc.sql("select id from period where name in (" + shape.periodNames() + ") "
                 + "order by year").query(Long.class).list();
         var largest = jdbc.sql("""
                 select p.code, count(*) as communes
@@ -88,7 +116,8 @@ public final class NationalData {
                 commune, staff);
     }
 
-    private String account(String username, Role role, String unitCode) {
+    /** An account of the given role with {@link #BENCH_PASSWORD}, made once. */
+    public String account(String username, Role role, String unitCode) {
         if (!accounts.existsByUsername(username)) {
             accounts.save(new UserAccount(username, "Benchmark " + username, passwordEncoder.encode(BENCH_PASSWORD),
                     role, unitCode, Instant.now()));
@@ -100,7 +129,7 @@ public final class NationalData {
         long start = System.nanoTime();
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("admin", null, "ROLE_ADMIN"));
         try {
-            Optional<Path> reference = referenceList();
+            Optional<Path> reference = shape.referenceUnits() ? referenceList() : Optional.empty();
             byte[] list = reference.map(NationalData::read).orElseGet(NationalData::syntheticList);
             var summary = gsoImport.importList(list, LIST_DATE);
             System.out.printf("BENCHMARK data: units from %s: %s%n",
@@ -112,13 +141,13 @@ public final class NationalData {
         step("periods", """
                 insert into period (name, year, start_date, end_date, submission_deadline, framework_id)
                 select 'Năm ' || y, y, make_date(y, 1, 1), make_date(y, 12, 31), make_date(y, 12, 15), f.id
-                from generate_series(2023, 2025) y
+                from unnest(array[{years}]) y
                 cross join framework f where f.code = 'DX-XA' and f.version = '1.0'""");
         step("assessments", """
                 insert into assessment (unit_id, period_id, created_at)
                 select u.id, p.id, (p.start_date + 5 + ((2147483647 & hashint8(u.id)) % 40))::timestamp at time zone 'Asia/Ho_Chi_Minh'
                 from period p cross join administrative_unit u
-                where u.level = 'COMMUNE' and p.name in ('Năm 2023', 'Năm 2024', 'Năm 2025')
+                where u.level = 'COMMUNE' and p.name in ({periods})
                 order by p.id, u.id""");
         step("criterion entries", ENTRIES);
         step("evidence", EVIDENCE);
@@ -129,8 +158,8 @@ public final class NationalData {
                 update plan p set target_commune_count = greatest(1, ceil(n.participants * 0.6))
                 from (select plan_id, count(*) as participants from plan_commune group by plan_id) n
                 where n.plan_id = p.id""");
-        List<Object[]> periods = jdbc.sql("select id, end_date from period where name in ('Năm 2023', 'Năm 2024', "
-                + "'Năm 2025') order by year")
+        List<Object[]> periods = jdbc.sql("select id, end_date from period where name in (" + shape.periodNames()
+                + ") order by year")
                 .query((rs, row) -> new Object[] { rs.getLong("id"), rs.getObject("end_date", LocalDate.class) })
                 .list();
         for (Object[] period : periods) {
@@ -159,6 +188,9 @@ public final class NationalData {
     }
 
     private void step(String what, String sql) {
+        // The shape's periods, by name, and years: integers and fixed names only, nothing from outside.
+        sql = sql.replace("{periods}", shape.periodNames()).replace("{years}",
+                shape.years().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         long t = System.nanoTime();
         int rows = jdbc.sql(sql).update();
         System.out.printf("BENCHMARK data: %s: %d rows in %.1f s%n", what, rows, (System.nanoTime() - t) / 1e9);
@@ -207,7 +239,7 @@ public final class NationalData {
                     join administrative_unit parent on parent.id = u.parent_id
                     join criterion_group g on g.framework_id = p.framework_id
                     join criterion c on c.group_id = g.id
-                    where p.name in ('Năm 2023', 'Năm 2024', 'Năm 2025')) b) s
+                    where p.name in ({periods})) b) s
             cross join lateral (select s.status not in ('NOT_STARTED', 'NOT_APPLICABLE') as valued,
                 case s.status when 'APPROVED' then s.r2 < 800 when 'SUBMITTED' then s.r2 < 750
                     when 'DRAFT' then s.r2 < 550 else s.r2 < 350 end as meets,
@@ -324,7 +356,7 @@ public final class NationalData {
                 round(coalesce(ap.verified_percent, 0) * (i - 1) / (1 + x.h % 4), 1) as verified_before,
                 round(coalesce(ap.claimed_percent, 0) * i / (1 + x.h % 4), 1) as claimed,
                 round(coalesce(ap.claimed_percent, 0) * (i - 1) / (1 + x.h % 4), 1) as claimed_before) f
-            where p.name in ('Năm 2023', 'Năm 2024', 'Năm 2025')
+            where p.name in ({periods})
                 and (coalesce(ap.verified_percent, 0) > 0 or coalesce(ap.claimed_percent, 0) > 0)
             order by ap.assessment_id, i""";
 

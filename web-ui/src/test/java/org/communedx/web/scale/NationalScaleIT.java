@@ -1,0 +1,287 @@
+package org.communedx.web.scale;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.assessment.ProgressLedger;
+import org.communedx.service.testsupport.NationalData;
+import org.communedx.service.testsupport.TestDatabaseConfiguration;
+import org.communedx.service.unit.GsoListImport;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page and export that a provincial manager and an administrator can reach, rendered over a country of the
+ * national shape: 63 provinces, 696 districts, 10,047 communes (the largest province 707), 271,269 entries of
+ * 2025 with their evidence rows, a plan per district and province. The demo has 28 communes; a page that only
+ * breaks past 100 rows broke here first (the ranking's paging answered 500, and with the page cache off a 200 cut
+ * off in the middle).
+ * <p>
+ * Each user's pages are found as a user finds them: from the home page, following every link of every page, one
+ * address of each shape (digits and query values aside), plus the ranking's last pages. Every HTML answer must be a
+ * 200 and a whole document; every download a whole file. Its own schema keeps the country away from the demo that
+ * the other tests share.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "communedx.demo-data=false", TestDatabaseConfiguration.SCHEMA + "=national",
+        "spring.flyway.default-schema=national", "communedx.evidence.directory=target/evidence-national",
+        // Every request renders: the point is the rendering, not a kept copy of it.
+        "communedx.page-cache.max-size=0" })
+@Import(TestDatabaseConfiguration.class)
+class NationalScaleIT {
+
+    private static final int RANKING_PAGE = 100;
+
+    private static final Pattern HREF = Pattern.compile("href=\"(/[^\"#]*)\"");
+
+    private static final Pattern RANKING_ROWS = Pattern.compile(
+            "<table[^>]*id=\"ranking-table\".*?<tbody>(.*?)</tbody>", Pattern.DOTALL);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    GsoListImport gsoImport;
+
+    @Autowired
+    ProgressLedger ledger;
+
+    @Autowired
+    UserAccountRepository accounts;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    private NationalData.Loaded country;
+
+    private String admin;
+
+    private int communes;
+
+    @BeforeAll
+    void loadTheCountry() {
+        NationalData data = new NationalData(jdbc, gsoImport, ledger, accounts, passwordEncoder,
+                NationalData.Shape.ONE_YEAR_SYNTHETIC);
+        country = data.ensureLoaded();
+        admin = data.account("national.admin", Role.ADMIN, null);
+        communes = jdbc.sql("select count(*) from administrative_unit where level = 'COMMUNE'").query(Integer.class)
+                .single();
+        assertThat(communes).isEqualTo(10_047);
+        assertThat(country.largestProvinceCommunes()).isGreaterThanOrEqualTo(600);
+    }
+
+    @Test
+    void everyPageOfAProvincialManagerRendersWholeAtProvinceSize() {
+        WebClient manager = new WebClient(port).login(country.provinceManager(), NationalData.BENCH_PASSWORD);
+        String dashboard = "/units/" + country.largestProvince() + "/dashboard";
+        Crawl crawl = crawl(manager, dashboard, "/units/" + country.largestProvince() + "/periods/"
+                + country.latestPeriodId() + "/report.pdf");
+
+        System.out.printf("National scale: %d addresses as a provincial manager: %s%n", crawl.visited.size(),
+                crawl.visited.keySet());
+        assertThat(crawl.visited).as("pages reached").hasSizeGreaterThan(15);
+        assertThat(crawl.visited.keySet()).anyMatch(address -> address.startsWith("/communes/"))
+                .anyMatch(address -> address.contains("/explain")).anyMatch(address -> address.startsWith("/plans/"))
+                .anyMatch(address -> address.endsWith("entries.xlsx")).anyMatch(address -> address.endsWith(".csv"));
+        assertRanking(manager, dashboard, country.largestProvinceCommunes());
+    }
+
+    @Test
+    void everyPageOfAnAdministratorRendersWholeAtNationalSize() {
+        WebClient administrator = new WebClient(port).login(admin, NationalData.BENCH_PASSWORD);
+        Crawl crawl = crawl(administrator, "/dashboard/national",
+                "/periods/" + country.latestPeriodId() + "/entries.csv",
+                "/periods/" + country.latestPeriodId() + "/entries.xlsx");
+
+        System.out.printf("National scale: %d addresses as an administrator: %s%n", crawl.visited.size(),
+                crawl.visited.keySet());
+        assertThat(crawl.visited).as("pages reached").hasSizeGreaterThan(25);
+        assertThat(crawl.visited.keySet()).anyMatch(address -> address.startsWith("/users"))
+                .anyMatch(address -> address.startsWith("/audit")).anyMatch(address -> address.startsWith("/frameworks/"));
+        assertRanking(administrator, "/dashboard/national", communes);
+
+        String national = administrator.get("/dashboard/national").body();
+        assertThat(national).as("plans summarised, not one card per plan").contains("id=\"plan-summary\"")
+                .doesNotContain("plan-tracker");
+    }
+
+    /** Page 1, a middle page and the last, in two orders: the page's rows and its "of N" add up to every commune. */
+    private void assertRanking(WebClient client, String dashboard, int expected) {
+        int pages = (expected + RANKING_PAGE - 1) / RANKING_PAGE;
+        for (String sort : List.of("rank", "lowest")) {
+            for (int page : new int[] { 1, (pages + 1) / 2, pages }) {
+                String address = dashboard + "?sort=" + sort + "&page=" + page;
+                String body = assertWholePage(client, address);
+                int rows = rankingRows(body);
+                assertThat(rows).as(address).isEqualTo(page < pages ? RANKING_PAGE : expected - (pages - 1) * RANKING_PAGE);
+                assertThat(body).as(address).contains("id=\"figure-communes\">" + expected + "<");
+            }
+        }
+    }
+
+    private static int rankingRows(String body) {
+        Matcher table = RANKING_ROWS.matcher(body);
+        assertThat(table.find()).as("the ranking table").isTrue();
+        return (int) Pattern.compile("<tr[ >]").matcher(table.group(1)).results().count();
+    }
+
+    private static String assertWholePage(WebClient client, String address) {
+        HttpResponse<String> response = client.get(address);
+        assertThat(response.statusCode()).as(address).isEqualTo(200);
+        assertWholeDocument(address, response.body());
+        return response.body();
+    }
+
+    private static void assertWholeDocument(String address, String body) {
+        assertThat(body.strip()).as(address + " is a whole HTML document").startsWith("<!DOCTYPE html>")
+                .endsWith("</html>");
+    }
+
+    /**
+     * Follows every link from the start pages, once per shape of address, and checks each answer. Evidence files are
+     * left out: the country's evidence rows are metadata only, with no file behind them.
+     */
+    private Crawl crawl(WebClient client, String... starts) {
+        Crawl crawl = new Crawl();
+        Deque<String> queue = new ArrayDeque<>();
+        queue.add("/");
+        queue.addAll(Arrays.asList(starts));
+        Set<String> shapes = new HashSet<>();
+        while (!queue.isEmpty() && crawl.visited.size() < 400) {
+            String address = queue.poll();
+            if (!shapes.add(shape(address)) && !Arrays.asList(starts).contains(address)) {
+                continue;
+            }
+            String body = visit(client, address, crawl);
+            if (body != null) {
+                Matcher links = HREF.matcher(body);
+                while (links.find()) {
+                    String link = links.group(1).replace("&amp;", "&");
+                    if (followable(link)) {
+                        queue.add(link);
+                    }
+                }
+            }
+        }
+        return crawl;
+    }
+
+    private static boolean followable(String link) {
+        return !link.startsWith("//") && !link.startsWith("/webjars/") && !link.startsWith("/assets/")
+                && !link.startsWith("/evidence/") && !link.startsWith("/logout") && !link.contains("lang=");
+    }
+
+    /** The address with its numbers and query values blanked: one of each is enough. */
+    private static String shape(String address) {
+        int query = address.indexOf('?');
+        String path = (query < 0 ? address : address.substring(0, query)).replaceAll("\\d+", "#");
+        String names = query < 0 ? "" : Arrays.stream(address.substring(query + 1).split("&"))
+                .map(pair -> pair.split("=", 2)[0]).sorted().collect(Collectors.joining("&"));
+        return path + "?" + names;
+    }
+
+    /** The answer's body when it is a page to follow links from; downloads are checked whole and give null. */
+    private static String visit(WebClient client, String address, Crawl crawl) {
+        HttpResponse<byte[]> response = client.send(client.request(address)
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        int status = response.statusCode();
+        if (status == 302) {
+            String location = response.headers().firstValue("Location").orElseThrow();
+            assertThat(location).as(address + " redirects within the site").doesNotContain("/login").doesNotContain("error");
+            crawl.visited.put(address, status);
+            return visit(client, location.replaceFirst("^https?://[^/]+", ""), crawl);
+        }
+        assertThat(status).as(address).isEqualTo(200);
+        crawl.visited.put(address, status);
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        byte[] body = response.body();
+        if (type.startsWith("text/html")) {
+            String html = new String(body, StandardCharsets.UTF_8);
+            assertWholeDocument(address, html);
+            return html;
+        }
+        if (type.startsWith("application/pdf")) {
+            String text = new String(body, StandardCharsets.ISO_8859_1);
+            assertThat(text).as(address).startsWith("%PDF-");
+            assertThat(text.strip()).as(address + " is a whole PDF").endsWith("%%EOF");
+        }
+        else if (type.contains("spreadsheetml")) {
+            assertWholeWorkbook(address, body);
+        }
+        else if (type.startsWith("text/csv")) {
+            assertThat(new String(body, StandardCharsets.UTF_8)).as(address).endsWith("\n");
+        }
+        return null;
+    }
+
+    /**
+     * Every part of the package reads to its end, and the first sheet is there (the national one has 271,269 rows).
+     * Read through the central directory, as spreadsheet programs do: the parts are written as a stream.
+     */
+    private static void assertWholeWorkbook(String address, byte[] body) {
+        Set<String> parts = new HashSet<>();
+        try {
+            Path file = Files.createTempFile("national", ".xlsx");
+            try {
+                Files.write(file, body);
+                try (ZipFile zip = new ZipFile(file.toFile())) {
+                    for (ZipEntry part : Collections.list(zip.entries())) {
+                        try (InputStream in = zip.getInputStream(part)) {
+                            in.transferTo(OutputStream.nullOutputStream());
+                        }
+                        parts.add(part.getName());
+                    }
+                }
+            }
+            finally {
+                Files.delete(file);
+            }
+        }
+        catch (IOException ex) {
+            throw new AssertionError(address + " is not a whole XLSX file", ex);
+        }
+        assertThat(parts).as(address).contains("xl/workbook.xml", "xl/worksheets/sheet1.xml");
+    }
+
+    private static final class Crawl {
+
+        final Map<String, Integer> visited = new LinkedHashMap<>();
+    }
+}
