@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the completion summary rows ({@code assessment_progress}, per group, and the daily history) in step with the
- * entries, inside the transaction that changes them: a dashboard read right after an approval already sees it, and
- * no figure is ever cached apart from the data it comes from.
+ * entries, inside the transaction that changes them: a dashboard read right after an approval already sees it. The
+ * figures themselves are kept nowhere else; the web module keeps rendered pages only until the next committed write
+ * (its {@code RenderedPages}, by {@code DataRevision}).
  * <p>
  * The sums follow {@link Completion}'s rules exactly (applicable, verified, claimed weights; one decimal, half up:
  * PostgreSQL's {@code round} rounds halves away from zero, which for these non-negative figures is half up).

@@ -1,8 +1,14 @@
 package org.communedx.web.cache;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,6 +17,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -34,20 +41,32 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
- * Serves a read-only page again, without its queries and its rendering, to the user it was rendered for, for as long
- * as nothing it was rendered from can have changed: the database ({@link DataRevision} has not moved since), the
- * user's name and roles, the address, the language, and the quarter of an hour (its days-left figures count calendar
- * days, in Vietnam's time and in the server's, whose offsets are whole quarters of an hour). So it is never stale:
- * an approval moves the revision before its own request answers, and the very next request renders afresh.
+ * Spares the pages that officials keep open and reload (scorecards, their explanations and the dashboards) what has
+ * not changed since they last saw them, in two ways:
+ * <ul>
+ * <li>each such page answers with an ETag and {@code Cache-Control: private, no-cache}, so that the browser keeps it
+ * and asks again each time; while the ETag still holds, the answer is a {@code 304 Not Modified} of a few hundred bytes,
+ * with no query and no rendering;</li>
+ * <li>a page is also kept on the server and served again, without its queries and its rendering, to the user it was
+ * rendered for (a second tab, a client that sends no ETag).</li>
+ * </ul>
+ * Both last as long as nothing the page was rendered from can have changed: the database ({@link DataRevision} has
+ * not moved since), the user's name and roles, for the ETag their session (whose CSRF token the page's forms carry;
+ * a kept page gets the token of each request it is served to), the address,
+ * the language, and the quarter of an hour (its days-left figures count calendar days, in Vietnam's time and in the
+ * server's, whose offsets are whole quarters of an hour). So neither is ever stale: an approval moves the revision
+ * before its own request answers, and the very next request renders afresh.
  * <p>
  * It runs after Spring Security, so that only an authenticated user of a live session is served, and the security
- * headers are written as for any page. A page is kept only as a plain 200 HTML answer that set no cookie (a new
- * session, a language chosen with {@code ?lang=}) and was given no flash attributes (these pages show none today).
+ * headers are written as for any page. Only a plain 200 HTML answer that set no cookie (a new session, a language
+ * chosen with {@code ?lang=}) and was given no flash attributes gets an ETag or is kept; while the session holds a
+ * flash message for the next page, no 304 hides it.
  */
 @Component
 class RenderedPages extends OncePerRequestFilter {
@@ -59,7 +78,13 @@ class RenderedPages extends OncePerRequestFilter {
             pathPattern(HttpMethod.GET, "/dashboard/national"),
             pathPattern(HttpMethod.GET, "/units/*/dashboard"));
 
+    /** Kept by the browser, which asks each time whether it still holds; never by a shared cache. */
+    private static final String REVALIDATE_PRIVATELY = "private, no-cache";
+
     private static final long QUARTER_HOUR_SECONDS = 15 * 60;
+
+    /** Where Spring MVC's SessionFlashMapManager keeps the flash messages waiting for the next request. */
+    private static final String FLASH_MAPS = SessionFlashMapManager.class.getName() + ".FLASH_MAPS";
 
     private final DataRevision revision;
 
@@ -85,30 +110,46 @@ class RenderedPages extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return pages == null || !PAGES.matches(request);
+        return !PAGES.matches(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (pages == null || authentication == null || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken) {
+        HttpSession session = request.getSession(false);
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken || session == null) {
             chain.doFilter(request, response);
             return;
         }
         // Read before any of the page's own queries: what is then rendered is at least as new as this revision.
         long revisionBeforeRendering = revision.current();
         PageKey key = keyOf(request, authentication);
-        RenderedPage kept = pages.getIfPresent(key);
+        String etag = key.etag(revisionBeforeRendering, session.getId());
+        if (stillHeld(request, etag) && !flashWaits(session)) {
+            response.setHeader(HttpHeaders.ETAG, etag);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, REVALIDATE_PRIVATELY);
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        RenderedPage kept = pages == null ? null : pages.getIfPresent(key);
         if (kept != null && kept.revision() == revisionBeforeRendering) {
+            response.setHeader(HttpHeaders.ETAG, etag);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, REVALIDATE_PRIVATELY);
             kept.writeTo(response, () -> csrfTokenOf(request));
             return;
         }
         ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, rendering);
         if (keepable(request, response, rendering)) {
-            pages.put(key, RenderedPage.of(revisionBeforeRendering, rendering, csrfTokenOf(request)));
+            // The body is still in the wrapper, so the response is not committed and these headers still count;
+            // Spring Security then leaves its own no-store off.
+            response.setHeader(HttpHeaders.ETAG, etag);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, REVALIDATE_PRIVATELY);
+            if (pages != null) {
+                pages.put(key, RenderedPage.of(revisionBeforeRendering, rendering, csrfTokenOf(request)));
+            }
         }
         rendering.copyBodyToResponse();
     }
@@ -120,6 +161,22 @@ class RenderedPages extends OncePerRequestFilter {
                 query == null ? request.getRequestURI() : request.getRequestURI() + '?' + query,
                 localeResolver.resolveLocale(request), clock.instant().getEpochSecond() / QUARTER_HOUR_SECONDS,
                 Objects.toString(request.getHeader(HttpHeaders.ACCEPT), ""));
+    }
+
+    /** Whether the browser's copy carries this ETag: If-None-Match compares weakly, and may list several. */
+    private static boolean stillHeld(HttpServletRequest request, String etag) {
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String opaque = etag.substring(2);
+        return Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
+                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag).anyMatch(opaque::equals);
+    }
+
+    /** A message stored for the next page (after a redirect) that a 304 would keep from the user. */
+    private static boolean flashWaits(HttpSession session) {
+        return session.getAttribute(FLASH_MAPS) instanceof Collection<?> flashMaps && !flashMaps.isEmpty();
     }
 
     private static boolean keepable(HttpServletRequest request, HttpServletResponse response,
@@ -135,8 +192,28 @@ class RenderedPages extends OncePerRequestFilter {
         return request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token ? token.getToken() : null;
     }
 
-    /** Everything besides the data that a page of these may differ by. */
+    /**
+     * Everything besides the data that a page of these may differ by. A kept page is served to every session of its
+     * user, with each request's own CSRF token put in.
+     */
     private record PageKey(String username, List<String> authorities, String address, Locale locale,
             long quarterHour, String accept) {
+
+        /**
+         * A weak ETag (the same page in other bytes, e.g. compressed, is as good) that names none of its parts. The
+         * browser's copy carries the CSRF token of the session it was rendered in, so the session counts too; its id
+         * stays out of every header.
+         */
+        String etag(long revision, String sessionId) {
+            MessageDigest sha256;
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            }
+            catch (NoSuchAlgorithmException ex) {
+                throw new IllegalStateException("Every Java platform has SHA-256", ex);
+            }
+            byte[] digest = sha256.digest((revision + "\n" + sessionId + "\n" + this).getBytes(StandardCharsets.UTF_8));
+            return "W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + '"';
+        }
     }
 }

@@ -21,7 +21,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -113,7 +116,11 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(new AccountLoginSuccessHandler(accounts, localeResolver)).permitAll())
                 .addFilterBefore(PasswordChangeGate.redirectingPages(), AuthorizationFilter.class)
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // The scorecards and dashboards that the browser keeps to revalidate (RenderedPages) leave with the
+                // user: on a shared office computer nobody reads them from the browser's cache after logout. Spring
+                // sends the header over HTTPS only, as browsers heed it only there.
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").addLogoutHandler(
+                        new HeaderWriterLogoutHandler(new ClearSiteDataHeaderWriter(Directive.CACHE))))
                 // Every session is registered, without a limit on how many a user holds, so that SessionRevocation
                 // can end a user's sessions when their role, password or access changes.
                 .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry)

@@ -1,6 +1,8 @@
 package org.communedx.web.cache;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
@@ -126,6 +128,54 @@ class RenderedPagesIT {
 
         assertThat(district.get(scorecard + "?lang=en").body()).contains("Log out");
         assertThat(district.get(scorecard).body()).as("the language the cookie now chooses").contains("Log out");
+    }
+
+    @Test
+    void aPageAnswersNotModifiedUntilTheApplicationNextWrites() {
+        WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
+        long entry = EntryPages.entryId(staff, "05305", period, "G1.C2");
+        HttpResponse<String> first = staff.get(scorecard);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+
+        HttpResponse<String> again = conditionalGet(staff, scorecard, etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+
+        post(staff, entry, "value", "version=" + version(staff, entry) + "&level=3");
+        HttpResponse<String> afterWrite = conditionalGet(staff, scorecard, etag);
+        assertThat(afterWrite.statusCode()).as("rendered afresh after a write").isEqualTo(200);
+        assertThat(afterWrite.headers().firstValue("ETag")).isPresent().isNotEqualTo(Optional.of(etag));
+    }
+
+    @Test
+    void anETagHoldsOnlyForItsSessionAndLanguage() {
+        WebClient first = new WebClient(port).login("huyen.lacson", PASSWORD);
+        WebClient second = new WebClient(port).login("huyen.lacson", PASSWORD);
+        String etag = first.get(scorecard).headers().firstValue("ETag").orElseThrow();
+
+        assertThat(conditionalGet(second, scorecard, etag).statusCode())
+                .as("another session's copy holds another CSRF token").isEqualTo(200);
+        assertThat(conditionalGet(first, scorecard, "\"other\", " + etag).statusCode()).isEqualTo(304);
+        first.get("/account?lang=en");
+        assertThat(conditionalGet(first, scorecard, etag).statusCode()).as("now in English").isEqualTo(200);
+    }
+
+    /** Browsers heed Clear-Site-Data over HTTPS only, and Spring sends it only then: here through a proxy's word. */
+    @Test
+    void loggingOutClearsTheBrowsersCopies() {
+        WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
+        HttpResponse<String> logout = staff.send(staff.request("/logout").header("X-Forwarded-Proto", "https")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrfToken(staff.get(scorecard)))).build());
+
+        assertThat(logout.headers().firstValue("Clear-Site-Data")).hasValue("\"cache\"");
+    }
+
+    private static HttpResponse<String> conditionalGet(WebClient client, String path, String etag) {
+        return client.send(client.request(path).header("Accept", "text/html").header("If-None-Match", etag).GET()
+                .build());
     }
 
     private void renameBehindTheApplicationsBack() {
