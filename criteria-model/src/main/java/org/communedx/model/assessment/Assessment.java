@@ -65,7 +65,10 @@ public class Assessment {
         }
     }
 
-    /** A new assessment with every criterion NOT_STARTED. */
+    /**
+     * A new assessment with every criterion NOT_STARTED. Before a commune's first write in a period, reads show it
+     * unsaved: what that write will store.
+     */
     public static Assessment open(AdministrativeUnit commune, Period period, Instant now) {
         return new Assessment(commune, period, now);
     }

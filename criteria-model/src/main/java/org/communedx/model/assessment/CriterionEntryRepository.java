@@ -13,6 +13,11 @@ public interface CriterionEntryRepository extends JpaRepository<CriterionEntry, 
             + " left join fetch u.parent join fetch a.period where e.id = :id")
     Optional<CriterionEntry> findForWorkflow(long id);
 
+    /** The same, found by its assessment and its criterion's code. */
+    @Query("select e from CriterionEntry e join fetch e.criterion c join fetch e.assessment a join fetch a.unit u"
+            + " left join fetch u.parent join fetch a.period where a.id = :assessmentId and c.code = :criterionCode")
+    Optional<CriterionEntry> findForWorkflow(long assessmentId, String criterionCode);
+
     @Query("select e from CriterionEntry e join fetch e.criterion c join fetch c.group g"
             + " where e.assessment.id = :assessmentId order by g.position, c.position")
     List<CriterionEntry> findByAssessmentInOrder(long assessmentId);

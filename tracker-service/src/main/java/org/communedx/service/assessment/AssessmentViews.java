@@ -79,8 +79,11 @@ public final class AssessmentViews {
     public record EvidenceFile(long id, String originalName, String title, String documentNumber) {
     }
 
-    /** @param version what a form sends back, so that a change made meanwhile is a conflict, not overwritten */
-    public record EntryView(long id, String criterionCode, LocalizedText criterionName, MeasurementType type,
+    /**
+     * @param id null before the commune's first write in the period stores its entries
+     * @param version what a form sends back, so that a change made meanwhile is a conflict, not overwritten
+     */
+    public record EntryView(Long id, String criterionCode, LocalizedText criterionName, MeasurementType type,
             EntryStatus status, EntryValue value, BigDecimal measure, boolean met, String explanation,
             String reason, Instant lastChangedAt, String lastChangedBy, long version) {
 

@@ -93,21 +93,58 @@ public class AssessmentWorkflow {
         this.clock = clock;
     }
 
-    /** The commune's assessment for the period, created with every criterion NOT_STARTED on first use. */
+    /**
+     * The commune's assessment for the period, created with every criterion NOT_STARTED if it does not exist: a
+     * write, which no page makes (their reads store nothing), for the tests that set up a period's entries.
+     */
     @Transactional
     public AssessmentView open(String communeCode, long periodId) {
-        Assessment assessment = assessmentOf(communeCode, periodId);
+        Assessment assessment = stored(communeCode, periodId);
         return new AssessmentView(assessment.getId(), assessment.getUnit().getCode(), assessment.getUnit().getName(),
                 periodId, assessment.getPeriod().getName(), entries.findByAssessmentInOrder(assessment.getId())
                         .stream().map(EntryView::of).toList());
     }
 
     /**
-     * The same assessment as an entity, with its commune and its period (and the period's framework) loaded, for
-     * the services that read its entries their own way, such as the scorecard.
+     * The commune's assessment for the period as it stands, with its commune and its period (and the period's
+     * framework) loaded, for the services that read its entries their own way, such as the scorecard. Before the
+     * commune's first write in the period it is not stored, and this is the unsaved assessment that write will
+     * store, every criterion NOT_STARTED: reads show it and write nothing, so that opening a page never moves the
+     * data's revision. Outside the caller's scope it does not exist.
      */
-    @Transactional
-    public Assessment assessmentOf(String communeCode, long periodId) {
+    Assessment current(String communeCode, long periodId) {
+        Located located = locate(communeCode, periodId);
+        return assessments.findByUnitAndPeriod(located.commune().getId(), periodId)
+                .orElseGet(() -> Assessment.open(located.commune(), located.period(), clock.instant()));
+    }
+
+    /** The entries of {@link #current}, by group and criterion position; unsaved ones have no id. */
+    List<CriterionEntry> entriesInOrder(Assessment assessment) {
+        return assessment.getId() == null ? assessment.getEntries()
+                : entries.findByAssessmentInOrder(assessment.getId());
+    }
+
+    /**
+     * The stored assessment, which the commune's first write in the period creates; for the writes only, in their
+     * transaction, so that a refused write leaves nothing behind.
+     */
+    private Assessment stored(String communeCode, long periodId) {
+        Located located = locate(communeCode, periodId);
+        AdministrativeUnit commune = located.commune();
+        return assessments.findByUnitAndPeriod(commune.getId(), periodId).orElseGet(() -> {
+            assessments.lockCreation(commune.getId(), periodId);
+            // Whoever held the lock may have created it meanwhile; this query sees what they committed.
+            return assessments.findByUnitAndPeriod(commune.getId(), periodId).orElseGet(() -> {
+                Assessment created = assessments.saveAndFlush(Assessment.open(commune, located.period(),
+                        clock.instant()));
+                progress.record(created.getId(), clock.instant());
+                return created;
+            });
+        });
+    }
+
+    /** The commune and the period, after the scope check. */
+    private Located locate(String communeCode, long periodId) {
         scopes.current().require(communeCode);
         Period period = periods.findWithFramework(periodId)
                 .orElseThrow(() -> new EntryNotFoundException("period " + periodId));
@@ -116,15 +153,31 @@ public class AssessmentWorkflow {
                 .or(() -> units.findByCodeValidOn(communeCode, period.getEndDate()))
                 .filter(unit -> unit.getLevel() == UnitLevel.COMMUNE)
                 .orElseThrow(() -> new EntryNotFoundException("commune " + communeCode));
-        return assessments.findByUnitAndPeriod(commune.getId(), periodId).orElseGet(() -> {
-            assessments.lockCreation(commune.getId(), periodId);
-            // Whoever held the lock may have created it meanwhile; this query sees what they committed.
-            return assessments.findByUnitAndPeriod(commune.getId(), periodId).orElseGet(() -> {
-                Assessment created = assessments.saveAndFlush(Assessment.open(commune, period, clock.instant()));
-                progress.record(created.getId(), clock.instant());
-                return created;
-            });
-        });
+        return new Located(commune, period);
+    }
+
+    private record Located(AdministrativeUnit commune, Period period) {
+    }
+
+    /**
+     * The id of the entry at the address, for a write that follows in the caller's transaction. The commune's first
+     * write in the period creates its assessment, one entry per criterion; two first writes at once create it once,
+     * the second waiting for the first (see {@link AssessmentRepository#lockCreation}).
+     */
+    @Transactional
+    public long entryToWrite(CriterionAddress address) {
+        Assessment assessment = stored(address.communeCode(), address.periodId());
+        return entries.findForWorkflow(assessment.getId(), address.criterionCode())
+                .orElseThrow(() -> new EntryNotFoundException("criterion " + address.criterionCode()))
+                .getId();
+    }
+
+    /** The id of the entry at the address, if it is stored yet; outside the caller's scope it does not exist. */
+    public Optional<Long> storedEntryId(CriterionAddress address) {
+        Located located = locate(address.communeCode(), address.periodId());
+        return assessments.findByUnitAndPeriod(located.commune().getId(), address.periodId())
+                .flatMap(assessment -> entries.findForWorkflow(assessment.getId(), address.criterionCode()))
+                .map(CriterionEntry::getId);
     }
 
     public EntryView entry(long entryId) {
@@ -133,17 +186,34 @@ public class AssessmentWorkflow {
 
     /** Everything the entry page shows; outside the caller's scope the entry does not exist. */
     public EntryDetail detail(long entryId) {
-        CriterionEntry entry = load(entryId);
+        return detail(load(entryId));
+    }
+
+    /**
+     * The entry page of a criterion of a commune's assessment, found by its address: the stored entry, or before the
+     * commune's first write the unsaved NOT_STARTED one, with no history and no files.
+     */
+    public EntryDetail detail(CriterionAddress address) {
+        Assessment assessment = current(address.communeCode(), address.periodId());
+        Optional<CriterionEntry> entry = assessment.getId() == null ? assessment.entry(address.criterionCode())
+                : entries.findForWorkflow(assessment.getId(), address.criterionCode());
+        return detail(entry.orElseThrow(() -> new EntryNotFoundException("criterion " + address.criterionCode())));
+    }
+
+    private EntryDetail detail(CriterionEntry entry) {
         Assessment assessment = entry.getAssessment();
         Criterion criterion = entry.getCriterion();
+        Long entryId = entry.getId();
         // The files' events serve both the history and, after a review, the files added and removed since.
-        Map<String, List<AuditEvent>> fileEvents = fileEvents(List.of(entryId), Instant.EPOCH);
-        List<HistoryLine> history = history(entryId, fileEvents);
+        Map<String, List<AuditEvent>> fileEvents = entryId == null ? Map.of()
+                : fileEvents(List.of(entryId), Instant.EPOCH);
+        List<HistoryLine> history = entryId == null ? List.of() : history(entryId, fileEvents);
         return new EntryDetail(EntryView.of(entry), assessment.getUnit().getCode(), assessment.getUnit().getName(),
                 assessment.getPeriod().getId(), assessment.getPeriod().getName(), criterion.getGroup().getCode(),
                 criterion.getGroup().name(), criterion.description(), criterion.typicalEvidence(),
                 criterion.getTarget(), criterion.getComparison(), criterion.getUnit(), criterion.isEvidenceRequired(),
-                evidenceCounts.forEntry(entryId), actions(entry), history, sinceReview(entry, history, fileEvents));
+                entryId == null ? 0 : evidenceCounts.forEntry(entryId), actions(entry), history,
+                sinceReview(entry, history, fileEvents));
     }
 
     /** Which moves the current user may make now; the same rules {@link #act} enforces. */
@@ -324,6 +394,12 @@ public class AssessmentWorkflow {
                 entry -> entry.saveValue(value, explanation, Actors.username(), clock.instant()));
     }
 
+    /** Saves a value at the criterion's address; the commune's first write creates its entries. */
+    @Transactional
+    public EntryView saveValue(CriterionAddress address, long version, EntryValue value, String explanation) {
+        return saveValue(entryToWrite(address), version, value, explanation);
+    }
+
     @Transactional
     public EntryView submit(long entryId, long version) {
         return act(entryId, version, Actor.COMMUNE, "SUBMIT",
@@ -334,6 +410,12 @@ public class AssessmentWorkflow {
     public EntryView requestNotApplicable(long entryId, long version, String explanation) {
         return act(entryId, version, Actor.COMMUNE, "REQUEST_NOT_APPLICABLE",
                 entry -> entry.requestNotApplicable(explanation, Actors.username(), clock.instant()));
+    }
+
+    /** Asks for "not applicable" at the criterion's address; the commune's first write creates its entries. */
+    @Transactional
+    public EntryView requestNotApplicable(CriterionAddress address, long version, String explanation) {
+        return requestNotApplicable(entryToWrite(address), version, explanation);
     }
 
     @Transactional

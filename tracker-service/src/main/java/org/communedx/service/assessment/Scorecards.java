@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.communedx.model.assessment.Assessment;
 import org.communedx.model.assessment.CriterionEntry;
-import org.communedx.model.assessment.CriterionEntryRepository;
 import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.framework.Comparison;
@@ -43,8 +43,6 @@ public class Scorecards {
 
     private final AssessmentWorkflow workflow;
 
-    private final CriterionEntryRepository entries;
-
     private final PeriodRepository periods;
 
     private final PlanRepository plans;
@@ -55,10 +53,9 @@ public class Scorecards {
 
     private final Clock clock;
 
-    Scorecards(AssessmentWorkflow workflow, CriterionEntryRepository entries, PeriodRepository periods,
-            PlanRepository plans, UserAccountRepository accounts, EvidenceCounts evidence, Clock clock) {
+    Scorecards(AssessmentWorkflow workflow, PeriodRepository periods, PlanRepository plans,
+            UserAccountRepository accounts, EvidenceCounts evidence, Clock clock) {
         this.workflow = workflow;
-        this.entries = entries;
         this.periods = periods;
         this.plans = plans;
         this.accounts = accounts;
@@ -74,7 +71,7 @@ public class Scorecards {
     public record GroupCard(String code, LocalizedText name, Percentages completion, List<CriterionRow> criteria) {
     }
 
-    public record CriterionRow(long entryId, String code, LocalizedText name, MeasurementType type, BigDecimal target,
+    public record CriterionRow(String code, LocalizedText name, MeasurementType type, BigDecimal target,
             Comparison comparison, String unit, EntryStatus status, EntryValue value, boolean met,
             int evidenceCount, Instant lastChangedAt, String lastChangedBy) {
     }
@@ -87,12 +84,15 @@ public class Scorecards {
     public record Address(String communeCode, long periodId) {
     }
 
-    /** The scorecard, creating the assessment on first use; outside the caller's scope it does not exist. */
-    @Transactional
+    /**
+     * The scorecard; before the commune's first write in the period, every criterion NOT_STARTED, written nowhere.
+     * Outside the caller's scope it does not exist.
+     */
     public Scorecard scorecard(String communeCode, long periodId) {
-        Assessment assessment = workflow.assessmentOf(communeCode, periodId);
-        List<CriterionEntry> rows = entries.findByAssessmentInOrder(assessment.getId());
-        Map<Long, Integer> counts = evidence.forEntries(rows.stream().map(CriterionEntry::getId).toList());
+        Assessment assessment = workflow.current(communeCode, periodId);
+        List<CriterionEntry> rows = workflow.entriesInOrder(assessment);
+        Map<Long, Integer> counts = evidence.forEntries(rows.stream().map(CriterionEntry::getId)
+                .filter(Objects::nonNull).toList());
         Completion.Result completion = Completion.of(rows.stream().map(Scorecards::item).toList());
         Map<String, GroupCard> groups = new LinkedHashMap<>();
         for (CriterionEntry entry : rows) {
@@ -100,9 +100,10 @@ public class Scorecards {
             String group = criterion.getGroup().getCode();
             groups.computeIfAbsent(group, code -> new GroupCard(code, criterion.getGroup().name(),
                     completion.byGroup().get(code), new ArrayList<>()))
-                    .criteria().add(new CriterionRow(entry.getId(), criterion.getCode(), criterion.name(),
+                    .criteria().add(new CriterionRow(criterion.getCode(), criterion.name(),
                             criterion.getType(), criterion.getTarget(), criterion.getComparison(), criterion.getUnit(),
-                            entry.getStatus(), entry.value(), entry.isMet(), counts.getOrDefault(entry.getId(), 0),
+                            entry.getStatus(), entry.value(), entry.isMet(),
+                            entry.getId() == null ? 0 : counts.getOrDefault(entry.getId(), 0),
                             entry.getLastChangedAt(), entry.getLastChangedBy()));
         }
         Period period = assessment.getPeriod();
@@ -120,7 +121,7 @@ public class Scorecards {
     }
 
     /** A criterion as an explanation lists it: what it weighs, and why it counts or not. */
-    public record ExplainedCriterion(long entryId, String code, LocalizedText name, String groupCode,
+    public record ExplainedCriterion(String code, LocalizedText name, String groupCode,
             BigDecimal weight, EntryStatus status, boolean met, Completion.Reason verified, Completion.Reason claimed) {
     }
 
@@ -134,10 +135,9 @@ public class Scorecards {
     }
 
     /** The explanation of the overall figures, or of one group's; outside the caller's scope it does not exist. */
-    @Transactional
     public CompletionExplanation explain(String communeCode, long periodId, String groupCode) {
-        Assessment assessment = workflow.assessmentOf(communeCode, periodId);
-        List<CriterionEntry> rows = entries.findByAssessmentInOrder(assessment.getId()).stream()
+        Assessment assessment = workflow.current(communeCode, periodId);
+        List<CriterionEntry> rows = workflow.entriesInOrder(assessment).stream()
                 .filter(entry -> groupCode == null || entry.getCriterion().getGroup().getCode().equals(groupCode))
                 .toList();
         if (rows.isEmpty()) {
@@ -148,7 +148,7 @@ public class Scorecards {
         for (int i = 0; i < rows.size(); i++) {
             CriterionEntry entry = rows.get(i);
             Completion.Line line = explanation.lines().get(i);
-            criteria.add(new ExplainedCriterion(entry.getId(), line.criterionCode(), entry.getCriterion().name(),
+            criteria.add(new ExplainedCriterion(line.criterionCode(), entry.getCriterion().name(),
                     line.groupCode(), line.weight(), line.status(), line.met(), line.verified(), line.claimed()));
         }
         LocalizedText groupName = groupCode == null ? null : rows.get(0).getCriterion().getGroup().name();

@@ -11,13 +11,15 @@ import org.communedx.model.RuleViolation;
 import org.communedx.model.assessment.CriterionEntry;
 import org.communedx.model.assessment.CriterionEntryRepository;
 import org.communedx.model.assessment.EntryConflict;
+import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.evidence.Evidence;
 import org.communedx.model.evidence.EvidenceMetadata;
 import org.communedx.model.evidence.EvidenceRepository;
 import org.communedx.model.evidence.EvidenceType;
-import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.user.Role;
 import org.communedx.service.Actors;
+import org.communedx.service.assessment.AssessmentWorkflow;
+import org.communedx.service.assessment.CriterionAddress;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.evidence.EvidenceStore.Staged;
 import org.communedx.service.evidence.EvidenceViews.EvidenceList;
@@ -61,8 +63,12 @@ public class EvidenceService {
 
     private final Clock clock;
 
+    private final AssessmentWorkflow workflow;
+
     EvidenceService(EvidenceRepository evidence, CriterionEntryRepository entries, UserAccountRepository accounts,
-            EvidenceStore store, EvidenceProperties properties, Scopes scopes, AuditLog audit, Clock clock) {
+            EvidenceStore store, EvidenceProperties properties, Scopes scopes, AuditLog audit, Clock clock,
+            AssessmentWorkflow workflow) {
+        this.workflow = workflow;
         this.evidence = evidence;
         this.entries = entries;
         this.accounts = accounts;
@@ -112,6 +118,22 @@ public class EvidenceService {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** Stores a file for the entry at the criterion's address; the commune's first write creates its entries. */
+    @Transactional
+    public EvidenceView upload(CriterionAddress address, EvidenceMetadata metadata, InputStream content,
+            String originalName) {
+        return upload(workflow.entryToWrite(address), metadata, content, originalName);
+    }
+
+    /**
+     * The files of the entry at the criterion's address: before the commune's first write stores the entry, none,
+     * and its staff may add the first (a NOT_STARTED entry is theirs to edit).
+     */
+    public EvidenceList list(CriterionAddress address) {
+        return workflow.storedEntryId(address).map(this::list).orElseGet(() -> new EvidenceList(null,
+                EntryStatus.NOT_STARTED.isEditable() && isCommuneStaff(address.communeCode()), List.of()));
     }
 
     /** The entry's files, oldest first, and whether the current user may change them now. */
@@ -191,20 +213,20 @@ public class EvidenceService {
     }
 
     private boolean mayChange(CriterionEntry entry) {
-        return entry.getStatus().isEditable() && isCommuneStaff(entry.getAssessment().getUnit());
+        return entry.getStatus().isEditable() && isCommuneStaff(entry.getAssessment().getUnit().getCode());
     }
 
     private void requireCommuneStaff(CriterionEntry entry) {
-        if (!isCommuneStaff(entry.getAssessment().getUnit())) {
+        if (!isCommuneStaff(entry.getAssessment().getUnit().getCode())) {
             throw new AccessDeniedException(Actors.username() + " may not change the evidence of "
                     + entry.getAssessment().getUnit().getCode());
         }
     }
 
-    private boolean isCommuneStaff(AdministrativeUnit commune) {
+    private boolean isCommuneStaff(String communeCode) {
         return accounts.findByUsername(Actors.username())
                 .filter(account -> account.getRole() == Role.COMMUNE_STAFF)
-                .filter(account -> commune.getCode().equals(account.getUnitCode())).isPresent();
+                .filter(account -> communeCode.equals(account.getUnitCode())).isPresent();
     }
 
     /** A file's description and its bytes; each {@code getInputStream()} opens the stored file anew. */

@@ -41,7 +41,10 @@ public final class EvidenceViews {
         }
     }
 
-    /** The evidence of one entry, and whether the current user may add or remove files now. */
-    public record EvidenceList(long entryId, boolean canChange, java.util.List<EvidenceView> files) {
+    /**
+     * The evidence of one entry, and whether the current user may add or remove files now.
+     * @param entryId null before the commune's first write in the period stores the entry
+     */
+    public record EvidenceList(Long entryId, boolean canChange, java.util.List<EvidenceView> files) {
     }
 }

@@ -228,6 +228,43 @@ class AssessmentWorkflowTests {
     }
 
     /**
+     * A commune's first two writes in a new period at the same moment, on two criteria, each at its criterion's
+     * address: the second waits while the first creates the assessment, then saves into it; both are kept.
+     */
+    @Test
+    void twoFirstWritesAtOnceStoreOneAssessmentWithBoth() throws Exception {
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            CompletableFuture<EntryView> other = transaction.execute(status -> {
+                loginAs("t.xa96101", Role.COMMUNE_STAFF);
+                workflow.saveValue(new CriterionAddress("96101", period, "G1.C1"), 0, new EntryValue.Level(2), null);
+                CompletableFuture<EntryView> concurrent = CompletableFuture.supplyAsync(() -> {
+                    loginAs("t.xa96101", Role.COMMUNE_STAFF);
+                    try {
+                        return workflow.saveValue(new CriterionAddress("96101", period, "G1.C2"), 0,
+                                new EntryValue.Percent(17, 20), null);
+                    }
+                    finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }, second);
+                await().atMost(Duration.ofSeconds(20)).until(() -> concurrent.isDone() || waitingOnALock());
+                assertThat(concurrent).as("waits for the first write's assessment").isNotDone();
+                return concurrent;
+            });
+            assertThat(other.get().status()).isEqualTo(EntryStatus.DRAFT);
+        }
+        finally {
+            second.shutdown();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from assessment where period_id = ?", Long.class, period))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForList("""
+                select e.status from criterion_entry e join assessment a on a.id = e.assessment_id
+                where a.period_id = ?""", String.class, period)).containsExactly("DRAFT", "DRAFT");
+    }
+
+    /**
      * Two reviewers approve two criteria of one commune at the same moment: the summary must count both, although
      * each transaction computed it before the other had committed.
      */

@@ -76,7 +76,8 @@ class SecurityConfiguration {
                         // and the services answer 404 outside the caller's scope. Commune staff change values;
                         // district officials and provincial managers review. The workflow then checks that it is
                         // the staff of that very commune, or the reviewer of its district (province).
-                        .requestMatchers(HttpMethod.GET, "/communes/*/periods/*", "/entries/*").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/communes/*/periods/*", "/entries/*",
+                                "/communes/*/periods/*/criteria/*").authenticated()
                         // Exports and printable reports: everyone signed in, for the units their scope reaches (the
                         // services answer 404 for the rest); the whole country's entries only for administrators.
                         .requestMatchers(HttpMethod.GET, "/communes/*/periods/*/export.csv",
@@ -88,7 +89,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/periods/*/entries.csv", "/periods/*/entries.xlsx")
                             .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/entries/*/value", "/entries/*/submit",
-                                "/entries/*/not-applicable").hasRole("COMMUNE_STAFF")
+                                "/entries/*/not-applicable", "/communes/*/periods/*/criteria/*/value",
+                                "/communes/*/periods/*/criteria/*/not-applicable").hasRole("COMMUNE_STAFF")
                         .requestMatchers(HttpMethod.POST, "/entries/*/approve", "/entries/*/return",
                                 "/entries/*/reopen", "/entries/*/approve-not-applicable")
                             .hasAnyRole("DISTRICT_OFFICIAL", "PROVINCE_MANAGER")
@@ -98,7 +100,8 @@ class SecurityConfiguration {
                         // Evidence: commune staff upload and remove (the service keeps them to their own commune
                         // and to entries they may still edit); everyone signed in may download or preview what
                         // their scope reaches, and the service answers 404 for the rest.
-                        .requestMatchers(HttpMethod.POST, "/entries/*/evidence", "/evidence/*/remove")
+                        .requestMatchers(HttpMethod.POST, "/entries/*/evidence",
+                                "/communes/*/periods/*/criteria/*/evidence", "/evidence/*/remove")
                             .hasRole("COMMUNE_STAFF")
                         .requestMatchers(HttpMethod.GET, "/evidence/*", "/evidence/*/inline", "/evidence/*/thumbnail")
                             .authenticated()

@@ -10,7 +10,9 @@ import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.service.assessment.AssessmentViews.EntryDetail;
 import org.communedx.service.assessment.AssessmentWorkflow;
+import org.communedx.service.assessment.CriterionAddress;
 import org.communedx.service.evidence.EvidenceService;
+import org.communedx.service.evidence.EvidenceViews.EvidenceList;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -20,20 +22,28 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The criterion entry page and its workflow actions. Every action is a small form carrying the entry's version;
  * a conflict or a refused move comes back to the page with a message and the entry as it now is, so that
  * nothing is overwritten silently. Who may do what is the workflow's rule.
+ * <p>
+ * The page has two addresses: a stored entry's, {@code /entries/{id}}, and the criterion's in the commune's period,
+ * which the scorecard links to since it needs no stored row. Before the commune's first write in the period the
+ * criterion's address shows the entry NOT_STARTED, and its forms post there the moves such an entry allows (a value,
+ * a not-applicable request, a file), the first of which stores the entries.
  */
 @Controller
-@RequestMapping("/entries/{entryId}")
 class EntryController {
 
     private static final String PAGE = "entry/show";
+
+    static final String ENTRY = "/entries/{entryId}";
+
+    static final String CRITERION = "/communes/{code}/periods/{periodId}/criteria/{criterion}";
 
     private final AssessmentWorkflow workflow;
 
@@ -47,60 +57,92 @@ class EntryController {
         this.messages = messages;
     }
 
-    @GetMapping
+    @GetMapping(ENTRY)
     String show(@PathVariable long entryId, Model model) {
-        EntryDetail detail = workflow.detail(entryId);
+        return show(workflow.detail(entryId), evidence.list(entryId), model);
+    }
+
+    @GetMapping(CRITERION)
+    String show(@PathVariable String code, @PathVariable long periodId, @PathVariable String criterion, Model model) {
+        CriterionAddress address = new CriterionAddress(code, periodId, criterion);
+        return show(workflow.detail(address), evidence.list(address), model);
+    }
+
+    private String show(EntryDetail detail, EvidenceList files, Model model) {
         if (!model.containsAttribute("valueForm")) {
             model.addAttribute("valueForm", ValueForm.of(detail.entry()));
         }
-        return page(detail, model);
+        return page(detail, files, model);
     }
 
-    @PostMapping("/value")
+    @PostMapping(ENTRY + "/value")
     String saveValue(@PathVariable long entryId, @ModelAttribute("valueForm") ValueForm form, BindingResult binding,
             Model model, RedirectAttributes redirect, Locale locale) {
         EntryDetail detail = workflow.detail(entryId);
         EntryValue value = form.toValue(detail.entry().type(), binding);
         if (binding.hasErrors()) {
-            return page(detail, model);
+            return page(detail, evidence.list(entryId), model);
         }
         return act(entryId, "entry.saved", redirect, locale,
                 () -> workflow.saveValue(entryId, form.getVersion(), value, form.getExplanation()));
     }
 
-    @PostMapping("/submit")
+    @PostMapping(CRITERION + "/value")
+    String saveValue(@PathVariable String code, @PathVariable long periodId, @PathVariable String criterion,
+            @ModelAttribute("valueForm") ValueForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect, Locale locale) {
+        CriterionAddress address = new CriterionAddress(code, periodId, criterion);
+        EntryDetail detail = workflow.detail(address);
+        EntryValue value = form.toValue(detail.entry().type(), binding);
+        if (binding.hasErrors()) {
+            return page(detail, evidence.list(address), model);
+        }
+        return act(address, "entry.saved", redirect, locale,
+                () -> workflow.saveValue(address, form.getVersion(), value, form.getExplanation()));
+    }
+
+    @PostMapping(ENTRY + "/submit")
     String submit(@PathVariable long entryId, @RequestParam long version, RedirectAttributes redirect,
             Locale locale) {
         return act(entryId, "entry.submitted", redirect, locale, () -> workflow.submit(entryId, version));
     }
 
-    @PostMapping("/not-applicable")
+    @PostMapping(ENTRY + "/not-applicable")
     String requestNotApplicable(@PathVariable long entryId, @RequestParam long version,
             @RequestParam(required = false) String explanation, RedirectAttributes redirect, Locale locale) {
         return act(entryId, "entry.notApplicableRequested", redirect, locale,
                 () -> workflow.requestNotApplicable(entryId, version, explanation));
     }
 
-    @PostMapping("/approve")
+    @PostMapping(CRITERION + "/not-applicable")
+    String requestNotApplicable(@PathVariable String code, @PathVariable long periodId,
+            @PathVariable String criterion, @RequestParam long version,
+            @RequestParam(required = false) String explanation, RedirectAttributes redirect, Locale locale) {
+        CriterionAddress address = new CriterionAddress(code, periodId, criterion);
+        return act(address, "entry.notApplicableRequested", redirect, locale,
+                () -> workflow.requestNotApplicable(address, version, explanation));
+    }
+
+    @PostMapping(ENTRY + "/approve")
     String approve(@PathVariable long entryId, @RequestParam long version, RedirectAttributes redirect,
             Locale locale) {
         return act(entryId, "entry.approved", redirect, locale, () -> workflow.approve(entryId, version));
     }
 
-    @PostMapping("/return")
+    @PostMapping(ENTRY + "/return")
     String returnWithReason(@PathVariable long entryId, @RequestParam long version,
             @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
         return act(entryId, "entry.returned", redirect, locale,
                 () -> workflow.returnWithReason(entryId, version, reason));
     }
 
-    @PostMapping("/reopen")
+    @PostMapping(ENTRY + "/reopen")
     String reopen(@PathVariable long entryId, @RequestParam long version,
             @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
         return act(entryId, "entry.reopened", redirect, locale, () -> workflow.reopen(entryId, version, reason));
     }
 
-    @PostMapping("/approve-not-applicable")
+    @PostMapping(ENTRY + "/approve-not-applicable")
     String approveNotApplicable(@PathVariable long entryId, @RequestParam long version, RedirectAttributes redirect,
             Locale locale) {
         return act(entryId, "entry.notApplicableApproved", redirect, locale,
@@ -110,6 +152,19 @@ class EntryController {
     /** Runs one workflow move, then back to the page (Post/Redirect/Get) with what happened. */
     private String act(long entryId, String doneKey, RedirectAttributes redirect, Locale locale,
             Supplier<?> move) {
+        act(doneKey, redirect, locale, move);
+        redirect.addAttribute("entryId", entryId);
+        return "redirect:" + ENTRY;
+    }
+
+    /** The same at the criterion's address, back to the page there. */
+    private String act(CriterionAddress address, String doneKey, RedirectAttributes redirect, Locale locale,
+            Supplier<?> move) {
+        act(doneKey, redirect, locale, move);
+        return redirect(address, redirect);
+    }
+
+    private void act(String doneKey, RedirectAttributes redirect, Locale locale, Supplier<?> move) {
         try {
             move.get();
             redirect.addFlashAttribute("messageKey", doneKey);
@@ -118,8 +173,26 @@ class EntryController {
             redirect.addFlashAttribute("refusal", refusal(violation, messages, locale));
             redirect.addFlashAttribute("conflict", violation instanceof EntryConflict);
         }
-        redirect.addAttribute("entryId", entryId);
-        return "redirect:/entries/{entryId}";
+    }
+
+    /** Back to the entry page at the criterion's address, its codes encoded as the template expands them. */
+    static String redirect(CriterionAddress address, RedirectAttributes redirect) {
+        redirect.addAttribute("code", address.communeCode());
+        redirect.addAttribute("periodId", address.periodId());
+        redirect.addAttribute("criterion", address.criterionCode());
+        return "redirect:" + CRITERION;
+    }
+
+    /**
+     * Where the page's forms post: the stored entry's address, or before the entry is stored the criterion's, whose
+     * moves store it first.
+     */
+    static String path(EntryDetail detail) {
+        Long id = detail.entry().id();
+        UriComponentsBuilder path = UriComponentsBuilder.fromPath(id != null ? ENTRY : CRITERION);
+        return (id != null ? path.buildAndExpand(id)
+                : path.buildAndExpand(detail.communeCode(), detail.periodId(), detail.entry().criterionCode()))
+                .encode().toUriString();
     }
 
     /** A refusal in the user's language; a refused move names the move and the status in that language too. */
@@ -133,9 +206,10 @@ class EntryController {
         return messages.getMessage(violation.messageKey(), arguments, violation.messageKey(), locale);
     }
 
-    private String page(EntryDetail detail, Model model) {
+    private String page(EntryDetail detail, EvidenceList files, Model model) {
         model.addAttribute("detail", detail);
-        model.addAttribute("evidence", evidence.list(detail.entry().id()));
+        model.addAttribute("entryPath", path(detail));
+        model.addAttribute("evidence", files);
         model.addAttribute("statuses", List.of(EntryStatus.values()));
         return PAGE;
     }

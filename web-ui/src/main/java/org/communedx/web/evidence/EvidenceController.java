@@ -9,6 +9,8 @@ import java.util.Optional;
 import jakarta.validation.Valid;
 
 import org.communedx.model.RuleViolation;
+import org.communedx.model.evidence.EvidenceMetadata;
+import org.communedx.service.assessment.CriterionAddress;
 import org.communedx.service.evidence.EvidenceService;
 import org.communedx.service.evidence.EvidenceService.EvidenceContent;
 import org.communedx.service.evidence.EvidenceThumbnails;
@@ -53,6 +55,24 @@ class EvidenceController {
     String upload(@PathVariable long entryId, @RequestParam(required = false) MultipartFile file,
             @Valid @ModelAttribute EvidenceForm form, BindingResult binding, RedirectAttributes redirect)
             throws IOException {
+        upload(file, form, binding, redirect, (metadata, content) -> evidence.upload(entryId, metadata, content,
+                file.getOriginalFilename()));
+        return "redirect:/entries/{entryId}";
+    }
+
+    /** A file for a criterion's entry before it is stored, from the entry page at the criterion's address. */
+    @PostMapping("/communes/{code}/periods/{periodId}/criteria/{criterion}/evidence")
+    String upload(@PathVariable String code, @PathVariable long periodId, @PathVariable String criterion,
+            @RequestParam(required = false) MultipartFile file, @Valid @ModelAttribute EvidenceForm form,
+            BindingResult binding, RedirectAttributes redirect) throws IOException {
+        CriterionAddress address = new CriterionAddress(code, periodId, criterion);
+        upload(file, form, binding, redirect, (metadata, content) -> evidence.upload(address, metadata, content,
+                file.getOriginalFilename()));
+        return "redirect:/communes/{code}/periods/{periodId}/criteria/{criterion}";
+    }
+
+    private void upload(MultipartFile file, EvidenceForm form, BindingResult binding, RedirectAttributes redirect,
+            Upload upload) throws IOException {
         if (binding.hasErrors()) {
             redirect.addFlashAttribute("evidenceProblems", binding.getAllErrors().stream()
                     .map(ObjectError::getDefaultMessage).map(key -> new Problem(key, List.of())).toList());
@@ -63,7 +83,7 @@ class EvidenceController {
         }
         else {
             try (InputStream content = file.getInputStream()) {
-                evidence.upload(entryId, form.toMetadata(), content, file.getOriginalFilename());
+                upload.store(form.toMetadata(), content);
                 redirect.addFlashAttribute("messageKey", "evidence.uploaded");
             }
             catch (RuleViolation refused) {
@@ -71,7 +91,12 @@ class EvidenceController {
                         List.of(new Problem(refused.messageKey(), refused.arguments())));
             }
         }
-        return "redirect:/entries/{entryId}";
+    }
+
+    /** One of the evidence service's two uploads, by the entry's id or by the criterion's address. */
+    private interface Upload {
+
+        void store(EvidenceMetadata metadata, InputStream content);
     }
 
     /** Always a download: the browser saves the file and never renders it in the application's origin. */

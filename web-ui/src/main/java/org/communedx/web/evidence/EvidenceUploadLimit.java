@@ -22,7 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @ControllerAdvice
 class EvidenceUploadLimit {
 
-    private static final Pattern UPLOAD = Pattern.compile("/entries/(\\d+)/evidence");
+    /** An upload to a stored entry, or to a criterion's entry before it is stored; the entry page is the rest. */
+    private static final Pattern UPLOAD = Pattern.compile(
+            "(/entries/\\d+|/communes/[^/]+/periods/\\d+/criteria/[^/]+)/evidence");
 
     private final EvidenceProperties properties;
 
@@ -49,7 +51,7 @@ class EvidenceUploadLimit {
         if (upload.matches()) {
             redirect.addFlashAttribute("evidenceProblems", List.of(
                     new EvidenceController.Problem("evidence.refused.tooLarge", List.of(megabytes))));
-            return "redirect:/entries/" + upload.group(1);
+            return "redirect:" + upload.group(1);
         }
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         request.setAttribute("maxMegabytes", megabytes);

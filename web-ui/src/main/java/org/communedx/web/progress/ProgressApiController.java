@@ -69,8 +69,10 @@ class ProgressApiController {
 
     @Operation(summary = "Progress of a unit in the period of a year",
             description = "For a commune: verified and claimed percent, per group, and each criterion's status, "
-                    + "value and whether it meets its target. For a district or province: the commune count, the "
-                    + "average verified percent and each commune's verified and claimed percent.")
+                    + "value and whether it meets its target; a commune that has written nothing in the period "
+                    + "has every criterion NOT_STARTED with a null value, and reading it stores nothing. For a "
+                    + "district or province: the commune count, the average verified percent and each commune's "
+                    + "verified and claimed percent.")
     @GetMapping("/api/v1/units/{code}/progress")
     Progress progress(@PathVariable String code,
             @Parameter(description = "The period's year, e.g. 2025") @RequestParam("period") int year) {

@@ -34,9 +34,8 @@ class AuditIT {
     void administratorsFindAChangeByActorAndActionWithScriptTextEscaped() {
         long period = new EntryPages(frameworks, periods, transaction).newPeriod();
         WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
-        long entry = EntryPages.entryId(staff, "05305", period, "G1.C1");
-        EntryPages.post(staff, entry, "value", "version=" + EntryPages.version(staff, entry)
-                + "&numerator=3&denominator=4&explanation=" + EntryPages.encode(SCRIPT));
+        long entry = EntryPages.saveFirst(staff, "05305", period, "G1.C1",
+                "numerator=3&denominator=4&explanation=" + EntryPages.encode(SCRIPT));
 
         String entryPage = staff.get("/entries/" + entry).body();
         assertThat(entryPage).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(SCRIPT);

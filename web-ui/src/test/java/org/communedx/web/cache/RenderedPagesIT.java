@@ -22,8 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.communedx.web.support.EntryPages.PASSWORD;
-import static org.communedx.web.support.EntryPages.post;
-import static org.communedx.web.support.EntryPages.version;
 import static org.communedx.web.support.WebClient.csrfToken;
 
 /**
@@ -72,13 +70,12 @@ class RenderedPagesIT {
     @Test
     void aKeptPageIsServedUntilTheApplicationNextWrites() {
         WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
-        long entry = EntryPages.entryId(staff, "05305", period, "G1.C2");
         assertThat(staff.get(scorecard).statusCode()).isEqualTo(200);
         renameBehindTheApplicationsBack();
 
         assertThat(staff.get(scorecard).body()).as("served as kept").doesNotContain(renamed);
 
-        post(staff, entry, "value", "version=" + version(staff, entry) + "&level=3");
+        EntryPages.saveFirst(staff, "05305", period, "G1.C2", "level=3");
         assertThat(staff.get(scorecard).body()).as("rendered afresh after a write").contains(renamed);
     }
 

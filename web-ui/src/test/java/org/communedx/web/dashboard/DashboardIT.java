@@ -63,8 +63,7 @@ class DashboardIT {
         long period = new EntryPages(frameworks, periods, transaction).newPeriod();
         WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
         WebClient reviewer = new WebClient(port).login("huyen.lacson", PASSWORD);
-        long entry = EntryPages.entryId(staff, "05305", period, "G1.C2");
-        post(staff, entry, "value", "version=" + version(staff, entry) + "&level=3");
+        long entry = EntryPages.saveFirst(staff, "05305", period, "G1.C2", "level=3");
         EntryPages.submit(staff, entry);
         String before = reviewer.get("/units/157/dashboard?period=" + period).body();
         assertThat(before).contains("Bảng điều khiển Huyện Lạc Sơn", "Chờ duyệt");

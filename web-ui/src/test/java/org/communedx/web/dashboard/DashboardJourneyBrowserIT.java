@@ -75,7 +75,7 @@ class DashboardJourneyBrowserIT {
         page.locator("#ranking-table").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
                 .setName("Xã Yên Phú").setExact(true)).click();
         assertThat(page.locator("h1")).containsText("Bảng điểm Xã Yên Phú — Năm 2025");
-        page.locator("tr:has(.text-bg-success:text('Đã duyệt')) a[href^='/entries/']").first().click();
+        page.locator("tr:has(.text-bg-success:text('Đã duyệt')) a[href*='/criteria/']").first().click();
         assertThat(page.locator("#entry-status")).hasText("Đã duyệt");
         assertThat(page.locator("#evidence")).containsText("Biên bản kiểm tra (mẫu)");
         Download evidence = page.waitForDownload(() -> page.locator("#evidence a[href^='/evidence/']")

@@ -1,6 +1,8 @@
 package org.communedx.web.entry;
 
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
@@ -19,7 +21,10 @@ import static org.communedx.web.support.EntryPages.PASSWORD;
 import static org.communedx.web.support.EntryPages.post;
 import static org.communedx.web.support.EntryPages.version;
 
-/** The criterion entry page over HTTP: values, validation, conflicts, refusals, history and scope. */
+/**
+ * The criterion entry page over HTTP: values, validation, conflicts, refusals, history and scope, at the criterion's
+ * address before the commune's first write and at the entry's after.
+ */
 @TrackerIntegrationTest
 class EntryIT {
 
@@ -47,49 +52,54 @@ class EntryIT {
 
     @Test
     void showsTheCriterionAndSavesAPercentWithItsHistory() {
-        long entry = EntryPages.entryId(staff, "05305", period, "G1.C1");
-        String empty = staff.get("/entries/" + entry).body();
+        String criterion = EntryPages.criterion("05305", period, "G1.C1");
+        String empty = staff.get(criterion).body();
         assertThat(empty).contains("G1.C1 Tiêu chí G1.C1", "Mô tả G1.C1", "Biên bản", "≥ 80 %", "Chưa bắt đầu",
-                "Tử số", "Mẫu số", "Chưa có thay đổi nào.");
+                "Tử số", "Mẫu số", "Chưa có thay đổi nào.", "action=\"" + criterion + "/value\"");
 
-        HttpResponse<String> saved = EntryPages.savePercent(staff, entry, 18, 20);
+        HttpResponse<String> saved = postAt(criterion, "value", "version=" + versionOn(empty)
+                + "&numerator=18&denominator=20&explanation=" + EntryPages.encode("Theo danh sách"));
         assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location")).as("back to the page at the criterion's address")
+                .hasValueSatisfying(location -> assertThat(location).endsWith(criterion));
 
-        String page = staff.get("/entries/" + entry).body();
-        assertThat(page).contains("Đã lưu giá trị.", "18/20 (90,00%)", "Đạt", "Đang soạn", "Theo danh sách");
-        assertThat(page).contains("id=\"history\"", "Lưu giá trị", "xa.yenphu");
+        long entry = EntryPages.entryId(staff, "05305", period, "G1.C1");
+        for (String page : new String[] { staff.get(criterion).body(), staff.get("/entries/" + entry).body() }) {
+            assertThat(page).contains("18/20 (90,00%)", "Đạt", "Đang soạn", "Theo danh sách");
+            assertThat(page).contains("id=\"history\"", "Lưu giá trị", "xa.yenphu");
+        }
     }
 
     @Test
     void refusesBadValuesWithMessagesInTheUsersLanguage() {
-        long percent = EntryPages.entryId(staff, "05305", period, "G1.C1");
-        long level = EntryPages.entryId(staff, "05305", period, "G1.C2");
-        long count = EntryPages.entryId(staff, "05305", period, "G2.C4");
-        long yesNo = EntryPages.entryId(staff, "05305", period, "G2.C3");
+        String percent = EntryPages.criterion("05305", period, "G1.C1");
+        String level = EntryPages.criterion("05305", period, "G1.C2");
+        String count = EntryPages.criterion("05305", period, "G2.C4");
+        String yesNo = EntryPages.criterion("05305", period, "G2.C3");
 
-        assertThat(post(staff, percent, "value", "version=0&numerator=5&denominator=0").body())
+        assertThat(postAt(percent, "value", "version=0&numerator=5&denominator=0").body())
                 .contains("Mẫu số phải lớn hơn 0.");
-        assertThat(post(staff, percent, "value", "version=0&numerator=6&denominator=5").body())
+        assertThat(postAt(percent, "value", "version=0&numerator=6&denominator=5").body())
                 .contains("Tử số (6) không được lớn hơn mẫu số (5).");
-        assertThat(post(staff, percent, "value", "version=0&numerator=1.5&denominator=").body())
+        assertThat(postAt(percent, "value", "version=0&numerator=1.5&denominator=").body())
                 .contains("Hãy nhập một số nguyên.", "Hãy nhập giá trị này.");
-        assertThat(post(staff, level, "value", "version=0&level=4").body())
+        assertThat(postAt(level, "value", "version=0&level=4").body())
                 .contains("Mức 4 không hợp lệ; chọn mức 0, 1, 2 hoặc 3.");
-        assertThat(post(staff, count, "value", "version=0&count=-1").body()).contains("Số lượng không được âm.");
-        assertThat(post(staff, yesNo, "value", "version=0").body()).contains("Hãy chọn Có hoặc Không.");
-        assertThat(staff.get("/entries/" + percent).body()).as("nothing saved").contains("Chưa bắt đầu");
+        assertThat(postAt(count, "value", "version=0&count=-1").body()).contains("Số lượng không được âm.");
+        assertThat(postAt(yesNo, "value", "version=0").body()).contains("Hãy chọn Có hoặc Không.");
+        assertThat(staff.get(percent).body()).as("nothing saved").contains("Chưa bắt đầu")
+                .doesNotContain("action=\"/entries/");
 
-        staff.get("/entries/" + percent + "?lang=en");
-        assertThat(post(staff, percent, "value", "version=0&numerator=6&denominator=5").body())
+        staff.get(percent + "?lang=en");
+        assertThat(postAt(percent, "value", "version=0&numerator=6&denominator=5").body())
                 .contains("The numerator (6) must not be greater than the denominator (5).");
-        assertThat(post(staff, count, "value", "version=0&count=x").body()).contains("Enter a whole number.");
+        assertThat(postAt(count, "value", "version=0&count=x").body()).contains("Enter a whole number.");
     }
 
     @Test
     void aStaleVersionIsAConflictAndNothingIsOverwritten() {
-        long entry = EntryPages.entryId(staff, "05305", period, "G1.C1");
-        long seen = version(staff, entry);
-        EntryPages.savePercent(staff, entry, 18, 20);
+        long seen = versionOn(staff.get(EntryPages.criterion("05305", period, "G1.C1")).body());
+        long entry = EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 18, 20);
 
         HttpResponse<String> stale = post(staff, entry, "value", "version=" + seen + "&numerator=1&denominator=20");
         assertThat(stale.statusCode()).isEqualTo(302);
@@ -99,31 +109,54 @@ class EntryIT {
                 "Trang đang hiển thị trạng thái hiện tại của tiêu chí.", "18/20 (90,00%)").doesNotContain("1/20 (");
         assertThat(post(staff, entry, "submit", "version=" + seen).statusCode()).isEqualTo(302);
         assertThat(staff.get("/entries/" + entry).body()).contains("Người khác vừa thay đổi", "Đang soạn");
+        HttpResponse<String> staleFirst = postAt(EntryPages.criterion("05305", period, "G1.C1"), "value",
+                "version=" + seen + "&numerator=2&denominator=20");
+        assertThat(staleFirst.statusCode()).isEqualTo(302);
+        assertThat(staff.get(EntryPages.criterion("05305", period, "G1.C1")).body())
+                .as("a first write on a page seen before another's is stale too")
+                .contains("Người khác vừa thay đổi", "18/20 (90,00%)").doesNotContain("2/20 (");
     }
 
     @Test
     void aRefusedMoveIsExplainedInTheUsersLanguage() {
-        long entry = EntryPages.entryId(staff, "05305", period, "G1.C1");
+        String criterion = EntryPages.criterion("05305", period, "G1.C1");
+        postAt(criterion, "not-applicable", "version=0&explanation=");
+        assertThat(staff.get(criterion).body()).contains("Nêu lý do tiêu chí không áp dụng cho xã.", "Chưa bắt đầu");
 
+        EntryPages.saveFirst(staff, "05305", period, "G1.C2", "level=2");
+        long entry = EntryPages.entryId(staff, "05305", period, "G1.C1");
         post(staff, entry, "submit", "version=" + version(staff, entry));
 
         assertThat(staff.get("/entries/" + entry).body())
                 .contains("Không thể thực hiện “Gửi duyệt” khi tiêu chí đang ở trạng thái Chưa bắt đầu.");
-        post(staff, entry, "not-applicable", "version=" + version(staff, entry) + "&explanation=");
-        assertThat(staff.get("/entries/" + entry).body()).contains("Nêu lý do tiêu chí không áp dụng cho xã.");
     }
 
     @Test
     void anotherCommunesEntryDoesNotExistForCommuneStaff() {
-        WebClient admin = new WebClient(port).login("admin", PASSWORD);
-        long other = EntryPages.entryId(admin, "05347", period, "G1.C1");
+        WebClient otherStaff = new WebClient(port).login("xa.annghia", PASSWORD);
+        long other = EntryPages.saveFirst(otherStaff, "05347", period, "G1.C2", "level=1");
 
         HttpResponse<String> response = staff.get("/entries/" + other);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).doesNotContain("Ân Nghĩa");
         assertThat(staff.get("/communes/05347/periods/" + period).statusCode()).isEqualTo(404);
-        assertThat(post(staff, EntryPages.entryId(staff, "05305", period, "G1.C1"), "value", "").statusCode())
+        assertThat(staff.get(EntryPages.criterion("05347", period, "G1.C1")).statusCode()).isEqualTo(404);
+        assertThat(postAt(EntryPages.criterion("05347", period, "G1.C1"), "value", "version=1&level=3").statusCode())
+                .isEqualTo(404);
+        assertThat(postAt(EntryPages.criterion("05305", period, "G1.C1"), "value", "").statusCode())
                 .isEqualTo(200);
+    }
+
+    /** Posts one of the entry page's forms at the criterion's address, with a token from the client's own page. */
+    private HttpResponse<String> postAt(String criterion, String action, String fields) {
+        String token = WebClient.csrfToken(staff.get("/account"));
+        return staff.post(criterion + "/" + action, "_csrf=" + token + (fields.isEmpty() ? "" : "&" + fields));
+    }
+
+    private static long versionOn(String page) {
+        Matcher matcher = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+        assertThat(matcher.find()).as("a form with the version").isTrue();
+        return Long.parseLong(matcher.group(1));
     }
 }

@@ -40,13 +40,13 @@ class UploadCrashIT {
         int port = ApplicationProcess.freePort();
         Path data = workDir.resolve("data");
         Map<String, String> environment = Map.of("COMMUNEDX_DATA_DIR", data.toString());
-        long entry;
+        String entry;
         try (ApplicationProcess tracker = ApplicationProcess.start(workDir, port, environment).awaitHealthy()) {
             WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
             String scorecard = staff.get("/").headers().firstValue("Location").orElseThrow();
             long period = Long.parseLong(scorecard.substring(scorecard.lastIndexOf('/') + 1));
-            entry = EntryPages.entryId(staff, "05305", period, "G2.C5");
-            String token = WebClient.csrfToken(staff.get("/entries/" + entry));
+            entry = EntryPages.criterion("05305", period, "G2.C5");
+            String token = WebClient.csrfToken(staff.get(entry));
 
             CountDownLatch halfway = new CountDownLatch(1);
             CountDownLatch killed = new CountDownLatch(1);
@@ -61,7 +61,7 @@ class UploadCrashIT {
 
         try (ApplicationProcess restarted = ApplicationProcess.start(workDir, port, environment).awaitHealthy()) {
             WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
-            assertThat(staff.get("/entries/" + entry).body()).contains("Chưa có tệp minh chứng.");
+            assertThat(staff.get(entry).body()).contains("Chưa có tệp minh chứng.");
             try (Stream<Path> files = Files.walk(data.resolve("evidence"))) {
                 List<Path> stored = files.filter(Files::isRegularFile).toList();
                 String sample = sampleEvidence();
@@ -83,7 +83,7 @@ class UploadCrashIT {
      * A 20 MB PDF that stops after its first 4 MB and waits there until the tracker is killed, so that the kill
      * lands while the file is still arriving.
      */
-    private static CompletableFuture<HttpResponse<String>> stalledUpload(WebClient staff, long entry, String token,
+    private static CompletableFuture<HttpResponse<String>> stalledUpload(WebClient staff, String entry, String token,
             CountDownLatch halfway, CountDownLatch killed) {
         String boundary = "----crash" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
@@ -126,7 +126,7 @@ class UploadCrashIT {
                 }
             }
         };
-        HttpRequest request = staff.request("/entries/" + entry + "/evidence?_csrf=" + token)
+        HttpRequest request = staff.request(entry + "/evidence?_csrf=" + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Cookie", "JSESSIONID=" + staff.cookie("JSESSIONID").orElseThrow())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build();

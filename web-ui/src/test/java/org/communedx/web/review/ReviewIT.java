@@ -51,14 +51,11 @@ class ReviewIT {
 
     @Test
     void queueHoldsTheDistrictsSubmissionsOldestFirstAndBulkApprovesEachOnItsOwn() {
-        long c1 = EntryPages.entryId(staff, "05305", period, "G1.C1");
-        long c2 = EntryPages.entryId(staff, "05305", period, "G1.C2");
-        long c4 = EntryPages.entryId(staff, "05305", period, "G2.C4");
-        EntryPages.savePercent(staff, c1, 18, 20);
+        long c1 = EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 18, 20);
         EntryPages.submit(staff, c1);
-        post(staff, c2, "value", "version=" + version(staff, c2) + "&level=2");
+        long c2 = EntryPages.saveFirst(staff, "05305", period, "G1.C2", "level=2");
         EntryPages.submit(staff, c2);
-        post(staff, c4, "value", "version=" + version(staff, c4) + "&count=1");
+        long c4 = EntryPages.saveFirst(staff, "05305", period, "G2.C4", "count=1");
 
         String queue = reviewer.get("/reviews?period=" + period).body();
         assertThat(queue).contains("id=\"queue-" + c1 + "\"", "id=\"queue-" + c2 + "\"")
@@ -84,8 +81,7 @@ class ReviewIT {
 
     @Test
     void aReturnNeedsAReasonAndTheResubmissionShowsWhatChanged() {
-        long c1 = EntryPages.entryId(staff, "05305", period, "G1.C1");
-        EntryPages.savePercent(staff, c1, 10, 20);
+        long c1 = EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 10, 20);
         EntryPages.submit(staff, c1);
 
         post(reviewer, c1, "return", "version=" + version(reviewer, c1) + "&reason=");
@@ -110,8 +106,7 @@ class ReviewIT {
 
     @Test
     void communeStaffCannotReview() {
-        long c1 = EntryPages.entryId(staff, "05305", period, "G1.C1");
-        EntryPages.savePercent(staff, c1, 18, 20);
+        long c1 = EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 18, 20);
         EntryPages.submit(staff, c1);
 
         assertThat(post(staff, c1, "approve", "version=2").statusCode()).isEqualTo(403);

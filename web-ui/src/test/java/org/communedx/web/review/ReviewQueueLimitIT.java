@@ -14,8 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.communedx.web.support.EntryPages.PASSWORD;
-import static org.communedx.web.support.EntryPages.post;
-import static org.communedx.web.support.EntryPages.version;
 
 /**
  * A queue longer than a page shows its oldest entries and says how many wait in all, as the menu's count does; the
@@ -42,14 +40,12 @@ class ReviewQueueLimitIT {
         long period = new EntryPages(frameworks, periods, transaction).newPeriod();
         WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
         WebClient reviewer = new WebClient(port).login("huyen.lacson", PASSWORD);
-        long older = EntryPages.entryId(staff, "05305", period, "G1.C1");
-        long newer = EntryPages.entryId(staff, "05305", period, "G1.C2");
-        EntryPages.savePercent(staff, older, 18, 20);
+        long older = EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 18, 20);
         EntryPages.submit(staff, older);
         assertThat(reviewer.get("/reviews?period=" + period).body()).as("one waiting fits the page")
                 .contains("queue-" + older).doesNotContain("queue-partial");
 
-        post(staff, newer, "value", "version=" + version(staff, newer) + "&level=2");
+        long newer = EntryPages.saveFirst(staff, "05305", period, "G1.C2", "level=2");
         EntryPages.submit(staff, newer);
 
         String queue = reviewer.get("/reviews?period=" + period).body();

@@ -161,6 +161,15 @@ class AuthorizationMatrixIT {
         for (String action : List.of("approve", "return", "reopen", "approve-not-applicable")) {
             route("POST /entries/{entryId}/" + action, "/entries/{entry}/" + action, "403 A A 403 403 302");
         }
+        // A criterion's entry page at its address, which needs no stored entry, and the moves that may store it.
+        route("GET /communes/{code}/periods/{periodId}/criteria/{criterion}",
+                "/communes/{own}/periods/{period}/criteria/G1.C1", "200 200 200 200 200 302",
+                "/communes/{other}/periods/{period}/criteria/G1.C1", "200 404 404 404 404 302",
+                "/communes/{own}/periods/{period}/criteria/G9.C9", "404 404 404 404 404 302");
+        for (String action : List.of("value", "not-applicable", "evidence")) {
+            route("POST /communes/{code}/periods/{periodId}/criteria/{criterion}/" + action,
+                    "/communes/{own}/periods/{period}/criteria/G1.C1/" + action, "403 403 403 A 403 302");
+        }
         route("GET /reviews", "/reviews", "403 200 200 403 403 302");
         route("POST /reviews/approve", "/reviews/approve", "403 A A 403 403 302");
         // Evidence: only commune staff reach the upload and removal handlers; an upload with no file changes nothing,

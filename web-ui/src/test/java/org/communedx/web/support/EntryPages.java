@@ -53,6 +53,11 @@ public final class EntryPages {
 
     /** G1: C1 PERCENT at least 80, C2 LEVEL at least 2; G2: C3 BOOLEAN, C4 COUNT at least 3; weight 1 each. */
     public long newPeriod() {
+        return newPeriod(2019);
+    }
+
+    /** The same in another year, for what finds a period by its year (the progress API). */
+    public long newPeriod(int year) {
         return transaction.execute(status -> {
             Framework framework = frameworks.findByCodeAndVersion("IT-ENTRY", VERSION_NAME).orElseGet(() -> {
                 Framework draft = Framework.draft("IT-ENTRY", VERSION_NAME, new LocalizedText("Thử mục nhập", "Entry test"));
@@ -65,18 +70,45 @@ public final class EntryPages {
                 draft.publish(Instant.parse("2019-01-01T00:00:00Z"));
                 return frameworks.save(draft);
             });
-            return periods.save(new Period(new PeriodTerms("Kỳ thử " + System.nanoTime(), 2019,
-                    LocalDate.of(2019, 1, 1), LocalDate.of(2019, 12, 31), LocalDate.of(2019, 12, 15)), framework))
+            return periods.save(new Period(new PeriodTerms("Kỳ thử " + System.nanoTime(), year,
+                    LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), LocalDate.of(year, 12, 15)), framework))
                     .getId();
         });
     }
 
-    /** The id of a criterion's entry, from the commune's scorecard as the client sees it. */
+    /** The entry page of a criterion in a commune's period, as the scorecard links to it. */
+    public static String criterion(String commune, long period, String criterion) {
+        return "/communes/" + commune + "/periods/" + period + "/criteria/" + criterion;
+    }
+
+    /**
+     * The id of a criterion's stored entry, from the forms of its page at the criterion's address as the client sees
+     * it; there is none before the commune's first write in the period.
+     */
     public static long entryId(WebClient client, String commune, long period, String criterion) {
-        String page = client.get("/communes/" + commune + "/periods/" + period).body();
-        Matcher matcher = Pattern.compile("href=\"/entries/(\\d+)\">" + Pattern.quote(criterion) + " ").matcher(page);
-        assertThat(matcher.find()).as(criterion + " on the scorecard").isTrue();
+        String page = client.get(criterion(commune, period, criterion)).body();
+        Matcher matcher = Pattern.compile("action=\"/entries/(\\d+)/").matcher(page);
+        assertThat(matcher.find()).as(criterion + " stored, with a form").isTrue();
         return Long.parseLong(matcher.group(1));
+    }
+
+    /**
+     * Saves a value at the criterion's address, as the staff's first write in a new period does (which stores the
+     * commune's entries), and returns the entry's id.
+     */
+    public static long saveFirst(WebClient staff, String commune, long period, String criterion, String fields) {
+        String page = criterion(commune, period, criterion);
+        String token = WebClient.csrfToken(staff.get(page));
+        HttpResponse<String> saved = staff.post(page + "/value", "_csrf=" + token + "&version=0&" + fields);
+        assertThat(saved.statusCode()).as("saved").isEqualTo(302);
+        return entryId(staff, commune, period, criterion);
+    }
+
+    /** Saves a percent value as the staff's first write of the criterion; see {@link #saveFirst}. */
+    public static long savePercentFirst(WebClient staff, String commune, long period, String criterion,
+            int numerator, int denominator) {
+        return saveFirst(staff, commune, period, criterion, "numerator=" + numerator + "&denominator=" + denominator
+                + "&explanation=" + encode("Theo danh sách"));
     }
 
     /** The version the entry page's forms carry. */
