@@ -1,33 +1,46 @@
 package org.communedx.service.scope;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.revision.DataRevision;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Works out the scope of the user of the current request. Services ask it on every read, write, list and download,
  * so that a guessed URL or id reaches nothing that the pages would not show.
+ * <p>
+ * A scope is kept per user until the {@link DataRevision} moves: one page asks several services, each checks it, and
+ * for a provincial manager every check is a user lookup and a walk over some 600 units. Everything a scope is made
+ * of (the account's role and unit, the unit tree, the successions) changes only by a committed write, which moves the
+ * revision. A scope worked out inside a read-write transaction may stand on that transaction's own writes, which may
+ * yet roll back, so it is used but not kept.
  */
 @Service
 @Transactional(readOnly = true)
 public class Scopes {
 
-    private static final ThreadLocal<Remembered> REMEMBERED = new ThreadLocal<>();
-
     private final UserAccountRepository accounts;
 
     private final AdministrativeUnitRepository units;
 
-    Scopes(UserAccountRepository accounts, AdministrativeUnitRepository units) {
+    private final DataRevision revision;
+
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    Scopes(UserAccountRepository accounts, AdministrativeUnitRepository units, DataRevision revision) {
         this.accounts = accounts;
         this.units = units;
+        this.revision = revision;
     }
 
     /** The scope of whoever is logged in; nothing at all for an anonymous caller. */
@@ -39,14 +52,17 @@ public class Scopes {
         if (authentication.getAuthorities().stream().anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()))) {
             return UnitScope.EVERYTHING;
         }
-        Remembered remembered = REMEMBERED.get();
-        if (remembered != null && remembered.authentication == authentication) {
-            return remembered.scope;
+        String username = authentication.getName();
+        // Read before the scope's own queries: what they see is at least as new as this revision.
+        long revisionBefore = revision.current();
+        Known kept = known.get(username);
+        if (kept != null && kept.revision() == revisionBefore) {
+            return kept.scope();
         }
-        UnitScope scope = accounts.findByUsername(authentication.getName()).map(this::of).orElse(UnitScope.NOTHING);
-        if (remembered != null) {
-            remembered.authentication = authentication;
-            remembered.scope = scope;
+        UnitScope scope = accounts.findByUsername(username).map(this::of).orElse(UnitScope.NOTHING);
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            known.put(username, new Known(revisionBefore, scope));
         }
         return scope;
     }
@@ -58,35 +74,6 @@ public class Scopes {
         return new UnitScope(false, account.getUnitCode(), Set.copyOf(units.findReachableCodes(account.getUnitCode())));
     }
 
-    /**
-     * Remembers the caller's scope on this thread until the returned handle is closed. One page asks several services,
-     * and each checks the scope (a province dashboard four times); for a provincial manager every check is a user
-     * lookup and a walk over some 600 units, a few milliseconds each. The web layer holds one open for the
-     * length of each request, which is too short for a user's unit or the unit tree to change under it. The scope is
-     * kept for the very {@link Authentication} it was worked out for: after a login within the request, or a switch
-     * of user on the thread, the next check works the new caller's scope out afresh.
-     */
-    public static Remembering rememberUntilClosed() {
-        if (REMEMBERED.get() != null) {
-            // A dispatch inside the same request (an error page, a forward): the outer handle closes it.
-            return () -> { };
-        }
-        REMEMBERED.set(new Remembered());
-        return REMEMBERED::remove;
-    }
-
-    /** Closing it forgets; it throws nothing, so that it fits a try-with-resources around a filter chain. */
-    @FunctionalInterface
-    public interface Remembering extends AutoCloseable {
-
-        @Override
-        void close();
-    }
-
-    private static final class Remembered {
-
-        private Authentication authentication;
-
-        private UnitScope scope;
+    private record Known(long revision, UnitScope scope) {
     }
 }

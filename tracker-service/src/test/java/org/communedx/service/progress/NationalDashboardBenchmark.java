@@ -12,7 +12,6 @@ import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.progress.Dashboards.Dashboard;
-import org.communedx.service.scope.Scopes;
 import org.communedx.service.testsupport.NationalData;
 import org.communedx.service.unit.GsoListImport;
 import org.junit.jupiter.api.AfterEach;
@@ -150,8 +149,7 @@ class NationalDashboardBenchmark {
 
     private static <T> T as(String username, String role, Supplier<T> call) {
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(username, null, role));
-        // One request, as the web layer serves it (RequestBoundFilter): the caller's scope is worked out once.
-        try (Scopes.Remembering request = Scopes.rememberUntilClosed()) {
+        try {
             return call.get();
         }
         finally {

@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.communedx.service.assessment.WorkflowFixtures.loginAs;
 
 /**
- * The scope remembered for one request: worked out once for its caller, never handed to another caller, forgotten
- * when the request ends. Each test moves an account to another district behind the application's back, so that a
- * remembered scope and a fresh one tell themselves apart.
+ * Scopes over a real database, inside the test's read-write transaction, where nothing is kept ({@link KeptScopesTests}
+ * covers keeping). A test moves an account to another district behind the application's back, so that a kept scope and
+ * a fresh one would tell themselves apart.
  */
 @SpringBootTest(classes = ServiceTestApplication.class)
 @Transactional
@@ -70,49 +70,23 @@ class ScopesTests {
     }
 
     @Test
-    void withinARequestTheCallersScopeIsWorkedOutOnce() {
-        loginAs("huyen.lacson", Role.DISTRICT_OFFICIAL);
-        try (Scopes.Remembering request = Scopes.rememberUntilClosed()) {
-            assertThat(scopes.current().includes("05305")).isTrue();
-            movedToKimBoi("huyen.lacson");
-
-            assertThat(scopes.current().includes("05305")).as("remembered for the request").isTrue();
-        }
-        assertThat(scopes.current().includes("05305")).as("the next request sees the move").isFalse();
-    }
-
-    @Test
-    void withoutARequestEveryCheckLooksAgain() {
+    void insideAWritingTransactionEveryCheckLooksAgain() {
         loginAs("huyen.lacson", Role.DISTRICT_OFFICIAL);
         assertThat(scopes.current().includes("05305")).isTrue();
         movedToKimBoi("huyen.lacson");
 
-        assertThat(scopes.current().includes("05305")).isFalse();
+        assertThat(scopes.current().includes("05305")).as("not kept from a transaction that may roll back").isFalse();
     }
 
     @Test
-    void anotherCallerOnTheSameThreadNeverGetsTheRememberedScope() {
-        try (Scopes.Remembering request = Scopes.rememberUntilClosed()) {
-            loginAs("huyen.lacson", Role.DISTRICT_OFFICIAL);
-            assertThat(scopes.current().includes("05305")).isTrue();
-
-            loginAs("huyen.kimboi", Role.DISTRICT_OFFICIAL);
-            assertThat(scopes.current().includes("05305")).isFalse();
-            SecurityContextHolder.clearContext();
-            assertThat(scopes.current()).as("anonymous").isEqualTo(UnitScope.NOTHING);
-        }
-    }
-
-    @Test
-    void anInnerDispatchLeavesTheRequestsMemoryToTheOuterOne() {
+    void eachCallerHasTheirOwnScope() {
         loginAs("huyen.lacson", Role.DISTRICT_OFFICIAL);
-        try (Scopes.Remembering request = Scopes.rememberUntilClosed()) {
-            assertThat(scopes.current().includes("05305")).isTrue();
-            Scopes.rememberUntilClosed().close();
-            movedToKimBoi("huyen.lacson");
+        assertThat(scopes.current().includes("05305")).isTrue();
 
-            assertThat(scopes.current().includes("05305")).isTrue();
-        }
+        loginAs("huyen.kimboi", Role.DISTRICT_OFFICIAL);
+        assertThat(scopes.current().includes("05305")).isFalse();
+        SecurityContextHolder.clearContext();
+        assertThat(scopes.current()).as("anonymous").isEqualTo(UnitScope.NOTHING);
     }
 
     /** Past the persistence context too, which would otherwise go on answering with the account it loaded. */

@@ -8,14 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.communedx.service.audit.RequestOrigin;
-import org.communedx.service.scope.Scopes;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * What the services keep for the length of one request, and no longer: the client address (as the proxy reports it)
- * for the audit trail, and the caller's scope, which the several services of one page would otherwise each work out.
+ * for the audit trail.
  */
 @Component
 class RequestBoundFilter extends OncePerRequestFilter {
@@ -24,7 +23,7 @@ class RequestBoundFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         RequestOrigin.set(request.getRemoteAddr());
-        try (Scopes.Remembering scope = Scopes.rememberUntilClosed()) {
+        try {
             chain.doFilter(request, response);
         }
         finally {
