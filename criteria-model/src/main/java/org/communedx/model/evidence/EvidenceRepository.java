@@ -1,6 +1,5 @@
 package org.communedx.model.evidence;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,10 +12,6 @@ public interface EvidenceRepository extends JpaRepository<Evidence, Long> {
     List<Evidence> findByEntryInOrder(long entryId);
 
     long countByEntryId(long entryId);
-
-    /** Pairs of entry id and its number of files, for the entries that have any. */
-    @Query("select e.entry.id, count(e) from Evidence e where e.entry.id in :entryIds group by e.entry.id")
-    List<Object[]> countByEntryIds(Collection<Long> entryIds);
 
     boolean existsBySha256(String sha256);
 

@@ -5,29 +5,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.communedx.model.evidence.EvidenceRepository;
-
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** How many evidence files each entry has, counted in SQL for a whole scorecard or queue at once. */
+/**
+ * How many evidence files each entry has, counted in SQL for a whole scorecard or queue at once. The ids go as one
+ * array parameter: a JPQL {@code in} list made Hibernate build and cache a statement per list length, a twentieth of
+ * a scorecard's CPU.
+ */
 @Service
 @Transactional(readOnly = true)
 public class EvidenceCounts {
 
-    private final EvidenceRepository evidence;
+    private final JdbcClient jdbc;
 
-    EvidenceCounts(EvidenceRepository evidence) {
-        this.evidence = evidence;
+    EvidenceCounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Entry id to number of files; an entry that is missing has none. */
     public Map<Long, Integer> forEntries(Collection<Long> entryIds) {
         Map<Long, Integer> counts = new HashMap<>();
         if (!entryIds.isEmpty()) {
-            for (Object[] row : evidence.countByEntryIds(entryIds)) {
-                counts.put((Long) row[0], ((Number) row[1]).intValue());
-            }
+            jdbc.sql("select entry_id, count(*) as files from evidence where entry_id = any(?) group by entry_id")
+                    .param(entryIds.toArray(Long[]::new))
+                    .query((rs, row) -> counts.put(rs.getLong("entry_id"), rs.getInt("files"))).list();
         }
         return counts;
     }
