@@ -1,6 +1,7 @@
 package org.communedx.service.database;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,7 @@ public final class PersistentPostgres implements AutoCloseable {
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(pgData)
                         .setCleanDataDirectory(false)
+                        .setPgBinaryResolver(PersistentPostgres::binaries)
                         .setPGStartupWait(Duration.ofSeconds(60))
                         // The builder's defaults (-F, synchronous_commit=off) suit throwaway test databases.
                         // Officials' data must survive a power cut, so durability is switched back on.
@@ -78,6 +81,16 @@ public final class PersistentPostgres implements AutoCloseable {
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData.toAbsolutePath(), ex);
+        }
+    }
+
+    /** The jar carries the binaries of the platforms its Maven profiles chose; the Docker image carries none. */
+    private static InputStream binaries(String system, String architecture) throws IOException {
+        try {
+            return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, architecture);
+        }
+        catch (IllegalStateException missing) {
+            throw new NoEmbeddedPostgresException(system, architecture);
         }
     }
 
@@ -121,6 +134,16 @@ public final class PersistentPostgres implements AutoCloseable {
         DataDirectoryInUseException(Path pgData) {
             super("The data directory " + pgData.toAbsolutePath().getParent()
                     + " is in use by another running Commune DX Tracker; stop it or set COMMUNEDX_DATA_DIR");
+        }
+    }
+
+    /** This build carries no embedded PostgreSQL for the machine it runs on. */
+    public static final class NoEmbeddedPostgresException extends IllegalStateException {
+
+        NoEmbeddedPostgresException(String system, String architecture) {
+            super("This build of the tracker carries no embedded PostgreSQL for " + system + " " + architecture
+                    + "; set SPRING_DATASOURCE_URL to an external PostgreSQL, or build the jar with the Maven profile"
+                    + " of this system (README, \"Other platforms\")");
         }
     }
 }

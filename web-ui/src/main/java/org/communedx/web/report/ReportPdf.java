@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
@@ -37,6 +39,8 @@ class ReportPdf {
     static final String FONT_FAMILY = "Liberation Serif";
 
     private static final String PROTOCOL = "classpath";
+
+    private static final Pattern STYLESHEET = Pattern.compile("/assets/css/([a-z-]+?)(-[0-9a-f]{32})?\\.css");
 
     private final ITemplateEngine templates;
 
@@ -81,13 +85,17 @@ class ReportPdf {
         }, FONT_FAMILY, weight, style, true);
     }
 
-    /** Only the application's stylesheets, as the page links them ({@code /assets/css/report.css}); nothing else. */
+    /**
+     * Only the application's stylesheets, as the page links them, with the hash of their content in the name
+     * ({@code /assets/css/report-<md5>.css}, StaticAssetsConfiguration); nothing else.
+     */
     private static String resolve(String base, String uri) {
         if (uri == null) {
             return null;
         }
-        String path = uri.startsWith(PROTOCOL + ":") ? uri.substring(PROTOCOL.length() + 1) : uri;
-        return path.matches("/assets/css/[a-z-]+\\.css") ? PROTOCOL + ":" + path : null;
+        Matcher stylesheet = STYLESHEET.matcher(uri.startsWith(PROTOCOL + ":") ? uri.substring(PROTOCOL.length() + 1)
+                : uri);
+        return stylesheet.matches() ? PROTOCOL + ":/assets/css/" + stylesheet.group(1) + ".css" : null;
     }
 
     private static FSStream open(String uri) {

@@ -1,6 +1,8 @@
 package org.communedx.web.shell;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
@@ -12,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @TrackerIntegrationTest
 class SecurityHeadersIT {
+
+    private static final Pattern ASSET_LINK = Pattern.compile("(?:href|src)=\"(/(?:assets|webjars)/[^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -35,6 +39,37 @@ class SecurityHeadersIT {
         HttpResponse<String> forbidden = new WebClient(port).post("/logout", "");
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertProtected(forbidden);
+    }
+
+    @Test
+    void assetsHaveAddressesThatChangeWithThemAndAreCachedForGoodWhilePagesAreNot() {
+        HttpResponse<String> page = new WebClient(port).login("tinh.hoabinh", "Demo@2025!").get("/units/17/dashboard");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                cacheControl -> assertThat(cacheControl).contains("no-store").doesNotContain("public"));
+
+        List<String> assets = ASSET_LINK.matcher(page.body()).results().map(link -> link.group(1)).toList();
+        assertThat(assets).as("the dashboard's stylesheets and scripts")
+                .contains("/webjars/bootstrap/5.3.8/css/bootstrap.min.css", "/webjars/chart.js/4.5.1/dist/chart.umd.min.js")
+                .anySatisfy(asset -> assertThat(asset).matches("/assets/js/dashboard-[0-9a-f]{32}\\.js"))
+                .allSatisfy(asset -> assertThat(asset).matches(
+                        "/assets/.+-[0-9a-f]{32}\\.(css|js)|/webjars/[^/]+/\\d+(\\.\\d+)+/.+"));
+        WebClient anonymous = new WebClient(port);
+        for (String asset : assets) {
+            HttpResponse<String> answer = anonymous.get(asset, "*/*");
+            assertThat(answer.statusCode()).as(asset).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Cache-Control")).as(asset)
+                    .contains("max-age=31536000, public, immutable");
+            assertThat(answer.headers().firstValue("Pragma")).as(asset).isEmpty();
+        }
+    }
+
+    @Test
+    void anAssetStillAnswersAtItsPlainAddress() {
+        HttpResponse<String> plain = new WebClient(port).get("/assets/css/app.css", "text/css");
+
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.body()).isNotBlank();
     }
 
     @Test

@@ -131,7 +131,8 @@ public final class ApplicationProcess implements AutoCloseable {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    private static Path jar() {
+    /** The packaged jar that Maven built before the integration tests. */
+    public static Path jar() {
         Path jar = Path.of(System.getProperty("communedx.jar", "target/commune-dx-tracker.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; run ./mvnw verify, which packages it first");
