@@ -15,7 +15,7 @@ log=$(mktemp)
 started=$(date +%s.%N)
 java -jar "$jar" --communedx.data-dir="$data" --server.port="$port" "$@" >"$log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data" "$log"' EXIT
 elapsed() { echo "$(date +%s.%N) - $started" | bc; }
 health="" login=""
 while kill -0 $pid 2>/dev/null; do
