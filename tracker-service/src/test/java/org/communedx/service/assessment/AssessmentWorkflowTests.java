@@ -1,7 +1,6 @@
 package org.communedx.service.assessment;
 
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
