@@ -5,27 +5,30 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 
-import org.communedx.model.assessment.Assessment;
 import org.communedx.model.assessment.AssessmentRepository;
 import org.communedx.model.assessment.CriterionEntry;
-import org.communedx.model.assessment.CriterionEntryRepository;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.evidence.Evidence;
 import org.communedx.model.evidence.EvidenceMetadata;
-import org.communedx.model.evidence.EvidenceRepository;
 import org.communedx.model.evidence.EvidenceType;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.Criterion;
@@ -35,6 +38,7 @@ import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.service.DemoData;
 import org.communedx.service.audit.AuditLog;
+import org.communedx.service.audit.AuditLog.PastEvent;
 import org.communedx.service.evidence.EvidenceStore;
 import org.communedx.service.evidence.EvidenceStore.Staged;
 import org.slf4j.Logger;
@@ -44,6 +48,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,8 +61,15 @@ import org.springframework.transaction.annotation.Transactional;
  * accounts try the journeys out (Yên Phú, Ân Nghĩa) stays empty, so that J1 and J2 start from the beginning there.
  * Nothing is left SUBMITTED: the review queues belong to whoever tries the demo.
  * <p>
- * The figures come from a fixed seed per commune and year, so every demo shows the same history. After the demo
- * periods, which it uses; only on a first start.
+ * The figures come from a fixed seed per commune and year, so every demo shows the same history. The moves are played
+ * on the entries in memory, through the entities' own transitions, and what they leave behind is written set-wise:
+ * the assessments and their entries with two statements, the entries' final state, the evidence rows, the audit rows
+ * and the history days in a batch each, the summaries with {@link ProgressLedger#rebuildPeriod}. Written move by move,
+ * the same history cost about a minute of the first start on a busy two-core machine.
+ * <p>
+ * Nothing else writes meanwhile: the web server already listens while application runners run, but until they are
+ * done the application refuses traffic (its readiness state), and every request is answered 503 before it reaches a
+ * controller. After the demo periods, which it uses; only on a first start.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -82,10 +95,6 @@ class DemoAssessments implements ApplicationRunner {
 
     private final AssessmentRepository assessments;
 
-    private final CriterionEntryRepository entries;
-
-    private final EvidenceRepository evidence;
-
     private final EvidenceStore store;
 
     private final AuditLog audit;
@@ -96,20 +105,24 @@ class DemoAssessments implements ApplicationRunner {
 
     private final EntityManager entityManager;
 
+    private final JdbcClient jdbc;
+
+    private final JdbcTemplate jdbcTemplate;
+
     DemoAssessments(DemoData demoData, PeriodRepository periods, AdministrativeUnitRepository units,
-            AssessmentRepository assessments, CriterionEntryRepository entries, EvidenceRepository evidence,
-            EvidenceStore store, AuditLog audit, ProgressLedger progress, Clock clock, EntityManager entityManager) {
-        this.entityManager = entityManager;
+            AssessmentRepository assessments, EvidenceStore store, AuditLog audit, ProgressLedger progress, Clock clock,
+            EntityManager entityManager, JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.demoData = demoData;
         this.periods = periods;
         this.units = units;
         this.assessments = assessments;
-        this.entries = entries;
-        this.evidence = evidence;
         this.store = store;
         this.audit = audit;
         this.progress = progress;
         this.clock = clock;
+        this.entityManager = entityManager;
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     @Override
@@ -126,7 +139,7 @@ class DemoAssessments implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        Staged sample = storeSampleFile();
+        List<Sample> samples = new ArrayList<>();
         for (int year = 0; year < demoPeriods.size(); year++) {
             Period period = demoPeriods.get(year);
             boolean current = !today.isAfter(period.getEndDate());
@@ -139,42 +152,77 @@ class DemoAssessments implements ApplicationRunner {
                     continue;
                 }
                 LocalDate lastDay = current ? today.minusDays(1) : period.getSubmissionDeadline();
-                seed(commune, period, year, lastDay, sample);
+                if (lastDay.isAfter(firstDay(period).plusDays(20))) {
+                    samples.add(new Sample(commune.getId(), commune.getCode(), period, year, lastDay));
+                }
             }
         }
-        LOG.info("Sample assessments for the demo: {} written in {} ms", assessments.count(),
+        Map<Sample, List<CriterionEntry>> entries = open(samples);
+        Staged sample = storeSampleFile();
+        Written written = new Written();
+        entries.forEach((commune, itsEntries) -> replay(commune, itsEntries, moves(commune, itsEntries), written,
+                sample));
+        write(written);
+        demoPeriods.forEach(period -> progress.rebuildPeriod(period.getId(), today));
+        // The summary of each assessment dates from its last move, as the ledger would have left it.
+        jdbc.sql("""
+                update assessment_progress s set updated_at = m.last_move
+                from (select assessment_id, max(last_changed_at) as last_move from criterion_entry
+                      group by assessment_id) m
+                where m.assessment_id = s.assessment_id and m.last_move is not null""").update();
+        LOG.info("Sample assessments for the demo: {} written in {} ms", samples.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * Creates the samples' assessments, each with one NOT_STARTED entry per criterion of its period's framework, as
+     * {@link org.communedx.model.assessment.Assessment#open} would, and loads the entries in the framework's order.
+     * They are detached at once: the moves change them in memory only, and {@link #write} stores what they left.
+     */
+    private Map<Sample, List<CriterionEntry>> open(List<Sample> samples) {
+        jdbcTemplate.batchUpdate("insert into assessment (unit_id, period_id, created_at) values (?, ?, ?)", samples,
+                1000, (statement, sample) -> {
+                    statement.setLong(1, sample.communeId());
+                    statement.setLong(2, sample.period().getId());
+                    statement.setObject(3, OffsetDateTime.ofInstant(at(sample.period().getStartDate(), 8),
+                            ZoneOffset.UTC));
+                });
+        jdbc.sql("""
+                insert into criterion_entry (assessment_id, criterion_id, status)
+                select a.id, c.id, 'NOT_STARTED' from assessment a join period p on p.id = a.period_id
+                join criterion_group g on g.framework_id = p.framework_id join criterion c on c.group_id = g.id
+                order by a.id, g.position, c.position""").update();
+        Map<List<Long>, List<CriterionEntry>> loaded = new HashMap<>();
+        entityManager.createQuery("""
+                select e from CriterionEntry e join fetch e.criterion c join fetch c.group g join fetch e.assessment a
+                order by a.id, g.position, c.position""", CriterionEntry.class).getResultList()
+                .forEach(entry -> loaded.computeIfAbsent(List.of(entry.getAssessment().getUnit().getId(),
+                        entry.getAssessment().getPeriod().getId()), key -> new ArrayList<>()).add(entry));
+        entityManager.clear();
+        Map<Sample, List<CriterionEntry>> entries = new LinkedHashMap<>();
+        samples.forEach(sample -> entries.put(sample, loaded.get(List.of(sample.communeId(),
+                sample.period().getId()))));
+        return entries;
+    }
+
     /** One commune's year: which criteria it got to, and the dated moves that got them there. */
-    private void seed(AdministrativeUnit unit, Period periodSeen, int year, LocalDate lastDay, Staged sample) {
-        AdministrativeUnit commune = units.findById(unit.getId()).orElseThrow();
-        Period period = periods.findWithFramework(periodSeen.getId()).orElseThrow();
-        Random random = new Random(commune.getCode().hashCode() * 31L + period.getYear());
-        Random traits = new Random(commune.getCode().hashCode());
-        double base = commune.getCode().equals(PILOT) ? 0.30 : 0.04 + traits.nextDouble() * 0.20;
+    private static List<Move> moves(Sample commune, List<CriterionEntry> entries) {
+        Period period = commune.period();
+        LocalDate lastDay = commune.lastDay();
+        Random random = new Random(commune.code().hashCode() * 31L + period.getYear());
+        Random traits = new Random(commune.code().hashCode());
+        double base = commune.code().equals(PILOT) ? 0.30 : 0.04 + traits.nextDouble() * 0.20;
         double growth = 0.04 + traits.nextDouble() * 0.10;
-        double reach = Math.min(0.9, base + growth * year);
-        LocalDate first = period.getStartDate().plusDays(20);
-        if (!lastDay.isAfter(first.plusDays(20))) {
-            return;
-        }
+        double reach = Math.min(0.9, base + growth * commune.year());
+        LocalDate first = firstDay(period);
         // A year in progress has got only as far as its share of the year.
         long span = period.getSubmissionDeadline().toEpochDay() - first.toEpochDay();
         reach *= Math.min(1.0, (double) (lastDay.toEpochDay() - first.toEpochDay()) / span);
 
-        // The server already answers while this runs: a visitor who opens the commune first creates its
-        // assessment (AssessmentWorkflow takes the same lock), and then it stands without a sample history.
-        assessments.lockCreation(commune.getId(), period.getId());
-        if (assessments.findByUnitAndPeriod(commune.getId(), period.getId()).isPresent()) {
-            return;
-        }
-        Assessment assessment = assessments.saveAndFlush(Assessment.open(commune, period,
-                at(period.getStartDate(), 8)));
-        List<CriterionEntry> shuffled = new ArrayList<>(entries.findByAssessmentInOrder(assessment.getId()));
+        List<CriterionEntry> shuffled = new ArrayList<>(entries);
         Collections.shuffle(shuffled, random);
         int approvedMet = (int) Math.round(reach * shuffled.size());
-        String staff = STAFF_PREFIX + commune.getCode();
+        String staff = STAFF_PREFIX + commune.code();
         List<Move> moves = new ArrayList<>();
         for (int i = 0; i < shuffled.size(); i++) {
             CriterionEntry entry = shuffled.get(i);
@@ -208,11 +256,11 @@ class DemoAssessments implements ApplicationRunner {
                         (e, at) -> e.approveNotApplicable(REVIEWER, at), false));
             }
         }
-        replay(assessment.getId(), moves, sample);
-        // Each flush checks every entity the transaction holds; letting go of the commune's lot keeps the flushes
-        // of the next commune, one a day of its history, from slowing down as the demo grows.
-        entityManager.flush();
-        entityManager.clear();
+        return moves;
+    }
+
+    private static LocalDate firstDay(Period period) {
+        return period.getStartDate().plusDays(20);
     }
 
     private static void approved(List<Move> moves, CriterionEntry entry, String staff, Timeline timeline,
@@ -232,44 +280,109 @@ class DemoAssessments implements ApplicationRunner {
 
     /**
      * Plays the moves in time order, as the workflow would have: each audited at its time, and the progress summed
-     * once at the end of every day that had moves.
+     * at the end of every day that had moves, into a history row when the day changed a percentage.
      */
-    private void replay(long assessmentId, List<Move> moves, Staged sample) {
+    private void replay(Sample commune, List<CriterionEntry> entries, List<Move> moves, Written written,
+            Staged sample) {
+        long assessmentId = entries.get(0).getAssessment().getId();
         moves.sort(Comparator.comparing(Move::at));
+        Figures figures = Figures.NONE;
         LocalDate day = null;
-        Instant lastOfDay = null;
         for (Move move : moves) {
             LocalDate moveDay = move.at().atZone(ProgressLedger.VIETNAM).toLocalDate();
             if (day != null && !day.equals(moveDay)) {
-                entries.flush();
-                progress.record(assessmentId, lastOfDay);
+                figures = endOfDay(assessmentId, day, entries, figures, written);
             }
             day = moveDay;
-            lastOfDay = move.at();
             CriterionEntry entry = move.entry();
             var before = entry.snapshot();
             if (move.evidence()) {
                 entry.evidenceAdded(move.actor(), move.at());
-                Evidence file = evidence.save(new Evidence(entry, sample.sha256(), sample.size(), EvidenceType.PDF,
+                Evidence file = new Evidence(entry, sample.sha256(), sample.size(), EvidenceType.PDF,
                         "bien-ban-mau.pdf", "Biên bản mẫu.pdf", new EvidenceMetadata("01/BB-UBND",
-                                "Biên bản kiểm tra (mẫu)", "UBND xã", move.at().atZone(ProgressLedger.VIETNAM)
-                                        .toLocalDate()), move.actor(), move.at()));
-                audit.recordAt(move.actor(), move.at(), "EVIDENCE", file.getId(), "ADD_EVIDENCE", null,
-                        file.snapshot());
+                                "Biên bản kiểm tra (mẫu)", "UBND xã", moveDay), move.actor(), move.at());
+                written.evidence.add(file);
+                written.audit.add(new PastEvent(move.actor(), move.at(), "EVIDENCE", null,
+                        "ADD_EVIDENCE", null, file.snapshot()));
+                written.evidenceIds.add(written.audit.size() - 1);
                 if (!before.get("status").equals(entry.getStatus().name())) {
-                    audit.recordAt(move.actor(), move.at(), AssessmentWorkflow.AUDIT_TYPE, entry.getId(),
-                            "ADD_EVIDENCE", before, entry.snapshot());
+                    written.audit.add(new PastEvent(move.actor(), move.at(), AssessmentWorkflow.AUDIT_TYPE,
+                            entry.getId(), "ADD_EVIDENCE", before, entry.snapshot()));
                 }
                 continue;
             }
             move.change().apply(entry, move.at());
-            audit.recordAt(move.actor(), move.at(), AssessmentWorkflow.AUDIT_TYPE, entry.getId(), move.action(),
-                    before, entry.snapshot());
+            written.audit.add(new PastEvent(move.actor(), move.at(), AssessmentWorkflow.AUDIT_TYPE, entry.getId(),
+                    move.action(), before, entry.snapshot()));
         }
-        if (lastOfDay != null) {
-            entries.flush();
-            progress.record(assessmentId, lastOfDay);
+        if (day != null) {
+            endOfDay(assessmentId, day, entries, figures, written);
         }
+        written.entries.addAll(entries);
+    }
+
+    /** The history row of the day, when its moves changed a percentage; and the figures the next day starts from. */
+    private static Figures endOfDay(long assessmentId, LocalDate day, List<CriterionEntry> entries, Figures before,
+            Written written) {
+        Completion.Percentages percentages = Completion.percentages(entries.stream()
+                .map(entry -> new Completion.Item(entry.getCriterion().getCode(),
+                        entry.getCriterion().getGroup().getCode(), entry.getCriterion().getWeight(),
+                        entry.getStatus(), entry.isMet()))
+                .toList());
+        Figures after = Figures.of(percentages);
+        BigDecimal verifiedChange = after.verified().subtract(before.verified());
+        BigDecimal claimedChange = after.claimed().subtract(before.claimed());
+        if (verifiedChange.signum() != 0 || claimedChange.signum() != 0) {
+            written.history.add(new ProgressLedger.HistoryDay(assessmentId, day, percentages.verified(),
+                    percentages.claimed(), verifiedChange, claimedChange));
+        }
+        return after;
+    }
+
+    /** Stores what the replay left: the entries' state, the evidence rows, the audit trail and the history. */
+    private void write(Written written) {
+        jdbcTemplate.batchUpdate("""
+                update criterion_entry set status = ?, value_numerator = ?, value_denominator = ?, value_count = ?,
+                    value_level = ?, value_yes_no = ?, explanation = ?, reason = ?, met = ?, last_changed_at = ?,
+                    last_changed_by = ?, row_version = row_version + 1
+                where id = ?""", written.entries.stream().filter(entry -> entry.getLastChangedAt() != null).toList(),
+                1000, (statement, entry) -> {
+                    EntryValue value = entry.value();
+                    statement.setString(1, entry.getStatus().name());
+                    statement.setObject(2, value instanceof EntryValue.Percent p ? p.numerator() : null, Types.INTEGER);
+                    statement.setObject(3, value instanceof EntryValue.Percent p ? p.denominator() : null,
+                            Types.INTEGER);
+                    statement.setObject(4, value instanceof EntryValue.Count c ? c.count() : null, Types.INTEGER);
+                    statement.setObject(5, value instanceof EntryValue.Level l ? l.level() : null, Types.INTEGER);
+                    statement.setObject(6, value instanceof EntryValue.YesNo y ? y.yes() : null, Types.BOOLEAN);
+                    statement.setString(7, entry.getExplanation());
+                    statement.setString(8, entry.getReason());
+                    statement.setBoolean(9, entry.isMet());
+                    statement.setObject(10, OffsetDateTime.ofInstant(entry.getLastChangedAt(), ZoneOffset.UTC));
+                    statement.setString(11, entry.getLastChangedBy());
+                    statement.setLong(12, entry.getId());
+                });
+        // The audit rows of the files name their ids, so the ids are drawn from the table's sequence first.
+        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('evidence', 'id')) from generate_series(1, ?)")
+                .param(written.evidence.size()).query(Long.class).list();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Evidence file = written.evidence.get(i);
+            rows.add(new Object[] { ids.get(i), file.getEntry().getId(), file.getSha256(), file.getSizeBytes(),
+                    file.getMediaType(), file.getStoredName(), file.getOriginalName(), file.getDocumentNumber(),
+                    file.getTitle(), file.getIssuingBody(), file.getDocumentDate(), file.getUploadedBy(),
+                    OffsetDateTime.ofInstant(file.getUploadedAt(), ZoneOffset.UTC) });
+            int event = written.evidenceIds.get(i);
+            PastEvent added = written.audit.get(event);
+            written.audit.set(event, new PastEvent(added.actor(), added.at(), added.entityType(), ids.get(i),
+                    added.action(), added.before(), added.after()));
+        }
+        jdbcTemplate.batchUpdate("""
+                insert into evidence (id, entry_id, sha256, size_bytes, media_type, stored_name, original_name,
+                    document_number, title, issuing_body, document_date, uploaded_by, uploaded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        audit.recordAllAt(written.audit);
+        progress.writeHistory(written.history);
     }
 
     private Staged storeSampleFile() {
@@ -354,5 +467,37 @@ class DemoAssessments implements ApplicationRunner {
     /** One move: a {@link Change}, or (with {@code evidence}) the upload of the sample file. */
     private record Move(Instant at, CriterionEntry entry, String actor, String action, Change change,
             boolean evidence) {
+    }
+
+    /** A commune's year to fill: the {@code year}-th demo period, up to its {@code lastDay}. */
+    private record Sample(long communeId, String code, Period period, int year, LocalDate lastDay) {
+    }
+
+    /** An assessment's percentages as the ledger compares them: none yet counts as zero. */
+    private record Figures(BigDecimal verified, BigDecimal claimed) {
+
+        static final Figures NONE = new Figures(BigDecimal.ZERO.setScale(1), BigDecimal.ZERO.setScale(1));
+
+        static Figures of(Completion.Percentages percentages) {
+            return new Figures(percentages.verified() == null ? NONE.verified() : percentages.verified(),
+                    percentages.claimed() == null ? NONE.claimed() : percentages.claimed());
+        }
+    }
+
+    /**
+     * What the replay of all the samples leaves to store. The audit rows of added files wait for the files' ids:
+     * {@code evidenceIds} holds their places in {@code audit}, one per file, in the order of {@code evidence}.
+     */
+    private static final class Written {
+
+        final List<CriterionEntry> entries = new ArrayList<>();
+
+        final List<Evidence> evidence = new ArrayList<>();
+
+        final List<PastEvent> audit = new ArrayList<>();
+
+        final List<Integer> evidenceIds = new ArrayList<>();
+
+        final List<ProgressLedger.HistoryDay> history = new ArrayList<>();
     }
 }

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -73,8 +75,11 @@ public class ProgressLedger {
 
     private final JdbcClient jdbc;
 
-    ProgressLedger(JdbcClient jdbc) {
+    private final JdbcTemplate jdbcTemplate;
+
+    ProgressLedger(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /**
@@ -124,6 +129,30 @@ public class ProgressLedger {
         jdbc.sql(UPSERT_GROUPS.formatted(WEIGHTS, PERCENTS, "a.period_id = :period")).param("period", periodId)
                 .update();
         return assessments;
+    }
+
+    /**
+     * Writes history rows that a bulk load computed itself (with {@link Completion}, as {@link #record} would have
+     * summed them day by day), in one batch; the load then sums the summaries with {@link #rebuildPeriod}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void writeHistory(List<HistoryDay> days) {
+        jdbcTemplate.batchUpdate("""
+                insert into assessment_progress_history (assessment_id, day, verified_percent, claimed_percent,
+                    verified_change, claimed_change)
+                values (?, ?, ?, ?, ?, ?)""", days, 1000, (statement, day) -> {
+            statement.setLong(1, day.assessmentId());
+            statement.setObject(2, day.day());
+            statement.setBigDecimal(3, day.verifiedPercent());
+            statement.setBigDecimal(4, day.claimedPercent());
+            statement.setBigDecimal(5, day.verifiedChange());
+            statement.setBigDecimal(6, day.claimedChange());
+        });
+    }
+
+    /** An assessment's figures at the end of a day, and how much that day changed them. */
+    public record HistoryDay(long assessmentId, LocalDate day, BigDecimal verifiedPercent, BigDecimal claimedPercent,
+            BigDecimal verifiedChange, BigDecimal claimedChange) {
     }
 
     /** Zero where there is no summary yet, or nothing is applicable, so that a change is always a number. */

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.communedx.service.Actors;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,10 +37,13 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
 
+    private final JdbcTemplate jdbcTemplate;
+
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
+    AuditLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.clock = clock;
     }
 
@@ -71,6 +75,31 @@ public class AuditLog {
                 .params(actor, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), entityType, String.valueOf(entityId),
                         action, json(before), json(after))
                 .update();
+    }
+
+    /**
+     * Events written on behalf of the past, as {@link #recordAt} writes them, in one batch: the demo's sample history
+     * is thousands of rows, and a statement each would make the first start wait on as many round trips.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAllAt(List<PastEvent> events) {
+        jdbcTemplate.batchUpdate("""
+                insert into audit_event (actor, occurred_at, ip, entity_type, entity_id, action, before_json, after_json)
+                values (?, ?, null, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""", events, 1000,
+                (statement, event) -> {
+                    statement.setString(1, event.actor());
+                    statement.setObject(2, OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC));
+                    statement.setString(3, event.entityType());
+                    statement.setString(4, String.valueOf(event.entityId()));
+                    statement.setString(5, event.action());
+                    statement.setString(6, json(event.before()));
+                    statement.setString(7, json(event.after()));
+                });
+    }
+
+    /** One event of {@link #recordAllAt}. */
+    public record PastEvent(String actor, Instant at, String entityType, Object entityId, String action, Object before,
+            Object after) {
     }
 
     /** The events of one record, oldest first. */

@@ -1,7 +1,6 @@
 package org.communedx.service.assessment;
 
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import org.communedx.service.evidence.EvidenceService;
 import org.communedx.service.evidence.EvidenceViews.EvidenceView;
 import org.communedx.service.scope.OutOfScopeException;
 import org.communedx.service.testsupport.SampleFiles;
+import org.communedx.service.testsupport.TestWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,7 +182,7 @@ class AssessmentWorkflowTests {
                         SecurityContextHolder.clearContext();
                     }
                 }, second);
-                await().atMost(Duration.ofSeconds(20)).until(() -> other.isDone() || waitingOnALock());
+                await().atMost(TestWait.part(10)).until(() -> other.isDone() || waitingOnALock());
                 return other;
             });
             assertThatThrownBy(() -> secondReviewer.get()).hasCauseInstanceOf(EntryConflict.class);
@@ -215,7 +215,7 @@ class AssessmentWorkflowTests {
                         SecurityContextHolder.clearContext();
                     }
                 }, second);
-                await().atMost(Duration.ofSeconds(20)).until(() -> other.isDone() || waitingOnALock());
+                await().atMost(TestWait.part(10)).until(() -> other.isDone() || waitingOnALock());
                 return new Opened(first, other);
             });
             assertThat(opened.other().get().id()).isEqualTo(opened.first());
@@ -291,7 +291,7 @@ class AssessmentWorkflowTests {
                     }
                 }, second);
                 // The other approval has changed its own entry and now waits for this transaction's summary.
-                await().atMost(Duration.ofSeconds(20)).until(() -> other.isDone() || waitingOnALock());
+                await().atMost(TestWait.part(10)).until(() -> other.isDone() || waitingOnALock());
                 return other;
             });
             assertThat(otherApproval.get().status()).isEqualTo(EntryStatus.APPROVED);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.communedx.service.testsupport.TestWait;
 
 /**
  * Leaves a running postmaster behind, as {@code kill -9} of the application does: a child JVM starts
@@ -29,7 +30,7 @@ final class OrphanedPostmaster {
             String line;
             while ((line = output.readLine()) != null) {
                 if (line.startsWith("postmaster ")) {
-                    child.waitFor(30, TimeUnit.SECONDS);
+                    child.waitFor(TestWait.part(10).toMillis(), TimeUnit.MILLISECONDS);
                     return Long.parseLong(line.substring("postmaster ".length()).trim());
                 }
             }

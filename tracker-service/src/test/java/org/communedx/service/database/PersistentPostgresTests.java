@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
+import org.communedx.service.testsupport.TestWait;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +51,7 @@ class PersistentPostgresTests {
             execute(postgres, "create table kept (id int primary key)", "insert into kept values (7)");
         }
         Process finished = new ProcessBuilder("true").start();
-        finished.waitFor(10, TimeUnit.SECONDS);
+        finished.waitFor(TestWait.part(10).toMillis(), TimeUnit.MILLISECONDS);
         writePidFile(cluster, finished.pid());
 
         try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {

@@ -17,6 +17,7 @@ import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.testsupport.NationalData;
 import org.communedx.service.unit.GsoListImport;
 import org.communedx.service.report.Exports.EntrySelection;
+import org.communedx.service.testsupport.TestWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +102,7 @@ class NationalExportBenchmark {
             exports.writeEntries(selection, ExportFormat.XLSX, labels, out);
             double seconds = (System.nanoTime() - start) / 1e9;
             sampler.shutdownNow();
-            sampler.awaitTermination(10, TimeUnit.SECONDS);
+            sampler.awaitTermination(TestWait.part(10).toMillis(), TimeUnit.MILLISECONDS);
             System.gc();
             long after = memory.getHeapMemoryUsage().getUsed();
             System.out.printf("BENCHMARK export XLSX national entries, period %d (%s): %d rows, %.1f MB written in "

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +17,7 @@ import java.util.stream.Stream;
 import org.communedx.web.support.ApplicationProcess;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.WebClient;
+import org.communedx.service.testsupport.TestWait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +41,8 @@ class UploadCrashIT {
         Path data = workDir.resolve("data");
         Map<String, String> environment = Map.of("COMMUNEDX_DATA_DIR", data.toString());
         String entry;
-        try (ApplicationProcess tracker = ApplicationProcess.start(workDir, port, environment).awaitHealthy()) {
+        try (ApplicationProcess tracker = ApplicationProcess.startWithDemo(ApplicationProcess.HEAP, workDir, port,
+                environment).awaitHealthy()) {
             WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
             String scorecard = staff.get("/").headers().firstValue("Location").orElseThrow();
             long period = Long.parseLong(scorecard.substring(scorecard.lastIndexOf('/') + 1));
@@ -51,15 +52,16 @@ class UploadCrashIT {
             CountDownLatch halfway = new CountDownLatch(1);
             CountDownLatch killed = new CountDownLatch(1);
             CompletableFuture<HttpResponse<String>> upload = stalledUpload(staff, entry, token, halfway, killed);
-            assertThat(halfway.await(60, TimeUnit.SECONDS)).as("4 MB of the upload sent").isTrue();
+            assertThat(halfway.await(TestWait.part(5).toMillis(), TimeUnit.MILLISECONDS)).as("4 MB of the upload sent").isTrue();
             tracker.kill();
             killed.countDown();
-            assertThat(upload).failsWithin(Duration.ofSeconds(30));
+            assertThat(upload).failsWithin(TestWait.part(10));
         }
         Path staging = Files.createDirectories(data.resolve("evidence/.tmp"));
         Files.write(staging.resolve("upload-crashed.part"), new byte[1024]);
 
-        try (ApplicationProcess restarted = ApplicationProcess.start(workDir, port, environment).awaitHealthy()) {
+        try (ApplicationProcess restarted = ApplicationProcess.startWithDemo(ApplicationProcess.HEAP, workDir, port,
+                environment).awaitHealthy()) {
             WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
             assertThat(staff.get(entry).body()).contains("Chưa có tệp minh chứng.");
             try (Stream<Path> files = Files.walk(data.resolve("evidence"))) {
@@ -119,7 +121,7 @@ class UploadCrashIT {
 
             private void awaitKill() {
                 try {
-                    killed.await(60, TimeUnit.SECONDS);
+                    killed.await(TestWait.part(5).toMillis(), TimeUnit.MILLISECONDS);
                 }
                 catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();

@@ -1,18 +1,28 @@
 package org.communedx.web.startup;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.communedx.service.testsupport.TestWait;
 import org.communedx.web.support.ApplicationProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Bad configuration ends the application with one line an operator can act on, never a stack trace. */
+/**
+ * Bad configuration ends the application with one line an operator can act on, never a stack trace, within 5 s and
+ * before any database is created. The 5 s are an idle machine's; the test allows them stretched as the wait budget
+ * allows a start to be ({@link TestWait#target}), and holds the order sharply: no cluster exists afterwards.
+ */
 class StartupFailureIT {
+
+    private static final Duration PROMPTLY = Duration.ofSeconds(5);
 
     @TempDir
     Path workDir;
@@ -20,12 +30,14 @@ class StartupFailureIT {
     @Test
     void unreachableExternalDatabaseGetsOneLineNamingHostPortAndDatabase() throws Exception {
         int closedPort = ApplicationProcess.freePort();
+        long started = System.nanoTime();
         ApplicationProcess application = ApplicationProcess.start(workDir, ApplicationProcess.freePort(), Map.of(
                 "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/tracker",
                 "SPRING_DATASOURCE_USERNAME", "tracker",
                 "SPRING_DATASOURCE_PASSWORD", "Sup3r-Secret-Pw"));
 
         assertThat(application.awaitExit()).isNotZero();
+        assertThat(since(started)).isLessThanOrEqualTo(TestWait.target(PROMPTLY));
         String output = application.output();
         assertThat(errorLines(output)).singleElement().asString()
                 .contains("host 127.0.0.1", "port " + closedPort, "database \"tracker\"");
@@ -34,17 +46,58 @@ class StartupFailureIT {
     }
 
     @Test
-    void busyHttpPortGetsOneLine() throws Exception {
+    void externalDatabaseThatNeverAnswersGetsOneLinePromptly() throws Exception {
+        // A port on this machine that takes connections (the system queues them) and never says a word: the database
+        // login waits for a greeting that does not come. Only loopback: tests send nothing anywhere else.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            long started = System.nanoTime();
+            ApplicationProcess application = ApplicationProcess.start(workDir, ApplicationProcess.freePort(), Map.of(
+                    "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/tracker",
+                    "SPRING_DATASOURCE_USERNAME", "tracker"));
+
+            assertThat(application.awaitExit()).isNotZero();
+            assertThat(since(started)).isLessThanOrEqualTo(TestWait.target(PROMPTLY));
+            assertThat(errorLines(application.output())).singleElement().asString()
+                    .contains("host 127.0.0.1", "port " + silent.getLocalPort());
+            assertThat(workDir.resolve("data")).doesNotExist();
+        }
+    }
+
+    @Test
+    void busyHttpPortGetsOneLineBeforeAnyDatabaseIsCreated() throws Exception {
         try (ServerSocket occupied = new ServerSocket(0)) {
+            long started = System.nanoTime();
             ApplicationProcess application = ApplicationProcess.start(workDir, occupied.getLocalPort(),
                     Map.of("COMMUNEDX_DATA_DIR", workDir.resolve("data").toString()));
 
             assertThat(application.awaitExit()).isNotZero();
+            assertThat(since(started)).isLessThanOrEqualTo(TestWait.target(PROMPTLY));
             String output = application.output();
             assertThat(errorLines(output)).singleElement().asString()
                     .contains("Port " + occupied.getLocalPort() + " was already in use");
             assertThat(output).doesNotContain("\tat ", "APPLICATION FAILED TO START");
+            assertThat(workDir.resolve("data/postgres")).doesNotExist();
         }
+    }
+
+    @Test
+    void unwritableDataDirectoryGetsOneLine() throws Exception {
+        // A path under a regular file: no user, root included, can create the directory there.
+        Path file = Files.writeString(workDir.resolve("not-a-directory"), "");
+        long started = System.nanoTime();
+        ApplicationProcess application = ApplicationProcess.start(workDir, ApplicationProcess.freePort(),
+                Map.of("COMMUNEDX_DATA_DIR", file.resolve("data").toString()));
+
+        assertThat(application.awaitExit()).isNotZero();
+        assertThat(since(started)).isLessThanOrEqualTo(TestWait.target(PROMPTLY));
+        String output = application.output();
+        assertThat(errorLines(output)).singleElement().asString()
+                .contains("data directory " + file.resolve("data"), "cannot be written", "COMMUNEDX_DATA_DIR");
+        assertThat(output).doesNotContain("\tat ", "APPLICATION FAILED TO START");
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private static List<String> errorLines(String output) {

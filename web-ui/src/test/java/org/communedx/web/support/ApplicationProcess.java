@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.communedx.service.testsupport.TestWait;
+
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -36,20 +38,37 @@ public final class ApplicationProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** The heap the tests give the application unless they are about memory. */
+    public static final String HEAP = "384m";
+
+    /**
+     * Without the demo's data ({@code communedx.demo-data=false}): a test that is not about the demo neither waits for
+     * its seeding nor depends on it.
+     */
     public static ApplicationProcess start(Path workDir, int port, Map<String, String> environment,
             String... arguments) {
-        return startWithHeap("384m", workDir, port, environment, arguments);
+        List<String> withoutDemo = new ArrayList<>(List.of("--communedx.demo-data=false"));
+        withoutDemo.addAll(List.of(arguments));
+        return launch(HEAP, workDir, port, environment, withoutDemo);
     }
 
-    /** The jar with a given maximum heap (-Xmx), e.g. to show that uploads stream rather than buffer. */
-    public static ApplicationProcess startWithHeap(String maxHeap, Path workDir, int port,
+    /**
+     * With the demo's units, accounts and sample assessments, for tests that act as a demo user in a demo commune,
+     * and a given maximum heap (-Xmx), e.g. to show that uploads stream rather than buffer.
+     */
+    public static ApplicationProcess startWithDemo(String maxHeap, Path workDir, int port,
             Map<String, String> environment, String... arguments) {
+        return launch(maxHeap, workDir, port, environment, List.of(arguments));
+    }
+
+    private static ApplicationProcess launch(String maxHeap, Path workDir, int port, Map<String, String> environment,
+            List<String> arguments) {
         try {
             Files.createDirectories(workDir);
             Path log = Files.createTempFile(workDir, "application", ".log");
             List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap, "-jar", jar().toString(),
                     "--server.port=" + port));
-            command.addAll(List.of(arguments));
+            command.addAll(arguments);
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("COMMUNEDX_"));
@@ -71,14 +90,14 @@ public final class ApplicationProcess implements AutoCloseable {
     }
 
     public ApplicationProcess awaitHealthy() {
-        HttpClient client = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(TestWait.part(10)).build();
+        await().atMost(TestWait.budget()).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new AssertionError("The application exited with " + process.exitValue() + ":\n" + output());
             }
             try {
                 HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                        URI.create("http://localhost:" + port + "/actuator/health")).timeout(TestWait.part(10)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 return health.statusCode() == 200 && health.body().contains("\"UP\"");
             }
@@ -91,7 +110,7 @@ public final class ApplicationProcess implements AutoCloseable {
 
     /** Waits for the process to end by itself and returns its exit code. */
     public int awaitExit() throws InterruptedException {
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+        if (!process.waitFor(TestWait.budget().toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("The application did not exit:\n" + output());
         }
         return process.exitValue();
@@ -100,13 +119,13 @@ public final class ApplicationProcess implements AutoCloseable {
     /** SIGKILL: no shutdown hook runs, as after {@code kill -9} or a power cut. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        process.waitFor(TestWait.part(10).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** SIGTERM: Spring shuts down in order. */
     public void stop() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(TestWait.part(5).toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("The application did not stop:\n" + output());
         }
     }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.communedx.service.testsupport.TestWait;
+
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -74,6 +76,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     @Override
     public void beforeEach(ExtensionContext extension) {
         context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("vi-VN"));
+        // Playwright's own 30 s would fail a click on a machine that other work slows down; the budget scales.
+        context.setDefaultTimeout(TestWait.part(10).toMillis());
+        context.setDefaultNavigationTimeout(TestWait.part(10).toMillis());
         page = context.newPage();
     }
 

@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.communedx.service.testsupport.TestWait;
+
 /** A plain HTTP client with a cookie jar, against the real server: error pages need the servlet container. */
 public final class WebClient {
 
@@ -28,7 +30,7 @@ public final class WebClient {
 
     public WebClient(int port) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies)
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(TestWait.part(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 

@@ -1,0 +1,47 @@
+package org.communedx.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Makes sure the data directory ({@code communedx.data-dir}) can be written before anything else starts. Otherwise
+ * the embedded database's initdb, or the first upload, would be the first to find out, deep in a stack trace. The
+ * check leaves nothing behind: where the directory does not exist yet, it tries the nearest folder that does, which
+ * is where the directory will be created.
+ */
+public class DataDirectoryCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        Path dataDir = Path.of(event.getEnvironment().getProperty("communedx.data-dir", "./data")).toAbsolutePath();
+        Path existing = dataDir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new DataDirectoryUnwritableException(dataDir, (existing == null ? dataDir : existing)
+                    + " is not a directory");
+        }
+        try {
+            // Files.isWritable says yes to root everywhere, read-only file systems included: only a write tells.
+            Files.delete(Files.createTempFile(existing, ".communedx-write-check", ".tmp"));
+        }
+        catch (IOException | SecurityException ex) {
+            throw new DataDirectoryUnwritableException(dataDir, "cannot write in " + existing + " ("
+                    + ex.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The data directory cannot be created or written. */
+    public static final class DataDirectoryUnwritableException extends IllegalStateException {
+
+        DataDirectoryUnwritableException(Path dataDir, String reason) {
+            super("The data directory " + dataDir + " cannot be written: " + reason
+                    + "; set COMMUNEDX_DATA_DIR to a directory this user can write");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.communedx.web.startup;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Answers every request with 503 until the application is ready, that is until its start-up work (the demo's
+ * sample data on a first start) is done: a page in the visitor's language that reloads itself, or a JSON body for
+ * the API, both with {@code Retry-After}. It stands before Spring Security, so that no login is tried, and none
+ * counted towards a lockout, against accounts that are still being written. Only {@code /actuator/health} passes,
+ * to say OUT_OF_SERVICE meanwhile.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class StartingFilter extends OncePerRequestFilter {
+
+    static final int RETRY_SECONDS = 5;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ApplicationAvailability availability;
+
+    private final ITemplateEngine templates;
+
+    private final MessageSource messages;
+
+    private final LocaleResolver locales;
+
+    StartingFilter(ApplicationAvailability availability, ITemplateEngine templates, MessageSource messages,
+            LocaleResolver locales) {
+        this.availability = availability;
+        this.templates = templates;
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
+                || path(request).startsWith("/actuator/health");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException {
+        Locale locale = locale(request, response);
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_SECONDS));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (path(request).startsWith("/api/")) {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            JSON.writeValue(response.getWriter(), Map.of("status", HttpStatus.SERVICE_UNAVAILABLE.value(),
+                    "error", messages.getMessage("startup.starting.explanation", null, locale)));
+            return;
+        }
+        response.setContentType(MediaType.TEXT_HTML_VALUE);
+        Context context = new Context(locale, Map.of("retrySeconds", RETRY_SECONDS));
+        templates.process("startup/starting", context, response.getWriter());
+    }
+
+    /** The visitor's language as the pages choose it; {@code ?lang=} is honoured here too, and remembered. */
+    private Locale locale(HttpServletRequest request, HttpServletResponse response) {
+        // Only on GET: reading a parameter of a POST would consume its body, an upload perhaps.
+        String lang = HttpMethod.GET.matches(request.getMethod()) ? request.getParameter("lang") : null;
+        if (lang != null && !lang.isBlank()) {
+            locales.setLocale(request, response, Locale.forLanguageTag(lang));
+        }
+        return locales.resolveLocale(request);
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

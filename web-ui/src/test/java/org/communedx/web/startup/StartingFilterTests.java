@@ -1,0 +1,115 @@
+package org.communedx.web.startup;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import org.springframework.boot.availability.ApplicationAvailabilityBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StartingFilterTests {
+
+    private final ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
+
+    private final StartingFilter filter = new StartingFilter(availability, templates(), messages(), locales());
+
+    @Test
+    void pagesAnswerARefreshingPageInTheVisitorsLanguageUntilReady() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/scorecards");
+        request.setParameter("lang", "en");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.getContentAsString()).contains("<meta http-equiv=\"refresh\" content=\"5\">")
+                .contains("<title>The tracker is starting</title>").doesNotContain("#{");
+        assertThat(chain.getRequest()).as("the request went on").isNull();
+    }
+
+    @Test
+    void loginAttemptsNeverReachAuthenticationUntilReady() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/login");
+        request.setParameter("username", "admin");
+        request.setParameter("password", "Demo@2025!");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getContentAsString()).contains("Hệ thống đang khởi động");
+        assertThat(chain.getRequest()).as("the request went on").isNull();
+    }
+
+    @Test
+    void apiRequestsGetJsonUntilReady() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/frameworks"), response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getContentType()).startsWith("application/json");
+        assertThat(response.getContentAsString()).startsWith("{").contains("\"status\":503");
+        assertThat(chain.getRequest()).isNull();
+    }
+
+    @Test
+    void healthPassesToSayOutOfService() throws Exception {
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(new MockHttpServletRequest("GET", "/actuator/health"), new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isNotNull();
+    }
+
+    @Test
+    void everythingPassesOnceReady() throws Exception {
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(new MockHttpServletRequest("POST", "/login"), response, chain);
+
+        assertThat(chain.getRequest()).isNotNull();
+        assertThat(response.getStatus()).isEqualTo(200);
+    }
+
+    private static SpringTemplateEngine templates() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setCharacterEncoding("UTF-8");
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        engine.setTemplateEngineMessageSource(messages());
+        return engine;
+    }
+
+    private static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+
+    private static CookieLocaleResolver locales() {
+        CookieLocaleResolver locales = new CookieLocaleResolver("communedx-lang");
+        locales.setDefaultLocale(Locale.forLanguageTag("vi"));
+        return locales;
+    }
+}
