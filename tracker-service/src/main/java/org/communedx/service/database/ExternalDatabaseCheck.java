@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -30,14 +31,25 @@ public class ExternalDatabaseCheck implements ApplicationListener<ApplicationEnv
         if (!StringUtils.hasText(url) || !url.startsWith("jdbc:postgresql:")) {
             return;
         }
-        DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
-        try (Connection connection = DriverManager.getConnection(url,
-                environment.getProperty("spring.datasource.username"),
-                environment.getProperty("spring.datasource.password"))) {
+        // The driver's own settings, not DriverManager's login timeout, which it does not read: a server that takes
+        // the connection and never answers would otherwise hold the start for ever.
+        Properties login = new Properties();
+        putIfSet(login, "user", environment.getProperty("spring.datasource.username"));
+        putIfSet(login, "password", environment.getProperty("spring.datasource.password"));
+        login.setProperty("loginTimeout", String.valueOf(LOGIN_TIMEOUT_SECONDS));
+        login.setProperty("connectTimeout", String.valueOf(LOGIN_TIMEOUT_SECONDS));
+        login.setProperty("socketTimeout", String.valueOf(LOGIN_TIMEOUT_SECONDS));
+        try (Connection connection = DriverManager.getConnection(url, login)) {
             connection.isValid(LOGIN_TIMEOUT_SECONDS);
         }
         catch (SQLException ex) {
             throw new DatabaseUnreachableException(ServerAddress.parse(url), reason(ex), ex);
+        }
+    }
+
+    private static void putIfSet(Properties properties, String name, String value) {
+        if (value != null) {
+            properties.setProperty(name, value);
         }
     }
 
