@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 
 /**
@@ -17,7 +18,9 @@ public class DataDirectoryCheck implements ApplicationListener<ApplicationEnviro
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        Path dataDir = Path.of(event.getEnvironment().getProperty("communedx.data-dir", "./data")).toAbsolutePath();
+        // Read as the application will read it, before any bean exists to ask.
+        Path dataDir = Binder.get(event.getEnvironment()).bind("communedx", CommuneDxProperties.class)
+                .map(CommuneDxProperties::dataDir).orElse(Path.of("./data")).toAbsolutePath();
         Path existing = dataDir;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();

@@ -3,9 +3,7 @@ package org.communedx.service;
 import org.communedx.service.database.PersistentPostgres;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 /**
  * Whether to seed the demo units, accounts and assessments: with the embedded database (a trial or a laptop)
@@ -16,9 +14,8 @@ public class DemoData {
 
     private final boolean enabled;
 
-    DemoData(ObjectProvider<PersistentPostgres> embeddedDatabase, @Value("${communedx.demo-data:}") String demoData) {
-        this.enabled = StringUtils.hasText(demoData) ? Boolean.parseBoolean(demoData)
-                : embeddedDatabase.getIfAvailable() != null;
+    DemoData(ObjectProvider<PersistentPostgres> embeddedDatabase, CommuneDxProperties properties) {
+        this.enabled = properties.demoData() != null ? properties.demoData() : embeddedDatabase.getIfAvailable() != null;
     }
 
     public boolean enabled() {

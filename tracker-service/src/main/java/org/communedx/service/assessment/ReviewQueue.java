@@ -21,11 +21,11 @@ import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.Actors;
+import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.NotFoundException;
 import org.communedx.service.assessment.AssessmentViews.ChangeSinceReview;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -64,12 +64,12 @@ public class ReviewQueue {
     private final int limit;
 
     ReviewQueue(JdbcClient jdbc, UserAccountRepository accounts, AssessmentWorkflow workflow,
-            EvidenceCounts evidence, @Value("${communedx.review.queue-limit:500}") int limit) {
+            EvidenceCounts evidence, CommuneDxProperties properties) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.workflow = workflow;
         this.evidence = evidence;
-        this.limit = limit;
+        this.limit = properties.review().queueLimit();
     }
 
     /** Narrows the queue; a null or blank filter lets everything through. */

@@ -7,6 +7,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.communedx.service.CommuneDxProperties;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -21,12 +23,12 @@ import org.springframework.context.annotation.Conditional;
 @ConditionalOnClass(EmbeddedPostgres.class)
 @Conditional(NoExternalDatabaseCondition.class)
 @ConditionalOnMissingBean({ DataSource.class, JdbcConnectionDetails.class })
-@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
+@EnableConfigurationProperties(CommuneDxProperties.class)
 public class EmbeddedDatabaseAutoConfiguration {
 
     @Bean(destroyMethod = "close")
-    PersistentPostgres persistentPostgres(EmbeddedDatabaseProperties properties) {
-        return PersistentPostgres.start(properties.clusterDirectory(), properties.port());
+    PersistentPostgres persistentPostgres(CommuneDxProperties properties) {
+        return PersistentPostgres.start(properties.clusterDirectory(), properties.embeddedDatabasePort());
     }
 
     /** Boot's own DataSource auto-configuration builds the pool from these, honouring spring.datasource.hikari.*. */

@@ -17,7 +17,9 @@ import org.communedx.model.evidence.EvidenceMetadata;
 import org.communedx.model.evidence.EvidenceRepository;
 import org.communedx.model.evidence.EvidenceType;
 import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.Actors;
+import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.assessment.AssessmentWorkflow;
 import org.communedx.service.assessment.CriterionAddress;
 import org.communedx.service.audit.AuditLog;
@@ -25,7 +27,6 @@ import org.communedx.service.evidence.EvidenceStore.Staged;
 import org.communedx.service.evidence.EvidenceViews.EvidenceList;
 import org.communedx.service.evidence.EvidenceViews.EvidenceView;
 import org.communedx.service.scope.Scopes;
-import org.communedx.model.user.UserAccountRepository;
 
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -55,7 +56,7 @@ public class EvidenceService {
 
     private final EvidenceStore store;
 
-    private final EvidenceProperties properties;
+    private final CommuneDxProperties properties;
 
     private final Scopes scopes;
 
@@ -66,7 +67,7 @@ public class EvidenceService {
     private final AssessmentWorkflow workflow;
 
     EvidenceService(EvidenceRepository evidence, CriterionEntryRepository entries, UserAccountRepository accounts,
-            EvidenceStore store, EvidenceProperties properties, Scopes scopes, AuditLog audit, Clock clock,
+            EvidenceStore store, CommuneDxProperties properties, Scopes scopes, AuditLog audit, Clock clock,
             AssessmentWorkflow workflow) {
         this.workflow = workflow;
         this.evidence = evidence;
@@ -93,7 +94,7 @@ public class EvidenceService {
             throw new RuleViolation("evidence.refused.locked", entry.getStatus());
         }
         metadata.requireNotAfter(LocalDate.now(clock));
-        try (Staged staged = store.stage(content, properties.maxFileSize().toBytes())) {
+        try (Staged staged = store.stage(content, properties.evidence().maxFileSize().toBytes())) {
             if (staged.size() == 0) {
                 throw new RuleViolation("evidence.refused.empty");
             }

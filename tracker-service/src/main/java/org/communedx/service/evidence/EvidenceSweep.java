@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.communedx.model.evidence.EvidenceRepository;
+import org.communedx.service.CommuneDxProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,14 +30,14 @@ class EvidenceSweep implements ApplicationRunner {
 
     private final EvidenceRepository evidence;
 
-    private final EvidenceProperties properties;
+    private final CommuneDxProperties.Evidence properties;
 
     private final Clock clock;
 
-    EvidenceSweep(EvidenceStore store, EvidenceRepository evidence, EvidenceProperties properties, Clock clock) {
+    EvidenceSweep(EvidenceStore store, EvidenceRepository evidence, CommuneDxProperties properties, Clock clock) {
         this.store = store;
         this.evidence = evidence;
-        this.properties = properties;
+        this.properties = properties.evidence();
         this.clock = clock;
     }
 

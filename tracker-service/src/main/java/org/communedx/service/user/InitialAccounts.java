@@ -4,15 +4,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -53,12 +54,12 @@ class InitialAccounts implements ApplicationRunner {
     private final String adminPassword;
 
     InitialAccounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
-            DemoData demoData, @Value("${COMMUNEDX_ADMIN_PASSWORD:}") String adminPassword) {
+            DemoData demoData, CommuneDxProperties properties) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
         this.demoData = demoData.enabled();
-        this.adminPassword = adminPassword;
+        this.adminPassword = Objects.toString(properties.admin().password(), "");
     }
 
     @Override

@@ -21,10 +21,10 @@ import jakarta.servlet.http.HttpSession;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.revision.DataRevision;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -95,10 +95,11 @@ class RenderedPages extends OncePerRequestFilter {
     private final @Nullable Cache<PageKey, RenderedPage> pages;
 
     RenderedPages(DataRevision revision, LocaleResolver localeResolver, Clock clock,
-            @Value("${communedx.page-cache.max-size:64MB}") DataSize maxSize) {
+            CommuneDxProperties properties) {
         this.revision = revision;
         this.localeResolver = localeResolver;
         this.clock = clock;
+        DataSize maxSize = properties.pageCache().maxSize();
         this.pages = maxSize.toBytes() <= 0 ? null
                 : Caffeine.newBuilder()
                         .maximumWeight(maxSize.toBytes())

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.communedx.service.evidence.EvidenceProperties;
+import org.communedx.service.CommuneDxProperties;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,10 +26,10 @@ class EvidenceUploadLimit {
     private static final Pattern UPLOAD = Pattern.compile(
             "(/entries/\\d+|/communes/[^/]+/periods/\\d+/criteria/[^/]+)/evidence");
 
-    private final EvidenceProperties properties;
+    private final CommuneDxProperties.Evidence properties;
 
-    EvidenceUploadLimit(EvidenceProperties properties) {
-        this.properties = properties;
+    EvidenceUploadLimit(CommuneDxProperties properties) {
+        this.properties = properties.evidence();
     }
 
     /** The limit the evidence panel states beside its file field. */
