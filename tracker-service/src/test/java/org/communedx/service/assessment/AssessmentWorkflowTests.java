@@ -248,7 +248,7 @@ class AssessmentWorkflowTests {
                         SecurityContextHolder.clearContext();
                     }
                 }, second);
-                await().atMost(Duration.ofSeconds(20)).until(() -> concurrent.isDone() || waitingOnALock());
+                await().atMost(TestWait.part(10)).until(() -> concurrent.isDone() || waitingOnALock());
                 assertThat(concurrent).as("waits for the first write's assessment").isNotDone();
                 return concurrent;
             });

@@ -40,11 +40,16 @@ class DashboardJourneyBrowserIT {
 
     private static final long PAGE_WEIGHT_LIMIT = 150 * 1024;
 
+    private static final long REPEAT_LIMIT = 10 * 1024;
+
     @RegisterExtension
     static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
+
+    /** What the page itself (its HTML, not what it loads) cost on the wire in the last {@link #weigh}. */
+    long lastPageBytes;
 
     @Autowired
     PeriodRepository periods;
@@ -127,13 +132,39 @@ class DashboardJourneyBrowserIT {
         assertThat(district).as("district dashboard, bytes on the wire").isLessThanOrEqualTo(PAGE_WEIGHT_LIMIT);
     }
 
+    /**
+     * The visits officials make all day: the same dashboard and scorecard again, with the browser's cache on. The page
+     * answers 304 while nothing changed, and the assets, sent immutable, are not asked for at all; what remains is a
+     * few hundred bytes of headers and the chart series.
+     */
+    @Test
+    void aRepeatVisitTransfersAtMost10Kilobytes() {
+        long year2025 = periods.findByName("Năm 2025").orElseThrow().getId();
+        Page page = browser.logIn(port, "tinh.hoabinh", PASSWORD);
+        String dashboard = "/units/17/dashboard?period=" + year2025;
+        String scorecard = "/communes/05305/periods/" + year2025;
+        weigh(page, dashboard, "j3-province-dashboard-first.png");
+        weigh(page, scorecard, "j3-scorecard-first.png");
+
+        long dashboardAgain = weigh(page, dashboard, "j3-province-dashboard-again.png");
+        assertThat(lastPageBytes).as("the dashboard itself: a 304's headers, no page").isLessThan(1024);
+        long scorecardAgain = weigh(page, scorecard, "j3-scorecard-again.png");
+        assertThat(lastPageBytes).as("the scorecard itself: a 304's headers, no page").isLessThan(1024);
+
+        System.out.printf("Repeat visit, on the wire: province dashboard %d B, scorecard %d B%n", dashboardAgain,
+                scorecardAgain);
+        assertThat(dashboardAgain).as("province dashboard again, bytes on the wire").isLessThanOrEqualTo(REPEAT_LIMIT);
+        assertThat(scorecardAgain).as("scorecard again, bytes on the wire").isLessThanOrEqualTo(REPEAT_LIMIT);
+        assertThat(page.locator("h1")).containsText("Xã Yên Phú");
+    }
+
     /** Loads the page until the network is quiet and sums what its requests cost, printing each one. */
     private long weigh(Page page, String path, String screenshot) {
         List<Request> finished = new ArrayList<>();
         Consumer<Request> record = finished::add;
         page.onRequestFinished(record);
         page.navigate("http://localhost:" + port + path);
-        assertThat(page.locator("canvas[data-chart='trend']")).isVisible();
+        assertThat(page.locator("main h1")).isVisible();
         page.waitForLoadState(LoadState.NETWORKIDLE);
         page.offRequestFinished(record);
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
@@ -143,6 +174,9 @@ class DashboardJourneyBrowserIT {
             Sizes sizes = request.sizes();
             long onTheWire = sizes.responseBodySize + sizes.responseHeadersSize;
             System.out.printf("  %7d B  %s%n", onTheWire, request.url());
+            if (request.url().endsWith(path)) {
+                lastPageBytes = onTheWire;
+            }
             total += onTheWire;
         }
         return total;
