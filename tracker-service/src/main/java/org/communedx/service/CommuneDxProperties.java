@@ -22,7 +22,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("communedx")
 public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("0") int embeddedDatabasePort,
         @Nullable Boolean demoData, @DefaultValue Admin admin, @DefaultValue Review review,
-        @DefaultValue Evidence evidence, @DefaultValue PageCache pageCache) {
+        @DefaultValue Evidence evidence, @DefaultValue PageCache pageCache, @DefaultValue Jobs jobs) {
 
     public Path clusterDirectory() {
         return dataDir.resolve("postgres");
@@ -57,5 +57,12 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
      *     0 renders every request (the ETags still spare the browser's reloads)
      */
     public record PageCache(@DefaultValue("64MB") DataSize maxSize) {
+    }
+
+    /**
+     * @param keepResults how long a finished background job, and its result if nobody fetched it, is kept
+     * @param maxKept the most jobs queued, running or finished that are kept at once; more are refused
+     */
+    public record Jobs(@DefaultValue("30m") Duration keepResults, @DefaultValue("20") int maxKept) {
     }
 }

@@ -19,6 +19,20 @@ public final class RequestOrigin {
         ADDRESS.remove();
     }
 
+    /** {@code work} to run on another thread, where the audit still records the address of this request. */
+    public static Runnable carriedInto(Runnable work) {
+        String address = current();
+        return () -> {
+            set(address);
+            try {
+                work.run();
+            }
+            finally {
+                clear();
+            }
+        };
+    }
+
     static String current() {
         return ADDRESS.get();
     }

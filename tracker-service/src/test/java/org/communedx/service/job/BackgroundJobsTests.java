@@ -1,0 +1,185 @@
+package org.communedx.service.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.communedx.service.Actors;
+import org.communedx.service.CommuneDxProperties;
+import org.awaitility.Awaitility;
+import org.communedx.service.testsupport.TestWait;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+class BackgroundJobsTests {
+
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-04T08:00:00Z"));
+
+    private final BackgroundJobs jobs = new BackgroundJobs(clock, properties(Duration.ofMinutes(30), 3));
+
+    @AfterEach
+    void stop() {
+        jobs.destroy();
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void theStarterFollowsProgressAndTakesTheResultOnce() throws InterruptedException {
+        logInAs("admin");
+        CountDownLatch halfway = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        UUID id = jobs.start("users", progress -> {
+            progress.total(4);
+            progress.advance();
+            progress.advance();
+            halfway.countDown();
+            await(goOn);
+            progress.advance();
+            progress.advance();
+            return "passwords of " + Actors.username();
+        });
+
+        assertThat(halfway.await(TestWait.part(10).toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        JobStatus running = jobs.status(id);
+        assertThat(running.state()).isEqualTo(JobStatus.State.RUNNING);
+        assertThat(running.percent()).isEqualTo(50);
+        assertThat(jobs.takeResult(id, String.class)).isEmpty();
+
+        goOn.countDown();
+        JobStatus done = finished(id);
+        assertThat(done.state()).isEqualTo(JobStatus.State.DONE);
+        assertThat(done.resultAvailable()).isTrue();
+        assertThat(done.keptUntil()).isEqualTo(done.finishedAt().plus(Duration.ofMinutes(30)));
+        // The job ran as the administrator who started it, not as nobody on a worker thread.
+        assertThat(jobs.takeResult(id, String.class)).contains("passwords of admin");
+        assertThat(jobs.takeResult(id, String.class)).isEmpty();
+        assertThat(jobs.status(id).resultAvailable()).isFalse();
+    }
+
+    @Test
+    void nobodyElseLearnsThatAJobExists() {
+        logInAs("admin");
+        UUID id = jobs.start("users", progress -> "secret");
+        finished(id);
+
+        logInAs("tinh.hoabinh");
+        assertThatThrownBy(() -> jobs.status(id)).isInstanceOf(JobNotFoundException.class);
+        assertThatThrownBy(() -> jobs.takeResult(id, String.class)).isInstanceOf(JobNotFoundException.class);
+        assertThatThrownBy(() -> jobs.status(UUID.randomUUID())).isInstanceOf(JobNotFoundException.class);
+
+        logInAs("admin");
+        assertThat(jobs.takeResult(id, String.class)).contains("secret");
+    }
+
+    @Test
+    void aResultNotFetchedInTimeIsForgotten() {
+        logInAs("admin");
+        UUID id = jobs.start("users", progress -> "secret");
+        JobStatus done = finished(id);
+
+        clock.set(done.keptUntil());
+        assertThat(jobs.status(id).resultAvailable()).isTrue();
+        clock.set(done.keptUntil().plusSeconds(1));
+        assertThatThrownBy(() -> jobs.status(id)).isInstanceOf(JobNotFoundException.class);
+    }
+
+    @Test
+    void aRefusalIsTheJobsAnswer() {
+        logInAs("admin");
+        UUID id = jobs.start("users", progress -> {
+            throw new Refused();
+        });
+
+        JobStatus failed = finished(id);
+        assertThat(failed.state()).isEqualTo(JobStatus.State.FAILED);
+        assertThat(failed.refusal()).isInstanceOf(Refused.class);
+        assertThat(failed.resultAvailable()).isFalse();
+        assertThat(jobs.takeResult(id, String.class)).isEmpty();
+    }
+
+    @Test
+    void noMoreJobsAreKeptThanTheLimit() {
+        logInAs("admin");
+        List<UUID> kept = List.of(jobs.start("a", p -> 1), jobs.start("b", p -> 2), jobs.start("c", p -> 3));
+        kept.forEach(this::finished);
+
+        assertThatThrownBy(() -> jobs.start("d", p -> 4)).isInstanceOf(JobsBusyException.class);
+
+        // Fetching a result does not free its place before it expires; expiry does.
+        clock.set(clock.instant().plus(Duration.ofMinutes(31)));
+        assertThat(jobs.start("d", p -> 4)).isNotNull();
+    }
+
+    private JobStatus finished(UUID id) {
+        // In this thread: the job is looked up as the user logged in here.
+        return Awaitility.await().pollInSameThread().atMost(TestWait.part(10))
+                .until(() -> jobs.status(id), JobStatus::finished);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(TestWait.part(10).toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void logInAs(String username) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                username, null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+    }
+
+    private static CommuneDxProperties properties(Duration keep, int maxKept) {
+        MapConfigurationPropertySource settings = new MapConfigurationPropertySource(Map.of(
+                "communedx.jobs.keep-results", keep.toString(), "communedx.jobs.max-kept", String.valueOf(maxKept)));
+        return new Binder(settings).bindOrCreate("communedx", CommuneDxProperties.class);
+    }
+
+    private static final class Refused extends RuntimeException implements JobRefusal {
+    }
+
+    private static final class SettableClock extends Clock {
+
+        private volatile Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
