@@ -52,3 +52,39 @@ document.addEventListener('change', function (event) {
         }, 50);
     }
 });
+
+// A background job's page shows its progress while it runs and reloads once it is done, when the result is there
+// to fetch. The status line is spoken at most once per tenth of the way, not on every poll.
+(function () {
+    var box = document.querySelector('[data-job-progress]');
+    if (!box) {
+        return;
+    }
+    var bar = box.querySelector('progress');
+    var status = box.querySelector('[role="status"]');
+    var spokenTenth = Math.floor(bar.value / 10);
+    function poll() {
+        fetch(box.getAttribute('data-url'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+            .then(function (response) {
+                return response.ok ? response.json() : Promise.reject(response.status);
+            })
+            .then(function (job) {
+                if (job.finished) {
+                    window.location.reload();
+                    return;
+                }
+                bar.value = job.percent;
+                var tenth = Math.floor(job.percent / 10);
+                if (job.total > 0 && tenth !== spokenTenth) {
+                    spokenTenth = tenth;
+                    status.textContent = box.getAttribute('data-running')
+                        .replace('{0}', job.done).replace('{1}', job.total);
+                }
+                window.setTimeout(poll, 2000);
+            })
+            .catch(function () {
+                window.setTimeout(poll, 5000);
+            });
+    }
+    window.setTimeout(poll, 1000);
+})();

@@ -72,24 +72,28 @@ public class BackgroundJobs implements DisposableBean {
         return job.id;
     }
 
-    /** @throws JobNotFoundException unless the job exists, is still kept and was started by the current user */
-    public JobStatus status(UUID id) {
-        return owned(id).status(keepResults);
+    /**
+     * @throws JobNotFoundException unless the job exists, is of that kind, is still kept and was started by the
+     *     current user
+     */
+    public JobStatus status(UUID id, String kind) {
+        return owned(id, kind).status(keepResults);
     }
 
     /**
      * The job's result, handed over once: afterwards only its status remains.
      * @return empty while the job runs, after it failed, or once its result was fetched or expired
-     * @throws JobNotFoundException unless the job exists, is still kept and was started by the current user
+     * @throws JobNotFoundException unless the job exists, is of that kind, is still kept and was started by the
+     *     current user
      */
-    public <R> Optional<R> takeResult(UUID id, Class<R> type) {
-        return owned(id).take().map(type::cast);
+    public <R> Optional<R> takeResult(UUID id, String kind, Class<R> type) {
+        return owned(id, kind).take().map(type::cast);
     }
 
-    private Job owned(UUID id) {
+    private Job owned(UUID id, String kind) {
         forgetExpired();
         Job job = id == null ? null : jobs.get(id);
-        if (job == null || !job.owner.equals(Actors.username())) {
+        if (job == null || !job.kind.equals(kind) || !job.owner.equals(Actors.username())) {
             throw new JobNotFoundException(id);
         }
         return job;

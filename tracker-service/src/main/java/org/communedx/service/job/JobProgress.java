@@ -9,7 +9,8 @@ public final class JobProgress {
 
     private volatile int total;
 
-    JobProgress() {
+    /** A fresh count; {@link BackgroundJobs} gives each job its own, and a caller running the work itself one too. */
+    public JobProgress() {
     }
 
     /** How many steps the whole job takes, once it knows. */
@@ -21,11 +22,11 @@ public final class JobProgress {
         done.incrementAndGet();
     }
 
-    int done() {
+    public int done() {
         return done.get();
     }
 
-    int total() {
+    public int total() {
         return total;
     }
 }

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -16,12 +18,18 @@ import org.apache.tika.Tika;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.service.UploadedText;
+import org.communedx.service.job.BackgroundJobs;
+import org.communedx.service.job.JobNotFoundException;
+import org.communedx.service.job.JobProgress;
+import org.communedx.service.job.JobStatus;
 import org.communedx.service.user.UserRules.Actor;
 import org.communedx.service.user.UserViews.IssuedPassword;
 import org.communedx.service.user.UserViews.NewUser;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Many users at once from a CSV file (UTF-8, a byte order mark allowed) with the header {@value #HEADER}.
@@ -37,6 +45,8 @@ public class UserImport {
     /** Each user costs a bcrypt hash (about 0.1 s); larger lists are split into several files. */
     public static final int MAX_ROWS = 1000;
 
+    public static final String JOB_KIND = "user-import";
+
     private static final List<String> COLUMNS = List.of(HEADER.split(","));
 
     private static final Tika TIKA = new Tika();
@@ -45,18 +55,53 @@ public class UserImport {
 
     private final UserAdministration administration;
 
-    UserImport(UserRules rules, UserAdministration administration) {
+    private final BackgroundJobs jobs;
+
+    private final TransactionTemplate transactions;
+
+    UserImport(UserRules rules, UserAdministration administration, BackgroundJobs jobs,
+            PlatformTransactionManager transactionManager) {
         this.rules = rules;
         this.administration = administration;
+        this.jobs = jobs;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
-     * @return the users created, each with the one-time password to hand over
-     * @throws UserRejected with every problem of the file; nothing is saved
+     * Checks the file and, when every line is right, creates its users in the background: each costs a bcrypt hash,
+     * and a thousand of them outlast what a browser or a proxy waits for. The administrator follows the job and
+     * fetches the one-time passwords once through {@link BackgroundJobs}.
+     * @return the job creating the users
+     * @throws UserRejected with every problem of the file; nothing is saved and no job started
      */
-    @Transactional
-    public List<IssuedPassword> importCsv(byte[] content) {
-        Actor actor = rules.actor();
+    public UUID start(byte[] content) {
+        CheckedUsers users = check(content);
+        return jobs.start(JOB_KIND,
+                progress -> new ImportedUsers(transactions.execute(status -> create(users, progress))));
+    }
+
+    /**
+     * The import job's progress, for the administrator who started it.
+     * @throws JobNotFoundException unless that administrator started that import, and it is still kept
+     */
+    public JobStatus job(UUID id) {
+        return jobs.status(id, JOB_KIND);
+    }
+
+    /**
+     * The users an import job created, with their one-time passwords, handed over once.
+     * @return empty while the job runs, after it failed, or once the passwords were fetched or expired
+     * @throws JobNotFoundException unless that administrator started that import, and it is still kept
+     */
+    public Optional<ImportedUsers> takeImported(UUID id) {
+        return jobs.takeResult(id, JOB_KIND, ImportedUsers.class);
+    }
+
+    /**
+     * Reads the file and checks every line against the rules and the accounts as they are now.
+     * @throws UserRejected with every problem of the file
+     */
+    public CheckedUsers check(byte[] content) {
         List<CSVRecord> records = read(content).stream()
                 .filter(row -> !row.stream().allMatch(String::isBlank)).toList();
         if (records.isEmpty()) {
@@ -76,37 +121,82 @@ public class UserImport {
             throw new UserRejected(UserProblem.of(0, null, "users.import.problem.tooManyRows", rows.size(), MAX_ROWS));
         }
         List<UserProblem> problems = new ArrayList<>();
-        List<NewUser> users = new ArrayList<>();
-        Map<String, Integer> firstLineOf = new HashMap<>();
+        List<Line> lines = new ArrayList<>();
         for (CSVRecord row : rows) {
             int line = (int) row.getRecordNumber();
             if (row.size() != COLUMNS.size()) {
                 problems.add(UserProblem.of(line, null, "users.import.problem.columnCount", row.size(), COLUMNS.size()));
                 continue;
             }
-            NewUser user = new NewUser(row.get(0).strip(), row.get(1).strip(), null, row.get(3).strip(),
-                    row.get(4).strip());
-            String username = UserAccount.normalizeUsername(user.username());
+            lines.add(new Line(line, row.get(0).strip(), row.get(1).strip(), row.get(2), row.get(3).strip(),
+                    row.get(4).strip()));
+        }
+        CheckedUsers users = checked(lines, problems);
+        if (!problems.isEmpty()) {
+            throw new UserRejected(problems);
+        }
+        return users;
+    }
+
+    /**
+     * Creates the users the file named, checking them once more: an account may have been created or a unit closed
+     * since the file was read. All or nothing.
+     * @return the users created, each with the one-time password to hand over
+     * @throws UserRejected with every problem found now; nothing is saved
+     */
+    @Transactional
+    public List<IssuedPassword> create(CheckedUsers users, JobProgress progress) {
+        List<UserProblem> problems = new ArrayList<>();
+        CheckedUsers again = checked(users.lines(), problems);
+        if (!problems.isEmpty()) {
+            throw new UserRejected(problems);
+        }
+        progress.total(again.users().size());
+        List<IssuedPassword> issued = new ArrayList<>();
+        for (NewUser user : again.users()) {
+            issued.add(administration.issue(user));
+            progress.advance();
+        }
+        return issued;
+    }
+
+    private CheckedUsers checked(List<Line> lines, List<UserProblem> problems) {
+        Actor actor = rules.actor();
+        List<NewUser> users = new ArrayList<>();
+        Map<String, Integer> firstLineOf = new HashMap<>();
+        for (Line row : lines) {
+            int line = row.number();
+            String username = UserAccount.normalizeUsername(row.username());
             Integer earlier = firstLineOf.putIfAbsent(username, line);
             if (earlier != null && !username.isEmpty()) {
                 problems.add(UserProblem.of(line, UserField.USERNAME, "users.import.problem.duplicateUsername",
                         username, earlier));
             }
             else {
-                rules.checkUsername(line, user.username(), problems);
+                rules.checkUsername(line, row.username(), problems);
             }
-            rules.checkDisplayName(line, user.displayName(), problems);
-            Role role = role(line, row.get(2), problems);
+            rules.checkDisplayName(line, row.displayName(), problems);
+            Role role = role(line, row.role(), problems);
             if (role != null && rules.checkRole(line, actor, role, problems)) {
-                rules.checkUnit(line, actor, role, user.unitCode(), problems);
+                rules.checkUnit(line, actor, role, row.unitCode(), problems);
             }
-            rules.checkEmail(line, user.email(), problems);
-            users.add(new NewUser(user.username(), user.displayName(), role, user.unitCode(), user.email()));
+            rules.checkEmail(line, row.email(), problems);
+            users.add(new NewUser(row.username(), row.displayName(), role, row.unitCode(), row.email()));
         }
-        if (!problems.isEmpty()) {
-            throw new UserRejected(problems);
-        }
-        return users.stream().map(administration::issue).toList();
+        return new CheckedUsers(List.copyOf(lines), List.copyOf(users));
+    }
+
+    /** What an import job hands over once: the users it created and their one-time passwords. */
+    public record ImportedUsers(List<IssuedPassword> issued) {
+    }
+
+    /** The lines of a file that passed every check, as read and as users to create. */
+    public record CheckedUsers(List<Line> lines, List<NewUser> users) {
+    }
+
+    /** One user's line of the file, its values as typed. */
+    public record Line(int number, String username, String displayName, String role, String unitCode,
+            String email) {
     }
 
     private static Role role(int line, String text, List<UserProblem> problems) {

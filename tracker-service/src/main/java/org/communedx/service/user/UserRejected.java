@@ -3,8 +3,10 @@ package org.communedx.service.user;
 import java.util.Comparator;
 import java.util.List;
 
+import org.communedx.service.job.JobRefusal;
+
 /** Nothing was saved: the user, or the import file, breaks the rules listed. */
-public class UserRejected extends RuntimeException {
+public class UserRejected extends RuntimeException implements JobRefusal {
 
     private final List<UserProblem> problems;
 

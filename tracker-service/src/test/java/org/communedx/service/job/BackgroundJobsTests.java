@@ -56,10 +56,10 @@ class BackgroundJobsTests {
         });
 
         assertThat(halfway.await(TestWait.part(10).toMillis(), TimeUnit.MILLISECONDS)).isTrue();
-        JobStatus running = jobs.status(id);
+        JobStatus running = jobs.status(id, "users");
         assertThat(running.state()).isEqualTo(JobStatus.State.RUNNING);
         assertThat(running.percent()).isEqualTo(50);
-        assertThat(jobs.takeResult(id, String.class)).isEmpty();
+        assertThat(jobs.takeResult(id, "users", String.class)).isEmpty();
 
         goOn.countDown();
         JobStatus done = finished(id);
@@ -67,9 +67,9 @@ class BackgroundJobsTests {
         assertThat(done.resultAvailable()).isTrue();
         assertThat(done.keptUntil()).isEqualTo(done.finishedAt().plus(Duration.ofMinutes(30)));
         // The job ran as the administrator who started it, not as nobody on a worker thread.
-        assertThat(jobs.takeResult(id, String.class)).contains("passwords of admin");
-        assertThat(jobs.takeResult(id, String.class)).isEmpty();
-        assertThat(jobs.status(id).resultAvailable()).isFalse();
+        assertThat(jobs.takeResult(id, "users", String.class)).contains("passwords of admin");
+        assertThat(jobs.takeResult(id, "users", String.class)).isEmpty();
+        assertThat(jobs.status(id, "users").resultAvailable()).isFalse();
     }
 
     @Test
@@ -79,12 +79,15 @@ class BackgroundJobsTests {
         finished(id);
 
         logInAs("tinh.hoabinh");
-        assertThatThrownBy(() -> jobs.status(id)).isInstanceOf(JobNotFoundException.class);
-        assertThatThrownBy(() -> jobs.takeResult(id, String.class)).isInstanceOf(JobNotFoundException.class);
-        assertThatThrownBy(() -> jobs.status(UUID.randomUUID())).isInstanceOf(JobNotFoundException.class);
+        assertThatThrownBy(() -> jobs.status(id, "users")).isInstanceOf(JobNotFoundException.class);
+        assertThatThrownBy(() -> jobs.takeResult(id, "users", String.class)).isInstanceOf(JobNotFoundException.class);
+        assertThatThrownBy(() -> jobs.status(UUID.randomUUID(), "users")).isInstanceOf(JobNotFoundException.class);
 
         logInAs("admin");
-        assertThat(jobs.takeResult(id, String.class)).contains("secret");
+        assertThatThrownBy(() -> jobs.status(id, "units")).isInstanceOf(JobNotFoundException.class);
+
+        logInAs("admin");
+        assertThat(jobs.takeResult(id, "users", String.class)).contains("secret");
     }
 
     @Test
@@ -94,9 +97,9 @@ class BackgroundJobsTests {
         JobStatus done = finished(id);
 
         clock.set(done.keptUntil());
-        assertThat(jobs.status(id).resultAvailable()).isTrue();
+        assertThat(jobs.status(id, "users").resultAvailable()).isTrue();
         clock.set(done.keptUntil().plusSeconds(1));
-        assertThatThrownBy(() -> jobs.status(id)).isInstanceOf(JobNotFoundException.class);
+        assertThatThrownBy(() -> jobs.status(id, "users")).isInstanceOf(JobNotFoundException.class);
     }
 
     @Test
@@ -110,26 +113,27 @@ class BackgroundJobsTests {
         assertThat(failed.state()).isEqualTo(JobStatus.State.FAILED);
         assertThat(failed.refusal()).isInstanceOf(Refused.class);
         assertThat(failed.resultAvailable()).isFalse();
-        assertThat(jobs.takeResult(id, String.class)).isEmpty();
+        assertThat(jobs.takeResult(id, "users", String.class)).isEmpty();
     }
 
     @Test
     void noMoreJobsAreKeptThanTheLimit() {
         logInAs("admin");
-        List<UUID> kept = List.of(jobs.start("a", p -> 1), jobs.start("b", p -> 2), jobs.start("c", p -> 3));
+        List<UUID> kept = List.of(jobs.start("users", p -> 1), jobs.start("users", p -> 2),
+                jobs.start("users", p -> 3));
         kept.forEach(this::finished);
 
-        assertThatThrownBy(() -> jobs.start("d", p -> 4)).isInstanceOf(JobsBusyException.class);
+        assertThatThrownBy(() -> jobs.start("users", p -> 4)).isInstanceOf(JobsBusyException.class);
 
         // Fetching a result does not free its place before it expires; expiry does.
         clock.set(clock.instant().plus(Duration.ofMinutes(31)));
-        assertThat(jobs.start("d", p -> 4)).isNotNull();
+        assertThat(jobs.start("users", p -> 4)).isNotNull();
     }
 
     private JobStatus finished(UUID id) {
         // In this thread: the job is looked up as the user logged in here.
         return Awaitility.await().pollInSameThread().atMost(TestWait.part(10))
-                .until(() -> jobs.status(id), JobStatus::finished);
+                .until(() -> jobs.status(id, "users"), JobStatus::finished);
     }
 
     private static void await(CountDownLatch latch) {

@@ -8,6 +8,7 @@ import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.job.JobProgress;
 import org.communedx.service.user.UserViews.IssuedPassword;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +64,7 @@ class UserImportTests {
                 + "\"huyen.thu\",\"Phòng VH-TT, huyện Thử\",district_official,881,\r\n"
                 + "quan.tri.2,Quản trị 2,ADMIN,,\r\n").getBytes(StandardCharsets.UTF_8);
 
-        List<IssuedPassword> issued = userImport.importCsv(file);
+        List<IssuedPassword> issued = importCsv(file);
 
         assertThat(issued).extracting(IssuedPassword::username, IssuedPassword::displayName, IssuedPassword::role,
                 IssuedPassword::unitCode).containsExactly(
@@ -90,7 +91,7 @@ class UserImportTests {
                 + "xa.thu,Thư sai,VIEWER,88,khong-phai-thu\r\n"
                 + "xa.thieu,Thiếu cột,VIEWER\r\n").getBytes(StandardCharsets.UTF_8);
 
-        UserRejected rejected = catchThrowableOfType(UserRejected.class, () -> userImport.importCsv(file));
+        UserRejected rejected = catchThrowableOfType(UserRejected.class, () -> importCsv(file));
 
         assertThat(rejected.problems()).extracting(UserProblem::line, UserProblem::column, UserProblem::messageKey)
                 .containsExactly(
@@ -128,15 +129,45 @@ class UserImportTests {
                 + "xa.ngoai,Ngoài tỉnh,COMMUNE_STAFF,89101,\n"
                 + "quan.tri.3,Quản trị,ADMIN,,\n").getBytes(StandardCharsets.UTF_8);
 
-        UserRejected rejected = catchThrowableOfType(UserRejected.class, () -> userImport.importCsv(file));
+        UserRejected rejected = catchThrowableOfType(UserRejected.class, () -> importCsv(file));
 
         assertThat(rejected.problems()).extracting(UserProblem::line, UserProblem::messageKey).containsExactly(
                 tuple(3, "users.problem.unitUnknown"), tuple(4, "users.problem.roleNotAllowed"));
         assertThat(accounts.existsByUsername("xa.trong")).isFalse();
     }
 
+    @Test
+    void aUsernameTakenWhileTheJobWaitedRefusesTheWholeImport() {
+        UserImport.CheckedUsers checked = userImport.check((HEADER + "xa.mot,UBND xã Một,COMMUNE_STAFF,88101,\n"
+                + "xa.hai,UBND xã Hai,COMMUNE_STAFF,88101,\n").getBytes(StandardCharsets.UTF_8));
+        account(accounts, "xa.hai", Role.VIEWER, "88");
+
+        UserRejected rejected = catchThrowableOfType(UserRejected.class,
+                () -> userImport.create(checked, new JobProgress()));
+
+        assertThat(rejected.problems()).extracting(UserProblem::line, UserProblem::messageKey)
+                .containsExactly(tuple(3, "users.problem.usernameTaken"));
+        assertThat(accounts.existsByUsername("xa.mot")).isFalse();
+    }
+
+    @Test
+    void theJobCountsEveryUserItCreates() {
+        UserImport.CheckedUsers checked = userImport.check((HEADER + "xa.mot,UBND xã Một,COMMUNE_STAFF,88101,\n"
+                + "xa.hai,UBND xã Hai,COMMUNE_STAFF,88101,\n").getBytes(StandardCharsets.UTF_8));
+        JobProgress progress = new JobProgress();
+
+        userImport.create(checked, progress);
+
+        assertThat(progress.total()).isEqualTo(2);
+        assertThat(progress.done()).isEqualTo(2);
+    }
+
+    private List<IssuedPassword> importCsv(byte[] file) {
+        return userImport.create(userImport.check(file), new JobProgress());
+    }
+
     private String fileProblem(byte[] file) {
-        UserRejected rejected = catchThrowableOfType(UserRejected.class, () -> userImport.importCsv(file));
+        UserRejected rejected = catchThrowableOfType(UserRejected.class, () -> importCsv(file));
         assertThat(rejected.problems()).hasSize(1);
         return rejected.problems().get(0).messageKey();
     }

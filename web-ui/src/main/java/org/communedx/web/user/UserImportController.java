@@ -2,20 +2,27 @@ package org.communedx.web.user;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.UUID;
 
+import org.communedx.service.job.JobStatus;
+import org.communedx.service.job.JobsBusyException;
 import org.communedx.service.user.UserImport;
 import org.communedx.service.user.UserRejected;
 
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Many users from one CSV file. The created users and their one-time passwords are the answer to the upload
- * itself rather than a redirect: they are shown once and never pass through the session.
+ * Many users from one CSV file. The file is checked at once; the users are created in the background, whose page
+ * the administrator follows, and their one-time passwords are fetched from it once, by a POST, so that neither a
+ * reload nor a proxy that gave up on a slow answer loses them, and they never pass through the session.
  */
 @Controller
 class UserImportController {
@@ -34,13 +41,45 @@ class UserImportController {
     @PostMapping("/users/import")
     String importUsers(@RequestParam(required = false) MultipartFile file, Model model) {
         try {
-            model.addAttribute("issued", userImport.importCsv(bytes(file)));
-            return "user/imported";
+            return "redirect:/users/import/jobs/" + userImport.start(bytes(file));
         }
         catch (UserRejected rejected) {
             model.addAttribute("importProblems", rejected.problems());
+        }
+        catch (JobsBusyException busy) {
+            model.addAttribute("jobsBusy", busy.limit());
+        }
+        return page(model);
+    }
+
+    @GetMapping("/users/import/jobs/{id}")
+    String job(@PathVariable UUID id, Model model) {
+        JobStatus job = userImport.job(id);
+        if (job.refusal() instanceof UserRejected rejected) {
+            model.addAttribute("importProblems", rejected.problems());
             return page(model);
         }
+        model.addAttribute("job", job);
+        return "user/import-job";
+    }
+
+    /** What the job's page polls, so that it can show progress without reloading. */
+    @GetMapping(path = "/users/import/jobs/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Progress progress(@PathVariable UUID id) {
+        JobStatus job = userImport.job(id);
+        return new Progress(job.state(), job.done(), job.total(), job.percent(), job.finished());
+    }
+
+    @PostMapping("/users/import/jobs/{id}/passwords")
+    String passwords(@PathVariable UUID id, Model model) {
+        return userImport.takeImported(id).map(imported -> {
+            model.addAttribute("issued", imported.issued());
+            return "user/imported";
+        }).orElseGet(() -> "redirect:/users/import/jobs/" + id);
+    }
+
+    record Progress(JobStatus.State state, int done, int total, int percent, boolean finished) {
     }
 
     private static String page(Model model) {

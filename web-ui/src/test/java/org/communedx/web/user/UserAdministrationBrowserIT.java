@@ -1,7 +1,11 @@
 package org.communedx.web.user;
 
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import org.communedx.web.support.Browser;
 import org.communedx.web.support.TestAccounts;
 import org.communedx.web.support.TrackerIntegrationTest;
@@ -61,6 +65,36 @@ class UserAdministrationBrowserIT {
         // Commune staff land on their own commune's scorecard for the current period.
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/communes/05305/periods/\\d+$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Xã Yên Phú");
+    }
+
+    /**
+     * Enough users that creating them takes a few seconds of bcrypt: the job's page follows the work and shows the
+     * result without the administrator reloading it.
+     */
+    @Test
+    void administratorImportsUsersAndFetchesTheirPasswordsOnceTheJobIsDone() {
+        StringBuilder file = new StringBuilder("username,display_name,role,unit_code,email\n");
+        for (int i = 0; i < 24; i++) {
+            file.append(TestAccounts.uniqueUsername("job")).append(",Cán bộ ").append(i).append(",VIEWER,17,\n");
+        }
+        Page page = browser.page();
+        logIn(page, "admin", "Demo@2025!");
+        page.navigate(url("/users/import"));
+        page.getByLabel("Tệp CSV").setInputFiles(new FilePayload("nguoi-dung.csv", "text/csv",
+                file.toString().getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nhập").setExact(true)).click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/users/import/jobs/[0-9a-f-]{36}$"));
+        String job = page.url();
+        assertThat(page.locator("#job-done")).hasText("Đã tạo 24 người dùng.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem mật khẩu dùng một lần")).click();
+        assertThat(page.locator("tbody tr")).hasCount(24);
+        assertThat(page.locator("tbody tr").first().locator("code.user-select-all"))
+                .hasText(Pattern.compile("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}"));
+
+        page.navigate(job);
+        assertThat(page.locator("#job-taken")).isVisible();
+        assertThat(page.locator("#show-passwords")).hasCount(0);
     }
 
     private void logIn(Page page, String username, String password) {

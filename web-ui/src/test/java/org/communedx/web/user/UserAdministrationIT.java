@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
@@ -15,6 +16,7 @@ import org.communedx.model.unit.UnitType;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.testsupport.TestWait;
 import org.communedx.web.support.TestAccounts;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
@@ -209,14 +211,32 @@ class UserAdministrationIT {
         assertThat(upload(admin, (header + "xa.latin,Xã Tân,VIEWER,17,\n").getBytes(StandardCharsets.ISO_8859_1))
                 .body()).contains("Tệp không ở mã UTF-8.");
 
-        HttpResponse<String> imported = upload(admin, ("\uFEFF" + header + good + ",Xã Yên Phú,COMMUNE_STAFF,05305,\n"
+        HttpResponse<String> started = upload(admin, ("\uFEFF" + header + good + ",Xã Yên Phú,COMMUNE_STAFF,05305,\n"
                 + other + ",Huyện Lạc Sơn,DISTRICT_OFFICIAL,157,vhtt@lacson.gov.vn\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(started.statusCode()).isEqualTo(302);
+        String job = location(started);
+        assertThat(job).matches("/users/import/jobs/[0-9a-f-]{36}");
+
+        HttpResponse<String> done = Awaitility.await().atMost(TestWait.part(10))
+                .until(() -> admin.get(job), page -> page.body().contains("id=\"job-done\""));
+        assertThat(done.body()).contains("Đã tạo 2 người dùng.", "id=\"show-passwords\"").doesNotContain("user-select-all");
+        assertThat(admin.get(job + "/progress", "application/json").body())
+                .contains("\"state\":\"DONE\"", "\"done\":2", "\"total\":2", "\"finished\":true");
+        // A province manager, who may import users too, learns nothing of it.
+        assertThat(new WebClient(port).login("tinh.hoabinh", DEMO_PASSWORD).get(job).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> imported = admin.post(job + "/passwords", form(admin));
         assertThat(imported.statusCode()).isEqualTo(200);
         assertThat(imported.body()).contains("Đã tạo 2 người dùng.", good, other);
         Matcher passwords = Pattern.compile("user-select-all\">([a-z2-9-]{14})<").matcher(imported.body());
         assertThat(passwords.find()).isTrue();
         assertThat(loginLocation(good, passwords.group(1))).endsWith("/account/password");
         assertThat(userAccounts.findByUsername(other).orElseThrow().getEmail()).isEqualTo("vhtt@lacson.gov.vn");
+
+        // Once: a second fetch, a replay say, shows no password.
+        HttpResponse<String> again = admin.post(job + "/passwords", form(admin));
+        assertThat(location(again)).isEqualTo(job);
+        assertThat(admin.get(job).body()).contains("id=\"job-taken\"").doesNotContain("user-select-all");
     }
 
     @Test
