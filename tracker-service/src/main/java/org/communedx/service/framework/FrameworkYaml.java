@@ -1,5 +1,6 @@
 package org.communedx.service.framework;
 
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.TokenStreamLocation;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -89,10 +92,21 @@ final class FrameworkYaml {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    /**
+     * A mapper for reading files of at most {@code maxBytes}: SnakeYAML's own bound on a document (3 MB by default)
+     * is set to the same number, so that the file's byte limit is the one that speaks (a code point is at least one
+     * byte).
+     */
+    static YAMLMapper reader(long maxBytes) {
+        LoadSettings settings = LoadSettings.builder().setCodePointLimit((int) Math.min(maxBytes, Integer.MAX_VALUE))
+                .build();
+        return YAMLMapper.builder(YAMLFactory.builder().loadSettings(settings).build()).build();
+    }
+
     /** The file's content, or {@code null} when {@code problems} received at least one problem. */
-    static RawFramework read(String text, List<ImportProblem> problems) {
+    static RawFramework read(YAMLMapper reader, Reader text, List<ImportProblem> problems) {
         Node root;
-        try (JsonParser parser = MAPPER.createParser(text)) {
+        try (JsonParser parser = reader.createParser(text)) {
             if (parser.nextToken() == null) {
                 problems.add(ImportProblem.ofFile("framework.import.problem.empty"));
                 return null;

@@ -1,25 +1,25 @@
 package org.communedx.service.user;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.tika.Tika;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
-import org.communedx.service.UploadedText;
+import org.communedx.service.CommuneDxProperties;
+import org.communedx.service.importing.CsvRecords;
+import org.communedx.service.importing.ImportFileRefused;
+import org.communedx.service.importing.ImportLimits;
+import org.communedx.service.importing.UploadContent;
 import org.communedx.service.user.UserRules.Actor;
 import org.communedx.service.user.UserViews.IssuedPassword;
 import org.communedx.service.user.UserViews.NewUser;
 
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,55 +34,97 @@ public class UserImport {
 
     public static final String HEADER = "username,display_name,role,unit_code,email";
 
-    /** Each user costs a bcrypt hash (about 0.1 s); larger lists are split into several files. */
-    public static final int MAX_ROWS = 1000;
-
     private static final List<String> COLUMNS = List.of(HEADER.split(","));
-
-    private static final Tika TIKA = new Tika();
 
     private final UserRules rules;
 
     private final UserAdministration administration;
 
-    UserImport(UserRules rules, UserAdministration administration) {
+    private final ImportLimits limits;
+
+    UserImport(UserRules rules, UserAdministration administration, CommuneDxProperties properties) {
         this.rules = rules;
         this.administration = administration;
+        CommuneDxProperties.Imports imports = properties.imports();
+        this.limits = ImportLimits.of(imports.users().maxFileSize(), imports.users().maxRows(),
+                imports.maxCellLength());
+    }
+
+    /** The bounds of one file; the rows are users, each of which costs a bcrypt hash (about 0.1 s). */
+    public ImportLimits limits() {
+        return limits;
     }
 
     /**
+     * @param file the CSV file, read a record at a time; {@code null} when none was chosen
      * @return the users created, each with the one-time password to hand over
      * @throws UserRejected with every problem of the file; nothing is saved
      */
     @Transactional
-    public List<IssuedPassword> importCsv(byte[] content) {
-        Actor actor = rules.actor();
-        List<CSVRecord> records = read(content).stream()
-                .filter(row -> !row.stream().allMatch(String::isBlank)).toList();
-        if (records.isEmpty()) {
+    public List<IssuedPassword> importCsv(InputStreamSource file) {
+        UserList list = new UserList(rules.actor());
+        String mediaType = UploadContent.mediaType(file)
+                .orElseThrow(() -> new UserRejected(UserProblem.of(0, null, "users.import.problem.emptyFile")));
+        if (!mediaType.startsWith("text/") && !mediaType.equals("application/octet-stream")) {
+            throw new UserRejected(UserProblem.of(0, null, "users.import.problem.notCsv", mediaType));
+        }
+        try {
+            CsvRecords.read(file, limits, list);
+        }
+        catch (ImportFileRefused refused) {
+            throw new UserRejected(switch (refused.reason()) {
+                case NOT_UTF8 -> UserProblem.of(refused.line(), null, "users.import.problem.notUtf8");
+                case MALFORMED_CSV -> UserProblem.of(refused.line(), null, "users.import.problem.malformed");
+                default -> UserProblem.of(refused.line(), null, refused.messageKey(), refused.arguments().toArray());
+            });
+        }
+        if (!list.headerRead) {
             throw new UserRejected(UserProblem.of(0, null, "users.import.problem.emptyFile"));
         }
-        List<String> header = records.get(0).toList().stream().map(String::strip).toList();
-        if (!header.equals(COLUMNS)) {
-            throw new UserRejected(UserProblem.of((int) records.get(0).getRecordNumber(), null,
-                    "users.import.problem.header",
-                    String.join(",", records.get(0).toList()), HEADER));
-        }
-        List<CSVRecord> rows = records.subList(1, records.size());
-        if (rows.isEmpty()) {
+        if (list.users.isEmpty() && list.problems.isEmpty()) {
             throw new UserRejected(UserProblem.of(0, null, "users.import.problem.noRows"));
         }
-        if (rows.size() > MAX_ROWS) {
-            throw new UserRejected(UserProblem.of(0, null, "users.import.problem.tooManyRows", rows.size(), MAX_ROWS));
+        if (!list.problems.isEmpty()) {
+            throw new UserRejected(list.problems);
         }
-        List<UserProblem> problems = new ArrayList<>();
-        List<NewUser> users = new ArrayList<>();
-        Map<String, Integer> firstLineOf = new HashMap<>();
-        for (CSVRecord row : rows) {
+        return list.users.stream().map(administration::issue).toList();
+    }
+
+    /** The file's records as they are read: the header is checked, and each non-blank row after it checked. */
+    private final class UserList implements Consumer<CSVRecord> {
+
+        private final Actor actor;
+
+        private final List<UserProblem> problems = new ArrayList<>();
+
+        private final List<NewUser> users = new ArrayList<>();
+
+        private final Map<String, Integer> firstLineOf = new HashMap<>();
+
+        private boolean headerRead;
+
+        UserList(Actor actor) {
+            this.actor = actor;
+        }
+
+        @Override
+        public void accept(CSVRecord row) {
+            if (row.stream().allMatch(String::isBlank)) {
+                return;
+            }
             int line = (int) row.getRecordNumber();
+            if (!headerRead) {
+                List<String> header = row.toList().stream().map(String::strip).toList();
+                if (!header.equals(COLUMNS)) {
+                    throw new UserRejected(UserProblem.of(line, null, "users.import.problem.header",
+                            String.join(",", row.toList()), HEADER));
+                }
+                headerRead = true;
+                return;
+            }
             if (row.size() != COLUMNS.size()) {
                 problems.add(UserProblem.of(line, null, "users.import.problem.columnCount", row.size(), COLUMNS.size()));
-                continue;
+                return;
             }
             NewUser user = new NewUser(row.get(0).strip(), row.get(1).strip(), null, row.get(3).strip(),
                     row.get(4).strip());
@@ -103,10 +145,6 @@ public class UserImport {
             rules.checkEmail(line, user.email(), problems);
             users.add(new NewUser(user.username(), user.displayName(), role, user.unitCode(), user.email()));
         }
-        if (!problems.isEmpty()) {
-            throw new UserRejected(problems);
-        }
-        return users.stream().map(administration::issue).toList();
     }
 
     private static Role role(int line, String text, List<UserProblem> problems) {
@@ -123,28 +161,4 @@ public class UserImport {
             return null;
         }
     }
-
-    /**
-     * Every record, blank lines included, so that a record's number is its line in the file (a quoted value over
-     * several lines aside). Refuses what is empty, not text, not UTF-8 or not well-formed CSV.
-     */
-    private static List<CSVRecord> read(byte[] content) {
-        if (content == null || content.length == 0) {
-            throw new UserRejected(UserProblem.of(0, null, "users.import.problem.emptyFile"));
-        }
-        String mediaType = TIKA.detect(content);
-        if (!mediaType.startsWith("text/") && !mediaType.equals("application/octet-stream")) {
-            throw new UserRejected(UserProblem.of(0, null, "users.import.problem.notCsv", mediaType));
-        }
-        String text = UploadedText.utf8(content)
-                .orElseThrow(() -> new UserRejected(UserProblem.of(0, null, "users.import.problem.notUtf8")));
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get()
-                .parse(new StringReader(text))) {
-            return parser.getRecords();
-        }
-        catch (IOException | UncheckedIOException | IllegalStateException ex) {
-            throw new UserRejected(UserProblem.of(0, null, "users.import.problem.malformed"));
-        }
-    }
-
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +64,7 @@ class UserImportTests {
                 + "\"huyen.thu\",\"Phòng VH-TT, huyện Thử\",district_official,881,\r\n"
                 + "quan.tri.2,Quản trị 2,ADMIN,,\r\n").getBytes(StandardCharsets.UTF_8);
 
-        List<IssuedPassword> issued = userImport.importCsv(file);
+        List<IssuedPassword> issued = userImport.importCsv(new ByteArrayResource(file));
 
         assertThat(issued).extracting(IssuedPassword::username, IssuedPassword::displayName, IssuedPassword::role,
                 IssuedPassword::unitCode).containsExactly(
@@ -90,7 +91,8 @@ class UserImportTests {
                 + "xa.thu,Thư sai,VIEWER,88,khong-phai-thu\r\n"
                 + "xa.thieu,Thiếu cột,VIEWER\r\n").getBytes(StandardCharsets.UTF_8);
 
-        UserRejected rejected = catchThrowableOfType(UserRejected.class, () -> userImport.importCsv(file));
+        UserRejected rejected = catchThrowableOfType(UserRejected.class,
+                () -> userImport.importCsv(new ByteArrayResource(file)));
 
         assertThat(rejected.problems()).extracting(UserProblem::line, UserProblem::column, UserProblem::messageKey)
                 .containsExactly(
@@ -128,7 +130,8 @@ class UserImportTests {
                 + "xa.ngoai,Ngoài tỉnh,COMMUNE_STAFF,89101,\n"
                 + "quan.tri.3,Quản trị,ADMIN,,\n").getBytes(StandardCharsets.UTF_8);
 
-        UserRejected rejected = catchThrowableOfType(UserRejected.class, () -> userImport.importCsv(file));
+        UserRejected rejected = catchThrowableOfType(UserRejected.class,
+                () -> userImport.importCsv(new ByteArrayResource(file)));
 
         assertThat(rejected.problems()).extracting(UserProblem::line, UserProblem::messageKey).containsExactly(
                 tuple(3, "users.problem.unitUnknown"), tuple(4, "users.problem.roleNotAllowed"));
@@ -136,7 +139,8 @@ class UserImportTests {
     }
 
     private String fileProblem(byte[] file) {
-        UserRejected rejected = catchThrowableOfType(UserRejected.class, () -> userImport.importCsv(file));
+        UserRejected rejected = catchThrowableOfType(UserRejected.class,
+                () -> userImport.importCsv(new ByteArrayResource(file)));
         assertThat(rejected.problems()).hasSize(1);
         return rejected.problems().get(0).messageKey();
     }

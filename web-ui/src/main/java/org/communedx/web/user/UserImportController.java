@@ -1,8 +1,5 @@
 package org.communedx.web.user;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import org.communedx.service.user.UserImport;
 import org.communedx.service.user.UserRejected;
 
@@ -34,7 +31,7 @@ class UserImportController {
     @PostMapping("/users/import")
     String importUsers(@RequestParam(required = false) MultipartFile file, Model model) {
         try {
-            model.addAttribute("issued", userImport.importCsv(bytes(file)));
+            model.addAttribute("issued", userImport.importCsv(file));
             return "user/imported";
         }
         catch (UserRejected rejected) {
@@ -43,18 +40,9 @@ class UserImportController {
         }
     }
 
-    private static String page(Model model) {
+    private String page(Model model) {
         model.addAttribute("header", UserImport.HEADER);
-        model.addAttribute("maxRows", UserImport.MAX_ROWS);
+        model.addAttribute("importLimits", userImport.limits());
         return "user/import";
-    }
-
-    private static byte[] bytes(MultipartFile file) {
-        try {
-            return file == null ? new byte[0] : file.getBytes();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }
