@@ -21,4 +21,7 @@ ENV COMMUNEDX_DATA_DIR=/var/lib/communedx
 VOLUME /var/lib/communedx
 USER communedx
 EXPOSE 8080
-ENTRYPOINT ["java","-jar","/app/app.jar"]
+# Out of memory, the JVM exits rather than live on answering nothing, and the container's restart policy starts it
+# again. JAVA_OPTS (docker-compose.yml sets it) carries this and any other JVM option.
+ENV JAVA_OPTS="-XX:+ExitOnOutOfMemoryError"
+ENTRYPOINT ["sh","-c","exec java $JAVA_OPTS -jar /app/app.jar \"$@\"","app"]

@@ -22,7 +22,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("communedx")
 public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("0") int embeddedDatabasePort,
         @Nullable Boolean demoData, @DefaultValue Admin admin, @DefaultValue Review review,
-        @DefaultValue Evidence evidence, @DefaultValue PageCache pageCache, @DefaultValue Jobs jobs) {
+        @DefaultValue Evidence evidence, @DefaultValue PageCache pageCache, @DefaultValue Jobs jobs,
+        @DefaultValue Imports imports) {
 
     public Path clusterDirectory() {
         return dataDir.resolve("postgres");
@@ -64,5 +65,39 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
      * @param maxKept the most jobs queued, running or finished that are kept at once; more are refused
      */
     public record Jobs(@DefaultValue("30m") Duration keepResults, @DefaultValue("20") int maxKept) {
+    }
+
+    /**
+     * Bounds on every import, checked while the file is read, so that no upload is ever held whole: each file is
+     * refused at the first byte, row or cell beyond its bound, and nothing of it is saved.
+     *
+     * @param units the GSO list and the reform's merge mapping (the national list has 10,047 rows, 0.8 MB)
+     * @param users the user list; each user costs a password hash of about 0.1 s
+     * @param frameworks a framework version as YAML or XLSX (27 criteria take some 20 KB)
+     * @param maxCellLength the most characters in one cell of an imported CSV file or unit list XLSX
+     */
+    public record Imports(@DefaultValue Units units, @DefaultValue Users users, @DefaultValue Frameworks frameworks,
+            @DefaultValue("1000") int maxCellLength) {
+
+        /**
+         * @param maxFileSize the largest file, counted as uploaded and, for an XLSX, also unpacked
+         * @param maxRows the most rows below the header
+         */
+        public record Units(@DefaultValue("16MB") DataSize maxFileSize, @DefaultValue("50000") int maxRows) {
+        }
+
+        /**
+         * @param maxFileSize the largest file
+         * @param maxRows the most users in one file
+         */
+        public record Users(@DefaultValue("1MB") DataSize maxFileSize, @DefaultValue("1000") int maxRows) {
+        }
+
+        /**
+         * @param maxFileSize the largest file, counted as uploaded and, for an XLSX, also unpacked
+         * @param maxRows the most groups and criteria in one file
+         */
+        public record Frameworks(@DefaultValue("5MB") DataSize maxFileSize, @DefaultValue("1000") int maxRows) {
+        }
     }
 }

@@ -1,12 +1,23 @@
 package org.communedx.service.framework;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.tika.Tika;
 import org.communedx.model.framework.FrameworkRepository;
-import org.communedx.service.UploadedText;
+import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.framework.FrameworkViews.FrameworkSummary;
+import org.communedx.service.framework.ImportProblem.Place;
+import org.communedx.service.importing.ImportFileRefused;
+import org.communedx.service.importing.ImportLimits;
+import org.communedx.service.importing.LimitedInputStream;
+import org.communedx.service.importing.UploadContent;
+import org.communedx.service.importing.UploadReader;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import org.springframework.core.io.InputStreamSource;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,16 +30,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class FrameworkTransfer {
 
-    static final int MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-
     static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    private static final Tika TIKA = new Tika();
 
     private final FrameworkRepository frameworks;
 
-    FrameworkTransfer(FrameworkRepository frameworks) {
+    private final ImportLimits limits;
+
+    private final YAMLMapper yamlReader;
+
+    FrameworkTransfer(FrameworkRepository frameworks, CommuneDxProperties properties) {
         this.frameworks = frameworks;
+        CommuneDxProperties.Imports imports = properties.imports();
+        this.limits = ImportLimits.of(imports.frameworks().maxFileSize(), imports.frameworks().maxRows(),
+                imports.maxCellLength());
+        this.yamlReader = FrameworkYaml.reader(limits.maxBytes());
+    }
+
+    /** The bounds of one imported file; its rows are its groups and criteria. */
+    public ImportLimits importLimits() {
+        return limits;
     }
 
     public ExportedFile exportYaml(String code, String version) {
@@ -47,10 +67,10 @@ public class FrameworkTransfer {
      * @throws FrameworkImportRefused with every problem found, when nothing was saved
      */
     @Transactional
-    public FrameworkSummary importDraft(byte[] content, String newVersion) {
+    public FrameworkSummary importDraft(InputStreamSource file, String newVersion) {
         FrameworkEditors.requireEditor();
         List<ImportProblem> problems = new ArrayList<>();
-        FrameworkDocument document = read(content, problems);
+        FrameworkDocument document = read(file, problems);
         if (document == null) {
             throw new FrameworkImportRefused(problems);
         }
@@ -67,36 +87,55 @@ public class FrameworkTransfer {
         return FrameworkSummary.of(frameworks.save(document.toDraft(version)));
     }
 
-    private static FrameworkDocument read(byte[] content, List<ImportProblem> problems) {
-        if (content == null || content.length == 0) {
+    /** The file read within its limits, a YAML text as it streams in; {@code null} with at least one problem. */
+    private FrameworkDocument read(InputStreamSource file, List<ImportProblem> problems) {
+        String mediaType = UploadContent.mediaType(file).orElse(null);
+        if (mediaType == null) {
             problems.add(ImportProblem.ofFile("framework.import.problem.empty"));
             return null;
         }
-        if (content.length > MAX_IMPORT_BYTES) {
-            problems.add(ImportProblem.ofFile("framework.import.problem.tooLarge", MAX_IMPORT_BYTES / (1024 * 1024)));
-            return null;
-        }
-        RawFramework raw = switch (kind(content)) {
-            case WORKBOOK -> FrameworkWorkbook.read(content, problems);
-            case TEXT -> {
-                String text = UploadedText.utf8(content).orElse(null);
-                if (text == null) {
-                    problems.add(ImportProblem.ofFile("framework.import.problem.notUtf8"));
+        RawFramework raw;
+        try {
+            raw = switch (kind(mediaType)) {
+                case WORKBOOK -> {
+                    UploadContent.requireUnpackedWithin(file, limits.maxBytes());
+                    try (InputStream in = new LimitedInputStream(file.getInputStream(), limits.maxBytes())) {
+                        yield FrameworkWorkbook.read(in, problems);
+                    }
+                }
+                case TEXT -> {
+                    try (UploadReader text = UploadReader.text(file.getInputStream(), limits.maxBytes())) {
+                        yield FrameworkYaml.read(yamlReader, text, problems);
+                    }
+                }
+                case OTHER -> {
+                    problems.add(ImportProblem.ofFile("framework.import.problem.unsupportedKind", mediaType));
                     yield null;
                 }
-                yield FrameworkYaml.read(text, problems);
-            }
-            case OTHER -> {
-                problems.add(ImportProblem.ofFile("framework.import.problem.unsupportedKind", TIKA.detect(content)));
-                yield null;
-            }
-        };
-        return raw == null ? null : DocumentRules.check(raw, problems);
+            };
+        }
+        catch (ImportFileRefused refused) {
+            problems.add(refused.reason() == ImportFileRefused.Reason.NOT_UTF8
+                    ? new ImportProblem(Place.YAML_LINE, refused.line(), null, "framework.import.problem.notUtf8")
+                    : ImportProblem.ofFile(refused.messageKey(), refused.arguments().toArray()));
+            return null;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        if (raw == null) {
+            return null;
+        }
+        int rows = raw.groups().size() + raw.groups().stream().mapToInt(group -> group.criteria().size()).sum();
+        if (rows > limits.maxRows()) {
+            problems.add(ImportProblem.ofFile("import.limit.rows", limits.maxRows()));
+            return null;
+        }
+        return DocumentRules.check(raw, problems);
     }
 
     /** What the bytes are, by their magic numbers and text statistics; the file name plays no part. */
-    static Kind kind(byte[] content) {
-        String type = TIKA.detect(content);
+    static Kind kind(String type) {
         if (type.equals("application/zip") || type.equals("application/x-tika-ooxml") || type.equals(XLSX_TYPE)) {
             return Kind.WORKBOOK;
         }

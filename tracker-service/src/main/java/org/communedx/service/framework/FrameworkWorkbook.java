@@ -1,8 +1,8 @@
 package org.communedx.service.framework;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -25,6 +25,7 @@ import org.communedx.service.framework.ImportProblem.Place;
 import org.communedx.service.framework.RawFramework.RawGroup;
 import org.communedx.service.framework.RawFramework.RawRecord;
 import org.communedx.service.framework.RawFramework.RawValue;
+import org.communedx.service.importing.ImportFileRefused;
 
 /**
  * A framework version as an Excel workbook, for officials who edit in a spreadsheet: a sheet with the version's
@@ -119,8 +120,8 @@ final class FrameworkWorkbook {
     }
 
     /** The workbook's content, or {@code null} when {@code problems} received at least one problem. */
-    static RawFramework read(byte[] content, List<ImportProblem> problems) {
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+    static RawFramework read(InputStream content, List<ImportProblem> problems) {
+        try (Workbook workbook = new XSSFWorkbook(content)) {
             int before = problems.size();
             List<RawRecord> headers = rows(workbook, FRAMEWORK_SHEET, FRAMEWORK_COLUMNS, Place.FRAMEWORK_SHEET_ROW,
                     problems);
@@ -159,6 +160,9 @@ final class FrameworkWorkbook {
                 }
             }
             return new RawFramework(header, ordered);
+        }
+        catch (ImportFileRefused beyondLimit) {
+            throw beyondLimit;
         }
         catch (IOException | RuntimeException notAWorkbook) {
             problems.add(ImportProblem.ofFile("framework.import.problem.notXlsx"));

@@ -1,5 +1,6 @@
 package org.communedx.service.framework;
 
+import java.io.Reader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,11 +14,15 @@ import org.communedx.service.framework.ImportProblem.Place;
 import org.communedx.service.framework.RawFramework.RawGroup;
 import org.communedx.service.framework.RawFramework.RawRecord;
 import org.communedx.service.framework.RawFramework.RawValue;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -33,6 +38,9 @@ final class FrameworkYaml {
     static final Set<String> CRITERION_FIELDS = Set.of("code", "nameVi", "nameEn", "descriptionVi", "descriptionEn",
             "type", "target", "comparison", "unit", "weight", "typicalEvidenceVi", "typicalEvidenceEn",
             "evidenceRequired");
+
+    /** Jackson's default bound on nesting, which a framework (four levels) never comes near. */
+    static final int MAX_NESTING_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH;
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -89,20 +97,39 @@ final class FrameworkYaml {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    /**
+     * A mapper for reading files of at most {@code maxBytes}: SnakeYAML's own bound on a document (3 MB by default)
+     * is set to the same number, so that the file's byte limit is the one that speaks (a code point is at least one
+     * byte).
+     */
+    static YAMLMapper reader(long maxBytes) {
+        LoadSettings settings = LoadSettings.builder().setCodePointLimit((int) Math.min(maxBytes, Integer.MAX_VALUE))
+                .build();
+        return YAMLMapper.builder(YAMLFactory.builder().loadSettings(settings).build()).build();
+    }
+
     /** The file's content, or {@code null} when {@code problems} received at least one problem. */
-    static RawFramework read(String text, List<ImportProblem> problems) {
+    static RawFramework read(YAMLMapper reader, Reader text, List<ImportProblem> problems) {
         Node root;
-        try (JsonParser parser = MAPPER.createParser(text)) {
-            if (parser.nextToken() == null) {
-                problems.add(ImportProblem.ofFile("framework.import.problem.empty"));
+        try (JsonParser parser = reader.createParser(text)) {
+            try {
+                if (parser.nextToken() == null) {
+                    problems.add(ImportProblem.ofFile("framework.import.problem.empty"));
+                    return null;
+                }
+                root = node(parser, problems);
+            }
+            catch (StreamConstraintsException tooDeep) {
+                // Lists and mappings nested beyond Jackson's bound (500 levels): the exception knows no place, the
+                // parser stands on the value that went one level too far.
+                problems.add(new ImportProblem(Place.YAML_LINE, lineOf(parser.currentLocation()), null,
+                        "framework.import.problem.nestedTooDeep", MAX_NESTING_DEPTH));
                 return null;
             }
-            root = node(parser, problems);
         }
         catch (JacksonException ex) {
-            TokenStreamLocation location = ex.getLocation();
-            problems.add(new ImportProblem(Place.YAML_LINE, location == null ? 0 : Math.max(location.getLineNr(), 0),
-                    null, "framework.import.problem.yamlSyntax"));
+            problems.add(new ImportProblem(Place.YAML_LINE, lineOf(ex.getLocation()), null,
+                    "framework.import.problem.yamlSyntax"));
             return null;
         }
         if (!problems.isEmpty()) {
@@ -136,7 +163,8 @@ final class FrameworkYaml {
         RawRecord record = new RawRecord(Place.YAML_LINE, mapping.line());
         mapping.entries().forEach((key, value) -> {
             if (!known.contains(key)) {
-                problems.add(new ImportProblem(Place.YAML_LINE, value.line(), key,
+                // No field label: the page labels fields by their message, which a name outside the template lacks.
+                problems.add(new ImportProblem(Place.YAML_LINE, value.line(), null,
                         "framework.import.problem.unknownField", key));
             }
             else if (value instanceof Scalar scalar) {
@@ -168,6 +196,10 @@ final class FrameworkYaml {
         }
         problems.add(new ImportProblem(Place.YAML_LINE, node.line(), null, "framework.import.problem.expectedMapping"));
         return null;
+    }
+
+    private static int lineOf(TokenStreamLocation location) {
+        return location == null ? 0 : Math.max(location.getLineNr(), 0);
     }
 
     /** Reads the value the parser stands on, with everything inside it. */

@@ -7,15 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.unit.UnitNames;
 import org.communedx.model.unit.UnitType;
+import org.communedx.service.CommuneDxProperties;
+import org.communedx.service.importing.ImportLimits;
 import org.communedx.service.unit.TabularFile.TabularRow;
 import org.communedx.service.unit.UnitImportSummary.Outcome;
 
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,8 +39,16 @@ public class GsoListImport {
 
     private final AdministrativeUnitRepository units;
 
-    GsoListImport(AdministrativeUnitRepository units) {
+    private final ImportLimits limits;
+
+    GsoListImport(AdministrativeUnitRepository units, CommuneDxProperties properties) {
         this.units = units;
+        this.limits = TabularFile.limits(properties);
+    }
+
+    /** The bounds of one file, the same for the list and for the merge mapping. */
+    public ImportLimits limits() {
+        return limits;
     }
 
     /**
@@ -44,14 +56,11 @@ public class GsoListImport {
      * list never renames the units that replaced it
      */
     @Transactional
-    public UnitImportSummary importList(byte[] content, LocalDate listDate) {
-        List<TabularRow> rows = TabularFile.read(content);
-        Layout layout = Layout.of(rows.get(0));
-        List<ImportProblem> problems = new ArrayList<>();
-        List<ListedUnit> listed = new ArrayList<>();
-        for (TabularRow row : rows.subList(1, rows.size())) {
-            layout.parse(row, problems).ifPresent(listed::add);
-        }
+    public UnitImportSummary importList(InputStreamSource file, LocalDate listDate) {
+        Listing listing = new Listing();
+        TabularFile.read(file, limits, listing);
+        List<ImportProblem> problems = listing.problems;
+        List<ListedUnit> listed = listing.listed;
         if (listed.isEmpty() && problems.isEmpty()) {
             throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.noRows"));
         }
@@ -129,6 +138,26 @@ public class GsoListImport {
         created.add(fresh);
         summary.count(level, Outcome.CREATED);
         return fresh;
+    }
+
+    /** The file's rows as they are read: the header chooses the layout, and each row after it becomes a unit. */
+    private static final class Listing implements Consumer<TabularRow> {
+
+        private final List<ImportProblem> problems = new ArrayList<>();
+
+        private final List<ListedUnit> listed = new ArrayList<>();
+
+        private Layout layout;
+
+        @Override
+        public void accept(TabularRow row) {
+            if (layout == null) {
+                layout = Layout.of(row);
+            }
+            else {
+                layout.parse(row, problems).ifPresent(listed::add);
+            }
+        }
     }
 
     /** One row of the list: a commune with its province and, before 2025, its district. */

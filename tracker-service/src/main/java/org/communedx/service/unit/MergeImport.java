@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
@@ -22,8 +23,11 @@ import org.communedx.model.unit.UnitNames;
 import org.communedx.model.unit.UnitSuccession;
 import org.communedx.model.unit.UnitSuccessionRepository;
 import org.communedx.model.unit.UnitType;
+import org.communedx.service.CommuneDxProperties;
+import org.communedx.service.importing.ImportLimits;
 import org.communedx.service.unit.TabularFile.TabularRow;
 
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,29 +47,25 @@ public class MergeImport {
 
     private final UnitSuccessionRepository successions;
 
-    MergeImport(AdministrativeUnitRepository units, UnitSuccessionRepository successions) {
+    private final ImportLimits limits;
+
+    MergeImport(AdministrativeUnitRepository units, UnitSuccessionRepository successions,
+            CommuneDxProperties properties) {
         this.units = units;
         this.successions = successions;
+        this.limits = TabularFile.limits(properties);
     }
 
     /**
      * @param provinceCodes the new provinces to import; empty for the whole file
      */
     @Transactional
-    public MergeImportSummary importMerges(byte[] content, LocalDate effectiveDate, String legalBasis,
+    public MergeImportSummary importMerges(InputStreamSource file, LocalDate effectiveDate, String legalBasis,
             Set<String> provinceCodes) {
-        List<TabularRow> rows = TabularFile.read(content);
-        List<String> header = rows.get(0).cells().stream().map(cell -> UnitNames.normalize(cell).toLowerCase(Locale.ROOT))
-                .toList();
-        if (!header.equals(HEADER)) {
-            throw new UnitImportRejected(new ImportProblem(rows.get(0).line(), null, "unit.merge.problem.header",
-                    String.join(",", header), String.join(",", HEADER)));
-        }
-        List<ImportProblem> problems = new ArrayList<>();
-        List<Merge> merges = new ArrayList<>();
-        for (TabularRow row : rows.subList(1, rows.size())) {
-            parse(row, problems).ifPresent(merges::add);
-        }
+        Mapping mapping = new Mapping();
+        TabularFile.read(file, limits, mapping);
+        List<ImportProblem> problems = mapping.problems;
+        List<Merge> merges = mapping.merges;
         checkConsistency(merges, problems);
         Set<String> inFile = new HashSet<>();
         merges.forEach(merge -> inFile.add(merge.provinceCode()));
@@ -83,6 +83,31 @@ public class MergeImport {
         List<Merge> selected = merges.stream()
                 .filter(merge -> provinceCodes.isEmpty() || provinceCodes.contains(merge.provinceCode())).toList();
         return new Reform(effectiveDate, legalBasis, problems).apply(selected);
+    }
+
+    /** The file's rows as they are read: the header is checked, and each row after it becomes a merge. */
+    private static final class Mapping implements Consumer<TabularRow> {
+
+        private final List<ImportProblem> problems = new ArrayList<>();
+
+        private final List<Merge> merges = new ArrayList<>();
+
+        private boolean headerRead;
+
+        @Override
+        public void accept(TabularRow row) {
+            if (headerRead) {
+                parse(row, problems).ifPresent(merges::add);
+                return;
+            }
+            List<String> header = row.cells().stream()
+                    .map(cell -> UnitNames.normalize(cell).toLowerCase(Locale.ROOT)).toList();
+            if (!header.equals(HEADER)) {
+                throw new UnitImportRejected(new ImportProblem(row.line(), null, "unit.merge.problem.header",
+                        String.join(",", header), String.join(",", HEADER)));
+            }
+            headerRead = true;
+        }
     }
 
     private static void checkConsistency(List<Merge> merges, List<ImportProblem> problems) {

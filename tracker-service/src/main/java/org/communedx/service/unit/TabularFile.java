@@ -1,38 +1,51 @@
 package org.communedx.service.unit;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.tika.Tika;
-import org.communedx.service.UploadedText;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.communedx.service.CommuneDxProperties;
+import org.communedx.service.importing.CsvRecords;
+import org.communedx.service.importing.ImportFileRefused;
+import org.communedx.service.importing.ImportLimits;
+import org.communedx.service.importing.LimitedInputStream;
+import org.communedx.service.importing.UploadContent;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+import org.springframework.core.io.InputStreamSource;
 
 /**
- * The rows of an uploaded CSV (UTF-8) or XLSX file, told apart by their content, never by the file name:
- * spreadsheets exported from office software are often renamed, and a name proves nothing.
+ * The rows of an uploaded CSV (UTF-8) or XLSX file, told apart by their content, never by the file name, and read
+ * one at a time within the import's limits: the file is never held whole, and the first row, byte or cell beyond a
+ * limit refuses it.
  */
 final class TabularFile {
 
-    private static final Tika TIKA = new Tika();
-
     private TabularFile() {
+    }
+
+    /** The limits of the GSO list and the merge mapping, which share the page and the reader. */
+    static ImportLimits limits(CommuneDxProperties properties) {
+        CommuneDxProperties.Imports imports = properties.imports();
+        return ImportLimits.of(imports.units().maxFileSize(), imports.units().maxRows(), imports.maxCellLength());
     }
 
     /** A row with its line number in the file (the header is line 1). */
@@ -59,89 +72,129 @@ final class TabularFile {
         }
     }
 
-    /** The non-blank rows, header first; refuses files that are empty, not UTF-8, or neither CSV nor XLSX. */
-    static List<TabularRow> read(byte[] content) {
-        if (content.length == 0) {
-            throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.emptyFile"));
-        }
-        String mediaType = TIKA.detect(content);
-        List<TabularRow> rows;
-        if (mediaType.equals("application/zip") || mediaType.startsWith("application/x-tika-ooxml")
-                || mediaType.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml")) {
-            rows = readSpreadsheet(content);
-        }
-        else if (mediaType.startsWith("text/") || mediaType.equals("application/octet-stream")) {
-            rows = readCsv(content);
-        }
-        else {
-            throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.notCsvOrXlsx", mediaType));
-        }
-        List<TabularRow> nonBlank = rows.stream().filter(row -> !row.isBlank()).toList();
-        if (nonBlank.isEmpty()) {
-            throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.emptyFile"));
-        }
-        return nonBlank;
-    }
-
-    private static List<TabularRow> readCsv(byte[] content) {
-        // Strict UTF-8, and the problem names the first line that is not.
-        String text = UploadedText.utf8(content).orElseThrow(() -> new UnitImportRejected(
-                new ImportProblem(firstLineNotUtf8(content), null, "unit.import.problem.notUtf8")));
-        List<TabularRow> rows = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get()
-                .parse(new StringReader(text))) {
-            for (CSVRecord record : parser) {
-                rows.add(new TabularRow((int) record.getRecordNumber(), record.toList(), false));
+    /**
+     * Hands the non-blank rows to {@code each}, header first; refuses files that are empty, not UTF-8, neither CSV
+     * nor XLSX, or beyond a limit. A refusal can come after some rows were handed over, so nothing may be written
+     * before the whole file has been read.
+     */
+    static void read(InputStreamSource file, ImportLimits limits, Consumer<TabularRow> each) {
+        String mediaType = UploadContent.mediaType(file).orElseThrow(
+                () -> new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.emptyFile")));
+        NonBlank rows = new NonBlank(each);
+        try {
+            if (UploadContent.isZip(mediaType)) {
+                readSpreadsheet(file, limits, rows);
+            }
+            else if (mediaType.startsWith("text/") || mediaType.equals("application/octet-stream")) {
+                CsvRecords.read(file, limits,
+                        record -> rows.accept(new TabularRow((int) record.getRecordNumber(), record.toList(), false)));
+            }
+            else {
+                throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.notCsvOrXlsx", mediaType));
             }
         }
-        catch (IOException | UncheckedIOException | IllegalStateException ex) {
-            throw new UnitImportRejected(new ImportProblem(rows.size() + 1, null, "unit.import.problem.malformedCsv"));
+        catch (ImportFileRefused refused) {
+            throw new UnitImportRejected(switch (refused.reason()) {
+                case NOT_UTF8 -> new ImportProblem(refused.line(), null, "unit.import.problem.notUtf8");
+                case MALFORMED_CSV -> new ImportProblem(refused.line(), null, "unit.import.problem.malformedCsv");
+                default -> new ImportProblem(refused.line(), null, refused.messageKey(), refused.arguments().toArray());
+            });
         }
-        return rows;
+        if (rows.count == 0) {
+            throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.emptyFile"));
+        }
     }
 
-    private static int firstLineNotUtf8(byte[] content) {
-        int line = 1;
-        int start = 0;
-        for (int i = 0; i <= content.length; i++) {
-            if (i == content.length || content[i] == '\n') {
-                try {
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .decode(ByteBuffer.wrap(content, start, i - start));
-                }
-                catch (CharacterCodingException ex) {
-                    return line;
-                }
-                line++;
-                start = i + 1;
-            }
-        }
-        return 0;
-    }
-
-    private static List<TabularRow> readSpreadsheet(byte[] content) {
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            if (workbook.getNumberOfSheets() == 0) {
+    /**
+     * The first sheet through POI's streaming (SAX) reader, a row at a time. Its shared strings and styles are held,
+     * which the unpacked size limit bounds.
+     */
+    private static void readSpreadsheet(InputStreamSource file, ImportLimits limits, Consumer<TabularRow> each) {
+        UploadContent.requireUnpackedWithin(file, limits.maxBytes());
+        try (InputStream in = new LimitedInputStream(file.getInputStream(), limits.maxBytes());
+                OPCPackage workbook = OPCPackage.open(in)) {
+            XSSFReader reader = new XSSFReader(workbook);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook);
+            Iterator<InputStream> sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
                 throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.emptyFile"));
             }
-            Sheet sheet = workbook.getSheetAt(0);
-            DataFormatter formatter = new DataFormatter();
-            List<TabularRow> rows = new ArrayList<>();
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int column = 0; column < Math.max(row.getLastCellNum(), 0); column++) {
-                    Cell cell = row.getCell(column);
-                    cells.add(cell == null || cell.getCellType() == CellType.BLANK ? "" : formatter.formatCellValue(cell));
-                }
-                rows.add(new TabularRow(row.getRowNum() + 1, cells, true));
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                // With the styles, a number shows as the sheet shows it: 5305 typed as a number is "5305", not "5305.0".
+                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), strings,
+                        new Rows(limits, each), new DataFormatter(), false));
+                parser.parse(new InputSource(sheet));
             }
-            return rows;
         }
-        catch (IOException | RuntimeException ex) {
-            if (ex instanceof UnitImportRejected rejected) {
-                throw rejected;
-            }
+        catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | POIXMLException
+                | IllegalArgumentException
+                | IllegalStateException | UnsupportedOperationException ex) {
             throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.unreadableXlsx"));
+        }
+    }
+
+    /** Leaves out blank rows, and counts the others. */
+    private static final class NonBlank implements Consumer<TabularRow> {
+
+        private final Consumer<TabularRow> each;
+
+        private int count;
+
+        NonBlank(Consumer<TabularRow> each) {
+            this.each = each;
+        }
+
+        @Override
+        public void accept(TabularRow row) {
+            if (!row.isBlank()) {
+                count++;
+                each.accept(row);
+            }
+        }
+    }
+
+    /** A sheet's rows as the streaming reader reports them: only cells with a value, each with its reference. */
+    private static final class Rows implements SheetContentsHandler {
+
+        private final ImportLimits limits;
+
+        private final Consumer<TabularRow> each;
+
+        private List<String> cells = new ArrayList<>();
+
+        private int rows;
+
+        Rows(ImportLimits limits, Consumer<TabularRow> each) {
+            this.limits = limits;
+            this.each = each;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells = new ArrayList<>();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            // The header, then the rows: one more than the limit, and the file is refused.
+            if (++rows > limits.maxRows() + 1L) {
+                throw ImportFileRefused.tooManyRows(limits.maxRows());
+            }
+            each.accept(new TabularRow(rowNum + 1, cells, true));
+        }
+
+        @Override
+        public void cell(String reference, String value, XSSFComment comment) {
+            int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+            if (value != null && value.length() > limits.maxCellLength()) {
+                int line = reference == null ? 0 : new CellReference(reference).getRow() + 1;
+                throw ImportFileRefused.cellTooLong(line, limits.maxCellLength());
+            }
+            while (cells.size() < column) {
+                cells.add("");
+            }
+            cells.add(value == null ? "" : value);
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.communedx.service.user;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,14 +7,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.tika.Tika;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
-import org.communedx.service.UploadedText;
+import org.communedx.service.CommuneDxProperties;
+import org.communedx.service.importing.CsvRecords;
+import org.communedx.service.importing.ImportFileRefused;
+import org.communedx.service.importing.ImportLimits;
+import org.communedx.service.importing.UploadContent;
 import org.communedx.service.job.BackgroundJobs;
 import org.communedx.service.job.JobNotFoundException;
 import org.communedx.service.job.JobProgress;
@@ -26,6 +25,7 @@ import org.communedx.service.user.UserRules.Actor;
 import org.communedx.service.user.UserViews.IssuedPassword;
 import org.communedx.service.user.UserViews.NewUser;
 
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,14 +42,9 @@ public class UserImport {
 
     public static final String HEADER = "username,display_name,role,unit_code,email";
 
-    /** Each user costs a bcrypt hash (about 0.1 s); larger lists are split into several files. */
-    public static final int MAX_ROWS = 1000;
-
     public static final String JOB_KIND = "user-import";
 
     private static final List<String> COLUMNS = List.of(HEADER.split(","));
-
-    private static final Tika TIKA = new Tika();
 
     private final UserRules rules;
 
@@ -59,23 +54,34 @@ public class UserImport {
 
     private final TransactionTemplate transactions;
 
+    private final ImportLimits limits;
+
     UserImport(UserRules rules, UserAdministration administration, BackgroundJobs jobs,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, CommuneDxProperties properties) {
         this.rules = rules;
         this.administration = administration;
         this.jobs = jobs;
         this.transactions = new TransactionTemplate(transactionManager);
+        CommuneDxProperties.Imports imports = properties.imports();
+        this.limits = ImportLimits.of(imports.users().maxFileSize(), imports.users().maxRows(),
+                imports.maxCellLength());
+    }
+
+    /** The bounds of one file; the rows are users, each of which costs a bcrypt hash (about 0.1 s). */
+    public ImportLimits limits() {
+        return limits;
     }
 
     /**
      * Checks the file and, when every line is right, creates its users in the background: each costs a bcrypt hash,
      * and a thousand of them outlast what a browser or a proxy waits for. The administrator follows the job and
      * fetches the one-time passwords once through {@link BackgroundJobs}.
+     * @param file the CSV file, read a record at a time; {@code null} when none was chosen
      * @return the job creating the users
      * @throws UserRejected with every problem of the file; nothing is saved and no job started
      */
-    public UUID start(byte[] content) {
-        CheckedUsers users = check(content);
+    public UUID start(InputStreamSource file) {
+        CheckedUsers users = check(file);
         return jobs.start(JOB_KIND,
                 progress -> new ImportedUsers(transactions.execute(status -> create(users, progress))));
     }
@@ -98,42 +104,36 @@ public class UserImport {
     }
 
     /**
-     * Reads the file and checks every line against the rules and the accounts as they are now.
+     * Reads the file a record at a time and checks every line against the rules and the accounts as they are now.
+     * @param file the CSV file; {@code null} when none was chosen
      * @throws UserRejected with every problem of the file
      */
-    public CheckedUsers check(byte[] content) {
-        List<CSVRecord> records = read(content).stream()
-                .filter(row -> !row.stream().allMatch(String::isBlank)).toList();
-        if (records.isEmpty()) {
+    public CheckedUsers check(InputStreamSource file) {
+        String mediaType = UploadContent.mediaType(file)
+                .orElseThrow(() -> new UserRejected(UserProblem.of(0, null, "users.import.problem.emptyFile")));
+        if (!mediaType.startsWith("text/") && !mediaType.equals("application/octet-stream")) {
+            throw new UserRejected(UserProblem.of(0, null, "users.import.problem.notCsv", mediaType));
+        }
+        UserList list = new UserList();
+        try {
+            CsvRecords.read(file, limits, list);
+        }
+        catch (ImportFileRefused refused) {
+            throw new UserRejected(switch (refused.reason()) {
+                case NOT_UTF8 -> UserProblem.of(refused.line(), null, "users.import.problem.notUtf8");
+                case MALFORMED_CSV -> UserProblem.of(refused.line(), null, "users.import.problem.malformed");
+                default -> UserProblem.of(refused.line(), null, refused.messageKey(), refused.arguments().toArray());
+            });
+        }
+        if (!list.headerRead) {
             throw new UserRejected(UserProblem.of(0, null, "users.import.problem.emptyFile"));
         }
-        List<String> header = records.get(0).toList().stream().map(String::strip).toList();
-        if (!header.equals(COLUMNS)) {
-            throw new UserRejected(UserProblem.of((int) records.get(0).getRecordNumber(), null,
-                    "users.import.problem.header",
-                    String.join(",", records.get(0).toList()), HEADER));
-        }
-        List<CSVRecord> rows = records.subList(1, records.size());
-        if (rows.isEmpty()) {
+        if (list.lines.isEmpty() && list.problems.isEmpty()) {
             throw new UserRejected(UserProblem.of(0, null, "users.import.problem.noRows"));
         }
-        if (rows.size() > MAX_ROWS) {
-            throw new UserRejected(UserProblem.of(0, null, "users.import.problem.tooManyRows", rows.size(), MAX_ROWS));
-        }
-        List<UserProblem> problems = new ArrayList<>();
-        List<Line> lines = new ArrayList<>();
-        for (CSVRecord row : rows) {
-            int line = (int) row.getRecordNumber();
-            if (row.size() != COLUMNS.size()) {
-                problems.add(UserProblem.of(line, null, "users.import.problem.columnCount", row.size(), COLUMNS.size()));
-                continue;
-            }
-            lines.add(new Line(line, row.get(0).strip(), row.get(1).strip(), row.get(2), row.get(3).strip(),
-                    row.get(4).strip()));
-        }
-        CheckedUsers users = checked(lines, problems);
-        if (!problems.isEmpty()) {
-            throw new UserRejected(problems);
+        CheckedUsers users = checked(list.lines, list.problems);
+        if (!list.problems.isEmpty()) {
+            throw new UserRejected(list.problems);
         }
         return users;
     }
@@ -199,6 +199,39 @@ public class UserImport {
             String email) {
     }
 
+    /** The file's records as they are read: the header is checked, and each non-blank row after it kept. */
+    private static final class UserList implements Consumer<CSVRecord> {
+
+        private final List<UserProblem> problems = new ArrayList<>();
+
+        private final List<Line> lines = new ArrayList<>();
+
+        private boolean headerRead;
+
+        @Override
+        public void accept(CSVRecord row) {
+            if (row.stream().allMatch(String::isBlank)) {
+                return;
+            }
+            int line = (int) row.getRecordNumber();
+            if (!headerRead) {
+                List<String> header = row.toList().stream().map(String::strip).toList();
+                if (!header.equals(COLUMNS)) {
+                    throw new UserRejected(UserProblem.of(line, null, "users.import.problem.header",
+                            String.join(",", row.toList()), HEADER));
+                }
+                headerRead = true;
+                return;
+            }
+            if (row.size() != COLUMNS.size()) {
+                problems.add(UserProblem.of(line, null, "users.import.problem.columnCount", row.size(), COLUMNS.size()));
+                return;
+            }
+            lines.add(new Line(line, row.get(0).strip(), row.get(1).strip(), row.get(2), row.get(3).strip(),
+                    row.get(4).strip()));
+        }
+    }
+
     private static Role role(int line, String text, List<UserProblem> problems) {
         String name = text.strip().toUpperCase(Locale.ROOT);
         if (name.isEmpty()) {
@@ -213,28 +246,4 @@ public class UserImport {
             return null;
         }
     }
-
-    /**
-     * Every record, blank lines included, so that a record's number is its line in the file (a quoted value over
-     * several lines aside). Refuses what is empty, not text, not UTF-8 or not well-formed CSV.
-     */
-    private static List<CSVRecord> read(byte[] content) {
-        if (content == null || content.length == 0) {
-            throw new UserRejected(UserProblem.of(0, null, "users.import.problem.emptyFile"));
-        }
-        String mediaType = TIKA.detect(content);
-        if (!mediaType.startsWith("text/") && !mediaType.equals("application/octet-stream")) {
-            throw new UserRejected(UserProblem.of(0, null, "users.import.problem.notCsv", mediaType));
-        }
-        String text = UploadedText.utf8(content)
-                .orElseThrow(() -> new UserRejected(UserProblem.of(0, null, "users.import.problem.notUtf8")));
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get()
-                .parse(new StringReader(text))) {
-            return parser.getRecords();
-        }
-        catch (IOException | UncheckedIOException | IllegalStateException ex) {
-            throw new UserRejected(UserProblem.of(0, null, "users.import.problem.malformed"));
-        }
-    }
-
 }

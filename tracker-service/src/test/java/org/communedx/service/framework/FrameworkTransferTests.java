@@ -16,12 +16,14 @@ import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.framework.FrameworkViews.FrameworkDetail;
 import org.communedx.service.framework.FrameworkViews.FrameworkSummary;
 import org.communedx.service.framework.ImportProblem.Place;
+import org.communedx.service.importing.UploadContent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -63,7 +65,8 @@ class FrameworkTransferTests {
         byte[] yaml = transfer.exportYaml("DX-XA", "1.0").content();
         loginAs("tinh.hoabinh", Role.PROVINCE_MANAGER);
 
-        assertThatThrownBy(() -> transfer.importDraft(yaml, "1.0-refused")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> transfer.importDraft(new ByteArrayResource(yaml), "1.0-refused"))
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> catalogue.cloneToDraft("DX-XA", "1.0", "1.0-refused"))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> catalogue.retire("DX-XA", "1.0")).isInstanceOf(AccessDeniedException.class);
@@ -71,7 +74,7 @@ class FrameworkTransferTests {
         assertThat(frameworks.existsByCodeAndVersion("DX-XA", "1.0-refused")).isFalse();
 
         loginAs("admin", Role.ADMIN);
-        assertThat(transfer.importDraft(yaml, "1.0-admin").version()).isEqualTo("1.0-admin");
+        assertThat(transfer.importDraft(new ByteArrayResource(yaml), "1.0-admin").version()).isEqualTo("1.0-admin");
         loginAs("tinh.hoabinh", Role.PROVINCE_MANAGER);
         assertThat(catalogue.version("DX-XA", "1.0-admin").status()).as("a manager reads the draft")
                 .isEqualTo(FrameworkStatus.DRAFT);
@@ -81,7 +84,7 @@ class FrameworkTransferTests {
     void yamlExportImportsAsAnEqualFramework() {
         byte[] yaml = transfer.exportYaml("DX-XA", "1.0").content();
 
-        FrameworkSummary imported = transfer.importDraft(yaml, "1.0-yaml");
+        FrameworkSummary imported = transfer.importDraft(new ByteArrayResource(yaml), "1.0-yaml");
 
         assertSameContent(catalogue.version("DX-XA", "1.0-yaml"), catalogue.version("DX-XA", "1.0"));
         assertThat(imported.criterionCount()).isEqualTo(27);
@@ -92,7 +95,7 @@ class FrameworkTransferTests {
     void xlsxExportImportsAsAnEqualFramework() {
         byte[] xlsx = transfer.exportXlsx("DX-XA", "1.0").content();
 
-        transfer.importDraft(xlsx, "1.0-xlsx");
+        transfer.importDraft(new ByteArrayResource(xlsx), "1.0-xlsx");
 
         assertSameContent(catalogue.version("DX-XA", "1.0-xlsx"), catalogue.version("DX-XA", "1.0"));
     }
@@ -102,7 +105,8 @@ class FrameworkTransferTests {
         String yaml = new String(transfer.exportYaml("DX-XA", "1.0").content(), StandardCharsets.UTF_8)
                 .replace("version: \"1.0\"", "version: \"3.0-file\"");
 
-        assertThat(transfer.importDraft(yaml.getBytes(StandardCharsets.UTF_8), " ").version()).isEqualTo("3.0-file");
+        assertThat(transfer.importDraft(new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)), " ").version())
+                .isEqualTo("3.0-file");
     }
 
     @Test
@@ -223,10 +227,14 @@ class FrameworkTransferTests {
 
     @Test
     void recognisesFilesByContentNotByName() {
-        assertThat(FrameworkTransfer.kind(transfer.exportXlsx("DX-XA", "1.0").content()))
+        assertThat(FrameworkTransfer.kind(mediaType(transfer.exportXlsx("DX-XA", "1.0").content())))
                 .isEqualTo(FrameworkTransfer.Kind.WORKBOOK);
-        assertThat(FrameworkTransfer.kind(transfer.exportYaml("DX-XA", "1.0").content()))
+        assertThat(FrameworkTransfer.kind(mediaType(transfer.exportYaml("DX-XA", "1.0").content())))
                 .isEqualTo(FrameworkTransfer.Kind.TEXT);
+    }
+
+    private static String mediaType(byte[] content) {
+        return UploadContent.mediaType(new ByteArrayResource(content)).orElseThrow();
     }
 
     private void assertRefused(byte[] content, org.assertj.core.groups.Tuple... expected) {
@@ -243,7 +251,7 @@ class FrameworkTransferTests {
     }
 
     private FrameworkImportRefused refusal(byte[] content, String newVersion) {
-        return catchRefusal(() -> transfer.importDraft(content, newVersion));
+        return catchRefusal(() -> transfer.importDraft(new ByteArrayResource(content), newVersion));
     }
 
     private static FrameworkImportRefused catchRefusal(Runnable action) {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,8 +78,9 @@ class MergedHistoryTests {
 
     @BeforeEach
     void theOldUnitsWithTwoScoredCommunesThenTheMerger() {
-        gsoImport.importList(resource("/units/hoabinh-sample.csv"), LocalDate.of(2025, 3, 1));
-        mergeImport.importMerges(resource("/units/merges-sample.csv"), REFORM, "Nghị quyết 1680/NQ-UBTVQH15",
+        gsoImport.importList(new ByteArrayResource(resource("/units/hoabinh-sample.csv")), LocalDate.of(2025, 3, 1));
+        mergeImport.importMerges(new ByteArrayResource(resource("/units/merges-sample.csv")), REFORM,
+                "Nghị quyết 1680/NQ-UBTVQH15",
                 Set.of("25"));
         period = periods.save(new Period(new PeriodTerms("Năm 2024 (sáp nhập)", 2024, LocalDate.of(2024, 1, 1),
                 LocalDate.of(2024, 12, 31), LocalDate.of(2024, 12, 15)),

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +54,7 @@ class ScopesTests {
     @BeforeEach
     void twoDistrictOfficials() {
         try (InputStream list = ScopesTests.class.getResourceAsStream("/units/hoabinh-sample.csv")) {
-            gsoImport.importList(list.readAllBytes(), LocalDate.of(2025, 3, 1));
+            gsoImport.importList(new ByteArrayResource(list.readAllBytes()), LocalDate.of(2025, 3, 1));
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -18,6 +18,7 @@ import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.unit.GsoListImport;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -131,7 +132,7 @@ public final class NationalData {
         try {
             Optional<Path> reference = shape.referenceUnits() ? referenceList() : Optional.empty();
             byte[] list = reference.map(NationalData::read).orElseGet(NationalData::syntheticList);
-            var summary = gsoImport.importList(list, LIST_DATE);
+            var summary = gsoImport.importList(new ByteArrayResource(list), LIST_DATE);
             System.out.printf("BENCHMARK data: units from %s: %s%n",
                     reference.map(Path::toString).orElse("a synthetic list (no ../shared/data)"), summary.total());
         }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,12 +37,12 @@ class GsoListImportTests {
 
     @Test
     void importsTheListAndAReimportChangesNothing() {
-        UnitImportSummary first = gsoImport.importList(UnitFixtures.resource("hoabinh-sample.csv"), LIST_DATE);
+        UnitImportSummary first = gsoImport.importList(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
         assertThat(first.counts(UnitLevel.PROVINCE)).isEqualTo(new Counts(1, 0, 0));
         assertThat(first.counts(UnitLevel.DISTRICT)).isEqualTo(new Counts(2, 0, 0));
         assertThat(first.counts(UnitLevel.COMMUNE)).isEqualTo(new Counts(6, 0, 0));
 
-        UnitImportSummary again = gsoImport.importList(UnitFixtures.resource("hoabinh-sample.csv"), LIST_DATE);
+        UnitImportSummary again = gsoImport.importList(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
         assertThat(again.total()).isEqualTo(new Counts(0, 0, 9));
         assertThat(units.count()).isEqualTo(9);
 
@@ -53,11 +54,11 @@ class GsoListImportTests {
 
     @Test
     void matchesOnCodesSoThatARenameUpdatesTheUnit() {
-        gsoImport.importList(UnitFixtures.resource("hoabinh-sample.csv"), LIST_DATE);
+        gsoImport.importList(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
         String renamed = new String(UnitFixtures.resource("hoabinh-sample.csv"), StandardCharsets.UTF_8)
                 .replace("Xã Yên Phú", "Xã Yên Phú Mới");
 
-        UnitImportSummary summary = gsoImport.importList(renamed.getBytes(StandardCharsets.UTF_8), LIST_DATE);
+        UnitImportSummary summary = gsoImport.importList(UnitFixtures.csv(renamed), LIST_DATE);
 
         assertThat(summary.total()).isEqualTo(new Counts(0, 1, 8));
         assertThat(units.findByCodeValidOn("05305", LIST_DATE).orElseThrow().getName()).isEqualTo("Xã Yên Phú Mới");
@@ -68,7 +69,7 @@ class GsoListImportTests {
         String decomposed = Normalizer.normalize(
                 HEADER + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Định Cư,05320,Xã\n", Normalizer.Form.NFD);
 
-        gsoImport.importList(decomposed.getBytes(StandardCharsets.UTF_8), LIST_DATE);
+        gsoImport.importList(UnitFixtures.csv(decomposed), LIST_DATE);
 
         assertThat(units.findByCodeValidOn("05320", LIST_DATE).orElseThrow().getName()).isEqualTo("Xã Định Cư");
     }
@@ -78,7 +79,7 @@ class GsoListImportTests {
         byte[] xlsx = UnitFixtures.spreadsheet(GsoListImport.THREE_LEVEL_HEADER, List.of(
                 List.of("Tỉnh Hòa Bình", 17, "Huyện Lạc Sơn", 157, "Xã Yên Phú", 5305, "Xã")));
 
-        UnitImportSummary summary = gsoImport.importList(xlsx, LIST_DATE);
+        UnitImportSummary summary = gsoImport.importList(new ByteArrayResource(xlsx), LIST_DATE);
 
         assertThat(summary.total()).isEqualTo(new Counts(3, 0, 0));
         assertThat(units.findByCodeValidOn("05305", LIST_DATE)).isPresent();
@@ -86,7 +87,7 @@ class GsoListImportTests {
 
     @Test
     void placesCommunesOfTheTwoLevelListUnderTheirProvince() {
-        UnitImportSummary summary = gsoImport.importList(UnitFixtures.resource("two-level-sample.csv"),
+        UnitImportSummary summary = gsoImport.importList(UnitFixtures.file("two-level-sample.csv"),
                 UnitFixtures.REFORM);
 
         assertThat(summary.counts(UnitLevel.DISTRICT)).isEqualTo(new Counts(0, 0, 0));
@@ -130,7 +131,7 @@ class GsoListImportTests {
 
     @Test
     void refusesADistrictThatTheDatabaseHoldsInAnotherProvince() {
-        gsoImport.importList(UnitFixtures.resource("hoabinh-sample.csv"), LIST_DATE);
+        gsoImport.importList(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
         long before = units.count();
 
         assertRefused(HEADER + "Tỉnh Phú Thọ,25,Huyện Lạc Sơn,157,Xã Mới,05399,Xã\n",
@@ -163,7 +164,8 @@ class GsoListImportTests {
 
         long before = units.count();
 
-        assertThatExceptionOfType(UnitImportRejected.class).isThrownBy(() -> gsoImport.importList(content, LIST_DATE))
+        assertThatExceptionOfType(UnitImportRejected.class)
+                .isThrownBy(() -> gsoImport.importList(new ByteArrayResource(content), LIST_DATE))
                 .satisfies(rejected -> assertThat(rejected.problems()).singleElement()
                         .extracting(ImportProblem::line, ImportProblem::messageKey)
                         .containsExactly(3, "unit.import.problem.notUtf8"));
@@ -174,7 +176,8 @@ class GsoListImportTests {
     void refusesAFileThatIsNeitherCsvNorXlsx() {
         byte[] pdf = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".getBytes(StandardCharsets.US_ASCII);
 
-        assertThatExceptionOfType(UnitImportRejected.class).isThrownBy(() -> gsoImport.importList(pdf, LIST_DATE))
+        assertThatExceptionOfType(UnitImportRejected.class)
+                .isThrownBy(() -> gsoImport.importList(new ByteArrayResource(pdf), LIST_DATE))
                 .satisfies(rejected -> assertThat(rejected.problems()).singleElement()
                         .extracting(ImportProblem::messageKey).isEqualTo("unit.import.problem.notCsvOrXlsx"));
     }
@@ -182,7 +185,7 @@ class GsoListImportTests {
     private void assertRefused(String content, Consumer<ImportProblem> onlyProblem) {
         long before = units.count();
         assertThatExceptionOfType(UnitImportRejected.class)
-                .isThrownBy(() -> gsoImport.importList(content.getBytes(StandardCharsets.UTF_8), LIST_DATE))
+                .isThrownBy(() -> gsoImport.importList(UnitFixtures.csv(content), LIST_DATE))
                 .satisfies(rejected -> assertThat(rejected.problems()).singleElement().satisfies(onlyProblem::accept));
         assertThat(units.count()).isEqualTo(before);
     }
@@ -190,7 +193,7 @@ class GsoListImportTests {
     private void assertRefused(String content, BiConsumer<ImportProblem, ImportProblem> twoProblems) {
         long before = units.count();
         assertThatExceptionOfType(UnitImportRejected.class)
-                .isThrownBy(() -> gsoImport.importList(content.getBytes(StandardCharsets.UTF_8), LIST_DATE))
+                .isThrownBy(() -> gsoImport.importList(UnitFixtures.csv(content), LIST_DATE))
                 .satisfies(rejected -> {
                     assertThat(rejected.problems()).hasSize(2);
                     twoProblems.accept(rejected.problems().get(0), rejected.problems().get(1));

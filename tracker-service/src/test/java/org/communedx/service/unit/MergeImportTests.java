@@ -42,12 +42,12 @@ class MergeImportTests {
 
     @BeforeEach
     void importTheOldList() {
-        gsoImport.importList(UnitFixtures.resource("hoabinh-sample.csv"), LIST_DATE);
+        gsoImport.importList(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
     }
 
     @Test
     void linksTheOldCommunesToTheNewYenPhuWhichReusesOneOfTheirCodes() {
-        MergeImportSummary summary = mergeImport.importMerges(UnitFixtures.resource("merges-sample.csv"), REFORM,
+        MergeImportSummary summary = mergeImport.importMerges(UnitFixtures.file("merges-sample.csv"), REFORM,
                 BASIS, Set.of("25"));
 
         AdministrativeUnit newYenPhu = units.findByCodeValidOn("05305", REFORM).orElseThrow();
@@ -74,7 +74,7 @@ class MergeImportTests {
 
     @Test
     void splitsAPartiallyMergedCommuneAndPassesTheOldProvinceToTheNewOne() {
-        mergeImport.importMerges(UnitFixtures.resource("merges-sample.csv"), REFORM, BASIS, Set.of("25"));
+        mergeImport.importMerges(UnitFixtures.file("merges-sample.csv"), REFORM, BASIS, Set.of("25"));
 
         AdministrativeUnit oldAnNghia = units.findByCodeValidOn("05347", REFORM.minusDays(1)).orElseThrow();
         assertThat(successions.findByPredecessor(oldAnNghia))
@@ -92,11 +92,11 @@ class MergeImportTests {
 
     @Test
     void changesNothingWhenRunAgain() {
-        mergeImport.importMerges(UnitFixtures.resource("merges-sample.csv"), REFORM, BASIS, Set.of("25"));
+        mergeImport.importMerges(UnitFixtures.file("merges-sample.csv"), REFORM, BASIS, Set.of("25"));
         long unitCount = units.count();
         long successionCount = successions.count();
 
-        MergeImportSummary again = mergeImport.importMerges(UnitFixtures.resource("merges-sample.csv"), REFORM,
+        MergeImportSummary again = mergeImport.importMerges(UnitFixtures.file("merges-sample.csv"), REFORM,
                 BASIS, Set.of("25"));
 
         assertThat(again.provincesCreated() + again.unitsCreated() + again.unitsUpdated() + again.unitsClosed()
@@ -113,7 +113,7 @@ class MergeImportTests {
                 .replace("05308,Xã Bình Hẻm,full", "05308,Xã Bình Hẻm,whole");
 
         assertThatExceptionOfType(UnitImportRejected.class)
-                .isThrownBy(() -> mergeImport.importMerges(bad.getBytes(StandardCharsets.UTF_8), REFORM, BASIS,
+                .isThrownBy(() -> mergeImport.importMerges(UnitFixtures.csv(bad), REFORM, BASIS,
                         Set.of("25", "26")))
                 .satisfies(rejected -> assertThat(rejected.problems())
                         .extracting(ImportProblem::line, ImportProblem::messageKey)

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,15 +42,16 @@ class ReferenceDataImportTests {
     void importsHoaBinhOnceAndItsMergeIntoPhuThoLinksTheNewYenPhu() {
         byte[] hoaBinh = ReferenceData.read("units-hoabinh-2025-03.csv");
 
-        UnitImportSummary first = gsoImport.importList(hoaBinh, LIST_DATE);
+        UnitImportSummary first = gsoImport.importList(new ByteArrayResource(hoaBinh), LIST_DATE);
         assertThat(first.counts(UnitLevel.PROVINCE)).isEqualTo(new Counts(1, 0, 0));
         assertThat(first.counts(UnitLevel.DISTRICT)).isEqualTo(new Counts(10, 0, 0));
         assertThat(first.counts(UnitLevel.COMMUNE)).isEqualTo(new Counts(151, 0, 0));
 
-        UnitImportSummary again = gsoImport.importList(hoaBinh, LIST_DATE);
+        UnitImportSummary again = gsoImport.importList(new ByteArrayResource(hoaBinh), LIST_DATE);
         assertThat(again.total()).isEqualTo(new Counts(0, 0, 162));
 
-        mergeImport.importMerges(ReferenceData.read("units-vn-2025-07-merges.csv"), REFORM, null, Set.of("25"));
+        mergeImport.importMerges(new ByteArrayResource(ReferenceData.read("units-vn-2025-07-merges.csv")), REFORM, null,
+                Set.of("25"));
         AdministrativeUnit newYenPhu = units.findByCodeValidOn("05305", REFORM).orElseThrow();
         assertThat(newYenPhu.getName()).isEqualTo("Xã Yên Phú");
         assertThat(successions.findBySuccessor(newYenPhu))

@@ -48,7 +48,7 @@ class UnitDirectoryTests {
     @BeforeEach
     void importTheSampleAsAnAdministrator() {
         loginAs("admin", "ROLE_ADMIN");
-        gsoImport.importList(UnitFixtures.resource("hoabinh-sample.csv"), LIST_DATE);
+        gsoImport.importList(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
     }
 
     @AfterEach
@@ -103,7 +103,7 @@ class UnitDirectoryTests {
 
     @Test
     void searchesAsOfADateAcrossTheReform() {
-        mergeImport.importMerges(UnitFixtures.resource("merges-sample.csv"), REFORM, null, Set.of("25"));
+        mergeImport.importMerges(UnitFixtures.file("merges-sample.csv"), REFORM, null, Set.of("25"));
 
         assertThat(directory.search("binh hem", LIST_DATE)).extracting(UnitSummary::code).containsExactly("05308");
         assertThat(directory.search("binh hem", REFORM)).isEmpty();
@@ -127,7 +127,7 @@ class UnitDirectoryTests {
 
     @Test
     void showsAUnitWithItsPredecessorsSuccessorsAndOtherPeriods() {
-        mergeImport.importMerges(UnitFixtures.resource("merges-sample.csv"), REFORM, null, Set.of("25"));
+        mergeImport.importMerges(UnitFixtures.file("merges-sample.csv"), REFORM, null, Set.of("25"));
 
         UnitDetail newYenPhu = directory.detail("05305", Optional.of(REFORM));
         assertThat(newYenPhu.unit().parentCode()).isEqualTo("25");

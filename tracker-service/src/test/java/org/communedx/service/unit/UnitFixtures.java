@@ -4,12 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import org.springframework.core.io.ByteArrayResource;
 
 /** Hand-written files in the GSO and merge-mapping layouts; never copies of the reference data. */
 final class UnitFixtures {
@@ -19,6 +22,16 @@ final class UnitFixtures {
     static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
 
     private UnitFixtures() {
+    }
+
+    /** A test file as an upload. */
+    static ByteArrayResource file(String name) {
+        return new ByteArrayResource(resource(name));
+    }
+
+    /** A CSV text as an upload. */
+    static ByteArrayResource csv(String text) {
+        return new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8));
     }
 
     static byte[] resource(String name) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -48,10 +49,10 @@ class UnitImportBenchmark {
         byte[] national = ReferenceData.read("units-vn-2025-03.csv");
         try {
             long start = System.nanoTime();
-            UnitImportSummary first = gsoImport.importList(national, LIST_DATE);
+            UnitImportSummary first = gsoImport.importList(new ByteArrayResource(national), LIST_DATE);
             double firstSeconds = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
-            UnitImportSummary second = gsoImport.importList(national, LIST_DATE);
+            UnitImportSummary second = gsoImport.importList(new ByteArrayResource(national), LIST_DATE);
             double secondSeconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("BENCHMARK import units-vn-2025-03.csv (first): %.2f s, %s%n", firstSeconds, first.total());
             System.out.printf("BENCHMARK re-import units-vn-2025-03.csv: %.2f s, %s%n", secondSeconds, second.total());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
@@ -138,8 +139,8 @@ class UserImportTests {
 
     @Test
     void aUsernameTakenWhileTheJobWaitedRefusesTheWholeImport() {
-        UserImport.CheckedUsers checked = userImport.check((HEADER + "xa.mot,UBND xã Một,COMMUNE_STAFF,88101,\n"
-                + "xa.hai,UBND xã Hai,COMMUNE_STAFF,88101,\n").getBytes(StandardCharsets.UTF_8));
+        UserImport.CheckedUsers checked = userImport.check(csv(HEADER + "xa.mot,UBND xã Một,COMMUNE_STAFF,88101,\n"
+                + "xa.hai,UBND xã Hai,COMMUNE_STAFF,88101,\n"));
         account(accounts, "xa.hai", Role.VIEWER, "88");
 
         UserRejected rejected = catchThrowableOfType(UserRejected.class,
@@ -152,8 +153,8 @@ class UserImportTests {
 
     @Test
     void theJobCountsEveryUserItCreates() {
-        UserImport.CheckedUsers checked = userImport.check((HEADER + "xa.mot,UBND xã Một,COMMUNE_STAFF,88101,\n"
-                + "xa.hai,UBND xã Hai,COMMUNE_STAFF,88101,\n").getBytes(StandardCharsets.UTF_8));
+        UserImport.CheckedUsers checked = userImport.check(csv(HEADER + "xa.mot,UBND xã Một,COMMUNE_STAFF,88101,\n"
+                + "xa.hai,UBND xã Hai,COMMUNE_STAFF,88101,\n"));
         JobProgress progress = new JobProgress();
 
         userImport.create(checked, progress);
@@ -163,7 +164,11 @@ class UserImportTests {
     }
 
     private List<IssuedPassword> importCsv(byte[] file) {
-        return userImport.create(userImport.check(file), new JobProgress());
+        return userImport.create(userImport.check(new ByteArrayResource(file)), new JobProgress());
+    }
+
+    private static ByteArrayResource csv(String text) {
+        return new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private String fileProblem(byte[] file) {

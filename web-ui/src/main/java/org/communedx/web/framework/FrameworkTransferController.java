@@ -1,12 +1,10 @@
 package org.communedx.web.framework;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import org.communedx.service.framework.FrameworkImportRefused;
 import org.communedx.service.framework.FrameworkTransfer;
 import org.communedx.service.framework.FrameworkTransfer.ExportedFile;
 import org.communedx.service.framework.FrameworkViews.FrameworkSummary;
+import org.communedx.service.importing.ImportLimits;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +48,12 @@ class FrameworkTransferController {
         return "framework/import";
     }
 
+    /** The limits the form states beside its file field. */
+    @ModelAttribute("importLimits")
+    ImportLimits importLimits() {
+        return transfer.importLimits();
+    }
+
     /** A refused file is answered with the form and every problem; a file cannot be carried over a redirect. */
     @PostMapping("/frameworks/import")
     String importDraft(@Validated @ModelAttribute("importForm") ImportForm form, BindingResult binding,
@@ -59,8 +63,7 @@ class FrameworkTransferController {
             return "framework/import";
         }
         try {
-            FrameworkSummary draft = transfer.importDraft(file == null ? new byte[0] : file.getBytes(),
-                    form.newVersion());
+            FrameworkSummary draft = transfer.importDraft(file, form.newVersion());
             redirect.addFlashAttribute("messageKey", "framework.import.done");
             redirect.addAttribute("code", draft.code());
             redirect.addAttribute("version", draft.version());
@@ -69,9 +72,6 @@ class FrameworkTransferController {
         catch (FrameworkImportRefused refused) {
             model.addAttribute("importProblems", refused.problems());
             return "framework/import";
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
     }
 

@@ -1,8 +1,5 @@
 package org.communedx.web.unit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import org.communedx.service.unit.GsoListImport;
 import org.communedx.service.unit.MergeImport;
 import org.communedx.service.unit.UnitImportRejected;
@@ -15,7 +12,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Administrators load the GSO list and the reform's merge mapping; a refused file is listed problem by problem. */
@@ -42,7 +38,7 @@ class UnitImportController {
         if (binding.hasErrors()) {
             return page(model);
         }
-        redirect.addFlashAttribute("listSummary", gsoImport.importList(bytes(form.file()), form.listDate()));
+        redirect.addFlashAttribute("listSummary", gsoImport.importList(form.file(), form.listDate()));
         redirect.addFlashAttribute("messageKey", "unit.import.done");
         return "redirect:/units/import";
     }
@@ -53,7 +49,7 @@ class UnitImportController {
         if (binding.hasErrors()) {
             return page(model);
         }
-        redirect.addFlashAttribute("mergeSummary", mergeImport.importMerges(bytes(form.file()),
+        redirect.addFlashAttribute("mergeSummary", mergeImport.importMerges(form.file(),
                 form.effectiveDate(), form.legalBasis(), form.provinceCodeSet()));
         redirect.addFlashAttribute("messageKey", "unit.merge.done");
         return "redirect:/units/import";
@@ -66,7 +62,8 @@ class UnitImportController {
     }
 
     /** The page with both forms; the one that was posted keeps what the user entered. */
-    private static String page(Model model) {
+    private String page(Model model) {
+        model.addAttribute("importLimits", gsoImport.limits());
         if (!model.containsAttribute("listForm")) {
             model.addAttribute("listForm", ListImportForm.empty());
         }
@@ -74,14 +71,5 @@ class UnitImportController {
             model.addAttribute("mergeForm", MergeImportForm.empty());
         }
         return "unit/import";
-    }
-
-    private static byte[] bytes(MultipartFile file) {
-        try {
-            return file.getBytes();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

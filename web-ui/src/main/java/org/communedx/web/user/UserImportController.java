@@ -1,7 +1,5 @@
 package org.communedx.web.user;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.UUID;
 
 import org.communedx.service.job.JobStatus;
@@ -41,7 +39,7 @@ class UserImportController {
     @PostMapping("/users/import")
     String importUsers(@RequestParam(required = false) MultipartFile file, Model model) {
         try {
-            return "redirect:/users/import/jobs/" + userImport.start(bytes(file));
+            return "redirect:/users/import/jobs/" + userImport.start(file);
         }
         catch (UserRejected rejected) {
             model.addAttribute("importProblems", rejected.problems());
@@ -82,18 +80,9 @@ class UserImportController {
     record Progress(JobStatus.State state, int done, int total, int percent, boolean finished) {
     }
 
-    private static String page(Model model) {
+    private String page(Model model) {
         model.addAttribute("header", UserImport.HEADER);
-        model.addAttribute("maxRows", UserImport.MAX_ROWS);
+        model.addAttribute("importLimits", userImport.limits());
         return "user/import";
-    }
-
-    private static byte[] bytes(MultipartFile file) {
-        try {
-            return file == null ? new byte[0] : file.getBytes();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

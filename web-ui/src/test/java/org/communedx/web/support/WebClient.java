@@ -1,7 +1,10 @@
 package org.communedx.web.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -9,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,6 +66,27 @@ public final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /**
+     * The same multipart form with the file streamed from {@code file} as the request is sent, so that a test can
+     * upload a file far larger than it could hold.
+     */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileName,
+            InputStream file) {
+        String boundary = "----communedx" + UUID.randomUUID();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((name, value) -> head.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value)
+                .append("\r\n"));
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        InputStream body = new SequenceInputStream(Collections.enumeration(List.of(
+                new ByteArrayInputStream(head.toString().getBytes(StandardCharsets.UTF_8)), file,
+                new ByteArrayInputStream(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8)))));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build());
     }
 
     /** The response body as bytes, e.g. a downloaded file. */

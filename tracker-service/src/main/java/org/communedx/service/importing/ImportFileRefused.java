@@ -1,0 +1,68 @@
+package org.communedx.service.importing;
+
+import java.util.List;
+
+/**
+ * A file that reading stopped on: beyond one of its {@link ImportLimits}, or not UTF-8 or CSV at all. Each import
+ * turns it into a problem of its own kind; the limits have message keys of their own ({@code import.limit.*}), the
+ * same on every import page.
+ *
+ * @param line the line reading stopped at (the header is line 1), or 0 for the file as a whole
+ */
+public class ImportFileRefused extends RuntimeException {
+
+    private final Reason reason;
+
+    private final int line;
+
+    private final List<Object> arguments;
+
+    ImportFileRefused(Reason reason, int line, Object... arguments) {
+        super(reason + " at line " + line);
+        this.reason = reason;
+        this.line = line;
+        this.arguments = List.of(arguments);
+    }
+
+    static ImportFileRefused fileTooLarge(long maxBytes) {
+        return new ImportFileRefused(Reason.FILE_TOO_LARGE, 0, ImportLimits.size(maxBytes));
+    }
+
+    public static ImportFileRefused tooManyRows(int maxRows) {
+        return new ImportFileRefused(Reason.TOO_MANY_ROWS, 0, maxRows);
+    }
+
+    public static ImportFileRefused cellTooLong(int line, int maxCellLength) {
+        return new ImportFileRefused(Reason.CELL_TOO_LONG, line, maxCellLength);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    /** The key of a limit's message; the other reasons are worded by each import. */
+    public String messageKey() {
+        return switch (reason) {
+            case FILE_TOO_LARGE -> "import.limit.fileSize";
+            case TOO_MANY_ROWS -> "import.limit.rows";
+            case CELL_TOO_LONG -> "import.limit.cellLength";
+            case NOT_UTF8, MALFORMED_CSV -> throw new IllegalStateException("Worded by each import: " + reason);
+        };
+    }
+
+    public List<Object> arguments() {
+        return arguments;
+    }
+
+    public boolean isLimit() {
+        return reason == Reason.FILE_TOO_LARGE || reason == Reason.TOO_MANY_ROWS || reason == Reason.CELL_TOO_LONG;
+    }
+
+    public enum Reason {
+        FILE_TOO_LARGE, TOO_MANY_ROWS, CELL_TOO_LONG, NOT_UTF8, MALFORMED_CSV
+    }
+}

@@ -1,0 +1,96 @@
+package org.communedx.web.unit;
+
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.communedx.service.testsupport.GeneratedLines;
+import org.communedx.service.testsupport.TestWait;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile imports over HTTP, at the default limits: a 68 MB list of a million rows and a 50 MB cell are refused with
+ * the page's message, nothing is saved, and the server answers at once afterwards (it once ran out of memory and
+ * then answered nothing for eleven minutes). The files are made as they are sent; the test never holds them.
+ */
+@TrackerIntegrationTest
+class UnitImportLimitsIT {
+
+    private static final String HEADER = "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void refusesAMillionRowListWithoutSavingAndStaysHealthy() {
+        WebClient admin = new WebClient(port).login("admin", UnitIT.DEMO_PASSWORD);
+        String token = WebClient.csrfToken(admin.get("/units/import"));
+        // 1,000,001 rows of 68 bytes or so, codes 90000 to 99999 over and over, in a province of its own (94).
+        GeneratedLines list = new GeneratedLines(HEADER, 1_000_001,
+                row -> "Tỉnh Thử Tải,94,Huyện Thử Tải,940,Xã Thử Tải " + row + "," + (90000 + row % 10000) + ",Xã");
+
+        long start = System.nanoTime();
+        HttpResponse<String> refused = upload(admin, token, list);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Tệp không được nhập vì có 1 lỗi",
+                "Tệp có hơn 50.000 dòng dữ liệu, quá giới hạn của một lần nhập.");
+        assertThat(admin.get("/api/v1/units/940?asOf=2025-03-01", "application/json").statusCode()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/units/90001?asOf=2025-03-01", "application/json").statusCode()).isEqualTo(404);
+        System.out.printf("UnitImportLimitsIT: a million-row list (%,d bytes sent) refused in %d ms%n",
+                list.bytesRead(), took.toMillis());
+        assertHealthyAtOnce();
+    }
+
+    @Test
+    void refusesAFiftyMegabyteCellAtItsLine() {
+        WebClient admin = new WebClient(port).login("admin", UnitIT.DEMO_PASSWORD);
+        String token = WebClient.csrfToken(admin.get("/units/import"));
+        // One quoted cell that opens on line 2 and runs for 50 MB of short lines.
+        GeneratedLines cell = new GeneratedLines(HEADER + "\n\"", 1_000_000, row -> "x".repeat(49));
+
+        HttpResponse<String> refused = upload(admin, token, cell);
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Dòng 2:", "Có ô dài hơn 1.000 ký tự, quá giới hạn của một ô.");
+        assertHealthyAtOnce();
+    }
+
+    @Test
+    void saysTheLimitsInEnglishToo() {
+        WebClient admin = new WebClient(port).login("admin", UnitIT.DEMO_PASSWORD);
+        String token = WebClient.csrfToken(admin.get("/units/import?lang=en"));
+        GeneratedLines list = new GeneratedLines(HEADER, 50_001,
+                row -> "Tỉnh Thử Tải,94,Huyện Thử Tải,940,Xã Thử Tải " + row + "," + (90000 + row % 10000) + ",Xã");
+
+        String page = upload(admin, token, list).body();
+
+        assertThat(page).contains("The file has more than 50,000 data rows, the most one import takes.");
+        assertThat(admin.get("/units/import").body())
+                .contains("Limits: at most 16 MB a file, 50,000 data rows, 1,000 characters a cell.");
+    }
+
+    private static HttpResponse<String> upload(WebClient admin, String token, InputStream file) {
+        return admin.postMultipart("/units/import/list", Map.of("_csrf", token, "listDate", "2025-03-01"),
+                "danh-muc.csv", file);
+    }
+
+    /** The health check answers UP within a second (stretched as the budget allows on a busy machine). */
+    private void assertHealthyAtOnce() {
+        long start = System.nanoTime();
+        HttpResponse<String> health = new WebClient(port).get("/actuator/health", "application/json");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(took).isLessThan(TestWait.target(Duration.ofSeconds(1)));
+        System.out.printf("UnitImportLimitsIT: /actuator/health answered UP in %d ms%n", took.toMillis());
+    }
+}
