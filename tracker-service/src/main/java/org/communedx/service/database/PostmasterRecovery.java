@@ -55,8 +55,25 @@ final class PostmasterRecovery {
             log.warn("Removing stale {} in {}: no PostgreSQL server of this data directory runs with its PID",
                     PID_FILE, dataDirectory);
         }
+        awaitBackends(dataDirectory);
         // A graceful stop removes the file itself; a forced one, or a crash, leaves it behind.
         Files.deleteIfExists(pidFile);
+    }
+
+    /**
+     * Waits for the backends of a postmaster that was killed: they notice at once and end, but a new server started
+     * while one still writes would share the cluster with it. PostgreSQL's own guard against that is the pid file,
+     * which is removed next.
+     */
+    private void awaitBackends(Path dataDirectory) throws IOException {
+        List<ProcessHandle> backends = ProcessHandle.allProcesses().filter(process -> serves(process, dataDirectory))
+                .toList();
+        for (ProcessHandle backend : backends) {
+            if (!awaitExit(backend)) {
+                throw new IOException("PostgreSQL process " + backend.pid() + " of " + dataDirectory
+                        + " did not end within " + shutdownWait);
+            }
+        }
     }
 
     /**
@@ -128,7 +145,7 @@ final class PostmasterRecovery {
         }
     }
 
-    private static Optional<Long> readPid(Path pidFile) throws IOException {
+    static Optional<Long> readPid(Path pidFile) throws IOException {
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
         if (lines.isEmpty()) {
             return Optional.empty();

@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.communedx.service.database.DatabaseState;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,10 +28,12 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Answers every request with 503 until the application is ready, that is until its start-up work (the demo's
- * sample data on a first start) is done: a page in the visitor's language that reloads itself, or a JSON body for
- * the API, both with {@code Retry-After}. It stands before Spring Security, so that no login is tried, and none
- * counted towards a lockout, against accounts that are still being written. Only {@code /actuator/health} passes,
- * to say OUT_OF_SERVICE meanwhile.
+ * sample data on a first start) is done, and again while the embedded database restarts after it died
+ * ({@link DatabaseState#RESTARTING}): a page in the visitor's language that reloads itself, or a JSON body for
+ * the API, both with {@code Retry-After}. It answers at once, where a request that went on would wait for the
+ * connection pool's timeout. It stands before Spring Security, so that no login is tried, and none counted towards a
+ * lockout, against accounts that are still being written or cannot be read. Only {@code /actuator/health} passes, to
+ * say OUT_OF_SERVICE or DOWN meanwhile.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -59,6 +62,7 @@ class StartingFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
+                && availability.getState(DatabaseState.class, DatabaseState.SERVING) == DatabaseState.SERVING
                 || path(request).startsWith("/actuator/health");
     }
 
@@ -66,6 +70,8 @@ class StartingFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
         Locale locale = locale(request, response);
+        String prefix = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC ? "startup.database"
+                : "startup.starting";
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_SECONDS));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -73,11 +79,11 @@ class StartingFilter extends OncePerRequestFilter {
         if (path(request).startsWith("/api/")) {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             JSON.writeValue(response.getWriter(), Map.of("status", HttpStatus.SERVICE_UNAVAILABLE.value(),
-                    "error", messages.getMessage("startup.starting.explanation", null, locale)));
+                    "error", messages.getMessage(prefix + ".explanation", null, locale)));
             return;
         }
         response.setContentType(MediaType.TEXT_HTML_VALUE);
-        Context context = new Context(locale, Map.of("retrySeconds", RETRY_SECONDS));
+        Context context = new Context(locale, Map.of("retrySeconds", RETRY_SECONDS, "prefix", prefix));
         templates.process("startup/starting", context, response.getWriter());
     }
 

@@ -2,6 +2,7 @@ package org.communedx.web.startup;
 
 import java.util.Locale;
 
+import org.communedx.service.database.DatabaseState;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -86,6 +87,40 @@ class StartingFilterTests {
 
         assertThat(chain.getRequest()).isNotNull();
         assertThat(response.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void answersAtOnceWhileTheDatabaseRestarts() throws Exception {
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, DatabaseState.RESTARTING));
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/login");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.getContentAsString()).contains("<title>Cơ sở dữ liệu đang khởi động lại</title>")
+                .doesNotContain("#{");
+        assertThat(chain.getRequest()).as("the request went on").isNull();
+
+        MockHttpServletResponse api = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/frameworks"), api, new MockFilterChain());
+        assertThat(api.getContentType()).startsWith("application/json");
+        assertThat(api.getContentAsString()).contains("\"status\":503", "Cơ sở dữ liệu");
+    }
+
+    @Test
+    void everythingPassesOnceTheDatabaseServesAgain() throws Exception {
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, DatabaseState.RESTARTING));
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, DatabaseState.SERVING));
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(new MockHttpServletRequest("POST", "/login"), new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isNotNull();
     }
 
     private static SpringTemplateEngine templates() {
