@@ -2,7 +2,6 @@ package org.communedx.service.database;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -77,8 +76,11 @@ public final class PersistentPostgres implements AutoCloseable {
                 throw ex;
             }
         }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData.toAbsolutePath(), ex);
+        catch (DataDirectoryInUseException | NoEmbeddedPostgresException ex) {
+            throw ex;
+        }
+        catch (IOException | RuntimeException ex) {
+            throw new EmbeddedDatabaseStartException(pgData, ex);
         }
     }
 
@@ -180,6 +182,23 @@ public final class PersistentPostgres implements AutoCloseable {
         DataDirectoryInUseException(Path pgData) {
             super("The data directory " + pgData.toAbsolutePath().getParent()
                     + " is in use by another running Commune DX Tracker; stop it or set COMMUNEDX_DATA_DIR");
+        }
+    }
+
+    /** PostgreSQL would not start on the data directory, or initdb would not create it. */
+    public static final class EmbeddedDatabaseStartException extends IllegalStateException {
+
+        EmbeddedDatabaseStartException(Path pgData, Exception cause) {
+            super("The embedded PostgreSQL could not start in " + pgData.toAbsolutePath() + ": " + reason(cause), cause);
+        }
+
+        private static String reason(Throwable failure) {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+            return message.lines().findFirst().orElse(message);
         }
     }
 
