@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class PersistentPostgresTests {
 
@@ -136,6 +137,24 @@ class PersistentPostgresTests {
             assertThat(query(postgres, "select id from kept")).isEqualTo("9");
         }
         assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void restartsAKilledServerOnTheSamePortWithItsData() throws Exception {
+        Path cluster = dataDir.resolve("postgres");
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+            int port = postgres.port();
+            execute(postgres, "create table kept (id int primary key)", "insert into kept values (11)");
+            long pid = Long.parseLong(Files.readAllLines(cluster.resolve(PostmasterRecovery.PID_FILE)).get(0).trim());
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            await().atMost(TestWait.part(10)).until(() -> !postgres.isRunning());
+
+            postgres.restart();
+
+            assertThat(postgres.isRunning()).isTrue();
+            assertThat(postgres.port()).isEqualTo(port);
+            assertThat(query(postgres, "select id from kept")).isEqualTo("11");
+        }
     }
 
     @Test
