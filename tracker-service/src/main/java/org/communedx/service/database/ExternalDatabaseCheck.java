@@ -99,7 +99,7 @@ public class ExternalDatabaseCheck implements ApplicationListener<ApplicationEnv
         DatabaseUrlInvalidException(String url) {
             // Only the scheme is shown: the rest of a URL may hold a password.
             super("SPRING_DATASOURCE_URL must be a PostgreSQL JDBC URL such as " + URL_PREFIX
-                    + "//host:5432/tracker, but it begins with \"" + scheme(url) + "\"");
+                    + "//host:5432/tracker, but it begins with \"" + scheme(url) + "\".");
         }
 
         private static String scheme(String url) {
