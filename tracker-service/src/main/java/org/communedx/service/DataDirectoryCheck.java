@@ -7,26 +7,39 @@ import java.nio.file.Path;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
+import org.springframework.util.StringUtils;
 
 /**
  * Makes sure the data directory ({@code communedx.data-dir}) can be written before anything else starts. Otherwise
  * the embedded database's initdb, or the first upload, would be the first to find out, deep in a stack trace. The
  * check leaves nothing behind: where the directory does not exist yet, it tries the nearest folder that does, which
- * is where the directory will be created.
+ * is where the directory will be created. With the embedded database, its cluster folder is checked too.
  */
 public class DataDirectoryCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         // Read as the application will read it, before any bean exists to ask.
-        Path dataDir = Binder.get(event.getEnvironment()).bind("communedx", CommuneDxProperties.class)
-                .map(CommuneDxProperties::dataDir).orElse(Path.of("./data")).toAbsolutePath();
-        Path existing = dataDir;
+        CommuneDxProperties properties = Binder.get(event.getEnvironment())
+                .bindOrCreate("communedx", CommuneDxProperties.class);
+        Path dataDir = properties.dataDir().toAbsolutePath();
+        checkWritable(dataDir, dataDir);
+        // The embedded cluster's folder is the next thing written; as a file, or on a read-only mount, it failed only
+        // inside initdb or PostgreSQL, as a stack trace.
+        Path cluster = properties.clusterDirectory().toAbsolutePath();
+        if (!StringUtils.hasText(event.getEnvironment().getProperty("spring.datasource.url")) && Files.exists(cluster)) {
+            checkWritable(cluster, dataDir);
+        }
+    }
+
+    /** Writes and deletes a file in {@code directory}, or in the nearest folder above it that exists. */
+    private static void checkWritable(Path directory, Path dataDir) {
+        Path existing = directory;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing)) {
-            throw new DataDirectoryUnwritableException(dataDir, (existing == null ? dataDir : existing)
+            throw new DataDirectoryUnwritableException(dataDir, (existing == null ? directory : existing)
                     + " is not a directory");
         }
         try {

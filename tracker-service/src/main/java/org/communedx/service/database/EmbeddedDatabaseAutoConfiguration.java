@@ -12,6 +12,7 @@ import org.communedx.service.CommuneDxProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
@@ -29,6 +30,12 @@ public class EmbeddedDatabaseAutoConfiguration {
     @Bean(destroyMethod = "close")
     PersistentPostgres persistentPostgres(CommuneDxProperties properties) {
         return PersistentPostgres.start(properties.clusterDirectory(), properties.embeddedDatabasePort());
+    }
+
+    @Bean
+    PostmasterWatchdog postmasterWatchdog(PersistentPostgres postgres, ApplicationEventPublisher events) {
+        // A non-zero exit runs the shutdown hooks, which close the context in order.
+        return new PostmasterWatchdog(postgres, events, () -> System.exit(1));
     }
 
     /** Boot's own DataSource auto-configuration builds the pool from these, honouring spring.datasource.hikari.*. */

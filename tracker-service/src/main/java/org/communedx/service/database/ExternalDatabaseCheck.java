@@ -24,12 +24,19 @@ public class ExternalDatabaseCheck implements ApplicationListener<ApplicationEnv
      */
     private static final int LOGIN_TIMEOUT_SECONDS = 3;
 
+    /** The tracker runs on PostgreSQL only. */
+    private static final String URL_PREFIX = "jdbc:postgresql:";
+
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         Environment environment = event.getEnvironment();
         String url = environment.getProperty("spring.datasource.url");
-        if (!StringUtils.hasText(url) || !url.startsWith("jdbc:postgresql:")) {
+        if (!StringUtils.hasText(url)) {
             return;
+        }
+        if (!url.startsWith(URL_PREFIX)) {
+            // Otherwise the connection pool refuses it only once the web server starts, as a stack trace.
+            throw new DatabaseUrlInvalidException(url);
         }
         // The driver's own settings, not DriverManager's login timeout, which it does not read: a server that takes
         // the connection and never answers would otherwise hold the start for ever.
@@ -83,6 +90,22 @@ public class ExternalDatabaseCheck implements ApplicationListener<ApplicationEnv
             catch (IllegalArgumentException ex) {
                 return new ServerAddress("(unparseable URL)", 0, "(unknown)");
             }
+        }
+    }
+
+    /** {@code SPRING_DATASOURCE_URL} is not a PostgreSQL JDBC URL. */
+    public static final class DatabaseUrlInvalidException extends IllegalStateException {
+
+        DatabaseUrlInvalidException(String url) {
+            // Only the scheme is shown: the rest of a URL may hold a password.
+            super("SPRING_DATASOURCE_URL must be a PostgreSQL JDBC URL such as " + URL_PREFIX
+                    + "//host:5432/tracker, but it begins with \"" + scheme(url) + "\".");
+        }
+
+        private static String scheme(String url) {
+            int end = url.indexOf("://");
+            String scheme = end < 0 ? url.substring(0, Math.max(0, url.indexOf(':'))) : url.substring(0, end);
+            return scheme.length() > 20 ? scheme.substring(0, 20) : scheme;
         }
     }
 

@@ -2,7 +2,6 @@ package org.communedx.service.database;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -28,16 +27,30 @@ public final class PersistentPostgres implements AutoCloseable {
 
     private static final String LOCK_FILE = "communedx.lock";
 
+    /** How long an orphaned or dying server, and its backends, get to end before the start gives up. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    private final Path pgData;
+
+    private final int port;
+
     private final FileChannel lockChannel;
 
     private final FileLock lock;
 
-    private final EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
 
-    private PersistentPostgres(FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+    private volatile ProcessHandle postmaster;
+
+    private PersistentPostgres(Path pgData, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres)
+            throws IOException {
+        this.pgData = pgData;
+        // Kept across restarts: the connection pool's URL names it.
+        this.port = postgres.getPort();
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.postgres = postgres;
+        this.postmaster = postmaster(pgData);
     }
 
     /**
@@ -55,23 +68,7 @@ public final class PersistentPostgres implements AutoCloseable {
                 throw new DataDirectoryInUseException(pgData);
             }
             try {
-                new PostmasterRecovery(Duration.ofSeconds(30)).recover(pgData);
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                        .setDataDirectory(pgData)
-                        .setCleanDataDirectory(false)
-                        .setPgBinaryResolver(PersistentPostgres::binaries)
-                        .setPGStartupWait(Duration.ofSeconds(60))
-                        // The builder's defaults (-F, synchronous_commit=off) suit throwaway test databases.
-                        // Officials' data must survive a power cut, so durability is switched back on.
-                        .setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("full_page_writes", "on");
-                if (port > 0) {
-                    builder.setPort(port);
-                }
-                EmbeddedPostgres postgres = builder.start();
-                log.info("Embedded PostgreSQL is serving {} on port {}", pgData.toAbsolutePath(), postgres.getPort());
-                return new PersistentPostgres(channel, lock, postgres);
+                return new PersistentPostgres(pgData, channel, lock, startServer(pgData, port));
             }
             catch (IOException | RuntimeException ex) {
                 lock.release();
@@ -79,9 +76,60 @@ public final class PersistentPostgres implements AutoCloseable {
                 throw ex;
             }
         }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData.toAbsolutePath(), ex);
+        catch (DataDirectoryInUseException | NoEmbeddedPostgresException ex) {
+            throw ex;
         }
+        catch (IOException | RuntimeException ex) {
+            throw new EmbeddedDatabaseStartException(pgData, ex);
+        }
+    }
+
+    private static EmbeddedPostgres startServer(Path pgData, int port) throws IOException {
+        new PostmasterRecovery(SHUTDOWN_WAIT).recover(pgData);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setPgBinaryResolver(PersistentPostgres::binaries)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // The builder's defaults (-F, synchronous_commit=off) suit throwaway test databases.
+                // Officials' data must survive a power cut, so durability is switched back on.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL is serving {} on port {}", pgData.toAbsolutePath(), postgres.getPort());
+        return postgres;
+    }
+
+    private static ProcessHandle postmaster(Path pgData) throws IOException {
+        return PostmasterRecovery.readPid(pgData.resolve(PostmasterRecovery.PID_FILE)).flatMap(ProcessHandle::of)
+                .orElseThrow(() -> new IOException("PostgreSQL started in " + pgData + " but wrote no live PID"));
+    }
+
+    /**
+     * Whether the server still runs. Its PID alone is not enough: where nothing reaps orphans (PID 1 of a container),
+     * a killed postmaster stays a zombie that counts as alive, but it no longer serves the directory.
+     */
+    public boolean isRunning() {
+        return PostmasterRecovery.serves(postmaster, pgData);
+    }
+
+    /**
+     * Starts the server again on the same directory and port after it died, so that the connection pool, whose URL
+     * names the port, reconnects by itself. Recovery first waits for the dead server's backends to end: a new server
+     * must never share the cluster with them.
+     */
+    public synchronized void restart() throws IOException {
+        if (isRunning()) {
+            return;
+        }
+        // Stopping a dead server fails, and zonky logs that; closing still releases zonky's own lock on the directory.
+        postgres.close();
+        postgres = startServer(pgData, port);
+        postmaster = postmaster(pgData);
     }
 
     /** The jar carries the binaries of the platforms its Maven profiles chose; the Docker image carries none. */
@@ -110,7 +158,7 @@ public final class PersistentPostgres implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl() {
@@ -134,6 +182,23 @@ public final class PersistentPostgres implements AutoCloseable {
         DataDirectoryInUseException(Path pgData) {
             super("The data directory " + pgData.toAbsolutePath().getParent()
                     + " is in use by another running Commune DX Tracker; stop it or set COMMUNEDX_DATA_DIR");
+        }
+    }
+
+    /** PostgreSQL would not start on the data directory, or initdb would not create it. */
+    public static final class EmbeddedDatabaseStartException extends IllegalStateException {
+
+        EmbeddedDatabaseStartException(Path pgData, Exception cause) {
+            super("The embedded PostgreSQL could not start in " + pgData.toAbsolutePath() + ": " + reason(cause), cause);
+        }
+
+        private static String reason(Throwable failure) {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+            return message.lines().findFirst().orElse(message);
         }
     }
 

@@ -17,6 +17,15 @@ class ExternalDatabaseCheckTests {
     }
 
     @Test
+    void aUrlWithoutJdbcIsNamedByItsSchemeAlone() {
+        String message = new ExternalDatabaseCheck.DatabaseUrlInvalidException(
+                "postgresql://app:s3cret@db.tinh.gov.vn/tracker").getMessage();
+
+        assertThat(message).contains("must be a PostgreSQL JDBC URL", "begins with \"postgresql\"")
+                .doesNotContain("s3cret", "db.tinh.gov.vn");
+    }
+
+    @Test
     void fallsBackToPostgresDefaults() {
         assertThat(ServerAddress.parse("jdbc:postgresql://localhost/")).isEqualTo(
                 new ServerAddress("localhost", 5432, "(default)"));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class PersistentPostgresTests {
 
@@ -77,6 +79,52 @@ class PersistentPostgresTests {
     }
 
     @Test
+    void leavesAProcessNamedPostgresAloneWhenItServesAnotherDirectory() throws Exception {
+        Path cluster = dataDir.resolve("postgres");
+        PersistentPostgres.start(cluster, 0).close();
+        // A harmless program under PostgreSQL's name, working elsewhere: the check that was fooled by the name alone.
+        Path postgresNamed = Files.copy(Path.of(sleepBinary()), Files.createDirectories(dataDir.resolve("bin"))
+                .resolve("postgres"), StandardCopyOption.COPY_ATTRIBUTES);
+        Path elsewhere = Files.createDirectories(dataDir.resolve("elsewhere"));
+        Process impostor = new ProcessBuilder(postgresNamed.toString(), "600").directory(elsewhere.toFile()).start();
+        try {
+            assertThat(impostor.info().command()).hasValueSatisfying(command -> assertThat(command).endsWith("postgres"));
+            writePidFile(cluster, impostor.pid());
+
+            try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+                assertThat(query(postgres, "select 1")).isEqualTo("1");
+            }
+            assertThat(impostor.isAlive()).isTrue();
+        }
+        finally {
+            impostor.destroyForcibly();
+        }
+    }
+
+    @Test
+    void leavesAnotherClustersPostmasterAloneWhenItHoldsTheOldPid() throws Exception {
+        Path cluster = dataDir.resolve("postgres");
+        PersistentPostgres.start(cluster, 0).close();
+        // After a reboot, the PID in our file may be that of the system's PostgreSQL or another tracker's.
+        long otherPid = OrphanedPostmaster.leaveBehind(dataDir.resolve("other-tracker"));
+        ProcessHandle other = ProcessHandle.of(otherPid).orElseThrow();
+        try {
+            writePidFile(cluster, otherPid);
+
+            try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+                assertThat(query(postgres, "select 1")).isEqualTo("1");
+            }
+            assertThat(other.isAlive()).isTrue();
+            assertThat(PostmasterRecovery.serves(other, dataDir.resolve("other-tracker"))).isTrue();
+            assertThat(PostmasterRecovery.serves(other, cluster)).isFalse();
+        }
+        finally {
+            other.destroy();
+            other.onExit().get(TestWait.part(10).toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Test
     void stopsAnOrphanedPostmasterLeftByAKilledApplication() throws Exception {
         Path cluster = dataDir.resolve("postgres");
         try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
@@ -92,6 +140,24 @@ class PersistentPostgresTests {
     }
 
     @Test
+    void restartsAKilledServerOnTheSamePortWithItsData() throws Exception {
+        Path cluster = dataDir.resolve("postgres");
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+            int port = postgres.port();
+            execute(postgres, "create table kept (id int primary key)", "insert into kept values (11)");
+            long pid = Long.parseLong(Files.readAllLines(cluster.resolve(PostmasterRecovery.PID_FILE)).get(0).trim());
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            await().atMost(TestWait.part(10)).until(() -> !postgres.isRunning());
+
+            postgres.restart();
+
+            assertThat(postgres.isRunning()).isTrue();
+            assertThat(postgres.port()).isEqualTo(port);
+            assertThat(query(postgres, "select id from kept")).isEqualTo("11");
+        }
+    }
+
+    @Test
     void refusesASecondServerOnTheSameDataDirectory() throws Exception {
         Path cluster = dataDir.resolve("postgres");
         try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
@@ -100,6 +166,10 @@ class PersistentPostgresTests {
                     .hasMessageContaining("in use by another running Commune DX Tracker");
             assertThat(query(postgres, "select 1")).isEqualTo("1");
         }
+    }
+
+    private static String sleepBinary() {
+        return Files.isExecutable(Path.of("/usr/bin/sleep")) ? "/usr/bin/sleep" : "/bin/sleep";
     }
 
     private static void writePidFile(Path cluster, long pid) throws IOException {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 
 import org.communedx.model.RuleViolation;
@@ -74,8 +75,7 @@ class EvidenceController {
     private void upload(MultipartFile file, EvidenceForm form, BindingResult binding, RedirectAttributes redirect,
             Upload upload) throws IOException {
         if (binding.hasErrors()) {
-            redirect.addFlashAttribute("evidenceProblems", binding.getAllErrors().stream()
-                    .map(ObjectError::getDefaultMessage).map(key -> new Problem(key, List.of())).toList());
+            redirect.addFlashAttribute("evidenceProblems", problems(binding));
         }
         else if (file == null || file.isEmpty()) {
             redirect.addFlashAttribute("evidenceProblems", List.of(new Problem(
@@ -164,6 +164,23 @@ class EvidenceController {
     }
 
     /** A refusal to show: a message key and its arguments. */
+    /**
+     * The form's refusals as message keys, each with the limit it broke (the 255 of {@code @Size(max = 255)}) for the
+     * message's {0}, so that the limit is said once, on the form.
+     */
+    static List<Problem> problems(BindingResult binding) {
+        return binding.getAllErrors().stream().map(error -> new Problem(error.getDefaultMessage(), limit(error)))
+                .toList();
+    }
+
+    private static List<Object> limit(ObjectError error) {
+        if (!error.contains(ConstraintViolation.class)) {
+            return List.of();
+        }
+        Object max = error.unwrap(ConstraintViolation.class).getConstraintDescriptor().getAttributes().get("max");
+        return max == null ? List.of() : List.of(max);
+    }
+
     record Problem(String messageKey, List<Object> arguments) {
     }
 }

@@ -2,12 +2,18 @@ package org.communedx.web.startup;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.communedx.service.database.DatabaseState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,16 +33,20 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Answers every request with 503 until the application is ready, that is until its start-up work (the demo's
- * sample data on a first start) is done: a page in the visitor's language that reloads itself, or a JSON body for
- * the API, both with {@code Retry-After}. It stands before Spring Security, so that no login is tried, and none
- * counted towards a lockout, against accounts that are still being written. Only {@code /actuator/health} passes,
- * to say OUT_OF_SERVICE meanwhile.
+ * sample data on a first start) is done, and again while the embedded database restarts after it died
+ * ({@link DatabaseState#RESTARTING}), or when a request fails because the database connection did: a page in the
+ * visitor's language that reloads itself, or a JSON body for the API, both with {@code Retry-After}. While the
+ * database restarts it answers at once, where a request that went on would wait for the connection pool's timeout. It stands before Spring Security, so that no login is tried, and none counted towards a
+ * lockout, against accounts that are still being written or cannot be read. Only {@code /actuator/health} passes, to
+ * say OUT_OF_SERVICE or DOWN meanwhile.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class StartingFilter extends OncePerRequestFilter {
 
     static final int RETRY_SECONDS = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(StartingFilter.class);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,12 +68,49 @@ class StartingFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
-                || path(request).startsWith("/actuator/health");
+        return path(request).startsWith("/actuator/health");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        boolean ready = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;
+        if (!ready || availability.getState(DatabaseState.class, DatabaseState.SERVING) != DatabaseState.SERVING) {
+            unavailable(request, response, ready ? "startup.database" : "startup.starting");
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        }
+        catch (ServletException | RuntimeException ex) {
+            // A request that met the database's death before the watchdog did, or an external database that is down:
+            // the same answer, instead of an error page.
+            if (!lostDatabase(ex) || response.isCommitted()) {
+                throw ex;
+            }
+            log.warn("Answering {} with 503: the database connection failed ({})", path(request),
+                    ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage().lines().findFirst()
+                            .orElse(""));
+            response.reset();
+            unavailable(request, response, "startup.database");
+        }
+    }
+
+    /** Whether the failure is the connection's, not the query's: SQL states of class 08 and 57P, or a pool timeout. */
+    static boolean lostDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void unavailable(HttpServletRequest request, HttpServletResponse response, String prefix)
             throws IOException {
         Locale locale = locale(request, response);
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
@@ -73,11 +120,11 @@ class StartingFilter extends OncePerRequestFilter {
         if (path(request).startsWith("/api/")) {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             JSON.writeValue(response.getWriter(), Map.of("status", HttpStatus.SERVICE_UNAVAILABLE.value(),
-                    "error", messages.getMessage("startup.starting.explanation", null, locale)));
+                    "error", messages.getMessage(prefix + ".explanation", null, locale)));
             return;
         }
         response.setContentType(MediaType.TEXT_HTML_VALUE);
-        Context context = new Context(locale, Map.of("retrySeconds", RETRY_SECONDS));
+        Context context = new Context(locale, Map.of("retrySeconds", RETRY_SECONDS, "prefix", prefix));
         templates.process("startup/starting", context, response.getWriter());
     }
 

@@ -1,7 +1,12 @@
 package org.communedx.web.startup;
 
+import java.sql.SQLException;
 import java.util.Locale;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+
+import org.communedx.service.database.DatabaseState;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -16,6 +21,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StartingFilterTests {
 
@@ -86,6 +92,68 @@ class StartingFilterTests {
 
         assertThat(chain.getRequest()).isNotNull();
         assertThat(response.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void answersAtOnceWhileTheDatabaseRestarts() throws Exception {
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, DatabaseState.RESTARTING));
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/login");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.getContentAsString()).contains("<title>Cơ sở dữ liệu tạm thời không truy cập được</title>")
+                .doesNotContain("#{");
+        assertThat(chain.getRequest()).as("the request went on").isNull();
+
+        MockHttpServletResponse api = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/frameworks"), api, new MockFilterChain());
+        assertThat(api.getContentType()).startsWith("application/json");
+        assertThat(api.getContentAsString()).contains("\"status\":503", "kết nối được cơ sở dữ liệu");
+    }
+
+    @Test
+    void everythingPassesOnceTheDatabaseServesAgain() throws Exception {
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, DatabaseState.RESTARTING));
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, DatabaseState.SERVING));
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(new MockHttpServletRequest("POST", "/login"), new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isNotNull();
+    }
+
+    @Test
+    void aRequestWhoseDatabaseConnectionFailsGetsTheSameAnswer() throws Exception {
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/login");
+        request.addPreferredLocale(Locale.ENGLISH);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        FilterChain lostConnection = (req, res) -> {
+            throw new ServletException(new IllegalStateException(new SQLException(
+                    "An I/O error occurred while sending to the backend.", "08006")));
+        };
+
+        filter.doFilter(request, response, lostConnection);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getContentAsString()).contains("Cơ sở dữ liệu tạm thời không truy cập được");
+    }
+
+    @Test
+    void otherFailuresStillFail() {
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+        FilterChain badQuery = (req, res) -> {
+            throw new IllegalStateException(new SQLException("syntax error at or near", "42601"));
+        };
+
+        assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/"), new MockHttpServletResponse(),
+                badQuery)).isInstanceOf(IllegalStateException.class);
     }
 
     private static SpringTemplateEngine templates() {

@@ -96,6 +96,69 @@ class StartupFailureIT {
         assertThat(output).doesNotContain("\tat ", "APPLICATION FAILED TO START");
     }
 
+    @Test
+    void dataDirectoryThatIsAFileGetsOneLine() throws Exception {
+        Path file = Files.writeString(workDir.resolve("data"), "");
+        long started = System.nanoTime();
+        ApplicationProcess application = ApplicationProcess.start(workDir, ApplicationProcess.freePort(),
+                Map.of("COMMUNEDX_DATA_DIR", file.toString()));
+
+        assertThat(application.awaitExit()).isNotZero();
+        assertThat(since(started)).isLessThanOrEqualTo(TestWait.target(PROMPTLY));
+        String output = application.output();
+        assertThat(errorLines(output)).singleElement().asString()
+                .contains("data directory " + file, "is not a directory", "COMMUNEDX_DATA_DIR");
+        assertThat(output).doesNotContain("\tat ", "APPLICATION FAILED TO START");
+    }
+
+    @Test
+    void clusterFolderThatIsAFileGetsOneLineBeforeAnyDatabaseStarts() throws Exception {
+        Path data = Files.createDirectories(workDir.resolve("data"));
+        Path cluster = Files.writeString(data.resolve("postgres"), "");
+        long started = System.nanoTime();
+        ApplicationProcess application = ApplicationProcess.start(workDir, ApplicationProcess.freePort(),
+                Map.of("COMMUNEDX_DATA_DIR", data.toString()));
+
+        assertThat(application.awaitExit()).isNotZero();
+        assertThat(since(started)).isLessThanOrEqualTo(TestWait.target(PROMPTLY));
+        String output = application.output();
+        assertThat(errorLines(output)).singleElement().asString()
+                .contains("data directory " + data, cluster + " is not a directory");
+        assertThat(output).doesNotContain("\tat ", "APPLICATION FAILED TO START");
+    }
+
+    @Test
+    void databaseUrlWithoutJdbcGetsOneLineWithoutItsPassword() throws Exception {
+        long started = System.nanoTime();
+        ApplicationProcess application = ApplicationProcess.start(workDir, ApplicationProcess.freePort(), Map.of(
+                "SPRING_DATASOURCE_URL", "postgresql://tracker:Sup3r-Secret-Pw@127.0.0.1:5432/tracker"));
+
+        assertThat(application.awaitExit()).isNotZero();
+        assertThat(since(started)).isLessThanOrEqualTo(TestWait.target(PROMPTLY));
+        String output = application.output();
+        assertThat(errorLines(output)).singleElement().asString()
+                .contains("SPRING_DATASOURCE_URL must be a PostgreSQL JDBC URL", "begins with \"postgresql\"");
+        assertThat(output).doesNotContain("Sup3r-Secret-Pw", "\tat ", "APPLICATION FAILED TO START");
+        assertThat(workDir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void embeddedDatabaseThatWillNotStartGetsOneLine() throws Exception {
+        // A cluster of a PostgreSQL version that does not exist: PostgreSQL itself refuses it. That needs the
+        // database, so only the line is held here, not the 5 s.
+        Path cluster = Files.createDirectories(workDir.resolve("data/postgres"));
+        Files.writeString(cluster.resolve("PG_VERSION"), "99\n");
+        Files.writeString(cluster.resolve("postgresql.conf"), "");
+        ApplicationProcess application = ApplicationProcess.start(workDir, ApplicationProcess.freePort(),
+                Map.of("COMMUNEDX_DATA_DIR", workDir.resolve("data").toString()));
+
+        assertThat(application.awaitExit()).isNotZero();
+        String output = application.output();
+        assertThat(errorLines(output)).singleElement().asString()
+                .contains("The embedded PostgreSQL could not start in " + cluster, "LOGGING_LEVEL_IO_ZONKY");
+        assertThat(output).doesNotContain("\tat ", "APPLICATION FAILED TO START");
+    }
+
     private static Duration since(long started) {
         return Duration.ofNanos(System.nanoTime() - started);
     }

@@ -1,0 +1,43 @@
+package org.communedx.web.evidence;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.communedx.web.evidence.EvidenceController.Problem;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvidenceFormTests {
+
+    @Test
+    void aTitleTooLongIsRefusedWithTheLimitInTheMessage() {
+        EvidenceForm form = new EvidenceForm("12/QĐ-UBND", "x".repeat(256), "UBND xã", LocalDate.of(2025, 3, 1));
+        BeanPropertyBindingResult binding = new BeanPropertyBindingResult(form, "evidenceForm");
+        try (LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean()) {
+            validator.afterPropertiesSet();
+            validator.validate(form, binding);
+        }
+
+        Problem problem = EvidenceController.problems(binding).get(0);
+
+        assertThat(problem).isEqualTo(new Problem("evidence.refused.titleTooLong", List.of(255)));
+        assertThat(messages().getMessage(problem.messageKey(), problem.arguments().toArray(), Locale.ENGLISH))
+                .isEqualTo("The title may have at most 255 characters.");
+        assertThat(messages().getMessage(problem.messageKey(), problem.arguments().toArray(),
+                Locale.forLanguageTag("vi"))).isEqualTo("Trích yếu tối đa 255 ký tự.");
+    }
+
+    private static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+}

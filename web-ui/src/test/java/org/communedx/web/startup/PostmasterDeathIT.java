@@ -1,0 +1,100 @@
+package org.communedx.web.startup;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.communedx.service.testsupport.TestWait;
+import org.communedx.web.support.ApplicationProcess;
+import org.communedx.web.support.EntryPages;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * kill -9 of the embedded PostgreSQL, not of the application: a working login follows within 30 s, and meanwhile
+ * every request is answered at once (503 with the tracker's own page, JSON under /api/), never after the connection
+ * pool's timeouts. Both times are an idle machine's, stretched by the tests' wait budget ({@link TestWait#target}).
+ */
+class PostmasterDeathIT {
+
+    private static final Duration LOGIN_AGAIN = Duration.ofSeconds(30);
+
+    /** A request's answer while the database is down; the pool's timeout, which this replaces, was 30 s. */
+    private static final Duration AT_ONCE = Duration.ofSeconds(2);
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void restartsAKilledPostmasterAndAnswersAtOnceMeanwhile() throws Exception {
+        int port = ApplicationProcess.freePort();
+        Path data = workDir.resolve("data");
+        try (ApplicationProcess tracker = ApplicationProcess.startWithDemo(ApplicationProcess.HEAP, workDir, port,
+                Map.of("COMMUNEDX_DATA_DIR", data.toString())).awaitHealthy()) {
+            new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
+            long pid = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).trim());
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+
+            long killed = System.nanoTime();
+            assertThat(postmaster.destroyForcibly()).isTrue();
+            List<HttpResponse<String>> unavailable = new ArrayList<>();
+            await().atMost(TestWait.target(LOGIN_AGAIN)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> loginWorks(port, unavailable));
+            Duration downtime = Duration.ofNanos(System.nanoTime() - killed);
+
+            assertThat(tracker.output()).contains("The embedded PostgreSQL on port", "has died; starting it again",
+                    "serves again");
+            assertThat(unavailable).as("503 answers while it restarted").isNotEmpty().allSatisfy(response -> assertThat(response.body())
+                    .satisfiesAnyOf(body -> assertThat(body).contains("Cơ sở dữ liệu tạm thời không truy cập được"),
+                            body -> assertThat(body).startsWith("{").contains("\"status\":503")));
+            System.out.printf("Login worked again %d ms after the postmaster was killed; %d answers of 503 meanwhile%n",
+                    downtime.toMillis(), unavailable.size());
+        }
+    }
+
+    /** One attempt, as a user makes it: an API call, the login page, the login, the start page. */
+    private static boolean loginWorks(int port, List<HttpResponse<String>> unavailable) {
+        WebClient client = new WebClient(port);
+        HttpResponse<String> api = timed(client, client.request("/api/v1/frameworks").header("Accept",
+                "application/json"));
+        if (api.statusCode() == 503) {
+            assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                    .startsWith("application/json"));
+            unavailable.add(api);
+        }
+        HttpResponse<String> page = timed(client, client.request("/login").header("Accept", "text/html"));
+        if (page.statusCode() == 503) {
+            unavailable.add(page);
+            return false;
+        }
+        String token = WebClient.csrfToken(page);
+        HttpResponse<String> login = timed(client, client.request("/login").header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=xa.yenphu&password=Demo%402025%21&_csrf=" + token)));
+        if (login.statusCode() == 503) {
+            unavailable.add(login);
+            return false;
+        }
+        assertThat(login.statusCode()).as("login answered %s", login.body()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
+                .doesNotContain("error"));
+        return timed(client, client.request("/").header("Accept", "text/html")).statusCode() == 302;
+    }
+
+    private static HttpResponse<String> timed(WebClient client, HttpRequest.Builder request) {
+        long started = System.nanoTime();
+        HttpResponse<String> response = client.send(request.timeout(TestWait.part(10)).build());
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("%s answered", response.uri())
+                .isLessThanOrEqualTo(TestWait.target(AT_ONCE));
+        return response;
+    }
+}
