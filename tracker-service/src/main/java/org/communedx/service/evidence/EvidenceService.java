@@ -100,6 +100,9 @@ public class EvidenceService {
             }
             EvidenceType type = ContentTypes.detect(staged.file())
                     .orElseThrow(() -> new RuleViolation("evidence.refused.type"));
+            if (type.isImage()) {
+                requireFewEnoughPixels(staged, type);
+            }
             boolean created = store.store(staged);
             if (created) {
                 removeOnRollback(staged.sha256());
@@ -118,6 +121,16 @@ public class EvidenceService {
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** An image is judged by the pixels its header declares, before anything (a thumbnail, a browser) decodes it. */
+    private void requireFewEnoughPixels(Staged staged, EvidenceType type) throws IOException {
+        ImageSize size = ImageSize.of(staged.file(), type).orElseThrow(() -> new RuleViolation("evidence.refused.type"));
+        long max = properties.evidence().maxImagePixels();
+        if (size.pixels() > max) {
+            throw new RuleViolation("evidence.refused.tooManyPixels", size.width(), size.height(),
+                    Math.max(1, max / 1_000_000));
         }
     }
 

@@ -140,6 +140,55 @@ class EvidenceServiceTests {
         assertThat(kept).doesNotExist();
     }
 
+    /** A 315 KB PNG declaring 60000 × 1800 pixels, 324 MB decoded: refused from its header, never decoded. */
+    @Test
+    void refusesAnImageDeclaringMorePixelsThanTheLimit() throws Exception {
+        byte[] bomb = SampleFiles.pngDeclaring(60000, 1800);
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+        assertRefused(bomb, "ban-do.png", "evidence.refused.tooManyPixels");
+        assertThatThrownBy(() -> evidence.upload(entryId, METADATA, new ByteArrayInputStream(bomb), "ban-do.png"))
+                .isInstanceOfSatisfying(RuleViolation.class, refused -> assertThat(refused.arguments())
+                        .containsExactly(60000, 1800, 50L));
+    }
+
+    /**
+     * A 49-megapixel image is allowed, and its thumbnail is made from every n-th pixel: decoded whole it would take
+     * 147 MB (and Thumbnailator's copy in RGB ints 196 MB); subsampled, the decode stays within a few megabytes.
+     */
+    @Test
+    void aThumbnailOfALargeImageIsMadeInBoundedMemory() throws Exception {
+        EvidenceView stored = evidence.upload(entryId, METADATA,
+                new ByteArrayInputStream(SampleFiles.pngDeclaring(7000, 7000)), "toan-canh.png");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+                .getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        Thumbnail thumbnail = thumbnails.of(stored.id()).orElseThrow();
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(thumbnail.content()));
+        assertThat(image.getWidth()).isEqualTo(192);
+        assertThat(image.getHeight()).isEqualTo(192);
+        assertThat(allocated).as("bytes allocated to make it").isLessThan(32L * 1024 * 1024);
+    }
+
+    /**
+     * A thumbnail that could not be made is remembered: every view of the entry page asks again, and a failure used
+     * to be paid for at each. The list then shows a placeholder unless the original is small enough to stand in.
+     */
+    @Test
+    void aThumbnailThatFailedIsNotTriedAgain() throws Exception {
+        byte[] broken = SampleFiles.pngWithBrokenPixels(5000, 3000);
+        EvidenceView stored = evidence.upload(entryId, METADATA, new ByteArrayInputStream(broken), "hong.png");
+        assertThat(thumbnails.of(stored.id())).isEmpty();
+        assertThat(store.derivedPath(sha256(broken), EvidenceThumbnails.FAILED)).exists();
+        assertThat(thumbnails.originalMayStandIn(stored.id())).as("15 megapixels, too many to send whole").isFalse();
+
+        // Were it tried again, this sound image in its place would now make a thumbnail.
+        Files.write(store.path(sha256(broken)), SampleFiles.png());
+        assertThat(thumbnails.of(stored.id())).isEmpty();
+        assertThat(thumbnails.originalMayStandIn(stored.id())).as("64 × 48 pixels").isTrue();
+    }
+
     @Test
     void keepsARealMultiPagePdfAndAJpegAndStartsTheDraft() throws Exception {
         byte[] pdf = SampleFiles.pdf(2);

@@ -17,6 +17,7 @@ import org.communedx.service.evidence.EvidenceThumbnails;
 import org.communedx.service.evidence.EvidenceThumbnails.Thumbnail;
 import org.communedx.service.evidence.EvidenceViews.EvidenceView;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -41,6 +42,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class EvidenceController {
+
+    /** A picture frame, drawn without text so that it needs no translation; the title is the image's alt text. */
+    private static final Resource NO_THUMBNAIL = new ClassPathResource("evidence/no-thumbnail.svg");
 
     private final EvidenceService evidence;
 
@@ -112,19 +116,29 @@ class EvidenceController {
         return serve(content, content.file().inline());
     }
 
-    /** A small copy of a photograph for the evidence list; where none can be made, the original, as a preview. */
+    /**
+     * A small copy of a photograph for the evidence list; where none can be made, the original if it is small in
+     * pixels (a WebP), else a placeholder: an image is never sent whole that would take the browser's memory.
+     */
     @GetMapping("/evidence/{id}/thumbnail")
     ResponseEntity<?> thumbnail(@PathVariable long id) throws IOException {
         Optional<Thumbnail> thumbnail = thumbnails.of(id);
-        if (thumbnail.isEmpty()) {
+        if (thumbnail.isPresent()) {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(thumbnail.get().mediaType()))
+                    .header("X-Content-Type-Options", "nosniff")
+                    // A stored file never changes, so neither does its copy.
+                    .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400")
+                    .body(thumbnail.get().content());
+        }
+        if (thumbnails.originalMayStandIn(id)) {
             return inline(id);
         }
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(thumbnail.get().mediaType()))
+                .contentType(MediaType.valueOf("image/svg+xml"))
                 .header("X-Content-Type-Options", "nosniff")
-                // A stored file never changes, so neither does its copy.
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400")
-                .body(thumbnail.get().content());
+                .body(NO_THUMBNAIL);
     }
 
     @PostMapping("/evidence/{id}/remove")

@@ -2,12 +2,14 @@ package org.communedx.web.evidence;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import org.communedx.model.evidence.EvidenceRepository;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.service.assessment.AssessmentWorkflow;
 import org.communedx.service.testsupport.SampleFiles;
+import org.communedx.service.testsupport.TestWait;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.AfterEach;
@@ -145,6 +147,29 @@ class EvidenceIT {
         assertThat(upload.statusCode()).isEqualTo(302);
         assertThat(staff.get("/entries/" + entryId).body()).contains("Tệp lớn hơn 25 MB; chưa có gì được lưu.");
         assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+    }
+
+    /**
+     * A PNG of a few hundred kilobytes that declares 60000 × 1800 pixels (324 MB decoded) is refused from its
+     * header, with the limit in the user's language; the server, which used to run out of memory decoding it, stays
+     * healthy and answers at once.
+     */
+    @Test
+    void aPixelBombIsRefusedAndTheServerStaysHealthy() {
+        long before = evidence.countByEntryId(entryId);
+        HttpResponse<String> upload = staff.postMultipart(uploadPath(), METADATA, "ban-do.png",
+                SampleFiles.pngDeclaring(60000, 1800));
+        assertThat(upload.statusCode()).isEqualTo(302);
+        assertThat(staff.get("/entries/" + entryId).body()).contains(
+                "Ảnh có 60000 × 1800 điểm ảnh, vượt giới hạn 50 triệu điểm ảnh; chưa có gì được lưu.");
+        assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+
+        long start = System.nanoTime();
+        HttpResponse<String> health = staff.get("/actuator/health", "application/json");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"UP\"");
+        assertThat(took).isLessThan(TestWait.target(Duration.ofSeconds(1)));
     }
 
     private long last() {
