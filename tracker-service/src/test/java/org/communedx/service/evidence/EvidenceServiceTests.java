@@ -221,6 +221,48 @@ class EvidenceServiceTests {
                 .type()).isEqualTo(EvidenceType.XLSX);
     }
 
+    /**
+     * A macro-enabled Word document whose [Content_Types].xml also names an ordinary main part once passed a
+     * substring search, and downloaded as a .docm. The package is parsed now: macros anywhere refuse it.
+     */
+    @Test
+    void refusesAMacroEnabledWordDocumentThatAlsoNamesAnOrdinaryMainPart() throws Exception {
+        String macroMain = "application/vnd.ms-word.document.macroEnabled.main+xml";
+        assertRefused(ooxml(contentTypes(override("/word/document.xml", macroMain)
+                + override("/word/decoy.xml", DOCX_MAIN)), "word/document.xml", "word/decoy.xml"),
+                "kehoach.docx", "evidence.refused.type");
+        assertRefused(ooxml(contentTypes(override("/word/document.xml", DOCX_MAIN)
+                + override("/word/vbaProject.bin", "application/vnd.ms-office.vbaProject")),
+                "word/document.xml", "word/vbaProject.bin"), "kehoach.docx", "evidence.refused.type");
+        assertRefused(ooxml(contentTypes(override("/word/document.xml", DOCX_MAIN)), "word/document.xml",
+                "word/vbaProject.bin"), "kehoach.docx", "evidence.refused.type");
+        assertRefused(ooxml(contentTypes(override("/word/document.xml", DOCX_MAIN + "x")), "word/document.xml"),
+                "kehoach.docx", "evidence.refused.type");
+        assertRefused(ooxml("<?xml version=\"1.0\"?><!DOCTYPE Types [<!ENTITY main \"" + DOCX_MAIN + "\">]>"
+                + contentTypes(override("/word/document.xml", "&main;")), "word/document.xml"),
+                "kehoach.docx", "evidence.refused.type");
+
+        java.io.ByteArrayOutputStream docx = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument document = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+            document.createParagraph().createRun().setText("Kế hoạch chuyển đổi số");
+            document.write(docx);
+        }
+        assertThat(evidence.upload(entryId, METADATA, new ByteArrayInputStream(docx.toByteArray()), "kehoach.docx")
+                .type()).isEqualTo(EvidenceType.DOCX);
+    }
+
+    @Test
+    void refusesAnOpenDocumentWithMacros() throws Exception {
+        String manifest = "<?xml version=\"1.0\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">"
+                + "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
+                + "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>%s</manifest:manifest>";
+        assertRefused(odt(manifest.formatted(""), "Basic/Standard/Module1.xml"), "bien-ban.odt", "evidence.refused.type");
+        assertRefused(odt(manifest.formatted("<manifest:file-entry manifest:full-path=\"macro.js\" "
+                + "manifest:media-type=\"application/javascript\"/>")), "bien-ban.odt", "evidence.refused.type");
+        assertThat(evidence.upload(entryId, METADATA, new ByteArrayInputStream(odt(manifest.formatted(""))),
+                "bien-ban.odt").type()).isEqualTo(EvidenceType.ODT);
+    }
+
     @Test
     void refusesEmptyFiles() throws Exception {
         assertRefused(new byte[0], "trong.pdf", "evidence.refused.empty");
@@ -380,6 +422,50 @@ class EvidenceServiceTests {
         try (Stream<Path> files = Files.walk(store.root())) {
             return files.filter(Files::isRegularFile).sorted().toList();
         }
+    }
+
+    private static final String DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+
+    private static String contentTypes(String overrides) {
+        return "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" + overrides + "</Types>";
+    }
+
+    private static String override(String part, String contentType) {
+        return "<Override PartName=\"" + part + "\" ContentType=\"" + contentType + "\"/>";
+    }
+
+    /** A package with the given [Content_Types].xml and parts, each a small XML document. */
+    private static byte[] ooxml(String contentTypes, String... parts) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write(contentTypes.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String part : parts) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(part));
+                zip.write("<x/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** An ODF text document: its mimetype first, a manifest, content, and the given extra entries. */
+    private static byte[] odt(String manifest, String... extra) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("mimetype"));
+            zip.write(EvidenceType.ODT.mediaType().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/manifest.xml"));
+            zip.write(manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("content.xml"));
+            zip.write("<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String entry : extra) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+                zip.write("<x/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out.toByteArray();
     }
 
     private static byte[] zipWith(String name, byte[] content) throws IOException {
