@@ -45,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.communedx.service.assessment.WorkflowFixtures.loginAs;
 
 /**
@@ -300,6 +301,22 @@ class EvidenceServiceTests {
         catch (IOException ex) {
             throw new AssertionError(ex);
         }
+    }
+
+    /** PDF content downloads as a PDF whatever name it was uploaded under, in both names of the download. */
+    @Test
+    void aDownloadIsNamedWithTheDetectedTypesExtension() {
+        assertThat(List.of("bao-cao.html", "bienban.pdf.hta", "qdfdp.exe", "\u202Eexe.pdf", "Báo cáo.PDF", "ke-hoach"))
+                .map(name -> evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.pdf(1)), name))
+                .extracting(EvidenceView::downloadName, EvidenceView::storedName)
+                .containsExactly(tuple("bao-cao.html.pdf", "bao-cao.pdf"), tuple("bienban.pdf.hta.pdf", "bienban.pdf.pdf"),
+                        tuple("qdfdp.exe.pdf", "qdfdp.pdf"), tuple("exe.pdf", "exe.pdf"),
+                        tuple("Báo cáo.PDF", "Bao_cao.pdf"), tuple("ke-hoach.pdf", "ke-hoach.pdf"));
+        EvidenceView photo = evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.jpeg()), "anh.jpeg");
+        assertThat(photo.downloadName()).isEqualTo("anh.jpeg");
+        String longName = "Biên bản ".repeat(40) + ".exe";
+        assertThat(evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.pdf(1)), longName)
+                .downloadName()).hasSizeLessThanOrEqualTo(255).endsWith(".pdf");
     }
 
     @Test

@@ -158,7 +158,7 @@ class EvidenceController {
     private static ResponseEntity<Resource> serve(EvidenceContent content, boolean inline) throws IOException {
         EvidenceView file = content.file();
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(file.originalName(), StandardCharsets.UTF_8).build();
+                .filename(file.downloadName(), StandardCharsets.UTF_8).build();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.mediaType()))
                 .contentLength(file.sizeBytes())
@@ -169,8 +169,8 @@ class EvidenceController {
     }
 
     /**
-     * {@code filename*=UTF-8''...} (RFC 5987) carries the user's name; old clients that ignore it get the safe
-     * ASCII stored name in {@code filename}.
+     * {@code filename*=UTF-8''...} (RFC 5987) carries the user's name with the detected type's extension; old
+     * clients that ignore it get the safe ASCII stored name in {@code filename}, which ends in the same.
      */
     private static String withAsciiFallback(ContentDisposition disposition, String storedName) {
         return disposition.getType() + "; filename=\"" + storedName + "\"; filename*="

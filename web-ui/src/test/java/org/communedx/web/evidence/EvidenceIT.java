@@ -121,6 +121,15 @@ class EvidenceIT {
         assertThat(otherCommune.download("/evidence/" + id + "/thumbnail").statusCode()).isEqualTo(404);
     }
 
+    /** PDF content uploaded as an HTML page is saved by the browser as a PDF, whichever name it prefers. */
+    @Test
+    void aDownloadCarriesTheDetectedTypesExtension() {
+        assertThat(staff.postMultipart(uploadPath(), METADATA, "bao-cao.html", SampleFiles.pdf(3)).statusCode())
+                .isEqualTo(302);
+        assertThat(staff.download("/evidence/" + last()).headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"bao-cao.pdf\"; filename*=UTF-8''bao-cao.html.pdf");
+    }
+
     @Test
     void aDocxIsNeverShownInline() {
         byte[] xlsx = SampleFiles.xlsx();
