@@ -46,6 +46,13 @@ class EvidenceController {
     /** A picture frame, drawn without text so that it needs no translation; the title is the image's alt text. */
     private static final Resource NO_THUMBNAIL = new ClassPathResource("evidence/no-thumbnail.svg");
 
+    /**
+     * Evidence and its thumbnails are never kept by the browser: on a shared office PC, a file kept for an hour
+     * (a thumbnail for a day) was shown from the cache after its reader had logged out. The files are small next
+     * to what a page costs, and thumbnails are kept on the server.
+     */
+    private static final String NOT_KEPT = "private, no-store";
+
     private final EvidenceService evidence;
 
     private final EvidenceThumbnails thumbnails;
@@ -127,8 +134,7 @@ class EvidenceController {
             return ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType(thumbnail.get().mediaType()))
                     .header("X-Content-Type-Options", "nosniff")
-                    // A stored file never changes, so neither does its copy.
-                    .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400")
+                    .header(HttpHeaders.CACHE_CONTROL, NOT_KEPT)
                     .body(thumbnail.get().content());
         }
         if (thumbnails.originalMayStandIn(id)) {
@@ -137,7 +143,7 @@ class EvidenceController {
         return ResponseEntity.ok()
                 .contentType(MediaType.valueOf("image/svg+xml"))
                 .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400")
+                .header(HttpHeaders.CACHE_CONTROL, NOT_KEPT)
                 .body(NO_THUMBNAIL);
     }
 
@@ -164,7 +170,7 @@ class EvidenceController {
                 .contentLength(file.sizeBytes())
                 .header(HttpHeaders.CONTENT_DISPOSITION, withAsciiFallback(disposition, file.storedName()))
                 .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
+                .header(HttpHeaders.CACHE_CONTROL, NOT_KEPT)
                 .body(new InputStreamResource(content.content().getInputStream()));
     }
 

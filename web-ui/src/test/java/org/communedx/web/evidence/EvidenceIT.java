@@ -80,11 +80,14 @@ class EvidenceIT {
         assertThat(download.body()).isEqualTo(pdf);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(download.headers().firstValue("Cache-Control")).as("never kept after logout on a shared PC")
+                .hasValue("private, no-store");
         assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition -> assertThat(
                 disposition).startsWith("attachment;").contains("filename=\"b.pdf\"") /* after the last slash, as a path would be */
                 .contains("filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20%3Cb%3Es%E1%BB%91%2015%3C%2Fb%3E.pdf"));
 
         HttpResponse<byte[]> inline = staff.download("/evidence/" + id + "/inline");
+        assertThat(inline.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(inline.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 disposition -> assertThat(disposition).startsWith("inline;"));
 
@@ -116,6 +119,7 @@ class EvidenceIT {
         assertThat(thumbnail.statusCode()).isEqualTo(200);
         assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(thumbnail.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(thumbnail.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(thumbnail.body().length).as("of %d bytes", photo.length).isLessThan(photo.length / 20);
         WebClient otherCommune = new WebClient(port).login("xa.annghia", "Demo@2025!");
         assertThat(otherCommune.download("/evidence/" + id + "/thumbnail").statusCode()).isEqualTo(404);
