@@ -48,9 +48,14 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
      * @param directory where evidence files live; by default {@code <data-dir>/evidence}
      * @param maxFileSize the largest file accepted; keep {@code spring.servlet.multipart} a little above it
      * @param orphanGrace how old an unreferenced or temporary file must be before the sweep removes it
+     * @param maxImagePixels the most pixels an image may declare (width × height), judged from its header before
+     *     anything decodes it: 50 million by default, twice a 24-megapixel camera's photograph
+     * @param diskReserve the space kept free on the evidence directory's disk, for the database: uploads are refused
+     *     below it, and the health check reports the disk DOWN
      */
     public record Evidence(@Nullable Path directory, @DefaultValue("25MB") DataSize maxFileSize,
-            @DefaultValue("1h") Duration orphanGrace) {
+            @DefaultValue("1h") Duration orphanGrace, @DefaultValue("50000000") long maxImagePixels,
+            @DefaultValue("1GB") DataSize diskReserve) {
     }
 
     /**

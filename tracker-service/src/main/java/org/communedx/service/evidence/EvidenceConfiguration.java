@@ -15,4 +15,9 @@ class EvidenceConfiguration {
     LocalEvidenceStore evidenceStore(CommuneDxProperties properties) {
         return new LocalEvidenceStore(properties.evidenceDirectory());
     }
+
+    @Bean
+    DiskReserve evidenceDiskReserve(CommuneDxProperties properties, LocalEvidenceStore store) {
+        return new DiskReserve(store.root(), properties.evidence().diskReserve());
+    }
 }

@@ -66,9 +66,12 @@ public class EvidenceService {
 
     private final AssessmentWorkflow workflow;
 
+    private final DiskReserve diskReserve;
+
     EvidenceService(EvidenceRepository evidence, CriterionEntryRepository entries, UserAccountRepository accounts,
             EvidenceStore store, CommuneDxProperties properties, Scopes scopes, AuditLog audit, Clock clock,
-            AssessmentWorkflow workflow) {
+            AssessmentWorkflow workflow, DiskReserve diskReserve) {
+        this.diskReserve = diskReserve;
         this.workflow = workflow;
         this.evidence = evidence;
         this.entries = entries;
@@ -83,7 +86,8 @@ public class EvidenceService {
     /**
      * Stores a file for the entry. The content is streamed to a temporary file while it is hashed and counted,
      * then its type is detected from the bytes; an empty, too large or disallowed file is refused with a
-     * {@link RuleViolation} ({@code evidence.refused.*}) and nothing is kept.
+     * {@link RuleViolation} ({@code evidence.refused.*}) and nothing is kept; so is any file while the disk is
+     * down to its reserve.
      * @param originalName the name the user gave, only for display; it never becomes a path
      */
     @Transactional
@@ -94,12 +98,16 @@ public class EvidenceService {
             throw new RuleViolation("evidence.refused.locked", entry.getStatus());
         }
         metadata.requireNotAfter(LocalDate.now(clock));
-        try (Staged staged = store.stage(content, properties.evidence().maxFileSize().toBytes())) {
+        try (Staged staged = stage(content)) {
+            diskReserve.require();
             if (staged.size() == 0) {
                 throw new RuleViolation("evidence.refused.empty");
             }
             EvidenceType type = ContentTypes.detect(staged.file())
                     .orElseThrow(() -> new RuleViolation("evidence.refused.type"));
+            if (type.isImage()) {
+                requireFewEnoughPixels(staged, type);
+            }
             boolean created = store.store(staged);
             if (created) {
                 removeOnRollback(staged.sha256());
@@ -118,6 +126,31 @@ public class EvidenceService {
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * Stages the upload unless the disk is already down to its reserve; a write that fails because the disk filled
+     * up meanwhile is refused the same way, not as a server error.
+     */
+    private Staged stage(InputStream content) throws IOException {
+        diskReserve.require();
+        try {
+            return store.stage(content, properties.evidence().maxFileSize().toBytes());
+        }
+        catch (IOException ex) {
+            diskReserve.require();
+            throw ex;
+        }
+    }
+
+    /** An image is judged by the pixels its header declares, before anything (a thumbnail, a browser) decodes it. */
+    private void requireFewEnoughPixels(Staged staged, EvidenceType type) throws IOException {
+        ImageSize size = ImageSize.of(staged.file(), type).orElseThrow(() -> new RuleViolation("evidence.refused.type"));
+        long max = properties.evidence().maxImagePixels();
+        if (size.pixels() > max) {
+            throw new RuleViolation("evidence.refused.tooManyPixels", size.width(), size.height(),
+                    Math.max(1, max / 1_000_000));
         }
     }
 

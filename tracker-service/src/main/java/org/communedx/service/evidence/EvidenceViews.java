@@ -28,6 +28,11 @@ public final class EvidenceViews {
                     evidence.getDocumentDate(), evidence.getUploadedBy(), evidence.getUploadedAt());
         }
 
+        /** The name a download is saved under: the display name, ending in the detected type's extension. */
+        public String downloadName() {
+            return FileNames.download(originalName, type);
+        }
+
         public boolean image() {
             return type.isImage();
         }

@@ -1,6 +1,7 @@
 package org.communedx.service.evidence;
 
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.communedx.model.evidence.EvidenceType;
@@ -9,7 +10,8 @@ import org.communedx.model.evidence.EvidenceType;
  * The two names of an evidence file. The display name is what the user gave, kept for people to read: control
  * and bidirectional-format characters removed (so that "‮fdp.exe" cannot pose as a PDF), at most 255 characters,
  * escaped wherever it is shown. The stored name is safe anywhere: the last path segment only, in ASCII letters,
- * digits, dot, dash and underscore, with the extension of the detected type.
+ * digits, dot, dash and underscore, with the extension of the detected type. A download is saved under the display
+ * name with the detected type's extension ({@link #download}), the stored name being its ASCII fallback.
  */
 final class FileNames {
 
@@ -49,6 +51,26 @@ final class FileNames {
             base = base.substring(0, MAX_LENGTH - extension.length());
         }
         return base + extension;
+    }
+
+    /**
+     * The display name as a download is saved: with the detected type's extension, so that PDF content uploaded as
+     * "bao-cao.html" never lands on the user's disk as an HTML page (or "qdfdp.exe" as a program) to be opened as
+     * one. A name that already ends in a matching extension is kept; any other gets the extension appended
+     * ("bao-cao.html.pdf"), so that nothing the user typed is lost and the name still ends as the content is.
+     */
+    static String download(String display, EvidenceType type) {
+        int dot = display.lastIndexOf('.');
+        String extension = dot >= 0 ? display.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+        if (extension.equals(type.extension()) || type == EvidenceType.JPEG && extension.equals("jpeg")) {
+            return display;
+        }
+        String suffix = "." + type.extension();
+        int keep = Math.min(display.length(), MAX_LENGTH - suffix.length());
+        if (keep > 0 && keep < display.length() && Character.isHighSurrogate(display.charAt(keep - 1))) {
+            keep--;
+        }
+        return display.substring(0, keep) + suffix;
     }
 
     private static String truncateKeepingExtension(String name, int max) {

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -28,7 +31,8 @@ import org.communedx.model.RuleViolation;
 /**
  * Evidence on the local file system: {@code <root>/ab/cd/<sha256>}, with uploads staged in {@code <root>/.tmp} on
  * the same file system, so that the final move is atomic. A file under its hash is therefore always complete: a
- * crash mid-upload leaves only a temporary file, which the sweep removes. Copies made from a file (thumbnails) lie
+ * crash mid-upload leaves only a temporary file, which the sweep removes. The file's bytes, then its name, are forced
+ * to the disk before {@link #store} returns, and so before the row that refers to it commits. Copies made from a file (thumbnails) lie
  * beside it as {@code <sha256>.<kind>} and go with it.
  */
 public class LocalEvidenceStore implements EvidenceStore {
@@ -64,7 +68,8 @@ public class LocalEvidenceStore implements EvidenceStore {
             long size = 0;
             byte[] buffer = new byte[64 * 1024];
             try (DigestInputStream in = new DigestInputStream(content, digest);
-                    OutputStream out = Files.newOutputStream(file)) {
+                    FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                OutputStream out = Channels.newOutputStream(channel);
                 int read;
                 while ((read = in.read(buffer)) != -1) {
                     size += read;
@@ -73,6 +78,7 @@ public class LocalEvidenceStore implements EvidenceStore {
                     }
                     out.write(buffer, 0, read);
                 }
+                force(channel);
             }
             return new Staged(file, HexFormat.of().formatHex(digest.digest()), size);
         }
@@ -82,6 +88,11 @@ public class LocalEvidenceStore implements EvidenceStore {
         }
     }
 
+    /**
+     * Moves the staged file, whose bytes {@link #stage} already forced to the disk, under its hash, then forces
+     * the directory that now names it: the database row that refers to the file commits only after this returns,
+     * so that after a power cut a committed row never points to a missing or empty file.
+     */
     @Override
     public boolean store(Staged staged) throws IOException {
         Path target = path(staged.sha256());
@@ -90,15 +101,56 @@ public class LocalEvidenceStore implements EvidenceStore {
             Files.deleteIfExists(staged.file());
             return false;
         }
-        Files.createDirectories(target.getParent());
+        createDirectoriesDurably(target.getParent());
         try {
             // Without REPLACE_EXISTING: if the same content arrived meanwhile, that complete file stays.
             Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
-            return true;
         }
         catch (FileAlreadyExistsException sameContentMeanwhile) {
             Files.deleteIfExists(staged.file());
             return false;
+        }
+        forceDirectory(target.getParent());
+        return true;
+    }
+
+    /** Creates the directory and any missing parent, each new one made durable in the directory that holds it. */
+    private void createDirectoriesDurably(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        createDirectoriesDurably(directory.getParent());
+        try {
+            Files.createDirectory(directory);
+        }
+        catch (FileAlreadyExistsException createdMeanwhile) {
+            // Another upload made it, and forces its parent too.
+        }
+        forceDirectory(directory.getParent());
+    }
+
+    /** Forces a file's bytes to the disk (fdatasync or fsync); a test overrides it to see the order of the steps. */
+    void force(FileChannel file) throws IOException {
+        file.force(true);
+    }
+
+    /**
+     * Forces a directory's entries to the disk, so that a file moved or created in it survives a power cut. Where a
+     * directory cannot be opened for this (Windows), the file system's own journal is all there is.
+     */
+    void forceDirectory(Path directory) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(directory, StandardOpenOption.READ);
+        }
+        catch (IOException | UnsupportedOperationException notOnThisPlatform) {
+            return;
+        }
+        try (channel) {
+            channel.force(true);
+        }
+        catch (IOException notOnThisPlatform) {
+            // Some platforms open a directory but refuse to sync it: as above.
         }
     }
 
@@ -128,6 +180,7 @@ public class LocalEvidenceStore implements EvidenceStore {
         }
     }
 
+    /** Not forced to the disk: a copy lost in a power cut is made again at the next request. */
     @Override
     public void storeDerived(String sha256, String kind, byte[] content) throws IOException {
         Path target = derivedPath(sha256, kind);

@@ -45,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.communedx.service.assessment.WorkflowFixtures.loginAs;
 
 /**
@@ -140,6 +141,55 @@ class EvidenceServiceTests {
         assertThat(kept).doesNotExist();
     }
 
+    /** A 315 KB PNG declaring 60000 × 1800 pixels, 324 MB decoded: refused from its header, never decoded. */
+    @Test
+    void refusesAnImageDeclaringMorePixelsThanTheLimit() throws Exception {
+        byte[] bomb = SampleFiles.pngDeclaring(60000, 1800);
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+        assertRefused(bomb, "ban-do.png", "evidence.refused.tooManyPixels");
+        assertThatThrownBy(() -> evidence.upload(entryId, METADATA, new ByteArrayInputStream(bomb), "ban-do.png"))
+                .isInstanceOfSatisfying(RuleViolation.class, refused -> assertThat(refused.arguments())
+                        .containsExactly(60000, 1800, 50L));
+    }
+
+    /**
+     * A 49-megapixel image is allowed, and its thumbnail is made from every n-th pixel: decoded whole it would take
+     * 147 MB (and Thumbnailator's copy in RGB ints 196 MB); subsampled, the decode stays within a few megabytes.
+     */
+    @Test
+    void aThumbnailOfALargeImageIsMadeInBoundedMemory() throws Exception {
+        EvidenceView stored = evidence.upload(entryId, METADATA,
+                new ByteArrayInputStream(SampleFiles.pngDeclaring(7000, 7000)), "toan-canh.png");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+                .getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        Thumbnail thumbnail = thumbnails.of(stored.id()).orElseThrow();
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(thumbnail.content()));
+        assertThat(image.getWidth()).isEqualTo(192);
+        assertThat(image.getHeight()).isEqualTo(192);
+        assertThat(allocated).as("bytes allocated to make it").isLessThan(32L * 1024 * 1024);
+    }
+
+    /**
+     * A thumbnail that could not be made is remembered: every view of the entry page asks again, and a failure used
+     * to be paid for at each. The list then shows a placeholder unless the original is small enough to stand in.
+     */
+    @Test
+    void aThumbnailThatFailedIsNotTriedAgain() throws Exception {
+        byte[] broken = SampleFiles.pngWithBrokenPixels(5000, 3000);
+        EvidenceView stored = evidence.upload(entryId, METADATA, new ByteArrayInputStream(broken), "hong.png");
+        assertThat(thumbnails.of(stored.id())).isEmpty();
+        assertThat(store.derivedPath(sha256(broken), EvidenceThumbnails.FAILED)).exists();
+        assertThat(thumbnails.originalMayStandIn(stored.id())).as("15 megapixels, too many to send whole").isFalse();
+
+        // Were it tried again, this sound image in its place would now make a thumbnail.
+        Files.write(store.path(sha256(broken)), SampleFiles.png());
+        assertThat(thumbnails.of(stored.id())).isEmpty();
+        assertThat(thumbnails.originalMayStandIn(stored.id())).as("64 × 48 pixels").isTrue();
+    }
+
     @Test
     void keepsARealMultiPagePdfAndAJpegAndStartsTheDraft() throws Exception {
         byte[] pdf = SampleFiles.pdf(2);
@@ -170,6 +220,48 @@ class EvidenceServiceTests {
         assertRefused(zipWith("payload.exe", SampleFiles.executable()), "so-lieu.xlsx", "evidence.refused.type");
         assertThat(evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.xlsx()), "so-lieu.xlsx")
                 .type()).isEqualTo(EvidenceType.XLSX);
+    }
+
+    /**
+     * A macro-enabled Word document whose [Content_Types].xml also names an ordinary main part once passed a
+     * substring search, and downloaded as a .docm. The package is parsed now: macros anywhere refuse it.
+     */
+    @Test
+    void refusesAMacroEnabledWordDocumentThatAlsoNamesAnOrdinaryMainPart() throws Exception {
+        String macroMain = "application/vnd.ms-word.document.macroEnabled.main+xml";
+        assertRefused(ooxml(contentTypes(override("/word/document.xml", macroMain)
+                + override("/word/decoy.xml", DOCX_MAIN)), "word/document.xml", "word/decoy.xml"),
+                "kehoach.docx", "evidence.refused.type");
+        assertRefused(ooxml(contentTypes(override("/word/document.xml", DOCX_MAIN)
+                + override("/word/vbaProject.bin", "application/vnd.ms-office.vbaProject")),
+                "word/document.xml", "word/vbaProject.bin"), "kehoach.docx", "evidence.refused.type");
+        assertRefused(ooxml(contentTypes(override("/word/document.xml", DOCX_MAIN)), "word/document.xml",
+                "word/vbaProject.bin"), "kehoach.docx", "evidence.refused.type");
+        assertRefused(ooxml(contentTypes(override("/word/document.xml", DOCX_MAIN + "x")), "word/document.xml"),
+                "kehoach.docx", "evidence.refused.type");
+        assertRefused(ooxml("<?xml version=\"1.0\"?><!DOCTYPE Types [<!ENTITY main \"" + DOCX_MAIN + "\">]>"
+                + contentTypes(override("/word/document.xml", "&main;")), "word/document.xml"),
+                "kehoach.docx", "evidence.refused.type");
+
+        java.io.ByteArrayOutputStream docx = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument document = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+            document.createParagraph().createRun().setText("Kế hoạch chuyển đổi số");
+            document.write(docx);
+        }
+        assertThat(evidence.upload(entryId, METADATA, new ByteArrayInputStream(docx.toByteArray()), "kehoach.docx")
+                .type()).isEqualTo(EvidenceType.DOCX);
+    }
+
+    @Test
+    void refusesAnOpenDocumentWithMacros() throws Exception {
+        String manifest = "<?xml version=\"1.0\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">"
+                + "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
+                + "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>%s</manifest:manifest>";
+        assertRefused(odt(manifest.formatted(""), "Basic/Standard/Module1.xml"), "bien-ban.odt", "evidence.refused.type");
+        assertRefused(odt(manifest.formatted("<manifest:file-entry manifest:full-path=\"macro.js\" "
+                + "manifest:media-type=\"application/javascript\"/>")), "bien-ban.odt", "evidence.refused.type");
+        assertThat(evidence.upload(entryId, METADATA, new ByteArrayInputStream(odt(manifest.formatted(""))),
+                "bien-ban.odt").type()).isEqualTo(EvidenceType.ODT);
     }
 
     @Test
@@ -209,6 +301,22 @@ class EvidenceServiceTests {
         catch (IOException ex) {
             throw new AssertionError(ex);
         }
+    }
+
+    /** PDF content downloads as a PDF whatever name it was uploaded under, in both names of the download. */
+    @Test
+    void aDownloadIsNamedWithTheDetectedTypesExtension() {
+        assertThat(List.of("bao-cao.html", "bienban.pdf.hta", "qdfdp.exe", "\u202Eexe.pdf", "Báo cáo.PDF", "ke-hoach"))
+                .map(name -> evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.pdf(1)), name))
+                .extracting(EvidenceView::downloadName, EvidenceView::storedName)
+                .containsExactly(tuple("bao-cao.html.pdf", "bao-cao.pdf"), tuple("bienban.pdf.hta.pdf", "bienban.pdf.pdf"),
+                        tuple("qdfdp.exe.pdf", "qdfdp.pdf"), tuple("exe.pdf", "exe.pdf"),
+                        tuple("Báo cáo.PDF", "Bao_cao.pdf"), tuple("ke-hoach.pdf", "ke-hoach.pdf"));
+        EvidenceView photo = evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.jpeg()), "anh.jpeg");
+        assertThat(photo.downloadName()).isEqualTo("anh.jpeg");
+        String longName = "Biên bản ".repeat(40) + ".exe";
+        assertThat(evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.pdf(1)), longName)
+                .downloadName()).hasSizeLessThanOrEqualTo(255).endsWith(".pdf");
     }
 
     @Test
@@ -331,6 +439,50 @@ class EvidenceServiceTests {
         try (Stream<Path> files = Files.walk(store.root())) {
             return files.filter(Files::isRegularFile).sorted().toList();
         }
+    }
+
+    private static final String DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+
+    private static String contentTypes(String overrides) {
+        return "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" + overrides + "</Types>";
+    }
+
+    private static String override(String part, String contentType) {
+        return "<Override PartName=\"" + part + "\" ContentType=\"" + contentType + "\"/>";
+    }
+
+    /** A package with the given [Content_Types].xml and parts, each a small XML document. */
+    private static byte[] ooxml(String contentTypes, String... parts) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write(contentTypes.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String part : parts) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(part));
+                zip.write("<x/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** An ODF text document: its mimetype first, a manifest, content, and the given extra entries. */
+    private static byte[] odt(String manifest, String... extra) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("mimetype"));
+            zip.write(EvidenceType.ODT.mediaType().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/manifest.xml"));
+            zip.write(manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("content.xml"));
+            zip.write("<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (String entry : extra) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+                zip.write("<x/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out.toByteArray();
     }
 
     private static byte[] zipWith(String name, byte[] content) throws IOException {

@@ -87,6 +87,52 @@ public final class SampleFiles {
         return out.toByteArray();
     }
 
+    /**
+     * A valid PNG of the given size, black: a few hundred kilobytes on disk whatever it declares, since its rows of
+     * zeros compress some thousand to one. A 60000 × 1800 one is 324 MB once decoded, which is what a pixel bomb is.
+     */
+    public static byte[] pngDeclaring(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
+        // 8-bit RGB, deflate, no filter, no interlace.
+        pngChunk(out, "IHDR", java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put(new byte[] { 8, 2, 0, 0, 0 }).array());
+        ByteArrayOutputStream pixels = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream deflate = new java.util.zip.DeflaterOutputStream(pixels,
+                new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION), 64 * 1024)) {
+            byte[] row = new byte[1 + 3 * width];
+            for (int y = 0; y < height; y++) {
+                deflate.write(row);
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        pngChunk(out, "IDAT", pixels.toByteArray());
+        pngChunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void pngChunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(name);
+        out.writeBytes(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /** A PNG whose header is sound but whose pixels cannot be decoded: the zlib header of its data is broken. */
+    public static byte[] pngWithBrokenPixels(int width, int height) {
+        byte[] png = pngDeclaring(width, height);
+        int idat = new String(png, StandardCharsets.ISO_8859_1).indexOf("IDAT");
+        png[idat + 4] = (byte) 0xff;
+        png[idat + 5] = (byte) 0xff;
+        return png;
+    }
+
     public static byte[] xlsx() {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             workbook.createSheet("Số liệu").createRow(0).createCell(0).setCellValue("Yên Phú");

@@ -18,6 +18,7 @@ import org.communedx.service.evidence.EvidenceThumbnails;
 import org.communedx.service.evidence.EvidenceThumbnails.Thumbnail;
 import org.communedx.service.evidence.EvidenceViews.EvidenceView;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -42,6 +43,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class EvidenceController {
+
+    /** A picture frame, drawn without text so that it needs no translation; the title is the image's alt text. */
+    private static final Resource NO_THUMBNAIL = new ClassPathResource("evidence/no-thumbnail.svg");
+
+    /**
+     * Evidence and its thumbnails are never kept by the browser: on a shared office PC, a file kept for an hour
+     * (a thumbnail for a day) was shown from the cache after its reader had logged out. The files are small next
+     * to what a page costs, and thumbnails are kept on the server.
+     */
+    private static final String NOT_KEPT = "private, no-store";
 
     private final EvidenceService evidence;
 
@@ -112,19 +123,28 @@ class EvidenceController {
         return serve(content, content.file().inline());
     }
 
-    /** A small copy of a photograph for the evidence list; where none can be made, the original, as a preview. */
+    /**
+     * A small copy of a photograph for the evidence list; where none can be made, the original if it is small in
+     * pixels (a WebP), else a placeholder: an image is never sent whole that would take the browser's memory.
+     */
     @GetMapping("/evidence/{id}/thumbnail")
     ResponseEntity<?> thumbnail(@PathVariable long id) throws IOException {
         Optional<Thumbnail> thumbnail = thumbnails.of(id);
-        if (thumbnail.isEmpty()) {
+        if (thumbnail.isPresent()) {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(thumbnail.get().mediaType()))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header(HttpHeaders.CACHE_CONTROL, NOT_KEPT)
+                    .body(thumbnail.get().content());
+        }
+        if (thumbnails.originalMayStandIn(id)) {
             return inline(id);
         }
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(thumbnail.get().mediaType()))
+                .contentType(MediaType.valueOf("image/svg+xml"))
                 .header("X-Content-Type-Options", "nosniff")
-                // A stored file never changes, so neither does its copy.
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400")
-                .body(thumbnail.get().content());
+                .header(HttpHeaders.CACHE_CONTROL, NOT_KEPT)
+                .body(NO_THUMBNAIL);
     }
 
     @PostMapping("/evidence/{id}/remove")
@@ -144,19 +164,19 @@ class EvidenceController {
     private static ResponseEntity<Resource> serve(EvidenceContent content, boolean inline) throws IOException {
         EvidenceView file = content.file();
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(file.originalName(), StandardCharsets.UTF_8).build();
+                .filename(file.downloadName(), StandardCharsets.UTF_8).build();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.mediaType()))
                 .contentLength(file.sizeBytes())
                 .header(HttpHeaders.CONTENT_DISPOSITION, withAsciiFallback(disposition, file.storedName()))
                 .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
+                .header(HttpHeaders.CACHE_CONTROL, NOT_KEPT)
                 .body(new InputStreamResource(content.content().getInputStream()));
     }
 
     /**
-     * {@code filename*=UTF-8''...} (RFC 5987) carries the user's name; old clients that ignore it get the safe
-     * ASCII stored name in {@code filename}.
+     * {@code filename*=UTF-8''...} (RFC 5987) carries the user's name with the detected type's extension; old
+     * clients that ignore it get the safe ASCII stored name in {@code filename}, which ends in the same.
      */
     private static String withAsciiFallback(ContentDisposition disposition, String storedName) {
         return disposition.getType() + "; filename=\"" + storedName + "\"; filename*="

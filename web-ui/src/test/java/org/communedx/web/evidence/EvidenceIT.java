@@ -2,12 +2,14 @@ package org.communedx.web.evidence;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import org.communedx.model.evidence.EvidenceRepository;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.service.assessment.AssessmentWorkflow;
 import org.communedx.service.testsupport.SampleFiles;
+import org.communedx.service.testsupport.TestWait;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.AfterEach;
@@ -78,11 +80,14 @@ class EvidenceIT {
         assertThat(download.body()).isEqualTo(pdf);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(download.headers().firstValue("Cache-Control")).as("never kept after logout on a shared PC")
+                .hasValue("private, no-store");
         assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition -> assertThat(
                 disposition).startsWith("attachment;").contains("filename=\"b.pdf\"") /* after the last slash, as a path would be */
                 .contains("filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20%3Cb%3Es%E1%BB%91%2015%3C%2Fb%3E.pdf"));
 
         HttpResponse<byte[]> inline = staff.download("/evidence/" + id + "/inline");
+        assertThat(inline.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(inline.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 disposition -> assertThat(disposition).startsWith("inline;"));
 
@@ -114,9 +119,19 @@ class EvidenceIT {
         assertThat(thumbnail.statusCode()).isEqualTo(200);
         assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(thumbnail.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(thumbnail.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(thumbnail.body().length).as("of %d bytes", photo.length).isLessThan(photo.length / 20);
         WebClient otherCommune = new WebClient(port).login("xa.annghia", "Demo@2025!");
         assertThat(otherCommune.download("/evidence/" + id + "/thumbnail").statusCode()).isEqualTo(404);
+    }
+
+    /** PDF content uploaded as an HTML page is saved by the browser as a PDF, whichever name it prefers. */
+    @Test
+    void aDownloadCarriesTheDetectedTypesExtension() {
+        assertThat(staff.postMultipart(uploadPath(), METADATA, "bao-cao.html", SampleFiles.pdf(3)).statusCode())
+                .isEqualTo(302);
+        assertThat(staff.download("/evidence/" + last()).headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"bao-cao.pdf\"; filename*=UTF-8''bao-cao.html.pdf");
     }
 
     @Test
@@ -145,6 +160,29 @@ class EvidenceIT {
         assertThat(upload.statusCode()).isEqualTo(302);
         assertThat(staff.get("/entries/" + entryId).body()).contains("Tệp lớn hơn 25 MB; chưa có gì được lưu.");
         assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+    }
+
+    /**
+     * A PNG of a few hundred kilobytes that declares 60000 × 1800 pixels (324 MB decoded) is refused from its
+     * header, with the limit in the user's language; the server, which used to run out of memory decoding it, stays
+     * healthy and answers at once.
+     */
+    @Test
+    void aPixelBombIsRefusedAndTheServerStaysHealthy() {
+        long before = evidence.countByEntryId(entryId);
+        HttpResponse<String> upload = staff.postMultipart(uploadPath(), METADATA, "ban-do.png",
+                SampleFiles.pngDeclaring(60000, 1800));
+        assertThat(upload.statusCode()).isEqualTo(302);
+        assertThat(staff.get("/entries/" + entryId).body()).contains(
+                "Ảnh có 60000 × 1800 điểm ảnh, vượt giới hạn 50 triệu điểm ảnh; chưa có gì được lưu.");
+        assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+
+        long start = System.nanoTime();
+        HttpResponse<String> health = staff.get("/actuator/health", "application/json");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"UP\"");
+        assertThat(took).isLessThan(TestWait.target(Duration.ofSeconds(1)));
     }
 
     private long last() {

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * kill -9 while an evidence file is on its way in: after the restart no evidence is half-stored. The entry has no
  * file, the store holds no file but the demo's sample evidence, and a staging file left by a crash in the middle of the store's own copy (planted
- * here, since a kill cannot be timed to land inside it) is swept at start-up.
+ * here, since a kill cannot be timed to land inside it) is swept at start-up, as is the part Tomcat was writing.
  */
 class UploadCrashIT {
 
@@ -57,11 +57,16 @@ class UploadCrashIT {
             killed.countDown();
             assertThat(upload).failsWithin(TestWait.part(10));
         }
+        Path uploads = data.resolve("tomcat/uploads");
+        try (Stream<Path> parts = Files.list(uploads)) {
+            assertThat(parts).as("the part Tomcat was writing when it was killed, under the data directory").isNotEmpty();
+        }
         Path staging = Files.createDirectories(data.resolve("evidence/.tmp"));
         Files.write(staging.resolve("upload-crashed.part"), new byte[1024]);
 
         try (ApplicationProcess restarted = ApplicationProcess.startWithDemo(ApplicationProcess.HEAP, workDir, port,
                 environment).awaitHealthy()) {
+            assertThat(uploads).as("Tomcat's leftover parts swept at start").isEmptyDirectory();
             WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
             assertThat(staff.get(entry).body()).contains("Chưa có tệp minh chứng.");
             try (Stream<Path> files = Files.walk(data.resolve("evidence"))) {
