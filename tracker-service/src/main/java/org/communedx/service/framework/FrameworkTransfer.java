@@ -136,7 +136,7 @@ public class FrameworkTransfer {
 
     /** What the bytes are, by their magic numbers and text statistics; the file name plays no part. */
     static Kind kind(String type) {
-        if (type.equals("application/zip") || type.equals("application/x-tika-ooxml") || type.equals(XLSX_TYPE)) {
+        if (UploadContent.isZip(type)) {
             return Kind.WORKBOOK;
         }
         if (type.startsWith("text/") || type.endsWith("yaml")) {

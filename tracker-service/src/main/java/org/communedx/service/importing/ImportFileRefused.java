@@ -6,8 +6,6 @@ import java.util.List;
  * A file that reading stopped on: beyond one of its {@link ImportLimits}, or not UTF-8 or CSV at all. Each import
  * turns it into a problem of its own kind; the limits have message keys of their own ({@code import.limit.*}), the
  * same on every import page.
- *
- * @param line the line reading stopped at (the header is line 1), or 0 for the file as a whole
  */
 public class ImportFileRefused extends RuntimeException {
 
@@ -40,6 +38,7 @@ public class ImportFileRefused extends RuntimeException {
         return reason;
     }
 
+    /** The line reading stopped at, or where the cell too long began (the header is line 1); 0 for the whole file. */
     public int line() {
         return line;
     }

@@ -2,6 +2,9 @@ package org.communedx.service.unit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,6 +15,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
@@ -106,13 +110,20 @@ final class TabularFile {
     }
 
     /**
-     * The first sheet through POI's streaming (SAX) reader, a row at a time. Its shared strings and styles are held,
-     * which the unpacked size limit bounds.
+     * The first sheet through POI's streaming (SAX) reader, a row at a time, from a copy on disk that POI opens as a
+     * ZIP file and unpacks part by part (from a stream it would unpack the whole workbook into memory). Only the
+     * shared strings and the styles are held, which the unpacked size limit bounds.
      */
     private static void readSpreadsheet(InputStreamSource file, ImportLimits limits, Consumer<TabularRow> each) {
         UploadContent.requireUnpackedWithin(file, limits.maxBytes());
-        try (InputStream in = new LimitedInputStream(file.getInputStream(), limits.maxBytes());
-                OPCPackage workbook = OPCPackage.open(in)) {
+        Path copy = null;
+        OPCPackage workbook = null;
+        try {
+            copy = Files.createTempFile("communedx-import-", ".xlsx");
+            try (InputStream in = new LimitedInputStream(file.getInputStream(), limits.maxBytes())) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            workbook = OPCPackage.open(copy.toFile(), PackageAccess.READ);
             XSSFReader reader = new XSSFReader(workbook);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook);
             Iterator<InputStream> sheets = reader.getSheetsData();
@@ -128,9 +139,27 @@ final class TabularFile {
             }
         }
         catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | POIXMLException
-                | IllegalArgumentException
-                | IllegalStateException | UnsupportedOperationException ex) {
+                | IllegalArgumentException | IllegalStateException | UnsupportedOperationException ex) {
             throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.unreadableXlsx"));
+        }
+        finally {
+            // Read-only: revert() lets the file go without the warning close() logs for a package it cannot save.
+            if (workbook != null) {
+                workbook.revert();
+            }
+            deleteQuietly(copy);
+        }
+    }
+
+    private static void deleteQuietly(Path copy) {
+        if (copy == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(copy);
+        }
+        catch (IOException ex) {
+            // A copy left in the temporary directory changes nothing about the import, which has answered.
         }
     }
 

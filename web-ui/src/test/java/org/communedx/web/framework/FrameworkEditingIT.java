@@ -182,6 +182,19 @@ class FrameworkEditingIT {
         assertThat(admin.get("/frameworks").body()).doesNotContain("2.0-it-png", "2.0-it-bad");
     }
 
+    @Test
+    void unknownYamlFieldIsNamedInTheMessageWithoutAMissingLabel() {
+        WebClient admin = admin();
+        String yaml = new String(admin.download("/frameworks/DX-XA/1.0/export/yaml").body(), StandardCharsets.UTF_8)
+                .replaceFirst("(\\n\\s+)nameVi: ", "$1a_vi: \"x\"$1nameVi: ");
+
+        HttpResponse<String> refused = importFile(admin, "framework.yaml", yaml.getBytes(StandardCharsets.UTF_8),
+                "2.0-it-field");
+
+        assertThat(refused.body()).containsPattern("Dòng \\d+</span>\\s*<span>Trường a_vi không có trong mẫu.</span>")
+                .doesNotContain("??");
+    }
+
     private WebClient admin() {
         return new WebClient(port).login("admin", FrameworkIT.DEMO_PASSWORD);
     }

@@ -350,6 +350,24 @@ class UserAdministrationIT {
         new WebClient(port).login("admin", DEMO_PASSWORD);
     }
 
+    @Test
+    void userListOverTheRowLimitIsRefusedOnThePageAndCreatesNobody() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        long before = userAccounts.count();
+        StringBuilder list = new StringBuilder("username,display_name,role,unit_code,email\n");
+        for (int i = 1; i <= 1001; i++) {
+            list.append("xa.gioihan").append(i).append(",UBND xã ").append(i).append(",VIEWER,17,\n");
+        }
+
+        HttpResponse<String> refused = upload(admin, list.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Tệp có 1 lỗi; chưa người dùng nào được tạo.",
+                "Tệp có hơn 1.000 dòng dữ liệu, quá giới hạn của một lần nhập.",
+                "Giới hạn: mỗi tệp tối đa 1 MB, 1.000 dòng dữ liệu, mỗi ô tối đa 1.000 ký tự.");
+        assertThat(userAccounts.count()).isEqualTo(before);
+    }
+
     private HttpResponse<String> upload(WebClient client, byte[] file) {
         String token = WebClient.csrfToken(client.get("/users/import"));
         return client.postMultipart("/users/import", Map.of("_csrf", token), "nguoi-dung.txt", file);
