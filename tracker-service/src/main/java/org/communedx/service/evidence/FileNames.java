@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.communedx.model.RuleViolation;
 import org.communedx.model.evidence.EvidenceType;
 
 /**
@@ -19,11 +20,23 @@ final class FileNames {
 
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}]");
 
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
 
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
 
     private FileNames() {
+    }
+
+    /**
+     * A name with a control character (a NUL, a line break) is refused rather than cleaned: no file manager makes
+     * one, so the upload is not what the user meant to send. Tomcat itself refuses a NUL before this is reached.
+     */
+    static void requireNoControlCharacters(String original) {
+        if (original != null && CONTROL.matcher(original).find()) {
+            throw new RuleViolation("evidence.refused.fileName");
+        }
     }
 
     static String display(String original) {
