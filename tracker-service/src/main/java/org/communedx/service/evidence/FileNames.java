@@ -8,9 +8,10 @@ import org.communedx.model.RuleViolation;
 import org.communedx.model.evidence.EvidenceType;
 
 /**
- * The two names of an evidence file. The display name is what the user gave, kept for people to read: control
- * and bidirectional-format characters removed (so that "‮fdp.exe" cannot pose as a PDF), at most 255 characters,
- * escaped wherever it is shown. The stored name is safe anywhere: the last path segment only, in ASCII letters,
+ * The two names of an evidence file. The display name is what the user gave, kept for people to read: a name
+ * with control characters is refused ({@link #requireNoControlCharacters}), bidirectional-format characters are
+ * removed (so that "‮fdp.exe" cannot pose as a PDF), at most 255 characters are kept, and it is escaped wherever
+ * it is shown. The stored name is safe anywhere: the last path segment only, in ASCII letters,
  * digits, dot, dash and underscore, with the extension of the detected type. A download is saved under the display
  * name with the detected type's extension ({@link #download}), the stored name being its ASCII fallback.
  */
