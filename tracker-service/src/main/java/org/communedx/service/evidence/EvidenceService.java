@@ -98,6 +98,7 @@ public class EvidenceService {
             throw new RuleViolation("evidence.refused.locked", entry.getStatus());
         }
         metadata.requireNotAfter(LocalDate.now(clock));
+        FileNames.requireNoControlCharacters(originalName);
         try (Staged staged = stage(content)) {
             diskReserve.require();
             if (staged.size() == 0) {

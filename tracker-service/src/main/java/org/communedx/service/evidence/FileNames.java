@@ -4,12 +4,14 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.communedx.model.RuleViolation;
 import org.communedx.model.evidence.EvidenceType;
 
 /**
- * The two names of an evidence file. The display name is what the user gave, kept for people to read: control
- * and bidirectional-format characters removed (so that "‮fdp.exe" cannot pose as a PDF), at most 255 characters,
- * escaped wherever it is shown. The stored name is safe anywhere: the last path segment only, in ASCII letters,
+ * The two names of an evidence file. The display name is what the user gave, kept for people to read: a name
+ * with control characters is refused ({@link #requireNoControlCharacters}), bidirectional-format characters are
+ * removed (so that "‮fdp.exe" cannot pose as a PDF), at most 255 characters are kept, and it is escaped wherever
+ * it is shown. The stored name is safe anywhere: the last path segment only, in ASCII letters,
  * digits, dot, dash and underscore, with the extension of the detected type. A download is saved under the display
  * name with the detected type's extension ({@link #download}), the stored name being its ASCII fallback.
  */
@@ -19,11 +21,23 @@ final class FileNames {
 
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}]");
 
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
 
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
 
     private FileNames() {
+    }
+
+    /**
+     * A name with a control character (a NUL, a line break) is refused rather than cleaned: no file manager makes
+     * one, so the upload is not what the user meant to send. Tomcat itself refuses a NUL before this is reached.
+     */
+    static void requireNoControlCharacters(String original) {
+        if (original != null && CONTROL.matcher(original).find()) {
+            throw new RuleViolation("evidence.refused.fileName");
+        }
     }
 
     static String display(String original) {

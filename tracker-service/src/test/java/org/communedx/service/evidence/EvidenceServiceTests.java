@@ -320,6 +320,12 @@ class EvidenceServiceTests {
     }
 
     @Test
+    void refusesAFileNameWithAControlCharacter() throws Exception {
+        assertRefused(SampleFiles.pdf(1), "bien\u0001ban.pdf", "evidence.refused.fileName");
+        assertRefused(SampleFiles.pdf(1), "bien\nban.pdf", "evidence.refused.fileName");
+    }
+
+    @Test
     void shortensA300CharacterVietnameseName() {
         String name = "Biên bản nghiệm thu hệ thống camera an ninh thôn bản ".repeat(6).substring(0, 296) + ".pdf";
         assertThat(name).hasSize(300);

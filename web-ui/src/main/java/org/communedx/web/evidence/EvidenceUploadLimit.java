@@ -17,7 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * An upload over the multipart limits fails before any controller runs. An evidence upload then goes back to
- * its entry, unchanged, with the size limit in the user's language; anything else gets the 413 page.
+ * its entry, unchanged, with the size limit in the user's language ({@link UploadPartFailures} sees it first,
+ * before Spring Security; this is for a failure that only Spring MVC meets); anything else gets the 413 page.
  */
 @ControllerAdvice
 class EvidenceUploadLimit {
@@ -44,10 +45,15 @@ class EvidenceUploadLimit {
         return properties.maxFileSize().toBytes();
     }
 
+    /** A matcher of the request's path against the evidence uploads; its first group is the entry page. */
+    static Matcher upload(HttpServletRequest request) {
+        return UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     String tooLarge(HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         long megabytes = properties.maxFileSize().toMegabytes();
-        Matcher upload = UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher upload = upload(request);
         if (upload.matches()) {
             redirect.addFlashAttribute("evidenceProblems", List.of(
                     new EvidenceController.Problem("evidence.refused.tooLarge", List.of(megabytes))));

@@ -68,7 +68,7 @@ class EvidenceIT {
     void uploadsARealPdfThenDownloadsItAsAnAttachmentWithItsName() {
         long before = evidence.countByEntryId(entryId);
         byte[] pdf = SampleFiles.pdf(2);
-        HttpResponse<String> upload = staff.postMultipart(uploadPath(), METADATA, "Báo cáo <b>số 15</b>.pdf", pdf);
+        HttpResponse<String> upload = staff.postMultipart(uploadPath(), fields(), "Báo cáo <b>số 15</b>.pdf", pdf);
         assertThat(upload.statusCode()).isEqualTo(302);
         assertThat(upload.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/entries/" + entryId));
@@ -110,7 +110,7 @@ class EvidenceIT {
     @Test
     void aPhotographIsListedByASmallThumbnail() {
         byte[] photo = SampleFiles.photo(2400, 1800);
-        assertThat(staff.postMultipart(uploadPath(), METADATA, "hien-truong.jpg", photo).statusCode()).isEqualTo(302);
+        assertThat(staff.postMultipart(uploadPath(), fields(), "hien-truong.jpg", photo).statusCode()).isEqualTo(302);
         long id = last();
 
         assertThat(staff.get("/entries/" + entryId).body()).contains("src=\"/evidence/" + id + "/thumbnail\"",
@@ -128,7 +128,7 @@ class EvidenceIT {
     /** PDF content uploaded as an HTML page is saved by the browser as a PDF, whichever name it prefers. */
     @Test
     void aDownloadCarriesTheDetectedTypesExtension() {
-        assertThat(staff.postMultipart(uploadPath(), METADATA, "bao-cao.html", SampleFiles.pdf(3)).statusCode())
+        assertThat(staff.postMultipart(uploadPath(), fields(), "bao-cao.html", SampleFiles.pdf(3)).statusCode())
                 .isEqualTo(302);
         assertThat(staff.download("/evidence/" + last()).headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"bao-cao.pdf\"; filename*=UTF-8''bao-cao.html.pdf");
@@ -137,7 +137,7 @@ class EvidenceIT {
     @Test
     void aDocxIsNeverShownInline() {
         byte[] xlsx = SampleFiles.xlsx();
-        assertThat(staff.postMultipart(uploadPath(), METADATA, "so-lieu.xlsx", xlsx).statusCode()).isEqualTo(302);
+        assertThat(staff.postMultipart(uploadPath(), fields(), "so-lieu.xlsx", xlsx).statusCode()).isEqualTo(302);
         long id = last();
         assertThat(staff.download("/evidence/" + id + "/inline").headers().firstValue("Content-Disposition"))
                 .hasValueSatisfying(disposition -> assertThat(disposition).startsWith("attachment;"));
@@ -146,7 +146,7 @@ class EvidenceIT {
     @Test
     void refusesAnHtmlFileNamedPngAndStoresNothing() {
         long before = evidence.countByEntryId(entryId);
-        HttpResponse<String> upload = staff.postMultipart(uploadPath(), METADATA, "anh.png", SampleFiles.html());
+        HttpResponse<String> upload = staff.postMultipart(uploadPath(), fields(), "anh.png", SampleFiles.html());
         assertThat(upload.statusCode()).isEqualTo(302);
         assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
     }
@@ -156,7 +156,7 @@ class EvidenceIT {
         long before = evidence.countByEntryId(entryId);
         byte[] big = new byte[26 * 1024 * 1024];
         System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 9);
-        HttpResponse<String> upload = staff.postMultipart(uploadPath(), METADATA, "lon.pdf", big);
+        HttpResponse<String> upload = staff.postMultipart(uploadPath(), fields(), "lon.pdf", big);
         assertThat(upload.statusCode()).isEqualTo(302);
         assertThat(staff.get("/entries/" + entryId).body()).contains("Tệp lớn hơn 25 MB; chưa có gì được lưu.");
         assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
@@ -170,7 +170,7 @@ class EvidenceIT {
     @Test
     void aPixelBombIsRefusedAndTheServerStaysHealthy() {
         long before = evidence.countByEntryId(entryId);
-        HttpResponse<String> upload = staff.postMultipart(uploadPath(), METADATA, "ban-do.png",
+        HttpResponse<String> upload = staff.postMultipart(uploadPath(), fields(), "ban-do.png",
                 SampleFiles.pngDeclaring(60000, 1800));
         assertThat(upload.statusCode()).isEqualTo(302);
         assertThat(staff.get("/entries/" + entryId).body()).contains(
@@ -185,12 +185,56 @@ class EvidenceIT {
         assertThat(took).isLessThan(TestWait.target(Duration.ofSeconds(1)));
     }
 
+    /**
+     * A file name too long for Tomcat's part header limit, or with a NUL, which Tomcat refuses, or with another
+     * control character, which the service refuses: each gets the reason on the entry page, never a bare page.
+     */
+    @Test
+    void aFileNameTooLongOrWithControlCharactersIsRefusedOnTheEntryPage() {
+        long before = evidence.countByEntryId(entryId);
+        byte[] pdf = SampleFiles.pdf(1);
+        assertRefusedOnTheEntryPage(staff.postMultipart(uploadPath(), fields(), "bien-ban-".repeat(120) + ".pdf", pdf),
+                "Tên tệp quá dài; chưa có gì được lưu. Hãy đặt tên ngắn hơn rồi tải lên lại.");
+        assertRefusedOnTheEntryPage(staff.postMultipart(uploadPath(), fields(), "bien\u0000ban.pdf", pdf),
+                "Tên tệp có ký tự không hợp lệ; chưa có gì được lưu. Hãy đổi tên tệp rồi tải lên lại.");
+        assertRefusedOnTheEntryPage(staff.postMultipart(uploadPath(), fields(), "bien\u0001ban.pdf", pdf),
+                "Tên tệp có ký tự không hợp lệ; chưa có gì được lưu. Hãy đổi tên tệp rồi tải lên lại.");
+        assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+    }
+
+    /** The upload form's CSRF token is in a hidden field, not its URL, and is still required. */
+    @Test
+    void theUploadFormKeepsItsTokenOutOfTheUrlAndStillNeedsIt() {
+        String page = staff.get("/entries/" + entryId).body();
+        String form = page.substring(page.lastIndexOf("<form", page.indexOf("enctype=\"multipart/form-data\"")));
+        form = form.substring(0, form.indexOf("</form>"));
+        assertThat(form).contains("action=\"/entries/" + entryId + "/evidence\"").doesNotContain("?_csrf")
+                .containsPattern("<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\"");
+
+        assertThat(staff.postMultipart(uploadPath(), METADATA, "khong-token.pdf", SampleFiles.pdf(1)).statusCode())
+                .as("without the token").isEqualTo(403);
+    }
+
+    private void assertRefusedOnTheEntryPage(HttpResponse<String> upload, String message) {
+        assertThat(upload.statusCode()).isEqualTo(302);
+        assertThat(upload.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/entries/" + entryId));
+        assertThat(staff.get("/entries/" + entryId).body()).contains(message);
+    }
+
     private long last() {
         var files = evidence.findByEntryInOrder(entryId);
         return files.get(files.size() - 1).getId();
     }
 
+    /** Where the entry page's form posts; the CSRF token goes in the form, as the page sends it. */
     private String uploadPath() {
-        return "/entries/" + entryId + "/evidence?_csrf=" + token;
+        return "/entries/" + entryId + "/evidence";
+    }
+
+    private Map<String, String> fields() {
+        Map<String, String> fields = new java.util.HashMap<>(METADATA);
+        fields.put("_csrf", token);
+        return fields;
     }
 }
