@@ -22,7 +22,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("communedx")
 public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("0") int embeddedDatabasePort,
         @Nullable Boolean demoData, @DefaultValue Admin admin, @DefaultValue Review review,
-        @DefaultValue Evidence evidence, @DefaultValue PageCache pageCache) {
+        @DefaultValue Evidence evidence, @DefaultValue PageCache pageCache, @DefaultValue Login login) {
 
     public Path clusterDirectory() {
         return dataDir.resolve("postgres");
@@ -57,5 +57,21 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
      *     0 renders every request (the ETags still spare the browser's reloads)
      */
     public record PageCache(@DefaultValue("64MB") DataSize maxSize) {
+    }
+
+    /**
+     * How wrong passwords slow their sender down, at login and at the current-password check of a password change.
+     *
+     * @param failuresPerUsername wrong passwords for one username from one client address before that address must
+     *     wait for that username
+     * @param failuresPerAddress wrong passwords from one client address, for any usernames, before it must wait for
+     *     every username
+     * @param window how long a wrong password counts
+     * @param firstDelay the wait after the limit is reached; it doubles with every further wrong password
+     * @param maxDelay the longest wait
+     */
+    public record Login(@DefaultValue("5") int failuresPerUsername, @DefaultValue("20") int failuresPerAddress,
+            @DefaultValue("1h") Duration window, @DefaultValue("1m") Duration firstDelay,
+            @DefaultValue("15m") Duration maxDelay) {
     }
 }
