@@ -48,6 +48,10 @@ class SecurityConfiguration {
 
     private static final RedirectStrategy REDIRECT = new DefaultRedirectStrategy();
 
+    /** No page uses the browser's devices or sensors, so none may, not even a script that got in. */
+    private static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "serial=(), bluetooth=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()";
+
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http, AccountSettings accounts, LocaleResolver localeResolver,
             SessionRegistry sessionRegistry) throws Exception {
@@ -145,6 +149,7 @@ class SecurityConfiguration {
                                 "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
                                         + "base-uri 'self'; form-action 'self'"))
                         .frameOptions(frame -> frame.deny())
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         // X-Content-Type-Options: nosniff is on by default, and so is HSTS, which Spring sends only over HTTPS:
         // behind a proxy that is when it says X-Forwarded-Proto: https (server.forward-headers-strategy).
@@ -182,6 +187,7 @@ class SecurityConfiguration {
                 .addFilterBefore(PasswordChangeGate.forbiddingApi(), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
     }
