@@ -23,7 +23,7 @@ import org.springframework.util.unit.DataSize;
 public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("0") int embeddedDatabasePort,
         @Nullable Boolean demoData, @DefaultValue Admin admin, @DefaultValue Review review,
         @DefaultValue Evidence evidence, @DefaultValue PageCache pageCache, @DefaultValue Jobs jobs,
-        @DefaultValue Imports imports) {
+        @DefaultValue Imports imports, @DefaultValue Login login) {
 
     public Path clusterDirectory() {
         return dataDir.resolve("postgres");
@@ -104,5 +104,21 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
          */
         public record Frameworks(@DefaultValue("5MB") DataSize maxFileSize, @DefaultValue("1000") int maxRows) {
         }
+    }
+
+    /**
+     * How wrong passwords slow their sender down, at login and at the current-password check of a password change.
+     *
+     * @param failuresPerUsername wrong passwords for one username from one client address before that address must
+     *     wait for that username
+     * @param failuresPerAddress wrong passwords from one client address, for any usernames, before it must wait for
+     *     every username
+     * @param window how long a wrong password counts
+     * @param firstDelay the wait after the limit is reached; it doubles with every further wrong password
+     * @param maxDelay the longest wait
+     */
+    public record Login(@DefaultValue("5") int failuresPerUsername, @DefaultValue("20") int failuresPerAddress,
+            @DefaultValue("1h") Duration window, @DefaultValue("1m") Duration firstDelay,
+            @DefaultValue("15m") Duration maxDelay) {
     }
 }

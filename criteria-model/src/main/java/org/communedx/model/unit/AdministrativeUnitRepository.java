@@ -49,7 +49,7 @@ public interface AdministrativeUnitRepository extends JpaRepository<Administrati
      * communes that its dashboards list for the periods before the merger. Each step is an index lookup (children
      * by parent, predecessors by successor), which keeps a province's reach to about a millisecond.
      */
-    @Query(nativeQuery = true, value = """
+    String REACH = """
             with recursive reach(id, code) as (
                 select id, code from administrative_unit where code = :code
                 union
@@ -59,8 +59,18 @@ public interface AdministrativeUnitRepository extends JpaRepository<Administrati
                     select predecessor.id, predecessor.code from unit_succession succession
                         join administrative_unit predecessor on predecessor.id = succession.predecessor_id
                     where succession.successor_id = reach.id) next)
-            select distinct code from reach""")
+            """;
+
+    /** The codes of the {@link #REACH}: what lists and searches of units may show. */
+    @Query(nativeQuery = true, value = REACH + "select distinct code from reach")
     List<String> findReachableCodes(String code);
+
+    /**
+     * The units of the {@link #REACH} themselves: a code reused by a merger names a unit outside it on other dates
+     * (the new Xã Yên Phú 05305 of 2025 is no longer Huyện Lạc Sơn's, although the old one was).
+     */
+    @Query(nativeQuery = true, value = REACH + "select id from reach")
+    List<Long> findReachableIds(String code);
 
     /**
      * Units within the scope whose folded name contains {@code folded}, or whose code starts with

@@ -51,7 +51,7 @@ public class LoginAttempt {
     public LoginAttempt(String username, String clientIp, LoginOutcome outcome, Instant attemptedAt) {
         this.username = storable(username);
         this.usernameKey = keyOf(username);
-        this.clientIp = clientIp == null ? null : cut(storable(clientIp), MAX_IP);
+        this.clientIp = addressOf(clientIp);
         this.outcome = outcome;
         this.attemptedAt = attemptedAt;
     }
@@ -60,6 +60,11 @@ public class LoginAttempt {
     public static String keyOf(String username) {
         // Lower case can lengthen a string ("İ" becomes two characters), so it is cut again.
         return storable(storable(username).strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The client address as it is stored and counted by. */
+    public static String addressOf(String clientIp) {
+        return clientIp == null ? null : cut(storable(clientIp), MAX_IP);
     }
 
     private static String storable(String text) {

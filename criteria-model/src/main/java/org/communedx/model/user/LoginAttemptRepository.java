@@ -1,6 +1,7 @@
 package org.communedx.model.user;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.repository.Repository;
@@ -11,4 +12,7 @@ public interface LoginAttemptRepository extends Repository<LoginAttempt, Long> {
     LoginAttempt save(LoginAttempt attempt);
 
     List<LoginAttempt> findByUsernameKeyAndAttemptedAtAfterOrderByAttemptedAtAsc(String usernameKey, Instant since);
+
+    List<LoginAttempt> findByClientIpAndOutcomeInAndAttemptedAtAfterOrderByAttemptedAtAsc(String clientIp,
+            Collection<LoginOutcome> outcomes, Instant since);
 }

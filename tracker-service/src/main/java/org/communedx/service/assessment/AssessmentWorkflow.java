@@ -40,6 +40,7 @@ import org.communedx.service.assessment.AssessmentViews.HistoryLine;
 import org.communedx.service.assessment.AssessmentViews.AssessmentView;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
 import org.communedx.service.scope.Scopes;
+import org.communedx.service.scope.UnitScope;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -143,9 +144,13 @@ public class AssessmentWorkflow {
         });
     }
 
-    /** The commune and the period, after the scope check. */
+    /**
+     * The commune that held the code during the period, and the period, after the scope check. The check is on that
+     * unit, not on the code: a code reused by a merger names another unit, in another district, after it.
+     */
     private Located locate(String communeCode, long periodId) {
-        scopes.current().require(communeCode);
+        UnitScope scope = scopes.current();
+        scope.require(communeCode);
         Period period = periods.findWithFramework(periodId)
                 .orElseThrow(() -> new EntryNotFoundException("period " + periodId));
         // A district's or province's code has a dashboard, not an assessment.
@@ -153,6 +158,7 @@ public class AssessmentWorkflow {
                 .or(() -> units.findByCodeValidOn(communeCode, period.getEndDate()))
                 .filter(unit -> unit.getLevel() == UnitLevel.COMMUNE)
                 .orElseThrow(() -> new EntryNotFoundException("commune " + communeCode));
+        scope.require(commune);
         return new Located(commune, period);
     }
 
@@ -468,7 +474,7 @@ public class AssessmentWorkflow {
 
     private CriterionEntry load(long entryId) {
         CriterionEntry entry = entries.findForWorkflow(entryId).orElseThrow(() -> new EntryNotFoundException(entryId));
-        scopes.current().require(entry.getAssessment().getUnit().getCode());
+        scopes.current().require(entry.getAssessment().getUnit());
         return entry;
     }
 

@@ -1,7 +1,7 @@
 package org.communedx.service.audit;
 
 /**
- * The client address of the request being served, for the audit trail. The web layer sets it for each request;
+ * The client address of the request being served, for the audit trail and the login throttle. The web layer sets it for each request;
  * services know nothing of servlets.
  */
 public final class RequestOrigin {
@@ -33,7 +33,7 @@ public final class RequestOrigin {
         };
     }
 
-    static String current() {
+    public static String current() {
         return ADDRESS.get();
     }
 }

@@ -237,13 +237,13 @@ public class EvidenceService {
     private CriterionEntry loadEntry(long entryId) {
         CriterionEntry entry = entries.findForWorkflow(entryId)
                 .orElseThrow(() -> new EvidenceNotFoundException(entryId));
-        scopes.current().require(entry.getAssessment().getUnit().getCode());
+        scopes.current().require(entry.getAssessment().getUnit());
         return entry;
     }
 
     private Evidence loadEvidence(long evidenceId) {
         Evidence file = evidence.findWithEntry(evidenceId).orElseThrow(() -> new EvidenceNotFoundException(evidenceId));
-        scopes.current().require(file.getEntry().getAssessment().getUnit().getCode());
+        scopes.current().require(file.getEntry().getAssessment().getUnit());
         return file;
     }
 

@@ -28,6 +28,7 @@ import org.communedx.service.progress.ProgressViews.CommuneFigure;
 import org.communedx.service.progress.ProgressViews.GroupAverage;
 import org.communedx.service.progress.ProgressViews.Rollup;
 import org.communedx.service.scope.Scopes;
+import org.communedx.service.scope.UnitScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -97,11 +98,14 @@ public class Exports {
 
     /** The entries of a commune, or of every commune under a district or province; 404 outside the scope. */
     public EntrySelection entries(String unitCode, long periodId) {
-        scopes.current().require(unitCode);
+        UnitScope scope = scopes.current();
+        scope.require(unitCode);
         Period period = period(periodId);
         AdministrativeUnit unit = units.findByCodeValidOn(unitCode, period.getStartDate())
                 .or(() -> units.findByCodeValidOn(unitCode, period.getEndDate()))
                 .orElseThrow(() -> new ExportNotFoundException("unit " + unitCode));
+        // The unit of the period's date, not the code: a code reused by a merger names another unit after it.
+        scope.require(unit);
         return new EntrySelection(unit.getCode(), unit.getName(), unit.getId(), periodId, period.getName());
     }
 
@@ -117,8 +121,8 @@ public class Exports {
     /** Streams the selected entries, one row per criterion entry, communes in code order. */
     public void writeEntries(EntrySelection selection, ExportFormat format, Labels labels, OutputStream out)
             throws IOException {
-        if (selection.unitCode() == null ? !scopes.current().everything()
-                : !scopes.current().includes(selection.unitCode())) {
+        UnitScope scope = scopes.current();
+        if (!scope.everything() && (selection.unitId() == null || !scope.unitIds().contains(selection.unitId()))) {
             throw new ExportNotFoundException("selection");
         }
         try (TableWriter writer = TableWriter.open(format, out)) {

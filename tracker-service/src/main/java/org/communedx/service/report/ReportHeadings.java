@@ -51,6 +51,8 @@ public class ReportHeadings {
         AdministrativeUnit unit = units.findByCodeValidOn(unitCode, period.getStartDate())
                 .or(() -> units.findByCodeValidOn(unitCode, period.getEndDate()))
                 .orElseThrow(() -> new ExportNotFoundException("unit " + unitCode));
+        // The unit of the period's date, not the code: a code reused by a merger names another unit after it.
+        scopes.current().require(unit);
         AdministrativeUnit parent = unit.getParent();
         return new ReportHeading(unit.getCode(), unit.getName(), unit.getLevel(),
                 parent == null ? null : parent.getName(), place(unit), LocalDate.now(clock.withZone(Exports.VIETNAM)));

@@ -71,7 +71,8 @@ public class Scopes {
         if (account.getUnitCode() == null) {
             return account.getRole().name().equals("ADMIN") ? UnitScope.EVERYTHING : UnitScope.NOTHING;
         }
-        return new UnitScope(false, account.getUnitCode(), Set.copyOf(units.findReachableCodes(account.getUnitCode())));
+        return new UnitScope(false, account.getUnitCode(), Set.copyOf(units.findReachableCodes(account.getUnitCode())),
+                Set.copyOf(units.findReachableIds(account.getUnitCode())));
     }
 
     private record Known(long revision, UnitScope scope) {

@@ -2,16 +2,22 @@ package org.communedx.service.scope;
 
 import java.util.Set;
 
+import org.communedx.model.unit.AdministrativeUnit;
+
 /**
  * The part of the unit tree one user may reach: the subtree under their own unit, through every period of its
  * codes, or everything for an administrator. Whatever lies outside answers "not found", never "forbidden", so
  * that an answer does not confirm that a code exists.
+ * <p>
+ * The codes serve lists and searches. Data of a commune in a period is checked against the units themselves
+ * ({@link #require(AdministrativeUnit)}): after a merger the same code can name a unit inside the scope before the
+ * merger's date and one outside it after.
  */
-public record UnitScope(boolean everything, String rootCode, Set<String> unitCodes) {
+public record UnitScope(boolean everything, String rootCode, Set<String> unitCodes, Set<Long> unitIds) {
 
-    static final UnitScope EVERYTHING = new UnitScope(true, null, Set.of());
+    static final UnitScope EVERYTHING = new UnitScope(true, null, Set.of(), Set.of());
 
-    static final UnitScope NOTHING = new UnitScope(false, null, Set.of());
+    static final UnitScope NOTHING = new UnitScope(false, null, Set.of(), Set.of());
 
     public boolean includes(String unitCode) {
         return everything || unitCodes.contains(unitCode);
@@ -21,6 +27,18 @@ public record UnitScope(boolean everything, String rootCode, Set<String> unitCod
     public void require(String unitCode) {
         if (!includes(unitCode)) {
             throw new OutOfScopeException(unitCode);
+        }
+    }
+
+    /** Whether this very unit, as it was on the dates it was valid, lies within the scope. */
+    public boolean includes(AdministrativeUnit unit) {
+        return everything || unitIds.contains(unit.getId());
+    }
+
+    /** Throws {@link OutOfScopeException} (a 404) unless this very unit is reachable. */
+    public void require(AdministrativeUnit unit) {
+        if (!includes(unit)) {
+            throw new OutOfScopeException(unit.getCode());
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.audit.RequestOrigin;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -23,10 +24,14 @@ public class AccountSettings {
 
     private final PasswordPolicy policy;
 
-    AccountSettings(UserAccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy) {
+    private final LoginAttempts attempts;
+
+    AccountSettings(UserAccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy,
+            LoginAttempts attempts) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.policy = policy;
+        this.attempts = attempts;
     }
 
     public AccountView account(String username) {
@@ -34,13 +39,20 @@ public class AccountSettings {
     }
 
     /**
+     * The current password is checked under the same throttle as a login, and a wrong one counts as a wrong password
+     * at login: a stolen session gives no more guesses than the login page.
+     *
+     * @throws TooManyAttempts when the client must wait before the current password is checked again
      * @throws CurrentPasswordIncorrect when {@code currentPassword} is wrong
      * @throws PasswordRejected when the new password breaks the policy or is the current one
      */
     @Transactional
     public void changePassword(String username, String currentPassword, String newPassword) {
         UserAccount account = load(username);
+        String clientIp = RequestOrigin.current();
+        attempts.requireAllowed(account.getUsername(), clientIp);
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            attempts.currentPasswordFailed(account.getUsername(), clientIp);
             throw new CurrentPasswordIncorrect();
         }
         List<PasswordProblem> problems = new ArrayList<>(policy.problems(account.getUsername(), newPassword));

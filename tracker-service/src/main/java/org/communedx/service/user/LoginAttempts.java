@@ -1,13 +1,17 @@
 package org.communedx.service.user;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.communedx.model.user.LoginAttempt;
 import org.communedx.model.user.LoginAttemptRepository;
 import org.communedx.model.user.LoginOutcome;
 import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.revision.DataRevision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records every login attempt, form or HTTP Basic, and applies the {@link Lockout} rule. */
+/**
+ * Records every password check, at login (form or HTTP Basic) and at a password change, and applies the
+ * {@link LoginThrottle} to them.
+ */
 @Service
 @Transactional(readOnly = true)
 public class LoginAttempts {
@@ -31,18 +38,28 @@ public class LoginAttempts {
 
     private final DataRevision revision;
 
-    LoginAttempts(LoginAttemptRepository attempts, UserAccountRepository accounts, Clock clock,
-            DataRevision revision) {
+    private final LoginThrottle throttle;
+
+    LoginAttempts(LoginAttemptRepository attempts, UserAccountRepository accounts, Clock clock, DataRevision revision,
+            CommuneDxProperties properties) {
         this.attempts = attempts;
         this.accounts = accounts;
         this.clock = clock;
         this.revision = revision;
+        this.throttle = new LoginThrottle(properties.login());
     }
 
-    /** Whether the username is locked now: even the right password is then refused. */
-    public boolean isLocked(String username) {
+    /**
+     * Call before checking the password: it throws when the client address must still wait for this username.
+     *
+     * @throws TooManyAttempts when the address must wait; nothing is recorded then
+     */
+    public void requireAllowed(String username, String clientIp) {
         Instant now = clock.instant();
-        return Lockout.isLocked(recent(username, now), now);
+        String address = LoginAttempt.addressOf(clientIp);
+        throttle.waitUntil(address, forUsername(username, now), forAddress(address, now), now).ifPresent(until -> {
+            throw new TooManyAttempts(Duration.between(now, until));
+        });
     }
 
     /** In a transaction of its own, so that leaving the data revision unmoved can never hide another write. */
@@ -54,25 +71,47 @@ public class LoginAttempts {
         accounts.findByUsername(username.strip()).ifPresent(account -> account.recordLogin(now));
     }
 
-    /**
-     * Records a refused attempt and returns how it counted: a failure, the lockout, or refused while locked. In a
-     * transaction of its own, as {@link #succeeded}.
-     */
+    /** Records a wrong password at login. In a transaction of its own, as {@link #succeeded}. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public LoginOutcome failed(String username, String clientIp) {
-        revision.excludeCurrentTransaction();
-        Instant now = clock.instant();
-        LoginOutcome outcome = Lockout.failure(recent(username, now), now);
-        LoginAttempt attempt = attempts.save(new LoginAttempt(username, clientIp, outcome, now));
-        if (outcome == LoginOutcome.LOCKOUT) {
-            log.warn("Login for '{}' locked for {} after {} failures; the last from {}", attempt.getUsernameKey(),
-                    Lockout.LOCK_DURATION, Lockout.MAX_FAILURES, attempt.getClientIp());
-        }
-        return outcome;
+    public void failed(String username, String clientIp) {
+        record(username, clientIp, false);
     }
 
-    private List<LoginAttempt> recent(String username, Instant now) {
+    /**
+     * Records a wrong current password at a password change. In a transaction of its own, which stays when the
+     * change rolls back.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void currentPasswordFailed(String username, String clientIp) {
+        record(username, clientIp, true);
+    }
+
+    /** A failure that makes its sender wait is recorded as the {@code LOCKOUT}, for the audit's reader. */
+    private void record(String username, String clientIp, boolean currentPassword) {
+        revision.excludeCurrentTransaction();
+        Instant now = clock.instant();
+        String address = LoginAttempt.addressOf(clientIp);
+        LoginAttempt failure = new LoginAttempt(username, clientIp,
+                currentPassword ? LoginOutcome.WRONG_CURRENT : LoginOutcome.FAILURE, now);
+        List<LoginAttempt> forUsername = new ArrayList<>(forUsername(username, now));
+        forUsername.add(failure);
+        List<LoginAttempt> forAddress = new ArrayList<>(forAddress(address, now));
+        forAddress.add(failure);
+        Optional<Instant> until = throttle.waitUntil(address, forUsername, forAddress, now);
+        attempts.save(until.isPresent() && !currentPassword
+                ? new LoginAttempt(username, clientIp, LoginOutcome.LOCKOUT, now) : failure);
+        until.ifPresent(time -> log.warn("Wrong passwords for '{}' from {}: that address waits until {}",
+                failure.getUsernameKey(), failure.getClientIp(), time));
+    }
+
+    private List<LoginAttempt> forUsername(String username, Instant now) {
         return attempts.findByUsernameKeyAndAttemptedAtAfterOrderByAttemptedAtAsc(LoginAttempt.keyOf(username),
-                now.minus(Lockout.LOOK_BACK));
+                now.minus(throttle.window()));
+    }
+
+    private List<LoginAttempt> forAddress(String address, Instant now) {
+        return address == null ? List.of()
+                : attempts.findByClientIpAndOutcomeInAndAttemptedAtAfterOrderByAttemptedAtAsc(address,
+                        LoginThrottle.ADDRESS_OUTCOMES, now.minus(throttle.window()));
     }
 }

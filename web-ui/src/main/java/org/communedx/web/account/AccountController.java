@@ -11,6 +11,7 @@ import org.communedx.service.user.AccountSettings.AccountView;
 import org.communedx.service.user.CurrentPasswordIncorrect;
 import org.communedx.service.user.PasswordPolicy;
 import org.communedx.service.user.PasswordRejected;
+import org.communedx.service.user.TooManyAttempts;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -75,6 +76,10 @@ class AccountController {
         if (!binding.hasErrors()) {
             try {
                 accounts.changePassword(authentication.getName(), form.currentPassword(), form.newPassword());
+            }
+            catch (TooManyAttempts ex) {
+                binding.rejectValue("currentPassword", "account.password.throttled", new Object[] { ex.minutes() },
+                        "account.password.throttled");
             }
             catch (CurrentPasswordIncorrect ex) {
                 binding.rejectValue("currentPassword", "account.password.currentIncorrect");

@@ -1,24 +1,33 @@
 package org.communedx.web.config;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.communedx.service.user.AccountSettings;
 import org.communedx.service.user.LoginAttempts;
+import org.communedx.web.config.ThrottledAuthenticationProvider.LoginThrottled;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
@@ -36,6 +45,12 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final RedirectStrategy REDIRECT = new DefaultRedirectStrategy();
+
+    /** No page uses the browser's devices or sensors, so none may, not even a script that got in. */
+    private static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "serial=(), bluetooth=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()";
 
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http, AccountSettings accounts, LocaleResolver localeResolver,
@@ -117,7 +132,8 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 // Session fixation protection is Spring's default: the session id changes at login.
                 .formLogin(form -> form.loginPage("/login")
-                        .successHandler(new AccountLoginSuccessHandler(accounts, localeResolver)).permitAll())
+                        .successHandler(new AccountLoginSuccessHandler(accounts, localeResolver))
+                        .failureHandler(SecurityConfiguration::loginFailed).permitAll())
                 .addFilterBefore(PasswordChangeGate.redirectingPages(), AuthorizationFilter.class)
                 // The scorecards and dashboards that the browser keeps to revalidate (RenderedPages) leave with the
                 // user: on a shared office computer nobody reads them from the browser's cache after logout. Spring
@@ -133,6 +149,7 @@ class SecurityConfiguration {
                                 "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
                                         + "base-uri 'self'; form-action 'self'"))
                         .frameOptions(frame -> frame.deny())
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         // X-Content-Type-Options: nosniff is on by default, and so is HSTS, which Spring sends only over HTTPS:
         // behind a proxy that is when it says X-Forwarded-Proto: https (server.forward-headers-strategy).
@@ -158,7 +175,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/units/*/progress", "/api/v1/units/*/charts",
                                 "/api/v1/country/charts", "/api/v1/plans", "/api/v1/plans/*").authenticated()
                         .anyRequest().denyAll())
-                .httpBasic(basic -> basic.realmName("Commune DX Tracker")
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::basicRefused)
                         .securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // A browser session that SessionRevocation ended is refused here too, not only on the pages.
@@ -170,8 +187,30 @@ class SecurityConfiguration {
                 .addFilterBefore(PasswordChangeGate.forbiddingApi(), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    /** The login page says when a client must wait, and for how long; every other refusal reads the same. */
+    private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException refusal) throws IOException {
+        REDIRECT.sendRedirect(request, response, refusal instanceof LoginThrottled throttled
+                ? "/login?throttled=" + throttled.refusal().minutes() : "/login?error");
+    }
+
+    /** 401 asks for credentials; a client that must wait gets 429 and how many seconds, as Retry-After. */
+    private static void basicRefused(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException refusal) throws IOException {
+        if (refusal instanceof LoginThrottled throttled) {
+            response.setHeader(HttpHeaders.RETRY_AFTER,
+                    String.valueOf(throttled.refusal().waitFor().toSeconds() + 1));
+            response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+        }
+        else {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Commune DX Tracker\"");
+            response.sendError(HttpStatus.UNAUTHORIZED.value());
+        }
     }
 
     @Bean
@@ -185,12 +224,12 @@ class SecurityConfiguration {
         return new HttpSessionEventPublisher();
     }
 
-    /** Accounts from PostgreSQL behind the lockout and the login audit, for the login form and HTTP Basic. */
+    /** Accounts from PostgreSQL behind the login throttle and audit, for the login form and HTTP Basic. */
     @Bean
     AuthenticationProvider accountAuthentication(UserDetailsService accounts, PasswordEncoder passwordEncoder,
             LoginAttempts attempts) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
         provider.setPasswordEncoder(passwordEncoder);
-        return new LockoutAuthenticationProvider(provider, attempts);
+        return new ThrottledAuthenticationProvider(provider, attempts);
     }
 }

@@ -87,6 +87,30 @@ class AccountIT {
     }
 
     @Test
+    void currentPasswordGuessesMakeTheirAddressWaitAsLoginGuessesDo() {
+        String username = accounts.create("guessed", ISSUED);
+        String stolen = WebClient.uniqueClientAddress();
+        WebClient thief = WebClient.from(port, stolen).login(username, ISSUED);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(change(thief, "guess " + attempt, CHOSEN, CHOSEN).body())
+                    .contains("Mật khẩu hiện tại không đúng.");
+        }
+
+        HttpResponse<String> refused = change(thief, ISSUED, CHOSEN, CHOSEN);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau 1 phút.");
+        thief.get("/account/password?lang=en");
+        assertThat(change(thief, ISSUED, CHOSEN, CHOSEN).body())
+                .contains("Too many wrong passwords. Try again in 1 minute.");
+        HttpResponse<String> login = loginFrom(stolen, username, ISSUED);
+        assertThat(location(login)).as("the login page counts them too").contains("/login?throttled=");
+
+        WebClient owner = WebClient.from(port, WebClient.uniqueClientAddress()).login(username, ISSUED);
+        assertThat(location(change(owner, ISSUED, CHOSEN, CHOSEN))).as("another address is not held up")
+                .endsWith("/account");
+    }
+
+    @Test
     void validationMessagesComeInTheUsersLanguage() {
         String username = accounts.create("english", ISSUED);
         WebClient client = new WebClient(port).login(username, ISSUED);
@@ -153,6 +177,12 @@ class AccountIT {
         String token = WebClient.csrfToken(client.get("/account/password"));
         return client.post("/account/password", "currentPassword=" + encode(current) + "&newPassword=" + encode(chosen)
                 + "&confirmPassword=" + encode(again) + "&_csrf=" + token);
+    }
+
+    private HttpResponse<String> loginFrom(String clientAddress, String username, String password) {
+        WebClient client = WebClient.from(port, clientAddress);
+        String token = WebClient.csrfToken(client.get("/login"));
+        return client.post("/login", "username=" + username + "&password=" + encode(password) + "&_csrf=" + token);
     }
 
     private static String location(HttpResponse<String> response) {

@@ -1,13 +1,20 @@
 package org.communedx.web.login;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.web.support.TestAccounts;
 import org.communedx.web.support.TrackerIntegrationTest;
@@ -20,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,24 +53,98 @@ class LoginSecurityIT {
 
     TestAccounts accounts;
 
+    /** This test's client address: the throttle counts per address, so no test holds up another. */
+    final String address = WebClient.uniqueClientAddress();
+
     @BeforeEach
     void accounts() {
         accounts = new TestAccounts(userAccounts, passwordEncoder);
     }
 
     @Test
-    void fiveFailuresLockTheUsernameSoThatEvenTheRightPasswordIsRefused() {
-        String username = accounts.create("lockout", PASSWORD);
+    void fiveWrongPasswordsMakeTheirAddressWaitEvenWithTheRightPassword() {
+        String username = accounts.create("throttled", PASSWORD);
         for (int attempt = 1; attempt <= 5; attempt++) {
             assertThat(loginRedirect(username, "not the password " + attempt)).endsWith("/login?error");
         }
 
-        assertThat(loginRedirect(username, PASSWORD)).endsWith("/login?error");
+        assertThat(loginRedirect(username, PASSWORD)).endsWith("/login?throttled=1");
         assertThat(loginRedirect(username.toUpperCase(), PASSWORD)).as("usernames are not case-sensitive")
-                .endsWith("/login?error");
-        assertThat(outcomes(username)).containsExactly("FAILURE", "FAILURE", "FAILURE", "FAILURE", "LOCKOUT", "LOCKED",
-                "LOCKED");
-        assertThat(basic(username, PASSWORD).statusCode()).as("HTTP Basic is locked too").isEqualTo(401);
+                .endsWith("/login?throttled=1");
+        assertThat(outcomes(username)).as("a refused attempt writes no row")
+                .containsExactly("FAILURE", "FAILURE", "FAILURE", "FAILURE", "LOCKOUT");
+        HttpResponse<String> basic = basic(address, username, PASSWORD);
+        assertThat(basic.statusCode()).as("HTTP Basic waits too").isEqualTo(429);
+        assertThat(basic.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 61));
+        assertThat(WebClient.from(port, address).get("/login?throttled=1").body())
+                .contains("Máy này đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau 1 phút.");
+        assertThat(WebClient.from(port, address).get("/login?throttled=1&lang=en").body())
+                .contains("Too many wrong passwords from this computer. Try again in 1 minute.");
+        assertThat(WebClient.from(port, address).get("/login?throttled=%3Cb%3Efree%3C/b%3E").body())
+                .as("only a number is shown").doesNotContain("free", "Máy này");
+    }
+
+    @Test
+    void strangerGuessingAUsernameCannotKeepItsOwnerOutFromAnotherAddress() {
+        String admin = accounts.create("admin", PASSWORD);
+        for (int attempt = 1; attempt <= 30; attempt++) {
+            loginRedirect(admin, "guess " + attempt);
+        }
+        assertThat(loginRedirect(admin, PASSWORD)).as("the stranger's address").contains("/login?throttled=");
+
+        String office = WebClient.uniqueClientAddress();
+        assertThat(loginRedirect(office, admin, PASSWORD)).endsWith("/");
+        assertThat(basic(office, admin, PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(outcomes(admin)).as("thirty guesses, five rows").hasSize(5 + 2);
+    }
+
+    @Test
+    void addressWithTwentyWrongPasswordsWaitsForEveryUsername() {
+        String username = accounts.create("sprayed", PASSWORD);
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            assertThat(loginRedirect(TestAccounts.uniqueUsername("spray"), "Mùa xuân 2025")).endsWith("/login?error");
+        }
+
+        assertThat(loginRedirect(username, PASSWORD)).endsWith("/login?throttled=1");
+        assertThat(loginRedirect(WebClient.uniqueClientAddress(), username, PASSWORD)).endsWith("/");
+    }
+
+    @Test
+    void throttledAttemptsCostNoPasswordCheck() {
+        // A hash that takes the server a good second to check, so that a refusal without the check shows.
+        String username = TestAccounts.uniqueUsername("slowhash");
+        userAccounts.save(new UserAccount(username, "Test " + username,
+                "{bcrypt}" + new BCryptPasswordEncoder(14).encode(PASSWORD), Role.ADMIN, null, Instant.now()));
+        long fastestCheck = Long.MAX_VALUE;
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            long start = System.nanoTime();
+            loginRedirect(username, "wrong " + attempt);
+            fastestCheck = Math.min(fastestCheck, System.nanoTime() - start);
+        }
+
+        long slowestRefusal = 0;
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            long start = System.nanoTime();
+            assertThat(loginRedirect(username, PASSWORD)).contains("/login?throttled=");
+            slowestRefusal = Math.max(slowestRefusal, System.nanoTime() - start);
+        }
+
+        assertThat(Duration.ofNanos(slowestRefusal)).isLessThan(Duration.ofNanos(fastestCheck / 2));
+    }
+
+    @Test
+    void theReadmesReleaseLetsAThrottledUsernameInAgain() throws IOException {
+        String username = accounts.create("released", PASSWORD);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            loginRedirect(username, "wrong " + attempt);
+        }
+        assertThat(loginRedirect(username, PASSWORD)).contains("/login?throttled=");
+
+        jdbc.update(readmeRelease().replace("'admin', 'admin'", "'" + username + "', '" + username + "'"));
+
+        assertThat(loginRedirect(username, PASSWORD)).endsWith("/");
+        assertThat(outcomes(username)).endsWith("RELEASE", "SUCCESS");
     }
 
     @Test
@@ -76,21 +158,20 @@ class LoginSecurityIT {
     }
 
     @Test
-    void unknownUsernamesAreLockedAlikeAndEveryRefusalReadsTheSame() {
+    void unknownUsernamesAreThrottledAlikeAndEveryWrongPasswordReadsTheSame() {
         String ghost = TestAccounts.uniqueUsername("ghost");
-        String locked = accounts.create("locked", PASSWORD);
+        String throttled = accounts.create("locked", PASSWORD);
         String mistaken = accounts.create("mistaken", PASSWORD);
         for (int attempt = 1; attempt <= 5; attempt++) {
             loginRedirect(ghost, "guess " + attempt);
-            loginRedirect(locked, "guess " + attempt);
+            loginRedirect(throttled, "guess " + attempt);
         }
 
         assertThat(outcomes(ghost)).containsExactly("FAILURE", "FAILURE", "FAILURE", "FAILURE", "LOCKOUT");
-        String lockedAnswer = failureMessage(locked, PASSWORD);
-        assertThat(lockedAnswer).contains("Tên đăng nhập hoặc mật khẩu không đúng.");
-        assertThat(failureMessage(ghost, PASSWORD)).isEqualTo(lockedAnswer);
-        assertThat(failureMessage(mistaken, "wrong")).isEqualTo(lockedAnswer);
-        assertThat(failureMessage(TestAccounts.uniqueUsername("never"), "wrong")).isEqualTo(lockedAnswer);
+        assertThat(loginRedirect(ghost, PASSWORD)).isEqualTo(loginRedirect(throttled, PASSWORD));
+        String wrongAnswer = failureMessage(mistaken, "wrong");
+        assertThat(wrongAnswer).contains("Tên đăng nhập hoặc mật khẩu không đúng.");
+        assertThat(failureMessage(TestAccounts.uniqueUsername("never"), "wrong")).isEqualTo(wrongAnswer);
     }
 
     @Test
@@ -99,7 +180,7 @@ class LoginSecurityIT {
         assertThat(jdbc.queryForObject("select last_login_at from user_account where username = ?", Object.class,
                 username)).isNull();
 
-        loginRedirect(username, "wrong");
+        loginRedirect(null, username, "wrong");
         WebClient client = new WebClient(port);
         String token = WebClient.csrfToken(client.get("/login"));
         HttpResponse<String> viaProxy = client.send(client.request("/login")
@@ -156,26 +237,33 @@ class LoginSecurityIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "' OR 1=1 --", "admin'--", "\"; drop table user_account; --", "xa.yenphu\u0000",
-            "\u0000", "Nguyễn Văn Ánh", "cán.bộ.xã", "👮‍♀️🔥🇻🇳", "İİİ", "  ", "\t\r\n", "%00", "\uFFFF" })
+    @ValueSource(strings = { "' OR 1=1 --", "admin'--", "\"; drop table user_account; --",
+            "Nguyễn Văn Ánh", "cán.bộ.xã", "👮‍♀️🔥🇻🇳", "İİİ", "  ", "\t\r\n", "%00", "\uFFFF" })
     void oddUsernamesAreOrdinaryFailures(String username) {
         assertThat(loginRedirect(username, "wrong")).endsWith("/login?error");
         assertThat(loginRedirect(username, "' OR '1'='1")).endsWith("/login?error");
     }
 
     @Test
-    void rawNulBytesAndHugeInputAreOrdinaryFailures() {
-        WebClient client = new WebClient(port);
+    void rawNulBytesAreBadInputAndHugeInputIsAnOrdinaryFailure() {
+        WebClient client = WebClient.from(port, address);
         String token = WebClient.csrfToken(client.get("/login"));
         for (String body : new String[] { "username=admin%00&password=x%00y", "username=%00%00&password=%00",
-                "username=" + "%F0%9F%98%80".repeat(5_000) + "&password=" + "p".repeat(10_000),
-                "username=&password=", "password=only" }) {
+                "username=xa.yenphu&password=%01" }) {
+            HttpResponse<String> response = client.post("/login", body + "&_csrf=" + token);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.body()).as(body).contains("Không thể xử lý yêu cầu");
+        }
+        for (String body : new String[] { "username=" + "%F0%9F%98%80".repeat(5_000) + "&password=" + "p".repeat(10_000),
+                "username=&password=", "password=only", "username=%09%0D%0A&password=%09" }) {
             HttpResponse<String> response = client.post("/login", body + "&_csrf=" + token);
             assertThat(response.statusCode()).as(body.length() > 80 ? body.substring(0, 80) : body).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
                     location -> assertThat(location).endsWith("/login?error"));
         }
         assertThat(client.get("/login?error").statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from login_attempt where client_ip = ?", Integer.class,
+                address)).as("refused before the login").isEqualTo(4);
     }
 
     @Test
@@ -198,9 +286,13 @@ class LoginSecurityIT {
         assertThat(loginRedirect(username, PASSWORD)).endsWith("/");
     }
 
-    /** Where a fresh browser is sent after posting the login form. */
+    /** Where a fresh browser at this test's address is sent after posting the login form. */
     private String loginRedirect(String username, String password) {
-        WebClient client = new WebClient(port);
+        return loginRedirect(address, username, password);
+    }
+
+    private String loginRedirect(String clientAddress, String username, String password) {
+        WebClient client = WebClient.from(port, clientAddress);
         String token = WebClient.csrfToken(client.get("/login"));
         HttpResponse<String> response = client.post("/login", form(username, password) + "&_csrf=" + token);
         assertThat(response.statusCode()).as("login as %s", abbreviate(username)).isEqualTo(302);
@@ -209,7 +301,7 @@ class LoginSecurityIT {
 
     /** The alert a fresh browser sees after a refused login. */
     private String failureMessage(String username, String password) {
-        WebClient client = new WebClient(port);
+        WebClient client = WebClient.from(port, address);
         String token = WebClient.csrfToken(client.get("/login"));
         client.post("/login", form(username, password) + "&_csrf=" + token);
         Matcher alert = LOGIN_ALERT.matcher(client.get("/login?error").body());
@@ -217,12 +309,20 @@ class LoginSecurityIT {
         return alert.group();
     }
 
-    private HttpResponse<String> basic(String username, String password) {
-        WebClient client = new WebClient(port);
+    private HttpResponse<String> basic(String clientAddress, String username, String password) {
+        WebClient client = WebClient.from(port, clientAddress);
         String credentials = java.util.Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         return client.send(client.request("/api/v1/frameworks").header("Authorization", "Basic " + credentials)
                 .header("Accept", "application/json").GET().build());
+    }
+
+    /** The release that the README tells an operator to run, for {@code admin}. */
+    private static String readmeRelease() throws IOException {
+        Matcher block = Pattern.compile("(?s)```sql\n(insert into login_attempt.*?'RELEASE'\\);)\n```")
+                .matcher(Files.readString(Path.of("..", "README.md")));
+        assertThat(block.find()).as("the README's release").isTrue();
+        return block.group(1);
     }
 
     private List<String> outcomes(String username) {

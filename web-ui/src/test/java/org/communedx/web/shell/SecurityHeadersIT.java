@@ -42,6 +42,15 @@ class SecurityHeadersIT {
     }
 
     @Test
+    void theApiForbidsTheBrowsersDevicesToo() {
+        HttpResponse<String> anonymous = new WebClient(port).get("/api/v1/frameworks", "application/json");
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Permissions-Policy")).hasValueSatisfying(
+                policy -> assertThat(policy).contains("camera=()", "microphone=()", "geolocation=()"));
+    }
+
+    @Test
     void assetsHaveAddressesThatChangeWithThemAndAreCachedForGoodWhilePagesAreNot() {
         WebClient manager = new WebClient(port).login("tinh.hoabinh", "Demo@2025!");
         HttpResponse<String> page = manager.get("/units/17/dashboard");
@@ -107,5 +116,7 @@ class SecurityHeadersIT {
         assertThat(page.headers().firstValue("X-Content-Type-Options")).as(page.uri().toString()).contains("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).as(page.uri().toString())
                 .contains("strict-origin-when-cross-origin");
+        assertThat(page.headers().firstValue("Permissions-Policy")).as(page.uri().toString()).hasValueSatisfying(
+                policy -> assertThat(policy).contains("camera=()", "microphone=()", "geolocation=()"));
     }
 }

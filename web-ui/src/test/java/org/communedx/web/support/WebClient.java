@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,8 @@ import org.communedx.service.testsupport.TestWait;
 
 /** A plain HTTP client with a cookie jar, against the real server: error pages need the servlet container. */
 public final class WebClient {
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -33,10 +36,31 @@ public final class WebClient {
 
     private final CookieManager cookies = new CookieManager();
 
+    private final String clientAddress;
+
     public WebClient(int port) {
+        this(port, null);
+    }
+
+    private WebClient(int port, String clientAddress) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(TestWait.part(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.clientAddress = clientAddress;
+    }
+
+    /**
+     * A client that sends every request as a proxy on loopback would, from {@code clientAddress} (X-Forwarded-For,
+     * which the server believes from loopback): the way to be several clients, e.g. for the login throttle. Only a
+     * header; nothing is sent to that address.
+     */
+    public static WebClient from(int port, String clientAddress) {
+        return new WebClient(port, clientAddress);
+    }
+
+    /** An address that no other test uses, from the documentation range 2001:db8::/32. */
+    public static String uniqueClientAddress() {
+        return "2001:db8::" + Integer.toHexString(ADDRESSES.incrementAndGet());
     }
 
     public HttpResponse<String> get(String path) {
@@ -44,11 +68,11 @@ public final class WebClient {
     }
 
     public HttpResponse<String> get(String path, String accept) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build());
+        return send(request(path).header("Accept", accept).GET().build());
     }
 
     public HttpResponse<String> post(String path, String form) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+        return send(request(path).header("Accept", "text/html")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
@@ -63,7 +87,7 @@ public final class WebClient {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+        return send(request(path).header("Accept", "text/html")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
@@ -91,12 +115,13 @@ public final class WebClient {
 
     /** The response body as bytes, e.g. a downloaded file. */
     public HttpResponse<byte[]> download(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** A request to this server, to add headers to before {@link #send}. */
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        return clientAddress == null ? request : request.header("X-Forwarded-For", clientAddress);
     }
 
     /** The value of a cookie in the jar, e.g. {@code JSESSIONID}. */
@@ -110,7 +135,7 @@ public final class WebClient {
         String token = csrfToken(get("/login"));
         HttpResponse<String> response = post("/login", "username=" + username + "&password="
                 + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8) + "&_csrf=" + token);
-        if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
+        if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("/login?")) {
             throw new AssertionError("Login as " + username + " failed: " + response.headers().map());
         }
         return this;

@@ -1,6 +1,7 @@
 package org.communedx.web.config;
 
 import org.communedx.service.user.LoginAttempts;
+import org.communedx.service.user.TooManyAttempts;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -9,17 +10,17 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Puts the lockout and the login audit around the account check, for the login form and HTTP Basic alike.
- * A refusal is always the same {@link BadCredentialsException}, so no answer tells whether a username exists,
- * is locked, or had the wrong password.
+ * Puts the login throttle and the login audit around the account check, for the login form and HTTP Basic alike.
+ * A client that must wait is refused before the password is checked, so that its guesses cost no hashing; every
+ * other refusal is the same {@link BadCredentialsException}, so no answer tells whether a username exists.
  */
-final class LockoutAuthenticationProvider implements AuthenticationProvider {
+final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider accounts;
 
     private final LoginAttempts attempts;
 
-    LockoutAuthenticationProvider(AuthenticationProvider accounts, LoginAttempts attempts) {
+    ThrottledAuthenticationProvider(AuthenticationProvider accounts, LoginAttempts attempts) {
         this.accounts = accounts;
         this.attempts = attempts;
     }
@@ -29,17 +30,17 @@ final class LockoutAuthenticationProvider implements AuthenticationProvider {
         String username = authentication.getName();
         String clientIp = authentication.getDetails() instanceof WebAuthenticationDetails web
                 ? web.getRemoteAddress() : null;
-        boolean locked = attempts.isLocked(username);
+        try {
+            attempts.requireAllowed(username, clientIp);
+        }
+        catch (TooManyAttempts ex) {
+            throw new LoginThrottled(ex);
+        }
         Authentication authenticated;
         try {
-            // Checked even when locked, so that a locked username takes as long to refuse as any other.
             authenticated = accounts.authenticate(authentication);
         }
         catch (AuthenticationException ex) {
-            attempts.failed(username, clientIp);
-            throw new BadCredentialsException("Bad credentials");
-        }
-        if (locked) {
             attempts.failed(username, clientIp);
             throw new BadCredentialsException("Bad credentials");
         }
@@ -50,5 +51,20 @@ final class LockoutAuthenticationProvider implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return accounts.supports(authentication);
+    }
+
+    /** A login refused because its client must wait: the login page and the API say for how long. */
+    static final class LoginThrottled extends AuthenticationException {
+
+        private final transient TooManyAttempts refusal;
+
+        LoginThrottled(TooManyAttempts refusal) {
+            super(refusal.getMessage());
+            this.refusal = refusal;
+        }
+
+        TooManyAttempts refusal() {
+            return refusal;
+        }
     }
 }

@@ -1,0 +1,76 @@
+package org.communedx.web.security;
+
+import java.net.http.HttpResponse;
+
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Control characters in a parameter are bad input, refused before any query: PostgreSQL refuses NUL, and a search
+ * for {@code %00} was a server error.
+ */
+@TrackerIntegrationTest
+class BadInputIT {
+
+    private static final String DEMO_PASSWORD = "Demo@2025!";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void nulInAnySearchIsABadRequestWithTheApplicationsPage() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        WebClient manager = new WebClient(port).login("tinh.hoabinh", DEMO_PASSWORD);
+
+        for (String path : new String[] { "/units?q=a%00", "/audit?actor=%00", "/users?q=x%00y" }) {
+            assertBadRequestPage(admin.get(path), path);
+        }
+        for (String path : new String[] { "/reviews?commune=%00", "/reviews?group=%00", "/units?q=%1B" }) {
+            assertBadRequestPage(manager.get(path), path);
+        }
+        HttpResponse<String> english = admin.get("/units?q=%00&lang=en");
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(english.body()).contains("<html lang=\"en\">", "The request could not be handled");
+    }
+
+    @Test
+    void nulInAnApiSearchIsABadRequestInJson() {
+        WebClient manager = new WebClient(port).login("tinh.hoabinh", DEMO_PASSWORD);
+
+        HttpResponse<String> refused = manager.get("/api/v1/units?q=l%00", "application/json");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(refused.body()).contains("\"status\":400").doesNotContain("Exception");
+    }
+
+    @Test
+    void tabsAndLineBreaksAreOrdinaryInput() {
+        WebClient manager = new WebClient(port).login("tinh.hoabinh", DEMO_PASSWORD);
+
+        assertThat(manager.get("/units?q=l%E1%BA%A1c%09s%C6%A1n%0D%0A").statusCode()).isEqualTo(200);
+        assertThat(manager.get("/reviews?commune=%0A").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aControlCharacterInAFormBodyIsRefusedBeforeItsHandler() {
+        WebClient manager = new WebClient(port).login("tinh.hoabinh", DEMO_PASSWORD);
+        String token = WebClient.csrfToken(manager.get("/account"));
+
+        HttpResponse<String> refused = manager.post("/account/language", "language=vi%07&_csrf=" + token);
+
+        assertBadRequestPage(refused, "/account/language");
+    }
+
+    private static void assertBadRequestPage(HttpResponse<String> response, String path) {
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        assertThat(response.body()).as(path).contains("<html lang=\"vi\">", "Không thể xử lý yêu cầu")
+                .doesNotContain("Exception", "Apache Tomcat");
+    }
+}

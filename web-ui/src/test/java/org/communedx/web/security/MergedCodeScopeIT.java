@@ -1,0 +1,118 @@
+package org.communedx.web.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccount;
+import org.communedx.model.user.UserAccountRepository;
+import org.communedx.web.support.TestAccounts;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A merger that reuses a code, as the new Xã Yên Phú (05305) of 2025 reuses Lạc Sơn's: the new Xã Suối Mới 88101 is
+ * formed on 2025-07-01 from 88101 (Huyện Một, province 88) and 88201 (Huyện Hai), under the new province 89. Access
+ * follows the unit that held the code at the period's date, never the code alone. Synthetic codes, so that the
+ * demo's Yên Phú, which other tests use, stays as it is.
+ */
+@TrackerIntegrationTest
+class MergedCodeScopeIT {
+
+    private static final String PASSWORD = "Ruộng bậc thang 2025";
+
+    private static final String LIST = """
+            Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp
+            Tỉnh Trước Sáp Nhập,88,Huyện Một,881,Xã Suối Một,88101,Xã
+            Tỉnh Trước Sáp Nhập,88,Huyện Hai,882,Xã Suối Hai,88201,Xã
+            """;
+
+    private static final String MERGES = """
+            new_province_code,new_province_name,new_unit_code,new_unit_name,old_unit_code,old_unit_name,merge_type
+            89,Tỉnh Sau Sáp Nhập,88101,Xã Suối Mới,88101,Xã Suối Một,full
+            89,Tỉnh Sau Sáp Nhập,88101,Xã Suối Mới,88201,Xã Suối Hai,full
+            """;
+
+    private static boolean merged;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccountRepository accounts;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    synchronized void importTheMerger() {
+        if (merged) {
+            return;
+        }
+        WebClient admin = new WebClient(port).login("admin", "Demo@2025!");
+        String token = WebClient.csrfToken(admin.get("/units/import"));
+        assertThat(admin.postMultipart("/units/import/list", Map.of("_csrf", token, "listDate", "2025-03-01"),
+                "danh-muc.csv", LIST.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(302);
+        assertThat(admin.get("/units/import").body()).contains("Đã nhập xong.");
+        assertThat(admin.postMultipart("/units/import/merges", Map.of("_csrf", token, "effectiveDate", "2025-07-01",
+                "legalBasis", "Nghị quyết thử", "provinceCodes", "89"), "sap-xep.csv",
+                MERGES.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(302);
+        assertThat(admin.get("/units/import").body()).contains("Tỉnh mới tạo: 1; đơn vị mới tạo: 1");
+        merged = true;
+    }
+
+    @Test
+    void oldDistrictsAndProvinceSeeTheOldUnitBeforeTheMergerAndNeverTheNewOne() {
+        long before = period("2024-12-31");
+        long after = period("2026-01-01");
+        Map<String, WebClient> users = new LinkedHashMap<>();
+        users.put("district of the old 88101", login(Role.DISTRICT_OFFICIAL, "881"));
+        users.put("district of 88201", login(Role.DISTRICT_OFFICIAL, "882"));
+        users.put("old province", login(Role.PROVINCE_MANAGER, "88"));
+        users.put("new province", login(Role.PROVINCE_MANAGER, "89"));
+
+        assertStatuses(users, "/communes/88101/periods/" + before, 200, 404, 200, 200);
+        assertStatuses(users, "/communes/88201/periods/" + before, 404, 200, 200, 200);
+        assertStatuses(users, "/communes/88101/periods/" + after, 404, 404, 404, 200);
+        assertStatuses(users, "/communes/88101/periods/" + after + "/export.csv", 404, 404, 404, 200);
+        assertStatuses(users, "/communes/88101/periods/" + after + "/report", 404, 404, 404, 200);
+        assertStatuses(users, "/communes/88101/periods/" + after + "/explain", 404, 404, 404, 200);
+        assertThat(users.get("new province").get("/communes/88101/periods/" + after).body()).contains("Xã Suối Mới");
+        assertThat(users.get("old province").get("/communes/88101/periods/" + before).body()).contains("Xã Suối Một");
+    }
+
+    private void assertStatuses(Map<String, WebClient> users, String path, int... expected) {
+        int user = 0;
+        for (Map.Entry<String, WebClient> entry : users.entrySet()) {
+            assertThat(entry.getValue().get(path).statusCode()).as("%s: %s", entry.getKey(), path)
+                    .isEqualTo(expected[user++]);
+        }
+    }
+
+    private WebClient login(Role role, String unitCode) {
+        String username = TestAccounts.uniqueUsername("merged");
+        accounts.save(new UserAccount(username, "Test " + username, passwordEncoder.encode(PASSWORD), role, unitCode,
+                Instant.now()));
+        return new WebClient(port).login(username, PASSWORD);
+    }
+
+    /** The demo period that holds the date. */
+    private long period(String date) {
+        return jdbc.queryForObject("select id from period where start_date <= cast(? as date) "
+                + "and end_date >= cast(? as date)", Long.class, date, date);
+    }
+}
