@@ -9,6 +9,7 @@ import org.communedx.service.testsupport.TestWait;
 
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Assumptions;
@@ -79,6 +80,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         // Playwright's own 30 s would fail a click on a machine that other work slows down; the budget scales.
         context.setDefaultTimeout(TestWait.part(10).toMillis());
         context.setDefaultNavigationTimeout(TestWait.part(10).toMillis());
+        // The assertions (assertThat(locator).isVisible() and the like) have a budget of their own, 5 s unless set.
+        PlaywrightAssertions.setDefaultAssertionTimeout(TestWait.part(10).toMillis());
         page = context.newPage();
     }
 
