@@ -1,5 +1,6 @@
 package org.communedx.web.evidence;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.communedx.web.support.ApplicationProcess;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.WebClient;
@@ -53,14 +55,15 @@ class UploadCrashIT {
             CountDownLatch killed = new CountDownLatch(1);
             CompletableFuture<HttpResponse<String>> upload = stalledUpload(staff, entry, token, halfway, killed);
             assertThat(halfway.await(TestWait.part(5).toMillis(), TimeUnit.MILLISECONDS)).as("4 MB of the upload sent").isTrue();
+            // Sent is not yet received: on a busy machine Tomcat may not have opened its part file yet.
+            Awaitility.await().atMost(TestWait.part(5)).until(() -> partsIn(data.resolve("tomcat/uploads")) > 0);
             tracker.kill();
             killed.countDown();
             assertThat(upload).failsWithin(TestWait.part(10));
         }
         Path uploads = data.resolve("tomcat/uploads");
-        try (Stream<Path> parts = Files.list(uploads)) {
-            assertThat(parts).as("the part Tomcat was writing when it was killed, under the data directory").isNotEmpty();
-        }
+        assertThat(partsIn(uploads)).as("the part Tomcat was writing when it was killed, under the data directory")
+                .isPositive();
         Path staging = Files.createDirectories(data.resolve("evidence/.tmp"));
         Files.write(staging.resolve("upload-crashed.part"), new byte[1024]);
 
@@ -79,6 +82,16 @@ class UploadCrashIT {
     }
 
     /** The SHA-256, the name in the store, of the one file that the demo's sample assessments all reference. */
+    /** The part files in Tomcat's upload directory, or none while it does not exist yet. */
+    private static long partsIn(Path uploads) throws IOException {
+        if (!Files.isDirectory(uploads)) {
+            return 0;
+        }
+        try (Stream<Path> parts = Files.list(uploads)) {
+            return parts.count();
+        }
+    }
+
     private static String sampleEvidence() throws Exception {
         try (var in = UploadCrashIT.class.getResourceAsStream("/org/communedx/service/assessment/sample-evidence.pdf")) {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
