@@ -28,6 +28,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -96,10 +97,18 @@ class StartingFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Whether the failure is the connection's, not the query's: SQL states of class 08 and 57P, or a pool timeout. */
+    /**
+     * Whether the failure is the connection's, not the query's: SQL states of class 08 and 57P, or a pool timeout.
+     * When the rollback after such a failure fails too, on the same dead connection, the original failure is the
+     * rollback's "application exception", outside its chain of causes.
+     */
     static boolean lostDatabase(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && lostDatabase(rollback.getApplicationException())) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null

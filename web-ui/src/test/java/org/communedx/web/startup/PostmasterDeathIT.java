@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.communedx.service.testsupport.TestWait;
 import org.communedx.web.support.ApplicationProcess;
 import org.communedx.web.support.EntryPages;
@@ -47,8 +48,16 @@ class PostmasterDeathIT {
             long killed = System.nanoTime();
             assertThat(postmaster.destroyForcibly()).isTrue();
             List<HttpResponse<String>> unavailable = new ArrayList<>();
-            await().atMost(TestWait.target(LOGIN_AGAIN)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> loginWorks(port, unavailable));
+            try {
+                await().atMost(TestWait.target(LOGIN_AGAIN)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> loginWorks(port, unavailable));
+            }
+            catch (AssertionError | ConditionTimeoutException ex) {
+                // What the application logged says why; the answer alone is an error page.
+                String output = tracker.output();
+                throw new AssertionError(ex.getMessage() + "\nThe application's last output:\n"
+                        + output.substring(Math.max(0, output.length() - 20_000)), ex);
+            }
             Duration downtime = Duration.ofNanos(System.nanoTime() - killed);
 
             assertThat(tracker.output()).contains("The embedded PostgreSQL on port", "has died; starting it again",

@@ -18,6 +18,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,6 +144,24 @@ class StartingFilterTests {
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getContentAsString()).contains("Cơ sở dữ liệu tạm thời không truy cập được");
+    }
+
+    /** As a login met it: the query lost its connection, and the rollback then failed on the closed connection. */
+    @Test
+    void aFailedRollbackOfALostConnectionGetsTheSameAnswer() throws Exception {
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        FilterChain rollbackFailed = (req, res) -> {
+            TransactionSystemException rollback = new TransactionSystemException("Could not roll back JPA transaction",
+                    new SQLException("Connection is closed"));
+            rollback.initApplicationException(new IllegalStateException(new SQLException(
+                    "This connection has been closed.", "08003")));
+            throw rollback;
+        };
+
+        filter.doFilter(new MockHttpServletRequest("POST", "/login"), response, rollbackFailed);
+
+        assertThat(response.getStatus()).isEqualTo(503);
     }
 
     @Test
