@@ -24,35 +24,13 @@ PASSWORD=${BENCH_PASSWORD:-Demo@2025!}
 BASE=http://127.0.0.1:$PORT
 TICKS=$(getconf CLK_TCK)
 
-work=$(mktemp -d)
-app=
-cleanup() {
-    if [[ -n $app ]] && kill -0 "$app" 2>/dev/null; then
-        kill "$app"
-        wait "$app" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/lib.sh"
 
 java -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" --communedx.data-dir="$work/data" \
     --communedx.page-cache.max-size=0 ${BENCH_APP_ARGS:-} > "$work/app.log" 2>&1 &
 app=$!
-for _ in $(seq 1 300); do
-    if curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; then
-        break
-    fi
-    if ! kill -0 "$app" 2>/dev/null; then
-        cat "$work/app.log" >&2
-        exit 1
-    fi
-    sleep 1
-done
-
-csrf=$(curl -fs -c "$work/cookies" -b "$work/cookies" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-curl -fs -o /dev/null -c "$work/cookies" -b "$work/cookies" --data-urlencode "username=$USERNAME" \
-    --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$csrf" "$BASE/login"
-session=$(awk '$6 == "JSESSIONID" { print $7 }' "$work/cookies")
+await_up "$BASE"
+form_login "$BASE" "$USERNAME" "$PASSWORD"
 # The scorecard that the user lands on, unless BENCH_PATH names another page.
 path=${BENCH_PATH:-$(curl -fs -o /dev/null -w '%{redirect_url}' -b "$work/cookies" "$BASE/" | sed "s|^$BASE||")}
 [[ -n $path ]] || { echo "No page to measure: set BENCH_PATH" >&2; exit 1; }

@@ -36,16 +36,7 @@ JAR=${BENCH_JAR:-web-ui/target/commune-dx-tracker.jar}
 PASSWORD=Bench-Scorecard-2026   # NationalData.BENCH_PASSWORD
 BASE=http://127.0.0.1:$PORT
 
-work=$(mktemp -d)
-app=
-cleanup() {
-    if [[ -n $app ]] && kill -0 "$app" 2>/dev/null; then
-        kill "$app"
-        wait "$app" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/lib.sh"
 
 start_app() { # extra arguments of the jar
     SPRING_DATASOURCE_URL=$DATABASE_URL SPRING_DATASOURCE_USERNAME=${BENCH_DATABASE_USERNAME:-postgres} \
@@ -53,17 +44,7 @@ start_app() { # extra arguments of the jar
         COMMUNEDX_DATA_DIR=$work/data java -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
         ${BENCH_APP_ARGS:-} "$@" > "$work/app.log" 2>&1 &
     app=$!
-    for _ in $(seq 1 120); do
-        if curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q UP; then
-            break
-        fi
-        if ! kill -0 "$app" 2>/dev/null; then
-            cat "$work/app.log" >&2
-            exit 1
-        fi
-        sleep 1
-    done
-    curl -fs "$BASE/actuator/health" | grep -q UP
+    await_up "$BASE"
     login
 }
 
@@ -73,12 +54,9 @@ stop_app() {
     app=
 }
 
-# Form login as a browser does it: the CSRF token from /login, then the POST; the session cookie comes back.
+# Logs in as the commune's staff and checks that the scorecard is the commune's page.
 login() {
-    csrf=$(curl -fs -c "$work/cookies" -b "$work/cookies" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-    curl -fs -o /dev/null -c "$work/cookies" -b "$work/cookies" --data-urlencode "username=xa.$COMMUNE" \
-        --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$csrf" "$BASE/login"
-    session=$(awk '$6 == "JSESSIONID" { print $7 }' "$work/cookies")
+    form_login "$BASE" "xa.$COMMUNE" "$PASSWORD"
     scorecard="$BASE/communes/$COMMUNE/periods/$PERIOD"
     status=$(curl -s -o "$work/scorecard.html" -w '%{http_code}' -H "Cookie: JSESSIONID=$session" "$scorecard")
     if [[ $status != 200 ]] || ! grep -q "$COMMUNE" "$work/scorecard.html"; then
