@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import jakarta.servlet.MultipartConfigElement;
+
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -15,27 +17,38 @@ import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * The page Tomcat sends for what it refuses before the application sees the request (a malformed request line, a
  * multipart part header beyond its limit): the application's words in Vietnamese and English, instead of Tomcat's bare
  * "HTTP Status 400" page. Tomcat can send such a page only from a file, and cannot know the user's language then, so
- * the file is written once at start-up from the message bundles, with both languages. Errors the application raises
+ * the files are written once at start-up from the message bundles, with both languages: one for an upload beyond the
+ * multipart limit (413), which says so and names the limit, and one for everything else. Errors the application raises
  * itself still get its own page in the user's language: Tomcat's valve leaves an answer that has a body alone.
  */
 @Component
-class TomcatErrorPage implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {
+public class TomcatErrorPage implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {
 
     private final MessageSource messages;
 
-    TomcatErrorPage(MessageSource messages) {
+    private final String uploadLimit;
+
+    TomcatErrorPage(MessageSource messages, MultipartConfigElement multipart) {
         this.messages = messages;
+        this.uploadLimit = uploadLimit(multipart);
+    }
+
+    /** The largest upload Tomcat takes, as the 413 pages name it, this one and the application's. */
+    public static String uploadLimit(MultipartConfigElement multipart) {
+        return DataSize.ofBytes(multipart.getMaxFileSize()).toMegabytes() + " MB";
     }
 
     @Override
     public void customize(ConfigurableTomcatWebServerFactory factory) {
-        Path page = write(html());
+        Path page = write(html("error.other.explanation"));
+        Path tooLarge = write(html("error.413.explanation"));
         // Spring Boot adds the host's ErrorReportValve while it configures the context; it is there once the context
         // starts.
         factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
@@ -43,13 +56,15 @@ class TomcatErrorPage implements WebServerFactoryCustomizer<ConfigurableTomcatWe
                 for (Valve valve : context.getParent().getPipeline().getValves()) {
                     if (valve instanceof ErrorReportValve report) {
                         report.setProperty("errorCode.0", page.toString());
+                        report.setProperty("errorCode.413", tooLarge.toString());
                     }
                 }
             }
         }));
     }
 
-    private String html() {
+    /** The page in both languages, under the generic title, with the explanation {@code explanationKey} gives. */
+    String html(String explanationKey) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"vi\">\n<head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
                 .append(text("error.other.title", "vi")).append(" · ").append(text("error.other.title", "en"))
@@ -57,14 +72,15 @@ class TomcatErrorPage implements WebServerFactoryCustomizer<ConfigurableTomcatWe
                         + "max-width: 40rem; text-align: center\">\n");
         for (String language : new String[] { "vi", "en" }) {
             html.append("<section lang=\"").append(language).append("\"><h1>").append(text("error.other.title", language))
-                    .append("</h1><p>").append(text("error.other.explanation", language)).append("</p><p><a href=\"/\">")
+                    .append("</h1><p>").append(text(explanationKey, language)).append("</p><p><a href=\"/\">")
                     .append(text("error.backHome", language)).append("</a></p></section>\n");
         }
         return html.append("</body>\n</html>\n").toString();
     }
 
     private String text(String key, String language) {
-        return HtmlUtils.htmlEscape(messages.getMessage(key, null, Locale.forLanguageTag(language)), "UTF-8");
+        return HtmlUtils.htmlEscape(messages.getMessage(key, new Object[] { uploadLimit },
+                Locale.forLanguageTag(language)), "UTF-8");
     }
 
     private static Path write(String html) {

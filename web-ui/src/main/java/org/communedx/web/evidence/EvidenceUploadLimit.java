@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.communedx.service.CommuneDxProperties;
+import org.communedx.web.config.TomcatErrorPage;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,7 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * An upload over the multipart limits fails before any controller runs. An evidence upload then goes back to
  * its entry, unchanged, with the size limit in the user's language ({@link UploadPartFailures} sees it first,
- * before Spring Security; this is for a failure that only Spring MVC meets); anything else gets the 413 page.
+ * before Spring Security; this is for a failure that only Spring MVC meets); anything else gets the 413 page, which
+ * names the multipart limit as Tomcat's own 413 page does.
  */
 @ControllerAdvice
 class EvidenceUploadLimit {
@@ -29,8 +32,11 @@ class EvidenceUploadLimit {
 
     private final CommuneDxProperties.Evidence properties;
 
-    EvidenceUploadLimit(CommuneDxProperties properties) {
+    private final String uploadLimit;
+
+    EvidenceUploadLimit(CommuneDxProperties properties, MultipartConfigElement multipart) {
         this.properties = properties.evidence();
+        this.uploadLimit = TomcatErrorPage.uploadLimit(multipart);
     }
 
     /** The limit the evidence panel states beside its file field. */
@@ -60,7 +66,7 @@ class EvidenceUploadLimit {
             return "redirect:" + upload.group(1);
         }
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        request.setAttribute("maxMegabytes", megabytes);
+        request.setAttribute("uploadLimit", uploadLimit);
         return "error/413";
     }
 }
