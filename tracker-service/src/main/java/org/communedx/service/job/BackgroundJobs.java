@@ -22,10 +22,11 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 import org.springframework.stereotype.Service;
 
 /**
- * Administrative work that outlasts what a browser or a proxy waits for, a thousand users' passwords say, run one
- * job at a time in the background. The administrator who started a job follows its progress and fetches its result
- * once, within {@code communedx.jobs.keep-results}; the one-time passwords it carries are then forgotten, and so is
- * a result nobody fetched in time. Nobody else learns that the job exists.
+ * Administrative work that outlasts what a browser or a proxy waits for, a thousand users' passwords or the national
+ * list of units say, run one job at a time in the background. The administrator who started a job follows its
+ * progress and fetches its result within {@code communedx.jobs.keep-results}: a secret (one-time passwords) once,
+ * after which it is forgotten, and a plain account of what was done (an import's counts) as often as asked. A result
+ * nobody fetched in time is forgotten too. Nobody else learns that the job exists.
  *
  * <p>Jobs live in this process's memory: a restart loses those not finished, whose work rolls back with its
  * transaction, and the results not yet fetched, which are secrets best not written anywhere.
@@ -88,6 +89,17 @@ public class BackgroundJobs implements DisposableBean {
      */
     public <R> Optional<R> takeResult(UUID id, String kind, Class<R> type) {
         return owned(id, kind).take().map(type::cast);
+    }
+
+    /**
+     * The job's result, as often as asked while the job is kept, so that a reload or a lost answer shows it again:
+     * for results that are no secret. A secret is handed over with {@link #takeResult} instead.
+     * @return empty while the job runs, after it failed, or once its result was taken
+     * @throws JobNotFoundException unless the job exists, is of that kind, is still kept and was started by the
+     *     current user
+     */
+    public <R> Optional<R> result(UUID id, String kind, Class<R> type) {
+        return owned(id, kind).peek().map(type::cast);
     }
 
     private Job owned(UUID id, String kind) {
@@ -169,6 +181,13 @@ public class BackgroundJobs implements DisposableBean {
             Object taken = result;
             result = null;
             return Optional.ofNullable(taken);
+        }
+
+        synchronized Optional<Object> peek() {
+            if (state != JobStatus.State.DONE || resultTaken) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(result);
         }
 
         boolean expired(Instant now, Duration keep) {

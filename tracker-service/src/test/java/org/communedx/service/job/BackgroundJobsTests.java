@@ -91,6 +91,25 @@ class BackgroundJobsTests {
     }
 
     @Test
+    void aPlainResultIsShownAsOftenAsAskedUntilTheJobIsForgotten() {
+        logInAs("admin");
+        UUID id = jobs.start("units", progress -> "10 units created");
+        JobStatus done = Awaitility.await().pollInSameThread().atMost(TestWait.part(10))
+                .until(() -> jobs.status(id, "units"), JobStatus::finished);
+
+        assertThat(jobs.result(id, "units", String.class)).contains("10 units created");
+        assertThat(jobs.result(id, "units", String.class)).contains("10 units created");
+        assertThat(jobs.status(id, "units").resultAvailable()).isTrue();
+
+        logInAs("tinh.hoabinh");
+        assertThatThrownBy(() -> jobs.result(id, "units", String.class)).isInstanceOf(JobNotFoundException.class);
+
+        logInAs("admin");
+        clock.set(done.keptUntil().plusSeconds(1));
+        assertThatThrownBy(() -> jobs.result(id, "units", String.class)).isInstanceOf(JobNotFoundException.class);
+    }
+
+    @Test
     void aResultNotFetchedInTimeIsForgotten() {
         logInAs("admin");
         UUID id = jobs.start("users", progress -> "secret");
