@@ -16,6 +16,7 @@ import org.communedx.model.unit.UnitNames;
 import org.communedx.model.unit.UnitType;
 import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.importing.ImportLimits;
+import org.communedx.service.job.JobProgress;
 import org.communedx.service.unit.TabularFile.TabularRow;
 import org.communedx.service.unit.UnitImportSummary.Outcome;
 
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Imports the General Statistics Office list of administrative units, as CSV (UTF-8) or XLSX, in its
  * three-level layout or the two-level layout of the 2025 structure. Matching is on codes, never names; the whole
- * file is checked before anything is written, so a refused file leaves the database as it was.
+ * file is checked before anything is written, so a refused file leaves the database as it was. The page checks the
+ * file at once and leaves the write to a background job ({@link UnitImportJobs}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -36,6 +38,9 @@ public class GsoListImport {
             "Phường Xã", "Mã PX", "Cấp");
 
     static final List<String> TWO_LEVEL_HEADER = List.of("Tỉnh Thành Phố", "Mã TP", "Phường Xã", "Mã PX", "Cấp");
+
+    /** Units created per flush: large enough to keep the inserts batched, small enough for the progress to move. */
+    private static final int WRITE_SLICE = 1000;
 
     private final AdministrativeUnitRepository units;
 
@@ -52,11 +57,24 @@ public class GsoListImport {
     }
 
     /**
+     * Reads and checks the list, then writes it: {@link #check} and {@link #write} in one transaction.
      * @param listDate the date the list describes; units are matched among those valid on it, so that an old
      * list never renames the units that replaced it
+     * @throws UnitImportRejected with every problem of the file; nothing is saved
      */
     @Transactional
     public UnitImportSummary importList(InputStreamSource file, LocalDate listDate) {
+        return write(check(file, listDate), new JobProgress());
+    }
+
+    /**
+     * Reads the whole list, within the limits, and checks it against itself and the units valid on
+     * {@code listDate}, writing nothing: what an administrator is told at once, before the write is left to run.
+     * @param listDate the date the list describes; units are matched among those valid on it, so that an old
+     * list never renames the units that replaced it
+     * @throws UnitImportRejected with every problem of the file
+     */
+    public CheckedList check(InputStreamSource file, LocalDate listDate) {
         Listing listing = new Listing();
         TabularFile.read(file, limits, listing);
         List<ImportProblem> problems = listing.problems;
@@ -64,13 +82,47 @@ public class GsoListImport {
         if (listed.isEmpty() && problems.isEmpty()) {
             throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.noRows"));
         }
-        Map<String, AdministrativeUnit> existing = new HashMap<>();
-        units.findAllValidOn(listDate).forEach(unit -> existing.put(unit.getCode(), unit));
-        checkConsistency(listed, existing, problems);
+        checkConsistency(listed, existingOn(listDate), problems);
         if (!problems.isEmpty()) {
             throw new UnitImportRejected(problems);
         }
-        return apply(listed, existing, listDate);
+        return new CheckedList(List.copyOf(listed), listDate);
+    }
+
+    /**
+     * Writes a checked list, checking it once more against the units as they are now: another import may have
+     * moved a district since. All or nothing.
+     * @param progress counts the list's rows as they are written
+     * @throws UnitImportRejected with every problem found now; nothing is saved
+     */
+    @Transactional
+    public UnitImportSummary write(CheckedList list, JobProgress progress) {
+        Map<String, AdministrativeUnit> existing = existingOn(list.listDate);
+        List<ImportProblem> problems = new ArrayList<>();
+        checkConsistency(list.listed, existing, problems);
+        if (!problems.isEmpty()) {
+            throw new UnitImportRejected(problems);
+        }
+        return apply(list.listed, existing, list.listDate, progress);
+    }
+
+    private Map<String, AdministrativeUnit> existingOn(LocalDate date) {
+        Map<String, AdministrativeUnit> existing = new HashMap<>();
+        units.findAllValidOn(date).forEach(unit -> existing.put(unit.getCode(), unit));
+        return existing;
+    }
+
+    /** A list that passed every check, as read, for {@link #write}. */
+    public static final class CheckedList {
+
+        private final List<ListedUnit> listed;
+
+        private final LocalDate listDate;
+
+        private CheckedList(List<ListedUnit> listed, LocalDate listDate) {
+            this.listed = listed;
+            this.listDate = listDate;
+        }
     }
 
     /** Codes identify units, so one code must mean one thing throughout the file and agree with the database. */
@@ -102,7 +154,8 @@ public class GsoListImport {
     }
 
     private UnitImportSummary apply(List<ListedUnit> listed, Map<String, AdministrativeUnit> existing,
-            LocalDate listDate) {
+            LocalDate listDate, JobProgress progress) {
+        progress.total(listed.size());
         UnitImportSummary summary = UnitImportSummary.empty();
         List<AdministrativeUnit> created = new ArrayList<>();
         Map<String, AdministrativeUnit> provinces = new LinkedHashMap<>();
@@ -119,6 +172,13 @@ public class GsoListImport {
             }
             upsert(existing, created, summary, parent, UnitLevel.COMMUNE, unit.communeCode(), unit.communeName(),
                     unit.communeType());
+            // Written a slice at a time, so that the progress shown is the rows written, not only those counted.
+            if (created.size() >= WRITE_SLICE) {
+                units.saveAll(created);
+                units.flush();
+                created.clear();
+            }
+            progress.advance();
         }
         units.saveAll(created);
         return summary;

@@ -25,6 +25,7 @@ import org.communedx.model.unit.UnitSuccessionRepository;
 import org.communedx.model.unit.UnitType;
 import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.importing.ImportLimits;
+import org.communedx.service.job.JobProgress;
 import org.communedx.service.unit.TabularFile.TabularRow;
 
 import org.springframework.core.io.InputStreamSource;
@@ -34,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Imports a reform's merge mapping (the layout of the 2025 mapping: one row per old unit and the new unit it went
  * into). Old units close the day before the reform, new units begin on it under their new province, and each
- * link is kept as a succession so that history can be combined. Running it again changes nothing.
+ * link is kept as a succession so that history can be combined. Running it again changes nothing. The page checks
+ * the file at once and leaves the write to a background job ({@link UnitImportJobs}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -57,10 +59,23 @@ public class MergeImport {
     }
 
     /**
+     * Reads and checks the mapping, then writes it: {@link #check} and {@link #write} in one transaction.
      * @param provinceCodes the new provinces to import; empty for the whole file
+     * @throws UnitImportRejected with every problem of the file; nothing is saved
      */
     @Transactional
     public MergeImportSummary importMerges(InputStreamSource file, LocalDate effectiveDate, String legalBasis,
+            Set<String> provinceCodes) {
+        return write(check(file, effectiveDate, legalBasis, provinceCodes), new JobProgress());
+    }
+
+    /**
+     * Reads the whole mapping, within the limits, and checks it, writing nothing: what an administrator is told at
+     * once, before the write is left to run.
+     * @param provinceCodes the new provinces to import; empty for the whole file
+     * @throws UnitImportRejected with every problem of the file
+     */
+    public CheckedMerges check(InputStreamSource file, LocalDate effectiveDate, String legalBasis,
             Set<String> provinceCodes) {
         Mapping mapping = new Mapping();
         TabularFile.read(file, limits, mapping);
@@ -82,7 +97,34 @@ public class MergeImport {
         }
         List<Merge> selected = merges.stream()
                 .filter(merge -> provinceCodes.isEmpty() || provinceCodes.contains(merge.provinceCode())).toList();
-        return new Reform(effectiveDate, legalBasis, problems).apply(selected);
+        return new CheckedMerges(selected, effectiveDate, legalBasis);
+    }
+
+    /**
+     * Writes a checked mapping against the units as they are now. All or nothing.
+     * @param progress counts the mapping's rows three times: as old units close, as new ones are made, as they
+     *     are linked
+     * @throws UnitImportRejected when a code the mapping gives a new unit is still in use; nothing is saved
+     */
+    @Transactional
+    public MergeImportSummary write(CheckedMerges merges, JobProgress progress) {
+        return new Reform(merges.effectiveDate, merges.legalBasis, new ArrayList<>(), progress).apply(merges.merges);
+    }
+
+    /** A mapping that passed every check, the rows of the provinces chosen, for {@link #write}. */
+    public static final class CheckedMerges {
+
+        private final List<Merge> merges;
+
+        private final LocalDate effectiveDate;
+
+        private final String legalBasis;
+
+        private CheckedMerges(List<Merge> merges, LocalDate effectiveDate, String legalBasis) {
+            this.merges = merges;
+            this.effectiveDate = effectiveDate;
+            this.legalBasis = legalBasis;
+        }
     }
 
     /** The file's rows as they are read: the header is checked, and each row after it becomes a merge. */
@@ -193,6 +235,8 @@ public class MergeImport {
 
         private final List<ImportProblem> problems;
 
+        private final JobProgress progress;
+
         private final Map<String, AdministrativeUnit> before = new HashMap<>();
 
         private final Map<String, AdministrativeUnit> after = new HashMap<>();
@@ -207,16 +251,18 @@ public class MergeImport {
 
         private int unitsClosed;
 
-        Reform(LocalDate effectiveDate, String legalBasis, List<ImportProblem> problems) {
+        Reform(LocalDate effectiveDate, String legalBasis, List<ImportProblem> problems, JobProgress progress) {
             this.effectiveDate = effectiveDate;
             this.lastOldDay = effectiveDate.minusDays(1);
             this.legalBasis = legalBasis;
             this.problems = problems;
+            this.progress = progress;
             units.findAllValidOn(lastOldDay).forEach(unit -> before.put(unit.getCode(), unit));
             units.findAllValidOn(effectiveDate).forEach(unit -> after.put(unit.getCode(), unit));
         }
 
         MergeImportSummary apply(List<Merge> merges) {
+            progress.total(3 * merges.size());
             Set<String> unknown = new TreeSet<>();
             Map<String, AdministrativeUnit> closing = new LinkedHashMap<>();
             for (Merge merge : merges) {
@@ -227,6 +273,7 @@ public class MergeImport {
                 else {
                     closing.put(old.getCode(), old);
                 }
+                progress.advance();
             }
             closing.values().forEach(this::close);
             Map<String, AdministrativeUnit> oldProvinces = closeEmptiedParents(closing.values());
@@ -240,6 +287,7 @@ public class MergeImport {
                         code -> newUnit(null, UnitLevel.PROVINCE, code, merge.provinceName(), merge.provinceType()));
                 newUnits.computeIfAbsent(merge.newCode(),
                         code -> newUnit(province, UnitLevel.COMMUNE, code, merge.newName(), merge.newType()));
+                progress.advance();
             }
             if (!problems.isEmpty()) {
                 throw new UnitImportRejected(problems);
@@ -254,6 +302,7 @@ public class MergeImport {
                 if (old != null) {
                     links.link(old, newUnits.get(merge.newCode()), merge.kind());
                 }
+                progress.advance();
             }
             linkProvinces(merges, closing, oldProvinces, newProvinces, links);
             return new MergeImportSummary(provincesCreated, unitsCreated, unitsUpdated, unitsUnchanged, unitsClosed,

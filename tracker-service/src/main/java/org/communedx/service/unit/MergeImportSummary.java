@@ -8,5 +8,5 @@ import java.util.List;
  */
 public record MergeImportSummary(int provincesCreated, int unitsCreated, int unitsUpdated, int unitsUnchanged,
         int unitsClosed, int successionsCreated, int successionsUpdated, int successionsUnchanged,
-        List<String> unknownPredecessors) {
+        List<String> unknownPredecessors) implements UnitImportResult {
 }

@@ -2,8 +2,13 @@ package org.communedx.service.unit;
 
 import java.util.List;
 
-/** A file that was not imported at all, with every problem found in it. */
-public class UnitImportRejected extends RuntimeException {
+import org.communedx.service.job.JobRefusal;
+
+/**
+ * A file that was not imported at all, with every problem found in it: when it was read, or by its background job,
+ * whose answer it then is.
+ */
+public class UnitImportRejected extends RuntimeException implements JobRefusal {
 
     private final List<ImportProblem> problems;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.communedx.model.unit.UnitLevel;
 
 /** What an import of a GSO list did, per level: a re-import of the same file shows only unchanged units. */
-public record UnitImportSummary(Map<UnitLevel, Counts> byLevel) {
+public record UnitImportSummary(Map<UnitLevel, Counts> byLevel) implements UnitImportResult {
 
     public record Counts(int created, int updated, int unchanged) {
 

@@ -11,6 +11,7 @@ import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.unit.UnitType;
 import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.job.JobProgress;
 import org.communedx.service.unit.UnitImportSummary.Counts;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,34 @@ class GsoListImportTests {
 
         assertThat(summary.total()).isEqualTo(new Counts(0, 1, 8));
         assertThat(units.findByCodeValidOn("05305", LIST_DATE).orElseThrow().getName()).isEqualTo("Xã Yên Phú Mới");
+    }
+
+    @Test
+    void checkingWritesNothingAndTheWriteCountsEveryRow() {
+        GsoListImport.CheckedList list = gsoImport.check(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
+        assertThat(units.count()).isZero();
+
+        JobProgress progress = new JobProgress();
+        UnitImportSummary summary = gsoImport.write(list, progress);
+
+        assertThat(summary.total()).isEqualTo(new Counts(9, 0, 0));
+        assertThat(progress.total()).isEqualTo(6);
+        assertThat(progress.done()).isEqualTo(6);
+        assertThat(units.count()).isEqualTo(9);
+    }
+
+    @Test
+    void theWriteChecksAgainstTheUnitsAsTheyAreThen() {
+        GsoListImport.CheckedList moved = gsoImport.check(
+                UnitFixtures.csv(HEADER + "Tỉnh Phú Thọ,25,Huyện Lạc Sơn,157,Xã Mới,05399,Xã\n"), LIST_DATE);
+        gsoImport.importList(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
+        long before = units.count();
+
+        assertThatExceptionOfType(UnitImportRejected.class)
+                .isThrownBy(() -> gsoImport.write(moved, new JobProgress()))
+                .satisfies(rejected -> assertThat(rejected.problems()).singleElement()
+                        .extracting(ImportProblem::messageKey).isEqualTo("unit.import.problem.districtInOtherProvince"));
+        assertThat(units.count()).isEqualTo(before);
     }
 
     @Test

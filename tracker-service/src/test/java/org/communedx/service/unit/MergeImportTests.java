@@ -9,6 +9,7 @@ import org.communedx.model.unit.SuccessionKind;
 import org.communedx.model.unit.UnitSuccession;
 import org.communedx.model.unit.UnitSuccessionRepository;
 import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.job.JobProgress;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,21 @@ class MergeImportTests {
                         UnitSuccession::getLegalBasis)
                 .containsExactly(tuple("25", SuccessionKind.FULL, BASIS));
         assertThat(units.findByCodeValidOn("157", REFORM)).isEmpty();
+    }
+
+    @Test
+    void checkingWritesNothingAndTheWriteCountsEachRowAtEachStep() {
+        long unitCount = units.count();
+        MergeImport.CheckedMerges mapping = mergeImport.check(UnitFixtures.file("merges-sample.csv"), REFORM, BASIS,
+                Set.of("25"));
+        assertThat(units.count()).isEqualTo(unitCount);
+        assertThat(successions.count()).isZero();
+
+        JobProgress progress = new JobProgress();
+        mergeImport.write(mapping, progress);
+
+        assertThat(progress.total()).isPositive().isEqualTo(progress.done());
+        assertThat(successions.count()).isPositive();
     }
 
     @Test
