@@ -6,6 +6,7 @@ import org.communedx.service.job.JobStatus;
 import org.communedx.service.job.JobsBusyException;
 import org.communedx.service.user.UserImport;
 import org.communedx.service.user.UserRejected;
+import org.communedx.web.job.JobProgressView;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -64,9 +65,8 @@ class UserImportController {
     /** What the job's page polls, so that it can show progress without reloading. */
     @GetMapping(path = "/users/import/jobs/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    Progress progress(@PathVariable UUID id) {
-        JobStatus job = userImport.job(id);
-        return new Progress(job.state(), job.done(), job.total(), job.percent(), job.finished());
+    JobProgressView progress(@PathVariable UUID id) {
+        return JobProgressView.of(userImport.job(id));
     }
 
     @PostMapping("/users/import/jobs/{id}/passwords")
@@ -75,9 +75,6 @@ class UserImportController {
             model.addAttribute("issued", imported.issued());
             return "user/imported";
         }).orElseGet(() -> "redirect:/users/import/jobs/" + id);
-    }
-
-    record Progress(JobStatus.State state, int done, int total, int percent, boolean finished) {
     }
 
     private String page(Model model) {
