@@ -78,7 +78,9 @@ class SecurityConfiguration {
                             .authenticated()
                         // User administration: the service decides which users and roles each of the two may touch.
                         .requestMatchers("/users", "/users/**").hasAnyRole("ADMIN", "PROVINCE_MANAGER")
-                        .requestMatchers(HttpMethod.GET, "/units/import").hasRole("ADMIN")
+                        // Unit imports, and the pages of their jobs, which the service shows only to their starter.
+                        .requestMatchers(HttpMethod.GET, "/units/import", "/units/import/jobs/*",
+                                "/units/import/jobs/*/progress").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/units/import/list", "/units/import/merges").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/units", "/units/*").authenticated()
                         // Periods are national: administrators add and edit them, provincial managers list them.

@@ -1,9 +1,17 @@
 package org.communedx.web.unit;
 
-import org.communedx.service.unit.GsoListImport;
-import org.communedx.service.unit.MergeImport;
-import org.communedx.service.unit.UnitImportRejected;
+import java.util.UUID;
 
+import org.communedx.service.job.JobStatus;
+import org.communedx.service.job.JobsBusyException;
+import org.communedx.service.unit.MergeImportSummary;
+import org.communedx.service.unit.UnitImportJobs;
+import org.communedx.service.unit.UnitImportRejected;
+import org.communedx.service.unit.UnitImportResult;
+import org.communedx.service.unit.UnitImportSummary;
+import org.communedx.web.job.JobProgressView;
+
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -11,20 +19,22 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.bind.annotation.ResponseBody;
 
-/** Administrators load the GSO list and the reform's merge mapping; a refused file is listed problem by problem. */
+/**
+ * Administrators load the GSO list and the reform's merge mapping. The file is read and checked at once, and a
+ * refused one is listed problem by problem on the form; the write runs in the background, on a page of its own that
+ * shows its progress and then what it did, to the administrator who started it.
+ */
 @Controller
 class UnitImportController {
 
-    private final GsoListImport gsoImport;
+    private final UnitImportJobs imports;
 
-    private final MergeImport mergeImport;
-
-    UnitImportController(GsoListImport gsoImport, MergeImport mergeImport) {
-        this.gsoImport = gsoImport;
-        this.mergeImport = mergeImport;
+    UnitImportController(UnitImportJobs imports) {
+        this.imports = imports;
     }
 
     @GetMapping("/units/import")
@@ -34,25 +44,40 @@ class UnitImportController {
 
     @PostMapping("/units/import/list")
     String importList(@Validated @ModelAttribute("listForm") ListImportForm form, BindingResult binding,
-            Model model, RedirectAttributes redirect) {
+            Model model) {
         if (binding.hasErrors()) {
             return page(model);
         }
-        redirect.addFlashAttribute("listSummary", gsoImport.importList(form.file(), form.listDate()));
-        redirect.addFlashAttribute("messageKey", "unit.import.done");
-        return "redirect:/units/import";
+        return "redirect:/units/import/jobs/" + imports.startList(form.file(), form.listDate());
     }
 
     @PostMapping("/units/import/merges")
     String importMerges(@Validated @ModelAttribute("mergeForm") MergeImportForm form, BindingResult binding,
-            Model model, RedirectAttributes redirect) {
+            Model model) {
         if (binding.hasErrors()) {
             return page(model);
         }
-        redirect.addFlashAttribute("mergeSummary", mergeImport.importMerges(form.file(),
-                form.effectiveDate(), form.legalBasis(), form.provinceCodeSet()));
-        redirect.addFlashAttribute("messageKey", "unit.merge.done");
-        return "redirect:/units/import";
+        return "redirect:/units/import/jobs/" + imports.startMerges(form.file(), form.effectiveDate(),
+                form.legalBasis(), form.provinceCodeSet());
+    }
+
+    @GetMapping("/units/import/jobs/{id}")
+    String job(@PathVariable UUID id, Model model) {
+        JobStatus job = imports.job(id);
+        // Refused while it wrote (a unit changed since the file was checked): the same list as a refused file.
+        if (job.refusal() instanceof UnitImportRejected rejected) {
+            return rejected(rejected, model);
+        }
+        model.addAttribute("job", job);
+        imports.result(id).ifPresent(result -> model.addAttribute(summaryName(result), result));
+        return "unit/import-job";
+    }
+
+    /** What the job's page polls, so that it can show progress without reloading. */
+    @GetMapping(path = "/units/import/jobs/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    JobProgressView progress(@PathVariable UUID id) {
+        return JobProgressView.of(imports.job(id));
     }
 
     @ExceptionHandler(UnitImportRejected.class)
@@ -61,9 +86,25 @@ class UnitImportController {
         return page(model);
     }
 
+    @ExceptionHandler(JobsBusyException.class)
+    String busy(JobsBusyException busy, Model model) {
+        model.addAttribute("jobsBusy", busy.limit());
+        return page(model);
+    }
+
+    private static String summaryName(UnitImportResult result) {
+        if (result instanceof UnitImportSummary) {
+            return "listSummary";
+        }
+        if (result instanceof MergeImportSummary) {
+            return "mergeSummary";
+        }
+        throw new IllegalStateException("Unknown unit import result " + result.getClass());
+    }
+
     /** The page with both forms; the one that was posted keeps what the user entered. */
     private String page(Model model) {
-        model.addAttribute("importLimits", gsoImport.limits());
+        model.addAttribute("importLimits", imports.limits());
         if (!model.containsAttribute("listForm")) {
             model.addAttribute("listForm", ListImportForm.empty());
         }

@@ -68,6 +68,10 @@ class AuthorizationMatrixIT {
         route("GET /units/import", "/units/import", "200 403 403 403 403 302");
         route("POST /units/import/list", "/units/import/list", "A 403 403 403 403 302");
         route("POST /units/import/merges", "/units/import/merges", "A 403 403 403 403 302");
+        // Only the administrator who started a unit import sees its job: one nobody here started is not found.
+        String unitJob = "/units/import/jobs/" + new UUID(0, 0);
+        route("GET /units/import/jobs/{id}", unitJob, "404 403 403 403 403 302");
+        route("GET /units/import/jobs/{id}/progress", unitJob + "/progress", "404 403 403 403 403 302");
         route("GET /api/v1/units", "/api/v1/units?q=yen", "200 200 200 200 200 401");
         route("GET /api/v1/units/{code}", "/api/v1/units/{own}", "200 200 200 200 200 401",
                 "/api/v1/units/{other}", "200 404 404 404 404 401");

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
+import org.communedx.web.support.JobPages;
 import org.communedx.web.support.TestAccounts;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
@@ -65,13 +66,13 @@ class MergedCodeScopeIT {
         }
         WebClient admin = new WebClient(port).login("admin", "Demo@2025!");
         String token = WebClient.csrfToken(admin.get("/units/import"));
-        assertThat(admin.postMultipart("/units/import/list", Map.of("_csrf", token, "listDate", "2025-03-01"),
-                "danh-muc.csv", LIST.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(302);
-        assertThat(admin.get("/units/import").body()).contains("Đã nhập xong.");
-        assertThat(admin.postMultipart("/units/import/merges", Map.of("_csrf", token, "effectiveDate", "2025-07-01",
-                "legalBasis", "Nghị quyết thử", "provinceCodes", "89"), "sap-xep.csv",
-                MERGES.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(302);
-        assertThat(admin.get("/units/import").body()).contains("Tỉnh mới tạo: 1; đơn vị mới tạo: 1");
+        assertThat(JobPages.done(admin, JobPages.jobOf(admin.postMultipart("/units/import/list",
+                Map.of("_csrf", token, "listDate", "2025-03-01"), "danh-muc.csv", LIST.getBytes(StandardCharsets.UTF_8)),
+                "/units/import/jobs/"))).contains("Đã nhập xong.");
+        assertThat(JobPages.done(admin, JobPages.jobOf(admin.postMultipart("/units/import/merges",
+                Map.of("_csrf", token, "effectiveDate", "2025-07-01", "legalBasis", "Nghị quyết thử", "provinceCodes", "89"),
+                "sap-xep.csv", MERGES.getBytes(StandardCharsets.UTF_8)), "/units/import/jobs/")))
+                .contains("Tỉnh mới tạo: 1; đơn vị mới tạo: 1");
         merged = true;
     }
 

@@ -1,5 +1,7 @@
 package org.communedx.web.unit;
 
+import java.util.regex.Pattern;
+
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
@@ -43,6 +45,8 @@ class UnitBrowserIT {
                 UnitIT.fixture("test-province.csv")));
         page.getByLabel("Ngày của danh mục").fill("2025-03-01");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nhập danh mục")).click();
+        // Checked at once, written in the background: the job's page reloads itself with the counts once done.
+        assertThat(page).hasURL(Pattern.compile(".*/units/import/jobs/[0-9a-f-]{36}$"));
         assertThat(page.getByText("Đã nhập xong.")).isVisible();
         assertThat(page.getByRole(AriaRole.TABLE)).containsText("Xã/phường");
     }

@@ -7,13 +7,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.communedx.model.user.UserAccountRepository;
+import org.communedx.web.support.JobPages;
+import org.communedx.web.support.TestAccounts;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +29,23 @@ class UnitIT {
 
     static final String DEMO_PASSWORD = "Demo@2025!";
 
+    private static final String JOBS = "/units/import/jobs/";
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    UserAccountRepository userAccounts;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    private TestAccounts accounts;
+
+    @BeforeEach
+    void accounts() {
+        accounts = new TestAccounts(userAccounts, passwordEncoder);
+    }
 
     @Test
     void searchIgnoresCaseAndDiacritics() {
@@ -56,29 +78,67 @@ class UnitIT {
         WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
         String token = WebClient.csrfToken(admin.get("/units/import"));
 
-        HttpResponse<String> imported = admin.postMultipart("/units/import/list",
-                Map.of("_csrf", token, "listDate", "2025-03-01"), "danh-muc.csv", fixture("test-province.csv"));
-        assertThat(imported.statusCode()).isEqualTo(302);
-        String summary = admin.get("/units/import").body();
+        String summary = JobPages.done(admin, JobPages.jobOf(admin.postMultipart("/units/import/list",
+                Map.of("_csrf", token, "listDate", "2025-03-01"), "danh-muc.csv", fixture("test-province.csv")), JOBS));
         assertThat(summary).contains("Đã nhập xong.", "Kết quả nhập theo cấp");
 
-        HttpResponse<String> again = admin.postMultipart("/units/import/list",
-                Map.of("_csrf", token, "listDate", "2025-03-01"), "danh-muc.csv", fixture("test-province.csv"));
-        assertThat(again.statusCode()).isEqualTo(302);
-        assertThat(admin.get("/units/import").body().replaceAll("\\s+", " "))
+        String again = JobPages.done(admin, JobPages.jobOf(admin.postMultipart("/units/import/list",
+                Map.of("_csrf", token, "listDate", "2025-03-01"), "danh-muc.csv", fixture("test-province.csv")), JOBS));
+        assertThat(again.replaceAll("\\s+", " "))
                 .contains("<td class=\"text-end\">0</td> <td class=\"text-end\">0</td> <td class=\"text-end\">3</td>");
 
-        HttpResponse<String> merged = admin.postMultipart("/units/import/merges",
+        String merged = JobPages.done(admin, JobPages.jobOf(admin.postMultipart("/units/import/merges",
                 Map.of("_csrf", token, "effectiveDate", "2025-07-01", "legalBasis", "Nghị quyết thử", "provinceCodes", "94"),
-                "sap-xep.csv", fixture("test-province-merges.csv"));
-        assertThat(merged.statusCode()).isEqualTo(302);
-        assertThat(admin.get("/units/import").body()).contains("Đơn vị cũ hết hiệu lực: 6.");
+                "sap-xep.csv", fixture("test-province-merges.csv")), JOBS));
+        assertThat(merged).contains("Đã nhập phương án sắp xếp.", "Đơn vị cũ hết hiệu lực: 6.");
 
         String newSuoiHoa = admin.get("/units/96101?asOf=2025-07-01").body();
         assertThat(newSuoiHoa).contains("Hình thành từ", "Thị trấn Đá Bạc", "Tỉnh Hợp Nhất", "Nghị quyết thử");
         String api = admin.get("/api/v1/units/96104?asOf=2025-06-30", "application/json").body();
         assertThat(api).contains("\"validTo\":\"2025-06-30\"", "\"successors\":[{\"unit\":{\"code\":\"96101\"",
                 "\"kind\":\"FULL\"", "\"parent\":{\"code\":\"961\"");
+    }
+
+    /**
+     * The page polls the progress as JSON; once done, the counts stay on the job's page, reload after reload,
+     * since they are no secret.
+     */
+    @Test
+    void theImportJobReportsItsProgressAsJsonAndKeepsItsSummaryForItsStarter() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        String token = WebClient.csrfToken(admin.get("/units/import"));
+        String job = JobPages.jobOf(admin.postMultipart("/units/import/list",
+                Map.of("_csrf", token, "listDate", "2025-03-01"), "danh-muc.csv", fixture("test-province.csv")), JOBS);
+
+        String done = JobPages.done(admin, job);
+        HttpResponse<String> progress = admin.get(job + "/progress", "application/json");
+
+        assertThat(progress.statusCode()).isEqualTo(200);
+        assertThat(progress.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(progress.body()).contains("\"state\":\"DONE\"", "\"done\":3", "\"total\":3", "\"percent\":100",
+                "\"finished\":true");
+        assertThat(done).contains("Kết quả nhập theo cấp", "Kết quả này được giữ đến").doesNotContain("data-job-progress");
+        assertThat(admin.get(job).body()).contains("Kết quả nhập theo cấp");
+        assertThat(admin.get(JOBS + new UUID(0, 0)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherAdministratorDoesNotFindTheJob() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        String token = WebClient.csrfToken(admin.get("/units/import"));
+        // The list, not the merge mapping: the mapping before its list would make new units that the list's old
+        // codes then run into, whichever test comes first.
+        String job = JobPages.jobOf(admin.postMultipart("/units/import/list",
+                Map.of("_csrf", token, "listDate", "2025-03-01"), "danh-muc.csv", fixture("test-province.csv")), JOBS);
+        WebClient other = new WebClient(port).login(accounts.create("units", DEMO_PASSWORD), DEMO_PASSWORD);
+
+        HttpResponse<String> page = other.get(job);
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).doesNotContain("Kết quả nhập theo cấp");
+        assertThat(other.get(job + "/progress", "application/json").statusCode()).isEqualTo(404);
+        assertThat(JobPages.done(admin, job)).contains("Kết quả nhập theo cấp");
+        assertThat(other.get(job).statusCode()).isEqualTo(404);
     }
 
     @Test
