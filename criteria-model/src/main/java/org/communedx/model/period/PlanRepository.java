@@ -8,10 +8,13 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface PlanRepository extends JpaRepository<Plan, Long> {
 
-    /** The plans whose scope unit the caller reaches, by code; {@code everywhere} for an administrator. */
-    @Query("select p from Plan p join fetch p.scopeUnit u where (:everywhere = true or u.code in :scope)"
+    /**
+     * The plans whose scope unit the caller reaches, by the unit's id (a code reused by a merger names units outside
+     * the scope too); {@code everywhere} for an administrator.
+     */
+    @Query("select p from Plan p join fetch p.scopeUnit u where (:everywhere = true or u.id in :scope)"
             + " order by p.startDate desc, p.name")
-    List<Plan> findAllInScope(boolean everywhere, Collection<String> scope);
+    List<Plan> findAllInScope(boolean everywhere, Collection<Long> scope);
 
     boolean existsByName(String name);
 

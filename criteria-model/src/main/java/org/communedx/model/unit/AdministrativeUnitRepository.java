@@ -44,6 +44,18 @@ public interface AdministrativeUnitRepository extends JpaRepository<Administrati
     List<String> findSubtreeCodes(String code);
 
     /**
+     * The units under any period of {@code code}, and the code's own units. A code reused by a merger has the new
+     * unit's subtree as well as the old one's: callers that hold a scope keep only the units it reaches.
+     */
+    @Query(nativeQuery = true, value = """
+            with recursive subtree(id) as (
+                select id from administrative_unit where code = :code
+                union
+                select child.id from administrative_unit child join subtree on child.parent_id = subtree.id)
+            select id from subtree""")
+    List<Long> findSubtreeIds(String code);
+
+    /**
      * What a user of {@code code} may see: its subtree, and the units that subtree was formed from, with theirs.
      * A unit formed by a merger inherits its predecessors' history, so the new province's manager reaches the old
      * communes that its dashboards list for the periods before the merger. Each step is an index lookup (children

@@ -48,7 +48,7 @@ public class PlanService {
 
     public List<PlanView> list() {
         UnitScope scope = scopes.current();
-        return plans.findAllInScope(scope.everything(), scope.unitCodes()).stream().map(this::view).toList();
+        return plans.findAllInScope(scope.everything(), scope.unitIds()).stream().map(this::view).toList();
     }
 
     public PlanView get(long id) {
@@ -78,7 +78,7 @@ public class PlanService {
 
     private Plan load(long id) {
         Plan plan = plans.findById(id).orElseThrow(() -> new PeriodNotFoundException("plan " + id));
-        scopes.current().require(plan.getScopeUnit().getCode());
+        scopes.current().require(plan.getScopeUnit());
         return plan;
     }
 
@@ -91,6 +91,9 @@ public class PlanService {
         String scopeCode = draft.scopeUnitCode() == null ? "" : draft.scopeUnitCode().strip();
         scope.require(scopeCode);
         AdministrativeUnit scopeUnit = unit(scopeCode, draft);
+        // The unit of the plan's start date, not the code: a code reused by a merger names another unit on
+        // other dates.
+        scope.require(scopeUnit);
         Set<String> under = Set.copyOf(units.findSubtreeCodes(scopeCode));
         List<AdministrativeUnit> participants = new ArrayList<>();
         for (String code : distinct(draft.participantCodes())) {
@@ -98,7 +101,9 @@ public class PlanService {
             if (!under.contains(code)) {
                 throw new RuleViolation("plan.invalid.notUnderScopeUnit", code, scopeCode);
             }
-            participants.add(unit(code, draft));
+            AdministrativeUnit participant = unit(code, draft);
+            scope.require(participant);
+            participants.add(participant);
         }
         List<AdministrativeUnit> pilots = new ArrayList<>();
         for (String code : distinct(draft.pilotCodes())) {

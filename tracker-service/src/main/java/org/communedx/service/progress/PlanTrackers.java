@@ -50,25 +50,31 @@ public class PlanTrackers {
         this.units = units;
     }
 
-    /** The plans over units of the caller's scope, latest deadline first. */
+    /**
+     * The plans over units of the caller's scope, latest deadline first. A plan is over one unit, so its unit is
+     * checked, not its code: a code reused by a merger names a unit outside the scope on other dates.
+     */
     public List<PlanTracker> plans() {
         UnitScope scope = scopes.current();
-        return track(headers().stream().filter(plan -> scope.includes(plan.scopeCode())).toList());
+        return track(headers().stream().filter(plan -> scope.includesUnit(plan.scopeUnitId())).toList());
     }
 
     /**
      * The plans over the unit and over the units below it, for its dashboard. Only these are tracked: an
-     * administrator's province page would otherwise follow every plan of the country to show a few.
+     * administrator's province page would otherwise follow every plan of the country to show a few. The units below
+     * every period of the code are the candidates, and of them only those the caller reaches count.
      */
     public List<PlanTracker> plansUnder(String unitCode) {
-        scopes.current().require(unitCode);
-        Set<String> subtree = Set.copyOf(units.findSubtreeCodes(unitCode));
-        return track(headers().stream().filter(plan -> subtree.contains(plan.scopeCode())).toList());
+        UnitScope scope = scopes.current();
+        scope.require(unitCode);
+        Set<Long> subtree = Set.copyOf(units.findSubtreeIds(unitCode));
+        return track(headers().stream().filter(plan -> subtree.contains(plan.scopeUnitId())
+                && scope.includesUnit(plan.scopeUnitId())).toList());
     }
 
     public PlanTracker plan(long id) {
         UnitScope scope = scopes.current();
-        return headers().stream().filter(plan -> plan.id() == id && scope.includes(plan.scopeCode())).findFirst()
+        return headers().stream().filter(plan -> plan.id() == id && scope.includesUnit(plan.scopeUnitId())).findFirst()
                 .map(plan -> track(List.of(plan)).get(0))
                 .orElseThrow(() -> new ProgressNotFoundException("plan " + id));
     }
@@ -76,12 +82,13 @@ public class PlanTrackers {
     private List<Header> headers() {
         return jdbc.sql("""
                 select p.id, p.name, p.target_percent, p.target_commune_count, p.start_date, p.deadline,
-                    u.code, u.name as unit_name
+                    u.id as unit_id, u.code, u.name as unit_name
                 from plan p join administrative_unit u on u.id = p.scope_unit_id
                 order by p.deadline desc, p.id desc""")
                 .query((rs, row) -> new Header(rs.getLong("id"), rs.getString("name"), rs.getInt("target_percent"),
                         rs.getInt("target_commune_count"), rs.getObject("start_date", LocalDate.class),
-                        rs.getObject("deadline", LocalDate.class), rs.getString("code"), rs.getString("unit_name")))
+                        rs.getObject("deadline", LocalDate.class), rs.getLong("unit_id"), rs.getString("code"),
+                        rs.getString("unit_name")))
                 .list();
     }
 
@@ -198,7 +205,7 @@ public class PlanTrackers {
     }
 
     private record Header(long id, String name, int targetPercent, int targetCommunes, LocalDate startDate,
-            LocalDate deadline, String scopeCode, String scopeName) {
+            LocalDate deadline, long scopeUnitId, String scopeCode, String scopeName) {
     }
 
     private record PeriodRef(long id, String name, LocalDate startDate) {

@@ -31,6 +31,7 @@ import org.communedx.service.progress.ProgressViews.Rollup;
 import org.communedx.service.progress.ProgressViews.Trend;
 import org.communedx.service.progress.ProgressViews.TrendPoint;
 import org.communedx.service.scope.Scopes;
+import org.communedx.service.scope.UnitScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -123,7 +124,6 @@ public class Rollups {
 
     /** A district's or province's rollup; outside the caller's scope the unit does not exist. */
     public Rollup rollup(String unitCode, long periodId, int threshold, Detail detail) {
-        scopes.current().require(unitCode);
         Period period = period(periodId);
         Area area = area(unitCode, period);
         if (area.level() == UnitLevel.COMMUNE) {
@@ -153,7 +153,6 @@ public class Rollups {
         Period period = period(periodId);
         Area area = Area.COUNTRY;
         if (unitCode != null) {
-            scopes.current().require(unitCode);
             area = area(unitCode, period);
         }
         else if (!scopes.current().everything()) {
@@ -304,23 +303,26 @@ public class Rollups {
     }
 
     /**
-     * What a code stands for in a period. A code names one unit at a time, and the 2025 reform reused codes: the unit
-     * that holds the code today is meant, and if it was formed after the period began, its figures for the period are
-     * those of the communes it was formed from. A code nobody holds today (a district, an old province) means the unit
-     * that held it during the period.
+     * What a code stands for in a period, within the caller's scope; outside it the unit does not exist. A code names
+     * one unit at a time, and the 2025 reform reused codes: the unit that holds the code today is meant, and if it
+     * was formed after the period began, its figures for the period are those of the communes it was formed from.
+     * Otherwise, and for a caller who does not reach today's unit (the old district's official, whose commune's code
+     * the new Xã Yên Phú took), the code means the unit that held it during the period, checked as that very unit
+     * ({@link Scopes#requireDuring}), so that the code alone never reaches across a merger.
      */
     private Area area(String code, Period period) {
+        UnitScope scope = scopes.current();
+        scope.require(code);
         LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
-        Optional<AdministrativeUnit> current = units.findByCodeValidOn(code, today);
-        if (current.isPresent() && current.get().getValidFrom() != null
-                && current.get().getValidFrom().isAfter(period.getStartDate())) {
-            AdministrativeUnit unit = current.get();
+        Optional<AdministrativeUnit> formedSince = units.findByCodeValidOn(code, today)
+                .filter(unit -> unit.getValidFrom() != null && unit.getValidFrom().isAfter(period.getStartDate()))
+                .filter(scope::includes);
+        if (formedSince.isPresent()) {
+            AdministrativeUnit unit = formedSince.get();
             return new Area(unit.getId(), unit.getCode(), unit.getName(), unit.getLevel(), PREDECESSORS_OF_UNIT,
                     unit.getValidFrom());
         }
-        AdministrativeUnit unit = units.findByCodeValidOn(code, period.getStartDate())
-                .or(() -> units.findByCodeValidOn(code, period.getEndDate()))
-                .orElseThrow(() -> new ProgressNotFoundException(code));
+        AdministrativeUnit unit = scopes.requireDuring(code, period);
         return new Area(unit.getId(), unit.getCode(), unit.getName(), unit.getLevel(), UNDER_UNIT, null);
     }
 

@@ -19,7 +19,6 @@ import org.communedx.model.framework.MeasurementType;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnit;
-import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.service.assessment.Completion.Percentages;
 import org.communedx.service.assessment.Scorecards.CriterionRow;
 import org.communedx.service.assessment.Scorecards.GroupCard;
@@ -80,13 +79,10 @@ public class Exports {
 
     private final PeriodRepository periods;
 
-    private final AdministrativeUnitRepository units;
-
-    Exports(JdbcClient jdbc, Scopes scopes, PeriodRepository periods, AdministrativeUnitRepository units) {
+    Exports(JdbcClient jdbc, Scopes scopes, PeriodRepository periods) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.periods = periods;
-        this.units = units;
     }
 
     /**
@@ -98,14 +94,8 @@ public class Exports {
 
     /** The entries of a commune, or of every commune under a district or province; 404 outside the scope. */
     public EntrySelection entries(String unitCode, long periodId) {
-        UnitScope scope = scopes.current();
-        scope.require(unitCode);
         Period period = period(periodId);
-        AdministrativeUnit unit = units.findByCodeValidOn(unitCode, period.getStartDate())
-                .or(() -> units.findByCodeValidOn(unitCode, period.getEndDate()))
-                .orElseThrow(() -> new ExportNotFoundException("unit " + unitCode));
-        // The unit of the period's date, not the code: a code reused by a merger names another unit after it.
-        scope.require(unit);
+        AdministrativeUnit unit = scopes.requireDuring(unitCode, period);
         return new EntrySelection(unit.getCode(), unit.getName(), unit.getId(), periodId, period.getName());
     }
 
@@ -122,7 +112,7 @@ public class Exports {
     public void writeEntries(EntrySelection selection, ExportFormat format, Labels labels, OutputStream out)
             throws IOException {
         UnitScope scope = scopes.current();
-        if (!scope.everything() && (selection.unitId() == null || !scope.unitIds().contains(selection.unitId()))) {
+        if (!scope.everything() && (selection.unitId() == null || !scope.includesUnit(selection.unitId()))) {
             throw new ExportNotFoundException("selection");
         }
         try (TableWriter writer = TableWriter.open(format, out)) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnit;
-import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.service.scope.Scopes;
 
@@ -25,14 +24,11 @@ public class ReportHeadings {
 
     private final PeriodRepository periods;
 
-    private final AdministrativeUnitRepository units;
-
     private final Clock clock;
 
-    ReportHeadings(Scopes scopes, PeriodRepository periods, AdministrativeUnitRepository units, Clock clock) {
+    ReportHeadings(Scopes scopes, PeriodRepository periods, Clock clock) {
         this.scopes = scopes;
         this.periods = periods;
-        this.units = units;
         this.clock = clock;
     }
 
@@ -46,13 +42,8 @@ public class ReportHeadings {
 
     /** The heading for a unit's report of a period; outside the caller's scope the unit does not exist. */
     public ReportHeading heading(String unitCode, long periodId) {
-        scopes.current().require(unitCode);
         Period period = periods.findById(periodId).orElseThrow(() -> new ExportNotFoundException("period " + periodId));
-        AdministrativeUnit unit = units.findByCodeValidOn(unitCode, period.getStartDate())
-                .or(() -> units.findByCodeValidOn(unitCode, period.getEndDate()))
-                .orElseThrow(() -> new ExportNotFoundException("unit " + unitCode));
-        // The unit of the period's date, not the code: a code reused by a merger names another unit after it.
-        scopes.current().require(unit);
+        AdministrativeUnit unit = scopes.requireDuring(unitCode, period);
         AdministrativeUnit parent = unit.getParent();
         return new ReportHeading(unit.getCode(), unit.getName(), unit.getLevel(),
                 parent == null ? null : parent.getName(), place(unit), LocalDate.now(clock.withZone(Exports.VIETNAM)));

@@ -1,9 +1,12 @@
 package org.communedx.service.scope;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.communedx.model.period.Period;
+import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
@@ -65,6 +68,30 @@ public class Scopes {
             known.put(username, new Known(revisionBefore, scope));
         }
         return scope;
+    }
+
+    /**
+     * The unit that held the code during the period, if the caller may reach that very unit; otherwise, and where no
+     * unit held the code, {@link OutOfScopeException} (a 404). This is the one rule for data addressed by a code and
+     * a period: the code alone is not enough, since a merger can give it to a unit in another district or province
+     * (the new Xã Yên Phú 05305 of 2025, formed from Lạc Sơn's 05305 and Kim Bôi's 05068, is no longer Lạc Sơn's).
+     */
+    public AdministrativeUnit requireDuring(String code, Period period) {
+        UnitScope scope = current();
+        // The codes first: a code the caller never reaches costs no lookup.
+        scope.require(code);
+        AdministrativeUnit unit = heldDuring(code, period).orElseThrow(() -> new OutOfScopeException(code));
+        scope.require(unit);
+        return unit;
+    }
+
+    /**
+     * The unit that held the code on the period's first day, else on its last (a unit formed or ended within the
+     * period), without a scope check.
+     */
+    public Optional<AdministrativeUnit> heldDuring(String code, Period period) {
+        return units.findByCodeValidOn(code, period.getStartDate())
+                .or(() -> units.findByCodeValidOn(code, period.getEndDate()));
     }
 
     public UnitScope of(UserAccount account) {

@@ -96,12 +96,14 @@ public class UnitDirectory {
 
     /**
      * A unit with its parent, children, predecessors and successors. Without a date, the unit that holds the code
-     * today, or else its latest period.
+     * today, or else its latest period. Only the units the caller reaches count, by the units themselves: a merger
+     * that reuses a code (the new Xã Yên Phú 05305 of province 25) gives it to a unit that the old district must not
+     * see, so for the old district the code means its own, older unit.
      */
     public UnitDetail detail(String code, Optional<LocalDate> asOf) {
         UnitScope scope = scopes.current();
         scope.require(code);
-        List<AdministrativeUnit> periods = units.findAllByCode(code);
+        List<AdministrativeUnit> periods = units.findAllByCode(code).stream().filter(scope::includes).toList();
         AdministrativeUnit unit = asOf
                 .map(date -> periods.stream().filter(period -> period.isValidOn(date)).findFirst())
                 .orElseGet(() -> periods.stream().filter(period -> period.isValidOn(today())).findFirst()
@@ -111,10 +113,12 @@ public class UnitDirectory {
                 : unit.getValidTo() != null ? unit.getValidTo() : unit.getValidFrom());
         return new UnitDetail(UnitSummary.of(unit),
                 units.findChildrenValidOn(unit, on).stream().map(UnitSummary::of).toList(),
-                successions.findBySuccessor(unit).stream().map(SuccessionView::predecessorOf)
-                        .filter(view -> scope.includes(view.unit().code())).toList(),
-                successions.findByPredecessor(unit).stream().map(SuccessionView::successorOf)
-                        .filter(view -> scope.includes(view.unit().code())).toList(),
+                successions.findBySuccessor(unit).stream()
+                        .filter(succession -> scope.includes(succession.getPredecessor()))
+                        .map(SuccessionView::predecessorOf).toList(),
+                successions.findByPredecessor(unit).stream()
+                        .filter(succession -> scope.includes(succession.getSuccessor()))
+                        .map(SuccessionView::successorOf).toList(),
                 periods.stream().filter(period -> period != unit).map(UnitSummary::of).toList());
     }
 }

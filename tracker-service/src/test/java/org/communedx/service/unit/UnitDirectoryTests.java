@@ -74,6 +74,21 @@ class UnitDirectoryTests {
     }
 
     @Test
+    void aCodeReusedByAMergerMeansTheOldDistrictsOwnUnitForItsOfficial() {
+        mergeImport.importMerges(UnitFixtures.file("merges-sample.csv"), REFORM, null, Set.of("25"));
+        accounts.save(new UserAccount("huyen.cu", "Huyện cũ", "{noop}x", Role.DISTRICT_OFFICIAL, "157", Instant.EPOCH));
+        loginAs("huyen.cu", "ROLE_DISTRICT_OFFICIAL");
+
+        UnitDetail yenPhu = directory.detail("05305", Optional.empty());
+        assertThat(yenPhu.unit().parentCode()).as("the old Yên Phú, not the new one of province 25").isEqualTo("157");
+        assertThat(yenPhu.unit().validTo()).isEqualTo(REFORM.minusDays(1));
+        assertThat(yenPhu.successors()).isEmpty();
+        assertThat(yenPhu.otherPeriods()).isEmpty();
+        assertThatExceptionOfType(UnitNotFoundException.class)
+                .isThrownBy(() -> directory.detail("05305", Optional.of(REFORM)));
+    }
+
+    @Test
     void anAnonymousCallerReachesNothing() {
         SecurityContextHolder.clearContext();
 

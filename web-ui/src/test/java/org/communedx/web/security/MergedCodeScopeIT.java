@@ -1,5 +1,6 @@
 package org.communedx.web.security;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -96,12 +97,78 @@ class MergedCodeScopeIT {
         assertThat(users.get("old province").get("/communes/88101/periods/" + before).body()).contains("Xã Suối Một");
     }
 
+    @Test
+    void dashboardsProgressPlansAndExportsFollowTheUnitOfThePeriodNeverTheCode() {
+        long before = period("2024-12-31");
+        long after = period("2026-01-01");
+        long newPlan = plan("89", "2026-01-01", "2026-12-31", "88101");
+        long oldPlan = plan("881", "2024-01-01", "2024-12-31", "88101");
+        Map<String, WebClient> users = new LinkedHashMap<>();
+        users.put("district of the old 88101", login(Role.DISTRICT_OFFICIAL, "881"));
+        users.put("district of 88201", login(Role.DISTRICT_OFFICIAL, "882"));
+        users.put("old province", login(Role.PROVINCE_MANAGER, "88"));
+        users.put("new province", login(Role.PROVINCE_MANAGER, "89"));
+
+        assertStatuses(users, "/units/89/dashboard?period=" + after, 404, 404, 404, 200);
+        assertStatuses(users, "/api/v1/units/89/charts?period=" + after, 404, 404, 404, 200);
+        assertStatuses(users, "/api/v1/units/89/progress?period=2026", 404, 404, 404, 200);
+        assertStatuses(users, "/api/v1/units/88101/progress?period=2026", 404, 404, 404, 200);
+        assertStatuses(users, "/units/89/periods/" + after + "/rollup.csv", 404, 404, 404, 200);
+        assertStatuses(users, "/units/89/periods/" + after + "/entries.csv", 404, 404, 404, 200);
+        assertStatuses(users, "/units/89/periods/" + after + "/report", 404, 404, 404, 200);
+        assertStatuses(users, "/plans/" + newPlan, 404, 404, 404, 200);
+        assertStatuses(users, "/api/v1/plans/" + newPlan, 404, 404, 404, 200);
+        // The old units before the merger stay with the old district and province, and through the provinces'
+        // succession the new province reaches them too.
+        assertStatuses(users, "/units/881/dashboard?period=" + before, 200, 404, 200, 200);
+        assertStatuses(users, "/api/v1/units/881/progress?period=2024", 200, 404, 200, 200);
+        assertStatuses(users, "/plans/" + oldPlan, 200, 404, 200, 200);
+        assertThat(get(users.get("old province"), "/api/v1/plans").body()).contains("\"id\":" + oldPlan)
+                .doesNotContain("\"id\":" + newPlan);
+        assertThat(get(users.get("district of 88201"), "/api/v1/plans").body())
+                .doesNotContain("\"id\":" + oldPlan, "\"id\":" + newPlan);
+        assertThat(get(users.get("new province"), "/api/v1/plans").body()).contains("\"id\":" + newPlan,
+                "\"id\":" + oldPlan);
+
+        // The code 88101 holds the new commune today, but the old district's own commune's trend is its own, not
+        // one combined with 88201's across the merger; the new province's is the combined one.
+        assertThat(users.get("district of the old 88101").get("/communes/88101/periods/" + before).body())
+                .contains("Xã Suối Một").doesNotContain("id=\"trend-merged\"");
+        assertThat(users.get("old province").get("/communes/88101/periods/" + before).body())
+                .doesNotContain("id=\"trend-merged\"");
+        assertThat(users.get("new province").get("/communes/88101/periods/" + before).body())
+                .contains("id=\"trend-merged\"");
+    }
+
+    /** A plan over the unit holding the code on the start date, with the communes holding theirs then. */
+    private long plan(String scopeCode, String start, String deadline, String... communeCodes) {
+        Long id = jdbc.queryForObject("""
+                insert into plan (name, scope_unit_id, target_percent, target_commune_count, start_date, deadline)
+                select ?, u.id, 30, 1, cast(? as date), cast(? as date) from administrative_unit u
+                where u.code = ? and (u.valid_from is null or u.valid_from <= cast(? as date))
+                    and (u.valid_to is null or u.valid_to >= cast(? as date))
+                returning id""", Long.class, "Kế hoạch thử " + scopeCode + " " + System.nanoTime(), start, deadline,
+                scopeCode, start, start);
+        for (String code : communeCodes) {
+            jdbc.update("""
+                    insert into plan_commune (plan_id, unit_id) select ?, u.id from administrative_unit u
+                    where u.code = ? and (u.valid_from is null or u.valid_from <= cast(? as date))
+                        and (u.valid_to is null or u.valid_to >= cast(? as date))""", id, code, start, start);
+        }
+        return id;
+    }
+
     private void assertStatuses(Map<String, WebClient> users, String path, int... expected) {
         int user = 0;
         for (Map.Entry<String, WebClient> entry : users.entrySet()) {
-            assertThat(entry.getValue().get(path).statusCode()).as("%s: %s", entry.getKey(), path)
+            assertThat(get(entry.getValue(), path).statusCode()).as("%s: %s", entry.getKey(), path)
                     .isEqualTo(expected[user++]);
         }
+    }
+
+    /** A page as a browser asks for it, or the API's JSON. */
+    private static HttpResponse<String> get(WebClient user, String path) {
+        return path.startsWith("/api/") ? user.get(path, "application/json") : user.get(path);
     }
 
     private WebClient login(Role role, String unitCode) {

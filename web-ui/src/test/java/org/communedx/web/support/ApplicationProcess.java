@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.communedx.service.testsupport.TestWait;
 
@@ -90,16 +91,28 @@ public final class ApplicationProcess implements AutoCloseable {
     }
 
     public ApplicationProcess awaitHealthy() {
+        return awaitAnswer("/actuator/health",
+                health -> health.statusCode() == 200 && health.body().contains("\"UP\""));
+    }
+
+    /**
+     * Waits until the application serves its pages (the login page, which answers 503 while it starts), whatever
+     * its health says: for a test of an application that is meant to report itself unhealthy, such as one whose
+     * disk is below the evidence reserve.
+     */
+    public ApplicationProcess awaitServing() {
+        return awaitAnswer("/login", page -> page.statusCode() == 200);
+    }
+
+    private ApplicationProcess awaitAnswer(String path, Predicate<HttpResponse<String>> ready) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(TestWait.part(10)).build();
         await().atMost(TestWait.budget()).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new AssertionError("The application exited with " + process.exitValue() + ":\n" + output());
             }
             try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health")).timeout(TestWait.part(10)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                return health.statusCode() == 200 && health.body().contains("\"UP\"");
+                return ready.test(client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(TestWait.part(10)).build(), HttpResponse.BodyHandlers.ofString()));
             }
             catch (IOException notYetListening) {
                 return false;
