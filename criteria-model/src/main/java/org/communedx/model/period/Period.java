@@ -91,6 +91,25 @@ public class Period {
         this.framework = framework;
     }
 
+    /**
+     * Whether commune staff may still change their entries on {@code today}: up to and including the deadline day,
+     * in Vietnam's calendar (the caller's {@code today}). Reviewers are not bound by it: they review after it.
+     */
+    public boolean isOpenForSubmissions(LocalDate today) {
+        return !today.isAfter(submissionDeadline);
+    }
+
+    /**
+     * Refuses a commune's change (a value, a file added or removed, a submission, a not-applicable request) once the
+     * deadline has passed, a returned entry's as well: the review that returned it came too late for the commune to
+     * answer it, and an administrator who wants the answer extends the deadline on the period's page.
+     */
+    public void requireOpenForSubmissions(LocalDate today) {
+        if (!isOpenForSubmissions(today)) {
+            throw new RuleViolation("period.refused.deadlinePassed", submissionDeadline);
+        }
+    }
+
     public PeriodTerms terms() {
         return new PeriodTerms(name, year, startDate, endDate, submissionDeadline);
     }

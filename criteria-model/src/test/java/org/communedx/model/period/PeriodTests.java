@@ -49,6 +49,34 @@ class PeriodTests {
     }
 
     @Test
+    void communesMaySubmitUpToAndIncludingTheDeadlineDay() {
+        LocalDate deadline = LocalDate.of(2024, 12, 15);
+        Period period = new Period(new PeriodTerms("x", 2024, JAN_1, DEC_31, deadline), published());
+
+        assertThat(period.isOpenForSubmissions(deadline.minusDays(1))).as("before the deadline").isTrue();
+        period.requireOpenForSubmissions(deadline.minusDays(1));
+        assertThat(period.isOpenForSubmissions(deadline)).as("on the deadline day").isTrue();
+        period.requireOpenForSubmissions(deadline);
+
+        assertThat(period.isOpenForSubmissions(deadline.plusDays(1))).as("the day after").isFalse();
+        assertThatThrownBy(() -> period.requireOpenForSubmissions(deadline.plusDays(1)))
+                .isInstanceOfSatisfying(RuleViolation.class, violation -> {
+                    assertThat(violation.messageKey()).isEqualTo("period.refused.deadlinePassed");
+                    assertThat(violation.arguments()).as("the message names the deadline").containsExactly(deadline);
+                });
+    }
+
+    @Test
+    void anExtendedDeadlineReopensThePeriod() {
+        Period period = new Period(new PeriodTerms("x", 2024, JAN_1, DEC_31, LocalDate.of(2024, 12, 15)), published());
+        LocalDate january = LocalDate.of(2025, 1, 10);
+        assertThat(period.isOpenForSubmissions(january)).isFalse();
+
+        period.revise(new PeriodTerms("x", 2024, JAN_1, DEC_31, LocalDate.of(2025, 1, 31)), period.getFramework());
+        assertThat(period.isOpenForSubmissions(january)).isTrue();
+    }
+
+    @Test
     void onlyAPublishedFrameworkCanBeAssessed() {
         Framework draft = draft();
         assertRefused(() -> new Period(new PeriodTerms("x", 2024, JAN_1, DEC_31, DEC_31), draft),

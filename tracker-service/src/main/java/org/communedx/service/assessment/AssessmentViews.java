@@ -2,6 +2,7 @@ package org.communedx.service.assessment;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.communedx.model.assessment.CriterionEntry;
@@ -21,9 +22,14 @@ public final class AssessmentViews {
             List<EntryView> entries) {
     }
 
-    /** The entry page: the entry, its criterion, what the current user may do, and its history. */
+    /**
+     * The entry page: the entry, its criterion, what the current user may do, and its history.
+     * @param closedToCommune the current user is the commune's staff and the period's submission deadline has passed,
+     *        which is why {@code actions} offers them nothing: the page says so
+     */
     public record EntryDetail(EntryView entry, String communeCode, String communeName, long periodId,
-            String periodName, String groupCode, LocalizedText groupName, LocalizedText description,
+            String periodName, LocalDate submissionDeadline, boolean closedToCommune, String groupCode,
+            LocalizedText groupName, LocalizedText description,
             LocalizedText typicalEvidence, BigDecimal target, Comparison comparison, String unit,
             boolean evidenceRequired, int evidenceCount, Actions actions, List<HistoryLine> history,
             ChangeSinceReview sinceReview) {

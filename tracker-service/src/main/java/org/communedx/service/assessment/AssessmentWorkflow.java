@@ -2,6 +2,7 @@ package org.communedx.service.assessment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -49,9 +50,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The criterion entry workflow. Every call checks the caller's scope (outside it, an entry does not exist), then
- * who may act: commune staff on their own commune's entries; as reviewer, a district official of the commune's
- * district or, for a commune directly under its province, a provincial manager of that province. The entity
- * decides which moves its status allows. Each move is audited in the same transaction.
+ * who may act: commune staff on their own commune's entries, until their period's submission deadline; as reviewer,
+ * a district official of the commune's district or, for a commune directly under its province, a provincial manager
+ * of that province, before and after the deadline. The entity decides which moves its status allows. Each move is
+ * audited in the same transaction.
  */
 @Service
 @Transactional(readOnly = true)
@@ -214,8 +216,10 @@ public class AssessmentWorkflow {
         Map<String, List<AuditEvent>> fileEvents = entryId == null ? Map.of()
                 : fileEvents(List.of(entryId), Instant.EPOCH);
         List<HistoryLine> history = entryId == null ? List.of() : history(entryId, fileEvents);
+        Period period = assessment.getPeriod();
         return new EntryDetail(EntryView.of(entry), assessment.getUnit().getCode(), assessment.getUnit().getName(),
-                assessment.getPeriod().getId(), assessment.getPeriod().getName(), criterion.getGroup().getCode(),
+                period.getId(), period.getName(), period.getSubmissionDeadline(),
+                isOwnStaff(assessment.getUnit()) && !openToCommune(period), criterion.getGroup().getCode(),
                 criterion.getGroup().name(), criterion.description(), criterion.typicalEvidence(),
                 criterion.getTarget(), criterion.getComparison(), criterion.getUnit(), criterion.isEvidenceRequired(),
                 entryId == null ? 0 : evidenceCounts.forEntry(entryId), actions(entry), history,
@@ -227,8 +231,8 @@ public class AssessmentWorkflow {
         EntryStatus status = entry.getStatus();
         UserAccount account = accounts.findByUsername(Actors.username()).orElse(null);
         AdministrativeUnit commune = entry.getAssessment().getUnit();
-        boolean staff = account != null && account.getRole() == Role.COMMUNE_STAFF
-                && commune.getCode().equals(account.getUnitCode());
+        boolean staff = account != null && isStaff(account, commune)
+                && openToCommune(entry.getAssessment().getPeriod());
         boolean reviewer = account != null && isReviewer(account, commune);
         return new Actions(staff && status.isEditable(),
                 staff && (status == EntryStatus.DRAFT || status == EntryStatus.RETURNED),
@@ -456,6 +460,10 @@ public class AssessmentWorkflow {
     private EntryView act(long entryId, long version, Actor actor, String action, Consumer<CriterionEntry> change) {
         CriterionEntry entry = load(entryId);
         requireActor(actor, entry.getAssessment().getUnit());
+        if (actor == Actor.COMMUNE) {
+            // Before the version check: a page left open across the deadline is told why, not that it is stale.
+            requireOpenToCommune(entry.getAssessment().getPeriod());
+        }
         if (entry.getRowVersion() != version) {
             throw new EntryConflict();
         }
@@ -482,13 +490,52 @@ public class AssessmentWorkflow {
         UserAccount account = accounts.findByUsername(Actors.username())
                 .orElseThrow(() -> new AccessDeniedException("No account"));
         boolean allowed = switch (actor) {
-            case COMMUNE -> account.getRole() == Role.COMMUNE_STAFF && commune.getCode().equals(account.getUnitCode());
+            case COMMUNE -> isStaff(account, commune);
             case REVIEWER -> isReviewer(account, commune);
         };
         if (!allowed) {
             throw new AccessDeniedException(account.getUsername() + " may not act as " + actor + " on "
                     + commune.getCode());
         }
+    }
+
+    private static boolean isStaff(UserAccount account, AdministrativeUnit commune) {
+        return account.getRole() == Role.COMMUNE_STAFF && commune.getCode().equals(account.getUnitCode());
+    }
+
+    /** Whether the current user is staff of this commune. */
+    boolean isOwnStaff(AdministrativeUnit commune) {
+        return accounts.findByUsername(Actors.username()).filter(account -> isStaff(account, commune)).isPresent();
+    }
+
+    /**
+     * Today in Vietnam, whose calendar the deadlines are dates of, whatever the server's zone: a deadline of 15
+     * December closes at midnight in Hà Nội, not in the server's zone.
+     */
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
+    }
+
+    /**
+     * Whether the period still takes commune staff's changes today: {@link Period#isOpenForSubmissions} on Vietnam's
+     * date. The pages ask it to offer or withhold the forms; the writes call {@link #requireOpenToCommune}.
+     */
+    public boolean openToCommune(Period period) {
+        return period.isOpenForSubmissions(today());
+    }
+
+    /** The same for a period by its id; a period that does not exist takes nothing. */
+    public boolean openToCommune(long periodId) {
+        return periods.findById(periodId).map(this::openToCommune).orElse(false);
+    }
+
+    /**
+     * Refuses a change by commune staff (a value, a submission, a not-applicable request here; a file added or
+     * removed in the evidence service) once the period's deadline has passed, with
+     * {@code period.refused.deadlinePassed}. Reviewers are not bound by it: they review after the deadline.
+     */
+    public void requireOpenToCommune(Period period) {
+        period.requireOpenForSubmissions(today());
     }
 
     /** The district's officials review its communes; where a commune has no district, its province's managers. */

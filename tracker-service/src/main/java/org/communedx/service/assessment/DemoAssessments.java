@@ -67,6 +67,10 @@ import org.springframework.transaction.annotation.Transactional;
  * and the history days in a batch each, the summaries with {@link ProgressLedger#rebuildPeriod}. Written move by move,
  * the same history cost about a minute of the first start on a busy two-core machine.
  * <p>
+ * The commune staff's moves are dated on or before their period's submission deadline (before today in a period still
+ * open), so the history is one the workflow would have accepted. It is written as data, not through the workflow,
+ * whose refusal after the deadline judges a change by today's date, not by the date it is written for.
+ * <p>
  * Nothing else writes meanwhile: the web server already listens while application runners run, but until they are
  * done the application refuses traffic (its readiness state), and every request is answered 503 before it reaches a
  * controller. After the demo periods, which it uses; only on a first start.
@@ -142,7 +146,8 @@ class DemoAssessments implements ApplicationRunner {
         List<Sample> samples = new ArrayList<>();
         for (int year = 0; year < demoPeriods.size(); year++) {
             Period period = demoPeriods.get(year);
-            boolean current = !today.isAfter(period.getEndDate());
+            // Still under way, or still open to the communes: the last period's deadline lies after the seeding day.
+            boolean current = !today.isAfter(period.getEndDate()) || period.isOpenForSubmissions(today);
             AdministrativeUnit lacSon = units.findByCodeValidOn("157", period.getStartDate()).orElse(null);
             if (lacSon == null) {
                 continue;

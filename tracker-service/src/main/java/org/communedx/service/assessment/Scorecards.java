@@ -63,9 +63,13 @@ public class Scorecards {
         this.clock = clock;
     }
 
+    /**
+     * @param closedToCommune the current user is the commune's staff and the submission deadline has passed: they
+     *        can no longer change the entries, and the page says so
+     */
     public record Scorecard(String communeCode, String communeName, long periodId, String periodName,
-            LocalDate submissionDeadline, long daysToDeadline, Percentages overall, List<GroupCard> groups,
-            PlanProgress plan) {
+            LocalDate submissionDeadline, long daysToDeadline, boolean closedToCommune, Percentages overall,
+            List<GroupCard> groups, PlanProgress plan) {
     }
 
     public record GroupCard(String code, LocalizedText name, Percentages completion, List<CriterionRow> criteria) {
@@ -108,7 +112,8 @@ public class Scorecards {
         }
         Period period = assessment.getPeriod();
         long unitId = assessment.getUnit().getId();
-        LocalDate today = LocalDate.now(clock);
+        // Vietnam's date, as the workflow judges the deadline by, so that the page agrees with it.
+        LocalDate today = workflow.today();
         // The plan to measure this period against: the one whose deadline falls in it, else the latest.
         List<Plan> communePlans = plans.findByParticipant(unitId);
         PlanProgress plan = communePlans.stream().filter(found -> !found.getDeadline().isBefore(period.getStartDate())
@@ -117,6 +122,7 @@ public class Scorecards {
                 .map(found -> progress(found, completion.overall(), today)).orElse(null);
         return new Scorecard(assessment.getUnit().getCode(), assessment.getUnit().getName(), periodId,
                 period.getName(), period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),
+                workflow.isOwnStaff(assessment.getUnit()) && !period.isOpenForSubmissions(today),
                 completion.overall(), List.copyOf(groups.values()), plan);
     }
 

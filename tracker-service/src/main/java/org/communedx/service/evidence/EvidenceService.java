@@ -39,8 +39,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Evidence files of criterion entries. Every call checks the scope first (outside it, the entry or file does not
  * exist); only commune staff of the entry's own commune add or remove files, and only while the entry is theirs
- * to edit. Each change is audited in the same transaction, and the database row and the stored file agree: the
- * file is complete in the store before its row is written, and a rolled-back upload removes the file it added.
+ * to edit and their period's submission deadline has not passed. Each change is audited in the same transaction,
+ * and the database row and the stored file agree: the file is complete in the store before its row is written, and
+ * a rolled-back upload removes the file it added.
  */
 @Service
 @Transactional(readOnly = true)
@@ -87,13 +88,15 @@ public class EvidenceService {
      * Stores a file for the entry. The content is streamed to a temporary file while it is hashed and counted,
      * then its type is detected from the bytes; an empty, too large or disallowed file is refused with a
      * {@link RuleViolation} ({@code evidence.refused.*}) and nothing is kept; so is any file while the disk is
-     * down to its reserve.
+     * down to its reserve, and, before a byte is read, any file after the period's deadline
+     * ({@code period.refused.deadlinePassed}).
      * @param originalName the name the user gave, only for display; it never becomes a path
      */
     @Transactional
     public EvidenceView upload(long entryId, EvidenceMetadata metadata, InputStream content, String originalName) {
         CriterionEntry entry = loadEntry(entryId);
         requireCommuneStaff(entry);
+        workflow.requireOpenToCommune(entry.getAssessment().getPeriod());
         if (!entry.getStatus().isEditable()) {
             throw new RuleViolation("evidence.refused.locked", entry.getStatus());
         }
@@ -168,7 +171,8 @@ public class EvidenceService {
      */
     public EvidenceList list(CriterionAddress address) {
         return workflow.storedEntryId(address).map(this::list).orElseGet(() -> new EvidenceList(null,
-                EntryStatus.NOT_STARTED.isEditable() && isCommuneStaff(address.communeCode()), List.of()));
+                EntryStatus.NOT_STARTED.isEditable() && isCommuneStaff(address.communeCode())
+                        && workflow.openToCommune(address.periodId()), List.of()));
     }
 
     /** The entry's files, oldest first, and whether the current user may change them now. */
@@ -191,7 +195,7 @@ public class EvidenceService {
     }
 
     /**
-     * Removes a file, only while its entry is a draft or was returned.
+     * Removes a file, only while its entry is a draft or was returned, and until the period's deadline.
      * @return the entry the file belonged to
      */
     @Transactional
@@ -199,6 +203,7 @@ public class EvidenceService {
         Evidence file = loadEvidence(evidenceId);
         CriterionEntry entry = file.getEntry();
         requireCommuneStaff(entry);
+        workflow.requireOpenToCommune(entry.getAssessment().getPeriod());
         var snapshot = file.snapshot();
         entry.evidenceRemoved(Actors.username(), clock.instant());
         evidence.delete(file);
@@ -248,7 +253,8 @@ public class EvidenceService {
     }
 
     private boolean mayChange(CriterionEntry entry) {
-        return entry.getStatus().isEditable() && isCommuneStaff(entry.getAssessment().getUnit().getCode());
+        return entry.getStatus().isEditable() && isCommuneStaff(entry.getAssessment().getUnit().getCode())
+                && workflow.openToCommune(entry.getAssessment().getPeriod());
     }
 
     private void requireCommuneStaff(CriterionEntry entry) {

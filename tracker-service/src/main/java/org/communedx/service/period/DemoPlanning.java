@@ -1,5 +1,6 @@
 package org.communedx.service.period;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import org.communedx.model.period.PlanTerms;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.service.DemoData;
+import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.audit.AuditLog;
 
 import org.springframework.boot.ApplicationArguments;
@@ -27,6 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
  * The demo's periods 2023 to 2026 on DX-XA 1.0, and Lạc Sơn's plan: at least 30% of the model in at least 7 of
  * its 24 communes by 31 December 2025, with Yên Phú as the 2023 pilot; and the province's plan for 2026 over the
  * same communes, still running. After the demo units, which it uses.
+ * <p>
+ * Each period's submission deadline is 15 December of its year, but for the last one's: commune staff can change
+ * nothing after the deadline, so a demo seeded on 20 December 2026, or in 2027, would have nowhere left to try
+ * journeys J1 and J2. Its deadline is therefore at least {@link #OPEN_DAYS} days after the day of seeding, as an
+ * administrator would extend it; the earlier years' stay in the past, closed, with their sample history.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -35,6 +42,13 @@ class DemoPlanning implements ApplicationRunner {
     static final String PLAN_NAME = "Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025";
 
     static final String PROVINCE_PLAN_NAME = "Kế hoạch chuyển đổi số cấp xã tỉnh Hòa Bình năm 2026";
+
+    static final int FIRST_YEAR = 2023;
+
+    static final int LAST_YEAR = 2026;
+
+    /** How long after seeding the last period stays open to commune staff, at the least. */
+    static final int OPEN_DAYS = 60;
 
     private final DemoData demoData;
 
@@ -48,8 +62,11 @@ class DemoPlanning implements ApplicationRunner {
 
     private final AuditLog audit;
 
+    private final Clock clock;
+
     DemoPlanning(DemoData demoData, PeriodRepository periods, PlanRepository plans, FrameworkRepository frameworks,
-            AdministrativeUnitRepository units, AuditLog audit) {
+            AdministrativeUnitRepository units, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.demoData = demoData;
         this.periods = periods;
         this.plans = plans;
@@ -69,9 +86,10 @@ class DemoPlanning implements ApplicationRunner {
         if (dxXa == null || lacSon == null) {
             return;
         }
-        for (int year = 2023; year <= 2026; year++) {
+        LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
             Period period = periods.save(new Period(new PeriodTerms("Năm " + year, year, LocalDate.of(year, 1, 1),
-                    LocalDate.of(year, 12, 31), LocalDate.of(year, 12, 15)), dxXa));
+                    LocalDate.of(year, 12, 31), deadline(year, today)), dxXa));
             audit.record(PeriodService.AUDIT_TYPE, period.getId(), "CREATE", null, PeriodService.view(period));
         }
         List<AdministrativeUnit> communes = units.findChildrenValidOn(lacSon, LocalDate.of(2023, 1, 1));
@@ -86,5 +104,12 @@ class DemoPlanning implements ApplicationRunner {
                 LocalDate.of(2026, 12, 31)), hoaBinh, communes, pilots));
         audit.record(PlanService.AUDIT_TYPE, provincePlan.getId(), "CREATE", null, java.util.Map.of("name",
                 provincePlan.getName(), "communes", communes.size()));
+    }
+
+    /** 15 December of the year; for the last year, no earlier than {@link #OPEN_DAYS} days after {@code today}. */
+    static LocalDate deadline(int year, LocalDate today) {
+        LocalDate usual = LocalDate.of(year, 12, 15);
+        LocalDate open = today.plusDays(OPEN_DAYS);
+        return year == LAST_YEAR && open.isAfter(usual) ? open : usual;
     }
 }

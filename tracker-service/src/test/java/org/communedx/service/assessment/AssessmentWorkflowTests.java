@@ -411,6 +411,66 @@ class AssessmentWorkflowTests {
         assertThat(workflow.detail(other).sinceReview().evidenceChanged()).isFalse();
     }
 
+    /**
+     * After the deadline the commune's staff change nothing, a returned entry no more than a draft, and the pages
+     * offer them nothing; the district still reviews what was submitted, and an extended deadline opens it again.
+     */
+    @Test
+    void afterTheDeadlineCommuneStaffChangeNothingWhileReviewersStillReview() {
+        EntryView submitted = submitted("96101", "t.xa96101");
+        EntryView percent = workflow.open("96101", period).entries().get(1);
+        workflow.saveValue(percent.id(), percent.version(), new EntryValue.Percent(10, 20), "cũ");
+        EvidenceView file = upload(percent.id(), "bien-ban-hop.pdf", "Biên bản họp thôn", null);
+        LocalDate today = LocalDate.now(ProgressLedger.VIETNAM);
+        fixtures.setDeadline(period, today.minusDays(1));
+        long version = workflow.entry(percent.id()).version();
+        long auditRows = jdbc.queryForObject("select count(*) from audit_event", Long.class);
+
+        assertDeadlinePassed(() -> workflow.saveValue(percent.id(), version, new EntryValue.Percent(18, 20), "mới"),
+                today.minusDays(1));
+        assertDeadlinePassed(() -> workflow.submit(percent.id(), version), today.minusDays(1));
+        assertDeadlinePassed(() -> workflow.requestNotApplicable(percent.id(), version, "Không áp dụng"),
+                today.minusDays(1));
+        assertDeadlinePassed(() -> upload(percent.id(), "muon.pdf", "Nộp muộn", null), today.minusDays(1));
+        assertDeadlinePassed(() -> evidence.remove(file.id()), today.minusDays(1));
+        assertThat(workflow.entry(percent.id())).as("nothing saved")
+                .returns(EntryStatus.DRAFT, EntryView::status).returns(version, EntryView::version)
+                .returns(new EntryValue.Percent(10, 20), EntryView::value).returns("cũ", EntryView::explanation);
+        assertThat(evidence.list(percent.id()).files()).extracting(EvidenceView::id).containsExactly(file.id());
+        assertThat(evidence.list(percent.id()).canChange()).isFalse();
+        assertThat(workflow.detail(percent.id())).returns(true, AssessmentViews.EntryDetail::closedToCommune)
+                .satisfies(detail -> assertThat(detail.actions().any()).as("no form offered").isFalse());
+
+        // A commune's first write in the closed period would store its entries: it stores none.
+        loginAs("t.xa96102", Role.COMMUNE_STAFF);
+        CriterionAddress first = new CriterionAddress("96102", period, "G1.C1");
+        assertDeadlinePassed(() -> workflow.saveValue(first, 0, new EntryValue.Level(2), null), today.minusDays(1));
+        assertThat(evidence.list(first).canChange()).isFalse();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from assessment a join administrative_unit u on u.id = a.unit_id
+                where a.period_id = ? and u.code = '96102'""", Long.class, period)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).as("nothing audited")
+                .isEqualTo(auditRows);
+
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        assertThat(workflow.detail(submitted.id()).closedToCommune()).as("the notice is the commune's").isFalse();
+        EntryView returned = workflow.returnWithReason(submitted.id(), submitted.version(), "Thiếu biên bản");
+        assertThat(returned.status()).as("the reviewer still acts").isEqualTo(EntryStatus.RETURNED);
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        assertDeadlinePassed(() -> workflow.submit(submitted.id(), returned.version()), today.minusDays(1));
+
+        fixtures.setDeadline(period, today);
+        assertThat(workflow.submit(submitted.id(), returned.version()).status())
+                .as("open again, to the end of the extended deadline's day").isEqualTo(EntryStatus.SUBMITTED);
+    }
+
+    private static void assertDeadlinePassed(Runnable change, LocalDate deadline) {
+        assertThatThrownBy(change::run).isInstanceOfSatisfying(RuleViolation.class, violation -> {
+            assertThat(violation.messageKey()).isEqualTo("period.refused.deadlinePassed");
+            assertThat(violation.arguments()).containsExactly(deadline);
+        });
+    }
+
     @Test
     void refusedTransitionWritesNoAuditRow() {
         loginAs("t.xa96101", Role.COMMUNE_STAFF);

@@ -112,12 +112,25 @@ public class WorkflowFixtures {
         });
     }
 
-    /** A period of its own for one test, so that its assessments start NOT_STARTED. */
+    /**
+     * A period of its own for one test, so that its assessments start NOT_STARTED: 2024, its deadline extended to a
+     * year from today, as an administrator would, so that commune staff may still write in it.
+     */
     public long newPeriod() {
+        return newPeriod(LocalDate.now().plusYears(1));
+    }
+
+    /** The same with the given deadline: one already passed closes it to commune staff. */
+    public long newPeriod(LocalDate deadline) {
         return transaction.execute(status -> periods.save(new Period(new PeriodTerms(
                 "Thử " + PERIODS.incrementAndGet() + " " + System.nanoTime(), 2024, LocalDate.of(2024, 1, 1),
-                LocalDate.of(2024, 12, 31), LocalDate.of(2024, 12, 15)),
+                LocalDate.of(2024, 12, 31), deadline),
                 frameworks.findByCodeAndVersion("TEST-WF", "1.0").orElseThrow())).getId());
+    }
+
+    /** Moves the period's deadline, as an administrator does on its edit page. */
+    public void setDeadline(long periodId, LocalDate deadline) {
+        jdbc.update("update period set submission_deadline = ? where id = ?", deadline, periodId);
     }
 
     /** A period of its own over the given days, e.g. one that contains today, for trends and plan forecasts. */

@@ -1,9 +1,12 @@
 package org.communedx.web.config;
 
 import java.text.MessageFormat;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.communedx.web.format.Formats;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -47,6 +50,22 @@ class MessagesConfiguration {
                 formats.putIfAbsent(code, format);
             }
             return (MessageFormat) format.clone();
+        }
+
+        /**
+         * A day among the arguments, such as the deadline a refusal names, is written as every page writes days
+         * (dd/MM/yyyy), not in its ISO form: the services' refusals carry {@link LocalDate}s, which
+         * {@link MessageFormat} does not know how to format.
+         */
+        @Override
+        protected Object[] resolveArguments(Object[] args, Locale locale) {
+            Object[] resolved = super.resolveArguments(args, locale);
+            for (int i = 0; i < resolved.length; i++) {
+                if (resolved[i] instanceof LocalDate day) {
+                    resolved[i] = Formats.day(day);
+                }
+            }
+            return resolved;
         }
     }
 }

@@ -49,6 +49,11 @@ public final class Formats {
 
     /** A day, or the day of a moment in Vietnam. */
     public @Nullable String date(@Nullable TemporalAccessor day) {
+        return day(day);
+    }
+
+    /** The same, where no page's language is at hand: days read alike in both languages. */
+    public static @Nullable String day(@Nullable TemporalAccessor day) {
         return day == null ? null : DAY.format(day);
     }
 

@@ -1,5 +1,6 @@
 package org.communedx.web.config;
 
+import java.time.LocalDate;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,12 @@ class MessagesConfigurationTests {
         assertThat(messages.getMessage("dashboard.ofCommunes", new Object[] { 12, 24 }, Locale.ENGLISH))
                 .isEqualTo("12 of 24");
         assertThat(messages.getMessage("dashboard.nav", null, Locale.ENGLISH)).isEqualTo("Dashboard");
+    }
+
+    @Test
+    void aDayIsWrittenAsThePagesWriteDays() {
+        assertThat(messages.getMessage("unit.validity", new Object[] { LocalDate.of(2025, 7, 1), "nay" },
+                Locale.forLanguageTag("vi"))).isEqualTo("01/07/2025 – nay");
     }
 
     @Test

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Periods of their own for the entry and review tests, on a published framework "IT-ENTRY 9.9-entries" whose criteria
  * need no evidence (every DX-XA 1.0 criterion does, and evidence upload is not built here), so that entries can be
  * submitted and reviewed. Each test takes a new period, so its entries start NOT_STARTED; the periods lie in
- * 2019, so they are never the current one. Also the page helpers those tests share.
+ * 2019, so they are never the current one, but their deadline is extended to a year from today, as an administrator
+ * would, so that commune staff may still write in them. Also the page helpers those tests share.
  */
 public final class EntryPages {
 
@@ -58,6 +59,11 @@ public final class EntryPages {
 
     /** The same in another year, for what finds a period by its year (the progress API). */
     public long newPeriod(int year) {
+        return newPeriod(year, LocalDate.now().plusYears(1));
+    }
+
+    /** The same with the given deadline: one already passed closes the period to commune staff. */
+    public long newPeriod(int year, LocalDate deadline) {
         return transaction.execute(status -> {
             Framework framework = frameworks.findByCodeAndVersion("IT-ENTRY", VERSION_NAME).orElseGet(() -> {
                 Framework draft = Framework.draft("IT-ENTRY", VERSION_NAME, new LocalizedText("Thử mục nhập", "Entry test"));
@@ -71,7 +77,7 @@ public final class EntryPages {
                 return frameworks.save(draft);
             });
             return periods.save(new Period(new PeriodTerms("Kỳ thử " + System.nanoTime(), year,
-                    LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), LocalDate.of(year, 12, 15)), framework))
+                    LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), deadline), framework))
                     .getId();
         });
     }
