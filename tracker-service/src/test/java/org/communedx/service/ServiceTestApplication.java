@@ -7,14 +7,12 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 
 /** The services over a real PostgreSQL, without the web: what this module's own Spring tests start. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan
 @EntityScan("org.communedx.model")
-@EnableJpaRepositories("org.communedx.model")
 @Import(TestDatabaseConfiguration.class)
 public class ServiceTestApplication {
 }

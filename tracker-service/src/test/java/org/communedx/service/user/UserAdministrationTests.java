@@ -1,6 +1,7 @@
 package org.communedx.service.user;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.user.Role;
@@ -11,6 +12,7 @@ import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.user.UserViews.IssuedPassword;
 import org.communedx.service.user.UserViews.NewUser;
 import org.communedx.service.user.UserViews.UserChanges;
+import org.communedx.service.user.UserViews.UserPage;
 import org.communedx.service.user.UserViews.UserRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +77,21 @@ class UserAdministrationTests {
         assertThat(saved.isMustChangePassword()).isTrue();
         assertThat(passwordEncoder.matches(issued.password(), saved.getPasswordHash())).isTrue();
         assertThat(issued.password()).matches("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}");
+    }
+
+    @Test
+    void theListIsPagedInUsernameOrderAndCountsEveryMatch() {
+        for (int i = 59; i >= 0; i--) {
+            account(accounts, "xa.trang%02d".formatted(i), Role.COMMUNE_STAFF, "88101");
+        }
+
+        UserPage second = administration.list("xa.trang", null, 1);
+
+        assertThat(second.total()).isEqualTo(60);
+        assertThat(second.totalPages()).isEqualTo(2);
+        assertThat(second.rows()).extracting(UserRow::username)
+                .containsExactly(IntStream.range(50, 60).mapToObj("xa.trang%02d"::formatted)
+                        .toArray(String[]::new));
     }
 
     @Test
