@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,8 +29,11 @@ import org.springframework.context.annotation.Conditional;
 public class EmbeddedDatabaseAutoConfiguration {
 
     @Bean(destroyMethod = "close")
-    PersistentPostgres persistentPostgres(CommuneDxProperties properties) {
-        return PersistentPostgres.start(properties.clusterDirectory(), properties.embeddedDatabasePort());
+    PersistentPostgres persistentPostgres(CommuneDxProperties properties,
+            ObjectProvider<EmbeddedPostgresHeadStart.Start> headStart) {
+        EmbeddedPostgresHeadStart.Start started = headStart.getIfAvailable();
+        return started != null ? started.take()
+                : PersistentPostgres.start(properties.clusterDirectory(), properties.embeddedDatabasePort());
     }
 
     @Bean
