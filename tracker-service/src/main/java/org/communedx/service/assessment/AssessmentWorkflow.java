@@ -25,7 +25,6 @@ import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnit;
-import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
@@ -67,8 +66,6 @@ public class AssessmentWorkflow {
 
     private final PeriodRepository periods;
 
-    private final AdministrativeUnitRepository units;
-
     private final UserAccountRepository accounts;
 
     private final Scopes scopes;
@@ -82,14 +79,13 @@ public class AssessmentWorkflow {
     private final ProgressLedger progress;
 
     AssessmentWorkflow(AssessmentRepository assessments, CriterionEntryRepository entries, PeriodRepository periods,
-            AdministrativeUnitRepository units, UserAccountRepository accounts, Scopes scopes, AuditLog audit,
+            UserAccountRepository accounts, Scopes scopes, AuditLog audit,
             Clock clock, EvidenceCounts evidenceCounts, ProgressLedger progress) {
         this.evidenceCounts = evidenceCounts;
         this.progress = progress;
         this.assessments = assessments;
         this.entries = entries;
         this.periods = periods;
-        this.units = units;
         this.accounts = accounts;
         this.scopes = scopes;
         this.audit = audit;
@@ -156,8 +152,7 @@ public class AssessmentWorkflow {
         Period period = periods.findWithFramework(periodId)
                 .orElseThrow(() -> new EntryNotFoundException("period " + periodId));
         // A district's or province's code has a dashboard, not an assessment.
-        AdministrativeUnit commune = units.findByCodeValidOn(communeCode, period.getStartDate())
-                .or(() -> units.findByCodeValidOn(communeCode, period.getEndDate()))
+        AdministrativeUnit commune = scopes.heldDuring(communeCode, period)
                 .filter(unit -> unit.getLevel() == UnitLevel.COMMUNE)
                 .orElseThrow(() -> new EntryNotFoundException("commune " + communeCode));
         scope.require(commune);
