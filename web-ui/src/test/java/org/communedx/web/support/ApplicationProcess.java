@@ -62,13 +62,28 @@ public final class ApplicationProcess implements AutoCloseable {
         return launch(maxHeap, workDir, port, environment, List.of(arguments));
     }
 
+    /**
+     * The jar as {@code bin/extract-with-cds.sh} unpacked it, with its class data sharing archive, without the demo.
+     * {@code -Xshare:on} makes the JVM refuse to start rather than run without an archive it cannot use.
+     */
+    public static ApplicationProcess startUnpacked(Path unpackedJar, Path archive, Path workDir, int port) {
+        return launch(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive), unpackedJar, HEAP, workDir, port,
+                Map.of(), List.of("--communedx.demo-data=false"));
+    }
+
     private static ApplicationProcess launch(String maxHeap, Path workDir, int port, Map<String, String> environment,
             List<String> arguments) {
+        return launch(List.of(), jar(), maxHeap, workDir, port, environment, arguments);
+    }
+
+    private static ApplicationProcess launch(List<String> jvmOptions, Path jar, String maxHeap, Path workDir, int port,
+            Map<String, String> environment, List<String> arguments) {
         try {
             Files.createDirectories(workDir);
             Path log = Files.createTempFile(workDir, "application", ".log");
-            List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap, "-jar", jar().toString(),
-                    "--server.port=" + port));
+            List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + maxHeap));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
             command.addAll(arguments);
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
