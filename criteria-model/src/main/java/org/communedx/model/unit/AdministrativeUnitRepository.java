@@ -23,6 +23,10 @@ public interface AdministrativeUnitRepository extends JpaRepository<Administrati
     @Query("select u from AdministrativeUnit u where u.code in :codes and " + VALID_ON)
     List<AdministrativeUnit> findByCodesValidOn(Collection<String> codes, LocalDate date);
 
+    /** The units that hold these codes today, with no end to their validity: at most one per code. */
+    @Query("select u from AdministrativeUnit u where u.code in :codes and u.validTo is null")
+    List<AdministrativeUnit> findCurrentByCodes(Collection<String> codes);
+
     /** Every period of a code, oldest first. */
     @Query("select u from AdministrativeUnit u left join fetch u.parent where u.code = :code "
             + "order by u.validFrom asc nulls first")

@@ -2,6 +2,7 @@ package org.communedx.service.unit;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,9 @@ public class GsoListImport {
         if (listed.isEmpty() && problems.isEmpty()) {
             throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.noRows"));
         }
-        checkConsistency(listed, existingOn(listDate), problems);
+        Map<String, AdministrativeUnit> existing = existingOn(listDate);
+        checkConsistency(listed, existing, problems);
+        checkCodesHeldByLaterUnits(listed, existing, problems);
         if (!problems.isEmpty()) {
             throw new UnitImportRejected(problems);
         }
@@ -100,6 +103,7 @@ public class GsoListImport {
         Map<String, AdministrativeUnit> existing = existingOn(list.listDate);
         List<ImportProblem> problems = new ArrayList<>();
         checkConsistency(list.listed, existing, problems);
+        checkCodesHeldByLaterUnits(list.listed, existing, problems);
         if (!problems.isEmpty()) {
             throw new UnitImportRejected(problems);
         }
@@ -151,6 +155,39 @@ public class GsoListImport {
                         unit.communeCode(), first.line()));
             }
         }
+    }
+
+    /**
+     * A code that no unit held on the list's date, but that a unit formed later holds today (a merger gave the code
+     * to the unit it formed), cannot be created from the list: it would be a second unit holding the code today.
+     * The list is older than the merger that was imported before it; imported first, its unit would have been the
+     * merger's predecessor.
+     */
+    private void checkCodesHeldByLaterUnits(List<ListedUnit> listed, Map<String, AdministrativeUnit> existing,
+            List<ImportProblem> problems) {
+        Map<String, ListedCode> toCreate = new LinkedHashMap<>();
+        for (ListedUnit unit : listed) {
+            toCreate.putIfAbsent(unit.provinceCode(), new ListedCode(unit.line(), "Mã TP"));
+            if (unit.districtCode() != null) {
+                toCreate.putIfAbsent(unit.districtCode(), new ListedCode(unit.line(), "Mã QH"));
+            }
+            toCreate.putIfAbsent(unit.communeCode(), new ListedCode(unit.line(), "Mã PX"));
+        }
+        toCreate.keySet().removeAll(existing.keySet());
+        if (toCreate.isEmpty()) {
+            return;
+        }
+        units.findCurrentByCodes(toCreate.keySet()).stream()
+                .sorted(Comparator.comparingInt(unit -> toCreate.get(unit.getCode()).line()))
+                .forEach(unit -> {
+                    ListedCode first = toCreate.get(unit.getCode());
+                    problems.add(new ImportProblem(first.line(), first.column(), "unit.import.problem.codeHeldSince",
+                            unit.getCode(), unit.getName(), unit.getValidFrom()));
+                });
+    }
+
+    /** Where a code first appears in the list. */
+    private record ListedCode(int line, String column) {
     }
 
     private UnitImportSummary apply(List<ListedUnit> listed, Map<String, AdministrativeUnit> existing,

@@ -2,6 +2,7 @@ package org.communedx.service.unit;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -167,6 +168,21 @@ class GsoListImportTests {
                 problem -> assertThat(problem).extracting(ImportProblem::line, ImportProblem::messageKey)
                         .containsExactly(2, "unit.import.problem.districtInOtherProvince"));
         assertThat(units.count()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesACodeThatAUnitFormedAfterTheListHoldsToday() {
+        // A merger mapping imported first gave 05305 to the new Xã Yên Phú of province 25, formed on 1 July 2025;
+        // no unit held 05305 on the list's date, so the list would create a second unit holding it today.
+        AdministrativeUnit phuTho = units.save(AdministrativeUnit.province("25", "Tỉnh Phú Thọ", UnitType.TINH,
+                LocalDate.of(2025, 7, 1)));
+        units.save(AdministrativeUnit.within(phuTho, UnitLevel.COMMUNE, "05305", "Xã Yên Phú", UnitType.XA,
+                LocalDate.of(2025, 7, 1)));
+
+        assertRefused(HEADER + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Xuất Hóa,05302,Xã\n"
+                + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Yên Phú,05305,Xã\n",
+                problem -> assertThat(problem).extracting(ImportProblem::line, ImportProblem::column,
+                        ImportProblem::messageKey).containsExactly(3, "Mã PX", "unit.import.problem.codeHeldSince"));
     }
 
     @Test
