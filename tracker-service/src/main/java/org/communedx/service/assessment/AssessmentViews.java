@@ -24,11 +24,14 @@ public final class AssessmentViews {
 
     /**
      * The entry page: the entry, its criterion, what the current user may do, and its history.
+     * @param deadlinePassed the period's submission deadline has passed: a reviewer who returns the entry is told
+     *        that the commune can answer only once the deadline is extended
      * @param closedToCommune the current user is the commune's staff and the period's submission deadline has passed,
      *        which is why {@code actions} offers them nothing: the page says so
      */
     public record EntryDetail(EntryView entry, String communeCode, String communeName, long periodId,
-            String periodName, LocalDate submissionDeadline, boolean closedToCommune, String groupCode,
+            String periodName, LocalDate submissionDeadline, boolean deadlinePassed, boolean closedToCommune,
+            String groupCode,
             LocalizedText groupName, LocalizedText description,
             LocalizedText typicalEvidence, BigDecimal target, Comparison comparison, String unit,
             boolean evidenceRequired, int evidenceCount, Actions actions, List<HistoryLine> history,

@@ -212,9 +212,10 @@ public class AssessmentWorkflow {
                 : fileEvents(List.of(entryId), Instant.EPOCH);
         List<HistoryLine> history = entryId == null ? List.of() : history(entryId, fileEvents);
         Period period = assessment.getPeriod();
+        boolean deadlinePassed = !openToCommune(period);
         return new EntryDetail(EntryView.of(entry), assessment.getUnit().getCode(), assessment.getUnit().getName(),
-                period.getId(), period.getName(), period.getSubmissionDeadline(),
-                isOwnStaff(assessment.getUnit()) && !openToCommune(period), criterion.getGroup().getCode(),
+                period.getId(), period.getName(), period.getSubmissionDeadline(), deadlinePassed,
+                deadlinePassed && isOwnStaff(assessment.getUnit()), criterion.getGroup().getCode(),
                 criterion.getGroup().name(), criterion.description(), criterion.typicalEvidence(),
                 criterion.getTarget(), criterion.getComparison(), criterion.getUnit(), criterion.isEvidenceRequired(),
                 entryId == null ? 0 : evidenceCounts.forEntry(entryId), actions(entry), history,

@@ -17,6 +17,7 @@ import org.communedx.model.user.Role;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.assessment.AssessmentViews.AssessmentView;
 import org.communedx.service.assessment.AssessmentViews.ChangeSinceReview;
+import org.communedx.service.assessment.AssessmentViews.EntryDetail;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
 import org.communedx.service.assessment.AssessmentViews.EvidenceFile;
 import org.communedx.service.assessment.AssessmentViews.HistoryLine;
@@ -453,7 +454,8 @@ class AssessmentWorkflowTests {
                 .isEqualTo(auditRows);
 
         loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
-        assertThat(workflow.detail(submitted.id()).closedToCommune()).as("the notice is the commune's").isFalse();
+        assertThat(workflow.detail(submitted.id())).as("the notice is the commune's; the reviewer hears of the deadline")
+                .extracting(EntryDetail::closedToCommune, EntryDetail::deadlinePassed).containsExactly(false, true);
         EntryView returned = workflow.returnWithReason(submitted.id(), submitted.version(), "Thiếu biên bản");
         assertThat(returned.status()).as("the reviewer still acts").isEqualTo(EntryStatus.RETURNED);
         loginAs("t.xa96101", Role.COMMUNE_STAFF);

@@ -110,6 +110,11 @@ class DeadlineIT {
                 .contains("Level 1");
 
         WebClient reviewer = new WebClient(port).login("huyen.lacson", PASSWORD);
+        assertThat(reviewer.get("/entries/" + submitted).body())
+                .as("a reviewer who would return it is told that the commune cannot answer before an extension")
+                .contains("aria-describedby=\"return-after-deadline\"", "id=\"return-after-deadline\"",
+                        "Hạn nộp của kỳ này (" + DAY.format(yesterday) + ") đã qua: nếu trả lại, xã chỉ sửa")
+                .doesNotContain("id=\"deadline-passed\"");
         assertThat(post(reviewer, submitted, "approve", "version=" + version(reviewer, submitted)).statusCode())
                 .isEqualTo(302);
         assertThat(reviewer.get("/entries/" + submitted).body()).as("the district reviews after the deadline")
