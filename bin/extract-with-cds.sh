@@ -18,7 +18,9 @@ rm -rf "$target"
 java -Djarmode=tools -jar "$jar" extract --destination "$target"
 application="$target/$(basename "$jar")"
 scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
+# The training start stops its embedded PostgreSQL on the way out; should one outlive it, it is stopped here, by its
+# data directory, before that directory goes.
+trap 'pkill -f -- "-D $scratch/data/postgres" 2>/dev/null || true; rm -rf "$scratch"' EXIT
 echo "Recording the class data sharing archive (a training start, some 30 s)..."
 if ! java -XX:ArchiveClassesAtExit="$target/application.jsa" -Xlog:cds=error -Xlog:cds+dynamic=error \
         -Dspring.context.exit=onRefresh -jar "$application" \
