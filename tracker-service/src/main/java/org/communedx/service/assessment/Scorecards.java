@@ -122,7 +122,8 @@ public class Scorecards {
                 .map(found -> progress(found, completion.overall(), today)).orElse(null);
         return new Scorecard(assessment.getUnit().getCode(), assessment.getUnit().getName(), periodId,
                 period.getName(), period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),
-                workflow.isOwnStaff(assessment.getUnit()) && !period.isOpenForSubmissions(today),
+                // The date first: the account lookup is needed only once the deadline has passed.
+                !period.isOpenForSubmissions(today) && workflow.isOwnStaff(assessment.getUnit()),
                 completion.overall(), List.copyOf(groups.values()), plan);
     }
 
