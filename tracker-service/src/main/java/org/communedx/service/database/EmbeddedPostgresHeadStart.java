@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.StringUtils;
 
 /**
  * Starts the embedded PostgreSQL on a thread of its own as soon as the application context is prepared, so that
@@ -32,7 +31,7 @@ public class EmbeddedPostgresHeadStart implements ApplicationListener<Applicatio
     @Override
     public void onApplicationEvent(ApplicationPreparedEvent event) {
         ConfigurableApplicationContext context = event.getApplicationContext();
-        if (StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"))
+        if (!NoExternalDatabaseCondition.holds(context.getEnvironment())
                 || !ClassUtils.isPresent("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", null)
                 || !(context.getBeanFactory() instanceof DefaultListableBeanFactory beanFactory)
                 || beanFactory.containsSingleton(BEAN_NAME)) {
