@@ -1,7 +1,6 @@
 package org.communedx.service.assessment;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -51,16 +50,13 @@ public class Scorecards {
 
     private final EvidenceCounts evidence;
 
-    private final Clock clock;
-
     Scorecards(AssessmentWorkflow workflow, PeriodRepository periods, PlanRepository plans,
-            UserAccountRepository accounts, EvidenceCounts evidence, Clock clock) {
+            UserAccountRepository accounts, EvidenceCounts evidence) {
         this.workflow = workflow;
         this.periods = periods;
         this.plans = plans;
         this.accounts = accounts;
         this.evidence = evidence;
-        this.clock = clock;
     }
 
     /**
@@ -179,9 +175,9 @@ public class Scorecards {
                 .flatMap(account -> currentPeriod().map(period -> new Address(account.getUnitCode(), period)));
     }
 
-    /** The period containing today, else the latest; empty when there is none. */
+    /** The period containing today in Vietnam, as the deadline counts it, else the latest; empty when there is none. */
     public Optional<Long> currentPeriod() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = workflow.today();
         List<Period> all = periods.findAllNewestFirst();
         return all.stream().filter(period -> !today.isBefore(period.getStartDate()) && !today.isAfter(period.getEndDate()))
                 .findFirst().or(() -> all.stream().findFirst()).map(Period::getId);
