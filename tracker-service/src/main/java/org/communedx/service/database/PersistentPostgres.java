@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * A real PostgreSQL server whose data lives in the application's data directory and survives restarts,
  * crashes and {@code kill -9}.
  */
-public final class PersistentPostgres implements AutoCloseable {
+public final class PersistentPostgres implements DatabaseServer, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PersistentPostgres.class);
 
@@ -115,6 +115,11 @@ public final class PersistentPostgres implements AutoCloseable {
      */
     public boolean isRunning() {
         return PostmasterRecovery.serves(postmaster, pgData);
+    }
+
+    @Override
+    public boolean isDown() {
+        return !isRunning();
     }
 
     /**

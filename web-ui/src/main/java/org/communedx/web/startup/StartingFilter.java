@@ -11,6 +11,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.communedx.service.database.DatabaseServer;
 import org.communedx.service.database.DatabaseState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.MessageSource;
@@ -59,9 +61,13 @@ class StartingFilter extends OncePerRequestFilter {
 
     private final LocaleResolver locales;
 
+    /** The embedded server, or none for an external database, whose state the application cannot see. */
+    private final DatabaseServer server;
+
     StartingFilter(ApplicationAvailability availability, ITemplateEngine templates, MessageSource messages,
-            LocaleResolver locales) {
+            LocaleResolver locales, ObjectProvider<DatabaseServer> server) {
         this.availability = availability;
+        this.server = server.getIfAvailable(() -> () -> false);
         this.templates = templates;
         this.messages = messages;
         this.locales = locales;
@@ -86,7 +92,7 @@ class StartingFilter extends OncePerRequestFilter {
         catch (ServletException | RuntimeException ex) {
             // A request that met the database's death before the watchdog did, or an external database that is down:
             // the same answer, instead of an error page.
-            if (!lostDatabase(ex) || response.isCommitted()) {
+            if (!(lostDatabase(ex) || server.isDown()) || response.isCommitted()) {
                 throw ex;
             }
             log.warn("Answering {} with 503: the database connection failed ({})", path(request),

@@ -2,15 +2,18 @@ package org.communedx.web.startup;
 
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 
+import org.communedx.service.database.DatabaseServer;
 import org.communedx.service.database.DatabaseState;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.availability.ApplicationAvailabilityBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
@@ -18,6 +21,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
@@ -28,7 +32,12 @@ class StartingFilterTests {
 
     private final ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
 
-    private final StartingFilter filter = new StartingFilter(availability, templates(), messages(), locales());
+    /** Whether the embedded server is down, as the filter asks after a failure. */
+    private boolean serverDown;
+
+    private final StartingFilter filter = new StartingFilter(availability, templates(), messages(), locales(),
+            new StaticListableBeanFactory(Map.of("server", (DatabaseServer) () -> serverDown))
+                    .getBeanProvider(DatabaseServer.class));
 
     @Test
     void pagesAnswerARefreshingPageInTheVisitorsLanguageUntilReady() throws Exception {
@@ -162,6 +171,29 @@ class StartingFilterTests {
         filter.doFilter(new MockHttpServletRequest("POST", "/login"), response, rollbackFailed);
 
         assertThat(response.getStatus()).isEqualTo(503);
+    }
+
+    /**
+     * As a login met it between the postmaster's death and the watchdog's next look: the query failed, its rollback
+     * failed on the connection the pool had closed, and only the rollback's failure, with no SQL state, came out.
+     */
+    @Test
+    void anyFailureWhileTheEmbeddedServerIsDownGetsTheSameAnswer() throws Exception {
+        availability.onApplicationEvent(new AvailabilityChangeEvent<>(this, ReadinessState.ACCEPTING_TRAFFIC));
+        FilterChain rollbackFailed = (req, res) -> {
+            throw new JpaSystemException(new org.hibernate.TransactionException(
+                    "Unable to rollback against JDBC Connection", new SQLException("Connection is closed")));
+        };
+        assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest("POST", "/login"),
+                new MockHttpServletResponse(), rollbackFailed)).as("while the server serves")
+                .isInstanceOf(JpaSystemException.class);
+
+        serverDown = true;
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("POST", "/login"), response, rollbackFailed);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getContentAsString()).contains("Cơ sở dữ liệu tạm thời không truy cập được");
     }
 
     @Test
