@@ -89,15 +89,15 @@ public interface AdministrativeUnitRepository extends JpaRepository<Administrati
     List<Long> findReachableIds(String code);
 
     /**
-     * Units within the scope whose folded name contains {@code folded}, or whose code starts with
-     * {@code codePrefix}; provinces
+     * Units within the scope (the ids of the units reached) whose folded name contains {@code folded}, or whose code
+     * starts with {@code codePrefix}; provinces
      * first, then districts, then communes. Both arguments must have LIKE's wildcards escaped with '\'.
      */
     @Query("select u from AdministrativeUnit u left join fetch u.parent where " + VALID_ON
             + " and (u.searchName like concat('%', :folded, '%') escape '\\' or u.code like concat(:codePrefix, '%') escape '\\')"
-            + " and (:everywhere = true or u.code in :scope)"
+            + " and (:everywhere = true or u.id in :scope)"
             + " order by case u.level when UnitLevel.PROVINCE then 0 when UnitLevel.DISTRICT then 1 else 2 end,"
             + " u.searchName, u.code")
     List<AdministrativeUnit> search(String folded, String codePrefix, LocalDate date, boolean everywhere,
-            Collection<String> scope, Limit limit);
+            Collection<Long> scope, Limit limit);
 }

@@ -16,6 +16,11 @@ public interface UnitSuccessionRepository extends JpaRepository<UnitSuccession, 
             + "where s.predecessor = ?1 order by n.code")
     List<UnitSuccession> findByPredecessor(AdministrativeUnit predecessor);
 
+    /** The communes formed from those of {@code parent} (a district the reform ended), by code. */
+    @Query("select distinct s.successor from UnitSuccession s where s.predecessor.parent = ?1 "
+            + "and s.successor.level = UnitLevel.COMMUNE order by s.successor.code")
+    List<AdministrativeUnit> findCommunesFormedFromThoseOf(AdministrativeUnit parent);
+
     @Query("select s from UnitSuccession s where s.successor in ?1")
     List<UnitSuccession> findBySuccessorIn(Collection<AdministrativeUnit> successors);
 }

@@ -50,8 +50,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The criterion entry workflow. Every call checks the caller's scope (outside it, an entry does not exist), then
  * who may act: commune staff on their own commune's entries, until their period's submission deadline; as reviewer,
- * a district official of the commune's district or, for a commune directly under its province, a provincial manager
- * of that province, before and after the deadline. The entity decides which moves its status allows. Each move is
+ * a district official of the commune's district or, for a commune directly under its province, a district official
+ * who sits at that province or a provincial manager of it, before and after the deadline. The entity decides which moves its status allows. Each move is
  * audited in the same transaction.
  */
 @Service
@@ -534,14 +534,18 @@ public class AssessmentWorkflow {
         period.requireOpenForSubmissions(today());
     }
 
-    /** The district's officials review its communes; where a commune has no district, its province's managers. */
+    /**
+     * The officials of a commune's district review it; where a commune has no district (every commune since the 2025
+     * reform), the officials who sit at its province (a district official's unit may be a province) and the
+     * province's managers.
+     */
     static boolean isReviewer(UserAccount account, AdministrativeUnit commune) {
         AdministrativeUnit parent = commune.getParent();
         if (parent == null || !parent.getCode().equals(account.getUnitCode())) {
             return false;
         }
-        return parent.getLevel() == UnitLevel.DISTRICT ? account.getRole() == Role.DISTRICT_OFFICIAL
-                : account.getRole() == Role.PROVINCE_MANAGER;
+        return account.getRole() == Role.DISTRICT_OFFICIAL
+                || (parent.getLevel() == UnitLevel.PROVINCE && account.getRole() == Role.PROVINCE_MANAGER);
     }
 
     /**

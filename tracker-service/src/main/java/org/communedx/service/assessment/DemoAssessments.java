@@ -36,6 +36,7 @@ import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.UnitSuccessionRepository;
 import org.communedx.service.DemoData;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.audit.AuditLog.PastEvent;
@@ -57,8 +58,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Sample assessments for the demo's Lạc Sơn communes, so that scorecards, rankings, trends and plan forecasts have
  * something to show: every period that has begun, with values, one sample evidence file per submission, returns,
  * approvals and not-applicable decisions spread over the year, each move audited and summed into the progress history
- * on its own day, exactly as the workflow would have written them. The current period of the communes whose demo
- * accounts try the journeys out (Yên Phú, Ân Nghĩa) stays empty, so that J1 and J2 start from the beginning there.
+ * on its own day, exactly as the workflow would have written them. A period that begins after the 2025 reform, which
+ * ended the district, belongs to the communes of Tỉnh Phú Thọ formed from Lạc Sơn's, reviewed at the province. The
+ * current period of the communes whose demo accounts try the journeys out (Yên Phú 05305, and Ân Nghĩa 05347, whose
+ * code the new Xã Đại Đồng took) stays empty, so that J1 and J2 start from the beginning there.
  * Nothing is left SUBMITTED: the review queues belong to whoever tries the demo.
  * <p>
  * The figures come from a fixed seed per commune and year, so every demo shows the same history. The moves are played
@@ -85,6 +88,11 @@ class DemoAssessments implements ApplicationRunner {
 
     static final String REVIEWER = "mau.huyen.lacson";
 
+    /** Who reviews the communes formed by the 2025 reform: no district stands between them and their province. */
+    static final String PROVINCE_REVIEWER = "mau.tinh.phutho";
+
+    private static final String LAC_SON = "157";
+
     private static final Set<String> JOURNEY_COMMUNES = Set.of("05305", "05347");
 
     private static final String PILOT = "05305";
@@ -96,6 +104,8 @@ class DemoAssessments implements ApplicationRunner {
     private final PeriodRepository periods;
 
     private final AdministrativeUnitRepository units;
+
+    private final UnitSuccessionRepository successions;
 
     private final AssessmentRepository assessments;
 
@@ -114,11 +124,13 @@ class DemoAssessments implements ApplicationRunner {
     private final JdbcTemplate jdbcTemplate;
 
     DemoAssessments(DemoData demoData, PeriodRepository periods, AdministrativeUnitRepository units,
-            AssessmentRepository assessments, EvidenceStore store, AuditLog audit, ProgressLedger progress, Clock clock,
-            EntityManager entityManager, JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+            UnitSuccessionRepository successions, AssessmentRepository assessments, EvidenceStore store, AuditLog audit,
+            ProgressLedger progress, Clock clock, EntityManager entityManager, JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate) {
         this.demoData = demoData;
         this.periods = periods;
         this.units = units;
+        this.successions = successions;
         this.assessments = assessments;
         this.store = store;
         this.audit = audit;
@@ -148,17 +160,23 @@ class DemoAssessments implements ApplicationRunner {
             Period period = demoPeriods.get(year);
             // Still under way, or still open to the communes: the last period's deadline lies after the seeding day.
             boolean current = !today.isAfter(period.getEndDate()) || period.isOpenForSubmissions(today);
-            AdministrativeUnit lacSon = units.findByCodeValidOn("157", period.getStartDate()).orElse(null);
-            if (lacSon == null) {
-                continue;
+            String reviewer = REVIEWER;
+            List<AdministrativeUnit> communes = units.findByCodeValidOn(LAC_SON, period.getStartDate())
+                    .map(lacSon -> units.findChildrenValidOn(lacSon, period.getStartDate())).orElse(List.of());
+            if (communes.isEmpty()) {
+                // After the 2025 reform: the communes formed from Lạc Sơn's, reviewed at their province.
+                reviewer = PROVINCE_REVIEWER;
+                communes = units.findAllByCode(LAC_SON).stream()
+                        .flatMap(lacSon -> successions.findCommunesFormedFromThoseOf(lacSon).stream())
+                        .filter(commune -> commune.isValidOn(period.getStartDate())).toList();
             }
-            for (AdministrativeUnit commune : units.findChildrenValidOn(lacSon, period.getStartDate())) {
+            for (AdministrativeUnit commune : communes) {
                 if (current && JOURNEY_COMMUNES.contains(commune.getCode())) {
                     continue;
                 }
                 LocalDate lastDay = current ? today.minusDays(1) : period.getSubmissionDeadline();
                 if (lastDay.isAfter(firstDay(period).plusDays(20))) {
-                    samples.add(new Sample(commune.getId(), commune.getCode(), period, year, lastDay));
+                    samples.add(new Sample(commune.getId(), commune.getCode(), period, year, lastDay, reviewer));
                 }
             }
         }
@@ -228,16 +246,17 @@ class DemoAssessments implements ApplicationRunner {
         Collections.shuffle(shuffled, random);
         int approvedMet = (int) Math.round(reach * shuffled.size());
         String staff = STAFF_PREFIX + commune.code();
+        String reviewer = commune.reviewer();
         List<Move> moves = new ArrayList<>();
         for (int i = 0; i < shuffled.size(); i++) {
             CriterionEntry entry = shuffled.get(i);
             Timeline timeline = new Timeline(random, first, lastDay);
             if (i < approvedMet) {
-                approved(moves, entry, staff, timeline, value(entry.getCriterion(), true, random),
+                approved(moves, entry, staff, reviewer, timeline, value(entry.getCriterion(), true, random),
                         random.nextInt(100) < 15);
             }
             else if (i < approvedMet + 2) {
-                approved(moves, entry, staff, timeline, value(entry.getCriterion(), false, random), false);
+                approved(moves, entry, staff, reviewer, timeline, value(entry.getCriterion(), false, random), false);
             }
             else if (i < approvedMet + 3) {
                 EntryValue value = value(entry.getCriterion(), random.nextBoolean(), random);
@@ -245,8 +264,8 @@ class DemoAssessments implements ApplicationRunner {
                         "Số liệu mẫu", staff, at), false));
                 moves.add(new Move(timeline.next(), entry, staff, "ADD_EVIDENCE", null, true));
                 moves.add(new Move(timeline.next(), entry, staff, "SUBMIT", (e, at) -> e.submit(1, staff, at), false));
-                moves.add(new Move(timeline.next(), entry, REVIEWER, "RETURN", (e, at) -> e.returnWithReason(
-                        "Minh chứng chưa có chữ ký, đóng dấu; đề nghị bổ sung.", REVIEWER, at), false));
+                moves.add(new Move(timeline.next(), entry, reviewer, "RETURN", (e, at) -> e.returnWithReason(
+                        "Minh chứng chưa có chữ ký, đóng dấu; đề nghị bổ sung.", reviewer, at), false));
             }
             else if (i < approvedMet + 5) {
                 EntryValue value = value(entry.getCriterion(), random.nextBoolean(), random);
@@ -257,8 +276,8 @@ class DemoAssessments implements ApplicationRunner {
                 moves.add(new Move(timeline.next(), entry, staff, "REQUEST_NOT_APPLICABLE",
                         (e, at) -> e.requestNotApplicable("Xã chưa có hạ tầng để triển khai tiêu chí này.", staff,
                                 at), false));
-                moves.add(new Move(timeline.next(), entry, REVIEWER, "APPROVE_NOT_APPLICABLE",
-                        (e, at) -> e.approveNotApplicable(REVIEWER, at), false));
+                moves.add(new Move(timeline.next(), entry, reviewer, "APPROVE_NOT_APPLICABLE",
+                        (e, at) -> e.approveNotApplicable(reviewer, at), false));
             }
         }
         return moves;
@@ -268,18 +287,18 @@ class DemoAssessments implements ApplicationRunner {
         return period.getStartDate().plusDays(20);
     }
 
-    private static void approved(List<Move> moves, CriterionEntry entry, String staff, Timeline timeline,
-            EntryValue value, boolean returnedFirst) {
+    private static void approved(List<Move> moves, CriterionEntry entry, String staff, String reviewer,
+            Timeline timeline, EntryValue value, boolean returnedFirst) {
         moves.add(new Move(timeline.next(), entry, staff, "SAVE_VALUE",
                 (e, at) -> e.saveValue(value, "Số liệu mẫu", staff, at), false));
         moves.add(new Move(timeline.next(), entry, staff, "ADD_EVIDENCE", null, true));
         moves.add(new Move(timeline.next(), entry, staff, "SUBMIT", (e, at) -> e.submit(1, staff, at), false));
         if (returnedFirst) {
-            moves.add(new Move(timeline.next(), entry, REVIEWER, "RETURN", (e, at) -> e.returnWithReason(
-                    "Đề nghị bổ sung văn bản ban hành.", REVIEWER, at), false));
+            moves.add(new Move(timeline.next(), entry, reviewer, "RETURN", (e, at) -> e.returnWithReason(
+                    "Đề nghị bổ sung văn bản ban hành.", reviewer, at), false));
             moves.add(new Move(timeline.next(), entry, staff, "SUBMIT", (e, at) -> e.submit(1, staff, at), false));
         }
-        moves.add(new Move(timeline.next(), entry, REVIEWER, "APPROVE", (e, at) -> e.approve(REVIEWER, at),
+        moves.add(new Move(timeline.next(), entry, reviewer, "APPROVE", (e, at) -> e.approve(reviewer, at),
                 false));
     }
 
@@ -474,8 +493,8 @@ class DemoAssessments implements ApplicationRunner {
             boolean evidence) {
     }
 
-    /** A commune's year to fill: the {@code year}-th demo period, up to its {@code lastDay}. */
-    private record Sample(long communeId, String code, Period period, int year, LocalDate lastDay) {
+    /** A commune's year to fill: the {@code year}-th demo period, up to its {@code lastDay}, and who reviews it. */
+    private record Sample(long communeId, String code, Period period, int year, LocalDate lastDay, String reviewer) {
     }
 
     /** An assessment's percentages as the ledger compares them: none yet counts as zero. */

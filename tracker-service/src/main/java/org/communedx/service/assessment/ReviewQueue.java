@@ -34,8 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The review queue (journey J2): what waits for the current reviewer, i.e. SUBMITTED entries and not-applicable
- * requests of the communes whose reviewer they are (a district official's district; a provincial manager's
- * communes that lie directly under the province). Read with SQL, so that a queue never loads whole assessments.
+ * requests of the communes whose reviewer they are (a district official's district, or the communes directly under
+ * the province a district official sits at; a provincial manager's communes that lie directly under the province).
+ * Read with SQL, so that a queue never loads whole assessments.
  */
 @Service
 @Transactional(readOnly = true)
@@ -49,7 +50,7 @@ public class ReviewQueue {
             join period p on p.id = a.period_id
             join criterion c on c.id = e.criterion_id
             join criterion_group g on g.id = c.group_id
-            where e.status in ('SUBMITTED', 'NOT_APPLICABLE_REQUESTED') and parent.code = :unit and parent.level = :level
+            where e.status in ('SUBMITTED', 'NOT_APPLICABLE_REQUESTED') and parent.code = :unit and parent.level in (:levels)
             """;
 
     private final JdbcClient jdbc;
@@ -142,7 +143,7 @@ public class ReviewQueue {
         List<Choice> communes = jdbc.sql("""
                 select distinct u.code, u.name from administrative_unit u
                 join administrative_unit parent on parent.id = u.parent_id
-                where u.level = 'COMMUNE' and u.valid_to is null and parent.code = :unit and parent.level = :level
+                where u.level = 'COMMUNE' and u.valid_to is null and parent.code = :unit and parent.level in (:levels)
                 order by u.name, u.code""").params(reviewer.params())
                 .query((rs, row) -> new Choice(rs.getString("code"), rs.getString("name"))).list();
         List<String> groups = jdbc.sql("select distinct code from criterion_group order by code")
@@ -192,12 +193,13 @@ public class ReviewQueue {
                 .flatMap(ReviewQueue::reviewer);
     }
 
+    /** Whose communes a reviewer reviews, as {@link AssessmentWorkflow#isReviewer} decides it for one entry. */
     private static Optional<Reviewer> reviewer(UserAccount account) {
         if (account.getRole() == Role.DISTRICT_OFFICIAL) {
-            return Optional.of(new Reviewer(account.getUnitCode(), "DISTRICT"));
+            return Optional.of(new Reviewer(account.getUnitCode(), List.of("DISTRICT", "PROVINCE")));
         }
         if (account.getRole() == Role.PROVINCE_MANAGER) {
-            return Optional.of(new Reviewer(account.getUnitCode(), "PROVINCE"));
+            return Optional.of(new Reviewer(account.getUnitCode(), List.of("PROVINCE")));
         }
         return Optional.empty();
     }
@@ -235,10 +237,11 @@ public class ReviewQueue {
         return yes == null ? null : new EntryValue.YesNo(yes);
     }
 
-    private record Reviewer(String unitCode, String level) {
+    /** @param levels the levels the communes' parent may have: a district official may sit at a province */
+    private record Reviewer(String unitCode, List<String> levels) {
 
         Map<String, Object> params() {
-            return Map.of("unit", unitCode, "level", level);
+            return Map.of("unit", unitCode, "levels", levels);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.communedx.model.period.PlanRepository;
 import org.communedx.model.period.PlanTerms;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.UnitSuccessionRepository;
 import org.communedx.service.DemoData;
 import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.audit.AuditLog;
@@ -27,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo's periods 2023 to 2026 on DX-XA 1.0, and Lạc Sơn's plan: at least 30% of the model in at least 7 of
- * its 24 communes by 31 December 2025, with Yên Phú as the 2023 pilot; and the province's plan for 2026 over the
- * same communes, still running. After the demo units, which it uses.
+ * its 24 communes by 31 December 2025, with Yên Phú as the 2023 pilot; and, still running, the 2026 plan of Tỉnh Phú
+ * Thọ, which the 2025 reform formed from Hòa Bình and others: at least 40% in 5 of the 8 communes formed from Lạc
+ * Sơn's, with the new Xã Yên Phú as its pilot. After the demo units, which it uses.
  * <p>
  * Each period's submission deadline is 15 December of its year, but for the last one's: commune staff can change
  * nothing after the deadline, so a demo seeded on 20 December 2026, or in 2027, would have nowhere left to try
@@ -41,7 +43,7 @@ class DemoPlanning implements ApplicationRunner {
 
     static final String PLAN_NAME = "Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025";
 
-    static final String PROVINCE_PLAN_NAME = "Kế hoạch chuyển đổi số cấp xã tỉnh Hòa Bình năm 2026";
+    static final String PROVINCE_PLAN_NAME = "Kế hoạch chuyển đổi số cấp xã tỉnh Phú Thọ năm 2026";
 
     static final int FIRST_YEAR = 2023;
 
@@ -60,13 +62,16 @@ class DemoPlanning implements ApplicationRunner {
 
     private final AdministrativeUnitRepository units;
 
+    private final UnitSuccessionRepository successions;
+
     private final AuditLog audit;
 
     private final Clock clock;
 
     DemoPlanning(DemoData demoData, PeriodRepository periods, PlanRepository plans, FrameworkRepository frameworks,
-            AdministrativeUnitRepository units, AuditLog audit, Clock clock) {
+            AdministrativeUnitRepository units, UnitSuccessionRepository successions, AuditLog audit, Clock clock) {
         this.clock = clock;
+        this.successions = successions;
         this.demoData = demoData;
         this.periods = periods;
         this.plans = plans;
@@ -98,12 +103,20 @@ class DemoPlanning implements ApplicationRunner {
                 LocalDate.of(2025, 12, 31)), lacSon, communes, pilots));
         audit.record(PlanService.AUDIT_TYPE, plan.getId(), "CREATE", null, java.util.Map.of("name", plan.getName(),
                 "communes", communes.size()));
-        // A plan that is still running, so that the demo shows a forecast as well as a plan judged on its deadline.
-        AdministrativeUnit hoaBinh = lacSon.getParent();
-        Plan provincePlan = plans.save(new Plan(new PlanTerms(PROVINCE_PLAN_NAME, 40, 15, LocalDate.of(2026, 1, 1),
-                LocalDate.of(2026, 12, 31)), hoaBinh, communes, pilots));
+        // A plan that is still running, so that the demo shows a forecast as well as a plan judged on its deadline:
+        // the new province's, over the communes that Lạc Sơn's were merged into.
+        LocalDate provinceStart = LocalDate.of(LAST_YEAR, 1, 1);
+        AdministrativeUnit phuTho = units.findByCodeValidOn("25", provinceStart).orElse(null);
+        if (phuTho == null) {
+            return;
+        }
+        List<AdministrativeUnit> successors = successions.findCommunesFormedFromThoseOf(lacSon);
+        List<AdministrativeUnit> provincePilots = successors.stream()
+                .filter(unit -> unit.getCode().equals("05305")).toList();
+        Plan provincePlan = plans.save(new Plan(new PlanTerms(PROVINCE_PLAN_NAME, 40, 5, provinceStart,
+                LocalDate.of(LAST_YEAR, 12, 31)), phuTho, successors, provincePilots));
         audit.record(PlanService.AUDIT_TYPE, provincePlan.getId(), "CREATE", null, java.util.Map.of("name",
-                provincePlan.getName(), "communes", communes.size()));
+                provincePlan.getName(), "communes", successors.size()));
     }
 
     /** 15 December of the year; for the last year, no earlier than {@link #OPEN_DAYS} days after {@code today}. */

@@ -1,5 +1,6 @@
 package org.communedx.service.progress;
 
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -96,7 +97,7 @@ public class Dashboards {
 
     /** A district's or province's dashboard; outside the caller's scope the unit does not exist. */
     public Dashboard unit(String unitCode, Long periodId, int threshold) {
-        long period = periodOrCurrent(periodId);
+        long period = periodOf(unitCode, periodId);
         Rollup rollup = rollups.rollup(unitCode, period, threshold, Rollups.Detail.COMMUNES_BY_GROUP);
         List<PlanTracker> trackers = plans.plansUnder(unitCode);
         Map<String, Integer> backlog = rollup.level() == UnitLevel.DISTRICT ? backlog(unitCode, period) : Map.of();
@@ -109,7 +110,7 @@ public class Dashboards {
 
     /** A district's or province's chart figures; outside the caller's scope the unit does not exist. */
     public ChartFigures unitCharts(String unitCode, Long periodId, int threshold) {
-        long period = periodOrCurrent(periodId);
+        long period = periodOf(unitCode, periodId);
         return new ChartFigures(rollups.rollup(unitCode, period, threshold, Rollups.Detail.TOTALS),
                 rollups.trend(unitCode, period));
     }
@@ -150,6 +151,25 @@ public class Dashboards {
             return periodId;
         }
         return scorecards.currentPeriod().orElseThrow(() -> new ProgressNotFoundException("period"));
+    }
+
+    /**
+     * The period asked for; else the current one, unless no unit held the code then: a unit the 2025 reform ended
+     * (Huyện Lạc Sơn, Tỉnh Hòa Bình) opens on the period it lived in that began last, where its figures are.
+     */
+    private long periodOf(String unitCode, Long periodId) {
+        long current = periodOrCurrent(periodId);
+        if (periodId != null) {
+            return current;
+        }
+        List<Period> all = periods.findAllNewestFirst();
+        boolean heldNow = all.stream().filter(period -> period.getId() == current)
+                .anyMatch(period -> scopes.heldDuring(unitCode, period).isPresent());
+        if (heldNow) {
+            return current;
+        }
+        return all.stream().filter(period -> scopes.heldDuring(unitCode, period).isPresent())
+                .max(Comparator.comparing(Period::getStartDate)).map(Period::getId).orElse(current);
     }
 
     private List<PeriodChoice> choices() {

@@ -74,7 +74,7 @@ public class Scopes {
      * The unit that held the code during the period, if the caller may reach that very unit; otherwise, and where no
      * unit held the code, {@link OutOfScopeException} (a 404). This is the one rule for data addressed by a code and
      * a period: the code alone is not enough, since a merger can give it to a unit in another district or province
-     * (the new Xã Yên Phú 05305 of 2025, formed from Lạc Sơn's 05305 and Kim Bôi's 05068, is no longer Lạc Sơn's).
+     * (the new Xã Yên Phú 05305 of 2025, formed from Lạc Sơn's 05302, 05305 and 05308, is no longer Lạc Sơn's).
      */
     public AdministrativeUnit requireDuring(String code, Period period) {
         UnitScope scope = current();

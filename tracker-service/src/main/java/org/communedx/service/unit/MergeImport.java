@@ -316,7 +316,12 @@ public class MergeImport {
             }
         }
 
-        /** The district level ends with the reform, and so does each old province whose every unit has closed. */
+        /**
+         * The district level ends with the reform, and so does each old province whose every unit has closed. A
+         * district of a province the mapping touches closes once none of its units is left open, also when none
+         * was ever imported under it (a tree of a few communes, such as the demo's), so that it does not keep its
+         * province open.
+         */
         private Map<String, AdministrativeUnit> closeEmptiedParents(Collection<AdministrativeUnit> closed) {
             Map<AdministrativeUnit, List<AdministrativeUnit>> children = new HashMap<>();
             before.values().stream().filter(unit -> unit.getParent() != null)
@@ -331,6 +336,9 @@ public class MergeImport {
                     parents.add(before.get(parent.getParent().getCode()));
                 }
             }
+            parents.stream().filter(parent -> parent.getLevel() == UnitLevel.PROVINCE).toList()
+                    .forEach(province -> children.getOrDefault(province, List.of()).stream()
+                            .filter(unit -> unit.getLevel() == UnitLevel.DISTRICT).forEach(parents::add));
             // Districts before provinces, so that a province sees its districts closed.
             parents.stream().sorted((a, b) -> b.getLevel().compareTo(a.getLevel())).forEach(parent -> {
                 boolean emptied = children.getOrDefault(parent, List.of()).stream()

@@ -61,13 +61,15 @@ public class UnitDirectory {
     public List<UnitSummary> search(String query, LocalDate asOf) {
         String folded = UnitNames.fold(query);
         UnitScope scope = scopes.current();
-        if (folded.isEmpty() || (!scope.everything() && scope.unitCodes().isEmpty())) {
+        if (folded.isEmpty() || (!scope.everything() && scope.unitIds().isEmpty())) {
             return List.of();
         }
         String escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         String codePrefix = escaped.matches("[0-9]+") ? escaped : "-";
-        // An IN list is never empty: for an administrator it is ignored, but the query still needs one value.
-        Set<String> within = scope.everything() ? Set.of("") : scope.unitCodes();
+        // The units themselves, not their codes: a merger gives an old code to a new unit outside the scope (Vụ Bản's
+        // 05266 to the new Xã Lạc Sơn of Tỉnh Phú Thọ), whose name the old district must not find. An IN list is never
+        // empty: for an administrator it is ignored, but the query still needs one value.
+        Set<Long> within = scope.everything() ? Set.of(0L) : scope.unitIds();
         return units.search(escaped, codePrefix, asOf, scope.everything(), within, Limit.of(SEARCH_LIMIT))
                 .stream().map(UnitSummary::of).toList();
     }

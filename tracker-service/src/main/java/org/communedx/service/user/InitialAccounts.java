@@ -37,6 +37,7 @@ class InitialAccounts implements ApplicationRunner {
     private static final List<DemoAccount> DEMO_ACCOUNTS = List.of(
             new DemoAccount("admin", "Quản trị hệ thống", Role.ADMIN, null),
             new DemoAccount("tinh.hoabinh", "Sở TT&TT Hòa Bình", Role.PROVINCE_MANAGER, "17"),
+            new DemoAccount("tinh.phutho", "Sở KH&CN Phú Thọ", Role.PROVINCE_MANAGER, "25"),
             new DemoAccount("huyen.lacson", "Phòng VH-TT huyện Lạc Sơn", Role.DISTRICT_OFFICIAL, "157"),
             new DemoAccount("huyen.kimboi", "Phòng VH-TT huyện Kim Bôi", Role.DISTRICT_OFFICIAL, "153"),
             new DemoAccount("xa.yenphu", "UBND xã Yên Phú", Role.COMMUNE_STAFF, "05305"),
@@ -72,7 +73,7 @@ class InitialAccounts implements ApplicationRunner {
                 return;
             }
             // One hash for all: the accounts share the password, and each bcrypt costs the first start a good part
-            // of a second. A salted hash is as good for seven accounts as for one.
+            // of a second. A salted hash is as good for eight accounts as for one.
             String hash = passwordEncoder.encode(DEMO_PASSWORD);
             missing.forEach(demo -> accounts.save(new UserAccount(demo.username(), demo.displayName(), hash,
                     demo.role(), demo.unitCode(), clock.instant())));

@@ -124,8 +124,10 @@ class UserRules {
             problems.add(UserProblem.of(line, UserField.UNIT, "users.problem.unitRequired"));
             return;
         }
+        // The unit itself must lie in the scope, not only its code: a merger gave old codes to new units (05347 of
+        // the old Xã Ân Nghĩa to the new Xã Đại Đồng of Tỉnh Phú Thọ), which the old province's manager does not reach.
         Optional<AdministrativeUnit> unit = actor.scope().includes(code)
-                ? units.findByCodeValidOn(code, today()) : Optional.empty();
+                ? units.findByCodeValidOn(code, today()).filter(actor.scope()::includes) : Optional.empty();
         if (unit.isEmpty()) {
             problems.add(UserProblem.of(line, UserField.UNIT, "users.problem.unitUnknown", code));
         }

@@ -59,6 +59,9 @@ class AssessmentWorkflowTests {
     AssessmentWorkflow workflow;
 
     @Autowired
+    ReviewQueue reviewQueue;
+
+    @Autowired
     WorkflowFixtures fixtures;
 
     @Autowired
@@ -150,6 +153,20 @@ class AssessmentWorkflowTests {
         loginAs("t.tinh96", Role.PROVINCE_MANAGER);
         assertThat(workflow.returnWithReason(submitted.id(), submitted.version(), "Thiếu số liệu").status())
                 .isEqualTo(EntryStatus.RETURNED);
+    }
+
+    /** A district official may sit at a province, since the 2025 reform left most provinces without districts. */
+    @Test
+    void aDistrictOfficialAtTheProvinceReviewsItsCommunesWithNoDistrict() {
+        EntryView direct = submitted("96201", "t.xa96201");
+        EntryView underDistrict = submitted("96101", "t.xa96101");
+
+        loginAs("t.so96", Role.DISTRICT_OFFICIAL);
+        assertThat(reviewQueue.queue(new ReviewQueue.Filter(null, null, period)).items())
+                .extracting(ReviewQueue.QueueItem::entryId).contains(direct.id()).doesNotContain(underDistrict.id());
+        assertThat(workflow.approve(direct.id(), direct.version()).status()).isEqualTo(EntryStatus.APPROVED);
+        assertThatExceptionOfType(AccessDeniedException.class).as("the district's officials review it")
+                .isThrownBy(() -> workflow.approve(underDistrict.id(), underDistrict.version()));
     }
 
     @Test

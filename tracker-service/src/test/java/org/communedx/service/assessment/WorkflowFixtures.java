@@ -82,6 +82,7 @@ public class WorkflowFixtures {
             account("t.huyen961", Role.DISTRICT_OFFICIAL, "961");
             account("t.huyen961b", Role.DISTRICT_OFFICIAL, "961");
             account("t.tinh96", Role.PROVINCE_MANAGER, "96");
+            account("t.so96", Role.DISTRICT_OFFICIAL, "96");
             account("t.tinh97", Role.PROVINCE_MANAGER, "97");
             Framework framework = Framework.draft("TEST-WF", "1.0", new LocalizedText("Thử", "Test"));
             CriterionGroup group = framework.addGroup("G1", new LocalizedText("Nhóm", "Group"));
@@ -105,7 +106,7 @@ public class WorkflowFixtures {
             jdbc.update("delete from period where id in (" + periods + ")");
             jdbc.update("delete from framework where code = 'TEST-WF'");
             jdbc.update("delete from user_account where username in ('t.xa96101', 't.xa96102', 't.xa96201',"
-                    + " 't.huyen961', 't.huyen961b', 't.tinh96', 't.tinh97')");
+                    + " 't.huyen961', 't.huyen961b', 't.tinh96', 't.so96', 't.tinh97')");
             jdbc.update("delete from administrative_unit where code in ('96101', '96102', '96201', '97001')");
             jdbc.update("delete from administrative_unit where code = '961'");
             jdbc.update("delete from administrative_unit where code in ('96', '97')");

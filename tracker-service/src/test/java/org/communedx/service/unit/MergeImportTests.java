@@ -6,8 +6,10 @@ import java.util.Set;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.SuccessionKind;
+import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.unit.UnitSuccession;
 import org.communedx.model.unit.UnitSuccessionRepository;
+import org.communedx.model.unit.UnitType;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.job.JobProgress;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +91,35 @@ class MergeImportTests {
                         UnitSuccession::getLegalBasis)
                 .containsExactly(tuple("25", SuccessionKind.FULL, BASIS));
         assertThat(units.findByCodeValidOn("157", REFORM)).isEmpty();
+    }
+
+    /** A tree of a few communes, as the demo's: a district with none imported must not keep its province open. */
+    @Test
+    void closesADistrictWithNoCommunesImportedAndSoItsProvince() {
+        AdministrativeUnit hoaBinh = units.findByCodeValidOn("17", LIST_DATE).orElseThrow();
+        units.save(AdministrativeUnit.within(hoaBinh, UnitLevel.DISTRICT, "150", "Huyện Đà Bắc", UnitType.HUYEN,
+                null));
+
+        MergeImportSummary summary = mergeImport.importMerges(UnitFixtures.file("merges-sample.csv"), REFORM,
+                BASIS, Set.of("25"));
+
+        assertThat(units.findAllByCode("150")).singleElement()
+                .extracting(AdministrativeUnit::getValidTo).isEqualTo(REFORM.minusDays(1));
+        assertThat(units.findByCodeValidOn("17", REFORM)).isEmpty();
+        assertThat(summary.unitsClosed()).as("six communes, three districts, the province").isEqualTo(10);
+    }
+
+    /** An empty district of a province the mapping does not touch is none of its business. */
+    @Test
+    void leavesTheDistrictsOfAnUntouchedProvinceOpen() {
+        AdministrativeUnit other = units.save(AdministrativeUnit.province("93", "Tỉnh Không Sáp Nhập", UnitType.TINH,
+                null));
+        units.save(AdministrativeUnit.within(other, UnitLevel.DISTRICT, "930", "Huyện Trống", UnitType.HUYEN, null));
+
+        mergeImport.importMerges(UnitFixtures.file("merges-sample.csv"), REFORM, BASIS, Set.of("25"));
+
+        assertThat(units.findByCodeValidOn("930", REFORM)).isPresent();
+        assertThat(units.findByCodeValidOn("93", REFORM)).isPresent();
     }
 
     @Test

@@ -86,6 +86,9 @@ class UnitDirectoryTests {
         assertThat(yenPhu.otherPeriods()).isEmpty();
         assertThatExceptionOfType(UnitNotFoundException.class)
                 .isThrownBy(() -> directory.detail("05305", Optional.of(REFORM)));
+        assertThat(directory.search("yen phu", LIST_DATE)).extracting(UnitSummary::parentCode).containsExactly("157");
+        assertThat(directory.search("yen phu", REFORM)).as("the new one's name, found by the old code").isEmpty();
+        assertThat(directory.search("lac son", REFORM)).as("Xã Lạc Sơn holds Vụ Bản's code 05266").isEmpty();
     }
 
     @Test

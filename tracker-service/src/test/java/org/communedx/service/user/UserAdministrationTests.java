@@ -1,9 +1,13 @@
 package org.communedx.service.user;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.UnitLevel;
+import org.communedx.model.unit.UnitType;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
@@ -171,6 +175,18 @@ class UserAdministrationTests {
 
         assertThat(administration.create(new NewUser("xa.moi", "Xã Một", Role.COMMUNE_STAFF, "88101", null)).username())
                 .isEqualTo("xa.moi");
+    }
+
+    /** A merger gives a code of the province's to a unit of another province: the code alone is not enough. */
+    @Test
+    void aProvincialManagerGivesNoUnitThatTookACodeOfTheirsInAMerger() {
+        AdministrativeUnit reformed = units.findByCodeValidOn("89", LocalDate.of(2025, 7, 1)).orElseThrow();
+        units.save(AdministrativeUnit.within(reformed, UnitLevel.COMMUNE, "88102", "Xã Mới Mã Cũ", UnitType.XA,
+                LocalDate.of(2025, 7, 1)));
+        loginAs("pm.88", Role.PROVINCE_MANAGER);
+
+        assertThat(problemKeys(new NewUser("xa.ma.cu", "Mã cũ", Role.COMMUNE_STAFF, "88102", null)))
+                .containsExactly("users.problem.unitUnknown");
     }
 
     @Test

@@ -20,7 +20,10 @@ import static org.communedx.web.support.EntryPages.PASSWORD;
 import static org.communedx.web.support.EntryPages.post;
 import static org.communedx.web.support.EntryPages.version;
 
-/** The dashboards over the demo data (Hòa Bình, Lạc Sơn and their sample history), and their freshness. */
+/**
+ * The dashboards over the demo data (Hòa Bình, Lạc Sơn and their sample history up to the 2025 reform), and their
+ * freshness. After the reform: {@link ReformDemoIT}.
+ */
 @TrackerIntegrationTest
 class DashboardIT {
 
@@ -46,8 +49,9 @@ class DashboardIT {
         assertThat(page).contains("Bảng điều khiển Tỉnh Hòa Bình", "Dữ liệu mẫu")
                 .contains("href=\"/units/157/dashboard?period=" + year2025 + "&amp;threshold=30\">Huyện Lạc Sơn</a>")
                 .contains("href=\"/communes/05305/periods/" + year2025 + "\">Xã Yên Phú</a>")
-                .contains("Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025",
-                        "Kế hoạch chuyển đổi số cấp xã tỉnh Hòa Bình năm 2026")
+                .contains("Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025")
+                .as("the 2026 plan is the new Tỉnh Phú Thọ's")
+                .doesNotContain("Kế hoạch chuyển đổi số cấp xã tỉnh Phú Thọ năm 2026")
                 .as("the Lạc Sơn plan is judged on its deadline").containsPattern("kế hoạch (không )?đạt mục tiêu vào ngày hết hạn")
                 .containsPattern("class=\"text-center heat heat-\\d+\"")
                 .contains("id=\"trend-table\"", "id=\"distribution-table\"", "id=\"groups-table\"");

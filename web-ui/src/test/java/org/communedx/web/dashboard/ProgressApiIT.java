@@ -63,12 +63,12 @@ class ProgressApiIT {
 
     @Test
     void plansHaveTheirTargetDeadlineCountsStatusAndForecast() {
-        JsonNode plans = JSON.readTree(get("/api/v1/plans", "tinh.hoabinh").body());
+        JsonNode plans = JSON.readTree(get("/api/v1/plans", "tinh.phutho").body());
 
         assertThat(plans).hasSizeGreaterThanOrEqualTo(2);
         JsonNode province = null;
         for (JsonNode plan : plans) {
-            if (plan.get("name").asString().endsWith("tỉnh Hòa Bình năm 2026")) {
+            if (plan.get("name").asString().endsWith("tỉnh Phú Thọ năm 2026")) {
                 province = plan;
             }
         }
@@ -80,8 +80,10 @@ class ProgressApiIT {
         assertThat(province.get("projectedAtTarget").isInt()).isTrue();
         assertThat(province.get("communes").get(0).get("projected").isNumber()).isTrue();
 
-        JsonNode one = JSON.readTree(get("/api/v1/plans/" + province.get("id").asLong(), "tinh.hoabinh").body());
+        JsonNode one = JSON.readTree(get("/api/v1/plans/" + province.get("id").asLong(), "tinh.phutho").body());
         assertThat(one.get("name").asString()).isEqualTo(province.get("name").asString());
+        assertThat(get("/api/v1/plans/" + province.get("id").asLong(), "tinh.hoabinh").statusCode())
+                .as("the old province does not reach the new one's plan").isEqualTo(404);
     }
 
     @Test

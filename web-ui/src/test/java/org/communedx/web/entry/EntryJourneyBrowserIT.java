@@ -109,7 +109,8 @@ class EntryJourneyBrowserIT {
 
     /**
      * J1 and J2 on the demo period, with evidence: staff submit a PERCENT criterion with a PDF and a photo; the
-     * district official returns it, staff correct the value, add a file and resubmit, the official sees the new value
+     * provincial manager of the new Tỉnh Phú Thọ (no district stands between it and the new Yên Phú since the 2025
+     * reform) returns it, staff correct the value, add a file and resubmit, the manager sees the new value
      * and the added file (in the queue and on the entry page) and approves, and
      * the commune's verified completion rises by exactly one criterion's weight (1 of 27).
      */
@@ -135,7 +136,7 @@ class EntryJourneyBrowserIT {
         String entryPage = page.url();
         org.assertj.core.api.Assertions.assertThat(entryPage).contains("/entries/");
 
-        browser.logIn(port, "huyen.lacson", PASSWORD);
+        browser.logIn(port, "tinh.phutho", PASSWORD);
         page.locator("#nav-reviews").click();
         assertThat(page.locator("main")).containsText("Xã Yên Phú");
         page.locator("a[href='" + entryPage.substring(entryPage.indexOf("/entries/")) + "']").first().click();
@@ -154,7 +155,7 @@ class EntryJourneyBrowserIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi duyệt")).click();
         assertThat(page.locator("#entry-status")).hasText("Đã gửi");
 
-        browser.logIn(port, "huyen.lacson", PASSWORD);
+        browser.logIn(port, "tinh.phutho", PASSWORD);
         page.locator("#nav-reviews").click();
         String entryId = entryPage.substring(entryPage.lastIndexOf('/') + 1);
         assertThat(page.locator("#since-added-" + entryId)).containsText("danh-sach-bo-sung.pdf");

@@ -36,18 +36,19 @@ import static org.communedx.web.support.EntryPages.version;
  * entry page, in the review queue and in the audit trail. Each field carries the script and a word of its own, so
  * that a field shown unescaped, or not at all, fails by name.
  *
- * <p>It works on Xã Hưng Thi (05404, Huyện Lạc Thủy) in the current period: no other test uses it, and the demo's
- * sample assessments are Lạc Sơn's. It has staff and reviewer accounts of its own, and deletes the commune's
- * assessment afterwards (the audit rows stay: nothing can delete them).
+ * <p>It works on Xã An Bình (05425, formed from Hưng Thi of Huyện Lạc Thủy by the 2025 reform, directly under Tỉnh
+ * Phú Thọ) in the current period: no other test uses it, and the demo's sample assessments are those of the communes
+ * formed from Lạc Sơn's. It has staff and reviewer (the province's, since no district exists) accounts of its own, and
+ * deletes the commune's assessment afterwards (the audit rows stay: nothing can delete them).
  */
 @TrackerIntegrationTest
 class EscapingIT {
 
     private static final String SCRIPT = "<script>alert(1)</script>";
 
-    private static final String COMMUNE = "05404";
+    private static final String COMMUNE = "05425";
 
-    private static final String DISTRICT = "159";
+    private static final String PROVINCE = "25";
 
     private static final String EXPLANATION = SCRIPT + " explanation";
 
@@ -93,12 +94,12 @@ class EscapingIT {
     String reviewerName;
 
     @BeforeEach
-    void accountsOfTheirOwnForHungThi() {
+    void accountsOfTheirOwnForAnBinh() {
         period = periods.findByName("Năm 2026").orElseThrow().getId();
         ours = assessmentCount() == 0;
-        assertThat(ours).as("no other test or demo data works on Hưng Thi in 2026").isTrue();
+        assertThat(ours).as("no other test or demo data works on An Bình in 2026").isTrue();
         staffName = account("escape.staff", Role.COMMUNE_STAFF, COMMUNE);
-        reviewerName = account("escape.review", Role.DISTRICT_OFFICIAL, DISTRICT);
+        reviewerName = account("escape.review", Role.PROVINCE_MANAGER, PROVINCE);
     }
 
     @AfterEach
@@ -129,7 +130,7 @@ class EscapingIT {
         EntryPages.submit(staff, returned);
 
         EntryPages.savePercent(staff, reopened, 2, 2);
-        upload(staff, reopened, "1/BC", "Báo cáo", "UBND xã Hưng Thi", "bao-cao.pdf");
+        upload(staff, reopened, "1/BC", "Báo cáo", "UBND xã An Bình", "bao-cao.pdf");
         EntryPages.submit(staff, reopened);
         post(reviewer, reopened, "approve", "version=" + version(reviewer, reopened));
         post(reviewer, reopened, "reopen", "version=" + version(reviewer, reopened) + "&reason="

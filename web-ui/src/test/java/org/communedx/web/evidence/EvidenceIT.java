@@ -94,8 +94,10 @@ class EvidenceIT {
         WebClient otherCommune = new WebClient(port).login("xa.annghia", "Demo@2025!");
         assertThat(otherCommune.download("/evidence/" + id).statusCode()).as("out of scope").isEqualTo(404);
         assertThat(otherCommune.download("/evidence/" + id + "/inline").statusCode()).isEqualTo(404);
+        assertThat(new WebClient(port).login("tinh.phutho", "Demo@2025!").download("/evidence/" + id).statusCode())
+                .as("the province reviews the new Yên Phú, which no district stands over").isEqualTo(200);
         assertThat(new WebClient(port).login("huyen.lacson", "Demo@2025!").download("/evidence/" + id).statusCode())
-                .as("the district reviews Yên Phú").isEqualTo(200);
+                .as("the old district does not reach the new commune").isEqualTo(404);
 
         HttpResponse<String> remove = staff.post("/evidence/" + id + "/remove", "_csrf=" + token);
         assertThat(remove.statusCode()).isEqualTo(302);

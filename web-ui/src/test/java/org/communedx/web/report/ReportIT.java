@@ -28,7 +28,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.communedx.web.support.EntryPages.PASSWORD;
 
-/** Exports and printable reports over HTTP, on the demo data's Huyện Lạc Sơn, Tỉnh Hòa Bình, in Năm 2026. */
+/**
+ * Exports and printable reports over HTTP, on the demo data's Huyện Lạc Sơn, Tỉnh Hòa Bình, in Năm 2025: the last
+ * period of both, which the 2025 reform ended on 30 June.
+ */
 @TrackerIntegrationTest
 class ReportIT {
 
@@ -46,7 +49,7 @@ class ReportIT {
 
     @BeforeEach
     void provincialManager() {
-        period = periods.findByName("Năm 2026").orElseThrow().getId();
+        period = periods.findByName("Năm 2025").orElseThrow().getId();
         province = new WebClient(port).login("tinh.hoabinh", PASSWORD);
     }
 
@@ -57,23 +60,23 @@ class ReportIT {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
         assertThat(csv.headers().firstValue("Content-Disposition")).hasValue(
-                "attachment; filename=\"Bang-diem-Xa-Yen-Phu-Nam-2026.csv\"; filename*=UTF-8''"
-                        + "B%E1%BA%A3ng%20%C4%91i%E1%BB%83m%20X%C3%A3%20Y%C3%AAn%20Ph%C3%BA%20N%C4%83m%202026.csv");
+                "attachment; filename=\"Bang-diem-Xa-Yen-Phu-Nam-2025.csv\"; filename*=UTF-8''"
+                        + "B%E1%BA%A3ng%20%C4%91i%E1%BB%83m%20X%C3%A3%20Y%C3%AAn%20Ph%C3%BA%20N%C4%83m%202025.csv");
         assertThat(Arrays.copyOf(csv.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
         List<String> lines = lines(csv.body());
         assertThat(lines.get(0)).startsWith("Mã xã,Tên xã,Kỳ đánh giá,Mã nhóm,Nhóm tiêu chí,Mã tiêu chí,Tiêu chí,");
         assertThat(lines).hasSize(28);
-        assertThat(lines.get(1)).startsWith("05305,Xã Yên Phú,Năm 2026,G1,");
+        assertThat(lines.get(1)).startsWith("05305,Xã Yên Phú,Năm 2025,G1,");
 
         HttpResponse<byte[]> xlsx = province.download("/communes/05305/periods/" + period + "/export.xlsx");
 
         assertThat(xlsx.headers().firstValue("Content-Type")).hasValue(XLSX);
         assertThat(xlsx.headers().firstValue("Content-Disposition")).hasValueSatisfying(
-                disposition -> assertThat(disposition).startsWith("attachment; filename=\"Bang-diem-Xa-Yen-Phu-Nam-2026.xlsx\""));
+                disposition -> assertThat(disposition).startsWith("attachment; filename=\"Bang-diem-Xa-Yen-Phu-Nam-2025.xlsx\""));
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             Sheet criteria = workbook.getSheet("Tiêu chí");
             assertThat(criteria.getLastRowNum()).isEqualTo(27);
-            assertThat(text(criteria.getRow(1))).startsWith("05305|Xã Yên Phú|Năm 2026|G1|");
+            assertThat(text(criteria.getRow(1))).startsWith("05305|Xã Yên Phú|Năm 2025|G1|");
             assertThat(text(workbook.getSheet("Mức hoàn thành").getRow(7))).startsWith("|Toàn bộ bộ tiêu chí|");
         }
     }
@@ -86,7 +89,7 @@ class ReportIT {
 
         assertThat(rollup.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
         assertThat(rollup.headers().firstValue("Content-Disposition")).hasValueSatisfying(
-                disposition -> assertThat(disposition).startsWith("attachment; filename=\"Tong-hop-Huyen-Lac-Son-Nam-2026.csv\""));
+                disposition -> assertThat(disposition).startsWith("attachment; filename=\"Tong-hop-Huyen-Lac-Son-Nam-2025.csv\""));
         List<String> rows = lines(rollup.body());
         assertThat(rows.get(0)).isEqualTo("Hạng,Mã xã,Tên xã,Mã đơn vị cấp trên,Đơn vị cấp trên,Đã xác nhận (%),Kê khai (%),"
                 + "Đã xác nhận G1 (%),Đã xác nhận G2 (%),Đã xác nhận G3 (%),Đã xác nhận G4 (%),Đã xác nhận G5 (%),"
@@ -102,7 +105,7 @@ class ReportIT {
         HttpResponse<byte[]> entries = province.download("/units/157/periods/" + period + "/entries.csv");
 
         assertThat(entries.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition -> assertThat(
-                disposition).startsWith("attachment; filename=\"Du-lieu-tieu-chi-Huyen-Lac-Son-Nam-2026.csv\""));
+                disposition).startsWith("attachment; filename=\"Du-lieu-tieu-chi-Huyen-Lac-Son-Nam-2025.csv\""));
         assertThat(lines(entries.body())).first().isEqualTo("Mã xã,Tên xã,Mã tiêu chí,Nhóm,Trạng thái,Giá trị,"
                 + "Giá trị đo,Đạt mục tiêu,Giải trình,Thay đổi lúc,Người thay đổi");
         // The demo's sample commune has stored entries; reading a scorecard stores none.
@@ -135,11 +138,11 @@ class ReportIT {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(pdf.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition -> assertThat(
-                disposition).startsWith("attachment; filename=\"Bao-cao-Huyen-Lac-Son-Nam-2026.pdf\""));
+                disposition).startsWith("attachment; filename=\"Bao-cao-Huyen-Lac-Son-Nam-2025.pdf\""));
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                    "UBND HUYỆN LẠC SƠN", "Huyện Lạc Sơn, Tỉnh Hòa Bình — Năm 2026", "Xã Yên Phú", "Xã Ân Nghĩa",
+                    "UBND HUYỆN LẠC SƠN", "Huyện Lạc Sơn, Tỉnh Hòa Bình — Năm 2025", "Xã Yên Phú", "Xã Ân Nghĩa",
                     "Dữ liệu mẫu:");
             assertThat(text).containsPattern("Lạc Sơn, ngày \\d{2} tháng \\d{2} năm \\d{4}");
             List<PDFont> fonts = new ArrayList<>();
@@ -161,7 +164,7 @@ class ReportIT {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UBND XÃ YÊN PHÚ", "UBND HUYỆN LẠC SƠN",
-                "Xã Yên Phú, Huyện Lạc Sơn — Năm 2026",
+                "Xã Yên Phú, Huyện Lạc Sơn — Năm 2025",
                 "href=\"/communes/05305/periods/" + period + "/report.pdf\"", "id=\"print-report\" hidden",
                 "id=\"sample-data-label\"");
         assertThat(page.body()).doesNotContain(" style=", "<style", "onclick");

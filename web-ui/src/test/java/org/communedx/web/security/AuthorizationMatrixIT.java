@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.period.PlanRepository;
 import org.communedx.model.unit.AdministrativeUnit;
@@ -20,6 +21,7 @@ import org.communedx.model.unit.UnitType;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.framework.FrameworkCatalogue;
 import org.communedx.service.framework.FrameworkViews.GroupView;
+import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -250,7 +252,10 @@ class AuthorizationMatrixIT {
     PlanRepository plans;
 
     @Autowired
-    JdbcTemplate jdbc;
+    FrameworkRepository frameworks;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @BeforeEach
     void aProvinceOfNoDemoUser() {
@@ -279,8 +284,11 @@ class AuthorizationMatrixIT {
         GroupView group = catalogue.version("DX-XA", "1.0").groups().get(0);
         long staffUser = accounts.findByUsername("xa.yenphu").orElseThrow().getId();
         long adminUser = accounts.findByUsername("admin").orElseThrow().getId();
-        long demoPeriod = periods.findByName("Năm 2026").orElseThrow().getId();
-        long entry = demoEntry();
+        // A period of the tree before the 2025 reform (Hòa Bình, Lạc Sơn, Yên Phú), open to commune staff: the demo's
+        // current period belongs to the new Tỉnh Phú Thọ, which no district stands under.
+        long demoPeriod = new EntryPages(frameworks, periods, transaction).newPeriod();
+        long entry = EntryPages.saveFirst(new WebClient(port).login("xa.yenphu", "Demo@2025!"), "05305", demoPeriod,
+                "G1.C2", "level=1");
         long demoPlan = plans.findAll().stream().filter(plan -> plan.getName().contains("huyện Lạc Sơn"))
                 .findFirst().orElseThrow().getId();
         Map<Caller, WebClient> clients = new EnumMap<>(Caller.class);
@@ -324,13 +332,6 @@ class AuthorizationMatrixIT {
      * A stored entry of Yên Phú: the demo's sample assessments have them. Opening a page creates none, so the
      * period's own entries exist only when an earlier test happened to write there.
      */
-    private long demoEntry() {
-        return jdbc.queryForObject("""
-                select e.id from criterion_entry e join assessment a on a.id = e.assessment_id
-                join administrative_unit u on u.id = a.unit_id join period p on p.id = a.period_id
-                where u.code = '05305' order by p.start_date desc, e.id limit 1""", Long.class);
-    }
-
     private int send(WebClient client, String method, String path, String csrfToken) {
         if (method.equals("POST")) {
             return client.post(path, "_csrf=" + csrfToken).statusCode();

@@ -51,8 +51,9 @@ class UnitIT {
     void searchIgnoresCaseAndDiacritics() {
         WebClient viewer = new WebClient(port).login("xem.hoabinh", DEMO_PASSWORD);
 
+        // Before the 2025 reform, which ended the district.
         for (String query : List.of("lac+son", "L%E1%BA%A0C+S%C6%A0N", "Lac+Son")) {
-            String page = viewer.get("/units?q=" + query).body();
+            String page = viewer.get("/units?asOf=2025-01-01&q=" + query).body();
             assertThat(page).as(query).contains("Huyện Lạc Sơn", "/units/157");
         }
         assertThat(viewer.get("/units?q=khong+co+dau").body()).contains("Không có đơn vị nào khớp");

@@ -75,7 +75,7 @@ class UserAdministrationBrowserIT {
     void administratorImportsUsersAndFetchesTheirPasswordsOnceTheJobIsDone() {
         StringBuilder file = new StringBuilder("username,display_name,role,unit_code,email\n");
         for (int i = 0; i < 24; i++) {
-            file.append(TestAccounts.uniqueUsername("job")).append(",Cán bộ ").append(i).append(",VIEWER,17,\n");
+            file.append(TestAccounts.uniqueUsername("job")).append(",Cán bộ ").append(i).append(",VIEWER,25,\n");
         }
         Page page = browser.page();
         logIn(page, "admin", "Demo@2025!");

@@ -77,10 +77,10 @@ class UserAdministrationIT {
         assertThat(admin.get("/users?q=" + username).body()).contains(username, "Cán bộ Yên Phú", "05305",
                 "Đang hoạt động", "Chưa đăng nhập");
 
-        HttpResponse<String> edited = admin.post(userPath + "/edit", form(admin, "displayName", "Người xem Lạc Sơn",
-                "role", "VIEWER", "unitCode", "157", "email", "", "enabled", "false"));
+        HttpResponse<String> edited = admin.post(userPath + "/edit", form(admin, "displayName", "Người xem Phú Thọ",
+                "role", "VIEWER", "unitCode", "25", "email", "", "enabled", "false"));
         assertThat(edited.statusCode()).isEqualTo(302);
-        assertThat(admin.get(userPath).body()).contains("Đã lưu người dùng.", "Người xem Lạc Sơn", "Huyện Lạc Sơn",
+        assertThat(admin.get(userPath).body()).contains("Đã lưu người dùng.", "Người xem Phú Thọ", "Tỉnh Phú Thọ",
                 "Đã khóa");
         UserAccount saved = userAccounts.findByUsername(username).orElseThrow();
         assertThat(saved.getRole()).isEqualTo(Role.VIEWER);
@@ -100,17 +100,17 @@ class UserAdministrationIT {
         WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
 
         HttpResponse<String> refused = admin.post("/users/new", form(admin, "username", "Xã Sai",
-                "displayName", "", "role", "COMMUNE_STAFF", "unitCode", "157", "email", "khong-phai-thu"));
+                "displayName", "", "role", "COMMUNE_STAFF", "unitCode", "25", "email", "khong-phai-thu"));
 
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("Tên đăng nhập phải có từ 3 đến 64 ký tự", "Hãy nhập họ tên.",
                 "Đây không phải là địa chỉ thư điện tử.", "aria-describedby=\"username-error username-help\"");
         HttpResponse<String> wrongLevel = admin.post("/users/new", form(admin, "username",
                 TestAccounts.uniqueUsername("level"), "displayName", "Sai cấp", "role", "COMMUNE_STAFF",
-                "unitCode", "157", "email", ""));
-        assertThat(wrongLevel.body()).contains("Đơn vị 157 không phải là cấp xã", "id=\"unitCode-error\"");
+                "unitCode", "25", "email", ""));
+        assertThat(wrongLevel.body()).contains("Đơn vị 25 không phải là cấp xã", "id=\"unitCode-error\"");
         HttpResponse<String> adminWithUnit = admin.post("/users/new", form(admin, "username", "admin.co.don.vi",
-                "displayName", "Quản trị", "role", "ADMIN", "unitCode", "17", "email", ""));
+                "displayName", "Quản trị", "role", "ADMIN", "unitCode", "25", "email", ""));
         assertThat(adminWithUnit.body()).contains("Quản trị viên không thuộc đơn vị nào");
         assertThat(userAccounts.existsByUsername("admin.co.don.vi")).isFalse();
         assertThat(admin.post("/users/new", form(admin, "username", "XA.YENPHU", "displayName", "Trùng",
@@ -140,8 +140,8 @@ class UserAdministrationIT {
         UserAccount outsider = userAccounts.save(new UserAccount(TestAccounts.uniqueUsername("outside"), "Ngoài tỉnh",
                 passwordEncoder.encode(DEMO_PASSWORD), Role.COMMUNE_STAFF, "92101", Instant.now()));
         long adminId = userAccounts.findByUsername("admin").orElseThrow().getId();
-        long managerId = userAccounts.findByUsername("tinh.hoabinh").orElseThrow().getId();
-        WebClient manager = new WebClient(port).login("tinh.hoabinh", DEMO_PASSWORD);
+        long managerId = userAccounts.findByUsername("tinh.phutho").orElseThrow().getId();
+        WebClient manager = new WebClient(port).login("tinh.phutho", DEMO_PASSWORD);
 
         String list = manager.get("/users").body();
         assertThat(list).contains("xa.yenphu", "huyen.lacson", "xem.hoabinh", "href=\"/users\"")
@@ -174,6 +174,13 @@ class UserAdministrationIT {
                 "displayName", "Cán bộ Ân Nghĩa", "role", "COMMUNE_STAFF", "unitCode", "05347", "email", ""));
         assertThat(created.statusCode()).isEqualTo(302);
         assertThat(userAccounts.findByUsername(username).orElseThrow().getUnitCode()).isEqualTo("05347");
+
+        // The old Tỉnh Hòa Bình held 05347 until the 2025 reform gave it to the new Xã Đại Đồng, of Tỉnh Phú Thọ.
+        WebClient oldProvince = new WebClient(port).login("tinh.hoabinh", DEMO_PASSWORD);
+        HttpResponse<String> reused = oldProvince.post("/users/new", form(oldProvince, "username",
+                TestAccounts.uniqueUsername("pm"), "displayName", "Cán bộ Đại Đồng", "role", "COMMUNE_STAFF",
+                "unitCode", "05347", "email", ""));
+        assertThat(reused.body()).contains("Hiện không có đơn vị nào mã 05347 trong phạm vi của bạn.");
     }
 
     @Test
@@ -198,7 +205,7 @@ class UserAdministrationIT {
         String header = "username,display_name,role,unit_code,email\n";
 
         HttpResponse<String> refused = upload(admin, (header + good + ",Xã Yên Phú,COMMUNE_STAFF,05305,\n"
-                + other + ",Sai vai trò,CHU_TICH,05305,\n" + good + ",Trùng,VIEWER,17,\n"
+                + other + ",Sai vai trò,CHU_TICH,05305,\n" + good + ",Trùng,VIEWER,25,\n"
                 + "khong.co.don.vi,Không có,VIEWER,99999,\n").getBytes(StandardCharsets.UTF_8));
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("Tệp có 3 lỗi; chưa người dùng nào được tạo.", "Dòng 3:",
@@ -208,11 +215,11 @@ class UserAdministrationIT {
         assertThat(upload(admin, "tên,vai trò\n".getBytes(StandardCharsets.UTF_8)).body())
                 .contains("Dòng tiêu đề &quot;tên,vai trò&quot; không đúng.");
         assertThat(upload(admin, new byte[0]).body()).contains("Tệp trống.");
-        assertThat(upload(admin, (header + "xa.latin,Xã Tân,VIEWER,17,\n").getBytes(StandardCharsets.ISO_8859_1))
+        assertThat(upload(admin, (header + "xa.latin,Xã Tân,VIEWER,25,\n").getBytes(StandardCharsets.ISO_8859_1))
                 .body()).contains("Tệp không ở mã UTF-8.");
 
         HttpResponse<String> started = upload(admin, ("\uFEFF" + header + good + ",Xã Yên Phú,COMMUNE_STAFF,05305,\n"
-                + other + ",Huyện Lạc Sơn,DISTRICT_OFFICIAL,157,vhtt@lacson.gov.vn\n").getBytes(StandardCharsets.UTF_8));
+                + other + ",Sở Phú Thọ,DISTRICT_OFFICIAL,25,vhtt@phutho.gov.vn\n").getBytes(StandardCharsets.UTF_8));
         assertThat(started.statusCode()).isEqualTo(302);
         String job = location(started);
         assertThat(job).matches("/users/import/jobs/[0-9a-f-]{36}");
@@ -231,7 +238,7 @@ class UserAdministrationIT {
         Matcher passwords = Pattern.compile("user-select-all\">([a-z2-9-]{14})<").matcher(imported.body());
         assertThat(passwords.find()).isTrue();
         assertThat(loginLocation(good, passwords.group(1))).endsWith("/account/password");
-        assertThat(userAccounts.findByUsername(other).orElseThrow().getEmail()).isEqualTo("vhtt@lacson.gov.vn");
+        assertThat(userAccounts.findByUsername(other).orElseThrow().getEmail()).isEqualTo("vhtt@phutho.gov.vn");
 
         // Once: a second fetch, a replay say, shows no password.
         HttpResponse<String> again = admin.post(job + "/passwords", form(admin));
@@ -259,24 +266,25 @@ class UserAdministrationIT {
     }
 
     /**
-     * A viewer whom the administrator moves from Lạc Sơn to Kim Bôi reaches Kim Bôi, and no longer Lạc Sơn, on the
-     * very next request of the session they already had, without logging in again.
+     * A viewer whom the administrator moves from Yên Phú to Đại Đồng (the districts ended with the 2025 reform) reaches
+     * Đại Đồng, and no longer Yên Phú, on the very next request of the session they already had, without logging in
+     * again.
      */
     @Test
-    void aUserMovedToAnotherDistrictReachesItOnTheirNextRequest() {
+    void aUserMovedToAnotherUnitReachesItOnTheirNextRequest() {
         String username = TestAccounts.uniqueUsername("moved");
         UserAccount account = userAccounts.save(new UserAccount(username, "Người xem", passwordEncoder.encode(DEMO_PASSWORD),
-                Role.VIEWER, "157", Instant.EPOCH));
+                Role.VIEWER, "05305", Instant.EPOCH));
         WebClient viewer = new WebClient(port).login(username, DEMO_PASSWORD);
-        assertThat(viewer.get("/units/157/dashboard").statusCode()).isEqualTo(200);
-        assertThat(viewer.get("/units/153/dashboard").statusCode()).isEqualTo(404);
+        assertThat(viewer.get("/units/05305").statusCode()).isEqualTo(200);
+        assertThat(viewer.get("/units/05347").statusCode()).isEqualTo(404);
 
         WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
         assertThat(admin.post("/users/" + account.getId() + "/edit", form(admin, "displayName", "Người xem",
-                "role", "VIEWER", "unitCode", "153", "email", "", "enabled", "true")).statusCode()).isEqualTo(302);
+                "role", "VIEWER", "unitCode", "05347", "email", "", "enabled", "true")).statusCode()).isEqualTo(302);
 
-        assertThat(viewer.get("/units/153/dashboard").statusCode()).isEqualTo(200);
-        assertThat(viewer.get("/units/157/dashboard").statusCode()).isEqualTo(404);
+        assertThat(viewer.get("/units/05347").statusCode()).isEqualTo(200);
+        assertThat(viewer.get("/units/05305").statusCode()).isEqualTo(404);
     }
 
     /**
@@ -287,7 +295,7 @@ class UserAdministrationIT {
     void aRoleChangeAPasswordResetOrDisablingEndsTheUsersSessions() {
         String username = TestAccounts.uniqueUsername("ended");
         UserAccount account = userAccounts.save(new UserAccount(username, "Người xem", passwordEncoder.encode(DEMO_PASSWORD),
-                Role.VIEWER, "157", Instant.EPOCH));
+                Role.VIEWER, "25", Instant.EPOCH));
         String userPath = "/users/" + account.getId();
         WebClient phone = new WebClient(port).login(username, DEMO_PASSWORD);
         WebClient office = new WebClient(port).login(username, DEMO_PASSWORD);
@@ -296,12 +304,12 @@ class UserAdministrationIT {
         assertThat(office.get("/api/v1/plans", "application/json").statusCode()).isEqualTo(200);
 
         assertThat(admin.post(userPath + "/edit", form(admin, "displayName", "Người xem", "role", "DISTRICT_OFFICIAL",
-                "unitCode", "157", "email", "", "enabled", "true")).statusCode()).isEqualTo(302);
+                "unitCode", "25", "email", "", "enabled", "true")).statusCode()).isEqualTo(302);
 
         assertThat(office.get("/api/v1/plans", "application/json").statusCode()).as("the API with the session")
                 .isEqualTo(401);
-        assertThat(location(office.get("/units/157/dashboard"))).as("that session is gone").isEqualTo("/login");
-        HttpResponse<String> next = phone.get("/units/157/dashboard");
+        assertThat(location(office.get("/units/25/dashboard"))).as("that session is gone").isEqualTo("/login");
+        HttpResponse<String> next = phone.get("/units/25/dashboard");
         assertThat(next.statusCode()).isEqualTo(302);
         assertThat(location(next)).isEqualTo("/login?ended");
         assertThat(phone.get("/login?ended").body()).contains("id=\"session-ended\"",
@@ -356,7 +364,7 @@ class UserAdministrationIT {
         long before = userAccounts.count();
         StringBuilder list = new StringBuilder("username,display_name,role,unit_code,email\n");
         for (int i = 1; i <= 1001; i++) {
-            list.append("xa.gioihan").append(i).append(",UBND xã ").append(i).append(",VIEWER,17,\n");
+            list.append("xa.gioihan").append(i).append(",UBND xã ").append(i).append(",VIEWER,25,\n");
         }
 
         HttpResponse<String> refused = upload(admin, list.toString().getBytes(StandardCharsets.UTF_8));
