@@ -312,6 +312,27 @@ class MappingServiceTests {
         assertThat(count("evidence")).isEqualTo(files);
     }
 
+    /** A commune that writes between the check and the job's write makes the job refuse, and roll back whole. */
+    @Test
+    void aValueEnteredAfterTheCheckMakesTheWriteRefuseWithNothingWritten() {
+        long id = transfer.importMapping(new ByteArrayResource(MappingFixtures.mappingYaml())).id();
+        long oldPeriod = fixtures.period("1.0");
+        long newPeriod = fixtures.period("2.0");
+        oldValues(oldPeriod);
+        Prefill.Checked checked = prefill.check(id, newPeriod);
+        long marks = count("carried_over_value");
+        transaction.executeWithoutResult(status -> assessments.saveAndFlush(Assessment.open(units.findByCodeValidOn(
+                "94002", LocalDate.of(2025, 6, 1)).orElseThrow(), periods.findWithFramework(newPeriod).orElseThrow(),
+                Instant.now())).entry("N").orElseThrow().saveValue(new EntryValue.YesNo(true), null, "t",
+                        Instant.now()));
+
+        assertThatThrownBy(() -> prefill.write(checked, new JobProgress()))
+                .isInstanceOfSatisfying(PrefillRefused.class, refused -> assertThat(refused.problems())
+                        .extracting(PrefillProblem::messageKey).containsExactly("mapping.prefill.problem.hasValues"));
+        assertThat(count("carried_over_value")).isEqualTo(marks);
+        assertThat(assessments.findByUnitAndPeriod(unitId("94001"), newPeriod)).isEmpty();
+    }
+
     @Test
     void refusesAPrefillIntoAPeriodOnAnotherVersionOrClosed() {
         long id = transfer.importMapping(new ByteArrayResource(MappingFixtures.mappingYaml())).id();
