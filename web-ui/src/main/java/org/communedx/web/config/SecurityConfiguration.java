@@ -74,6 +74,9 @@ class SecurityConfiguration {
                                 "/frameworks/*/*/groups/*/criteria/new", "/frameworks/*/*/criteria/*/edit",
                                 "/frameworks/*/*/criteria/*/remove", "/frameworks/*/*/criteria/*/move-up",
                                 "/frameworks/*/*/criteria/*/move-down").hasRole("ADMIN")
+                        // Mappings between framework versions and the prefills they drive: administrators only
+                        // (the service says the same, and shows a prefill's job only to whoever started it).
+                        .requestMatchers("/mappings", "/mappings/**").hasRole("ADMIN")
                         .requestMatchers("/account", "/account/language", PasswordChangeGate.CHANGE_PAGE)
                             .authenticated()
                         // User administration: the service decides which users and roles each of the two may touch.

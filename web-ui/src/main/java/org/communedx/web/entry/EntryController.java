@@ -13,6 +13,7 @@ import org.communedx.service.assessment.AssessmentWorkflow;
 import org.communedx.service.assessment.CriterionAddress;
 import org.communedx.service.evidence.EvidenceService;
 import org.communedx.service.evidence.EvidenceViews.EvidenceList;
+import org.communedx.service.mapping.CarryOvers;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -51,10 +52,14 @@ class EntryController {
 
     private final EvidenceService evidence;
 
-    EntryController(AssessmentWorkflow workflow, EvidenceService evidence, MessageSource messages) {
+    private final CarryOvers carryOvers;
+
+    EntryController(AssessmentWorkflow workflow, EvidenceService evidence, MessageSource messages,
+            CarryOvers carryOvers) {
         this.workflow = workflow;
         this.evidence = evidence;
         this.messages = messages;
+        this.carryOvers = carryOvers;
     }
 
     @GetMapping(ENTRY)
@@ -211,6 +216,8 @@ class EntryController {
         model.addAttribute("entryPath", path(detail));
         model.addAttribute("evidence", files);
         model.addAttribute("statuses", List.of(EntryStatus.values()));
+        // After the detail, which checked the caller's scope.
+        carryOvers.forEntry(detail.entry().id()).ifPresent(mark -> model.addAttribute("carriedOver", mark));
         return PAGE;
     }
 }

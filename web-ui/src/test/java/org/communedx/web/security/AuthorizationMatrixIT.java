@@ -88,6 +88,17 @@ class AuthorizationMatrixIT {
         route("POST /frameworks/{code}/{version}/publish", "/frameworks/DX-XA/1.0/publish", "A 403 403 403 403 302");
         // Never the seeded version: retiring it would change what the other tests see.
         route("POST /frameworks/{code}/{version}/retire", "/frameworks/DX-XA/0.0/retire", "404 403 403 403 403 302");
+        // Version mappings and their prefills: administrators only. The writes are probed with an empty form (a
+        // refused file) and a mapping that does not exist; a prefill's job nobody here started is not found.
+        route("GET /mappings", "/mappings", "200 403 403 403 403 302");
+        route("POST /mappings/import", "/mappings/import", "A 403 403 403 403 302");
+        route("GET /mappings/{id}", "/mappings/999999", "404 403 403 403 403 302");
+        route("GET /mappings/{id}/export/yaml", "/mappings/999999/export/yaml", "404 403 403 403 403 302");
+        route("GET /mappings/{id}/export/xlsx", "/mappings/999999/export/xlsx", "404 403 403 403 403 302");
+        route("POST /mappings/{id}/prefill", "/mappings/999999/prefill", "404 403 403 403 403 302");
+        String prefillJob = "/mappings/prefill/jobs/" + new UUID(0, 0);
+        route("GET /mappings/prefill/jobs/{id}", prefillJob, "404 403 403 403 403 302");
+        route("GET /mappings/prefill/jobs/{id}/progress", prefillJob + "/progress", "404 403 403 403 403 302");
         route("GET /frameworks/import", "/frameworks/import", "200 403 403 403 403 302");
         route("POST /frameworks/import", "/frameworks/import", "A 403 403 403 403 302");
         route("GET /frameworks/{code}/{version}/title", "/frameworks/DX-XA/1.0/title", "A 403 403 403 403 302");
