@@ -5,7 +5,7 @@
 
 alter table framework
     add column score_display  varchar(16)   not null default 'PERCENT' check (score_display in ('PERCENT', 'POINTS')),
-    add column score_decimals smallint      not null default 2 check (score_decimals between 0 and 2),
+    add column score_decimals integer       not null default 2 check (score_decimals between 0 and 2),
     -- The total the version announces (e.g. 1,000 points); publishing holds the criteria's maxima to it.
     add column declared_total numeric(9, 2) check (declared_total > 0);
 
