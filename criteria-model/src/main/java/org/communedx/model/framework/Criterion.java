@@ -126,8 +126,13 @@ public class Criterion implements Positioned {
         return scoring().points(value, target, comparison, weight);
     }
 
+    /**
+     * The criterion's rule. Only STEPS and LEVELS read the bands, so that a scorecard of all-or-nothing or proportional
+     * criteria loads none of them.
+     */
     public ScoringRule scoring() {
-        return new ScoringRule(scoringMethod, scoreSteps);
+        boolean banded = scoringMethod == ScoringMethod.STEPS || scoringMethod == ScoringMethod.LEVELS;
+        return new ScoringRule(scoringMethod, banded ? scoreSteps : List.of());
     }
 
     List<FrameworkProblem> problems() {
@@ -138,7 +143,8 @@ public class Criterion implements Positioned {
         if (weight.signum() <= 0) {
             problems.add(new FrameworkProblem(code, "framework.problem.weightNotPositive", code, weight));
         }
-        problems.addAll(scoring().problems(code, type, weight));
+        // Every band stored, so that bands a rule does not use are reported rather than hidden.
+        problems.addAll(new ScoringRule(scoringMethod, scoreSteps).problems(code, type, weight));
         return problems;
     }
 

@@ -141,6 +141,46 @@ class ScoringTransferTests {
         assertThat(criteria(imported)).extracting(CriterionView::scoring).containsOnly(ScoringMethod.ALL_OR_NOTHING);
     }
 
+    /** A workbook exported before scoring rules lacks their trailing columns, and still imports. */
+    @Test
+    void aWorkbookWithoutTheScoringColumnsImportsAsPercentAllOrNothing() throws java.io.IOException {
+        byte[] older;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(transfer.exportXlsx("PT-TEST", importPoints("xlsx-src")).content()));
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            dropColumnsFrom(workbook.getSheet(FrameworkWorkbook.FRAMEWORK_SHEET), 4);
+            dropColumnsFrom(workbook.getSheet(FrameworkWorkbook.CRITERIA_SHEET), 14);
+            workbook.write(out);
+            older = out.toByteArray();
+        }
+
+        transfer.importDraft(new ByteArrayResource(older), "xlsx-older");
+
+        FrameworkDetail imported = catalogue.version("PT-TEST", "xlsx-older");
+        assertThat(imported.scoreSettings()).isEqualTo(ScoreSettings.PERCENT);
+        assertThat(criteria(imported)).extracting(CriterionView::scoring).containsOnly(ScoringMethod.ALL_OR_NOTHING);
+        assertThat(criteria(imported)).extracting(CriterionView::weight)
+                .usingElementComparator(java.math.BigDecimal::compareTo).containsExactly(
+                new java.math.BigDecimal("40"), java.math.BigDecimal.TEN, new java.math.BigDecimal("30"),
+                new java.math.BigDecimal("20"));
+    }
+
+    private String importPoints(String version) {
+        return transfer.importDraft(new ByteArrayResource(POINTS_FRAMEWORK.getBytes(StandardCharsets.UTF_8)), version)
+                .version();
+    }
+
+    private static void dropColumnsFrom(org.apache.poi.ss.usermodel.Sheet sheet, int first) {
+        for (org.apache.poi.ss.usermodel.Row row : sheet) {
+            for (int column = row.getLastCellNum() - 1; column >= first; column--) {
+                org.apache.poi.ss.usermodel.Cell cell = row.getCell(column);
+                if (cell != null) {
+                    row.removeCell(cell);
+                }
+            }
+        }
+    }
+
     @Test
     void aBrokenScoringRuleIsRefusedWithEveryProblemAndNothingSaved() {
         String broken = POINTS_FRAMEWORK
