@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.communedx.model.framework.FrameworkProblem;
 import org.communedx.model.framework.FrameworkRuleViolation;
+import org.communedx.model.framework.ScoreDisplay;
 import org.communedx.model.framework.ScoringMethod;
 import org.communedx.model.framework.MeasurementType;
 import org.communedx.model.framework.Comparison;
@@ -52,11 +53,12 @@ class FrameworkEditController {
         model.addAttribute("types", MeasurementType.values());
         model.addAttribute("comparisons", Comparison.values());
         model.addAttribute("scorings", ScoringMethod.values());
+        model.addAttribute("scoreDisplays", ScoreDisplay.values());
     }
 
     @GetMapping("/title")
     String titleForm(@PathVariable String code, @PathVariable String version, Model model) {
-        model.addAttribute("titleForm", TitleForm.of(editor.title(code, version)));
+        model.addAttribute("titleForm", TitleForm.of(editor.title(code, version), editor.scoreSettings(code, version)));
         return "framework/edit-title";
     }
 
@@ -67,7 +69,7 @@ class FrameworkEditController {
         if (binding.hasErrors()) {
             return "framework/edit-title";
         }
-        editor.editTitle(code, version, form.toTitle());
+        editor.editTitle(code, version, form.toTitle(), form.toScoreSettings());
         redirect.addFlashAttribute("messageKey", "framework.edit.titleSaved");
         return VERSION_PAGE;
     }

@@ -98,6 +98,27 @@ class FrameworkEditingIT {
     }
 
     @Test
+    void anAdministratorShowsAVersionInPointsAndPublishingHoldsItToItsDeclaredTotal() {
+        WebClient admin = admin();
+        String draft = cloneDraft(admin, "1.1-it-points");
+
+        HttpResponse<String> badDecimals = admin.post(draft + "/title", form(admin, draft, "titleVi", "Chỉ số",
+                "titleEn", "Index", "scoreDisplay", "POINTS", "scoreDecimals", "5", "declaredTotal", "30"));
+        assertThat(badDecimals.statusCode()).isEqualTo(200);
+        assertThat(badDecimals.body()).contains("Nhập số nguyên từ 0 đến 2.");
+
+        assertRedirectsToDraft(admin.post(draft + "/title", form(admin, draft, "titleVi", "Chỉ số", "titleEn",
+                "Index", "scoreDisplay", "POINTS", "scoreDecimals", "1", "declaredTotal", "30")), draft);
+        assertThat(admin.get(draft).body())
+                .contains("Kết quả hiển thị theo điểm; tổng điểm tối đa 27, làm tròn 1 chữ số thập phân.");
+        assertThat(admin.get(draft + "/title").body()).contains("value=\"POINTS\" selected", "value=\"30");
+
+        admin.post(draft + "/publish", form(admin, draft));
+        assertThat(admin.get(draft).body()).contains(
+                "Tổng điểm công bố là 30 nhưng điểm tối đa của các tiêu chí cộng lại là 27.", "Bản nháp");
+    }
+
+    @Test
     void idOfAnotherVersionAnswersNotFound() {
         WebClient admin = admin();
         String mine = cloneDraft(admin, "1.1-it-mine");
