@@ -1,5 +1,6 @@
 package org.communedx.model.assessment;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import jakarta.persistence.Version;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.framework.Criterion;
+import org.communedx.model.framework.ScoringRule;
 
 import static org.communedx.model.assessment.EntryStatus.APPROVED;
 import static org.communedx.model.assessment.EntryStatus.DRAFT;
@@ -74,9 +76,16 @@ public class CriterionEntry {
 
     private String reason;
 
-    /** Kept with the value, so that completion adds up in SQL; see {@link #isMet()}. */
+    /** Kept with the value, so that the explanation need not judge it again; see {@link #isMet()}. */
     @Column(nullable = false)
     private boolean met;
+
+    /**
+     * The points the value earns by its criterion's scoring rule, kept with the value so that every figure sums them
+     * in SQL without judging the value again; see {@link #getPoints()}.
+     */
+    @Column(nullable = false)
+    private BigDecimal points = BigDecimal.ZERO.setScale(ScoringRule.POINT_SCALE);
 
     @Column(name = "last_changed_at")
     private Instant lastChangedAt;
@@ -220,6 +229,7 @@ public class CriterionEntry {
             yesNo = y.yes();
         }
         met = criterion.isMetBy(value.measure());
+        points = criterion.pointsFor(value.measure());
     }
 
     /** The value recorded so far, or null. */
@@ -242,6 +252,14 @@ public class CriterionEntry {
     /** Whether the recorded value meets the criterion's target, whatever the review status. */
     public boolean isMet() {
         return met;
+    }
+
+    /**
+     * The points the recorded value earns, whatever the review status (0 without a value): what the verified figure
+     * adds once the entry is approved, and the claimed figure once it is submitted.
+     */
+    public BigDecimal getPoints() {
+        return points;
     }
 
     /** What the audit trail records of the entry, before and after a change. */

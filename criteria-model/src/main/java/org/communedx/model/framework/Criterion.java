@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -56,8 +58,18 @@ public class Criterion implements Positioned {
 
     private String unit;
 
+    /** The most points the criterion earns; in a percent framework, its weight in the percentage. */
     @Column(nullable = false)
     private BigDecimal weight;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "scoring_method", nullable = false)
+    private ScoringMethod scoringMethod;
+
+    @ElementCollection
+    @CollectionTable(name = "criterion_score_step", joinColumns = @JoinColumn(name = "criterion_id"))
+    // No order kept: ScoringRule sorts the bands by their lower bound.
+    private List<ScoreStep> scoreSteps = new ArrayList<>();
 
     @Column(name = "typical_evidence_vi")
     private String typicalEvidenceVi;
@@ -96,6 +108,9 @@ public class Criterion implements Positioned {
         this.comparison = definition.comparison();
         this.unit = definition.unit();
         this.weight = definition.weight();
+        this.scoringMethod = definition.scoring().method();
+        this.scoreSteps.clear();
+        this.scoreSteps.addAll(definition.scoring().steps());
         this.typicalEvidenceVi = definition.typicalEvidence().vi();
         this.typicalEvidenceEn = definition.typicalEvidence().en();
         this.evidenceRequired = definition.evidenceRequired();
@@ -106,6 +121,20 @@ public class Criterion implements Positioned {
         return value != null && comparison.isMet(value, target);
     }
 
+    /** The points a value, in this criterion's measurement, earns by its scoring rule; 0 for no value. */
+    public BigDecimal pointsFor(BigDecimal value) {
+        return scoring().points(value, target, comparison, weight);
+    }
+
+    /**
+     * The criterion's rule. Only STEPS and LEVELS read the bands, so that a scorecard of all-or-nothing or proportional
+     * criteria loads none of them.
+     */
+    public ScoringRule scoring() {
+        boolean banded = scoringMethod == ScoringMethod.STEPS || scoringMethod == ScoringMethod.LEVELS;
+        return new ScoringRule(scoringMethod, banded ? scoreSteps : List.of());
+    }
+
     List<FrameworkProblem> problems() {
         List<FrameworkProblem> problems = new ArrayList<>();
         if (!type.acceptsTarget(target)) {
@@ -114,12 +143,15 @@ public class Criterion implements Positioned {
         if (weight.signum() <= 0) {
             problems.add(new FrameworkProblem(code, "framework.problem.weightNotPositive", code, weight));
         }
+        // Every band stored, so that bands a rule does not use are reported rather than hidden.
+        problems.addAll(new ScoringRule(scoringMethod, scoreSteps).problems(code, type, weight));
         return problems;
     }
 
     public CriterionDefinition definition() {
         return new CriterionDefinition(code, name(), new LocalizedText(descriptionVi, descriptionEn), type, target,
-                comparison, unit, weight, new LocalizedText(typicalEvidenceVi, typicalEvidenceEn), evidenceRequired);
+                comparison, unit, weight, scoring(), new LocalizedText(typicalEvidenceVi, typicalEvidenceEn),
+                evidenceRequired);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.communedx.model.framework;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,6 +52,16 @@ public class Framework {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "score_display", nullable = false)
+    private ScoreDisplay scoreDisplay = ScoreDisplay.PERCENT;
+
+    @Column(name = "score_decimals", nullable = false)
+    private int scoreDecimals = 2;
+
+    @Column(name = "declared_total")
+    private BigDecimal declaredTotal;
+
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
@@ -80,6 +91,7 @@ public class Framework {
             throw new FrameworkRuleViolation(new FrameworkProblem(code, "framework.problem.versionTaken", newVersion));
         }
         Framework copy = new Framework(code, newVersion, title());
+        copy.changeScoreSettings(scoreSettings());
         for (CriterionGroup group : groups) {
             group.copyInto(copy);
         }
@@ -111,6 +123,23 @@ public class Framework {
         this.titleEn = requireText(title.en(), "title (en)");
     }
 
+    public void changeScoreSettings(ScoreSettings settings) {
+        requireDraft();
+        this.scoreDisplay = settings.display();
+        this.scoreDecimals = settings.decimals();
+        this.declaredTotal = settings.declaredTotal();
+    }
+
+    public ScoreSettings scoreSettings() {
+        return new ScoreSettings(scoreDisplay, scoreDecimals, declaredTotal);
+    }
+
+    /** The most points the whole version gives: the sum of its criteria's maxima. */
+    public BigDecimal maximumPoints() {
+        return groups.stream().flatMap(group -> group.getCriteria().stream()).map(Criterion::getWeight)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     /** Every reason this version could not be published; empty when it can. */
     public List<FrameworkProblem> problems() {
         List<FrameworkProblem> problems = new ArrayList<>();
@@ -133,6 +162,25 @@ public class Framework {
                 }
                 problems.addAll(criterion.problems());
             }
+        }
+        problems.addAll(scoreSettingsProblems(code, scoreSettings(), maximumPoints()));
+        return problems;
+    }
+
+    /**
+     * What is wrong with a version's score settings, given the sum of its criteria's maxima: decimals beyond what
+     * points keep, or a declared total the criteria do not add up to.
+     */
+    public static List<FrameworkProblem> scoreSettingsProblems(String code, ScoreSettings settings,
+            BigDecimal maximumPoints) {
+        List<FrameworkProblem> problems = new ArrayList<>();
+        if (settings.decimals() < 0 || settings.decimals() > ScoreSettings.MAX_DECIMALS) {
+            problems.add(new FrameworkProblem(code, "framework.problem.scoring.decimalsOutOfRange",
+                    settings.decimals(), ScoreSettings.MAX_DECIMALS));
+        }
+        if (settings.declaredTotal() != null && settings.declaredTotal().compareTo(maximumPoints) != 0) {
+            problems.add(new FrameworkProblem(code, "framework.problem.scoring.totalMismatch",
+                    ScoringRule.plain(settings.declaredTotal()), ScoringRule.plain(maximumPoints)));
         }
         return problems;
     }

@@ -2,6 +2,7 @@ package org.communedx.model.framework;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,44 @@ class FrameworkTests {
     }
 
     @Test
+    void publishingRefusesBrokenScoringRulesAndADeclaredTotalTheCriteriaMiss() {
+        Framework framework = Framework.draft("PT-XA", "2025", text("Chỉ số xã Phú Thọ"));
+        framework.changeScoreSettings(new ScoreSettings(ScoreDisplay.POINTS, 2, new BigDecimal("1000")));
+        CriterionGroup group = framework.addGroup("G1", text("Nhóm 1"));
+        group.addCriterion(scored("G1.C1", MeasurementType.PERCENT, "400", ScoringRule.PROPORTIONAL));
+        group.addCriterion(scored("G1.C2", MeasurementType.PERCENT, "300", ScoringRule.steps(List.of(
+                new ScoreStep(new BigDecimal("0"), new BigDecimal("50"), new BigDecimal("-5")),
+                new ScoreStep(new BigDecimal("60"), null, new BigDecimal("300"))))));
+        group.addCriterion(scored("G1.C3", MeasurementType.COUNT, "200",
+                ScoringRule.levels(BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.valueOf(2), BigDecimal.TEN)));
+
+        assertThatThrownBy(() -> framework.publish(NOW)).isInstanceOfSatisfying(FrameworkRuleViolation.class,
+                violation -> assertThat(violation.problems()).extracting(FrameworkProblem::code,
+                        FrameworkProblem::messageKey).containsExactly(
+                                org.assertj.core.groups.Tuple.tuple("G1.C2", "framework.problem.scoring.negativePoints"),
+                                org.assertj.core.groups.Tuple.tuple("G1.C2", "framework.problem.scoring.gapBetweenSteps"),
+                                org.assertj.core.groups.Tuple.tuple("G1.C3", "framework.problem.scoring.levelsNeedLevel"),
+                                org.assertj.core.groups.Tuple.tuple("PT-XA", "framework.problem.scoring.totalMismatch")));
+        assertThat(framework.getStatus()).isEqualTo(FrameworkStatus.DRAFT);
+    }
+
+    @Test
+    void aCloneKeepsTheScoreSettingsAndRules() {
+        Framework framework = Framework.draft("PT-XA", "2025", text("Chỉ số xã Phú Thọ"));
+        ScoreSettings points = new ScoreSettings(ScoreDisplay.POINTS, 2, new BigDecimal("40"));
+        framework.changeScoreSettings(points);
+        framework.addGroup("G1", text("Nhóm 1"))
+                .addCriterion(scored("G1.C1", MeasurementType.PERCENT, "40", ScoringRule.PROPORTIONAL));
+        framework.publish(NOW);
+
+        Framework clone = framework.cloneAsDraft("2026");
+
+        assertThat(clone.scoreSettings()).isEqualTo(points);
+        assertThat(clone.getGroups().get(0).getCriteria().get(0).scoring()).isEqualTo(ScoringRule.PROPORTIONAL);
+        assertThat(clone.maximumPoints()).isEqualByComparingTo("40");
+    }
+
+    @Test
     void cloneCopiesEveryGroupAndCriterionIntoANewDraft() {
         Framework published = validDraft();
         published.publish(NOW);
@@ -119,6 +158,11 @@ class FrameworkTests {
     private static CriterionDefinition criterion(String code, MeasurementType type, int target, Comparison comparison) {
         return new CriterionDefinition(code, text("Tiêu chí " + code), null, type, BigDecimal.valueOf(target),
                 comparison, null, BigDecimal.ONE, null, true);
+    }
+
+    private static CriterionDefinition scored(String code, MeasurementType type, String maximum, ScoringRule rule) {
+        return new CriterionDefinition(code, text("Tiêu chí " + code), null, type, BigDecimal.valueOf(80),
+                Comparison.AT_LEAST, null, new BigDecimal(maximum), rule, null, true);
     }
 
     private static LocalizedText text(String vi) {

@@ -10,13 +10,16 @@ import java.util.function.Predicate;
 import org.communedx.model.assessment.EntryStatus;
 
 /**
- * How far a commune has got, by criterion weight. This is the one place a completion percentage is computed and
- * rounded.
+ * How far a commune has got, in points: each criterion's points come from its scoring rule
+ * ({@link org.communedx.model.framework.ScoringRule}, kept on the entry), and its weight is its maximum. This is the
+ * one place a completion percentage is computed and rounded; {@link ProgressLedger} sums the same kept points in
+ * SQL.
  * <ul>
  * <li><b>Applicable</b> criteria are all but those a reviewer accepted as NOT_APPLICABLE; a not-applicable
- * request still counts until it is approved.</li>
- * <li><b>Verified</b>: weights of APPROVED criteria whose value meets the target, over applicable weights.</li>
- * <li><b>Claimed</b>: as verified, but SUBMITTED criteria that meet the target count too.</li>
+ * request still counts until it is approved. Their maxima add up to the maximum score.</li>
+ * <li><b>Verified</b>: the points of APPROVED criteria, over the applicable maxima. All or nothing (DX-XA 1.0), that is
+ * the weights of approved criteria whose value meets the target.</li>
+ * <li><b>Claimed</b>: as verified, but SUBMITTED criteria's points count too.</li>
  * <li>Percentages are rounded half up to one decimal; with no applicable criterion there is no percentage
  * (null).</li>
  * </ul>
@@ -26,49 +29,66 @@ public final class Completion {
     private Completion() {
     }
 
-    /** One criterion as completion sees it. */
-    public record Item(String criterionCode, String groupCode, BigDecimal weight, EntryStatus status, boolean met) {
+    /**
+     * One criterion as completion sees it.
+     * @param weight the criterion's maximum
+     * @param points what its value earns by its scoring rule, whatever the status
+     */
+    public record Item(String criterionCode, String groupCode, BigDecimal weight, EntryStatus status, boolean met,
+            BigDecimal points) {
+
+        /** A criterion scored all or nothing: its whole weight when met. */
+        public Item(String criterionCode, String groupCode, BigDecimal weight, EntryStatus status, boolean met) {
+            this(criterionCode, groupCode, weight, status, met, met ? weight : BigDecimal.ZERO);
+        }
     }
 
-    /** Why a criterion adds its weight to a percentage, or why not. */
+    /** Why a criterion adds its points to a figure, or why not. */
     public enum Reason {
-        /** Its weight is added to the percentage. */
+        /** Its points are added to the figure. */
         COUNTS,
-        /** Applicable, but its value does not meet the target (or there is no value yet). */
+        /** Applicable, but its value earns no points (or there is no value yet). */
         NOT_MET,
-        /** Its value meets the target, but it is not approved (verified) or not submitted (claimed). */
+        /** Its value earns points, but it is not approved (verified) or not submitted (claimed). */
         NOT_APPROVED,
         /** A reviewer accepted it as not applicable: its weight is left out of the whole as well. */
         NOT_APPLICABLE
     }
 
-    /** One criterion of an explanation: its weight, and its reason for the verified and the claimed figure. */
+    /**
+     * One criterion of an explanation: its maximum, the points its value earns, and its reason for the verified and
+     * the claimed figure.
+     */
     public record Line(String criterionCode, String groupCode, BigDecimal weight, EntryStatus status, boolean met,
-            Reason verified, Reason claimed) {
+            BigDecimal points, Reason verified, Reason claimed) {
     }
 
     /**
-     * Everything a percentage is made of: the counted weights over the applicable weight, times 100, rounded as
-     * {@link #percentages} rounds, is exactly the percentage shown.
+     * Everything a figure is made of: the counted points over the applicable maxima, times 100, rounded as
+     * {@link #percentages} rounds, is exactly the percentage shown; the counted points are the score.
      */
     public record Explanation(List<Line> lines, BigDecimal applicableWeight, BigDecimal verifiedWeight,
             BigDecimal claimedWeight, Percentages percentages) {
+
+        public Score score() {
+            return new Score(verifiedWeight, claimedWeight, applicableWeight);
+        }
     }
 
-    /** The explanation of the items' percentages (pass one group's items for that group's figures). */
+    /** The explanation of the items' figures (pass one group's items for that group's figures). */
     public static Explanation explain(List<Item> items) {
         List<Line> lines = items.stream().map(item -> new Line(item.criterionCode(), item.groupCode(), item.weight(),
-                item.status(), item.met(), reason(item, EntryStatus.APPROVED),
+                item.status(), item.met(), item.points(), reason(item, EntryStatus.APPROVED),
                 reason(item, EntryStatus.APPROVED, EntryStatus.SUBMITTED))).toList();
-        return new Explanation(lines, weight(items, Completion::applicable), weight(items, Completion::verified),
-                weight(items, Completion::claimed), percentages(items));
+        return new Explanation(lines, maximum(items), points(items, Completion::verified),
+                points(items, Completion::claimed), percentages(items));
     }
 
     private static Reason reason(Item item, EntryStatus... counted) {
         if (!applicable(item)) {
             return Reason.NOT_APPLICABLE;
         }
-        if (!item.met()) {
+        if (item.points().signum() == 0) {
             return Reason.NOT_MET;
         }
         return java.util.Arrays.asList(counted).contains(item.status()) ? Reason.COUNTS : Reason.NOT_APPROVED;
@@ -78,8 +98,16 @@ public final class Completion {
     public record Percentages(BigDecimal verified, BigDecimal claimed) {
     }
 
-    /** Overall, and per group in the order the groups first appear. */
-    public record Result(Percentages overall, Map<String, Percentages> byGroup) {
+    /**
+     * Points verified and claimed out of the maximum of the applicable criteria, unrounded (each criterion's points
+     * have two decimals); a framework that shows points rounds them as it says when it shows them.
+     */
+    public record Score(BigDecimal verified, BigDecimal claimed, BigDecimal maximum) {
+    }
+
+    /** Overall, and per group in the order the groups first appear; percentages and the scores they come from. */
+    public record Result(Percentages overall, Map<String, Percentages> byGroup, Score overallScore,
+            Map<String, Score> groupScores) {
     }
 
     public static Result of(List<Item> items) {
@@ -88,17 +116,25 @@ public final class Completion {
             groups.computeIfAbsent(item.groupCode(), code -> new java.util.ArrayList<>()).add(item);
         }
         Map<String, Percentages> byGroup = new LinkedHashMap<>();
-        groups.forEach((code, groupItems) -> byGroup.put(code, percentages(groupItems)));
-        return new Result(percentages(items), byGroup);
+        Map<String, Score> groupScores = new LinkedHashMap<>();
+        groups.forEach((code, groupItems) -> {
+            byGroup.put(code, percentages(groupItems));
+            groupScores.put(code, score(groupItems));
+        });
+        return new Result(percentages(items), byGroup, score(items), groupScores);
+    }
+
+    static Score score(List<Item> items) {
+        return new Score(points(items, Completion::verified), points(items, Completion::claimed), maximum(items));
     }
 
     static Percentages percentages(List<Item> items) {
-        BigDecimal applicable = weight(items, Completion::applicable);
+        BigDecimal applicable = maximum(items);
         if (applicable.signum() == 0) {
             return new Percentages(null, null);
         }
-        return new Percentages(percent(weight(items, Completion::verified), applicable),
-                percent(weight(items, Completion::claimed), applicable));
+        return new Percentages(percent(points(items, Completion::verified), applicable),
+                percent(points(items, Completion::claimed), applicable));
     }
 
     private static boolean applicable(Item item) {
@@ -106,15 +142,21 @@ public final class Completion {
     }
 
     private static boolean verified(Item item) {
-        return item.met() && item.status() == EntryStatus.APPROVED;
+        return item.status() == EntryStatus.APPROVED;
     }
 
     private static boolean claimed(Item item) {
-        return item.met() && (item.status() == EntryStatus.APPROVED || item.status() == EntryStatus.SUBMITTED);
+        return item.status() == EntryStatus.APPROVED || item.status() == EntryStatus.SUBMITTED;
     }
 
-    private static BigDecimal weight(List<Item> items, Predicate<Item> counts) {
-        return items.stream().filter(counts).map(Item::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+    /** The maxima of the applicable criteria: the whole a figure is a share of. */
+    private static BigDecimal maximum(List<Item> items) {
+        return items.stream().filter(Completion::applicable).map(Item::weight).reduce(BigDecimal.ZERO,
+                BigDecimal::add);
+    }
+
+    private static BigDecimal points(List<Item> items, Predicate<Item> counts) {
+        return items.stream().filter(counts).map(Item::points).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** Part over whole as a percent with one decimal, rounded half up: the rule every figure of the tracker follows. */

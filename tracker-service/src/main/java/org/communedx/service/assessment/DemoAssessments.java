@@ -351,7 +351,7 @@ class DemoAssessments implements ApplicationRunner {
         Completion.Percentages percentages = Completion.percentages(entries.stream()
                 .map(entry -> new Completion.Item(entry.getCriterion().getCode(),
                         entry.getCriterion().getGroup().getCode(), entry.getCriterion().getWeight(),
-                        entry.getStatus(), entry.isMet()))
+                        entry.getStatus(), entry.isMet(), entry.getPoints()))
                 .toList());
         Figures after = Figures.of(percentages);
         BigDecimal verifiedChange = after.verified().subtract(before.verified());
@@ -367,8 +367,8 @@ class DemoAssessments implements ApplicationRunner {
     private void write(Written written) {
         jdbcTemplate.batchUpdate("""
                 update criterion_entry set status = ?, value_numerator = ?, value_denominator = ?, value_count = ?,
-                    value_level = ?, value_yes_no = ?, explanation = ?, reason = ?, met = ?, last_changed_at = ?,
-                    last_changed_by = ?, row_version = row_version + 1
+                    value_level = ?, value_yes_no = ?, explanation = ?, reason = ?, met = ?, points = ?,
+                    last_changed_at = ?, last_changed_by = ?, row_version = row_version + 1
                 where id = ?""", written.entries.stream().filter(entry -> entry.getLastChangedAt() != null).toList(),
                 1000, (statement, entry) -> {
                     EntryValue value = entry.value();
@@ -382,9 +382,10 @@ class DemoAssessments implements ApplicationRunner {
                     statement.setString(7, entry.getExplanation());
                     statement.setString(8, entry.getReason());
                     statement.setBoolean(9, entry.isMet());
-                    statement.setObject(10, OffsetDateTime.ofInstant(entry.getLastChangedAt(), ZoneOffset.UTC));
-                    statement.setString(11, entry.getLastChangedBy());
-                    statement.setLong(12, entry.getId());
+                    statement.setBigDecimal(10, entry.getPoints());
+                    statement.setObject(11, OffsetDateTime.ofInstant(entry.getLastChangedAt(), ZoneOffset.UTC));
+                    statement.setString(12, entry.getLastChangedBy());
+                    statement.setLong(13, entry.getId());
                 });
         // The audit rows of the files name their ids, so the ids are drawn from the table's sequence first.
         List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('evidence', 'id')) from generate_series(1, ?)")

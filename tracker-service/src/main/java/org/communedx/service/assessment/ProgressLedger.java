@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * figures themselves are kept nowhere else; the web module keeps rendered pages only until the next committed write
  * (its {@code RenderedPages}, by {@code DataRevision}).
  * <p>
- * The sums follow {@link Completion}'s rules exactly (applicable, verified, claimed weights; one decimal, half up:
+ * The sums follow {@link Completion}'s rules exactly (applicable maxima, verified and claimed points; one decimal, half up:
  * PostgreSQL's {@code round} rounds halves away from zero, which for these non-negative figures is half up).
  * {@code ProgressTests} holds the two to the same results.
  */
@@ -31,11 +31,14 @@ public class ProgressLedger {
     /** Days of the history are Vietnamese calendar days, whatever the server's time zone. */
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
+    /**
+     * The maxima of the applicable criteria and the points verified and claimed: the points each entry keeps
+     * ({@code criterion_entry.points}, set by the criterion's scoring rule), never a second copy of the rule.
+     */
     private static final String WEIGHTS = """
-            select coalesce(sum(c.weight) filter (where e.status <> 'NOT_APPLICABLE'), 0) as applicable,
-                   coalesce(sum(c.weight) filter (where e.met and e.status = 'APPROVED'), 0) as verified,
-                   coalesce(sum(c.weight) filter (where e.met and e.status in ('APPROVED', 'SUBMITTED')), 0) as claimed
-            from criterion_entry e join criterion c on c.id = e.criterion_id
+            coalesce(sum(c.weight) filter (where e.status <> 'NOT_APPLICABLE'), 0) as applicable,
+            coalesce(sum(e.points) filter (where e.status = 'APPROVED'), 0) as verified,
+            coalesce(sum(e.points) filter (where e.status in ('APPROVED', 'SUBMITTED')), 0) as claimed
             """;
 
     private static final String PERCENTS = """
@@ -48,7 +51,8 @@ public class ProgressLedger {
             insert into assessment_progress (assessment_id, unit_id, period_id, applicable_weight, verified_weight,
                 claimed_weight, verified_percent, claimed_percent, updated_at)
             select a.id, a.unit_id, a.period_id, w.applicable, w.verified, w.claimed, %2$s, :now
-            from assessment a cross join lateral (%1$s where e.assessment_id = a.id) w
+            from assessment a cross join lateral (select %1$s
+                from criterion_entry e join criterion c on c.id = e.criterion_id where e.assessment_id = a.id) w
             where %3$s
             on conflict (assessment_id) do update set applicable_weight = excluded.applicable_weight,
                 verified_weight = excluded.verified_weight, claimed_weight = excluded.claimed_weight,
@@ -57,20 +61,18 @@ public class ProgressLedger {
             """;
 
     private static final String UPSERT_GROUPS = """
-            insert into assessment_group_progress (assessment_id, group_code, verified_percent, claimed_percent)
-            select w.assessment_id, w.group_code, %2$s
-            from (select e.assessment_id, g.code as group_code,
-                      coalesce(sum(c.weight) filter (where e.status <> 'NOT_APPLICABLE'), 0) as applicable,
-                      coalesce(sum(c.weight) filter (where e.met and e.status = 'APPROVED'), 0) as verified,
-                      coalesce(sum(c.weight) filter (where e.met and e.status in ('APPROVED', 'SUBMITTED')), 0)
-                          as claimed
+            insert into assessment_group_progress (assessment_id, group_code, applicable_weight, verified_weight,
+                claimed_weight, verified_percent, claimed_percent)
+            select w.assessment_id, w.group_code, w.applicable, w.verified, w.claimed, %2$s
+            from (select e.assessment_id, g.code as group_code, %1$s
                   from criterion_entry e join criterion c on c.id = e.criterion_id
                   join criterion_group g on g.id = c.group_id
                   join assessment a on a.id = e.assessment_id
                   where %3$s
                   group by e.assessment_id, g.code) w
-            on conflict (assessment_id, group_code) do update set verified_percent = excluded.verified_percent,
-                claimed_percent = excluded.claimed_percent
+            on conflict (assessment_id, group_code) do update set applicable_weight = excluded.applicable_weight,
+                verified_weight = excluded.verified_weight, claimed_weight = excluded.claimed_weight,
+                verified_percent = excluded.verified_percent, claimed_percent = excluded.claimed_percent
             """;
 
     private final JdbcClient jdbc;

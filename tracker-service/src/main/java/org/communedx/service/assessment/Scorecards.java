@@ -19,6 +19,8 @@ import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.Criterion;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.framework.ScoreSettings;
+import org.communedx.model.framework.ScoringMethod;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.period.Plan;
@@ -26,6 +28,7 @@ import org.communedx.model.period.PlanRepository;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.Actors;
+import org.communedx.service.framework.ScoreStepsText;
 import org.communedx.service.assessment.Completion.Item;
 import org.communedx.service.assessment.Completion.Percentages;
 
@@ -63,17 +66,27 @@ public class Scorecards {
      * @param closedToCommune the current user is the commune's staff and the submission deadline has passed: they
      *        can no longer change the entries, and the page says so
      */
+    /**
+     * @param scoreSettings whether the framework shows these figures as percent or as points, and how it rounds points
+     * @param score the points verified and claimed out of the applicable maximum, from which the percentages come
+     */
     public record Scorecard(String communeCode, String communeName, long periodId, String periodName,
             LocalDate submissionDeadline, long daysToDeadline, boolean closedToCommune, Percentages overall,
-            List<GroupCard> groups, PlanProgress plan) {
+            List<GroupCard> groups, PlanProgress plan, ScoreSettings scoreSettings, Completion.Score score) {
     }
 
-    public record GroupCard(String code, LocalizedText name, Percentages completion, List<CriterionRow> criteria) {
+    public record GroupCard(String code, LocalizedText name, Percentages completion, List<CriterionRow> criteria,
+            Completion.Score score) {
     }
 
+    /**
+     * @param points what the value earns by the criterion's scoring rule, whatever the status
+     * @param maximum the most the criterion earns
+     */
     public record CriterionRow(String code, LocalizedText name, MeasurementType type, BigDecimal target,
             Comparison comparison, String unit, EntryStatus status, EntryValue value, boolean met,
-            int evidenceCount, Instant lastChangedAt, String lastChangedBy) {
+            int evidenceCount, Instant lastChangedAt, String lastChangedBy, BigDecimal points, BigDecimal maximum,
+            ScoringMethod scoring) {
     }
 
     /** The commune's plan: its target percent, whether verified completion reaches it, and its deadline. */
@@ -99,12 +112,13 @@ public class Scorecards {
             Criterion criterion = entry.getCriterion();
             String group = criterion.getGroup().getCode();
             groups.computeIfAbsent(group, code -> new GroupCard(code, criterion.getGroup().name(),
-                    completion.byGroup().get(code), new ArrayList<>()))
+                    completion.byGroup().get(code), new ArrayList<>(), completion.groupScores().get(code)))
                     .criteria().add(new CriterionRow(criterion.getCode(), criterion.name(),
                             criterion.getType(), criterion.getTarget(), criterion.getComparison(), criterion.getUnit(),
                             entry.getStatus(), entry.value(), entry.isMet(),
                             entry.getId() == null ? 0 : counts.getOrDefault(entry.getId(), 0),
-                            entry.getLastChangedAt(), entry.getLastChangedBy()));
+                            entry.getLastChangedAt(), entry.getLastChangedBy(), entry.getPoints(),
+                            criterion.getWeight(), criterion.scoring().method()));
         }
         Period period = assessment.getPeriod();
         long unitId = assessment.getUnit().getId();
@@ -120,21 +134,31 @@ public class Scorecards {
                 period.getName(), period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),
                 // The date first: the account lookup is needed only once the deadline has passed.
                 !period.isOpenForSubmissions(today) && workflow.isOwnStaff(assessment.getUnit()),
-                completion.overall(), List.copyOf(groups.values()), plan);
-    }
-
-    /** A criterion as an explanation lists it: what it weighs, and why it counts or not. */
-    public record ExplainedCriterion(String code, LocalizedText name, String groupCode,
-            BigDecimal weight, EntryStatus status, boolean met, Completion.Reason verified, Completion.Reason claimed) {
+                completion.overall(), List.copyOf(groups.values()), plan, period.getFramework().scoreSettings(),
+                completion.overallScore());
     }
 
     /**
-     * What one of the scorecard's percentages is made of: overall when {@code groupCode} is null, else that group's.
-     * The counted weights over the applicable weight give exactly the percentages shown.
+     * A criterion as an explanation lists it: its maximum, the points its value earns and by which rule, and why they
+     * count or not.
+     * @param hasValue whether a value was entered (without one, it earns nothing)
+     * @param step for STEPS and LEVELS, the band that holds the value as its rule writes it ("50..80", "2"), or null
+     *        when none does
+     */
+    public record ExplainedCriterion(String code, LocalizedText name, String groupCode,
+            BigDecimal weight, EntryStatus status, boolean met, Completion.Reason verified, Completion.Reason claimed,
+            BigDecimal points, ScoringMethod scoring, boolean hasValue, String step) {
+    }
+
+    /**
+     * What one of the scorecard's figures is made of: overall when {@code groupCode} is null, else that group's.
+     * The counted points over the applicable maxima give exactly the percentages shown; the counted points are the
+     * score a points framework shows.
      */
     public record CompletionExplanation(String communeCode, String communeName, long periodId, String periodName,
             String groupCode, LocalizedText groupName, List<ExplainedCriterion> criteria, BigDecimal applicableWeight,
-            BigDecimal verifiedWeight, BigDecimal claimedWeight, Percentages percentages) {
+            BigDecimal verifiedWeight, BigDecimal claimedWeight, Percentages percentages,
+            ScoreSettings scoreSettings) {
     }
 
     /** The explanation of the overall figures, or of one group's; outside the caller's scope it does not exist. */
@@ -151,18 +175,24 @@ public class Scorecards {
         for (int i = 0; i < rows.size(); i++) {
             CriterionEntry entry = rows.get(i);
             Completion.Line line = explanation.lines().get(i);
-            criteria.add(new ExplainedCriterion(line.criterionCode(), entry.getCriterion().name(),
-                    line.groupCode(), line.weight(), line.status(), line.met(), line.verified(), line.claimed()));
+            Criterion criterion = entry.getCriterion();
+            EntryValue value = entry.value();
+            criteria.add(new ExplainedCriterion(line.criterionCode(), criterion.name(),
+                    line.groupCode(), line.weight(), line.status(), line.met(), line.verified(), line.claimed(),
+                    line.points(), criterion.scoring().method(), value != null,
+                    value == null ? null : criterion.scoring().stepFor(value.measure())
+                            .map(step -> ScoreStepsText.band(criterion.scoring().method(), step)).orElse(null)));
         }
         LocalizedText groupName = groupCode == null ? null : rows.get(0).getCriterion().getGroup().name();
         return new CompletionExplanation(assessment.getUnit().getCode(), assessment.getUnit().getName(), periodId,
                 assessment.getPeriod().getName(), groupCode, groupName, criteria, explanation.applicableWeight(),
-                explanation.verifiedWeight(), explanation.claimedWeight(), explanation.percentages());
+                explanation.verifiedWeight(), explanation.claimedWeight(), explanation.percentages(),
+                assessment.getPeriod().getFramework().scoreSettings());
     }
 
     private static Item item(CriterionEntry entry) {
         return new Item(entry.getCriterion().getCode(), entry.getCriterion().getGroup().getCode(),
-                entry.getCriterion().getWeight(), entry.getStatus(), entry.isMet());
+                entry.getCriterion().getWeight(), entry.getStatus(), entry.isMet(), entry.getPoints());
     }
 
     /**

@@ -26,6 +26,7 @@ final class CriterionChecks {
             problems.add(new FrameworkProblem(definition.code(), "framework.problem.weightNotPositive",
                     definition.code(), definition.weight().stripTrailingZeros().toPlainString()));
         }
+        problems.addAll(definition.scoring().problems(definition.code(), definition.type(), definition.weight()));
         return problems;
     }
 }

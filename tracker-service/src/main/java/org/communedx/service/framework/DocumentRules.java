@@ -10,9 +10,15 @@ import java.util.regex.Pattern;
 
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.CriterionDefinition;
+import org.communedx.model.framework.Framework;
 import org.communedx.model.framework.FrameworkProblem;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.framework.ScoreDisplay;
+import org.communedx.model.framework.ScoreSettings;
+import org.communedx.model.framework.ScoreStep;
+import org.communedx.model.framework.ScoringMethod;
+import org.communedx.model.framework.ScoringRule;
 import org.communedx.service.framework.FrameworkDocument.GroupDocument;
 import org.communedx.service.framework.RawFramework.RawGroup;
 import org.communedx.service.framework.RawFramework.RawRecord;
@@ -51,6 +57,7 @@ final class DocumentRules {
         }
         LocalizedText title = new LocalizedText(text(header, "titleVi", 300, true),
                 text(header, "titleEn", 300, true));
+        ScoreSettings settings = scoreSettings(header);
         if (raw.groups().isEmpty()) {
             problems.add(ImportProblem.ofFile("framework.import.problem.noGroups"));
         }
@@ -78,7 +85,34 @@ final class DocumentRules {
             }
             groups.add(new GroupDocument(groupCode, name, criteria));
         }
-        return problems.isEmpty() ? new FrameworkDocument(code, version, title, groups) : null;
+        if (problems.isEmpty()) {
+            BigDecimal maximum = groups.stream().flatMap(group -> group.criteria().stream())
+                    .map(CriterionDefinition::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+            for (FrameworkProblem problem : Framework.scoreSettingsProblems(code, settings, maximum)) {
+                String field = problem.messageKey().endsWith("decimalsOutOfRange") ? "scoreDecimals" : "declaredTotal";
+                problems.add(header.problem(field, problem.messageKey(), problem.arguments().toArray()));
+            }
+        }
+        return problems.isEmpty() ? new FrameworkDocument(code, version, title, settings, groups) : null;
+    }
+
+    /** How the version shows its figures; percent with two decimals and no declared total when the file says nothing. */
+    private ScoreSettings scoreSettings(RawRecord header) {
+        ScoreDisplay display = header.value("scoreDisplay").text() == null ? ScoreDisplay.PERCENT
+                : choice(header, "scoreDisplay", ScoreDisplay.class, "framework.import.problem.unknownScoreDisplay");
+        BigDecimal decimals = number(header, "scoreDecimals", BigDecimal.TEN, false);
+        if (decimals != null && decimals.stripTrailingZeros().scale() > 0) {
+            problems.add(header.problem("scoreDecimals", "framework.import.problem.notANumber",
+                    decimals.toPlainString()));
+            decimals = null;
+        }
+        BigDecimal declaredTotal = number(header, "declaredTotal", TARGET_LIMIT, false);
+        if (declaredTotal != null && declaredTotal.signum() <= 0) {
+            problems.add(header.problem("declaredTotal", "framework.import.problem.totalNotPositive",
+                    declaredTotal.toPlainString()));
+        }
+        return new ScoreSettings(display, decimals == null ? ScoreSettings.PERCENT.decimals() : decimals.intValue(),
+                declaredTotal);
     }
 
     private CriterionDefinition criterion(RawRecord row) {
@@ -93,6 +127,19 @@ final class DocumentRules {
                 "framework.import.problem.unknownComparison");
         String unit = text(row, "unit", 32, false);
         BigDecimal weight = number(row, "weight", WEIGHT_LIMIT, false);
+        ScoringMethod method = row.value("scoring").text() == null ? ScoringMethod.ALL_OR_NOTHING
+                : choice(row, "scoring", ScoringMethod.class, "framework.import.problem.unknownScoring");
+        List<ScoreStep> steps = List.of();
+        if (method != null) {
+            try {
+                steps = ScoreStepsText.parse(row.value("steps").text(), method);
+            }
+            catch (IllegalArgumentException notABand) {
+                String key = method == ScoringMethod.LEVELS ? "framework.import.problem.badStep.LEVELS"
+                        : "framework.import.problem.badStep";
+                problems.add(row.problem("steps", key, notABand.getMessage()));
+            }
+        }
         LocalizedText evidence = new LocalizedText(text(row, "typicalEvidenceVi", 10_000, false),
                 text(row, "typicalEvidenceEn", 10_000, false));
         Boolean evidenceRequired = yesNo(row, "evidenceRequired");
@@ -100,9 +147,10 @@ final class DocumentRules {
             return null;
         }
         CriterionDefinition definition = new CriterionDefinition(code, name, description, type, target, comparison,
-                unit, weight, evidence, evidenceRequired == null || evidenceRequired);
+                unit, weight, new ScoringRule(method, steps), evidence, evidenceRequired == null || evidenceRequired);
         for (FrameworkProblem problem : CriterionChecks.of(definition)) {
-            String field = problem.messageKey().contains("weight") ? "weight" : "target";
+            String field = problem.messageKey().contains("weight") ? "weight"
+                    : problem.messageKey().contains("scoring.") ? "steps" : "target";
             problems.add(row.problem(field, problem.messageKey(), problem.arguments().toArray()));
         }
         return definition;

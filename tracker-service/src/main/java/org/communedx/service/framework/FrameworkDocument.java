@@ -6,18 +6,21 @@ import org.communedx.model.framework.CriterionDefinition;
 import org.communedx.model.framework.CriterionGroup;
 import org.communedx.model.framework.Framework;
 import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.framework.ScoreSettings;
 
 /** A framework version as a file holds it, whatever the format: what is exported and what an import creates. */
-record FrameworkDocument(String code, String version, LocalizedText title, List<GroupDocument> groups) {
+record FrameworkDocument(String code, String version, LocalizedText title, ScoreSettings scoreSettings,
+        List<GroupDocument> groups) {
 
     static FrameworkDocument of(Framework framework) {
         return new FrameworkDocument(framework.getCode(), framework.getVersion(), framework.title(),
-                framework.getGroups().stream().map(GroupDocument::of).toList());
+                framework.scoreSettings(), framework.getGroups().stream().map(GroupDocument::of).toList());
     }
 
     /** A new draft holding every group and criterion of this document, in order. */
     Framework toDraft(String newVersion) {
         Framework framework = Framework.draft(code, newVersion, title);
+        framework.changeScoreSettings(scoreSettings);
         for (GroupDocument group : groups) {
             CriterionGroup added = framework.addGroup(group.code(), group.name());
             group.criteria().forEach(added::addCriterion);

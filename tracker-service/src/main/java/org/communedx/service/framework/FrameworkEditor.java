@@ -13,6 +13,7 @@ import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.framework.FrameworkRuleViolation;
 import org.communedx.model.framework.FrameworkStatus;
 import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.framework.ScoreSettings;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +38,11 @@ public class FrameworkEditor {
         return draft(code, version).title();
     }
 
+    /** What the title form's score settings start from. */
+    public ScoreSettings scoreSettings(String code, String version) {
+        return draft(code, version).scoreSettings();
+    }
+
     public GroupEdit group(String code, String version, long groupId) {
         CriterionGroup group = group(draft(code, version), groupId);
         return new GroupEdit(group.getId(), group.getCode(), group.name(), group.getCriteria().size());
@@ -47,9 +53,15 @@ public class FrameworkEditor {
         return new CriterionEdit(criterion.getId(), criterion.getGroup().getCode(), criterion.definition());
     }
 
+    /**
+     * The version's title and how it shows its figures, saved together. Whether the declared total matches the
+     * criteria is checked when the version is published, since a draft is still being filled.
+     */
     @Transactional
-    public void editTitle(String code, String version, LocalizedText title) {
-        load(code, version).editTitle(title);
+    public void editTitle(String code, String version, LocalizedText title, ScoreSettings settings) {
+        Framework framework = load(code, version);
+        framework.editTitle(title);
+        framework.changeScoreSettings(settings);
     }
 
     @Transactional

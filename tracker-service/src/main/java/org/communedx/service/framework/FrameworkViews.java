@@ -11,6 +11,8 @@ import org.communedx.model.framework.Framework;
 import org.communedx.model.framework.FrameworkStatus;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.framework.ScoreSettings;
+import org.communedx.model.framework.ScoringMethod;
 
 /** What pages and the API show of frameworks: plain records, so that no template lazy-loads. */
 public final class FrameworkViews {
@@ -28,12 +30,14 @@ public final class FrameworkViews {
         }
     }
 
+    /** @param maximumPoints the sum of the criteria's maxima */
     public record FrameworkDetail(String code, String version, LocalizedText title, FrameworkStatus status,
-            Instant publishedAt, List<GroupView> groups) {
+            Instant publishedAt, ScoreSettings scoreSettings, BigDecimal maximumPoints, List<GroupView> groups) {
 
         static FrameworkDetail of(Framework framework) {
             return new FrameworkDetail(framework.getCode(), framework.getVersion(), framework.title(),
-                    framework.getStatus(), framework.getPublishedAt(),
+                    framework.getStatus(), framework.getPublishedAt(), framework.scoreSettings(),
+                    framework.maximumPoints().stripTrailingZeros(),
                     framework.getGroups().stream().map(GroupView::of).toList());
         }
 
@@ -51,16 +55,21 @@ public final class FrameworkViews {
         }
     }
 
-    /** @param id what edit forms and buttons name the criterion by */
+    /**
+     * @param id what edit forms and buttons name the criterion by
+     * @param weight the criterion's maximum
+     * @param steps the rule's bands as text ({@link ScoreStepsText}), or null
+     */
     public record CriterionView(long id, String code, LocalizedText name, LocalizedText description, MeasurementType type,
             BigDecimal target, Comparison comparison, String unit, BigDecimal weight, LocalizedText typicalEvidence,
-            boolean evidenceRequired) {
+            boolean evidenceRequired, ScoringMethod scoring, String steps) {
 
         static CriterionView of(Criterion criterion) {
             return new CriterionView(criterion.getId(), criterion.getCode(), criterion.name(), criterion.description(),
                     criterion.getType(), criterion.getTarget().stripTrailingZeros(), criterion.getComparison(),
                     criterion.getUnit(), criterion.getWeight().stripTrailingZeros(), criterion.typicalEvidence(),
-                    criterion.isEvidenceRequired());
+                    criterion.isEvidenceRequired(), criterion.scoring().method(),
+                    ScoreStepsText.format(criterion.scoring()));
         }
     }
 }

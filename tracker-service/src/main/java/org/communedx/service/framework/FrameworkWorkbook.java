@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -42,7 +43,8 @@ final class FrameworkWorkbook {
 
     /** Field to header, in column order. */
     static final Map<String, String> FRAMEWORK_COLUMNS = columns("code", "Mã bộ tiêu chí", "version", "Phiên bản",
-            "titleVi", "Tên (tiếng Việt)", "titleEn", "Tên (tiếng Anh)");
+            "titleVi", "Tên (tiếng Việt)", "titleEn", "Tên (tiếng Anh)", "scoreDisplay", "Hiển thị điểm",
+            "scoreDecimals", "Số chữ số thập phân", "declaredTotal", "Tổng điểm công bố");
 
     static final Map<String, String> GROUP_COLUMNS = columns("code", "Mã nhóm", "nameVi", "Tên nhóm (tiếng Việt)",
             "nameEn", "Tên nhóm (tiếng Anh)");
@@ -52,7 +54,15 @@ final class FrameworkWorkbook {
             "descriptionVi", "Mô tả (tiếng Việt)", "descriptionEn", "Mô tả (tiếng Anh)",
             "type", "Loại đo", "target", "Chỉ tiêu", "comparison", "So sánh", "unit", "Đơn vị",
             "weight", "Trọng số", "typicalEvidenceVi", "Minh chứng thường dùng (tiếng Việt)",
-            "typicalEvidenceEn", "Minh chứng thường dùng (tiếng Anh)", "evidenceRequired", "Bắt buộc minh chứng");
+            "typicalEvidenceEn", "Minh chứng thường dùng (tiếng Anh)", "evidenceRequired", "Bắt buộc minh chứng",
+            "scoring", "Cách tính điểm", "steps", "Bậc điểm");
+
+    /**
+     * The scoring columns came last and later: a workbook exported before them, which lacks them, still imports, its
+     * version shown in percent and its criteria scored all or nothing.
+     */
+    static final Set<String> LATER_COLUMNS = Set.of("scoreDisplay", "scoreDecimals",
+            "declaredTotal", "scoring", "steps");
 
     private FrameworkWorkbook() {
     }
@@ -65,7 +75,9 @@ final class FrameworkWorkbook {
             bold.setFont(font);
 
             Sheet framework = sheet(workbook, FRAMEWORK_SHEET, FRAMEWORK_COLUMNS, bold);
-            row(framework, 1, document.code(), document.version(), document.title().vi(), document.title().en());
+            row(framework, 1, document.code(), document.version(), document.title().vi(), document.title().en(),
+                    document.scoreSettings().display().name(),
+                    BigDecimal.valueOf(document.scoreSettings().decimals()), document.scoreSettings().declaredTotal());
 
             Sheet groups = sheet(workbook, GROUPS_SHEET, GROUP_COLUMNS, bold);
             Sheet criteria = sheet(workbook, CRITERIA_SHEET, CRITERION_COLUMNS, bold);
@@ -77,7 +89,8 @@ final class FrameworkWorkbook {
                     row(criteria, criterionRow++, group.code(), c.code(), c.name().vi(), c.name().en(),
                             c.description().vi(), c.description().en(), c.type().name(), c.target(),
                             c.comparison().name(), c.unit(), c.weight(), c.typicalEvidence().vi(),
-                            c.typicalEvidence().en(), c.evidenceRequired());
+                            c.typicalEvidence().en(), c.evidenceRequired(), c.scoring().method().name(),
+                            ScoreStepsText.format(c.scoring()));
                 }
             }
             workbook.write(out);
@@ -182,8 +195,14 @@ final class FrameworkWorkbook {
         List<String> titles = List.copyOf(columns.values());
         Row header = sheet.getRow(0);
         boolean headerOk = true;
+        int width = titles.size();
         for (int i = 0; i < titles.size(); i++) {
             String found = header == null ? null : text(header.getCell(i));
+            if (found == null && LATER_COLUMNS.contains(fields.get(i))
+                    && fields.subList(i, fields.size()).stream().allMatch(LATER_COLUMNS::contains)) {
+                width = i;
+                break;
+            }
             if (!titles.get(i).equalsIgnoreCase(Objects.requireNonNullElse(found, ""))) {
                 problems.add(new ImportProblem(place, 1, fields.get(i), "framework.import.problem.wrongHeader",
                         columnName(i), titles.get(i), Objects.requireNonNullElse(found, "")));
@@ -200,7 +219,7 @@ final class FrameworkWorkbook {
                 continue;
             }
             RawRecord record = new RawRecord(place, r + 1);
-            for (int i = 0; i < fields.size(); i++) {
+            for (int i = 0; i < width; i++) {
                 record.values().put(fields.get(i), new RawValue(text(row.getCell(i)), r + 1));
             }
             if (record.values().values().stream().anyMatch(value -> value.text() != null)) {

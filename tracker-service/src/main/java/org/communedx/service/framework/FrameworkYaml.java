@@ -31,13 +31,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class FrameworkYaml {
 
-    static final Set<String> HEADER_FIELDS = Set.of("code", "version", "titleVi", "titleEn", "groups");
+    static final Set<String> HEADER_FIELDS = Set.of("code", "version", "titleVi", "titleEn", "scoreDisplay",
+            "scoreDecimals", "declaredTotal", "groups");
 
     static final Set<String> GROUP_FIELDS = Set.of("code", "nameVi", "nameEn", "criteria");
 
     static final Set<String> CRITERION_FIELDS = Set.of("code", "nameVi", "nameEn", "descriptionVi", "descriptionEn",
-            "type", "target", "comparison", "unit", "weight", "typicalEvidenceVi", "typicalEvidenceEn",
-            "evidenceRequired");
+            "type", "target", "comparison", "unit", "weight", "scoring", "steps", "typicalEvidenceVi",
+            "typicalEvidenceEn", "evidenceRequired");
 
     /** Jackson's default bound on nesting, which a framework (four levels) never comes near. */
     static final int MAX_NESTING_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH;
@@ -55,6 +56,11 @@ final class FrameworkYaml {
         root.put("version", document.version());
         root.put("titleVi", document.title().vi());
         root.put("titleEn", document.title().en());
+        root.put("scoreDisplay", document.scoreSettings().display().name());
+        root.put("scoreDecimals", document.scoreSettings().decimals());
+        if (document.scoreSettings().declaredTotal() != null) {
+            root.put("declaredTotal", plain(document.scoreSettings().declaredTotal()));
+        }
         List<Object> groups = new ArrayList<>();
         for (GroupDocument group : document.groups()) {
             Map<String, Object> node = new LinkedHashMap<>();
@@ -80,6 +86,8 @@ final class FrameworkYaml {
         node.put("comparison", definition.comparison().name());
         putIfPresent(node, "unit", definition.unit());
         node.put("weight", plain(definition.weight()));
+        node.put("scoring", definition.scoring().method().name());
+        putIfPresent(node, "steps", ScoreStepsText.format(definition.scoring()));
         putIfPresent(node, "typicalEvidenceVi", definition.typicalEvidence().vi());
         putIfPresent(node, "typicalEvidenceEn", definition.typicalEvidence().en());
         node.put("evidenceRequired", definition.evidenceRequired());

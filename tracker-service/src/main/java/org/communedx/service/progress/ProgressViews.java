@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.framework.ScoreSettings;
 import org.communedx.model.unit.UnitLevel;
 
 /** What rollups, trends and plan trackers return: plain records, percentages with one decimal. */
@@ -25,7 +26,7 @@ public final class ProgressViews {
             String periodName,
             int communeCount, BigDecimal averageVerified, BigDecimal medianVerified, BigDecimal averageClaimed,
             int threshold, int atOrAboveThreshold, List<Bucket> distribution, List<GroupAverage> groups,
-            List<CommuneFigure> ranking, List<ChildFigure> children) {
+            List<CommuneFigure> ranking, List<ChildFigure> children, ScoreSettings scoreSettings) {
     }
 
     /** Communes whose verified completion lies in [from, to), the last bucket including 100. */
@@ -35,9 +36,13 @@ public final class ProgressViews {
     public record GroupAverage(String groupCode, LocalizedText name, BigDecimal averageVerified) {
     }
 
-    /** @param groupVerified verified completion per group code, where the rollup was asked for it */
+    /**
+     * @param groupVerified verified completion per group code, where the rollup was asked for it
+     * @param score the verified points, of which {@code verified} is the share of {@code maxScore}
+     */
     public record CommuneFigure(int rank, String code, String name, String parentCode, String parentName,
-            BigDecimal verified, BigDecimal claimed, Map<String, BigDecimal> groupVerified) {
+            BigDecimal verified, BigDecimal claimed, Map<String, BigDecimal> groupVerified, BigDecimal score,
+            BigDecimal maxScore) {
     }
 
     public record ChildFigure(String code, String name, UnitLevel level, int communeCount, BigDecimal averageVerified,

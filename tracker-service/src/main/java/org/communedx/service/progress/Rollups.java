@@ -195,7 +195,7 @@ public class Rollups {
         Long unitId = area.unitId();
         var communeQuery = jdbc.sql(COMMUNES.formatted(where) + """
                 select c.*, coalesce(p.verified_percent, 0) as verified, coalesce(p.claimed_percent, 0) as claimed,
-                    p.assessment_id
+                    coalesce(p.verified_weight, 0) as score, p.applicable_weight as max_score, p.assessment_id
                 from communes c left join assessment_progress p on p.unit_id = c.id and p.period_id = :period
                 order by verified desc, claimed desc, c.name, c.code""")
                 .param("day", period.getStartDate()).param("period", period.getId());
@@ -208,6 +208,7 @@ public class Rollups {
         List<GroupAverage> groups = groupAverages(where, unitId, period, rows.size());
 
         List<CommuneFigure> ranking = new ArrayList<>(rows.size());
+        BigDecimal maximum = period.getFramework().maximumPoints();
         BigDecimal verifiedSum = BigDecimal.ZERO;
         BigDecimal claimedSum = BigDecimal.ZERO;
         int[] buckets = new int[10];
@@ -221,7 +222,9 @@ public class Rollups {
                 previous = row.verified();
             }
             ranking.add(new CommuneFigure(rank, row.code(), row.name(), row.parentCode(), row.parentName(),
-                    row.verified(), row.claimed(), byGroup.getOrDefault(row.code(), Map.of())));
+                    row.verified(), row.claimed(), byGroup.getOrDefault(row.code(), Map.of()), row.score(),
+                    // A commune that has written nothing yet has every criterion applicable.
+                    row.maxScore() == null ? maximum : row.maxScore()));
             verifiedSum = verifiedSum.add(row.verified());
             claimedSum = claimedSum.add(row.claimed());
             buckets[Math.min(9, row.verified().intValue() / 10)]++;
@@ -236,7 +239,8 @@ public class Rollups {
         return new Rollup(area.code(), area.name(), area.level(), area.formedOn(), period.getId(), period.getName(),
                 rows.size(),
                 average(verifiedSum, rows.size()), median(rows), average(claimedSum, rows.size()), threshold,
-                atOrAbove, distribution, groups, ranking, children(area.level(), rows, threshold));
+                atOrAbove, distribution, groups, ranking, children(area.level(), rows, threshold),
+                period.getFramework().scoreSettings());
     }
 
     /** Districts of a province, or provinces of the country: where a level lies between the rollup and its communes. */
@@ -357,11 +361,12 @@ public class Rollups {
         return new Row(rs.getString("code"), rs.getString("name"), rs.getString("parent_code"),
                 rs.getString("parent_name"), "DISTRICT".equals(rs.getString("parent_level")),
                 rs.getString("grand_code"), rs.getString("grand_name"), rs.getBigDecimal("verified"),
-                rs.getBigDecimal("claimed"));
+                rs.getBigDecimal("claimed"), rs.getBigDecimal("score"), rs.getBigDecimal("max_score"));
     }
 
     private record Row(String code, String name, String parentCode, String parentName, boolean parentIsDistrict,
-            String grandCode, String grandName, BigDecimal verified, BigDecimal claimed) {
+            String grandCode, String grandName, BigDecimal verified, BigDecimal claimed, BigDecimal score,
+            BigDecimal maxScore) {
 
         /** The commune's province: its grandparent under a district, else its parent. */
         String[] province() {

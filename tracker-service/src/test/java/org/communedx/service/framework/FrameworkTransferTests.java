@@ -70,7 +70,7 @@ class FrameworkTransferTests {
         assertThatThrownBy(() -> catalogue.cloneToDraft("DX-XA", "1.0", "1.0-refused"))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> catalogue.retire("DX-XA", "1.0")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> editor.editTitle("DX-XA", "1.0", null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> editor.editTitle("DX-XA", "1.0", null, null)).isInstanceOf(AccessDeniedException.class);
         assertThat(frameworks.existsByCodeAndVersion("DX-XA", "1.0-refused")).isFalse();
 
         loginAs("admin", Role.ADMIN);

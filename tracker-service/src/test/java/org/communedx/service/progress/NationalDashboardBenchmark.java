@@ -44,7 +44,7 @@ class NationalDashboardBenchmark {
     /** Verified completion per assessment of the period, from criterion_entry and criterion alone. */
     static final String AGGREGATE = """
             select e.assessment_id,
-                round(100 * coalesce(sum(c.weight) filter (where e.status = 'APPROVED' and e.met), 0)
+                round(100 * coalesce(sum(e.points) filter (where e.status = 'APPROVED'), 0)
                     / nullif(sum(c.weight) filter (where e.status <> 'NOT_APPLICABLE'), 0), 1) as verified
             from criterion_entry e
             join criterion c on c.id = e.criterion_id

@@ -203,11 +203,12 @@ public final class NationalData {
      * communes have not started at all in a period. Entries past NOT_STARTED, other than NOT_APPLICABLE, carry a
      * value of their criterion's type that meets its target with a likelihood that depends on the status (80% when
      * approved, 35% when returned), and {@code met} is computed from the value exactly as the entity does it
-     * (and as V11 did): percent rounded half up to two decimals, compared with the target.
+     * (and as V11 did): percent rounded half up to two decimals, compared with the target. DX-XA 1.0 scores all or
+     * nothing, so the entry's {@code points} are its criterion's weight when met, as its scoring rule gives them.
      */
     private static final String ENTRIES = """
             insert into criterion_entry (assessment_id, criterion_id, status, value_numerator, value_denominator,
-                value_count, value_level, value_yes_no, explanation, reason, last_changed_at, last_changed_by, met)
+                value_count, value_level, value_yes_no, explanation, reason, last_changed_at, last_changed_by, met, points)
             select s.assessment_id, s.criterion_id, s.status, v.numerator, v.denominator, v.count, v.level, v.yes_no,
                 case when s.status = 'NOT_APPLICABLE' then 'Xã không có đối tượng của tiêu chí này'
                      when s.status <> 'NOT_STARTED' and s.r3 % 3 = 0 then 'Số liệu theo báo cáo quý ' || (1 + s.r3 % 4) end,
@@ -216,8 +217,7 @@ public final class NationalData {
                     (s.start_date + 20 + (s.r3 % 320)::int)::timestamp at time zone 'Asia/Ho_Chi_Minh' + (s.r3 % 600) * interval '1 minute' end,
                 case when s.status in ('APPROVED', 'RETURNED') then 'huyen.' || s.parent_code
                      when s.status <> 'NOT_STARTED' then 'xa.' || s.unit_code end,
-                coalesce(case when s.comparison = 'AT_LEAST' then m.measure >= s.target_value
-                              else m.measure <= s.target_value end, false)
+                j.met, case when j.met then s.weight else 0 end
             from (
                 select b.*, case
                         when b.idle or b.score < 150 then 'NOT_STARTED'
@@ -228,7 +228,7 @@ public final class NationalData {
                         else 'APPROVED' end as status
                 from (
                     select a.id as assessment_id, u.code as unit_code, parent.code as parent_code, p.start_date,
-                        c.id as criterion_id, c.measurement_type, c.target_value, c.comparison,
+                        c.id as criterion_id, c.measurement_type, c.target_value, c.comparison, c.weight,
                         (2147483647 & hashint8(a.unit_id * 7 + p.year))::bigint % 1000 < 40 as idle,
                         least(999, greatest(0, (2147483647 & hashint8(a.id * 64 + c.position * 8 + g.position))::bigint % 1000
                             + ((2147483647 & hashint8(a.unit_id))::bigint % 1000 - 500) / 2 + (p.year - 2024) * 100)) as score,
@@ -267,6 +267,8 @@ public final class NationalData {
                     when v.level is not null then v.level
                     when v.yes_no is not null then case when v.yes_no then 1 else 0 end
                 end as measure) m
+            cross join lateral (select coalesce(case when s.comparison = 'AT_LEAST' then m.measure >= s.target_value
+                    else m.measure <= s.target_value end, false) as met) j
             order by s.assessment_id, s.criterion_id""";
 
     /**

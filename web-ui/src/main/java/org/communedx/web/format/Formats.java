@@ -1,5 +1,7 @@
 package org.communedx.web.format;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.time.ZoneId;
@@ -45,6 +47,23 @@ public final class Formats {
                 .computeIfAbsent(digits, this::decimalFormat);
         // DecimalFormat keeps state while it formats: each call formats with a copy of its own.
         return ((DecimalFormat) prototype.clone()).format(value);
+    }
+
+    /**
+     * Points as a framework shows them: rounded half up to its {@code decimals} (as provinces publish, 825.61), in the
+     * user's language; a whole maximum such as 1,000 needs no decimals, so {@link #maximum} writes it without.
+     */
+    public @Nullable String points(@Nullable BigDecimal value, int decimals) {
+        return value == null ? null : decimal(value.setScale(decimals, RoundingMode.HALF_UP), decimals);
+    }
+
+    /** A maximum of points: its decimals only when it has any (1,000 but 12.5). */
+    public @Nullable String maximum(@Nullable BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return decimal(stripped, Math.max(0, stripped.scale()));
     }
 
     /** A day, or the day of a moment in Vietnam. */

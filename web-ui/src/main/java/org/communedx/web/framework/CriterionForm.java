@@ -1,6 +1,7 @@
 package org.communedx.web.framework;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -11,7 +12,13 @@ import jakarta.validation.constraints.Size;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.CriterionDefinition;
 import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.framework.FrameworkProblem;
+import org.communedx.model.framework.FrameworkRuleViolation;
 import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.framework.ScoreStep;
+import org.communedx.model.framework.ScoringMethod;
+import org.communedx.model.framework.ScoringRule;
+import org.communedx.service.framework.ScoreStepsText;
 
 /**
  * Every field of a criterion definition, as the form sends it. Whether the target suits the type, and whether
@@ -24,12 +31,12 @@ record CriterionForm(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max 
         @Size(max = 32) String unit,
         @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 4, fraction = 2) BigDecimal weight,
         @Size(max = 10_000) String typicalEvidenceVi, @Size(max = 10_000) String typicalEvidenceEn,
-        Boolean evidenceRequired) {
+        Boolean evidenceRequired, ScoringMethod scoring, @Size(max = 2_000) String steps) {
 
-    /** A new criterion: weight 1 and evidence required, as most criteria of DX-XA 1.0 are. */
+    /** A new criterion: weight 1, all or nothing, and evidence required, as most criteria of DX-XA 1.0 are. */
     static CriterionForm empty() {
         return new CriterionForm("", "", "", "", "", null, null, Comparison.AT_LEAST, "", BigDecimal.ONE, "", "",
-                true);
+                true, ScoringMethod.ALL_OR_NOTHING, "");
     }
 
     static CriterionForm of(CriterionDefinition definition) {
@@ -37,13 +44,29 @@ record CriterionForm(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max 
                 definition.description().vi(), definition.description().en(), definition.type(),
                 definition.target().stripTrailingZeros(), definition.comparison(), definition.unit(),
                 definition.weight().stripTrailingZeros(), definition.typicalEvidence().vi(),
-                definition.typicalEvidence().en(), definition.evidenceRequired());
+                definition.typicalEvidence().en(), definition.evidenceRequired(), definition.scoring().method(),
+                ScoreStepsText.format(definition.scoring()));
     }
 
+    /**
+     * A form without a rule (a script that predates rules) scores all or nothing.
+     * @throws FrameworkRuleViolation naming the piece of {@code steps} that is not a band, for the steps field
+     */
     CriterionDefinition toDefinition() {
+        ScoringMethod method = scoring == null ? ScoringMethod.ALL_OR_NOTHING : scoring;
+        List<ScoreStep> bands;
+        try {
+            bands = ScoreStepsText.parse(steps, method);
+        }
+        catch (IllegalArgumentException notABand) {
+            throw new FrameworkRuleViolation(new FrameworkProblem(code, method == ScoringMethod.LEVELS
+                    ? "framework.import.problem.badStep.LEVELS" : "framework.import.problem.badStep",
+                    notABand.getMessage()));
+        }
         return new CriterionDefinition(code, new LocalizedText(nameVi, nameEn),
                 new LocalizedText(optional(descriptionVi), optional(descriptionEn)), type, target, comparison,
-                optional(unit), weight, new LocalizedText(optional(typicalEvidenceVi), optional(typicalEvidenceEn)),
+                optional(unit), weight, new ScoringRule(method, bands),
+                new LocalizedText(optional(typicalEvidenceVi), optional(typicalEvidenceEn)),
                 Boolean.TRUE.equals(evidenceRequired));
     }
 

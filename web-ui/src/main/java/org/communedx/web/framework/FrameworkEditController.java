@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.communedx.model.framework.FrameworkProblem;
 import org.communedx.model.framework.FrameworkRuleViolation;
+import org.communedx.model.framework.ScoreDisplay;
+import org.communedx.model.framework.ScoringMethod;
 import org.communedx.model.framework.MeasurementType;
 import org.communedx.model.framework.Comparison;
 import org.communedx.service.framework.FrameworkEditor;
@@ -50,11 +52,13 @@ class FrameworkEditController {
         model.addAttribute("version", version);
         model.addAttribute("types", MeasurementType.values());
         model.addAttribute("comparisons", Comparison.values());
+        model.addAttribute("scorings", ScoringMethod.values());
+        model.addAttribute("scoreDisplays", ScoreDisplay.values());
     }
 
     @GetMapping("/title")
     String titleForm(@PathVariable String code, @PathVariable String version, Model model) {
-        model.addAttribute("titleForm", TitleForm.of(editor.title(code, version)));
+        model.addAttribute("titleForm", TitleForm.of(editor.title(code, version), editor.scoreSettings(code, version)));
         return "framework/edit-title";
     }
 
@@ -65,7 +69,7 @@ class FrameworkEditController {
         if (binding.hasErrors()) {
             return "framework/edit-title";
         }
-        editor.editTitle(code, version, form.toTitle());
+        editor.editTitle(code, version, form.toTitle(), form.toScoreSettings());
         redirect.addFlashAttribute("messageKey", "framework.edit.titleSaved");
         return VERSION_PAGE;
     }
@@ -217,7 +221,7 @@ class FrameworkEditController {
     }
 
     /**
-     * Saves a form that passed validation and goes where the save leads; a refused code, target or weight
+     * Saves a form that passed validation and goes where the save leads; a refused code, target, weight or steps
      * returns to the form with the message at its field.
      */
     private static String save(BindingResult binding, String formPage, Supplier<String> saving) {
@@ -233,7 +237,7 @@ class FrameworkEditController {
         }
     }
 
-    /** Shows a refused code, target or weight next to its field; anything else goes back to the version page. */
+    /** Shows a refused code, target, weight or scoring rule next to its field; anything else goes back to the version page. */
     private static void rejectOrRethrow(BindingResult binding, FrameworkRuleViolation violation) {
         for (FrameworkProblem problem : violation.problems()) {
             if (field(problem.messageKey()) == null) {
@@ -255,6 +259,10 @@ class FrameworkEditController {
         }
         if (messageKey.equals("framework.problem.weightNotPositive")) {
             return "weight";
+        }
+        if (messageKey.startsWith("framework.problem.scoring.")
+                || messageKey.startsWith("framework.import.problem.badStep")) {
+            return "steps";
         }
         return null;
     }

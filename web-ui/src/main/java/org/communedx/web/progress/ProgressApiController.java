@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.communedx.model.assessment.EntryStatus;
+import org.communedx.model.framework.ScoringMethod;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.service.assessment.Scorecards;
 import org.communedx.service.assessment.Scorecards.Scorecard;
@@ -24,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The read-only progress API, scoped like the pages (404 outside the caller's scope), for HTTP Basic or a session.
- * Percentages are numbers with one decimal, rounded half up.
+ * Percentages are numbers with one decimal, rounded half up. A commune's figures also come as points, whatever its
+ * framework shows: {@code score} (verified points), {@code claimedScore} and {@code maxScore} (the maxima of the
+ * applicable criteria), with the two decimals each criterion's points are kept to; percent = score / maxScore.
  */
 @RestController
 class ProgressApiController {
@@ -51,25 +54,33 @@ class ProgressApiController {
             BigDecimal averageVerifiedPercent,
             @Schema(description = "Verified percent (communes)") BigDecimal verifiedPercent,
             @Schema(description = "Claimed percent (communes)") BigDecimal claimedPercent,
+            @Schema(description = "Verified points (communes)") BigDecimal score,
+            @Schema(description = "Claimed points (communes)") BigDecimal claimedScore,
+            @Schema(description = "Most points of the applicable criteria (communes)") BigDecimal maxScore,
             List<GroupProgress> groups, List<CriterionProgress> criteria, List<CommuneProgress> communes) {
     }
 
-    record GroupProgress(String code, BigDecimal verifiedPercent, BigDecimal claimedPercent) {
+    record GroupProgress(String code, BigDecimal verifiedPercent, BigDecimal claimedPercent, BigDecimal score,
+            BigDecimal claimedScore, BigDecimal maxScore) {
     }
 
     record CriterionProgress(String code, EntryStatus status,
             @Schema(description = "The value entered, not a completion percent: a PERCENT criterion's numerator over "
                     + "its denominator in percent with two decimals, as on the entry page; a COUNT or LEVEL as "
                     + "the number; BOOLEAN as 1 or 0; null before a value is entered") BigDecimal value,
-            boolean met) {
+            boolean met,
+            @Schema(description = "Points the value earns by the criterion's scoring rule, whatever its status")
+            BigDecimal score,
+            @Schema(description = "The criterion's maximum") BigDecimal maxScore,
+            @Schema(description = "ALL_OR_NOTHING, PROPORTIONAL, STEPS or LEVELS") ScoringMethod scoring) {
     }
 
     record CommuneProgress(String code, String name, BigDecimal verifiedPercent, BigDecimal claimedPercent) {
     }
 
     @Operation(summary = "Progress of a unit in the period of a year",
-            description = "For a commune: verified and claimed percent, per group, and each criterion's status, "
-                    + "value and whether it meets its target; a commune that has written nothing in the period "
+            description = "For a commune: verified and claimed percent and points out of the maximum, per group, "
+                    + "and each criterion's status, value, whether it meets its target and the points it earns; a commune that has written nothing in the period "
                     + "has every criterion NOT_STARTED with a null value, and reading it stores nothing. For a "
                     + "district or province: the commune count, the average verified percent and each commune's "
                     + "verified and claimed percent.")
@@ -81,18 +92,21 @@ class ProgressApiController {
         if (UnitLevel.COMMUNE.acceptsCode(code)) {
             Scorecard card = scorecards.scorecard(code, periodId);
             return new Progress(card.communeCode(), card.communeName(), "COMMUNE", year, card.periodName(), null,
-                    null, card.overall().verified(), card.overall().claimed(),
+                    null, card.overall().verified(), card.overall().claimed(), card.score().verified(),
+                    card.score().claimed(), card.score().maximum(),
                     card.groups().stream().map(group -> new GroupProgress(group.code(),
-                            group.completion().verified(), group.completion().claimed())).toList(),
+                            group.completion().verified(), group.completion().claimed(), group.score().verified(),
+                            group.score().claimed(), group.score().maximum())).toList(),
                     card.groups().stream().flatMap(group -> group.criteria().stream())
                             .map(row -> new CriterionProgress(row.code(), row.status(),
-                                    row.value() == null ? null : row.value().measure(), row.met()))
+                                    row.value() == null ? null : row.value().measure(), row.met(), row.points(),
+                                    row.maximum(), row.scoring()))
                             .toList(),
                     null);
         }
         Rollup rollup = rollups.rollup(code, periodId);
         return new Progress(rollup.unitCode(), rollup.unitName(), rollup.level().name(), year, rollup.periodName(),
-                rollup.communeCount(), rollup.averageVerified(), null, null, null, null,
+                rollup.communeCount(), rollup.averageVerified(), null, null, null, null, null, null, null,
                 rollup.ranking().stream().map(commune -> new CommuneProgress(commune.code(), commune.name(),
                         commune.verified(), commune.claimed())).toList());
     }

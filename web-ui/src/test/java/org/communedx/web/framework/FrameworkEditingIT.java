@@ -77,6 +77,48 @@ class FrameworkEditingIT {
     }
 
     @Test
+    void anAdministratorSetsAScoringRuleAndSeesItsProblemsAtTheStepsField() {
+        WebClient admin = admin();
+        String draft = cloneDraft(admin, "1.1-it-scoring");
+        long g1 = groupId(admin.get(draft).body(), "G1");
+        String url = draft + "/groups/" + g1 + "/criteria/new";
+
+        HttpResponse<String> notABand = admin.post(url, scored(admin, draft, "STEPS", "0-50=0"));
+        assertThat(notABand.statusCode()).isEqualTo(200);
+        assertThat(notABand.body()).contains("“0-50=0” không phải một bậc điểm", "aria-describedby=\"steps-error\"");
+
+        HttpResponse<String> broken = admin.post(url, scored(admin, draft, "STEPS", "0..60=0; 50..80=2; 90..=1"));
+        assertThat(broken.body()).contains("Tiêu chí G1.C9: bậc 2 điểm vượt điểm tối đa 1 của tiêu chí.",
+                "Tiêu chí G1.C9: bậc 0..60 và bậc 50..80 chồng lên nhau.",
+                "Tiêu chí G1.C9: có khoảng trống giữa 80 và 90, chưa thuộc bậc nào.");
+        assertThat(admin.get(draft).body()).doesNotContain("G1.C9");
+
+        assertRedirectsToDraft(admin.post(url, scored(admin, draft, "STEPS", "0..50=0; 50..=1")), draft);
+        assertThat(admin.get(draft).body()).contains("<code>G1.C9</code>", "Theo bậc: 0..50=0; 50..=1");
+    }
+
+    @Test
+    void anAdministratorShowsAVersionInPointsAndPublishingHoldsItToItsDeclaredTotal() {
+        WebClient admin = admin();
+        String draft = cloneDraft(admin, "1.1-it-points");
+
+        HttpResponse<String> badDecimals = admin.post(draft + "/title", form(admin, draft, "titleVi", "Chỉ số",
+                "titleEn", "Index", "scoreDisplay", "POINTS", "scoreDecimals", "5", "declaredTotal", "30"));
+        assertThat(badDecimals.statusCode()).isEqualTo(200);
+        assertThat(badDecimals.body()).contains("Nhập số nguyên từ 0 đến 2.");
+
+        assertRedirectsToDraft(admin.post(draft + "/title", form(admin, draft, "titleVi", "Chỉ số", "titleEn",
+                "Index", "scoreDisplay", "POINTS", "scoreDecimals", "1", "declaredTotal", "30")), draft);
+        assertThat(admin.get(draft).body())
+                .contains("Kết quả hiển thị theo điểm; tổng điểm tối đa 27, làm tròn 1 chữ số thập phân.");
+        assertThat(admin.get(draft + "/title").body()).contains("value=\"POINTS\" selected", "value=\"30");
+
+        admin.post(draft + "/publish", form(admin, draft));
+        assertThat(admin.get(draft).body()).contains(
+                "Tổng điểm công bố là 30 nhưng điểm tối đa của các tiêu chí cộng lại là 27.", "Bản nháp");
+    }
+
+    @Test
     void idOfAnotherVersionAnswersNotFound() {
         WebClient admin = admin();
         String mine = cloneDraft(admin, "1.1-it-mine");
@@ -222,6 +264,11 @@ class FrameworkEditingIT {
                 "descriptionVi", "", "descriptionEn", "", "type", type, "target", target, "comparison", "AT_LEAST",
                 "unit", "", "weight", "1", "typicalEvidenceVi", "biên bản", "typicalEvidenceEn", "minutes",
                 "evidenceRequired", "true", "_evidenceRequired", "on");
+    }
+
+    private static String scored(WebClient admin, String draft, String scoring, String steps) {
+        return criterion(admin, draft, "G1.C9", "PERCENT", "80") + "&scoring=" + scoring + "&steps="
+                + URLEncoder.encode(steps, StandardCharsets.UTF_8);
     }
 
     /** Form fields, URL-encoded, with the CSRF token of the given page. */

@@ -1,0 +1,126 @@
+package org.communedx.model.framework;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class ScoringRuleTests {
+
+    private static final BigDecimal TEN = BigDecimal.TEN;
+
+    @Test
+    void allOrNothingGivesTheMaximumOnlyWhenTheTargetIsMet() {
+        ScoringRule rule = ScoringRule.ALL_OR_NOTHING;
+
+        assertThat(rule.points(n("80"), n("80"), Comparison.AT_LEAST, TEN)).isEqualTo(n("10.00"));
+        assertThat(rule.points(n("79.99"), n("80"), Comparison.AT_LEAST, TEN)).isEqualTo(n("0.00"));
+        assertThat(rule.points(n("0"), n("0"), Comparison.AT_MOST, n("2.5"))).isEqualTo(n("2.50"));
+        assertThat(rule.points(null, n("0"), Comparison.AT_MOST, TEN)).isEqualTo(n("0.00"));
+    }
+
+    @Test
+    void proportionalGivesTheShareReachedCappedAtTheMaximum() {
+        ScoringRule rule = ScoringRule.PROPORTIONAL;
+
+        assertThat(rule.points(n("95"), n("100"), Comparison.AT_LEAST, n("40"))).isEqualTo(n("38.00"));
+        assertThat(rule.points(n("33.33"), n("70"), Comparison.AT_LEAST, n("25"))).as("25 × 33.33 / 70 = 11.9035…")
+                .isEqualTo(n("11.90"));
+        assertThat(rule.points(n("120"), n("100"), Comparison.AT_LEAST, n("40"))).isEqualTo(n("40.00"));
+        assertThat(rule.points(n("0"), n("0"), Comparison.AT_LEAST, n("40"))).as("a target of 0 is met")
+                .isEqualTo(n("40.00"));
+    }
+
+    @Test
+    void proportionalMirrorsForAtMostTargets() {
+        ScoringRule rule = ScoringRule.PROPORTIONAL;
+
+        assertThat(rule.points(n("3"), n("4"), Comparison.AT_MOST, TEN)).isEqualTo(n("10.00"));
+        assertThat(rule.points(n("5"), n("4"), Comparison.AT_MOST, TEN)).as("4/5 of the maximum").isEqualTo(n("8.00"));
+        assertThat(rule.points(n("1"), n("0"), Comparison.AT_MOST, TEN)).as("any incident against none")
+                .isEqualTo(n("0.00"));
+    }
+
+    @Test
+    void stepsGiveThePointsOfTheBandThatHoldsTheValue() {
+        ScoringRule rule = ScoringRule.steps(List.of(new ScoreStep(n("80"), null, TEN),
+                new ScoreStep(n("0"), n("50"), n("0")), new ScoreStep(n("50"), n("80"), n("5.5"))));
+
+        assertThat(rule.steps()).extracting(ScoreStep::from).containsExactly(n("0"), n("50"), n("80"));
+        assertThat(rule.points(n("49.99"), n("100"), Comparison.AT_LEAST, TEN)).isEqualTo(n("0.00"));
+        assertThat(rule.points(n("50"), n("100"), Comparison.AT_LEAST, TEN)).isEqualTo(n("5.50"));
+        assertThat(rule.points(n("100"), n("100"), Comparison.AT_LEAST, TEN)).isEqualTo(n("10.00"));
+        assertThat(rule.problems("C1", MeasurementType.PERCENT, TEN)).isEmpty();
+    }
+
+    @Test
+    void levelsGiveThePointsOfEachLevel() {
+        ScoringRule rule = ScoringRule.levels(n("0"), n("3"), n("6"), n("10"));
+
+        assertThat(List.of(0, 1, 2, 3)).map(level -> rule.points(BigDecimal.valueOf(level), n("3"),
+                Comparison.AT_LEAST, TEN)).containsExactly(n("0.00"), n("3.00"), n("6.00"), n("10.00"));
+        assertThat(rule.problems("C1", MeasurementType.LEVEL, TEN)).isEmpty();
+    }
+
+    @Test
+    void listsEveryProblemOfABrokenRule() {
+        ScoringRule steps = ScoringRule.steps(List.of(new ScoreStep(n("0"), n("50"), n("-1")),
+                new ScoreStep(n("40"), n("60"), n("5")), new ScoreStep(n("70"), n("70"), n("12")),
+                new ScoreStep(n("90"), null, TEN)));
+
+        assertThat(steps.problems("C1", MeasurementType.PERCENT, TEN)).extracting(FrameworkProblem::messageKey,
+                FrameworkProblem::arguments).containsExactly(
+                        tuple("framework.problem.scoring.negativePoints", List.of("C1", "-1")),
+                        tuple("framework.problem.scoring.emptyStep", List.of("C1", "70..70")),
+                        tuple("framework.problem.scoring.pointsAboveMaximum", List.of("C1", "12", "10")),
+                        tuple("framework.problem.scoring.overlappingSteps", List.of("C1", "0..50", "40..60")),
+                        tuple("framework.problem.scoring.gapBetweenSteps", List.of("C1", "60", "70")),
+                        tuple("framework.problem.scoring.gapBetweenSteps", List.of("C1", "70", "90")));
+        assertThat(ScoringRule.steps(List.of(new ScoreStep(n("0"), null, n("1")), new ScoreStep(n("5"), null, n("1"))))
+                .problems("C2", MeasurementType.COUNT, TEN)).extracting(FrameworkProblem::messageKey)
+                .containsExactly("framework.problem.scoring.overlappingSteps");
+        assertThat(ScoringRule.levels(n("0"), n("1")).problems("C3", MeasurementType.PERCENT, TEN))
+                .extracting(FrameworkProblem::messageKey).containsExactly(
+                        "framework.problem.scoring.levelsNeedLevel", "framework.problem.scoring.levelMissing",
+                        "framework.problem.scoring.levelMissing");
+        assertThat(new ScoringRule(ScoringMethod.STEPS, List.of()).problems("C4", MeasurementType.COUNT, TEN))
+                .extracting(FrameworkProblem::messageKey).containsExactly("framework.problem.scoring.noSteps");
+        assertThat(new ScoringRule(ScoringMethod.PROPORTIONAL, List.of(new ScoreStep(n("0"), null, n("1"))))
+                .problems("C5", MeasurementType.COUNT, TEN)).extracting(FrameworkProblem::messageKey)
+                .containsExactly("framework.problem.scoring.stepsNotUsed");
+    }
+
+    /** Whatever the value, a rule gives between 0 and the maximum, with two decimals; partial credit grows with it. */
+    @Test
+    void everyRuleStaysWithinTheMaximumAndProportionalCreditGrowsWithTheValue() {
+        Random random = new Random(20261204);
+        for (int i = 0; i < 20_000; i++) {
+            BigDecimal maximum = BigDecimal.valueOf(1 + random.nextInt(50_000), 2);
+            BigDecimal target = BigDecimal.valueOf(random.nextInt(10_001), 2);
+            BigDecimal value = BigDecimal.valueOf(random.nextInt(10_001), 2);
+            BigDecimal higher = value.add(BigDecimal.valueOf(random.nextInt(500), 2));
+            for (Comparison comparison : Comparison.values()) {
+                BigDecimal all = ScoringRule.ALL_OR_NOTHING.points(value, target, comparison, maximum);
+                BigDecimal share = ScoringRule.PROPORTIONAL.points(value, target, comparison, maximum);
+                assertThat(all).isEqualTo(comparison.isMet(value, target) ? maximum.setScale(2) : n("0.00"));
+                assertThat(share.scale()).isEqualTo(2);
+                assertThat(share).isBetween(n("0"), maximum).isGreaterThanOrEqualTo(all);
+                BigDecimal higherShare = ScoringRule.PROPORTIONAL.points(higher, target, comparison, maximum);
+                if (comparison == Comparison.AT_LEAST) {
+                    assertThat(higherShare).isGreaterThanOrEqualTo(share);
+                }
+                else {
+                    assertThat(higherShare).isLessThanOrEqualTo(share);
+                }
+            }
+        }
+    }
+
+    private static BigDecimal n(String number) {
+        return new BigDecimal(number);
+    }
+}
