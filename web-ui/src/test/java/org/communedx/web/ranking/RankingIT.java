@@ -100,7 +100,13 @@ class RankingIT {
         }
 
         int weak = count(page.body(), "Yếu \\(từ 0\\): (\\d+)");
-        List<String[]> filtered = rows(province.get(base + "?class=3").body());
+        assertThat(page.body()).contains("id=\"ranking-xlsx\" href=\"" + base + ".xlsx\"",
+                "id=\"ranking-pdf\" href=\"" + base + ".pdf\"");
+        String weakPage = province.get(base + "?class=3").body();
+        assertThat(weakPage).as("the downloads keep the filter").contains(
+                "id=\"ranking-xlsx\" href=\"" + base + ".xlsx?class=3\"",
+                "id=\"ranking-pdf\" href=\"" + base + ".pdf?class=3\"");
+        List<String[]> filtered = rows(weakPage);
         assertThat(filtered).hasSize(weak).allSatisfy(row -> assertThat(row[3]).isEqualTo("Yếu"));
         assertThat(province.get(base + "?class=4").statusCode()).as("no such class").isEqualTo(404);
 
