@@ -85,6 +85,22 @@ class ScoreClassTransferTests {
     }
 
     @Test
+    void classesMayBeWrittenOneALineAsTheReadmeShowsThem() {
+        String flow = ScoringTransferTests.POINTS_FRAMEWORK.replace("declaredTotal: 100\n", """
+                declaredTotal: 100
+                classes:
+                  - { nameVi: Xuất sắc, nameEn: Excellent, threshold: 90 }
+                  - { nameVi: Tốt,      nameEn: Good,      threshold: 75.5 }
+                  - { nameVi: Khá,      nameEn: Fair,      threshold: 60 }
+                  - { nameVi: Yếu,      nameEn: Weak,      threshold: 0 }
+                """);
+
+        transfer.importDraft(new ByteArrayResource(flow.getBytes(StandardCharsets.UTF_8)), "cl-flow");
+
+        assertThat(classes("cl-flow")).isEqualTo(EXPECTED);
+    }
+
+    @Test
     void aFrameworkWithoutClassesKeepsNone() {
         transfer.importDraft(new ByteArrayResource(transfer.exportXlsx("DX-XA", "1.0").content()), "1.0-noclass");
 
@@ -105,6 +121,29 @@ class ScoreClassTransferTests {
                         tuple(Place.YAML_LINE, 11, "threshold", "framework.problem.class.outOfRange"),
                         tuple(Place.YAML_LINE, 17, "threshold", "framework.problem.class.notOrdered"),
                         tuple(Place.YAML_LINE, 18, "nameVi", "framework.problem.class.duplicateName"));
+        assertThat(frameworks.count()).as("nothing saved").isEqualTo(before);
+    }
+
+    @Test
+    void aWorkbookWithBrokenClassesIsRefusedOnTheirRows() throws java.io.IOException {
+        transfer.importDraft(new ByteArrayResource(WITH_CLASSES.getBytes(StandardCharsets.UTF_8)), "cl-wb");
+        byte[] exported = transfer.exportXlsx("PT-TEST", "cl-wb").content();
+        java.io.ByteArrayOutputStream changed = new java.io.ByteArrayOutputStream();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(exported))) {
+            var sheet = workbook.getSheet(FrameworkWorkbook.CLASSES_SHEET);
+            sheet.getRow(2).getCell(2).setCellValue(95);
+            sheet.getRow(4).getCell(1).setCellValue("Excellent");
+            workbook.write(changed);
+        }
+        long before = frameworks.count();
+
+        FrameworkImportRefused refused = catchThrowableOfType(FrameworkImportRefused.class,
+                () -> transfer.importDraft(new ByteArrayResource(changed.toByteArray()), "cl-bad"));
+
+        assertThat(refused.problems()).extracting(ImportProblem::place, ImportProblem::number, ImportProblem::field,
+                ImportProblem::messageKey).containsExactly(
+                        tuple(Place.CLASSES_SHEET_ROW, 3, "threshold", "framework.problem.class.notOrdered"),
+                        tuple(Place.CLASSES_SHEET_ROW, 5, "nameVi", "framework.problem.class.duplicateName"));
         assertThat(frameworks.count()).as("nothing saved").isEqualTo(before);
     }
 
