@@ -108,6 +108,27 @@ class RankingsTests {
     }
 
     @Test
+    void aPointsFrameworkRanksByVerifiedPointsRoundedToItsDecimals() {
+        jdbc.update("update framework set score_display = 'POINTS', score_decimals = 1 where code = 'TEST-WF'");
+        jdbc.update("""
+                insert into framework_score_class (framework_id, position, name_vi, name_en, threshold)
+                select f.id, c.position, c.name_vi, c.name_en, c.threshold from framework f,
+                    (values (0, 'Tốt', 'Good', 1), (1, 'Khá', 'Fair', 0.5)) as c (position, name_vi, name_en, threshold)
+                where f.code = 'TEST-WF'""");
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+
+        Ranking ranking = rankings.ranking("96", period, null);
+
+        assertThat(ranking.points()).isTrue();
+        assertThat(ranking.scaleTop()).as("the sum of the two criteria's maxima").isEqualByComparingTo("2");
+        assertThat(ranking.communes()).extracting(RankedCommune::rank, RankedCommune::code, RankedCommune::score,
+                RankedCommune::classNumber).containsExactly(
+                        tuple(1, "96101", new BigDecimal("1.0"), 1),
+                        tuple(2, "96102", new BigDecimal("0.0"), null),
+                        tuple(null, "96201", null, null));
+    }
+
+    @Test
     void withoutClassesTheRankingIsEmpty() {
         loginAs("t.tinh96", Role.PROVINCE_MANAGER);
 
