@@ -9,15 +9,19 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -66,6 +70,12 @@ public class Framework {
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
 
+    /** Highest threshold first; see {@link ScoreClasses}. */
+    @ElementCollection
+    @CollectionTable(name = "framework_score_class", joinColumns = @JoinColumn(name = "framework_id"))
+    @OrderColumn(name = "position")
+    private List<ScoreClass> scoreClasses = new ArrayList<>();
+
     @OneToMany(mappedBy = "framework", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<CriterionGroup> groups = new ArrayList<>();
@@ -92,6 +102,7 @@ public class Framework {
         }
         Framework copy = new Framework(code, newVersion, title());
         copy.changeScoreSettings(scoreSettings());
+        copy.changeScoreClasses(scoreClasses());
         for (CriterionGroup group : groups) {
             group.copyInto(copy);
         }
@@ -134,6 +145,25 @@ public class Framework {
         return new ScoreSettings(scoreDisplay, scoreDecimals, declaredTotal);
     }
 
+    public void changeScoreClasses(ScoreClasses classes) {
+        requireDraft();
+        this.scoreClasses.clear();
+        this.scoreClasses.addAll(classes.classes());
+    }
+
+    public ScoreClasses scoreClasses() {
+        return new ScoreClasses(scoreClasses);
+    }
+
+    /** The top of the scale a score is shown and classed on: the maximum points, or 100 for percent. */
+    public BigDecimal scoreScaleTop() {
+        return scaleTop(scoreSettings(), maximumPoints());
+    }
+
+    public static BigDecimal scaleTop(ScoreSettings settings, BigDecimal maximumPoints) {
+        return settings.display() == ScoreDisplay.POINTS ? maximumPoints : BigDecimal.valueOf(100);
+    }
+
     /** The most points the whole version gives: the sum of its criteria's maxima. */
     public BigDecimal maximumPoints() {
         return groups.stream().flatMap(group -> group.getCriteria().stream()).map(Criterion::getWeight)
@@ -164,6 +194,7 @@ public class Framework {
             }
         }
         problems.addAll(scoreSettingsProblems(code, scoreSettings(), maximumPoints()));
+        problems.addAll(scoreClasses().problems(code, scoreScaleTop()));
         return problems;
     }
 

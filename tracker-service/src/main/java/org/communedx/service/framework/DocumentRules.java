@@ -14,6 +14,8 @@ import org.communedx.model.framework.Framework;
 import org.communedx.model.framework.FrameworkProblem;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.framework.ScoreClass;
+import org.communedx.model.framework.ScoreClasses;
 import org.communedx.model.framework.ScoreDisplay;
 import org.communedx.model.framework.ScoreSettings;
 import org.communedx.model.framework.ScoreStep;
@@ -85,6 +87,7 @@ final class DocumentRules {
             }
             groups.add(new GroupDocument(groupCode, name, criteria));
         }
+        List<ScoreClass> classes = raw.classes().stream().map(this::scoreClass).toList();
         if (problems.isEmpty()) {
             BigDecimal maximum = groups.stream().flatMap(group -> group.criteria().stream())
                     .map(CriterionDefinition::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -92,8 +95,18 @@ final class DocumentRules {
                 String field = problem.messageKey().endsWith("decimalsOutOfRange") ? "scoreDecimals" : "declaredTotal";
                 problems.add(header.problem(field, problem.messageKey(), problem.arguments().toArray()));
             }
+            List<List<FrameworkProblem>> classProblems = new ScoreClasses(classes).problemsPerClass(code,
+                    Framework.scaleTop(settings, maximum));
+            for (int i = 0; i < classProblems.size(); i++) {
+                for (FrameworkProblem problem : classProblems.get(i)) {
+                    String field = problem.messageKey().endsWith("duplicateName") ? "nameVi" : "threshold";
+                    problems.add(raw.classes().get(i).problem(field, problem.messageKey(),
+                            problem.arguments().toArray()));
+                }
+            }
         }
-        return problems.isEmpty() ? new FrameworkDocument(code, version, title, settings, groups) : null;
+        return problems.isEmpty()
+                ? new FrameworkDocument(code, version, title, settings, groups, new ScoreClasses(classes)) : null;
     }
 
     /** How the version shows its figures; percent with two decimals and no declared total when the file says nothing. */
@@ -113,6 +126,15 @@ final class DocumentRules {
         }
         return new ScoreSettings(display, decimals == null ? ScoreSettings.PERCENT.decimals() : decimals.intValue(),
                 declaredTotal);
+    }
+
+    /** A class of the file, or null when its row has a problem (listed). */
+    private ScoreClass scoreClass(RawRecord row) {
+        String nameVi = text(row, "nameVi", 100, true);
+        String nameEn = text(row, "nameEn", 100, true);
+        BigDecimal threshold = number(row, "threshold", TARGET_LIMIT, true);
+        return nameVi == null || nameEn == null || threshold == null ? null
+                : new ScoreClass(nameVi, nameEn, threshold);
     }
 
     private CriterionDefinition criterion(RawRecord row) {

@@ -11,6 +11,7 @@ import org.communedx.model.framework.Framework;
 import org.communedx.model.framework.FrameworkStatus;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.framework.ScoreClass;
 import org.communedx.model.framework.ScoreSettings;
 import org.communedx.model.framework.ScoringMethod;
 
@@ -30,15 +31,19 @@ public final class FrameworkViews {
         }
     }
 
-    /** @param maximumPoints the sum of the criteria's maxima */
+    /**
+     * @param maximumPoints the sum of the criteria's maxima
+     * @param scoreClasses the classes a province ranks its communes into, highest first
+     */
     public record FrameworkDetail(String code, String version, LocalizedText title, FrameworkStatus status,
-            Instant publishedAt, ScoreSettings scoreSettings, BigDecimal maximumPoints, List<GroupView> groups) {
+            Instant publishedAt, ScoreSettings scoreSettings, BigDecimal maximumPoints, List<GroupView> groups,
+            List<ScoreClass> scoreClasses) {
 
         static FrameworkDetail of(Framework framework) {
             return new FrameworkDetail(framework.getCode(), framework.getVersion(), framework.title(),
                     framework.getStatus(), framework.getPublishedAt(), framework.scoreSettings(),
                     framework.maximumPoints().stripTrailingZeros(),
-                    framework.getGroups().stream().map(GroupView::of).toList());
+                    framework.getGroups().stream().map(GroupView::of).toList(), framework.scoreClasses().classes());
         }
 
         public int criterionCount() {

@@ -57,6 +57,11 @@ final class FrameworkWorkbook {
             "typicalEvidenceEn", "Minh chứng thường dùng (tiếng Anh)", "evidenceRequired", "Bắt buộc minh chứng",
             "scoring", "Cách tính điểm", "steps", "Bậc điểm");
 
+    static final String CLASSES_SHEET = "Xếp loại";
+
+    static final Map<String, String> CLASS_COLUMNS = columns("nameVi", "Tên hạng (tiếng Việt)", "nameEn",
+            "Tên hạng (tiếng Anh)", "threshold", "Điểm tối thiểu");
+
     /**
      * The scoring columns came last and later: a workbook exported before them, which lacks them, still imports, its
      * version shown in percent and its criteria scored all or nothing.
@@ -91,6 +96,14 @@ final class FrameworkWorkbook {
                             c.comparison().name(), c.unit(), c.weight(), c.typicalEvidence().vi(),
                             c.typicalEvidence().en(), c.evidenceRequired(), c.scoring().method().name(),
                             ScoreStepsText.format(c.scoring()));
+                }
+            }
+            // Only a version with classes has the sheet: a workbook without it ranks into none, as older ones did.
+            if (!document.scoreClasses().isEmpty()) {
+                Sheet classes = sheet(workbook, CLASSES_SHEET, CLASS_COLUMNS, bold);
+                int classRow = 1;
+                for (var scoreClass : document.scoreClasses().classes()) {
+                    row(classes, classRow++, scoreClass.nameVi(), scoreClass.nameEn(), scoreClass.threshold());
                 }
             }
             workbook.write(out);
@@ -141,6 +154,8 @@ final class FrameworkWorkbook {
             List<RawRecord> groupRows = rows(workbook, GROUPS_SHEET, GROUP_COLUMNS, Place.GROUPS_SHEET_ROW, problems);
             List<RawRecord> criterionRows = rows(workbook, CRITERIA_SHEET, CRITERION_COLUMNS,
                     Place.CRITERIA_SHEET_ROW, problems);
+            List<RawRecord> classRows = workbook.getSheet(CLASSES_SHEET) == null ? List.of()
+                    : rows(workbook, CLASSES_SHEET, CLASS_COLUMNS, Place.CLASSES_SHEET_ROW, problems);
             if (problems.size() > before) {
                 return null;
             }
@@ -172,7 +187,7 @@ final class FrameworkWorkbook {
                     group.criteria().add(criterion);
                 }
             }
-            return new RawFramework(header, ordered);
+            return new RawFramework(header, ordered, classRows);
         }
         catch (ImportFileRefused beyondLimit) {
             throw beyondLimit;

@@ -32,7 +32,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class FrameworkYaml {
 
     static final Set<String> HEADER_FIELDS = Set.of("code", "version", "titleVi", "titleEn", "scoreDisplay",
-            "scoreDecimals", "declaredTotal", "groups");
+            "scoreDecimals", "declaredTotal", "classes", "groups");
+
+    static final Set<String> CLASS_FIELDS = Set.of("nameVi", "nameEn", "threshold");
 
     static final Set<String> GROUP_FIELDS = Set.of("code", "nameVi", "nameEn", "criteria");
 
@@ -60,6 +62,15 @@ final class FrameworkYaml {
         root.put("scoreDecimals", document.scoreSettings().decimals());
         if (document.scoreSettings().declaredTotal() != null) {
             root.put("declaredTotal", plain(document.scoreSettings().declaredTotal()));
+        }
+        if (!document.scoreClasses().isEmpty()) {
+            root.put("classes", document.scoreClasses().classes().stream().map(scoreClass -> {
+                Map<String, Object> node = new LinkedHashMap<>();
+                node.put("nameVi", scoreClass.nameVi());
+                node.put("nameEn", scoreClass.nameEn());
+                node.put("threshold", plain(scoreClass.threshold()));
+                return node;
+            }).toList());
         }
         List<Object> groups = new ArrayList<>();
         for (GroupDocument group : document.groups()) {
@@ -149,6 +160,13 @@ final class FrameworkYaml {
             return null;
         }
         RawRecord headerRecord = record(header, HEADER_FIELDS, problems);
+        List<RawRecord> classes = new ArrayList<>();
+        for (Node classNode : sequence(header, "classes", problems)) {
+            Mapping scoreClass = mapping(classNode, problems);
+            if (scoreClass != null) {
+                classes.add(record(scoreClass, CLASS_FIELDS, problems));
+            }
+        }
         List<RawGroup> groups = new ArrayList<>();
         for (Node groupNode : sequence(header, "groups", problems)) {
             Mapping group = mapping(groupNode, problems);
@@ -164,7 +182,7 @@ final class FrameworkYaml {
             }
             groups.add(new RawGroup(record(group, GROUP_FIELDS, problems), criteria));
         }
-        return problems.size() > before ? null : new RawFramework(headerRecord, groups);
+        return problems.size() > before ? null : new RawFramework(headerRecord, groups, classes);
     }
 
     private static RawRecord record(Mapping mapping, Set<String> known, List<ImportProblem> problems) {
@@ -178,7 +196,7 @@ final class FrameworkYaml {
             else if (value instanceof Scalar scalar) {
                 record.values().put(key, new RawValue(scalar.text(), scalar.line()));
             }
-            else if (!key.equals("groups") && !key.equals("criteria")) {
+            else if (!key.equals("groups") && !key.equals("criteria") && !key.equals("classes")) {
                 problems.add(new ImportProblem(Place.YAML_LINE, value.line(), key,
                         "framework.import.problem.expectedText"));
             }

@@ -20,6 +20,6 @@ public record ImportProblem(Place place, int number, String field, String messag
     }
 
     public enum Place {
-        FILE, YAML_LINE, FRAMEWORK_SHEET_ROW, GROUPS_SHEET_ROW, CRITERIA_SHEET_ROW
+        FILE, YAML_LINE, FRAMEWORK_SHEET_ROW, GROUPS_SHEET_ROW, CRITERIA_SHEET_ROW, CLASSES_SHEET_ROW
     }
 }

@@ -10,7 +10,12 @@ import org.communedx.service.framework.ImportProblem.Place;
  * What a file reader found, still as text, with the line or row of every value: the common ground on which
  * {@link DocumentRules} checks YAML and XLSX alike.
  */
-record RawFramework(RawRecord header, List<RawGroup> groups) {
+record RawFramework(RawRecord header, List<RawGroup> groups, List<RawRecord> classes) {
+
+    /** A file without classes (an older one, or a framework that ranks into none). */
+    RawFramework(RawRecord header, List<RawGroup> groups) {
+        this(header, groups, List.of());
+    }
 
     record RawGroup(RawRecord group, List<RawRecord> criteria) {
     }

@@ -105,7 +105,8 @@ class SecurityConfiguration {
                                 "/communes/*/periods/*/report.pdf", "/units/*/periods/*/rollup.csv",
                                 "/units/*/periods/*/rollup.xlsx", "/units/*/periods/*/entries.csv",
                                 "/units/*/periods/*/entries.xlsx", "/units/*/periods/*/report",
-                                "/units/*/periods/*/report.pdf").authenticated()
+                                "/units/*/periods/*/report.pdf", "/units/*/periods/*/ranking",
+                                "/units/*/periods/*/ranking.xlsx", "/units/*/periods/*/ranking.pdf").authenticated()
                         .requestMatchers(HttpMethod.GET, "/periods/*/entries.csv", "/periods/*/entries.xlsx")
                             .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/entries/*/value", "/entries/*/submit",

@@ -141,6 +141,49 @@ class NationalScaleIT {
                 .doesNotContain("plan-tracker");
     }
 
+    /**
+     * The province ranking of the largest province, with classes given to the country's framework for the test: every
+     * commune across its pages of 100, in the XLSX, and in the PDF report.
+     */
+    @Test
+    void theProvinceRankingHoldsEveryCommuneOfTheLargestProvince() throws IOException {
+        long framework = jdbc.sql("select framework_id from period where id = :period")
+                .param("period", country.latestPeriodId()).query(Long.class).single();
+        jdbc.sql("""
+                insert into framework_score_class (framework_id, position, name_vi, name_en, threshold)
+                values (:f, 0, 'Tốt', 'Good', 50), (:f, 1, 'Khá', 'Fair', 20), (:f, 2, 'Yếu', 'Weak', 0)""")
+                .param("f", framework).update();
+        try {
+            WebClient manager = new WebClient(port).login(country.provinceManager(), NationalData.BENCH_PASSWORD);
+            String ranking = "/units/" + country.largestProvince() + "/periods/" + country.latestPeriodId()
+                    + "/ranking";
+            int expected = country.largestProvinceCommunes();
+            int pages = (expected + RANKING_PAGE - 1) / RANKING_PAGE;
+            assertThat(assertWholePage(manager, "/units/" + country.largestProvince() + "/dashboard?period="
+                    + country.latestPeriodId())).contains("id=\"ranking-link\"");
+            for (int page : new int[] { 1, pages }) {
+                String body = assertWholePage(manager, ranking + "?page=" + page);
+                assertThat(rankingRows(body)).as("page " + page)
+                        .isEqualTo(page < pages ? RANKING_PAGE : expected - (pages - 1) * RANKING_PAGE);
+                assertThat(body).contains("(" + expected + ")");
+            }
+            HttpResponse<byte[]> xlsx = manager.download(ranking + ".xlsx");
+            assertThat(xlsx.statusCode()).isEqualTo(200);
+            try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                    new java.io.ByteArrayInputStream(xlsx.body()))) {
+                assertThat(workbook.getSheet("Xếp hạng").getLastRowNum()).isEqualTo(expected);
+            }
+            HttpResponse<byte[]> pdf = manager.download(ranking + ".pdf");
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+                assertThat(document.getNumberOfPages()).isGreaterThan(expected / 60);
+            }
+        }
+        finally {
+            jdbc.sql("delete from framework_score_class where framework_id = :f").param("f", framework).update();
+        }
+    }
+
     /** Page 1, a middle page and the last, in two orders: the page's rows and its "of N" add up to every commune. */
     private void assertRanking(WebClient client, String dashboard, int expected) {
         int pages = (expected + RANKING_PAGE - 1) / RANKING_PAGE;

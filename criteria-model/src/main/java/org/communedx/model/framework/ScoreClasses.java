@@ -1,0 +1,78 @@
+package org.communedx.model.framework;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A framework's classes, highest threshold first: the one place a score is classed and the classes are checked.
+ * A score below the lowest threshold has no class.
+ */
+public record ScoreClasses(List<ScoreClass> classes) {
+
+    public static final ScoreClasses NONE = new ScoreClasses(List.of());
+
+    public ScoreClasses {
+        classes = List.copyOf(classes);
+    }
+
+    public boolean isEmpty() {
+        return classes.isEmpty();
+    }
+
+    /** The position (0 = highest) of the class a score falls in, or empty below the lowest threshold. */
+    public Optional<Integer> classify(BigDecimal score) {
+        for (int i = 0; i < classes.size(); i++) {
+            if (score.compareTo(classes.get(i).threshold()) >= 0) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Every reason the classes cannot be published: a threshold outside 0 to the top of the scale (the maximum points,
+     * or 100 percent), a threshold not strictly below the one listed before it, a threshold or a name given twice.
+     */
+    public List<FrameworkProblem> problems(String code, BigDecimal top) {
+        return problemsPerClass(code, top).stream().flatMap(List::stream).toList();
+    }
+
+    /** {@link #problems}, one list per class in order, so that an import can place each on its row. */
+    public List<List<FrameworkProblem>> problemsPerClass(String code, BigDecimal top) {
+        List<List<FrameworkProblem>> perClass = new ArrayList<>();
+        Set<BigDecimal> thresholds = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        ScoreClass previous = null;
+        for (ScoreClass scoreClass : classes) {
+            List<FrameworkProblem> problems = new ArrayList<>();
+            BigDecimal threshold = scoreClass.threshold().stripTrailingZeros();
+            String name = scoreClass.nameVi();
+            if (threshold.signum() < 0 || threshold.compareTo(top) > 0) {
+                problems.add(new FrameworkProblem(code, "framework.problem.class.outOfRange", name,
+                        ScoringRule.plain(threshold), ScoringRule.plain(top)));
+            }
+            if (!thresholds.add(threshold)) {
+                problems.add(new FrameworkProblem(code, "framework.problem.class.duplicateThreshold", name,
+                        ScoringRule.plain(threshold)));
+            }
+            else if (previous != null && threshold.compareTo(previous.threshold()) > 0) {
+                problems.add(new FrameworkProblem(code, "framework.problem.class.notOrdered", name,
+                        ScoringRule.plain(threshold), previous.nameVi(), ScoringRule.plain(previous.threshold())));
+            }
+            // Both names must tell the classes apart, in either language's page and export.
+            boolean newVi = names.add("vi:" + name.toLowerCase(Locale.ROOT));
+            boolean newEn = names.add("en:" + scoreClass.nameEn().toLowerCase(Locale.ROOT));
+            if (!newVi || !newEn) {
+                problems.add(new FrameworkProblem(code, "framework.problem.class.duplicateName", name));
+            }
+            perClass.add(problems);
+            previous = scoreClass;
+        }
+        return perClass;
+    }
+}

@@ -1,0 +1,77 @@
+package org.communedx.model.framework;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+class ScoreClassesTests {
+
+    /** Phú Thọ's kind of classes on a 1,000-point index. */
+    static final ScoreClasses FIVE = new ScoreClasses(List.of(cls("Xuất sắc", "Excellent", "900"),
+            cls("Tốt", "Good", "750"), cls("Khá", "Fair", "600"), cls("Trung bình", "Average", "400"),
+            cls("Yếu", "Weak", "200")));
+
+    @Test
+    void aScoreFallsInTheHighestClassWhoseThresholdItReaches() {
+        assertThat(FIVE.classify(new BigDecimal("1000"))).contains(0);
+        assertThat(FIVE.classify(new BigDecimal("900.00"))).as("at the threshold").contains(0);
+        assertThat(FIVE.classify(new BigDecimal("899.99"))).as("just below").contains(1);
+        assertThat(FIVE.classify(new BigDecimal("750"))).contains(1);
+        assertThat(FIVE.classify(new BigDecimal("600"))).contains(2);
+        assertThat(FIVE.classify(new BigDecimal("200"))).contains(4);
+        assertThat(FIVE.classify(new BigDecimal("199.99"))).as("below every class").isEmpty();
+        assertThat(ScoreClasses.NONE.classify(BigDecimal.TEN)).isEmpty();
+    }
+
+    @Test
+    void wellOrderedClassesWithinTheScaleHaveNoProblem() {
+        assertThat(FIVE.problems("PT", new BigDecimal("1000"))).isEmpty();
+    }
+
+    @Test
+    void everyProblemIsListed() {
+        ScoreClasses broken = new ScoreClasses(List.of(cls("Xuất sắc", "Excellent", "1200"),
+                cls("Tốt", "Good", "750"), cls("Khá", "Fair", "800"), cls("Khá", "Fair again", "600"),
+                cls("Trung bình", "Average", "600"), cls("Yếu", "Weak", "-1")));
+
+        assertThat(broken.problems("PT", new BigDecimal("1000"))).extracting(FrameworkProblem::messageKey,
+                FrameworkProblem::arguments).containsExactly(
+                        tuple("framework.problem.class.outOfRange", List.of("Xuất sắc", "1200", "1000")),
+                        tuple("framework.problem.class.notOrdered", List.of("Khá", "800", "Tốt", "750")),
+                        tuple("framework.problem.class.duplicateName", List.of("Khá")),
+                        tuple("framework.problem.class.duplicateThreshold", List.of("Trung bình", "600")),
+                        tuple("framework.problem.class.outOfRange", List.of("Yếu", "-1", "1000")));
+    }
+
+    @Test
+    void publishingRefusesClassesBeyondAPercentScaleAndACloneKeepsThem() {
+        Framework framework = Framework.draft("DX-XA", "9", new LocalizedText("Mô hình", "Model"));
+        framework.addGroup("G1", new LocalizedText("Nhóm", "Group")).addCriterion(new CriterionDefinition("G1.C1",
+                new LocalizedText("Tiêu chí", "Criterion"), null, MeasurementType.PERCENT, BigDecimal.valueOf(80),
+                Comparison.AT_LEAST, null, BigDecimal.ONE, null, true));
+        framework.changeScoreClasses(new ScoreClasses(List.of(cls("Tốt", "Good", "150"), cls("Khá", "Fair", "50"))));
+
+        assertThatThrownBy(() -> framework.publish(Instant.EPOCH)).isInstanceOfSatisfying(FrameworkRuleViolation.class,
+                violation -> assertThat(violation.problems()).extracting(FrameworkProblem::messageKey,
+                        FrameworkProblem::arguments).containsExactly(
+                                tuple("framework.problem.class.outOfRange", List.of("Tốt", "150", "100"))));
+        assertThat(framework.getStatus()).isEqualTo(FrameworkStatus.DRAFT);
+
+        ScoreClasses fixed = new ScoreClasses(List.of(cls("Tốt", "Good", "80"), cls("Khá", "Fair", "50")));
+        framework.changeScoreClasses(fixed);
+        framework.publish(Instant.EPOCH);
+        assertThatThrownBy(() -> framework.changeScoreClasses(ScoreClasses.NONE))
+                .isInstanceOf(FrameworkRuleViolation.class);
+        assertThat(framework.cloneAsDraft("10").scoreClasses()).isEqualTo(fixed);
+    }
+
+    static ScoreClass cls(String vi, String en, String threshold) {
+        return new ScoreClass(vi, en, new BigDecimal(threshold));
+    }
+}

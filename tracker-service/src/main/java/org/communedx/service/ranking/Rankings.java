@@ -1,0 +1,203 @@
+package org.communedx.service.ranking;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.communedx.model.framework.Framework;
+import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.framework.ScoreClass;
+import org.communedx.model.framework.ScoreClasses;
+import org.communedx.model.framework.ScoreDisplay;
+import org.communedx.model.period.Period;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.UnitLevel;
+import org.communedx.service.scope.Scopes;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A province's communes for one period, ranked by their verified score and put into the framework's classes
+ * ({@link ScoreClasses}). The score is on the framework's display scale: the verified points of a points framework
+ * (rounded to its decimals), else the verified percentage, both read from the summary rows every approval keeps.
+ * Equal scores share a rank and the next rank skips as many (1, 2, 2, 4). A commune without an assessment has no
+ * score, no rank and no class, and is listed last. The scope is checked here: outside it the province does not exist.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Rankings {
+
+    /** Rows per page: a province has up to some 600 communes; the exports hold them all. */
+    public static final int PAGE_SIZE = 100;
+
+    /** The province's communes valid on the period's first day: its children and, under districts, grandchildren. */
+    private static final String COMMUNES = """
+            select u.code, u.name, parent.name as parent_name, parent.level as parent_level,
+                p.verified_weight, p.verified_percent
+            from administrative_unit u
+            join administrative_unit parent on parent.id = u.parent_id
+            left join assessment_progress p on p.unit_id = u.id and p.period_id = :period
+            where u.level = 'COMMUNE' and (u.valid_from is null or u.valid_from <= :day)
+                and (u.valid_to is null or u.valid_to >= :day)
+                and (u.parent_id = :province or parent.parent_id = :province)""";
+
+    private final JdbcClient jdbc;
+
+    private final PeriodRepository periods;
+
+    private final Scopes scopes;
+
+    Rankings(JdbcClient jdbc, PeriodRepository periods, Scopes scopes) {
+        this.jdbc = jdbc;
+        this.periods = periods;
+        this.scopes = scopes;
+    }
+
+    /**
+     * A class with how many communes of the ranking fall in it.
+     * @param number the class's place, from 1 (the highest): what a filter names it by
+     */
+    public record ClassCount(int number, LocalizedText name, BigDecimal threshold, int communes) {
+    }
+
+    /**
+     * @param rank null without a score
+     * @param score the verified score on the display scale, or null without an assessment
+     * @param classNumber the class's place from 1, or null below the lowest threshold or without a score
+     * @param district the district a commune lies in, where the province still has districts; else null
+     */
+    public record RankedCommune(Integer rank, String code, String name, String district, BigDecimal score,
+            Integer classNumber, LocalizedText className) {
+    }
+
+    /**
+     * @param communes every commune, best first, or those of {@code classFilter}
+     * @param communeCount every commune of the province, whatever the filter
+     * @param scored how many have a score
+     * @param classFilter the class shown, from 1, or null for all
+     */
+    public record Ranking(String provinceCode, String provinceName, long periodId, String periodName,
+            String frameworkTitleVi, ScoreDisplay display, int decimals, BigDecimal scaleTop, List<ClassCount> classes,
+            List<RankedCommune> communes, int communeCount, int scored, Integer classFilter) {
+
+        /** Nothing to rank into, or nothing to rank: the page says which instead of an empty table. */
+        public boolean empty() {
+            return classes.isEmpty() || scored == 0;
+        }
+
+        public boolean points() {
+            return display == ScoreDisplay.POINTS;
+        }
+
+        /** One page of {@link #communes}, from 1; a page past the last shows the last. */
+        public RankingPage page(int number) {
+            int pages = Math.max(1, (communes.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+            int page = Math.max(1, Math.min(number, pages));
+            int first = (page - 1) * PAGE_SIZE;
+            return new RankingPage(communes.subList(first, Math.min(communes.size(), first + PAGE_SIZE)), page,
+                    pages, communes.size(), first + 1);
+        }
+    }
+
+    /** @param first the position of the page's first row among all, from 1 */
+    public record RankingPage(List<RankedCommune> rows, int number, int pages, int total, int first) {
+
+        // Public: the template calls these, and SpEL calls public methods only.
+        public boolean hasPrevious() {
+            return number > 1;
+        }
+
+        public boolean hasNext() {
+            return number < pages;
+        }
+    }
+
+    /**
+     * The province's ranking for a period, all classes or one ({@code classFilter} from 1); 404 outside the caller's
+     * scope, for a unit that is not a province, and for a class the framework does not have.
+     */
+    public Ranking ranking(String provinceCode, long periodId, Integer classFilter) {
+        Period period = periods.findWithFramework(periodId)
+                .orElseThrow(() -> new RankingNotFoundException("period " + periodId));
+        AdministrativeUnit province = scopes.requireDuring(provinceCode, period);
+        if (province.getLevel() != UnitLevel.PROVINCE) {
+            throw new RankingNotFoundException("ranking of " + provinceCode);
+        }
+        Framework framework = period.getFramework();
+        ScoreClasses classes = framework.scoreClasses();
+        if (classFilter != null && (classFilter < 1 || classFilter > classes.classes().size())) {
+            throw new RankingNotFoundException("class " + classFilter);
+        }
+        boolean points = framework.scoreSettings().display() == ScoreDisplay.POINTS;
+        int decimals = points ? framework.scoreSettings().decimals() : 1;
+        List<Scored> rows = jdbc.sql(COMMUNES).param("period", periodId).param("day", period.getStartDate())
+                .param("province", province.getId())
+                .query((rs, row) -> {
+                    BigDecimal raw = rs.getBigDecimal(points ? "verified_weight" : "verified_percent");
+                    return new Scored(rs.getString("code"), rs.getString("name"),
+                            "DISTRICT".equals(rs.getString("parent_level")) ? rs.getString("parent_name") : null,
+                            raw == null ? null : raw.setScale(decimals, RoundingMode.HALF_UP));
+                }).list();
+        List<RankedCommune> ranked = rank(rows, classes);
+        int[] counts = new int[classes.classes().size()];
+        ranked.stream().filter(commune -> commune.classNumber() != null)
+                .forEach(commune -> counts[commune.classNumber() - 1]++);
+        List<ClassCount> classCounts = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            ScoreClass scoreClass = classes.classes().get(i);
+            classCounts.add(new ClassCount(i + 1, scoreClass.name(), scoreClass.threshold().stripTrailingZeros(),
+                    counts[i]));
+        }
+        int scored = (int) rows.stream().filter(row -> row.score() != null).count();
+        List<RankedCommune> shown = classFilter == null ? ranked
+                : ranked.stream().filter(commune -> classFilter.equals(commune.classNumber())).toList();
+        return new Ranking(province.getCode(), province.getName(), period.getId(), period.getName(),
+                framework.title().vi(), framework.scoreSettings().display(), decimals,
+                framework.scoreScaleTop().stripTrailingZeros(), classCounts, shown, rows.size(), scored, classFilter);
+    }
+
+    /** Best score first, then by name and code; competition ranking over the scores as shown. */
+    static List<RankedCommune> rank(List<Scored> rows, ScoreClasses classes) {
+        List<Scored> sorted = new ArrayList<>(rows);
+        sorted.sort((a, b) -> {
+            if (a.score() == null || b.score() == null) {
+                return a.score() == null ? (b.score() == null ? byName(a, b) : 1) : -1;
+            }
+            int byScore = b.score().compareTo(a.score());
+            return byScore != 0 ? byScore : byName(a, b);
+        });
+        List<RankedCommune> ranked = new ArrayList<>(sorted.size());
+        int rank = 0;
+        BigDecimal previous = null;
+        for (int i = 0; i < sorted.size(); i++) {
+            Scored row = sorted.get(i);
+            if (row.score() == null) {
+                ranked.add(new RankedCommune(null, row.code(), row.name(), row.district(), null, null, null));
+                continue;
+            }
+            if (previous == null || row.score().compareTo(previous) != 0) {
+                rank = i + 1;
+                previous = row.score();
+            }
+            Optional<Integer> position = classes.classify(row.score());
+            ranked.add(new RankedCommune(rank, row.code(), row.name(), row.district(), row.score(),
+                    position.map(p -> p + 1).orElse(null),
+                    position.map(p -> classes.classes().get(p).name()).orElse(null)));
+        }
+        return ranked;
+    }
+
+    private static int byName(Scored a, Scored b) {
+        int byName = a.name().compareTo(b.name());
+        return byName != 0 ? byName : a.code().compareTo(b.code());
+    }
+
+    /** A commune as read, its score already rounded as shown, or null without an assessment. */
+    record Scored(String code, String name, String district, BigDecimal score) {
+    }
+}

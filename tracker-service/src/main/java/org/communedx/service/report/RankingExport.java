@@ -1,0 +1,44 @@
+package org.communedx.service.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+
+import org.communedx.service.ranking.Rankings.ClassCount;
+import org.communedx.service.ranking.Rankings.RankedCommune;
+import org.communedx.service.ranking.Rankings.Ranking;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * A province's ranking as XLSX, in the user's language: a sheet of every commune shown (rank, code, name, district,
+ * verified score, class) and a sheet of the classes with their thresholds and counts. The ranking comes already
+ * scope-checked from {@link org.communedx.service.ranking.Rankings}.
+ */
+@Service
+public class RankingExport {
+
+    public void write(Ranking ranking, Labels labels, OutputStream out) throws IOException {
+        try (TableWriter writer = TableWriter.open(ExportFormat.XLSX, out)) {
+            String scoreHeader = labels.get(ranking.points() ? "ranking.col.scorePoints" : "ranking.col.scorePercent",
+                    ranking.scaleTop().toPlainString());
+            writer.table(labels.get("ranking.sheet.communes"), List.of(labels.get("ranking.col.rank"),
+                    labels.get("ranking.col.code"), labels.get("ranking.col.commune"),
+                    labels.get("ranking.col.district"), scoreHeader, labels.get("ranking.col.class")));
+            for (RankedCommune commune : ranking.communes()) {
+                writer.row(Arrays.asList(commune.rank(), commune.code(), commune.name(), commune.district(),
+                        commune.score(), commune.className() == null
+                                ? labels.get(commune.score() == null ? "ranking.noScore" : "ranking.noClass")
+                                : commune.className().in(labels.locale())));
+            }
+            writer.table(labels.get("ranking.sheet.classes"), List.of(labels.get("ranking.col.class"),
+                    labels.get("ranking.col.threshold"), labels.get("ranking.col.communes")));
+            for (ClassCount scoreClass : ranking.classes()) {
+                writer.row(Arrays.asList(scoreClass.name().in(labels.locale()), scoreClass.threshold(),
+                        scoreClass.communes()));
+            }
+            writer.finish();
+        }
+    }
+}

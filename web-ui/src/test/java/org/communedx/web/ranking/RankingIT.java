@@ -1,0 +1,187 @@
+package org.communedx.web.ranking;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communedx.web.support.EntryPages.PASSWORD;
+
+/**
+ * The ranking of Tỉnh Hòa Bình's communes in the demo's Năm 2025, as its provincial manager opens it from the
+ * dashboard, filters it by class and downloads it. DX-XA 1.0 has no classes: each test gives it three on the percent
+ * scale (Tốt from 50, Khá from 20, Yếu from 0) and takes them away again, so that the other tests see the demo as it is.
+ */
+@TrackerIntegrationTest
+class RankingIT {
+
+    private static final Pattern ROW = Pattern.compile("<tr>\\s*<td class=\"text-end\">([^<]*)</td>\\s*"
+            + "<td><a [^>]*>([^<]*)</a></td>\\s*<td>[^<]*</td>\\s*<td class=\"text-end\">([^<]*)</td>\\s*"
+            + "<td>([^<]*)</td>");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PeriodRepository periods;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    long period;
+
+    String base;
+
+    WebClient province;
+
+    @BeforeEach
+    void classesAndTheProvincialManager() {
+        period = periods.findByName("Năm 2025").orElseThrow().getId();
+        base = "/units/17/periods/" + period + "/ranking";
+        jdbc.update("""
+                insert into framework_score_class (framework_id, position, name_vi, name_en, threshold)
+                select f.id, c.position, c.name_vi, c.name_en, c.threshold from framework f,
+                    (values (0, 'Tốt', 'Good', 50), (1, 'Khá', 'Fair', 20), (2, 'Yếu', 'Weak', 0))
+                        as c (position, name_vi, name_en, threshold)
+                where f.code = 'DX-XA' and f.version = '1.0'""");
+        province = new WebClient(port).login("tinh.hoabinh", PASSWORD);
+    }
+
+    @AfterEach
+    void removeTheClasses() {
+        jdbc.update("delete from framework_score_class where framework_id = "
+                + "(select id from framework where code = 'DX-XA' and version = '1.0')");
+    }
+
+    @Test
+    void theProvincialManagerRanksTheCommunesFiltersByClassAndDownloadsTheRanking() throws IOException {
+        String dashboard = province.get("/units/17/dashboard?period=" + period).body();
+        assertThat(dashboard).contains("id=\"ranking-link\" href=\"" + base + "\"");
+
+        HttpResponse<String> page = province.get(base);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Xếp hạng các xã của Tỉnh Hòa Bình", "(đã xác minh)",
+                "id=\"ranking-table\"");
+        List<String[]> rows = rows(page.body());
+        int communes = count(page.body(), "Tất cả \\((\\d+)\\)");
+        assertThat(rows).hasSize(communes).isNotEmpty();
+        assertThat(rows).anySatisfy(row -> assertThat(row[1]).isEqualTo("Xã Yên Phú"));
+        // Competition ranking: a rank is its row's place, or the rank above it for an equal score.
+        for (int i = 0; i < rows.size(); i++) {
+            String[] row = rows.get(i);
+            if (!row[0].equals("—")) {
+                int rank = Integer.parseInt(row[0]);
+                boolean tie = i > 0 && rows.get(i - 1)[2].equals(row[2]);
+                assertThat(rank).as("row %d", i + 1).isEqualTo(tie ? Integer.parseInt(rows.get(i - 1)[0]) : i + 1);
+                double score = Double.parseDouble(row[2].replace(".", "").replace(',', '.'));
+                assertThat(row[3]).isEqualTo(score >= 50 ? "Tốt" : score >= 20 ? "Khá" : "Yếu");
+            }
+        }
+
+        int weak = count(page.body(), "Yếu \\(từ 0\\): (\\d+)");
+        assertThat(page.body()).contains("id=\"ranking-xlsx\" href=\"" + base + ".xlsx\"",
+                "id=\"ranking-pdf\" href=\"" + base + ".pdf\"");
+        String weakPage = province.get(base + "?class=3").body();
+        assertThat(weakPage).as("the downloads keep the filter").contains(
+                "id=\"ranking-xlsx\" href=\"" + base + ".xlsx?class=3\"",
+                "id=\"ranking-pdf\" href=\"" + base + ".pdf?class=3\"");
+        List<String[]> filtered = rows(weakPage);
+        assertThat(filtered).hasSize(weak).allSatisfy(row -> assertThat(row[3]).isEqualTo("Yếu"));
+        assertThat(province.get(base + "?class=4").statusCode()).as("no such class").isEqualTo(404);
+
+        HttpResponse<byte[]> xlsx = province.download(base + ".xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition -> assertThat(
+                disposition).startsWith("attachment; filename=\"Xep-hang-Tinh-Hoa-Binh-Nam-2025.xlsx\""));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet ranking = workbook.getSheet("Xếp hạng");
+            assertThat(text(ranking.getRow(0))).isEqualTo("Hạng|Mã xã|Xã, phường|Huyện|Tỷ lệ đã xác minh (%)|Xếp loại");
+            assertThat(ranking.getLastRowNum()).isEqualTo(communes);
+            assertThat(text(ranking.getRow(1))).startsWith("1|");
+            assertThat(text(workbook.getSheet("Mức xếp loại").getRow(3))).isEqualTo("Yếu|0|" + weak);
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                province.download(base + ".xlsx?class=3").body()))) {
+            assertThat(workbook.getSheet("Xếp hạng").getLastRowNum()).isEqualTo(weak);
+        }
+
+        HttpResponse<byte[]> pdf = province.download(base + ".pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UBND TỈNH HÒA BÌNH",
+                    "BÁO CÁO XẾP HẠNG, XẾP LOẠI CÁC XÃ", "Tỉnh Hòa Bình — Năm 2025", "Xã Yên Phú", "Tốt", "Khá",
+                    "Dữ liệu mẫu:").doesNotContain("Tải báo cáo PDF");
+        }
+    }
+
+    @Test
+    void withoutClassesThePageSaysSo() {
+        removeTheClasses();
+
+        String body = province.get(base).body();
+
+        assertThat(body).contains("id=\"ranking-empty\"", "chưa quy định các mức xếp loại")
+                .doesNotContain("id=\"ranking-table\"");
+    }
+
+    @Test
+    void aDistrictOfficialReachesNoProvinceRankingAndADistrictHasNone() {
+        WebClient district = new WebClient(port).login("huyen.lacson", PASSWORD);
+        for (String suffix : List.of("", ".xlsx", ".pdf")) {
+            assertThat(district.get(base + suffix).statusCode()).as(suffix).isEqualTo(404);
+        }
+        assertThat(province.get("/units/157/periods/" + period + "/ranking").statusCode()).isEqualTo(404);
+    }
+
+    private static List<String[]> rows(String body) {
+        List<String[]> rows = new ArrayList<>();
+        Matcher row = ROW.matcher(body);
+        while (row.find()) {
+            rows.add(new String[] { row.group(1).strip(), row.group(2).strip(), row.group(3).strip(),
+                    row.group(4).strip() });
+        }
+        return rows;
+    }
+
+    private static int count(String body, String pattern) {
+        Matcher matcher = Pattern.compile(pattern).matcher(body);
+        assertThat(matcher.find()).as(pattern).isTrue();
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    private static String text(Row row) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < row.getLastCellNum(); i++) {
+            var cell = row.getCell(i);
+            cells.add(cell == null ? "" : switch (cell.getCellType()) {
+                case NUMERIC -> new java.math.BigDecimal(Double.toString(cell.getNumericCellValue()))
+                        .stripTrailingZeros().toPlainString();
+                default -> cell.toString();
+            });
+        }
+        return String.join("|", cells);
+    }
+}
