@@ -173,6 +173,15 @@ class AuthorizationMatrixIT {
                 "200 200 200 404 200 302", "/units/{own}/periods/{period}/report", "404 404 404 404 404 302");
         route("GET /units/{code}/periods/{periodId}/report.pdf", "/units/17/periods/{period}/report.pdf",
                 "200 200 404 404 200 302");
+        // A province's ranking, on the page and downloaded: for everyone whose scope reaches the province (17); a
+        // district (157) or a commune is no province, so there is no ranking of it.
+        route("GET /units/{code}/periods/{periodId}/ranking", "/units/17/periods/{period}/ranking",
+                "200 200 404 404 200 302", "/units/157/periods/{period}/ranking", "404 404 404 404 404 302",
+                "/units/{own}/periods/{period}/ranking", "404 404 404 404 404 302");
+        route("GET /units/{code}/periods/{periodId}/ranking.xlsx", "/units/17/periods/{period}/ranking.xlsx",
+                "200 200 404 404 200 302");
+        route("GET /units/{code}/periods/{periodId}/ranking.pdf", "/units/17/periods/{period}/ranking.pdf",
+                "200 200 404 404 200 302");
         route("GET /periods/{periodId}/entries.{format:csv|xlsx}", "/periods/{period}/entries.csv",
                 "200 403 403 403 403 302");
         route("GET /entries/{entryId}", "/entries/{entry}", "200 200 200 200 200 302",
