@@ -2,7 +2,9 @@ package org.communedx.model.framework;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -152,6 +154,42 @@ public class Criterion implements Positioned {
         return new CriterionDefinition(code, name(), new LocalizedText(descriptionVi, descriptionEn), type, target,
                 comparison, unit, weight, scoring(), new LocalizedText(typicalEvidenceVi, typicalEvidenceEn),
                 evidenceRequired);
+    }
+
+    /**
+     * What the audit trail records of the criterion, before and after a change: everything its definition holds (the
+     * weight is its maximum; every stored band, as publishing checks them), its version and group, and its place in
+     * the group, counted from 1. Numbers are in their plain form (1, not the 1.00 the column gives back), so that a
+     * figure that did not change reads the same before and after.
+     */
+    public Map<String, Object> snapshot() {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("framework", group.getFramework().label());
+        snapshot.put("group", group.getCode());
+        snapshot.put("code", code);
+        snapshot.put("nameVi", nameVi);
+        snapshot.put("nameEn", nameEn);
+        snapshot.put("descriptionVi", descriptionVi);
+        snapshot.put("descriptionEn", descriptionEn);
+        snapshot.put("type", type.name());
+        snapshot.put("comparison", comparison.name());
+        snapshot.put("target", ScoringRule.plain(target));
+        snapshot.put("unit", unit);
+        snapshot.put("weight", ScoringRule.plain(weight));
+        snapshot.put("scoring", scoringMethod.name());
+        snapshot.put("steps", new ScoringRule(scoringMethod, scoreSteps).steps().stream()
+                .map(step -> {
+                    Map<String, Object> band = new LinkedHashMap<>();
+                    band.put("from", ScoringRule.plain(step.from()));
+                    band.put("to", step.to() == null ? null : ScoringRule.plain(step.to()));
+                    band.put("points", ScoringRule.plain(step.points()));
+                    return band;
+                }).toList());
+        snapshot.put("typicalEvidenceVi", typicalEvidenceVi);
+        snapshot.put("typicalEvidenceEn", typicalEvidenceEn);
+        snapshot.put("evidenceRequired", evidenceRequired);
+        snapshot.put("place", position + 1);
+        return snapshot;
     }
 
     @Override

@@ -2,7 +2,9 @@ package org.communedx.model.framework;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -89,6 +91,28 @@ public class CriterionGroup implements Positioned {
         for (Criterion criterion : criteria) {
             copy.addCriterion(criterion.definition());
         }
+    }
+
+    /**
+     * What the audit trail records of the group, before and after a change: its version, code, names, place (counted
+     * from 1, as the version's page lists the groups) and the codes of its criteria.
+     */
+    public Map<String, Object> snapshot() {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("framework", framework.label());
+        snapshot.put("code", code);
+        snapshot.put("nameVi", nameVi);
+        snapshot.put("nameEn", nameEn);
+        snapshot.put("place", position + 1);
+        snapshot.put("criteria", criteria.stream().map(Criterion::getCode).toList());
+        return snapshot;
+    }
+
+    /** {@link #snapshot()} with each criterion's own snapshot in place of its code. */
+    Map<String, Object> contents() {
+        Map<String, Object> contents = snapshot();
+        contents.put("criteria", criteria.stream().map(Criterion::snapshot).toList());
+        return contents;
     }
 
     @Override

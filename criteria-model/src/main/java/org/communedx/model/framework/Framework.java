@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.CascadeType;
@@ -237,6 +239,40 @@ public class Framework {
         if (status != FrameworkStatus.DRAFT) {
             throw new FrameworkRuleViolation(new FrameworkProblem(code, "framework.problem.notDraft", version));
         }
+    }
+
+    /** "DX-XA 1.1": how the audit trail names the version its groups and criteria belong to. */
+    public String label() {
+        return code + " " + version;
+    }
+
+    /**
+     * What the audit trail records of the version itself, before and after a change: its titles, status, how it shows
+     * its score, and its classes.
+     */
+    public Map<String, Object> snapshot() {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("framework", label());
+        snapshot.put("titleVi", titleVi);
+        snapshot.put("titleEn", titleEn);
+        snapshot.put("status", status.name());
+        snapshot.put("publishedAt", publishedAt == null ? null : publishedAt.toString());
+        snapshot.put("scoreDisplay", scoreDisplay.name());
+        snapshot.put("scoreDecimals", scoreDecimals);
+        snapshot.put("declaredTotal", declaredTotal == null ? null : ScoringRule.plain(declaredTotal));
+        snapshot.put("classes", scoreClasses.stream().map(scoreClass -> Map.of("nameVi", scoreClass.nameVi(),
+                "nameEn", scoreClass.nameEn(), "threshold", ScoringRule.plain(scoreClass.threshold()))).toList());
+        return snapshot;
+    }
+
+    /**
+     * The version with every group and every criterion, each as its own snapshot: what the audit trail records of a
+     * version made whole at once, by a clone or an import.
+     */
+    public Map<String, Object> contents() {
+        Map<String, Object> contents = snapshot();
+        contents.put("groups", groups.stream().map(CriterionGroup::contents).toList());
+        return contents;
     }
 
     public int criterionCount() {

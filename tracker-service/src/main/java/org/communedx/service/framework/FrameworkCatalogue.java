@@ -2,19 +2,21 @@ package org.communedx.service.framework;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.communedx.model.framework.Framework;
 import org.communedx.model.framework.FrameworkProblem;
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.framework.FrameworkRuleViolation;
 import org.communedx.model.framework.FrameworkStatus;
+import org.communedx.service.audit.AuditLog;
 import org.communedx.service.framework.FrameworkViews.FrameworkDetail;
 import org.communedx.service.framework.FrameworkViews.FrameworkSummary;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Framework versions: reading them, and the clone, publish and retire life cycle. */
+/** Framework versions: reading them, and the clone, publish and retire life cycle, each step audited. */
 @Service
 @Transactional(readOnly = true)
 public class FrameworkCatalogue {
@@ -23,9 +25,12 @@ public class FrameworkCatalogue {
 
     private final Clock clock;
 
-    FrameworkCatalogue(FrameworkRepository frameworks, Clock clock) {
+    private final AuditLog audit;
+
+    FrameworkCatalogue(FrameworkRepository frameworks, Clock clock, AuditLog audit) {
         this.frameworks = frameworks;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Every version for administrators and provincial managers; for everyone else, the published and retired ones. */
@@ -60,19 +65,31 @@ public class FrameworkCatalogue {
         if (frameworks.existsByCodeAndVersion(code, newVersion)) {
             throw new FrameworkRuleViolation(new FrameworkProblem(code, "framework.problem.versionTaken", newVersion));
         }
-        return FrameworkSummary.of(frameworks.save(source.cloneAsDraft(newVersion)));
+        Framework draft = frameworks.save(source.cloneAsDraft(newVersion));
+        frameworks.flush();
+        Map<String, Object> contents = draft.contents();
+        contents.put("clonedFrom", source.label());
+        audit.record(FrameworkAudit.FRAMEWORK, draft.getId(), "CLONE", null, contents);
+        return FrameworkSummary.of(draft);
     }
 
+    /** Refused with every problem, and then nothing is changed or audited. */
     @Transactional
     public void publish(String code, String version) {
         FrameworkEditors.requireEditor();
-        load(code, version).publish(clock.instant());
+        Framework framework = load(code, version);
+        Map<String, Object> before = framework.snapshot();
+        framework.publish(clock.instant());
+        audit.record(FrameworkAudit.FRAMEWORK, framework.getId(), "PUBLISH", before, framework.snapshot());
     }
 
     @Transactional
     public void retire(String code, String version) {
         FrameworkEditors.requireEditor();
-        load(code, version).retire();
+        Framework framework = load(code, version);
+        Map<String, Object> before = framework.snapshot();
+        framework.retire();
+        audit.record(FrameworkAudit.FRAMEWORK, framework.getId(), "RETIRE", before, framework.snapshot());
     }
 
     private Framework load(String code, String version) {

@@ -1,6 +1,7 @@
 package org.communedx.service.framework;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -14,6 +15,7 @@ import org.communedx.model.framework.FrameworkRuleViolation;
 import org.communedx.model.framework.FrameworkStatus;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.ScoreSettings;
+import org.communedx.service.audit.AuditLog;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Changes to a draft version: its title, groups and criteria. Every group or criterion is looked up inside the
  * version named, so an id from another version is "not found". The entity refuses changes to a version that
- * is not a draft; the forms are refused here as well, so nobody fills in a form that cannot be saved.
+ * is not a draft; the forms are refused here as well, so nobody fills in a form that cannot be saved. Every change
+ * is audited in its own transaction, with the changed group's, criterion's or version's snapshot before and after.
  */
 @Service
 @Transactional(readOnly = true)
@@ -29,8 +32,11 @@ public class FrameworkEditor {
 
     private final FrameworkRepository frameworks;
 
-    FrameworkEditor(FrameworkRepository frameworks) {
+    private final AuditLog audit;
+
+    FrameworkEditor(FrameworkRepository frameworks, AuditLog audit) {
         this.frameworks = frameworks;
+        this.audit = audit;
     }
 
     /** What the title form starts from. */
@@ -60,8 +66,10 @@ public class FrameworkEditor {
     @Transactional
     public void editTitle(String code, String version, LocalizedText title, ScoreSettings settings) {
         Framework framework = load(code, version);
+        Map<String, Object> before = framework.snapshot();
         framework.editTitle(title);
         framework.changeScoreSettings(settings);
+        audit.record(FrameworkAudit.FRAMEWORK, framework.getId(), "EDIT", before, framework.snapshot());
     }
 
     @Transactional
@@ -70,6 +78,7 @@ public class FrameworkEditor {
         requireUnusedGroupCode(framework, groupCode, null);
         CriterionGroup group = framework.addGroup(groupCode, name);
         frameworks.flush();
+        audit.record(FrameworkAudit.GROUP, group.getId(), "CREATE", null, group.snapshot());
         return group.getId();
     }
 
@@ -78,20 +87,31 @@ public class FrameworkEditor {
         Framework framework = load(code, version);
         CriterionGroup group = group(framework, groupId);
         requireUnusedGroupCode(framework, groupCode, group);
+        Map<String, Object> before = group.snapshot();
         group.edit(groupCode, name);
+        audit.record(FrameworkAudit.GROUP, groupId, "EDIT", before, group.snapshot());
     }
 
     @Transactional
     public void removeGroup(String code, String version, long groupId) {
         Framework framework = load(code, version);
-        framework.removeGroup(group(framework, groupId));
+        CriterionGroup group = group(framework, groupId);
+        // Its criteria go with it: each is recorded as removed, whole, so that the group's record need only name them.
+        for (Criterion criterion : group.getCriteria()) {
+            audit.record(FrameworkAudit.CRITERION, criterion.getId(), "REMOVE", criterion.snapshot(), null);
+        }
+        audit.record(FrameworkAudit.GROUP, groupId, "REMOVE", group.snapshot(), null);
+        framework.removeGroup(group);
     }
 
     /** @param offset -1 for one place up, +1 for one place down */
     @Transactional
     public void moveGroup(String code, String version, long groupId, int offset) {
         Framework framework = load(code, version);
-        framework.moveGroup(group(framework, groupId), offset);
+        CriterionGroup group = group(framework, groupId);
+        Map<String, Object> before = group.snapshot();
+        framework.moveGroup(group, offset);
+        recordMove(FrameworkAudit.GROUP, groupId, before, group.snapshot());
     }
 
     @Transactional
@@ -101,6 +121,7 @@ public class FrameworkEditor {
         check(framework, definition, null);
         Criterion criterion = group.addCriterion(definition);
         frameworks.flush();
+        audit.record(FrameworkAudit.CRITERION, criterion.getId(), "CREATE", null, criterion.snapshot());
         return criterion.getId();
     }
 
@@ -109,14 +130,18 @@ public class FrameworkEditor {
         Framework framework = load(code, version);
         Criterion criterion = criterion(framework, criterionId);
         check(framework, definition, criterion);
+        Map<String, Object> before = criterion.snapshot();
         criterion.edit(definition);
+        audit.record(FrameworkAudit.CRITERION, criterionId, "EDIT", before, criterion.snapshot());
     }
 
     @Transactional
     public void removeCriterion(String code, String version, long criterionId) {
         Framework framework = load(code, version);
         Criterion criterion = criterion(framework, criterionId);
+        Map<String, Object> before = criterion.snapshot();
         criterion.getGroup().removeCriterion(criterion);
+        audit.record(FrameworkAudit.CRITERION, criterionId, "REMOVE", before, null);
     }
 
     /** @param offset -1 for one place up, +1 for one place down, within its group */
@@ -124,7 +149,19 @@ public class FrameworkEditor {
     public void moveCriterion(String code, String version, long criterionId, int offset) {
         Framework framework = load(code, version);
         Criterion criterion = criterion(framework, criterionId);
+        Map<String, Object> before = criterion.snapshot();
         criterion.getGroup().moveCriterion(criterion, offset);
+        recordMove(FrameworkAudit.CRITERION, criterionId, before, criterion.snapshot());
+    }
+
+    /**
+     * A move records the moved group or criterion, whose place changed; its neighbour's follows from it. A move past
+     * either end changes nothing and records nothing.
+     */
+    private void recordMove(String entityType, long id, Map<String, Object> before, Map<String, Object> after) {
+        if (!before.equals(after)) {
+            audit.record(entityType, id, "MOVE", before, after);
+        }
     }
 
     private static void requireUnusedGroupCode(Framework framework, String groupCode, CriterionGroup self) {

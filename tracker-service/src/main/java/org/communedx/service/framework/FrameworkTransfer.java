@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.communedx.model.framework.Framework;
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.service.CommuneDxProperties;
+import org.communedx.service.audit.AuditLog;
 import org.communedx.service.framework.FrameworkViews.FrameworkSummary;
 import org.communedx.service.framework.ImportProblem.Place;
 import org.communedx.service.importing.ImportFileRefused;
@@ -38,8 +40,11 @@ public class FrameworkTransfer {
 
     private final YAMLMapper yamlReader;
 
-    FrameworkTransfer(FrameworkRepository frameworks, CommuneDxProperties properties) {
+    private final AuditLog audit;
+
+    FrameworkTransfer(FrameworkRepository frameworks, CommuneDxProperties properties, AuditLog audit) {
         this.frameworks = frameworks;
+        this.audit = audit;
         CommuneDxProperties.Imports imports = properties.imports();
         this.limits = ImportLimits.of(imports.frameworks().maxFileSize(), imports.frameworks().maxRows(),
                 imports.maxCellLength());
@@ -62,7 +67,7 @@ public class FrameworkTransfer {
     }
 
     /**
-     * A new draft with every group and criterion of the file.
+     * A new draft with every group and criterion of the file, audited whole.
      * @param newVersion the new draft's version; blank to keep the version the file names
      * @throws FrameworkImportRefused with every problem found, when nothing was saved
      */
@@ -84,7 +89,10 @@ public class FrameworkTransfer {
         if (!problems.isEmpty()) {
             throw new FrameworkImportRefused(problems);
         }
-        return FrameworkSummary.of(frameworks.save(document.toDraft(version)));
+        Framework draft = frameworks.save(document.toDraft(version));
+        frameworks.flush();
+        audit.record(FrameworkAudit.FRAMEWORK, draft.getId(), "IMPORT_FRAMEWORK", null, draft.contents());
+        return FrameworkSummary.of(draft);
     }
 
     /** The file read within its limits, a YAML text as it streams in; {@code null} with at least one problem. */

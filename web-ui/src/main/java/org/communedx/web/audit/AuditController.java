@@ -18,10 +18,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditController {
 
     /** What the trail records today, for the filter's choices. */
-    static final List<String> ENTITY_TYPES = List.of("CRITERION_ENTRY", "EVIDENCE", "PERIOD", "PLAN");
+    static final List<String> ENTITY_TYPES = List.of("CRITERION_ENTRY", "EVIDENCE", "PERIOD", "PLAN", "FRAMEWORK",
+            "CRITERION_GROUP", "CRITERION", "FRAMEWORK_MAPPING");
 
     static final List<String> ACTIONS = List.of("CREATE", "EDIT", "SAVE_VALUE", "SUBMIT", "APPROVE", "RETURN",
-            "REOPEN", "REQUEST_NOT_APPLICABLE", "APPROVE_NOT_APPLICABLE", "ADD_EVIDENCE", "REMOVE_EVIDENCE");
+            "REOPEN", "REQUEST_NOT_APPLICABLE", "APPROVE_NOT_APPLICABLE", "ADD_EVIDENCE", "REMOVE_EVIDENCE",
+            "CARRY_OVER", "REMOVE", "MOVE", "CLONE", "IMPORT_FRAMEWORK", "PUBLISH", "RETIRE", "IMPORT_MAPPING",
+            "REPLACE_MAPPING", "PREFILL");
 
     private final AuditSearch audit;
 

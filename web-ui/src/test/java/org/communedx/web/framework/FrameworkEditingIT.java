@@ -3,7 +3,9 @@ package org.communedx.web.framework;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +54,43 @@ class FrameworkEditingIT {
                 .isGreaterThan(0);
         assertThat(order(edited, "aria-labelledby=\"group-G6\"", "aria-labelledby=\"group-G7\"")).as("G7 above G6")
                 .isGreaterThan(0);
+    }
+
+    @Test
+    void anAdministratorFindsTheirDraftEditInTheAuditTrail() {
+        WebClient admin = admin();
+        String draft = cloneDraft(admin, "1.1-it-audit");
+        long c1 = criterionId(admin.get(draft).body(), "G1.C1");
+
+        assertRedirectsToDraft(admin.post(draft + "/criteria/" + c1 + "/edit",
+                criterion(admin, draft, "G1.C1", "COUNT", "12")), draft);
+
+        String found = admin.get("/audit?actor=admin&entityType=CRITERION&action=EDIT").body();
+        assertThat(found).contains(
+                "<option value=\"CRITERION\" selected=\"selected\">Định nghĩa tiêu chí (bộ tiêu chí)");
+        List<String> cells = auditCells(found, "#" + c1);
+        assertThat(cells).hasSize(2);
+        assertThat(cells.get(0)).contains("&quot;framework&quot;: &quot;DX-XA 1.1-it-audit&quot;",
+                "&quot;code&quot;: &quot;G1.C1&quot;", "&quot;type&quot;: &quot;PERCENT&quot;");
+        assertThat(cells.get(1)).contains("&quot;type&quot;: &quot;COUNT&quot;", "&quot;target&quot;: &quot;12&quot;",
+                "&quot;typicalEvidenceEn&quot;: &quot;minutes&quot;");
+
+        String cloned = admin.get("/audit?entityType=FRAMEWORK&action=CLONE").body();
+        assertThat(cloned).contains("Sao chép thành bản nháp", "&quot;framework&quot;: &quot;DX-XA 1.1-it-audit&quot;",
+                "&quot;clonedFrom&quot;: &quot;DX-XA 1.0&quot;");
+    }
+
+    /** The before and after cells of the audit row of the record shown as {@code record}, e.g. "#42". */
+    private static List<String> auditCells(String page, String record) {
+        int at = page.indexOf(">" + record + "<");
+        assertThat(at).as(record + " in the audit trail").isPositive();
+        String row = page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
+        Matcher cell = Pattern.compile("<code class=\"small text-break\">(.*?)</code>", Pattern.DOTALL).matcher(row);
+        List<String> cells = new ArrayList<>();
+        while (cell.find()) {
+            cells.add(cell.group(1));
+        }
+        return cells;
     }
 
     @Test
