@@ -12,9 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -27,6 +25,11 @@ import org.communedx.service.framework.RawFramework.RawGroup;
 import org.communedx.service.framework.RawFramework.RawRecord;
 import org.communedx.service.framework.RawFramework.RawValue;
 import org.communedx.service.importing.ImportFileRefused;
+
+import static org.communedx.service.importing.WorkbookSheets.columns;
+import static org.communedx.service.importing.WorkbookSheets.row;
+import static org.communedx.service.importing.WorkbookSheets.text;
+import static org.communedx.service.importing.WorkbookSheets.withHeader;
 
 /**
  * A framework version as an Excel workbook, for officials who edit in a spreadsheet: a sheet with the version's
@@ -79,13 +82,13 @@ final class FrameworkWorkbook {
             font.setBold(true);
             bold.setFont(font);
 
-            Sheet framework = sheet(workbook, FRAMEWORK_SHEET, FRAMEWORK_COLUMNS, bold);
+            Sheet framework = withHeader(workbook, FRAMEWORK_SHEET, FRAMEWORK_COLUMNS, bold);
             row(framework, 1, document.code(), document.version(), document.title().vi(), document.title().en(),
                     document.scoreSettings().display().name(),
                     BigDecimal.valueOf(document.scoreSettings().decimals()), document.scoreSettings().declaredTotal());
 
-            Sheet groups = sheet(workbook, GROUPS_SHEET, GROUP_COLUMNS, bold);
-            Sheet criteria = sheet(workbook, CRITERIA_SHEET, CRITERION_COLUMNS, bold);
+            Sheet groups = withHeader(workbook, GROUPS_SHEET, GROUP_COLUMNS, bold);
+            Sheet criteria = withHeader(workbook, CRITERIA_SHEET, CRITERION_COLUMNS, bold);
             int groupRow = 1;
             int criterionRow = 1;
             for (GroupDocument group : document.groups()) {
@@ -100,7 +103,7 @@ final class FrameworkWorkbook {
             }
             // Only a version with classes has the sheet: a workbook without it ranks into none, as older ones did.
             if (!document.scoreClasses().isEmpty()) {
-                Sheet classes = sheet(workbook, CLASSES_SHEET, CLASS_COLUMNS, bold);
+                Sheet classes = withHeader(workbook, CLASSES_SHEET, CLASS_COLUMNS, bold);
                 int classRow = 1;
                 for (var scoreClass : document.scoreClasses().classes()) {
                     row(classes, classRow++, scoreClass.nameVi(), scoreClass.nameEn(), scoreClass.threshold());
@@ -111,37 +114,6 @@ final class FrameworkWorkbook {
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static Sheet sheet(Workbook workbook, String name, Map<String, String> columns, CellStyle bold) {
-        Sheet sheet = workbook.createSheet(name);
-        Row header = sheet.createRow(0);
-        int column = 0;
-        for (String title : columns.values()) {
-            Cell cell = header.createCell(column);
-            cell.setCellValue(title);
-            cell.setCellStyle(bold);
-            sheet.setColumnWidth(column, 256 * Math.max(12, Math.min(40, title.length() + 4)));
-            column++;
-        }
-        sheet.createFreezePane(0, 1);
-        return sheet;
-    }
-
-    private static void row(Sheet sheet, int index, Object... values) {
-        Row row = sheet.createRow(index);
-        for (int i = 0; i < values.length; i++) {
-            Object value = values[i];
-            if (value instanceof BigDecimal number) {
-                row.createCell(i).setCellValue(number.doubleValue());
-            }
-            else if (value instanceof Boolean flag) {
-                row.createCell(i).setCellValue(flag);
-            }
-            else if (value != null) {
-                row.createCell(i).setCellValue(value.toString());
-            }
         }
     }
 
@@ -244,33 +216,7 @@ final class FrameworkWorkbook {
         return records;
     }
 
-    /** A cell as text; numbers as plain decimals, whatever their display format. */
-    private static String text(Cell cell) {
-        if (cell == null) {
-            return null;
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType()
-                : cell.getCellType();
-        return switch (type) {
-            case STRING -> cell.getStringCellValue();
-            case NUMERIC -> {
-                BigDecimal number = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();
-                yield (number.scale() < 0 ? number.setScale(0) : number).toPlainString();
-            }
-            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-            default -> null;
-        };
-    }
-
     private static String columnName(int index) {
         return String.valueOf((char) ('A' + index));
-    }
-
-    private static Map<String, String> columns(String... fieldsAndTitles) {
-        Map<String, String> columns = new LinkedHashMap<>();
-        for (int i = 0; i < fieldsAndTitles.length; i += 2) {
-            columns.put(fieldsAndTitles[i], fieldsAndTitles[i + 1]);
-        }
-        return columns;
     }
 }

@@ -4,16 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -23,6 +20,11 @@ import org.communedx.service.importing.ImportFileRefused;
 import org.communedx.service.mapping.MappingDocument.Link;
 import org.communedx.service.mapping.MappingFileProblem.Place;
 import org.communedx.service.mapping.RawMapping.RawLink;
+
+import static org.communedx.service.importing.WorkbookSheets.columns;
+import static org.communedx.service.importing.WorkbookSheets.row;
+import static org.communedx.service.importing.WorkbookSheets.text;
+import static org.communedx.service.importing.WorkbookSheets.withHeader;
 
 /**
  * A mapping as an Excel workbook, laid out as the framework workbook is: a sheet naming the two versions and a
@@ -50,9 +52,9 @@ final class MappingWorkbook {
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
-            Sheet versions = sheet(workbook, VERSIONS_SHEET, VERSION_COLUMNS, bold);
+            Sheet versions = withHeader(workbook, VERSIONS_SHEET, VERSION_COLUMNS, bold);
             row(versions, 1, document.fromCode(), document.fromVersion(), document.toCode(), document.toVersion());
-            Sheet links = sheet(workbook, LINKS_SHEET, LINK_COLUMNS, bold);
+            Sheet links = withHeader(workbook, LINKS_SHEET, LINK_COLUMNS, bold);
             int index = 1;
             for (Link link : document.links()) {
                 row(links, index++, link.kind().name(), MappingDocument.joined(link.from()),
@@ -63,31 +65,6 @@ final class MappingWorkbook {
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static Sheet sheet(Workbook workbook, String name, Map<String, String> columns, CellStyle bold) {
-        Sheet sheet = workbook.createSheet(name);
-        Row header = sheet.createRow(0);
-        int column = 0;
-        for (String title : columns.values()) {
-            Cell cell = header.createCell(column);
-            cell.setCellValue(title);
-            cell.setCellStyle(bold);
-            sheet.setColumnWidth(column, 256 * 24);
-            column++;
-        }
-        sheet.createFreezePane(0, 1);
-        return sheet;
-    }
-
-    /** Every value as text, versions included, so that "1.0" stays "1.0" and not the number 1. */
-    private static void row(Sheet sheet, int index, String... values) {
-        Row row = sheet.createRow(index);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != null && !values[i].isEmpty()) {
-                row.createCell(i).setCellValue(values[i]);
-            }
         }
     }
 
@@ -168,27 +145,5 @@ final class MappingWorkbook {
                 numbers.add(r + 1);
             }
         }
-    }
-
-    /** A cell as text; numbers as plain decimals, whatever their display format. */
-    private static String text(Cell cell) {
-        if (cell == null) {
-            return null;
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType()
-                : cell.getCellType();
-        return switch (type) {
-            case STRING -> cell.getStringCellValue();
-            case NUMERIC -> BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-            default -> null;
-        };
-    }
-
-    private static Map<String, String> columns(String... fieldsAndTitles) {
-        Map<String, String> columns = new LinkedHashMap<>();
-        for (int i = 0; i < fieldsAndTitles.length; i += 2) {
-            columns.put(fieldsAndTitles[i], fieldsAndTitles[i + 1]);
-        }
-        return columns;
     }
 }

@@ -1,0 +1,82 @@
+package org.communedx.service.importing;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/**
+ * The sheets of the workbooks the tracker writes and reads back (frameworks, mappings): a bold header row in
+ * Vietnamese, one column per field, and cells read as the text a person typed.
+ */
+public final class WorkbookSheets {
+
+    private WorkbookSheets() {
+    }
+
+    /** Field to header title, in column order, from pairs of field and title. */
+    public static Map<String, String> columns(String... fieldsAndTitles) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndTitles.length; i += 2) {
+            columns.put(fieldsAndTitles[i], fieldsAndTitles[i + 1]);
+        }
+        return columns;
+    }
+
+    /** A new sheet with the columns' titles as its frozen header row, each column as wide as its title wants. */
+    public static Sheet withHeader(Workbook workbook, String name, Map<String, String> columns, CellStyle bold) {
+        Sheet sheet = workbook.createSheet(name);
+        Row header = sheet.createRow(0);
+        int column = 0;
+        for (String title : columns.values()) {
+            Cell cell = header.createCell(column);
+            cell.setCellValue(title);
+            cell.setCellStyle(bold);
+            sheet.setColumnWidth(column, 256 * Math.max(12, Math.min(40, title.length() + 4)));
+            column++;
+        }
+        sheet.createFreezePane(0, 1);
+        return sheet;
+    }
+
+    /** A row of values: numbers and booleans as such, anything else as its text, null as an empty cell. */
+    public static void row(Sheet sheet, int index, Object... values) {
+        Row row = sheet.createRow(index);
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value instanceof BigDecimal number) {
+                row.createCell(i).setCellValue(number.doubleValue());
+            }
+            else if (value instanceof Boolean flag) {
+                row.createCell(i).setCellValue(flag);
+            }
+            else if (value != null) {
+                row.createCell(i).setCellValue(value.toString());
+            }
+        }
+    }
+
+    /** A cell as text; numbers as plain decimals ("10", not "1E+1"), whatever their display format. */
+    public static String text(Cell cell) {
+        if (cell == null) {
+            return null;
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType()
+                : cell.getCellType();
+        return switch (type) {
+            case STRING -> cell.getStringCellValue();
+            case NUMERIC -> {
+                BigDecimal number = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();
+                yield (number.scale() < 0 ? number.setScale(0) : number).toPlainString();
+            }
+            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
+            default -> null;
+        };
+    }
+}
