@@ -21,8 +21,9 @@ public class RankingExport {
 
     public void write(Ranking ranking, Labels labels, OutputStream out) throws IOException {
         try (TableWriter writer = TableWriter.open(ExportFormat.XLSX, out)) {
+            // A number, so that the message writes it as the language does: 1.000 điểm, 1,000 points.
             String scoreHeader = labels.get(ranking.points() ? "ranking.col.scorePoints" : "ranking.col.scorePercent",
-                    ranking.scaleTop().toPlainString());
+                    ranking.scaleTop());
             writer.table(labels.get("ranking.sheet.communes"), List.of(labels.get("ranking.col.rank"),
                     labels.get("ranking.col.code"), labels.get("ranking.col.commune"),
                     labels.get("ranking.col.district"), scoreHeader, labels.get("ranking.col.class")));

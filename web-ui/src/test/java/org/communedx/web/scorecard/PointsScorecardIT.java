@@ -134,6 +134,8 @@ class PointsScorecardIT {
                 "Chưa đạt chỉ tiêu: điểm tối đa nhân với tỷ lệ đạt so với chỉ tiêu",
                 "Giá trị thuộc bậc 50..80: điểm của bậc đó", "Mức 2: điểm của mức đó");
         assertThat(manager.get("/dashboard/national?period=" + period).body()).contains("505,00 / 1.000 điểm");
+        assertThat(manager.get("/units/25/periods/" + period + "/ranking").body())
+                .as("the province's ranking writes its scale as the language does").contains("trên thang 1.000 điểm");
         assertThat(new WebClient(port).login("admin", PASSWORD).get(scorecard + "?lang=en").body())
                 .contains("505.00 / 1,000 points");
     }
