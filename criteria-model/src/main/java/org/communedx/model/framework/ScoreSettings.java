@@ -1,6 +1,7 @@
 package org.communedx.model.framework;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * How a framework version shows its figures: as percent (DX-XA 1.0) or as points, e.g. "825.61 / 1,000", with how
@@ -22,5 +23,18 @@ public record ScoreSettings(ScoreDisplay display, int decimals, BigDecimal decla
             BigDecimal stripped = declaredTotal.stripTrailingZeros();
             declaredTotal = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
         }
+    }
+
+    /** Whether the version shows its figures as points out of the maximum. */
+    public boolean points() {
+        return display == ScoreDisplay.POINTS;
+    }
+
+    /**
+     * Points as this version shows them: rounded half up to its decimals (825.61), as provinces publish. Every page,
+     * report and export that shows points rounds them here; a null stays null (no figure yet).
+     */
+    public BigDecimal round(BigDecimal points) {
+        return points == null ? null : points.setScale(decimals, RoundingMode.HALF_UP);
     }
 }

@@ -1,7 +1,6 @@
 package org.communedx.web.format;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.time.ZoneId;
@@ -10,6 +9,9 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.communedx.model.framework.ScoreDisplay;
+import org.communedx.model.framework.ScoreSettings;
 
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +56,12 @@ public final class Formats {
      * user's language; a whole maximum such as 1,000 needs no decimals, so {@link #maximum} writes it without.
      */
     public @Nullable String points(@Nullable BigDecimal value, int decimals) {
-        return value == null ? null : decimal(value.setScale(decimals, RoundingMode.HALF_UP), decimals);
+        return points(value, new ScoreSettings(ScoreDisplay.POINTS, decimals, null));
+    }
+
+    /** Points as the version shows them ({@link ScoreSettings#round}), in the user's language. */
+    public @Nullable String points(@Nullable BigDecimal value, ScoreSettings settings) {
+        return value == null ? null : decimal(settings.round(value), settings.decimals());
     }
 
     /** A maximum of points: its decimals only when it has any (1,000 but 12.5). */
