@@ -163,4 +163,14 @@ public final class Completion {
     public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
         return part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
     }
+
+    /**
+     * The points a percent of a maximum stands for, with two decimals as points are kept: a plan's or a dashboard's
+     * threshold of 40% on a 1,000-point version is 400 points. The inverse of {@link #percent}, for thresholds only;
+     * a commune's score is always its kept points, never a percentage turned back.
+     */
+    public static BigDecimal share(int percent, BigDecimal maximum) {
+        return maximum == null ? null
+                : maximum.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+    }
 }

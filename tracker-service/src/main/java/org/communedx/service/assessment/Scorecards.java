@@ -89,8 +89,13 @@ public class Scorecards {
             ScoringMethod scoring) {
     }
 
-    /** The commune's plan: its target percent, whether verified completion reaches it, and its deadline. */
-    public record PlanProgress(String name, int targetPercent, boolean reached, LocalDate deadline, long daysLeft) {
+    /**
+     * The commune's plan: its target percent, whether verified completion reaches it, and its deadline.
+     * @param targetScore the target in points of the commune's maximum, as a points version shows it (40% of 1,000
+     *        is 400)
+     */
+    public record PlanProgress(String name, int targetPercent, boolean reached, LocalDate deadline, long daysLeft,
+            BigDecimal targetScore) {
     }
 
     /** Where a commune's scorecard is. */
@@ -129,7 +134,7 @@ public class Scorecards {
         PlanProgress plan = communePlans.stream().filter(found -> !found.getDeadline().isBefore(period.getStartDate())
                 && !found.getDeadline().isAfter(period.getEndDate())).findFirst()
                 .or(() -> communePlans.stream().findFirst())
-                .map(found -> progress(found, completion.overall(), today)).orElse(null);
+                .map(found -> progress(found, completion, today)).orElse(null);
         return new Scorecard(assessment.getUnit().getCode(), assessment.getUnit().getName(), periodId,
                 period.getName(), period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),
                 // The date first: the account lookup is needed only once the deadline has passed.
@@ -213,10 +218,12 @@ public class Scorecards {
                 .findFirst().or(() -> all.stream().findFirst()).map(Period::getId);
     }
 
-    private static PlanProgress progress(Plan plan, Percentages overall, LocalDate today) {
+    private static PlanProgress progress(Plan plan, Completion.Result completion, LocalDate today) {
+        Percentages overall = completion.overall();
         boolean reached = overall.verified() != null
                 && overall.verified().compareTo(BigDecimal.valueOf(plan.getTargetPercent())) >= 0;
         return new PlanProgress(plan.getName(), plan.getTargetPercent(), reached, plan.getDeadline(),
-                ChronoUnit.DAYS.between(today, plan.getDeadline()));
+                ChronoUnit.DAYS.between(today, plan.getDeadline()),
+                Completion.share(plan.getTargetPercent(), completion.overallScore().maximum()));
     }
 }

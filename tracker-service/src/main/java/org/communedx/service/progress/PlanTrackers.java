@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.communedx.model.framework.ScoreDisplay;
+import org.communedx.model.framework.ScoreSettings;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.progress.Forecast.Point;
@@ -112,12 +114,21 @@ public class PlanTrackers {
         }
         Map<Long, Map<Long, List<Point>>> history = new HashMap<>();
         scorings.forEach((scoring, planIds) -> history.putAll(history(planIds, scoring.periodId(), scoring.asOf())));
+        // Points are kept for today only (the history keeps percentages): read for the plans still running.
+        Map<Long, Map<Long, Score>> scores = new HashMap<>();
+        scorings.forEach((scoring, planIds) -> {
+            if (scoring.asOf().equals(today)) {
+                scores.putAll(scores(planIds, scoring.periodId()));
+            }
+        });
         return plans.stream().map(plan -> track(plan, today, periods.get(plan.deadline()),
-                history.getOrDefault(plan.id(), Map.of()), participants.getOrDefault(plan.id(), List.of()))).toList();
+                history.getOrDefault(plan.id(), Map.of()), participants.getOrDefault(plan.id(), List.of()),
+                scores.getOrDefault(plan.id(), Map.of()))).toList();
     }
 
     private PlanTracker track(Header plan, LocalDate today, Optional<PeriodRef> period, Map<Long, List<Point>> history,
-            List<Participant> participants) {
+            List<Participant> participants, Map<Long, Score> scores) {
+        BigDecimal maximum = period.map(PeriodRef::maxScore).orElse(null);
         boolean passed = today.isAfter(plan.deadline());
         LocalDate asOf = passed ? plan.deadline() : today;
         BigDecimal target = BigDecimal.valueOf(plan.targetPercent());
@@ -134,8 +145,11 @@ public class PlanTrackers {
             boolean projectedReached = projected == null ? reached : projected.compareTo(target) >= 0;
             atTarget += reached ? 1 : 0;
             projectedAtTarget += projectedReached ? 1 : 0;
+            Score score = passed || period.isEmpty() ? null
+                    : scores.getOrDefault(participant.unitId(), new Score(BigDecimal.ZERO.setScale(2), maximum));
             communes.add(new PlanCommune(participant.code(), participant.name(), participant.pilot(), verified,
-                    projected, reached, projectedReached));
+                    projected, reached, projectedReached, score == null ? null : score.verified(),
+                    score == null ? null : score.maximum()));
         }
         communes.sort(java.util.Comparator.comparing(PlanCommune::verified).reversed()
                 .thenComparing(PlanCommune::name));
@@ -143,7 +157,8 @@ public class PlanTrackers {
                 plan.targetCommunes(), plan.startDate(), plan.deadline(),
                 Math.max(0, ChronoUnit.DAYS.between(today, plan.deadline())), passed, asOf,
                 period.map(PeriodRef::id).orElse(null), period.map(PeriodRef::name).orElse(null), atTarget,
-                projectedAtTarget, status(plan.targetCommunes(), atTarget, projectedAtTarget, passed), communes);
+                projectedAtTarget, status(plan.targetCommunes(), atTarget, projectedAtTarget, passed), communes,
+                period.map(PeriodRef::scoreSettings).orElse(ScoreSettings.PERCENT), maximum);
     }
 
     /** See {@link PlanStatus}: a quarter of the target number, at least one commune, separates at risk from off track. */
@@ -164,11 +179,17 @@ public class PlanTrackers {
     /** The period containing the deadline, else the latest one begun before it. */
     private Optional<PeriodRef> period(LocalDate deadline) {
         return jdbc.sql("""
-                select id, name, start_date from period where start_date <= :deadline
-                order by (end_date >= :deadline) desc, start_date desc, id desc limit 1""")
+                select p.id, p.name, p.start_date, f.score_display, f.score_decimals, f.declared_total,
+                    (select coalesce(sum(cr.weight), 0) from criterion cr join criterion_group g on g.id = cr.group_id
+                     where g.framework_id = f.id) as maximum
+                from period p join framework f on f.id = p.framework_id where p.start_date <= :deadline
+                order by (p.end_date >= :deadline) desc, p.start_date desc, p.id desc limit 1""")
                 .param("deadline", deadline)
                 .query((rs, row) -> new PeriodRef(rs.getLong("id"), rs.getString("name"),
-                        rs.getObject("start_date", LocalDate.class)))
+                        rs.getObject("start_date", LocalDate.class),
+                        new ScoreSettings(ScoreDisplay.valueOf(rs.getString("score_display")),
+                                rs.getInt("score_decimals"), rs.getBigDecimal("declared_total")),
+                        rs.getBigDecimal("maximum")))
                 .optional();
     }
 
@@ -185,6 +206,24 @@ public class PlanTrackers {
                                 rs.getBoolean("pilot"))))
                 .list();
         return participants;
+    }
+
+    /** Per plan, each participant's verified points today and the maximum they are of (its applicable criteria's). */
+    private Map<Long, Map<Long, Score>> scores(List<Long> planIds, long periodId) {
+        Map<Long, Map<Long, Score>> scores = new HashMap<>();
+        jdbc.sql("""
+                select pc.plan_id, p.unit_id, p.verified_weight, p.applicable_weight from assessment_progress p
+                join plan_commune pc on pc.unit_id = p.unit_id and pc.plan_id in (:plans)
+                where p.period_id = :period""")
+                .param("period", periodId).param("plans", planIds)
+                .query((rs, row) -> scores.computeIfAbsent(rs.getLong("plan_id"), key -> new HashMap<>())
+                        .put(rs.getLong("unit_id"), new Score(rs.getBigDecimal("verified_weight"),
+                                rs.getBigDecimal("applicable_weight"))))
+                .list();
+        return scores;
+    }
+
+    private record Score(BigDecimal verified, BigDecimal maximum) {
     }
 
     /** Per plan, each participant's verified completion at the end of every day it changed, up to {@code asOf}. */
@@ -208,7 +247,8 @@ public class PlanTrackers {
             LocalDate deadline, long scopeUnitId, String scopeCode, String scopeName) {
     }
 
-    private record PeriodRef(long id, String name, LocalDate startDate) {
+    private record PeriodRef(long id, String name, LocalDate startDate, ScoreSettings scoreSettings,
+            BigDecimal maxScore) {
     }
 
     /** The period a plan is scored on and the day its figures are read for. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.ScoreSettings;
 import org.communedx.model.unit.UnitLevel;
+import org.communedx.service.assessment.Completion;
 
 /** What rollups, trends and plan trackers return: plain records, percentages with one decimal. */
 public final class ProgressViews {
@@ -21,32 +22,49 @@ public final class ProgressViews {
      * @param children the district (or, for the country, province) figures, empty where there is no such level
      * @param formedOn for a unit formed after the period began (the 2025 merger), the day it was formed: its
      *     figures are then those of the communes it was formed from, by their successions; else null
+     * @param maxScore the most points the period's version gives (the sum of its maxima)
+     * @param averageScore the communes' verified points, averaged (a commune without an assessment counts 0), with
+     *     two decimals as points are kept; {@code medianScore} and {@code averageClaimedScore} alike. A points version
+     *     shows them where a percent version shows the percentages.
      */
     public record Rollup(String unitCode, String unitName, UnitLevel level, LocalDate formedOn, long periodId,
             String periodName,
             int communeCount, BigDecimal averageVerified, BigDecimal medianVerified, BigDecimal averageClaimed,
             int threshold, int atOrAboveThreshold, List<Bucket> distribution, List<GroupAverage> groups,
-            List<CommuneFigure> ranking, List<ChildFigure> children, ScoreSettings scoreSettings) {
+            List<CommuneFigure> ranking, List<ChildFigure> children, ScoreSettings scoreSettings,
+            BigDecimal maxScore, BigDecimal averageScore, BigDecimal medianScore, BigDecimal averageClaimedScore) {
+
+        /** A percent of the maximum in points, for thresholds and bands: 40% of 1,000 is 400. */
+        public BigDecimal scoreAt(int percent) {
+            return Completion.share(percent, maxScore);
+        }
     }
+
 
     /** Communes whose verified completion lies in [from, to), the last bucket including 100. */
     public record Bucket(int from, int to, int communes) {
     }
 
-    public record GroupAverage(String groupCode, LocalizedText name, BigDecimal averageVerified) {
+    /**
+     * @param averageScore the communes' verified points in the group, averaged; {@code maxScore} the group's maximum
+     */
+    public record GroupAverage(String groupCode, LocalizedText name, BigDecimal averageVerified,
+            BigDecimal averageScore, BigDecimal maxScore) {
     }
 
     /**
      * @param groupVerified verified completion per group code, where the rollup was asked for it
      * @param score the verified points, of which {@code verified} is the share of {@code maxScore}
+     * @param claimedScore the claimed points, of which {@code claimed} is the share of {@code maxScore}
      */
     public record CommuneFigure(int rank, String code, String name, String parentCode, String parentName,
             BigDecimal verified, BigDecimal claimed, Map<String, BigDecimal> groupVerified, BigDecimal score,
-            BigDecimal maxScore) {
+            BigDecimal maxScore, BigDecimal claimedScore) {
     }
 
+    /** @param averageScore the child's communes' verified points, averaged */
     public record ChildFigure(String code, String name, UnitLevel level, int communeCount, BigDecimal averageVerified,
-            int atOrAboveThreshold) {
+            int atOrAboveThreshold, BigDecimal averageScore) {
     }
 
     /** The average verified completion of the rollup's communes at the end of a month (or today, for this month). */
@@ -79,11 +97,20 @@ public final class ProgressViews {
     public record PlanTracker(long id, String name, String scopeUnitCode, String scopeUnitName, int targetPercent,
             int targetCommuneCount, LocalDate startDate, LocalDate deadline, long daysLeft, boolean deadlinePassed,
             LocalDate asOf, Long periodId, String periodName, int communesAtTarget, int projectedAtTarget,
-            PlanStatus status, List<PlanCommune> communes) {
+            PlanStatus status, List<PlanCommune> communes, ScoreSettings scoreSettings, BigDecimal maxScore) {
+
+        /** The target in points on the period's version (40% of 1,000 is 400); null without a period. */
+        public BigDecimal targetScore() {
+            return Completion.share(targetPercent, maxScore);
+        }
     }
 
-    /** @param projected verified completion forecast for the deadline; null once the deadline has passed */
+    /**
+     * @param projected verified completion forecast for the deadline; null once the deadline has passed
+     * @param score the verified points today, of {@code maxScore}; null once the deadline has passed (the history
+     *     keeps percentages only) or without a period
+     */
     public record PlanCommune(String code, String name, boolean pilot, BigDecimal verified, BigDecimal projected,
-            boolean atTarget, boolean projectedAtTarget) {
+            boolean atTarget, boolean projectedAtTarget, BigDecimal score, BigDecimal maxScore) {
     }
 }

@@ -195,7 +195,8 @@ public class Rollups {
         Long unitId = area.unitId();
         var communeQuery = jdbc.sql(COMMUNES.formatted(where) + """
                 select c.*, coalesce(p.verified_percent, 0) as verified, coalesce(p.claimed_percent, 0) as claimed,
-                    coalesce(p.verified_weight, 0) as score, p.applicable_weight as max_score, p.assessment_id
+                    coalesce(p.verified_weight, 0) as score, coalesce(p.claimed_weight, 0) as claimed_score,
+                    p.applicable_weight as max_score, p.assessment_id
                 from communes c left join assessment_progress p on p.unit_id = c.id and p.period_id = :period
                 order by verified desc, claimed desc, c.name, c.code""")
                 .param("day", period.getStartDate()).param("period", period.getId());
@@ -211,6 +212,8 @@ public class Rollups {
         BigDecimal maximum = period.getFramework().maximumPoints();
         BigDecimal verifiedSum = BigDecimal.ZERO;
         BigDecimal claimedSum = BigDecimal.ZERO;
+        BigDecimal scoreSum = BigDecimal.ZERO;
+        BigDecimal claimedScoreSum = BigDecimal.ZERO;
         int[] buckets = new int[10];
         int atOrAbove = 0;
         int rank = 0;
@@ -224,9 +227,11 @@ public class Rollups {
             ranking.add(new CommuneFigure(rank, row.code(), row.name(), row.parentCode(), row.parentName(),
                     row.verified(), row.claimed(), byGroup.getOrDefault(row.code(), Map.of()), row.score(),
                     // A commune that has written nothing yet has every criterion applicable.
-                    row.maxScore() == null ? maximum : row.maxScore()));
+                    row.maxScore() == null ? maximum : row.maxScore(), row.claimedScore()));
             verifiedSum = verifiedSum.add(row.verified());
             claimedSum = claimedSum.add(row.claimed());
+            scoreSum = scoreSum.add(row.score());
+            claimedScoreSum = claimedScoreSum.add(row.claimedScore());
             buckets[Math.min(9, row.verified().intValue() / 10)]++;
             if (row.verified().compareTo(BigDecimal.valueOf(threshold)) >= 0) {
                 atOrAbove++;
@@ -240,7 +245,8 @@ public class Rollups {
                 rows.size(),
                 average(verifiedSum, rows.size()), median(rows), average(claimedSum, rows.size()), threshold,
                 atOrAbove, distribution, groups, ranking, children(area.level(), rows, threshold),
-                period.getFramework().scoreSettings());
+                period.getFramework().scoreSettings(), maximum, averagePoints(scoreSum, rows.size()),
+                medianPoints(rows), averagePoints(claimedScoreSum, rows.size()));
     }
 
     /** Districts of a province, or provinces of the country: where a level lies between the rollup and its communes. */
@@ -261,8 +267,9 @@ public class Rollups {
             long above = childRows.stream().filter(row -> row.verified().compareTo(BigDecimal.valueOf(threshold)) >= 0)
                     .count();
             String[] child = names.get(childCode);
+            BigDecimal scores = childRows.stream().map(Row::score).reduce(BigDecimal.ZERO, BigDecimal::add);
             children.add(new ChildFigure(childCode, child[1], UnitLevel.valueOf(child[2]), childRows.size(),
-                    average(sum, childRows.size()), (int) above));
+                    average(sum, childRows.size()), (int) above, averagePoints(scores, childRows.size())));
         });
         children.sort(Comparator.comparing(ChildFigure::averageVerified).reversed().thenComparing(ChildFigure::code));
         return children;
@@ -270,13 +277,15 @@ public class Rollups {
 
     private List<GroupAverage> groupAverages(String where, Long unitId, Period period, int communeCount) {
         var query = jdbc.sql(COMMUNES.formatted(where) + """
-                select g.code, g.name_vi, g.name_en, coalesce(sum(gp.verified_percent), 0) as total
+                select g.code, g.name_vi, g.name_en, coalesce(sum(gp.verified_percent), 0) as total,
+                    coalesce(sum(gp.verified_weight), 0) as points,
+                    (select coalesce(sum(cr.weight), 0) from criterion cr where cr.group_id = g.id) as maximum
                 from criterion_group g
                 left join (assessment_group_progress gp
                     join assessment_progress p on p.assessment_id = gp.assessment_id and p.period_id = :period
                     join communes c on c.id = p.unit_id) on gp.group_code = g.code
                 where g.framework_id = :framework
-                group by g.code, g.name_vi, g.name_en, g.position order by g.position""")
+                group by g.id, g.code, g.name_vi, g.name_en, g.position order by g.position""")
                 .param("day", period.getStartDate()).param("period", period.getId())
                 .param("framework", period.getFramework().getId());
         if (unitId != null) {
@@ -284,7 +293,8 @@ public class Rollups {
         }
         return query.query((rs, row) -> new GroupAverage(rs.getString("code"),
                 new LocalizedText(rs.getString("name_vi"), rs.getString("name_en")),
-                average(rs.getBigDecimal("total"), communeCount))).list();
+                average(rs.getBigDecimal("total"), communeCount), averagePoints(rs.getBigDecimal("points"), communeCount),
+                rs.getBigDecimal("maximum"))).list();
     }
 
     private Map<String, Map<String, BigDecimal>> groupsPerCommune(String where, Long unitId, Period period) {
@@ -344,6 +354,25 @@ public class Rollups {
         return count == 0 ? ZERO : Completion.percent(sum, BigDecimal.valueOf(count * 100L));
     }
 
+    /** Points averaged, kept with two decimals as each criterion's points are; shown rounded by the version. */
+    private static BigDecimal averagePoints(BigDecimal sum, int count) {
+        return count == 0 ? BigDecimal.ZERO.setScale(2)
+                : sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+    }
+
+    /** The middle verified points, or the mean of the two middle ones. */
+    private static BigDecimal medianPoints(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        List<BigDecimal> scores = rows.stream().map(Row::score).sorted().toList();
+        int middle = scores.size() / 2;
+        if (scores.size() % 2 == 1) {
+            return scores.get(middle).setScale(2, RoundingMode.HALF_UP);
+        }
+        return scores.get(middle - 1).add(scores.get(middle)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
+    }
+
     /** The middle figure, or the mean of the two middle ones; rows come sorted by verified completion. */
     private static BigDecimal median(List<Row> rows) {
         if (rows.isEmpty()) {
@@ -361,12 +390,13 @@ public class Rollups {
         return new Row(rs.getString("code"), rs.getString("name"), rs.getString("parent_code"),
                 rs.getString("parent_name"), "DISTRICT".equals(rs.getString("parent_level")),
                 rs.getString("grand_code"), rs.getString("grand_name"), rs.getBigDecimal("verified"),
-                rs.getBigDecimal("claimed"), rs.getBigDecimal("score"), rs.getBigDecimal("max_score"));
+                rs.getBigDecimal("claimed"), rs.getBigDecimal("score"), rs.getBigDecimal("claimed_score"),
+                rs.getBigDecimal("max_score"));
     }
 
     private record Row(String code, String name, String parentCode, String parentName, boolean parentIsDistrict,
             String grandCode, String grandName, BigDecimal verified, BigDecimal claimed, BigDecimal score,
-            BigDecimal maxScore) {
+            BigDecimal claimedScore, BigDecimal maxScore) {
 
         /** The commune's province: its grandparent under a district, else its parent. */
         String[] province() {

@@ -16,9 +16,11 @@ import java.util.List;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.framework.ScoreSettings;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.service.assessment.Completion;
 import org.communedx.service.assessment.Completion.Percentages;
 import org.communedx.service.assessment.Scorecards.CriterionRow;
 import org.communedx.service.assessment.Scorecards.GroupCard;
@@ -142,33 +144,57 @@ public class Exports {
         }
     }
 
-    /** A scorecard's criteria; in XLSX also a sheet with the completion per group and overall. */
+    /**
+     * A scorecard's criteria; in XLSX also a sheet with the completion per group and overall. A points version adds
+     * each criterion's points and maximum, and the completion sheet its points and maximum, rounded as the version
+     * shows them; a percent version's files keep their columns.
+     */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void writeScorecard(Scorecard card, ExportFormat format, Labels labels, OutputStream out)
             throws IOException {
+        ScoreSettings settings = card.scoreSettings();
+        boolean points = settings.points();
         try (TableWriter writer = TableWriter.open(format, out)) {
-            writer.table(labels.get("export.sheet.criteria"), headers(labels, "export.scorecard.", "communeCode",
-                    "communeName", "period", "groupCode", "groupName", "criterionCode", "criterionName", "status",
-                    "value", "measure", "target", "met", "evidence", "lastChangedAt", "lastChangedBy"));
+            List<String> headers = headers(labels, "export.scorecard.", "communeCode", "communeName", "period",
+                    "groupCode", "groupName", "criterionCode", "criterionName", "status", "value", "measure",
+                    "target", "met");
+            if (points) {
+                headers.addAll(headers(labels, "export.scorecard.", "points", "maximum"));
+            }
+            headers.addAll(headers(labels, "export.scorecard.", "evidence", "lastChangedAt", "lastChangedBy"));
+            writer.table(labels.get("export.sheet.criteria"), headers);
             for (GroupCard group : card.groups()) {
                 for (CriterionRow row : group.criteria()) {
-                    writer.row(Arrays.asList(card.communeCode(), card.communeName(), card.periodName(),
-                            group.code(), group.name().in(labels.locale()), row.code(), row.name().in(labels.locale()),
-                            labels.get("entry.status." + row.status().name()), value(row.value(), labels),
-                            row.value() == null ? null : row.value().measure(),
+                    List<Object> cells = new ArrayList<>(Arrays.asList(card.communeCode(), card.communeName(),
+                            card.periodName(), group.code(), group.name().in(labels.locale()), row.code(),
+                            row.name().in(labels.locale()), labels.get("entry.status." + row.status().name()),
+                            value(row.value(), labels), row.value() == null ? null : row.value().measure(),
                             target(row.type(), row.target(), row.comparison(), row.unit(), labels),
-                            met(row.value() != null, row.met(), labels), row.evidenceCount(),
+                            met(row.value() != null, row.met(), labels)));
+                    if (points) {
+                        cells.add(settings.round(row.points()));
+                        cells.add(row.maximum());
+                    }
+                    cells.addAll(Arrays.asList(row.evidenceCount(),
                             row.lastChangedAt() == null ? null : LocalDateTime.ofInstant(row.lastChangedAt(), VIETNAM),
                             row.lastChangedBy()));
+                    writer.row(cells);
                 }
             }
             if (format == ExportFormat.XLSX) {
-                writer.table(labels.get("export.sheet.completion"), headers(labels, "export.completion.",
-                        "groupCode", "groupName", "verified", "claimed"));
-                for (GroupCard group : card.groups()) {
-                    writer.row(percentRow(group.code(), group.name().in(labels.locale()), group.completion()));
+                List<String> completion = headers(labels, "export.completion.", "groupCode", "groupName",
+                        "verified", "claimed");
+                if (points) {
+                    completion.addAll(headers(labels, "export.completion.", "verifiedPoints", "claimedPoints",
+                            "maximum"));
                 }
-                writer.row(percentRow(null, labels.get("export.completion.overall"), card.overall()));
+                writer.table(labels.get("export.sheet.completion"), completion);
+                for (GroupCard group : card.groups()) {
+                    writer.row(completionRow(group.code(), group.name().in(labels.locale()), group.completion(),
+                            points ? group.score() : null, settings));
+                }
+                writer.row(completionRow(null, labels.get("export.completion.overall"), card.overall(),
+                        points ? card.score() : null, settings));
             }
             writer.finish();
         }
@@ -176,13 +202,19 @@ public class Exports {
 
     /**
      * A rollup's communes, best first, with their verified completion per group where the rollup holds it; in XLSX
-     * also a sheet with the totals and the group averages.
+     * also a sheet with the totals and the group averages. A points version adds each commune's verified points and
+     * the maximum they are of, and the totals in points; a percent version's files keep their columns.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void writeRollup(Rollup rollup, ExportFormat format, Labels labels, OutputStream out) throws IOException {
+        ScoreSettings settings = rollup.scoreSettings();
+        boolean points = settings.points();
         try (TableWriter writer = TableWriter.open(format, out)) {
             List<String> headers = new ArrayList<>(headers(labels, "export.rollup.", "rank", "communeCode",
                     "communeName", "parentCode", "parentName", "verified", "claimed"));
+            if (points) {
+                headers.addAll(headers(labels, "export.rollup.", "score", "maxScore"));
+            }
             for (GroupAverage group : rollup.groups()) {
                 headers.add(labels.get("export.rollup.groupVerified", group.groupCode()));
             }
@@ -191,6 +223,10 @@ public class Exports {
                 List<Object> cells = new ArrayList<>(Arrays.asList(commune.rank(), commune.code(),
                         commune.name(), commune.parentCode(), commune.parentName(), commune.verified(),
                         commune.claimed()));
+                if (points) {
+                    cells.add(settings.round(commune.score()));
+                    cells.add(commune.maxScore());
+                }
                 for (GroupAverage group : rollup.groups()) {
                     cells.add(commune.groupVerified().get(group.groupCode()));
                 }
@@ -205,11 +241,24 @@ public class Exports {
                 writer.row(List.of(labels.get("export.totals.averageVerified"), rollup.averageVerified()));
                 writer.row(List.of(labels.get("export.totals.medianVerified"), rollup.medianVerified()));
                 writer.row(List.of(labels.get("export.totals.averageClaimed"), rollup.averageClaimed()));
+                if (points) {
+                    writer.row(List.of(labels.get("export.totals.maxScore"), rollup.maxScore()));
+                    writer.row(List.of(labels.get("export.totals.averageScore"),
+                            settings.round(rollup.averageScore())));
+                    writer.row(List.of(labels.get("export.totals.medianScore"), settings.round(rollup.medianScore())));
+                    writer.row(List.of(labels.get("export.totals.averageClaimedScore"),
+                            settings.round(rollup.averageClaimedScore())));
+                }
                 writer.row(List.of(labels.get("export.totals.atOrAbove", rollup.threshold()),
                         rollup.atOrAboveThreshold()));
                 for (GroupAverage group : rollup.groups()) {
                     writer.row(List.of(labels.get("export.totals.groupAverage", group.groupCode(),
                             group.name().in(labels.locale())), group.averageVerified()));
+                    if (points) {
+                        writer.row(List.of(labels.get("export.totals.groupAverageScore", group.groupCode(),
+                                group.name().in(labels.locale()), group.maxScore()),
+                                settings.round(group.averageScore())));
+                    }
                 }
             }
             writer.finish();
@@ -270,9 +319,17 @@ public class Exports {
                 unit == null ? "" : unit).strip();
     }
 
-    private static List<Object> percentRow(String code, String name, Percentages percentages) {
-        return Arrays.asList(code, name, percentages == null ? null : percentages.verified(),
-                percentages == null ? null : percentages.claimed());
+    /** A group's or the whole's percentages, and with a score (points versions) its points and maximum. */
+    private static List<Object> completionRow(String code, String name, Percentages percentages,
+            Completion.Score score, ScoreSettings settings) {
+        List<Object> cells = new ArrayList<>(Arrays.asList(code, name,
+                percentages == null ? null : percentages.verified(),
+                percentages == null ? null : percentages.claimed()));
+        if (score != null) {
+            cells.addAll(Arrays.asList(settings.round(score.verified()), settings.round(score.claimed()),
+                    score.maximum()));
+        }
+        return cells;
     }
 
     private static List<String> headers(Labels labels, String prefix, String... keys) {

@@ -21,13 +21,20 @@ import org.communedx.model.framework.ScoringRule;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.period.PeriodTerms;
+import org.communedx.model.period.Plan;
+import org.communedx.model.period.PlanRepository;
+import org.communedx.model.period.PlanTerms;
+import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.user.Role;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
 import org.communedx.service.assessment.Scorecards.CompletionExplanation;
 import org.communedx.service.assessment.Scorecards.ExplainedCriterion;
 import org.communedx.service.assessment.Scorecards.Scorecard;
+import org.communedx.service.progress.PlanTrackers;
 import org.communedx.service.progress.ProgressViews.CommuneFigure;
+import org.communedx.service.progress.ProgressViews.PlanTracker;
+import org.communedx.service.progress.ProgressViews.Rollup;
 import org.communedx.service.progress.Rollups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +79,15 @@ class PointsScorecardTests {
     TransactionTemplate transaction;
 
     @Autowired
+    PlanRepository plans;
+
+    @Autowired
+    PlanTrackers trackers;
+
+    @Autowired
+    AdministrativeUnitRepository units;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     long period;
@@ -103,6 +119,7 @@ class PointsScorecardTests {
     void removeIt() {
         SecurityContextHolder.clearContext();
         transaction.executeWithoutResult(status -> {
+            jdbc.update("delete from plan where name = 'Kế hoạch điểm'");
             jdbc.update("delete from assessment where period_id = ?", period);
             jdbc.update("delete from period where id = ?", period);
             jdbc.update("delete from framework where code = 'TEST-PTS'");
@@ -148,6 +165,53 @@ class PointsScorecardTests {
         assertThat(rollups.rollup("96", period).ranking()).filteredOn(figure -> !figure.code().equals("96101"))
                 .allSatisfy(figure -> assertThat(figure.maxScore()).as("nothing written: every criterion applies")
                         .isEqualByComparingTo("100"));
+    }
+
+    @Test
+    void rollupsAndPlansGiveTheirFiguresInPointsBesideThePercentages() {
+        LocalDate today = LocalDate.now(ProgressLedger.VIETNAM);
+        transaction.executeWithoutResult(status -> plans.save(new Plan(new PlanTerms("Kế hoạch điểm", 40, 1,
+                today.minusDays(10), today.plusDays(50)), units.findByCodeValidOn("96", today).orElseThrow(),
+                List.of(units.findByCodeValidOn("96101", today).orElseThrow()), List.of())));
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        List<EntryView> entries = workflow.open("96101", period).entries();
+        approve(entries.get(0), new EntryValue.Percent(19, 25));   // 38
+        approve(entries.get(1), new EntryValue.Percent(3, 5));     // 12.5
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        EntryView level = workflow.open("96101", period).entries().get(2);
+        workflow.submit(level.id(), workflow.saveValue(level.id(), level.version(), new EntryValue.Level(2), null)
+                .version());                                          // 12, claimed only
+
+        assertThat(scorecards.scorecard("96101", period).plan().targetScore()).as("40% of 100 points")
+                .isEqualByComparingTo("40.00");
+
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        Rollup rollup = rollups.rollup("96", period);
+        // Three communes: 96101 with 50.50 verified and 62.50 claimed, 96102 and 96201 with nothing.
+        assertThat(rollup.communeCount()).isEqualTo(3);
+        assertThat(rollup.maxScore()).isEqualByComparingTo("100");
+        assertThat(rollup.averageScore()).isEqualByComparingTo("16.83");
+        assertThat(rollup.averageClaimedScore()).isEqualByComparingTo("20.83");
+        assertThat(rollup.medianScore()).isEqualByComparingTo("0");
+        assertThat(rollup.scoreAt(rollup.threshold())).isEqualByComparingTo("30.00");
+        assertThat(rollup.ranking().get(0).claimedScore()).isEqualByComparingTo("62.50");
+        assertThat(rollup.groups()).singleElement().satisfies(group -> {
+            assertThat(group.averageScore()).isEqualByComparingTo("16.83");
+            assertThat(group.maxScore()).isEqualByComparingTo("100");
+        });
+        assertThat(rollup.children()).filteredOn(child -> child.code().equals("961")).singleElement()
+                .satisfies(child -> assertThat(child.averageScore()).as("96101 and 96102").isEqualByComparingTo("25.25"));
+
+        PlanTracker plan = trackers.plansUnder("96").stream().filter(found -> found.name().equals("Kế hoạch điểm"))
+                .findFirst().orElseThrow();
+        assertThat(plan.scoreSettings().points()).isTrue();
+        assertThat(plan.maxScore()).isEqualByComparingTo("100");
+        assertThat(plan.targetScore()).isEqualByComparingTo("40.00");
+        assertThat(plan.communes()).singleElement().satisfies(commune -> {
+            assertThat(commune.score()).isEqualByComparingTo("50.50");
+            assertThat(commune.maxScore()).isEqualByComparingTo("100");
+            assertThat(commune.atTarget()).isTrue();
+        });
     }
 
     private void approve(EntryView entry, EntryValue value) {

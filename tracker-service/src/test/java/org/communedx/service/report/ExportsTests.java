@@ -3,20 +3,39 @@ package org.communedx.service.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.framework.Comparison;
+import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.framework.ScoreDisplay;
+import org.communedx.model.framework.ScoreSettings;
+import org.communedx.model.framework.ScoringMethod;
+import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.user.Role;
 import org.communedx.service.NotFoundException;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.assessment.AssessmentViews.AssessmentView;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
 import org.communedx.service.assessment.AssessmentWorkflow;
+import org.communedx.service.assessment.Completion;
+import org.communedx.service.assessment.Completion.Percentages;
+import org.communedx.service.assessment.Scorecards.CriterionRow;
+import org.communedx.service.assessment.Scorecards.GroupCard;
+import org.communedx.service.assessment.Scorecards.Scorecard;
 import org.communedx.service.assessment.WorkflowFixtures;
+import org.communedx.service.progress.ProgressViews.CommuneFigure;
+import org.communedx.service.progress.ProgressViews.GroupAverage;
+import org.communedx.service.progress.ProgressViews.Rollup;
 import org.communedx.service.report.Exports.EntrySelection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +143,81 @@ class ExportsTests {
 
         assertThat(dataRows(exports.nationalEntries(period))).extracting(row -> row.get(0))
                 .containsExactly("96101", "96101", "96201", "96201");
+    }
+
+    @Test
+    void aPointsScorecardAddsEachCriterionsPointsRoundedAsTheVersionShowsThem() throws IOException {
+        List<CSVRecord> rows = parse(scorecard(new ScoreSettings(ScoreDisplay.POINTS, 1, null)));
+
+        assertThat(rows.get(0).toList()).containsSubsequence("export.scorecard.met", "export.scorecard.points",
+                "export.scorecard.maximum", "export.scorecard.evidence");
+        assertThat(rows.get(1).toList().subList(12, 15)).containsExactly("38.3", "40", "2");
+    }
+
+    @Test
+    void aPercentScorecardKeepsItsColumns() throws IOException {
+        List<CSVRecord> rows = parse(scorecard(ScoreSettings.PERCENT));
+
+        assertThat(rows.get(0).toList()).containsExactly("export.scorecard.communeCode",
+                "export.scorecard.communeName", "export.scorecard.period", "export.scorecard.groupCode",
+                "export.scorecard.groupName", "export.scorecard.criterionCode", "export.scorecard.criterionName",
+                "export.scorecard.status", "export.scorecard.value", "export.scorecard.measure",
+                "export.scorecard.target", "export.scorecard.met", "export.scorecard.evidence",
+                "export.scorecard.lastChangedAt", "export.scorecard.lastChangedBy");
+        assertThat(rows.get(1).get(12)).isEqualTo("2");
+    }
+
+    @Test
+    void aPointsRollupGivesEachCommunesPointsBesideItsPercentages() throws IOException {
+        List<CSVRecord> points = parse(rollup(new ScoreSettings(ScoreDisplay.POINTS, 0, null)));
+        List<CSVRecord> percent = parse(rollup(ScoreSettings.PERCENT));
+
+        assertThat(points.get(0).toList()).containsExactly("export.rollup.rank", "export.rollup.communeCode",
+                "export.rollup.communeName", "export.rollup.parentCode", "export.rollup.parentName",
+                "export.rollup.verified", "export.rollup.claimed", "export.rollup.score", "export.rollup.maxScore",
+                "export.rollup.groupVerified");
+        assertThat(points.get(1).toList()).containsExactly("1", "96101", "Xã Một", "961", "Huyện", "50.5", "62.5",
+                "505", "1000", "50.5");
+        assertThat(percent.get(0).toList()).doesNotContain("export.rollup.score", "export.rollup.maxScore")
+                .hasSize(8);
+        assertThat(percent.get(1).toList()).containsExactly("1", "96101", "Xã Một", "961", "Huyện", "50.5", "62.5",
+                "50.5");
+    }
+
+    private byte[] scorecard(ScoreSettings settings) throws IOException {
+        CriterionRow row = new CriterionRow("G1.C1", new LocalizedText("Một", "One"), MeasurementType.PERCENT,
+                new BigDecimal("80"), Comparison.AT_LEAST, "%", EntryStatus.APPROVED, new EntryValue.Percent(19, 25),
+                false, 2, null, null, new BigDecimal("38.25"), new BigDecimal("40"), ScoringMethod.PROPORTIONAL);
+        Completion.Score score = new Completion.Score(new BigDecimal("38.25"), new BigDecimal("38.25"),
+                new BigDecimal("40"));
+        Percentages percentages = new Percentages(new BigDecimal("95.6"), new BigDecimal("95.6"));
+        Scorecard card = new Scorecard("96101", "Xã Một", 1, "Kỳ", LocalDate.of(2031, 12, 15), 10, false,
+                percentages, List.of(new GroupCard("G1", new LocalizedText("Nhóm", "Group"), percentages, List.of(row),
+                        score)), null, settings, score);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exports.writeScorecard(card, ExportFormat.CSV, KEYS, out);
+        return out.toByteArray();
+    }
+
+    private byte[] rollup(ScoreSettings settings) throws IOException {
+        BigDecimal verified = new BigDecimal("50.5");
+        Rollup rollup = new Rollup("961", "Huyện", UnitLevel.DISTRICT, null, 1, "Kỳ", 1, verified, verified,
+                new BigDecimal("62.5"), 30, 1, List.of(),
+                List.of(new GroupAverage("G1", new LocalizedText("Nhóm", "Group"), verified, new BigDecimal("505.20"),
+                        new BigDecimal("1000"))),
+                List.of(new CommuneFigure(1, "96101", "Xã Một", "961", "Huyện", verified, new BigDecimal("62.5"),
+                        Map.of("G1", verified), new BigDecimal("505.20"), new BigDecimal("1000"),
+                        new BigDecimal("625.00"))),
+                List.of(), settings, new BigDecimal("1000"), new BigDecimal("505.20"), new BigDecimal("505.20"),
+                new BigDecimal("625.00"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exports.writeRollup(rollup, ExportFormat.CSV, KEYS, out);
+        return out.toByteArray();
+    }
+
+    private static List<CSVRecord> parse(byte[] bytes) throws IOException {
+        return CSVFormat.RFC4180.parse(new StringReader(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8)))
+                .getRecords();
     }
 
     private List<CSVRecord> dataRows(EntrySelection selection) throws IOException {

@@ -42,7 +42,7 @@ class RankingOrderTests {
         for (int i = 1; i <= count; i++) {
             BigDecimal verified = BigDecimal.valueOf(1000 - i, 1);
             figures.add(new CommuneFigure(i, String.format("%05d", i), "Xã " + i, "157", "Huyện Lạc Sơn", verified,
-                    verified, Map.of(), null, null));
+                    verified, Map.of(), null, null, null));
         }
         return figures;
     }
