@@ -141,7 +141,8 @@ public class Rankings {
                     BigDecimal raw = rs.getBigDecimal(points ? "verified_weight" : "verified_percent");
                     return new Scored(rs.getString("code"), rs.getString("name"),
                             "DISTRICT".equals(rs.getString("parent_level")) ? rs.getString("parent_name") : null,
-                            raw == null ? null : raw.setScale(decimals, RoundingMode.HALF_UP));
+                            raw == null ? null : points ? framework.scoreSettings().round(raw)
+                                    : raw.setScale(decimals, RoundingMode.HALF_UP));
                 }).list();
         List<RankedCommune> ranked = rank(rows, classes);
         int[] counts = new int[classes.classes().size()];
