@@ -230,6 +230,20 @@ class PointsExportsIT {
     }
 
     @Test
+    void inEnglishThePointsReadAsEnglishWritesNumbers() {
+        WebClient english = new WebClient(port).login("admin", PASSWORD);
+        english.get("/account?lang=en");
+
+        assertThat(english.get("/communes/" + commune + "/periods/" + period).body()).contains(
+                "Target of Kế hoạch thử điểm: 40% of the maximum = 400.00 / 1,000 points",
+                "points are shown rounded half up to two decimals");
+        assertThat(english.get("/units/" + parent + "/dashboard?period=" + period).body()).contains(
+                "Average verified points", "Communes at 30% of the maximum (300.00 points) or more");
+        assertThat(lines(english.download("/units/" + parent + "/periods/" + period + "/rollup.csv").body()).get(0))
+                .contains(",Claimed (%),Verified points,Maximum points,");
+    }
+
+    @Test
     void aPercentVersionExportsTheColumnsItAlwaysHad() throws IOException {
         long dxXa = periods.findByName("Năm 2025").orElseThrow().getId();
 
