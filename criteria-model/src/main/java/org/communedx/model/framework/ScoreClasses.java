@@ -42,7 +42,16 @@ public record ScoreClasses(List<ScoreClass> classes) {
         return problemsPerClass(code, top).stream().flatMap(List::stream).toList();
     }
 
-    /** {@link #problems}, one list per class in order, so that an import can place each on its row. */
+    /**
+     * The field of its class a problem of {@link #problemsPerClass} is about: {@code nameVi} for a name given twice (both
+     * names are checked, the Vietnamese one names the class), {@code threshold} for the rest. An import's row and the
+     * draft editor's form place it alike.
+     */
+    public static String field(FrameworkProblem problem) {
+        return problem.messageKey().endsWith("duplicateName") ? "nameVi" : "threshold";
+    }
+
+    /** {@link #problems}, one list per class in order, so that an import or a form can place each on its row. */
     public List<List<FrameworkProblem>> problemsPerClass(String code, BigDecimal top) {
         List<List<FrameworkProblem>> perClass = new ArrayList<>();
         Set<BigDecimal> thresholds = new HashSet<>();

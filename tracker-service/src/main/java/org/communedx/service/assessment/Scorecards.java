@@ -29,6 +29,7 @@ import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.Actors;
 import org.communedx.service.framework.ScoreStepsText;
+import org.communedx.service.scope.Scopes;
 import org.communedx.service.assessment.Completion.Item;
 import org.communedx.service.assessment.Completion.Percentages;
 
@@ -53,13 +54,16 @@ public class Scorecards {
 
     private final EvidenceCounts evidence;
 
+    private final Scopes scopes;
+
     Scorecards(AssessmentWorkflow workflow, PeriodRepository periods, PlanRepository plans,
-            UserAccountRepository accounts, EvidenceCounts evidence) {
+            UserAccountRepository accounts, EvidenceCounts evidence, Scopes scopes) {
         this.workflow = workflow;
         this.periods = periods;
         this.plans = plans;
         this.accounts = accounts;
         this.evidence = evidence;
+        this.scopes = scopes;
     }
 
     /**
@@ -208,6 +212,21 @@ public class Scorecards {
         return accounts.findByUsername(Actors.username())
                 .filter(account -> account.getRole() == Role.COMMUNE_STAFF && account.getUnitCode() != null)
                 .flatMap(account -> currentPeriod().map(period -> new Address(account.getUnitCode(), period)));
+    }
+
+    /** A period a commune's scorecard can be opened on. */
+    public record PeriodChoice(long id, String name) {
+    }
+
+    /**
+     * Every period whose scorecard of this code the caller may open, newest first: where a unit they reach held the
+     * code ({@link Scopes#reachableDuring}, the rule the scorecard itself is checked by). For a commune of the 2025
+     * reform that kept an old code, the periods before it are those of the commune that held the code then.
+     */
+    public List<PeriodChoice> periodsOf(String communeCode) {
+        return periods.findAllNewestFirst().stream()
+                .filter(period -> scopes.reachableDuring(communeCode, period).isPresent())
+                .map(period -> new PeriodChoice(period.getId(), period.getName())).toList();
     }
 
     /** The period containing today in Vietnam, as the deadline counts it, else the latest; empty when there is none. */

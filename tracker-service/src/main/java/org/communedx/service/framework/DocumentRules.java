@@ -99,8 +99,7 @@ final class DocumentRules {
                     Framework.scaleTop(settings, maximum));
             for (int i = 0; i < classProblems.size(); i++) {
                 for (FrameworkProblem problem : classProblems.get(i)) {
-                    String field = problem.messageKey().endsWith("duplicateName") ? "nameVi" : "threshold";
-                    problems.add(raw.classes().get(i).problem(field, problem.messageKey(),
+                    problems.add(raw.classes().get(i).problem(ScoreClasses.field(problem), problem.messageKey(),
                             problem.arguments().toArray()));
                 }
             }

@@ -1,5 +1,6 @@
 package org.communedx.service.framework;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,8 @@ import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.framework.FrameworkRuleViolation;
 import org.communedx.model.framework.FrameworkStatus;
 import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.framework.ScoreClasses;
+import org.communedx.model.framework.ScoreDisplay;
 import org.communedx.model.framework.ScoreSettings;
 import org.communedx.service.audit.AuditLog;
 
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changes to a draft version: its title, groups and criteria. Every group or criterion is looked up inside the
+ * Changes to a draft version: its title, classes, groups and criteria. Every group or criterion is looked up inside the
  * version named, so an id from another version is "not found". The entity refuses changes to a version that
  * is not a draft; the forms are refused here as well, so nobody fills in a form that cannot be saved. Every change
  * is audited in its own transaction, with the changed group's, criterion's or version's snapshot before and after.
@@ -49,6 +52,13 @@ public class FrameworkEditor {
         return draft(code, version).scoreSettings();
     }
 
+    /** What the classes form starts from, with the scale its thresholds are on today. */
+    public ClassesEdit scoreClasses(String code, String version) {
+        Framework framework = draft(code, version);
+        return new ClassesEdit(framework.scoreClasses(), framework.scoreSettings().display(),
+                framework.scoreScaleTop());
+    }
+
     public GroupEdit group(String code, String version, long groupId) {
         CriterionGroup group = group(draft(code, version), groupId);
         return new GroupEdit(group.getId(), group.getCode(), group.name(), group.getCriteria().size());
@@ -70,6 +80,27 @@ public class FrameworkEditor {
         framework.editTitle(title);
         framework.changeScoreSettings(settings);
         audit.record(FrameworkAudit.FRAMEWORK, framework.getId(), "EDIT", before, framework.snapshot());
+    }
+
+    /**
+     * Replaces the version's classes, highest first, checked as an import and publishing check them
+     * ({@link ScoreClasses#problemsPerClass}) against the draft's scale as it is now; publishing checks them again
+     * against the scale it has then. A save that changes nothing records nothing.
+     * @throws ScoreClassesRefused with every problem on its class, and nothing saved
+     */
+    @Transactional
+    public void editScoreClasses(String code, String version, ScoreClasses classes) {
+        Framework framework = draft(code, version);
+        List<List<FrameworkProblem>> problems = classes.problemsPerClass(code, framework.scoreScaleTop());
+        if (problems.stream().anyMatch(list -> !list.isEmpty())) {
+            throw new ScoreClassesRefused(problems);
+        }
+        Map<String, Object> before = framework.snapshot();
+        framework.changeScoreClasses(classes);
+        Map<String, Object> after = framework.snapshot();
+        if (!before.equals(after)) {
+            audit.record(FrameworkAudit.FRAMEWORK, framework.getId(), "EDIT", before, after);
+        }
     }
 
     @Transactional
@@ -216,6 +247,13 @@ public class FrameworkEditor {
         FrameworkEditors.requireEditor();
         return frameworks.findByCodeAndVersion(code, version)
                 .orElseThrow(() -> new FrameworkNotFoundException(code, version));
+    }
+
+    /**
+     * A draft's classes as their form shows them, and the scale a threshold is on: points up to the sum of the
+     * criteria's maxima, or percent up to 100.
+     */
+    public record ClassesEdit(ScoreClasses classes, ScoreDisplay display, BigDecimal scaleTop) {
     }
 
     /** A group as its edit form shows it. */

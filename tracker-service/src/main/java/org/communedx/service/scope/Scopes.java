@@ -77,12 +77,20 @@ public class Scopes {
      * (the new Xã Yên Phú 05305 of 2025, formed from Lạc Sơn's 05302, 05305 and 05308, is no longer Lạc Sơn's).
      */
     public AdministrativeUnit requireDuring(String code, Period period) {
+        return reachableDuring(code, period).orElseThrow(() -> new OutOfScopeException(code));
+    }
+
+    /**
+     * {@link #requireDuring}'s unit, or empty where it would answer 404: for a list of what the caller may open, such as
+     * the periods of a commune's scorecard.
+     */
+    public Optional<AdministrativeUnit> reachableDuring(String code, Period period) {
         UnitScope scope = current();
         // The codes first: a code the caller never reaches costs no lookup.
-        scope.require(code);
-        AdministrativeUnit unit = heldDuring(code, period).orElseThrow(() -> new OutOfScopeException(code));
-        scope.require(unit);
-        return unit;
+        if (!scope.includes(code)) {
+            return Optional.empty();
+        }
+        return heldDuring(code, period).filter(scope::includes);
     }
 
     /**

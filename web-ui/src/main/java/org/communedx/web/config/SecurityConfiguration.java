@@ -68,7 +68,8 @@ class SecurityConfiguration {
                         // import, or open and submit the forms that edit a draft (GET and POST alike).
                         .requestMatchers(HttpMethod.GET, "/frameworks/*/*/export/yaml", "/frameworks/*/*/export/xlsx")
                             .hasAnyRole("ADMIN", "PROVINCE_MANAGER")
-                        .requestMatchers("/frameworks/import", "/frameworks/*/*/title", "/frameworks/*/*/groups/new",
+                        .requestMatchers("/frameworks/import", "/frameworks/*/*/title", "/frameworks/*/*/classes",
+                                "/frameworks/*/*/groups/new",
                                 "/frameworks/*/*/groups/*/edit", "/frameworks/*/*/groups/*/remove",
                                 "/frameworks/*/*/groups/*/move-up", "/frameworks/*/*/groups/*/move-down",
                                 "/frameworks/*/*/groups/*/criteria/new", "/frameworks/*/*/criteria/*/edit",

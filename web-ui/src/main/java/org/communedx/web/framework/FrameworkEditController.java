@@ -5,15 +5,18 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.FrameworkProblem;
 import org.communedx.model.framework.FrameworkRuleViolation;
+import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.framework.ScoreClasses;
 import org.communedx.model.framework.ScoreDisplay;
 import org.communedx.model.framework.ScoringMethod;
-import org.communedx.model.framework.MeasurementType;
-import org.communedx.model.framework.Comparison;
 import org.communedx.service.framework.FrameworkEditor;
+import org.communedx.service.framework.FrameworkEditor.ClassesEdit;
 import org.communedx.service.framework.FrameworkEditor.CriterionEdit;
 import org.communedx.service.framework.FrameworkEditor.GroupEdit;
+import org.communedx.service.framework.ScoreClassesRefused;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Editing a draft version: its title, its groups and their criteria. Forms are pages of their own so that the
+ * Editing a draft version: its title, its classes, its groups and their criteria. Forms are pages of their own so that the
  * version page stays readable; moves are small POST buttons, and removal asks on a page of its own, since the
  * policy allows no script.
  */
@@ -72,6 +75,53 @@ class FrameworkEditController {
         editor.editTitle(code, version, form.toTitle(), form.toScoreSettings());
         redirect.addFlashAttribute("messageKey", "framework.edit.titleSaved");
         return VERSION_PAGE;
+    }
+
+    @GetMapping("/classes")
+    String classesForm(@PathVariable String code, @PathVariable String version, Model model) {
+        ClassesEdit classes = editor.scoreClasses(code, version);
+        model.addAttribute("classesEdit", classes);
+        model.addAttribute("classesForm", ClassesForm.of(classes.classes()));
+        return "framework/edit-classes";
+    }
+
+    /** Another empty row for one more class, keeping what was typed; nothing is checked or saved. */
+    @PostMapping(path = "/classes", params = "addRow")
+    String addClassRow(@PathVariable String code, @PathVariable String version,
+            @ModelAttribute("classesForm") ClassesForm form, Model model) {
+        model.addAttribute("classesEdit", editor.scoreClasses(code, version));
+        form.kept().withEmptyRow();
+        return "framework/edit-classes";
+    }
+
+    /**
+     * Saves every row at once. A row that is not a class at all is refused at its field here; classes that do not fit
+     * together are refused by the service with each problem on its row. Either way nothing is saved, and the form comes
+     * back with the rows as typed (those to remove, or left empty, dropped) and an empty row again.
+     */
+    @PostMapping("/classes")
+    String editClasses(@PathVariable String code, @PathVariable String version,
+            @ModelAttribute("classesForm") ClassesForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        model.addAttribute("classesEdit", editor.scoreClasses(code, version));
+        form.kept().checkShape(binding);
+        if (!binding.hasErrors()) {
+            try {
+                editor.editScoreClasses(code, version, form.toClasses());
+                redirect.addFlashAttribute("messageKey", "framework.edit.classesSaved");
+                return VERSION_PAGE + "#score-classes";
+            }
+            catch (ScoreClassesRefused refused) {
+                for (int i = 0; i < refused.perClass().size(); i++) {
+                    for (FrameworkProblem problem : refused.perClass().get(i)) {
+                        binding.rejectValue(ClassesForm.path(i, ScoreClasses.field(problem)), problem.messageKey(),
+                                problem.arguments().toArray(), null);
+                    }
+                }
+            }
+        }
+        form.withEmptyRow();
+        return "framework/edit-classes";
     }
 
     @GetMapping("/groups/new")

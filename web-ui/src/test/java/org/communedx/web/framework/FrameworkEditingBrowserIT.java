@@ -12,7 +12,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-/** J4: an administrator changes the framework in a new version, in the browser and without script. */
+/**
+ * J4: an administrator changes the framework in a new version, its criteria and its classes, in the browser and without
+ * script.
+ */
 @TrackerIntegrationTest
 class FrameworkEditingBrowserIT {
 
@@ -63,6 +66,33 @@ class FrameworkEditingBrowserIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xoá G6.C5")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã xoá tiêu chí.");
 
+        // Classes, in one form: two rows out of order are refused at the field, put right, then a third row added.
+        link(page, "Sửa xếp loại").click();
+        field(page, "Tên tiếng Việt, dòng 1").fill("Khá");
+        field(page, "Tên tiếng Anh, dòng 1").fill("Fair");
+        field(page, "Ngưỡng, dòng 1").fill("50");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Thêm dòng")).click();
+        field(page, "Tên tiếng Việt, dòng 2").fill("Tốt");
+        field(page, "Tên tiếng Anh, dòng 2").fill("Good");
+        field(page, "Ngưỡng, dòng 2").fill("80");
+        field(page, "Ngưỡng, dòng 2").press("Enter");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText(
+                "Dòng 2: Hạng “Tốt”: ngưỡng 80 phải thấp hơn ngưỡng 50 của hạng “Khá” đứng trước");
+        assertThat(field(page, "Ngưỡng, dòng 2")).hasAttribute("aria-invalid", "true");
+        field(page, "Ngưỡng, dòng 1").fill("80");
+        field(page, "Ngưỡng, dòng 2").fill("50");
+        field(page, "Tên tiếng Việt, dòng 1").fill("Tốt");
+        field(page, "Tên tiếng Anh, dòng 1").fill("Good");
+        field(page, "Tên tiếng Việt, dòng 2").fill("Khá");
+        field(page, "Tên tiếng Anh, dòng 2").fill("Fair");
+        field(page, "Tên tiếng Việt, dòng 3").fill("Yếu");
+        field(page, "Tên tiếng Anh, dòng 3").fill("Weak");
+        field(page, "Ngưỡng, dòng 3").fill("0");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã lưu mức xếp loại.");
+        assertThat(page.locator("#score-classes li")).containsText(new String[] { "Tốt: từ 80", "Khá: từ 50",
+                "Yếu: từ 0" });
+
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ban hành")).click();
 
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã ban hành phiên bản.");
@@ -71,13 +101,19 @@ class FrameworkEditingBrowserIT {
         assertThat(page.getByText("Tỷ lệ thôn có tổ công nghệ số cộng đồng")).isVisible();
         assertThat(page.locator("#main")).containsText("≥ 95%");
         assertThat(codes(page, "G6")).hasCount(4);
+        assertThat(page.locator("#score-classes li")).hasCount(3);
         assertThat(link(page, "Sửa G1.C1")).hasCount(0);
+        assertThat(link(page, "Sửa xếp loại")).hasCount(0);
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chuyển G1.C3 lên")))
                 .hasCount(0);
     }
 
     private static Locator link(Page page, String name) {
         return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private static Locator field(Page page, String label) {
+        return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
     }
 
     private static Locator codes(Page page, String group) {

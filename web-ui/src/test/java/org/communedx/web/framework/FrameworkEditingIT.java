@@ -158,6 +158,131 @@ class FrameworkEditingIT {
     }
 
     @Test
+    void anAdministratorGivesADraftClassesInOneFormAndTheSaveIsAudited() {
+        WebClient admin = admin();
+        String draft = cloneDraft(admin, "1.1-it-cl");
+        assertThat(admin.get(draft).body()).contains("href=\"" + draft + "/classes\"");
+        String empty = admin.get(draft + "/classes").body();
+        assertThat(empty).contains("Ngưỡng tính theo phần trăm, từ 0 đến 100.",
+                "<label class=\"visually-hidden\" for=\"class-0-nameVi\">Tên tiếng Việt, dòng 1</label>",
+                "<label class=\"visually-hidden\" for=\"class-0-threshold\">Ngưỡng, dòng 1</label>")
+                .doesNotContain("class-1-nameVi", "Xoá dòng 1");
+
+        assertRedirectsToDraft(admin.post(draft + "/classes", form(admin, draft + "/classes",
+                row(0, "Xuất sắc", "Excellent", "90"), row(1, "Khá", "Fair", "62,5"), row(2, "Yếu", "Weak", "0"),
+                row(3, "", "", ""))), draft);
+        String page = admin.get(draft).body();
+        assertThat(page).contains("Đã lưu mức xếp loại.", "Xuất sắc: từ 90", "Khá: từ 62,5", "Yếu: từ 0");
+        assertThat(order(page, "Xuất sắc: từ 90", "Khá: từ 62,5")).isLessThan(0);
+        String saved = admin.get(draft + "/classes").body();
+        assertThat(saved).contains("value=\"Excellent\"", "value=\"62.5\"", "Xoá dòng 3", "id=\"class-3-nameVi\"")
+                .doesNotContain("Xoá dòng 4");
+
+        // Remove Khá and put Tốt in its place, in one save.
+        assertRedirectsToDraft(admin.post(draft + "/classes", form(admin, draft + "/classes",
+                row(0, "Xuất sắc", "Excellent", "90"), row(1, "Khá", "Fair", "62.5"), "classes[1].remove", "true",
+                row(2, "Tốt", "Good", "75"), row(3, "Yếu", "Weak", "0"))), draft);
+        assertThat(admin.get(draft).body()).contains("Tốt: từ 75").doesNotContain("Khá: từ");
+
+        String found = admin.get("/audit?actor=admin&entityType=FRAMEWORK&action=EDIT").body();
+        List<String> cells = auditCells(found, "#" + frameworkId(admin, "1.1-it-cl"));
+        assertThat(cells).as("the newest edit first: before and after").hasSize(2);
+        assertThat(cells.get(0)).contains("&quot;framework&quot;: &quot;DX-XA 1.1-it-cl&quot;",
+                "&quot;nameVi&quot;: &quot;Khá&quot;", "&quot;threshold&quot;: &quot;62.5&quot;");
+        assertThat(cells.get(1)).contains("&quot;nameEn&quot;: &quot;Good&quot;", "&quot;threshold&quot;: &quot;75&quot;")
+                .doesNotContain("Khá");
+    }
+
+    @Test
+    void badClassesAreShownAtTheirFieldsAndListedInTheUsersLanguageAndNothingIsSaved() {
+        WebClient admin = admin();
+        String draft = cloneDraft(admin, "1.1-it-cl-bad");
+        assertRedirectsToDraft(admin.post(draft + "/classes", form(admin, draft + "/classes",
+                row(0, "Đạt", "Pass", "50"))), draft);
+
+        HttpResponse<String> refused = admin.post(draft + "/classes", form(admin, draft + "/classes",
+                row(0, "Khá", "Fair", "60"), row(1, "Tốt", "Good", "80"), row(2, "Trung bình", "Average", "60"),
+                row(3, "khá", "Fairish", "120"), row(4, "", "Weak", "1,234"), row(5, "", "", "")));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        String body = refused.body();
+        assertThat(body).as("a row that is not a class is refused before the classes are checked together")
+                .contains("Chưa lưu được (2 lỗi); chưa có gì được lưu:",
+                        "Dòng 5: Nhập tên tiếng Việt của hạng, tối đa 100 ký tự.",
+                        "Dòng 5: Nhập ngưỡng là một số, tối đa 2 chữ số thập phân, ví dụ 750 hoặc 62,5.",
+                        "aria-describedby=\"class-4-nameVi-error\"", "id=\"class-4-threshold-error\"",
+                        "value=\"1,234\"", "value=\"Fairish\"");
+
+        HttpResponse<String> together = admin.post(draft + "/classes", form(admin, draft + "/classes",
+                row(0, "Khá", "Fair", "60"), row(1, "Tốt", "Good", "80"), row(2, "Trung bình", "Average", "60"),
+                row(3, "khá", "Fairish", "120"), row(4, "Yếu", "Weak", "0"), "classes[4].remove", "true"));
+        assertThat(together.statusCode()).isEqualTo(200);
+        assertThat(together.body()).contains("Chưa lưu được (5 lỗi); chưa có gì được lưu:",
+                "Dòng 2: Hạng “Tốt”: ngưỡng 80 phải thấp hơn ngưỡng 60 của hạng “Khá” đứng trước",
+                "Dòng 3: Hạng “Trung bình”: ngưỡng 60 đã dùng cho một hạng khác.",
+                "Dòng 4: Hạng “khá”: ngưỡng 120 phải nằm trong khoảng từ 0 đến 100.",
+                "Dòng 4: Hạng “khá”: tên hạng đã dùng cho một hạng khác.",
+                "aria-describedby=\"class-1-threshold-error\" aria-invalid=\"true\"",
+                "aria-describedby=\"class-3-nameVi-error\"", "href=\"#class-2-threshold\"")
+                .as("the removed row is gone, and an empty row follows").doesNotContain("value=\"Weak\"")
+                .contains("id=\"class-4-nameVi\"").doesNotContain("id=\"class-5-nameVi\"");
+
+        admin.get(draft + "?lang=en");
+        HttpResponse<String> english = admin.post(draft + "/classes", form(admin, draft + "/classes",
+                row(0, "Khá", "Fair", "60"), row(1, "Tốt", "Good", "80")));
+        assertThat(english.body()).contains("Not saved because of 1 problem(s); nothing was saved:",
+                "Row 2: Class “Tốt”: the threshold 80 must be below the threshold 60 of “Khá” listed before it");
+        admin.get(draft + "?lang=vi");
+
+        assertThat(admin.get(draft).body()).as("nothing saved").contains("Đạt: từ 50").doesNotContain("Khá: từ");
+        String audited = admin.get("/audit?actor=admin&entityType=FRAMEWORK&action=EDIT").body();
+        assertThat(auditCells(audited, "#" + frameworkId(admin, "1.1-it-cl-bad"))).as("the first save alone")
+                .hasSize(2).satisfies(cells -> assertThat(cells.get(1)).contains("Đạt").doesNotContain("Khá"));
+    }
+
+    @Test
+    void anotherRowKeepsWhatWasTypedAndSavesNothing() {
+        WebClient admin = admin();
+        String draft = cloneDraft(admin, "1.1-it-cl-row");
+
+        HttpResponse<String> more = admin.post(draft + "/classes", form(admin, draft + "/classes",
+                row(0, "Tốt", "Good", "80"), "addRow", "true"));
+        assertThat(more.statusCode()).isEqualTo(200);
+        assertThat(more.body()).contains("value=\"Good\"", "id=\"class-1-nameVi\"", "Xoá dòng 1")
+                .doesNotContain("role=\"alert\"");
+        assertThat(admin.get(draft).body()).doesNotContain("Tốt: từ");
+    }
+
+    @Test
+    void aPublishedVersionsClassesCannotBeEdited() {
+        WebClient admin = admin();
+        String published = "/frameworks/DX-XA/1.0";
+        assertThat(admin.get(published).body()).doesNotContain(published + "/classes");
+
+        HttpResponse<String> formPage = admin.get(published + "/classes");
+        assertThat(formPage.statusCode()).isEqualTo(302);
+        HttpResponse<String> save = admin.post(published + "/classes", form(admin, published,
+                row(0, "Tốt", "Good", "80")));
+        assertThat(save.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith(published));
+        assertThat(admin.get(published).body()).contains("Phiên bản 1.0 đã ban hành nên không thể sửa")
+                .doesNotContain("Tốt: từ 80");
+    }
+
+    /** The fields of one row of the classes form. */
+    private static String[] row(int index, String nameVi, String nameEn, String threshold) {
+        return new String[] { "classes[" + index + "].nameVi", nameVi, "classes[" + index + "].nameEn", nameEn,
+                "classes[" + index + "].threshold", threshold };
+    }
+
+    private static long frameworkId(WebClient admin, String version) {
+        String found = admin.get("/audit?entityType=FRAMEWORK&action=CLONE").body();
+        Matcher id = Pattern.compile(">#(\\d+)<(?:(?!</tr>)[\\s\\S])*?&quot;framework&quot;: &quot;DX-XA "
+                + Pattern.quote(version) + "&quot;").matcher(found);
+        assertThat(id.find()).as(version + " in the audit trail").isTrue();
+        return Long.parseLong(id.group(1));
+    }
+
+    @Test
     void idOfAnotherVersionAnswersNotFound() {
         WebClient admin = admin();
         String mine = cloneDraft(admin, "1.1-it-mine");
@@ -310,12 +435,21 @@ class FrameworkEditingIT {
                 + URLEncoder.encode(steps, StandardCharsets.UTF_8);
     }
 
-    /** Form fields, URL-encoded, with the CSRF token of the given page. */
-    private static String form(WebClient client, String page, String... namesAndValues) {
+    /** Form fields, URL-encoded, with the CSRF token of the given page; a {@code String[]} gives several at once. */
+    private static String form(WebClient client, String page, Object... namesAndValues) {
+        List<String> flat = new ArrayList<>();
+        for (Object item : namesAndValues) {
+            if (item instanceof String[] pairs) {
+                flat.addAll(List.of(pairs));
+            }
+            else {
+                flat.add((String) item);
+            }
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("_csrf", WebClient.csrfToken(client.get(page)));
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields.put(namesAndValues[i], namesAndValues[i + 1]);
+        for (int i = 0; i < flat.size(); i += 2) {
+            fields.put(flat.get(i), flat.get(i + 1));
         }
         return fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

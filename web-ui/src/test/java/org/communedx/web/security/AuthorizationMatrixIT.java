@@ -103,6 +103,8 @@ class AuthorizationMatrixIT {
         route("POST /frameworks/import", "/frameworks/import", "A 403 403 403 403 302");
         route("GET /frameworks/{code}/{version}/title", "/frameworks/DX-XA/1.0/title", "A 403 403 403 403 302");
         route("POST /frameworks/{code}/{version}/title", "/frameworks/DX-XA/1.0/title", "A 403 403 403 403 302");
+        route("GET /frameworks/{code}/{version}/classes", "/frameworks/DX-XA/1.0/classes", "A 403 403 403 403 302");
+        route("POST /frameworks/{code}/{version}/classes", "/frameworks/DX-XA/1.0/classes", "A 403 403 403 403 302");
         route("GET /frameworks/{code}/{version}/groups/new", "/frameworks/DX-XA/1.0/groups/new", "A 403 403 403 403 302");
         route("POST /frameworks/{code}/{version}/groups/new", "/frameworks/DX-XA/1.0/groups/new", "A 403 403 403 403 302");
         for (String action : List.of("edit", "remove")) {
