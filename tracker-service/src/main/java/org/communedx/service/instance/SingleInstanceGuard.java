@@ -82,8 +82,10 @@ public class SingleInstanceGuard implements SmartApplicationListener {
         try {
             connection = DriverManager.getConnection(url, login);
             String lock = unshareable.isEmpty() ? "pg_try_advisory_lock_shared" : "pg_try_advisory_lock";
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select " + lock + "(hashtext(?), hashtext(current_schema())), current_schema()")) {
+            // A schema the URL names that Flyway has yet to create is no current schema: its search path stands in.
+            try (PreparedStatement statement = connection.prepareStatement("select " + lock
+                    + "(hashtext(?), hashtext(schema)), schema from (select coalesce(current_schema(), "
+                    + "current_setting('search_path')) as schema) as current")) {
                 statement.setString(1, LOCK_NAME);
                 try (ResultSet result = statement.executeQuery()) {
                     result.next();
