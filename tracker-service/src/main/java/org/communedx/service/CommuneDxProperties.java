@@ -3,6 +3,7 @@ package org.communedx.service;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.communedx.service.instance.SessionStore;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,12 +19,15 @@ import org.springframework.util.unit.DataSize;
  * @param embeddedDatabasePort the embedded PostgreSQL's port, or 0 for any free one
  * @param demoData whether to seed the demo units, accounts and sample assessments; unset, only with the embedded
  *     database, where nobody could mistake them for real ones
+ * @param sessions where login sessions live: {@code memory} (this JVM) or {@code jdbc} (PostgreSQL, shared by every
+ *     instance on the database); unset, memory with the embedded database and jdbc with an external one. Read through
+ *     {@link SessionStore#of}, which applies that default
  */
 @ConfigurationProperties("communedx")
 public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("0") int embeddedDatabasePort,
-        @Nullable Boolean demoData, @DefaultValue Admin admin, @DefaultValue Review review,
-        @DefaultValue Evidence evidence, @DefaultValue PageCache pageCache, @DefaultValue Jobs jobs,
-        @DefaultValue Imports imports, @DefaultValue Login login) {
+        @Nullable Boolean demoData, @Nullable SessionStore sessions, @DefaultValue Admin admin,
+        @DefaultValue Review review, @DefaultValue Evidence evidence, @DefaultValue PageCache pageCache,
+        @DefaultValue Jobs jobs, @DefaultValue Imports imports, @DefaultValue Login login) {
 
     public Path clusterDirectory() {
         return dataDir.resolve("postgres");
@@ -52,10 +56,13 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
      *     anything decodes it: 50 million by default, twice a 24-megapixel camera's photograph
      * @param diskReserve the space kept free on the evidence directory's disk, for the database: uploads are refused
      *     below it, and the health check reports the disk DOWN
+     * @param shared whether the evidence directory is on storage that every instance of the tracker sharing the
+     *     database reads and writes (a network file system, say): the operator's word, which nothing can check;
+     *     without it only one instance may use the database (see {@code SingleInstanceGuard})
      */
     public record Evidence(@Nullable Path directory, @DefaultValue("25MB") DataSize maxFileSize,
             @DefaultValue("1h") Duration orphanGrace, @DefaultValue("50000000") long maxImagePixels,
-            @DefaultValue("1GB") DataSize diskReserve) {
+            @DefaultValue("1GB") DataSize diskReserve, @DefaultValue("false") boolean shared) {
     }
 
     /**

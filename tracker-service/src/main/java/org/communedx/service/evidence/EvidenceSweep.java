@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Removes what no row refers to: temporary files of uploads that a crash or a kill interrupted, and stored files
  * whose rows were removed or rolled back. At startup every temporary file is stale, since no upload can be running
- * yet; later, and for stored files always, only files unused for the grace period go, so that an upload in flight
- * (which marks an existing file as used) keeps its file.
+ * yet (unless the directory is shared with other instances, {@code communedx.evidence.shared}); later, and for stored
+ * files always, only files unused for the grace period go, so that an upload in flight (which marks an existing file
+ * as used) keeps its file. Every instance sweeps; a file another has just removed is skipped.
  */
 @Component
 class EvidenceSweep implements ApplicationRunner {
@@ -43,7 +44,8 @@ class EvidenceSweep implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (store instanceof LocalEvidenceStore local) {
+        // In a directory that other instances share, their uploads may be in flight: only the grace period tells.
+        if (store instanceof LocalEvidenceStore local && !properties.shared()) {
             try {
                 local.sweepTemporaryFiles();
             }

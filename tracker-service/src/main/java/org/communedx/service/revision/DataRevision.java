@@ -5,8 +5,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
+import org.communedx.service.instance.SessionStore;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
@@ -22,9 +24,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * It moves once the commit has returned, in the committing thread, before the request that wrote answers: the
  * writer's next request, and anyone's request that reads the number afterwards, finds it moved. Read it before
- * reading any of the data, so that what is kept under a number was read from at least that state. It counts the
- * writes of this application only, which is the only writer of its database while it runs (as its sessions live in
- * this JVM, it runs as one instance).
+ * reading any of the data, so that what is kept under a number was read from at least that state.
+ * <p>
+ * Where it lives follows {@link SessionStore}: with sessions in memory only this instance may use the database
+ * ({@code SingleInstanceGuard}), so the number is a counter in this JVM and costs nothing to read. With shared
+ * sessions several instances may write, so the number is the one row of {@code data_revision}, moved by every
+ * transaction that wrote, in that transaction, just before it commits: no instance can see the write without seeing
+ * the number moved, nor the number moved before the write. Each read is then one indexed query of a one-row table
+ * (see docs/performance.md for what it costs).
  */
 @Component
 public class DataRevision implements TransactionExecutionListener {
@@ -35,13 +42,17 @@ public class DataRevision implements TransactionExecutionListener {
 
     private final JdbcClient jdbc;
 
-    DataRevision(EntityManagerFactory entityManagerFactory, JdbcClient jdbc) {
+    /** Whether the number is the database's, which every instance moves and reads, rather than this JVM's. */
+    private final boolean shared;
+
+    DataRevision(EntityManagerFactory entityManagerFactory, JdbcClient jdbc, Environment environment) {
         this.entityManagerFactory = entityManagerFactory;
         this.jdbc = jdbc;
+        this.shared = SessionStore.of(environment).shared();
     }
 
     public long current() {
-        return revision.get();
+        return shared ? jdbc.sql("select revision from data_revision").query(Long.class).single() : revision.get();
     }
 
     @Override
@@ -103,9 +114,16 @@ public class DataRevision implements TransactionExecutionListener {
                 // PostgreSQL gives a transaction its id at its first write, whatever wrote: Hibernate, JdbcClient or
                 // SQL.
                 wrote = jdbc.sql("select pg_current_xact_id_if_assigned() is not null").query(Boolean.class).single();
+                if (wrote && shared) {
+                    // In the writing transaction: committed with the write, or not at all. Concurrent writers queue
+                    // on this row only for the moment between here and their commit.
+                    jdbc.sql("update data_revision set revision = revision + 1").update();
+                }
             }
             catch (RuntimeException failure) {
-                // The commit fails the same way and says so; should it succeed after all, the number must move.
+                // The commit fails the same way and says so; should it succeed after all, the number must move. (A
+                // failed statement leaves PostgreSQL's transaction aborted, so a shared number that could not move
+                // commits nothing either.)
                 wrote = true;
             }
         }
@@ -116,7 +134,7 @@ public class DataRevision implements TransactionExecutionListener {
          */
         @Override
         public void afterCompletion(int status) {
-            if (wrote) {
+            if (wrote && !shared) {
                 revision.incrementAndGet();
             }
         }

@@ -1,5 +1,6 @@
 package org.communedx.service.user;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -34,8 +35,11 @@ public final class UserViews {
     public record UserChanges(String displayName, Role role, String unitCode, String email, boolean enabled) {
     }
 
-    /** A user with the one-time password they were given, to be shown once and never stored in clear. */
+    /**
+     * A user with the one-time password they were given, to be shown once and never stored in clear. Serializable:
+     * it waits in the session for the next page, and shared sessions (communedx.sessions=jdbc) are stored serialized.
+     */
     public record IssuedPassword(long id, String username, String displayName, Role role, String unitCode,
-            String password) {
+            String password) implements Serializable {
     }
 }

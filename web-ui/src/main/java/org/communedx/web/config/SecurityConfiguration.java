@@ -9,6 +9,7 @@ import org.communedx.service.user.AccountSettings;
 import org.communedx.service.user.LoginAttempts;
 import org.communedx.web.config.ThrottledAuthenticationProvider.LoginThrottled;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,9 @@ import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -220,12 +224,18 @@ class SecurityConfiguration {
         }
     }
 
+    /**
+     * With sessions in PostgreSQL (communedx.sessions=jdbc), the registry is the session table itself, found by the
+     * user's name: a session that one instance ended is ended for every instance at its next request. With sessions
+     * in memory, a registry in this JVM, the only instance.
+     */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
+    SessionRegistry sessionRegistry(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> shared) {
+        FindByIndexNameSessionRepository<? extends Session> sessions = shared.getIfAvailable();
+        return sessions != null ? new SpringSessionBackedSessionRegistry<>(sessions) : new SessionRegistryImpl();
     }
 
-    /** Tells the session registry when Tomcat ends a session, so that it forgets the session. */
+    /** Tells the in-memory session registry when Tomcat ends a session, so that it forgets the session. */
     @Bean
     HttpSessionEventPublisher httpSessionEventPublisher() {
         return new HttpSessionEventPublisher();

@@ -1,11 +1,14 @@
 package org.communedx.web.config;
 
+import java.util.List;
+
 import org.communedx.model.user.UserAccount;
 import org.communedx.service.user.AccessRevoked;
 
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -13,7 +16,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Ends a user's sessions: all of them when their access was revoked (see {@link AccessRevoked}), once the change has
  * committed, so that a rolled-back change ends nothing; all but the current one when they changed their own
  * password, since whoever knew the old one may hold another. Spring Security's session registry knows every page
- * session; an ended one is logged out at its next request and sent to the login page, which says why.
+ * session; an ended one is logged out at its next request and sent to the login page, which says why. With sessions
+ * in PostgreSQL the registry finds them by the user's name in the session table, whatever instance made them, and
+ * marks them ended there, for every instance to see.
  */
 @Component
 public class SessionRevocation {
@@ -32,12 +37,20 @@ public class SessionRevocation {
     /** @param keptSessionId the one session to leave open, or null for none */
     public void endSessionsOf(String username, String keptSessionId) {
         String wanted = UserAccount.normalizeUsername(username);
+        if (sessions instanceof SpringSessionBackedSessionRegistry<?>) {
+            // It looks sessions up by name (a String principal is its own name), and cannot list every principal.
+            end(sessions.getAllSessions(wanted, false), keptSessionId);
+            return;
+        }
         for (Object principal : sessions.getAllPrincipals()) {
             if (principal instanceof UserDetails user && wanted.equals(UserAccount.normalizeUsername(user.getUsername()))) {
-                sessions.getAllSessions(principal, false).stream()
-                        .filter(session -> !session.getSessionId().equals(keptSessionId))
-                        .forEach(SessionInformation::expireNow);
+                end(sessions.getAllSessions(principal, false), keptSessionId);
             }
         }
+    }
+
+    private static void end(List<SessionInformation> sessions, String keptSessionId) {
+        sessions.stream().filter(session -> !session.getSessionId().equals(keptSessionId))
+                .forEach(SessionInformation::expireNow);
     }
 }

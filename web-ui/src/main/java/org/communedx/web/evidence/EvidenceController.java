@@ -2,6 +2,7 @@ package org.communedx.web.evidence;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -201,6 +202,7 @@ class EvidenceController {
         return max == null ? List.of() : List.of(max);
     }
 
-    record Problem(String messageKey, List<Object> arguments) {
+    /** Serializable: it waits in the session for the next page, and shared sessions are stored serialized. */
+    record Problem(String messageKey, List<Object> arguments) implements Serializable {
     }
 }

@@ -1,5 +1,6 @@
 package org.communedx.web.review;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,10 @@ class ReviewController {
         return "redirect:/reviews";
     }
 
-    /** One line of the bulk approval report, already in the user's language. */
-    record Report(boolean approved, String label, String text) {
+    /**
+     * One line of the bulk approval report, already in the user's language. Serializable: it waits in the session for
+     * the next page, and shared sessions (communedx.sessions=jdbc) are stored serialized.
+     */
+    record Report(boolean approved, String label, String text) implements Serializable {
     }
 }

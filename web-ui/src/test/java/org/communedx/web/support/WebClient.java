@@ -34,7 +34,7 @@ public final class WebClient {
 
     private final HttpClient http;
 
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
 
     private final String clientAddress;
 
@@ -44,9 +44,26 @@ public final class WebClient {
 
     private WebClient(int port, String clientAddress) {
         this.base = "http://localhost:" + port;
+        this.cookies = new CookieManager();
         this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(TestWait.part(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.clientAddress = clientAddress;
+    }
+
+    private WebClient(WebClient browser, int port) {
+        this.base = "http://localhost:" + port;
+        this.cookies = browser.cookies;
+        this.http = browser.http;
+        this.clientAddress = browser.clientAddress;
+    }
+
+    /**
+     * The same browser, with the same cookies, sending to another port of this machine: another instance of the
+     * tracker behind a load balancer, which sends each request wherever it likes. (A cookie belongs to its host,
+     * whatever the port.)
+     */
+    public WebClient at(int port) {
+        return new WebClient(this, port);
     }
 
     /**

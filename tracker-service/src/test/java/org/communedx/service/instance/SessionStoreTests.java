@@ -1,0 +1,49 @@
+package org.communedx.service.instance;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sessions follow the database unless the setting says otherwise, and an instance shares the database only when
+ * neither its sessions nor its evidence are its own.
+ */
+class SessionStoreTests {
+
+    private static final String EXTERNAL = "jdbc:postgresql://db.example:5432/tracker";
+
+    @Test
+    void inMemoryWithTheEmbeddedDatabase() {
+        assertThat(SessionStore.of(new MockEnvironment())).isEqualTo(SessionStore.MEMORY);
+    }
+
+    @Test
+    void inPostgresqlWithAnExternalOne() {
+        assertThat(SessionStore.of(new MockEnvironment().withProperty("spring.datasource.url", EXTERNAL)))
+                .isEqualTo(SessionStore.JDBC);
+    }
+
+    @Test
+    void theSettingWinsEitherWay() {
+        assertThat(SessionStore.of(new MockEnvironment().withProperty("spring.datasource.url", EXTERNAL)
+                .withProperty(SessionStore.PROPERTY, "memory"))).isEqualTo(SessionStore.MEMORY);
+        assertThat(SessionStore.of(new MockEnvironment().withProperty(SessionStore.PROPERTY, "jdbc")))
+                .isEqualTo(SessionStore.JDBC);
+    }
+
+    @Test
+    void onlySharedSessionsAndSharedEvidenceShareTheDatabase() {
+        MockEnvironment external = new MockEnvironment().withProperty("spring.datasource.url", EXTERNAL);
+        assertThat(SingleInstanceGuard.unshareable(external)).singleElement().asString()
+                .contains("communedx.evidence.shared=false");
+
+        external.setProperty("communedx.evidence.shared", "true");
+        assertThat(SingleInstanceGuard.unshareable(external)).isEmpty();
+
+        external.setProperty(SessionStore.PROPERTY, "memory");
+        assertThat(SingleInstanceGuard.unshareable(external)).singleElement().asString()
+                .contains("communedx.sessions=memory");
+    }
+}
