@@ -54,8 +54,9 @@ class EntryJourneyBrowserIT {
         Page page = browser.logIn(port, "xa.yenphu", PASSWORD);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Bảng điểm Xã Yên Phú — Năm 2026")))
                 .isVisible();
-        assertThat(page.getByText("làm tròn đến một chữ số thập phân", new Page.GetByTextOptions().setExact(false)))
-                .isVisible();
+        // The demo's 2026 period is on the points version DX-XA 2.0, which gives partial credit.
+        assertThat(page.locator("#scorecard-rounding")).containsText(
+                "giá trị chưa đạt chỉ tiêu có thể được một phần điểm");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("G1.C2")).click();
         page.getByLabel("Tử số").fill("50");

@@ -44,7 +44,7 @@ class ScorecardIT {
 
         String page = staff.get("/communes/05305/periods/" + current).body();
         assertThat(page).contains("Bảng điểm Xã Yên Phú — Năm 2026", "Đã xác nhận:", "Kê khai:",
-                "làm tròn đến một chữ số thập phân",
+                "giá trị chưa đạt chỉ tiêu có thể được một phần điểm", "làm tròn đến 2 chữ số thập phân",
                 "Mục tiêu của Kế hoạch chuyển đổi số cấp xã tỉnh Phú Thọ năm 2026: 40% hoàn thành",
                 "Hạn kế hoạch: 31/12/2026", "Hạn nộp:");
         assertThat(staff.get("/communes/05305/periods/" + periods.findByName("Năm 2025").orElseThrow().getId())
@@ -63,7 +63,8 @@ class ScorecardIT {
                 .containsPattern("<td class=\"text-end\">[0-9.]+,\\d\\d / 50 điểm</td>");
         assertThat(staff.get("/communes/05305/periods/" + periods.findByName("Năm 2025").orElseThrow().getId())
                 .body()).as("2025 is on DX-XA 1.0, in percent")
-                .containsPattern("id=\"verified-overall\">\\s*\\d+,\\d%").doesNotContain("1.000 điểm");
+                .containsPattern("id=\"verified-overall\">\\s*\\d+,\\d%").doesNotContain("1.000 điểm")
+                .contains("làm tròn đến một chữ số thập phân", "tiêu chí đã duyệt và đạt mục tiêu");
     }
 
     @Test
