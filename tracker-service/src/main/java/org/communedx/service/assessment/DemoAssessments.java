@@ -59,7 +59,9 @@ import org.springframework.transaction.annotation.Transactional;
  * something to show: every period that has begun, with values, one sample evidence file per submission, returns,
  * approvals and not-applicable decisions spread over the year, each move audited and summed into the progress history
  * on its own day, exactly as the workflow would have written them. A period that begins after the 2025 reform, which
- * ended the district, belongs to the communes of Tỉnh Phú Thọ formed from Lạc Sơn's, reviewed at the province. The
+ * ended the district, belongs to the communes of Tỉnh Phú Thọ formed from Lạc Sơn's, reviewed at the province. Each
+ * entry keeps the points its period's version gives its value: DX-XA 1.0 up to 2025, the sample points version
+ * DX-XA 2.0 in 2026, whose partial credit gives a value short of its target part of the criterion's maximum. The
  * current period of the communes whose demo accounts try the journeys out (Yên Phú 05305, and Ân Nghĩa 05347, whose
  * code the new Xã Đại Đồng took) stays empty, so that J1 and J2 start from the beginning there.
  * Nothing is left SUBMITTED: the review queues belong to whoever tries the demo.
@@ -215,6 +217,13 @@ class DemoAssessments implements ApplicationRunner {
                 select a.id, c.id, 'NOT_STARTED' from assessment a join period p on p.id = a.period_id
                 join criterion_group g on g.framework_id = p.framework_id join criterion c on c.group_id = g.id
                 order by a.id, g.position, c.position""").update();
+        // The bands of the STEPS and LEVELS rules, which score the values after the entries are detached.
+        entityManager.createQuery("""
+                select distinct c from Criterion c left join fetch c.scoreSteps
+                where c.group.framework.id in :frameworks""", Criterion.class)
+                .setParameter("frameworks", samples.stream().map(sample -> sample.period().getFramework().getId())
+                        .distinct().toList())
+                .getResultList();
         Map<List<Long>, List<CriterionEntry>> loaded = new HashMap<>();
         entityManager.createQuery("""
                 select e from CriterionEntry e join fetch e.criterion c join fetch c.group g join fetch e.assessment a

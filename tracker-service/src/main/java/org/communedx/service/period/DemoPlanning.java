@@ -27,10 +27,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo's periods 2023 to 2026 on DX-XA 1.0, and Lạc Sơn's plan: at least 30% of the model in at least 7 of
- * its 24 communes by 31 December 2025, with Yên Phú as the 2023 pilot; and, still running, the 2026 plan of Tỉnh Phú
- * Thọ, which the 2025 reform formed from Hòa Bình and others: at least 40% in 5 of the 8 communes formed from Lạc
- * Sơn's, with the new Xã Yên Phú as its pilot. After the demo units, which it uses.
+ * The demo's periods 2023 to 2025 on DX-XA 1.0 and 2026 on the sample points version DX-XA 2.0 (imported just before
+ * by {@code DemoFrameworks}; on 1.0 as well where it is missing), and Lạc Sơn's plan: at least 30% of the model in at
+ * least 7 of its 24 communes by 31 December 2025, with Yên Phú as the 2023 pilot; and, still running, the 2026 plan of
+ * Tỉnh Phú Thọ, which the 2025 reform formed from Hòa Bình and others: at least 40% in 5 of the 8 communes formed from
+ * Lạc Sơn's, with the new Xã Yên Phú as its pilot. After the demo units, which it uses.
  * <p>
  * Each period's submission deadline is 15 December of its year, but for the last one's: commune staff can change
  * nothing after the deadline, so a demo seeded on 20 December 2026, or in 2027, would have nowhere left to try
@@ -48,6 +49,9 @@ class DemoPlanning implements ApplicationRunner {
     static final int FIRST_YEAR = 2023;
 
     static final int LAST_YEAR = 2026;
+
+    /** The version of the last period: the province's year after the reform is scored in points. */
+    static final String POINTS_VERSION = "2.0";
 
     /** How long after seeding the last period stays open to commune staff, at the least. */
     static final int OPEN_DAYS = 60;
@@ -87,6 +91,7 @@ class DemoPlanning implements ApplicationRunner {
             return;
         }
         Framework dxXa = frameworks.findByCodeAndVersion("DX-XA", "1.0").orElse(null);
+        Framework points = frameworks.findByCodeAndVersion("DX-XA", POINTS_VERSION).orElse(dxXa);
         AdministrativeUnit lacSon = units.findByCodeValidOn("157", LocalDate.of(2023, 1, 1)).orElse(null);
         if (dxXa == null || lacSon == null) {
             return;
@@ -94,7 +99,7 @@ class DemoPlanning implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
         for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
             Period period = periods.save(new Period(new PeriodTerms("Năm " + year, year, LocalDate.of(year, 1, 1),
-                    LocalDate.of(year, 12, 31), deadline(year, today)), dxXa));
+                    LocalDate.of(year, 12, 31), deadline(year, today)), year == LAST_YEAR ? points : dxXa));
             audit.record(PeriodService.AUDIT_TYPE, period.getId(), "CREATE", null, PeriodService.view(period));
         }
         List<AdministrativeUnit> communes = units.findChildrenValidOn(lacSon, LocalDate.of(2023, 1, 1));

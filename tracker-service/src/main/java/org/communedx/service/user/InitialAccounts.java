@@ -41,7 +41,7 @@ class InitialAccounts implements ApplicationRunner {
             new DemoAccount("huyen.lacson", "Phòng VH-TT huyện Lạc Sơn", Role.DISTRICT_OFFICIAL, "157"),
             new DemoAccount("huyen.kimboi", "Phòng VH-TT huyện Kim Bôi", Role.DISTRICT_OFFICIAL, "153"),
             new DemoAccount("xa.yenphu", "UBND xã Yên Phú", Role.COMMUNE_STAFF, "05305"),
-            new DemoAccount("xa.annghia", "UBND xã Ân Nghĩa", Role.COMMUNE_STAFF, "05347"),
+            new DemoAccount("xa.annghia", "UBND xã Đại Đồng", Role.COMMUNE_STAFF, "05347"),
             new DemoAccount("xem.hoabinh", "Người xem tỉnh Hòa Bình", Role.VIEWER, "17"));
 
     private final UserAccountRepository accounts;

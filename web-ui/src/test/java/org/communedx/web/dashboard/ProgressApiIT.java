@@ -1,7 +1,10 @@
 package org.communedx.web.dashboard;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,24 @@ class ProgressApiIT {
         assertThat(List.of("code", "status", "value", "met")).allSatisfy(field -> assertThat(criterion.has(field))
                 .as(field).isTrue());
         assertThat(response.body()).containsPattern("\"verifiedPercent\":\\d{1,3}\\.\\d[,}]");
+    }
+
+    /** 2026 is on the demo's sample points version DX-XA 2.0: the points beside the percentages, out of 1,000. */
+    @Test
+    void aCommunesProgressOnThePointsVersionHasItsPoints() {
+        JsonNode progress = JSON.readTree(get("/api/v1/units/05287/progress?period=2026", "tinh.phutho").body());
+
+        assertThat(progress.get("criteria")).hasSize(27);
+        // At most one criterion of a sample commune is accepted as not applicable, and none is worth over 50.
+        assertThat(progress.get("maxScore").decimalValue()).isBetween(new BigDecimal("950"), new BigDecimal("1000"));
+        assertThat(progress.get("score").decimalValue()).isPositive()
+                .isLessThanOrEqualTo(progress.get("claimedScore").decimalValue());
+        assertThat(progress.get("verifiedPercent").decimalValue()).isEqualByComparingTo(progress.get("score")
+                .decimalValue().multiply(BigDecimal.valueOf(100))
+                .divide(progress.get("maxScore").decimalValue(), 1, RoundingMode.HALF_UP));
+        List<String> rules = new ArrayList<>();
+        progress.get("criteria").forEach(criterion -> rules.add(criterion.get("scoring").asString()));
+        assertThat(rules).contains("PROPORTIONAL", "STEPS", "LEVELS", "ALL_OR_NOTHING");
     }
 
     @Test

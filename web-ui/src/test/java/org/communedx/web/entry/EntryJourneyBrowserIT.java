@@ -1,10 +1,12 @@
 package org.communedx.web.entry;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
@@ -52,8 +54,9 @@ class EntryJourneyBrowserIT {
         Page page = browser.logIn(port, "xa.yenphu", PASSWORD);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Bảng điểm Xã Yên Phú — Năm 2026")))
                 .isVisible();
-        assertThat(page.getByText("làm tròn đến một chữ số thập phân", new Page.GetByTextOptions().setExact(false)))
-                .isVisible();
+        // The demo's 2026 period is on the points version DX-XA 2.0, which gives partial credit.
+        assertThat(page.locator("#scorecard-rounding")).containsText(
+                "giá trị chưa đạt chỉ tiêu có thể được một phần điểm");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("G1.C2")).click();
         page.getByLabel("Tử số").fill("50");
@@ -111,14 +114,15 @@ class EntryJourneyBrowserIT {
      * J1 and J2 on the demo period, with evidence: staff submit a PERCENT criterion with a PDF and a photo; the
      * provincial manager of the new Tỉnh Phú Thọ (no district stands between it and the new Yên Phú since the 2025
      * reform) returns it, staff correct the value, add a file and resubmit, the manager sees the new value
-     * and the added file (in the queue and on the entry page) and approves, and
-     * the commune's verified completion rises by exactly one criterion's weight (1 of 27).
+     * and the added file (in the queue and on the entry page) and approves, and the commune's verified score rises by
+     * exactly the criterion's points. The demo's 2026 period is on the points version DX-XA 2.0, where G1.C1 is
+     * PROPORTIONAL with a maximum of 50 against a target of 100%: 20/20 earns all 50 of 1,000.
      */
     @Test
     void journeysJ1AndJ2WithEvidenceReturnResubmitAndApprove() {
         Page page = browser.logIn(port, "xa.yenphu", PASSWORD);
         String scorecard = page.url();
-        double verifiedBefore = percent(page.locator("#verified-overall").textContent());
+        BigDecimal verifiedBefore = points(page.locator("#verified-overall").textContent());
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("G1.C1")).click();
         page.getByLabel("Tử số").fill("18");
@@ -170,11 +174,11 @@ class EntryJourneyBrowserIT {
 
         browser.logIn(port, "xa.yenphu", PASSWORD);
         page.navigate(scorecard);
-        long approvedBefore = Math.round(verifiedBefore * 27 / 100);
-        double expected = BigDecimal.valueOf((approvedBefore + 1) * 100.0 / 27).setScale(1, RoundingMode.HALF_UP)
-                .doubleValue();
-        org.assertj.core.api.Assertions.assertThat(percent(page.locator("#verified-overall").textContent()))
-                .isEqualTo(expected);
+        assertThat(page.locator("tr").filter(new Locator.FilterOptions().setHas(page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("G1.C1"))))).containsText("50,00 / 50 điểm");
+        assertThat(page.locator("#verified-overall")).containsText("/ 1.000 điểm");
+        org.assertj.core.api.Assertions.assertThat(points(page.locator("#verified-overall").textContent()))
+                .isEqualByComparingTo(verifiedBefore.add(BigDecimal.valueOf(50)));
     }
 
     private static void upload(Page page, FilePayload file, String title) {
@@ -186,10 +190,10 @@ class EntryJourneyBrowserIT {
         assertThat(page.getByText("Đã tải lên tệp minh chứng.")).isVisible();
     }
 
-    /** "3,7%" as 3.7; a scorecard with nothing applicable shows "—", which counts as 0. */
-    private static double percent(String shown) {
-        String number = shown.replace("%", "").replace(',', '.').strip();
-        return number.matches("[0-9.]+") ? Double.parseDouble(number) : 0;
+    /** "1.045,50 / 1.000 điểm" as 1045.50; a scorecard with nothing applicable shows "—", which counts as 0. */
+    private static BigDecimal points(String shown) {
+        Matcher figure = Pattern.compile("^\\s*([0-9.]+,[0-9]+) / ").matcher(shown);
+        return figure.find() ? new BigDecimal(figure.group(1).replace(".", "").replace(',', '.')) : BigDecimal.ZERO;
     }
 
     @Test

@@ -193,6 +193,8 @@ class PointsIndexJourneyBrowserIT {
         page.locator("#explain-overall").click();
         assertThat(page.locator("#explain-verified")).hasText(
                 "Điểm được tính 75,50 / điểm tối đa của các tiêu chí áp dụng 100,00 = 75,5%");
+        assertThat(page.locator("#explain-rounding")).containsText("làm tròn đến hai chữ số thập phân");
+        assertThat(page.locator("#explain-rounding")).containsText("Đã xác nhận: điểm của các tiêu chí đã duyệt.");
         assertThat(criterionRow(page, "G1.C1")).containsText("22,50");
         assertThat(criterionRow(page, "G1.C1")).containsText("điểm tối đa nhân với tỷ lệ đạt so với chỉ tiêu");
         assertThat(criterionRow(page, "G1.C2")).containsText("18,00");

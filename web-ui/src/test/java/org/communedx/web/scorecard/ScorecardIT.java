@@ -44,8 +44,8 @@ class ScorecardIT {
 
         String page = staff.get("/communes/05305/periods/" + current).body();
         assertThat(page).contains("Bảng điểm Xã Yên Phú — Năm 2026", "Đã xác nhận:", "Kê khai:",
-                "làm tròn đến một chữ số thập phân",
-                "Mục tiêu của Kế hoạch chuyển đổi số cấp xã tỉnh Phú Thọ năm 2026: 40% hoàn thành",
+                "giá trị chưa đạt chỉ tiêu có thể được một phần điểm", "làm tròn đến hai chữ số thập phân",
+                "Mục tiêu của Kế hoạch chuyển đổi số cấp xã tỉnh Phú Thọ năm 2026: 40% điểm tối đa = 400,00 / 1.000 điểm",
                 "Hạn kế hoạch: 31/12/2026", "Hạn nộp:");
         assertThat(staff.get("/communes/05305/periods/" + periods.findByName("Năm 2025").orElseThrow().getId())
                 .body()).as("each period shows the plan whose deadline falls in it")
@@ -57,6 +57,14 @@ class ScorecardIT {
         assertThat(page.split("href=\"/communes/05305/periods/" + current + "/criteria/"))
                 .as("27 criteria, each a link to its page").hasSize(28);
         assertThat(page).contains("Chưa bắt đầu", "Chưa nhập", "≥ 100 %");
+        // The demo's 2026 period is on the sample points version DX-XA 2.0: 1,000 points, G1.C1 worth 50 of them.
+        assertThat(page).containsPattern("id=\"verified-overall\">\\s*[0-9.]+,\\d\\d / 1\\.000 điểm")
+                .containsPattern("id=\"claimed-overall\">\\s*[0-9.]+,\\d\\d / 1\\.000 điểm")
+                .containsPattern("<td class=\"text-end\">[0-9.]+,\\d\\d / 50 điểm</td>");
+        assertThat(staff.get("/communes/05305/periods/" + periods.findByName("Năm 2025").orElseThrow().getId())
+                .body()).as("2025 is on DX-XA 1.0, in percent")
+                .containsPattern("id=\"verified-overall\">\\s*\\d+,\\d%").doesNotContain("1.000 điểm")
+                .contains("làm tròn đến một chữ số thập phân", "tiêu chí đã duyệt và đạt mục tiêu");
     }
 
     @Test
