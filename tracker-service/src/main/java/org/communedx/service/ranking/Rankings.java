@@ -94,6 +94,14 @@ public class Rankings {
             return display == ScoreDisplay.POINTS;
         }
 
+        /**
+         * Whether any commune shown lies in a district: a province ranked before the 2025 reform has them, one after
+         * it has none, and a column of dashes would only say so row by row.
+         */
+        public boolean districts() {
+            return communes.stream().anyMatch(commune -> commune.district() != null);
+        }
+
         /** One page of {@link #communes}, from 1; a page past the last shows the last. */
         public RankingPage page(int number) {
             int pages = Math.max(1, (communes.size() + PAGE_SIZE - 1) / PAGE_SIZE);

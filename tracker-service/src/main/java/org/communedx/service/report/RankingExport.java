@@ -2,6 +2,7 @@ package org.communedx.service.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,9 +13,9 @@ import org.communedx.service.ranking.Rankings.Ranking;
 import org.springframework.stereotype.Service;
 
 /**
- * A province's ranking as XLSX, in the user's language: a sheet of every commune shown (rank, code, name, district,
- * verified score, class) and a sheet of the classes with their thresholds and counts. The ranking comes already
- * scope-checked from {@link org.communedx.service.ranking.Rankings}.
+ * A province's ranking as XLSX, in the user's language: a sheet of every commune shown (rank, code, name, district
+ * where the province still has districts, verified score, class) and a sheet of the classes with their thresholds and
+ * counts. The ranking comes already scope-checked from {@link org.communedx.service.ranking.Rankings}.
  */
 @Service
 public class RankingExport {
@@ -24,14 +25,24 @@ public class RankingExport {
             // A number, so that the message writes it as the language does: 1.000 điểm, 1,000 points.
             String scoreHeader = labels.get(ranking.points() ? "ranking.col.scorePoints" : "ranking.col.scorePercent",
                     ranking.scaleTop());
-            writer.table(labels.get("ranking.sheet.communes"), List.of(labels.get("ranking.col.rank"),
-                    labels.get("ranking.col.code"), labels.get("ranking.col.commune"),
-                    labels.get("ranking.col.district"), scoreHeader, labels.get("ranking.col.class")));
+            boolean districts = ranking.districts();
+            List<String> headers = new ArrayList<>(List.of(labels.get("ranking.col.rank"),
+                    labels.get("ranking.col.code"), labels.get("ranking.col.commune")));
+            if (districts) {
+                headers.add(labels.get("ranking.col.district"));
+            }
+            headers.addAll(List.of(scoreHeader, labels.get("ranking.col.class")));
+            writer.table(labels.get("ranking.sheet.communes"), headers);
             for (RankedCommune commune : ranking.communes()) {
-                writer.row(Arrays.asList(commune.rank(), commune.code(), commune.name(), commune.district(),
-                        commune.score(), commune.className() == null
-                                ? labels.get(commune.score() == null ? "ranking.noScore" : "ranking.noClass")
-                                : commune.className().in(labels.locale())));
+                List<Object> row = new ArrayList<>(Arrays.asList(commune.rank(), commune.code(), commune.name()));
+                if (districts) {
+                    row.add(commune.district());
+                }
+                row.add(commune.score());
+                row.add(commune.className() == null
+                        ? labels.get(commune.score() == null ? "ranking.noScore" : "ranking.noClass")
+                        : commune.className().in(labels.locale()));
+                writer.row(row);
             }
             writer.table(labels.get("ranking.sheet.classes"), List.of(labels.get("ranking.col.class"),
                     labels.get("ranking.col.threshold"), labels.get("ranking.col.communes")));

@@ -1,14 +1,19 @@
 package org.communedx.web.dashboard;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
@@ -131,7 +136,7 @@ class DemoPointsIT {
     }
 
     @Test
-    void theProvincesManagerRanksTheCommunesFormedFromLacSonsInPointsAndClasses() {
+    void theProvincesManagerRanksTheCommunesFormedFromLacSonsInPointsAndClasses() throws IOException {
         long year2026 = period("Năm 2026");
         AdministrativeUnit lacSon = units.findByCodeValidOn("157", LocalDate.of(2023, 1, 1)).orElseThrow();
         List<AdministrativeUnit> formed = successions.findCommunesFormedFromThoseOf(lacSon);
@@ -147,7 +152,7 @@ class DemoPointsIT {
         int ranked = 0;
         for (AdministrativeUnit commune : formed) {
             Matcher row = Pattern.compile("<a href=\"/communes/" + commune.getCode() + "/periods/" + year2026
-                    + "\">" + Pattern.quote(commune.getName()) + "</a></td>\\s*<td>[^<]*</td>\\s*"
+                    + "\">" + Pattern.quote(commune.getName()) + "</a></td>\\s*"
                     + "<td class=\"text-end\">([^<]+)</td>\\s*<td>([^<]+)</td>").matcher(ranking);
             assertThat(row.find()).as(commune.getName() + " in the ranking").isTrue();
             if (JOURNEY_COMMUNES.contains(commune.getCode())) {
@@ -158,6 +163,16 @@ class DemoPointsIT {
             assertThat(row.group(2)).as(commune.getName() + "'s class").isIn(CLASSES);
         }
         assertThat(ranked).as("the sample communes, all but the journeys'").isEqualTo(6);
+        // No district stands between the new communes and their province: no column of dashes says so row by row.
+        assertThat(ranking).doesNotContain(">Huyện</th>");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                manager.download("/units/25/periods/" + year2026 + "/ranking.xlsx").body()))) {
+            Row header = workbook.getSheetAt(0).getRow(0);
+            List<String> headers = new ArrayList<>();
+            header.forEach(cell -> headers.add(cell.getStringCellValue()));
+            assertThat(headers).containsExactly("Hạng", "Mã xã", "Xã, phường", "Điểm đã xác nhận (trên 1.000)",
+                    "Xếp loại");
+        }
 
         String scorecard = new WebClient(port).login("xa.yenphu", PASSWORD)
                 .get("/communes/05305/periods/" + year2026).body();

@@ -81,7 +81,7 @@ class RankingIT {
 
         HttpResponse<String> page = province.get(base);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Xếp hạng các xã của Tỉnh Hòa Bình", "(đã xác minh)",
+        assertThat(page.body()).contains("Xếp hạng các xã của Tỉnh Hòa Bình", "(đã xác nhận)",
                 "id=\"ranking-table\"");
         List<String[]> rows = rows(page.body());
         int communes = count(page.body(), "Tất cả \\((\\d+)\\)");
@@ -116,7 +116,7 @@ class RankingIT {
                 disposition).startsWith("attachment; filename=\"Xep-hang-Tinh-Hoa-Binh-Nam-2025.xlsx\""));
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             Sheet ranking = workbook.getSheet("Xếp hạng");
-            assertThat(text(ranking.getRow(0))).isEqualTo("Hạng|Mã xã|Xã, phường|Huyện|Tỷ lệ đã xác minh (%)|Xếp loại");
+            assertThat(text(ranking.getRow(0))).isEqualTo("Hạng|Mã xã|Xã, phường|Huyện|Tỷ lệ đã xác nhận (%)|Xếp loại");
             assertThat(ranking.getLastRowNum()).isEqualTo(communes);
             assertThat(text(ranking.getRow(1))).startsWith("1|");
             assertThat(text(workbook.getSheet("Mức xếp loại").getRow(3))).isEqualTo("Yếu|0|" + weak);
