@@ -1,4 +1,4 @@
-package org.communedx.web.report;
+package org.communedx.web.scorecard;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -61,11 +61,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.communedx.web.support.EntryPages.PASSWORD;
 
 /**
- * A period on a points version: its exports gain points columns, its reports, dashboard and plans write points out of
- * the maximum, and a percent version (DX-XA 1.0) exports exactly the columns it always had.
+ * A period on a points version: its scorecard, explanation, dashboards and ranking write points out of the maximum, its
+ * exports gain points columns, its reports and plans write points too, and a percent version (DX-XA 1.0) exports
+ * exactly the columns it always had.
  */
 @TrackerIntegrationTest
-class PointsExportsIT {
+class PointsFiguresIT {
 
     private static final Instant AT = Instant.parse("2031-03-01T03:00:00Z");
 
@@ -154,6 +155,23 @@ class PointsExportsIT {
             jdbc.update("delete from period where id = ?", period);
             jdbc.update("delete from framework where code = 'IT-PTX'");
         });
+    }
+
+    @Test
+    void theScorecardExplanationAndDashboardShowPointsOutOfTheMaximum() {
+        String scorecard = "/communes/" + commune + "/periods/" + period;
+
+        assertThat(admin.get(scorecard).body()).contains("380,00 / 400 điểm", "125,00 / 350 điểm",
+                "120,00 / 250 điểm", "505,00 / 1.000 điểm", "625,00 / 1.000 điểm");
+        assertThat(admin.get(scorecard + "/explain").body()).contains(
+                "Điểm được tính 505,00 / điểm tối đa của các tiêu chí áp dụng 1.000,00 = 50,5%",
+                "Chưa đạt chỉ tiêu: điểm tối đa nhân với tỷ lệ đạt so với chỉ tiêu",
+                "Giá trị thuộc bậc 50..80: điểm của bậc đó", "Mức 2: điểm của mức đó");
+        assertThat(admin.get("/dashboard/national?period=" + period).body()).contains("505,00 / 1.000 điểm");
+        assertThat(admin.get("/units/25/periods/" + period + "/ranking").body())
+                .as("the province's ranking writes its scale as the language does").contains("trên thang 1.000 điểm");
+        assertThat(new WebClient(port).login("admin", PASSWORD).get(scorecard + "?lang=en").body())
+                .contains("505.00 / 1,000 points");
     }
 
     @Test
