@@ -88,10 +88,7 @@ class OperationsIT {
         assertThat(anonymous.get("/actuator/health/readiness", "application/json").statusCode()).isEqualTo(200);
     }
 
-    /**
-     * The settings a rolling restart depends on. Only the settings: stopping this suite's one application would stop
-     * the other tests with it.
-     */
+    /** The settings a rolling restart depends on; GracefulShutdownIT stops an application of its own under load. */
     @Test
     void aStopLetsTheRequestsUnderWayFinish() {
         assertThat(context.getBean(ServerProperties.class).getShutdown()).isEqualTo(Shutdown.GRACEFUL);
