@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.communedx.model.evidence.EvidenceRepository;
 import org.communedx.service.CommuneDxProperties;
 import org.slf4j.Logger;
@@ -20,12 +21,16 @@ import org.springframework.stereotype.Component;
  * whose rows were removed or rolled back. At startup every temporary file is stale, since no upload can be running
  * yet (unless the directory is shared with other instances, {@code communedx.evidence.shared}); later, and for stored
  * files always, only files unused for the grace period go, so that an upload in flight (which marks an existing file
- * as used) keeps its file. Every instance sweeps; a file another has just removed is skipped.
+ * as used) keeps its file. The periodic sweep runs on one instance at a time; at startup each instance sweeps too,
+ * and a file another has just removed is skipped.
  */
 @Component
 class EvidenceSweep implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(EvidenceSweep.class);
+
+    /** The name of the sweep's row in the {@code shedlock} table. */
+    static final String LOCK = "evidence-sweep";
 
     private final EvidenceStore store;
 
@@ -56,8 +61,15 @@ class EvidenceSweep implements ApplicationRunner {
         sweep();
     }
 
+    /**
+     * On one instance at a time (ScheduledWorkConfiguration). The lock is held at least 5 minutes, so that instances
+     * started together, whose timers fire within moments of each other, sweep once rather than one after the other;
+     * and at most an hour, so that an instance that died sweeping keeps the others from sweeping no longer than that.
+     * Both are fixed, not derived from the period: ShedLock refuses a lock held longer at least than at most.
+     */
     @Scheduled(initialDelayString = "${communedx.evidence.orphan-grace:1h}",
             fixedDelayString = "${communedx.evidence.orphan-grace:1h}")
+    @SchedulerLock(name = LOCK, lockAtLeastFor = "PT5M", lockAtMostFor = "PT1H")
     void scheduled() {
         sweep();
     }

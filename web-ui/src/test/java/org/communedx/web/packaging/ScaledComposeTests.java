@@ -1,0 +1,80 @@
+package org.communedx.web.packaging;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.scaled.yml and deploy/nginx.conf, read as files: nothing here runs Docker (the build machines have
+ * no engine). They must agree with the application's own settings, which is what can drift apart.
+ */
+class ScaledComposeTests {
+
+    private static final Path ROOT = Path.of("..");
+
+    @Test
+    void bothInstancesShareSessionsAndTheBucketAndStopGracefully() throws IOException {
+        Map<String, Object> services = map(load(ROOT.resolve("docker-compose.scaled.yml")).get("services"));
+        Map<String, Object> application = load(Path.of("src/main/resources/application.yml"));
+        Duration shutdown = duration(String.valueOf(
+                map(map(application.get("spring")).get("lifecycle")).get("timeout-per-shutdown-phase")));
+
+        assertThat(services).containsKeys("db", "s3", "bucket", "app1", "app2", "proxy");
+        for (String app : List.of("app1", "app2")) {
+            Map<String, Object> service = map(services.get(app));
+            Map<String, Object> environment = map(service.get("environment"));
+            assertThat(environment).as(app).containsEntry("COMMUNEDX_SESSIONS", "jdbc")
+                    .containsEntry("COMMUNEDX_EVIDENCE_STORE", "s3").containsEntry("COMMUNEDX_INSTANCENAME", app)
+                    .containsKeys("SPRING_DATASOURCE_URL", "COMMUNEDX_EVIDENCE_S3_ENDPOINT",
+                            "COMMUNEDX_EVIDENCE_S3_BUCKET", "COMMUNEDX_EVIDENCE_S3_ACCESSKEY",
+                            "COMMUNEDX_EVIDENCE_S3_SECRETKEY");
+            assertThat(duration(String.valueOf(service.get("stop_grace_period")))).as(app + ": Docker waits longer "
+                    + "than the application lets requests finish").isGreaterThan(shutdown);
+            assertThat(String.valueOf(map(service.get("healthcheck")).get("test")))
+                    .contains("/actuator/health/readiness");
+        }
+        assertThat(map(services.get("proxy")).get("volumes").toString()).contains("./deploy/nginx.conf");
+    }
+
+    @Test
+    void nginxTakesTheUploadsTheApplicationTakes() throws IOException {
+        String nginx = Files.readString(ROOT.resolve("deploy/nginx.conf"));
+        Map<String, Object> multipart = map(map(map(load(Path.of("src/main/resources/application.yml"))
+                .get("spring")).get("servlet")).get("multipart"));
+
+        Matcher limit = Pattern.compile("client_max_body_size (\\d+)m;").matcher(nginx);
+        assertThat(limit.find()).isTrue();
+        assertThat(limit.group(1) + "MB").isEqualTo(multipart.get("max-request-size"));
+        assertThat(nginx).contains("server app1:8080").contains("server app2:8080")
+                .contains("proxy_next_upstream error http_503 non_idempotent;");
+    }
+
+    private static Map<String, Object> load(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return new Yaml().load(reader);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    /** "30s" or "45s", as both files write their times. */
+    private static Duration duration(String seconds) {
+        assertThat(seconds).matches("\\d+s");
+        return Duration.ofSeconds(Long.parseLong(seconds.substring(0, seconds.length() - 1)));
+    }
+}
