@@ -28,11 +28,14 @@ await_up() { # base URL
     exit 1
 }
 
-# Form login as a browser does it: the CSRF token from /login, then the POST; sets $session to the session cookie.
-form_login() { # base URL, username, password
-    local csrf
-    csrf=$(curl -fs -c "$work/cookies" -b "$work/cookies" "$1/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-    curl -fs -o /dev/null -c "$work/cookies" -b "$work/cookies" --data-urlencode "username=$2" \
+# Form login as a browser does it: the CSRF token from /login, then the POST; sets $session to the session cookie's
+# value and $session_cookie to the whole cookie, JSESSIONID=... with sessions in memory or SESSION=... with Spring
+# Session (communedx.sessions=jdbc). A fourth argument keeps the cookies in a file of their own, for a second jar.
+form_login() { # base URL, username, password[, cookie file]
+    local csrf jar=${4:-$work/cookies}
+    csrf=$(curl -fs -c "$jar" -b "$jar" "$1/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+    curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$2" \
         --data-urlencode "password=$3" --data-urlencode "_csrf=$csrf" "$1/login"
-    session=$(awk '$6 == "JSESSIONID" { print $7 }' "$work/cookies")
+    session=$(awk '$6 == "JSESSIONID" || $6 == "SESSION" { print $7 }' "$jar")
+    session_cookie=$(awk '$6 == "JSESSIONID" || $6 == "SESSION" { print $6 "=" $7 }' "$jar")
 }

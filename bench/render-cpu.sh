@@ -52,12 +52,12 @@ postgres_pids() { # the postmaster of this data directory and its backends
     [[ -n $postmaster ]] && { echo "$postmaster"; pgrep -P "$postmaster" || true; }
 }
 
-wrk -t 2 -c "$CONNECTIONS" -d "$WARMUP" -H "Cookie: JSESSIONID=$session" -H 'Accept: text/html' \
+wrk -t 2 -c "$CONNECTIONS" -d "$WARMUP" -H "Cookie: $session_cookie" -H 'Accept: text/html' \
     -H 'Accept-Encoding: gzip' "$BASE$path" > /dev/null
 for round in $(seq 1 "$ROUNDS"); do
     mapfile -t pg < <(postgres_pids)
     before=$(cpu_of "$app"); pg_before=$(cpu_of "${pg[@]}")
-    requests=$(wrk -t 2 -c "$CONNECTIONS" -d "$DURATION" -H "Cookie: JSESSIONID=$session" -H 'Accept: text/html' \
+    requests=$(wrk -t 2 -c "$CONNECTIONS" -d "$DURATION" -H "Cookie: $session_cookie" -H 'Accept: text/html' \
         -H 'Accept-Encoding: gzip' "$BASE$path" | awk '/requests in/ { print $1 }')
     after=$(cpu_of "$app"); pg_after=$(cpu_of "${pg[@]}")
     awk -v r="$round" -v n="$requests" -v c=$(( after - before )) -v p=$(( pg_after - pg_before )) -v t="$TICKS" \

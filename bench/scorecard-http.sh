@@ -58,7 +58,7 @@ stop_app() {
 login() {
     form_login "$BASE" "xa.$COMMUNE" "$PASSWORD"
     scorecard="$BASE/communes/$COMMUNE/periods/$PERIOD"
-    status=$(curl -s -o "$work/scorecard.html" -w '%{http_code}' -H "Cookie: JSESSIONID=$session" "$scorecard")
+    status=$(curl -s -o "$work/scorecard.html" -w '%{http_code}' -H "Cookie: $session_cookie" "$scorecard")
     if [[ $status != 200 ]] || ! grep -q "$COMMUNE" "$work/scorecard.html"; then
         echo "The scorecard answered $status, not the commune's page; the figures would mean nothing" >&2
         exit 1
@@ -67,7 +67,7 @@ login() {
 }
 
 run() { # target duration: wrk's report
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 10s --latency -H "Cookie: JSESSIONID=$session" "$1"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 10s --latency -H "Cookie: $session_cookie" "$1"
 }
 rate() { awk '/^Requests\/sec/ { print $2 }'; }
 
