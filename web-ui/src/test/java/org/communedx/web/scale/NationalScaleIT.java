@@ -39,6 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +76,9 @@ class NationalScaleIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Autowired
     GsoListImport gsoImport;
@@ -139,6 +143,43 @@ class NationalScaleIT {
         String national = administrator.get("/dashboard/national").body();
         assertThat(national).as("plans summarised, not one card per plan").contains("id=\"plan-summary\"")
                 .doesNotContain("plan-tracker");
+    }
+
+    /**
+     * The same pages when the country's framework shows points (its figures are the same kept points, written out of
+     * the maximum): every page a provincial manager reaches at province size renders whole and in points, and so do the
+     * national dashboard and the province's rollup export. In a transaction, so that the kept pages are rendered anew.
+     */
+    @Test
+    void aPointsVersionRendersWholeAtProvinceAndNationalSize() {
+        long framework = jdbc.sql("select framework_id from period where id = :period")
+                .param("period", country.latestPeriodId()).query(Long.class).single();
+        transaction.executeWithoutResult(status -> jdbc.sql(
+                "update framework set score_display = 'POINTS' where id = :f")
+                .param("f", framework).update());
+        try {
+            WebClient manager = new WebClient(port).login(country.provinceManager(), NationalData.BENCH_PASSWORD);
+            String dashboard = "/units/" + country.largestProvince() + "/dashboard";
+            assertThat(assertWholePage(manager, dashboard + "?period=" + country.latestPeriodId()))
+                    .contains("Điểm trung bình đã xác nhận", "% điểm tối đa");
+            Crawl crawl = crawl(manager, dashboard, "/units/" + country.largestProvince() + "/periods/"
+                    + country.latestPeriodId() + "/report.pdf");
+            assertThat(crawl.visited).as("pages reached").hasSizeGreaterThan(15);
+            assertRanking(manager, dashboard, country.largestProvinceCommunes());
+            List<String> rollup = new String(manager.download("/units/" + country.largestProvince() + "/periods/"
+                    + country.latestPeriodId() + "/rollup.csv").body(), StandardCharsets.UTF_8).lines().toList();
+            assertThat(rollup.get(0)).contains("Điểm đã xác nhận", "Điểm tối đa");
+            assertThat(rollup).hasSize(country.largestProvinceCommunes() + 1);
+
+            WebClient administrator = new WebClient(port).login(admin, NationalData.BENCH_PASSWORD);
+            assertThat(assertWholePage(administrator, "/dashboard/national")).contains("Điểm trung bình đã xác nhận");
+            assertRanking(administrator, "/dashboard/national", communes);
+        }
+        finally {
+            transaction.executeWithoutResult(status -> jdbc.sql(
+                    "update framework set score_display = 'PERCENT' where id = :f")
+                    .param("f", framework).update());
+        }
     }
 
     /**
