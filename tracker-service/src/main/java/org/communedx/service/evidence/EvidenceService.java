@@ -289,8 +289,10 @@ public class EvidenceService {
                 .filter(account -> communeCode.equals(account.getUnitCode())).isPresent();
     }
 
-    /** A file's description and its bytes; each {@code getInputStream()} opens the stored file anew. */
-    /** @param sha256 the stored content's hash, under which copies made from it (thumbnails) are kept */
+    /**
+     * A file's description and its bytes; each {@code getInputStream()} opens the stored file anew.
+     * @param sha256 the stored content's hash, under which copies made from it (thumbnails) are kept
+     */
     public record EvidenceContent(EvidenceView file, InputStreamSource content, String sha256) {
     }
 }

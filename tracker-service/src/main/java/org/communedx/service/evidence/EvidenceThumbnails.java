@@ -94,6 +94,10 @@ public class EvidenceThumbnails {
         try {
             made = make(content, type);
         }
+        catch (EvidenceStoreUnavailableException storeDown) {
+            // Not the file's fault: no mark that it has no thumbnail, so that one is made once the store is back.
+            throw storeDown;
+        }
         catch (IOException | RuntimeException unreadable) {
             LOG.warn("No thumbnail for evidence {} ({}): {}", evidenceId, type, unreadable.toString());
             keep(evidenceId, content.sha256(), FAILED, new byte[0]);

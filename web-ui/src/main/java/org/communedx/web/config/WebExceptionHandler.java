@@ -4,6 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.communedx.model.framework.FrameworkRuleViolation;
 import org.communedx.service.NotFoundException;
+import org.communedx.service.evidence.EvidenceStoreUnavailableException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -15,10 +19,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @ControllerAdvice
 class WebExceptionHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(WebExceptionHandler.class);
+
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
         return "error/404";
+    }
+
+    /**
+     * A file, or its thumbnail, asked for while the evidence store's server is down: a page that says so in the
+     * user's language, rather than "something went wrong". (An upload then is refused on the entry page instead.)
+     */
+    @ExceptionHandler(EvidenceStoreUnavailableException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    String evidenceStoreUnavailable(EvidenceStoreUnavailableException ex) {
+        LOG.warn("{}", ex.getMessage());
+        return "error/503-evidence";
     }
 
     /** Back to the page the form was on, with every problem listed in the user's language. */

@@ -184,7 +184,6 @@ class EvidenceController {
                 + disposition.toString().replaceFirst("(?s).*filename\\*=", "");
     }
 
-    /** A refusal to show: a message key and its arguments. */
     /**
      * The form's refusals as message keys, each with the limit it broke (the 255 of {@code @Size(max = 255)}) for the
      * message's {0}, so that the limit is said once, on the form.

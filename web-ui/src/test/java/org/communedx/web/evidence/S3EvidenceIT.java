@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole application with its evidence in an S3-compatible bucket (S3Proxy in this JVM): a photograph uploaded
  * over HTTP lands in the bucket under its hash, comes back whole, and its thumbnail is kept in the same bucket; when
- * the server goes away, an upload is refused with a message in the user's language and the entry is unchanged.
+ * the server goes away, an upload is refused with a message in the user's language and the entry is unchanged, and a
+ * download is answered 503 with a page that says why.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "communedx.demo-data=true", "communedx.evidence.directory=target/evidence-s3-it",
@@ -146,5 +147,11 @@ class S3EvidenceIT {
         assertThat(staff.get("/entries/" + entryId).body()).contains(
                 "Kho lưu trữ minh chứng hiện không phản hồi; tệp chưa được lưu và mục vẫn giữ nguyên.");
         assertThat(evidence.countByEntryId(entryId)).isEqualTo(withPhoto);
+
+        HttpResponse<String> unreachable = staff.get("/evidence/" + stored.getId());
+        assertThat(unreachable.statusCode()).as("a download while the server is gone").isEqualTo(503);
+        assertThat(unreachable.body()).contains("Chưa mở được tệp minh chứng",
+                "Kho lưu trữ minh chứng hiện không phản hồi. Tệp vẫn được giữ nguyên");
+        assertThat(staff.get("/evidence/" + stored.getId() + "/thumbnail").statusCode()).isEqualTo(503);
     }
 }

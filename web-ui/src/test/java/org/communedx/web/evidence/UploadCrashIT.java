@@ -81,7 +81,6 @@ class UploadCrashIT {
         }
     }
 
-    /** The SHA-256, the name in the store, of the one file that the demo's sample assessments all reference. */
     /** The part files in Tomcat's upload directory, or none while it does not exist yet. */
     private static long partsIn(Path uploads) throws IOException {
         if (!Files.isDirectory(uploads)) {
@@ -92,6 +91,7 @@ class UploadCrashIT {
         }
     }
 
+    /** The SHA-256, the name in the store, of the one file that the demo's sample assessments all reference. */
     private static String sampleEvidence() throws Exception {
         try (var in = UploadCrashIT.class.getResourceAsStream("/org/communedx/service/assessment/sample-evidence.pdf")) {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
