@@ -57,9 +57,7 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
      *     anything decodes it: 50 million by default, twice a 24-megapixel camera's photograph
      * @param diskReserve the space kept free on the evidence directory's disk, for the database: uploads are refused
      *     below it, and the health check reports the disk DOWN
-     * @param shared whether the evidence directory is on storage that every instance of the tracker sharing the
-     *     database reads and writes (a network file system, say): the operator's word, which nothing can check;
-     *     without it only one instance may use the database (see {@code SingleInstanceGuard})
+     * @param local the evidence directory as a store of its own, when {@code store} is {@code local}
      * @param store where evidence files are kept: {@code local} (the directory) or {@code s3} (an S3-compatible
      *     bucket, {@code communedx.evidence.s3.*}, which every instance shares); uploads are staged in the directory's
      *     {@code .tmp} either way
@@ -67,7 +65,7 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
      */
     public record Evidence(@Nullable Path directory, @DefaultValue("25MB") DataSize maxFileSize,
             @DefaultValue("1h") Duration orphanGrace, @DefaultValue("50000000") long maxImagePixels,
-            @DefaultValue("1GB") DataSize diskReserve, @DefaultValue("false") boolean shared,
+            @DefaultValue("1GB") DataSize diskReserve, @DefaultValue Local local,
             @DefaultValue("local") EvidenceStoreKind store, @DefaultValue S3 s3) {
 
         public Evidence {
@@ -79,8 +77,16 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
 
         /** Whether every instance sees the same files: in a bucket always, in a directory on the operator's word. */
         public boolean sharedByInstances() {
-            return shared || store == EvidenceStoreKind.S3;
+            return local.shared() || store == EvidenceStoreKind.S3;
         }
+    }
+
+    /**
+     * @param shared whether the evidence directory is on storage that every instance of the tracker sharing the
+     *     database reads and writes (a network file system, say): the operator's word, which nothing can check;
+     *     without it only one instance may use the database (see {@code SingleInstanceGuard})
+     */
+    public record Local(@DefaultValue("false") boolean shared) {
     }
 
     /** Where evidence files are kept. */

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Removes what no row refers to: temporary files of uploads that a crash or a kill interrupted, and stored files
  * whose rows were removed or rolled back. At startup every temporary file is stale, since no upload can be running
- * yet (unless the directory is shared with other instances, {@code communedx.evidence.shared}); later, and for stored
+ * yet (unless the directory is shared with other instances, {@code communedx.evidence.local.shared}); later, and for stored
  * files always, only files unused for the grace period go, so that an upload in flight (which marks an existing file
  * as used) keeps its file. The periodic sweep runs on one instance at a time; at startup each instance sweeps too,
  * and a file another has just removed is skipped.
@@ -50,7 +50,7 @@ class EvidenceSweep implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         // In a directory that other instances share, their uploads may be in flight: only the grace period tells.
-        if (store instanceof LocalEvidenceStore local && !properties.shared()) {
+        if (store instanceof LocalEvidenceStore local && !properties.local().shared()) {
             try {
                 local.sweepTemporaryFiles();
             }

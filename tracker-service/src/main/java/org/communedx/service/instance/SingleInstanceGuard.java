@@ -22,7 +22,7 @@ import org.springframework.core.env.Environment;
 /**
  * Keeps a second instance of the tracker off an external database that the first cannot share. Two instances share a
  * database safely only when neither keeps state of its own that the other needs: the sessions ({@link SessionStore})
- * and the evidence files ({@code communedx.evidence.shared}, or {@code communedx.evidence.store=s3}). Otherwise a
+ * and the evidence files ({@code communedx.evidence.local.shared}, or {@code communedx.evidence.store=s3}). Otherwise a
  * login made through one is unknown to the
  * other, and a disabled user keeps working through the instance that did not disable them.
  * <p>
@@ -39,7 +39,7 @@ import org.springframework.core.env.Environment;
 public class SingleInstanceGuard implements SmartApplicationListener {
 
     /** The evidence store's setting, as an environment variable: the operator's word that every instance sees it. */
-    static final String EVIDENCE_SHARED_PROPERTY = "communedx.evidence.shared";
+    static final String EVIDENCE_SHARED_PROPERTY = "communedx.evidence.local.shared";
 
     /** Which evidence store: {@code s3} is shared by every instance that names the same bucket. */
     static final String EVIDENCE_STORE_PROPERTY = "communedx.evidence.store";
@@ -156,9 +156,9 @@ public class SingleInstanceGuard implements SmartApplicationListener {
                     + (unshareable.isEmpty()
                             ? "it runs with sessions in memory or evidence not declared shared, so no second "
                                     + "instance may join it; set " + SessionStore.VARIABLE
-                                    + "=jdbc and COMMUNEDX_EVIDENCE_SHARED=true on it too, or stop it."
+                                    + "=jdbc and COMMUNEDX_EVIDENCE_LOCAL_SHARED=true on it too, or stop it."
                             : "this one cannot share it: " + String.join(" and ", unshareable) + "; set "
-                                    + SessionStore.VARIABLE + "=jdbc and COMMUNEDX_EVIDENCE_SHARED=true (a directory "
+                                    + SessionStore.VARIABLE + "=jdbc and COMMUNEDX_EVIDENCE_LOCAL_SHARED=true (a directory "
                                     + "every instance sees) or COMMUNEDX_EVIDENCE_STORE=s3 on every instance, or stop the other one."));
         }
     }

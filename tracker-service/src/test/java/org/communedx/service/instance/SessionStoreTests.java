@@ -37,9 +37,9 @@ class SessionStoreTests {
     void onlySharedSessionsAndSharedEvidenceShareTheDatabase() {
         MockEnvironment external = new MockEnvironment().withProperty("spring.datasource.url", EXTERNAL);
         assertThat(SingleInstanceGuard.unshareable(external)).singleElement().asString()
-                .contains("communedx.evidence.shared=false");
+                .contains("communedx.evidence.local.shared=false");
 
-        external.setProperty("communedx.evidence.shared", "true");
+        external.setProperty("communedx.evidence.local.shared", "true");
         assertThat(SingleInstanceGuard.unshareable(external)).isEmpty();
 
         external.setProperty(SessionStore.PROPERTY, "memory");
@@ -56,6 +56,6 @@ class SessionStoreTests {
 
         external.setProperty("communedx.evidence.store", "local");
         assertThat(SingleInstanceGuard.unshareable(external)).singleElement().asString()
-                .contains("communedx.evidence.shared=false", "communedx.evidence.store=local");
+                .contains("communedx.evidence.local.shared=false", "communedx.evidence.store=local");
     }
 }

@@ -351,7 +351,7 @@ class SeveralInstancesIT {
         long started = System.nanoTime();
         ApplicationProcess third = ApplicationProcess.start(workDir, ApplicationProcess.freePort(), Map.of(
                 "SPRING_DATASOURCE_URL", url(), "SPRING_DATASOURCE_USERNAME", "postgres",
-                "COMMUNEDX_SESSIONS", "memory", "COMMUNEDX_EVIDENCE_SHARED", "true"));
+                "COMMUNEDX_SESSIONS", "memory", "COMMUNEDX_EVIDENCE_LOCAL_SHARED", "true"));
 
         assertThat(third.awaitExit()).isNotZero();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThanOrEqualTo(TestWait.target(PROMPTLY));
