@@ -44,6 +44,9 @@ class EntryController {
 
     static final String ENTRY = "/entries/{entryId}";
 
+    /** What the user typed into the value form when a conflict refused it. */
+    private static final String TYPED = "typedValue";
+
     static final String CRITERION = "/communes/{code}/periods/{periodId}/criteria/{criterion}";
 
     private final AssessmentWorkflow workflow;
@@ -74,7 +77,10 @@ class EntryController {
     }
 
     private String show(EntryDetail detail, EvidenceList files, Model model) {
-        if (!model.containsAttribute("valueForm")) {
+        if (model.getAttribute(TYPED) instanceof ValueForm typed) {
+            model.addAttribute("valueForm", typed.atVersion(detail.entry().version()));
+        }
+        else if (!model.containsAttribute("valueForm")) {
             model.addAttribute("valueForm", ValueForm.of(detail.entry()));
         }
         return page(detail, files, model);
@@ -88,8 +94,10 @@ class EntryController {
         if (binding.hasErrors()) {
             return page(detail, evidence.list(entryId), model);
         }
-        return act(entryId, "entry.saved", redirect, locale,
+        String page = act(entryId, "entry.saved", redirect, locale,
                 () -> workflow.saveValue(entryId, form.getVersion(), value, form.getExplanation()));
+        keepTypedAfterConflict(form, redirect);
+        return page;
     }
 
     @PostMapping(CRITERION + "/value")
@@ -102,8 +110,20 @@ class EntryController {
         if (binding.hasErrors()) {
             return page(detail, evidence.list(address), model);
         }
-        return act(address, "entry.saved", redirect, locale,
+        String page = act(address, "entry.saved", redirect, locale,
                 () -> workflow.saveValue(address, form.getVersion(), value, form.getExplanation()));
+        keepTypedAfterConflict(form, redirect);
+        return page;
+    }
+
+    /**
+     * After a conflict the page shows the entry as it now is, and the form what the user typed rather than the
+     * current value, which the page shows beside it: nothing typed is lost, and nothing is overwritten unseen.
+     */
+    private static void keepTypedAfterConflict(ValueForm form, RedirectAttributes redirect) {
+        if (Boolean.TRUE.equals(redirect.getFlashAttributes().get("conflict"))) {
+            redirect.addFlashAttribute(TYPED, form);
+        }
     }
 
     @PostMapping(ENTRY + "/submit")

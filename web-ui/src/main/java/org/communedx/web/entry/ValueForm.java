@@ -1,5 +1,7 @@
 package org.communedx.web.entry;
 
+import java.io.Serializable;
+
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.framework.MeasurementType;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
@@ -10,8 +12,11 @@ import org.springframework.validation.Errors;
  * The value form of the entry page, one set of fields per measurement type. Fields are text so that anything a
  * user types comes back with a message in their language rather than a binding error; {@link #toValue} checks
  * them for the criterion's type.
+ * <p>
+ * Serializable: after an edit conflict what the user typed waits in the session for the next page, and shared
+ * sessions are stored serialized.
  */
-class ValueForm {
+class ValueForm implements Serializable {
 
     static final int EXPLANATION_MAX = 2000;
 
@@ -47,6 +52,22 @@ class ValueForm {
             form.yesNo = y.yes() ? "yes" : "no";
         }
         return form;
+    }
+
+    /**
+     * What the user typed, on the entry as it now is: after a conflict the form keeps their value, and saving it again
+     * replaces the current one knowingly.
+     */
+    ValueForm atVersion(long current) {
+        ValueForm typed = new ValueForm();
+        typed.numerator = numerator;
+        typed.denominator = denominator;
+        typed.count = count;
+        typed.level = level;
+        typed.yesNo = yesNo;
+        typed.explanation = explanation;
+        typed.version = current;
+        return typed;
     }
 
     /** The value for the criterion's type, or null with every problem rejected on its field. */

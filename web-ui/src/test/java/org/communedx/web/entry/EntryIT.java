@@ -107,6 +107,12 @@ class EntryIT {
         String page = staff.get("/entries/" + entry).body();
         assertThat(page).contains("Người khác vừa thay đổi tiêu chí này; chưa có gì được lưu.",
                 "Trang đang hiển thị trạng thái hiện tại của tiêu chí.", "18/20 (90,00%)").doesNotContain("1/20 (");
+        assertThat(page).as("what was typed stays in the form, beside the value now saved").contains(
+                "Giá trị bạn vừa nhập vẫn còn trong biểu mẫu bên dưới", "Giá trị đang lưu:")
+                .containsPattern("name=\"numerator\"[^>]*value=\"1\"");
+        assertThat(versionOn(page)).as("on the entry as it now is").isEqualTo(version(staff, entry));
+        assertThat(staff.get("/entries/" + entry).body()).as("once only").doesNotContain("Giá trị bạn vừa nhập")
+                .containsPattern("name=\"numerator\"[^>]*value=\"18\"");
         assertThat(post(staff, entry, "submit", "version=" + seen).statusCode()).isEqualTo(302);
         assertThat(staff.get("/entries/" + entry).body()).contains("Người khác vừa thay đổi", "Đang soạn");
         HttpResponse<String> staleFirst = postAt(EntryPages.criterion("05305", period, "G1.C1"), "value",
