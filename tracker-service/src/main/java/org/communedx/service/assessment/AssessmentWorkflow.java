@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.communedx.model.RuleViolation;
 import org.communedx.model.assessment.Assessment;
 import org.communedx.model.assessment.AssessmentRepository;
 import org.communedx.model.assessment.CriterionEntry;
@@ -21,6 +22,7 @@ import org.communedx.model.assessment.CriterionEntryRepository;
 import org.communedx.model.assessment.EntryConflict;
 import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.framework.Criterion;
+import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
@@ -410,6 +412,68 @@ public class AssessmentWorkflow {
     public EntryView submit(long entryId, long version) {
         return act(entryId, version, Actor.COMMUNE, "SUBMIT",
                 entry -> entry.submit(evidenceCount(entry), Actors.username(), clock.instant()));
+    }
+
+    /**
+     * Submits at once every entry of the commune's period that its staff saved (a draft, or one returned to them):
+     * each as {@link #submit} would, by the entry's own rule, so that one without its value or its evidence is left
+     * as it is and told why. All or nothing: if another user changes any of them meanwhile, none is submitted.
+     * @throws EntryConflict when another transaction changed one of the entries first
+     */
+    @Transactional
+    public SubmitAll submitAll(String communeCode, long periodId) {
+        Assessment assessment = current(communeCode, periodId);
+        requireActor(Actor.COMMUNE, assessment.getUnit());
+        requireOpenToCommune(assessment.getPeriod());
+        List<CriterionEntry> saved = entriesInOrder(assessment).stream()
+                .filter(entry -> entry.getId() != null)
+                .filter(entry -> entry.getStatus() == EntryStatus.DRAFT || entry.getStatus() == EntryStatus.RETURNED)
+                .toList();
+        Map<Long, Integer> evidence = evidenceCounts.forEntries(saved.stream().map(CriterionEntry::getId).toList());
+        List<SubmitAll.Line> submitted = new ArrayList<>();
+        List<SubmitAll.Line> left = new ArrayList<>();
+        Instant now = clock.instant();
+        for (CriterionEntry entry : saved) {
+            var before = entry.snapshot();
+            try {
+                entry.submit(evidence.getOrDefault(entry.getId(), 0), Actors.username(), now);
+            }
+            catch (RuleViolation refused) {
+                left.add(SubmitAll.Line.of(entry, refused));
+                continue;
+            }
+            audit.record(AUDIT_TYPE, entry.getId(), "SUBMIT", before, entry.snapshot());
+            submitted.add(SubmitAll.Line.of(entry, null));
+        }
+        if (!submitted.isEmpty()) {
+            try {
+                entries.saveAllAndFlush(saved);
+            }
+            catch (OptimisticLockingFailureException ex) {
+                throw new EntryConflict();
+            }
+            progress.record(assessment.getId(), now);
+        }
+        return new SubmitAll(submitted, left);
+    }
+
+    /**
+     * What {@link #submitAll} did: the entries submitted, and those left as they were, each with the refusal that
+     * says why; both in the scorecard's order.
+     */
+    public record SubmitAll(List<Line> submitted, List<Line> left) {
+
+        /** @param messageKey why the entry was left, with its {@code arguments}; null for one submitted */
+        public record Line(String criterionCode, LocalizedText criterionName, String messageKey,
+                List<Object> arguments) {
+
+            static Line of(CriterionEntry entry, RuleViolation refused) {
+                Criterion criterion = entry.getCriterion();
+                return new Line(criterion.getCode(), criterion.name(),
+                        refused == null ? null : refused.messageKey(),
+                        refused == null ? List.of() : refused.arguments());
+            }
+        }
     }
 
     @Transactional

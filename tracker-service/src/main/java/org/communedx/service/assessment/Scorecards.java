@@ -74,9 +74,15 @@ public class Scorecards {
      * @param scoreSettings whether the framework shows these figures as percent or as points, and how it rounds points
      * @param score the points verified and claimed out of the applicable maximum, from which the percentages come
      */
+    /**
+     * @param toSubmit for the commune's own staff while the period takes their changes, how many entries they saved
+     *        and have not submitted (drafts, and entries returned to them), which {@link AssessmentWorkflow#submitAll}
+     *        would try; 0 for anyone else
+     */
     public record Scorecard(String communeCode, String communeName, long periodId, String periodName,
             LocalDate submissionDeadline, long daysToDeadline, boolean closedToCommune, Percentages overall,
-            List<GroupCard> groups, PlanProgress plan, ScoreSettings scoreSettings, Completion.Score score) {
+            List<GroupCard> groups, PlanProgress plan, ScoreSettings scoreSettings, Completion.Score score,
+            int toSubmit) {
     }
 
     public record GroupCard(String code, LocalizedText name, Percentages completion, List<CriterionRow> criteria,
@@ -139,12 +145,15 @@ public class Scorecards {
                 && !found.getDeadline().isAfter(period.getEndDate())).findFirst()
                 .or(() -> communePlans.stream().findFirst())
                 .map(found -> progress(found, completion, today)).orElse(null);
+        boolean open = period.isOpenForSubmissions(today);
+        int saved = (int) rows.stream().filter(entry -> entry.getStatus() == EntryStatus.DRAFT
+                || entry.getStatus() == EntryStatus.RETURNED).count();
+        // The dates and counts first: the account lookup is needed only when they leave something to say.
         return new Scorecard(assessment.getUnit().getCode(), assessment.getUnit().getName(), periodId,
                 period.getName(), period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),
-                // The date first: the account lookup is needed only once the deadline has passed.
-                !period.isOpenForSubmissions(today) && workflow.isOwnStaff(assessment.getUnit()),
+                !open && workflow.isOwnStaff(assessment.getUnit()),
                 completion.overall(), List.copyOf(groups.values()), plan, period.getFramework().scoreSettings(),
-                completion.overallScore());
+                completion.overallScore(), open && saved > 0 && workflow.isOwnStaff(assessment.getUnit()) ? saved : 0);
     }
 
     /**

@@ -114,6 +114,35 @@ class AssessmentWorkflowTests {
     }
 
     @Test
+    void submitAllSubmitsEachSavedEntryByItsOwnRuleAndSaysWhyItLeftTheOthers() {
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        AssessmentView assessment = workflow.open("96101", period);
+        EntryView level = assessment.entries().get(0);
+        EntryView percent = assessment.entries().get(1);
+        workflow.saveValue(level.id(), level.version(), new EntryValue.Level(2), null);
+        EntryView requested = workflow.requestNotApplicable(percent.id(), percent.version(), "Xã không có trường học");
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        workflow.returnWithReason(percent.id(), requested.version(), "Xã có một điểm trường");
+        assertThatExceptionOfType(AccessDeniedException.class).as("staff only")
+                .isThrownBy(() -> workflow.submitAll("96101", period));
+
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        AssessmentWorkflow.SubmitAll outcome = workflow.submitAll("96101", period);
+
+        assertThat(outcome.submitted()).extracting(AssessmentWorkflow.SubmitAll.Line::criterionCode)
+                .containsExactly("G1.C1");
+        assertThat(outcome.left()).extracting(AssessmentWorkflow.SubmitAll.Line::criterionCode,
+                AssessmentWorkflow.SubmitAll.Line::messageKey).containsExactly(tuple("G1.C2", "entry.refused.noValue"));
+        assertThat(workflow.entry(level.id()).status()).isEqualTo(EntryStatus.SUBMITTED);
+        assertThat(workflow.entry(percent.id()).status()).as("left as it was").isEqualTo(EntryStatus.RETURNED);
+        assertThat(audit.history(AssessmentWorkflow.AUDIT_TYPE, level.id())).extracting(AuditLog.AuditEvent::action)
+                .contains("SUBMIT");
+        assertThat(workflow.submitAll("96101", period).submitted()).as("nothing more to submit").isEmpty();
+        loginAs("t.xa96102", Role.COMMUNE_STAFF);
+        assertThatExceptionOfType(OutOfScopeException.class).isThrownBy(() -> workflow.submitAll("96101", period));
+    }
+
+    @Test
     void communeOutsideTheScopeIsNotFound() {
         loginAs("t.tinh97", Role.PROVINCE_MANAGER);
         EntryView other = workflow.open("97001", period).entries().get(0);

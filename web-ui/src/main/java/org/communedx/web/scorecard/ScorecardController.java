@@ -1,12 +1,21 @@
 package org.communedx.web.scorecard;
 
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+
+import org.communedx.model.RuleViolation;
+import org.communedx.service.assessment.AssessmentWorkflow;
+import org.communedx.service.assessment.AssessmentWorkflow.SubmitAll;
 import org.communedx.service.assessment.Scorecards;
 import org.communedx.service.progress.Rollups;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -21,9 +30,16 @@ class ScorecardController {
 
     private final Rollups rollups;
 
-    ScorecardController(Scorecards scorecards, Rollups rollups) {
+    private final AssessmentWorkflow workflow;
+
+    private final MessageSource messages;
+
+    ScorecardController(Scorecards scorecards, Rollups rollups, AssessmentWorkflow workflow,
+            MessageSource messages) {
         this.scorecards = scorecards;
         this.rollups = rollups;
+        this.workflow = workflow;
+        this.messages = messages;
     }
 
     /**
@@ -42,5 +58,41 @@ class ScorecardController {
         model.addAttribute("trend", rollups.trendOf(code, periodId));
         model.addAttribute("periods", scorecards.periodsOf(code));
         return "scorecard/show";
+    }
+
+    /**
+     * Submits every entry the commune's staff saved, in one action instead of one page each, and comes back to the
+     * scorecard with what was submitted and what was left and why.
+     */
+    @PostMapping("/communes/{code}/periods/{periodId}/submit-all")
+    String submitAll(@PathVariable String code, @PathVariable long periodId, RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            redirect.addFlashAttribute("submitAll", Summary.of(workflow.submitAll(code, periodId), messages, locale));
+        }
+        catch (RuleViolation refused) {
+            redirect.addFlashAttribute("submitAllRefusal", messages.getMessage(refused.messageKey(),
+                    refused.arguments().toArray(), refused.messageKey(), locale));
+        }
+        redirect.addAttribute("code", code);
+        redirect.addAttribute("periodId", periodId);
+        return "redirect:/communes/{code}/periods/{periodId}";
+    }
+
+    /**
+     * A submit-all's outcome in the user's language, each line a criterion (and, if left, why). Serializable: it
+     * waits in the session for the next page, and shared sessions are stored serialized.
+     */
+    record Summary(List<String> submitted, List<String> left) implements Serializable {
+
+        static Summary of(SubmitAll outcome, MessageSource messages, Locale locale) {
+            return new Summary(outcome.submitted().stream().map(line -> line.criterionCode() + " "
+                    + line.criterionName().in(locale)).toList(),
+                    outcome.left().stream().map(line -> messages.getMessage("scorecard.submitAll.leftLine",
+                            new Object[] { line.criterionCode(), line.criterionName().in(locale),
+                                    messages.getMessage(line.messageKey(), line.arguments().toArray(),
+                                            line.messageKey(), locale) },
+                            locale)).toList());
+        }
     }
 }

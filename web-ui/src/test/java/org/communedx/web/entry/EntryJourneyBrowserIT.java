@@ -214,4 +214,44 @@ class EntryJourneyBrowserIT {
         page.navigate("http://localhost:" + port + "/communes/05305/periods/" + period);
         assertThat(page.locator("#verified-overall")).hasText("25,0%");
     }
+
+    /**
+     * Every saved criterion submitted from the scorecard in one action, by the keyboard, with a summary of what was
+     * submitted and what was left and why: here a not-applicable request the reviewer returned, which has no value.
+     */
+    @Test
+    void communeStaffSubmitEverySavedCriterionFromTheScorecardInOneAction() {
+        long period = new EntryPages(frameworks, periods, transaction).newPeriod();
+        WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
+        EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 18, 20);
+        long level = EntryPages.entryId(staff, "05305", period, "G1.C2");
+        EntryPages.post(staff, level, "value", "version=" + EntryPages.version(staff, level) + "&level=3");
+        long count = EntryPages.entryId(staff, "05305", period, "G2.C4");
+        EntryPages.post(staff, count, "not-applicable", "version=" + EntryPages.version(staff, count)
+                + "&explanation=" + EntryPages.encode("Xã chưa có điểm bưu điện"));
+        WebClient reviewer = new WebClient(port).login("huyen.lacson", PASSWORD);
+        EntryPages.post(reviewer, count, "return", "version=" + EntryPages.version(reviewer, count) + "&reason="
+                + EntryPages.encode("Xã có một điểm bưu điện văn hóa"));
+
+        Page page = browser.logIn(port, "xa.yenphu", PASSWORD);
+        page.navigate("http://localhost:" + port + "/communes/05305/periods/" + period);
+        Locator submitAll = page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Gửi duyệt tất cả tiêu chí đã lưu (3)"));
+        submitAll.focus();
+        page.keyboard().press("Enter");
+
+        Locator summary = page.locator("#submit-all-summary");
+        assertThat(summary.getByRole(AriaRole.HEADING)).hasText("Đã gửi duyệt 2 tiêu chí.");
+        assertThat(summary.locator("li")).hasText(new String[] { "G1.C1 Tiêu chí G1.C1", "G1.C2 Tiêu chí G1.C2",
+                "G2.C4 Tiêu chí G2.C4: Nhập giá trị trước khi gửi." });
+        assertThat(summary).containsText("Chưa gửi 1 tiêu chí:");
+        assertThat(page.locator("tr").filter(new Locator.FilterOptions().setHas(page.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("G1.C2"))))).containsText("Đã gửi");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                .setName("Gửi duyệt tất cả tiêu chí đã lưu (1)"))).isVisible();
+
+        browser.logIn(port, "huyen.lacson", PASSWORD);
+        page.navigate("http://localhost:" + port + "/communes/05305/periods/" + period);
+        assertThat(page.locator("#submit-all")).hasCount(0);
+    }
 }

@@ -156,6 +156,9 @@ class AuthorizationMatrixIT {
         route("POST /plans/{id}/edit", "/plans/{plan}/edit", "A A 403 403 403 302");
         route("GET /communes/{code}/periods/{periodId}", "/communes/{own}/periods/{period}", "200 200 200 200 200 302",
                 "/communes/{other}/periods/{period}", "200 404 404 404 404 302");
+        // Submitting every saved entry at once: the commune's own staff only.
+        route("POST /communes/{code}/periods/{periodId}/submit-all", "/communes/{own}/periods/{period}/submit-all",
+                "403 403 403 A 403 302", "/communes/{other}/periods/{period}/submit-all", "403 404 404 404 404 302");
         // Exports and reports: a commune's for everyone whose scope reaches it; a district's (157, Lạc Sơn) and a
         // province's (17, Hòa Bình) likewise, and a commune has no rollup; the country's entries for administrators.
         route("GET /communes/{code}/periods/{periodId}/export.{format:csv|xlsx}",
