@@ -15,8 +15,8 @@
 # itself only), communedx_revision_memory and communedx_revision_jdbc, adds to each the administrator bench.admin with
 # the benchmark accounts' password, and starts the packaged jar on each side by side, one with
 # communedx.sessions=memory and one with communedx.sessions=jdbc. On each it logs in as bench.admin (the reader) and
-# as the benchmark's commune staff (the writer), and measures two things, after a warm-up, memory then PostgreSQL back
-# to back in BENCH_ROUNDS pairs:
+# as the benchmark's commune staff (the writer), and measures two things, after a warm-up, the two jars back
+# to back in BENCH_ROUNDS pairs (memory first in odd pairs, shared first in even ones):
 #
 # - the kept page: wrk with BENCH_CONNECTIONS connections for BENCH_PAIR_DURATION on /dashboard/national as the
 #   administrator, as the application keeps it between writes (RenderedPages): what a second visit meets;
@@ -34,9 +34,9 @@ set -euo pipefail
 DB_HOST=${BENCH_DB_HOST:-127.0.0.1}
 TEMPLATE=${BENCH_TEMPLATE_DATABASE:-communedx_bench}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
-WARMUP=${BENCH_WARMUP:-20s}
+WARMUP=${BENCH_WARMUP:-40s}
 WARMUP_WRITES=${BENCH_WARMUP_WRITES:-30}
-ROUNDS=${BENCH_ROUNDS:-3}
+ROUNDS=${BENCH_ROUNDS:-4}
 PAIR_DURATION=${BENCH_PAIR_DURATION:-10s}
 WRITES=${BENCH_WRITES:-20}
 THREADS=$(( CONNECTIONS < 2 ? CONNECTIONS : 2 ))
@@ -157,24 +157,31 @@ stats() { # file of seconds: median, p90, max in ms
         p = int(0.9 * NR + 0.999); printf "median %.0f ms, p90 %.0f ms, max %.0f ms", t[int((NR + 1) / 2)], t[p], t[NR] }'
 }
 
-echo "== /dashboard/national kept, $CONNECTIONS connections, pairs of $PAIR_DURATION: revision in memory, then shared"
+# Odd pairs run memory first, even pairs the shared revision, so that what the host and the JIT do over the minutes
+# falls on both alike.
+order() { (( $1 % 2 )) && echo memory jdbc || echo jdbc memory; }
+
+echo "== /dashboard/national kept, $CONNECTIONS connections, pairs of $PAIR_DURATION: revision in memory and shared, in turn"
 for mode in memory jdbc; do
     run "$mode" "$WARMUP" > /dev/null
 done
 for round in $(seq 1 "$ROUNDS"); do
-    run memory "$PAIR_DURATION" > "$work/memory.out"
-    run jdbc "$PAIR_DURATION" > "$work/jdbc.out"
-    awk -v r="$round" -v m="$(rate < "$work/memory.out")" -v j="$(rate < "$work/jdbc.out")" \
+    for mode in $(order "$round"); do
+        run "$mode" "$PAIR_DURATION" > "$work/$mode.out"
+    done
+    awk -v r="$round" -v first="$(order "$round" | cut -d' ' -f1)" \
+        -v m="$(rate < "$work/memory.out")" -v j="$(rate < "$work/jdbc.out")" \
         -v mp="$(p99 < "$work/memory.out")" -v jp="$(p99 < "$work/jdbc.out")" \
-        'BEGIN { printf "pair %d: memory %.1f/s (p99 %s), shared %.1f/s (p99 %s), ratio %.1f%%\n", r, m, mp, j, jp, 100 * j / m }'
+        'BEGIN { printf "pair %d (%s first): memory %.1f/s (p99 %s), shared %.1f/s (p99 %s), ratio %.1f%%\n",
+                 r, first, m, mp, j, jp, 100 * j / m }'
 done
 
-echo "== /dashboard/national after a write, $WRITES writes each, one request at a time: memory, then shared"
+echo "== /dashboard/national after a write, $WRITES writes each, one request at a time: memory and shared, in turn"
 for mode in memory jdbc; do
     after_writes "$mode" "$WARMUP_WRITES" > /dev/null
 done
 for round in $(seq 1 "$ROUNDS"); do
-    for mode in memory jdbc; do
+    for mode in $(order "$round"); do
         ticks=$(after_writes "$mode" "$WRITES")
         printf 'pair %d, %-6s: page %s; charts %s; JVM CPU %s ms per write + page + charts\n' "$round" "$mode" \
             "$(stats "$work/page-times")" "$(stats "$work/chart-times")" \

@@ -19,10 +19,12 @@
 #
 # - one instance: one wrk with BENCH_CONNECTIONS connections and 2 threads at a (b runs, idle);
 # - two instances: at the same time, one wrk with half the connections and 1 thread at a and one at b; their rates
-#   are added, and each one's p99 is printed.
+#   are added, and each one's p99 is printed;
 #
-# So the load offered is the same in both: the same connections, the same wrk threads. It also prints the two JVMs'
-# CPU time (/proc/<pid>/stat, user and system) per request answered. Both jars, wrk and PostgreSQL
+# one first in odd pairs, two first in even ones. The warm-up is BENCH_WARMUP of both at once, then BENCH_WARMUP of a
+# alone. So the load offered is the same in both: the same connections, the same wrk threads. It also prints the CPU
+# time (/proc/<pid>/stat, user and system) per request answered of the two JVMs and of the database's PostgreSQL
+# backends, and how busy the machine's cores were (/proc/stat). Both jars, wrk and PostgreSQL
 # share the machine's cores. It drops the copy at the end. Only ever point it at 127.0.0.1. Needs curl, wrk, psql,
 # createdb and dropdb.
 set -euo pipefail
@@ -32,7 +34,7 @@ TEMPLATE=${BENCH_TEMPLATE_DATABASE:-communedx_bench}
 DATABASE=communedx_two_instances
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 WARMUP=${BENCH_WARMUP:-30s}
-ROUNDS=${BENCH_ROUNDS:-3}
+ROUNDS=${BENCH_ROUNDS:-4}
 PAIR_DURATION=${BENCH_PAIR_DURATION:-10s}
 JAR=${BENCH_JAR:-web-ui/target/commune-dx-tracker.jar}
 PASSWORD=Bench-Scorecard-2026   # NationalData.BENCH_PASSWORD
@@ -105,14 +107,16 @@ wrk_at() { # instance, threads, connections, path, duration: wrk's report
 rate() { awk '/^Requests\/sec/ { print $2 }'; }
 p99() { awk '$1 == "99%" { print $2 }'; }
 requests() { awk '/requests in/ { print $1 }'; }
-cpu() { # the two JVMs' user + system time, in clock ticks
+cpu_of() { # pid...: their user + system time, in clock ticks
     local total=0 stat
-    for instance in a b; do
-        read -r -a stat < "/proc/${pid[$instance]}/stat"
+    for process in "$@"; do
+        read -r -a stat < "/proc/$process/stat" || continue
         total=$(( total + stat[13] + stat[14] ))
     done
     echo "$total"
 }
+machine() { awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6 }' /proc/stat; }   # busy, idle ticks
+declare -A jvm_ms pg_ms busy_pct
 both() { # path, duration: the two reports in $work/a.out and $work/b.out
     wrk_at a 1 $(( CONNECTIONS / 2 )) "$1" "$2" > "$work/a.out" &
     local first=$!
@@ -122,20 +126,34 @@ both() { # path, duration: the two reports in $work/a.out and $work/b.out
 
 for page in "$scorecard" /account; do
     both "$page" "$WARMUP"
-    echo "== $page, $CONNECTIONS connections in all, pairs of $PAIR_DURATION: one instance, then two at once"
+    wrk_at a 2 "$CONNECTIONS" "$page" "$WARMUP" > /dev/null
+    echo "== $page, $CONNECTIONS connections in all, pairs of $PAIR_DURATION: one instance and two at once, in turn"
     for round in $(seq 1 "$ROUNDS"); do
-        start=$(cpu)
-        wrk_at a 2 "$CONNECTIONS" "$page" "$PAIR_DURATION" > "$work/one.out"
-        middle=$(cpu)
-        both "$page" "$PAIR_DURATION"
-        end=$(cpu)
+        # Odd pairs run one instance first, even pairs two, so that what the host and the JIT do over the minutes
+        # falls on both alike.
+        for setup in $( (( round % 2 )) && echo one two || echo two one ); do
+            mapfile -t backends < <(sql -d postgres -c "select pid from pg_stat_activity where datname = '$DATABASE'")
+            jvm=$(cpu_of "${pid[a]}" "${pid[b]}"); pg=$(cpu_of "${backends[@]}"); read -r busy idle < <(machine)
+            if [[ $setup == one ]]; then
+                wrk_at a 2 "$CONNECTIONS" "$page" "$PAIR_DURATION" > "$work/one.out"
+                served=$(requests < "$work/one.out")
+            else
+                both "$page" "$PAIR_DURATION"
+                served=$(( $(requests < "$work/a.out") + $(requests < "$work/b.out") ))
+            fi
+            read -r busy2 idle2 < <(machine)
+            jvm_ms[$setup]=$(awk -v c=$(( $(cpu_of "${pid[a]}" "${pid[b]}") - jvm )) -v n="$served" -v t="$TICKS" \
+                'BEGIN { printf "%.2f", 1000 * c / t / n }')
+            pg_ms[$setup]=$(awk -v c=$(( $(cpu_of "${backends[@]}") - pg )) -v n="$served" -v t="$TICKS" \
+                'BEGIN { printf "%.2f", 1000 * c / t / n }')
+            busy_pct[$setup]=$(awk -v b=$(( busy2 - busy )) -v i=$(( idle2 - idle )) 'BEGIN { printf "%.0f", 100 * b / (b + i) }')
+        done
         awk -v r="$round" -v o="$(rate < "$work/one.out")" -v op="$(p99 < "$work/one.out")" \
             -v a="$(rate < "$work/a.out")" -v ap="$(p99 < "$work/a.out")" \
-            -v b="$(rate < "$work/b.out")" -v bp="$(p99 < "$work/b.out")" \
-            -v oc=$(( middle - start )) -v on="$(requests < "$work/one.out")" -v tc=$(( end - middle )) \
-            -v tn=$(( $(requests < "$work/a.out") + $(requests < "$work/b.out") )) -v t="$TICKS" \
-            'BEGIN { printf "pair %d: one %.1f/s (p99 %s); two %.1f/s = a %.1f (p99 %s) + b %.1f (p99 %s); ratio %.1f%%;" \
-                         " JVM CPU a request: one %.2f ms, two %.2f ms\n",
-                     r, o, op, a + b, a, ap, b, bp, 100 * (a + b) / o, 1000 * oc / t / on, 1000 * tc / t / tn }'
+            -v b="$(rate < "$work/b.out")" -v bp="$(p99 < "$work/b.out")" -v first="$( (( round % 2 )) && echo one || echo two)" \
+            'BEGIN { printf "pair %d (%s first): one %.1f/s (p99 %s); two %.1f/s = a %.1f (p99 %s) + b %.1f (p99 %s); ratio %.1f%%\n",
+                     r, first, o, op, a + b, a, ap, b, bp, 100 * (a + b) / o }'
+        echo "    CPU a request, one / two: JVMs ${jvm_ms[one]} / ${jvm_ms[two]} ms, PostgreSQL ${pg_ms[one]} / ${pg_ms[two]} ms;" \
+            "machine busy ${busy_pct[one]}% / ${busy_pct[two]}%"
     done
 done
