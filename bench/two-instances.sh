@@ -12,7 +12,7 @@
 #
 # It copies that database (createdb -T) to communedx_two_instances and starts the packaged jar twice on it, a and b,
 # configured as the README's "Several instances" says: communedx.sessions=jdbc, and one evidence directory declared
-# shared (COMMUNEDX_EVIDENCE_SHARED=true). It logs in once, through a, as the benchmark's commune staff (xa.<code>),
+# shared (COMMUNEDX_EVIDENCE_LOCAL_SHARED=true). It logs in once, through a, as the benchmark's commune staff (xa.<code>),
 # checks that b takes the same session, and measures two pages: the commune's scorecard of the latest period (kept
 # between writes, as a second visit meets it) and /account (rendered on every request). For each page, after a
 # warm-up of both instances at once, BENCH_ROUNDS back-to-back pairs of BENCH_PAIR_DURATION:
@@ -76,7 +76,7 @@ for instance in a b; do
     mkdir -p "$work/$instance"
     SPRING_DATASOURCE_URL=jdbc:postgresql://$DB_HOST:5432/$DATABASE SPRING_DATASOURCE_USERNAME=postgres \
         COMMUNEDX_DATA_DIR=$work/$instance COMMUNEDX_INSTANCENAME=$instance COMMUNEDX_SESSIONS=jdbc \
-        COMMUNEDX_EVIDENCE_DIRECTORY=$work/evidence COMMUNEDX_EVIDENCE_SHARED=true \
+        COMMUNEDX_EVIDENCE_DIRECTORY=$work/evidence COMMUNEDX_EVIDENCE_LOCAL_SHARED=true \
         COMMUNEDX_ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64) \
         java -jar "$JAR" --server.address=127.0.0.1 --server.port="${port[$instance]}" > "$work/$instance.log" 2>&1 &
     pid[$instance]=$!
