@@ -5,13 +5,22 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +67,38 @@ class ScaledComposeTests {
         assertThat(limit.group(1) + "MB").isEqualTo(multipart.get("max-request-size"));
         assertThat(nginx).contains("server app1:8080").contains("server app2:8080")
                 .contains("proxy_next_upstream error http_503 non_idempotent;");
+    }
+
+    /**
+     * A background job lives in one instance's memory, so the request that starts it and every request for its page
+     * must reach that instance: nginx sends them by the session cookie. Every job page the controllers map, and the
+     * forms that start jobs, fall under that location.
+     */
+    @Test
+    void nginxSendsABrowsersJobRequestsToOneInstance() throws IOException {
+        String nginx = Files.readString(ROOT.resolve("deploy/nginx.conf"));
+        Matcher location = Pattern.compile("location ~ (\\S+) \\{\\s*proxy_pass http://tracker_by_session;")
+                .matcher(nginx);
+        assertThat(location.find()).as("a location for the jobs' requests").isTrue();
+        assertThat(nginx).contains("hash $cookie_SESSION consistent;");
+        Pattern byCookie = Pattern.compile(location.group(1));
+        List<String> jobPages = mappedPaths().filter(path -> path.contains("/jobs/")).toList();
+
+        assertThat(jobPages).as("every kind of job's pages").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(Stream.concat(jobPages.stream(), Stream.of("/users/import", "/units/import/list",
+                "/units/import/merges", "/mappings/{id}/prefill")).map(path -> path.replace("{id}", "12")))
+                .allSatisfy(path -> assertThat(byCookie.matcher(path).find()).as(path).isTrue());
+        assertThat(byCookie.matcher("/communes/05305/periods/4").find()).as("nothing else").isFalse();
+    }
+
+    private static Stream<String> mappedPaths() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Controller.class));
+        return scanner.findCandidateComponents("org.communedx.web").stream()
+                .map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(), null))
+                .flatMap(controller -> Arrays.stream(controller.getDeclaredMethods()))
+                .map(method -> AnnotatedElementUtils.findMergedAnnotation(method, RequestMapping.class))
+                .filter(mapping -> mapping != null).flatMap(mapping -> Arrays.stream(mapping.path()));
     }
 
     private static Map<String, Object> load(Path file) throws IOException {
