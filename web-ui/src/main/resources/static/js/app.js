@@ -88,3 +88,34 @@ document.addEventListener('change', function (event) {
     }
     window.setTimeout(poll, 1000);
 })();
+
+// The review queue's "select all" box, for the keyboard as for the mouse: it ticks or clears every row's box, and
+// shows itself mixed while only some are ticked.
+(function () {
+    var all = document.getElementById('select-all');
+    if (!all) {
+        return;
+    }
+    var table = document.getElementById(all.getAttribute('aria-controls'));
+    var rows = table.querySelectorAll('input[name="selected"]');
+    function reflect() {
+        var ticked = Array.prototype.filter.call(rows, function (box) {
+            return box.checked;
+        }).length;
+        all.checked = ticked > 0 && ticked === rows.length;
+        all.indeterminate = ticked > 0 && ticked < rows.length;
+    }
+    all.hidden = rows.length === 0;
+    all.addEventListener('change', function () {
+        Array.prototype.forEach.call(rows, function (box) {
+            box.checked = all.checked;
+        });
+        reflect();
+    });
+    table.addEventListener('change', function (event) {
+        if (event.target !== all) {
+            reflect();
+        }
+    });
+    reflect();
+})();

@@ -1,22 +1,27 @@
 package org.communedx.service.assessment;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How many evidence files each entry has, counted in SQL for a whole scorecard or queue at once. The ids go as one
- * array parameter: a JPQL {@code in} list made Hibernate build and cache a statement per list length, a twentieth of
- * a scorecard's CPU.
+ * How many evidence files each entry has, and which, found in SQL for a whole scorecard or queue at once. The ids go
+ * as one array parameter: a JPQL {@code in} list made Hibernate build and cache a statement per list length, a
+ * twentieth of a scorecard's CPU.
  */
 @Service
 @Transactional(readOnly = true)
 public class EvidenceCounts {
+
+    /** The types whose thumbnail is a picture of the file (EvidenceThumbnails); others show by name. */
+    private static final Set<String> THUMBNAILED = Set.of("image/jpeg", "image/png", "image/webp");
 
     private final JdbcClient jdbc;
 
@@ -33,6 +38,28 @@ public class EvidenceCounts {
                     .query((rs, row) -> counts.put(rs.getLong("entry_id"), rs.getInt("files"))).list();
         }
         return counts;
+    }
+
+    /**
+     * Each entry's files, oldest first, as a list of them shows them (the review queue): name, title, and whether the
+     * file is an image with a thumbnail. One query for all the entries.
+     */
+    public Map<Long, List<Listed>> listed(Collection<Long> entryIds) {
+        Map<Long, List<Listed>> files = new HashMap<>();
+        if (!entryIds.isEmpty()) {
+            jdbc.sql("""
+                    select id, entry_id, original_name, title, media_type from evidence where entry_id = any(?)
+                    order by uploaded_at, id""").param(entryIds.toArray(Long[]::new))
+                    .query((rs, row) -> files.computeIfAbsent(rs.getLong("entry_id"), entry -> new ArrayList<>())
+                            .add(new Listed(rs.getLong("id"), rs.getString("original_name"), rs.getString("title"),
+                                    THUMBNAILED.contains(rs.getString("media_type")))))
+                    .list();
+        }
+        return files;
+    }
+
+    /** A file as a list shows it; {@code image} when it has a thumbnail to show. */
+    public record Listed(long id, String originalName, String title, boolean image) {
     }
 
     public int forEntry(long entryId) {

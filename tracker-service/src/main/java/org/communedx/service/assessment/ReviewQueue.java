@@ -80,8 +80,12 @@ public class ReviewQueue {
     public record QueueItem(long entryId, long version, EntryStatus status, String communeCode, String communeName,
             long periodId, String periodName, String groupCode, String criterionCode, LocalizedText criterionName,
             MeasurementType type, BigDecimal target, Comparison comparison, String unit, EntryValue value,
-            boolean met, String explanation, int evidenceCount, Instant submittedAt, String submittedBy,
-            ChangeSinceReview sinceReview) {
+            boolean met, String explanation, List<EvidenceCounts.Listed> files, Instant submittedAt,
+            String submittedBy, ChangeSinceReview sinceReview) {
+
+        public int evidenceCount() {
+            return files.size();
+        }
     }
 
     public record Choice(String code, String name) {
@@ -134,11 +138,11 @@ public class ReviewQueue {
         Map<Long, EntryValue> values = new LinkedHashMap<>();
         rows.forEach(row -> values.put(row.entryId(), row.value()));
         Map<Long, ChangeSinceReview> changes = workflow.sinceReview(values);
-        Map<Long, Integer> counts = evidence.forEntries(values.keySet());
+        Map<Long, List<EvidenceCounts.Listed>> files = evidence.listed(values.keySet());
         List<QueueItem> items = rows.stream().map(row -> new QueueItem(row.entryId(), row.version(), row.status(),
                 row.communeCode(), row.communeName(), row.periodId(), row.periodName(), row.groupCode(),
                 row.criterionCode(), row.criterionName(), row.type(), row.target(), row.comparison(), row.unit(),
-                row.value(), row.met(), row.explanation(), counts.getOrDefault(row.entryId(), 0), row.submittedAt(),
+                row.value(), row.met(), row.explanation(), files.getOrDefault(row.entryId(), List.of()), row.submittedAt(),
                 row.submittedBy(), changes.get(row.entryId()))).toList();
         List<Choice> communes = jdbc.sql("""
                 select distinct u.code, u.name from administrative_unit u
@@ -215,7 +219,7 @@ public class ReviewQueue {
                 rs.getString("period_name"), rs.getString("group_code"), rs.getString("criterion_code"),
                 new LocalizedText(rs.getString("name_vi"), rs.getString("name_en")), type, target, comparison,
                 rs.getString("unit"), value, value != null && comparison.isMet(value.measure(), target),
-                rs.getString("explanation"), 0, changed == null ? null : changed.toInstant(),
+                rs.getString("explanation"), List.of(), changed == null ? null : changed.toInstant(),
                 rs.getString("last_changed_by"), null);
     }
 

@@ -163,6 +163,12 @@ class EntryJourneyBrowserIT {
         page.locator("#nav-reviews").click();
         String entryId = entryPage.substring(entryPage.lastIndexOf('/') + 1);
         assertThat(page.locator("#since-added-" + entryId)).containsText("danh-sach-bo-sung.pdf");
+        Locator files = page.locator("#queue-" + entryId + " .queue-evidence");
+        assertThat(files).containsText("danh-sach-tap-huan.pdf");
+        assertThat(files).containsText("danh-sach-bo-sung.pdf");
+        Locator thumbnail = files.getByAltText("Ảnh lớp tập huấn");
+        thumbnail.scrollIntoViewIfNeeded();
+        page.waitForFunction("image => image.complete && image.naturalWidth > 0", thumbnail.elementHandle());
         page.navigate(entryPage);
         assertThat(page.locator("main")).containsText("18/20");
         assertThat(page.locator("main")).containsText("20/20");
@@ -207,7 +213,14 @@ class EntryJourneyBrowserIT {
         page.locator("#nav-reviews").click();
         page.getByLabel("Kỳ đánh giá").selectOption(String.valueOf(period));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lọc")).click();
-        page.locator("#select-" + entry).check();
+        Locator selectAll = page.getByLabel("Chọn tất cả tiêu chí trong danh sách");
+        selectAll.focus();
+        page.keyboard().press("Space");
+        assertThat(page.locator("#select-" + entry)).isChecked();
+        page.locator("#select-" + entry).uncheck();
+        assertThat(selectAll).not().isChecked();
+        selectAll.press("Space");
+        assertThat(page.locator("#select-" + entry)).isChecked();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt các tiêu chí đã chọn")).click();
 
         assertThat(page.locator("#outcomes")).containsText("G1.C1: Đã duyệt.");
