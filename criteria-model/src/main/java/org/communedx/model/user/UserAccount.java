@@ -1,8 +1,10 @@
 package org.communedx.model.user;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
@@ -157,6 +159,21 @@ public class UserAccount {
 
     public void recordLogin(Instant at) {
         this.lastLoginAt = at;
+    }
+
+    /**
+     * What the audit trail keeps of an account: who it is, what it may do and where; never a password or its hash.
+     */
+    public Map<String, Object> snapshot() {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("username", username);
+        snapshot.put("displayName", displayName);
+        snapshot.put("role", role.name());
+        snapshot.put("unitCode", unitCode);
+        snapshot.put("email", email);
+        snapshot.put("enabled", enabled);
+        snapshot.put("mustChangePassword", mustChangePassword);
+        return snapshot;
     }
 
     public Long getId() {

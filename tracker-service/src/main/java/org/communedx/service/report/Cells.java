@@ -6,12 +6,12 @@ package org.communedx.service.report;
  * anything a user typed into a value or an explanation (CSV injection). Numbers are written as numbers and are never
  * touched.
  */
-final class Cells {
+public final class Cells {
 
     private Cells() {
     }
 
-    static String neutralise(String text) {
+    public static String neutralise(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }

@@ -16,6 +16,7 @@ import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.unit.UnitNames;
 import org.communedx.model.unit.UnitType;
 import org.communedx.service.CommuneDxProperties;
+import org.communedx.service.audit.AuditLog;
 import org.communedx.service.importing.ImportLimits;
 import org.communedx.service.job.JobProgress;
 import org.communedx.service.unit.TabularFile.TabularRow;
@@ -47,8 +48,11 @@ public class GsoListImport {
 
     private final ImportLimits limits;
 
-    GsoListImport(AdministrativeUnitRepository units, CommuneDxProperties properties) {
+    private final AuditLog audit;
+
+    GsoListImport(AdministrativeUnitRepository units, CommuneDxProperties properties, AuditLog audit) {
         this.units = units;
+        this.audit = audit;
         this.limits = TabularFile.limits(properties);
     }
 
@@ -107,7 +111,15 @@ public class GsoListImport {
         if (!problems.isEmpty()) {
             throw new UnitImportRejected(problems);
         }
-        return apply(list.listed, existing, list.listDate, progress);
+        UnitImportSummary summary = apply(list.listed, existing, list.listDate, progress);
+        UnitImportSummary.Counts total = summary.total();
+        Map<String, Object> imported = new LinkedHashMap<>();
+        imported.put("listDate", list.listDate.toString());
+        imported.put("created", total.created());
+        imported.put("updated", total.updated());
+        imported.put("unchanged", total.unchanged());
+        audit.record(UnitImportSummary.AUDIT_TYPE, list.listDate, "IMPORT_UNIT_LIST", null, imported);
+        return summary;
     }
 
     private Map<String, AdministrativeUnit> existingOn(LocalDate date) {

@@ -24,6 +24,7 @@ import org.communedx.model.unit.UnitSuccession;
 import org.communedx.model.unit.UnitSuccessionRepository;
 import org.communedx.model.unit.UnitType;
 import org.communedx.service.CommuneDxProperties;
+import org.communedx.service.audit.AuditLog;
 import org.communedx.service.importing.ImportLimits;
 import org.communedx.service.job.JobProgress;
 import org.communedx.service.unit.TabularFile.TabularRow;
@@ -51,8 +52,11 @@ public class MergeImport {
 
     private final ImportLimits limits;
 
+    private final AuditLog audit;
+
     MergeImport(AdministrativeUnitRepository units, UnitSuccessionRepository successions,
-            CommuneDxProperties properties) {
+            CommuneDxProperties properties, AuditLog audit) {
+        this.audit = audit;
         this.units = units;
         this.successions = successions;
         this.limits = TabularFile.limits(properties);
@@ -108,7 +112,20 @@ public class MergeImport {
      */
     @Transactional
     public MergeImportSummary write(CheckedMerges merges, JobProgress progress) {
-        return new Reform(merges.effectiveDate, merges.legalBasis, new ArrayList<>(), progress).apply(merges.merges);
+        MergeImportSummary summary = new Reform(merges.effectiveDate, merges.legalBasis, new ArrayList<>(), progress)
+                .apply(merges.merges);
+        Map<String, Object> imported = new LinkedHashMap<>();
+        imported.put("effectiveDate", merges.effectiveDate.toString());
+        imported.put("legalBasis", merges.legalBasis);
+        imported.put("provincesCreated", summary.provincesCreated());
+        imported.put("created", summary.unitsCreated());
+        imported.put("updated", summary.unitsUpdated());
+        imported.put("unchanged", summary.unitsUnchanged());
+        imported.put("closed", summary.unitsClosed());
+        imported.put("successionsCreated", summary.successionsCreated());
+        imported.put("unknownPredecessors", summary.unknownPredecessors().size());
+        audit.record(UnitImportSummary.AUDIT_TYPE, merges.effectiveDate, "IMPORT_UNIT_MERGES", null, imported);
+        return summary;
     }
 
     /** A mapping that passed every check, the rows of the provinces chosen, for {@link #write}. */

@@ -8,6 +8,9 @@ import org.communedx.model.unit.UnitLevel;
 /** What an import of a GSO list did, per level: a re-import of the same file shows only unchanged units. */
 public record UnitImportSummary(Map<UnitLevel, Counts> byLevel) implements UnitImportResult {
 
+    /** The audit trail's record type of an import of units, a GSO list or a merge mapping: one event each. */
+    public static final String AUDIT_TYPE = "UNITS";
+
     public record Counts(int created, int updated, int unchanged) {
 
         Counts plus(Outcome outcome) {

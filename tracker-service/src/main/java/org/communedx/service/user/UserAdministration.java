@@ -16,6 +16,7 @@ import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.audit.AuditLog;
 import org.communedx.service.user.UserRules.Actor;
 import org.communedx.service.user.UserViews.IssuedPassword;
 import org.communedx.service.user.UserViews.NewUser;
@@ -43,6 +44,9 @@ public class UserAdministration {
 
     public static final int PAGE_SIZE = 50;
 
+    /** The audit trail's record type of an account: every change, and each imported user, is one event. */
+    public static final String AUDIT_TYPE = "USER";
+
     private final UserAccountRepository accounts;
 
     private final AdministrativeUnitRepository units;
@@ -57,9 +61,12 @@ public class UserAdministration {
 
     private final ApplicationEventPublisher events;
 
+    private final AuditLog audit;
+
     UserAdministration(UserAccountRepository accounts, AdministrativeUnitRepository units, UserRules rules,
             OneTimePasswords oneTimePasswords, PasswordEncoder passwordEncoder, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, AuditLog audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.units = units;
         this.rules = rules;
@@ -125,11 +132,14 @@ public class UserAdministration {
         if (!problems.isEmpty()) {
             throw new UserRejected(problems);
         }
-        return issue(user);
+        return issue(user, "CREATE");
     }
 
-    /** Creates a user whose details {@link UserRules} already accepted; the import uses it row by row. */
-    IssuedPassword issue(NewUser user) {
+    /**
+     * Creates a user whose details {@link UserRules} already accepted; the import uses it row by row.
+     * @param action how the audit trail names it: {@code CREATE} or {@code IMPORT_USER}
+     */
+    IssuedPassword issue(NewUser user, String action) {
         String password = oneTimePasswords.generate();
         UserAccount account = new UserAccount(user.username(), user.displayName(), passwordEncoder.encode(password),
                 user.role(), user.role() == Role.ADMIN ? null : UserRules.blankToNull(user.unitCode()),
@@ -137,6 +147,7 @@ public class UserAdministration {
         account.changeEmail(user.email());
         account.requirePasswordChange();
         accounts.save(account);
+        audit.record(AUDIT_TYPE, account.getId(), action, null, account.snapshot());
         return new IssuedPassword(account.getId(), account.getUsername(), account.getDisplayName(),
                 account.getRole(), account.getUnitCode(), password);
     }
@@ -170,6 +181,7 @@ public class UserAdministration {
             throw new UserRejected(problems);
         }
         boolean revoked = changes.role() != account.getRole() || (account.isEnabled() && !changes.enabled());
+        Map<String, Object> before = account.snapshot();
         account.rename(changes.displayName());
         account.assign(changes.role(), unitCode);
         account.changeEmail(changes.email());
@@ -178,6 +190,10 @@ public class UserAdministration {
         }
         else {
             account.disable();
+        }
+        Map<String, Object> after = account.snapshot();
+        if (!after.equals(before)) {
+            audit.record(AUDIT_TYPE, id, "EDIT", before, after);
         }
         // A new unit alone ends nothing: the services read the caller's unit afresh on every request.
         if (revoked) {
@@ -193,13 +209,18 @@ public class UserAdministration {
         if (actor.is(account)) {
             throw new UserRejected(UserProblem.of(0, UserField.ENABLED, "users.problem.disableSelf"));
         }
+        Map<String, Object> before = account.snapshot();
         account.disable();
+        audit.record(AUDIT_TYPE, id, "DISABLE", before, account.snapshot());
         events.publishEvent(new AccessRevoked(account.getUsername()));
     }
 
     @Transactional
     public void enable(long id) {
-        load(rules.actor(), id).enable();
+        UserAccount account = load(rules.actor(), id);
+        Map<String, Object> before = account.snapshot();
+        account.enable();
+        audit.record(AUDIT_TYPE, id, "ENABLE", before, account.snapshot());
     }
 
     /**
@@ -216,7 +237,9 @@ public class UserAdministration {
             throw new UserRejected(UserProblem.of(0, null, "users.problem.resetSelf"));
         }
         String password = oneTimePasswords.generate();
+        Map<String, Object> before = account.snapshot();
         account.resetPassword(passwordEncoder.encode(password));
+        audit.record(AUDIT_TYPE, id, "RESET_PASSWORD", before, account.snapshot());
         events.publishEvent(new AccessRevoked(account.getUsername()));
         return new IssuedPassword(account.getId(), account.getUsername(), account.getDisplayName(),
                 account.getRole(), account.getUnitCode(), password);

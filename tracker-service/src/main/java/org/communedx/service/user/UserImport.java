@@ -154,7 +154,7 @@ public class UserImport {
         progress.total(again.users().size());
         List<IssuedPassword> issued = new ArrayList<>();
         for (NewUser user : again.users()) {
-            issued.add(administration.issue(user));
+            issued.add(administration.issue(user, "IMPORT_USER"));
             progress.advance();
         }
         return issued;

@@ -12,6 +12,8 @@ import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.unit.UnitType;
 import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.audit.AuditLog;
+import org.communedx.service.audit.AuditLog.AuditEvent;
 import org.communedx.service.job.JobProgress;
 import org.communedx.service.unit.UnitImportSummary.Counts;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,21 @@ class GsoListImportTests {
 
     @Autowired
     AdministrativeUnitRepository units;
+
+    @Autowired
+    AuditLog audit;
+
+    @Test
+    void eachImportIsAuditedWithWhatItDid() {
+        gsoImport.importList(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
+        gsoImport.importList(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
+
+        List<AuditEvent> history = audit.history(UnitImportSummary.AUDIT_TYPE, LIST_DATE);
+        assertThat(history).extracting(AuditEvent::action).containsExactly("IMPORT_UNIT_LIST", "IMPORT_UNIT_LIST");
+        assertThat(history.get(0).afterJson()).contains("\"created\": 9", "\"unchanged\": 0",
+                "\"listDate\": \"" + LIST_DATE + "\"");
+        assertThat(history.get(1).afterJson()).contains("\"created\": 0", "\"unchanged\": 9");
+    }
 
     @Test
     void importsTheListAndAReimportChangesNothing() {

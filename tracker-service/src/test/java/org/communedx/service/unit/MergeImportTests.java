@@ -11,6 +11,7 @@ import org.communedx.model.unit.UnitSuccession;
 import org.communedx.model.unit.UnitSuccessionRepository;
 import org.communedx.model.unit.UnitType;
 import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.audit.AuditLog;
 import org.communedx.service.job.JobProgress;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,20 @@ class MergeImportTests {
 
     @Autowired
     UnitSuccessionRepository successions;
+
+    @Autowired
+    AuditLog audit;
+
+    @Test
+    void theImportIsAuditedWithItsBasisAndWhatItDid() {
+        mergeImport.importMerges(UnitFixtures.file("merges-sample.csv"), REFORM, BASIS, Set.of("25"));
+
+        assertThat(audit.history(UnitImportSummary.AUDIT_TYPE, REFORM)).singleElement().satisfies(event -> {
+            assertThat(event.action()).isEqualTo("IMPORT_UNIT_MERGES");
+            assertThat(event.afterJson()).contains("\"legalBasis\": \"" + BASIS + "\"", "\"created\": 6",
+                    "\"closed\": 9", "\"unknownPredecessors\": 1");
+        });
+    }
 
     @BeforeEach
     void importTheOldList() {

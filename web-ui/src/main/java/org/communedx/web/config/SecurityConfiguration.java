@@ -132,7 +132,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/evidence/*", "/evidence/*/inline", "/evidence/*/thumbnail")
                             .authenticated()
                         // The audit trail crosses every unit: administrators only (the service checks it too).
-                        .requestMatchers(HttpMethod.GET, "/audit").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/audit", "/audit.csv").hasRole("ADMIN")
                         // Dashboards, explanations and plan trackers: everyone signed in, for the units their
                         // scope reaches (the services answer 404 for the rest); the country for administrators.
                         .requestMatchers(HttpMethod.GET, "/dashboard/national").hasRole("ADMIN")

@@ -12,7 +12,7 @@ import org.springframework.http.ResponseEntity;
  * Phú Năm 2026.xlsx"; {@code filename} has an ASCII fallback ("Bang-diem-Xa-Yen-Phu-Nam-2026.xlsx") for clients
  * that ignore it. Neither holds anything that could end the header or name a path.
  */
-final class Downloads {
+public final class Downloads {
 
     private static final String ATTR_CHAR = "!#$&+-.^_`|~";
 
@@ -27,7 +27,7 @@ final class Downloads {
                 .contentType(MediaType.parseMediaType(contentType));
     }
 
-    static String disposition(String fileName) {
+    public static String disposition(String fileName) {
         String plain = fileName.replaceAll("[\\p{Cntrl}/\\\\]+", " ").replaceAll("\\.{2,}", ".");
         return "attachment; filename=\"" + ascii(plain) + "\"; filename*=UTF-8''" + encoded(plain);
     }

@@ -1,8 +1,19 @@
 package org.communedx.web.audit;
 
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.web.support.EntryPages;
+import org.communedx.web.support.JobPages;
+import org.communedx.web.support.TestAccounts;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.Test;
@@ -18,6 +29,8 @@ class AuditIT {
 
     private static final String SCRIPT = "<script>alert(1)</script>";
 
+    private static final String ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
+
     @LocalServerPort
     int port;
 
@@ -31,24 +44,104 @@ class AuditIT {
     TransactionTemplate transaction;
 
     @Test
-    void administratorsFindAChangeByActorAndActionWithScriptTextEscaped() {
+    void anAdministratorsUserImportShowsOnTheAuditPageByName() {
+        WebClient admin = new WebClient(port).login("admin", EntryPages.PASSWORD);
+        String first = TestAccounts.uniqueUsername("nhap");
+        String second = TestAccounts.uniqueUsername("nhap");
+        byte[] file = ("username,display_name,role,unit_code,email\n" + first + ",Cán bộ Nhập Một,COMMUNE_STAFF,05305,\n"
+                + second + ",Lãnh đạo Nhập Hai,PROVINCE_MANAGER,25,\n").getBytes(StandardCharsets.UTF_8);
+        String token = WebClient.csrfToken(admin.get("/users/import"));
+        String job = JobPages.jobOf(admin.postMultipart("/users/import", Map.of("_csrf", token), "nguoi-dung.csv",
+                file), "/users/import/jobs/");
+        JobPages.done(admin, job);
+
+        String page = admin.get("/audit?actor=admin&entityType=USER&action=IMPORT_USER").body();
+        assertThat(rowOf(page, first)).as("who imported whom, by name")
+                .contains("Quản trị hệ thống", ">admin<", "Tài khoản: Nhập tài khoản", "Cán bộ Nhập Một (" + first + ")",
+                        "Vai trò: Cán bộ xã", "Mã đơn vị: 05305");
+        assertThat(rowOf(page, second)).contains("Quản trị hệ thống", "Lãnh đạo Nhập Hai (" + second + ")",
+                "Vai trò: Lãnh đạo cấp tỉnh");
+        assertThat(table(page)).doesNotContain("null", "&quot;", "{");
+
+        assertThat(admin.get("/audit?unit=05305&entityType=USER").body()).as("found by the unit as well")
+                .contains(first).doesNotContain(second);
+    }
+
+    @Test
+    void entriesAreNamedByUnitPeriodAndCriterionWithEachFieldBeforeAndAfterEscaped() {
         long period = new EntryPages(frameworks, periods, transaction).newPeriod();
+        String periodName = transaction.execute(status -> periods.findById(period).orElseThrow().getName());
         WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
         long entry = EntryPages.saveFirst(staff, "05305", period, "G1.C1",
                 "numerator=3&denominator=4&explanation=" + EntryPages.encode(SCRIPT));
 
-        String entryPage = staff.get("/entries/" + entry).body();
-        assertThat(entryPage).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(SCRIPT);
-
         WebClient admin = new WebClient(port).login("admin", EntryPages.PASSWORD);
         String found = admin.get("/audit?actor=XA.YENPHU&action=SAVE_VALUE&entityType=CRITERION_ENTRY").body();
-        assertThat(found).contains("Nhật ký thay đổi", "xa.yenphu", "Lưu giá trị", "href=\"/entries/" + entry + "\"")
-                .doesNotContain(SCRIPT);
-        assertThat(found).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(found).contains("Nhật ký thay đổi", "Lưu giá trị").doesNotContain(SCRIPT);
+        String row = rowOf(found, "href=\"/entries/" + entry + "\"");
+        assertThat(row).as("the entry by name, not by number")
+                .contains("Xã Yên Phú · " + periodName + " · G1.C1 ")
+                .contains("Tử số: 3", "Mẫu số: 4", "Giải trình: " + ESCAPED, "Trạng thái: ")
+                .doesNotContain("#" + entry, "null");
+        assertThat(row).containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}<");
 
+        assertThat(admin.get("/audit?unit=05305&actor=xa.yenphu&action=SAVE_VALUE").body())
+                .contains("href=\"/entries/" + entry + "\"");
+        assertThat(admin.get("/audit?unit=05425&actor=xa.yenphu").body()).contains("Không có thay đổi nào khớp bộ lọc.");
+        assertThat(admin.get("/audit?unit=abc'--&actor=xa.yenphu").body()).contains("Không có thay đổi nào khớp bộ lọc.");
         assertThat(admin.get("/audit?actor=nobody.here").body()).contains("Không có thay đổi nào khớp bộ lọc.");
         assertThat(admin.get("/audit?action=SAVE_VALUE&from=2000-01-01&to=2000-01-02").body())
                 .contains("Không có thay đổi nào khớp bộ lọc.");
+        assertThat(admin.get("/audit?lang=en&actor=xa.yenphu&action=SAVE_VALUE").body())
+                .contains("Audit trail", "Criterion entry: Value saved", "Numerator: 3", "Explanation: " + ESCAPED);
+        admin.get("/audit?lang=vi");
+    }
+
+    @Test
+    void aMaliciousNameIsTextOnThePageAndNeutralisedInTheCsv() {
+        WebClient admin = new WebClient(port).login("admin", EntryPages.PASSWORD);
+        String username = TestAccounts.uniqueUsername("doc");
+        String name = "=HYPERLINK(\"x\") " + SCRIPT;
+        String token = WebClient.csrfToken(admin.get("/users/new"));
+        HttpResponse<String> created = admin.post("/users/new", "_csrf=" + token + "&username=" + username
+                + "&displayName=" + EntryPages.encode(name) + "&role=VIEWER&unitCode=25&email=");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+
+        String page = admin.get("/audit?entityType=USER&action=CREATE&actor=admin").body();
+        assertThat(page).doesNotContain(SCRIPT).contains("=HYPERLINK(&quot;x&quot;) " + ESCAPED + " (" + username + ")");
+
+        HttpResponse<byte[]> csv = admin.download("/audit.csv?entityType=USER&action=CREATE&actor=admin");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition ->
+                assertThat(disposition).startsWith("attachment;").contains("Nhat-ky-thay-doi.csv"));
+        List<CSVRecord> records = csv(csv.body());
+        assertThat(records.get(0).values()).containsExactly("Thời điểm", "Tên đăng nhập người thực hiện",
+                "Người thực hiện", "Địa chỉ IP", "Đối tượng", "Thao tác", "Nội dung", "Thay đổi");
+        CSVRecord mine = records.stream().filter(r -> r.get(6).contains(username)).findFirst().orElseThrow();
+        assertThat(mine.get(1)).isEqualTo("admin");
+        assertThat(mine.get(2)).isEqualTo("Quản trị hệ thống");
+        assertThat(mine.get(5)).isEqualTo("Tạo mới");
+        assertThat(mine.get(6)).as("a formula is text, never run").isEqualTo("'" + name + " (" + username + ")");
+        assertThat(mine.get(7)).contains("Tên đăng nhập: " + username, "Vai trò: Người xem");
+        assertThat(mine.get(0)).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+    }
+
+    @Test
+    void pagesFollowEachOtherWithTheFiltersKept() {
+        WebClient admin = new WebClient(port).login("admin", EntryPages.PASSWORD);
+        String first = admin.get("/audit?entityType=CRITERION_ENTRY").body();
+        assertThat(first).contains("Trang 1").doesNotContain("id=\"audit-previous\"");
+        Matcher next = Pattern.compile("id=\"audit-next\"\\s+href=\"([^\"]+)\"").matcher(first);
+        assertThat(next.find()).as("the demo's history fills more than a page").isTrue();
+        String link = next.group(1).replace("&amp;", "&");
+        assertThat(link).contains("entityType=CRITERION_ENTRY", "page=2");
+        String second = admin.get(link).body();
+        assertThat(second).contains("Trang 2", "id=\"audit-previous\"");
+        assertThat(rows(second)).hasSize(50).doesNotContainAnyElementsOf(rows(first));
+        assertThat(admin.get("/audit?page=x").statusCode()).isEqualTo(400);
+        assertThat(admin.get("/audit?page=99999999").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -56,5 +149,37 @@ class AuditIT {
         WebClient manager = new WebClient(port).login("tinh.hoabinh", EntryPages.PASSWORD);
 
         assertThat(manager.get("/audit").statusCode()).isEqualTo(403);
+        assertThat(manager.download("/audit.csv").statusCode()).isEqualTo(403);
+    }
+
+    static List<CSVRecord> csv(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        assertThat(text).as("a byte order mark for Excel").startsWith("\uFEFF");
+        try {
+            return CSVFormat.RFC4180.parse(new java.io.StringReader(text.substring(1))).getRecords();
+        }
+        catch (java.io.IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+    }
+
+    /** The table row that holds {@code text}. */
+    private static String rowOf(String page, String text) {
+        int at = page.indexOf(text);
+        assertThat(at).as(text + " on the page").isPositive();
+        return page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
+    }
+
+    private static String table(String page) {
+        return page.substring(page.indexOf("id=\"audit-events\""), page.indexOf("</table>"));
+    }
+
+    private static List<String> rows(String page) {
+        Matcher row = Pattern.compile("<tr id=\"(audit-\\d+)\"").matcher(page);
+        List<String> ids = new java.util.ArrayList<>();
+        while (row.find()) {
+            ids.add(row.group(1));
+        }
+        return ids;
     }
 }

@@ -68,29 +68,40 @@ class FrameworkEditingIT {
         String found = admin.get("/audit?actor=admin&entityType=CRITERION&action=EDIT").body();
         assertThat(found).contains(
                 "<option value=\"CRITERION\" selected=\"selected\">Định nghĩa tiêu chí (bộ tiêu chí)");
-        List<String> cells = auditCells(found, "#" + c1);
-        assertThat(cells).hasSize(2);
-        assertThat(cells.get(0)).contains("&quot;framework&quot;: &quot;DX-XA 1.1-it-audit&quot;",
-                "&quot;code&quot;: &quot;G1.C1&quot;", "&quot;type&quot;: &quot;PERCENT&quot;");
-        assertThat(cells.get(1)).contains("&quot;type&quot;: &quot;COUNT&quot;", "&quot;target&quot;: &quot;12&quot;",
-                "&quot;typicalEvidenceEn&quot;: &quot;minutes&quot;");
+        List<String> changes = auditChanges(found, " · DX-XA 1.1-it-audit");
+        assertThat(changes).as("each changed field, before and after, in words")
+                .contains("Kiểu giá trị: PERCENT → COUNT")
+                .anySatisfy(change -> assertThat(change).startsWith("Chỉ tiêu: ").endsWith(" → 12"))
+                .anySatisfy(change -> assertThat(change).startsWith("Minh chứng thường gặp (tiếng Anh): ")
+                        .endsWith("minutes"));
+        assertThat(found.substring(found.indexOf("id=\"audit-events\""))).doesNotContain("&quot;", "null");
 
         String cloned = admin.get("/audit?entityType=FRAMEWORK&action=CLONE").body();
-        assertThat(cloned).contains("Sao chép thành bản nháp", "&quot;framework&quot;: &quot;DX-XA 1.1-it-audit&quot;",
-                "&quot;clonedFrom&quot;: &quot;DX-XA 1.0&quot;");
+        assertThat(cloned).contains("Sao chép thành bản nháp", ">DX-XA 1.1-it-audit</span>");
+        assertThat(auditChanges(cloned, "DX-XA 1.1-it-audit")).contains("Sao chép từ: DX-XA 1.0");
     }
 
-    /** The before and after cells of the audit row of the record shown as {@code record}, e.g. "#42". */
-    private static List<String> auditCells(String page, String record) {
-        int at = page.indexOf(">" + record + "<");
-        assertThat(at).as(record + " in the audit trail").isPositive();
+    /**
+     * The changed fields of the newest audit row whose subject ends with {@code subject}, e.g. " · DX-XA 1.1" for a
+     * criterion of that version, or "DX-XA 1.1" for the version itself.
+     */
+    private static List<String> auditChanges(String page, String subject) {
+        int at = page.indexOf(subject.startsWith(" ") ? subject + "</span>" : ">" + subject + "</span>");
+        assertThat(at).as(subject + " in the audit trail").isPositive();
         String row = page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
-        Matcher cell = Pattern.compile("<code class=\"small text-break\">(.*?)</code>", Pattern.DOTALL).matcher(row);
-        List<String> cells = new ArrayList<>();
-        while (cell.find()) {
-            cells.add(cell.group(1));
+        Matcher change = Pattern.compile("<li>(.*?)</li>", Pattern.DOTALL).matcher(row);
+        List<String> changes = new ArrayList<>();
+        while (change.find()) {
+            // A long row shows its changes twice: cut to a line, and whole under its disclosure.
+            if (!changes.contains(change.group(1))) {
+                changes.add(change.group(1));
+            }
         }
-        return cells;
+        return changes;
+    }
+
+    private static int auditRows(String page, String subject) {
+        return page.split(Pattern.quote(">" + subject + "</span>"), -1).length - 1;
     }
 
     @Test
@@ -185,12 +196,12 @@ class FrameworkEditingIT {
         assertThat(admin.get(draft).body()).contains("Tốt: từ 75").doesNotContain("Khá: từ");
 
         String found = admin.get("/audit?actor=admin&entityType=FRAMEWORK&action=EDIT").body();
-        List<String> cells = auditCells(found, "#" + frameworkId(admin, "1.1-it-cl"));
-        assertThat(cells).as("the newest edit first: before and after").hasSize(2);
-        assertThat(cells.get(0)).contains("&quot;framework&quot;: &quot;DX-XA 1.1-it-cl&quot;",
-                "&quot;nameVi&quot;: &quot;Khá&quot;", "&quot;threshold&quot;: &quot;62.5&quot;");
-        assertThat(cells.get(1)).contains("&quot;nameEn&quot;: &quot;Good&quot;", "&quot;threshold&quot;: &quot;75&quot;")
-                .doesNotContain("Khá");
+        String classes = auditChanges(found, "DX-XA 1.1-it-cl").stream()
+                .filter(change -> change.startsWith("Xếp loại: ")).findFirst().orElseThrow();
+        String[] sides = classes.substring("Xếp loại: ".length()).split(" → ");
+        assertThat(sides).as("the newest edit first: before and after").hasSize(2);
+        assertThat(sides[0]).contains("Khá", "62.5");
+        assertThat(sides[1]).contains("Tốt", "Good", "75").doesNotContain("Khá");
     }
 
     @Test
@@ -235,8 +246,9 @@ class FrameworkEditingIT {
 
         assertThat(admin.get(draft).body()).as("nothing saved").contains("Đạt: từ 50").doesNotContain("Khá: từ");
         String audited = admin.get("/audit?actor=admin&entityType=FRAMEWORK&action=EDIT").body();
-        assertThat(auditCells(audited, "#" + frameworkId(admin, "1.1-it-cl-bad"))).as("the first save alone")
-                .hasSize(2).satisfies(cells -> assertThat(cells.get(1)).contains("Đạt").doesNotContain("Khá"));
+        assertThat(auditRows(audited, "DX-XA 1.1-it-cl-bad")).as("the first save alone").isEqualTo(1);
+        assertThat(auditChanges(audited, "DX-XA 1.1-it-cl-bad")).filteredOn(change -> change.startsWith("Xếp loại: "))
+                .singleElement().satisfies(change -> assertThat(change).contains("Đạt").doesNotContain("Khá"));
     }
 
     @Test
@@ -272,14 +284,6 @@ class FrameworkEditingIT {
     private static String[] row(int index, String nameVi, String nameEn, String threshold) {
         return new String[] { "classes[" + index + "].nameVi", nameVi, "classes[" + index + "].nameEn", nameEn,
                 "classes[" + index + "].threshold", threshold };
-    }
-
-    private static long frameworkId(WebClient admin, String version) {
-        String found = admin.get("/audit?entityType=FRAMEWORK&action=CLONE").body();
-        Matcher id = Pattern.compile(">#(\\d+)<(?:(?!</tr>)[\\s\\S])*?&quot;framework&quot;: &quot;DX-XA "
-                + Pattern.quote(version) + "&quot;").matcher(found);
-        assertThat(id.find()).as(version + " in the audit trail").isTrue();
-        return Long.parseLong(id.group(1));
     }
 
     @Test

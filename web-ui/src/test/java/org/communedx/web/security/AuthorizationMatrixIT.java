@@ -217,6 +217,7 @@ class AuthorizationMatrixIT {
         route("GET /evidence/{id}/thumbnail", "/evidence/0/thumbnail", "404 404 404 404 404 302");
         route("POST /evidence/{id}/remove", "/evidence/0/remove", "403 403 403 404 403 302");
         route("GET /audit", "/audit", "200 403 403 403 403 302");
+        route("GET /audit.csv", "/audit.csv?actor=admin&to=2000-01-01", "200 403 403 403 403 302");
         // Dashboards: the country for administrators; Lạc Sơn (157) and Hòa Bình (17) for those whose scope reaches
         // them; a commune has a scorecard instead. Everyone starts from their own (commune staff: the scorecard).
         route("GET /dashboard", "/dashboard", "302 302 302 302 302 302");

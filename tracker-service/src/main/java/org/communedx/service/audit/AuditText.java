@@ -1,0 +1,86 @@
+package org.communedx.service.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.communedx.service.audit.AuditSearch.AuditRow;
+import org.communedx.service.audit.AuditSearch.Change;
+import org.communedx.service.audit.AuditSearch.Subject;
+import org.communedx.service.report.Labels;
+
+/**
+ * An audit event in words, the same on the page and in the CSV: the kind of record and the action from the message
+ * bundles, the subject by name, and each changed field as "label: before → after". A field or action the bundles do
+ * not name yet shows as stored rather than failing the page.
+ */
+public final class AuditText {
+
+    private AuditText() {
+    }
+
+    public static String kind(String entityType, Labels labels) {
+        return message(labels, "audit.entity." + entityType, entityType);
+    }
+
+    public static String action(String action, Labels labels) {
+        return message(labels, "audit.action." + action, action);
+    }
+
+    public static String field(String field, Labels labels) {
+        return message(labels, "audit.field." + field, field);
+    }
+
+    /** The unit, period, criterion and name that the event concerns, those it has, joined by " · ". */
+    public static String subject(AuditRow row, Labels labels) {
+        Subject subject = row.subject();
+        List<String> parts = new ArrayList<>();
+        add(parts, subject.unitName());
+        add(parts, subject.periodName());
+        if (subject.criterionCode() != null) {
+            String name = "en".equals(labels.locale().getLanguage()) ? subject.criterionNameEn()
+                    : subject.criterionNameVi();
+            parts.add(name == null ? subject.criterionCode() : subject.criterionCode() + " " + name);
+        }
+        add(parts, subject.name());
+        return String.join(" · ", parts);
+    }
+
+    /** One changed field: what it became, what it was, or both. */
+    public static String change(AuditRow row, Change change, Labels labels) {
+        String field = field(change.field(), labels);
+        if (change.before() == null) {
+            return labels.get("audit.change.set", field, value(row, change.field(), change.after(), labels));
+        }
+        return labels.get("audit.change.changed", field, value(row, change.field(), change.before(), labels),
+                change.after() == null ? labels.get("audit.value.none")
+                        : value(row, change.field(), change.after(), labels));
+    }
+
+    public static List<String> changes(AuditRow row, Labels labels) {
+        return row.changes().stream().map(change -> change(row, change, labels)).toList();
+    }
+
+    /** Yes and no, a role and an entry's status in words; anything else as stored. */
+    static String value(AuditRow row, String field, String value, Labels labels) {
+        if ("true".equals(value) || "false".equals(value)) {
+            return labels.get("audit.value." + value);
+        }
+        if ("USER".equals(row.entityType()) && "role".equals(field)) {
+            return message(labels, "users.role." + value, value);
+        }
+        if ("CRITERION_ENTRY".equals(row.entityType()) && "status".equals(field)) {
+            return message(labels, "entry.status." + value, value);
+        }
+        return value;
+    }
+
+    private static void add(List<String> parts, String part) {
+        if (part != null && !part.isBlank()) {
+            parts.add(part);
+        }
+    }
+
+    private static String message(Labels labels, String key, String otherwise) {
+        return labels.messages().getMessage(key, null, otherwise, labels.locale());
+    }
+}
