@@ -116,7 +116,8 @@ class SecurityConfiguration {
                             .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/entries/*/value", "/entries/*/submit",
                                 "/entries/*/not-applicable", "/communes/*/periods/*/criteria/*/value",
-                                "/communes/*/periods/*/criteria/*/not-applicable").hasRole("COMMUNE_STAFF")
+                                "/communes/*/periods/*/criteria/*/not-applicable", "/communes/*/periods/*/submit-all")
+                            .hasRole("COMMUNE_STAFF")
                         .requestMatchers(HttpMethod.POST, "/entries/*/approve", "/entries/*/return",
                                 "/entries/*/reopen", "/entries/*/approve-not-applicable")
                             .hasAnyRole("DISTRICT_OFFICIAL", "PROVINCE_MANAGER")

@@ -158,7 +158,7 @@ class AuthorizationMatrixIT {
                 "/communes/{other}/periods/{period}", "200 404 404 404 404 302");
         // Submitting every saved entry at once: the commune's own staff only.
         route("POST /communes/{code}/periods/{periodId}/submit-all", "/communes/{own}/periods/{period}/submit-all",
-                "403 403 403 A 403 302", "/communes/{other}/periods/{period}/submit-all", "403 404 404 404 404 302");
+                "403 403 403 A 403 302", "/communes/{other}/periods/{period}/submit-all", "403 403 403 404 403 302");
         // Exports and reports: a commune's for everyone whose scope reaches it; a district's (157, Lạc Sơn) and a
         // province's (17, Hòa Bình) likewise, and a commune has no rollup; the country's entries for administrators.
         route("GET /communes/{code}/periods/{periodId}/export.{format:csv|xlsx}",
