@@ -36,9 +36,9 @@ import static org.communedx.web.support.EntryPages.PASSWORD;
 @TrackerIntegrationTest
 class RankingIT {
 
-    private static final Pattern ROW = Pattern.compile("<tr>\\s*<td class=\"text-end\">([^<]*)</td>\\s*"
-            + "<td><a [^>]*>([^<]*)</a></td>\\s*<td>[^<]*</td>\\s*<td class=\"text-end\">([^<]*)</td>\\s*"
-            + "<td>([^<]*)</td>");
+    private static final Pattern ROW = Pattern.compile("<tr>\\s*<td class=\"text-end\"[^>]*>([^<]*)</td>\\s*"
+            + "<td[^>]*><a [^>]*>([^<]*)</a></td>\\s*<td[^>]*>[^<]*</td>\\s*<td class=\"text-end\"[^>]*>([^<]*)</td>\\s*"
+            + "<td[^>]*>([^<]*)</td>");
 
     @LocalServerPort
     int port;

@@ -1,0 +1,87 @@
+package org.communedx.web.accessibility;
+
+import java.util.List;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.web.support.Browser;
+import org.communedx.web.support.EntryPages;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The long pages on a phone, 360 × 740 CSS pixels: the scorecard, the review queue and the rankings become stacked
+ * cards, nothing scrolls sideways, and a filled-in scorecard of 27 criteria fits in 8 screens (5,920 px; it was
+ * 11,240 px as a table).
+ */
+@TrackerIntegrationTest
+class PhoneLayoutBrowserIT {
+
+    private static final int WIDTH = 360;
+
+    private static final int SCREEN = 740;
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PeriodRepository periods;
+
+    @Test
+    void aFilledInScorecardIsStackedCardsThatFitInEightScreens() {
+        long filled = periods.findByName("Năm 2025").orElseThrow().getId();
+        Page page = browser.logIn(port, "xa.yenphu", EntryPages.PASSWORD);
+        page.setViewportSize(WIDTH, SCREEN);
+
+        for (String scorecard : List.of("/communes/05305/periods/" + filled, "/")) {
+            page.navigate("http://localhost:" + port + scorecard);
+            Locator firstCard = page.locator("table.table-stack tbody tr").first();
+            assertThat(firstCard.locator("td[data-label]").first()).isVisible();
+            assertThat(page.locator("table.table-stack tbody tr")).hasCount(27);
+            assertThat(height(page)).as(scorecard + " in screens of " + SCREEN + " px").isLessThanOrEqualTo(8 * SCREEN);
+            assertNoSidewaysScroll(page, scorecard);
+        }
+
+        // A tap on the card's evidence count, not on the name's link: the whole card opens the criterion.
+        page.locator("table.table-stack tbody tr").nth(1).locator("td[data-label]").last()
+                .click(new Locator.ClickOptions().setForce(true));
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/criteria/G1\\.C2$"));
+    }
+
+    @Test
+    void theQueueAndTheRankingsScrollNowhereSideways() {
+        long current = periods.findByName("Năm 2026").orElseThrow().getId();
+        Page page = browser.logIn(port, "huyen.lacson", EntryPages.PASSWORD);
+        page.setViewportSize(WIDTH, SCREEN);
+        for (String path : List.of("/reviews", "/units/157/dashboard")) {
+            page.navigate("http://localhost:" + port + path);
+            assertNoSidewaysScroll(page, path);
+        }
+        browser.logIn(port, "tinh.phutho", EntryPages.PASSWORD);
+        for (String path : List.of("/units/25/dashboard", "/units/25/periods/" + current + "/ranking")) {
+            page.navigate("http://localhost:" + port + path);
+            assertThat(page.locator("#ranking-table tbody tr").first().locator("td.stack-head")).isVisible();
+            assertNoSidewaysScroll(page, path);
+        }
+    }
+
+    private static int height(Page page) {
+        return ((Number) page.evaluate("document.documentElement.scrollHeight")).intValue();
+    }
+
+    private static void assertNoSidewaysScroll(Page page, String path) {
+        int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+        assertThat(width).as(path + " is as wide as the screen").isLessThanOrEqualTo(WIDTH);
+    }
+}
