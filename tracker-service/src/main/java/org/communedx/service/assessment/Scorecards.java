@@ -76,7 +76,26 @@ public class Scorecards {
      */
     public record Scorecard(String communeCode, String communeName, long periodId, String periodName,
             LocalDate submissionDeadline, long daysToDeadline, boolean closedToCommune, Percentages overall,
-            List<GroupCard> groups, PlanProgress plan, ScoreSettings scoreSettings, Completion.Score score) {
+            List<GroupCard> groups, PlanProgress plan, ScoreSettings scoreSettings, Completion.Score score,
+            ToDo todo) {
+    }
+
+    /**
+     * What the commune's own staff still have to do in the period, counted from the scorecard's own rows (no query of
+     * its own): the entries a reviewer returned, with the reason, the criteria nobody started, and the drafts saved
+     * but not submitted. Null for anyone who is not the commune's staff.
+     * @param waiting entries submitted or asking for "not applicable", which wait for the reviewer, not for the staff
+     */
+    public record ToDo(List<ReturnedEntry> returned, int notStarted, int drafts, int waiting) {
+
+        /** Nothing left for the staff: every entry submitted, or already reviewed. */
+        public boolean allSubmitted() {
+            return returned.isEmpty() && notStarted == 0 && drafts == 0;
+        }
+    }
+
+    /** An entry a reviewer sent back, with the reason they gave. */
+    public record ReturnedEntry(String code, LocalizedText name, String reason) {
     }
 
     public record GroupCard(String code, LocalizedText name, Percentages completion, List<CriterionRow> criteria,
@@ -131,6 +150,8 @@ public class Scorecards {
         }
         Period period = assessment.getPeriod();
         long unitId = assessment.getUnit().getId();
+        // Only commune staff can be the commune's own staff: nobody else pays for the account lookup.
+        boolean ownStaff = Actors.hasAnyRole(Role.COMMUNE_STAFF.name()) && workflow.isOwnStaff(assessment.getUnit());
         // Vietnam's date, as the workflow judges the deadline by, so that the page agrees with it.
         LocalDate today = workflow.today();
         // The plan to measure this period against: the one whose deadline falls in it, else the latest.
@@ -141,10 +162,28 @@ public class Scorecards {
                 .map(found -> progress(found, completion, today)).orElse(null);
         return new Scorecard(assessment.getUnit().getCode(), assessment.getUnit().getName(), periodId,
                 period.getName(), period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),
-                // The date first: the account lookup is needed only once the deadline has passed.
-                !period.isOpenForSubmissions(today) && workflow.isOwnStaff(assessment.getUnit()),
+                !period.isOpenForSubmissions(today) && ownStaff,
                 completion.overall(), List.copyOf(groups.values()), plan, period.getFramework().scoreSettings(),
-                completion.overallScore());
+                completion.overallScore(), ownStaff ? toDo(rows) : null);
+    }
+
+    private static ToDo toDo(List<CriterionEntry> rows) {
+        List<ReturnedEntry> returned = new ArrayList<>();
+        int notStarted = 0;
+        int drafts = 0;
+        int waiting = 0;
+        for (CriterionEntry entry : rows) {
+            switch (entry.getStatus()) {
+                case RETURNED -> returned.add(new ReturnedEntry(entry.getCriterion().getCode(),
+                        entry.getCriterion().name(), entry.getReason()));
+                case NOT_STARTED -> notStarted++;
+                case DRAFT -> drafts++;
+                case SUBMITTED, NOT_APPLICABLE_REQUESTED -> waiting++;
+                default -> {
+                }
+            }
+        }
+        return new ToDo(List.copyOf(returned), notStarted, drafts, waiting);
     }
 
     /**
