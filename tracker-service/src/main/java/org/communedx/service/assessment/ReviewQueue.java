@@ -165,6 +165,29 @@ public class ReviewQueue {
     }
 
     /**
+     * What waits for the current user, as a dashboard's callout shows it.
+     * @param oldest when the longest-waiting entry was last changed, i.e. submitted; null when none waits
+     */
+    public record Waiting(long count, Instant oldest) {
+    }
+
+    /**
+     * What waits for the current user in a unit's communes, for that unit's dashboard: empty unless the user reviews
+     * there, i.e. is a reviewer whose own unit it is. The same scope as the queue itself; one SQL aggregate.
+     */
+    public Optional<Waiting> waitingAt(String unitCode) {
+        if (unitCode == null || !Actors.hasAnyRole("DISTRICT_OFFICIAL", "PROVINCE_MANAGER")) {
+            return Optional.empty();
+        }
+        return reviewer().filter(reviewer -> reviewer.unitCode().equals(unitCode))
+                .map(reviewer -> jdbc.sql("select count(*) as waiting, min(e.last_changed_at) as oldest " + FROM)
+                        .params(reviewer.params()).query((rs, row) -> {
+                            OffsetDateTime oldest = rs.getObject("oldest", OffsetDateTime.class);
+                            return new Waiting(rs.getLong("waiting"), oldest == null ? null : oldest.toInstant());
+                        }).single());
+    }
+
+    /**
      * Approves each entry at the version the reviewer saw, each in its own transaction, so that one refusal or
      * conflict leaves the others approved; every entry gets its own outcome.
      */

@@ -69,20 +69,41 @@ public class Scorecards {
     /**
      * @param closedToCommune the current user is the commune's staff and the submission deadline has passed: they
      *        can no longer change the entries, and the page says so
-     */
-    /**
      * @param scoreSettings whether the framework shows these figures as percent or as points, and how it rounds points
      * @param score the points verified and claimed out of the applicable maximum, from which the percentages come
-     */
-    /**
-     * @param toSubmit for the commune's own staff while the period takes their changes, how many entries they saved
-     *        and have not submitted (drafts, and entries returned to them), which {@link AssessmentWorkflow#submitAll}
-     *        would try; 0 for anyone else
+     * @param todo what the commune's own staff still have to do; null for anyone else
      */
     public record Scorecard(String communeCode, String communeName, long periodId, String periodName,
             LocalDate submissionDeadline, long daysToDeadline, boolean closedToCommune, Percentages overall,
             List<GroupCard> groups, PlanProgress plan, ScoreSettings scoreSettings, Completion.Score score,
-            int toSubmit) {
+            ToDo todo) {
+
+        /**
+         * How many entries the commune's own staff saved and have not submitted (drafts, and entries returned to
+         * them), which {@link AssessmentWorkflow#submitAll} would try, while the period takes their changes; 0 for
+         * anyone else.
+         */
+        public int toSubmit() {
+            return todo == null || closedToCommune ? 0 : todo.drafts() + todo.returned().size();
+        }
+    }
+
+    /**
+     * What the commune's own staff still have to do in the period, counted from the scorecard's own rows (no query of
+     * its own): the entries a reviewer returned, with the reason, the criteria nobody started, and the drafts saved
+     * but not submitted. Null for anyone who is not the commune's staff.
+     * @param waiting entries submitted or asking for "not applicable", which wait for the reviewer, not for the staff
+     */
+    public record ToDo(List<ReturnedEntry> returned, int notStarted, int drafts, int waiting) {
+
+        /** Nothing left for the staff: every entry submitted, or already reviewed. */
+        public boolean allSubmitted() {
+            return returned.isEmpty() && notStarted == 0 && drafts == 0;
+        }
+    }
+
+    /** An entry a reviewer sent back, with the reason they gave. */
+    public record ReturnedEntry(String code, LocalizedText name, String reason) {
     }
 
     public record GroupCard(String code, LocalizedText name, Percentages completion, List<CriterionRow> criteria,
@@ -137,6 +158,8 @@ public class Scorecards {
         }
         Period period = assessment.getPeriod();
         long unitId = assessment.getUnit().getId();
+        // Only commune staff can be the commune's own staff: nobody else pays for the account lookup.
+        boolean ownStaff = Actors.hasAnyRole(Role.COMMUNE_STAFF.name()) && workflow.isOwnStaff(assessment.getUnit());
         // Vietnam's date, as the workflow judges the deadline by, so that the page agrees with it.
         LocalDate today = workflow.today();
         // The plan to measure this period against: the one whose deadline falls in it, else the latest.
@@ -145,15 +168,30 @@ public class Scorecards {
                 && !found.getDeadline().isAfter(period.getEndDate())).findFirst()
                 .or(() -> communePlans.stream().findFirst())
                 .map(found -> progress(found, completion, today)).orElse(null);
-        boolean open = period.isOpenForSubmissions(today);
-        int saved = (int) rows.stream().filter(entry -> entry.getStatus() == EntryStatus.DRAFT
-                || entry.getStatus() == EntryStatus.RETURNED).count();
-        // The dates and counts first: the account lookup is needed only when they leave something to say.
         return new Scorecard(assessment.getUnit().getCode(), assessment.getUnit().getName(), periodId,
                 period.getName(), period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),
-                !open && workflow.isOwnStaff(assessment.getUnit()),
+                !period.isOpenForSubmissions(today) && ownStaff,
                 completion.overall(), List.copyOf(groups.values()), plan, period.getFramework().scoreSettings(),
-                completion.overallScore(), open && saved > 0 && workflow.isOwnStaff(assessment.getUnit()) ? saved : 0);
+                completion.overallScore(), ownStaff ? toDo(rows) : null);
+    }
+
+    private static ToDo toDo(List<CriterionEntry> rows) {
+        List<ReturnedEntry> returned = new ArrayList<>();
+        int notStarted = 0;
+        int drafts = 0;
+        int waiting = 0;
+        for (CriterionEntry entry : rows) {
+            switch (entry.getStatus()) {
+                case RETURNED -> returned.add(new ReturnedEntry(entry.getCriterion().getCode(),
+                        entry.getCriterion().name(), entry.getReason()));
+                case NOT_STARTED -> notStarted++;
+                case DRAFT -> drafts++;
+                case SUBMITTED, NOT_APPLICABLE_REQUESTED -> waiting++;
+                default -> {
+                }
+            }
+        }
+        return new ToDo(List.copyOf(returned), notStarted, drafts, waiting);
     }
 
     /**

@@ -41,6 +41,14 @@ public class FrameworkCatalogue {
                 .map(FrameworkSummary::of).toList();
     }
 
+    /** The draft versions not yet published, for the editors who publish them; nobody else has drafts to finish. */
+    public List<FrameworkSummary> drafts() {
+        FrameworkEditors.requireEditor();
+        return frameworks.findAllByOrderByCodeAscVersionDesc().stream()
+                .filter(framework -> framework.getStatus() == FrameworkStatus.DRAFT)
+                .map(FrameworkSummary::of).toList();
+    }
+
     /** @throws FrameworkNotFoundException also for a draft that the caller may not see */
     public FrameworkDetail version(String code, String version) {
         Framework framework = load(code, version);

@@ -3,6 +3,8 @@ package org.communedx.service.job;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,6 +102,18 @@ public class BackgroundJobs implements DisposableBean {
      */
     public <R> Optional<R> result(UUID id, String kind, Class<R> type) {
         return owned(id, kind).peek().map(type::cast);
+    }
+
+    /**
+     * The current user's jobs still kept, whether queued, running, or finished and not yet forgotten, newest first:
+     * what their home page lists. Nobody sees another's.
+     */
+    public List<JobStatus> ownJobs() {
+        forgetExpired();
+        String owner = Actors.username();
+        return jobs.values().stream().filter(job -> job.owner.equals(owner))
+                .sorted(Comparator.comparing((Job job) -> job.queuedAt).reversed())
+                .map(job -> job.status(keepResults)).toList();
     }
 
     private Job owned(UUID id, String kind) {

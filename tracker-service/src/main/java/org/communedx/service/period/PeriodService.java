@@ -1,5 +1,9 @@
 package org.communedx.service.period;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 
 import org.communedx.model.RuleViolation;
@@ -11,6 +15,7 @@ import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.period.PeriodTerms;
 import org.communedx.service.Actors;
+import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.period.PlanningViews.FrameworkChoice;
 import org.communedx.service.period.PlanningViews.PeriodDraft;
@@ -37,8 +42,11 @@ public class PeriodService {
 
     private final AuditLog audit;
 
+    private final Clock clock;
+
     PeriodService(PeriodRepository periods, FrameworkRepository frameworks, AssessmentRepository assessments,
-            AuditLog audit) {
+            AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.periods = periods;
         this.frameworks = frameworks;
         this.assessments = assessments;
@@ -47,6 +55,28 @@ public class PeriodService {
 
     public List<PeriodView> list() {
         return periods.findAllNewestFirst().stream().map(PeriodService::view).toList();
+    }
+
+    /**
+     * A period whose submission deadline is near, for the administrator who may extend it.
+     * @param daysLeft days from today (in Vietnam, as the deadline is judged) to the deadline; negative once passed
+     */
+    public record NearDeadline(long id, String name, LocalDate submissionDeadline, long daysLeft) {
+    }
+
+    /**
+     * The periods whose submission deadline passed within {@code daysPast} days or comes within {@code daysAhead},
+     * soonest first: what an administrator may be asked to extend, or to announce. Administrators only.
+     */
+    public List<NearDeadline> deadlinesNear(int daysPast, int daysAhead) {
+        Actors.requireAnyRole("Only administrators follow the deadlines", "ADMIN");
+        LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
+        return periods.findAllNewestFirst().stream()
+                .filter(period -> !period.getSubmissionDeadline().isBefore(today.minusDays(daysPast))
+                        && !period.getSubmissionDeadline().isAfter(today.plusDays(daysAhead)))
+                .sorted(Comparator.comparing(Period::getSubmissionDeadline))
+                .map(period -> new NearDeadline(period.getId(), period.getName(), period.getSubmissionDeadline(),
+                        ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()))).toList();
     }
 
     public PeriodView get(long id) {

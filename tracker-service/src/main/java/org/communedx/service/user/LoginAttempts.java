@@ -1,5 +1,6 @@
 package org.communedx.service.user;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,11 +12,13 @@ import org.communedx.model.user.LoginAttempt;
 import org.communedx.model.user.LoginAttemptRepository;
 import org.communedx.model.user.LoginOutcome;
 import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.Actors;
 import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.revision.DataRevision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +43,11 @@ public class LoginAttempts {
 
     private final LoginThrottle throttle;
 
+    private final JdbcClient jdbc;
+
     LoginAttempts(LoginAttemptRepository attempts, UserAccountRepository accounts, Clock clock, DataRevision revision,
-            CommuneDxProperties properties) {
+            CommuneDxProperties properties, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.attempts = attempts;
         this.accounts = accounts;
         this.clock = clock;
@@ -60,6 +66,55 @@ public class LoginAttempts {
         throttle.waitUntil(address, forUsername(username, now), forAddress(address, now), now).ifPresent(until -> {
             throw new TooManyAttempts(Duration.between(now, until));
         });
+    }
+
+    /**
+     * A username whose wrong passwords made someone wait within the current window, and no release since.
+     * @param accountId the account of that name, or null when none exists (someone guessing usernames)
+     * @param displayName the account's display name, or null when none exists
+     * @param failures the wrong passwords for it within the window, from every address
+     */
+    public record ThrottledUsername(String username, Long accountId, String displayName, int failures,
+            Instant lastLockout) {
+    }
+
+    /** @param total how many usernames are throttled, of which {@code usernames} holds the most recent */
+    public record Throttled(List<ThrottledUsername> usernames, long total) {
+    }
+
+    /**
+     * The usernames whose wrong passwords made their sender wait ({@code LOCKOUT}) within the window and that no
+     * operator released since, most recent first, at most {@code limit}: what an administrator may have to look into.
+     * For administrators only. One SQL query over the window's attempts.
+     */
+    public Throttled throttled(int limit) {
+        Actors.requireAnyRole("Only administrators see locked-out accounts", "ADMIN");
+        Instant since = clock.instant().minus(throttle.window());
+        List<Counted> rows = jdbc.sql("""
+                with recent as (
+                    select username_key,
+                        max(attempted_at) filter (where outcome = 'LOCKOUT') as last_lockout,
+                        max(attempted_at) filter (where outcome = 'RELEASE') as last_release,
+                        count(*) filter (where outcome in ('FAILURE', 'LOCKOUT', 'WRONG_CURRENT')) as failures,
+                        min(username) as typed
+                    from login_attempt where attempted_at > :since
+                    group by username_key
+                )
+                select r.username_key, r.typed, r.last_lockout, r.failures, u.id, u.username, u.display_name,
+                    count(*) over () as total
+                from recent r left join user_account u on lower(u.username) = r.username_key
+                where r.last_lockout is not null and (r.last_release is null or r.last_release < r.last_lockout)
+                order by r.last_lockout desc, r.username_key
+                limit :limit""").param("since", Timestamp.from(since)).param("limit", limit)
+                .query((rs, row) -> new Counted(new ThrottledUsername(
+                        rs.getString("username") != null ? rs.getString("username") : rs.getString("typed"),
+                        rs.getObject("id", Long.class), rs.getString("display_name"), rs.getInt("failures"),
+                        rs.getTimestamp("last_lockout").toInstant()), rs.getLong("total"))).list();
+        return new Throttled(rows.stream().map(Counted::username).toList(),
+                rows.isEmpty() ? 0 : rows.get(0).total());
+    }
+
+    private record Counted(ThrottledUsername username, long total) {
     }
 
     /** In a transaction of its own, so that leaving the data revision unmoved can never hide another write. */

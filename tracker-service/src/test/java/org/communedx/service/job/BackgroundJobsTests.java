@@ -91,6 +91,26 @@ class BackgroundJobsTests {
     }
 
     @Test
+    void eachUserListsTheirOwnKeptJobsNewestFirst() {
+        logInAs("admin");
+        UUID first = jobs.start("users", progress -> "first");
+        JobStatus firstDone = finished(first);
+        clock.set(clock.instant().plusSeconds(5));
+        UUID second = jobs.start("users", progress -> "second");
+        finished(second);
+        logInAs("tinh.hoabinh");
+        jobs.start("users", progress -> "theirs");
+
+        assertThat(jobs.ownJobs()).singleElement().satisfies(job -> assertThat(job.id()).isNotIn(first, second));
+        logInAs("admin");
+        assertThat(jobs.ownJobs()).extracting(JobStatus::id).containsExactly(second, first);
+        assertThat(jobs.ownJobs()).allSatisfy(job -> assertThat(job.kind()).isEqualTo("users"));
+
+        clock.set(firstDone.keptUntil().plusSeconds(1));
+        assertThat(jobs.ownJobs()).extracting(JobStatus::id).containsExactly(second);
+    }
+
+    @Test
     void aPlainResultIsShownAsOftenAsAskedUntilTheJobIsForgotten() {
         logInAs("admin");
         UUID id = jobs.start("units", progress -> "10 units created");

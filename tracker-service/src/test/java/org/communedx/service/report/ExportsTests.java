@@ -193,7 +193,7 @@ class ExportsTests {
         Percentages percentages = new Percentages(new BigDecimal("95.6"), new BigDecimal("95.6"));
         Scorecard card = new Scorecard("96101", "Xã Một", 1, "Kỳ", LocalDate.of(2031, 12, 15), 10, false,
                 percentages, List.of(new GroupCard("G1", new LocalizedText("Nhóm", "Group"), percentages, List.of(row),
-                        score)), null, settings, score, 0);
+                        score)), null, settings, score, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         exports.writeScorecard(card, ExportFormat.CSV, KEYS, out);
         return out.toByteArray();

@@ -1,5 +1,6 @@
 package org.communedx.web.dashboard;
 
+import org.communedx.service.assessment.ReviewQueue;
 import org.communedx.service.progress.Dashboards;
 import org.communedx.service.progress.Dashboards.Dashboard;
 import org.communedx.service.progress.Dashboards.Home;
@@ -21,8 +22,11 @@ class DashboardController {
 
     private final Dashboards dashboards;
 
-    DashboardController(Dashboards dashboards) {
+    private final ReviewQueue reviewQueue;
+
+    DashboardController(Dashboards dashboards, ReviewQueue reviewQueue) {
         this.dashboards = dashboards;
+        this.reviewQueue = reviewQueue;
     }
 
     /** Each user's own dashboard: the country, their province or district, or for a commune its scorecard. */
@@ -56,6 +60,9 @@ class DashboardController {
         Dashboard dashboard = dashboards.unit(code, period, clamp(threshold));
         model.addAttribute("dashboardPath", "/units/" + dashboard.rollup().unitCode() + "/dashboard");
         model.addAttribute("chartsPath", "/api/v1/units/" + dashboard.rollup().unitCode() + "/charts");
+        // A reviewer's own unit: the callout at the top says what waits for them there.
+        reviewQueue.waitingAt(dashboard.rollup().unitCode())
+                .ifPresent(waiting -> model.addAttribute("reviewWaiting", waiting));
         return show(dashboard, sort, page, model);
     }
 

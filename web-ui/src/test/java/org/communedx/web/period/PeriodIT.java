@@ -33,7 +33,7 @@ class PeriodIT {
                 .containsPattern("<td>Năm 2026</td>(?:\\s*<td>[^<]*</td>){3}\\s*<td>DX-XA 2\\.0</td>");
         assertThat(manager.get("/plans").body()).contains("Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025",
                 "Huyện Lạc Sơn", "Ít nhất 30% ở ít nhất 7/24 xã", "05305", "31/12/2025");
-        assertThat(manager.get("/").body()).contains("href=\"/periods\"", "href=\"/plans\"");
+        assertThat(manager.get("/account").body()).contains("href=\"/periods\"", "href=\"/plans\"");
     }
 
     /** A period binds every province, so one province's manager neither adds nor changes one. */
@@ -62,7 +62,7 @@ class PeriodIT {
             String token = WebClient.csrfToken(client.get("/account"));
             assertThat(client.post("/periods/new", "_csrf=" + token + "&name=x").statusCode()).as(username)
                     .isEqualTo(403);
-            assertThat(client.get("/").body()).doesNotContain("href=\"/plans\"");
+            assertThat(client.get("/account").body()).doesNotContain("href=\"/plans\"");
         }
     }
 

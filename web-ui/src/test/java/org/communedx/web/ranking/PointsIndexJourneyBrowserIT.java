@@ -163,6 +163,7 @@ class PointsIndexJourneyBrowserIT {
         browser.logIn(port, "xa.yenphu", PASSWORD);
         page.navigate(url(scorecard));
         assertThat(page.locator("#verified-overall")).hasText("57,50 / 100 điểm");
+        assertThat(page.locator("#todo-returned")).containsText("Lý do: Biên bản chỉ ghi nhận 5 điểm");
         enter(page, "G1.C2", () -> page.getByLabel("Số lượng").fill("8"), "8");
 
         // The manager approves it, from the queue's link, and reads the figures through the dashboard.
@@ -272,7 +273,8 @@ class PointsIndexJourneyBrowserIT {
 
     /** From the scorecard: the criterion's page, the value saved (shown as {@code shown}), submitted, and back. */
     private static void enter(Page page, String criterion, Runnable fill, String shown) {
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(startsWith(criterion))).click();
+        // A returned criterion is linked twice: from the to-do at the top, which comes first, and from its group.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(startsWith(criterion))).first().click();
         fill.run();
         page.getByLabel("Giải trình").fill("Theo sổ theo dõi của xã");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu giá trị")).click();

@@ -92,6 +92,8 @@ class NationalScaleIT {
     @Autowired
     PasswordEncoder passwordEncoder;
 
+    private NationalData data;
+
     private NationalData.Loaded country;
 
     private String admin;
@@ -100,7 +102,7 @@ class NationalScaleIT {
 
     @BeforeAll
     void loadTheCountry() {
-        NationalData data = new NationalData(jdbc, gsoImport, ledger, accounts, passwordEncoder,
+        data = new NationalData(jdbc, gsoImport, ledger, accounts, passwordEncoder,
                 NationalData.Shape.ONE_YEAR_SYNTHETIC);
         country = data.ensureLoaded();
         admin = data.account("national.admin", Role.ADMIN, null);
@@ -124,6 +126,82 @@ class NationalScaleIT {
                 .anyMatch(address -> address.contains("/explain")).anyMatch(address -> address.startsWith("/plans/"))
                 .anyMatch(address -> address.endsWith("entries.xlsx")).anyMatch(address -> address.endsWith(".csv"));
         assertRanking(manager, dashboard, country.largestProvinceCommunes());
+    }
+
+    /**
+     * The first screens over the largest province: its manager and a district official sitting at the province land on
+     * its dashboard of hundreds of communes, with the count of what waits for them; the official of its largest
+     * district on that district's, its queue counted apart; a viewer on the province's, without a queue. Nothing else
+     * happens in this schema, so the administrator's page shows every section's empty state.
+     */
+    @Test
+    void eachRoleLandsOnItsFirstScreenAtProvinceSize() {
+        String province = country.largestProvince();
+        String provinceDashboard = "/units/" + province + "/dashboard";
+        WebClient manager = new WebClient(port).login(country.provinceManager(), NationalData.BENCH_PASSWORD);
+        assertThat(manager.get("/").headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith(provinceDashboard));
+        assertCallout(assertWholePage(manager, provinceDashboard), waiting(province, List.of("PROVINCE")));
+
+        String atProvince = data.account("huyen.tai-tinh." + province, Role.DISTRICT_OFFICIAL, province);
+        WebClient official = new WebClient(port).login(atProvince, NationalData.BENCH_PASSWORD);
+        assertThat(official.get("/").headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith(provinceDashboard));
+        String page = assertWholePage(official, provinceDashboard);
+        assertThat(rankingRows(page)).as("the province's communes, a page of them").isEqualTo(RANKING_PAGE);
+        assertCallout(page, waiting(province, List.of("DISTRICT", "PROVINCE")));
+
+        String district = jdbc.sql("""
+                select d.code from administrative_unit d join administrative_unit c on c.parent_id = d.id
+                join administrative_unit p on p.id = d.parent_id
+                where p.code = :province and d.level = 'DISTRICT' and c.level = 'COMMUNE'
+                group by d.code order by count(*) desc, d.code limit 1""").param("province", province)
+                .query(String.class).single();
+        long districtWaiting = waiting(district, List.of("DISTRICT", "PROVINCE"));
+        assertThat(districtWaiting).as("the synthetic country has submissions waiting").isPositive();
+        WebClient reviewer = new WebClient(port).login(data.account("huyen." + district, Role.DISTRICT_OFFICIAL,
+                district), NationalData.BENCH_PASSWORD);
+        assertThat(reviewer.get("/").headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/units/" + district + "/dashboard"));
+        assertCallout(assertWholePage(reviewer, "/units/" + district + "/dashboard"), districtWaiting);
+
+        WebClient viewer = new WebClient(port).login(data.account("xem." + province, Role.VIEWER, province),
+                NationalData.BENCH_PASSWORD);
+        assertThat(viewer.get("/").headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith(provinceDashboard));
+        assertThat(assertWholePage(viewer, provinceDashboard)).doesNotContain("id=\"review-callout\"");
+
+        assertThat(jdbc.sql("select count(*) from framework where status = 'DRAFT'").query(Long.class).single())
+                .as("no draft in this schema").isZero();
+        assertThat(jdbc.sql("select count(*) from login_attempt where outcome = 'LOCKOUT'").query(Long.class)
+                .single()).as("nobody locked out in this schema").isZero();
+        assertThat(jdbc.sql("select count(*) from period where submission_deadline > current_date - 31")
+                .query(Long.class).single()).as("no deadline near in this schema").isZero();
+        WebClient administrator = new WebClient(port).login(admin, NationalData.BENCH_PASSWORD);
+        assertThat(assertWholePage(administrator, "/")).contains("Cần xử lý", "Xin chào, Benchmark " + admin,
+                "id=\"throttled-none\"", "id=\"jobs-none\"", "id=\"drafts-none\"", "id=\"deadlines-none\"");
+    }
+
+    private static void assertCallout(String dashboard, long waiting) {
+        assertThat(dashboard).contains("id=\"review-callout\"", "href=\"/reviews\"");
+        if (waiting == 0) {
+            assertThat(dashboard).contains("id=\"review-none\"").doesNotContain("id=\"review-waiting\"");
+        }
+        else {
+            assertThat(dashboard).containsPattern((waiting == 1 ? "1" : String.format(java.util.Locale.ROOT, "%,d",
+                    waiting).replace(',', '.')) + " tiêu chí đang chờ duyệt ở các xã bạn phụ trách; "
+                    + "tiêu chí chờ lâu nhất gửi ngày \\d\\d/\\d\\d/\\d{4}\\.");
+        }
+    }
+
+    /** What waits for the reviewers of a unit's communes, counted apart from the page. */
+    private long waiting(String unit, List<String> levels) {
+        return jdbc.sql("""
+                select count(*) from criterion_entry e join assessment a on a.id = e.assessment_id
+                join administrative_unit u on u.id = a.unit_id join administrative_unit parent on parent.id = u.parent_id
+                where e.status in ('SUBMITTED', 'NOT_APPLICABLE_REQUESTED') and parent.code = :unit
+                    and parent.level in (:levels)""").param("unit", unit).param("levels", levels)
+                .query(Long.class).single();
     }
 
     @Test

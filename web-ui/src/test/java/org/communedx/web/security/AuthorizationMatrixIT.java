@@ -55,8 +55,9 @@ class AuthorizationMatrixIT {
     private static final Map<String, List<String[]>> MATRIX = new LinkedHashMap<>();
 
     static {
-        // Commune staff are sent on to their own commune's scorecard.
-        route("GET /", "/", "200 200 200 302 200 302");
+        // Each role's first screen: administrators what needs them; commune staff are sent on to their own commune's
+        // scorecard, the others to their unit's dashboard (the demo's managers, officials and viewers all have one).
+        route("GET /", "/", "200 302 302 302 302 302");
         route("GET /login", "/login", "200 200 200 200 200 200");
         route("* /error", "/error", "500 500 500 500 500 500");
         route("GET /account", "/account", "200 200 200 200 200 302");

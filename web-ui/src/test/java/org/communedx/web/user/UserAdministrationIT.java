@@ -192,7 +192,7 @@ class UserAdministrationIT {
             }
             assertThat(user.post("/users/new", form(user, "username", "khong.duoc", "displayName", "Không",
                     "role", "VIEWER", "unitCode", "17", "email", "")).statusCode()).isEqualTo(403);
-            assertThat(user.get("/").body()).doesNotContain("href=\"/users\"");
+            assertThat(user.get("/account").body()).doesNotContain("href=\"/users\"");
         }
         assertThat(userAccounts.existsByUsername("khong.duoc")).isFalse();
     }

@@ -1,0 +1,101 @@
+package org.communedx.web.home;
+
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.communedx.web.support.Browser;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each demo role logs in on a phone's width (360 px) and lands on its first screen: the administrator on what needs
+ * them, commune staff on their scorecard with what to do next, the reviewers and the viewer on their dashboard, the
+ * reviewers with their queue. None of these screens scrolls sideways.
+ */
+@TrackerIntegrationTest
+class FirstScreenBrowserIT {
+
+    private static final String PASSWORD = "Demo@2025!";
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theAdministratorLandsOnWhatNeedsThem() {
+        Page page = logIn("admin");
+
+        assertThat(page).hasURL(Pattern.compile(".*/$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Cần xử lý");
+        assertThat(page.locator("#greeting")).hasText("Xin chào, Quản trị hệ thống");
+        for (String section : new String[] { "Tài khoản bị tạm khóa vì nhập sai mật khẩu",
+                "Công việc chạy nền của bạn", "Bộ tiêu chí nháp chưa ban hành", "Hạn nộp của các kỳ đánh giá" }) {
+            assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(section))).isVisible();
+        }
+        assertNoSidewaysScroll(page);
+    }
+
+    @Test
+    void communeStaffLandOnTheirScorecardWithWhatToDoNext() {
+        Page page = logIn("xa.yenphu");
+
+        assertThat(page).hasURL(Pattern.compile(".*/communes/05305/periods/\\d+$"));
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Việc cần làm"))).isVisible();
+        assertThat(page.locator("#todo-deadline")).containsText("Hạn nộp:");
+        assertNoSidewaysScroll(page);
+    }
+
+    @Test
+    void aDistrictOfficialLandsOnTheDistrictDashboardWithTheQueue() {
+        Page page = logIn("huyen.lacson");
+
+        assertThat(page).hasURL(Pattern.compile(".*/units/157/dashboard$"));
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Việc chờ bạn duyệt")))
+                .isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mở hàng chờ duyệt")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/reviews$"));
+        page.goBack();
+        assertNoSidewaysScroll(page);
+    }
+
+    @Test
+    void aProvincialManagerLandsOnTheProvinceDashboardWithTheQueue() {
+        Page page = logIn("tinh.phutho");
+
+        assertThat(page).hasURL(Pattern.compile(".*/units/25/dashboard$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Bảng điều khiển Tỉnh Phú Thọ");
+        assertThat(page.locator("#review-callout")).isVisible();
+        assertNoSidewaysScroll(page);
+    }
+
+    @Test
+    void aViewerLandsOnTheirDashboardWithoutAQueue() {
+        Page page = logIn("xem.hoabinh");
+
+        assertThat(page).hasURL(Pattern.compile(".*/units/17/dashboard$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Bảng điều khiển Tỉnh Hòa Bình");
+        assertThat(page.locator("#review-callout")).hasCount(0);
+        assertNoSidewaysScroll(page);
+    }
+
+    private Page logIn(String username) {
+        browser.page().setViewportSize(360, 740);
+        return browser.logIn(port, username, PASSWORD);
+    }
+
+    private static void assertNoSidewaysScroll(Page page) {
+        Object wider = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) wider).intValue()).as("pixels wider than the 360 px screen").isLessThanOrEqualTo(0);
+    }
+}
