@@ -119,3 +119,22 @@ document.addEventListener('change', function (event) {
     });
     reflect();
 })();
+
+// A menu of the bar (a <details>, which opens and closes without JavaScript) also closes on a click elsewhere and
+// on Escape, as menus do.
+document.addEventListener('click', function (event) {
+    document.querySelectorAll('details.nav-menu[open]').forEach(function (menu) {
+        if (!menu.contains(event.target)) {
+            menu.open = false;
+        }
+    });
+});
+document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape') {
+        return;
+    }
+    document.querySelectorAll('details.nav-menu[open]').forEach(function (menu) {
+        menu.open = false;
+        menu.querySelector('summary').focus();
+    });
+});

@@ -58,6 +58,10 @@ public class AdministrativeUnit {
     @Column(name = "valid_to")
     private LocalDate validTo;
 
+    /** The title its reports are signed under ("CHỦ TỊCH"); null for the default. */
+    @Column(name = "report_signer_title")
+    private String reportSignerTitle;
+
     protected AdministrativeUnit() {
     }
 
@@ -114,6 +118,25 @@ public class AdministrativeUnit {
             throw new IllegalArgumentException("A " + level + " cannot be placed under "
                     + (newParent == null ? "nothing" : newParent.getLevel() + " " + newParent.getCode()));
         }
+    }
+
+    /** The longest signer's title (the column's width). */
+    public static final int SIGNER_TITLE_MAX = 100;
+
+    /**
+     * Sets the title the unit's reports are signed under, trimmed; blank returns to the default.
+     * @return whether it changed, so that only a change is audited
+     */
+    public boolean signReportsAs(String title) {
+        String trimmed = title == null ? "" : title.strip();
+        if (trimmed.length() > SIGNER_TITLE_MAX || trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("A signer's title has at most " + SIGNER_TITLE_MAX
+                    + " characters on one line: " + code);
+        }
+        String next = trimmed.isEmpty() ? null : trimmed;
+        boolean changed = !Objects.equals(next, reportSignerTitle);
+        this.reportSignerTitle = next;
+        return changed;
     }
 
     /** The unit ceases to exist after {@code lastDay}. Closing again on the same day changes nothing. */
@@ -173,5 +196,9 @@ public class AdministrativeUnit {
 
     public LocalDate getValidTo() {
         return validTo;
+    }
+
+    public String getReportSignerTitle() {
+        return reportSignerTitle;
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The heading of a printed report in the administrative style: the issuing unit on the left (with the unit above
- * it), and the place and date line ("Lạc Sơn, ngày 01 tháng 12 năm 2026"), the date being today in Vietnam.
+ * it), and the place and date line ("Lạc Sơn, ngày 01 tháng 12 năm 2026"), the date being today in Vietnam; and
+ * the title the report is signed under, a setting of the unit ({@link org.communedx.service.unit.UnitSettings}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -35,9 +36,10 @@ public class ReportHeadings {
     /**
      * @param parentName the unit above the issuer, e.g. the province of a district; null for a province
      * @param place the issuer's name without its type: "Lạc Sơn" for Huyện Lạc Sơn
+     * @param signerTitle the title the report is signed under, as the unit's settings say; null for the default
      */
     public record ReportHeading(String unitCode, String unitName, UnitLevel level, String parentName, String place,
-            LocalDate date) {
+            LocalDate date, String signerTitle) {
     }
 
     /** The heading for a unit's report of a period; outside the caller's scope the unit does not exist. */
@@ -46,7 +48,8 @@ public class ReportHeadings {
         AdministrativeUnit unit = scopes.requireDuring(unitCode, period);
         AdministrativeUnit parent = unit.getParent();
         return new ReportHeading(unit.getCode(), unit.getName(), unit.getLevel(),
-                parent == null ? null : parent.getName(), place(unit), LocalDate.now(clock.withZone(Exports.VIETNAM)));
+                parent == null ? null : parent.getName(), place(unit), LocalDate.now(clock.withZone(Exports.VIETNAM)),
+                unit.getReportSignerTitle());
     }
 
     private static String place(AdministrativeUnit unit) {

@@ -121,6 +121,7 @@ public class UnitDirectory {
                 successions.findByPredecessor(unit).stream()
                         .filter(succession -> scope.includes(succession.getSuccessor()))
                         .map(SuccessionView::successorOf).toList(),
-                periods.stream().filter(period -> period != unit).map(UnitSummary::of).toList());
+                periods.stream().filter(period -> period != unit).map(UnitSummary::of).toList(),
+                unit.getReportSignerTitle());
     }
 }

@@ -52,8 +52,9 @@ public final class UnitViews {
         }
     }
 
+    /** @param reportSignerTitle the title its reports are signed under, null for the default */
     public record UnitDetail(UnitSummary unit, List<UnitSummary> children, List<SuccessionView> predecessors,
-            List<SuccessionView> successors, List<UnitSummary> otherPeriods) {
+            List<SuccessionView> successors, List<UnitSummary> otherPeriods, String reportSignerTitle) {
     }
 
     /** The provinces of a date, with the path the user has opened below one of them. */

@@ -24,6 +24,8 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * The handlers replace Spring Boot's own for the same two patterns ({@code spring.mvc.static-path-pattern} and
  * {@code spring.mvc.webjars-path-pattern}), which it skips once they are registered: its properties cannot say
  * {@code immutable}, which keeps browsers from revalidating even on a reload.
+ * <p>
+ * {@code /favicon.ico}, whose address cannot change, is kept for a day.
  */
 @Configuration(proxyBeanMethods = false)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -47,6 +49,10 @@ class StaticAssetsConfiguration implements WebMvcConfigurer {
                 .setCacheControl(FOR_GOOD)
                 .resourceChain(true)
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        // Browsers ask for /favicon.ico by themselves (a PDF, an image); the pages link the hashed copy.
+        registry.addResourceHandler("/favicon.ico")
+                .addResourceLocations("classpath:/static/img/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
         registry.addResourceHandler(mvc.getWebjarsPathPattern())
                 .addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .setCacheControl(FOR_GOOD)

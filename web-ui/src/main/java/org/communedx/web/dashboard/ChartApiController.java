@@ -7,6 +7,7 @@ import org.communedx.service.progress.Dashboards;
 import org.communedx.service.progress.Dashboards.ChartFigures;
 import org.communedx.service.progress.ProgressViews.Rollup;
 import org.communedx.service.progress.Rollups;
+import org.communedx.web.format.Formats;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The series the dashboard's charts draw, as JSON, so that the pages need no inline script. The same figures are in
- * the tables beside each chart.
+ * the tables beside each chart; the trend's days are written as every page writes them (dd/MM/yyyy).
  */
 @RestController
 class ChartApiController {
@@ -54,7 +55,7 @@ class ChartApiController {
                         .toList(), rollup.distribution().stream().map(bucket -> (Number) bucket.communes()).toList()),
                 new Series(rollup.groups().stream().map(group -> group.groupCode() + " " + group.name().in(locale))
                         .toList(), rollup.groups().stream().map(group -> (Number) group.averageVerified()).toList()),
-                new Series(figures.trend().stream().map(point -> point.date().toString()).toList(),
+                new Series(figures.trend().stream().map(point -> Formats.day(point.date())).toList(),
                         figures.trend().stream().map(point -> (Number) point.averageVerified()).toList()));
     }
 }

@@ -5,23 +5,35 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.Valid;
+
 import org.communedx.service.unit.UnitDirectory;
+import org.communedx.service.unit.UnitSettings;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The unit tree as of a date: browsing level by level, searching, and one unit's detail. */
+/**
+ * The unit tree as of a date: browsing level by level, searching, and one unit's detail, where an administrator sets
+ * the title its reports are signed under.
+ */
 @Controller
 class UnitController {
 
     private final UnitDirectory directory;
 
-    UnitController(UnitDirectory directory) {
+    private final UnitSettings settings;
+
+    UnitController(UnitDirectory directory, UnitSettings settings) {
         this.directory = directory;
+        this.settings = settings;
     }
 
     /**
@@ -52,5 +64,22 @@ class UnitController {
             Model model) {
         model.addAttribute("detail", directory.detail(code, Optional.ofNullable(asOf)));
         return "unit/show";
+    }
+
+    @PostMapping("/units/{code}/report-signer")
+    String setReportSigner(@PathVariable String code, @Valid SignerForm form, BindingResult result,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            redirect.addFlashAttribute("errorKey", "unit.signer.invalid");
+        }
+        else {
+            settings.setReportSignerTitle(code, form.validOn(), form.reportSignerTitle());
+            redirect.addFlashAttribute("messageKey", "unit.signer.saved");
+        }
+        redirect.addAttribute("code", code);
+        if (form.validOn() != null) {
+            redirect.addAttribute("asOf", form.validOn().toString());
+        }
+        return "redirect:/units/{code}";
     }
 }

@@ -16,9 +16,9 @@ class MessagesConfigurationTests {
     @Test
     void formatsMessagesWithArgumentsInEachLanguage() {
         assertThat(messages.getMessage("dashboard.ofCommunes", new Object[] { 12, 24 }, Locale.forLanguageTag("vi")))
-                .isEqualTo("12/24");
+                .isEqualTo("12 trong 24 xã");
         assertThat(messages.getMessage("dashboard.ofCommunes", new Object[] { 12, 24 }, Locale.ENGLISH))
-                .isEqualTo("12 of 24");
+                .isEqualTo("12 of 24 communes");
         assertThat(messages.getMessage("dashboard.nav", null, Locale.ENGLISH)).isEqualTo("Dashboard");
     }
 

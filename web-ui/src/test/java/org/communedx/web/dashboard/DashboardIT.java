@@ -77,14 +77,20 @@ class DashboardIT {
 
         String after = reviewer.get("/units/157/dashboard?period=" + period).body();
         assertThat(figure(after, "figure-average")).as("one of 24 communes at 25%").isEqualTo("1,0%");
+        assertThat(figure(after, "figure-above")).as("a count of communes, never a fraction or a day")
+                .matches("\\d+ trong 24 xã");
         assertThat(reviewer.get("/api/v1/units/157/charts?period=" + period, "application/json").body())
-                .contains("\"groups\":{\"labels\":[\"G1 Nhóm một\",\"G2 Nhóm hai\"],\"values\":[2.1,0.0]}");
+                .contains("\"groups\":{\"labels\":[\"G1 Nhóm một\",\"G2 Nhóm hai\"],\"values\":[2.1,0.0]}")
+                .as("the trend's days as every page writes them")
+                .containsPattern("\"trend\":\\{\"labels\":\\[\"\\d{2}/\\d{2}/\\d{4}\"")
+                .doesNotContainPattern("\"\\d{4}-\\d{2}-\\d{2}\"");
         String explain = "/communes/05305/periods/" + period + "/explain";
         assertThat(after).as("the ranking's figure explains itself").contains("href=\"" + explain + "\"",
                 "aria-label=\"Vì sao Xã Yên Phú đạt 25,0%?\"");
         assertThat(reviewer.get(explain).body())
                 .contains("Tổng trọng số được tính 1,00 / tổng trọng số áp dụng 4,00 = 25,0%",
-                        "Được tính", "Không tính: chưa đạt mục tiêu");
+                        "Được tính", "Không tính: chưa nhập")
+                .as("criteria nobody entered are not entered, not unmet").doesNotContain("Không tính: chưa đạt mục tiêu");
     }
 
     @Test

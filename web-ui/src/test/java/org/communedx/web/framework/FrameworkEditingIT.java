@@ -48,7 +48,7 @@ class FrameworkEditingIT {
         assertRedirectsToDraft(admin.post(draft + "/groups/" + g7 + "/move-up", form(admin, draft)), draft);
 
         String edited = admin.get(draft).body();
-        assertThat(edited).contains("Mô hình sửa đổi", "Tiêu chí G7.C1", "Mức ≥ 2", "≥ 90%", "7 nhóm tiêu chí, 27 tiêu chí")
+        assertThat(edited).contains("Mô hình sửa đổi", "Tiêu chí G7.C1", "Mức ≥\u00a02", "≥\u00a090%", "7 nhóm tiêu chí, 27 tiêu chí")
                 .doesNotContain("<code>G6.C1</code>");
         assertThat(order(edited, "<code>G2.C2</code>", "<code>G2.C3</code>")).as("G2.C3 moved above G2.C2")
                 .isGreaterThan(0);

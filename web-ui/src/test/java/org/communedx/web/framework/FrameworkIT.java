@@ -28,7 +28,7 @@ class FrameworkIT {
 
         String vietnamese = admin.get("/frameworks/DX-XA/1.0").body();
         assertThat(vietnamese).contains("6 nhóm tiêu chí, 27 tiêu chí thành phần", "Đào tạo, chuyển đổi nhận thức",
-                "Tỷ lệ hộ gia đình có khả năng kết nối Internet băng rộng cáp quang", "≥ 60%", "≤ 0", "Mức ≥ 3");
+                "Tỷ lệ hộ gia đình có khả năng kết nối Internet băng rộng cáp quang", "≥\u00a060%", "≤\u00a00", "Mức ≥\u00a03");
 
         String english = admin.get("/frameworks/DX-XA/1.0?lang=en").body();
         assertThat(english).contains("6 groups of criteria, 27 component criteria", "Digital society",

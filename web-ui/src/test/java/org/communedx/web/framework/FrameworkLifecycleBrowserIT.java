@@ -24,6 +24,7 @@ class FrameworkLifecycleBrowserIT {
     void administratorClonesThePublishedVersionAndPublishesTheDraft() {
         Page page = browser.logIn(port, "admin", FrameworkIT.DEMO_PASSWORD);
 
+        page.locator("#nav-admin > summary").click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Bộ tiêu chí")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("1.0").setExact(true)).click();
         assertThat(page.getByText("phiên bản 1.0: 6 nhóm tiêu chí, 27 tiêu chí thành phần")).isVisible();

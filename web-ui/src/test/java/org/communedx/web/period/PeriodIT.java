@@ -32,7 +32,9 @@ class PeriodIT {
                 .containsPattern("<td>Năm 2025</td>(?:\\s*<td>[^<]*</td>){3}\\s*<td>DX-XA 1\\.0</td>")
                 .containsPattern("<td>Năm 2026</td>(?:\\s*<td>[^<]*</td>){3}\\s*<td>DX-XA 2\\.0</td>");
         assertThat(manager.get("/plans").body()).contains("Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025",
-                "Huyện Lạc Sơn", "Ít nhất 30% ở ít nhất 7/24 xã", "05305", "31/12/2025");
+                "Huyện Lạc Sơn", "Ít nhất 30% ở ít nhất 7 trong 24 xã", "05305", "31/12/2025")
+                .as("each plan links its tracker by name").containsPattern("href=\"/plans/\\d+\" aria-label=\""
+                        + "Theo dõi tiến độ: Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025\">Theo dõi tiến độ</a>");
         assertThat(manager.get("/account").body()).contains("href=\"/periods\"", "href=\"/plans\"");
     }
 
@@ -111,7 +113,7 @@ class PeriodIT {
         HttpResponse<String> created = manager.post("/plans/new",
                 planForm(manager, name, "157", "05305, 05347", "05347", 2));
         assertThat(created.statusCode()).isEqualTo(302);
-        assertThat(manager.get("/plans").body()).contains(name, "Ít nhất 30% ở ít nhất 2/2 xã");
+        assertThat(manager.get("/plans").body()).contains(name, "Ít nhất 30% ở ít nhất 2 trong 2 xã");
     }
 
     /** A script in a period's or a plan's name comes back as text wherever the name is shown. */

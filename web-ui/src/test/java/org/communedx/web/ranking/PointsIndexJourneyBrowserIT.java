@@ -243,6 +243,7 @@ class PointsIndexJourneyBrowserIT {
      */
     private long administratorImportsPublishesAndOpensAPeriod() {
         Page page = browser.logIn(port, "admin", PASSWORD);
+        page.locator("#nav-admin > summary").click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Bộ tiêu chí")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nhập phiên bản từ tệp")).click();
         page.getByLabel("Tệp YAML hoặc XLSX").setInputFiles(new FilePayload("chi-so-diem.yaml", "application/yaml",
@@ -254,6 +255,7 @@ class PointsIndexJourneyBrowserIT {
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã ban hành phiên bản.");
         assertThat(page.locator("main")).containsText("Xuất sắc");
 
+        page.locator("#nav-admin > summary").click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kỳ đánh giá").setExact(true)).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thêm kỳ đánh giá")).click();
         page.getByLabel("Tên kỳ").fill(PERIOD);

@@ -2,6 +2,7 @@ package org.communedx.web.report;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.communedx.web.support.EntryPages.PASSWORD;
@@ -42,6 +44,9 @@ class ReportIT {
 
     @Autowired
     PeriodRepository periods;
+
+    @Autowired
+    JdbcClient jdbc;
 
     long period;
 
@@ -178,6 +183,63 @@ class ReportIT {
                     "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ CẤP XÃ", "G6.", "Dữ liệu mẫu:")
                     .doesNotContain("Tải PDF", "In báo cáo");
         }
+    }
+
+    /**
+     * The end of a report as Nghị định 30/2020/NĐ-CP lays it out, in the page and the PDF: the number line under the
+     * issuer, the recipients, and the signature block under the title the administrator set for the unit (audited;
+     * nobody else may set it).
+     */
+    @Test
+    void reportsCarryTheNumberLineRecipientsAndTheSignatureUnderTheUnitsSignerTitle() throws IOException {
+        WebClient admin = new WebClient(port).login("admin", PASSWORD);
+        String commune = "/communes/05305/periods/" + period + "/report";
+        assertThat(province.get(commune).body()).contains("id=\"report-signer\">CHỦ TỊCH</div>");
+
+        assertThat(setSigner(province, "kt. chủ tịch").statusCode()).as("a manager may not").isEqualTo(403);
+        assertThat(setSigner(admin, "x".repeat(101)).statusCode()).isEqualTo(302);
+        assertThat(admin.get("/units/05305?asOf=2025-06-30").body()).contains("Chức danh người ký có tối đa 100 ký tự.");
+        try {
+            assertThat(setSigner(admin, "  kt. chủ tịch - phó chủ tịch ").statusCode()).isEqualTo(302);
+            assertThat(admin.get("/units/05305?asOf=2025-06-30").body()).contains(
+                    "Đã lưu chức danh người ký báo cáo.", "id=\"unit-signer\">kt. chủ tịch - phó chủ tịch</dd>");
+            assertThat(jdbc.sql("""
+                    select count(*) from audit_event where entity_type = 'ADMINISTRATIVE_UNIT' and action = 'EDIT'
+                    and actor = 'admin' and after_json ->> 'reportSignerTitle' = 'kt. chủ tịch - phó chủ tịch'""")
+                    .query(Long.class).single()).isEqualTo(1);
+
+            String page = province.get(commune).body();
+            assertThat(page).contains("id=\"report-number\">Số: ........../BC-UBND</div>", "Nơi nhận:",
+                    "- UBND Huyện Lạc Sơn (để báo cáo);", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN",
+                    "id=\"report-signer\">KT. CHỦ TỊCH - PHÓ CHỦ TỊCH</div>", "(Ký, ghi rõ họ tên, đóng dấu)");
+            try (PDDocument document = Loader.loadPDF(province.download(commune + ".pdf").body())) {
+                assertThat(new PDFTextStripper().getText(document)).contains("Số: ........../BC-UBND", "Nơi nhận:",
+                        "- UBND Huyện Lạc Sơn (để báo cáo);", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN",
+                        "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH", "(Ký, ghi rõ họ tên, đóng dấu)");
+            }
+
+            String district = "/units/157/periods/" + period + "/report";
+            assertThat(province.get(district).body()).as("the district keeps the default").contains(
+                    "Số: ........../BC-UBND", "- UBND Tỉnh Hòa Bình (để báo cáo);", "TM. ỦY BAN NHÂN DÂN",
+                    "id=\"report-signer\">CHỦ TỊCH</div>");
+            try (PDDocument document = Loader.loadPDF(province.download(district + ".pdf").body())) {
+                assertThat(new PDFTextStripper().getText(document)).contains("Số: ........../BC-UBND", "Nơi nhận:",
+                        "- UBND Tỉnh Hòa Bình (để báo cáo);", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
+            }
+            assertThat(province.get(commune + "?lang=en").body()).contains("No.: ........../BC-UBND", "Recipients:",
+                    "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH");
+            province.get(commune + "?lang=vi");
+        }
+        finally {
+            assertThat(setSigner(admin, "").statusCode()).isEqualTo(302);
+        }
+        assertThat(province.get(commune).body()).contains("id=\"report-signer\">CHỦ TỊCH</div>");
+    }
+
+    private static HttpResponse<String> setSigner(WebClient client, String title) {
+        String token = WebClient.csrfToken(client.get("/units/05305?asOf=2025-06-30"));
+        return client.post("/units/05305/report-signer", "validOn=2025-06-30&reportSignerTitle="
+                + URLEncoder.encode(title, StandardCharsets.UTF_8) + "&_csrf=" + token);
     }
 
     @Test

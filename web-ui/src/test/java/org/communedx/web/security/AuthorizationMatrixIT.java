@@ -68,6 +68,7 @@ class AuthorizationMatrixIT {
         route("GET /units", "/units", "200 200 200 200 200 302");
         route("GET /units/{code}", "/units/{own}", "200 200 200 200 200 302",
                 "/units/{other}", "200 404 404 404 404 302");
+        route("POST /units/{code}/report-signer", "/units/{own}/report-signer", "A 403 403 403 403 302");
         route("GET /units/import", "/units/import", "200 403 403 403 403 302");
         route("POST /units/import/list", "/units/import/list", "A 403 403 403 403 302");
         route("POST /units/import/merges", "/units/import/merges", "A 403 403 403 403 302");

@@ -26,7 +26,7 @@ class ScopeBrowserIT {
     void communeStaffCannotOpenAnotherCommuneByEditingTheAddress() {
         Page page = browser.logIn(port, "xa.yenphu", "Demo@2025!");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Đơn vị hành chính").setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Đơn vị").setExact(true)).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Xã Yên Phú")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Xã Yên Phú"))).isVisible();
 

@@ -61,11 +61,11 @@ class SecurityHeadersIT {
                 cacheControl -> assertThat(cacheControl).contains("no-store").doesNotContain("public"));
 
         List<String> assets = ASSET_LINK.matcher(page.body()).results().map(link -> link.group(1)).toList();
-        assertThat(assets).as("the dashboard's stylesheets and scripts")
+        assertThat(assets).as("the dashboard's stylesheets, scripts and icon")
                 .contains("/webjars/bootstrap/5.3.8/css/bootstrap.min.css", "/webjars/chart.js/4.5.1/dist/chart.umd.min.js")
                 .anySatisfy(asset -> assertThat(asset).matches("/assets/js/dashboard-[0-9a-f]{32}\\.js"))
                 .allSatisfy(asset -> assertThat(asset).matches(
-                        "/assets/.+-[0-9a-f]{32}\\.(css|js)|/webjars/[^/]+/\\d+(\\.\\d+)+/.+"));
+                        "/assets/.+-[0-9a-f]{32}\\.(css|js|ico)|/webjars/[^/]+/\\d+(\\.\\d+)+/.+"));
         WebClient anonymous = new WebClient(port);
         for (String asset : assets) {
             HttpResponse<String> answer = anonymous.get(asset, "*/*");

@@ -34,6 +34,18 @@ class WebShellIT {
     }
 
     @Test
+    void theFaviconIsServedAndEveryPageLinksIt() {
+        HttpResponse<byte[]> icon = client.download("/favicon.ico");
+
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).isIn("image/x-icon", "image/vnd.microsoft.icon"));
+        assertThat(icon.body()).startsWith(0, 0, 1, 0).hasSizeGreaterThan(22);
+        assertThat(client.get("/login").body()).containsPattern(
+                "<link rel=\"icon\" href=\"/assets/img/favicon-[0-9a-f]{32}\\.ico\"");
+    }
+
+    @Test
     void langParameterSwitchesToEnglishAndACookieRemembersIt() {
         HttpResponse<String> english = client.get("/login?lang=en");
         assertThat(english.body()).contains("<html lang=\"en\">", "Username");

@@ -33,6 +33,7 @@ class UserAdministrationBrowserIT {
         Page page = browser.page();
         logIn(page, "admin", "Demo@2025!");
 
+        page.locator("#nav-admin > summary").click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Người dùng").setExact(true)).click();
         assertThat(page).hasURL(url("/users"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thêm người dùng")).click();

@@ -1,0 +1,38 @@
+package org.communedx.web.home;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NavigationTests {
+
+    @Test
+    void theLanguageSwitchKeepsTheQueryAndReplacesOnlyTheLanguage() {
+        assertThat(new Navigation("/dashboard", "period=3&threshold=50").language("en"))
+                .isEqualTo("?period=3&threshold=50&lang=en");
+        assertThat(new Navigation("/dashboard", "lang=en&period=3&lang=vi").language("vi"))
+                .isEqualTo("?period=3&lang=vi");
+        assertThat(new Navigation("/", null).language("en")).isEqualTo("?lang=en");
+    }
+
+    @Test
+    void theLanguageSwitchEncodesWhatItKeepsAndDropsWhatDoesNotDecode() {
+        assertThat(new Navigation("/units", "q=%22%3E%3Cb%3E&bad=%ZZ&flag&q2=y%C3%AAn+ph%C3%BA").language("en"))
+                .isEqualTo("?q=%22%3E%3Cb%3E&flag&q2=y%C3%AAn+ph%C3%BA&lang=en");
+        assertThat(new Navigation("/units", "q=\"><script>").language("vi")).isEqualTo("?q=%22%3E%3Cscript%3E&lang=vi");
+        assertThat(new Navigation("/units", "q=" + "a".repeat(Navigation.MAX_QUERY)).language("vi"))
+                .isEqualTo("?lang=vi");
+    }
+
+    @Test
+    void anItemIsTheCurrentPageOnItsOwnAddressAndTheCurrentSectionBelowIt() {
+        Navigation unit = new Navigation("/units/157", null);
+        assertThat(unit.current("/units")).isEqualTo("true");
+        assertThat(new Navigation("/units", null).current("/units")).isEqualTo("page");
+        assertThat(unit.current("/")).isNull();
+        assertThat(new Navigation("/", null).current("/")).isEqualTo("page");
+        assertThat(new Navigation("/unitsx", null).current("/units")).isNull();
+        assertThat(new Navigation("/users/7", null).anyCurrent("/frameworks", "/users")).isTrue();
+        assertThat(unit.anyCurrent("/frameworks", "/users")).isFalse();
+    }
+}

@@ -1,0 +1,168 @@
+package org.communedx.web.shell;
+
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Page;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.web.support.Browser;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communedx.web.support.EntryPages.PASSWORD;
+
+/**
+ * The menu at 1280 px, as each demo account sees it: one row, every item legible (WCAG AA, 4.5:1, computed from the
+ * colours the browser applies), the current page marked for screen readers and visibly; and the language switch,
+ * which keeps the page's query.
+ */
+@TrackerIntegrationTest
+class MenuBrowserIT {
+
+    private static final List<String> DEMO_ACCOUNTS = List.of("admin", "tinh.phutho", "tinh.hoabinh", "huyen.lacson",
+            "xa.yenphu", "xem.hoabinh");
+
+    /**
+     * For every visible item of the bar (the name, the links, the menu's summary, the button): its box, its text
+     * colour and the bar's colour, its weight and decoration; and whether the items share one horizontal line.
+     */
+    private static final String MEASURE = """
+            () => {
+              const bar = document.querySelector('nav.navbar');
+              const items = [...bar.querySelectorAll('.navbar-brand, #main-nav .nav-link, #main-nav .btn')]
+                  .filter(item => item.getClientRects().length > 0);
+              const boxes = items.map(item => item.getBoundingClientRect());
+              const rgba = text => text.match(/[\\d.]+/g).map(Number);
+              // What is drawn behind an item: the first ancestor with a background of its own.
+              const behind = item => {
+                for (let node = item; node; node = node.parentElement) {
+                  const colour = rgba(getComputedStyle(node).backgroundColor);
+                  if (colour.length < 4 || colour[3] > 0) return colour;
+                }
+                return [255, 255, 255];
+              };
+              return {
+                oneRow: Math.max(...boxes.map(box => box.top)) < Math.min(...boxes.map(box => box.bottom)),
+                barWidth: bar.getBoundingClientRect().width,
+                items: items.map(item => ({ text: item.textContent.trim(), colour: rgba(getComputedStyle(item).color),
+                    background: behind(item), current: item.getAttribute('aria-current'),
+                    weight: Number(getComputedStyle(item).fontWeight),
+                    underline: getComputedStyle(item).textDecorationLine.includes('underline') }))
+              };
+            }""";
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PeriodRepository periods;
+
+    @Test
+    void everyDemoAccountsMenuIsOneLegibleRowAt1280PixelsWithTheCurrentPageMarked() {
+        for (String username : DEMO_ACCOUNTS) {
+            Page page = browser.page();
+            page.setViewportSize(1280, 800);
+            page.context().clearCookies();
+            browser.logIn(port, username, PASSWORD);
+            page.navigate(url("/units"));
+
+            @SuppressWarnings("unchecked")
+            Map<String, Object> menu = (Map<String, Object>) page.evaluate(MEASURE);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>) menu.get("items");
+            assertThat(((Number) menu.get("barWidth")).doubleValue()).as(username).isEqualTo(1280.0);
+            assertThat(menu.get("oneRow")).as(username + "'s menu in one row: " + items).isEqualTo(true);
+            assertThat(items).as(username).hasSizeGreaterThanOrEqualTo(5).allSatisfy(item -> assertThat(
+                    contrast(numbers(item.get("colour")), numbers(item.get("background"))))
+                    .as(username + ": " + item.get("text")).isGreaterThanOrEqualTo(4.5));
+            assertThat(items).as(username).filteredOn(item -> "page".equals(item.get("current")))
+                    .singleElement().satisfies(current -> {
+                        assertThat(current.get("text")).isEqualTo("Đơn vị");
+                        assertThat(((Number) current.get("weight")).intValue()).isGreaterThanOrEqualTo(600);
+                        assertThat(current.get("underline")).isEqualTo(true);
+                    });
+        }
+    }
+
+    @Test
+    void theAdministrationMenuOpensWithoutScriptAndMarksThePageInside() {
+        Page page = browser.logIn(port, "admin", PASSWORD);
+        page.setViewportSize(1280, 800);
+        page.navigate(url("/users"));
+
+        assertThat(page.locator("#nav-admin > summary")).hasClass(java.util.regex.Pattern.compile("\\bcurrent\\b"));
+        assertThat(page.locator("#nav-admin a[aria-current=page]")).isHidden();
+        page.locator("#nav-admin > summary").click();
+        assertThat(page.locator("#nav-admin a[aria-current=page]")).hasText("Người dùng");
+        assertThat(page.locator("#nav-admin a")).hasText(new String[] { "Bộ tiêu chí", "Kỳ đánh giá", "Người dùng",
+                "Nhật ký" });
+        page.keyboard().press("Escape");
+        assertThat(page.locator("#nav-admin a[aria-current=page]")).isHidden();
+
+        page.locator("#nav-admin > summary").click();
+        page.locator("#nav-admin").getByText("Kỳ đánh giá", new com.microsoft.playwright.Locator.GetByTextOptions()
+                .setExact(true)).click();
+        assertThat(page).hasURL(url("/periods"));
+        assertThat(page.locator("#nav-admin a[aria-current=page]")).hasText("Kỳ đánh giá");
+    }
+
+    @Test
+    void theLanguageSwitchKeepsThePagesQueryAndEncodesIt() {
+        long period = periods.findByName("Năm 2025").orElseThrow().getId();
+        Page page = browser.logIn(port, "tinh.hoabinh", PASSWORD);
+        page.navigate(url("/units/17/dashboard?period=" + period + "&threshold=50&lang=vi"));
+        assertThat(page.locator("#nav-language")).hasAttribute("href", "?period=" + period + "&threshold=50&lang=en");
+
+        page.locator("#nav-language").click();
+
+        assertThat(page).hasURL(url("/units/17/dashboard?period=" + period + "&threshold=50&lang=en"));
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.locator("#nav-language")).hasText("Tiếng Việt");
+        assertThat(page.locator("#nav-language")).hasAttribute("href", "?period=" + period + "&threshold=50&lang=vi");
+        assertThat(page.locator("#threshold")).hasValue("50");
+
+        page.navigate(url("/units?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E"));
+        assertThat(page.locator("#nav-language"))
+                .hasAttribute("href", "?q=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E&lang=vi");
+        assertThat(page.content()).doesNotContain("<script>alert");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double[] numbers(Object list) {
+        return ((List<Number>) list).stream().mapToDouble(Number::doubleValue).toArray();
+    }
+
+    /** WCAG 2's contrast ratio of a colour (its alpha laid over the background) against the background. */
+    static double contrast(double[] colour, double[] background) {
+        double alpha = colour.length > 3 ? colour[3] : 1;
+        double[] drawn = new double[3];
+        for (int i = 0; i < 3; i++) {
+            drawn[i] = colour[i] * alpha + background[i] * (1 - alpha);
+        }
+        double one = luminance(drawn);
+        double other = luminance(background);
+        return (Math.max(one, other) + 0.05) / (Math.min(one, other) + 0.05);
+    }
+
+    private static double luminance(double[] rgb) {
+        double[] linear = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double channel = rgb[i] / 255;
+            linear[i] = channel <= 0.03928 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
+    }
+}
