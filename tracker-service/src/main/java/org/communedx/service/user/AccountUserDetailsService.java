@@ -8,7 +8,6 @@ import org.communedx.model.user.UserAccountRepository;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -43,10 +42,7 @@ class AccountUserDetailsService implements UserDetailsService {
         if (account.isMustChangePassword()) {
             authorities.add(new SimpleGrantedAuthority(AccountAuthorities.PASSWORD_CHANGE_REQUIRED));
         }
-        return User.withUsername(account.getUsername())
-                .password(account.getPasswordHash())
-                .authorities(authorities)
-                .disabled(!account.isEnabled())
-                .build();
+        return new SignedInAccount(account.getUsername(), account.getPasswordHash(), account.isEnabled(), authorities,
+                account.getDisplayName());
     }
 }

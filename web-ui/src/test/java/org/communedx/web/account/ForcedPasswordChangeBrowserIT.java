@@ -56,7 +56,7 @@ class ForcedPasswordChangeBrowserIT {
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã đổi mật khẩu.");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Cần xử lý");
         assertThat(page.locator("#greeting")).hasText("Xin chào, Test " + username);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tài khoản của tôi: " + username)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tài khoản của tôi: Test " + username)).click();
         assertThat(page).hasURL(url("/account"));
     }
 
