@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -170,6 +171,19 @@ class SeveralInstancesIT {
         assertThat(output).doesNotContain("\tat ", "APPLICATION FAILED TO START");
         assertThat(port(a)).as("the two that share keep running").isPositive();
         assertThat(new WebClient(port(b)).get("/login").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Spring Data Redis is on the tests' class path (and in a jar built with -P redis), but with sessions in
+     * PostgreSQL nothing connects to Redis, and the health check asks no Redis server.
+     */
+    @Test
+    void noRedisWithSessionsInPostgresql() {
+        for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { a, b }) {
+            assertThat(instance.getBeanNamesForType(RedisConnectionFactory.class)).isEmpty();
+            assertThat(instance.containsBean("redisHealthContributor")).isFalse();
+            assertThat(instance.containsBean("springSessionTransactionOperations")).isTrue();
+        }
     }
 
     /** The CSRF token differs from request to request (it is masked afresh each time), and from instance to instance. */
