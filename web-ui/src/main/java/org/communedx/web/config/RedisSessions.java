@@ -17,9 +17,9 @@ import org.springframework.util.ClassUtils;
  * rest from {@code spring.session.data.redis.*} and {@code spring.data.redis.*}. Two things, as soon as the
  * configuration is read and before any other check (the data directory, the database) is made:
  * <ul>
- * <li>The jar must have been built with Redis ({@code ./mvnw -P redis package}): the default one is not, to keep it
- * within its size (docs/performance.md). Without it the start stops at once with one line that says how to build one,
- * rather than running with sessions that no other instance sees.</li>
+ * <li>The jar must have been built with Redis ({@code ./mvnw -Predis clean package}): the default one is not, to keep
+ * it within its size (docs/performance.md). Without it the start stops at once with one line that says how to build
+ * one, rather than running with sessions that no other instance sees.</li>
  * <li>The sessions are indexed by user name ({@code spring.session.data.redis.repository-type=indexed}, which wins
  * over any other value): ending a user's sessions on every instance finds them so, through the session registry
  * ({@link SecurityConfiguration#sessionRegistry}). Spring Session's default Redis repository cannot find them.</li>
@@ -59,7 +59,7 @@ public class RedisSessions implements ApplicationListener<ApplicationEnvironment
 
         RedisNotBuiltException() {
             super(SessionStore.PROPERTY + "=redis, but this jar was built without Redis: build one with "
-                    + "./mvnw -Predis package, or set " + SessionStore.VARIABLE + "=jdbc to keep the sessions in "
+                    + "./mvnw -Predis clean package, or set " + SessionStore.VARIABLE + "=jdbc to keep the sessions in "
                     + "PostgreSQL.");
         }
     }

@@ -40,7 +40,7 @@ class RedisSessionsTests {
 
         assertThatExceptionOfType(RedisNotBuiltException.class)
                 .isThrownBy(() -> new RedisSessions().onApplicationEvent(prepared(withoutRedis(), environment)))
-                .withMessageContaining("./mvnw -Predis package").withMessageNotContaining("\n");
+                .withMessageContaining("./mvnw -Predis clean package").withMessageNotContaining("\n");
     }
 
     private static ApplicationEnvironmentPreparedEvent prepared(SpringApplication application,

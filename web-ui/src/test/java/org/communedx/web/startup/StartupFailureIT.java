@@ -172,7 +172,7 @@ class StartupFailureIT {
         assertThat(since(started)).isLessThanOrEqualTo(TestWait.target(PROMPTLY));
         String output = application.output();
         assertThat(errorLines(output)).singleElement().asString()
-                .contains("communedx.sessions=redis", "built without Redis", "./mvnw -Predis package");
+                .contains("communedx.sessions=redis", "built without Redis", "./mvnw -Predis clean package");
         assertThat(output).doesNotContain("\tat ", "APPLICATION FAILED TO START");
         assertThat(workDir.resolve("data")).doesNotExist();
     }
