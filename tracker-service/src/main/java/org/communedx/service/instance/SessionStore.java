@@ -8,10 +8,11 @@ import org.springframework.core.env.Environment;
 
 /**
  * Where the login sessions live, as {@code communedx.sessions} says: in this JVM's memory, which suits one machine and
- * needs nothing, or in PostgreSQL, where every instance of the tracker that shares the database finds them. Unset, it
- * follows the database: memory with the embedded one, which no other instance can share, and PostgreSQL with an
- * external one, which several may. The one place that decides, for everything that depends on it: Spring Session,
- * the session registry, the data revision and the single-instance guard.
+ * needs nothing, in PostgreSQL, where every instance of the tracker that shares the database finds them, or in a Redis
+ * server that every instance reaches (only in a jar built with {@code -P redis}). Unset, it follows the database:
+ * memory with the embedded one, which no other instance can share, and PostgreSQL with an external one, which several
+ * may. The one place that decides, for everything that depends on it: Spring Session, the session registry, the data
+ * revision and the single-instance guard.
  */
 public enum SessionStore {
 
@@ -19,7 +20,13 @@ public enum SessionStore {
     MEMORY,
 
     /** Spring Session JDBC, in the tables {@code spring_session} and {@code spring_session_attributes}. */
-    JDBC;
+    JDBC,
+
+    /**
+     * Spring Session Data Redis, on the server that Spring Boot's {@code spring.data.redis.*} name, indexed by user
+     * name so that a user's sessions can be ended. The data revision stays in PostgreSQL, as with {@link #JDBC}.
+     */
+    REDIS;
 
     public static final String PROPERTY = "communedx.sessions";
 

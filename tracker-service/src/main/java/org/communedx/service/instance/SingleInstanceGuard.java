@@ -155,11 +155,12 @@ public class SingleInstanceGuard implements SmartApplicationListener {
             super("Another instance of the tracker is using this database (schema \"" + schema + "\"), and "
                     + (unshareable.isEmpty()
                             ? "it runs with sessions in memory or evidence not declared shared, so no second "
-                                    + "instance may join it; set " + SessionStore.VARIABLE
-                                    + "=jdbc and COMMUNEDX_EVIDENCE_LOCAL_SHARED=true on it too, or stop it."
+                                    + "instance may join it; set " + SessionStore.VARIABLE + "=jdbc (or redis) and "
+                                    + "COMMUNEDX_EVIDENCE_LOCAL_SHARED=true on it too, or stop it."
                             : "this one cannot share it: " + String.join(" and ", unshareable) + "; set "
-                                    + SessionStore.VARIABLE + "=jdbc and COMMUNEDX_EVIDENCE_LOCAL_SHARED=true (a directory "
-                                    + "every instance sees) or COMMUNEDX_EVIDENCE_STORE=s3 on every instance, or stop the other one."));
+                                    + SessionStore.VARIABLE + "=jdbc (or redis) and COMMUNEDX_EVIDENCE_LOCAL_SHARED=true "
+                                    + "(a directory every instance sees) or COMMUNEDX_EVIDENCE_STORE=s3 on every "
+                                    + "instance, or stop the other one."));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.communedx.service.instance;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.env.MockEnvironment;
@@ -31,6 +33,31 @@ class SessionStoreTests {
                 .withProperty(SessionStore.PROPERTY, "memory"))).isEqualTo(SessionStore.MEMORY);
         assertThat(SessionStore.of(new MockEnvironment().withProperty(SessionStore.PROPERTY, "jdbc")))
                 .isEqualTo(SessionStore.JDBC);
+        assertThat(SessionStore.of(new MockEnvironment().withProperty(SessionStore.PROPERTY, "redis")))
+                .isEqualTo(SessionStore.REDIS);
+    }
+
+    @Test
+    void sessionsInPostgresqlOrRedisAreShared() {
+        assertThat(SessionStore.MEMORY.shared()).isFalse();
+        assertThat(SessionStore.JDBC.shared()).isTrue();
+        assertThat(SessionStore.REDIS.shared()).isTrue();
+
+        MockEnvironment redis = new MockEnvironment().withProperty("spring.datasource.url", EXTERNAL)
+                .withProperty(SessionStore.PROPERTY, "redis").withProperty("communedx.evidence.shared", "true");
+        assertThat(SingleInstanceGuard.unshareable(redis)).isEmpty();
+    }
+
+    /** The line that refuses a second instance names both ways of sharing the sessions, and stays one line. */
+    @Test
+    void theRefusalNamesJdbcAndRedis() {
+        MockEnvironment memory = new MockEnvironment().withProperty("spring.datasource.url", EXTERNAL)
+                .withProperty(SessionStore.PROPERTY, "memory");
+        String refusal = new SingleInstanceGuard.InstanceNotShareableException("public",
+                SingleInstanceGuard.unshareable(memory)).getMessage();
+        assertThat(refusal).contains("COMMUNEDX_SESSIONS=jdbc (or redis)").doesNotContain("\n");
+        assertThat(new SingleInstanceGuard.InstanceNotShareableException("public", List.of()).getMessage())
+                .contains("COMMUNEDX_SESSIONS=jdbc (or redis)").doesNotContain("\n");
     }
 
     @Test

@@ -228,8 +228,9 @@ class SecurityConfiguration {
 
     /**
      * With sessions in PostgreSQL (communedx.sessions=jdbc), the registry is the session table itself, found by the
-     * user's name: a session that one instance ended is ended for every instance at its next request. With sessions
-     * in memory, a registry in this JVM, the only instance.
+     * user's name: a session that one instance ended is ended for every instance at its next request. With sessions in
+     * Redis (communedx.sessions=redis) likewise, through the index by user name that {@link RedisSessions} asks for.
+     * With sessions in memory, a registry in this JVM, the only instance.
      */
     @Bean
     SessionRegistry sessionRegistry(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> shared) {

@@ -17,8 +17,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * committed, so that a rolled-back change ends nothing; all but the current one when they changed their own
  * password, since whoever knew the old one may hold another. Spring Security's session registry knows every page
  * session; an ended one is logged out at its next request and sent to the login page, which says why. With sessions
- * in PostgreSQL the registry finds them by the user's name in the session table, whatever instance made them, and
- * marks them ended there, for every instance to see.
+ * in PostgreSQL (or Redis) the registry finds them by the user's name in the session store, whatever instance made
+ * them, and marks them ended there, for every instance to see.
  */
 @Component
 public class SessionRevocation {

@@ -17,10 +17,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sessions in PostgreSQL (communedx.sessions=jdbc), which Spring Boot configures from its Spring Session JDBC module
- * (see {@link SessionStoreFilter} for when it does not).
+ * (see {@link SessionStoreFilter} for when it does not). Sessions in Redis (communedx.sessions=redis) need nothing
+ * here: Spring Boot configures them from {@code spring.session.data.redis.*} and {@code spring.data.redis.*}, and
+ * {@link RedisSessions} sees that the jar has them and that they are indexed by user name.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(SharedSessionsConfiguration.SharedSessions.class)
+@Conditional(SharedSessionsConfiguration.JdbcSessions.class)
 class SharedSessionsConfiguration {
 
     /**
@@ -37,11 +39,12 @@ class SharedSessionsConfiguration {
         return transactions;
     }
 
-    static class SharedSessions implements Condition {
+    /** Only Spring Session JDBC writes sessions in transactions; with Redis no session write touches PostgreSQL. */
+    static class JdbcSessions implements Condition {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return SessionStore.of(context.getEnvironment()).shared();
+            return SessionStore.of(context.getEnvironment()) == SessionStore.JDBC;
         }
     }
 }

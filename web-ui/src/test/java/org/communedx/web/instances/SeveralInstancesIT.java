@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -363,6 +364,19 @@ class SeveralInstancesIT {
         assertThat(output).doesNotContain("\tat ", "APPLICATION FAILED TO START");
         assertThat(port(a)).as("the two that share keep running").isPositive();
         assertThat(new WebClient(port(b)).get("/login").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Spring Data Redis is on the tests' class path (and in a jar built with -P redis), but with sessions in
+     * PostgreSQL nothing connects to Redis, and the health check asks no Redis server.
+     */
+    @Test
+    void noRedisWithSessionsInPostgresql() {
+        for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { a, b }) {
+            assertThat(instance.getBeanNamesForType(RedisConnectionFactory.class)).isEmpty();
+            assertThat(instance.containsBean("redisHealthContributor")).isFalse();
+            assertThat(instance.containsBean("springSessionTransactionOperations")).isTrue();
+        }
     }
 
     private static HttpResponse<String> revalidate(WebClient client, String path, String etag) {

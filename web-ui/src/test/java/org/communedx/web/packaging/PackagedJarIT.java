@@ -31,9 +31,11 @@ class PackagedJarIT {
     /**
      * Everything but the PostgreSQL binaries; with the default two platforms the jar then stays under 140 MB. It was
      * 100 MB until the S3 evidence store brought the AWS SDK's S3 client (8.9 MB, 4.4 of them its model classes):
-     * see docs/performance.md.
+     * see docs/performance.md. A jar built with {@code -P redis} may weigh 117 MB besides its binaries (web-ui/pom.xml
+     * says which applies, as system property {@code communedx.jar.max-size-without-binaries}).
      */
-    private static final long MAX_SIZE_WITHOUT_BINARIES = 110_000_000;
+    private static final long MAX_SIZE_WITHOUT_BINARIES = Long.getLong("communedx.jar.max-size-without-binaries",
+            110_000_000);
 
     private static List<ZipEntry> libraries;
 
@@ -59,7 +61,7 @@ class PackagedJarIT {
     }
 
     @Test
-    void weighsUnder110MegabytesBesideItsPostgresBinaries() throws IOException {
+    void weighsWithinItsBudgetBesideItsPostgresBinaries() throws IOException {
         long binaries = libraries.stream().filter(entry -> BINARIES.matcher(entry.getName()).matches())
                 .mapToLong(ZipEntry::getCompressedSize).sum();
 

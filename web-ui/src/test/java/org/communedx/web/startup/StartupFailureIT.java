@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.communedx.service.testsupport.TestWait;
 import org.communedx.web.support.ApplicationProcess;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,6 +158,23 @@ class StartupFailureIT {
         assertThat(errorLines(output)).singleElement().asString()
                 .contains("The embedded PostgreSQL could not start in " + cluster, "LOGGING_LEVEL_IO_ZONKY");
         assertThat(output).doesNotContain("\tat ", "APPLICATION FAILED TO START");
+    }
+
+    /** The default jar is built without Redis (web-ui/pom.xml's redis profile puts it in). */
+    @Test
+    void sessionsInRedisInAJarWithoutRedisGetOneLineNamingTheBuild() throws Exception {
+        Assumptions.assumeFalse(Boolean.getBoolean("communedx.jar.redis"), "the jar was built with -P redis");
+        long started = System.nanoTime();
+        ApplicationProcess application = ApplicationProcess.start(workDir, ApplicationProcess.freePort(),
+                Map.of("COMMUNEDX_SESSIONS", "redis", "COMMUNEDX_DATA_DIR", workDir.resolve("data").toString()));
+
+        assertThat(application.awaitExit()).isNotZero();
+        assertThat(since(started)).isLessThanOrEqualTo(TestWait.target(PROMPTLY));
+        String output = application.output();
+        assertThat(errorLines(output)).singleElement().asString()
+                .contains("communedx.sessions=redis", "built without Redis", "./mvnw -Predis clean package");
+        assertThat(output).doesNotContain("\tat ", "APPLICATION FAILED TO START");
+        assertThat(workDir.resolve("data")).doesNotExist();
     }
 
     private static Duration since(long started) {
