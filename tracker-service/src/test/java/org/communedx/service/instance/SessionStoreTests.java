@@ -44,7 +44,7 @@ class SessionStoreTests {
         assertThat(SessionStore.REDIS.shared()).isTrue();
 
         MockEnvironment redis = new MockEnvironment().withProperty("spring.datasource.url", EXTERNAL)
-                .withProperty(SessionStore.PROPERTY, "redis").withProperty("communedx.evidence.shared", "true");
+                .withProperty(SessionStore.PROPERTY, "redis").withProperty("communedx.evidence.local.shared", "true");
         assertThat(SingleInstanceGuard.unshareable(redis)).isEmpty();
     }
 

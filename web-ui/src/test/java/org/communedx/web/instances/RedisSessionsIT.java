@@ -76,7 +76,7 @@ class RedisSessionsIT {
                 "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--communedx.demo-data=true",
                 "--communedx.data-dir=target/instances-redis/" + name,
-                "--communedx.evidence.directory=target/instances-redis/evidence", "--communedx.evidence.shared=true",
+                "--communedx.evidence.directory=target/instances-redis/evidence", "--communedx.evidence.local.shared=true",
                 "--communedx.sessions=redis", "--spring.data.redis.host=" + HOST, "--spring.data.redis.port=" + PORT,
                 "--spring.session.data.redis.namespace=" + NAMESPACE);
     }
