@@ -112,8 +112,8 @@ class RenderedPagesIT {
         lacSon.get(scorecard);
         lacSon.get(scorecard);
 
-        assertThat(second.get(scorecard).body()).contains(">" + another + "</a>")
-                .doesNotContain(">" + oneAdministrator + "</a>");
+        assertThat(second.get(scorecard).body()).as("the menu names its user").contains(">Test " + another + "</a>")
+                .doesNotContain(">Test " + oneAdministrator + "</a>");
         assertThat(kimBoi.get(scorecard).statusCode()).as("Yên Phú is in Lạc Sơn, not Kim Bôi").isEqualTo(404);
     }
 

@@ -27,7 +27,7 @@ class ScopeBrowserIT {
         Page page = browser.logIn(port, "xa.yenphu", "Demo@2025!");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Đơn vị").setExact(true)).click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Xã Yên Phú")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Xã Yên Phú").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Xã Yên Phú"))).isVisible();
 
         Response response = page.navigate(page.url().replace("/units/05305", "/units/05347"));
