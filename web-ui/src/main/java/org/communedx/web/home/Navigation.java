@@ -28,7 +28,16 @@ public record Navigation(String path, @Nullable String query) {
         if (path.equals(href)) {
             return "page";
         }
-        return !"/".equals(href) && path.startsWith(href + "/") ? "true" : null;
+        return !"/".equals(href) && section().startsWith(href + "/") ? "true" : null;
+    }
+
+    /**
+     * Where the page sits in the menu: a unit's figures (its dashboard, ranking, reports and exports, under
+     * {@code /units/{code}/dashboard} and {@code /units/{code}/periods/…}) are the dashboard's, not the unit list's.
+     */
+    private String section() {
+        boolean figures = path.startsWith("/units/") && (path.endsWith("/dashboard") || path.contains("/periods/"));
+        return figures ? "/dashboard" + path : path;
     }
 
     /** Whether any of the items (an admin menu's) is current, so that the menu that holds it is marked too. */

@@ -35,4 +35,14 @@ class NavigationTests {
         assertThat(new Navigation("/users/7", null).anyCurrent("/frameworks", "/users")).isTrue();
         assertThat(unit.anyCurrent("/frameworks", "/users")).isFalse();
     }
+
+    /** A unit's dashboard and ranking are under /units by address, but the menu's dashboard is where they belong. */
+    @Test
+    void aUnitsFiguresAreTheDashboardsSectionNotTheUnitLists() {
+        for (String figures : new String[] { "/units/157/dashboard", "/units/25/periods/4/ranking" }) {
+            assertThat(new Navigation(figures, null).current("/dashboard")).as(figures).isEqualTo("true");
+            assertThat(new Navigation(figures, null).current("/units")).as(figures).isNull();
+        }
+        assertThat(new Navigation("/dashboard/national", null).current("/dashboard")).isEqualTo("true");
+    }
 }
