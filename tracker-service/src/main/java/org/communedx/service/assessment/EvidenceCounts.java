@@ -5,7 +5,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+
+import org.communedx.model.evidence.EvidenceType;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,9 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class EvidenceCounts {
-
-    /** The types whose thumbnail is a picture of the file (EvidenceThumbnails); others show by name. */
-    private static final Set<String> THUMBNAILED = Set.of("image/jpeg", "image/png", "image/webp");
 
     private final JdbcClient jdbc;
 
@@ -42,7 +40,7 @@ public class EvidenceCounts {
 
     /**
      * Each entry's files, oldest first, as a list of them shows them (the review queue): name, title, and whether the
-     * file is an image with a thumbnail. One query for all the entries.
+     * file is an image, which the list shows by its thumbnail. One query for all the entries.
      */
     public Map<Long, List<Listed>> listed(Collection<Long> entryIds) {
         Map<Long, List<Listed>> files = new HashMap<>();
@@ -52,13 +50,14 @@ public class EvidenceCounts {
                     order by uploaded_at, id""").param(entryIds.toArray(Long[]::new))
                     .query((rs, row) -> files.computeIfAbsent(rs.getLong("entry_id"), entry -> new ArrayList<>())
                             .add(new Listed(rs.getLong("id"), rs.getString("original_name"), rs.getString("title"),
-                                    THUMBNAILED.contains(rs.getString("media_type")))))
+                                    EvidenceType.ofMediaType(rs.getString("media_type"))
+                                            .map(EvidenceType::isImage).orElse(false))))
                     .list();
         }
         return files;
     }
 
-    /** A file as a list shows it; {@code image} when it has a thumbnail to show. */
+    /** A file as a list shows it; {@code image} when its thumbnail stands for it ({@link EvidenceType#isImage}). */
     public record Listed(long id, String originalName, String title, boolean image) {
     }
 
