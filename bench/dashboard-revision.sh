@@ -61,16 +61,7 @@ stop_all() {
 }
 trap stop_all EXIT
 
-sql() { psql -h "$DB_HOST" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
-
-if [[ $(sql -d "$TEMPLATE" -c "select count(*) from period where name = 'Năm 2025'" 2>/dev/null) != 1 ]]; then
-    echo "$TEMPLATE holds no national data: load it first (see the head of this script)" >&2
-    exit 1
-fi
-# The commune staff account that NationalDashboardBenchmark made (xa.<first commune of the largest province>).
-staff=$(sql -d "$TEMPLATE" -c "select username from user_account where role = 'COMMUNE_STAFF' and username like 'xa.%'
-    order by username limit 1")
-[[ -n $staff ]] || { echo "$TEMPLATE has no benchmark staff account xa.<commune>" >&2; exit 1; }
+national_staff "$TEMPLATE"
 
 for mode in memory jdbc; do
     dropdb -h "$DB_HOST" -U postgres --if-exists "communedx_revision_$mode" 2>/dev/null

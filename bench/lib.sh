@@ -39,3 +39,18 @@ form_login() { # base URL, username, password[, cookie file]
     session=$(awk '$6 == "JSESSIONID" || $6 == "SESSION" { print $7 }' "$jar")
     session_cookie=$(awk '$6 == "JSESSIONID" || $6 == "SESSION" { print $6 "=" $7 }' "$jar")
 }
+
+# psql on the benchmark's PostgreSQL ($DB_HOST), one bare value a line; stops at the first error.
+sql() { psql -h "$DB_HOST" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+
+# Sets $staff to the commune staff account that NationalDashboardBenchmark made in database $1 (xa.<first commune
+# of the largest province>); stops the script when $1 holds no national data.
+national_staff() { # database
+    if [[ $(sql -d "$1" -c "select count(*) from period where name = 'Năm 2025'" 2>/dev/null) != 1 ]]; then
+        echo "$1 holds no national data: load it first (see the head of this script)" >&2
+        exit 1
+    fi
+    staff=$(sql -d "$1" -c "select username from user_account where role = 'COMMUNE_STAFF' and username like 'xa.%'
+        order by username limit 1")
+    [[ -n $staff ]] || { echo "$1 has no benchmark staff account xa.<commune>" >&2; exit 1; }
+}
