@@ -134,6 +134,25 @@ public class CriterionEntry {
         moveTo(SUBMITTED, actor, now);
     }
 
+    /**
+     * A provincial system's value for an automatic criterion goes to the reviewer: the entry becomes SUBMITTED with
+     * it, changed by {@code actor} (the system, as the suggestion names it). Only while the commune could still
+     * change the entry: a submission, an approval or a not-applicable decision is a person's and stays. Evidence is
+     * not asked for; the system's reference stands for it, and a reviewer still decides.
+     */
+    public void submitFromSystem(EntryValue value, String actor, Instant now) {
+        require("submitFromSystem", NOT_STARTED, DRAFT, RETURNED);
+        if (value == null) {
+            throw new RuleViolation("entry.refused.noValue");
+        }
+        if (value.type() != criterion.getType()) {
+            throw new RuleViolation("entry.refused.wrongType", value.type(), criterion.getType());
+        }
+        setValue(value);
+        this.reason = null;
+        moveTo(SUBMITTED, actor, now);
+    }
+
     /** A reviewer accepts the submitted value, which locks the entry. */
     public void approve(String actor, Instant now) {
         require("approve", SUBMITTED);
@@ -234,19 +253,7 @@ public class CriterionEntry {
 
     /** The value recorded so far, or null. */
     public EntryValue value() {
-        if (numerator != null && denominator != null) {
-            return new EntryValue.Percent(numerator, denominator);
-        }
-        if (count != null) {
-            return new EntryValue.Count(count);
-        }
-        if (level != null) {
-            return new EntryValue.Level(level);
-        }
-        if (yesNo != null) {
-            return new EntryValue.YesNo(yesNo);
-        }
-        return null;
+        return EntryValue.fromColumns(numerator, denominator, count, level, yesNo);
     }
 
     /** Whether the recorded value meets the criterion's target, whatever the review status. */

@@ -18,6 +18,63 @@ public sealed interface EntryValue {
     BigDecimal measure();
 
     /**
+     * The value as text, the way {@link #parse} reads it back: "18/20", "42", "2", "yes" or "no". What a system or a
+     * spreadsheet sends in, and what the write API answers.
+     */
+    String text();
+
+    /**
+     * Reads a value of the given type from text, as a system or a spreadsheet sends it: a percent as "18/20", a count
+     * or a level as a whole number, yes and no as "yes"/"no" (also "true"/"false", "1"/"0", "có"/"không"). The range
+     * is checked by the value's own constructor, as for a value typed on the entry page: one rule in one place.
+     * @throws RuleViolation {@code entry.value.unreadable} with the type when the text is not of its shape, or the
+     *         constructor's own refusal when it is out of range
+     */
+    static EntryValue parse(MeasurementType type, String text) {
+        String stripped = text == null ? "" : text.strip();
+        try {
+            return switch (type) {
+                case PERCENT -> {
+                    int slash = stripped.indexOf('/');
+                    if (slash < 0) {
+                        throw new NumberFormatException(stripped);
+                    }
+                    yield new Percent(Integer.parseInt(stripped.substring(0, slash).strip()),
+                            Integer.parseInt(stripped.substring(slash + 1).strip()));
+                }
+                case COUNT -> new Count(Integer.parseInt(stripped));
+                case LEVEL -> new Level(Integer.parseInt(stripped));
+                case BOOLEAN -> switch (stripped.toLowerCase(java.util.Locale.ROOT)) {
+                    case "yes", "true", "1", "có" -> new YesNo(true);
+                    case "no", "false", "0", "không" -> new YesNo(false);
+                    default -> throw new NumberFormatException(stripped);
+                };
+            };
+        }
+        catch (NumberFormatException ex) {
+            throw new RuleViolation("entry.value.unreadable", type);
+        }
+    }
+
+    /** The value kept in the four value columns of an entry or a suggestion, or null when they hold none. */
+    static EntryValue fromColumns(Integer numerator, Integer denominator, Integer count, Integer level,
+            Boolean yesNo) {
+        if (numerator != null && denominator != null) {
+            return new Percent(numerator, denominator);
+        }
+        if (count != null) {
+            return new Count(count);
+        }
+        if (level != null) {
+            return new Level(level);
+        }
+        if (yesNo != null) {
+            return new YesNo(yesNo);
+        }
+        return null;
+    }
+
+    /**
      * A numerator over a denominator, e.g. 18 of 20 officials trained. The percent is rounded half up to two
      * decimals; that is the one place a percent of a value is rounded.
      */
@@ -41,6 +98,11 @@ public sealed interface EntryValue {
         }
 
         @Override
+        public String text() {
+            return numerator + "/" + denominator;
+        }
+
+        @Override
         public BigDecimal measure() {
             return BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(100))
                     .divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
@@ -58,6 +120,11 @@ public sealed interface EntryValue {
         @Override
         public MeasurementType type() {
             return MeasurementType.COUNT;
+        }
+
+        @Override
+        public String text() {
+            return String.valueOf(count);
         }
 
         @Override
@@ -80,6 +147,11 @@ public sealed interface EntryValue {
         }
 
         @Override
+        public String text() {
+            return String.valueOf(level);
+        }
+
+        @Override
         public BigDecimal measure() {
             return BigDecimal.valueOf(level);
         }
@@ -90,6 +162,11 @@ public sealed interface EntryValue {
         @Override
         public MeasurementType type() {
             return MeasurementType.BOOLEAN;
+        }
+
+        @Override
+        public String text() {
+            return yes ? "yes" : "no";
         }
 
         @Override

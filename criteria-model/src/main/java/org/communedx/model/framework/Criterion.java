@@ -82,6 +82,13 @@ public class Criterion implements Positioned {
     @Column(name = "evidence_required", nullable = false)
     private boolean evidenceRequired;
 
+    /**
+     * Whether a provincial system measures the criterion: its suggested value goes straight to the reviewer as a
+     * submission, rather than waiting for the commune to take it.
+     */
+    @Column(nullable = false)
+    private boolean automatic;
+
     @Column(nullable = false)
     private int position;
 
@@ -116,6 +123,7 @@ public class Criterion implements Positioned {
         this.typicalEvidenceVi = definition.typicalEvidence().vi();
         this.typicalEvidenceEn = definition.typicalEvidence().en();
         this.evidenceRequired = definition.evidenceRequired();
+        this.automatic = definition.automatic();
     }
 
     /** Whether a value, in this criterion's measurement, meets the target. */
@@ -153,7 +161,7 @@ public class Criterion implements Positioned {
     public CriterionDefinition definition() {
         return new CriterionDefinition(code, name(), new LocalizedText(descriptionVi, descriptionEn), type, target,
                 comparison, unit, weight, scoring(), new LocalizedText(typicalEvidenceVi, typicalEvidenceEn),
-                evidenceRequired);
+                evidenceRequired, automatic);
     }
 
     /**
@@ -188,6 +196,7 @@ public class Criterion implements Positioned {
         snapshot.put("typicalEvidenceVi", typicalEvidenceVi);
         snapshot.put("typicalEvidenceEn", typicalEvidenceEn);
         snapshot.put("evidenceRequired", evidenceRequired);
+        snapshot.put("automatic", automatic);
         snapshot.put("place", position + 1);
         return snapshot;
     }
@@ -239,6 +248,10 @@ public class Criterion implements Positioned {
 
     public LocalizedText typicalEvidence() {
         return new LocalizedText(typicalEvidenceVi, typicalEvidenceEn);
+    }
+
+    public boolean isAutomatic() {
+        return automatic;
     }
 
     public boolean isEvidenceRequired() {

@@ -131,17 +131,29 @@ public class AssessmentWorkflow {
      */
     private Assessment stored(String communeCode, long periodId) {
         Located located = locate(communeCode, periodId);
-        AdministrativeUnit commune = located.commune();
+        return storedFor(located.commune(), located.period());
+    }
+
+    /**
+     * {@link #stored}'s assessment of a commune its caller has already found in the period and checked against the
+     * scope: for {@link SystemSubmissions}, which found a province's communes at once.
+     */
+    Assessment storedFor(AdministrativeUnit commune, Period period) {
+        long periodId = period.getId();
         return assessments.findByUnitAndPeriod(commune.getId(), periodId).orElseGet(() -> {
             assessments.lockCreation(commune.getId(), periodId);
             // Whoever held the lock may have created it meanwhile; this query sees what they committed.
             return assessments.findByUnitAndPeriod(commune.getId(), periodId).orElseGet(() -> {
-                Assessment created = assessments.saveAndFlush(Assessment.open(commune, located.period(),
-                        clock.instant()));
+                Assessment created = assessments.saveAndFlush(Assessment.open(commune, period, clock.instant()));
                 progress.record(created.getId(), clock.instant());
                 return created;
             });
         });
+    }
+
+    /** The workflow's clock, for the writes made alongside it. */
+    Instant now() {
+        return clock.instant();
     }
 
     /**
