@@ -28,7 +28,7 @@ import org.springframework.util.unit.DataSize;
 public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("0") int embeddedDatabasePort,
         @Nullable Boolean demoData, @Nullable SessionStore sessions, @DefaultValue Admin admin,
         @DefaultValue Review review, @DefaultValue Evidence evidence, @DefaultValue PageCache pageCache,
-        @DefaultValue Jobs jobs, @DefaultValue Imports imports, @DefaultValue Login login) {
+        @DefaultValue Jobs jobs, @DefaultValue Imports imports, @DefaultValue Login login, @DefaultValue Api api) {
 
     public Path clusterDirectory() {
         return dataDir.resolve("postgres");
@@ -43,6 +43,13 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
      *     printed once in the log
      */
     public record Admin(@Nullable String password) {
+    }
+
+    /**
+     * @param maxBulkBytes the largest body of a bulk write to the API (suggested values of many communes), refused
+     *     with 413 before it is read; a province's 27 criteria for 600 communes are about 2 MB
+     */
+    public record Api(@DefaultValue("16MB") DataSize maxBulkBytes) {
     }
 
     /** @param queueLimit the most entries the review queue shows at once, oldest first */

@@ -41,6 +41,9 @@ import static org.communedx.model.assessment.EntryStatus.SUBMITTED;
 @Table(name = "criterion_entry")
 public class CriterionEntry {
 
+    /** The longest explanation a commune gives with a value, on the entry page and through the API. */
+    public static final int EXPLANATION_MAX = 2000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

@@ -1,6 +1,7 @@
 package org.communedx.web.config;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -172,10 +173,9 @@ class SecurityConfiguration {
     /**
      * The JSON API, for provincial systems and scripts, before the page chain. Scripts send HTTP Basic on every
      * request and never get a session; a browser that has logged in may call it with its session. Anonymous
-     * callers get 401, not the login page. CSRF protection is off here because the API only reads (GET), and a
-     * GET changes no figure: at most the first read of a commune's period opens its assessment with every criterion
-     * NOT_STARTED, exactly as the first view of its scorecard page does. A write endpoint must turn CSRF protection
-     * back on for callers that come with a session cookie.
+     * callers get 401, not the login page. A GET changes nothing. A write (PUT, POST) needs the CSRF token when
+     * it comes with a session cookie, as from a browser; a script's write, with its credentials on the request, needs
+     * none.
      */
     @Bean
     @Order(1)
@@ -187,6 +187,17 @@ class SecurityConfiguration {
                         // Progress, plans and chart series, scoped by the services like the pages.
                         .requestMatchers(HttpMethod.GET, "/api/v1/units/*/progress", "/api/v1/units/*/charts",
                                 "/api/v1/country/charts", "/api/v1/plans", "/api/v1/plans/*").authenticated()
+                        // The write API (issue 19): an entry is read by whoever's scope reaches it, written by its
+                        // commune's staff; suggested values come from provincial managers and administrators (a
+                        // system's token carries one of these roles). The services check scope and role again.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/communes/*/periods/*/criteria/*").authenticated()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/communes/*/periods/*/criteria/*/value")
+                            .hasRole("COMMUNE_STAFF")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/communes/*/periods/*/criteria/*/submit",
+                                "/api/v1/communes/*/periods/*/criteria/*/evidence").hasRole("COMMUNE_STAFF")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/periods/*/suggested-values",
+                                "/api/v1/communes/*/periods/*/criteria/*/suggested-value")
+                            .hasAnyRole("ADMIN", "PROVINCE_MANAGER")
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::basicRefused)
                         .securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -196,7 +207,11 @@ class SecurityConfiguration {
                         expired -> expired.getResponse().sendError(HttpServletResponse.SC_UNAUTHORIZED)),
                         ConcurrentSessionFilter.class)
                 .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.disable())
+                // A script's write comes with its credentials on the request, which no other site can forge; a
+                // browser's comes with its session cookie, which any site's form would send along: that one needs
+                // the CSRF token, as the pages' forms do.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> request.getRequestedSessionId() != null
+                        && !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())))
                 .addFilterBefore(PasswordChangeGate.forbiddingApi(), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))

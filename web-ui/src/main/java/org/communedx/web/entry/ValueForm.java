@@ -2,6 +2,7 @@ package org.communedx.web.entry;
 
 import java.io.Serializable;
 
+import org.communedx.model.assessment.CriterionEntry;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.framework.MeasurementType;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
@@ -18,7 +19,7 @@ import org.springframework.validation.Errors;
  */
 class ValueForm implements Serializable {
 
-    static final int EXPLANATION_MAX = 2000;
+    static final int EXPLANATION_MAX = CriterionEntry.EXPLANATION_MAX;
 
     private String numerator;
 

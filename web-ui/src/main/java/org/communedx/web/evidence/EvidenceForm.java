@@ -14,12 +14,12 @@ import org.springframework.format.annotation.DateTimeFormat;
  * The text fields of an upload, beside the file field {@code file}. Messages are keys, shown in the user's
  * language on the entry page; the rules that depend on today (no future date) are the domain's.
  */
-record EvidenceForm(@Size(max = 100, message = "evidence.refused.documentNumberTooLong") String documentNumber,
+public record EvidenceForm(@Size(max = 100, message = "evidence.refused.documentNumberTooLong") String documentNumber,
         @NotBlank(message = "evidence.refused.titleRequired") @Size(max = 255, message = "evidence.refused.titleTooLong") String title,
         @NotBlank(message = "evidence.refused.issuingBodyRequired") @Size(max = 255, message = "evidence.refused.issuingBodyTooLong") String issuingBody,
         @NotNull(message = "evidence.refused.dateRequired") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate documentDate) {
 
-    EvidenceMetadata toMetadata() {
+    public EvidenceMetadata toMetadata() {
         return new EvidenceMetadata(documentNumber, title, issuingBody, documentDate);
     }
 }

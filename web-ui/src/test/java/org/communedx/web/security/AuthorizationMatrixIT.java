@@ -240,6 +240,22 @@ class AuthorizationMatrixIT {
         route("GET /v3/api-docs.yaml", "/v3/api-docs.yaml", "200 200 200 200 200 200");
         route("GET /api/v1/frameworks", "/api/v1/frameworks", "200 200 200 200 200 401");
         route("GET /api/v1/frameworks/{code}/{version}", "/api/v1/frameworks/DX-XA/1.0", "200 200 200 200 200 401");
+        // The write API: an entry is read as its page is, written by its commune's staff (probed without If-Match
+        // or body, so refused before anything changes); suggested values come from managers and administrators
+        // (probed with an empty body). A browser's session sends its CSRF token, as the pages' forms do.
+        route("GET /api/v1/communes/{code}/periods/{periodId}/criteria/{criterion}",
+                "/api/v1/communes/{own}/periods/{period}/criteria/G1.C1", "200 200 200 200 200 401",
+                "/api/v1/communes/{other}/periods/{period}/criteria/G1.C1", "200 404 404 404 404 401");
+        route("PUT /api/v1/communes/{code}/periods/{periodId}/criteria/{criterion}/value",
+                "/api/v1/communes/{own}/periods/{period}/criteria/G1.C1/value", "403 403 403 A 403 401");
+        for (String action : List.of("submit", "evidence")) {
+            route("POST /api/v1/communes/{code}/periods/{periodId}/criteria/{criterion}/" + action,
+                    "/api/v1/communes/{own}/periods/{period}/criteria/G1.C1/" + action, "403 403 403 A 403 401");
+        }
+        route("PUT /api/v1/periods/{periodId}/suggested-values", "/api/v1/periods/{period}/suggested-values",
+                "A A 403 403 403 401");
+        route("PUT /api/v1/communes/{code}/periods/{periodId}/criteria/{criterion}/suggested-value",
+                "/api/v1/communes/{own}/periods/{period}/criteria/G1.C1/suggested-value", "A A 403 403 403 401");
     }
 
     private enum Caller {
@@ -363,6 +379,11 @@ class AuthorizationMatrixIT {
     private int send(WebClient client, String method, String path, String csrfToken) {
         if (method.equals("POST")) {
             return client.post(path, "_csrf=" + csrfToken).statusCode();
+        }
+        if (method.equals("PUT")) {
+            return client.send(client.request(path).header("X-CSRF-TOKEN", csrfToken)
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode();
         }
         HttpResponse<String> response = client.send(client.request(path)
                 .header("Accept", path.startsWith("/api/") || path.endsWith("/progress") ? "application/json"

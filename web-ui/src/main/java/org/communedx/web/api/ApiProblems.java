@@ -1,0 +1,96 @@
+package org.communedx.web.api;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.communedx.model.RuleViolation;
+import org.communedx.model.assessment.EntryConflict;
+import org.communedx.service.NotFoundException;
+import org.communedx.service.suggestion.SuggestedValues.SuggestionsRefused;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The write API's refusals as problem JSON (RFC 9457), each with its message in the caller's language
+ * ({@code Accept-Language}) and, where fields are at fault, an {@code errors} list of {@code index} (in a bulk
+ * request), {@code field}, {@code code} (the message key) and {@code message}. Out of scope or missing is 404, a
+ * role that may not act 403, a stale version 412, a refusal of the workflow (a move its status does not allow, the
+ * deadline passed) 409. Before the pages' handler, and only for the API's write controllers.
+ */
+@RestControllerAdvice(assignableTypes = { EntryApiController.class, SuggestionApiController.class })
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblems {
+
+    private final MessageSource messages;
+
+    ApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
+        return problem(problem.status(), problem.messageKey(), problem.arguments(), problem.errors());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound() {
+        return problem(HttpStatus.NOT_FOUND, "api.refused.notFound", List.of(), List.of());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden() {
+        return problem(HttpStatus.FORBIDDEN, "api.refused.forbidden", List.of(), List.of());
+    }
+
+    @ExceptionHandler(EntryConflict.class)
+    ResponseEntity<ProblemDetail> stale() {
+        return problem(HttpStatus.PRECONDITION_FAILED, "api.refused.stale", List.of(), List.of());
+    }
+
+    @ExceptionHandler(SuggestionsRefused.class)
+    ResponseEntity<ProblemDetail> suggestionsRefused(SuggestionsRefused refused) {
+        return problem(HttpStatus.BAD_REQUEST, "api.refused.suggestions", List.of(refused.problems().size()),
+                refused.problems().stream().map(p -> new ApiProblem.FieldError(p.index(), p.field(), p.messageKey(),
+                        p.arguments())).toList());
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> refused(RuleViolation refused) {
+        return problem(HttpStatus.CONFLICT, refused.messageKey(), refused.arguments(), List.of());
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String key, List<Object> arguments,
+            List<ApiProblem.FieldError> errors) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(key, arguments, locale));
+        problem.setProperty("code", key);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors.stream().map(error -> {
+                Map<String, Object> line = new java.util.LinkedHashMap<>();
+                if (error.index() != null) {
+                    line.put("index", error.index());
+                }
+                line.put("field", error.field());
+                line.put("code", error.code());
+                line.put("message", message(error.code(), error.arguments(), locale));
+                return line;
+            }).toList());
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private String message(String key, List<Object> arguments, Locale locale) {
+        return messages.getMessage(key, arguments.stream().map(Object::toString).toArray(), key, locale);
+    }
+}

@@ -1,0 +1,296 @@
+package org.communedx.web.api;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.communedx.model.framework.FrameworkRepository;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.service.testsupport.SampleFiles;
+import org.communedx.web.support.EntryPages;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The write API as a script sees it with HTTP Basic: a commune's value, evidence and submission with If-Match and
+ * Idempotency-Key, and provincial systems' suggested values, with every refusal's status and problem JSON.
+ */
+@TrackerIntegrationTest
+class WriteApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PeriodRepository periods;
+
+    @Autowired
+    FrameworkRepository frameworks;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    long period;
+
+    String entry;
+
+    @BeforeEach
+    void freshPeriod() {
+        period = new EntryPages(frameworks, periods, transaction).newPeriod();
+        entry = "/api/v1/communes/05305/periods/" + period + "/criteria/G1.C1";
+    }
+
+    @Test
+    void aCommuneSetsAValueWithItsVersionAndSubmitsIt() {
+        HttpResponse<String> read = send("GET", entry, "xa.yenphu", null, null, null);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValue("ETag")).hasValue("\"0\"");
+        assertThat(json(read).get("status").asString()).isEqualTo("NOT_STARTED");
+        assertThat(jdbc.queryForObject("select count(*) from assessment where period_id = ?", Long.class, period))
+                .as("a GET writes nothing").isZero();
+
+        HttpResponse<String> saved = send("PUT", entry + "/value", "xa.yenphu", "\"0\"", null,
+                "{\"value\": \"18/20\", \"explanation\": \"Theo danh sách\"}");
+        assertThat(saved.statusCode()).isEqualTo(200);
+        JsonNode body = json(saved);
+        assertThat(body.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(body.get("value").asString()).isEqualTo("18/20");
+        String etag = saved.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).isEqualTo("\"" + body.get("version").asLong() + "\"");
+
+        HttpResponse<String> submitted = send("POST", entry + "/submit", "xa.yenphu", etag, null, "");
+        assertThat(submitted.statusCode()).isEqualTo(200);
+        assertThat(json(submitted).get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(send("GET", entry, "huyen.lacson", null, null, null).headers().firstValue("ETag"))
+                .as("the reviewer reads what was submitted").isEqualTo(submitted.headers().firstValue("ETag"));
+    }
+
+    @Test
+    void everyRefusalHasItsStatusAndProblem() {
+        HttpResponse<String> noIfMatch = send("PUT", entry + "/value", "xa.yenphu", null, null, "{\"value\": \"1/2\"}");
+        assertThat(noIfMatch.statusCode()).isEqualTo(428);
+        assertThat(noIfMatch.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(noIfMatch).get("code").asString()).isEqualTo("api.refused.ifMatchRequired");
+
+        HttpResponse<String> wrongType = send("PUT", entry + "/value", "xa.yenphu", "\"0\"", null,
+                "{\"value\": \"nhiều\"}");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(json(wrongType).get("errors").get(0).get("field").asString()).isEqualTo("value");
+        assertThat(json(wrongType).get("errors").get(0).get("code").asString()).isEqualTo("entry.value.unreadable");
+        HttpResponse<String> outOfRange = send("PUT", entry + "/value", "xa.yenphu", "\"0\"", null,
+                "{\"value\": {\"numerator\": 21, \"denominator\": 20}}");
+        assertThat(outOfRange.statusCode()).isEqualTo(400);
+        assertThat(json(outOfRange).get("errors").get(0).get("code").asString())
+                .isEqualTo("entry.value.numeratorAboveDenominator");
+        HttpResponse<String> level = send("PUT", "/api/v1/communes/05305/periods/" + period + "/criteria/G1.C2/value",
+                "xa.yenphu", "\"0\"", null, "{\"value\": 4}");
+        assertThat(json(level).get("errors").get(0).get("message").asString())
+                .isEqualTo("Mức 4 không hợp lệ; chọn mức 0, 1, 2 hoặc 3.");
+
+        assertThat(send("PUT", entry + "/value", "xa.yenphu", "\"0\"", null, "{\"value\": \"18/20\"}").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> stale = send("PUT", entry + "/value", "xa.yenphu", "\"0\"", null, "{\"value\": \"1/20\"}");
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(json(send("GET", entry, "xa.yenphu", null, null, null)).get("value").asString())
+                .as("nothing overwritten").isEqualTo("18/20");
+
+        assertThat(send("PUT", entry + "/value", "xa.annghia", "\"1\"", null, "{\"value\": \"1/20\"}").statusCode())
+                .as("another commune's staff: not there").isEqualTo(404);
+        assertThat(send("GET", entry, "xa.annghia", null, null, null).statusCode()).isEqualTo(404);
+        assertThat(send("PUT", entry + "/value", "tinh.hoabinh", "\"1\"", null, "{\"value\": \"1/20\"}").statusCode())
+                .as("a province manager does not enter values").isEqualTo(403);
+        WebClient anonymous = new WebClient(port);
+        assertThat(anonymous.send(anonymous.request(entry + "/value").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode()).isEqualTo(401);
+        assertThat(send("PUT", "/api/v1/communes/05305/periods/999999/criteria/G1.C1/value", "xa.yenphu", "\"0\"",
+                null, "{\"value\": \"1/2\"}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anIdempotencyKeyGivesTheFirstAnswerAgainAndRefusesAnotherBody() {
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = send("PUT", entry + "/value", "xa.yenphu", "\"0\"", key, "{\"value\": \"18/20\"}");
+        assertThat(first.statusCode()).isEqualTo(200);
+        HttpResponse<String> again = send("PUT", entry + "/value", "xa.yenphu", "\"0\"", key, "{\"value\": \"18/20\"}");
+        assertThat(again.statusCode()).as("not a stale version: the first answer again").isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+        assertThat(send("GET", entry, "xa.yenphu", null, null, null).headers().firstValue("ETag"))
+                .as("acted once").isEqualTo(first.headers().firstValue("ETag"));
+
+        HttpResponse<String> other = send("PUT", entry + "/value", "xa.yenphu", "\"0\"", key, "{\"value\": \"1/20\"}");
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(json(other).get("code").asString()).isEqualTo("api.refused.keyReused");
+        assertThat(send("PUT", entry + "/value", "xa.annghia", "\"0\"", key, "{\"value\": \"18/20\"}").statusCode())
+                .as("keys are the caller's own: another user's same key acts for them (and is refused here)")
+                .isEqualTo(404);
+
+        String bulkKey = UUID.randomUUID().toString();
+        String bulk = "{\"source\": \"Một cửa\", \"suggestions\": [{\"communeCode\": \"05305\", "
+                + "\"criterionCode\": \"G1.C2\", \"value\": 2}]}";
+        HttpResponse<String> put = send("PUT", "/api/v1/periods/" + period + "/suggested-values", "tinh.hoabinh",
+                null, bulkKey, bulk);
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(send("PUT", "/api/v1/periods/" + period + "/suggested-values", "tinh.hoabinh", null, bulkKey, bulk)
+                .body()).isEqualTo(put.body());
+    }
+
+    @Test
+    void evidenceIsCheckedAsOnThePage() {
+        HttpResponse<String> pdf = multipart(entry + "/evidence", "xa.yenphu", "bien-ban.pdf", SampleFiles.pdf(1));
+        assertThat(pdf.statusCode()).isEqualTo(201);
+        assertThat(json(pdf).get("type").asString()).isEqualTo("PDF");
+        assertThat(json(send("GET", entry, "xa.yenphu", null, null, null)).get("status").asString())
+                .as("a file starts the work").isEqualTo("DRAFT");
+
+        HttpResponse<String> disguised = multipart(entry + "/evidence", "xa.yenphu", "bien-ban.pdf",
+                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+        assertThat(disguised.statusCode()).isEqualTo(400);
+        assertThat(json(disguised).get("errors").get(0).get("field").asString()).isEqualTo("file");
+        assertThat(multipart(entry + "/evidence", "tinh.hoabinh", "a.pdf", SampleFiles.pdf(1)).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aProvinceSystemPutsSuggestedValuesAllOrNothing() {
+        String path = "/api/v1/periods/" + period + "/suggested-values";
+        HttpResponse<String> refused = send("PUT", path, "tinh.hoabinh", null, null, """
+                {"source": "Một cửa điện tử", "suggestions": [
+                  {"communeCode": "05305", "criterionCode": "G1.C1", "value": "18/20", "reference": "MC-1",
+                   "measuredAt": "2019-11-30T00:00:00Z"},
+                  {"communeCode": "05305", "criterionCode": "G1.C2", "value": 7},
+                  {"communeCode": "99999", "criterionCode": "G1.C1", "value": "1/2"},
+                  {"communeCode": "05305", "criterionCode": "G2.C3", "value": true, "measuredAt": "hôm qua"}]}""");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonNode errors = json(refused).get("errors");
+        assertThat(errors).hasSize(1).as("an unreadable time is found before the values are checked");
+        assertThat(errors.get(0).get("index").asInt()).isEqualTo(3);
+        assertThat(errors.get(0).get("field").asString()).isEqualTo("measuredAt");
+
+        refused = send("PUT", path, "tinh.hoabinh", null, null, """
+                {"source": "Một cửa điện tử", "suggestions": [
+                  {"communeCode": "05305", "criterionCode": "G1.C1", "value": "18/20"},
+                  {"communeCode": "05305", "criterionCode": "G1.C2", "value": 7},
+                  {"communeCode": "99999", "criterionCode": "G1.C1", "value": "1/2"}]}""");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        errors = json(refused).get("errors");
+        assertThat(errors).hasSize(2);
+        assertThat(List.of(errors.get(0).get("index").asInt(), errors.get(1).get("index").asInt()))
+                .containsExactly(1, 2);
+        assertThat(List.of(errors.get(0).get("field").asString(), errors.get(1).get("field").asString()))
+                .containsExactly("value", "communeCode");
+        assertThat(jdbc.queryForObject("select count(*) from suggested_value where period_id = ?", Long.class, period))
+                .as("nothing stored").isZero();
+
+        HttpResponse<String> stored = send("PUT", path, "tinh.hoabinh", null, null, """
+                {"source": "Một cửa điện tử", "suggestions": [
+                  {"communeCode": "05305", "criterionCode": "G1.C1", "value": "18/20", "reference": "MC-1",
+                   "measuredAt": "2019-11-30T00:00:00Z"},
+                  {"communeCode": "05305", "criterionCode": "G2.C3", "value": true}]}""");
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(json(stored).get("received").asInt()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from suggested_value where period_id = ?", Long.class, period))
+                .isEqualTo(2);
+
+        assertThat(send("PUT", path, "xa.yenphu", null, null, "{}").statusCode()).as("not a commune's").isEqualTo(403);
+        assertThat(send("PUT", path, "huyen.lacson", null, null, "{}").statusCode()).isEqualTo(403);
+        String one = "/api/v1/communes/05305/periods/" + period + "/criteria/G1.C2/suggested-value";
+        assertThat(send("PUT", one, "tinh.hoabinh", null, null, "{\"source\": \"Một cửa\", \"value\": 3}")
+                .statusCode()).isEqualTo(200);
+        // 95001 lies in a province no demo user belongs to.
+        assertThat(send("PUT", one.replace("05305", "95001"), "tinh.hoabinh", null, null,
+                "{\"source\": \"Một cửa\", \"value\": 3}").statusCode()).as("another province's commune")
+                .isEqualTo(404);
+        HttpResponse<String> badOne = send("PUT", one, "tinh.hoabinh", null, null,
+                "{\"source\": \"Một cửa\", \"value\": 9}");
+        assertThat(badOne.statusCode()).isEqualTo(400);
+        assertThat(json(badOne).get("errors").get(0).get("field").asString()).isEqualTo("value");
+    }
+
+    @Test
+    void aBulkBodyOverTheBoundIsRefusedBeforeItIsRead() {
+        byte[] huge = new byte[16 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        WebClient client = new WebClient(port);
+        HttpResponse<String> refused = client.send(client.request("/api/v1/periods/" + period + "/suggested-values")
+                .header("Authorization", basic("tinh.hoabinh")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(huge)).build());
+        assertThat(refused.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void aBrowserSessionNeedsTheCsrfToken() {
+        WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
+        HttpResponse<String> forged = staff.send(staff.request(entry + "/value").header("If-Match", "\"0\"")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"value\": \"18/20\"}")).build());
+        assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
+    private HttpResponse<String> send(String method, String path, String username, String ifMatch, String key,
+            String body) {
+        WebClient client = new WebClient(port);
+        HttpRequest.Builder request = client.request(path).header("Authorization", basic(username))
+                .header("Accept", "application/json").header("Accept-Language", "vi");
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return client.send(request.build());
+    }
+
+    private HttpResponse<String> multipart(String path, String username, String fileName, byte[] file) {
+        String boundary = "----communedx" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String[] field : new String[][] { { "title", "Biên bản họp" }, { "issuingBody", "UBND xã" },
+                { "documentDate", "2019-06-01" } }) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0]
+                    + "\"\r\n\r\n" + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        WebClient client = new WebClient(port);
+        return client.send(client.request(path).header("Authorization", basic(username))
+                .header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    private static String basic(String username) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + EntryPages.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+}
