@@ -8,6 +8,7 @@ import java.util.List;
 import org.communedx.model.assessment.CriterionEntry;
 import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.assessment.SuggestedValue;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.MeasurementType;
@@ -35,16 +36,30 @@ public final class AssessmentViews {
             LocalizedText groupName, LocalizedText description,
             LocalizedText typicalEvidence, BigDecimal target, Comparison comparison, String unit,
             boolean evidenceRequired, int evidenceCount, Actions actions, List<HistoryLine> history,
-            ChangeSinceReview sinceReview) {
+            ChangeSinceReview sinceReview, SuggestionView suggestion) {
+    }
+
+    /**
+     * The value a provincial system suggests for the entry (issue 19), shown as "from {source}" beside the entry's.
+     * @param taken whether the entry already holds this very value
+     */
+    public record SuggestionView(EntryValue value, String source, String reference, Instant measuredAt,
+            Instant receivedAt, boolean automatic, boolean taken) {
+
+        static SuggestionView of(SuggestedValue suggestion, EntryValue current) {
+            return new SuggestionView(suggestion.value(), suggestion.getSource(), suggestion.getReference(),
+                    suggestion.getMeasuredAt(), suggestion.getReceivedAt(), suggestion.getCriterion().isAutomatic(),
+                    suggestion.value().equals(current));
+        }
     }
 
     /** What the current user may do to the entry now: commune staff edit, reviewers review. */
     public record Actions(boolean save, boolean submit, boolean requestNotApplicable, boolean approve,
-            boolean returnWithReason, boolean reopen, boolean approveNotApplicable) {
+            boolean returnWithReason, boolean reopen, boolean approveNotApplicable, boolean takeSuggestion) {
 
         public boolean any() {
             return save || submit || requestNotApplicable || approve || returnWithReason || reopen
-                    || approveNotApplicable;
+                    || approveNotApplicable || takeSuggestion;
         }
     }
 

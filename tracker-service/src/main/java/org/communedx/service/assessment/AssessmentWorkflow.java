@@ -21,6 +21,8 @@ import org.communedx.model.assessment.CriterionEntry;
 import org.communedx.model.assessment.CriterionEntryRepository;
 import org.communedx.model.assessment.EntryConflict;
 import org.communedx.model.assessment.EntryStatus;
+import org.communedx.model.assessment.SuggestedValue;
+import org.communedx.model.assessment.SuggestedValueRepository;
 import org.communedx.model.framework.Criterion;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.assessment.EntryValue;
@@ -38,6 +40,7 @@ import org.communedx.service.assessment.AssessmentViews.Actions;
 import org.communedx.service.assessment.AssessmentViews.ChangeSinceReview;
 import org.communedx.service.assessment.AssessmentViews.EntryDetail;
 import org.communedx.service.assessment.AssessmentViews.EvidenceFile;
+import org.communedx.service.assessment.AssessmentViews.SuggestionView;
 import org.communedx.service.assessment.AssessmentViews.HistoryLine;
 import org.communedx.service.assessment.AssessmentViews.AssessmentView;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
@@ -80,9 +83,13 @@ public class AssessmentWorkflow {
 
     private final ProgressLedger progress;
 
+    private final SuggestedValueRepository suggestions;
+
     AssessmentWorkflow(AssessmentRepository assessments, CriterionEntryRepository entries, PeriodRepository periods,
             UserAccountRepository accounts, Scopes scopes, AuditLog audit,
-            Clock clock, EvidenceCounts evidenceCounts, ProgressLedger progress) {
+            Clock clock, EvidenceCounts evidenceCounts, ProgressLedger progress,
+            SuggestedValueRepository suggestions) {
+        this.suggestions = suggestions;
         this.evidenceCounts = evidenceCounts;
         this.progress = progress;
         this.assessments = assessments;
@@ -227,17 +234,19 @@ public class AssessmentWorkflow {
         List<HistoryLine> history = entryId == null ? List.of() : history(entryId, fileEvents);
         Period period = assessment.getPeriod();
         boolean deadlinePassed = !openToCommune(period);
+        SuggestionView suggestion = suggestions.findForCriterion(assessment.getUnit().getId(), period.getId(),
+                criterion.getCode()).map(found -> SuggestionView.of(found, entry.value())).orElse(null);
         return new EntryDetail(EntryView.of(entry), assessment.getUnit().getCode(), assessment.getUnit().getName(),
                 period.getId(), period.getName(), period.getSubmissionDeadline(), deadlinePassed,
                 deadlinePassed && isOwnStaff(assessment.getUnit()), criterion.getGroup().getCode(),
                 criterion.getGroup().name(), criterion.description(), criterion.typicalEvidence(),
                 criterion.getTarget(), criterion.getComparison(), criterion.getUnit(), criterion.isEvidenceRequired(),
-                entryId == null ? 0 : evidenceCounts.forEntry(entryId), actions(entry), history,
-                sinceReview(entry, history, fileEvents));
+                entryId == null ? 0 : evidenceCounts.forEntry(entryId), actions(entry, suggestion), history,
+                sinceReview(entry, history, fileEvents), suggestion);
     }
 
     /** Which moves the current user may make now; the same rules {@link #act} enforces. */
-    private Actions actions(CriterionEntry entry) {
+    private Actions actions(CriterionEntry entry, SuggestionView suggestion) {
         EntryStatus status = entry.getStatus();
         UserAccount account = accounts.findByUsername(Actors.username()).orElse(null);
         AdministrativeUnit commune = entry.getAssessment().getUnit();
@@ -250,7 +259,8 @@ public class AssessmentWorkflow {
                 reviewer && status == EntryStatus.SUBMITTED,
                 reviewer && (status == EntryStatus.SUBMITTED || status == EntryStatus.NOT_APPLICABLE_REQUESTED),
                 reviewer && status.isLocked(),
-                reviewer && status == EntryStatus.NOT_APPLICABLE_REQUESTED);
+                reviewer && status == EntryStatus.NOT_APPLICABLE_REQUESTED,
+                staff && status.isEditable() && suggestion != null && !suggestion.taken());
     }
 
     /**
@@ -488,6 +498,73 @@ public class AssessmentWorkflow {
         }
     }
 
+    /**
+     * Commune staff take the value a provincial system suggests for the criterion into their entry, which becomes a
+     * DRAFT with it, as if they had typed it (their explanation stays); audited as {@code TAKE_SUGGESTION} with the
+     * source. The commune's first write creates its entries.
+     * @throws EntryNotFoundException when there is no suggestion for the criterion
+     */
+    @Transactional
+    public EntryView takeSuggestion(CriterionAddress address, long version) {
+        long entryId = entryToWrite(address);
+        CriterionEntry stored = load(entryId);
+        SuggestedValue suggestion = suggestions.findForCriterion(stored.getAssessment().getUnit().getId(),
+                address.periodId(), address.criterionCode())
+                .orElseThrow(() -> new EntryNotFoundException("suggestion for " + address.criterionCode()));
+        return act(entryId, version, Actor.COMMUNE, TAKE_SUGGESTION, Map.of("source", suggestion.getSource()),
+                entry -> entry.saveValue(suggestion.value(), entry.getExplanation(), Actors.username(),
+                        clock.instant()));
+    }
+
+    /**
+     * Takes every suggested value of the commune's period into the entries that can take one (not started, draft
+     * or returned, and not holding that very value already), each as {@link #takeSuggestion} would: all or nothing,
+     * like {@link #submitAll}.
+     * @return the criteria whose entries took their suggestion, in the scorecard's order
+     * @throws EntryConflict when another transaction changed one of the entries first
+     */
+    @Transactional
+    public List<SubmitAll.Line> takeAllSuggestions(String communeCode, long periodId) {
+        Assessment current = current(communeCode, periodId);
+        requireActor(Actor.COMMUNE, current.getUnit());
+        requireOpenToCommune(current.getPeriod());
+        Map<String, SuggestedValue> suggested = new HashMap<>();
+        suggestions.findForCommune(current.getUnit().getId(), periodId)
+                .forEach(suggestion -> suggested.put(suggestion.getCriterion().getCode(), suggestion));
+        if (suggested.isEmpty()) {
+            return List.of();
+        }
+        Assessment assessment = current.getId() != null ? current : stored(communeCode, periodId);
+        List<CriterionEntry> taking = entriesInOrder(assessment).stream()
+                .filter(entry -> entry.getStatus().isEditable())
+                .filter(entry -> suggested.containsKey(entry.getCriterion().getCode()) && !suggested
+                        .get(entry.getCriterion().getCode()).value().equals(entry.value()))
+                .toList();
+        Instant now = clock.instant();
+        List<SubmitAll.Line> taken = new ArrayList<>();
+        for (CriterionEntry entry : taking) {
+            SuggestedValue suggestion = suggested.get(entry.getCriterion().getCode());
+            var before = entry.snapshot();
+            entry.saveValue(suggestion.value(), entry.getExplanation(), Actors.username(), now);
+            Map<String, Object> after = new java.util.LinkedHashMap<>(entry.snapshot());
+            after.put("source", suggestion.getSource());
+            audit.record(AUDIT_TYPE, entry.getId(), TAKE_SUGGESTION, before, after);
+            taken.add(SubmitAll.Line.of(entry, null));
+        }
+        if (!taken.isEmpty()) {
+            try {
+                entries.saveAllAndFlush(taking);
+            }
+            catch (OptimisticLockingFailureException ex) {
+                throw new EntryConflict();
+            }
+            progress.record(assessment.getId(), now);
+        }
+        return taken;
+    }
+
+    static final String TAKE_SUGGESTION = "TAKE_SUGGESTION";
+
     @Transactional
     public EntryView requestNotApplicable(long entryId, long version, String explanation) {
         return act(entryId, version, Actor.COMMUNE, "REQUEST_NOT_APPLICABLE",
@@ -530,6 +607,12 @@ public class AssessmentWorkflow {
      * gets {@link EntryConflict} and nothing is written.
      */
     private EntryView act(long entryId, long version, Actor actor, String action, Consumer<CriterionEntry> change) {
+        return act(entryId, version, actor, action, Map.of(), change);
+    }
+
+    /** {@link #act}, with {@code note} added to what the audit trail records after the change. */
+    private EntryView act(long entryId, long version, Actor actor, String action, Map<String, Object> note,
+            Consumer<CriterionEntry> change) {
         CriterionEntry entry = load(entryId);
         requireActor(actor, entry.getAssessment().getUnit());
         if (actor == Actor.COMMUNE) {
@@ -547,7 +630,9 @@ public class AssessmentWorkflow {
         catch (OptimisticLockingFailureException ex) {
             throw new EntryConflict();
         }
-        audit.record(AUDIT_TYPE, entryId, action, before, entry.snapshot());
+        Map<String, Object> after = new java.util.LinkedHashMap<>(entry.snapshot());
+        after.putAll(note);
+        audit.record(AUDIT_TYPE, entryId, action, before, after);
         progress.record(entry.getAssessment().getId(), clock.instant());
         return EntryView.of(entry);
     }

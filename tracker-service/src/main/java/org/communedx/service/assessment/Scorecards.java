@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.communedx.model.assessment.Assessment;
 import org.communedx.model.assessment.CriterionEntry;
 import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.assessment.SuggestedValue;
+import org.communedx.model.assessment.SuggestedValueRepository;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.Criterion;
 import org.communedx.model.framework.LocalizedText;
@@ -56,8 +59,12 @@ public class Scorecards {
 
     private final Scopes scopes;
 
+    private final SuggestedValueRepository suggestions;
+
     Scorecards(AssessmentWorkflow workflow, PeriodRepository periods, PlanRepository plans,
-            UserAccountRepository accounts, EvidenceCounts evidence, Scopes scopes) {
+            UserAccountRepository accounts, EvidenceCounts evidence, Scopes scopes,
+            SuggestedValueRepository suggestions) {
+        this.suggestions = suggestions;
         this.workflow = workflow;
         this.periods = periods;
         this.plans = plans;
@@ -85,6 +92,15 @@ public class Scorecards {
          */
         public int toSubmit() {
             return todo == null || closedToCommune ? 0 : todo.drafts() + todo.returned().size();
+        }
+
+        /**
+         * How many entries the commune's own staff can fill from provincial systems' suggested values with
+         * {@link AssessmentWorkflow#takeAllSuggestions}, while the period takes their changes; 0 for anyone else.
+         */
+        public int suggestionsToTake() {
+            return todo == null || closedToCommune ? 0 : (int) groups.stream()
+                    .flatMap(group -> group.criteria().stream()).filter(CriterionRow::suggestionToTake).count();
         }
     }
 
@@ -117,7 +133,12 @@ public class Scorecards {
     public record CriterionRow(String code, LocalizedText name, MeasurementType type, BigDecimal target,
             Comparison comparison, String unit, EntryStatus status, EntryValue value, boolean met,
             int evidenceCount, Instant lastChangedAt, String lastChangedBy, BigDecimal points, BigDecimal maximum,
-            ScoringMethod scoring) {
+            ScoringMethod scoring, AssessmentViews.SuggestionView suggestion) {
+
+        /** Whether the entry can take its suggested value: one it does not hold yet, while staff may change it. */
+        public boolean suggestionToTake() {
+            return suggestion != null && !suggestion.taken() && status.isEditable();
+        }
     }
 
     /**
@@ -143,6 +164,9 @@ public class Scorecards {
         Map<Long, Integer> counts = evidence.forEntries(rows.stream().map(CriterionEntry::getId)
                 .filter(Objects::nonNull).toList());
         Completion.Result completion = Completion.of(rows.stream().map(Scorecards::item).toList());
+        Map<String, SuggestedValue> suggested = new HashMap<>();
+        suggestions.findForCommune(assessment.getUnit().getId(), periodId)
+                .forEach(suggestion -> suggested.put(suggestion.getCriterion().getCode(), suggestion));
         Map<String, GroupCard> groups = new LinkedHashMap<>();
         for (CriterionEntry entry : rows) {
             Criterion criterion = entry.getCriterion();
@@ -154,7 +178,10 @@ public class Scorecards {
                             entry.getStatus(), entry.value(), entry.isMet(),
                             entry.getId() == null ? 0 : counts.getOrDefault(entry.getId(), 0),
                             entry.getLastChangedAt(), entry.getLastChangedBy(), entry.getPoints(),
-                            criterion.getWeight(), criterion.scoring().method()));
+                            criterion.getWeight(), criterion.scoring().method(),
+                            Optional.ofNullable(suggested.get(criterion.getCode()))
+                                    .map(found -> AssessmentViews.SuggestionView.of(found, entry.value()))
+                                    .orElse(null)));
         }
         Period period = assessment.getPeriod();
         long unitId = assessment.getUnit().getId();

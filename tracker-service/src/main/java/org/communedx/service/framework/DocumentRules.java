@@ -164,11 +164,13 @@ final class DocumentRules {
         LocalizedText evidence = new LocalizedText(text(row, "typicalEvidenceVi", 10_000, false),
                 text(row, "typicalEvidenceEn", 10_000, false));
         Boolean evidenceRequired = yesNo(row, "evidenceRequired");
+        Boolean automatic = yesNo(row, "automatic");
         if (problems.size() > before) {
             return null;
         }
         CriterionDefinition definition = new CriterionDefinition(code, name, description, type, target, comparison,
-                unit, weight, new ScoringRule(method, steps), evidence, evidenceRequired == null || evidenceRequired);
+                unit, weight, new ScoringRule(method, steps), evidence, evidenceRequired == null || evidenceRequired,
+                Boolean.TRUE.equals(automatic));
         for (FrameworkProblem problem : CriterionChecks.of(definition)) {
             String field = problem.messageKey().contains("weight") ? "weight"
                     : problem.messageKey().contains("scoring.") ? "steps" : "target";

@@ -67,14 +67,14 @@ public final class FrameworkViews {
      */
     public record CriterionView(long id, String code, LocalizedText name, LocalizedText description, MeasurementType type,
             BigDecimal target, Comparison comparison, String unit, BigDecimal weight, LocalizedText typicalEvidence,
-            boolean evidenceRequired, ScoringMethod scoring, String steps) {
+            boolean evidenceRequired, ScoringMethod scoring, String steps, boolean automatic) {
 
         static CriterionView of(Criterion criterion) {
             return new CriterionView(criterion.getId(), criterion.getCode(), criterion.name(), criterion.description(),
                     criterion.getType(), criterion.getTarget().stripTrailingZeros(), criterion.getComparison(),
                     criterion.getUnit(), criterion.getWeight().stripTrailingZeros(), criterion.typicalEvidence(),
                     criterion.isEvidenceRequired(), criterion.scoring().method(),
-                    ScoreStepsText.format(criterion.scoring()));
+                    ScoreStepsText.format(criterion.scoring()), criterion.isAutomatic());
         }
     }
 }

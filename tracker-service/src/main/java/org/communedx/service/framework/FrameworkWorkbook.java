@@ -58,7 +58,7 @@ final class FrameworkWorkbook {
             "type", "Loại đo", "target", "Chỉ tiêu", "comparison", "So sánh", "unit", "Đơn vị",
             "weight", "Trọng số", "typicalEvidenceVi", "Minh chứng thường dùng (tiếng Việt)",
             "typicalEvidenceEn", "Minh chứng thường dùng (tiếng Anh)", "evidenceRequired", "Bắt buộc minh chứng",
-            "scoring", "Cách tính điểm", "steps", "Bậc điểm");
+            "scoring", "Cách tính điểm", "steps", "Bậc điểm", "automatic", "Tự động từ hệ thống");
 
     static final String CLASSES_SHEET = "Xếp loại";
 
@@ -70,7 +70,7 @@ final class FrameworkWorkbook {
      * version shown in percent and its criteria scored all or nothing.
      */
     static final Set<String> LATER_COLUMNS = Set.of("scoreDisplay", "scoreDecimals",
-            "declaredTotal", "scoring", "steps");
+            "declaredTotal", "scoring", "steps", "automatic");
 
     private FrameworkWorkbook() {
     }
@@ -98,7 +98,7 @@ final class FrameworkWorkbook {
                             c.description().vi(), c.description().en(), c.type().name(), c.target(),
                             c.comparison().name(), c.unit(), c.weight(), c.typicalEvidence().vi(),
                             c.typicalEvidence().en(), c.evidenceRequired(), c.scoring().method().name(),
-                            ScoreStepsText.format(c.scoring()));
+                            ScoreStepsText.format(c.scoring()), c.automatic());
                 }
             }
             // Only a version with classes has the sheet: a workbook without it ranks into none, as older ones did.

@@ -40,7 +40,7 @@ final class FrameworkYaml {
 
     static final Set<String> CRITERION_FIELDS = Set.of("code", "nameVi", "nameEn", "descriptionVi", "descriptionEn",
             "type", "target", "comparison", "unit", "weight", "scoring", "steps", "typicalEvidenceVi",
-            "typicalEvidenceEn", "evidenceRequired");
+            "typicalEvidenceEn", "evidenceRequired", "automatic");
 
     /** Jackson's default bound on nesting, which a framework (four levels) never comes near. */
     static final int MAX_NESTING_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH;
@@ -102,6 +102,10 @@ final class FrameworkYaml {
         putIfPresent(node, "typicalEvidenceVi", definition.typicalEvidence().vi());
         putIfPresent(node, "typicalEvidenceEn", definition.typicalEvidence().en());
         node.put("evidenceRequired", definition.evidenceRequired());
+        // Only where set: a document of a version without automatic criteria reads as it did before the flag.
+        if (definition.automatic()) {
+            node.put("automatic", true);
+        }
         return node;
     }
 

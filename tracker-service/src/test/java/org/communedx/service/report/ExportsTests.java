@@ -187,7 +187,7 @@ class ExportsTests {
     private byte[] scorecard(ScoreSettings settings) throws IOException {
         CriterionRow row = new CriterionRow("G1.C1", new LocalizedText("Một", "One"), MeasurementType.PERCENT,
                 new BigDecimal("80"), Comparison.AT_LEAST, "%", EntryStatus.APPROVED, new EntryValue.Percent(19, 25),
-                false, 2, null, null, new BigDecimal("38.25"), new BigDecimal("40"), ScoringMethod.PROPORTIONAL);
+                false, 2, null, null, new BigDecimal("38.25"), new BigDecimal("40"), ScoringMethod.PROPORTIONAL, null);
         Completion.Score score = new Completion.Score(new BigDecimal("38.25"), new BigDecimal("38.25"),
                 new BigDecimal("40"));
         Percentages percentages = new Percentages(new BigDecimal("95.6"), new BigDecimal("95.6"));

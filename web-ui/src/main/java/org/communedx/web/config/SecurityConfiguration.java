@@ -118,7 +118,9 @@ class SecurityConfiguration {
                             .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/entries/*/value", "/entries/*/submit",
                                 "/entries/*/not-applicable", "/communes/*/periods/*/criteria/*/value",
-                                "/communes/*/periods/*/criteria/*/not-applicable", "/communes/*/periods/*/submit-all")
+                                "/communes/*/periods/*/criteria/*/not-applicable", "/communes/*/periods/*/submit-all",
+                                "/communes/*/periods/*/criteria/*/take-suggestion",
+                                "/communes/*/periods/*/take-suggestions")
                             .hasRole("COMMUNE_STAFF")
                         .requestMatchers(HttpMethod.POST, "/entries/*/approve", "/entries/*/return",
                                 "/entries/*/reopen", "/entries/*/approve-not-applicable")

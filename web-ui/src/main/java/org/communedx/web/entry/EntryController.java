@@ -148,6 +148,18 @@ class EntryController {
                 () -> workflow.requestNotApplicable(address, version, explanation));
     }
 
+    /**
+     * Takes the value a provincial system suggests into the entry, as a DRAFT, with one action; at the criterion's
+     * address, whatever the entry's, since that is where the suggestion is kept.
+     */
+    @PostMapping(CRITERION + "/take-suggestion")
+    String takeSuggestion(@PathVariable String code, @PathVariable long periodId, @PathVariable String criterion,
+            @RequestParam long version, RedirectAttributes redirect, Locale locale) {
+        CriterionAddress address = new CriterionAddress(code, periodId, criterion);
+        return act(address, "entry.suggestionTaken", redirect, locale,
+                () -> workflow.takeSuggestion(address, version));
+    }
+
     @PostMapping(ENTRY + "/approve")
     String approve(@PathVariable long entryId, @RequestParam long version, RedirectAttributes redirect,
             Locale locale) {

@@ -31,12 +31,12 @@ record CriterionForm(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max 
         @Size(max = 32) String unit,
         @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 4, fraction = 2) BigDecimal weight,
         @Size(max = 10_000) String typicalEvidenceVi, @Size(max = 10_000) String typicalEvidenceEn,
-        Boolean evidenceRequired, ScoringMethod scoring, @Size(max = 2_000) String steps) {
+        Boolean evidenceRequired, ScoringMethod scoring, @Size(max = 2_000) String steps, Boolean automatic) {
 
     /** A new criterion: weight 1, all or nothing, and evidence required, as most criteria of DX-XA 1.0 are. */
     static CriterionForm empty() {
         return new CriterionForm("", "", "", "", "", null, null, Comparison.AT_LEAST, "", BigDecimal.ONE, "", "",
-                true, ScoringMethod.ALL_OR_NOTHING, "");
+                true, ScoringMethod.ALL_OR_NOTHING, "", false);
     }
 
     static CriterionForm of(CriterionDefinition definition) {
@@ -45,7 +45,7 @@ record CriterionForm(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max 
                 definition.target().stripTrailingZeros(), definition.comparison(), definition.unit(),
                 definition.weight().stripTrailingZeros(), definition.typicalEvidence().vi(),
                 definition.typicalEvidence().en(), definition.evidenceRequired(), definition.scoring().method(),
-                ScoreStepsText.format(definition.scoring()));
+                ScoreStepsText.format(definition.scoring()), definition.automatic());
     }
 
     /**
@@ -67,7 +67,7 @@ record CriterionForm(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max 
                 new LocalizedText(optional(descriptionVi), optional(descriptionEn)), type, target, comparison,
                 optional(unit), weight, new ScoringRule(method, bands),
                 new LocalizedText(optional(typicalEvidenceVi), optional(typicalEvidenceEn)),
-                Boolean.TRUE.equals(evidenceRequired));
+                Boolean.TRUE.equals(evidenceRequired), Boolean.TRUE.equals(automatic));
     }
 
     private static String optional(String text) {

@@ -80,6 +80,26 @@ class ScorecardController {
     }
 
     /**
+     * Takes every suggested value of provincial systems into the entries that can take one, as drafts, and comes
+     * back to the scorecard with what was taken.
+     */
+    @PostMapping("/communes/{code}/periods/{periodId}/take-suggestions")
+    String takeSuggestions(@PathVariable String code, @PathVariable long periodId, RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            redirect.addFlashAttribute("suggestionsTaken", workflow.takeAllSuggestions(code, periodId).stream()
+                    .map(line -> line.criterionCode() + " " + line.criterionName().in(locale)).toList());
+        }
+        catch (RuleViolation refused) {
+            redirect.addFlashAttribute("submitAllRefusal", messages.getMessage(refused.messageKey(),
+                    refused.arguments().toArray(), refused.messageKey(), locale));
+        }
+        redirect.addAttribute("code", code);
+        redirect.addAttribute("periodId", periodId);
+        return "redirect:/communes/{code}/periods/{periodId}";
+    }
+
+    /**
      * A submit-all's outcome in the user's language, each line a criterion (and, if left, why). Serializable: it
      * waits in the session for the next page, and shared sessions are stored serialized.
      */

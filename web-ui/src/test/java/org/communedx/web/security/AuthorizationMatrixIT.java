@@ -161,6 +161,9 @@ class AuthorizationMatrixIT {
         // Submitting every saved entry at once: the commune's own staff only.
         route("POST /communes/{code}/periods/{periodId}/submit-all", "/communes/{own}/periods/{period}/submit-all",
                 "403 403 403 A 403 302", "/communes/{other}/periods/{period}/submit-all", "403 403 403 404 403 302");
+        route("POST /communes/{code}/periods/{periodId}/take-suggestions",
+                "/communes/{own}/periods/{period}/take-suggestions", "403 403 403 A 403 302",
+                "/communes/{other}/periods/{period}/take-suggestions", "403 403 403 404 403 302");
         // Exports and reports: a commune's for everyone whose scope reaches it; a district's (157, Lạc Sơn) and a
         // province's (17, Hòa Bình) likewise, and a commune has no rollup; the country's entries for administrators.
         route("GET /communes/{code}/periods/{periodId}/export.{format:csv|xlsx}",
@@ -205,7 +208,7 @@ class AuthorizationMatrixIT {
                 "/communes/{own}/periods/{period}/criteria/G1.C1", "200 200 200 200 200 302",
                 "/communes/{other}/periods/{period}/criteria/G1.C1", "200 404 404 404 404 302",
                 "/communes/{own}/periods/{period}/criteria/G9.C9", "404 404 404 404 404 302");
-        for (String action : List.of("value", "not-applicable", "evidence")) {
+        for (String action : List.of("value", "not-applicable", "evidence", "take-suggestion")) {
             route("POST /communes/{code}/periods/{periodId}/criteria/{criterion}/" + action,
                     "/communes/{own}/periods/{period}/criteria/G1.C1/" + action, "403 403 403 A 403 302");
         }
