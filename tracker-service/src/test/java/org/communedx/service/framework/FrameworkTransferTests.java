@@ -100,6 +100,21 @@ class FrameworkTransferTests {
         assertSameContent(catalogue.version("DX-XA", "1.0-xlsx"), catalogue.version("DX-XA", "1.0"));
     }
 
+    /** Issue 19's flag: an automatic criterion stays automatic through YAML and XLSX; unset, it is not. */
+    @Test
+    void anAutomaticCriterionKeepsItsFlagThroughBothFormats() {
+        transfer.importDraft(new ByteArrayResource(yaml(minimal("type: PERCENT", "target: 80", "automatic: true"))),
+                "auto-yaml");
+        assertThat(catalogue.version("TEST", "auto-yaml").groups().get(0).criteria().get(0).automatic()).isTrue();
+        assertThat(new String(transfer.exportYaml("TEST", "auto-yaml").content(), StandardCharsets.UTF_8))
+                .contains("automatic: true");
+
+        transfer.importDraft(new ByteArrayResource(transfer.exportXlsx("TEST", "auto-yaml").content()), "auto-xlsx");
+        assertThat(catalogue.version("TEST", "auto-xlsx").groups().get(0).criteria().get(0).automatic()).isTrue();
+        assertThat(new String(transfer.exportYaml("DX-XA", "1.0").content(), StandardCharsets.UTF_8))
+                .as("written only where set").doesNotContain("automatic");
+    }
+
     @Test
     void importKeepsTheFilesVersionWhenNoneIsGiven() {
         String yaml = new String(transfer.exportYaml("DX-XA", "1.0").content(), StandardCharsets.UTF_8)
@@ -279,7 +294,7 @@ class FrameworkTransferTests {
         return framework.groups().get(group).criteria().stream()
                 .map(c -> List.<Object>of(c.code(), c.name(), c.description(), c.type(), c.target(),
                         c.comparison(), String.valueOf(c.unit()), c.weight(), c.typicalEvidence(),
-                        c.evidenceRequired()))
+                        c.evidenceRequired(), c.automatic()))
                 .toList();
     }
 

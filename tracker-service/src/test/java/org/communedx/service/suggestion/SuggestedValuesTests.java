@@ -132,6 +132,42 @@ class SuggestedValuesTests {
     }
 
     @Test
+    void theCommuneTakesASuggestionIntoADraftOneByOneOrAllAtOnce() {
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        suggestedValues.put(period, List.of(new Suggestion("96101", "G1.C1", "2", "MC-1", MEASURED),
+                new Suggestion("96101", "G1.C2", "18/20", null, null)), "Một cửa điện tử");
+
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        CriterionAddress level = new CriterionAddress("96101", period, "G1.C1");
+        assertThat(workflow.detail(level).suggestion().source()).isEqualTo("Một cửa điện tử");
+        assertThat(workflow.detail(level).actions().takeSuggestion()).isTrue();
+        var taken = workflow.takeSuggestion(level, 0);
+        assertThat(taken.status()).isEqualTo(EntryStatus.DRAFT);
+        assertThat(taken.value()).isEqualTo(new EntryValue.Level(2));
+        assertThat(workflow.detail(level).suggestion().taken()).isTrue();
+        assertThat(workflow.detail(level).actions().takeSuggestion()).as("nothing left to take").isFalse();
+        assertThat(workflow.detail(taken.id()).history()).extracting(line -> line.action())
+                .containsExactly("TAKE_SUGGESTION");
+
+        assertThat(workflow.takeAllSuggestions("96101", period))
+                .extracting(AssessmentWorkflow.SubmitAll.Line::criterionCode).containsExactly("G1.C2");
+        long percent = workflow.storedEntryId(new CriterionAddress("96101", period, "G1.C2")).orElseThrow();
+        assertThat(workflow.entry(percent).status()).isEqualTo(EntryStatus.DRAFT);
+        assertThat(workflow.entry(percent).value()).isEqualTo(new EntryValue.Percent(18, 20));
+        assertThat(workflow.takeAllSuggestions("96101", period)).as("all taken").isEmpty();
+
+        loginAs("t.xa96102", Role.COMMUNE_STAFF);
+        assertThat(workflow.takeAllSuggestions("96102", period)).as("none for this commune").isEmpty();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from assessment a join administrative_unit u on u.id = a.unit_id
+                where u.code = '96102' and a.period_id = ?""", Long.class, period))
+                .as("nothing to take stores nothing").isZero();
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        assertThatExceptionOfType(AccessDeniedException.class).as("staff only")
+                .isThrownBy(() -> workflow.takeAllSuggestions("96101", period));
+    }
+
+    @Test
     void anAutomaticCriterionsValueGoesToTheReviewerAndNeverFurther() {
         String criterion = "update criterion set automatic = ? where code = 'G1.C1' and group_id in (select g.id"
                 + " from criterion_group g join framework f on f.id = g.framework_id where f.code = 'TEST-WF')";
