@@ -45,8 +45,8 @@ select 'Bench 2025', 2025, '2025-01-01', '2025-12-31', current_date + 365, id fr
 where code = 'DX-XA' and version = '1.0';
 SQL
 period=$(db -c "select id from period where name = 'Bench 2025'")
-db -c "select code || ' ' || measurement_type from criterion c join criterion_group g on g.id = c.group_id
-    join framework f on f.id = g.framework_id where f.code = 'DX-XA' and f.version = '1.0' order by code" \
+db -c "select c.code || ' ' || c.measurement_type from criterion c join criterion_group g on g.id = c.group_id
+    join framework f on f.id = g.framework_id where f.code = 'DX-XA' and f.version = '1.0' order by c.code" \
     > "$work/criteria"
 db -c "select code from administrative_unit where level = 'COMMUNE' order by code" > "$work/communes"
 echo "communes: $(wc -l < "$work/communes"), criteria: $(wc -l < "$work/criteria"), period $period"

@@ -1,9 +1,11 @@
 package org.communedx.service.suggestion;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.communedx.model.RuleViolation;
 import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.user.Role;
@@ -165,6 +167,36 @@ class SuggestedValuesTests {
         loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
         assertThatExceptionOfType(AccessDeniedException.class).as("staff only")
                 .isThrownBy(() -> workflow.takeAllSuggestions("96101", period));
+    }
+
+    @Test
+    void afterTheDeadlineSuggestionsAreKeptButNothingMoves() {
+        long closed = fixtures.newPeriod(LocalDate.now().minusDays(3));
+        String criterion = "update criterion set automatic = ? where code = 'G1.C1' and group_id in (select g.id"
+                + " from criterion_group g join framework f on f.id = g.framework_id where f.code = 'TEST-WF')";
+        jdbc.update(criterion, true);
+        try {
+            loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+            SuggestedValues.Outcome outcome = suggestedValues.put(closed, List.of(
+                    new Suggestion("96101", "G1.C1", "3", null, null),
+                    new Suggestion("96101", "G1.C2", "18/20", null, null)), "Một cửa điện tử");
+            assertThat(outcome.received()).isEqualTo(2);
+            assertThat(outcome.submitted()).as("the commune's deadline binds the system too").isZero();
+            assertThat(jdbc.queryForObject("select count(*) from assessment where period_id = ?", Long.class,
+                    closed)).isZero();
+
+            loginAs("t.xa96101", Role.COMMUNE_STAFF);
+            assertThatExceptionOfType(RuleViolation.class)
+                    .isThrownBy(() -> workflow.takeAllSuggestions("96101", closed))
+                    .satisfies(refused -> assertThat(refused.messageKey()).isEqualTo("period.refused.deadlinePassed"));
+            assertThatExceptionOfType(RuleViolation.class)
+                    .isThrownBy(() -> workflow.takeSuggestion(new CriterionAddress("96101", closed, "G1.C2"), 0));
+            assertThat(workflow.detail(new CriterionAddress("96101", closed, "G1.C2")).actions().takeSuggestion())
+                    .isFalse();
+        }
+        finally {
+            jdbc.update(criterion, false);
+        }
     }
 
     @Test
