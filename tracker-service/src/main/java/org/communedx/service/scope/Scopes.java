@@ -75,6 +75,23 @@ public class Scopes {
     }
 
     /**
+     * Who acts, with their role and unit: the account of whoever is logged in, or the role and unit an API token
+     * carries. Empty for an anonymous caller, or an account that no longer exists. The role and unit checks of the
+     * workflow go by this, not by a lookup of the username, so that a token acts as an account of its role and unit.
+     */
+    public Optional<Acting> acting() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        if (authentication.getPrincipal() instanceof UnitBoundPrincipal bound) {
+            return Optional.of(new Acting(bound.getName(), bound.role(), bound.unitCode()));
+        }
+        return accounts.findByUsername(authentication.getName())
+                .map(account -> new Acting(account.getUsername(), account.getRole(), account.getUnitCode()));
+    }
+
+    /**
      * The unit that held the code during the period, if the caller may reach that very unit; otherwise, and where no
      * unit held the code, {@link OutOfScopeException} (a 404). This is the one rule for data addressed by a code and
      * a period: the code alone is not enough, since a merger can give it to a unit in another district or province
