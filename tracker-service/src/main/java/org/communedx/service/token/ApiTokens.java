@@ -135,7 +135,9 @@ public class ApiTokens {
     public TokenPage list(int page) {
         actorRole();
         UnitScope scope = scopes.current();
-        Page<ApiToken> found = tokens.findVisible(scope.everything(), scope.everything() ? Set.of("") : scope.unitCodes(),
+        // An empty IN list is not valid JPQL everywhere: a list that matches nothing stands in for it.
+        Set<String> codes = scope.everything() || scope.unitCodes().isEmpty() ? Set.of("") : scope.unitCodes();
+        Page<ApiToken> found = tokens.findVisible(scope.everything(), codes,
                 PageRequest.of(Math.max(0, page), PAGE_SIZE, Sort.by(Sort.Order.desc("createdAt"),
                         Sort.Order.desc("id"))));
         Instant now = clock.instant();
