@@ -28,7 +28,8 @@ import org.springframework.util.unit.DataSize;
 public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("0") int embeddedDatabasePort,
         @Nullable Boolean demoData, @Nullable SessionStore sessions, @DefaultValue Admin admin,
         @DefaultValue Review review, @DefaultValue Evidence evidence, @DefaultValue PageCache pageCache,
-        @DefaultValue Jobs jobs, @DefaultValue Imports imports, @DefaultValue Login login, @DefaultValue Api api) {
+        @DefaultValue Jobs jobs, @DefaultValue Imports imports, @DefaultValue Login login, @DefaultValue Api api,
+        @DefaultValue LoginAttempts loginAttempts) {
 
     public Path clusterDirectory() {
         return dataDir.resolve("postgres");
@@ -186,5 +187,24 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
     public record Login(@DefaultValue("5") int failuresPerUsername, @DefaultValue("20") int failuresPerAddress,
             @DefaultValue("1h") Duration window, @DefaultValue("1m") Duration firstDelay,
             @DefaultValue("15m") Duration maxDelay) {
+    }
+
+    /**
+     * How long the record of login attempts ({@code login_attempt}) is kept.
+     *
+     * @param retention how old an attempt must be before the daily retention deletes it; 400 days keep a year and a
+     *     month for an inquiry into a past login
+     * @param retentionCron when the retention runs (a Spring cron expression, seconds first), on one instance at a
+     *     time; by default every day at 03:17 server time
+     */
+    public record LoginAttempts(@DefaultValue("400d") Duration retention,
+            @DefaultValue("0 17 3 * * *") String retentionCron) {
+
+        public LoginAttempts {
+            if (retention.compareTo(Duration.ofDays(1)) < 0) {
+                throw new IllegalArgumentException("communedx.login-attempts.retention must be at least a day, "
+                        + "or the login throttle would lose the wrong passwords it counts");
+            }
+        }
     }
 }

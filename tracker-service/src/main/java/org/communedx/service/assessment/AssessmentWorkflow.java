@@ -31,8 +31,6 @@ import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.user.Role;
-import org.communedx.model.user.UserAccount;
-import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.Actors;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.audit.AuditLog.AuditEvent;
@@ -44,6 +42,7 @@ import org.communedx.service.assessment.AssessmentViews.SuggestionView;
 import org.communedx.service.assessment.AssessmentViews.HistoryLine;
 import org.communedx.service.assessment.AssessmentViews.AssessmentView;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
+import org.communedx.service.scope.Acting;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.scope.UnitScope;
 
@@ -71,8 +70,6 @@ public class AssessmentWorkflow {
 
     private final PeriodRepository periods;
 
-    private final UserAccountRepository accounts;
-
     private final Scopes scopes;
 
     private final AuditLog audit;
@@ -86,7 +83,7 @@ public class AssessmentWorkflow {
     private final SuggestedValueRepository suggestions;
 
     AssessmentWorkflow(AssessmentRepository assessments, CriterionEntryRepository entries, PeriodRepository periods,
-            UserAccountRepository accounts, Scopes scopes, AuditLog audit,
+            Scopes scopes, AuditLog audit,
             Clock clock, EvidenceCounts evidenceCounts, ProgressLedger progress,
             SuggestedValueRepository suggestions) {
         this.suggestions = suggestions;
@@ -95,7 +92,6 @@ public class AssessmentWorkflow {
         this.assessments = assessments;
         this.entries = entries;
         this.periods = periods;
-        this.accounts = accounts;
         this.scopes = scopes;
         this.audit = audit;
         this.clock = clock;
@@ -248,7 +244,7 @@ public class AssessmentWorkflow {
     /** Which moves the current user may make now; the same rules {@link #act} enforces. */
     private Actions actions(CriterionEntry entry, SuggestionView suggestion) {
         EntryStatus status = entry.getStatus();
-        UserAccount account = accounts.findByUsername(Actors.username()).orElse(null);
+        Acting account = scopes.acting().orElse(null);
         AdministrativeUnit commune = entry.getAssessment().getUnit();
         boolean staff = account != null && isStaff(account, commune)
                 && openToCommune(entry.getAssessment().getPeriod());
@@ -644,25 +640,24 @@ public class AssessmentWorkflow {
     }
 
     private void requireActor(Actor actor, AdministrativeUnit commune) {
-        UserAccount account = accounts.findByUsername(Actors.username())
-                .orElseThrow(() -> new AccessDeniedException("No account"));
+        Acting account = scopes.acting().orElseThrow(() -> new AccessDeniedException("No account"));
         boolean allowed = switch (actor) {
             case COMMUNE -> isStaff(account, commune);
             case REVIEWER -> isReviewer(account, commune);
         };
         if (!allowed) {
-            throw new AccessDeniedException(account.getUsername() + " may not act as " + actor + " on "
+            throw new AccessDeniedException(account.username() + " may not act as " + actor + " on "
                     + commune.getCode());
         }
     }
 
-    private static boolean isStaff(UserAccount account, AdministrativeUnit commune) {
-        return account.getRole() == Role.COMMUNE_STAFF && commune.getCode().equals(account.getUnitCode());
+    private static boolean isStaff(Acting account, AdministrativeUnit commune) {
+        return account.role() == Role.COMMUNE_STAFF && commune.getCode().equals(account.unitCode());
     }
 
     /** Whether the current user is staff of this commune. */
     boolean isOwnStaff(AdministrativeUnit commune) {
-        return accounts.findByUsername(Actors.username()).filter(account -> isStaff(account, commune)).isPresent();
+        return scopes.acting().filter(account -> isStaff(account, commune)).isPresent();
     }
 
     /**
@@ -700,13 +695,13 @@ public class AssessmentWorkflow {
      * reform), the officials who sit at its province (a district official's unit may be a province) and the
      * province's managers.
      */
-    static boolean isReviewer(UserAccount account, AdministrativeUnit commune) {
+    static boolean isReviewer(Acting account, AdministrativeUnit commune) {
         AdministrativeUnit parent = commune.getParent();
-        if (parent == null || !parent.getCode().equals(account.getUnitCode())) {
+        if (parent == null || !parent.getCode().equals(account.unitCode())) {
             return false;
         }
-        return account.getRole() == Role.DISTRICT_OFFICIAL
-                || (parent.getLevel() == UnitLevel.PROVINCE && account.getRole() == Role.PROVINCE_MANAGER);
+        return account.role() == Role.DISTRICT_OFFICIAL
+                || (parent.getLevel() == UnitLevel.PROVINCE && account.role() == Role.PROVINCE_MANAGER);
     }
 
     /**

@@ -18,13 +18,13 @@ import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.MeasurementType;
 import org.communedx.model.user.Role;
-import org.communedx.model.user.UserAccount;
-import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.Actors;
 import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.NotFoundException;
 import org.communedx.service.assessment.AssessmentViews.ChangeSinceReview;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
+import org.communedx.service.scope.Acting;
+import org.communedx.service.scope.Scopes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -55,7 +55,7 @@ public class ReviewQueue {
 
     private final JdbcClient jdbc;
 
-    private final UserAccountRepository accounts;
+    private final Scopes scopes;
 
     private final AssessmentWorkflow workflow;
 
@@ -64,10 +64,10 @@ public class ReviewQueue {
     /** A queue page shows at most this many entries, oldest first; the rest follow as those are reviewed. */
     private final int limit;
 
-    ReviewQueue(JdbcClient jdbc, UserAccountRepository accounts, AssessmentWorkflow workflow,
+    ReviewQueue(JdbcClient jdbc, Scopes scopes, AssessmentWorkflow workflow,
             EvidenceCounts evidence, CommuneDxProperties properties) {
         this.jdbc = jdbc;
-        this.accounts = accounts;
+        this.scopes = scopes;
         this.workflow = workflow;
         this.evidence = evidence;
         this.limit = properties.review().queueLimit();
@@ -216,17 +216,17 @@ public class ReviewQueue {
     }
 
     private Optional<Reviewer> reviewer() {
-        return accounts.findByUsername(Actors.username()).filter(account -> account.getUnitCode() != null)
+        return scopes.acting().filter(account -> account.unitCode() != null)
                 .flatMap(ReviewQueue::reviewer);
     }
 
     /** Whose communes a reviewer reviews, as {@link AssessmentWorkflow#isReviewer} decides it for one entry. */
-    private static Optional<Reviewer> reviewer(UserAccount account) {
-        if (account.getRole() == Role.DISTRICT_OFFICIAL) {
-            return Optional.of(new Reviewer(account.getUnitCode(), List.of("DISTRICT", "PROVINCE")));
+    private static Optional<Reviewer> reviewer(Acting account) {
+        if (account.role() == Role.DISTRICT_OFFICIAL) {
+            return Optional.of(new Reviewer(account.unitCode(), List.of("DISTRICT", "PROVINCE")));
         }
-        if (account.getRole() == Role.PROVINCE_MANAGER) {
-            return Optional.of(new Reviewer(account.getUnitCode(), List.of("PROVINCE")));
+        if (account.role() == Role.PROVINCE_MANAGER) {
+            return Optional.of(new Reviewer(account.unitCode(), List.of("PROVINCE")));
         }
         return Optional.empty();
     }

@@ -17,7 +17,6 @@ import org.communedx.model.evidence.EvidenceMetadata;
 import org.communedx.model.evidence.EvidenceRepository;
 import org.communedx.model.evidence.EvidenceType;
 import org.communedx.model.user.Role;
-import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.Actors;
 import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.assessment.AssessmentWorkflow;
@@ -57,8 +56,6 @@ public class EvidenceService {
 
     private final CriterionEntryRepository entries;
 
-    private final UserAccountRepository accounts;
-
     private final EvidenceStore store;
 
     private final CommuneDxProperties properties;
@@ -73,14 +70,13 @@ public class EvidenceService {
 
     private final DiskReserve diskReserve;
 
-    EvidenceService(EvidenceRepository evidence, CriterionEntryRepository entries, UserAccountRepository accounts,
+    EvidenceService(EvidenceRepository evidence, CriterionEntryRepository entries,
             EvidenceStore store, CommuneDxProperties properties, Scopes scopes, AuditLog audit, Clock clock,
             AssessmentWorkflow workflow, DiskReserve diskReserve) {
         this.diskReserve = diskReserve;
         this.workflow = workflow;
         this.evidence = evidence;
         this.entries = entries;
-        this.accounts = accounts;
         this.store = store;
         this.properties = properties;
         this.scopes = scopes;
@@ -284,9 +280,8 @@ public class EvidenceService {
     }
 
     private boolean isCommuneStaff(String communeCode) {
-        return accounts.findByUsername(Actors.username())
-                .filter(account -> account.getRole() == Role.COMMUNE_STAFF)
-                .filter(account -> communeCode.equals(account.getUnitCode())).isPresent();
+        return scopes.acting().filter(account -> account.role() == Role.COMMUNE_STAFF)
+                .filter(account -> communeCode.equals(account.unitCode())).isPresent();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.communedx.model.period.Period;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.revision.DataRevision;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Works out the scope of the user of the current request. Services ask it on every read, write, list and download,
+ * Works out the scope of the user of the current request: of their account, or of the role and unit that a
+ * {@link UnitBoundPrincipal} (an API token) carries. Services ask it on every read, write, list and download,
  * so that a guessed URL or id reaches nothing that the pages would not show.
  * <p>
  * A scope is kept per user until the {@link DataRevision} moves: one page asks several services, each checks it, and
@@ -62,12 +64,31 @@ public class Scopes {
         if (kept != null && kept.revision() == revisionBefore) {
             return kept.scope();
         }
-        UnitScope scope = accounts.findByUsername(username).map(this::of).orElse(UnitScope.NOTHING);
+        UnitScope scope = authentication.getPrincipal() instanceof UnitBoundPrincipal bound
+                ? of(bound.role(), bound.unitCode())
+                : accounts.findByUsername(username).map(this::of).orElse(UnitScope.NOTHING);
         if (!TransactionSynchronizationManager.isActualTransactionActive()
                 || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             known.put(username, new Known(revisionBefore, scope));
         }
         return scope;
+    }
+
+    /**
+     * Who acts, with their role and unit: the account of whoever is logged in, or the role and unit an API token
+     * carries. Empty for an anonymous caller, or an account that no longer exists. The role and unit checks of the
+     * workflow go by this, not by a lookup of the username, so that a token acts as an account of its role and unit.
+     */
+    public Optional<Acting> acting() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        if (authentication.getPrincipal() instanceof UnitBoundPrincipal bound) {
+            return Optional.of(new Acting(bound.getName(), bound.role(), bound.unitCode()));
+        }
+        return accounts.findByUsername(authentication.getName())
+                .map(account -> new Acting(account.getUsername(), account.getRole(), account.getUnitCode()));
     }
 
     /**
@@ -103,11 +124,16 @@ public class Scopes {
     }
 
     public UnitScope of(UserAccount account) {
-        if (account.getUnitCode() == null) {
-            return account.getRole().name().equals("ADMIN") ? UnitScope.EVERYTHING : UnitScope.NOTHING;
+        return of(account.getRole(), account.getUnitCode());
+    }
+
+    /** The scope of a role at a unit, as an account's or a {@link UnitBoundPrincipal}'s. */
+    private UnitScope of(Role role, String unitCode) {
+        if (unitCode == null) {
+            return role == Role.ADMIN ? UnitScope.EVERYTHING : UnitScope.NOTHING;
         }
-        return new UnitScope(false, account.getUnitCode(), Set.copyOf(units.findReachableCodes(account.getUnitCode())),
-                Set.copyOf(units.findReachableIds(account.getUnitCode())));
+        return new UnitScope(false, unitCode, Set.copyOf(units.findReachableCodes(unitCode)),
+                Set.copyOf(units.findReachableIds(unitCode)));
     }
 
     private record Known(long revision, UnitScope scope) {

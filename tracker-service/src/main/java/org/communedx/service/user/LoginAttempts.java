@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.communedx.model.user.LoginAttempt;
@@ -124,6 +125,26 @@ public class LoginAttempts {
         Instant now = clock.instant();
         attempts.save(new LoginAttempt(username, clientIp, LoginOutcome.SUCCESS, now));
         accounts.findByUsername(username.strip()).ifPresent(account -> account.recordLogin(now));
+    }
+
+    /**
+     * Whether wrong passwords for this username from this address count towards the throttle now, with no success or
+     * release after them: HTTP Basic records its success ({@link #succeeded}) only then, so that a script's every call
+     * writes no row while a success after a typo still clears the count, as a login does.
+     */
+    public boolean failuresPending(String username, String clientIp) {
+        String address = LoginAttempt.addressOf(clientIp);
+        boolean pending = false;
+        for (LoginAttempt attempt : forUsername(username, clock.instant())) {
+            if (attempt.getOutcome() == LoginOutcome.RELEASE || attempt.getOutcome() == LoginOutcome.SUCCESS
+                    && Objects.equals(attempt.getClientIp(), address)) {
+                pending = false;
+            }
+            else if (attempt.getOutcome().isFailure() && Objects.equals(attempt.getClientIp(), address)) {
+                pending = true;
+            }
+        }
+        return pending;
     }
 
     /** Records a wrong password at login. In a transaction of its own, as {@link #succeeded}. */

@@ -32,13 +32,13 @@ class AuditController {
 
     /** What the trail records, for the filter's choices. */
     static final List<String> ENTITY_TYPES = List.of("CRITERION_ENTRY", "EVIDENCE", "PERIOD", "PLAN", "FRAMEWORK",
-            "CRITERION_GROUP", "CRITERION", "FRAMEWORK_MAPPING", "USER", "UNITS", "EVIDENCE_STORE");
+            "CRITERION_GROUP", "CRITERION", "FRAMEWORK_MAPPING", "USER", "UNITS", "EVIDENCE_STORE", "API_TOKEN", "LOGIN_ATTEMPTS");
 
     static final List<String> ACTIONS = List.of("CREATE", "EDIT", "SAVE_VALUE", "SUBMIT", "APPROVE", "RETURN",
             "REOPEN", "REQUEST_NOT_APPLICABLE", "APPROVE_NOT_APPLICABLE", "ADD_EVIDENCE", "REMOVE_EVIDENCE",
             "CARRY_OVER", "REMOVE", "MOVE", "CLONE", "IMPORT_FRAMEWORK", "PUBLISH", "RETIRE", "IMPORT_MAPPING",
             "REPLACE_MAPPING", "PREFILL", "IMPORT_USER", "DISABLE", "ENABLE", "RESET_PASSWORD", "IMPORT_UNIT_LIST",
-            "IMPORT_UNIT_MERGES", "MIGRATE_TO_S3");
+            "IMPORT_UNIT_MERGES", "MIGRATE_TO_S3", "ISSUE", "REVOKE", "RETENTION");
 
     /** The text of changes that one line of a row shows before it folds them under a disclosure. */
     static final int FOLD_AFTER = 90;

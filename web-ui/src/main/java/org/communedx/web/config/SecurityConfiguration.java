@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.communedx.service.token.ApiTokenAuthenticator;
 import org.communedx.service.user.AccountSettings;
 import org.communedx.service.user.LoginAttempts;
 import org.communedx.web.config.ThrottledAuthenticationProvider.LoginThrottled;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,6 +35,7 @@ import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
@@ -45,7 +48,7 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Form login for people, and HTTP Basic for scripts on the API. Every route needs a rule here: what is not listed
+ * Form login for people; API tokens for systems, and HTTP Basic for people's scripts, on the API. Every route needs a rule here: what is not listed
  * is refused (default deny).
  */
 @Configuration(proxyBeanMethods = false)
@@ -87,6 +90,9 @@ class SecurityConfiguration {
                             .authenticated()
                         // User administration: the service decides which users and roles each of the two may touch.
                         .requestMatchers("/users", "/users/**").hasAnyRole("ADMIN", "PROVINCE_MANAGER")
+                        // API tokens: the list and the issue form (GET, POST), and a revocation's confirmation (GET)
+                        // and act (POST); the service decides which roles, units and tokens each of the two reaches.
+                        .requestMatchers("/api-tokens", "/api-tokens/*/revoke").hasAnyRole("ADMIN", "PROVINCE_MANAGER")
                         // Unit imports, and the pages of their jobs, which the service shows only to their starter.
                         .requestMatchers(HttpMethod.GET, "/units/import", "/units/import/jobs/*",
                                 "/units/import/jobs/*/progress").hasRole("ADMIN")
@@ -173,16 +179,21 @@ class SecurityConfiguration {
     }
 
     /**
-     * The JSON API, for provincial systems and scripts, before the page chain. Scripts send HTTP Basic on every
-     * request and never get a session; a browser that has logged in may call it with its session. Anonymous
-     * callers get 401, not the login page. A GET changes nothing. A write (PUT, POST) needs the CSRF token when
-     * it comes with a session cookie, as from a browser; a script's write, with its credentials on the request, needs
-     * none.
+     * The JSON API, for provincial systems and scripts, before the page chain. Systems send an API token
+     * ({@code Authorization: Bearer}, {@link ApiTokenFilter}) and act with its role and unit; people's scripts may
+     * still send HTTP Basic, whose successes are not recorded call by call (ThrottledAuthenticationProvider). Neither
+     * ever gets a session; a browser that has logged in may call it with its session. Anonymous callers get 401, not
+     * the login page. A GET changes nothing. A write (PUT, POST) needs the CSRF token when it comes with a session
+     * cookie, as from a browser; a script's write, with its credentials on the request, needs none.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, SessionRegistry sessionRegistry, UserDetailsService accounts,
+            PasswordEncoder passwordEncoder, LoginAttempts attempts, ApiTokenAuthenticator tokens) throws Exception {
         http.securityMatcher("/api/**")
+                .authenticationManager(new ProviderManager(
+                        new ThrottledAuthenticationProvider(accountProvider(accounts, passwordEncoder), attempts, false)))
+                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/frameworks", "/api/v1/frameworks/*/*",
                                 "/api/v1/units", "/api/v1/units/*").authenticated()
@@ -239,6 +250,7 @@ class SecurityConfiguration {
         }
         else {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Commune DX Tracker\"");
+            response.addHeader(HttpHeaders.WWW_AUTHENTICATE, ApiTokenFilter.CHALLENGE);
             response.sendError(HttpStatus.UNAUTHORIZED.value());
         }
     }
@@ -261,12 +273,19 @@ class SecurityConfiguration {
         return new HttpSessionEventPublisher();
     }
 
-    /** Accounts from PostgreSQL behind the login throttle and audit, for the login form and HTTP Basic. */
+    /**
+     * Accounts from PostgreSQL behind the login throttle and audit, for the login form, which records every success.
+     * HTTP Basic on the API has a provider of its own ({@link #apiSecurity}).
+     */
     @Bean
     AuthenticationProvider accountAuthentication(UserDetailsService accounts, PasswordEncoder passwordEncoder,
             LoginAttempts attempts) {
+        return new ThrottledAuthenticationProvider(accountProvider(accounts, passwordEncoder), attempts, true);
+    }
+
+    private static AuthenticationProvider accountProvider(UserDetailsService accounts, PasswordEncoder passwordEncoder) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
         provider.setPasswordEncoder(passwordEncoder);
-        return new ThrottledAuthenticationProvider(provider, attempts);
+        return provider;
     }
 }

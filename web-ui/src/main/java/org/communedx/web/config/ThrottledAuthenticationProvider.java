@@ -20,9 +20,17 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final LoginAttempts attempts;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider accounts, LoginAttempts attempts) {
+    private final boolean everySuccess;
+
+    /**
+     * @param everySuccess whether every success is recorded (the login form: one row per login), or only one that
+     *     clears wrong passwords still counting (HTTP Basic, which a script sends on every call: a row each would grow
+     *     {@code login_attempt} by the call, and write to the database on every read)
+     */
+    ThrottledAuthenticationProvider(AuthenticationProvider accounts, LoginAttempts attempts, boolean everySuccess) {
         this.accounts = accounts;
         this.attempts = attempts;
+        this.everySuccess = everySuccess;
     }
 
     @Override
@@ -44,7 +52,9 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
             attempts.failed(username, clientIp);
             throw new BadCredentialsException("Bad credentials");
         }
-        attempts.succeeded(username, clientIp);
+        if (everySuccess || attempts.failuresPending(username, clientIp)) {
+            attempts.succeeded(username, clientIp);
+        }
         return authenticated;
     }
 

@@ -139,6 +139,11 @@ class AuthorizationMatrixIT {
             route("GET /users/{id}" + suffix, "/users/{staffUser}" + suffix, "200 200 403 403 403 302",
                     "/users/{adminUser}" + suffix, "200 404 403 403 403 302");
         }
+        // API tokens: an empty form issues nothing; a token nobody has is not found, for either of the two.
+        route("GET /api-tokens", "/api-tokens", "200 200 403 403 403 302");
+        route("POST /api-tokens", "/api-tokens", "A A 403 403 403 302");
+        route("GET /api-tokens/{id}/revoke", "/api-tokens/999999/revoke", "404 404 403 403 403 302");
+        route("POST /api-tokens/{id}/revoke", "/api-tokens/999999/revoke", "404 404 403 403 403 302");
         // Writes go to an id nobody has, so that no demo account is changed; security still answers first.
         for (String action : List.of("edit", "disable", "enable", "password")) {
             route("POST /users/{id}/" + action, "/users/999999/" + action, "404 404 403 403 403 302");

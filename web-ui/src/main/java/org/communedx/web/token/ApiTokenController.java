@@ -1,0 +1,90 @@
+package org.communedx.web.token;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.communedx.model.RuleViolation;
+import org.communedx.service.token.ApiTokens;
+import org.communedx.service.token.TokenRefused;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * API tokens, for administrators and provincial managers: the list with the issue form, the page that shows a new
+ * token once, and a revocation with its confirmation. Which roles, units and tokens each may touch is the service's to
+ * decide.
+ */
+@Controller
+class ApiTokenController {
+
+    private final ApiTokens tokens;
+
+    ApiTokenController(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/api-tokens")
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("tokenForm", TokenForm.empty());
+        return listPage(page, model);
+    }
+
+    /**
+     * The new token is rendered by this very response, not carried to a redirect as a flash attribute: a flash
+     * attribute lives in the session, which may be a row of PostgreSQL or a key in Redis, and the secret must be
+     * written nowhere. {@code no-store} keeps it out of the browser's cache; reloading asks to send the form again,
+     * which would issue another token, never show this one.
+     */
+    @PostMapping("/api-tokens")
+    String issue(@Validated @ModelAttribute("tokenForm") TokenForm form, BindingResult binding, Model model,
+            HttpServletResponse response) {
+        if (!binding.hasErrors()) {
+            try {
+                model.addAttribute("issued", tokens.issue(form.toNewToken()));
+                model.addAttribute("apiUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/units")
+                        .toUriString());
+                response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                return "token/issued";
+            }
+            catch (TokenRefused refused) {
+                binding.rejectValue(refused.field(), refused.messageKey(), refused.arguments(), refused.messageKey());
+            }
+        }
+        return listPage(0, model);
+    }
+
+    @GetMapping("/api-tokens/{id}/revoke")
+    String confirmRevoke(@PathVariable long id, Model model) {
+        model.addAttribute("token", tokens.token(id));
+        return "token/revoke";
+    }
+
+    @PostMapping("/api-tokens/{id}/revoke")
+    String revoke(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            tokens.revoke(id);
+            redirect.addFlashAttribute("messageKey", "apiTokens.revoked");
+        }
+        catch (RuleViolation violation) {
+            redirect.addFlashAttribute("messageKey", violation.messageKey());
+        }
+        return "redirect:/api-tokens";
+    }
+
+    private String listPage(int page, Model model) {
+        model.addAttribute("roles", tokens.grantableRoles());
+        model.addAttribute("result", tokens.list(page));
+        model.addAttribute("maxValidDays", ApiTokens.MAX_VALID_DAYS);
+        return "token/list";
+    }
+}

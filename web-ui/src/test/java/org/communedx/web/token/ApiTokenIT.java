@@ -1,0 +1,382 @@
+package org.communedx.web.token;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.UnitLevel;
+import org.communedx.model.unit.UnitType;
+import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.revision.DataRevision;
+import org.communedx.service.user.LoginAttemptRetention;
+import org.communedx.web.support.TestAccounts;
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * API tokens end to end: issued through the page and shown once, used on the API with their role and unit, refused
+ * once expired, revoked or malformed; HTTP Basic without a row per success; and the login attempts' retention.
+ */
+@TrackerIntegrationTest
+class ApiTokenIT {
+
+    private static final String DEMO_PASSWORD = "Demo@2025!";
+
+    private static final Pattern TOKEN = Pattern.compile("cdx_([0-9]+)_([A-Za-z0-9_-]{43})");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    LoginAttemptRetention retention;
+
+    @Autowired
+    DataRevision revision;
+
+    @Autowired
+    UserAccountRepository accounts;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    AdministrativeUnitRepository units;
+
+    /** A province outside Phú Thọ, with one commune, for the scope checks. */
+    @BeforeEach
+    void anotherProvince() {
+        if (units.findAllByCode("94").isEmpty()) {
+            AdministrativeUnit province = units.save(AdministrativeUnit.province("94", "Tỉnh Thứ Ba", UnitType.TINH, null));
+            units.save(AdministrativeUnit.within(province, UnitLevel.COMMUNE, "94001", "Xã Thứ Ba", UnitType.XA, null));
+        }
+    }
+
+    @Test
+    void anIssuedTokenIsShownOnceAndOnlyItsHashIsKept() throws Exception {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        HttpResponse<String> issued = issue(admin, "Một cửa Hòa Bình", "PROVINCE_MANAGER", "25", "30");
+
+        assertThat(issued.statusCode()).isEqualTo(200);
+        assertThat(issued.headers().firstValue("Cache-Control")).hasValue("no-store");
+        Matcher token = TOKEN.matcher(issued.body());
+        assertThat(token.find()).isTrue();
+        long id = Long.parseLong(token.group(1));
+        String secret = token.group(2);
+        assertThat(issued.body()).contains("Đây là lần duy nhất mã được hiển thị");
+
+        Map<String, Object> row = jdbc.queryForMap("select * from api_token where id = ?", id);
+        assertThat((byte[]) row.get("secret_hash")).isEqualTo(
+                MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(row.values().stream().map(String::valueOf).collect(Collectors.joining("|"))).doesNotContain(secret);
+        assertThat(row).containsEntry("role", "PROVINCE_MANAGER").containsEntry("unit_code", "25")
+                .containsEntry("created_by", "admin");
+        assertThat(((Timestamp) row.get("expires_at")).toInstant()).isBetween(
+                Instant.now().plus(29, ChronoUnit.DAYS), Instant.now().plus(31, ChronoUnit.DAYS));
+        // Never again: not on the list, not in the audit trail.
+        assertThat(admin.get("/api-tokens").body()).contains("Một cửa Hòa Bình", "cdx_" + id + "_…")
+                .doesNotContain(secret);
+        assertThat(jdbc.queryForObject("select after_json::text from audit_event where entity_type = 'API_TOKEN' "
+                + "and entity_id = ? and action = 'ISSUE'", String.class, String.valueOf(id)))
+                .contains("Một cửa Hòa Bình", "PROVINCE_MANAGER").doesNotContain(secret);
+    }
+
+    @Test
+    void aTokenReadsTheApiWithItsRoleAndUnitAndNoSession() {
+        String token = issueAsAdmin("Đọc Phú Thọ", "PROVINCE_MANAGER", "25");
+
+        HttpResponse<String> own = bearer(token, "/api/v1/units/05305");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("05305");
+        assertThat(own.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(bearer(token, "/api/v1/frameworks").statusCode()).isEqualTo(200);
+        // Another province: not found, as on the pages.
+        assertThat(bearer(token, "/api/v1/units/94").statusCode()).isEqualTo(404);
+        assertThat(bearer(token, "/api/v1/units/94001").statusCode()).isEqualTo(404);
+        // A token is for the API alone.
+        WebClient page = new WebClient(port);
+        assertThat(page.send(page.request("/users").header("Authorization", "Bearer " + token).GET().build())
+                .statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void lastUseIsRecordedWithoutMovingTheDataRevision() {
+        String token = issueAsAdmin("Lần dùng", "VIEWER", "25");
+        long id = idOf(token);
+        assertThat(jdbc.queryForObject("select last_used_at from api_token where id = ?", Timestamp.class, id)).isNull();
+        long before = revision.current();
+
+        assertThat(bearer(token, "/api/v1/frameworks").statusCode()).isEqualTo(200);
+        assertThat(bearer(token, "/api/v1/frameworks").statusCode()).isEqualTo(200);
+
+        assertThat(jdbc.queryForObject("select last_used_at from api_token where id = ?", Timestamp.class, id))
+                .isNotNull();
+        assertThat(revision.current()).isEqualTo(before);
+    }
+
+    @Test
+    void malformedUnknownAndWrongTokensAre401WithABearerChallengeAndAProblem() {
+        String token = issueAsAdmin("Sai mã", "VIEWER", "25");
+        String wrongSecret = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        for (String presented : new String[] { "nonsense", "cdx_1_short", "cdx_999999999_" + "A".repeat(43),
+                wrongSecret, "cdx_" + "9".repeat(30) + "_" + "A".repeat(43), "x".repeat(500) }) {
+            HttpResponse<String> refused = bearer(presented, "/api/v1/frameworks");
+            assertThat(refused.statusCode()).as(presented).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge -> assertThat(
+                    challenge).startsWith("Bearer").contains("error=\"invalid_token\""));
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                    .startsWith("application/problem+json"));
+            assertThat(refused.body()).contains("\"status\":401");
+            assertThat(refused.headers().allValues("Set-Cookie")).isEmpty();
+        }
+    }
+
+    @Test
+    void anExpiredTokenIs401() {
+        String token = issueAsAdmin("Hết hạn", "VIEWER", "25");
+        assertThat(bearer(token, "/api/v1/frameworks").statusCode()).isEqualTo(200);
+
+        jdbc.update("update api_token set created_at = now() - interval '2 days', expires_at = now() - interval '1 second'"
+                + " where id = ?", idOf(token));
+
+        assertThat(bearer(token, "/api/v1/frameworks").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aRevokedTokenIs401AtItsNextCallAndTheRevocationIsAudited() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        String token = tokenOf(issue(admin, "Thu hồi", "VIEWER", "25", "90"));
+        long id = idOf(token);
+        assertThat(bearer(token, "/api/v1/frameworks").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> confirm = admin.get("/api-tokens/" + id + "/revoke");
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(confirm.body()).contains("Thu hồi mã Thu hồi?");
+        HttpResponse<String> revoked = admin.post("/api-tokens/" + id + "/revoke",
+                "_csrf=" + WebClient.csrfToken(confirm));
+        assertThat(revoked.statusCode()).isEqualTo(302);
+
+        assertThat(bearer(token, "/api/v1/frameworks").statusCode()).isEqualTo(401);
+        assertThat(admin.get("/api-tokens").body()).contains("Đã thu hồi mã");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where entity_type = 'API_TOKEN' "
+                + "and entity_id = ? and action = 'REVOKE' and actor = 'admin'", Integer.class, String.valueOf(id)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aTokenWhoseIssuerIsDisabledIsRefused() {
+        String issuer = new TestAccounts(accounts, passwordEncoder).create("token-issuer", DEMO_PASSWORD);
+        String token = issueAsAdmin("Của người nghỉ", "VIEWER", "25");
+        jdbc.update("update api_token set created_by = ? where id = ?", issuer, idOf(token));
+        assertThat(bearer(token, "/api/v1/frameworks").statusCode()).isEqualTo(200);
+
+        jdbc.update("update user_account set enabled = false where username = ?", issuer);
+
+        assertThat(bearer(token, "/api/v1/frameworks").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aProvincialManagerIssuesWithinTheProvinceAndNotAboveTheirRole() {
+        WebClient manager = new WebClient(port).login("tinh.phutho", DEMO_PASSWORD);
+        int before = jdbc.queryForObject("select count(*) from api_token", Integer.class);
+
+        HttpResponse<String> otherProvince = issue(manager, "Ngoài tỉnh", "VIEWER", "94001", "90");
+        assertThat(otherProvince.statusCode()).isEqualTo(200);
+        assertThat(otherProvince.body()).contains("Hôm nay không có đơn vị 94001 trong phạm vi của bạn.");
+        assertThat(TOKEN.matcher(otherProvince.body()).find()).isFalse();
+        HttpResponse<String> administrator = issue(manager, "Quản trị", "ADMIN", "", "90");
+        assertThat(administrator.body()).contains("Bạn không được cấp mã với vai trò này.");
+        assertThat(TOKEN.matcher(administrator.body()).find()).isFalse();
+        HttpResponse<String> tooLong = issue(manager, "Quá dài", "VIEWER", "25", "400");
+        assertThat(tooLong.body()).contains("Mã có hiệu lực từ 1 đến 365 ngày.");
+        assertThat(issue(manager, "x".repeat(101), "VIEWER", "25", "90").body())
+                .contains("Tên có tối đa 100 ký tự");
+        assertThat(jdbc.queryForObject("select count(*) from api_token", Integer.class)).isEqualTo(before);
+
+        String own = tokenOf(issue(manager, "Sở Phú Thọ", "PROVINCE_MANAGER", "25", "90"));
+        assertThat(bearer(own, "/api/v1/units/05305").statusCode()).isEqualTo(200);
+        // The form offers no role above their own.
+        assertThat(manager.get("/api-tokens").body()).contains("value=\"VIEWER\"").doesNotContain("value=\"ADMIN\"");
+    }
+
+    @Test
+    void aProvincialManagerSeesAndRevokesOnlyTheTokensOfTheirProvince() {
+        String elsewhere = issueAsAdmin("Tỉnh khác", "PROVINCE_MANAGER", "94");
+        String administrator = issueAsAdmin("Toàn quốc", "ADMIN", "");
+        WebClient manager = new WebClient(port).login("tinh.phutho", DEMO_PASSWORD);
+
+        for (String token : new String[] { elsewhere, administrator }) {
+            assertThat(manager.get("/api-tokens/" + idOf(token) + "/revoke").statusCode()).isEqualTo(404);
+        }
+        assertThat(bearer(administrator, "/api/v1/units/94001").statusCode()).isEqualTo(200);
+        assertThat(bearer(elsewhere, "/api/v1/units/94001").statusCode()).isEqualTo(200);
+        assertThat(manager.get("/api-tokens").body()).doesNotContain("Tỉnh khác", "Toàn quốc");
+    }
+
+    @Test
+    void theListShowsAFewHundredTokensPageByPage() {
+        jdbc.update("""
+                insert into api_token (name, secret_hash, role, unit_code, created_by, created_at, expires_at)
+                select 'Hệ thống số ' || n, sha256(convert_to('s' || n, 'UTF8')), 'VIEWER', '25', 'admin',
+                    now() - make_interval(mins => n), now() + interval '30 days'
+                from generate_series(1, 300) n""");
+        int total = jdbc.queryForObject("select count(*) from api_token", Integer.class);
+        int pages = (total + 49) / 50;
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+
+        HttpResponse<String> first = admin.get("/api-tokens");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("Trang 1/" + pages, "Hệ thống số 1<").doesNotContain("Hệ thống số 60<")
+                .contains("</html>");
+        assertThat(countRows(first.body())).isEqualTo(50);
+        HttpResponse<String> last = admin.get("/api-tokens?page=" + (pages - 1));
+        assertThat(last.body()).contains("Trang " + pages + "/" + pages).contains("</html>");
+        assertThat(countRows(last.body())).isEqualTo(total - 50 * (pages - 1));
+    }
+
+    @Test
+    void httpBasicRecordsNoSuccessButStillCountsAFailure() {
+        String address = WebClient.uniqueClientAddress();
+        WebClient script = WebClient.from(port, address);
+
+        for (int call = 0; call < 3; call++) {
+            assertThat(script.send(script.request("/api/v1/frameworks")
+                    .header("Authorization", basic("huyen.kimboi", DEMO_PASSWORD)).GET().build()).statusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(attemptsFrom(address)).isEmpty();
+
+        assertThat(script.send(script.request("/api/v1/frameworks")
+                .header("Authorization", basic("huyen.kimboi", "wrong")).GET().build()).statusCode()).isEqualTo(401);
+        assertThat(attemptsFrom(address)).containsExactly("FAILURE");
+        // A success after a wrong password clears its count, as a login does: that one success is recorded.
+        script.send(script.request("/api/v1/frameworks").header("Authorization", basic("huyen.kimboi", DEMO_PASSWORD))
+                .GET().build());
+        script.send(script.request("/api/v1/frameworks").header("Authorization", basic("huyen.kimboi", DEMO_PASSWORD))
+                .GET().build());
+        assertThat(attemptsFrom(address)).containsExactly("FAILURE", "SUCCESS");
+    }
+
+    @Test
+    void theRetentionDeletesOnlyOldAttemptsAndTheTriggerStillRefusesEverythingElse() {
+        String key = "it.retention." + System.nanoTime();
+        long old = insertAttempt(key, Instant.now().minus(500, ChronoUnit.DAYS));
+        long recent = insertAttempt(key, Instant.now().minus(10, ChronoUnit.DAYS));
+
+        assertThatThrownBy(() -> jdbc.update("delete from login_attempt where id = ?", old))
+                .hasMessageContaining("cannot be changed or deleted");
+        assertThatThrownBy(() -> jdbc.update("update login_attempt set outcome = 'SUCCESS' where id = ?", old))
+                .hasMessageContaining("cannot be changed or deleted");
+
+        int deleted = retention.purge();
+
+        assertThat(deleted).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForList("select id from login_attempt where username_key = ?", Long.class, key))
+                .containsExactly(recent);
+        Map<String, Object> run = jdbc.queryForMap("select actor, after_json::text as after from audit_event "
+                + "where entity_type = 'LOGIN_ATTEMPTS' and action = 'RETENTION' order by id desc limit 1");
+        assertThat(run.get("actor")).isEqualTo("system");
+        assertThat((String) run.get("after")).contains("\"deleted\": " + deleted, "\"cutoff\"");
+        // Even with the setting, a row newer than the cutoff, or an update, is refused.
+        assertThatThrownBy(() -> withRetentionSetting(Instant.now().minus(400, ChronoUnit.DAYS),
+                "delete from login_attempt where id = " + recent)).hasMessageContaining("cannot be changed or deleted");
+        assertThatThrownBy(() -> withRetentionSetting(Instant.now(),
+                "update login_attempt set outcome = 'SUCCESS' where id = " + recent))
+                .hasMessageContaining("cannot be changed or deleted");
+        assertThat(jdbc.queryForObject("select count(*) from login_attempt where id = ?", Integer.class, recent))
+                .isEqualTo(1);
+    }
+
+    private void withRetentionSetting(Instant cutoff, String statement) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.queryForList("select set_config('communedx.retention', 'on', true), "
+                    + "set_config('communedx.retention_cutoff', ?, true)", cutoff.toString());
+            jdbc.update(statement);
+        });
+    }
+
+    private long insertAttempt(String key, Instant at) {
+        return jdbc.queryForObject("insert into login_attempt (attempted_at, username, username_key, client_ip, outcome)"
+                + " values (?, ?, ?, '192.0.2.1', 'FAILURE') returning id", Long.class, Timestamp.from(at), key, key);
+    }
+
+    private java.util.List<String> attemptsFrom(String address) {
+        return jdbc.queryForList("select outcome from login_attempt where client_ip = ? order by id", String.class,
+                address);
+    }
+
+    private static int countRows(String page) {
+        String table = page.substring(page.indexOf("<tbody>"), page.indexOf("</tbody>"));
+        return table.split("<tr>", -1).length - 1;
+    }
+
+    private String issueAsAdmin(String name, String role, String unit) {
+        return tokenOf(issue(new WebClient(port).login("admin", DEMO_PASSWORD), name, role, unit, "90"));
+    }
+
+    private static HttpResponse<String> issue(WebClient client, String name, String role, String unit, String days) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", WebClient.csrfToken(client.get("/api-tokens")));
+        fields.put("name", name);
+        fields.put("role", role);
+        fields.put("unitCode", unit);
+        fields.put("validDays", days);
+        return client.post("/api-tokens", fields.entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")));
+    }
+
+    private static String tokenOf(HttpResponse<String> issued) {
+        Matcher token = TOKEN.matcher(issued.body());
+        if (!token.find()) {
+            throw new AssertionError("No token issued: " + issued.body());
+        }
+        return token.group();
+    }
+
+    private static long idOf(String token) {
+        Matcher matcher = TOKEN.matcher(token);
+        assertThat(matcher.matches()).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private HttpResponse<String> bearer(String token, String path) {
+        WebClient client = new WebClient(port);
+        return client.send(client.request(path).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").GET().build());
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+}
