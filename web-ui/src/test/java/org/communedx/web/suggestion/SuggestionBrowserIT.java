@@ -3,7 +3,6 @@ package org.communedx.web.suggestion;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -24,8 +23,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 19's journey: a provincial system pushes suggested values through the API, and the commune takes them in the
- * browser, one on its entry page and the rest from the scorecard with one click each, into drafts it then submits.
+ * Issue 19's journey: the province issues its system an API token in the browser, the system's script pushes suggested
+ * values through the API with that token, and the commune takes them in the browser, one on its entry page and the rest
+ * from the scorecard with one click each, into drafts it then submits.
  */
 @TrackerIntegrationTest
 class SuggestionBrowserIT {
@@ -48,10 +48,21 @@ class SuggestionBrowserIT {
     @Test
     void aSuggestedValueShowsFromItsSourceAndTheCommuneTakesItIntoADraft() {
         long period = new EntryPages(frameworks, periods, transaction).newPeriod();
+
+        // The province issues its one-stop-shop system a token in the browser, and reads it once.
+        Page page = browser.logIn(port, "tinh.phutho", EntryPages.PASSWORD);
+        page.navigate("http://localhost:" + port + "/api-tokens");
+        page.locator("#name").fill("Một cửa điện tử Phú Thọ");
+        page.locator("#role").selectOption("PROVINCE_MANAGER");
+        page.locator("#unitCode").fill("25");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cấp mã")).click();
+        String token = page.locator("#issued-token").inputValue();
+        assertThat(token).startsWith("cdx_");
+
+        // The system's script pushes the province's values with that token alone.
         WebClient system = new WebClient(port);
         HttpResponse<String> pushed = system.send(system.request("/api/v1/periods/" + period + "/suggested-values")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("tinh.hoabinh:" + EntryPages.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
                         {"source": "Một cửa điện tử", "suggestions": [
                           {"communeCode": "05305", "criterionCode": "G1.C1", "value": "18/20",
@@ -59,9 +70,11 @@ class SuggestionBrowserIT {
                           {"communeCode": "05305", "criterionCode": "G1.C2", "value": 2},
                           {"communeCode": "05305", "criterionCode": "G2.C4", "value": 5}]}""",
                         StandardCharsets.UTF_8)).build());
-        assertThat(pushed.statusCode()).isEqualTo(200);
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+        assertThat(pushed.headers().firstValue("Set-Cookie")).isEmpty();
 
-        Page page = browser.logIn(port, "xa.yenphu", EntryPages.PASSWORD);
+        page.context().clearCookies();
+        page = browser.logIn(port, "xa.yenphu", EntryPages.PASSWORD);
         page.navigate("http://localhost:" + port + "/communes/05305/periods/" + period);
         assertThat(page.locator("[id='suggestion-G1.C1']")).containsText("từ Một cửa điện tử:");
         assertThat(page.locator("[id='suggestion-G1.C1']")).containsText("18/20 (90,00%)");
