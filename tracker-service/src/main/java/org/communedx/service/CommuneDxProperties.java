@@ -147,9 +147,10 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
      * @param users the user list; each user costs a password hash of about 0.1 s
      * @param frameworks a framework version as YAML or XLSX (27 criteria take some 20 KB)
      * @param maxCellLength the most characters in one cell of an imported CSV file or unit list XLSX
+     * @param values a spreadsheet of suggested values (the national long layout, 89,667 rows, is some 4 MB as XLSX)
      */
     public record Imports(@DefaultValue Units units, @DefaultValue Users users, @DefaultValue Frameworks frameworks,
-            @DefaultValue("1000") int maxCellLength) {
+            @DefaultValue("1000") int maxCellLength, @DefaultValue Values values) {
 
         /**
          * @param maxFileSize the largest file, counted as uploaded and, for an XLSX, also unpacked
@@ -170,6 +171,13 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
          * @param maxRows the most groups and criteria in one file
          */
         public record Frameworks(@DefaultValue("5MB") DataSize maxFileSize, @DefaultValue("1000") int maxRows) {
+        }
+
+        /**
+         * @param maxFileSize the largest file, counted as uploaded and, for an XLSX, also unpacked
+         * @param maxRows the most rows below the header, counted while the file is read
+         */
+        public record Values(@DefaultValue("64MB") DataSize maxFileSize, @DefaultValue("100000") int maxRows) {
         }
     }
 

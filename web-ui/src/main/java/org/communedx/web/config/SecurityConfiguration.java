@@ -105,6 +105,12 @@ class SecurityConfiguration {
                         .requestMatchers("/periods/new", "/periods/*/edit").hasRole("ADMIN")
                         .requestMatchers("/periods", "/plans", "/plans/new", "/plans/*/edit")
                             .hasAnyRole("ADMIN", "PROVINCE_MANAGER")
+                        // A province's values from a spreadsheet, as suggestions: the services keep the template
+                        // and the values within the caller's scope, and a job to the one who started it.
+                        .requestMatchers(HttpMethod.GET, "/periods/*/value-import", "/periods/*/value-import/template.xlsx",
+                                "/periods/*/value-import/jobs/*", "/periods/*/value-import/jobs/*/progress",
+                                "/periods/*/value-import/jobs/*/report.csv").hasAnyRole("ADMIN", "PROVINCE_MANAGER")
+                        .requestMatchers(HttpMethod.POST, "/periods/*/value-import").hasAnyRole("ADMIN", "PROVINCE_MANAGER")
                         // Scorecards, entries and reviews. Every logged-in user may open a scorecard or an entry,
                         // and the services answer 404 outside the caller's scope. Commune staff change values;
                         // district officials and provincial managers review. The workflow then checks that it is

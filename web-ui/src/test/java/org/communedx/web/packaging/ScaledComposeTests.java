@@ -86,7 +86,8 @@ class ScaledComposeTests {
 
         assertThat(jobPages).as("every kind of job's pages").hasSizeGreaterThanOrEqualTo(3);
         assertThat(Stream.concat(jobPages.stream(), Stream.of("/users/import", "/units/import/list",
-                "/units/import/merges", "/mappings/{id}/prefill")).map(path -> path.replace("{id}", "12")))
+                "/units/import/merges", "/mappings/{id}/prefill", "/periods/{periodId}/value-import"))
+                .map(path -> path.replace("{id}", "12").replace("{periodId}", "3")))
                 .allSatisfy(path -> assertThat(byCookie.matcher(path).find()).as(path).isTrue());
         assertThat(byCookie.matcher("/communes/05305/periods/4").find()).as("nothing else").isFalse();
     }

@@ -414,6 +414,95 @@ class NationalScaleIT {
     }
 
     /**
+     * A value import at the sizes it meets: the largest province's wide template (every commune, every criterion),
+     * filled and imported as the province's suggested values, its result page and report whole; a refused file of the
+     * province lists its first problems on the page and every one in the report; the administrator's national
+     * template holds every commune of the country (10,047 here, more than the 3,321 after the reform) and every
+     * criterion.
+     */
+    @Test
+    void aValueImportRendersWholeAtProvinceAndNationalSize() throws IOException {
+        long period = country.latestPeriodId();
+        String page = "/periods/" + period + "/value-import";
+        Map<String, String> types = new LinkedHashMap<>();
+        jdbc.sql("""
+                select c.code, c.measurement_type from criterion c join criterion_group g on g.id = c.group_id
+                join period p on p.framework_id = g.framework_id where p.id = :period""")
+                .param("period", period).query((rs, n) -> types.put(rs.getString(1), rs.getString(2))).list();
+        WebClient manager = new WebClient(port).login(country.provinceManager(), NationalData.BENCH_PASSWORD);
+
+        HttpResponse<byte[]> template = manager.download(page + "/template.xlsx?layout=wide");
+        assertThat(template.statusCode()).isEqualTo(200);
+        assertWholeWorkbook(page, template.body());
+        byte[] filled;
+        byte[] wrong;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(template.body()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum() - 1).as("a row per commune").isEqualTo(country.largestProvinceCommunes());
+            assertThat((int) sheet.getRow(0).getLastCellNum()).as("a column per criterion").isEqualTo(2 + types.size());
+            List<String> codes = new java.util.ArrayList<>();
+            sheet.getRow(0).forEach(cell -> codes.add(cell.getStringCellValue()));
+            codes.subList(0, 2).clear();
+            assertThat(codes).containsExactlyInAnyOrderElementsOf(types.keySet());
+            for (int row = 2; row <= sheet.getLastRowNum(); row++) {
+                for (int i = 0; i < codes.size(); i++) {
+                    sheet.getRow(row).createCell(2 + i).setCellValue(switch (types.get(codes.get(i))) {
+                        case "PERCENT" -> (row % 20) + "/20";
+                        case "LEVEL" -> String.valueOf(row % 4);
+                        case "BOOLEAN" -> row % 2 == 0 ? "có" : "không";
+                        default -> String.valueOf(row);
+                    });
+                }
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            book.write(out);
+            filled = out.toByteArray();
+            for (int row = 2; row <= sheet.getLastRowNum(); row++) {
+                sheet.getRow(row).getCell(2).setCellValue("sai");
+            }
+            out.reset();
+            book.write(out);
+            wrong = out.toByteArray();
+        }
+        int values = country.largestProvinceCommunes() * types.size();
+
+        String refused = awaitJob(manager, manager.postMultipart(page, Map.of("_csrf",
+                WebClient.csrfToken(manager.get(page))), "sai.xlsx", wrong), "job-refused");
+        assertWholeDocument(page, refused);
+        assertThat(refused).contains("bị từ chối với " + String.format(java.util.Locale.GERMANY, "%,d",
+                country.largestProvinceCommunes()) + " vấn đề");
+        String done = awaitJob(manager, manager.postMultipart(page, Map.of("_csrf",
+                WebClient.csrfToken(manager.get(page))), "tinh.xlsx", filled), "job-done");
+        assertWholeDocument(page, done);
+        assertThat(done).contains("Đã nhận " + String.format(java.util.Locale.GERMANY, "%,d", values));
+        Matcher report = Pattern.compile("id=\"job-report\" href=\"([^\"]+)\"").matcher(done);
+        assertThat(report.find()).isTrue();
+        String csv = new String(manager.download(report.group(1)).body(), StandardCharsets.UTF_8);
+        assertThat(csv.lines().count()).as("a line per value, and the header").isEqualTo(values + 1L);
+
+        WebClient administrator = new WebClient(port).login(admin, NationalData.BENCH_PASSWORD);
+        HttpResponse<byte[]> national = administrator.download(page + "/template.xlsx?layout=wide");
+        assertThat(national.statusCode()).isEqualTo(200);
+        assertWholeWorkbook(page, national.body());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(national.body()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum() - 1).as("every commune of the country").isEqualTo(communes);
+            assertThat((int) sheet.getRow(0).getLastCellNum()).isEqualTo(2 + types.size());
+        }
+        System.out.printf("National scale: value import of %d values (%d communes); national template %d bytes%n",
+                values, country.largestProvinceCommunes(), national.body().length);
+    }
+
+    private static String awaitJob(WebClient client, HttpResponse<String> started, String shown) {
+        assertThat(started.statusCode()).isEqualTo(302);
+        String job = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        return org.awaitility.Awaitility.await().atMost(org.communedx.service.testsupport.TestWait.part(2))
+                .until(() -> client.get(job).body(), body -> body.contains("id=\"" + shown + "\""));
+    }
+
+    /**
      * Every part of the package reads to its end, and the first sheet is there (the national one has 271,269 rows).
      * Read through the central directory, as spreadsheet programs do: the parts are written as a stream.
      */

@@ -155,6 +155,18 @@ class AuthorizationMatrixIT {
         route("GET /periods/{id}/edit", "/periods/{period}/edit", "200 403 403 403 403 302",
                 "/periods/0/edit", "404 403 403 403 403 302");
         route("POST /periods/{id}/edit", "/periods/{period}/edit", "A 403 403 403 403 302");
+        route("GET /periods/{periodId}/value-import", "/periods/{period}/value-import", "200 200 403 403 403 302",
+                "/periods/0/value-import", "404 404 403 403 403 302");
+        route("GET /periods/{periodId}/value-import/template.xlsx", "/periods/{period}/value-import/template.xlsx",
+                "200 200 403 403 403 302", "/periods/{period}/value-import/template.xlsx?unit={other}",
+                "200 404 403 403 403 302");
+        route("POST /periods/{periodId}/value-import", "/periods/{period}/value-import", "A A 403 403 403 302");
+        String valueJob = "/periods/{period}/value-import/jobs/" + new UUID(0, 0);
+        route("GET /periods/{periodId}/value-import/jobs/{id}", valueJob, "404 404 403 403 403 302");
+        route("GET /periods/{periodId}/value-import/jobs/{id}/progress", valueJob + "/progress",
+                "404 404 403 403 403 302");
+        route("GET /periods/{periodId}/value-import/jobs/{id}/report.csv", valueJob + "/report.csv",
+                "404 404 403 403 403 302");
         route("GET /plans", "/plans", "200 200 403 403 403 302");
         route("GET /plans/new", "/plans/new", "200 200 403 403 403 302");
         route("POST /plans/new", "/plans/new", "A A 403 403 403 302");
