@@ -15,12 +15,12 @@ import org.communedx.service.period.PlanningViews.PeriodView;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 
-/** A period as the form sends it; whether the dates fit together is the entity's rule. */
+/** A period as the form sends it; whether the dates fit together is the entity's rule. An empty grace is none. */
 record PeriodForm(@NotBlank @Size(max = 100) String name, @NotNull @Min(2000) @Max(2100) Integer year,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate startDate,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate endDate,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate submissionDeadline,
-        @NotNull @Min(0) @Max(Period.MAX_GRACE_DAYS) Integer graceDays, @NotNull Long frameworkId) {
+        @Min(0) @Max(Period.MAX_GRACE_DAYS) Integer graceDays, @NotNull Long frameworkId) {
 
     static PeriodForm empty() {
         return new PeriodForm(null, null, null, null, null, 0, null);
@@ -32,6 +32,8 @@ record PeriodForm(@NotBlank @Size(max = 100) String name, @NotNull @Min(2000) @M
     }
 
     PeriodDraft toDraft() {
-        return new PeriodDraft(name, year, startDate, endDate, submissionDeadline, graceDays, frameworkId);
+        // Left empty (or not sent, as by a form from before the grace existed), no grace.
+        return new PeriodDraft(name, year, startDate, endDate, submissionDeadline, graceDays == null ? 0 : graceDays,
+                frameworkId);
     }
 }
