@@ -86,6 +86,11 @@ class EntryCommentsIT {
                 .doesNotContain("id=\"comments\"").doesNotContain("Xin hỏi");
         assertThat(EntryPages.post(province, entry, "comments", "body=x").statusCode()).isEqualTo(403);
         assertThat(count(entry)).isEqualTo(comments);
+
+        String trail = new WebClient(port).login("admin", PASSWORD)
+                .get("/audit?unit=05305&entityType=ENTRY_COMMENT").body();
+        assertThat(trail).as("each comment audited, found by its commune").contains("Gửi trao đổi", "Xã Yên Phú")
+                .contains("Đã nhận, cảm ơn xã").doesNotContain("<script>alert(1)");
     }
 
     private long count(long entry) {
