@@ -70,11 +70,12 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
      *     bucket, {@code communedx.evidence.s3.*}, which every instance shares); uploads are staged in the directory's
      *     {@code .tmp} either way
      * @param s3 the bucket, when {@code store} is {@code s3}
+     * @param expiry when the commune is warned that a document's validity ends
      */
     public record Evidence(@Nullable Path directory, @DefaultValue("25MB") DataSize maxFileSize,
             @DefaultValue("1h") Duration orphanGrace, @DefaultValue("50000000") long maxImagePixels,
             @DefaultValue("1GB") DataSize diskReserve, @DefaultValue Local local,
-            @DefaultValue("local") EvidenceStoreKind store, @DefaultValue S3 s3) {
+            @DefaultValue("local") EvidenceStoreKind store, @DefaultValue S3 s3, @DefaultValue Expiry expiry) {
 
         public Evidence {
             if (store == EvidenceStoreKind.S3 && (s3.bucket() == null || s3.bucket().isBlank())) {
@@ -95,6 +96,21 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
      *     without it only one instance may use the database (see {@code SingleInstanceGuard})
      */
     public record Local(@DefaultValue("false") boolean shared) {
+    }
+
+    /**
+     * @param warnDays how many days ahead of a file's valid-until date its commune is warned, once per file
+     * @param cron when the daily look for files about to expire runs, in Vietnam's time (a Spring cron expression:
+     *     second, minute, hour, day, month, weekday); on one instance at a time
+     */
+    public record Expiry(@DefaultValue("30") int warnDays, @DefaultValue("0 0 6 * * *") String cron) {
+
+        public Expiry {
+            if (warnDays < 0 || warnDays > 365) {
+                throw new IllegalArgumentException("communedx.evidence.expiry.warn-days must be 0 to 365, not "
+                        + warnDays);
+            }
+        }
     }
 
     /** Where evidence files are kept. */

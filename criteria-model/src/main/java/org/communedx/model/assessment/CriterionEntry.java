@@ -2,6 +2,7 @@ package org.communedx.model.assessment;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -90,6 +91,13 @@ public class CriterionEntry {
     @Column(nullable = false)
     private BigDecimal points = BigDecimal.ZERO.setScale(ScoringRule.POINT_SCALE);
 
+    /**
+     * A reviewer reopened the entry for its commune after the period closed: it takes the commune's changes again
+     * until it is handed back for review; see {@link #reopenForCommune} and {@link #isOpenToCommune}.
+     */
+    @Column(name = "reopened_for_commune", nullable = false)
+    private boolean reopenedForCommune;
+
     @Column(name = "last_changed_at")
     private Instant lastChangedAt;
 
@@ -134,6 +142,7 @@ public class CriterionEntry {
         if (criterion.isEvidenceRequired() && evidenceCount < 1) {
             throw new RuleViolation("entry.refused.evidenceRequired");
         }
+        reopenedForCommune = false;
         moveTo(SUBMITTED, actor, now);
     }
 
@@ -180,6 +189,35 @@ public class CriterionEntry {
         moveTo(RETURNED, actor, now);
     }
 
+    /**
+     * After the period closed to communes, a reviewer hands this one entry back to its commune with a reason,
+     * whatever its status: it becomes RETURNED (its value kept), and takes the commune's changes again until the
+     * commune submits it or asks for "not applicable", which ends the reopening. The rest of the period stays closed.
+     */
+    public void reopenForCommune(String reason, String actor, Instant now) {
+        if (reopenedForCommune) {
+            throw new RuleViolation("entry.refused.alreadyReopened");
+        }
+        this.reason = requireReason(reason);
+        this.reopenedForCommune = true;
+        moveTo(RETURNED, actor, now);
+    }
+
+    /**
+     * Whether commune staff may change the entry on {@code today}: while its period is open to communes, or after it
+     * closed once a reviewer reopened the entry for them.
+     */
+    public boolean isOpenToCommune(LocalDate today) {
+        return reopenedForCommune || assessment.getPeriod().isOpenForSubmissions(today);
+    }
+
+    /** Refuses a commune's change on {@code today} unless {@link #isOpenToCommune}; the period's refusal says why. */
+    public void requireOpenToCommune(LocalDate today) {
+        if (!reopenedForCommune) {
+            assessment.getPeriod().requireOpenForSubmissions(today);
+        }
+    }
+
     /** The commune asks a reviewer to exclude this criterion, and says why. */
     public void requestNotApplicable(String explanation, String actor, Instant now) {
         require("requestNotApplicable", NOT_STARTED, DRAFT, RETURNED);
@@ -187,6 +225,7 @@ public class CriterionEntry {
             throw new RuleViolation("entry.refused.explanationRequired");
         }
         this.explanation = explanation.strip();
+        reopenedForCommune = false;
         moveTo(NOT_APPLICABLE_REQUESTED, actor, now);
     }
 
@@ -218,9 +257,15 @@ public class CriterionEntry {
         }
     }
 
+    /** The longest reason a reviewer may give, as the forms' text areas allow. */
+    public static final int MAX_REASON_LENGTH = 2000;
+
     private static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
             throw new RuleViolation("entry.refused.reasonRequired");
+        }
+        if (reason.strip().length() > MAX_REASON_LENGTH) {
+            throw new RuleViolation("entry.refused.reasonTooLong", MAX_REASON_LENGTH);
         }
         return reason.strip();
     }
@@ -284,6 +329,9 @@ public class CriterionEntry {
         snapshot.put("yesNo", yesNo);
         snapshot.put("explanation", explanation);
         snapshot.put("reason", reason);
+        if (reopenedForCommune) {
+            snapshot.put("reopenedForCommune", true);
+        }
         return snapshot;
     }
 
@@ -313,6 +361,10 @@ public class CriterionEntry {
 
     public String getReason() {
         return reason;
+    }
+
+    public boolean isReopenedForCommune() {
+        return reopenedForCommune;
     }
 
     public Instant getLastChangedAt() {

@@ -2,6 +2,7 @@ package org.communedx.model.evidence;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -27,6 +28,9 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "evidence")
 public class Evidence {
+
+    /** Vietnam's calendar, in which a document takes effect and expires, whatever the server's zone. */
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -68,6 +72,14 @@ public class Evidence {
     @Column(name = "document_date", nullable = false)
     private LocalDate documentDate;
 
+    /** The day the document takes effect: as given at upload, else the upload's day in Vietnam. */
+    @Column(name = "effective_date", nullable = false)
+    private LocalDate effectiveDate;
+
+    /** The last day the document is valid; null when it does not expire. */
+    @Column(name = "valid_until")
+    private LocalDate validUntil;
+
     @Column(name = "uploaded_by", nullable = false)
     private String uploadedBy;
 
@@ -108,6 +120,10 @@ public class Evidence {
         this.title = metadata.title();
         this.issuingBody = metadata.issuingBody();
         this.documentDate = metadata.documentDate();
+        this.effectiveDate = metadata.effectiveDate() != null ? metadata.effectiveDate()
+                : LocalDate.ofInstant(uploadedAt, VIETNAM);
+        this.validUntil = metadata.validUntil();
+        EvidenceMetadata.requireValidityOrder(effectiveDate, validUntil);
         this.uploadedBy = uploadedBy;
         this.uploadedAt = uploadedAt;
     }
@@ -124,6 +140,8 @@ public class Evidence {
         snapshot.put("title", title);
         snapshot.put("issuingBody", issuingBody);
         snapshot.put("documentDate", documentDate.toString());
+        snapshot.put("effectiveDate", effectiveDate.toString());
+        snapshot.put("validUntil", validUntil == null ? null : validUntil.toString());
         return snapshot;
     }
 
@@ -173,6 +191,19 @@ public class Evidence {
 
     public LocalDate getDocumentDate() {
         return documentDate;
+    }
+
+    public LocalDate getEffectiveDate() {
+        return effectiveDate;
+    }
+
+    public LocalDate getValidUntil() {
+        return validUntil;
+    }
+
+    /** Whether the document is past its last valid day on {@code today} (Vietnam's date). */
+    public boolean isExpiredOn(LocalDate today) {
+        return validUntil != null && validUntil.isBefore(today);
     }
 
     public String getUploadedBy() {

@@ -5,10 +5,18 @@ import java.time.LocalDate;
 import org.communedx.model.RuleViolation;
 
 /**
- * What a document says about itself: its number (optional, a photo has none), title, issuing body and date.
- * Construction checks the rules; the dates it may carry depend on today, which the caller passes.
+ * What a document says about itself: its number (optional, a photo has none), title, issuing body and date, and
+ * how long it holds: the day it takes effect (optional; without it, the day it is uploaded) and the last day it is
+ * valid (optional; without it, it does not expire). Construction checks the rules; the dates it may carry depend on
+ * today, which the caller passes.
  */
-public record EvidenceMetadata(String documentNumber, String title, String issuingBody, LocalDate documentDate) {
+public record EvidenceMetadata(String documentNumber, String title, String issuingBody, LocalDate documentDate,
+        LocalDate effectiveDate, LocalDate validUntil) {
+
+    /** A document that takes effect when uploaded and does not expire. */
+    public EvidenceMetadata(String documentNumber, String title, String issuingBody, LocalDate documentDate) {
+        this(documentNumber, title, issuingBody, documentDate, null, null);
+    }
 
     /** Vietnam's first state documents date from 2 September 1945; nothing older is evidence of this work. */
     static final LocalDate EARLIEST = LocalDate.of(1945, 9, 2);
@@ -37,6 +45,17 @@ public record EvidenceMetadata(String documentNumber, String title, String issui
         }
         if (documentDate.isBefore(EARLIEST)) {
             throw new RuleViolation("evidence.refused.dateTooEarly");
+        }
+        if (effectiveDate != null && effectiveDate.isBefore(EARLIEST)) {
+            throw new RuleViolation("evidence.refused.effectiveDateTooEarly");
+        }
+        requireValidityOrder(effectiveDate, validUntil);
+    }
+
+    /** Refuses a valid-until day before the day the document takes effect. */
+    static void requireValidityOrder(LocalDate effectiveDate, LocalDate validUntil) {
+        if (effectiveDate != null && validUntil != null && validUntil.isBefore(effectiveDate)) {
+            throw new RuleViolation("evidence.refused.validityOrder");
         }
     }
 

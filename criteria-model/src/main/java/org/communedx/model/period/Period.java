@@ -25,6 +25,9 @@ import org.communedx.model.framework.FrameworkStatus;
 @Table(name = "period")
 public class Period {
 
+    /** The longest grace a period may give after its deadline: a quarter, beyond which the deadline means little. */
+    public static final int MAX_GRACE_DAYS = 90;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -43,6 +46,10 @@ public class Period {
 
     @Column(name = "submission_deadline", nullable = false)
     private LocalDate submissionDeadline;
+
+    /** Days after the deadline during which communes may still change their entries; see {@link #closesAfter}. */
+    @Column(name = "grace_days", nullable = false)
+    private int graceDays;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "framework_id")
@@ -80,6 +87,9 @@ public class Period {
         if (terms.submissionDeadline().isBefore(terms.startDate())) {
             throw new RuleViolation("period.invalid.deadlineBeforeStart");
         }
+        if (terms.graceDays() < 0 || terms.graceDays() > MAX_GRACE_DAYS) {
+            throw new RuleViolation("period.invalid.graceDays", MAX_GRACE_DAYS);
+        }
         if (framework == null || framework.getStatus() != FrameworkStatus.PUBLISHED) {
             throw new RuleViolation("period.invalid.frameworkNotPublished");
         }
@@ -88,30 +98,42 @@ public class Period {
         this.startDate = terms.startDate();
         this.endDate = terms.endDate();
         this.submissionDeadline = terms.submissionDeadline();
+        this.graceDays = terms.graceDays();
         this.framework = framework;
     }
 
     /**
-     * Whether commune staff may still change their entries on {@code today}: up to and including the deadline day,
-     * in Vietnam's calendar (the caller's {@code today}). Reviewers are not bound by it: they review after it.
+     * The last day on which commune staff may change their entries: the submission deadline plus the grace. The
+     * period is closed to them from the next day.
+     */
+    public LocalDate closesAfter() {
+        return submissionDeadline.plusDays(graceDays);
+    }
+
+    /**
+     * Whether commune staff may still change their entries on {@code today}: up to and including the deadline day
+     * plus the grace, in Vietnam's calendar (the caller's {@code today}). Reviewers are not bound by it: they review
+     * after it. An entry a reviewer reopened after closing takes the commune's changes again by its own rule
+     * ({@code CriterionEntry.isOpenToCommune}).
      */
     public boolean isOpenForSubmissions(LocalDate today) {
-        return !today.isAfter(submissionDeadline);
+        return !today.isAfter(closesAfter());
     }
 
     /**
      * Refuses a commune's change (a value, a file added or removed, a submission, a not-applicable request) once the
-     * deadline has passed, a returned entry's as well: the review that returned it came too late for the commune to
-     * answer it, and an administrator who wants the answer extends the deadline on the period's page.
+     * deadline and its grace have passed, a returned entry's as well: the review that returned it came too late for
+     * the commune to answer it, unless a reviewer reopens that entry for the commune, and an administrator who wants
+     * every commune's answer extends the deadline or the grace on the period's page.
      */
     public void requireOpenForSubmissions(LocalDate today) {
         if (!isOpenForSubmissions(today)) {
-            throw new RuleViolation("period.refused.deadlinePassed", submissionDeadline);
+            throw new RuleViolation("period.refused.deadlinePassed", submissionDeadline, graceDays, closesAfter());
         }
     }
 
     public PeriodTerms terms() {
-        return new PeriodTerms(name, year, startDate, endDate, submissionDeadline);
+        return new PeriodTerms(name, year, startDate, endDate, submissionDeadline, graceDays);
     }
 
     public Long getId() {
@@ -136,6 +158,10 @@ public class Period {
 
     public LocalDate getSubmissionDeadline() {
         return submissionDeadline;
+    }
+
+    public int getGraceDays() {
+        return graceDays;
     }
 
     public Framework getFramework() {

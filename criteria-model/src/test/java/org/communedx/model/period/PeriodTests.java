@@ -62,7 +62,8 @@ class PeriodTests {
         assertThatThrownBy(() -> period.requireOpenForSubmissions(deadline.plusDays(1)))
                 .isInstanceOfSatisfying(RuleViolation.class, violation -> {
                     assertThat(violation.messageKey()).isEqualTo("period.refused.deadlinePassed");
-                    assertThat(violation.arguments()).as("the message names the deadline").containsExactly(deadline);
+                    assertThat(violation.arguments()).as("the message names the deadline, the grace and the last day")
+                            .containsExactly(deadline, 0, deadline);
                 });
     }
 

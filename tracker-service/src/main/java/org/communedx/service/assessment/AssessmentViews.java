@@ -27,12 +27,16 @@ public final class AssessmentViews {
      * The entry page: the entry, its criterion, what the current user may do, and its history.
      * @param deadlinePassed the period's submission deadline has passed: a reviewer who returns the entry is told
      *        that the commune can answer only once the deadline is extended
+     * @param graceDays days after the deadline during which the commune could still change its entries
+     * @param closesAfter the last day the period took the commune's changes: the deadline plus the grace
      * @param closedToCommune the current user is the commune's staff and the period's submission deadline has passed,
      *        which is why {@code actions} offers them nothing: the page says so
+     * @param reopenedForCommune the period has closed, but a reviewer reopened this entry for the commune, which may
+     *        change and submit it again
      */
     public record EntryDetail(EntryView entry, String communeCode, String communeName, long periodId,
-            String periodName, LocalDate submissionDeadline, boolean deadlinePassed, boolean closedToCommune,
-            String groupCode,
+            String periodName, LocalDate submissionDeadline, int graceDays, LocalDate closesAfter,
+            boolean deadlinePassed, boolean closedToCommune, boolean reopenedForCommune, String groupCode,
             LocalizedText groupName, LocalizedText description,
             LocalizedText typicalEvidence, BigDecimal target, Comparison comparison, String unit,
             boolean evidenceRequired, int evidenceCount, Actions actions, List<HistoryLine> history,
@@ -53,13 +57,18 @@ public final class AssessmentViews {
         }
     }
 
-    /** What the current user may do to the entry now: commune staff edit, reviewers review. */
+    /**
+     * What the current user may do to the entry now: commune staff edit, reviewers review.
+     * @param reopen reopen an approved entry while the period is open
+     * @param reopenForCommune after the period closed, hand this entry back to the commune to change and submit
+     */
     public record Actions(boolean save, boolean submit, boolean requestNotApplicable, boolean approve,
-            boolean returnWithReason, boolean reopen, boolean approveNotApplicable, boolean takeSuggestion) {
+            boolean returnWithReason, boolean reopen, boolean approveNotApplicable, boolean takeSuggestion,
+            boolean reopenForCommune) {
 
         public boolean any() {
             return save || submit || requestNotApplicable || approve || returnWithReason || reopen
-                    || approveNotApplicable || takeSuggestion;
+                    || approveNotApplicable || takeSuggestion || reopenForCommune;
         }
     }
 

@@ -34,6 +34,7 @@ import org.communedx.model.user.Role;
 import org.communedx.service.Actors;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.audit.AuditLog.AuditEvent;
+import org.communedx.service.notification.TrackerEvent.EntryReopened;
 import org.communedx.service.assessment.AssessmentViews.Actions;
 import org.communedx.service.assessment.AssessmentViews.ChangeSinceReview;
 import org.communedx.service.assessment.AssessmentViews.EntryDetail;
@@ -46,6 +47,7 @@ import org.communedx.service.scope.Acting;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.scope.UnitScope;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -82,11 +84,14 @@ public class AssessmentWorkflow {
 
     private final SuggestedValueRepository suggestions;
 
+    private final ApplicationEventPublisher events;
+
     AssessmentWorkflow(AssessmentRepository assessments, CriterionEntryRepository entries, PeriodRepository periods,
             Scopes scopes, AuditLog audit,
             Clock clock, EvidenceCounts evidenceCounts, ProgressLedger progress,
-            SuggestedValueRepository suggestions) {
+            SuggestedValueRepository suggestions, ApplicationEventPublisher events) {
         this.suggestions = suggestions;
+        this.events = events;
         this.evidenceCounts = evidenceCounts;
         this.progress = progress;
         this.assessments = assessments;
@@ -233,8 +238,10 @@ public class AssessmentWorkflow {
         SuggestionView suggestion = suggestions.findForCriterion(assessment.getUnit().getId(), period.getId(),
                 criterion.getCode()).map(found -> SuggestionView.of(found, entry.value())).orElse(null);
         return new EntryDetail(EntryView.of(entry), assessment.getUnit().getCode(), assessment.getUnit().getName(),
-                period.getId(), period.getName(), period.getSubmissionDeadline(), deadlinePassed,
-                deadlinePassed && isOwnStaff(assessment.getUnit()), criterion.getGroup().getCode(),
+                period.getId(), period.getName(), period.getSubmissionDeadline(), period.getGraceDays(),
+                period.closesAfter(), deadlinePassed,
+                deadlinePassed && !entry.isReopenedForCommune() && isOwnStaff(assessment.getUnit()),
+                deadlinePassed && entry.isReopenedForCommune(), criterion.getGroup().getCode(),
                 criterion.getGroup().name(), criterion.description(), criterion.typicalEvidence(),
                 criterion.getTarget(), criterion.getComparison(), criterion.getUnit(), criterion.isEvidenceRequired(),
                 entryId == null ? 0 : evidenceCounts.forEntry(entryId), actions(entry, suggestion), history,
@@ -246,17 +253,18 @@ public class AssessmentWorkflow {
         EntryStatus status = entry.getStatus();
         Acting account = scopes.acting().orElse(null);
         AdministrativeUnit commune = entry.getAssessment().getUnit();
-        boolean staff = account != null && isStaff(account, commune)
-                && openToCommune(entry.getAssessment().getPeriod());
+        boolean periodOpen = openToCommune(entry.getAssessment().getPeriod());
+        boolean staff = account != null && isStaff(account, commune) && entry.isOpenToCommune(today());
         boolean reviewer = account != null && isReviewer(account, commune);
         return new Actions(staff && status.isEditable(),
                 staff && (status == EntryStatus.DRAFT || status == EntryStatus.RETURNED),
                 staff && status.isEditable(),
                 reviewer && status == EntryStatus.SUBMITTED,
                 reviewer && (status == EntryStatus.SUBMITTED || status == EntryStatus.NOT_APPLICABLE_REQUESTED),
-                reviewer && status.isLocked(),
+                reviewer && periodOpen && status.isLocked(),
                 reviewer && status == EntryStatus.NOT_APPLICABLE_REQUESTED,
-                staff && status.isEditable() && suggestion != null && !suggestion.taken());
+                staff && status.isEditable() && suggestion != null && !suggestion.taken(),
+                reviewer && !periodOpen && !entry.isReopenedForCommune());
     }
 
     /**
@@ -315,7 +323,7 @@ public class AssessmentWorkflow {
     }
 
     /** Reviews that send an entry back to the commune, after which a resubmission shows what changed. */
-    static final Set<String> REVIEW_ACTIONS = Set.of("RETURN", "REOPEN");
+    static final Set<String> REVIEW_ACTIONS = Set.of("RETURN", "REOPEN", "REOPEN_FOR_COMMUNE");
 
     /**
      * What the evidence service writes to the audit trail: a row per file, whose snapshot names the file's entry in
@@ -442,11 +450,16 @@ public class AssessmentWorkflow {
     public SubmitAll submitAll(String communeCode, long periodId) {
         Assessment assessment = current(communeCode, periodId);
         requireActor(Actor.COMMUNE, assessment.getUnit());
-        requireOpenToCommune(assessment.getPeriod());
+        LocalDate today = today();
+        // After closing, only the entries a reviewer reopened for the commune are still its to submit.
         List<CriterionEntry> saved = entriesInOrder(assessment).stream()
                 .filter(entry -> entry.getId() != null)
                 .filter(entry -> entry.getStatus() == EntryStatus.DRAFT || entry.getStatus() == EntryStatus.RETURNED)
+                .filter(entry -> entry.isOpenToCommune(today))
                 .toList();
+        if (saved.isEmpty()) {
+            requireOpenToCommune(assessment.getPeriod());
+        }
         Map<Long, Integer> evidence = evidenceCounts.forEntries(saved.stream().map(CriterionEntry::getId).toList());
         List<SubmitAll.Line> submitted = new ArrayList<>();
         List<SubmitAll.Line> left = new ArrayList<>();
@@ -585,10 +598,48 @@ public class AssessmentWorkflow {
                 entry -> entry.returnWithReason(reason, Actors.username(), clock.instant()));
     }
 
+    /**
+     * A reviewer reopens an approved (or approved not-applicable) entry with a reason: it goes back to the commune
+     * as RETURNED. Once the period has closed to communes the commune could not answer, so there it is
+     * {@link #reopenForCommune} instead. Publishes {@link EntryReopened}.
+     */
     @Transactional
     public EntryView reopen(long entryId, long version, String reason) {
-        return act(entryId, version, Actor.REVIEWER, "REOPEN",
+        if (!openToCommune(load(entryId).getAssessment().getPeriod())) {
+            return reopenForCommune(entryId, version, reason);
+        }
+        EntryView reopened = act(entryId, version, Actor.REVIEWER, "REOPEN",
                 entry -> entry.reopen(reason, Actors.username(), clock.instant()));
+        events.publishEvent(new EntryReopened(entryId, reopened.reason()));
+        return reopened;
+    }
+
+    /**
+     * After the period closed to communes (deadline plus grace), a reviewer hands one commune's entry back to it with
+     * a reason, whatever its status: that entry alone takes the commune's changes again until the commune submits it
+     * ({@link CriterionEntry#reopenForCommune}). Audited as {@code REOPEN_FOR_COMMUNE}; publishes
+     * {@link EntryReopened} so that the commune is told. While the period is open there is nothing to reopen:
+     * the reviewer returns or reopens the entry as usual.
+     */
+    @Transactional
+    public EntryView reopenForCommune(long entryId, long version, String reason) {
+        Period period = load(entryId).getAssessment().getPeriod();
+        if (openToCommune(period)) {
+            throw new RuleViolation("entry.refused.periodStillOpen", period.closesAfter());
+        }
+        EntryView reopened = act(entryId, version, Actor.REVIEWER, "REOPEN_FOR_COMMUNE",
+                entry -> entry.reopenForCommune(reason, Actors.username(), clock.instant()));
+        events.publishEvent(new EntryReopened(entryId, reopened.reason()));
+        return reopened;
+    }
+
+    /**
+     * The same at the criterion's address, for a commune that never wrote in the period: the reopening stores its
+     * entries first, the reviewer's write being the first.
+     */
+    @Transactional
+    public EntryView reopenForCommune(CriterionAddress address, long version, String reason) {
+        return reopenForCommune(entryToWrite(address), version, reason);
     }
 
     @Transactional
@@ -613,7 +664,7 @@ public class AssessmentWorkflow {
         requireActor(actor, entry.getAssessment().getUnit());
         if (actor == Actor.COMMUNE) {
             // Before the version check: a page left open across the deadline is told why, not that it is stale.
-            requireOpenToCommune(entry.getAssessment().getPeriod());
+            entry.requireOpenToCommune(today());
         }
         if (entry.getRowVersion() != version) {
             throw new EntryConflict();
@@ -651,7 +702,7 @@ public class AssessmentWorkflow {
         }
     }
 
-    private static boolean isStaff(Acting account, AdministrativeUnit commune) {
+    static boolean isStaff(Acting account, AdministrativeUnit commune) {
         return account.role() == Role.COMMUNE_STAFF && commune.getCode().equals(account.unitCode());
     }
 
@@ -688,6 +739,19 @@ public class AssessmentWorkflow {
      */
     public void requireOpenToCommune(Period period) {
         period.requireOpenForSubmissions(today());
+    }
+
+    /**
+     * The same for one entry: an entry a reviewer reopened for the commune after closing takes its changes
+     * ({@link CriterionEntry#requireOpenToCommune}). Every write of the commune on an entry asks this one.
+     */
+    public void requireOpenToCommune(CriterionEntry entry) {
+        entry.requireOpenToCommune(today());
+    }
+
+    /** Whether the entry takes commune staff's changes today; see {@link #requireOpenToCommune(CriterionEntry)}. */
+    public boolean openToCommune(CriterionEntry entry) {
+        return entry.isOpenToCommune(today());
     }
 
     /**

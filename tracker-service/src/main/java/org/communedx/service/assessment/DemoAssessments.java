@@ -404,7 +404,8 @@ class DemoAssessments implements ApplicationRunner {
             Evidence file = written.evidence.get(i);
             rows.add(new Object[] { ids.get(i), file.getEntry().getId(), file.getSha256(), file.getSizeBytes(),
                     file.getMediaType(), file.getStoredName(), file.getOriginalName(), file.getDocumentNumber(),
-                    file.getTitle(), file.getIssuingBody(), file.getDocumentDate(), file.getUploadedBy(),
+                    file.getTitle(), file.getIssuingBody(), file.getDocumentDate(), file.getEffectiveDate(),
+                    file.getValidUntil(), file.getUploadedBy(),
                     OffsetDateTime.ofInstant(file.getUploadedAt(), ZoneOffset.UTC) });
             int event = written.evidenceIds.get(i);
             PastEvent added = written.audit.get(event);
@@ -413,8 +414,9 @@ class DemoAssessments implements ApplicationRunner {
         }
         jdbcTemplate.batchUpdate("""
                 insert into evidence (id, entry_id, sha256, size_bytes, media_type, stored_name, original_name,
-                    document_number, title, issuing_body, document_date, uploaded_by, uploaded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    document_number, title, issuing_body, document_date, effective_date, valid_until, uploaded_by,
+                    uploaded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         audit.recordAllAt(written.audit);
         progress.writeHistory(written.history);
     }

@@ -1,10 +1,12 @@
 package org.communedx.service.assessment;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.communedx.model.evidence.EvidenceType;
 
@@ -59,6 +61,22 @@ public class EvidenceCounts {
 
     /** A file as a list shows it; {@code image} when its thumbnail stands for it ({@link EvidenceType#isImage}). */
     public record Listed(long id, String originalName, String title, boolean image) {
+    }
+
+    /**
+     * The entries whose evidence has all expired on {@code today}: at least one file, and every file valid until a
+     * day before today. An entry without files, or with one file valid today or without an end, is not among them.
+     * One query for all the entries, as the scorecard and the review queue list them by the hundred.
+     */
+    public Set<Long> allExpired(Collection<Long> entryIds, LocalDate today) {
+        if (entryIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                select entry_id from evidence where entry_id = any(?) group by entry_id
+                having bool_and(valid_until is not null and valid_until < ?)""")
+                .param(entryIds.toArray(Long[]::new)).param(today)
+                .query((rs, row) -> rs.getLong("entry_id")).list());
     }
 
     public int forEntry(long entryId) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.assessment.EntryStatus;
@@ -81,7 +82,7 @@ public class ReviewQueue {
             long periodId, String periodName, String groupCode, String criterionCode, LocalizedText criterionName,
             MeasurementType type, BigDecimal target, Comparison comparison, String unit, EntryValue value,
             boolean met, String explanation, List<EvidenceCounts.Listed> files, Instant submittedAt,
-            String submittedBy, ChangeSinceReview sinceReview) {
+            String submittedBy, ChangeSinceReview sinceReview, boolean evidenceExpired) {
 
         public int evidenceCount() {
             return files.size();
@@ -139,11 +140,12 @@ public class ReviewQueue {
         rows.forEach(row -> values.put(row.entryId(), row.value()));
         Map<Long, ChangeSinceReview> changes = workflow.sinceReview(values);
         Map<Long, List<EvidenceCounts.Listed>> files = evidence.listed(values.keySet());
+        Set<Long> expired = evidence.allExpired(values.keySet(), workflow.today());
         List<QueueItem> items = rows.stream().map(row -> new QueueItem(row.entryId(), row.version(), row.status(),
                 row.communeCode(), row.communeName(), row.periodId(), row.periodName(), row.groupCode(),
                 row.criterionCode(), row.criterionName(), row.type(), row.target(), row.comparison(), row.unit(),
                 row.value(), row.met(), row.explanation(), files.getOrDefault(row.entryId(), List.of()), row.submittedAt(),
-                row.submittedBy(), changes.get(row.entryId()))).toList();
+                row.submittedBy(), changes.get(row.entryId()), expired.contains(row.entryId()))).toList();
         List<Choice> communes = jdbc.sql("""
                 select distinct u.code, u.name from administrative_unit u
                 join administrative_unit parent on parent.id = u.parent_id
@@ -243,7 +245,7 @@ public class ReviewQueue {
                 new LocalizedText(rs.getString("name_vi"), rs.getString("name_en")), type, target, comparison,
                 rs.getString("unit"), value, value != null && comparison.isMet(value.measure(), target),
                 rs.getString("explanation"), List.of(), changed == null ? null : changed.toInstant(),
-                rs.getString("last_changed_by"), null);
+                rs.getString("last_changed_by"), null, false);
     }
 
     private static EntryValue value(ResultSet rs) throws SQLException {

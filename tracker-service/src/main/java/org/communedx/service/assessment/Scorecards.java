@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 
 import org.communedx.model.assessment.Assessment;
@@ -74,8 +75,12 @@ public class Scorecards {
     }
 
     /**
-     * @param closedToCommune the current user is the commune's staff and the submission deadline has passed: they
-     *        can no longer change the entries, and the page says so
+     * @param closedToCommune the current user is the commune's staff and the submission deadline and its grace have
+     *        passed: they can no longer change the entries, but those a reviewer reopened for them, and the page says so
+     * @param graceDays days after the deadline during which the commune could still change its entries
+     * @param closesAfter the last day the period takes the commune's changes: the deadline plus the grace
+     * @param reopenedForCommune after closing, how many entries a reviewer reopened for the commune and it has not
+     *        submitted again
      * @param scoreSettings whether the framework shows these figures as percent or as points, and how it rounds points
      * @param score the points verified and claimed out of the applicable maximum, from which the percentages come
      * @param todo what the commune's own staff still have to do; null for anyone else
@@ -83,7 +88,7 @@ public class Scorecards {
     public record Scorecard(String communeCode, String communeName, long periodId, String periodName,
             LocalDate submissionDeadline, long daysToDeadline, boolean closedToCommune, Percentages overall,
             List<GroupCard> groups, PlanProgress plan, ScoreSettings scoreSettings, Completion.Score score,
-            ToDo todo) {
+            ToDo todo, int graceDays, LocalDate closesAfter, int reopenedForCommune) {
 
         /**
          * How many entries the commune's own staff saved and have not submitted (drafts, and entries returned to
@@ -91,7 +96,12 @@ public class Scorecards {
          * anyone else.
          */
         public int toSubmit() {
-            return todo == null || closedToCommune ? 0 : todo.drafts() + todo.returned().size();
+            return todo == null ? 0 : closedToCommune ? reopenedForCommune : todo.drafts() + todo.returned().size();
+        }
+
+        /** Whether any criterion's evidence has all expired ({@link CriterionRow#evidenceExpired}). */
+        public boolean anyEvidenceExpired() {
+            return groups.stream().flatMap(group -> group.criteria().stream()).anyMatch(CriterionRow::evidenceExpired);
         }
 
         /**
@@ -129,11 +139,14 @@ public class Scorecards {
     /**
      * @param points what the value earns by the criterion's scoring rule, whatever the status
      * @param maximum the most the criterion earns
+     * @param reopenedForCommune a reviewer reopened the entry for the commune after the period closed
+     * @param evidenceExpired the entry has evidence and every file of it is past its valid-until date
      */
     public record CriterionRow(String code, LocalizedText name, MeasurementType type, BigDecimal target,
             Comparison comparison, String unit, EntryStatus status, EntryValue value, boolean met,
             int evidenceCount, Instant lastChangedAt, String lastChangedBy, BigDecimal points, BigDecimal maximum,
-            ScoringMethod scoring, AssessmentViews.SuggestionView suggestion) {
+            ScoringMethod scoring, AssessmentViews.SuggestionView suggestion, boolean reopenedForCommune,
+            boolean evidenceExpired) {
 
         /** Whether the entry can take its suggested value: one it does not hold yet, while staff may change it. */
         public boolean suggestionToTake() {
@@ -161,8 +174,11 @@ public class Scorecards {
     public Scorecard scorecard(String communeCode, long periodId) {
         Assessment assessment = workflow.current(communeCode, periodId);
         List<CriterionEntry> rows = workflow.entriesInOrder(assessment);
-        Map<Long, Integer> counts = evidence.forEntries(rows.stream().map(CriterionEntry::getId)
-                .filter(Objects::nonNull).toList());
+        List<Long> stored = rows.stream().map(CriterionEntry::getId).filter(Objects::nonNull).toList();
+        Map<Long, Integer> counts = evidence.forEntries(stored);
+        // Vietnam's date, as the workflow judges the deadline by, so that the page agrees with it.
+        LocalDate today = workflow.today();
+        Set<Long> expired = evidence.allExpired(stored, today);
         Completion.Result completion = Completion.of(rows.stream().map(Scorecards::item).toList());
         Map<String, SuggestedValue> suggested = new HashMap<>();
         suggestions.findForCommune(assessment.getUnit().getId(), periodId)
@@ -181,14 +197,13 @@ public class Scorecards {
                             criterion.getWeight(), criterion.scoring().method(),
                             Optional.ofNullable(suggested.get(criterion.getCode()))
                                     .map(found -> AssessmentViews.SuggestionView.of(found, entry.value()))
-                                    .orElse(null)));
+                                    .orElse(null),
+                            entry.isReopenedForCommune(), entry.getId() != null && expired.contains(entry.getId())));
         }
         Period period = assessment.getPeriod();
         long unitId = assessment.getUnit().getId();
         // Only commune staff can be the commune's own staff: nobody else pays for the account lookup.
         boolean ownStaff = Actors.hasAnyRole(Role.COMMUNE_STAFF.name()) && workflow.isOwnStaff(assessment.getUnit());
-        // Vietnam's date, as the workflow judges the deadline by, so that the page agrees with it.
-        LocalDate today = workflow.today();
         // The plan to measure this period against: the one whose deadline falls in it, else the latest.
         List<Plan> communePlans = plans.findByParticipant(unitId);
         PlanProgress plan = communePlans.stream().filter(found -> !found.getDeadline().isBefore(period.getStartDate())
@@ -199,7 +214,8 @@ public class Scorecards {
                 period.getName(), period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),
                 !period.isOpenForSubmissions(today) && ownStaff,
                 completion.overall(), List.copyOf(groups.values()), plan, period.getFramework().scoreSettings(),
-                completion.overallScore(), ownStaff ? toDo(rows) : null);
+                completion.overallScore(), ownStaff ? toDo(rows) : null, period.getGraceDays(), period.closesAfter(),
+                ownStaff ? (int) rows.stream().filter(CriterionEntry::isReopenedForCommune).count() : 0);
     }
 
     private static ToDo toDo(List<CriterionEntry> rows) {
@@ -227,10 +243,11 @@ public class Scorecards {
      * @param hasValue whether a value was entered (without one, it earns nothing)
      * @param step for STEPS and LEVELS, the band that holds the value as its rule writes it ("50..80", "2"), or null
      *        when none does
+     * @param evidenceExpired the entry has evidence and every file of it is past its valid-until date
      */
     public record ExplainedCriterion(String code, LocalizedText name, String groupCode,
             BigDecimal weight, EntryStatus status, boolean met, Completion.Reason verified, Completion.Reason claimed,
-            BigDecimal points, ScoringMethod scoring, boolean hasValue, String step) {
+            BigDecimal points, ScoringMethod scoring, boolean hasValue, String step, boolean evidenceExpired) {
     }
 
     /**
@@ -254,6 +271,8 @@ public class Scorecards {
             throw new EntryNotFoundException("group " + groupCode);
         }
         Completion.Explanation explanation = Completion.explain(rows.stream().map(Scorecards::item).toList());
+        Set<Long> expired = evidence.allExpired(rows.stream().map(CriterionEntry::getId).filter(Objects::nonNull)
+                .toList(), workflow.today());
         List<ExplainedCriterion> criteria = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             CriterionEntry entry = rows.get(i);
@@ -264,7 +283,8 @@ public class Scorecards {
                     line.groupCode(), line.weight(), line.status(), line.met(), line.verified(), line.claimed(),
                     line.points(), criterion.scoring().method(), value != null,
                     value == null ? null : criterion.scoring().stepFor(value.measure())
-                            .map(step -> ScoreStepsText.band(criterion.scoring().method(), step)).orElse(null)));
+                            .map(step -> ScoreStepsText.band(criterion.scoring().method(), step)).orElse(null),
+                    entry.getId() != null && expired.contains(entry.getId())));
         }
         LocalizedText groupName = groupCode == null ? null : rows.get(0).getCriterion().getGroup().name();
         return new CompletionExplanation(assessment.getUnit().getCode(), assessment.getUnit().getName(), periodId,

@@ -201,7 +201,8 @@ public class AuditSearch {
             String unit = UNIT_CODE.matcher(filter.unit()).matches() ? filter.unit() : "-";
             query.sql.append(" ").append("""
                     and ((entity_type = 'CRITERION_ENTRY' and entity_id in (%1$s))
-                        or (entity_type = 'EVIDENCE' and coalesce(after_json, before_json) ->> 'entryId' in (%1$s))
+                        or (entity_type in ('EVIDENCE', 'ENTRY_COMMENT')
+                            and coalesce(after_json, before_json) ->> 'entryId' in (%1$s))
                         or (entity_type = 'USER' and coalesce(after_json, before_json) ->> 'unitCode' = ?))"""
                     .formatted("""
                             select e.id::text from criterion_entry e join assessment a on a.id = e.assessment_id
@@ -240,7 +241,7 @@ public class AuditSearch {
             actors.add(event.actor().toLowerCase(Locale.ROOT));
             switch (event.entityType()) {
                 case "CRITERION_ENTRY" -> add(entryIds, event.entityId());
-                case "EVIDENCE" -> add(entryIds, field(event, "entryId"));
+                case "EVIDENCE", "ENTRY_COMMENT" -> add(entryIds, field(event, "entryId"));
                 case "PERIOD" -> add(periodIds, event.entityId());
                 case "PLAN" -> add(planIds, event.entityId());
                 case "FRAMEWORK" -> add(frameworkIds, event.entityId());
@@ -259,6 +260,7 @@ public class AuditSearch {
             Subject subject = switch (event.entityType()) {
                 case "CRITERION_ENTRY" -> entry(entries, event.entityId(), field(event, "criterion"), null);
                 case "EVIDENCE" -> entry(entries, field(event, "entryId"), null, field(event, "originalName"));
+                case "ENTRY_COMMENT" -> entry(entries, field(event, "entryId"), null, null);
                 case "PERIOD" -> named(periods.get(id(event.entityId())), event, "name");
                 case "PLAN" -> named(plans.get(id(event.entityId())), event, "name");
                 case "FRAMEWORK" -> named(frameworks.get(id(event.entityId())), event, "framework");

@@ -21,6 +21,7 @@ import org.communedx.service.Actors;
 import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.assessment.AssessmentWorkflow;
 import org.communedx.service.assessment.CriterionAddress;
+import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.evidence.EvidenceStore.Staged;
 import org.communedx.service.evidence.EvidenceViews.EvidenceList;
@@ -97,7 +98,7 @@ public class EvidenceService {
     public EvidenceView upload(long entryId, EvidenceMetadata metadata, InputStream content, String originalName) {
         CriterionEntry entry = loadEntry(entryId);
         requireCommuneStaff(entry);
-        workflow.requireOpenToCommune(entry.getAssessment().getPeriod());
+        workflow.requireOpenToCommune(entry);
         if (!entry.getStatus().isEditable()) {
             throw new RuleViolation("evidence.refused.locked", entry.getStatus());
         }
@@ -127,7 +128,7 @@ public class EvidenceService {
             if (!before.get("status").equals(entry.getStatus().name())) {
                 audit.record("CRITERION_ENTRY", entryId, "ADD_EVIDENCE", before, entry.snapshot());
             }
-            return EvidenceView.of(file);
+            return EvidenceView.of(file, today());
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -194,7 +195,7 @@ public class EvidenceService {
     public EvidenceList list(long entryId) {
         CriterionEntry entry = loadEntry(entryId);
         return new EvidenceList(entryId, mayChange(entry),
-                evidence.findByEntryInOrder(entryId).stream().map(EvidenceView::of).toList());
+                evidence.findByEntryInOrder(entryId).stream().map(file -> EvidenceView.of(file, today())).toList());
     }
 
     /** How many files the entry has, for the submission rule. */
@@ -206,7 +207,7 @@ public class EvidenceService {
     public EvidenceContent open(long evidenceId) {
         Evidence file = loadEvidence(evidenceId);
         String sha256 = file.getSha256();
-        return new EvidenceContent(EvidenceView.of(file), () -> store.open(sha256), sha256);
+        return new EvidenceContent(EvidenceView.of(file, today()), () -> store.open(sha256), sha256);
     }
 
     /**
@@ -218,7 +219,7 @@ public class EvidenceService {
         Evidence file = loadEvidence(evidenceId);
         CriterionEntry entry = file.getEntry();
         requireCommuneStaff(entry);
-        workflow.requireOpenToCommune(entry.getAssessment().getPeriod());
+        workflow.requireOpenToCommune(entry);
         var snapshot = file.snapshot();
         entry.evidenceRemoved(Actors.username(), clock.instant());
         evidence.delete(file);
@@ -227,6 +228,11 @@ public class EvidenceService {
         // content may be on its way; deleting it here could leave that row without its file.
         audit.record(AUDIT_TYPE, evidenceId, "REMOVE_EVIDENCE", snapshot, null);
         return entry.getId();
+    }
+
+    /** Vietnam's date, in which documents take effect and expire. */
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
     }
 
     private void flush(CriterionEntry entry) {
@@ -269,7 +275,7 @@ public class EvidenceService {
 
     private boolean mayChange(CriterionEntry entry) {
         return entry.getStatus().isEditable() && isCommuneStaff(entry.getAssessment().getUnit().getCode())
-                && workflow.openToCommune(entry.getAssessment().getPeriod());
+                && workflow.openToCommune(entry);
     }
 
     private void requireCommuneStaff(CriterionEntry entry) {

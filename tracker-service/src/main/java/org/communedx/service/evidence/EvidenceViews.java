@@ -19,13 +19,15 @@ public final class EvidenceViews {
      */
     public record EvidenceView(long id, long entryId, EvidenceType type, long sizeBytes, String storedName,
             String originalName, String documentNumber, String title, String issuingBody, LocalDate documentDate,
-            String uploadedBy, Instant uploadedAt) {
+            String uploadedBy, Instant uploadedAt, LocalDate effectiveDate, LocalDate validUntil, boolean expired) {
 
-        static EvidenceView of(Evidence evidence) {
+        /** @param today Vietnam's date, on which {@code expired} is judged */
+        static EvidenceView of(Evidence evidence, LocalDate today) {
             return new EvidenceView(evidence.getId(), evidence.getEntry().getId(), evidence.type(),
                     evidence.getSizeBytes(), evidence.getStoredName(), evidence.getOriginalName(),
                     evidence.getDocumentNumber(), evidence.getTitle(), evidence.getIssuingBody(),
-                    evidence.getDocumentDate(), evidence.getUploadedBy(), evidence.getUploadedAt());
+                    evidence.getDocumentDate(), evidence.getUploadedBy(), evidence.getUploadedAt(),
+                    evidence.getEffectiveDate(), evidence.getValidUntil(), evidence.isExpiredOn(today));
         }
 
         /** The name a download is saved under: the display name, ending in the detected type's extension. */

@@ -208,7 +208,7 @@ public class Prefill {
                     Evidence linked = evidence.save(new Evidence(to, file.getSha256(), file.getSizeBytes(),
                             file.type(), file.getStoredName(), file.getOriginalName(),
                             new EvidenceMetadata(file.getDocumentNumber(), file.getTitle(), file.getIssuingBody(),
-                                    file.getDocumentDate()), actor, at));
+                                    file.getDocumentDate(), file.getEffectiveDate(), file.getValidUntil()), actor, at));
                     audit.record(EVIDENCE_AUDIT_TYPE, linked.getId(), "ADD_EVIDENCE", null, linked.snapshot());
                     files++;
                 }

@@ -114,7 +114,7 @@ public class PeriodService {
 
     private static PeriodTerms terms(PeriodDraft draft) {
         return new PeriodTerms(draft.name(), draft.year(), draft.startDate(), draft.endDate(),
-                draft.submissionDeadline());
+                draft.submissionDeadline(), draft.graceDays());
     }
 
     private void requireFreeName(String name, Long self) {
@@ -147,8 +147,8 @@ public class PeriodService {
 
     static PeriodView view(Period period) {
         return new PeriodView(period.getId(), period.getName(), period.getYear(), period.getStartDate(),
-                period.getEndDate(), period.getSubmissionDeadline(), period.getFramework().getId(),
-                label(period.getFramework()));
+                period.getEndDate(), period.getSubmissionDeadline(), period.getGraceDays(), period.closesAfter(),
+                period.getFramework().getId(), label(period.getFramework()));
     }
 
     private static String label(Framework framework) {

@@ -10,8 +10,13 @@ public final class PlanningViews {
     private PlanningViews() {
     }
 
+    /**
+     * @param graceDays days after the deadline during which communes may still change their entries
+     * @param closesAfter the last day the period takes communes' changes: the deadline plus the grace
+     */
     public record PeriodView(long id, String name, int year, LocalDate startDate, LocalDate endDate,
-            LocalDate submissionDeadline, long frameworkId, String frameworkLabel) {
+            LocalDate submissionDeadline, int graceDays, LocalDate closesAfter, long frameworkId,
+            String frameworkLabel) {
     }
 
     /** A published framework version that a period may use, e.g. "DX-XA 1.0". */
@@ -19,7 +24,7 @@ public final class PlanningViews {
     }
 
     public record PeriodDraft(String name, int year, LocalDate startDate, LocalDate endDate,
-            LocalDate submissionDeadline, long frameworkId) {
+            LocalDate submissionDeadline, int graceDays, long frameworkId) {
     }
 
     public record PlanView(long id, String name, String scopeUnitCode, String scopeUnitName,

@@ -515,7 +515,7 @@ class AssessmentWorkflowTests {
     private static void assertDeadlinePassed(Runnable change, LocalDate deadline) {
         assertThatThrownBy(change::run).isInstanceOfSatisfying(RuleViolation.class, violation -> {
             assertThat(violation.messageKey()).isEqualTo("period.refused.deadlinePassed");
-            assertThat(violation.arguments()).containsExactly(deadline);
+            assertThat(violation.arguments()).containsExactly(deadline, 0, deadline);
         });
     }
 

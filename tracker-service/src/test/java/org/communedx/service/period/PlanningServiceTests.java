@@ -125,11 +125,15 @@ class PlanningServiceTests {
         assertRefused(() -> periods.create(period("Kỳ thử 2030")), "period.invalid.nameTaken");
 
         PeriodDraft later = new PeriodDraft("Kỳ thử 2030", 2030, START, START.plusYears(1), START.plusMonths(11),
-                frameworkId());
+                14, frameworkId());
         periods.edit(id, later);
         assertRefused(() -> periods.edit(id, new PeriodDraft("Kỳ thử 2030", 2030, START, START.minusDays(1),
-                START, frameworkId())), "period.invalid.datesOrder");
+                START, 0, frameworkId())), "period.invalid.datesOrder");
+        assertRefused(() -> periods.edit(id, new PeriodDraft("Kỳ thử 2030", 2030, START, START.plusYears(1),
+                START.plusMonths(11), 91, frameworkId())), "period.invalid.graceDays");
         assertThat(periods.get(id).endDate()).isEqualTo(START.plusYears(1));
+        assertThat(periods.get(id).graceDays()).as("the grace, edited with the deadline").isEqualTo(14);
+        assertThat(periods.get(id).closesAfter()).isEqualTo(START.plusMonths(11).plusDays(14));
         assertThat(audit.history(PeriodService.AUDIT_TYPE, id)).extracting(AuditEvent::action)
                 .containsExactly("CREATE", "EDIT");
         assertThat(periods.publishedFrameworks()).extracting(PlanningViews.FrameworkChoice::label)
@@ -137,7 +141,8 @@ class PlanningServiceTests {
     }
 
     private PeriodDraft period(String name) {
-        return new PeriodDraft(name, 2030, START, START.plusYears(1).minusDays(1), START.plusMonths(11), frameworkId());
+        return new PeriodDraft(name, 2030, START, START.plusYears(1).minusDays(1), START.plusMonths(11), 0,
+                frameworkId());
     }
 
     private long frameworkId() {

@@ -187,13 +187,14 @@ class ExportsTests {
     private byte[] scorecard(ScoreSettings settings) throws IOException {
         CriterionRow row = new CriterionRow("G1.C1", new LocalizedText("Một", "One"), MeasurementType.PERCENT,
                 new BigDecimal("80"), Comparison.AT_LEAST, "%", EntryStatus.APPROVED, new EntryValue.Percent(19, 25),
-                false, 2, null, null, new BigDecimal("38.25"), new BigDecimal("40"), ScoringMethod.PROPORTIONAL, null);
+                false, 2, null, null, new BigDecimal("38.25"), new BigDecimal("40"), ScoringMethod.PROPORTIONAL, null,
+                false, false);
         Completion.Score score = new Completion.Score(new BigDecimal("38.25"), new BigDecimal("38.25"),
                 new BigDecimal("40"));
         Percentages percentages = new Percentages(new BigDecimal("95.6"), new BigDecimal("95.6"));
         Scorecard card = new Scorecard("96101", "Xã Một", 1, "Kỳ", LocalDate.of(2031, 12, 15), 10, false,
                 percentages, List.of(new GroupCard("G1", new LocalizedText("Nhóm", "Group"), percentages, List.of(row),
-                        score)), null, settings, score, null);
+                        score)), null, settings, score, null, 0, LocalDate.of(2031, 12, 15), 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         exports.writeScorecard(card, ExportFormat.CSV, KEYS, out);
         return out.toByteArray();

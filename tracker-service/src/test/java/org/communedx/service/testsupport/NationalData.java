@@ -277,13 +277,14 @@ public final class NationalData {
      */
     private static final String EVIDENCE = """
             insert into evidence (entry_id, sha256, size_bytes, media_type, stored_name, original_name,
-                document_number, title, issuing_body, document_date, uploaded_by, uploaded_at)
+                document_number, title, issuing_body, document_date, effective_date, uploaded_by, uploaded_at)
             select e.id, encode(sha256(convert_to(e.id || '/' || k, 'UTF8')), 'hex'), 20000 + (h + k * 7919) % 5000000,
                 t.media_type, 'evidence-' || e.id || '-' || k || t.extension,
                 'Biên bản ' || k || ' tiêu chí ' || e.criterion_id || t.extension,
                 case when k = 1 then (100 + h % 900) || '/BB-UBND' end,
                 'Minh chứng ' || k || ' cho tiêu chí ' || e.criterion_id,
                 'UBND xã ' || u.name,
+                (e.last_changed_at - k * interval '1 day')::date,
                 (e.last_changed_at - k * interval '1 day')::date,
                 'xa.' || u.code,
                 e.last_changed_at - k * interval '1 day'

@@ -135,8 +135,12 @@ class SecurityConfiguration {
                                 "/communes/*/periods/*/take-suggestions")
                             .hasRole("COMMUNE_STAFF")
                         .requestMatchers(HttpMethod.POST, "/entries/*/approve", "/entries/*/return",
-                                "/entries/*/reopen", "/entries/*/approve-not-applicable")
+                                "/entries/*/reopen", "/entries/*/approve-not-applicable",
+                                "/entries/*/reopen-for-commune", "/communes/*/periods/*/criteria/*/reopen-for-commune")
                             .hasAnyRole("DISTRICT_OFFICIAL", "PROVINCE_MANAGER")
+                        // An entry's comments: its commune's staff and its reviewers; the service checks which.
+                        .requestMatchers(HttpMethod.POST, "/entries/*/comments")
+                            .hasAnyRole("COMMUNE_STAFF", "DISTRICT_OFFICIAL", "PROVINCE_MANAGER")
                         .requestMatchers(HttpMethod.GET, "/reviews").hasAnyRole("DISTRICT_OFFICIAL", "PROVINCE_MANAGER")
                         .requestMatchers(HttpMethod.POST, "/reviews/approve")
                             .hasAnyRole("DISTRICT_OFFICIAL", "PROVINCE_MANAGER")

@@ -5,12 +5,14 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.communedx.model.RuleViolation;
+import org.communedx.model.assessment.EntryComment;
 import org.communedx.model.assessment.EntryConflict;
 import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.service.assessment.AssessmentViews.EntryDetail;
 import org.communedx.service.assessment.AssessmentWorkflow;
 import org.communedx.service.assessment.CriterionAddress;
+import org.communedx.service.assessment.EntryComments;
 import org.communedx.service.evidence.EvidenceService;
 import org.communedx.service.evidence.EvidenceViews.EvidenceList;
 import org.communedx.service.mapping.CarryOvers;
@@ -57,8 +59,11 @@ class EntryController {
 
     private final CarryOvers carryOvers;
 
+    private final EntryComments comments;
+
     EntryController(AssessmentWorkflow workflow, EvidenceService evidence, MessageSource messages,
-            CarryOvers carryOvers) {
+            CarryOvers carryOvers, EntryComments comments) {
+        this.comments = comments;
         this.workflow = workflow;
         this.evidence = evidence;
         this.messages = messages;
@@ -179,11 +184,48 @@ class EntryController {
         return act(entryId, "entry.reopened", redirect, locale, () -> workflow.reopen(entryId, version, reason));
     }
 
+    @PostMapping(ENTRY + "/reopen-for-commune")
+    String reopenForCommune(@PathVariable long entryId, @RequestParam long version,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
+        return act(entryId, "entry.reopenedForCommune", redirect, locale,
+                () -> workflow.reopenForCommune(entryId, version, reason));
+    }
+
+    /** After closing, a reviewer reopens a criterion the commune never wrote in the period; this stores it. */
+    @PostMapping(CRITERION + "/reopen-for-commune")
+    String reopenForCommune(@PathVariable String code, @PathVariable long periodId, @PathVariable String criterion,
+            @RequestParam long version, @RequestParam(required = false) String reason, RedirectAttributes redirect,
+            Locale locale) {
+        CriterionAddress address = new CriterionAddress(code, periodId, criterion);
+        return act(address, "entry.reopenedForCommune", redirect, locale,
+                () -> workflow.reopenForCommune(address, version, reason));
+    }
+
     @PostMapping(ENTRY + "/approve-not-applicable")
     String approveNotApplicable(@PathVariable long entryId, @RequestParam long version, RedirectAttributes redirect,
             Locale locale) {
         return act(entryId, "entry.notApplicableApproved", redirect, locale,
                 () -> workflow.approveNotApplicable(entryId, version));
+    }
+
+    /**
+     * Posts a comment on the entry's thread, then back to the thread (Post/Redirect/Get). A refused comment (empty,
+     * too long) stores nothing and comes back with the message and the text as typed.
+     */
+    @PostMapping(ENTRY + "/comments")
+    String comment(@PathVariable long entryId, @RequestParam(required = false) String body,
+            RedirectAttributes redirect, Locale locale) {
+        try {
+            comments.post(entryId, body);
+            redirect.addFlashAttribute("messageKey", "comment.posted");
+        }
+        catch (RuleViolation violation) {
+            redirect.addFlashAttribute("commentRefusal", refusal(violation, messages, locale));
+            redirect.addFlashAttribute("commentDraft",
+                    body == null ? "" : body.substring(0, Math.min(body.length(), 2 * EntryComment.MAX_LENGTH)));
+        }
+        redirect.addAttribute("entryId", entryId);
+        return "redirect:" + ENTRY + "#comments";
     }
 
     /** Runs one workflow move, then back to the page (Post/Redirect/Get) with what happened. */
@@ -250,6 +292,8 @@ class EntryController {
         model.addAttribute("statuses", List.of(EntryStatus.values()));
         // After the detail, which checked the caller's scope.
         carryOvers.forEntry(detail.entry().id()).ifPresent(mark -> model.addAttribute("carriedOver", mark));
+        model.addAttribute("thread", comments.thread(detail.entry().id()));
+        model.addAttribute("commentMaxLength", EntryComment.MAX_LENGTH);
         return PAGE;
     }
 }

@@ -17,9 +17,12 @@ import org.springframework.format.annotation.DateTimeFormat;
 public record EvidenceForm(@Size(max = 100, message = "evidence.refused.documentNumberTooLong") String documentNumber,
         @NotBlank(message = "evidence.refused.titleRequired") @Size(max = 255, message = "evidence.refused.titleTooLong") String title,
         @NotBlank(message = "evidence.refused.issuingBodyRequired") @Size(max = 255, message = "evidence.refused.issuingBodyTooLong") String issuingBody,
-        @NotNull(message = "evidence.refused.dateRequired") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate documentDate) {
+        @NotNull(message = "evidence.refused.dateRequired") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate documentDate,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil) {
 
+    /** Without an effective date the document takes effect on the day it is uploaded (the entity's rule). */
     public EvidenceMetadata toMetadata() {
-        return new EvidenceMetadata(documentNumber, title, issuingBody, documentDate);
+        return new EvidenceMetadata(documentNumber, title, issuingBody, documentDate, effectiveDate, validUntil);
     }
 }

@@ -8,28 +8,32 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.communedx.model.period.Period;
 import org.communedx.service.period.PlanningViews.PeriodDraft;
 import org.communedx.service.period.PlanningViews.PeriodView;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 
-/** A period as the form sends it; whether the dates fit together is the entity's rule. */
+/** A period as the form sends it; whether the dates fit together is the entity's rule. An empty grace is none. */
 record PeriodForm(@NotBlank @Size(max = 100) String name, @NotNull @Min(2000) @Max(2100) Integer year,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate startDate,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate endDate,
-        @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate submissionDeadline, @NotNull Long frameworkId) {
+        @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate submissionDeadline,
+        @Min(0) @Max(Period.MAX_GRACE_DAYS) Integer graceDays, @NotNull Long frameworkId) {
 
     static PeriodForm empty() {
-        return new PeriodForm(null, null, null, null, null, null);
+        return new PeriodForm(null, null, null, null, null, 0, null);
     }
 
     static PeriodForm of(PeriodView period) {
         return new PeriodForm(period.name(), period.year(), period.startDate(), period.endDate(),
-                period.submissionDeadline(), period.frameworkId());
+                period.submissionDeadline(), period.graceDays(), period.frameworkId());
     }
 
     PeriodDraft toDraft() {
-        return new PeriodDraft(name, year, startDate, endDate, submissionDeadline, frameworkId);
+        // Left empty (or not sent, as by a form from before the grace existed), no grace.
+        return new PeriodDraft(name, year, startDate, endDate, submissionDeadline, graceDays == null ? 0 : graceDays,
+                frameworkId);
     }
 }

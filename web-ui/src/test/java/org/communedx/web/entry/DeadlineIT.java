@@ -75,16 +75,20 @@ class DeadlineIT {
 
         setDeadline(yesterday);
 
-        String notice = "Đã quá hạn nộp của kỳ này (" + DAY.format(yesterday) + "): xã không thể lưu giá trị";
+        String notice = "Hạn nộp " + DAY.format(yesterday) + ", gia hạn 0 ngày → khóa sau ngày " + DAY.format(yesterday)
+                + ": kỳ này đã khóa với xã. Xã không thể lưu giá trị";
         String page = staff.get("/entries/" + draft).body();
-        assertThat(page).contains("id=\"deadline-passed\"", notice, "gia hạn nộp trên trang sửa kỳ đánh giá", "Mức 1")
-                .as("no form to save, submit, ask, upload or remove")
-                .doesNotContain("action=\"/entries/" + draft + "/", "multipart/form-data", "/remove\"");
+        assertThat(page).contains("id=\"deadline-passed\"", notice, "gia hạn trên trang sửa kỳ đánh giá", "Mức 1")
+                .as("no form to save, submit, ask, upload or remove; the comments stay open")
+                .doesNotContain("action=\"/entries/" + draft + "/value\"", "action=\"/entries/" + draft + "/submit\"",
+                        "action=\"/entries/" + draft + "/not-applicable\"", "multipart/form-data", "/remove\"")
+                .contains("action=\"/entries/" + draft + "/comments\"");
         assertThat(staff.get("/communes/05305/periods/" + period).body()).as("the scorecard says so too")
                 .contains("id=\"deadline-passed\"", notice);
 
-        String refusal = "Đã quá hạn nộp của kỳ này (" + DAY.format(yesterday)
-                + ") nên xã không thể lưu giá trị, thêm hay gỡ minh chứng, hoặc gửi duyệt nữa; chưa có gì được lưu.";
+        String refusal = "Kỳ này đã khóa với xã (hạn nộp " + DAY.format(yesterday) + ", gia hạn 0 ngày → khóa sau ngày "
+                + DAY.format(yesterday) + ") nên xã không thể lưu giá trị, thêm hay gỡ minh chứng, hoặc gửi duyệt nữa;"
+                + " chưa có gì được lưu.";
         HttpResponse<String> save = staff.post("/entries/" + draft + "/value",
                 "_csrf=" + token + "&version=" + seen + "&level=3");
         assertThat(save.statusCode()).isEqualTo(302);
@@ -105,15 +109,17 @@ class DeadlineIT {
         staff.get("/entries/" + draft + "?lang=en");
         assertThat(staff.post("/entries/" + draft + "/submit", "_csrf=" + token + "&version=" + seen).statusCode())
                 .isEqualTo(302);
-        assertThat(staff.get("/entries/" + draft).body()).contains("The submission deadline of this period ("
-                + DAY.format(yesterday) + ") has passed, so the commune can no longer save values")
+        assertThat(staff.get("/entries/" + draft).body()).contains("This period is closed to communes (deadline "
+                + DAY.format(yesterday) + ", grace 0 days → closed after " + DAY.format(yesterday)
+                + "), so the commune can no longer save values")
                 .contains("Level 1");
 
         WebClient reviewer = new WebClient(port).login("huyen.lacson", PASSWORD);
         assertThat(reviewer.get("/entries/" + submitted).body())
                 .as("a reviewer who would return it is told that the commune cannot answer before an extension")
                 .contains("aria-describedby=\"return-after-deadline\"", "id=\"return-after-deadline\"",
-                        "Hạn nộp của kỳ này (" + DAY.format(yesterday) + ") đã qua: nếu trả lại, xã chỉ sửa")
+                        "Hạn nộp của kỳ này (" + DAY.format(yesterday) + ") và thời gian gia hạn đã qua: nếu trả lại,"
+                                + " xã chỉ sửa")
                 .doesNotContain("id=\"deadline-passed\"");
         assertThat(post(reviewer, submitted, "approve", "version=" + version(reviewer, submitted)).statusCode())
                 .isEqualTo(302);

@@ -17,7 +17,7 @@ class EvidenceFormTests {
 
     @Test
     void aTitleTooLongIsRefusedWithTheLimitInTheMessage() {
-        EvidenceForm form = new EvidenceForm("12/QĐ-UBND", "x".repeat(256), "UBND xã", LocalDate.of(2025, 3, 1));
+        EvidenceForm form = new EvidenceForm("12/QĐ-UBND", "x".repeat(256), "UBND xã", LocalDate.of(2025, 3, 1), null, null);
         BeanPropertyBindingResult binding = new BeanPropertyBindingResult(form, "evidenceForm");
         try (LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean()) {
             validator.afterPropertiesSet();

@@ -261,6 +261,56 @@ class NationalScaleIT {
     }
 
     /**
+     * The expired-evidence flag over the largest province: every file of its entries made to have expired (put back
+     * afterwards), the review queue of its largest district's official (a page of up to 500 entries) and a commune's
+     * scorecard render whole, every row that has evidence flagged, the flags found in one query for each page's rows.
+     */
+    @Test
+    void theExpiredEvidenceFlagRendersOnTheQueueAndAScorecardAtProvinceSize() {
+        String province = country.largestProvince();
+        String provinceEntries = """
+                select e.id from criterion_entry e join assessment a on a.id = e.assessment_id
+                join administrative_unit c on c.id = a.unit_id join administrative_unit parent on parent.id = c.parent_id
+                join administrative_unit p on p.id = coalesce(parent.parent_id, parent.id) where p.code = :province""";
+        int expired = transaction.execute(status -> jdbc.sql("update evidence set valid_until = effective_date"
+                + " where entry_id in (" + provinceEntries + ")").param("province", province).update());
+        assertThat(expired).as("files of the province expired").isGreaterThan(1_000);
+        try {
+            String district = jdbc.sql("""
+                    select d.code from administrative_unit d join administrative_unit c on c.parent_id = d.id
+                    join administrative_unit p on p.id = d.parent_id
+                    where p.code = :province and d.level = 'DISTRICT' and c.level = 'COMMUNE'
+                    group by d.code order by count(*) desc, d.code limit 1""").param("province", province)
+                    .query(String.class).single();
+            WebClient reviewer = new WebClient(port).login(data.account("huyen." + district,
+                    Role.DISTRICT_OFFICIAL, district), NationalData.BENCH_PASSWORD);
+            String queue = assertWholePage(reviewer, "/reviews");
+            long rows = Pattern.compile("id=\"queue-\\d+\"").matcher(queue).results().count();
+            long flagged = Pattern.compile("badge text-bg-danger evidence-expired").matcher(queue).results().count();
+            assertThat(rows).as("a page of the district's queue").isPositive();
+            assertThat(flagged).as("each queued entry with files flagged").isPositive().isLessThanOrEqualTo(rows);
+            long withoutFiles = Pattern.compile(Pattern.quote("<span class=\"text-body-secondary\">Chưa có</span>"))
+                    .matcher(queue).results().count();
+            assertThat(flagged).isEqualTo(rows - withoutFiles);
+
+            WebClient manager = new WebClient(port).login(country.provinceManager(), NationalData.BENCH_PASSWORD);
+            String scorecard = assertWholePage(manager, "/communes/" + country.scorecardCommune() + "/periods/"
+                    + country.latestPeriodId());
+            long withFiles = jdbc.sql("""
+                    select count(distinct e.id) from criterion_entry e join assessment a on a.id = e.assessment_id
+                    join administrative_unit c on c.id = a.unit_id join evidence f on f.entry_id = e.id
+                    where c.code = :commune and a.period_id = :period""").param("commune", country.scorecardCommune())
+                    .param("period", country.latestPeriodId()).query(Long.class).single();
+            assertThat(Pattern.compile("badge text-bg-danger evidence-expired").matcher(scorecard).results().count())
+                    .as("every criterion with files flagged on the scorecard").isEqualTo(withFiles);
+        }
+        finally {
+            transaction.executeWithoutResult(status -> jdbc.sql("update evidence set valid_until = null"
+                    + " where entry_id in (" + provinceEntries + ")").param("province", province).update());
+        }
+    }
+
+    /**
      * The province ranking of the largest province, with classes given to the country's framework for the test: every
      * commune across its pages of 100, in the XLSX, and in the PDF report.
      */

@@ -217,9 +217,14 @@ class AuthorizationMatrixIT {
         for (String action : List.of("value", "submit", "not-applicable")) {
             route("POST /entries/{entryId}/" + action, "/entries/{entry}/" + action, "403 403 403 A 403 302");
         }
-        for (String action : List.of("approve", "return", "reopen", "approve-not-applicable")) {
+        for (String action : List.of("approve", "return", "reopen", "approve-not-applicable", "reopen-for-commune")) {
             route("POST /entries/{entryId}/" + action, "/entries/{entry}/" + action, "403 A A 403 403 302");
         }
+        // An entry's comments: its commune's staff and its reviewers (the district's official); a provincial manager
+        // of a commune under a district is refused by the service, the others by the rules. An empty comment
+        // stores nothing.
+        route("POST /entries/{entryId}/comments", "/entries/{entry}/comments", "403 403 A A 403 302",
+                "/entries/0/comments", "403 404 404 404 403 302");
         // A criterion's entry page at its address, which needs no stored entry, and the moves that may store it.
         route("GET /communes/{code}/periods/{periodId}/criteria/{criterion}",
                 "/communes/{own}/periods/{period}/criteria/G1.C1", "200 200 200 200 200 302",
@@ -229,6 +234,8 @@ class AuthorizationMatrixIT {
             route("POST /communes/{code}/periods/{periodId}/criteria/{criterion}/" + action,
                     "/communes/{own}/periods/{period}/criteria/G1.C1/" + action, "403 403 403 A 403 302");
         }
+        route("POST /communes/{code}/periods/{periodId}/criteria/{criterion}/reopen-for-commune",
+                "/communes/{own}/periods/{period}/criteria/G1.C1/reopen-for-commune", "403 A A 403 403 302");
         route("GET /reviews", "/reviews", "403 200 200 403 403 302");
         route("POST /reviews/approve", "/reviews/approve", "403 A A 403 403 302");
         // Evidence: only commune staff reach the upload and removal handlers; an upload with no file changes nothing,
