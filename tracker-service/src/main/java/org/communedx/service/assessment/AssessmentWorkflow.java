@@ -33,6 +33,7 @@ import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.Actors;
 import org.communedx.service.audit.AuditLog;
+import org.communedx.service.notification.TrackerEvent;
 import org.communedx.service.audit.AuditLog.AuditEvent;
 import org.communedx.service.assessment.AssessmentViews.Actions;
 import org.communedx.service.assessment.AssessmentViews.ChangeSinceReview;
@@ -44,6 +45,7 @@ import org.communedx.service.assessment.AssessmentViews.EntryView;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.scope.UnitScope;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -80,9 +82,12 @@ public class AssessmentWorkflow {
 
     private final ProgressLedger progress;
 
+    private final ApplicationEventPublisher events;
+
     AssessmentWorkflow(AssessmentRepository assessments, CriterionEntryRepository entries, PeriodRepository periods,
             UserAccountRepository accounts, Scopes scopes, AuditLog audit,
-            Clock clock, EvidenceCounts evidenceCounts, ProgressLedger progress) {
+            Clock clock, EvidenceCounts evidenceCounts, ProgressLedger progress, ApplicationEventPublisher events) {
+        this.events = events;
         this.evidenceCounts = evidenceCounts;
         this.progress = progress;
         this.assessments = assessments;
@@ -496,8 +501,11 @@ public class AssessmentWorkflow {
 
     @Transactional
     public EntryView returnWithReason(long entryId, long version, String reason) {
-        return act(entryId, version, Actor.REVIEWER, "RETURN",
+        EntryView returned = act(entryId, version, Actor.REVIEWER, "RETURN",
                 entry -> entry.returnWithReason(reason, Actors.username(), clock.instant()));
+        // In this transaction: the commune's staff are told if and only if the return commits.
+        events.publishEvent(new TrackerEvent.EntryReturned(entryId, reason));
+        return returned;
     }
 
     @Transactional
@@ -559,7 +567,8 @@ public class AssessmentWorkflow {
         }
     }
 
-    private static boolean isStaff(UserAccount account, AdministrativeUnit commune) {
+    /** Whether the account is staff of the commune: the people who record its entries. */
+    public static boolean isStaff(UserAccount account, AdministrativeUnit commune) {
         return account.getRole() == Role.COMMUNE_STAFF && commune.getCode().equals(account.getUnitCode());
     }
 
@@ -603,7 +612,7 @@ public class AssessmentWorkflow {
      * reform), the officials who sit at its province (a district official's unit may be a province) and the
      * province's managers.
      */
-    static boolean isReviewer(UserAccount account, AdministrativeUnit commune) {
+    public static boolean isReviewer(UserAccount account, AdministrativeUnit commune) {
         AdministrativeUnit parent = commune.getParent();
         if (parent == null || !parent.getCode().equals(account.getUnitCode())) {
             return false;

@@ -82,8 +82,14 @@ class SecurityConfiguration {
                         // Mappings between framework versions and the prefills they drive: administrators only
                         // (the service says the same, and shows a prefill's job only to whoever started it).
                         .requestMatchers("/mappings", "/mappings/**").hasRole("ADMIN")
-                        .requestMatchers("/account", "/account/language", PasswordChangeGate.CHANGE_PAGE)
+                        .requestMatchers("/account", "/account/language", "/account/email-preference",
+                                PasswordChangeGate.CHANGE_PAGE).authenticated()
+                        // Each user's own notices: the service reads and marks only the caller's.
+                        .requestMatchers(HttpMethod.GET, "/notifications").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/notifications/*/read", "/notifications/read-all")
                             .authenticated()
+                        // The scheduled jobs' runs: administrators only (the service checks it too).
+                        .requestMatchers(HttpMethod.GET, "/admin/scheduled-jobs").hasRole("ADMIN")
                         // User administration: the service decides which users and roles each of the two may touch.
                         .requestMatchers("/users", "/users/**").hasAnyRole("ADMIN", "PROVINCE_MANAGER")
                         // Unit imports, and the pages of their jobs, which the service shows only to their starter.
@@ -187,6 +193,8 @@ class SecurityConfiguration {
                         // Progress, plans and chart series, scoped by the services like the pages.
                         .requestMatchers(HttpMethod.GET, "/api/v1/units/*/progress", "/api/v1/units/*/charts",
                                 "/api/v1/country/charts", "/api/v1/plans", "/api/v1/plans/*").authenticated()
+                        // The caller's own notices.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/notifications").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::basicRefused)
                         .securityContextRepository(new RequestAttributeSecurityContextRepository()))
