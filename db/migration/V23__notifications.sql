@@ -71,3 +71,5 @@ create table job_run (
     error       varchar(500)
 );
 create index job_run_name_idx on job_run (job_name, started_at desc);
+-- The history, newest first, and the removal of runs older than JobRuns.KEPT.
+create index job_run_started_idx on job_run (started_at);

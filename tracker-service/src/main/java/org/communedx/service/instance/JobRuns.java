@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,12 @@ public class JobRuns {
 
     /** The longest error text kept of a failed run. */
     static final int MAX_ERROR = 500;
+
+    /**
+     * How long a run is kept: the sender alone runs every half minute by default, some 2,900 rows a day, so the record
+     * forgets what is older than this, at the end of each run.
+     */
+    static final Duration KEPT = Duration.ofDays(30);
 
     /** The most runs on one page of the history. */
     public static final int MAX_PAGE_SIZE = 200;
@@ -83,10 +90,12 @@ public class JobRuns {
         String error = failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage();
         ownTransaction.executeWithoutResult(status -> {
             revision.excludeCurrentTransaction();
+            Instant now = clock.instant();
             jdbc.sql("update job_run set finished_at = ?, outcome = ?, error = ? where id = ?")
-                    .param(Timestamp.from(clock.instant())).param(failure == null ? "OK" : "FAILED")
+                    .param(Timestamp.from(now)).param(failure == null ? "OK" : "FAILED")
                     .param(error == null ? null : error.substring(0, Math.min(error.length(), MAX_ERROR)))
                     .param(run).update();
+            jdbc.sql("delete from job_run where started_at < ?").param(Timestamp.from(now.minus(KEPT))).update();
         });
     }
 
