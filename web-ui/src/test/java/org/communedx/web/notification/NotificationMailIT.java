@@ -31,6 +31,7 @@ import org.communedx.service.notification.NotificationInbox;
 import org.communedx.service.notification.NotificationJobs;
 import org.communedx.service.notification.NotificationKind;
 import org.communedx.service.notification.TrackerEvent;
+import org.communedx.service.revision.DataRevision;
 import org.communedx.service.testsupport.TestDatabaseConfiguration;
 import org.communedx.service.testsupport.TestWait;
 import org.communedx.web.support.EntryPages;
@@ -124,6 +125,9 @@ class NotificationMailIT {
     @Autowired
     SettableClock clock;
 
+    @Autowired
+    DataRevision revision;
+
     long period;
 
     WebClient staff;
@@ -204,7 +208,10 @@ class NotificationMailIT {
         assertThat(jobs.submissionsWaiting()).as("run twice, told once").isZero();
         assertThat(api(reviewer, "/api/v1/notifications?size=5").body()).contains("\"kind\":\"SUBMISSIONS_WAITING\"",
                 "\"link\":\"/reviews\"");
-        assertThat(api(staff, "/api/v1/notifications?size=50").body()).doesNotContain("SUBMISSIONS_WAITING");
+        assertThat(jdbc.sql("""
+                select count(*) from notification n join user_account u on u.id = n.recipient_id
+                where u.username = 'xa.yenphu' and n.kind = 'SUBMISSIONS_WAITING' and n.dedupe_key is not null""")
+                .query(Long.class).single()).as("staff review nothing").isZero();
         sending.sendDue();
         assertThat(smtp.getReceivedMessages()).as("a digest reader gets no e-mail per notice")
                 .noneMatch(mail -> to(mail, "huyen.lacson@example.vn"));
@@ -299,6 +306,28 @@ class NotificationMailIT {
         MimeMessage mail = onlyMailTo("xa.yenphu@example.vn");
         assertThat(mail.getMessageID()).matches("<outbox-\\d+@tracker\\.example\\.vn>");
         assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, "xa.yenphu@example.vn"))).hasSize(1);
+    }
+
+    @Test
+    void aKeptScorecardNeverShowsAStaleUnreadCount() {
+        staff.post("/notifications/read-all", "_csrf=" + WebClient.csrfToken(staff.get("/notifications")));
+        String scorecard = "/communes/05305/periods/" + period;
+        assertThat(staff.get(scorecard).body()).doesNotContain("id=\"nav-unread\"");
+        assertThat(staff.get(scorecard).body()).as("kept").doesNotContain("id=\"nav-unread\"");
+
+        // A job's notice moves no revision: the kept page's key, the unread count, does.
+        long staffId = jdbc.sql("select id from user_account where username = 'xa.yenphu'").query(Long.class).single();
+        long before = revision.current();
+        transaction.executeWithoutResult(status -> {
+            revision.excludeCurrentTransaction();
+            inbox.notify(List.of(staffId), new Notice(NotificationKind.SUBMISSIONS_WAITING, null, null, null,
+                    Map.of("count", "1", "oldest", "2026-01-01"), null));
+        });
+        assertThat(revision.current()).isEqualTo(before);
+        assertThat(staff.get(scorecard).body()).contains("id=\"nav-unread\"", "1 thông báo chưa đọc");
+
+        staff.post("/notifications/read-all", "_csrf=" + WebClient.csrfToken(staff.get("/notifications")));
+        assertThat(staff.get(scorecard).body()).doesNotContain("id=\"nav-unread\"");
     }
 
     @Test
