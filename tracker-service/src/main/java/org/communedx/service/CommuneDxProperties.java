@@ -29,7 +29,7 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
         @Nullable Boolean demoData, @Nullable SessionStore sessions, @DefaultValue Admin admin,
         @DefaultValue Review review, @DefaultValue Evidence evidence, @DefaultValue PageCache pageCache,
         @DefaultValue Jobs jobs, @DefaultValue Imports imports, @DefaultValue Login login, @DefaultValue Api api,
-        @DefaultValue LoginAttempts loginAttempts) {
+        @DefaultValue LoginAttempts loginAttempts, @DefaultValue Mail mail, @DefaultValue Notifications notifications) {
 
     public Path clusterDirectory() {
         return dataDir.resolve("postgres");
@@ -230,5 +230,36 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
                         + "or the login throttle would lose the wrong passwords it counts");
             }
         }
+    }
+
+    /**
+     * The e-mails that notices become, sent only when {@code spring.mail.host} is set (without it, the inbox alone).
+     *
+     * @param baseUrl the tracker's address as its users reach it, for the one link back in each e-mail
+     * @param from the sender's address
+     * @param sendDelay the pause between two runs of the outbox's sender
+     * @param batchSize the most e-mails one run of the sender takes
+     * @param maxAttempts the tries before an e-mail is given up (marked FAILED, its attempts kept)
+     * @param retryBase the wait after the first failed try; it doubles with every further one
+     * @param retryMax the longest wait between two tries
+     */
+    public record Mail(@DefaultValue("http://localhost:8080") URI baseUrl,
+            @DefaultValue("tracker@localhost") String from, @DefaultValue("30s") Duration sendDelay,
+            @DefaultValue("50") int batchSize, @DefaultValue("8") int maxAttempts,
+            @DefaultValue("1m") Duration retryBase, @DefaultValue("6h") Duration retryMax) {
+    }
+
+    /**
+     * When the notices' jobs run: Spring cron expressions (second minute hour day month weekday), in Vietnam's time.
+     *
+     * @param waitingCron the reviewers' daily notice of the submissions waiting for them
+     * @param remindersCron the commune staff's reminders of a deadline 14, 7 and 1 days ahead
+     * @param deadlinePassedCron the province managers' notice of a deadline passed with entries missing
+     * @param digestCron the daily e-mail of those who chose a digest
+     */
+    public record Notifications(@DefaultValue("0 0 7 * * *") String waitingCron,
+            @DefaultValue("0 30 7 * * *") String remindersCron,
+            @DefaultValue("0 0 8 * * *") String deadlinePassedCron,
+            @DefaultValue("0 0 17 * * *") String digestCron) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
@@ -61,6 +62,10 @@ public class UserAccount {
 
     @Column(nullable = false)
     private String locale = "vi";
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "email_preference", nullable = false)
+    private EmailPreference emailPreference = EmailPreference.IMMEDIATE;
 
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
@@ -155,6 +160,15 @@ public class UserAccount {
             throw new IllegalArgumentException("Unsupported language: " + language);
         }
         this.locale = language;
+    }
+
+    /** How often the user wants notices by e-mail (without an address, they get none whatever it says). */
+    public void preferEmail(EmailPreference preference) {
+        this.emailPreference = Objects.requireNonNull(preference);
+    }
+
+    public EmailPreference getEmailPreference() {
+        return emailPreference;
     }
 
     public void recordLogin(Instant at) {

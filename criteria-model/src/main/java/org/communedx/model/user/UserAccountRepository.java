@@ -1,6 +1,7 @@
 package org.communedx.model.user;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -12,6 +13,10 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     @Query("select u from UserAccount u where lower(u.username) = lower(?1)")
     Optional<UserAccount> findByUsername(String username);
+
+    /** The enabled accounts whose unit is {@code unitCode}: those a notice about that unit may concern. */
+    @Query("select u from UserAccount u where u.unitCode = ?1 and u.enabled = true order by u.id")
+    List<UserAccount> findEnabledByUnitCode(String unitCode);
 
     @Query("select count(u) > 0 from UserAccount u where lower(u.username) = lower(?1)")
     boolean existsByUsername(String username);

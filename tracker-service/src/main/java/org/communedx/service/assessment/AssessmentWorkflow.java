@@ -33,6 +33,7 @@ import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.user.Role;
 import org.communedx.service.Actors;
 import org.communedx.service.audit.AuditLog;
+import org.communedx.service.notification.TrackerEvent;
 import org.communedx.service.audit.AuditLog.AuditEvent;
 import org.communedx.service.notification.TrackerEvent.EntryReopened;
 import org.communedx.service.assessment.AssessmentViews.Actions;
@@ -594,8 +595,11 @@ public class AssessmentWorkflow {
 
     @Transactional
     public EntryView returnWithReason(long entryId, long version, String reason) {
-        return act(entryId, version, Actor.REVIEWER, "RETURN",
+        EntryView returned = act(entryId, version, Actor.REVIEWER, "RETURN",
                 entry -> entry.returnWithReason(reason, Actors.username(), clock.instant()));
+        // In this transaction: the commune's staff are told if and only if the return commits.
+        events.publishEvent(new TrackerEvent.EntryReturned(entryId, reason));
+        return returned;
     }
 
     /**
@@ -702,7 +706,8 @@ public class AssessmentWorkflow {
         }
     }
 
-    static boolean isStaff(Acting account, AdministrativeUnit commune) {
+    /** Whether the one acting is staff of the commune: the people who record its entries. */
+    public static boolean isStaff(Acting account, AdministrativeUnit commune) {
         return account.role() == Role.COMMUNE_STAFF && commune.getCode().equals(account.unitCode());
     }
 
@@ -759,7 +764,7 @@ public class AssessmentWorkflow {
      * reform), the officials who sit at its province (a district official's unit may be a province) and the
      * province's managers.
      */
-    static boolean isReviewer(Acting account, AdministrativeUnit commune) {
+    public static boolean isReviewer(Acting account, AdministrativeUnit commune) {
         AdministrativeUnit parent = commune.getParent();
         if (parent == null || !parent.getCode().equals(account.unitCode())) {
             return false;

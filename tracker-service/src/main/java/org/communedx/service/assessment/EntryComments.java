@@ -126,7 +126,7 @@ public class EntryComments {
     }
 
     private static boolean takesPart(UserAccount account, AdministrativeUnit commune) {
-        Acting acting = new Acting(account.getUsername(), account.getRole(), account.getUnitCode());
+        Acting acting = Acting.of(account);
         return AssessmentWorkflow.isStaff(acting, commune) || AssessmentWorkflow.isReviewer(acting, commune);
     }
 }

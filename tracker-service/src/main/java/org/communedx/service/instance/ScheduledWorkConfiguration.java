@@ -21,7 +21,8 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
  * the work runs as before.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableSchedulerLock(defaultLockAtMostFor = "PT1H")
+// Ordered before JobRunRecording's advice, which so runs only where the lock was taken.
+@EnableSchedulerLock(defaultLockAtMostFor = "PT1H", order = JobRunRecording.ORDER - 1)
 class ScheduledWorkConfiguration {
 
     /**

@@ -1,6 +1,7 @@
 package org.communedx.service.scope;
 
 import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccount;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,4 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param unitCode null for an administrator
  */
 public record Acting(String username, Role role, @Nullable String unitCode) {
+
+    /** The account acting in person, as the workflow's rules judge it. */
+    public static Acting of(UserAccount account) {
+        return new Acting(account.getUsername(), account.getRole(), account.getUnitCode());
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.communedx.model.user.EmailPreference;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
@@ -71,17 +72,24 @@ public class AccountSettings {
         load(username).preferLanguage(language);
     }
 
+    /** How often the user wants notices by e-mail; without an address they get none whatever it says. */
+    @Transactional
+    public void changeEmailPreference(String username, EmailPreference preference) {
+        load(username).preferEmail(preference);
+    }
+
     private UserAccount load(String username) {
         return accounts.findByUsername(username).orElseThrow(() -> new AccountNotFoundException(username));
     }
 
     public record AccountView(String username, String displayName, Role role, String unitCode, String language,
-            boolean mustChangePassword, Instant lastLoginAt, boolean enabled) {
+            boolean mustChangePassword, Instant lastLoginAt, boolean enabled, String email,
+            EmailPreference emailPreference) {
 
         static AccountView of(UserAccount account) {
             return new AccountView(account.getUsername(), account.getDisplayName(), account.getRole(),
                     account.getUnitCode(), account.getLocale(), account.isMustChangePassword(),
-                    account.getLastLoginAt(), account.isEnabled());
+                    account.getLastLoginAt(), account.isEnabled(), account.getEmail(), account.getEmailPreference());
         }
     }
 }

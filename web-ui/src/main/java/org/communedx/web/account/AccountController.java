@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.communedx.service.user.AccountAuthorities;
+import org.communedx.model.user.EmailPreference;
 import org.communedx.service.user.AccountSettings;
 import org.communedx.service.user.AccountSettings.AccountView;
 import org.communedx.service.user.CurrentPasswordIncorrect;
@@ -45,6 +46,8 @@ class AccountController {
         AccountView account = accounts.account(authentication.getName());
         model.addAttribute("account", account);
         model.addAttribute("languageForm", new LanguageForm(account.language()));
+        model.addAttribute("emailPreferenceForm", new EmailPreferenceForm(account.emailPreference()));
+        model.addAttribute("emailPreferences", EmailPreference.values());
         return "account/show";
     }
 
@@ -58,6 +61,18 @@ class AccountController {
         accounts.changeLanguage(authentication.getName(), form.language());
         localeResolver.setLocale(request, response, Locale.forLanguageTag(form.language()));
         redirect.addFlashAttribute("messageKey", "account.language.changed");
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/email-preference")
+    String changeEmailPreference(@Validated EmailPreferenceForm form, BindingResult binding,
+            Authentication authentication, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            // Only a hand-made request sends another value than the three the form offers.
+            return "redirect:/account";
+        }
+        accounts.changeEmailPreference(authentication.getName(), form.emailPreference());
+        redirect.addFlashAttribute("messageKey", "account.emailPreference.changed");
         return "redirect:/account";
     }
 

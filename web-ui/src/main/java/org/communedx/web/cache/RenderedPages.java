@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpSession;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.communedx.service.CommuneDxProperties;
+import org.communedx.service.notification.NotificationInbox;
 import org.communedx.service.revision.DataRevision;
 import org.jspecify.annotations.Nullable;
 
@@ -59,7 +60,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * Both last as long as nothing the page was rendered from can have changed: the database ({@link DataRevision} has
  * not moved since), the user's name and roles, for the ETag their session (whose CSRF token the page's forms carry;
  * a kept page gets the token of each request it is served to), the address,
- * the language, and the quarter of an hour (its days-left figures count calendar days, in Vietnam's time and in the
+ * the language, the user's count of unread notices (the menu's badge: reading a notice or a job's notice does not
+ * move the revision, see NotificationInbox), and the quarter of an hour (its days-left figures count calendar days, in Vietnam's time and in the
  * server's, whose offsets are whole quarters of an hour). So neither is ever stale: an approval moves the revision
  * before its own request answers, and the very next request renders afresh.
  * <p>
@@ -88,15 +90,18 @@ class RenderedPages extends OncePerRequestFilter {
 
     private final DataRevision revision;
 
+    private final NotificationInbox notifications;
+
     private final LocaleResolver localeResolver;
 
     private final Clock clock;
 
     private final @Nullable Cache<PageKey, RenderedPage> pages;
 
-    RenderedPages(DataRevision revision, LocaleResolver localeResolver, Clock clock,
+    RenderedPages(DataRevision revision, NotificationInbox notifications, LocaleResolver localeResolver, Clock clock,
             CommuneDxProperties properties) {
         this.revision = revision;
+        this.notifications = notifications;
         this.localeResolver = localeResolver;
         this.clock = clock;
         DataSize maxSize = properties.pageCache().maxSize();
@@ -161,7 +166,7 @@ class RenderedPages extends OncePerRequestFilter {
                 authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList(),
                 query == null ? request.getRequestURI() : request.getRequestURI() + '?' + query,
                 localeResolver.resolveLocale(request), clock.instant().getEpochSecond() / QUARTER_HOUR_SECONDS,
-                Objects.toString(request.getHeader(HttpHeaders.ACCEPT), ""));
+                Objects.toString(request.getHeader(HttpHeaders.ACCEPT), ""), notifications.unreadCount());
     }
 
     /** Whether the browser's copy carries this ETag: If-None-Match compares weakly, and may list several. */
@@ -198,7 +203,7 @@ class RenderedPages extends OncePerRequestFilter {
      * user, with each request's own CSRF token put in.
      */
     private record PageKey(String username, List<String> authorities, String address, Locale locale,
-            long quarterHour, String accept) {
+            long quarterHour, String accept, long unreadNotices) {
 
         /**
          * A weak ETag (the same page in other bytes, e.g. compressed, is as good) that names none of its parts. The

@@ -86,8 +86,14 @@ class SecurityConfiguration {
                         // Mappings between framework versions and the prefills they drive: administrators only
                         // (the service says the same, and shows a prefill's job only to whoever started it).
                         .requestMatchers("/mappings", "/mappings/**").hasRole("ADMIN")
-                        .requestMatchers("/account", "/account/language", PasswordChangeGate.CHANGE_PAGE)
+                        .requestMatchers("/account", "/account/language", "/account/email-preference",
+                                PasswordChangeGate.CHANGE_PAGE).authenticated()
+                        // Each user's own notices: the service reads and marks only the caller's.
+                        .requestMatchers(HttpMethod.GET, "/notifications").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/notifications/*/read", "/notifications/read-all")
                             .authenticated()
+                        // The scheduled jobs' runs: administrators only (the service checks it too).
+                        .requestMatchers(HttpMethod.GET, "/admin/scheduled-jobs").hasRole("ADMIN")
                         // User administration: the service decides which users and roles each of the two may touch.
                         .requestMatchers("/users", "/users/**").hasAnyRole("ADMIN", "PROVINCE_MANAGER")
                         // API tokens: the list and the issue form (GET, POST), and a revocation's confirmation (GET)
@@ -221,6 +227,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/periods/*/suggested-values",
                                 "/api/v1/communes/*/periods/*/criteria/*/suggested-value")
                             .hasAnyRole("ADMIN", "PROVINCE_MANAGER")
+                        // The caller's own notices.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/notifications").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::basicRefused)
                         .securityContextRepository(new RequestAttributeSecurityContextRepository()))

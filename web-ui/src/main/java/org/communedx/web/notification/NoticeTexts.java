@@ -1,0 +1,65 @@
+package org.communedx.web.notification;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+
+import org.communedx.service.notification.NoticeView;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * A notice's text in the reader's language, rendered from its kind's message key at display time (so a user who
+ * switches language reads their old notices in the new one), and the one address it links to. Pages, the API and the
+ * e-mails all say a notice the same way through it.
+ */
+@Component
+public class NoticeTexts {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final MessageSource messages;
+
+    NoticeTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** The notice's sentence; its parameters are arguments, never part of the pattern, and are escaped on output. */
+    public String text(NoticeView notice, Locale locale) {
+        Map<String, String> p = notice.parameters();
+        Object[] arguments = switch (notice.kind()) {
+            case ENTRY_RETURNED, ENTRY_REOPENED -> new Object[] { p.get("criterion"), p.get("commune"), p.get("reason") };
+            case COMMENT_POSTED -> new Object[] { p.get("criterion"), p.get("commune"), p.get("author") };
+            case EVIDENCE_EXPIRING -> new Object[] { p.get("criterion"), p.get("commune"), date(p.get("validUntil")) };
+            case SUBMISSIONS_WAITING -> new Object[] { p.get("count"), date(p.get("oldest")) };
+            case DEADLINE_AHEAD -> new Object[] { p.get("period"), p.get("days"), date(p.get("deadline")) };
+            case DEADLINE_PASSED -> new Object[] { p.get("period"), date(p.get("deadline")), p.get("count") };
+        };
+        return messages.getMessage(notice.kind().messageKey(), arguments, locale);
+    }
+
+    /** The path inside the tracker the notice is about: the entry, the review queue, the scorecard or dashboard. */
+    public String path(NoticeView notice) {
+        return switch (notice.kind().target()) {
+            case ENTRY -> "/entries/" + notice.entryId();
+            case REVIEW_QUEUE -> "/reviews";
+            case SCORECARD -> "/communes/" + notice.unitCode() + "/periods/" + notice.periodId();
+            case DASHBOARD -> "/units/" + notice.unitCode() + "/dashboard";
+        };
+    }
+
+    private static String date(String iso) {
+        if (iso == null) {
+            return "";
+        }
+        try {
+            return LocalDate.parse(iso).format(DATE);
+        }
+        catch (DateTimeParseException ex) {
+            return iso;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.communedx.web.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.communedx.service.notification.NoticePage;
+import org.communedx.service.notification.NotificationInbox;
+import org.communedx.service.notification.NotificationKind;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's own notices, as the page lists them. */
+@RestController
+class NotificationApiController {
+
+    private final NotificationInbox inbox;
+
+    private final NoticeTexts texts;
+
+    NotificationApiController(NotificationInbox inbox, NoticeTexts texts) {
+        this.inbox = inbox;
+        this.texts = texts;
+    }
+
+    @Schema(description = "A page of the caller's notices, newest first")
+    record Notifications(int page, int size, long total, long unread, List<Notification> notifications) {
+    }
+
+    record Notification(long id, NotificationKind kind,
+            @Schema(description = "The notice in the request's language") String text,
+            @Schema(description = "The tracker's path the notice is about") String link, Instant createdAt,
+            @Schema(description = "When the caller marked it read; null while unread") Instant readAt) {
+    }
+
+    @Operation(summary = "The caller's notices, newest first",
+            description = "Only the caller's own. The text is in the request's language (?lang=en for English).")
+    @GetMapping("/api/v1/notifications")
+    Notifications notifications(
+            @Parameter(description = "The page, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Notices per page, 1 to " + NotificationInbox.MAX_PAGE_SIZE)
+            @RequestParam(defaultValue = "20") int size, Locale locale) {
+        NoticePage notices = inbox.page(page, size);
+        return new Notifications(notices.page(), notices.size(), notices.total(), notices.unread(),
+                notices.notices().stream().map(notice -> new Notification(notice.id(), notice.kind(),
+                        texts.text(notice, locale), texts.path(notice), notice.createdAt(), notice.readAt()))
+                        .toList());
+    }
+}

@@ -1,0 +1,48 @@
+package org.communedx.web.notification;
+
+import org.communedx.service.notification.NotificationInbox;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The user's own notices: newest first, a page at a time, each marked read on its own or all at once. */
+@Controller
+class NotificationController {
+
+    static final int PAGE_SIZE = 25;
+
+    private final NotificationInbox inbox;
+
+    private final NoticeTexts texts;
+
+    NotificationController(NotificationInbox inbox, NoticeTexts texts) {
+        this.inbox = inbox;
+        this.texts = texts;
+    }
+
+    @GetMapping("/notifications")
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("notices", inbox.page(page, PAGE_SIZE));
+        model.addAttribute("texts", texts);
+        return "notification/list";
+    }
+
+    @PostMapping("/notifications/{id}/read")
+    String markRead(@PathVariable long id, @RequestParam(defaultValue = "0") int page, RedirectAttributes redirect) {
+        inbox.markRead(id);
+        redirect.addAttribute("page", Math.max(0, page));
+        return "redirect:/notifications";
+    }
+
+    @PostMapping("/notifications/read-all")
+    String markAllRead(RedirectAttributes redirect) {
+        inbox.markAllRead();
+        redirect.addFlashAttribute("messageKey", "notification.allRead");
+        return "redirect:/notifications";
+    }
+}

@@ -1,0 +1,478 @@
+package org.communedx.web.notification;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.communedx.model.framework.FrameworkRepository;
+import org.communedx.model.period.PeriodRepository;
+import org.communedx.service.assessment.ProgressLedger;
+import org.communedx.service.instance.JobRuns;
+import org.communedx.service.notification.MailSending;
+import org.communedx.service.notification.Notice;
+import org.communedx.service.notification.NotificationInbox;
+import org.communedx.service.notification.NotificationJobs;
+import org.communedx.service.notification.NotificationKind;
+import org.communedx.service.notification.TrackerEvent;
+import org.communedx.service.revision.DataRevision;
+import org.communedx.service.testsupport.TestDatabaseConfiguration;
+import org.communedx.service.testsupport.TestWait;
+import org.communedx.web.support.EntryPages;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.communedx.web.support.EntryPages.PASSWORD;
+import static org.communedx.web.support.EntryPages.encode;
+import static org.communedx.web.support.EntryPages.post;
+import static org.communedx.web.support.EntryPages.version;
+
+/**
+ * Notices from the event to the inbox and, through the outbox, to a mailbox: an SMTP server in the test's JVM
+ * (GreenMail), a clock the test sets, and the jobs called as beans, never waited for. A context of its own, since mail
+ * is on here ({@code spring.mail.host}) and the clock is the test's; the jobs' timers are off, so nothing runs but
+ * what the test calls.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "communedx.demo-data=true", "communedx.evidence.directory=target/evidence-mail-it",
+        "spring.mail.host=127.0.0.1", "communedx.mail.base-url=http://tracker.example.vn/",
+        "communedx.mail.from=tracker@example.vn", "communedx.mail.send-delay=1d", "communedx.mail.retry-base=1m",
+        "communedx.notifications.waiting-cron=-", "communedx.notifications.reminders-cron=-",
+        "communedx.notifications.deadline-passed-cron=-", "communedx.notifications.digest-cron=-",
+        "spring.mail.properties[mail.smtp.connectiontimeout]=5000", "spring.mail.properties[mail.smtp.timeout]=5000" })
+@Import({ TestDatabaseConfiguration.class, NotificationMailIT.FixedClock.class })
+class NotificationMailIT {
+
+    private static final int SMTP_PORT = freePort();
+
+    private static GreenMail smtp = startSmtp();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+
+        /** The application's clock, which the test moves: deadlines and back-off are judged by it. */
+        @Bean
+        @Primary
+        SettableClock settableClock() {
+            return new SettableClock(Instant.now());
+        }
+    }
+
+    @DynamicPropertySource
+    static void smtpPort(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PeriodRepository periods;
+
+    @Autowired
+    FrameworkRepository frameworks;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    MailSending sending;
+
+    @Autowired
+    NotificationJobs jobs;
+
+    @Autowired
+    NotificationInbox inbox;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SettableClock clock;
+
+    @Autowired
+    DataRevision revision;
+
+    long period;
+
+    WebClient staff;
+
+    WebClient reviewer;
+
+    @BeforeEach
+    void freshPeriodAndEmptyMailbox() throws Exception {
+        clock.set(Instant.now());
+        period = new EntryPages(frameworks, periods, transaction).newPeriod();
+        staff = new WebClient(port).login("xa.yenphu", PASSWORD);
+        reviewer = new WebClient(port).login("huyen.lacson", PASSWORD);
+        jdbc.sql("update user_account set email_preference = 'IMMEDIATE' where username in ('xa.yenphu', 'huyen.lacson')")
+                .update();
+        // What earlier tests and the demo left in the outbox goes first, so each test counts only its own.
+        while (sending.sendDue() > 0) {
+            // drained
+        }
+        jdbc.sql("update mail_outbox set status = 'FAILED' where status = 'PENDING'").update();
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void aReturnReachesTheCommunesInboxAndMailboxOnceWithItsReasonEscaped() throws Exception {
+        assertThat(inbox.mailEnabled()).as("spring.mail.host is set").isTrue();
+        assertThat(jdbc.sql("select email from user_account where username = 'xa.yenphu'").query(String.class)
+                .single()).as("the demo's address").isEqualTo("xa.yenphu@example.vn");
+        long entry = submitted("G1.C1");
+        String reason = "Thiếu <b>danh sách</b> & \"biên bản\"";
+        post(reviewer, entry, "return", "version=" + version(reviewer, entry) + "&reason=" + encode(reason));
+
+        String page = staff.get("/notifications").body();
+        assertThat(page).contains("id=\"nav-unread\"", "thông báo chưa đọc", "href=\"/entries/" + entry + "\"",
+                "bị trả lại: Thiếu &lt;b&gt;danh sách&lt;/b&gt;")
+                .doesNotContain("<b>danh sách</b>");
+        String api = api(staff, "/api/v1/notifications?size=500").body();
+        assertThat(api).contains("\"kind\":\"ENTRY_RETURNED\"", "\"link\":\"/entries/" + entry + "\"");
+        assertThat(api(reviewer, "/api/v1/notifications?size=5").body()).doesNotContain("/entries/" + entry + "\"");
+
+        assertThat(sending.sendDue()).isEqualTo(1);
+        MimeMessage mail = onlyMailTo("xa.yenphu@example.vn");
+        assertThat(mail.getSubject()).startsWith("Theo dõi CĐS xã: Tiêu chí G1.C1 của ").contains("bị trả lại");
+        String text = part(mail, "text/plain");
+        String html = part(mail, "text/html");
+        String link = "http://tracker.example.vn/entries/" + entry;
+        assertThat(text).contains("Thiếu <b>danh sách</b> & \"biên bản\"", link);
+        assertThat(html).contains("Thiếu &lt;b&gt;danh sách&lt;/b&gt; &amp; &quot;biên bản&quot;", "href=\"" + link + "\"")
+                .doesNotContain("<b>danh sách");
+        assertThat(count(text, "http://")).isEqualTo(1);
+        assertThat(count(html, "href=")).isEqualTo(1);
+
+        // Marked read, by its reader only.
+        long notice = jdbc.sql("select max(id) from notification where kind = 'ENTRY_RETURNED' and entry_id = ?")
+                .param(entry).query(Long.class).single();
+        assertThat(reviewer.post("/notifications/" + notice + "/read", "_csrf="
+                + WebClient.csrfToken(reviewer.get("/notifications"))).statusCode()).isEqualTo(404);
+        assertThat(staff.post("/notifications/" + notice + "/read", "_csrf="
+                + WebClient.csrfToken(staff.get("/notifications"))).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select read_at is not null from notification where id = ?").param(notice)
+                .query(Boolean.class).single()).isTrue();
+        assertThat(staff.post("/notifications/read-all", "").statusCode()).as("no CSRF token").isEqualTo(403);
+        staff.post("/notifications/read-all", "_csrf=" + WebClient.csrfToken(staff.get("/notifications")));
+        assertThat(staff.get("/notifications").body()).doesNotContain("id=\"nav-unread\"");
+    }
+
+    @Test
+    void reviewersGetOneDailyNoticeOfWhatWaitsAndDigestReadersOneMail() throws Exception {
+        jdbc.sql("update user_account set email_preference = 'DAILY' where username = 'huyen.lacson'").update();
+        submitted("G1.C1");
+        submitted("G1.C2");
+
+        assertThat(jobs.submissionsWaiting()).isPositive();
+        assertThat(jobs.submissionsWaiting()).as("run twice, told once").isZero();
+        assertThat(api(reviewer, "/api/v1/notifications?size=5").body()).contains("\"kind\":\"SUBMISSIONS_WAITING\"",
+                "\"link\":\"/reviews\"");
+        assertThat(jdbc.sql("""
+                select count(*) from notification n join user_account u on u.id = n.recipient_id
+                where u.username = 'xa.yenphu' and n.kind = 'SUBMISSIONS_WAITING' and n.dedupe_key is not null""")
+                .query(Long.class).single()).as("staff review nothing").isZero();
+        sending.sendDue();
+        assertThat(smtp.getReceivedMessages()).as("a digest reader gets no e-mail per notice")
+                .noneMatch(mail -> to(mail, "huyen.lacson@example.vn"));
+        smtp.purgeEmailFromAllMailboxes();
+
+        assertThat(jobs.gatherDigests()).isPositive();
+        assertThat(jobs.gatherDigests()).as("one digest a day").isZero();
+        sending.sendDue();
+        MimeMessage digest = onlyMailTo("huyen.lacson@example.vn");
+        assertThat(digest.getSubject()).contains("thông báo trong ngày");
+        assertThat(part(digest, "text/plain")).contains("đang chờ duyệt", "http://tracker.example.vn/notifications");
+        assertThat(part(digest, "text/html")).contains("href=\"http://tracker.example.vn/notifications\"");
+    }
+
+    @Test
+    void theStaffAreRemindedAWeekBeforeTheDeadlineOnceAtAFixedClock() {
+        LocalDate deadline = LocalDate.now(ProgressLedger.VIETNAM).plusDays(40);
+        long closing = new EntryPages(frameworks, periods, transaction).newPeriod(2019, deadline);
+        clock.set(deadline.minusDays(7).atTime(8, 0).atZone(ProgressLedger.VIETNAM).toInstant());
+
+        assertThat(jobs.deadlineReminders()).isPositive();
+        assertThat(jobs.deadlineReminders()).as("run twice, told once").isZero();
+        String api = api(staff, "/api/v1/notifications?size=100").body();
+        assertThat(api).contains("Còn 7 ngày đến hạn nộp",
+                "\"link\":\"/communes/05305/periods/" + closing + "\"");
+
+        clock.set(deadline.plusDays(1).atTime(8, 0).atZone(ProgressLedger.VIETNAM).toInstant());
+        assertThat(jobs.deadlinePassed()).isPositive();
+        assertThat(jobs.deadlinePassed()).isZero();
+        // After the 2025 reform Yên Phú's code is a commune of Phú Thọ, whose managers hear of it.
+        WebClient province = new WebClient(port).login("tinh.phutho", PASSWORD);
+        assertThat(api(province, "/api/v1/notifications?size=100").body()).contains("\"kind\":\"DEADLINE_PASSED\"",
+                "đã quá hạn nộp");
+    }
+
+    @Test
+    void expiringEvidenceACommentAndAReopenReachTheOtherSide() throws Exception {
+        long entry = submitted("G2.C3");
+        transaction.executeWithoutResult(status -> {
+            events.publishEvent(new TrackerEvent.EvidenceExpiring(entry, 999_001L, LocalDate.of(2030, 1, 31)));
+            events.publishEvent(new TrackerEvent.EvidenceExpiring(entry, 999_001L, LocalDate.of(2030, 1, 31)));
+            events.publishEvent(new TrackerEvent.CommentPosted(entry, 1L, "huyen.lacson"));
+            events.publishEvent(new TrackerEvent.CommentPosted(entry, 2L, "xa.yenphu"));
+            events.publishEvent(new TrackerEvent.EntryReopened(entry, "Kiểm tra lại"));
+        });
+        String staffs = api(staff, "/api/v1/notifications?size=100").body();
+        assertThat(staffs).contains("hết hiệu lực ngày 31/01/2030", "Phòng VH-TT huyện Lạc Sơn đã bình luận",
+                "được mở lại: Kiểm tra lại").doesNotContain("UBND xã Yên Phú đã bình luận");
+        assertThat(count(staffs, "hết hiệu lực ngày 31/01/2030")).as("each file's expiry told once").isEqualTo(1);
+        assertThat(api(reviewer, "/api/v1/notifications?size=100").body()).contains("UBND xã Yên Phú đã bình luận")
+                .doesNotContain("Phòng VH-TT huyện Lạc Sơn đã bình luận");
+
+        // Rolled back with the change it tells of.
+        long before = jdbc.sql("select count(*) from notification").query(Long.class).single();
+        try {
+            transaction.executeWithoutResult(status -> {
+                events.publishEvent(new TrackerEvent.EntryReopened(entry, "Rolled back"));
+                status.setRollbackOnly();
+            });
+        }
+        catch (RuntimeException expected) {
+            // the rollback itself
+        }
+        assertThat(jdbc.sql("select count(*) from notification").query(Long.class).single()).isEqualTo(before);
+        assertThat(sending.sendDue()).as("three to the staff, one to the reviewer").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aMailServerThatRefusesThenAcceptsLosesNothingAndSendsNothingTwice() throws Exception {
+        long entry = submitted("G1.C2");
+        smtp.stop();
+        try {
+            assertThat(post(reviewer, entry, "return", "version=" + version(reviewer, entry) + "&reason="
+                    + encode("Thiếu")).statusCode()).isEqualTo(302);
+            long outbox = jdbc.sql("""
+                    select o.id from mail_outbox o join notification n on n.id = o.notification_id
+                    where n.entry_id = ? and n.kind = 'ENTRY_RETURNED'""").param(entry).query(Long.class).single();
+
+            assertThat(sending.sendDue()).isZero();
+            assertThat(sending.sendDue()).as("not due again before its back-off").isZero();
+            assertThat(jdbc.sql("select count(*) from mail_attempt where outbox_id = ? and outcome = 'FAILED'")
+                    .param(outbox).query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("select status from mail_outbox where id = ?").param(outbox).query(String.class)
+                    .single()).isEqualTo("PENDING");
+        }
+        finally {
+            smtp = startSmtp();
+        }
+        clock.set(clock.instant().plus(Duration.ofMinutes(2)));
+        assertThat(sending.sendDue()).isEqualTo(1);
+        assertThat(sending.sendDue()).isZero();
+        MimeMessage mail = onlyMailTo("xa.yenphu@example.vn");
+        assertThat(mail.getMessageID()).matches("<outbox-\\d+@tracker\\.example\\.vn>");
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, "xa.yenphu@example.vn"))).hasSize(1);
+    }
+
+    @Test
+    void aKeptScorecardNeverShowsAStaleUnreadCount() {
+        staff.post("/notifications/read-all", "_csrf=" + WebClient.csrfToken(staff.get("/notifications")));
+        String scorecard = "/communes/05305/periods/" + period;
+        assertThat(staff.get(scorecard).body()).doesNotContain("id=\"nav-unread\"");
+        assertThat(staff.get(scorecard).body()).as("kept").doesNotContain("id=\"nav-unread\"");
+
+        // A job's notice moves no revision: the kept page's key, the unread count, does.
+        long staffId = jdbc.sql("select id from user_account where username = 'xa.yenphu'").query(Long.class).single();
+        long before = revision.current();
+        transaction.executeWithoutResult(status -> {
+            revision.excludeCurrentTransaction();
+            inbox.notify(List.of(staffId), new Notice(NotificationKind.SUBMISSIONS_WAITING, null, null, null,
+                    Map.of("count", "1", "oldest", "2026-01-01"), null));
+        });
+        assertThat(revision.current()).isEqualTo(before);
+        assertThat(staff.get(scorecard).body()).contains("id=\"nav-unread\"", "1 thông báo chưa đọc");
+
+        staff.post("/notifications/read-all", "_csrf=" + WebClient.csrfToken(staff.get("/notifications")));
+        assertThat(staff.get(scorecard).body()).doesNotContain("id=\"nav-unread\"");
+    }
+
+    @Test
+    void manyNoticesAndManyJobRunsArePagedAndRenderedWhole() {
+        long staffId = jdbc.sql("select id from user_account where username = 'xa.annghia'").query(Long.class)
+                .single();
+        transaction.executeWithoutResult(status -> {
+            for (int i = 0; i < 260; i++) {
+                inbox.notify(List.of(staffId), new Notice(NotificationKind.SUBMISSIONS_WAITING, null, null, null,
+                        Map.of("count", Integer.toString(i), "oldest", "2026-01-01"), null));
+            }
+        });
+        WebClient annghia = new WebClient(port).login("xa.annghia", PASSWORD);
+        String first = annghia.get("/notifications").body();
+        assertThat(first).contains("class=\"pagination\"", "</html>");
+        assertThat(count(first, "id=\"notice-")).isEqualTo(25);
+        String last = annghia.get("/notifications?page=1000").body();
+        assertThat(last).contains("</html>");
+        assertThat(api(annghia, "/api/v1/notifications?size=100000").body()).contains("\"size\":100");
+
+        jdbc.sql("""
+                insert into job_run (job_name, instance, started_at, finished_at, outcome)
+                select 'bulk-job-' || (g % 7), 'it', now() - g * interval '1 minute', now(), 'OK'
+                from generate_series(1, 600) g""").update();
+        sending.sendDue();
+        WebClient admin = new WebClient(port).login("admin", PASSWORD);
+        String jobsPage = admin.get("/admin/scheduled-jobs").body();
+        assertThat(jobsPage).contains("id=\"job-mail-sender\"", "Gửi thư thông báo", "id=\"job-evidence-sweep\"",
+                "id=\"job-bulk-job-3\"", "class=\"pagination\"", "</html>");
+        assertThat(count(jobsPage, "id=\"run-")).isEqualTo(50);
+        assertThat(admin.get("/admin/scheduled-jobs?page=12").body()).contains("</html>");
+        assertThat(staff.get("/admin/scheduled-jobs").statusCode()).isEqualTo(403);
+    }
+
+    private static HttpResponse<String> api(WebClient client, String path) {
+        return client.get(path, "application/json");
+    }
+
+    private long submitted(String criterion) {
+        long entry = criterion.equals("G1.C1") ? EntryPages.savePercentFirst(staff, "05305", period, criterion, 18, 20)
+                : criterion.equals("G1.C2") ? EntryPages.saveFirst(staff, "05305", period, criterion, "level=2")
+                : EntryPages.saveFirst(staff, "05305", period, criterion, "yesNo=yes");
+        EntryPages.submit(staff, entry);
+        return entry;
+    }
+
+    private MimeMessage onlyMailTo(String address) throws Exception {
+        smtp.waitForIncomingEmail(TestWait.part(10).toMillis(), 1);
+        List<MimeMessage> mails = Arrays.stream(smtp.getReceivedMessages()).filter(mail -> to(mail, address)).toList();
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
+    }
+
+    private static boolean to(MimeMessage mail, String address) {
+        try {
+            return Arrays.stream(mail.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The decoded text of the message's first part of that type, wherever it sits in the multipart tree. */
+    private static String part(Part part, String type) throws Exception {
+        if (part.isMimeType(type)) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                String found = part(child, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int count(String text, String what) {
+        Matcher matcher = Pattern.compile(Pattern.quote(what)).matcher(text);
+        int n = 0;
+        while (matcher.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    /** A clock the test moves; the zone is the system's, as the application's own clock's is. */
+    static final class SettableClock extends Clock {
+
+        private volatile Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.systemDefault();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            SettableClock parent = this;
+            return new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return zone;
+                }
+
+                @Override
+                public Clock withZone(ZoneId other) {
+                    return parent.withZone(other);
+                }
+
+                @Override
+                public Instant instant() {
+                    return parent.instant();
+                }
+            };
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
