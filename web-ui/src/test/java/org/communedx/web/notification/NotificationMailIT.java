@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,6 +26,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.service.assessment.ProgressLedger;
+import org.communedx.service.evidence.EvidenceExpiry;
 import org.communedx.service.instance.JobRuns;
 import org.communedx.service.notification.MailSending;
 import org.communedx.service.notification.Notice;
@@ -32,6 +35,7 @@ import org.communedx.service.notification.NotificationJobs;
 import org.communedx.service.notification.NotificationKind;
 import org.communedx.service.notification.TrackerEvent;
 import org.communedx.service.revision.DataRevision;
+import org.communedx.service.testsupport.SampleFiles;
 import org.communedx.service.testsupport.TestDatabaseConfiguration;
 import org.communedx.service.testsupport.TestWait;
 import org.communedx.web.support.EntryPages;
@@ -124,6 +128,9 @@ class NotificationMailIT {
 
     @Autowired
     SettableClock clock;
+
+    @Autowired
+    EvidenceExpiry expiry;
 
     @Autowired
     DataRevision revision;
@@ -245,6 +252,24 @@ class NotificationMailIT {
         WebClient province = new WebClient(port).login("tinh.phutho", PASSWORD);
         assertThat(api(province, "/api/v1/notifications?size=100").body()).contains("\"kind\":\"DEADLINE_PASSED\"",
                 "đã quá hạn nộp");
+
+        // Both reach the mailbox too, each once.
+        while (sending.sendDue() > 0) {
+            // every e-mail due, whatever the batch size
+        }
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(mail -> to(mail, "xa.yenphu@example.vn"))
+                .filter(mail -> text(mail).contains("Còn 7 ngày đến hạn nộp"))).hasSize(1);
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(mail -> to(mail, "tinh.phutho@example.vn"))
+                .filter(mail -> text(mail).contains("đã quá hạn nộp"))).hasSize(1);
+    }
+
+    private static String text(MimeMessage mail) {
+        try {
+            return part(mail, "text/plain");
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     @Test
@@ -277,6 +302,45 @@ class NotificationMailIT {
         }
         assertThat(jdbc.sql("select count(*) from notification").query(Long.class).single()).isEqualTo(before);
         assertThat(sending.sendDue()).as("three to the staff, one to the reviewer").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aFileAboutToExpireACommentAndAReopenMadeOnThePagesReachInboxAndMailbox() throws Exception {
+        LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
+        long entry = EntryPages.saveFirst(staff, "05305", period, "G2.C3", "yesNo=yes");
+        Map<String, String> fields = new HashMap<>(Map.of("documentNumber", "15/QĐ-UBND", "title", "Quyết định",
+                "issuingBody", "UBND xã Yên Phú", "documentDate", today.minusYears(1).toString(),
+                "effectiveDate", today.minusYears(1).toString(), "validUntil", today.plusDays(10).toString()));
+        fields.put("_csrf", WebClient.csrfToken(staff.get("/entries/" + entry)));
+        assertThat(staff.postMultipart("/entries/" + entry + "/evidence", fields, "quyet-dinh.pdf",
+                SampleFiles.pdf(1)).statusCode()).isEqualTo(302);
+        EntryPages.submit(staff, entry);
+
+        post(reviewer, entry, "comments", "body=" + encode("Quyết định còn hiệu lực bao lâu?"));
+        post(staff, entry, "comments", "body=" + encode("Đến cuối tháng, xã sẽ bổ sung bản mới."));
+        post(reviewer, entry, "approve", "version=" + version(reviewer, entry));
+        post(reviewer, entry, "reopen", "version=" + version(reviewer, entry) + "&reason="
+                + encode("Cần quyết định mới"));
+        assertThat(expiry.warnExpiring()).isPositive();
+        assertThat(expiry.warnExpiring()).as("each file warned of once").isZero();
+
+        String validUntil = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(today.plusDays(10));
+        assertThat(api(staff, "/api/v1/notifications?size=100").body()).contains("hết hiệu lực ngày " + validUntil,
+                "Phòng VH-TT huyện Lạc Sơn đã bình luận", "được mở lại: Cần quyết định mới")
+                .doesNotContain("UBND xã Yên Phú đã bình luận");
+        assertThat(api(reviewer, "/api/v1/notifications?size=100").body()).contains("UBND xã Yên Phú đã bình luận");
+
+        while (sending.sendDue() > 0) {
+            // every e-mail due, whatever the batch size
+        }
+        List<MimeMessage> toStaff = Arrays.stream(smtp.getReceivedMessages())
+                .filter(mail -> to(mail, "xa.yenphu@example.vn")).toList();
+        assertThat(toStaff).as("the reviewer's comment, the reopen, the file").hasSize(3);
+        for (MimeMessage mail : toStaff) {
+            assertThat(part(mail, "text/plain")).contains("http://tracker.example.vn/entries/" + entry);
+        }
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(mail -> to(mail, "huyen.lacson@example.vn")))
+                .as("the commune's comment").hasSize(1);
     }
 
     @Test
