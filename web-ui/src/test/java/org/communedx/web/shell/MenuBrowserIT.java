@@ -104,7 +104,7 @@ class MenuBrowserIT {
         page.locator("#nav-admin > summary").click();
         assertThat(page.locator("#nav-admin a[aria-current=page]")).hasText("Người dùng");
         assertThat(page.locator("#nav-admin a")).hasText(new String[] { "Bộ tiêu chí", "Kỳ đánh giá", "Người dùng",
-                "Nhật ký", "Tác vụ định kỳ" });
+                "Mã truy cập API", "Nhật ký", "Tác vụ định kỳ" });
         page.keyboard().press("Escape");
         assertThat(page.locator("#nav-admin a[aria-current=page]")).isHidden();
 

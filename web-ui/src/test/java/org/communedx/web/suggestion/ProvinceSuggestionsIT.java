@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A province's system pushes its 600 communes' values, one criterion of which the framework marks automatic: every
  * commune's automatic entry goes to the provincial reviewer's queue as a submission, which only a person approves, and
- * the queue and the scorecards render at that size with the suggestions on them. Province 94 and its communes exist
+ * the queue and the scorecards render at that size with the suggestions on them. Province 97 and its communes exist
  * only in 2003 and only during this test, so the other tests that share the database never meet them.
  */
 @TrackerIntegrationTest
@@ -53,7 +53,7 @@ class ProvinceSuggestionsIT {
 
     private static final int COMMUNES = 600;
 
-    private static final String PASSWORD = "Tinh94-Thu-2026!";
+    private static final String PASSWORD = "Tinh97-Thu-2026!";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -84,8 +84,8 @@ class ProvinceSuggestionsIT {
     void aProvinceOf600Communes() {
         jdbc.update("""
                 insert into administrative_unit (code, name, search_name, level, unit_type, valid_from, valid_to)
-                values ('94', 'Tỉnh Thử Đề Xuất', 'tinh thu de xuat', 'PROVINCE', 'TINH', '2003-01-01', '2003-12-31')""");
-        long province = jdbc.queryForObject("select id from administrative_unit where code = '94'", Long.class);
+                values ('97', 'Tỉnh Thử Đề Xuất', 'tinh thu de xuat', 'PROVINCE', 'TINH', '2003-01-01', '2003-12-31')""");
+        long province = jdbc.queryForObject("select id from administrative_unit where code = '97'", Long.class);
         List<Object[]> communes = new ArrayList<>();
         for (int i = 1; i <= COMMUNES; i++) {
             communes.add(new Object[] { code(i), "Xã Thử " + i, "xa thu " + i, province });
@@ -93,8 +93,8 @@ class ProvinceSuggestionsIT {
         jdbc.batchUpdate("""
                 insert into administrative_unit (code, name, search_name, level, unit_type, parent_id, valid_from,
                     valid_to) values (?, ?, ?, 'COMMUNE', 'XA', ?, '2003-01-01', '2003-12-31')""", communes);
-        transaction.executeWithoutResult(status -> accounts.save(new UserAccount("it.tinh94", "Sở Thử 94",
-                passwordEncoder.encode(PASSWORD), Role.PROVINCE_MANAGER, "94", Instant.now())));
+        transaction.executeWithoutResult(status -> accounts.save(new UserAccount("it.tinh97", "Sở Thử 97",
+                passwordEncoder.encode(PASSWORD), Role.PROVINCE_MANAGER, "97", Instant.now())));
         period = transaction.execute(status -> {
             Framework framework = frameworks.findByCodeAndVersion("IT-AUTO", "1.0").orElseGet(() -> {
                 Framework draft = Framework.draft("IT-AUTO", "1.0", new LocalizedText("Thử tự động", "Automatic test"));
@@ -115,9 +115,9 @@ class ProvinceSuggestionsIT {
         jdbc.update("delete from suggested_value where period_id = ?", period);
         jdbc.update("delete from assessment where period_id = ?", period);
         jdbc.update("delete from period where id = ?", period);
-        jdbc.update("delete from user_account where username = 'it.tinh94'");
-        jdbc.update("delete from administrative_unit where code like '94___'");
-        jdbc.update("delete from administrative_unit where code = '94'");
+        jdbc.update("delete from user_account where username = 'it.tinh97'");
+        jdbc.update("delete from administrative_unit where code like '97___'");
+        jdbc.update("delete from administrative_unit where code = '97'");
     }
 
     @Test
@@ -153,7 +153,7 @@ class ProvinceSuggestionsIT {
                 join criterion c on c.id = e.criterion_id where a.period_id = ? and c.code = 'G1.C2'""", String.class,
                 period)).as("not automatic: waits for its commune").containsOnly("NOT_STARTED");
 
-        WebClient reviewer = new WebClient(port).login("it.tinh94", PASSWORD);
+        WebClient reviewer = new WebClient(port).login("it.tinh97", PASSWORD);
         HttpResponse<String> queue = reviewer.get("/reviews?period=" + period);
         assertThat(queue.statusCode()).isEqualTo(200);
         assertThat(queue.body()).contains("Đang hiển thị 500 tiêu chí cũ nhất trong số 600 tiêu chí đang chờ duyệt.")
@@ -164,7 +164,7 @@ class ProvinceSuggestionsIT {
         assertThat(entryPage).contains("Hệ thống gửi duyệt", "từ Một cửa điện tử:",
                 "Tiêu chí tự động: giá trị được gửi thẳng cho người duyệt.");
 
-        HttpResponse<String> scorecard = reviewer.get("/communes/94007/periods/" + period);
+        HttpResponse<String> scorecard = reviewer.get("/communes/97007/periods/" + period);
         assertThat(scorecard.statusCode()).isEqualTo(200);
         assertThat(scorecard.body()).contains("từ Một cửa điện tử:", "Đã gửi", "</html>");
     }
@@ -172,14 +172,14 @@ class ProvinceSuggestionsIT {
     private HttpResponse<String> put(String body) {
         WebClient client = new WebClient(port);
         return client.send(client.request("/api/v1/periods/" + period + "/suggested-values")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("it.tinh94:" + PASSWORD)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("it.tinh97:" + PASSWORD)
                         .getBytes(StandardCharsets.UTF_8)))
                 .header("Accept-Language", "vi").header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
     private static String code(int i) {
-        return "94" + String.format("%03d", i);
+        return "97" + String.format("%03d", i);
     }
 
     private static CriterionDefinition criterion(String code, MeasurementType type, boolean automatic) {
