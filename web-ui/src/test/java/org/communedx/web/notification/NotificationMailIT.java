@@ -192,7 +192,9 @@ class NotificationMailIT {
         assertThat(count(html, "href=")).isEqualTo(1);
 
         // Marked read, by its reader only.
-        long notice = jdbc.sql("select max(id) from notification where kind = 'ENTRY_RETURNED' and entry_id = ?")
+        long notice = jdbc.sql("""
+                select n.id from notification n join user_account u on u.id = n.recipient_id
+                where n.kind = 'ENTRY_RETURNED' and n.entry_id = ? and u.username = 'xa.yenphu'""")
                 .param(entry).query(Long.class).single();
         assertThat(reviewer.post("/notifications/" + notice + "/read", "_csrf="
                 + WebClient.csrfToken(reviewer.get("/notifications"))).statusCode()).isEqualTo(404);

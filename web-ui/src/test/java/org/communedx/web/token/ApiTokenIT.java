@@ -75,9 +75,9 @@ class ApiTokenIT {
     /** A province outside Phú Thọ, with one commune, for the scope checks. */
     @BeforeEach
     void anotherProvince() {
-        if (units.findAllByCode("94").isEmpty()) {
-            AdministrativeUnit province = units.save(AdministrativeUnit.province("94", "Tỉnh Thứ Ba", UnitType.TINH, null));
-            units.save(AdministrativeUnit.within(province, UnitLevel.COMMUNE, "94001", "Xã Thứ Ba", UnitType.XA, null));
+        if (units.findAllByCode("98").isEmpty()) {
+            AdministrativeUnit province = units.save(AdministrativeUnit.province("98", "Tỉnh Thứ Ba", UnitType.TINH, null));
+            units.save(AdministrativeUnit.within(province, UnitLevel.COMMUNE, "98001", "Xã Thứ Ba", UnitType.XA, null));
         }
     }
 
@@ -120,8 +120,8 @@ class ApiTokenIT {
         assertThat(own.headers().allValues("Set-Cookie")).isEmpty();
         assertThat(bearer(token, "/api/v1/frameworks").statusCode()).isEqualTo(200);
         // Another province: not found, as on the pages.
-        assertThat(bearer(token, "/api/v1/units/94").statusCode()).isEqualTo(404);
-        assertThat(bearer(token, "/api/v1/units/94001").statusCode()).isEqualTo(404);
+        assertThat(bearer(token, "/api/v1/units/98").statusCode()).isEqualTo(404);
+        assertThat(bearer(token, "/api/v1/units/98001").statusCode()).isEqualTo(404);
         // A token is for the API alone.
         WebClient page = new WebClient(port);
         assertThat(page.send(page.request("/users").header("Authorization", "Bearer " + token).GET().build())
@@ -209,9 +209,9 @@ class ApiTokenIT {
         WebClient manager = new WebClient(port).login("tinh.phutho", DEMO_PASSWORD);
         int before = jdbc.queryForObject("select count(*) from api_token", Integer.class);
 
-        HttpResponse<String> otherProvince = issue(manager, "Ngoài tỉnh", "VIEWER", "94001", "90");
+        HttpResponse<String> otherProvince = issue(manager, "Ngoài tỉnh", "VIEWER", "98001", "90");
         assertThat(otherProvince.statusCode()).isEqualTo(200);
-        assertThat(otherProvince.body()).contains("Hôm nay không có đơn vị 94001 trong phạm vi của bạn.");
+        assertThat(otherProvince.body()).contains("Hôm nay không có đơn vị 98001 trong phạm vi của bạn.");
         assertThat(TOKEN.matcher(otherProvince.body()).find()).isFalse();
         HttpResponse<String> administrator = issue(manager, "Quản trị", "ADMIN", "", "90");
         assertThat(administrator.body()).contains("Bạn không được cấp mã với vai trò này.");
@@ -230,15 +230,15 @@ class ApiTokenIT {
 
     @Test
     void aProvincialManagerSeesAndRevokesOnlyTheTokensOfTheirProvince() {
-        String elsewhere = issueAsAdmin("Tỉnh khác", "PROVINCE_MANAGER", "94");
+        String elsewhere = issueAsAdmin("Tỉnh khác", "PROVINCE_MANAGER", "98");
         String administrator = issueAsAdmin("Toàn quốc", "ADMIN", "");
         WebClient manager = new WebClient(port).login("tinh.phutho", DEMO_PASSWORD);
 
         for (String token : new String[] { elsewhere, administrator }) {
             assertThat(manager.get("/api-tokens/" + idOf(token) + "/revoke").statusCode()).isEqualTo(404);
         }
-        assertThat(bearer(administrator, "/api/v1/units/94001").statusCode()).isEqualTo(200);
-        assertThat(bearer(elsewhere, "/api/v1/units/94001").statusCode()).isEqualTo(200);
+        assertThat(bearer(administrator, "/api/v1/units/98001").statusCode()).isEqualTo(200);
+        assertThat(bearer(elsewhere, "/api/v1/units/98001").statusCode()).isEqualTo(200);
         assertThat(manager.get("/api-tokens").body()).doesNotContain("Tỉnh khác", "Toàn quốc");
     }
 
