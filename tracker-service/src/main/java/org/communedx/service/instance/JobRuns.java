@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +135,12 @@ public class JobRuns {
         Map<String, Instant> next = new LinkedHashMap<>();
         schedulers.orderedStream().flatMap(holder -> holder.getScheduledTasks().stream()).forEach(task -> {
             String name = lockName(task);
+            // Spring works the time out as now plus the timer's remaining delay, a few milliseconds short of the
+            // cron's own: 07:59:59.996 for 08:00 would show as 07:59.
             Instant at = task.nextExecution();
+            if (at != null) {
+                at = at.plusMillis(500).truncatedTo(ChronoUnit.SECONDS);
+            }
             if (name != null && at != null) {
                 next.merge(name, at, (a, b) -> a.isBefore(b) ? a : b);
             }

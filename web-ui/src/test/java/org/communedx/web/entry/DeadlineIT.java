@@ -75,8 +75,7 @@ class DeadlineIT {
 
         setDeadline(yesterday);
 
-        String notice = "Hạn nộp " + DAY.format(yesterday) + ", gia hạn 0 ngày → khóa sau ngày " + DAY.format(yesterday)
-                + ": kỳ này đã khóa với xã. Xã không thể lưu giá trị";
+        String notice = "Hạn nộp " + DAY.format(yesterday) + ": kỳ này đã khóa với xã. Xã không thể lưu giá trị";
         String page = staff.get("/entries/" + draft).body();
         assertThat(page).contains("id=\"deadline-passed\"", notice, "gia hạn trên trang sửa kỳ đánh giá", "Mức 1")
                 .as("no form to save, submit, ask, upload or remove; the comments stay open")
@@ -86,8 +85,7 @@ class DeadlineIT {
         assertThat(staff.get("/communes/05305/periods/" + period).body()).as("the scorecard says so too")
                 .contains("id=\"deadline-passed\"", notice);
 
-        String refusal = "Kỳ này đã khóa với xã (hạn nộp " + DAY.format(yesterday) + ", gia hạn 0 ngày → khóa sau ngày "
-                + DAY.format(yesterday) + ") nên xã không thể lưu giá trị, thêm hay gỡ minh chứng, hoặc gửi duyệt nữa;"
+        String refusal = "Kỳ này đã khóa với xã (hạn nộp " + DAY.format(yesterday) + ") nên xã không thể lưu giá trị, thêm hay gỡ minh chứng, hoặc gửi duyệt nữa;"
                 + " chưa có gì được lưu.";
         HttpResponse<String> save = staff.post("/entries/" + draft + "/value",
                 "_csrf=" + token + "&version=" + seen + "&level=3");
@@ -110,8 +108,7 @@ class DeadlineIT {
         assertThat(staff.post("/entries/" + draft + "/submit", "_csrf=" + token + "&version=" + seen).statusCode())
                 .isEqualTo(302);
         assertThat(staff.get("/entries/" + draft).body()).contains("This period is closed to communes (deadline "
-                + DAY.format(yesterday) + ", grace 0 days → closed after " + DAY.format(yesterday)
-                + "), so the commune can no longer save values")
+                + DAY.format(yesterday) + "), so the commune can no longer save values")
                 .contains("Level 1");
 
         WebClient reviewer = new WebClient(port).login("huyen.lacson", PASSWORD);
