@@ -76,7 +76,7 @@ class UnitImportLimitsTests {
 
     @Test
     void leavesBlankSpreadsheetRowsOutOfTheRowLimitAsInACsvFile() {
-        List<List<Object>> rows = IntStream.rangeClosed(1, 5).<List<Object>>mapMulti((i, out) -> {
+        List<List<Object>> rows = IntStream.rangeClosed(1, 5).boxed().<List<Object>>mapMulti((i, out) -> {
             out.accept(List.of("Tỉnh Hòa Bình", 17, "Huyện Lạc Sơn", 157, "Xã Số " + i, 5300 + i, "Xã"));
             out.accept(List.of("", " "));
         }).toList();
