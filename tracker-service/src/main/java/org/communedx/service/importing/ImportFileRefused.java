@@ -3,7 +3,7 @@ package org.communedx.service.importing;
 import java.util.List;
 
 /**
- * A file that reading stopped on: beyond one of its {@link ImportLimits}, or not UTF-8 or CSV at all. Each import
+ * A file that reading stopped on: beyond one of its {@link ImportLimits}, or not UTF-8, CSV or XLSX at all. Each import
  * turns it into a problem of its own kind; the limits have message keys of their own ({@code import.limit.*}), the
  * same on every import page.
  */
@@ -49,7 +49,7 @@ public class ImportFileRefused extends RuntimeException {
             case FILE_TOO_LARGE -> "import.limit.fileSize";
             case TOO_MANY_ROWS -> "import.limit.rows";
             case CELL_TOO_LONG -> "import.limit.cellLength";
-            case NOT_UTF8, MALFORMED_CSV -> throw new IllegalStateException("Worded by each import: " + reason);
+            case NOT_UTF8, MALFORMED_CSV, NOT_XLSX -> throw new IllegalStateException("Worded by each import: " + reason);
         };
     }
 
@@ -62,6 +62,8 @@ public class ImportFileRefused extends RuntimeException {
     }
 
     public enum Reason {
-        FILE_TOO_LARGE, TOO_MANY_ROWS, CELL_TOO_LONG, NOT_UTF8, MALFORMED_CSV
+        FILE_TOO_LARGE, TOO_MANY_ROWS, CELL_TOO_LONG, NOT_UTF8, MALFORMED_CSV,
+        /** A ZIP file that POI cannot read as a workbook. */
+        NOT_XLSX
     }
 }

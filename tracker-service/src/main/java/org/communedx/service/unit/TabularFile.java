@@ -5,34 +5,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.poi.ooxml.POIXMLException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.communedx.service.CommuneDxProperties;
-import org.communedx.service.importing.CsvRecords;
 import org.communedx.service.importing.ImportFileRefused;
 import org.communedx.service.importing.ImportLimits;
 import org.communedx.service.importing.LimitedInputStream;
+import org.communedx.service.importing.TableRows;
 import org.communedx.service.importing.UploadContent;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 
 import org.springframework.core.io.InputStreamSource;
 
@@ -59,10 +40,6 @@ final class TabularFile {
             return index < cells.size() ? cells.get(index).strip() : "";
         }
 
-        boolean isBlank() {
-            return cells.stream().allMatch(String::isBlank);
-        }
-
         /**
          * A code as the file means it: spreadsheets store "04789" typed as a number as 4789, so a number
          * cell gets its leading zeros back.
@@ -84,14 +61,15 @@ final class TabularFile {
     static void read(InputStreamSource file, ImportLimits limits, Consumer<TabularRow> each) {
         String mediaType = UploadContent.mediaType(file).orElseThrow(
                 () -> new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.emptyFile")));
-        NonBlank rows = new NonBlank(each);
+        int count;
         try {
             if (UploadContent.isZip(mediaType)) {
-                readSpreadsheet(file, limits, rows);
+                count = readSpreadsheet(file, limits,
+                        row -> each.accept(new TabularRow(row.line(), row.cells(), true)));
             }
             else if (mediaType.startsWith("text/") || mediaType.equals("application/octet-stream")) {
-                CsvRecords.read(file, limits,
-                        record -> rows.accept(new TabularRow((int) record.getRecordNumber(), record.toList(), false)));
+                count = TableRows.csv(file, limits,
+                        row -> each.accept(new TabularRow(row.line(), row.cells(), false)));
             }
             else {
                 throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.notCsvOrXlsx", mediaType));
@@ -101,52 +79,33 @@ final class TabularFile {
             throw new UnitImportRejected(switch (refused.reason()) {
                 case NOT_UTF8 -> new ImportProblem(refused.line(), null, "unit.import.problem.notUtf8");
                 case MALFORMED_CSV -> new ImportProblem(refused.line(), null, "unit.import.problem.malformedCsv");
+                case NOT_XLSX -> ImportProblem.ofFile("unit.import.problem.unreadableXlsx");
                 default -> new ImportProblem(refused.line(), null, refused.messageKey(), refused.arguments().toArray());
             });
         }
-        if (rows.count == 0) {
+        if (count == 0) {
             throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.emptyFile"));
         }
     }
 
     /**
-     * The first sheet through POI's streaming (SAX) reader, a row at a time, from a copy on disk that POI opens as a
-     * ZIP file and unpacks part by part (from a stream it would unpack the whole workbook into memory). Only the
-     * shared strings and the styles are held, which the unpacked size limit bounds.
+     * The first sheet, read from a copy on disk within the byte limit: POI reads a workbook part by part only from
+     * a file.
      */
-    private static void readSpreadsheet(InputStreamSource file, ImportLimits limits, Consumer<TabularRow> each) {
-        UploadContent.requireUnpackedWithin(file, limits.maxBytes());
+    private static int readSpreadsheet(InputStreamSource file, ImportLimits limits, Consumer<TableRows.Row> each) {
         Path copy = null;
-        OPCPackage workbook = null;
         try {
             copy = Files.createTempFile("communedx-import-", ".xlsx");
             try (InputStream in = new LimitedInputStream(file.getInputStream(), limits.maxBytes())) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            workbook = OPCPackage.open(copy.toFile(), PackageAccess.READ);
-            XSSFReader reader = new XSSFReader(workbook);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook);
-            Iterator<InputStream> sheets = reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.emptyFile"));
-            }
-            try (InputStream sheet = sheets.next()) {
-                XMLReader parser = XMLHelper.newXMLReader();
-                // With the styles, a number shows as the sheet shows it: 5305 typed as a number is "5305", not "5305.0".
-                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), strings,
-                        new Rows(limits, each), new DataFormatter(), false));
-                parser.parse(new InputSource(sheet));
-            }
+            return TableRows.firstSheet(copy, limits, TableRows.UNWATCHED, read -> {
+            }, each);
         }
-        catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | POIXMLException
-                | IllegalArgumentException | IllegalStateException | UnsupportedOperationException ex) {
+        catch (IOException ex) {
             throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.unreadableXlsx"));
         }
         finally {
-            // Read-only: revert() lets the file go without the warning close() logs for a package it cannot save.
-            if (workbook != null) {
-                workbook.revert();
-            }
             deleteQuietly(copy);
         }
     }
@@ -160,70 +119,6 @@ final class TabularFile {
         }
         catch (IOException ex) {
             // A copy left in the temporary directory changes nothing about the import, which has answered.
-        }
-    }
-
-    /** Leaves out blank rows, and counts the others. */
-    private static final class NonBlank implements Consumer<TabularRow> {
-
-        private final Consumer<TabularRow> each;
-
-        private int count;
-
-        NonBlank(Consumer<TabularRow> each) {
-            this.each = each;
-        }
-
-        @Override
-        public void accept(TabularRow row) {
-            if (!row.isBlank()) {
-                count++;
-                each.accept(row);
-            }
-        }
-    }
-
-    /** A sheet's rows as the streaming reader reports them: only cells with a value, each with its reference. */
-    private static final class Rows implements SheetContentsHandler {
-
-        private final ImportLimits limits;
-
-        private final Consumer<TabularRow> each;
-
-        private List<String> cells = new ArrayList<>();
-
-        private int rows;
-
-        Rows(ImportLimits limits, Consumer<TabularRow> each) {
-            this.limits = limits;
-            this.each = each;
-        }
-
-        @Override
-        public void startRow(int rowNum) {
-            cells = new ArrayList<>();
-        }
-
-        @Override
-        public void endRow(int rowNum) {
-            // The header, then the rows: one more than the limit, and the file is refused.
-            if (++rows > limits.maxRows() + 1L) {
-                throw ImportFileRefused.tooManyRows(limits.maxRows());
-            }
-            each.accept(new TabularRow(rowNum + 1, cells, true));
-        }
-
-        @Override
-        public void cell(String reference, String value, XSSFComment comment) {
-            int column = reference == null ? cells.size() : new CellReference(reference).getCol();
-            if (value != null && value.length() > limits.maxCellLength()) {
-                int line = reference == null ? 0 : new CellReference(reference).getRow() + 1;
-                throw ImportFileRefused.cellTooLong(line, limits.maxCellLength());
-            }
-            while (cells.size() < column) {
-                cells.add("");
-            }
-            cells.add(value == null ? "" : value);
         }
     }
 }

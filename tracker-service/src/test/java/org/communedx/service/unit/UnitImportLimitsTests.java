@@ -75,6 +75,19 @@ class UnitImportLimitsTests {
     }
 
     @Test
+    void leavesBlankSpreadsheetRowsOutOfTheRowLimitAsInACsvFile() {
+        List<List<Object>> rows = IntStream.rangeClosed(1, 5).boxed().<List<Object>>mapMulti((i, out) -> {
+            out.accept(List.of("Tỉnh Hòa Bình", 17, "Huyện Lạc Sơn", 157, "Xã Số " + i, 5300 + i, "Xã"));
+            out.accept(List.of("", " "));
+        }).toList();
+
+        gsoImport.importList(new ByteArrayResource(UnitFixtures.spreadsheet(GsoListImport.THREE_LEVEL_HEADER, rows)),
+                LIST_DATE);
+
+        assertThat(units.count()).isEqualTo(7);
+    }
+
+    @Test
     void refusesASpreadsheetCellOverTheLimitAtItsRow() {
         byte[] xlsx = UnitFixtures.spreadsheet(GsoListImport.THREE_LEVEL_HEADER, List.of(
                 List.of("Tỉnh Hòa Bình", 17, "Huyện Lạc Sơn", 157, "Xã " + "A".repeat(100), 5305, "Xã")));
