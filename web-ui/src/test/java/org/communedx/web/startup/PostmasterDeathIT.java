@@ -6,8 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.communedx.service.testsupport.TestWait;
@@ -41,22 +46,52 @@ class PostmasterDeathIT {
         Path data = workDir.resolve("data");
         try (ApplicationProcess tracker = ApplicationProcess.startWithDemo(ApplicationProcess.HEAP, workDir, port,
                 Map.of("COMMUNEDX_DATA_DIR", data.toString())).awaitHealthy()) {
-            new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
+            WebClient signedIn = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
             long pid = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).trim());
             ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
 
+            // A signed-in user who keeps working, page after page, from before the kill until the login works
+            // again: on a busy machine this test's own first request may come only after the restart, but some of
+            // this user's pages are always under way while the database is down.
+            List<HttpResponse<String>> unavailable = Collections.synchronizedList(new ArrayList<>());
+            AtomicBoolean recovered = new AtomicBoolean();
+            AtomicInteger pagesBeforeTheKill = new AtomicInteger();
+            AtomicBoolean killedYet = new AtomicBoolean();
+            CompletableFuture<Void> working = CompletableFuture.runAsync(() -> {
+                while (!recovered.get()) {
+                    HttpResponse<String> page = timed(signedIn, signedIn.request("/notifications")
+                            .header("Accept", "text/html"));
+                    if (page.statusCode() == 503) {
+                        unavailable.add(page);
+                    }
+                    else {
+                        assertThat(page.statusCode()).as("/notifications answered %s", page.body()).isEqualTo(200);
+                    }
+                    if (!killedYet.get()) {
+                        pagesBeforeTheKill.incrementAndGet();
+                    }
+                }
+            });
+            await().atMost(TestWait.part(10)).until(() -> pagesBeforeTheKill.get() > 0 || working.isDone());
+            assertThat(working).isNotCompletedExceptionally();
+
             long killed = System.nanoTime();
+            killedYet.set(true);
             assertThat(postmaster.destroyForcibly()).isTrue();
-            List<HttpResponse<String>> unavailable = new ArrayList<>();
             try {
                 await().atMost(TestWait.target(LOGIN_AGAIN)).pollInterval(Duration.ofMillis(100))
                         .until(() -> loginWorks(port, unavailable));
+                recovered.set(true);
+                working.get(TestWait.part(10).toMillis(), TimeUnit.MILLISECONDS);
             }
             catch (AssertionError | ConditionTimeoutException ex) {
                 // What the application logged says why; the answer alone is an error page.
                 String output = tracker.output();
                 throw new AssertionError(ex.getMessage() + "\nThe application's last output:\n"
                         + output.substring(Math.max(0, output.length() - 20_000)), ex);
+            }
+            finally {
+                recovered.set(true);
             }
             Duration downtime = Duration.ofNanos(System.nanoTime() - killed);
 
