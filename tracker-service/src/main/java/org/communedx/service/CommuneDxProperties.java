@@ -242,11 +242,23 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
      * @param maxAttempts the tries before an e-mail is given up (marked FAILED, its attempts kept)
      * @param retryBase the wait after the first failed try; it doubles with every further one
      * @param retryMax the longest wait between two tries
+     * @param retention how long an e-mail sent or given up stays in the outbox, with its attempts, before the daily
+     *        retention deletes it; one still to be sent is never deleted
+     * @param retentionCron when that retention runs (a Spring cron expression, seconds first, Vietnam's time), on one
+     *        instance at a time
      */
     public record Mail(@DefaultValue("http://localhost:8080") URI baseUrl,
             @DefaultValue("tracker@localhost") String from, @DefaultValue("30s") Duration sendDelay,
             @DefaultValue("50") int batchSize, @DefaultValue("8") int maxAttempts,
-            @DefaultValue("1m") Duration retryBase, @DefaultValue("6h") Duration retryMax) {
+            @DefaultValue("1m") Duration retryBase, @DefaultValue("6h") Duration retryMax,
+            @DefaultValue("90d") Duration retention, @DefaultValue("0 47 3 * * *") String retentionCron) {
+
+        public Mail {
+            if (retention.compareTo(Duration.ofDays(1)) < 0) {
+                throw new IllegalArgumentException("communedx.mail.retention must be at least a day, so that the"
+                        + " attempts of a failing e-mail can still be read the next morning");
+            }
+        }
     }
 
     /**

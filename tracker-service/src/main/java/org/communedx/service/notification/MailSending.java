@@ -46,6 +46,9 @@ public class MailSending {
     /** The name of the sender's row in the {@code shedlock} table, and of its job. */
     public static final String LOCK = "mail-sender";
 
+    /** The name of the outbox retention's row in the {@code shedlock} table, and of its job. */
+    public static final String RETENTION_LOCK = "mail-retention";
+
     /** The longest error text kept of an attempt. */
     static final int MAX_ERROR = 500;
 
@@ -87,6 +90,36 @@ public class MailSending {
     @SchedulerLock(name = LOCK, lockAtMostFor = "PT15M")
     public void scheduled() {
         sendDue();
+    }
+
+    /** At most an hour: a first run over years of rows is let run on, not started again. */
+    @Scheduled(cron = "${communedx.mail.retention-cron:0 47 3 * * *}", zone = "Asia/Ho_Chi_Minh")
+    @SchedulerLock(name = RETENTION_LOCK, lockAtLeastFor = "PT5M", lockAtMostFor = "PT1H")
+    public void scheduledRetention() {
+        purgeFinished();
+    }
+
+    /**
+     * Deletes the e-mails sent or given up more than {@code communedx.mail.retention} ago, with their attempts (the
+     * foreign key cascades). Without it every notice mailed grew the outbox for ever. A digest's notices carry its
+     * row ({@code digest_id}), which the deletion empties: they are first marked as no longer waiting, or the next
+     * digest would gather and send them again.
+     *
+     * @return how many e-mails were deleted
+     */
+    public int purgeFinished() {
+        Timestamp cutoff = Timestamp.from(clock.instant().minus(properties.retention()));
+        Integer deleted = transaction.execute(status -> {
+            revision.excludeCurrentTransaction();
+            jdbc.sql("""
+                    update notification set awaiting_digest = false
+                    where digest_id in (select id from mail_outbox where status <> 'PENDING' and created_at < ?)""")
+                    .param(cutoff).update();
+            return jdbc.sql("delete from mail_outbox where status <> 'PENDING' and created_at < ?").param(cutoff)
+                    .update();
+        });
+        log.info("Deleted {} e-mails sent or given up before {}", deleted, cutoff.toInstant());
+        return deleted == null ? 0 : deleted;
     }
 
     /**

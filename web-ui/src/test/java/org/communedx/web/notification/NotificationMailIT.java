@@ -3,6 +3,7 @@ package org.communedx.web.notification;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +76,7 @@ import static org.communedx.web.support.EntryPages.version;
         "communedx.mail.from=tracker@example.vn", "communedx.mail.send-delay=1d", "communedx.mail.retry-base=1m",
         "communedx.notifications.waiting-cron=-", "communedx.notifications.reminders-cron=-",
         "communedx.notifications.deadline-passed-cron=-", "communedx.notifications.digest-cron=-",
+        "communedx.mail.retention-cron=-",
         "spring.mail.properties[mail.smtp.connectiontimeout]=5000", "spring.mail.properties[mail.smtp.timeout]=5000" })
 @Import({ TestDatabaseConfiguration.class, NotificationMailIT.FixedClock.class })
 class NotificationMailIT {
@@ -372,6 +374,45 @@ class NotificationMailIT {
         MimeMessage mail = onlyMailTo("xa.yenphu@example.vn");
         assertThat(mail.getMessageID()).matches("<outbox-\\d+@tracker\\.example\\.vn>");
         assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m, "xa.yenphu@example.vn"))).hasSize(1);
+    }
+
+    @Test
+    void mailsSentOrGivenUpPastTheRetentionGoWithTheirAttemptsAndTheirDigestIsNotGatheredAgain() {
+        Instant now = clock.instant();
+        long reader = jdbc.sql("select id from user_account where username = 'huyen.lacson'").query(Long.class)
+                .single();
+        long notice = jdbc.sql("""
+                insert into notification (recipient_id, kind, created_at, awaiting_digest)
+                values (?, 'SUBMISSIONS_WAITING', ?, true) returning id""")
+                .param(reader).param(Timestamp.from(now.minus(Duration.ofDays(100)))).query(Long.class).single();
+        long oldDigest = outboxRow(reader, "DIGEST", null, "SENT", now.minus(Duration.ofDays(100)));
+        jdbc.sql("update notification set digest_id = ? where id = ?").param(oldDigest).param(notice).update();
+        long oldFailure = outboxRow(reader, "IMMEDIATE", notice, "FAILED", now.minus(Duration.ofDays(91)));
+        jdbc.sql("insert into mail_attempt (outbox_id, attempted_at, outcome, error) values (?, ?, 'FAILED', 'x')")
+                .param(oldFailure).param(Timestamp.from(now.minus(Duration.ofDays(91)))).update();
+        long oldButNotSent = outboxRow(reader, "IMMEDIATE", notice, "PENDING", now.minus(Duration.ofDays(200)));
+        long recent = outboxRow(reader, "IMMEDIATE", notice, "SENT", now.minus(Duration.ofDays(89)));
+
+        assertThat(sending.purgeFinished()).isGreaterThanOrEqualTo(2);
+
+        assertThat(jdbc.sql("select id from mail_outbox where id in (?, ?, ?, ?)").param(oldDigest)
+                .param(oldFailure).param(oldButNotSent).param(recent).query(Long.class).list())
+                .containsExactlyInAnyOrder(oldButNotSent, recent);
+        assertThat(jdbc.sql("select count(*) from mail_attempt where outbox_id = ?").param(oldFailure)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from notification where id = ? and awaiting_digest and digest_id is null")
+                .param(notice).query(Integer.class).single()).as("the next digest would send it again").isZero();
+        assertThat(jdbc.sql("select count(*) from notification where id = ?").param(notice).query(Integer.class)
+                .single()).as("the notice stays in the inbox").isEqualTo(1);
+        jdbc.sql("update mail_outbox set status = 'FAILED' where id = ?").param(oldButNotSent).update();
+    }
+
+    private long outboxRow(long recipient, String kind, Long notice, String status, Instant created) {
+        return jdbc.sql("""
+                insert into mail_outbox (recipient_id, kind, notification_id, created_at, status, next_attempt_at)
+                values (?, ?, ?, ?, ?, ?) returning id""").param(recipient).param(kind).param(notice)
+                .param(Timestamp.from(created)).param(status).param(Timestamp.from(created)).query(Long.class)
+                .single();
     }
 
     @Test
