@@ -12,10 +12,12 @@ import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.revision.DataRevision;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -41,6 +43,9 @@ public class Scopes {
     private final DataRevision revision;
 
     private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    /** {@link #kept}'s scopes, by role and unit. */
+    private final Map<String, Known> keptByUnit = new ConcurrentHashMap<>();
 
     Scopes(UserAccountRepository accounts, AdministrativeUnitRepository units, DataRevision revision) {
         this.accounts = accounts;
@@ -127,8 +132,33 @@ public class Scopes {
         return of(account.getRole(), account.getUnitCode());
     }
 
+    /**
+     * The scope of a role at a unit, kept until the {@link DataRevision} moves as {@link #current()} keeps a user's:
+     * for checking someone other than the caller on every request, such as an API token's issuer
+     * (ApiTokenAuthenticator), at the cost of reading the revision once it is kept. It joins a transaction if there
+     * is one, and opens none: most calls find it kept.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public UnitScope kept(Role role, @Nullable String unitCode) {
+        if (unitCode == null) {
+            return of(role, null);
+        }
+        String key = role.name() + " " + unitCode;
+        long revisionBefore = revision.current();
+        Known kept = keptByUnit.get(key);
+        if (kept != null && kept.revision() == revisionBefore) {
+            return kept.scope();
+        }
+        UnitScope scope = of(role, unitCode);
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            keptByUnit.put(key, new Known(revisionBefore, scope));
+        }
+        return scope;
+    }
+
     /** The scope of a role at a unit, as an account's or a {@link UnitBoundPrincipal}'s. */
-    private UnitScope of(Role role, String unitCode) {
+    private UnitScope of(Role role, @Nullable String unitCode) {
         if (unitCode == null) {
             return role == Role.ADMIN ? UnitScope.EVERYTHING : UnitScope.NOTHING;
         }

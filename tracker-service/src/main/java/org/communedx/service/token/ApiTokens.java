@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  * only roles not above their own (provincial manager, district official, commune staff, viewer) at units of their own
  * province, and sees and revokes only the tokens at those units; any other token is, for them, one that does not
  * exist. Every issue and revocation is in the audit trail, never the secret.
+ * <p>
+ * That rule, {@link #mayIssue}, holds for as long as a token lives: {@link ApiTokenAuthenticator} asks it again at
+ * every use, of the issuer as they are then, so a token stops working once its issuer could no longer issue it.
  */
 @Service
 @Transactional(readOnly = true)
@@ -119,7 +122,8 @@ public class ApiTokens {
         if (!mayGrant(actor, request.role())) {
             throw new TokenRefused("role", "apiTokens.problem.roleNotAllowed");
         }
-        String unitCode = request.role() == Role.ADMIN ? null : checkedUnit(request.role(), request.unitCode());
+        String unitCode = request.role() == Role.ADMIN ? null
+                : checkedUnit(actor, request.role(), request.unitCode());
         if (request.validDays() < 1 || request.validDays() > MAX_VALID_DAYS) {
             throw new TokenRefused("validDays", "apiTokens.problem.validDays", MAX_VALID_DAYS);
         }
@@ -184,21 +188,34 @@ public class ApiTokens {
         throw new AccessDeniedException("Only administrators and provincial managers issue API tokens");
     }
 
-    private static boolean mayGrant(Role actor, Role granted) {
-        return actor == Role.ADMIN || GRANTED_BY_MANAGERS.contains(granted);
+    /**
+     * The issuing rule, the one place it is decided: whether someone of the role {@code issuer}, whose scope is
+     * {@code issuerScope}, may give a token {@code granted} at {@code unitCode} (null for an administrator's token). An
+     * administrator may give any; a provincial manager, a role not above their own at a unit within their scope (their
+     * province); nobody else, any. Asked when a token is issued, of the caller, and at every use of the token
+     * (ApiTokenAuthenticator), of its issuer's account as it is then.
+     */
+    static boolean mayIssue(Role issuer, UnitScope issuerScope, Role granted, String unitCode) {
+        return mayGrant(issuer, granted)
+                && (granted == Role.ADMIN || unitCode != null && issuerScope.includes(unitCode));
+    }
+
+    /** {@link #mayIssue}'s part about the role alone: what the form offers, and its first check. */
+    private static boolean mayGrant(Role issuer, Role granted) {
+        return issuer == Role.ADMIN || issuer == Role.PROVINCE_MANAGER && GRANTED_BY_MANAGERS.contains(granted);
     }
 
     /**
-     * A unit that exists today, lies within the caller's scope and is of a level the role belongs to. One outside the
-     * scope is refused exactly as an unknown one.
+     * A unit that exists today, that the caller may issue the role at ({@link #mayIssue}) and that is of a level the
+     * role belongs to. One outside the caller's scope is refused exactly as an unknown one.
      */
-    private String checkedUnit(Role role, String unitCode) {
+    private String checkedUnit(Role actor, Role role, String unitCode) {
         String code = unitCode == null || unitCode.isBlank() ? null : unitCode.strip();
         if (code == null) {
             throw new TokenRefused("unitCode", "apiTokens.problem.unitRequired");
         }
         UnitScope scope = scopes.current();
-        Optional<AdministrativeUnit> unit = code.length() <= 10 && scope.includes(code)
+        Optional<AdministrativeUnit> unit = code.length() <= 10 && mayIssue(actor, scope, role, code)
                 ? units.findByCodeValidOn(code, LocalDate.now(clock)).filter(scope::includes)
                 : Optional.empty();
         if (unit.isEmpty()) {

@@ -124,6 +124,26 @@ class ProgressApiIT {
         assertThat(paths.keySet()).allSatisfy(path -> assertThat(path).startsWith("/api/"));
     }
 
+    @Test
+    void theOpenApiDescriptionDeclaresBearerTokensAndHttpBasicForEveryOperation() {
+        JsonNode docs = JSON.readTree(new WebClient(port).get("/v3/api-docs", "application/json").body());
+
+        JsonNode schemes = docs.get("components").get("securitySchemes");
+        JsonNode bearer = schemes.get("bearerToken");
+        assertThat(bearer.get("type").asString()).isEqualTo("http");
+        assertThat(bearer.get("scheme").asString()).isEqualTo("bearer");
+        assertThat(bearer.get("bearerFormat").asString()).isEqualTo("cdx_<id>_<secret>");
+        assertThat(bearer.get("description").asString()).contains("/api-tokens");
+        JsonNode basic = schemes.get("basicAccount");
+        assertThat(basic.get("type").asString()).isEqualTo("http");
+        assertThat(basic.get("scheme").asString()).isEqualTo("basic");
+        assertThat(basic.get("description").asString()).isNotBlank();
+        // Either one, for the whole description: no operation overrides it.
+        assertThat(docs.get("security").toString()).isEqualTo("[{\"bearerToken\":[]},{\"basicAccount\":[]}]");
+        docs.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> assertThat(
+                operation.getValue().has("security")).as(path.getKey() + " " + operation.getKey()).isFalse()));
+    }
+
     private HttpResponse<String> get(String path, String username) {
         WebClient client = new WebClient(port);
         String credentials = Base64.getEncoder().encodeToString((username + ":Demo@2025!")

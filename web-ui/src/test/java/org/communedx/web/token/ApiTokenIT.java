@@ -18,6 +18,8 @@ import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.unit.UnitType;
+import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.revision.DataRevision;
 import org.communedx.service.user.LoginAttemptRetention;
@@ -205,6 +207,36 @@ class ApiTokenIT {
     }
 
     @Test
+    void aManagersTokenStopsWhenTheManagerIsDemotedAndWorksWhileNothingChanged() {
+        String manager = provincialManager("25");
+        String token = tokenOf(issue(new WebClient(port).login(manager, DEMO_PASSWORD), "Của quản lý tỉnh",
+                "VIEWER", "05305", "90"));
+        // While nothing changes, it works call after call.
+        assertThat(bearer(token, "/api/v1/units/05305").statusCode()).isEqualTo(200);
+        assertThat(bearer(token, "/api/v1/frameworks").statusCode()).isEqualTo(200);
+
+        reassign(manager, Role.DISTRICT_OFFICIAL, "25");
+
+        assertInvalidToken(bearer(token, "/api/v1/units/05305"));
+        // Made the province's manager again, they have their tokens back, as an enabled account has.
+        reassign(manager, Role.PROVINCE_MANAGER, "25");
+        assertThat(bearer(token, "/api/v1/units/05305").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aManagersTokenStopsWhenTheManagerMovesToAnotherProvince() {
+        String manager = provincialManager("25");
+        String token = tokenOf(issue(new WebClient(port).login(manager, DEMO_PASSWORD), "Của người chuyển tỉnh",
+                "PROVINCE_MANAGER", "25", "90"));
+        assertThat(bearer(token, "/api/v1/units/05305").statusCode()).isEqualTo(200);
+
+        reassign(manager, Role.PROVINCE_MANAGER, "98");
+
+        assertInvalidToken(bearer(token, "/api/v1/units/05305"));
+        assertInvalidToken(bearer(token, "/api/v1/frameworks"));
+    }
+
+    @Test
     void aProvincialManagerIssuesWithinTheProvinceAndNotAboveTheirRole() {
         WebClient manager = new WebClient(port).login("tinh.phutho", DEMO_PASSWORD);
         int before = jdbc.queryForObject("select count(*) from api_token", Integer.class);
@@ -314,6 +346,32 @@ class ApiTokenIT {
                 .hasMessageContaining("cannot be changed or deleted");
         assertThat(jdbc.queryForObject("select count(*) from login_attempt where id = ?", Integer.class, recent))
                 .isEqualTo(1);
+    }
+
+    /** A provincial manager of their own, whom a test may demote or move without touching another test. */
+    private String provincialManager(String province) {
+        String username = TestAccounts.uniqueUsername("token-manager");
+        accounts.save(new UserAccount(username, "Test " + username, passwordEncoder.encode(DEMO_PASSWORD),
+                Role.PROVINCE_MANAGER, province, Instant.now()));
+        return username;
+    }
+
+    /** As the users' page changes an account: in a transaction of the application's, which moves the data revision. */
+    private void reassign(String username, Role role, String unitCode) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            UserAccount account = accounts.findByUsername(username).orElseThrow();
+            account.assign(role, unitCode);
+            accounts.save(account);
+        });
+    }
+
+    private static void assertInvalidToken(HttpResponse<String> refused) {
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge -> assertThat(
+                challenge).startsWith("Bearer").contains("error=\"invalid_token\""));
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("\"status\":401");
     }
 
     private void withRetentionSetting(Instant cutoff, String statement) {
