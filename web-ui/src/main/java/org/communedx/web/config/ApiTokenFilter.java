@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request its principal's, for this request only: nothing is saved in a session, and none is created. Any other
  * Bearer value (malformed, unknown, wrong, expired, revoked, its issuer disabled or no longer allowed to issue it) is
  * answered 401 at once, with {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750) and a small problem
- * body (RFC 9457) that does not say which of those it was. A request without a Bearer header goes on to HTTP Basic or its session.
+ * body (RFC 9457) that does not say which of those it was. A request without a Bearer header goes on to HTTP Basic or
+ * its session.
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
 
