@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.communedx.model.period.Period;
 import org.communedx.model.unit.AdministrativeUnit;
@@ -63,18 +64,27 @@ public class Scopes {
             return UnitScope.EVERYTHING;
         }
         String username = authentication.getName();
+        Object principal = authentication.getPrincipal();
+        return keptUntilTheDataChanges(known, username, () -> principal instanceof UnitBoundPrincipal bound
+                ? of(bound.role(), bound.unitCode())
+                : accounts.findByUsername(username).map(this::of).orElse(UnitScope.NOTHING));
+    }
+
+    /**
+     * The scope kept under {@code key} while the {@link DataRevision} has not moved, else {@code computed} afresh and
+     * kept, unless it was computed in a transaction that writes (whose changes may yet roll back).
+     */
+    private UnitScope keptUntilTheDataChanges(Map<String, Known> kept, String key, Supplier<UnitScope> computed) {
         // Read before the scope's own queries: what they see is at least as new as this revision.
         long revisionBefore = revision.current();
-        Known kept = known.get(username);
-        if (kept != null && kept.revision() == revisionBefore) {
-            return kept.scope();
+        Known found = kept.get(key);
+        if (found != null && found.revision() == revisionBefore) {
+            return found.scope();
         }
-        UnitScope scope = authentication.getPrincipal() instanceof UnitBoundPrincipal bound
-                ? of(bound.role(), bound.unitCode())
-                : accounts.findByUsername(username).map(this::of).orElse(UnitScope.NOTHING);
+        UnitScope scope = computed.get();
         if (!TransactionSynchronizationManager.isActualTransactionActive()
                 || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            known.put(username, new Known(revisionBefore, scope));
+            kept.put(key, new Known(revisionBefore, scope));
         }
         return scope;
     }
@@ -143,18 +153,7 @@ public class Scopes {
         if (unitCode == null) {
             return of(role, null);
         }
-        String key = role.name() + " " + unitCode;
-        long revisionBefore = revision.current();
-        Known kept = keptByUnit.get(key);
-        if (kept != null && kept.revision() == revisionBefore) {
-            return kept.scope();
-        }
-        UnitScope scope = of(role, unitCode);
-        if (!TransactionSynchronizationManager.isActualTransactionActive()
-                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            keptByUnit.put(key, new Known(revisionBefore, scope));
-        }
-        return scope;
+        return keptUntilTheDataChanges(keptByUnit, role.name() + " " + unitCode, () -> of(role, unitCode));
     }
 
     /** The scope of a role at a unit, as an account's or a {@link UnitBoundPrincipal}'s. */
