@@ -12,6 +12,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ReducedMotion;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -76,7 +77,10 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 
     @Override
     public void beforeEach(ExtensionContext extension) {
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("vi-VN"));
+        // Without motion: Bootstrap scrolls smoothly to a page's #anchor, and on a loaded machine a button could still
+        // be moving under the pointer when Playwright clicks it (a lost click left FrameworkEditingBrowserIT waiting).
+        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("vi-VN")
+                .setReducedMotion(ReducedMotion.REDUCE));
         // Playwright's own 30 s would fail a click on a machine that other work slows down; the budget scales.
         context.setDefaultTimeout(TestWait.part(10).toMillis());
         context.setDefaultNavigationTimeout(TestWait.part(10).toMillis());
