@@ -9,11 +9,16 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
 
 import org.springframework.stereotype.Component;
 
-/** Puts {@link Formats} into every template as {@code #formats}, in the language of the page. */
+/**
+ * Puts {@link Formats} into every template as {@code #formats}, in the language of the page, and {@link Badges} as
+ * {@code #badges}.
+ */
 @Component
 class FormatsDialect extends AbstractDialect implements IExpressionObjectDialect {
 
-    private static final String NAME = "formats";
+    private static final String FORMATS = "formats";
+
+    private static final String BADGES = "badges";
 
     FormatsDialect() {
         super("Commune DX formats");
@@ -25,12 +30,12 @@ class FormatsDialect extends AbstractDialect implements IExpressionObjectDialect
 
             @Override
             public Set<String> getAllExpressionObjectNames() {
-                return Set.of(NAME);
+                return Set.of(FORMATS, BADGES);
             }
 
             @Override
             public Object buildObject(IExpressionContext context, String expressionObjectName) {
-                return new Formats(context.getLocale());
+                return BADGES.equals(expressionObjectName) ? Badges.INSTANCE : new Formats(context.getLocale());
             }
 
             @Override
