@@ -7,8 +7,8 @@ import java.util.Locale;
 import org.communedx.model.RuleViolation;
 import org.communedx.service.assessment.AssessmentWorkflow;
 import org.communedx.service.assessment.AssessmentWorkflow.SubmitAll;
-import org.communedx.service.assessment.Scorecards;
-import org.communedx.service.progress.Rollups;
+import org.communedx.service.progress.ScorecardPages;
+import org.communedx.service.progress.ScorecardPages.ScorecardPage;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -26,18 +26,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ScorecardController {
 
-    private final Scorecards scorecards;
-
-    private final Rollups rollups;
+    private final ScorecardPages pages;
 
     private final AssessmentWorkflow workflow;
 
     private final MessageSource messages;
 
-    ScorecardController(Scorecards scorecards, Rollups rollups, AssessmentWorkflow workflow,
-            MessageSource messages) {
-        this.scorecards = scorecards;
-        this.rollups = rollups;
+    ScorecardController(ScorecardPages pages, AssessmentWorkflow workflow, MessageSource messages) {
+        this.pages = pages;
         this.workflow = workflow;
         this.messages = messages;
     }
@@ -54,9 +50,10 @@ class ScorecardController {
             redirect.addAttribute("periodId", period);
             return "redirect:/communes/{code}/periods/{periodId}";
         }
-        model.addAttribute("scorecard", scorecards.scorecard(code, periodId));
-        model.addAttribute("trend", rollups.trendOf(code, periodId));
-        model.addAttribute("periods", scorecards.periodsOf(code));
+        ScorecardPage page = pages.page(code, periodId);
+        model.addAttribute("scorecard", page.scorecard());
+        model.addAttribute("trend", page.trend());
+        model.addAttribute("periods", page.periods());
         return "scorecard/show";
     }
 
