@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who is signed in and in which role, as {@code #user} in the templates: the menu and the buttons that only some roles
@@ -23,6 +24,11 @@ public final class CurrentUser {
 
     CurrentUser(@Nullable Authentication authentication) {
         this.authentication = authentication;
+    }
+
+    /** The user of the request being answered, from Spring Security's context. */
+    public static CurrentUser fromSecurityContext() {
+        return new CurrentUser(SecurityContextHolder.getContext().getAuthentication());
     }
 
     /** Signed in, as Spring Security's {@code isAuthenticated()}: not anonymous. */

@@ -2,6 +2,7 @@ package org.communedx.web.format;
 
 import java.util.Set;
 
+import org.communedx.web.home.CurrentUser;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.dialect.AbstractDialect;
 import org.thymeleaf.dialect.IExpressionObjectDialect;
@@ -10,18 +11,21 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts {@link Formats} into every template as {@code #formats}, in the language of the page, and {@link Badges} as
- * {@code #badges}.
+ * Puts the tracker's own objects into every template: {@link Formats} as {@code #formats}, in the language of the
+ * page; {@link Badges} as {@code #badges}; and {@link CurrentUser} as {@code #user}. Each is built at most once per
+ * page, when the page first uses it.
  */
 @Component
-class FormatsDialect extends AbstractDialect implements IExpressionObjectDialect {
+class TemplateObjectsDialect extends AbstractDialect implements IExpressionObjectDialect {
 
     private static final String FORMATS = "formats";
 
     private static final String BADGES = "badges";
 
-    FormatsDialect() {
-        super("Commune DX formats");
+    private static final String USER = "user";
+
+    TemplateObjectsDialect() {
+        super("Commune DX template objects");
     }
 
     @Override
@@ -30,12 +34,16 @@ class FormatsDialect extends AbstractDialect implements IExpressionObjectDialect
 
             @Override
             public Set<String> getAllExpressionObjectNames() {
-                return Set.of(FORMATS, BADGES);
+                return Set.of(FORMATS, BADGES, USER);
             }
 
             @Override
             public Object buildObject(IExpressionContext context, String expressionObjectName) {
-                return BADGES.equals(expressionObjectName) ? Badges.INSTANCE : new Formats(context.getLocale());
+                return switch (expressionObjectName) {
+                    case BADGES -> Badges.INSTANCE;
+                    case USER -> CurrentUser.fromSecurityContext();
+                    default -> new Formats(context.getLocale());
+                };
             }
 
             @Override
