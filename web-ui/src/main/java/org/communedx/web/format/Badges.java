@@ -8,8 +8,9 @@ import org.communedx.service.progress.ProgressViews.PlanStatus;
  * <p>
  * In Java rather than as a chain of {@code status.name() == 'NOT_APPLICABLE'} in the template: Thymeleaf looks for its
  * {@code __…__} preprocessing in every attribute that holds an underscore, with a regular expression on each
- * evaluation, and never keeps such an attribute's parsed expression. The scorecard's 27 badges spent 15% of the
- * page's CPU there (docs/performance.md, "Rendering").
+ * evaluation, and never keeps such an attribute's parsed expression. A profile of the scorecard put 15% of its samples
+ * in the 27 badges' attributes; measured side by side, this change together with the observations switched off saved
+ * about 5% of a scorecard's CPU (docs/performance.md, "Rendering").
  */
 public final class Badges {
 
