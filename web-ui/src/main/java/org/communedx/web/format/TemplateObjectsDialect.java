@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.communedx.web.home.CurrentUser;
 import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.dialect.AbstractDialect;
 import org.thymeleaf.dialect.IExpressionObjectDialect;
 import org.thymeleaf.expression.IExpressionObjectFactory;
@@ -12,13 +13,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the tracker's own objects into every template: {@link Formats} as {@code #formats}, in the language of the
- * page; {@link Badges} as {@code #badges}; and {@link CurrentUser} as {@code #user}. Each is built at most once per
- * page, when the page first uses it.
+ * page; {@link EntryTexts} as {@code #entries}, in that language too; {@link Badges} as {@code #badges}; and
+ * {@link CurrentUser} as {@code #user}. Each is built at most once per page, when the page first uses it.
  */
 @Component
 class TemplateObjectsDialect extends AbstractDialect implements IExpressionObjectDialect {
 
     private static final String FORMATS = "formats";
+
+    private static final String ENTRIES = "entries";
 
     private static final String BADGES = "badges";
 
@@ -34,7 +37,7 @@ class TemplateObjectsDialect extends AbstractDialect implements IExpressionObjec
 
             @Override
             public Set<String> getAllExpressionObjectNames() {
-                return Set.of(FORMATS, BADGES, USER);
+                return Set.of(FORMATS, ENTRIES, BADGES, USER);
             }
 
             @Override
@@ -42,6 +45,7 @@ class TemplateObjectsDialect extends AbstractDialect implements IExpressionObjec
                 return switch (expressionObjectName) {
                     case BADGES -> Badges.INSTANCE;
                     case USER -> CurrentUser.fromSecurityContext();
+                    case ENTRIES -> new EntryTexts((ITemplateContext) context, new Formats(context.getLocale()));
                     default -> new Formats(context.getLocale());
                 };
             }

@@ -1,0 +1,105 @@
+package org.communedx.web.format;
+
+import java.math.BigDecimal;
+
+import org.communedx.model.assessment.EntryStatus;
+import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.framework.Comparison;
+import org.communedx.model.framework.MeasurementType;
+import org.thymeleaf.context.ITemplateContext;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a criterion entry's status, value, target and verdict read on every page (the scorecard, the entry page, the
+ * review queue), as {@code #entries} in the templates: {@code <span th:text="${#entries.value(row.value)}">}. In
+ * Java rather than as template fragments, because a fragment's insertion costs more than its few words: the scorecard
+ * inserted five a row, 135 a page, about 5% of its CPU (docs/performance.md, "Rendering"). Messages are read as
+ * {@code #{...}} reads them, in the page's language.
+ */
+public final class EntryTexts {
+
+    private final ITemplateContext page;
+
+    private final Formats formats;
+
+    EntryTexts(ITemplateContext page, Formats formats) {
+        this.page = page;
+        this.formats = formats;
+    }
+
+    /** "Đã duyệt"; its badge's colour is {@link Badges#entry}. */
+    public String status(EntryStatus status) {
+        return message("entry.status." + status.name());
+    }
+
+    /** "18/20 (90,00%)", "42", "Mức 2", "Có"; "Chưa nhập" when there is none. */
+    public String value(@Nullable EntryValue value) {
+        if (value == null) {
+            return message("entry.value.none");
+        }
+        if (value instanceof EntryValue.Percent percent) {
+            return message("entry.value.percent", percent.numerator(), percent.denominator(),
+                    formats.decimal(percent.measure(), 2));
+        }
+        if (value instanceof EntryValue.Count count) {
+            return String.valueOf(count.count());
+        }
+        if (value instanceof EntryValue.Level level) {
+            return message("entry.value.level", level.level());
+        }
+        return message(((EntryValue.YesNo) value).yes() ? "entry.yes" : "entry.no");
+    }
+
+    /** The class of a value's text: grey while there is none. */
+    public @Nullable String valueClass(@Nullable EntryValue value) {
+        return value == null ? "text-body-secondary" : null;
+    }
+
+    /** "≥ 80 %", "≤ 3 ngày"; "Có (đã thực hiện)" for a yes-or-no criterion. */
+    public String target(MeasurementType type, BigDecimal target, Comparison comparison, @Nullable String unit) {
+        if (type == MeasurementType.BOOLEAN) {
+            return message("entry.target.yes");
+        }
+        return message("entry.target." + comparison.name(), target.stripTrailingZeros().toPlainString(),
+                unit == null ? "" : unit);
+    }
+
+    /** The class of a target's text: a yes-or-no criterion's has none. */
+    public @Nullable String targetClass(MeasurementType type) {
+        return type == MeasurementType.BOOLEAN ? null : "text-target";
+    }
+
+    /** "Đạt", "Chưa đạt", or "Chưa có giá trị" while there is no value. */
+    public String met(@Nullable EntryValue value, boolean met) {
+        return message(Verdict.of(value, met).key);
+    }
+
+    /** Met in bold green, not met in red, no value yet in grey. */
+    public String metClass(@Nullable EntryValue value, boolean met) {
+        return Verdict.of(value, met).cssClass;
+    }
+
+    private String message(String key, Object... arguments) {
+        return page.getMessage(null, key, arguments, true);
+    }
+
+    private enum Verdict {
+        UNKNOWN("entry.met.unknown", "text-body-secondary"),
+        MET("entry.met.yes", "text-success fw-semibold"),
+        NOT_MET("entry.met.no", "text-danger");
+
+        private final String key;
+
+        private final String cssClass;
+
+        Verdict(String key, String cssClass) {
+            this.key = key;
+            this.cssClass = cssClass;
+        }
+
+        static Verdict of(@Nullable EntryValue value, boolean met) {
+            return value == null ? UNKNOWN : met ? MET : NOT_MET;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.communedx.web.format;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+
+import org.communedx.model.assessment.EntryStatus;
+import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.framework.Comparison;
+import org.communedx.model.framework.MeasurementType;
+import org.junit.jupiter.api.Test;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code #entries} writes what the entry fragments wrote, from the message bundles, in the page's language. */
+class EntryTextsTests {
+
+    private final SpringTemplateEngine engine = engine();
+
+    @Test
+    void valuesReadInTheUsersLanguage() {
+        String values = "[(${#entries.value(percent)})]|[(${#entries.value(count)})]|[(${#entries.value(level)})]"
+                + "|[(${#entries.value(yes)})]|[(${#entries.value(none)})]";
+        Map<String, Object> model = Map.of("percent", new EntryValue.Percent(18, 20), "count", new EntryValue.Count(1234),
+                "level", new EntryValue.Level(2), "yes", new EntryValue.YesNo(true));
+
+        assertThat(render(values, model, "vi")).isEqualTo("18/20 (90,00%)|1234|Mức 2|Có|Chưa nhập");
+        assertThat(render(values, model, "en")).isEqualTo("18/20 (90.00%)|1234|Level 2|Yes|Not entered");
+    }
+
+    @Test
+    void anEntryWithoutValueIsGreyAndUnjudged() {
+        String verdicts = "[(${#entries.met(none, false)})] [(${#entries.metClass(none, false)})]"
+                + "|[(${#entries.met(count, true)})] [(${#entries.metClass(count, true)})]"
+                + "|[(${#entries.met(count, false)})] [(${#entries.metClass(count, false)})]"
+                + "|[(${#entries.valueClass(none)})] [(${#entries.valueClass(count)})]";
+
+        assertThat(render(verdicts, Map.of("count", new EntryValue.Count(3)), "vi")).isEqualTo(
+                "Chưa có giá trị text-body-secondary|Đạt text-success fw-semibold|Chưa đạt text-danger"
+                        + "|text-body-secondary ");
+    }
+
+    @Test
+    void targetsAndStatuses() {
+        String targets = "[(${#entries.target(percentType, target, atLeast, '%')})]"
+                + "|[(${#entries.target(countType, three, atMost, null)})]"
+                + "|[(${#entries.target(booleanType, target, atLeast, null)})] [(${#entries.targetClass(booleanType)})]"
+                + "|[(${#entries.targetClass(countType)})]|[(${#entries.status(status)})]";
+        Map<String, Object> model = Map.of("percentType", MeasurementType.PERCENT, "countType", MeasurementType.COUNT,
+                "booleanType", MeasurementType.BOOLEAN, "target", new BigDecimal("80.00"),
+                "three", new BigDecimal("3"), "atLeast", Comparison.AT_LEAST, "atMost", Comparison.AT_MOST,
+                "status", EntryStatus.RETURNED);
+
+        assertThat(render(targets, model, "vi"))
+                .isEqualTo("≥\u00a080\u00a0%|≤\u00a03\u00a0|Có (đã thực hiện) |text-target|Bị trả lại");
+    }
+
+    private String render(String template, Map<String, Object> model, String language) {
+        Context context = new Context(Locale.forLanguageTag(language));
+        context.setVariable("none", null);
+        model.forEach(context::setVariable);
+        return engine.process(template, context);
+    }
+
+    private static SpringTemplateEngine engine() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        StringTemplateResolver templates = new StringTemplateResolver();
+        templates.setTemplateMode(TemplateMode.TEXT);
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(templates);
+        engine.setTemplateEngineMessageSource(messages);
+        engine.addDialect(new TemplateObjectsDialect());
+        return engine;
+    }
+}
