@@ -1,6 +1,8 @@
 package org.communedx.web.config;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.ServletRequest;
@@ -30,7 +32,8 @@ class DirectAttributesFilterTests {
         };
         HttpServletRequest seen = filtered(outer);
 
-        assertThat(DirectAttributesFilter.deepestPassingWrapper(outer)).isSameAs(inner);
+        assertThat(DirectAttributesFilter.deepestPassingReads(outer)).isSameAs(inner);
+        assertThat(DirectAttributesFilter.deepestPassingWrites(outer)).isSameAs(inner);
         seen.setAttribute("row", 1);
         container.setAttribute("model", 2);
         assertThat(container.getAttribute("row")).isEqualTo(1);
@@ -51,10 +54,30 @@ class DirectAttributesFilterTests {
         };
         HttpServletRequestWrapper passing = new HttpServletRequestWrapper(own);
 
-        assertThat(DirectAttributesFilter.deepestPassingWrapper(passing)).isSameAs(passing);
+        assertThat(DirectAttributesFilter.deepestPassingReads(passing)).isSameAs(passing);
         assertThat(filtered(passing).getAttribute("forwarded")).isEqualTo("by the wrapper");
-        assertThat(DirectAttributesFilter.deepestPassingWrapper(own)).isNull();
-        assertThat(filtered(own)).isSameAs(own);
+        assertThat(DirectAttributesFilter.deepestPassingReads(own)).isNull();
+    }
+
+    @Test
+    void aWrapperThatWatchesWritesSeesEveryWriteButNoRead() throws Exception {
+        List<String> written = new ArrayList<>();
+        HttpServletRequestWrapper inner = new HttpServletRequestWrapper(container);
+        // As Spring's ResourceUrlEncodingFilter wraps a request: it watches the lookup path being set.
+        HttpServletRequest watching = new HttpServletRequestWrapper(inner) {
+            @Override
+            public void setAttribute(String name, Object value) {
+                written.add(name);
+                super.setAttribute(name, value);
+            }
+        };
+        HttpServletRequest seen = filtered(watching);
+
+        assertThat(DirectAttributesFilter.deepestPassingReads(watching)).isSameAs(inner);
+        assertThat(DirectAttributesFilter.deepestPassingWrites(watching)).isNull();
+        seen.setAttribute("row", 1);
+        assertThat(written).contains("row");
+        assertThat(seen.getAttribute("row")).isEqualTo(1);
     }
 
     @Test
