@@ -1,6 +1,7 @@
 package org.communedx.web.home;
 
 import org.communedx.model.user.Role;
+import org.communedx.service.user.SignedInAccount;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -40,6 +41,15 @@ public final class CurrentUser {
     /** The username, or null when no one is signed in. */
     public @Nullable String name() {
         return signedIn() ? authentication.getName() : null;
+    }
+
+    /** The name the menu and the greeting give the user: their display name, else their username; null for no one. */
+    public @Nullable String displayName() {
+        if (signedIn() && authentication.getPrincipal() instanceof SignedInAccount account
+                && account.getDisplayName() != null) {
+            return account.getDisplayName();
+        }
+        return name();
     }
 
     public boolean admin() {

@@ -34,4 +34,13 @@ class CurrentUserTests {
         assertThat(manager.districtOfficial()).isFalse();
         assertThat(manager.viewer()).isFalse();
     }
+
+    @Test
+    void aUserWithoutDisplayNameIsCalledByUsername() {
+        CurrentUser staff = new CurrentUser(UsernamePasswordAuthenticationToken.authenticated("xa.yenphu", null,
+                AuthorityUtils.createAuthorityList("ROLE_COMMUNE_STAFF")));
+
+        assertThat(staff.displayName()).isEqualTo("xa.yenphu");
+        assertThat(new CurrentUser(null).displayName()).isNull();
+    }
 }
