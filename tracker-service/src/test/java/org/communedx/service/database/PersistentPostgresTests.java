@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.communedx.service.testsupport.TestWait;
@@ -166,6 +167,24 @@ class PersistentPostgresTests {
                     .hasMessageContaining("in use by another running Commune DX Tracker");
             assertThat(query(postgres, "select 1")).isEqualTo("1");
         }
+    }
+
+    /**
+     * PostgreSQL refuses a cluster of a version it is not at once, and pg_ctl reports it within a tenth of a second:
+     * the start fails then, not after zonky's minute of waiting for the port.
+     */
+    @Test
+    void failsPromptlyWhenPostgresRefusesTheCluster() throws Exception {
+        Path cluster = Files.createDirectories(dataDir.resolve("postgres"));
+        Files.writeString(cluster.resolve("PG_VERSION"), "99\n");
+        Files.writeString(cluster.resolve("postgresql.conf"), "");
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> PersistentPostgres.start(cluster, 0))
+                .isInstanceOf(PersistentPostgres.EmbeddedDatabaseStartException.class)
+                .hasMessageContaining("could not start in " + cluster.toAbsolutePath())
+                .hasMessageContaining("pg_ctl gave up");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TestWait.target(Duration.ofSeconds(5)));
     }
 
     private static String sleepBinary() {
