@@ -119,8 +119,8 @@ class NationalScaleIT {
         Crawl crawl = crawl(manager, dashboard, "/units/" + country.largestProvince() + "/periods/"
                 + country.latestPeriodId() + "/report.pdf");
 
-        System.out.printf("National scale: %d addresses as a provincial manager: %s%n", crawl.visited.size(),
-                crawl.visited.keySet());
+        System.out.printf("National scale: %d addresses as a provincial manager: %s; answers: %s%n",
+                crawl.visited.size(), crawl.visited.keySet(), crawl.timings());
         assertThat(crawl.visited).as("pages reached").hasSizeGreaterThan(15);
         assertThat(crawl.visited.keySet()).anyMatch(address -> address.startsWith("/communes/"))
                 .anyMatch(address -> address.contains("/explain")).anyMatch(address -> address.startsWith("/plans/"))
@@ -211,8 +211,8 @@ class NationalScaleIT {
                 "/periods/" + country.latestPeriodId() + "/entries.csv",
                 "/periods/" + country.latestPeriodId() + "/entries.xlsx");
 
-        System.out.printf("National scale: %d addresses as an administrator: %s%n", crawl.visited.size(),
-                crawl.visited.keySet());
+        System.out.printf("National scale: %d addresses as an administrator: %s; answers: %s%n",
+                crawl.visited.size(), crawl.visited.keySet(), crawl.timings());
         assertThat(crawl.visited).as("pages reached").hasSizeGreaterThan(25);
         assertThat(crawl.visited.keySet()).anyMatch(address -> address.startsWith("/users"))
                 .anyMatch(address -> address.startsWith("/audit")).anyMatch(address -> address.startsWith("/frameworks/"));
@@ -430,9 +430,11 @@ class NationalScaleIT {
 
     /** The answer's body when it is a page to follow links from; downloads are checked whole and give null. */
     private static String visit(WebClient client, String address, Crawl crawl) {
+        long started = System.nanoTime();
         HttpResponse<byte[]> response = client.send(client.request(address)
                 .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+        crawl.millis.put(address, (System.nanoTime() - started) / 1_000_000);
         int status = response.statusCode();
         if (status == 302) {
             String location = response.headers().firstValue("Location").orElseThrow();
@@ -584,5 +586,15 @@ class NationalScaleIT {
     private static final class Crawl {
 
         final Map<String, Integer> visited = new LinkedHashMap<>();
+
+        /** How long each answer took, whole, in milliseconds: their sum and the slowest are printed. */
+        final Map<String, Long> millis = new LinkedHashMap<>();
+
+        String timings() {
+            long all = millis.values().stream().mapToLong(Long::longValue).sum();
+            return all + " ms in all; " + millis.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                    .map(entry -> entry.getKey() + " " + entry.getValue() + " ms").collect(Collectors.joining(", "));
+        }
     }
 }
