@@ -1,9 +1,8 @@
 package org.communedx.web.notification;
 
 import org.communedx.service.notification.NotificationInbox;
+import org.communedx.web.home.CurrentUser;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -19,10 +18,7 @@ class UnreadCountAdvice {
     }
 
     @ModelAttribute("unreadNotices")
-    Long unreadNotices(Authentication authentication) {
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
-            return null;
-        }
-        return inbox.unreadCount();
+    Long unreadNotices() {
+        return CurrentUser.fromSecurityContext().signedIn() ? inbox.unreadCount() : null;
     }
 }
