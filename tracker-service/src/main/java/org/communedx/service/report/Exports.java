@@ -312,11 +312,7 @@ public class Exports {
 
     private static String target(MeasurementType type, BigDecimal target, Comparison comparison, String unit,
             Labels labels) {
-        if (type == MeasurementType.BOOLEAN) {
-            return labels.get("entry.target.yes");
-        }
-        return labels.get("entry.target." + comparison.name(), target.stripTrailingZeros().toPlainString(),
-                unit == null ? "" : unit).strip();
+        return labels.get(Labels.target(type, target, comparison, unit)).strip();
     }
 
     /** A group's or the whole's percentages, and with a score (points versions) its points and maximum. */

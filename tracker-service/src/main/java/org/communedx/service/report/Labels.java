@@ -1,8 +1,15 @@
 package org.communedx.service.report;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
+import org.communedx.model.framework.Comparison;
+import org.communedx.model.framework.MeasurementType;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * The words of an export in the user's language: headers, statuses, yes and no. The web layer passes its message
@@ -13,5 +20,23 @@ public record Labels(MessageSource messages, Locale locale) {
     /** The text of a key; a missing key is a defect and fails loudly rather than showing the key. */
     public String get(String key, Object... arguments) {
         return messages.getMessage(key, arguments, locale);
+    }
+
+    /**
+     * How a criterion's target reads, on the pages ({@code #entries}) as in the exports: "≥ 80 %", "≤ 3 ngày"; "Có
+     * (đã thực hiện)" for a yes-or-no criterion. The number in its plain form: 80, not the 80.00 the column gives.
+     */
+    public static MessageSourceResolvable target(MeasurementType type, BigDecimal target, Comparison comparison,
+            @Nullable String unit) {
+        if (type == MeasurementType.BOOLEAN) {
+            return new DefaultMessageSourceResolvable("entry.target.yes");
+        }
+        return new DefaultMessageSourceResolvable(new String[] { "entry.target." + comparison.name() },
+                new Object[] { target.stripTrailingZeros().toPlainString(), unit == null ? "" : unit });
+    }
+
+    /** The text of a message such as {@link #target}. */
+    public String get(MessageSourceResolvable message) {
+        return messages.getMessage(message, locale);
     }
 }

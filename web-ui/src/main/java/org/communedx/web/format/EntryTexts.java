@@ -6,9 +6,12 @@ import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.MeasurementType;
+import org.communedx.service.report.Labels;
 import org.thymeleaf.context.ITemplateContext;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * How a criterion entry's status, value, target and verdict read (the scorecard, the entry page, the review queue,
@@ -58,11 +61,8 @@ public final class EntryTexts {
 
     /** "≥ 80 %", "≤ 3 ngày"; "Có (đã thực hiện)" for a yes-or-no criterion. */
     public String target(MeasurementType type, BigDecimal target, Comparison comparison, @Nullable String unit) {
-        if (type == MeasurementType.BOOLEAN) {
-            return message("entry.target.yes");
-        }
-        return message("entry.target." + comparison.name(), target.stripTrailingZeros().toPlainString(),
-                unit == null ? "" : unit);
+        MessageSourceResolvable wording = Labels.target(type, target, comparison, unit);
+        return message(wording.getCodes()[0], wording.getArguments());
     }
 
     /** The class of a target's text: a yes-or-no criterion's has none. */
