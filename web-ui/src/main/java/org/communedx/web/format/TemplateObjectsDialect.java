@@ -45,7 +45,9 @@ class TemplateObjectsDialect extends AbstractDialect implements IExpressionObjec
                 return switch (expressionObjectName) {
                     case BADGES -> Badges.INSTANCE;
                     case USER -> CurrentUser.fromSecurityContext();
-                    case ENTRIES -> new EntryTexts((ITemplateContext) context, new Formats(context.getLocale()));
+                    // The page's #formats, not a second one.
+                    case ENTRIES -> new EntryTexts((ITemplateContext) context,
+                            (Formats) context.getExpressionObjects().getObject(FORMATS));
                     default -> new Formats(context.getLocale());
                 };
             }
