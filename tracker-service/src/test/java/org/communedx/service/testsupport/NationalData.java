@@ -150,8 +150,8 @@ public final class NationalData {
                 from period p cross join administrative_unit u
                 where u.level = 'COMMUNE' and p.name in ({periods})
                 order by p.id, u.id""");
-        step("criterion entries", ENTRIES);
-        step("evidence", EVIDENCE);
+        withIndexesBuiltAfter("criterion_entry", () -> step("criterion entries", ENTRIES));
+        withIndexesBuiltAfter("evidence", () -> step("evidence", EVIDENCE));
         step("plans", DISTRICT_PLANS);
         step("plans", PROVINCE_PLANS);
         step("plan communes", PLAN_COMMUNES);
@@ -186,6 +186,26 @@ public final class NationalData {
                     else '' end || ' ' || n, ', ' order by n desc)
                 from (select status, met and status = 'APPROVED' as met, count(*) as n from criterion_entry
                       group by 1, 2) s""").query(String.class).single());
+    }
+
+    /**
+     * Runs a bulk insert into a table without its plain indexes, then builds them again as the migrations defined them:
+     * one sort per index instead of an index update per row (the evidence rows loaded in 14.7 s with them). Indexes
+     * that back a constraint stay.
+     */
+    private void withIndexesBuiltAfter(String table, Runnable insert) {
+        List<String[]> indexes = jdbc.sql("""
+                select i.indexname, i.indexdef from pg_indexes i
+                where i.schemaname = current_schema() and i.tablename = ?
+                and not exists (select 1 from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+                                where c.conname = i.indexname and n.nspname = i.schemaname)""")
+                .param(table).query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) }).list();
+        indexes.forEach(index -> jdbc.sql("drop index " + index[0]).update());
+        insert.run();
+        long t = System.nanoTime();
+        indexes.forEach(index -> jdbc.sql(index[1]).update());
+        System.out.printf("BENCHMARK data: %d indexes of %s built in %.1f s%n", indexes.size(), table,
+                (System.nanoTime() - t) / 1e9);
     }
 
     private void step(String what, String sql) {
