@@ -76,5 +76,10 @@ public final class FrameworkViews {
                     criterion.isEvidenceRequired(), criterion.scoring().method(),
                     ScoreStepsText.format(criterion.scoring()), criterion.isAutomatic());
         }
+
+        /** Scored by DX-XA 1.0's rule, the whole maximum or nothing, which the framework's page need not name. */
+        public boolean allOrNothing() {
+            return scoring == ScoringMethod.ALL_OR_NOTHING;
+        }
     }
 }

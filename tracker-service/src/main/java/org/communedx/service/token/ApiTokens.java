@@ -92,6 +92,11 @@ public class ApiTokens {
 
     public record TokenRow(long id, String name, Role role, String unitCode, String createdBy, Instant createdAt,
             Instant expiresAt, Instant lastUsedAt, Instant revokedAt, String revokedBy, Status status) {
+
+        /** The token as its list shows it, the secret left out: "cdx_12_…", so that its holder can tell which it is. */
+        public String withoutSecret() {
+            return TokenSecrets.token(id, "…");
+        }
     }
 
     public record TokenPage(List<TokenRow> rows, int page, int totalPages, long total) {

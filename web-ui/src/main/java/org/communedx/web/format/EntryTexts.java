@@ -6,6 +6,8 @@ import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.MeasurementType;
+import org.communedx.service.assessment.Completion;
+import org.communedx.service.assessment.Scorecards.ExplainedCriterion;
 import org.communedx.service.report.Labels;
 import org.thymeleaf.context.ITemplateContext;
 
@@ -15,7 +17,8 @@ import org.springframework.context.MessageSourceResolvable;
 
 /**
  * How a criterion entry's status, value, target and verdict read (the scorecard, the entry page, the review queue,
- * the printed report), as {@code #entries} in the templates: {@code <span th:text="${#entries.value(row.value)}">}.
+ * the printed report), and why it earns its points (the explanation of a figure), as {@code #entries} in the
+ * templates: {@code <span th:text="${#entries.value(row.value)}">}.
  * In Java rather than as template fragments, because inserting a fragment costs more than its few words: the
  * scorecard inserted four of them for each of its 27 rows, and writing them from here cost 15% less CPU a scorecard
  * (docs/performance.md, "Rendering"). Messages are read as {@code #{...}} reads them, in the page's language.
@@ -78,6 +81,37 @@ public final class EntryTexts {
     /** Met in bold green, not met in red, no value yet in grey. */
     public String metClass(@Nullable EntryValue value, boolean met) {
         return Verdict.of(value, met).cssClass;
+    }
+
+    /**
+     * Why an explained criterion earns the points it does: "Đạt chỉ tiêu: được toàn bộ điểm tối đa", "Mức 2: điểm của
+     * mức đó".
+     */
+    public String why(ExplainedCriterion row) {
+        if (!row.hasValue()) {
+            return message("explain.why.noValue");
+        }
+        return switch (row.scoring()) {
+            case ALL_OR_NOTHING -> message(row.met() ? "explain.why.ALL_OR_NOTHING.met"
+                    : "explain.why.ALL_OR_NOTHING.notMet");
+            case PROPORTIONAL -> message(row.met() ? "explain.why.PROPORTIONAL.met" : "explain.why.PROPORTIONAL.share");
+            case STEPS, LEVELS -> row.step() == null ? message("explain.why.noStep")
+                    : message("explain.why." + row.scoring().name(), row.step());
+        };
+    }
+
+    /**
+     * Whether an explained criterion counts toward one of the figures (verified or claimed), and if not why: "Được
+     * tính", "Không tính: chưa nhập" for a criterion without a value.
+     */
+    public String reason(ExplainedCriterion row, Completion.Reason reason) {
+        boolean notEntered = !row.hasValue() && reason == Completion.Reason.NOT_MET;
+        return message("explain.reason." + (notEntered ? "NOT_ENTERED" : reason.name()));
+    }
+
+    /** A reason that counts in bold green. */
+    public @Nullable String reasonClass(Completion.Reason reason) {
+        return reason == Completion.Reason.COUNTS ? "text-success fw-semibold" : null;
     }
 
     private String message(String key, Object... arguments) {

@@ -7,7 +7,11 @@ import java.util.Map;
 import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.framework.Comparison;
+import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.framework.ScoringMethod;
+import org.communedx.service.assessment.Completion.Reason;
+import org.communedx.service.assessment.Scorecards.ExplainedCriterion;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -59,6 +63,31 @@ class EntryTextsTests {
 
         assertThat(render(targets, model, "vi"))
                 .isEqualTo("≥\u00a080\u00a0%|≤\u00a03\u00a0|Có (đã thực hiện) |text-target|Bị trả lại");
+    }
+
+    @Test
+    void anExplainedCriterionSaysWhyItEarnsItsPointsAndWhetherTheyCount() {
+        String explained = "[(${#entries.why(row)})]|[(${#entries.reason(row, row.verified)})] "
+                + "[(${#entries.reasonClass(row.verified)})]|[(${#entries.reason(row, row.claimed)})] "
+                + "[(${#entries.reasonClass(row.claimed)})]";
+
+        assertThat(render(explained, Map.of("row", explained(ScoringMethod.STEPS, true, "10–20", Reason.NOT_APPROVED,
+                Reason.COUNTS)), "en"))
+                .isEqualTo("In the step 10–20: that step's points|Not counted: not approved "
+                        + "|Counts text-success fw-semibold");
+        assertThat(render(explained, Map.of("row", explained(ScoringMethod.ALL_OR_NOTHING, false, null, Reason.NOT_MET,
+                Reason.NOT_MET)), "vi"))
+                .isEqualTo("Chưa có giá trị: 0 điểm|Không tính: chưa nhập |Không tính: chưa nhập ");
+        assertThat(render("[(${#entries.why(row)})]", Map.of("row", explained(ScoringMethod.PROPORTIONAL, true,
+                null, Reason.NOT_MET, Reason.NOT_MET)), "vi"))
+                .isEqualTo("Chưa đạt chỉ tiêu: điểm tối đa nhân với tỷ lệ đạt so với chỉ tiêu");
+    }
+
+    /** A criterion not met, with a value unless {@code valued} is false. */
+    private static ExplainedCriterion explained(ScoringMethod scoring, boolean valued, String step, Reason verified,
+            Reason claimed) {
+        return new ExplainedCriterion("1.1", new LocalizedText("Tiêu chí", "Criterion"), "1", BigDecimal.ONE,
+                EntryStatus.SUBMITTED, false, verified, claimed, BigDecimal.ZERO, scoring, valued, step, false);
     }
 
     private String render(String template, Map<String, Object> model, String language) {
