@@ -104,6 +104,13 @@ public class CriterionEntry {
     @Column(name = "last_changed_by")
     private String lastChangedBy;
 
+    /**
+     * The system whose value {@link #submitFromSystem} sent to the reviewer, until the entry's next move; null when a
+     * person put the entry where it stands.
+     */
+    @Column(name = "submitted_from")
+    private String submittedFrom;
+
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
@@ -148,11 +155,12 @@ public class CriterionEntry {
 
     /**
      * A provincial system's value for an automatic criterion goes to the reviewer: the entry becomes SUBMITTED with
-     * it, changed by {@code actor} (the system, as the suggestion names it). Only while the commune could still
-     * change the entry: a submission, an approval or a not-applicable decision is a person's and stays. Evidence is
-     * not asked for; the system's reference stands for it, and a reviewer still decides.
+     * it, changed by {@code actor} (who sent the system's values in) and {@link #getSubmittedFrom() from} the system
+     * named {@code source}. Only while the commune could still change the entry: a submission, an approval or a
+     * not-applicable decision is a person's and stays. Evidence is not asked for; the system's reference stands for
+     * it, and a reviewer still decides.
      */
-    public void submitFromSystem(EntryValue value, String actor, Instant now) {
+    public void submitFromSystem(EntryValue value, String source, String actor, Instant now) {
         require("submitFromSystem", NOT_STARTED, DRAFT, RETURNED);
         if (value == null) {
             throw new RuleViolation("entry.refused.noValue");
@@ -163,6 +171,7 @@ public class CriterionEntry {
         setValue(value);
         this.reason = null;
         moveTo(SUBMITTED, actor, now);
+        this.submittedFrom = source;
     }
 
     /** A reviewer accepts the submitted value, which locks the entry. */
@@ -271,6 +280,7 @@ public class CriterionEntry {
     }
 
     private void moveTo(EntryStatus next, String actor, Instant now) {
+        this.submittedFrom = null;
         this.status = next;
         this.lastChangedBy = actor;
         this.lastChangedAt = now;
@@ -341,6 +351,11 @@ public class CriterionEntry {
 
     public Long getId() {
         return id;
+    }
+
+    /** The system that sent the entry to where it stands, or null when a person did; see {@link #submitFromSystem}. */
+    public String getSubmittedFrom() {
+        return submittedFrom;
     }
 
     public Assessment getAssessment() {

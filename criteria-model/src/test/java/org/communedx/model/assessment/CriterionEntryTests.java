@@ -60,6 +60,23 @@ class CriterionEntryTests {
     }
 
     @Test
+    void aSystemsSubmissionNamesItsSystemUntilTheEntryMovesOn() {
+        percent.submitFromSystem(EIGHTEEN_OF_TWENTY, "Một cửa điện tử", "tinh.hoabinh", NOW);
+
+        assertThat(percent.getStatus()).isEqualTo(EntryStatus.SUBMITTED);
+        assertThat(percent.getSubmittedFrom()).isEqualTo("Một cửa điện tử");
+        assertThat(percent.getLastChangedBy()).isEqualTo("tinh.hoabinh");
+
+        percent.returnWithReason("Thiếu số liệu tháng 12", "huyen.lacson", NOW);
+        assertThat(percent.getSubmittedFrom()).as("returned by a reviewer").isNull();
+        percent.submit(1, "xa.yenphu", NOW);
+        assertThat(percent.getSubmittedFrom()).as("submitted again by the commune").isNull();
+        level.saveValue(new EntryValue.Level(2), null, "xa.yenphu", NOW);
+        level.submit(0, "xa.yenphu", NOW);
+        assertThat(level.getSubmittedFrom()).as("a person's submission").isNull();
+    }
+
+    @Test
     void assessmentIsForCommunesOnly() {
         AdministrativeUnit province = AdministrativeUnit.province("17", "Tỉnh Hòa Bình", UnitType.TINH, null);
         assertRefused(() -> Assessment.open(province, assessment.getPeriod(), NOW), "assessment.invalid.notACommune");

@@ -78,11 +78,16 @@ public class ReviewQueue {
     public record Filter(String communeCode, String groupCode, Long periodId) {
     }
 
+    /**
+     * @param submittedFrom the system whose value this is, sent to the reviewer as an automatic criterion's
+     *        ({@link org.communedx.model.assessment.CriterionEntry#getSubmittedFrom()}); null when a person
+     *        submitted it
+     */
     public record QueueItem(long entryId, long version, EntryStatus status, String communeCode, String communeName,
             long periodId, String periodName, String groupCode, String criterionCode, LocalizedText criterionName,
             MeasurementType type, BigDecimal target, Comparison comparison, String unit, EntryValue value,
             boolean met, String explanation, List<EvidenceCounts.Listed> files, Instant submittedAt,
-            String submittedBy, ChangeSinceReview sinceReview, boolean evidenceExpired) {
+            String submittedBy, String submittedFrom, ChangeSinceReview sinceReview, boolean evidenceExpired) {
 
         public int evidenceCount() {
             return files.size();
@@ -112,7 +117,7 @@ public class ReviewQueue {
         Reviewer reviewer = reviewer().orElseThrow(() -> new AccessDeniedException("Not a reviewer"));
         StringBuilder sql = new StringBuilder("""
                 select e.id, e.row_version, e.status, e.value_numerator, e.value_denominator, e.value_count,
-                    e.value_level, e.value_yes_no, e.explanation, e.last_changed_at, e.last_changed_by,
+                    e.value_level, e.value_yes_no, e.explanation, e.last_changed_at, e.last_changed_by, e.submitted_from,
                     u.code as commune_code, u.name as commune_name, p.id as period_id, p.name as period_name,
                     g.code as group_code, c.code as criterion_code, c.name_vi, c.name_en, c.measurement_type,
                     c.target_value, c.comparison, c.unit, count(*) over () as waiting
@@ -145,7 +150,8 @@ public class ReviewQueue {
                 row.communeCode(), row.communeName(), row.periodId(), row.periodName(), row.groupCode(),
                 row.criterionCode(), row.criterionName(), row.type(), row.target(), row.comparison(), row.unit(),
                 row.value(), row.met(), row.explanation(), files.getOrDefault(row.entryId(), List.of()), row.submittedAt(),
-                row.submittedBy(), changes.get(row.entryId()), expired.contains(row.entryId()))).toList();
+                row.submittedBy(), row.submittedFrom(), changes.get(row.entryId()), expired.contains(row.entryId())))
+                .toList();
         List<Choice> communes = jdbc.sql("""
                 select distinct u.code, u.name from administrative_unit u
                 join administrative_unit parent on parent.id = u.parent_id
@@ -245,7 +251,7 @@ public class ReviewQueue {
                 new LocalizedText(rs.getString("name_vi"), rs.getString("name_en")), type, target, comparison,
                 rs.getString("unit"), value, value != null && comparison.isMet(value.measure(), target),
                 rs.getString("explanation"), List.of(), changed == null ? null : changed.toInstant(),
-                rs.getString("last_changed_by"), null, false);
+                rs.getString("last_changed_by"), rs.getString("submitted_from"), null, false);
     }
 
     private static EntryValue value(ResultSet rs) throws SQLException {

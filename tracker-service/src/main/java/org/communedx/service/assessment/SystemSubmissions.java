@@ -87,7 +87,7 @@ public class SystemSubmissions {
                 }
                 var before = entry.snapshot();
                 try {
-                    entry.submitFromSystem(value.value(), Actors.username(), now);
+                    entry.submitFromSystem(value.value(), source, Actors.username(), now);
                 }
                 catch (RuleViolation refused) {
                     continue;

@@ -61,6 +61,7 @@ class ReviewIT {
         assertThat(queue).contains("id=\"queue-" + c1 + "\"", "id=\"queue-" + c2 + "\"")
                 .doesNotContain("id=\"queue-" + c4 + "\"");
         assertThat(queue.indexOf("queue-" + c1)).as("oldest first").isLessThan(queue.indexOf("queue-" + c2));
+        assertThat(queue).as("submitted by the commune's staff, not by a system").doesNotContain("from-system-");
         assertThat(queue).containsPattern("id=\"nav-reviews\">\\d+ chờ duyệt");
         assertThat(reviewer.get("/reviews?period=" + period + "&group=G2").body()).doesNotContain("queue-" + c1);
         assertThat(reviewer.get("/reviews?period=" + period + "&commune=05347").body()).doesNotContain("queue-" + c1);

@@ -158,6 +158,8 @@ class ProvinceSuggestionsIT {
         assertThat(queue.statusCode()).isEqualTo(200);
         assertThat(queue.body()).contains("Đang hiển thị 500 tiêu chí cũ nhất trong số 600 tiêu chí đang chờ duyệt.")
                 .contains("</html>");
+        assertThat(Pattern.compile("id=\"from-system-\\d+\">Hệ thống gửi duyệt: Một cửa điện tử<")
+                .matcher(queue.body()).results().count()).as("every entry shown marked with its system").isEqualTo(500);
         Matcher first = Pattern.compile("id=\"queue-(\\d+)\"").matcher(queue.body());
         assertThat(first.find()).isTrue();
         String entryPage = reviewer.get("/entries/" + first.group(1)).body();
