@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The comment thread of a criterion entry, between the commune's staff and its reviewers (the workflow's rules for
  * both): only they read and write it. Outside the caller's scope the entry does not exist (404); inside it, anyone
  * else is refused (403). Talk is not a change of data: the thread stays open after the period closes, and a comment
- * moves neither the entry nor its version. Each comment is audited and publishes {@link CommentPosted}, in the
+ * moves neither the entry nor its version; only the first comment on a criterion the commune has not begun stores its
+ * entries, NOT_STARTED, as its first write would. Each comment is audited and publishes {@link CommentPosted}, in the
  * transaction that stores it.
  */
 @Service
@@ -49,8 +50,11 @@ public class EntryComments {
 
     private final ApplicationEventPublisher events;
 
+    private final AssessmentWorkflow workflow;
+
     EntryComments(CriterionEntryRepository entries, EntryCommentRepository comments, UserAccountRepository accounts,
-            Scopes scopes, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+            Scopes scopes, AuditLog audit, Clock clock, ApplicationEventPublisher events, AssessmentWorkflow workflow) {
+        this.workflow = workflow;
         this.entries = entries;
         this.comments = comments;
         this.accounts = accounts;
@@ -80,19 +84,33 @@ public class EntryComments {
         static final Thread CLOSED = new Thread(false, List.of());
     }
 
-    /**
-     * The thread of a stored entry, for the entry page: empty and closed for whoever does not take part. An entry
-     * not yet stored (null) has no thread: the commune's first write, or a reviewer's reopening, stores it.
-     */
-    public Thread thread(Long entryId) {
-        if (entryId == null) {
-            return Thread.CLOSED;
-        }
+    /** The thread of a stored entry, for the entry page: empty and closed for whoever does not take part. */
+    public Thread thread(long entryId) {
         CriterionEntry entry = load(entryId);
         if (!takesPart(entry.getAssessment().getUnit())) {
             return Thread.CLOSED;
         }
         return new Thread(true, comments.findThread(entryId).stream().map(CommentView::of).toList());
+    }
+
+    /**
+     * The thread of a criterion whose entry is not stored yet (before the commune's first write in the period): no
+     * comment, and open to whoever would take part, who may start it. Outside the caller's scope it does not exist.
+     */
+    public Thread threadBeforeFirstWrite(CriterionAddress address) {
+        AdministrativeUnit commune = workflow.current(address.communeCode(), address.periodId()).getUnit();
+        return takesPart(commune) ? new Thread(true, List.of()) : Thread.CLOSED;
+    }
+
+    /**
+     * Posts a comment on the thread of the criterion at the address, storing the commune's entries for the period
+     * first if they are not yet, as a first write does: a reviewer may ask before the commune has begun. A refused
+     * comment stores nothing, those entries neither.
+     * @return the comment's id
+     */
+    @Transactional
+    public long post(CriterionAddress address, String body) {
+        return post(workflow.entryToWrite(address), body);
     }
 
     /**

@@ -341,6 +341,44 @@ class ClosingValidityCommentsTests {
                 .isEqualTo(level.version());
     }
 
+    /**
+     * A reviewer may ask before the commune has begun: the first comment on a criterion not stored yet stores the
+     * commune's entries, NOT_STARTED; a refused comment, or one from someone who does not take part, stores nothing.
+     */
+    @Test
+    void theFirstCommentOnACriterionNotBegunStoresTheEntriesAndARefusedOneNothing() {
+        CriterionAddress address = new CriterionAddress("96101", period, "G1.C2");
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        assertThat(comments.threadBeforeFirstWrite(address)).as("in scope, but not the commune's reviewer")
+                .returns(false, EntryComments.Thread::open);
+        assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> comments.post(address, "Tôi"));
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        assertThat(comments.threadBeforeFirstWrite(address)).returns(true, EntryComments.Thread::open)
+                .satisfies(thread -> assertThat(thread.comments()).isEmpty());
+        assertThatThrownBy(() -> comments.post(address, "  ")).isInstanceOf(RuleViolation.class);
+        assertThat(assessments()).as("nothing half-saved").isZero();
+        events.clear();
+
+        long comment = comments.post(address, "Xã nhớ nộp biên bản tập huấn");
+
+        long entryId = workflow.storedEntryId(address).orElseThrow();
+        assertThat(assessments()).isOne();
+        assertThat(workflow.entry(entryId).status()).isEqualTo(EntryStatus.NOT_STARTED);
+        assertThat(events.stream(CommentPosted.class)).containsExactly(new CommentPosted(entryId, comment,
+                "t.huyen961"));
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        assertThat(comments.thread(entryId).comments()).extracting(EntryComments.CommentView::body)
+                .containsExactly("Xã nhớ nộp biên bản tập huấn");
+        loginAs("t.xa96102", Role.COMMUNE_STAFF);
+        assertThatExceptionOfType(OutOfScopeException.class)
+                .isThrownBy(() -> comments.threadBeforeFirstWrite(new CriterionAddress("96101", period, "G1.C1")));
+    }
+
+    private long assessments() {
+        return jdbc.queryForObject("select count(*) from assessment a join administrative_unit u on u.id = a.unit_id"
+                + " where u.code = '96101' and a.period_id = ?", Long.class, period);
+    }
+
     private List<EvidenceExpiring> expiring(long entryId) {
         return events.stream(EvidenceExpiring.class).filter(event -> event.entryId() == entryId).toList();
     }

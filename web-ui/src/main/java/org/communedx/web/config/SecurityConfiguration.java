@@ -145,7 +145,8 @@ class SecurityConfiguration {
                                 "/entries/*/reopen-for-commune", "/communes/*/periods/*/criteria/*/reopen-for-commune")
                             .hasAnyRole("DISTRICT_OFFICIAL", "PROVINCE_MANAGER")
                         // An entry's comments: its commune's staff and its reviewers; the service checks which.
-                        .requestMatchers(HttpMethod.POST, "/entries/*/comments")
+                        .requestMatchers(HttpMethod.POST, "/entries/*/comments",
+                                "/communes/*/periods/*/criteria/*/comments")
                             .hasAnyRole("COMMUNE_STAFF", "DISTRICT_OFFICIAL", "PROVINCE_MANAGER")
                         .requestMatchers(HttpMethod.GET, "/reviews").hasAnyRole("DISTRICT_OFFICIAL", "PROVINCE_MANAGER")
                         .requestMatchers(HttpMethod.POST, "/reviews/approve")

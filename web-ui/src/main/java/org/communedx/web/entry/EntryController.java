@@ -215,8 +215,23 @@ class EntryController {
     @PostMapping(ENTRY + "/comments")
     String comment(@PathVariable long entryId, @RequestParam(required = false) String body,
             RedirectAttributes redirect, Locale locale) {
+        comment(() -> comments.post(entryId, body), body, redirect, locale);
+        redirect.addAttribute("entryId", entryId);
+        return "redirect:" + ENTRY + "#comments";
+    }
+
+    /** The same before the entry is stored: the first comment stores it, as a first write does. */
+    @PostMapping(CRITERION + "/comments")
+    String comment(@PathVariable String code, @PathVariable long periodId, @PathVariable String criterion,
+            @RequestParam(required = false) String body, RedirectAttributes redirect, Locale locale) {
+        CriterionAddress address = new CriterionAddress(code, periodId, criterion);
+        comment(() -> comments.post(address, body), body, redirect, locale);
+        return redirect(address, redirect) + "#comments";
+    }
+
+    private void comment(Runnable post, String body, RedirectAttributes redirect, Locale locale) {
         try {
-            comments.post(entryId, body);
+            post.run();
             redirect.addFlashAttribute("messageKey", "comment.posted");
         }
         catch (RuleViolation violation) {
@@ -224,8 +239,6 @@ class EntryController {
             redirect.addFlashAttribute("commentDraft",
                     body == null ? "" : body.substring(0, Math.min(body.length(), 2 * EntryComment.MAX_LENGTH)));
         }
-        redirect.addAttribute("entryId", entryId);
-        return "redirect:" + ENTRY + "#comments";
     }
 
     /** Runs one workflow move, then back to the page (Post/Redirect/Get) with what happened. */
@@ -292,7 +305,9 @@ class EntryController {
         model.addAttribute("statuses", List.of(EntryStatus.values()));
         // After the detail, which checked the caller's scope.
         carryOvers.forEntry(detail.entry().id()).ifPresent(mark -> model.addAttribute("carriedOver", mark));
-        model.addAttribute("thread", comments.thread(detail.entry().id()));
+        Long entryId = detail.entry().id();
+        model.addAttribute("thread", entryId != null ? comments.thread(entryId) : comments.threadBeforeFirstWrite(
+                new CriterionAddress(detail.communeCode(), detail.periodId(), detail.entry().criterionCode())));
         model.addAttribute("commentMaxLength", EntryComment.MAX_LENGTH);
         return PAGE;
     }

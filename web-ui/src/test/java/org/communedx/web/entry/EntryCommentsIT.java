@@ -93,6 +93,44 @@ class EntryCommentsIT {
                 .contains("Đã nhận, cảm ơn xã").doesNotContain("<script>alert(1)");
     }
 
+    /**
+     * Before Yên Phú has begun the period, its reviewer finds the thread open at the criterion's address and asks; the
+     * comment stores the commune's entries, NOT_STARTED, and the staff read it at the same address. An empty first
+     * comment stores nothing.
+     */
+    @Test
+    void theReviewerAsksBeforeTheCommuneHasBegun() {
+        long period = new EntryPages(frameworks, periods, transaction).newPeriod();
+        String criterion = EntryPages.criterion("05305", period, "G2.C4");
+        WebClient reviewer = new WebClient(port).login("huyen.lacson", PASSWORD);
+        HttpResponse<String> page = reviewer.get(criterion);
+        assertThat(page.body()).contains("id=\"comments-empty\"", "action=\"" + criterion + "/comments\"");
+        String token = WebClient.csrfToken(page);
+
+        HttpResponse<String> empty = reviewer.post(criterion + "/comments", "_csrf=" + token + "&body=%20");
+        assertThat(empty.statusCode()).isEqualTo(302);
+        assertThat(reviewer.get(criterion).body()).contains("Hãy nhập nội dung trao đổi; chưa có gì được gửi.");
+        assertThat(assessments(period)).as("nothing half-saved").isZero();
+
+        HttpResponse<String> posted = reviewer.post(criterion + "/comments",
+                "_csrf=" + token + "&body=" + encode("Xã nhớ nộp biên bản tập huấn"));
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(posted.headers().firstValue("Location").orElseThrow()).endsWith(criterion + "#comments");
+        assertThat(assessments(period)).isOne();
+        WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
+        assertThat(staff.get(criterion).body()).contains("Xã nhớ nộp biên bản tập huấn", "comment-author")
+                .doesNotContain("id=\"comments-empty\"");
+        assertThat(jdbc.queryForList("""
+                select e.status from criterion_entry e join assessment a on a.id = e.assessment_id
+                join administrative_unit u on u.id = a.unit_id where u.code = '05305' and a.period_id = ?""",
+                String.class, period)).as("every entry stored, none begun").isNotEmpty().containsOnly("NOT_STARTED");
+    }
+
+    private long assessments(long period) {
+        return jdbc.queryForObject("select count(*) from assessment a join administrative_unit u on u.id = a.unit_id"
+                + " where u.code = '05305' and a.period_id = ?", Long.class, period);
+    }
+
     private long count(long entry) {
         return jdbc.queryForObject("select count(*) from entry_comment where entry_id = ?", Long.class, entry);
     }

@@ -243,6 +243,10 @@ class AuthorizationMatrixIT {
         }
         route("POST /communes/{code}/periods/{periodId}/criteria/{criterion}/reopen-for-commune",
                 "/communes/{own}/periods/{period}/criteria/G1.C1/reopen-for-commune", "403 A A 403 403 302");
+        // The first comment before the commune's first write: the same people as an entry's comments.
+        route("POST /communes/{code}/periods/{periodId}/criteria/{criterion}/comments",
+                "/communes/{own}/periods/{period}/criteria/G1.C1/comments", "403 403 A A 403 302",
+                "/communes/{other}/periods/{period}/criteria/G1.C1/comments", "403 404 404 404 403 302");
         route("GET /reviews", "/reviews", "403 200 200 403 403 302");
         route("POST /reviews/approve", "/reviews/approve", "403 A A 403 403 302");
         // Evidence: only commune staff reach the upload and removal handlers; an upload with no file changes nothing,
