@@ -61,11 +61,14 @@ public final class AssessmentViews {
      * What the current user may do to the entry now: commune staff edit, reviewers review.
      * @param reopen reopen an approved entry while the period is open
      * @param reopenForCommune after the period closed, hand this entry back to the commune to change and submit
+     * @param comment read and write the entry's comment thread ({@link AssessmentWorkflow#talksAbout}), whatever its
+     *        status and the period's; not a move of the workflow, so not one of {@link #any()}
      */
     public record Actions(boolean save, boolean submit, boolean requestNotApplicable, boolean approve,
             boolean returnWithReason, boolean reopen, boolean approveNotApplicable, boolean takeSuggestion,
-            boolean reopenForCommune) {
+            boolean reopenForCommune, boolean comment) {
 
+        /** Whether any move of the workflow is open to the current user. */
         public boolean any() {
             return save || submit || requestNotApplicable || approve || returnWithReason || reopen
                     || approveNotApplicable || takeSuggestion || reopenForCommune;

@@ -265,7 +265,8 @@ public class AssessmentWorkflow {
                 reviewer && periodOpen && status.isLocked(),
                 reviewer && status == EntryStatus.NOT_APPLICABLE_REQUESTED,
                 staff && status.isEditable() && suggestion != null && !suggestion.taken(),
-                reviewer && !periodOpen && !entry.isReopenedForCommune());
+                reviewer && !periodOpen && !entry.isReopenedForCommune(),
+                account != null && talksAbout(account, commune));
     }
 
     /**
@@ -704,6 +705,14 @@ public class AssessmentWorkflow {
             throw new AccessDeniedException(account.username() + " may not act as " + actor + " on "
                     + commune.getCode());
         }
+    }
+
+    /**
+     * Whether the one acting takes part in the comment threads of the commune's entries: its staff and its
+     * reviewers, the people who act on them.
+     */
+    public static boolean talksAbout(Acting account, AdministrativeUnit commune) {
+        return isStaff(account, commune) || isReviewer(account, commune);
     }
 
     /** Whether the one acting is staff of the commune: the people who record its entries. */

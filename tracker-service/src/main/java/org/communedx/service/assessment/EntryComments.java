@@ -8,7 +8,6 @@ import org.communedx.model.assessment.CriterionEntry;
 import org.communedx.model.assessment.CriterionEntryRepository;
 import org.communedx.model.assessment.EntryComment;
 import org.communedx.model.assessment.EntryCommentRepository;
-import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.Actors;
@@ -84,22 +83,18 @@ public class EntryComments {
         static final Thread CLOSED = new Thread(false, List.of());
     }
 
-    /** The thread of a stored entry, for the entry page: empty and closed for whoever does not take part. */
-    public Thread thread(long entryId) {
-        CriterionEntry entry = load(entryId);
-        if (!takesPart(entry.getAssessment().getUnit())) {
+    /**
+     * The thread as the entry page shows it, from the page's own detail: open to whoever may comment
+     * ({@link AssessmentViews.Actions#comment}), with the entry's comments once it is stored; before the commune's
+     * first write there are none yet, and whoever takes part may start it.
+     */
+    public Thread thread(AssessmentViews.EntryDetail detail) {
+        if (!detail.actions().comment()) {
             return Thread.CLOSED;
         }
-        return new Thread(true, comments.findThread(entryId).stream().map(CommentView::of).toList());
-    }
-
-    /**
-     * The thread of a criterion whose entry is not stored yet (before the commune's first write in the period): no
-     * comment, and open to whoever would take part, who may start it. Outside the caller's scope it does not exist.
-     */
-    public Thread threadBeforeFirstWrite(CriterionAddress address) {
-        AdministrativeUnit commune = workflow.current(address.communeCode(), address.periodId()).getUnit();
-        return takesPart(commune) ? new Thread(true, List.of()) : Thread.CLOSED;
+        Long entryId = detail.entry().id();
+        return new Thread(true, entryId == null ? List.of()
+                : comments.findThread(entryId).stream().map(CommentView::of).toList());
     }
 
     /**
@@ -123,7 +118,7 @@ public class EntryComments {
     public long post(long entryId, String body) {
         CriterionEntry entry = load(entryId);
         UserAccount author = accounts.findByUsername(Actors.username())
-                .filter(account -> takesPart(account, entry.getAssessment().getUnit()))
+                .filter(account -> AssessmentWorkflow.talksAbout(Acting.of(account), entry.getAssessment().getUnit()))
                 .orElseThrow(() -> new AccessDeniedException(Actors.username() + " may not comment on entry "
                         + entryId));
         EntryComment comment = comments.saveAndFlush(new EntryComment(entryId, author.getUsername(),
@@ -139,12 +134,4 @@ public class EntryComments {
         return entry;
     }
 
-    private boolean takesPart(AdministrativeUnit commune) {
-        return accounts.findByUsername(Actors.username()).filter(account -> takesPart(account, commune)).isPresent();
-    }
-
-    private static boolean takesPart(UserAccount account, AdministrativeUnit commune) {
-        Acting acting = Acting.of(account);
-        return AssessmentWorkflow.isStaff(acting, commune) || AssessmentWorkflow.isReviewer(acting, commune);
-    }
 }

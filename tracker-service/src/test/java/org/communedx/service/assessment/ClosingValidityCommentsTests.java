@@ -311,7 +311,7 @@ class ClosingValidityCommentsTests {
 
         assertThat(events.stream(TrackerEvent.class)).containsExactly(
                 new CommentPosted(level.id(), first, "t.xa96101"), new CommentPosted(level.id(), second, "t.huyen961"));
-        assertThat(comments.thread(level.id())).returns(true, EntryComments.Thread::open)
+        assertThat(comments.thread(workflow.detail(level.id()))).returns(true, EntryComments.Thread::open)
                 .satisfies(thread -> assertThat(thread.comments()).extracting(EntryComments.CommentView::body,
                         EntryComments.CommentView::authorUsername).containsExactly(
                         tuple("<b>Xin</b> hỏi về biên bản", "t.xa96101"), tuple("Trả lời sau khi khóa kỳ", "t.huyen961")));
@@ -326,12 +326,13 @@ class ClosingValidityCommentsTests {
                 RuleViolation.class, violation -> assertThat(violation.messageKey())
                         .isEqualTo("comment.refused.bodyTooLong"));
         loginAs("t.tinh96", Role.PROVINCE_MANAGER);
-        assertThat(comments.thread(level.id())).as("in scope, but not the commune's reviewer")
+        assertThat(comments.thread(workflow.detail(level.id()))).as("in scope, but not the commune's reviewer")
                 .returns(false, EntryComments.Thread::open)
                 .satisfies(thread -> assertThat(thread.comments()).isEmpty());
         assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> comments.post(level.id(), "Tôi"));
         loginAs("t.xa96102", Role.COMMUNE_STAFF);
-        assertThatExceptionOfType(OutOfScopeException.class).isThrownBy(() -> comments.thread(level.id()));
+        assertThatExceptionOfType(OutOfScopeException.class)
+                .isThrownBy(() -> comments.thread(workflow.detail(level.id())));
         assertThatExceptionOfType(OutOfScopeException.class).isThrownBy(() -> comments.post(level.id(), "Xã khác"));
         assertThat(jdbc.queryForObject("select count(*) from entry_comment where entry_id = ?", Long.class,
                 level.id())).as("nothing half-saved").isEqualTo(rows);
@@ -349,11 +350,11 @@ class ClosingValidityCommentsTests {
     void theFirstCommentOnACriterionNotBegunStoresTheEntriesAndARefusedOneNothing() {
         CriterionAddress address = new CriterionAddress("96101", period, "G1.C2");
         loginAs("t.tinh96", Role.PROVINCE_MANAGER);
-        assertThat(comments.threadBeforeFirstWrite(address)).as("in scope, but not the commune's reviewer")
+        assertThat(comments.thread(workflow.detail(address))).as("in scope, but not the commune's reviewer")
                 .returns(false, EntryComments.Thread::open);
         assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> comments.post(address, "Tôi"));
         loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
-        assertThat(comments.threadBeforeFirstWrite(address)).returns(true, EntryComments.Thread::open)
+        assertThat(comments.thread(workflow.detail(address))).returns(true, EntryComments.Thread::open)
                 .satisfies(thread -> assertThat(thread.comments()).isEmpty());
         assertThatThrownBy(() -> comments.post(address, "  ")).isInstanceOf(RuleViolation.class);
         assertThat(assessments()).as("nothing half-saved").isZero();
@@ -367,11 +368,11 @@ class ClosingValidityCommentsTests {
         assertThat(events.stream(CommentPosted.class)).containsExactly(new CommentPosted(entryId, comment,
                 "t.huyen961"));
         loginAs("t.xa96101", Role.COMMUNE_STAFF);
-        assertThat(comments.thread(entryId).comments()).extracting(EntryComments.CommentView::body)
+        assertThat(comments.thread(workflow.detail(entryId)).comments()).extracting(EntryComments.CommentView::body)
                 .containsExactly("Xã nhớ nộp biên bản tập huấn");
         loginAs("t.xa96102", Role.COMMUNE_STAFF);
         assertThatExceptionOfType(OutOfScopeException.class)
-                .isThrownBy(() -> comments.threadBeforeFirstWrite(new CriterionAddress("96101", period, "G1.C1")));
+                .isThrownBy(() -> comments.thread(workflow.detail(new CriterionAddress("96101", period, "G1.C1"))));
     }
 
     private long assessments() {

@@ -305,9 +305,7 @@ class EntryController {
         model.addAttribute("statuses", List.of(EntryStatus.values()));
         // After the detail, which checked the caller's scope.
         carryOvers.forEntry(detail.entry().id()).ifPresent(mark -> model.addAttribute("carriedOver", mark));
-        Long entryId = detail.entry().id();
-        model.addAttribute("thread", entryId != null ? comments.thread(entryId) : comments.threadBeforeFirstWrite(
-                new CriterionAddress(detail.communeCode(), detail.periodId(), detail.entry().criterionCode())));
+        model.addAttribute("thread", comments.thread(detail));
         model.addAttribute("commentMaxLength", EntryComment.MAX_LENGTH);
         return PAGE;
     }
