@@ -46,6 +46,7 @@ class ReportPdf {
 
     ReportPdf(ITemplateEngine templates) {
         this.templates = templates;
+        PdfRendererLog.install();
     }
 
     byte[] render(String template, Map<String, Object> model, Locale locale, HttpServletRequest request,
