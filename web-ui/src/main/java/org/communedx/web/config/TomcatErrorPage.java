@@ -35,9 +35,20 @@ public class TomcatErrorPage implements WebServerFactoryCustomizer<ConfigurableT
 
     private final String uploadLimit;
 
+    private final String page;
+
+    private final String tooLarge;
+
     TomcatErrorPage(MessageSource messages, MultipartConfigElement multipart) {
         this.messages = messages;
         this.uploadLimit = uploadLimit(multipart);
+        this.page = html("error.other.explanation");
+        this.tooLarge = html("error.413.explanation");
+    }
+
+    /** The page for a request refused before the application could read it: for an upload beyond the limit or not. */
+    String page(boolean uploadTooLarge) {
+        return uploadTooLarge ? tooLarge : page;
     }
 
     /** The largest upload Tomcat takes, as the 413 pages name it, this one and the application's. */
@@ -47,16 +58,16 @@ public class TomcatErrorPage implements WebServerFactoryCustomizer<ConfigurableT
 
     @Override
     public void customize(ConfigurableTomcatWebServerFactory factory) {
-        Path page = write(html("error.other.explanation"));
-        Path tooLarge = write(html("error.413.explanation"));
+        Path otherFile = write(page);
+        Path tooLargeFile = write(tooLarge);
         // Spring Boot adds the host's ErrorReportValve while it configures the context; it is there once the context
         // starts.
         factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
             if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
                 for (Valve valve : context.getParent().getPipeline().getValves()) {
                     if (valve instanceof ErrorReportValve report) {
-                        report.setProperty("errorCode.0", page.toString());
-                        report.setProperty("errorCode.413", tooLarge.toString());
+                        report.setProperty("errorCode.0", otherFile.toString());
+                        report.setProperty("errorCode.413", tooLargeFile.toString());
                     }
                 }
             }
