@@ -56,9 +56,13 @@ class SecurityConfiguration {
 
     private static final RedirectStrategy REDIRECT = new DefaultRedirectStrategy();
 
-    /** No page uses the browser's devices or sensors, so none may, not even a script that got in. */
+    /**
+     * No page uses the browser's devices or sensors, so none may, not even a script that got in. Only features the
+     * browsers know: Chromium warns on every page about one it does not (it never knew {@code bluetooth}), which
+     * {@code AccessibilityBrowserIT} would catch.
+     */
     private static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
-            + "serial=(), bluetooth=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()";
+            + "serial=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()";
 
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http, AccountSettings accounts, LocaleResolver localeResolver,

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * axe-core (Deque's, injected through Playwright) over every main page, as each role opens it, against WCAG 2.1 A and
- * AA: no serious or critical violation on any of them. Moderate and minor findings are left to review by hand.
+ * AA: no serious or critical violation on any of them, and no error or warning in the browser's console. Moderate
+ * and minor findings are left to review by hand.
  */
 @TrackerIntegrationTest
 class AccessibilityBrowserIT {
@@ -43,7 +44,7 @@ class AccessibilityBrowserIT {
     PeriodRepository periods;
 
     @Test
-    void noMainPageHasASeriousOrCriticalViolation() {
+    void noMainPageHasASeriousOrCriticalViolationOrAConsoleError() {
         long current = periods.findByName("Năm 2026").orElseThrow().getId();
         String scorecard = "/communes/05305/periods/" + current;
         Map<String, List<String>> pages = new java.util.LinkedHashMap<>();
@@ -53,6 +54,15 @@ class AccessibilityBrowserIT {
                 "/plans", "/periods"));
         pages.put("admin", List.of("/", "/dashboard/national", "/users", "/users/new", "/users/import", "/units",
                 "/frameworks", "/audit"));
+        // What the browser reports as an error or a warning while these pages load and run (a header it cannot parse,
+        // a script that throws, a resource the Content-Security-Policy blocks), with the page it came from.
+        List<String> consoleErrors = new ArrayList<>();
+        browser.page().onConsoleMessage(message -> {
+            if (Set.of("error", "warning").contains(message.type())) {
+                consoleErrors.add(browser.page().url() + ": " + message.text());
+            }
+        });
+        browser.page().onPageError(error -> consoleErrors.add(browser.page().url() + ": " + error));
         List<String> found = new ArrayList<>(check(browser.page(), "anonymous", List.of("/login")));
 
         pages.forEach((user, paths) -> {
@@ -61,6 +71,7 @@ class AccessibilityBrowserIT {
         });
 
         assertThat(found).as("serious or critical WCAG 2.1 AA violations").isEmpty();
+        assertThat(consoleErrors).as("errors and warnings in the browser's console").isEmpty();
     }
 
     private List<String> check(Page page, String user, List<String> paths) {
