@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.communedx.model.framework.LocalizedText;
+import org.communedx.model.framework.ScoreSettings;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnit;
@@ -30,6 +31,7 @@ import org.communedx.service.progress.ProgressViews.GroupAverage;
 import org.communedx.service.progress.ProgressViews.Rollup;
 import org.communedx.service.progress.ProgressViews.Trend;
 import org.communedx.service.progress.ProgressViews.TrendPoint;
+import org.communedx.service.ranking.Standings;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.scope.UnitScope;
 
@@ -43,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  * 10,000 rows, and every figure is as fresh as the last approval.
  * <p>
  * A rollup's communes are the commune-level units under it that are valid on the period's first day; a commune
- * with no assessment yet counts with 0%. Averages and the median are rounded like every percentage
+ * with no assessment yet counts with 0% in the averages, and is ranked as {@link Standings} ranks it: last, unranked. Averages and the median are rounded like every percentage
  * ({@link Completion#percent}).
  */
 @Service
@@ -203,31 +205,25 @@ public class Rollups {
         if (unitId != null) {
             communeQuery = communeQuery.param("unit", unitId);
         }
-        List<Row> rows = communeQuery.query(Rollups::row).list();
+        ScoreSettings settings = period.getFramework().scoreSettings();
+        List<Row> rows = communeQuery.query((rs, row) -> row(rs, settings)).list();
         Map<String, Map<String, BigDecimal>> byGroup = detail == Detail.COMMUNES_BY_GROUP
                 ? groupsPerCommune(where, unitId, period) : Map.of();
         List<GroupAverage> groups = groupAverages(where, unitId, period, rows.size());
 
-        List<CommuneFigure> ranking = new ArrayList<>(rows.size());
         BigDecimal maximum = period.getFramework().maximumPoints();
+        List<CommuneFigure> ranking = Standings.rank(rows, (row, rank) -> new CommuneFigure(rank, row.code(),
+                row.name(), row.parentCode(), row.parentName(), row.verified(), row.claimed(),
+                byGroup.getOrDefault(row.code(), Map.of()), row.score(),
+                // A commune that has written nothing yet has every criterion applicable.
+                row.maxScore() == null ? maximum : row.maxScore(), row.claimedScore()));
         BigDecimal verifiedSum = BigDecimal.ZERO;
         BigDecimal claimedSum = BigDecimal.ZERO;
         BigDecimal scoreSum = BigDecimal.ZERO;
         BigDecimal claimedScoreSum = BigDecimal.ZERO;
         int[] buckets = new int[10];
         int atOrAbove = 0;
-        int rank = 0;
-        BigDecimal previous = null;
-        for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
-            if (previous == null || row.verified().compareTo(previous) != 0) {
-                rank = i + 1;
-                previous = row.verified();
-            }
-            ranking.add(new CommuneFigure(rank, row.code(), row.name(), row.parentCode(), row.parentName(),
-                    row.verified(), row.claimed(), byGroup.getOrDefault(row.code(), Map.of()), row.score(),
-                    // A commune that has written nothing yet has every criterion applicable.
-                    row.maxScore() == null ? maximum : row.maxScore(), row.claimedScore()));
+        for (Row row : rows) {
             verifiedSum = verifiedSum.add(row.verified());
             claimedSum = claimedSum.add(row.claimed());
             scoreSum = scoreSum.add(row.score());
@@ -386,17 +382,24 @@ public class Rollups {
                 RoundingMode.HALF_UP);
     }
 
-    private static Row row(ResultSet rs, int row) throws SQLException {
+    private static Row row(ResultSet rs, ScoreSettings settings) throws SQLException {
+        boolean begun = rs.getObject("assessment_id") != null;
+        BigDecimal verified = rs.getBigDecimal("verified");
+        BigDecimal score = rs.getBigDecimal("score");
         return new Row(rs.getString("code"), rs.getString("name"), rs.getString("parent_code"),
                 rs.getString("parent_name"), "DISTRICT".equals(rs.getString("parent_level")),
-                rs.getString("grand_code"), rs.getString("grand_name"), rs.getBigDecimal("verified"),
-                rs.getBigDecimal("claimed"), rs.getBigDecimal("score"), rs.getBigDecimal("claimed_score"),
-                rs.getBigDecimal("max_score"));
+                rs.getString("grand_code"), rs.getString("grand_name"), verified, rs.getBigDecimal("claimed"), score,
+                rs.getBigDecimal("claimed_score"), rs.getBigDecimal("max_score"),
+                begun ? Standings.score(settings, score, verified) : null);
     }
 
+    /**
+     * A commune's figures, a commune without an assessment with 0 (as the averages count it).
+     * @param standing what the commune is ranked by ({@link Standings}), null without an assessment
+     */
     private record Row(String code, String name, String parentCode, String parentName, boolean parentIsDistrict,
             String grandCode, String grandName, BigDecimal verified, BigDecimal claimed, BigDecimal score,
-            BigDecimal claimedScore, BigDecimal maxScore) {
+            BigDecimal claimedScore, BigDecimal maxScore, BigDecimal standing) implements Standings.Contender {
 
         /** The commune's province: its grandparent under a district, else its parent. */
         String[] province() {

@@ -1,7 +1,6 @@
 package org.communedx.service.ranking;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.ScoreClass;
 import org.communedx.model.framework.ScoreClasses;
 import org.communedx.model.framework.ScoreDisplay;
+import org.communedx.model.framework.ScoreSettings;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnit;
@@ -22,18 +22,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A province's communes for one period, ranked by their verified score and put into the framework's classes
- * ({@link ScoreClasses}). The score is on the framework's display scale: the verified points of a points framework
- * (rounded to its decimals), else the verified percentage, both read from the summary rows every approval keeps.
- * Equal scores share a rank and the next rank skips as many (1, 2, 2, 4). A commune without an assessment has no
- * score, no rank and no class, and is listed last. The scope is checked here: outside it the province does not exist.
+ * A province's communes for one period, ranked by {@link Standings}' rule and put into the framework's classes
+ * ({@link ScoreClasses}): by their verified score on the framework's display scale, read from the summary rows every
+ * approval keeps. A commune without an assessment has no score, no rank and no class, and is listed last. The scope
+ * is checked here: outside it the province does not exist.
  */
 @Service
 @Transactional(readOnly = true)
 public class Rankings {
-
-    /** Rows per page: a province has up to some 600 communes; the exports hold them all. */
-    public static final int PAGE_SIZE = 100;
 
     /** The province's communes valid on the period's first day: its children and, under districts, grandchildren. */
     private static final String COMMUNES = """
@@ -103,25 +99,8 @@ public class Rankings {
         }
 
         /** One page of {@link #communes}, from 1; a page past the last shows the last. */
-        public RankingPage page(int number) {
-            int pages = Math.max(1, (communes.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-            int page = Math.max(1, Math.min(number, pages));
-            int first = (page - 1) * PAGE_SIZE;
-            return new RankingPage(communes.subList(first, Math.min(communes.size(), first + PAGE_SIZE)), page,
-                    pages, communes.size(), first + 1);
-        }
-    }
-
-    /** @param first the position of the page's first row among all, from 1 */
-    public record RankingPage(List<RankedCommune> rows, int number, int pages, int total, int first) {
-
-        // Public: the template calls these, and SpEL calls public methods only.
-        public boolean hasPrevious() {
-            return number > 1;
-        }
-
-        public boolean hasNext() {
-            return number < pages;
+        public RankingPage<RankedCommune> page(int number) {
+            return RankingPage.of(communes, number);
         }
     }
 
@@ -141,17 +120,14 @@ public class Rankings {
         if (classFilter != null && (classFilter < 1 || classFilter > classes.classes().size())) {
             throw new RankingNotFoundException("class " + classFilter);
         }
-        boolean points = framework.scoreSettings().display() == ScoreDisplay.POINTS;
-        int decimals = points ? framework.scoreSettings().decimals() : 1;
+        ScoreSettings settings = framework.scoreSettings();
+        int decimals = settings.points() ? settings.decimals() : 1;
         List<Scored> rows = jdbc.sql(COMMUNES).param("period", periodId).param("day", period.getStartDate())
                 .param("province", province.getId())
-                .query((rs, row) -> {
-                    BigDecimal raw = rs.getBigDecimal(points ? "verified_weight" : "verified_percent");
-                    return new Scored(rs.getString("code"), rs.getString("name"),
-                            "DISTRICT".equals(rs.getString("parent_level")) ? rs.getString("parent_name") : null,
-                            raw == null ? null : points ? framework.scoreSettings().round(raw)
-                                    : raw.setScale(decimals, RoundingMode.HALF_UP));
-                }).list();
+                .query((rs, row) -> new Scored(rs.getString("code"), rs.getString("name"),
+                        "DISTRICT".equals(rs.getString("parent_level")) ? rs.getString("parent_name") : null,
+                        Standings.score(settings, rs.getBigDecimal("verified_weight"),
+                                rs.getBigDecimal("verified_percent")))).list();
         List<RankedCommune> ranked = rank(rows, classes);
         int[] counts = new int[classes.classes().size()];
         ranked.stream().filter(commune -> commune.classNumber() != null)
@@ -162,7 +138,7 @@ public class Rankings {
             classCounts.add(new ClassCount(i + 1, scoreClass.name(), scoreClass.threshold().stripTrailingZeros(),
                     counts[i]));
         }
-        int scored = (int) rows.stream().filter(row -> row.score() != null).count();
+        int scored = (int) rows.stream().filter(row -> row.standing() != null).count();
         List<RankedCommune> shown = classFilter == null ? ranked
                 : ranked.stream().filter(commune -> classFilter.equals(commune.classNumber())).toList();
         return new Ranking(province.getCode(), province.getName(), period.getId(), period.getName(),
@@ -170,43 +146,17 @@ public class Rankings {
                 framework.scoreScaleTop().stripTrailingZeros(), classCounts, shown, rows.size(), scored, classFilter);
     }
 
-    /** Best score first, then by name and code; competition ranking over the scores as shown. */
+    /** The communes in {@link Standings}' order, each with its rank and class. */
     static List<RankedCommune> rank(List<Scored> rows, ScoreClasses classes) {
-        List<Scored> sorted = new ArrayList<>(rows);
-        sorted.sort((a, b) -> {
-            if (a.score() == null || b.score() == null) {
-                return a.score() == null ? (b.score() == null ? byName(a, b) : 1) : -1;
-            }
-            int byScore = b.score().compareTo(a.score());
-            return byScore != 0 ? byScore : byName(a, b);
-        });
-        List<RankedCommune> ranked = new ArrayList<>(sorted.size());
-        int rank = 0;
-        BigDecimal previous = null;
-        for (int i = 0; i < sorted.size(); i++) {
-            Scored row = sorted.get(i);
-            if (row.score() == null) {
-                ranked.add(new RankedCommune(null, row.code(), row.name(), row.district(), null, null, null));
-                continue;
-            }
-            if (previous == null || row.score().compareTo(previous) != 0) {
-                rank = i + 1;
-                previous = row.score();
-            }
-            Optional<Integer> position = classes.classify(row.score());
-            ranked.add(new RankedCommune(rank, row.code(), row.name(), row.district(), row.score(),
+        return Standings.rank(rows, (row, rank) -> {
+            Optional<Integer> position = rank == null ? Optional.empty() : classes.classify(row.standing());
+            return new RankedCommune(rank, row.code(), row.name(), row.district(), row.standing(),
                     position.map(p -> p + 1).orElse(null),
-                    position.map(p -> classes.classes().get(p).name()).orElse(null)));
-        }
-        return ranked;
+                    position.map(p -> classes.classes().get(p).name()).orElse(null));
+        });
     }
 
-    private static int byName(Scored a, Scored b) {
-        int byName = a.name().compareTo(b.name());
-        return byName != 0 ? byName : a.code().compareTo(b.code());
-    }
-
-    /** A commune as read, its score already rounded as shown, or null without an assessment. */
-    record Scored(String code, String name, String district, BigDecimal score) {
+    /** A commune as read, its score already rounded as shown ({@link Standings#score}), or null without an assessment. */
+    record Scored(String code, String name, String district, BigDecimal standing) implements Standings.Contender {
     }
 }

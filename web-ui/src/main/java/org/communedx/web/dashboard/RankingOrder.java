@@ -5,22 +5,25 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.communedx.service.progress.ProgressViews.CommuneFigure;
+import org.communedx.service.ranking.RankingPage;
 
 /**
  * How the ranking table is sorted: links in its headers choose, so that sorting works without JavaScript. Unknown
- * keys fall back to the rank.
+ * keys fall back to the rank, the order the rollup gives (communes without a rank last).
  */
 enum RankingOrder {
 
-    RANK("rank", Comparator.comparingInt(CommuneFigure::rank).thenComparing(CommuneFigure::name)),
+    /** The rollup's own order, which is the rank. */
+    RANK("rank", (a, b) -> 0),
     NAME("name", Comparator.comparing(CommuneFigure::name).thenComparing(CommuneFigure::code)),
-    PARENT("parent", Comparator.comparing(CommuneFigure::parentName).thenComparingInt(CommuneFigure::rank)),
+    PARENT("parent", Comparator.comparing(CommuneFigure::parentName)),
     LOWEST("lowest", Comparator.comparing(CommuneFigure::verified).thenComparing(CommuneFigure::claimed)
             .thenComparing(CommuneFigure::name)),
-    CLAIMED("claimed", Comparator.comparing(CommuneFigure::claimed).reversed().thenComparingInt(CommuneFigure::rank));
+    CLAIMED("claimed", Comparator.comparing(CommuneFigure::claimed).reversed());
 
     private final String key;
 
+    /** Sorts stably: what it holds equal stays in rank order. */
     private final Comparator<CommuneFigure> comparator;
 
     RankingOrder(String key, Comparator<CommuneFigure> comparator) {
@@ -36,30 +39,8 @@ enum RankingOrder {
         return key;
     }
 
-    /**
-     * One page of the sorted figures. A province has up to 600 communes and the country 10,000: a page of 100 keeps
-     * the dashboard within its 150 KB, and the exports hold every row.
-     */
-    Page page(List<CommuneFigure> figures, int number) {
-        int pages = Math.max(1, (figures.size() + Page.SIZE - 1) / Page.SIZE);
-        int page = Math.max(1, Math.min(number, pages));
-        List<CommuneFigure> rows = figures.stream().sorted(comparator).skip((long) (page - 1) * Page.SIZE)
-                .limit(Page.SIZE).toList();
-        return new Page(rows, page, pages, figures.size(), (page - 1) * Page.SIZE + 1);
-    }
-
-    /** @param first the position of the page's first row among all, from 1 */
-    record Page(List<CommuneFigure> rows, int number, int pages, int total, int first) {
-
-        static final int SIZE = 100;
-
-        // Public: the template calls these, and SpEL calls public methods only.
-        public boolean hasPrevious() {
-            return number > 1;
-        }
-
-        public boolean hasNext() {
-            return number < pages;
-        }
+    /** One page of the figures, given in rank order, sorted this way; the exports hold every row. */
+    RankingPage<CommuneFigure> page(List<CommuneFigure> ranked, int number) {
+        return RankingPage.of(ranked.stream().sorted(comparator).toList(), number);
     }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,6 +164,11 @@ class DemoPointsIT {
             assertThat(row.group(2)).as(commune.getName() + "'s class").isIn(CLASSES);
         }
         assertThat(ranked).as("the sample communes, all but the journeys'").isEqualTo(6);
+        Map<String, String> ranks = ranks(ranking);
+        assertThat(ranks(dashboard)).as("the dashboard ranks as the ranking page does").containsExactlyEntriesOf(ranks)
+                .hasSizeGreaterThanOrEqualTo(formed.size());
+        JOURNEY_COMMUNES.forEach(code -> assertThat(ranks).as(code + " has not begun").containsEntry(code, "—"));
+        assertThat(dashboard).contains(">Chưa có điểm</span>");
         // No district stands between the new communes and their province: no column of dashes says so row by row.
         assertThat(ranking).doesNotContain(">Huyện</th>");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
@@ -191,6 +197,17 @@ class DemoPointsIT {
                 .get("/communes/05305/periods/" + period("Năm 2024")).body();
         assertThat(yenPhu2024).as("the old Yên Phú's history")
                 .containsPattern("id=\"verified-overall\">\\s*\\d{1,2},\\d%");
+    }
+
+    /** Each commune's rank as a ranking table shows it, by commune code, in the table's order. */
+    private static Map<String, String> ranks(String page) {
+        Matcher row = Pattern.compile("<td[^>]*data-label=\"Hạng\">([^<]+)</td>\\s*<td class=\"stack-head\">"
+                + "<a class=\"stack-open\" href=\"/communes/(\\d+)/").matcher(page);
+        Map<String, String> ranks = new LinkedHashMap<>();
+        while (row.find()) {
+            ranks.put(row.group(2), row.group(1));
+        }
+        return ranks;
     }
 
     private long period(String name) {

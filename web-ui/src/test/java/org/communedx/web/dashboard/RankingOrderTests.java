@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.communedx.service.progress.ProgressViews.CommuneFigure;
+import org.communedx.service.ranking.RankingPage;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +17,8 @@ class RankingOrderTests {
 
     @Test
     void pagesHoldAHundredCommunesInTheChosenOrder() {
-        RankingOrder.Page first = RankingOrder.RANK.page(figures, 1);
-        RankingOrder.Page last = RankingOrder.LOWEST.page(figures, 3);
+        RankingPage<CommuneFigure> first = RankingOrder.RANK.page(figures, 1);
+        RankingPage<CommuneFigure> last = RankingOrder.LOWEST.page(figures, 3);
 
         assertThat(first.rows()).hasSize(100);
         assertThat(first.rows().get(0).rank()).isEqualTo(1);
