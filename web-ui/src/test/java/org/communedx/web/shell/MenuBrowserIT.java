@@ -19,8 +19,9 @@ import static org.communedx.web.support.EntryPages.PASSWORD;
 
 /**
  * The menu at 1280 px, as each demo account sees it: one row, every item legible (WCAG AA, 4.5:1, computed from the
- * colours the browser applies), the current page marked for screen readers and visibly; at 1440 px, still one row with
- * the account's name whole; and the language switch, which keeps the page's query.
+ * colours the browser applies), the current page marked for screen readers and visibly, the account's name whole on
+ * two lines; at 1440 px, still one row with the account's name whole; and the language switch, which keeps the page's
+ * query.
  */
 @TrackerIntegrationTest
 class MenuBrowserIT {
@@ -49,7 +50,8 @@ class MenuBrowserIT {
               };
               return {
                 oneRow: Math.max(...boxes.map(box => box.top)) < Math.min(...boxes.map(box => box.bottom)),
-                accountCut: [...bar.querySelectorAll('.nav-account')].some(name => name.scrollWidth > name.clientWidth),
+                accountCut: [...bar.querySelectorAll('.nav-account-name')].some(name =>
+                    name.scrollWidth > name.clientWidth || name.scrollHeight > name.clientHeight),
                 barWidth: bar.getBoundingClientRect().width,
                 items: items.map(item => ({ text: item.textContent.trim(), colour: rgba(getComputedStyle(item).color),
                     background: behind(item), current: item.getAttribute('aria-current'),
@@ -91,6 +93,7 @@ class MenuBrowserIT {
                         assertThat(((Number) current.get("weight")).intValue()).isGreaterThanOrEqualTo(600);
                         assertThat(current.get("underline")).isEqualTo(true);
                     });
+            assertThat(menu.get("accountCut")).as(username + "'s name whole at 1280 px, on two lines").isEqualTo(false);
 
             // Wider screens have room for the account's whole name, still in one row.
             page.setViewportSize(1440, 800);
