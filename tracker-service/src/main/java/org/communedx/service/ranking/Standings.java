@@ -48,7 +48,7 @@ public final class Standings {
 
         String name();
 
-        /** What the commune is ranked by ({@link #score}), or null without an assessment. */
+        /** What the commune is ranked by ({@link Standings#score}), or null without an assessment. */
         BigDecimal standing();
     }
 

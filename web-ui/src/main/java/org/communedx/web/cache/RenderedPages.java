@@ -133,13 +133,16 @@ class RenderedPages extends OncePerRequestFilter {
         long revisionBeforeRendering = revision.current();
         PageKey key = keyOf(request, authentication);
         String etag = key.etag(revisionBeforeRendering, session.getId());
-        if (stillHeld(request, etag) && !flashWaits(session)) {
+        // A message waits for this page after a redirect (a POST that wrote nothing, say, and says why): only a page
+        // rendered now shows it, neither the browser's copy nor the kept one.
+        boolean flashWaits = flashWaits(session);
+        if (stillHeld(request, etag) && !flashWaits) {
             response.setHeader(HttpHeaders.ETAG, etag);
             response.setHeader(HttpHeaders.CACHE_CONTROL, REVALIDATE_PRIVATELY);
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        RenderedPage kept = pages == null ? null : pages.getIfPresent(key);
+        RenderedPage kept = pages == null || flashWaits ? null : pages.getIfPresent(key);
         if (kept != null && kept.revision() == revisionBeforeRendering) {
             response.setHeader(HttpHeaders.ETAG, etag);
             response.setHeader(HttpHeaders.CACHE_CONTROL, REVALIDATE_PRIVATELY);

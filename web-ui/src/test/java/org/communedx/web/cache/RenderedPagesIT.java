@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.revision.DataRevision;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.TestAccounts;
 import org.communedx.web.support.TrackerIntegrationTest;
@@ -53,6 +54,9 @@ class RenderedPagesIT {
     @Autowired
     PasswordEncoder passwordEncoder;
 
+    @Autowired
+    DataRevision revision;
+
     long period;
 
     String scorecard;
@@ -77,6 +81,27 @@ class RenderedPagesIT {
 
         EntryPages.saveFirst(staff, "05305", period, "G1.C2", "level=3");
         assertThat(staff.get(scorecard).body()).as("rendered afresh after a write").contains(renamed);
+    }
+
+    /**
+     * Submitting all with nothing saved writes nothing, so the scorecard it comes back to is still kept; the summary
+     * that says nothing was submitted must show all the same, and once only.
+     */
+    @Test
+    void aMessageAfterARedirectShowsEvenWhenNothingWasWritten() {
+        WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
+        HttpResponse<String> first = staff.get(scorecard);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        long before = revision.current();
+
+        HttpResponse<String> submitAll = staff.post(scorecard + "/submit-all", "_csrf=" + csrfToken(first));
+        assertThat(submitAll.statusCode()).isEqualTo(302);
+        assertThat(revision.current()).as("nothing was written").isEqualTo(before);
+
+        HttpResponse<String> back = conditionalGet(staff, scorecard, etag);
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(back.body()).contains("id=\"submit-all-summary\"");
+        assertThat(staff.get(scorecard).body()).as("shown once").doesNotContain("id=\"submit-all-summary\"");
     }
 
     @Test
@@ -112,8 +137,8 @@ class RenderedPagesIT {
         lacSon.get(scorecard);
         lacSon.get(scorecard);
 
-        assertThat(second.get(scorecard).body()).as("the menu names its user").contains(">Test " + another + "</a>")
-                .doesNotContain(">Test " + oneAdministrator + "</a>");
+        assertThat(second.get(scorecard).body()).as("the menu names its user").contains(">Test " + another + "</span>")
+                .doesNotContain(">Test " + oneAdministrator + "</span>");
         assertThat(kimBoi.get(scorecard).statusCode()).as("Yên Phú is in Lạc Sơn, not Kim Bôi").isEqualTo(404);
     }
 
