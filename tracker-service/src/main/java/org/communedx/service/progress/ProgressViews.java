@@ -18,7 +18,7 @@ public final class ProgressViews {
 
     /**
      * A district's or province's communes in one period (or the whole country's, with a null unit code).
-     * @param ranking every commune in rank order ({@link org.communedx.service.ranking.Standings})
+     * @param ranking every commune in rank order ({@link Standings})
      * @param children the district (or, for the country, province) figures, empty where there is no such level
      * @param formedOn for a unit formed after the period began (the 2025 merger), the day it was formed: its
      *     figures are then those of the communes it was formed from, by their successions; else null
@@ -53,7 +53,7 @@ public final class ProgressViews {
     }
 
     /**
-     * @param rank the commune's rank ({@link org.communedx.service.ranking.Standings}), or null without an assessment
+     * @param rank the commune's rank ({@link Standings}), or null without an assessment
      * @param groupVerified verified completion per group code, where the rollup was asked for it
      * @param score the verified points, of which {@code verified} is the share of {@code maxScore}
      * @param claimedScore the claimed points, of which {@code claimed} is the share of {@code maxScore}

@@ -31,7 +31,6 @@ import org.communedx.service.progress.ProgressViews.GroupAverage;
 import org.communedx.service.progress.ProgressViews.Rollup;
 import org.communedx.service.progress.ProgressViews.Trend;
 import org.communedx.service.progress.ProgressViews.TrendPoint;
-import org.communedx.service.ranking.Standings;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.scope.UnitScope;
 
@@ -45,8 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
  * 10,000 rows, and every figure is as fresh as the last approval.
  * <p>
  * A rollup's communes are the commune-level units under it that are valid on the period's first day; a commune
- * with no assessment yet counts with 0% in the averages, and is ranked as {@link Standings} ranks it: last, unranked. Averages and the median are rounded like every percentage
- * ({@link Completion#percent}).
+ * with no assessment yet counts with 0% in the averages, and is ranked as {@link Standings} ranks it: last, unranked.
+ * Averages and the median are rounded like every percentage ({@link Completion#percent}).
  */
 @Service
 @Transactional(readOnly = true)

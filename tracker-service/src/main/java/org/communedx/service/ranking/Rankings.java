@@ -13,45 +13,34 @@ import org.communedx.model.framework.ScoreDisplay;
 import org.communedx.model.framework.ScoreSettings;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
-import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.UnitLevel;
-import org.communedx.service.scope.Scopes;
+import org.communedx.service.progress.ProgressViews.Rollup;
+import org.communedx.service.progress.RankingPage;
+import org.communedx.service.progress.Rollups;
+import org.communedx.service.progress.Standings;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A province's communes for one period, ranked by {@link Standings}' rule and put into the framework's classes
- * ({@link ScoreClasses}): by their verified score on the framework's display scale, read from the summary rows every
- * approval keeps. A commune without an assessment has no score, no rank and no class, and is listed last. The scope
- * is checked here: outside it the province does not exist.
+ * A province's communes for one period, ranked and put into the framework's classes ({@link ScoreClasses}). The
+ * communes, their scores and ranks are the province's rollup's ({@link Rollups}), so the ranking page lists the
+ * dashboard's communes in the dashboard's order: those valid on the period's first day, or for a province formed
+ * after the period began (the 2025 reform), the communes it was formed from; ranked by {@link Standings}. A commune
+ * without an assessment has no score, no rank and no class, and is listed last. Outside the caller's scope the
+ * province does not exist.
  */
 @Service
 @Transactional(readOnly = true)
 public class Rankings {
 
-    /** The province's communes valid on the period's first day: its children and, under districts, grandchildren. */
-    private static final String COMMUNES = """
-            select u.code, u.name, parent.name as parent_name, parent.level as parent_level,
-                p.verified_weight, p.verified_percent
-            from administrative_unit u
-            join administrative_unit parent on parent.id = u.parent_id
-            left join assessment_progress p on p.unit_id = u.id and p.period_id = :period
-            where u.level = 'COMMUNE' and (u.valid_from is null or u.valid_from <= :day)
-                and (u.valid_to is null or u.valid_to >= :day)
-                and (u.parent_id = :province or parent.parent_id = :province)""";
-
-    private final JdbcClient jdbc;
+    private final Rollups rollups;
 
     private final PeriodRepository periods;
 
-    private final Scopes scopes;
-
-    Rankings(JdbcClient jdbc, PeriodRepository periods, Scopes scopes) {
-        this.jdbc = jdbc;
+    Rankings(Rollups rollups, PeriodRepository periods) {
+        this.rollups = rollups;
         this.periods = periods;
-        this.scopes = scopes;
     }
 
     /**
@@ -111,8 +100,8 @@ public class Rankings {
     public Ranking ranking(String provinceCode, long periodId, Integer classFilter) {
         Period period = periods.findWithFramework(periodId)
                 .orElseThrow(() -> new RankingNotFoundException("period " + periodId));
-        AdministrativeUnit province = scopes.requireDuring(provinceCode, period);
-        if (province.getLevel() != UnitLevel.PROVINCE) {
+        Rollup rollup = rollups.rollup(provinceCode, periodId);
+        if (rollup.level() != UnitLevel.PROVINCE) {
             throw new RankingNotFoundException("ranking of " + provinceCode);
         }
         Framework framework = period.getFramework();
@@ -121,14 +110,7 @@ public class Rankings {
             throw new RankingNotFoundException("class " + classFilter);
         }
         ScoreSettings settings = framework.scoreSettings();
-        int decimals = settings.points() ? settings.decimals() : 1;
-        List<Scored> rows = jdbc.sql(COMMUNES).param("period", periodId).param("day", period.getStartDate())
-                .param("province", province.getId())
-                .query((rs, row) -> new Scored(rs.getString("code"), rs.getString("name"),
-                        "DISTRICT".equals(rs.getString("parent_level")) ? rs.getString("parent_name") : null,
-                        Standings.score(settings, rs.getBigDecimal("verified_weight"),
-                                rs.getBigDecimal("verified_percent")))).list();
-        List<RankedCommune> ranked = rank(rows, classes);
+        List<RankedCommune> ranked = classify(rollup, settings, classes);
         int[] counts = new int[classes.classes().size()];
         ranked.stream().filter(commune -> commune.classNumber() != null)
                 .forEach(commune -> counts[commune.classNumber() - 1]++);
@@ -138,25 +120,28 @@ public class Rankings {
             classCounts.add(new ClassCount(i + 1, scoreClass.name(), scoreClass.threshold().stripTrailingZeros(),
                     counts[i]));
         }
-        int scored = (int) rows.stream().filter(row -> row.standing() != null).count();
+        int scored = (int) ranked.stream().filter(commune -> commune.score() != null).count();
         List<RankedCommune> shown = classFilter == null ? ranked
                 : ranked.stream().filter(commune -> classFilter.equals(commune.classNumber())).toList();
-        return new Ranking(province.getCode(), province.getName(), period.getId(), period.getName(),
-                framework.title().vi(), framework.scoreSettings().display(), decimals,
-                framework.scoreScaleTop().stripTrailingZeros(), classCounts, shown, rows.size(), scored, classFilter);
+        return new Ranking(rollup.unitCode(), rollup.unitName(), period.getId(), period.getName(),
+                framework.title().vi(), settings.display(), settings.points() ? settings.decimals() : 1,
+                framework.scoreScaleTop().stripTrailingZeros(), classCounts, shown, ranked.size(), scored,
+                classFilter);
     }
 
-    /** The communes in {@link Standings}' order, each with its rank and class. */
-    static List<RankedCommune> rank(List<Scored> rows, ScoreClasses classes) {
-        return Standings.rank(rows, (row, rank) -> {
-            Optional<Integer> position = rank == null ? Optional.empty() : classes.classify(row.standing());
-            return new RankedCommune(rank, row.code(), row.name(), row.district(), row.standing(),
+    /**
+     * The rollup's communes, in its order, each with its score as shown and its class. A commune's district is its
+     * parent where that is not the province itself (a period before the 2025 reform).
+     */
+    static List<RankedCommune> classify(Rollup rollup, ScoreSettings settings, ScoreClasses classes) {
+        return rollup.ranking().stream().map(commune -> {
+            BigDecimal score = commune.rank() == null ? null
+                    : Standings.score(settings, commune.score(), commune.verified());
+            Optional<Integer> position = score == null ? Optional.empty() : classes.classify(score);
+            return new RankedCommune(commune.rank(), commune.code(), commune.name(),
+                    commune.parentCode().equals(rollup.unitCode()) ? null : commune.parentName(), score,
                     position.map(p -> p + 1).orElse(null),
                     position.map(p -> classes.classes().get(p).name()).orElse(null));
-        });
-    }
-
-    /** A commune as read, its score already rounded as shown ({@link Standings#score}), or null without an assessment. */
-    record Scored(String code, String name, String district, BigDecimal standing) implements Standings.Contender {
+        }).toList();
     }
 }

@@ -2,12 +2,8 @@ package org.communedx.service.ranking;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.communedx.model.assessment.EntryValue;
-import org.communedx.model.framework.LocalizedText;
-import org.communedx.model.framework.ScoreClass;
-import org.communedx.model.framework.ScoreClasses;
 import org.communedx.model.user.Role;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
@@ -17,7 +13,6 @@ import org.communedx.service.assessment.WorkflowFixtures;
 import org.communedx.service.ranking.Rankings.ClassCount;
 import org.communedx.service.ranking.Rankings.RankedCommune;
 import org.communedx.service.ranking.Rankings.Ranking;
-import org.communedx.service.ranking.Rankings.Scored;
 import org.communedx.service.scope.OutOfScopeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,25 +150,6 @@ class RankingsTests {
                 .isThrownBy(() -> rankings.ranking("96", period, 4));
     }
 
-    @Test
-    void equalScoresShareARankAndTheNextSkipsAsMany() {
-        ScoreClasses classes = new ScoreClasses(List.of(new ScoreClass("Tốt", "Good", new BigDecimal("750")),
-                new ScoreClass("Khá", "Fair", new BigDecimal("500"))));
-
-        List<RankedCommune> ranked = Rankings.rank(List.of(scored("A", "Xã Đông", "500.00"),
-                scored("B", "Xã Bắc", "825.61"), scored("C", "Xã Cao", null), scored("D", "Xã An", "750.00"),
-                scored("E", "Xã Bình", "750.00"), scored("F", "Xã Phú", "499.99")), classes);
-
-        assertThat(ranked).extracting(RankedCommune::rank, RankedCommune::code, RankedCommune::className)
-                .containsExactly(
-                        tuple(1, "B", new LocalizedText("Tốt", "Good")),
-                        tuple(2, "D", new LocalizedText("Tốt", "Good")),
-                        tuple(2, "E", new LocalizedText("Tốt", "Good")),
-                        tuple(4, "A", new LocalizedText("Khá", "Fair")),
-                        tuple(5, "F", null),
-                        tuple(null, "C", null));
-    }
-
     private void giveTheFixturesClasses() {
         jdbc.update("""
                 insert into framework_score_class (framework_id, position, name_vi, name_en, threshold)
@@ -181,9 +157,5 @@ class RankingsTests {
                     (values (0, 'Tốt', 'Good', 50), (1, 'Khá', 'Fair', 25), (2, 'Yếu', 'Weak', 0))
                         as c (position, name_vi, name_en, threshold)
                 where f.code = 'TEST-WF'""");
-    }
-
-    private static Scored scored(String code, String name, String score) {
-        return new Scored(code, name, null, score == null ? null : new BigDecimal(score));
     }
 }

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.communedx.service.progress.ProgressViews.CommuneFigure;
-import org.communedx.service.ranking.RankingPage;
+import org.communedx.service.progress.RankingPage;
 
 /**
  * How the ranking table is sorted: links in its headers choose, so that sorting works without JavaScript. Unknown

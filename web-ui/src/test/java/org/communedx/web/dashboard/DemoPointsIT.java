@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +18,7 @@ import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitSuccessionRepository;
+import org.communedx.web.support.RankingTables;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.Test;
@@ -164,8 +164,9 @@ class DemoPointsIT {
             assertThat(row.group(2)).as(commune.getName() + "'s class").isIn(CLASSES);
         }
         assertThat(ranked).as("the sample communes, all but the journeys'").isEqualTo(6);
-        Map<String, String> ranks = ranks(ranking);
-        assertThat(ranks(dashboard)).as("the dashboard ranks as the ranking page does").containsExactlyEntriesOf(ranks)
+        Map<String, String> ranks = RankingTables.ranks(ranking);
+        assertThat(RankingTables.ranks(dashboard)).as("the dashboard ranks as the ranking page does")
+                .containsExactlyEntriesOf(ranks)
                 .hasSizeGreaterThanOrEqualTo(formed.size());
         JOURNEY_COMMUNES.forEach(code -> assertThat(ranks).as(code + " has not begun").containsEntry(code, "—"));
         assertThat(dashboard).contains(">Chưa có điểm</span>");
@@ -197,17 +198,6 @@ class DemoPointsIT {
                 .get("/communes/05305/periods/" + period("Năm 2024")).body();
         assertThat(yenPhu2024).as("the old Yên Phú's history")
                 .containsPattern("id=\"verified-overall\">\\s*\\d{1,2},\\d%");
-    }
-
-    /** Each commune's rank as a ranking table shows it, by commune code, in the table's order. */
-    private static Map<String, String> ranks(String page) {
-        Matcher row = Pattern.compile("<td[^>]*data-label=\"Hạng\">([^<]+)</td>\\s*<td class=\"stack-head\">"
-                + "<a class=\"stack-open\" href=\"/communes/(\\d+)/").matcher(page);
-        Map<String, String> ranks = new LinkedHashMap<>();
-        while (row.find()) {
-            ranks.put(row.group(2), row.group(1));
-        }
-        return ranks;
     }
 
     private long period(String name) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.communedx.service.progress.ProgressViews.CommuneFigure;
-import org.communedx.service.ranking.RankingPage;
+import org.communedx.service.progress.RankingPage;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.communedx.model.period.PeriodRepository;
+import org.communedx.web.support.RankingTables;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.AfterEach;
@@ -154,6 +156,26 @@ class RankingIT {
             assertThat(district.get(base + suffix).statusCode()).as(suffix).isEqualTo(404);
         }
         assertThat(province.get("/units/157/periods/" + period + "/ranking").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Tỉnh Phú Thọ was formed on 1 July 2025, after the periods up to 2025 began: its dashboard then shows the communes
+     * it was formed from, and its ranking page must list the same communes in the same order, not a 404 or nothing.
+     */
+    @Test
+    void theNewProvincesRankingOfAPeriodBeforeTheReformListsTheDashboardsCommunes() {
+        WebClient manager = new WebClient(port).login("tinh.phutho", PASSWORD);
+        String dashboard = manager.get("/units/25/dashboard?period=" + period).body();
+        HttpResponse<String> ranking = manager.get("/units/25/periods/" + period + "/ranking");
+
+        assertThat(ranking.statusCode()).isEqualTo(200);
+        Map<String, String> ranks = RankingTables.ranks(ranking.body());
+        assertThat(ranks).as("the communes Phú Thọ was formed from").hasSize(28)
+                .containsExactlyEntriesOf(RankingTables.ranks(dashboard));
+        assertThat(ranking.body()).as("their districts, before the reform").contains(">Huyện</th>");
+        long year2023 = periods.findByName("Năm 2023").orElseThrow().getId();
+        assertThat(manager.get("/units/25/periods/" + year2023 + "/ranking").statusCode())
+                .as("a period before the province was formed, as its dashboard").isEqualTo(200);
     }
 
     private static List<String[]> rows(String body) {

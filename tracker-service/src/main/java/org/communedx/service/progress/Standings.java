@@ -1,4 +1,4 @@
-package org.communedx.service.ranking;
+package org.communedx.service.progress;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
