@@ -169,7 +169,11 @@ class DemoPointsIT {
                 .containsExactlyEntriesOf(ranks)
                 .hasSizeGreaterThanOrEqualTo(formed.size());
         JOURNEY_COMMUNES.forEach(code -> assertThat(ranks).as(code + " has not begun").containsEntry(code, "—"));
-        assertThat(dashboard).contains(">Chưa có điểm</span>");
+        assertThat(dashboard).contains(">Chưa có điểm</span>")
+                .as("no parent column: the communes lie under the province").doesNotContain(">Thuộc</a></th>");
+        String report = manager.get("/units/25/periods/" + year2026 + "/report").body();
+        assertThat(report).contains("id=\"report-ranking\"", ">Chưa có điểm</td>")
+                .as("no district column after the reform").doesNotContain(">Huyện</th>");
         // No district stands between the new communes and their province: no column of dashes says so row by row.
         assertThat(ranking).doesNotContain(">Huyện</th>");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
