@@ -113,7 +113,7 @@ public class UnitDirectory {
                 .orElseThrow(() -> new UnitNotFoundException(code));
         LocalDate on = asOf.orElseGet(() -> unit.isValidOn(today()) ? today()
                 : unit.getValidTo() != null ? unit.getValidTo() : unit.getValidFrom());
-        return new UnitDetail(UnitSummary.of(unit),
+        return new UnitDetail(UnitSummary.of(unit), unit.getParent() != null && scope.includes(unit.getParent()),
                 units.findChildrenValidOn(unit, on).stream().map(UnitSummary::of).toList(),
                 successions.findBySuccessor(unit).stream()
                         .filter(succession -> scope.includes(succession.getPredecessor()))

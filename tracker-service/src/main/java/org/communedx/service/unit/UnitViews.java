@@ -52,9 +52,14 @@ public final class UnitViews {
         }
     }
 
-    /** @param reportSignerTitle the title its reports are signed under, null for the default */
-    public record UnitDetail(UnitSummary unit, List<UnitSummary> children, List<SuccessionView> predecessors,
-            List<SuccessionView> successors, List<UnitSummary> otherPeriods, String reportSignerTitle) {
+    /**
+     * @param parentOpen whether the caller may open the parent's page: a commune's staff see their province's name,
+     *     but its page is not theirs to open
+     * @param reportSignerTitle the title its reports are signed under, null for the default
+     */
+    public record UnitDetail(UnitSummary unit, boolean parentOpen, List<UnitSummary> children,
+            List<SuccessionView> predecessors, List<SuccessionView> successors, List<UnitSummary> otherPeriods,
+            String reportSignerTitle) {
     }
 
     /** The provinces of a date, with the path the user has opened below one of them. */

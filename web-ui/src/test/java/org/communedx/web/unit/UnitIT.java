@@ -175,7 +175,10 @@ class UnitIT {
     void communeStaffReachOnlyTheirCommuneAndOtherCodesLookUnknown() {
         WebClient staff = new WebClient(port).login("xa.yenphu", DEMO_PASSWORD);
 
-        assertThat(staff.get("/units/05305").statusCode()).isEqualTo(200);
+        HttpResponse<String> own = staff.get("/units/05305");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).as("the province named, but not linked: its page is not theirs")
+                .contains("<span>Tỉnh Phú Thọ</span>").doesNotContain("href=\"/units/25?");
         HttpResponse<String> anNghia = staff.get("/units/05347");
         assertThat(anNghia.statusCode()).isEqualTo(404);
         assertThat(anNghia.body()).doesNotContain("Ân Nghĩa");
