@@ -60,7 +60,7 @@ class PhoneLayoutBrowserIT {
     }
 
     @Test
-    void theQueueAndTheRankingsScrollNowhereSideways() {
+    void theQueueTheRankingsAndTheUnitsScrollNowhereSideways() {
         long current = periods.findByName("Năm 2026").orElseThrow().getId();
         Page page = browser.logIn(port, "huyen.lacson", EntryPages.PASSWORD);
         page.setViewportSize(WIDTH, SCREEN);
@@ -72,6 +72,18 @@ class PhoneLayoutBrowserIT {
         for (String path : List.of("/units/25/dashboard", "/units/25/periods/" + current + "/ranking")) {
             page.navigate("http://localhost:" + port + path);
             assertThat(page.locator("#ranking-table tbody tr").first().locator("td.stack-head")).isVisible();
+            assertNoSidewaysScroll(page, path);
+        }
+        // A heat cell's label ("G1:") is drawn in the cell's own colour, never the labels' grey on a dark green.
+        page.navigate("http://localhost:" + port + "/units/25/dashboard");
+        assertThat(((Number) page.evaluate("() => [...document.querySelectorAll('#ranking-table td.heat')]"
+                + ".filter(cell => getComputedStyle(cell, '::before').color !== getComputedStyle(cell).color)"
+                + ".length")).intValue()).as("heat cells whose label is another colour").isZero();
+        assertThat(page.locator("#ranking-table td.heat-9, #ranking-table td.heat-10").count())
+                .as("the darkest cells are there to read").isPositive();
+        // Yên Phú's page lists the communes it was formed from, with the resolutions that merged them.
+        for (String path : List.of("/units/05305", "/plans")) {
+            page.navigate("http://localhost:" + port + path);
             assertNoSidewaysScroll(page, path);
         }
     }
