@@ -87,10 +87,10 @@ class EvidenceController {
     private void upload(MultipartFile file, EvidenceForm form, BindingResult binding, RedirectAttributes redirect,
             Upload upload) throws IOException {
         if (binding.hasErrors()) {
-            redirect.addFlashAttribute("evidenceProblems", problems(binding));
+            refuse(redirect, form, problems(binding));
         }
         else if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("evidenceProblems", List.of(new Problem(
+            refuse(redirect, form, List.of(new Problem(
                     file == null ? "evidence.refused.noFile" : "evidence.refused.empty", List.of())));
         }
         else {
@@ -99,10 +99,15 @@ class EvidenceController {
                 redirect.addFlashAttribute("messageKey", "evidence.uploaded");
             }
             catch (RuleViolation refused) {
-                redirect.addFlashAttribute("evidenceProblems",
-                        List.of(new Problem(refused.messageKey(), refused.arguments())));
+                refuse(redirect, form, List.of(new Problem(refused.messageKey(), refused.arguments())));
             }
         }
+    }
+
+    /** Back to the entry page with what was refused, and the fields as the user typed them. */
+    private static void refuse(RedirectAttributes redirect, EvidenceForm form, List<Problem> problems) {
+        redirect.addFlashAttribute("evidenceProblems", problems);
+        redirect.addFlashAttribute("evidenceForm", form.refill());
     }
 
     /** One of the evidence service's two uploads, by the entry's id or by the criterion's address. */

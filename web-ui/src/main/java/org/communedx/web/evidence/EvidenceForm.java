@@ -1,5 +1,6 @@
 package org.communedx.web.evidence;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotBlank;
@@ -14,15 +15,32 @@ import org.springframework.format.annotation.DateTimeFormat;
  * The text fields of an upload, beside the file field {@code file}. Messages are keys, shown in the user's
  * language on the entry page; the rules that depend on today (no future date) are the domain's.
  */
-public record EvidenceForm(@Size(max = 100, message = "evidence.refused.documentNumberTooLong") String documentNumber,
-        @NotBlank(message = "evidence.refused.titleRequired") @Size(max = 255, message = "evidence.refused.titleTooLong") String title,
-        @NotBlank(message = "evidence.refused.issuingBodyRequired") @Size(max = 255, message = "evidence.refused.issuingBodyTooLong") String issuingBody,
+public record EvidenceForm(@Size(max = NUMBER_MAX, message = "evidence.refused.documentNumberTooLong") String documentNumber,
+        @NotBlank(message = "evidence.refused.titleRequired") @Size(max = TEXT_MAX, message = "evidence.refused.titleTooLong") String title,
+        @NotBlank(message = "evidence.refused.issuingBodyRequired") @Size(max = TEXT_MAX, message = "evidence.refused.issuingBodyTooLong") String issuingBody,
         @NotNull(message = "evidence.refused.dateRequired") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate documentDate,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil) {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil) implements Serializable {
+
+    static final int NUMBER_MAX = 100;
+
+    static final int TEXT_MAX = 255;
 
     /** Without an effective date the document takes effect on the day it is uploaded (the entity's rule). */
     public EvidenceMetadata toMetadata() {
         return new EvidenceMetadata(documentNumber, title, issuingBody, documentDate, effectiveDate, validUntil);
+    }
+
+    /**
+     * The fields to fill the form with again after a refusal, so that the user chooses another file without typing
+     * the rest again. It waits in the session until the next page, so a text over its limit is left out.
+     */
+    EvidenceForm refill() {
+        return new EvidenceForm(within(documentNumber, NUMBER_MAX), within(title, TEXT_MAX),
+                within(issuingBody, TEXT_MAX), documentDate, effectiveDate, validUntil);
+    }
+
+    private static String within(String text, int max) {
+        return text != null && text.length() <= max ? text : null;
     }
 }

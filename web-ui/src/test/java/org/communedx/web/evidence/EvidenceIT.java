@@ -151,6 +151,9 @@ class EvidenceIT {
         HttpResponse<String> upload = staff.postMultipart(uploadPath(), fields(), "anh.png", SampleFiles.html());
         assertThat(upload.statusCode()).isEqualTo(302);
         assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+        assertThat(staff.get("/entries/" + entryId).body()).as("the reason, and the fields as typed")
+                .contains("Loại tệp này không được chấp nhận", "value=\"Báo cáo kết quả\"", "value=\"15/BC-UBND\"",
+                        "value=\"UBND xã Yên Phú\"", "value=\"2026-01-15\"");
     }
 
     @Test
