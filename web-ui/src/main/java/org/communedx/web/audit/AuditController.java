@@ -30,15 +30,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AuditController {
 
-    /** What the trail records, for the filter's choices. */
-    static final List<String> ENTITY_TYPES = List.of("CRITERION_ENTRY", "EVIDENCE", "PERIOD", "PLAN", "FRAMEWORK",
-            "CRITERION_GROUP", "CRITERION", "FRAMEWORK_MAPPING", "USER", "UNITS", "EVIDENCE_STORE", "API_TOKEN", "LOGIN_ATTEMPTS");
+    /**
+     * What the trail records, for the filter's choices: every kind and action that has a label
+     * ({@code audit.entity.*}, {@code audit.action.*}; AuditFilterChoicesTests holds the two together).
+     */
+    static final List<String> ENTITY_TYPES = List.of("CRITERION_ENTRY", "ENTRY_COMMENT", "EVIDENCE",
+            "SUGGESTED_VALUES", "PERIOD", "PLAN", "FRAMEWORK", "CRITERION_GROUP", "CRITERION", "FRAMEWORK_MAPPING",
+            "USER", "ADMINISTRATIVE_UNIT", "UNITS", "EVIDENCE_STORE", "API_TOKEN", "LOGIN_ATTEMPTS");
 
     static final List<String> ACTIONS = List.of("CREATE", "EDIT", "SAVE_VALUE", "SUBMIT", "APPROVE", "RETURN",
-            "REOPEN", "REQUEST_NOT_APPLICABLE", "APPROVE_NOT_APPLICABLE", "ADD_EVIDENCE", "REMOVE_EVIDENCE",
-            "CARRY_OVER", "REMOVE", "MOVE", "CLONE", "IMPORT_FRAMEWORK", "PUBLISH", "RETIRE", "IMPORT_MAPPING",
-            "REPLACE_MAPPING", "PREFILL", "IMPORT_USER", "DISABLE", "ENABLE", "RESET_PASSWORD", "IMPORT_UNIT_LIST",
-            "IMPORT_UNIT_MERGES", "MIGRATE_TO_S3", "ISSUE", "REVOKE", "RETENTION");
+            "REOPEN", "REOPEN_FOR_COMMUNE", "POST_COMMENT", "REQUEST_NOT_APPLICABLE", "APPROVE_NOT_APPLICABLE",
+            "ADD_EVIDENCE", "REMOVE_EVIDENCE", "RECEIVE", "TAKE_SUGGESTION", "SUBMIT_FROM_SYSTEM", "CARRY_OVER",
+            "REMOVE", "MOVE", "CLONE", "IMPORT_FRAMEWORK", "PUBLISH", "RETIRE", "IMPORT_MAPPING", "REPLACE_MAPPING",
+            "PREFILL", "IMPORT_USER", "DISABLE", "ENABLE", "RESET_PASSWORD", "IMPORT_UNIT_LIST", "IMPORT_UNIT_MERGES",
+            "MIGRATE_TO_S3", "ISSUE", "REVOKE", "RETENTION");
 
     /** The text of changes that one line of a row shows before it folds them under a disclosure. */
     static final int FOLD_AFTER = 90;
