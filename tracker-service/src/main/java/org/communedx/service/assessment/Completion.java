@@ -146,7 +146,12 @@ public final class Completion {
     }
 
     private static boolean claimed(Item item) {
-        return item.status() == EntryStatus.APPROVED || item.status() == EntryStatus.SUBMITTED;
+        return claims(item.status());
+    }
+
+    /** Whether an entry's points count in the claimed figure: submitted or approved, never a draft. */
+    public static boolean claims(EntryStatus status) {
+        return status == EntryStatus.APPROVED || status == EntryStatus.SUBMITTED;
     }
 
     /** The maxima of the applicable criteria: the whole a figure is a share of. */

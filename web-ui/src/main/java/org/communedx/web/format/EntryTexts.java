@@ -74,6 +74,14 @@ public final class EntryTexts {
     }
 
     /** "Đạt", "Chưa đạt", or "Chưa có giá trị" while there is no value. */
+    /**
+     * Whether a row's points are its value's but not yet counted in the totals: a draft (or a value sent back)
+     * earns them only once submitted, so the scorecard says so beside them.
+     */
+    public boolean pointsNotCounted(EntryStatus status, @Nullable BigDecimal points) {
+        return points != null && points.signum() > 0 && !Completion.claims(status);
+    }
+
     public String met(@Nullable EntryValue value, boolean met) {
         return message(Verdict.of(value, met).key);
     }

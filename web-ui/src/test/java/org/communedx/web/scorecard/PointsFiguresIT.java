@@ -174,6 +174,18 @@ class PointsFiguresIT {
                 .contains("505.00 / 1,000 points");
     }
 
+    /** A draft's value earns its points only once submitted: its row says so, beside counted ones that do not. */
+    @Test
+    void aDraftsPointsAreMarkedAsNotYetInTheTotals() {
+        jdbc.update("""
+                update criterion_entry set status = 'DRAFT' where status = 'SUBMITTED'
+                    and assessment_id in (select id from assessment where period_id = ?)""", period);
+
+        assertThat(admin.get("/communes/" + commune + "/periods/" + period).body())
+                .contains("120,00 / 250 điểm (chưa tính vào tổng)", ">380,00 / 400 điểm<")
+                .doesNotContain("380,00 / 400 điểm (chưa tính");
+    }
+
     @Test
     void theCommuneScorecardExportsGainEachCriterionsPointsAndMaximum() throws IOException {
         String base = "/communes/" + commune + "/periods/" + period;
