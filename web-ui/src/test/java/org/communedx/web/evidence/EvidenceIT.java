@@ -74,6 +74,9 @@ class EvidenceIT {
                 location -> assertThat(location).endsWith("/entries/" + entryId));
         assertThat(evidence.countByEntryId(entryId)).isEqualTo(before + 1);
         long id = last();
+        assertThat(pdf.length).as("a file under a kilobyte").isLessThan(1024);
+        assertThat(staff.get("/entries/" + entryId).body()).as("its size, never 0 KB")
+                .contains("<span>" + pdf.length + " B</span>");
 
         HttpResponse<byte[]> download = staff.download("/evidence/" + id);
         assertThat(download.statusCode()).isEqualTo(200);
