@@ -139,7 +139,13 @@ class ValueForm implements Serializable {
             return Integer.valueOf(text.strip());
         }
         catch (NumberFormatException ex) {
-            errors.rejectValue(field, "entry.form.wholeNumber");
+            if (text.strip().matches("[0-9]+")) {
+                // A whole number all the same, only past what a value may be: say that, not "a whole number".
+                errors.rejectValue(field, "entry.form.tooLarge", new Object[] { Integer.MAX_VALUE }, null);
+            }
+            else {
+                errors.rejectValue(field, "entry.form.wholeNumber");
+            }
             return null;
         }
     }
