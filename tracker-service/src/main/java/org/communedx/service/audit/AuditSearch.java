@@ -84,6 +84,11 @@ public class AuditSearch {
             entityType = entityType == null ? "" : entityType;
             action = action == null ? "" : action;
         }
+
+        /** A start after the end, which no event can match: the page says so rather than only "nothing found". */
+        public boolean datesReversed() {
+            return from != null && to != null && from.isAfter(to);
+        }
     }
 
     /**

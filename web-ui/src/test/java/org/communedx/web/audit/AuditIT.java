@@ -91,7 +91,9 @@ class AuditIT {
         assertThat(admin.get("/audit?unit=abc'--&actor=xa.yenphu").body()).contains("Không có thay đổi nào khớp bộ lọc.");
         assertThat(admin.get("/audit?actor=nobody.here").body()).contains("Không có thay đổi nào khớp bộ lọc.");
         assertThat(admin.get("/audit?action=SAVE_VALUE&from=2000-01-01&to=2000-01-02").body())
-                .contains("Không có thay đổi nào khớp bộ lọc.");
+                .contains("Không có thay đổi nào khớp bộ lọc.").doesNotContain("id=\"audit-dates-reversed\"");
+        assertThat(admin.get("/audit?from=2026-02-01&to=2026-01-01").body()).as("the dates the wrong way round")
+                .contains("id=\"audit-dates-reversed\"", "Ngày bắt đầu của bộ lọc sau ngày kết thúc");
         assertThat(admin.get("/audit?lang=en&actor=xa.yenphu&action=SAVE_VALUE").body())
                 .contains("Audit trail", "Criterion entry: Value saved", "Numerator: 3", "Explanation: " + ESCAPED);
         admin.get("/audit?lang=vi");
