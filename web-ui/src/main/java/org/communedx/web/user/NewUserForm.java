@@ -14,7 +14,8 @@ import org.communedx.service.user.UserViews.NewUser;
  * by this administrator, is the service's to say.
  */
 record NewUserForm(
-        @NotBlank(message = "{users.problem.usernameShape}") @Pattern(regexp = "\\s*[A-Za-z0-9._-]{3,64}\\s*",
+        // Not @NotBlank: the pattern refuses a blank name too, and the two would say the same thing twice.
+        @NotNull(message = "{users.problem.usernameShape}") @Pattern(regexp = "\\s*[A-Za-z0-9._-]{3,64}\\s*",
                 message = "{users.problem.usernameShape}") String username,
         @NotBlank(message = "{users.problem.displayNameMissing}") @Size(max = 200,
                 message = "{users.problem.displayNameTooLong}") String displayName,

@@ -105,6 +105,10 @@ class UserAdministrationIT {
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("Tên đăng nhập phải có từ 3 đến 64 ký tự", "Hãy nhập họ tên.",
                 "Đây không phải là địa chỉ thư điện tử.", "aria-describedby=\"username-error username-help\"");
+        String blank = admin.post("/users/new", form(admin, "username", "", "displayName", "Không tên",
+                "role", "VIEWER", "unitCode", "", "email", "")).body();
+        assertThat(blank.split("Tên đăng nhập phải có từ 3 đến 64 ký tự", -1)).as("said once for a blank name")
+                .hasSize(2);
         HttpResponse<String> wrongLevel = admin.post("/users/new", form(admin, "username",
                 TestAccounts.uniqueUsername("level"), "displayName", "Sai cấp", "role", "COMMUNE_STAFF",
                 "unitCode", "25", "email", ""));
