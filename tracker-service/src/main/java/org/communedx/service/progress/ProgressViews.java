@@ -35,12 +35,17 @@ public final class ProgressViews {
             BigDecimal maxScore, BigDecimal averageScore, BigDecimal medianScore, BigDecimal averageClaimedScore) {
 
         /**
-         * Whether a commune lies under a unit between it and the rollup: a district, or for the country a province.
-         * After the 2025 reform a province's communes lie under it directly, and a column of their parent would repeat
-         * the province's name row by row.
+         * Whether any commune lies under a unit between it and the rollup ({@link #parentBetween}). After the 2025
+         * reform a province's communes lie under it directly, and a column of their parent would repeat the
+         * province's name row by row.
          */
         public boolean parentsBetween() {
-            return ranking.stream().anyMatch(commune -> !commune.parentCode().equals(unitCode));
+            return ranking.stream().anyMatch(this::parentBetween);
+        }
+
+        /** Whether the commune's parent stands between it and the rollup: a district, or for the country a province. */
+        public boolean parentBetween(CommuneFigure commune) {
+            return !commune.parentCode().equals(unitCode);
         }
 
         /** A percent of the maximum in points, for thresholds and bands: 40% of 1,000 is 400. */

@@ -131,7 +131,7 @@ public class Rankings {
 
     /**
      * The rollup's communes, in its order, each with its score as shown and its class. A commune's district is its
-     * parent where that is not the province itself (a period before the 2025 reform).
+     * parent where that stands between it and the province ({@link Rollup#parentBetween}: before the 2025 reform).
      */
     static List<RankedCommune> classify(Rollup rollup, ScoreSettings settings, ScoreClasses classes) {
         return rollup.ranking().stream().map(commune -> {
@@ -139,7 +139,7 @@ public class Rankings {
                     : Standings.score(settings, commune.score(), commune.verified());
             Optional<Integer> position = score == null ? Optional.empty() : classes.classify(score);
             return new RankedCommune(commune.rank(), commune.code(), commune.name(),
-                    commune.parentCode().equals(rollup.unitCode()) ? null : commune.parentName(), score,
+                    rollup.parentBetween(commune) ? commune.parentName() : null, score,
                     position.map(p -> p + 1).orElse(null),
                     position.map(p -> classes.classes().get(p).name()).orElse(null));
         }).toList();
