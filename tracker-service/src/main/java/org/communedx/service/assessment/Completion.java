@@ -142,11 +142,16 @@ public final class Completion {
     }
 
     private static boolean verified(Item item) {
-        return item.status() == EntryStatus.APPROVED;
+        return verifies(item.status());
     }
 
     private static boolean claimed(Item item) {
         return claims(item.status());
+    }
+
+    /** Whether an entry's points count in the verified figure: approved by a reviewer. */
+    public static boolean verifies(EntryStatus status) {
+        return status == EntryStatus.APPROVED;
     }
 
     /** Whether an entry's points count in the claimed figure: submitted or approved, never a draft. */

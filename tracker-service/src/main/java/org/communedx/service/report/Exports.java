@@ -147,7 +147,9 @@ public class Exports {
     /**
      * A scorecard's criteria; in XLSX also a sheet with the completion per group and overall. A points version adds
      * each criterion's points and maximum, and the completion sheet its points and maximum, rounded as the version
-     * shows them; a percent version's files keep their columns.
+     * shows them; a percent version's files keep their columns. Beside the points its value earns, a criterion's
+     * row repeats them in the verified and the claimed column only when they count there, as the page says "not yet
+     * in the totals" of a draft's: each column then adds up to the completion sheet's figure.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void writeScorecard(Scorecard card, ExportFormat format, Labels labels, OutputStream out)
@@ -159,7 +161,8 @@ public class Exports {
                     "groupCode", "groupName", "criterionCode", "criterionName", "status", "value", "measure",
                     "target", "met");
             if (points) {
-                headers.addAll(headers(labels, "export.scorecard.", "points", "maximum"));
+                headers.addAll(headers(labels, "export.scorecard.", "points", "verifiedPoints", "claimedPoints",
+                        "maximum"));
             }
             headers.addAll(headers(labels, "export.scorecard.", "evidence", "lastChangedAt", "lastChangedBy"));
             writer.table(labels.get("export.sheet.criteria"), headers);
@@ -172,7 +175,10 @@ public class Exports {
                             target(row.type(), row.target(), row.comparison(), row.unit(), labels),
                             met(row.value() != null, row.met(), labels)));
                     if (points) {
-                        cells.add(settings.round(row.points()));
+                        BigDecimal shown = settings.round(row.points());
+                        cells.add(shown);
+                        cells.add(Completion.verifies(row.status()) ? shown : null);
+                        cells.add(Completion.claims(row.status()) ? shown : null);
                         cells.add(row.maximum());
                     }
                     cells.addAll(Arrays.asList(row.evidenceCount(),

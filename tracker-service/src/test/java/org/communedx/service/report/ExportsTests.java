@@ -150,8 +150,19 @@ class ExportsTests {
         List<CSVRecord> rows = parse(scorecard(new ScoreSettings(ScoreDisplay.POINTS, 1, null)));
 
         assertThat(rows.get(0).toList()).containsSubsequence("export.scorecard.met", "export.scorecard.points",
-                "export.scorecard.maximum", "export.scorecard.evidence");
-        assertThat(rows.get(1).toList().subList(12, 15)).containsExactly("38.3", "40", "2");
+                "export.scorecard.verifiedPoints", "export.scorecard.claimedPoints", "export.scorecard.maximum",
+                "export.scorecard.evidence");
+        assertThat(rows.get(1).toList().subList(12, 17)).containsExactly("38.3", "38.3", "38.3", "40", "2");
+    }
+
+    @Test
+    void aCriterionsPointsStandInTheVerifiedAndClaimedColumnsOnlyWhereTheyCount() throws IOException {
+        List<CSVRecord> rows = parse(scorecard(new ScoreSettings(ScoreDisplay.POINTS, 1, null)));
+
+        assertThat(rows.subList(1, 4)).extracting(row -> String.join("|", row.toList().subList(7, 16)))
+                .containsExactly("entry.status.APPROVED|19/25|76.00|entry.target.AT_LEAST|entry.met.no|38.3|38.3|38.3|40",
+                        "entry.status.SUBMITTED|19/25|76.00|entry.target.AT_LEAST|entry.met.no|38.3||38.3|40",
+                        "entry.status.DRAFT|19/25|76.00|entry.target.AT_LEAST|entry.met.no|38.3|||40");
     }
 
     @Test
@@ -185,19 +196,23 @@ class ExportsTests {
     }
 
     private byte[] scorecard(ScoreSettings settings) throws IOException {
-        CriterionRow row = new CriterionRow("G1.C1", new LocalizedText("Một", "One"), MeasurementType.PERCENT,
-                new BigDecimal("80"), Comparison.AT_LEAST, "%", EntryStatus.APPROVED, new EntryValue.Percent(19, 25),
-                false, 2, null, null, new BigDecimal("38.25"), new BigDecimal("40"), ScoringMethod.PROPORTIONAL, null,
-                false, false);
+        List<CriterionRow> rows = List.of(row("G1.C1", EntryStatus.APPROVED), row("G1.C2", EntryStatus.SUBMITTED),
+                row("G1.C3", EntryStatus.DRAFT));
         Completion.Score score = new Completion.Score(new BigDecimal("38.25"), new BigDecimal("38.25"),
                 new BigDecimal("40"));
         Percentages percentages = new Percentages(new BigDecimal("95.6"), new BigDecimal("95.6"));
         Scorecard card = new Scorecard("96101", "Xã Một", 1, "Kỳ", LocalDate.of(2031, 12, 15), 10, false,
-                percentages, List.of(new GroupCard("G1", new LocalizedText("Nhóm", "Group"), percentages, List.of(row),
-                        score)), null, settings, score, null, 0, LocalDate.of(2031, 12, 15), 0);
+                percentages, List.of(new GroupCard("G1", new LocalizedText("Nhóm", "Group"), percentages, rows, score)),
+                null, settings, score, null, 0, LocalDate.of(2031, 12, 15), 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         exports.writeScorecard(card, ExportFormat.CSV, KEYS, out);
         return out.toByteArray();
+    }
+
+    private static CriterionRow row(String code, EntryStatus status) {
+        return new CriterionRow(code, new LocalizedText("Một", "One"), MeasurementType.PERCENT, new BigDecimal("80"),
+                Comparison.AT_LEAST, "%", status, new EntryValue.Percent(19, 25), false, 2, null, null,
+                new BigDecimal("38.25"), new BigDecimal("40"), ScoringMethod.PROPORTIONAL, null, false, false);
     }
 
     private byte[] rollup(ScoreSettings settings) throws IOException {

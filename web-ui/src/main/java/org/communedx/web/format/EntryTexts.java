@@ -6,6 +6,7 @@ import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.framework.ScoreSettings;
 import org.communedx.service.assessment.Completion;
 import org.communedx.service.assessment.Scorecards.ExplainedCriterion;
 import org.communedx.service.report.Labels;
@@ -73,15 +74,18 @@ public final class EntryTexts {
         return type == MeasurementType.BOOLEAN ? null : "text-target";
     }
 
-    /** "Đạt", "Chưa đạt", or "Chưa có giá trị" while there is no value. */
     /**
-     * Whether a row's points are its value's but not yet counted in the totals: a draft (or a value sent back)
-     * earns them only once submitted, so the scorecard says so beside them.
+     * A criterion's points out of its maximum, "40,00 / 40 điểm", as the scorecard and its report show them. A
+     * draft's (or a value sent back) are its value's but not yet in the totals, which count them only once submitted,
+     * and say so: "40,00 / 40 điểm (chưa tính vào tổng)".
      */
-    public boolean pointsNotCounted(EntryStatus status, @Nullable BigDecimal points) {
-        return points != null && points.signum() > 0 && !Completion.claims(status);
+    public String points(EntryStatus status, @Nullable BigDecimal points, BigDecimal maximum, ScoreSettings settings) {
+        boolean notCounted = points != null && points.signum() > 0 && !Completion.claims(status);
+        return message(notCounted ? "scorecard.points.notCounted" : "scorecard.points",
+                formats.points(points, settings), formats.maximum(maximum));
     }
 
+    /** "Đạt", "Chưa đạt", or "Chưa có giá trị" while there is no value. */
     public String met(@Nullable EntryValue value, boolean met) {
         return message(Verdict.of(value, met).key);
     }

@@ -181,9 +181,13 @@ class PointsFiguresIT {
                 update criterion_entry set status = 'DRAFT' where status = 'SUBMITTED'
                     and assessment_id in (select id from assessment where period_id = ?)""", period);
 
-        assertThat(admin.get("/communes/" + commune + "/periods/" + period).body())
-                .contains("120,00 / 250 điểm (chưa tính vào tổng)", ">380,00 / 400 điểm<")
-                .doesNotContain("380,00 / 400 điểm (chưa tính");
+        String scorecard = "/communes/" + commune + "/periods/" + period;
+
+        for (String page : List.of(scorecard, scorecard + "/report")) {
+            assertThat(admin.get(page).body()).as(page)
+                    .contains("120,00 / 250 điểm (chưa tính vào tổng)", ">380,00 / 400 điểm<")
+                    .doesNotContain("380,00 / 400 điểm (chưa tính");
+        }
     }
 
     @Test
@@ -192,15 +196,17 @@ class PointsFiguresIT {
 
         List<String> csv = lines(admin.download(base + "/export.csv").body());
         assertThat(csv.get(0)).isEqualTo("Mã xã,Tên xã,Kỳ đánh giá,Mã nhóm,Nhóm tiêu chí,Mã tiêu chí,Tiêu chí,"
-                + "Trạng thái,Giá trị,Giá trị đo,Mục tiêu,Đạt mục tiêu,Điểm đạt,Điểm tối đa,Số minh chứng,"
-                + "Thay đổi lúc,Người thay đổi");
-        assertThat(csv.get(1)).contains(",G1.C1,").containsPattern(",380\\.00,400(\\.0+)?,0,");
-        assertThat(csv.get(2)).contains(",G1.C2,").containsPattern(",125\\.00,350(\\.0+)?,0,");
-        assertThat(csv.get(3)).contains(",G1.C3,").containsPattern(",120\\.00,250(\\.0+)?,0,");
+                + "Trạng thái,Giá trị,Giá trị đo,Mục tiêu,Đạt mục tiêu,Điểm theo giá trị,Điểm đã xác nhận,Điểm kê khai,"
+                + "Điểm tối đa,Số minh chứng,Thay đổi lúc,Người thay đổi");
+        assertThat(csv.get(1)).contains(",G1.C1,").containsPattern(",380\\.00,380\\.00,380\\.00,400(\\.0+)?,0,");
+        assertThat(csv.get(2)).contains(",G1.C2,").containsPattern(",125\\.00,125\\.00,125\\.00,350(\\.0+)?,0,");
+        assertThat(csv.get(3)).contains(",G1.C3,").containsPattern(",120\\.00,,120\\.00,250(\\.0+)?,0,")
+                .as("submitted, not yet verified").contains(",Đã gửi,");
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
                 admin.download(base + "/export.xlsx").body()))) {
-            assertThat(text(workbook.getSheet("Tiêu chí").getRow(0))).contains("|Đạt mục tiêu|Điểm đạt|Điểm tối đa|");
+            assertThat(text(workbook.getSheet("Tiêu chí").getRow(0))).contains(
+                    "|Đạt mục tiêu|Điểm theo giá trị|Điểm đã xác nhận|Điểm kê khai|Điểm tối đa|");
             assertThat(text(workbook.getSheet("Mức hoàn thành").getRow(0))).isEqualTo(
                     "Mã nhóm|Nhóm tiêu chí|Đã xác nhận (%)|Kê khai (%)|Điểm đã xác nhận|Điểm kê khai|Điểm tối đa");
             assertThat(text(workbook.getSheet("Mức hoàn thành").getRow(2))).isEqualTo(
