@@ -26,6 +26,7 @@ import org.communedx.service.assessment.AssessmentViews.ChangeSinceReview;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
 import org.communedx.service.scope.Acting;
 import org.communedx.service.scope.Scopes;
+import org.communedx.service.unit.UnitNames;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -156,8 +157,9 @@ public class ReviewQueue {
                 select distinct u.code, u.name from administrative_unit u
                 join administrative_unit parent on parent.id = u.parent_id
                 where u.level = 'COMMUNE' and u.valid_to is null and parent.code = :unit and parent.level in (:levels)
-                order by u.name, u.code""").params(reviewer.params())
-                .query((rs, row) -> new Choice(rs.getString("code"), rs.getString("name"))).list();
+                order by u.code""").params(reviewer.params())
+                .query((rs, row) -> new Choice(rs.getString("code"), rs.getString("name"))).stream()
+                .sorted(UnitNames.comparing(Choice::name)).toList();
         List<String> groups = jdbc.sql("select distinct code from criterion_group order by code")
                 .query(String.class).list();
         return new Queue(items, waiting, communes, groups);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.communedx.service.progress.ProgressViews.PlanStatus;
 import org.communedx.service.progress.ProgressViews.PlanTracker;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.scope.UnitScope;
+import org.communedx.service.unit.UnitNames;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -151,8 +153,8 @@ public class PlanTrackers {
                     projected, reached, projectedReached, score == null ? null : score.verified(),
                     score == null ? null : score.maximum()));
         }
-        communes.sort(java.util.Comparator.comparing(PlanCommune::verified).reversed()
-                .thenComparing(PlanCommune::name));
+        communes.sort(Comparator.comparing(PlanCommune::verified).reversed()
+                .thenComparing(UnitNames.comparing(PlanCommune::name)));
         return new PlanTracker(plan.id(), plan.name(), plan.scopeCode(), plan.scopeName(), plan.targetPercent(),
                 plan.targetCommunes(), plan.startDate(), plan.deadline(),
                 Math.max(0, ChronoUnit.DAYS.between(today, plan.deadline())), passed, asOf,
@@ -193,13 +195,13 @@ public class PlanTrackers {
                 .optional();
     }
 
-    /** Each plan's participants, by name and code. */
+    /** Each plan's participants. */
     private Map<Long, List<Participant>> participants(List<Long> planIds) {
         Map<Long, List<Participant>> participants = new HashMap<>();
         jdbc.sql("""
                 select pc.plan_id, pc.unit_id, pc.pilot, u.code, u.name from plan_commune pc
                 join administrative_unit u on u.id = pc.unit_id where pc.plan_id in (:plans)
-                order by pc.plan_id, u.name, u.code""")
+                order by pc.plan_id, u.code""")
                 .param("plans", planIds)
                 .query((rs, row) -> participants.computeIfAbsent(rs.getLong("plan_id"), key -> new ArrayList<>())
                         .add(new Participant(rs.getLong("unit_id"), rs.getString("code"), rs.getString("name"),

@@ -3,22 +3,19 @@ package org.communedx.service.progress;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.CollationKey;
-import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiFunction;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.communedx.model.framework.ScoreSettings;
+import org.communedx.service.unit.UnitNames;
 
 /**
  * The one rule by which communes are ranked, wherever a rank is shown: the dashboard, the province's ranking page, and
  * their reports and exports. Communes are ranked by their verified score as the period's version shows it (points
  * rounded to its decimals, else the percentage to one decimal), best first; equal scores share a rank and the next
- * rank skips as many (1, 2, 2, 4); equal scores are listed by name in Vietnamese order (Xã An, Xã Ân, Xã Bình), then
+ * rank skips as many (1, 2, 2, 4); equal scores are listed by name in Vietnamese order ({@link UnitNames}), then
  * code. A commune without an assessment has no score and no rank and is listed last: it has not begun, which is not
  * the same as having begun and scored nothing.
  */
@@ -28,15 +25,6 @@ public final class Standings {
             .comparing((Keyed<?> keyed) -> keyed.contender().standing(),
                     Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
             .thenComparing(Keyed::name).thenComparing(keyed -> keyed.contender().code());
-
-    private static final Collator COLLATOR = Collator.getInstance(Locale.forLanguageTag("vi"));
-
-    /**
-     * Each name's collation key, made once: a key takes some 3 µs to make, 30 ms for the country's 10,047 communes
-     * on every national rollup, where comparing two keys compares bytes. The country has about 13,000 unit names,
-     * the historic ones included.
-     */
-    private static final Cache<String, CollationKey> NAME_KEYS = Caffeine.newBuilder().maximumSize(50_000).build();
 
     private Standings() {
     }
@@ -70,7 +58,7 @@ public final class Standings {
     public static <C extends Contender, R> List<R> rank(List<C> contenders, BiFunction<C, Integer, R> ranked) {
         List<Keyed<C>> sorted = new ArrayList<>(contenders.size());
         for (C contender : contenders) {
-            sorted.add(new Keyed<>(contender, NAME_KEYS.get(contender.name(), COLLATOR::getCollationKey)));
+            sorted.add(new Keyed<>(contender, UnitNames.key(contender.name())));
         }
         sorted.sort(ORDER);
         List<R> result = new ArrayList<>(sorted.size());

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.communedx.service.progress.ProgressViews.CommuneFigure;
 import org.communedx.service.progress.RankingPage;
+import org.communedx.service.unit.UnitNames;
 
 /**
  * How the ranking table is sorted: links in its headers choose, so that sorting works without JavaScript. Unknown
@@ -15,10 +16,13 @@ enum RankingOrder {
 
     /** The rollup's own order, which is the rank. */
     RANK("rank", (a, b) -> 0),
-    NAME("name", Comparator.comparing(CommuneFigure::name).thenComparing(CommuneFigure::code)),
-    PARENT("parent", Comparator.comparing(CommuneFigure::parentName)),
-    LOWEST("lowest", Comparator.comparing(CommuneFigure::verified).thenComparing(CommuneFigure::claimed)
-            .thenComparing(CommuneFigure::name)),
+    NAME("name", UnitNames.comparing(CommuneFigure::name).thenComparing(CommuneFigure::code)),
+    PARENT("parent", UnitNames.comparing(CommuneFigure::parentName)),
+    /**
+     * The rank turned round: those that have not begun first (they have no score to be low with), then the lowest
+     * score; communes that share a rank keep their names' order.
+     */
+    LOWEST("lowest", Comparator.comparing(CommuneFigure::rank, Comparator.nullsFirst(Comparator.reverseOrder()))),
     CLAIMED("claimed", Comparator.comparing(CommuneFigure::claimed).reversed());
 
     private final String key;

@@ -38,6 +38,30 @@ class RankingOrderTests {
         assertThat(RankingOrder.RANK.page(List.of(), 1).pages()).isEqualTo(1);
     }
 
+    @Test
+    void lowestFirstTurnsTheRankRoundWithThoseThatHaveNotBegunFirstAndTiesByName() {
+        List<CommuneFigure> ranked = List.of(figure(1, "Xã Yên Phú", "50.0"), figure(2, "Xã An", "40.0"),
+                figure(2, "Xã Bình", "40.0"), figure(4, "Xã Dân Chủ", "0.0"), figure(null, "Xã Ân Nghĩa", "0.0"),
+                figure(null, "Xã Đông Sơn", "0.0"));
+
+        assertThat(RankingOrder.LOWEST.page(ranked, 1).rows()).extracting(CommuneFigure::name).containsExactly(
+                "Xã Ân Nghĩa", "Xã Đông Sơn", "Xã Dân Chủ", "Xã An", "Xã Bình", "Xã Yên Phú");
+    }
+
+    @Test
+    void namesSortInTheVietnameseAlphabet() {
+        List<CommuneFigure> ranked = List.of(figure(1, "Xã Yên Phú", "50.0"), figure(2, "Xã Đông Sơn", "40.0"),
+                figure(3, "Xã Ân Nghĩa", "30.0"), figure(4, "Xã Dân Chủ", "20.0"), figure(5, "Xã An Bình", "10.0"));
+
+        assertThat(RankingOrder.NAME.page(ranked, 1).rows()).extracting(CommuneFigure::name).containsExactly(
+                "Xã An Bình", "Xã Ân Nghĩa", "Xã Dân Chủ", "Xã Đông Sơn", "Xã Yên Phú");
+    }
+
+    private static CommuneFigure figure(Integer rank, String name, String verified) {
+        BigDecimal figure = new BigDecimal(verified);
+        return new CommuneFigure(rank, name, name, "157", "Huyện Lạc Sơn", figure, figure, Map.of(), null, null, null);
+    }
+
     private static List<CommuneFigure> figures(int count) {
         List<CommuneFigure> figures = new ArrayList<>();
         for (int i = 1; i <= count; i++) {

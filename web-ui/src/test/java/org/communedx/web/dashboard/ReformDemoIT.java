@@ -2,6 +2,7 @@ package org.communedx.web.dashboard;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,7 @@ class ReformDemoIT {
         String rollup = new String(manager.download("/units/25/periods/" + year2026 + "/rollup.csv").body(),
                 StandardCharsets.UTF_8);
         assertThat(rollup.lines()).hasSize(13).anySatisfy(row -> assertThat(row)
-                .matches("\\d+,05305,Xã Yên Phú,25,Tỉnh Phú Thọ,.*"));
+                .as("ranked once it has begun").matches("(\\d+|\"\"),05305,Xã Yên Phú,25,Tỉnh Phú Thọ,.*"));
     }
 
     @Test
@@ -123,6 +124,26 @@ class ReformDemoIT {
                 join assessment a on a.id = e.assessment_id
                 where ev.entity_type = 'CRITERION_ENTRY' and ev.action = 'APPROVE' and a.period_id = ?
                     and ev.actor like 'mau.%'""", String.class, year2026)).containsExactly("mau.tinh.phutho");
+    }
+
+    /** The database's "C" byte order put Xã Đại Đồng after Xã Yên Phú, and Xã Thượng Cốc before Xã Tân Lạc. */
+    @Test
+    void theNewProvincesListsByNameFollowTheVietnameseAlphabet() {
+        long year2026 = period("Năm 2026");
+        WebClient manager = new WebClient(port).login("tinh.phutho", PASSWORD);
+        String byName = manager.get("/units/25/dashboard?period=" + year2026 + "&sort=name").body();
+
+        assertThat(texts(byName, "<a class=\"stack-open\" href=\"/communes/\\d+/periods/\\d+\">([^<]+)</a>"))
+                .containsExactly("Xã An Bình", "Xã Đại Đồng", "Xã Hợp Kim", "Xã Lạc Sơn", "Xã Liên Sơn",
+                        "Xã Mường Vang", "Xã Ngọc Sơn", "Xã Nhân Nghĩa", "Xã Quyết Thắng", "Xã Tân Lạc",
+                        "Xã Thượng Cốc", "Xã Yên Phú");
+        assertThat(texts(manager.get("/reviews").body(), "<option value=\"\\d{5}\"[^>]*>([^<]+)</option>"))
+                .as("the review queue's commune filter").startsWith("Xã An Bình", "Xã Đại Đồng", "Xã Hợp Kim")
+                .endsWith("Xã Tân Lạc", "Xã Thượng Cốc", "Xã Yên Phú");
+    }
+
+    private static List<String> texts(String page, String pattern) {
+        return Pattern.compile(pattern).matcher(page).results().map(result -> result.group(1)).toList();
     }
 
     private long period(String name) {

@@ -1,0 +1,40 @@
+package org.communedx.service.unit;
+
+import java.text.CollationKey;
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Unit names in Vietnamese alphabetical order (Xã An, Xã Ân, Xã Bình, Xã Dân Chủ, Xã Đông Sơn, Xã Yên Phú), the one
+ * order of every list sorted by name. The database cannot give it: the embedded cluster, like many, uses the "C"
+ * locale, whose byte order puts every name with a letter outside ASCII (Â, Đ, Ô) after Z.
+ */
+public final class UnitNames {
+
+    private static final Collator COLLATOR = Collator.getInstance(Locale.forLanguageTag("vi"));
+
+    /**
+     * Each name's collation key, made once: a key takes some 3 µs to make, 30 ms for the country's 10,047 communes
+     * on every national rollup, where comparing two keys compares bytes. The country has about 13,000 unit names,
+     * the historic ones included.
+     */
+    private static final Cache<String, CollationKey> KEYS = Caffeine.newBuilder().maximumSize(50_000).build();
+
+    private UnitNames() {
+    }
+
+    /** What a name sorts by. */
+    public static CollationKey key(String name) {
+        return KEYS.get(name, COLLATOR::getCollationKey);
+    }
+
+    /** Things in the Vietnamese order of their names. */
+    public static <T> Comparator<T> comparing(Function<? super T, String> name) {
+        return Comparator.comparing(item -> key(name.apply(item)));
+    }
+}

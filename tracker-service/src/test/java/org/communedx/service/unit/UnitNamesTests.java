@@ -1,0 +1,23 @@
+package org.communedx.service.unit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UnitNamesTests {
+
+    @Test
+    void namesFollowTheVietnameseAlphabetNotTheBytes() {
+        List<String> names = new ArrayList<>(List.of("Xã Yên Phú", "Xã Ư Thôn", "Xã Ơ Loan", "Xã Ô Lâm", "Xã Ong",
+                "Xã Đông Sơn", "Xã Dân Chủ", "Xã Ân Nghĩa", "Xã Ăn Ninh", "Xã An Bình", "Xã Uy Nỗ"));
+
+        names.sort(UnitNames.comparing(Function.identity()));
+
+        assertThat(names).containsExactly("Xã An Bình", "Xã Ăn Ninh", "Xã Ân Nghĩa", "Xã Dân Chủ", "Xã Đông Sơn",
+                "Xã Ong", "Xã Ô Lâm", "Xã Ơ Loan", "Xã Uy Nỗ", "Xã Ư Thôn", "Xã Yên Phú");
+    }
+}
