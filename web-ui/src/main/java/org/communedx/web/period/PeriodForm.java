@@ -1,7 +1,9 @@
 package org.communedx.web.period;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,25 +17,31 @@ import org.communedx.service.period.PlanningViews.PeriodView;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 
-/** A period as the form sends it; whether the dates fit together is the entity's rule. An empty grace is none. */
-record PeriodForm(@NotBlank @Size(max = 100) String name, @NotNull @Min(2000) @Max(2100) Integer year,
+/**
+ * A period as the form sends it; whether the dates fit together is the entity's rule. An empty grace is none. Whole
+ * numbers arrive as BigDecimal, so that a fraction is a message on its field and not a failed conversion, which
+ * would bring the form back with its dates blank (as {@link PlanForm}'s).
+ */
+record PeriodForm(@NotBlank @Size(max = 100) String name,
+        @NotNull @Min(2000) @Max(2100) @Digits(integer = 4, fraction = 0) BigDecimal year,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate startDate,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate endDate,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate submissionDeadline,
-        @Min(0) @Max(Period.MAX_GRACE_DAYS) Integer graceDays, @NotNull Long frameworkId) {
+        @Min(0) @Max(Period.MAX_GRACE_DAYS) @Digits(integer = 3, fraction = 0) BigDecimal graceDays,
+        @NotNull Long frameworkId) {
 
     static PeriodForm empty() {
-        return new PeriodForm(null, null, null, null, null, 0, null);
+        return new PeriodForm(null, null, null, null, null, BigDecimal.ZERO, null);
     }
 
     static PeriodForm of(PeriodView period) {
-        return new PeriodForm(period.name(), period.year(), period.startDate(), period.endDate(),
-                period.submissionDeadline(), period.graceDays(), period.frameworkId());
+        return new PeriodForm(period.name(), BigDecimal.valueOf(period.year()), period.startDate(), period.endDate(),
+                period.submissionDeadline(), BigDecimal.valueOf(period.graceDays()), period.frameworkId());
     }
 
     PeriodDraft toDraft() {
         // Left empty (or not sent, as by a form from before the grace existed), no grace.
-        return new PeriodDraft(name, year, startDate, endDate, submissionDeadline, graceDays == null ? 0 : graceDays,
-                frameworkId);
+        return new PeriodDraft(name, year.intValueExact(), startDate, endDate, submissionDeadline,
+                graceDays == null ? 0 : graceDays.intValueExact(), frameworkId);
     }
 }

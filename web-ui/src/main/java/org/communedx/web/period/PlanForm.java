@@ -1,9 +1,11 @@
 package org.communedx.web.period;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,11 +21,14 @@ import org.springframework.format.annotation.DateTimeFormat.ISO;
 
 /**
  * A plan as the form sends it. Communes are GSO codes separated by spaces, commas or lines, so that the form
- * works without script for a district of 25 communes or a province of 600.
+ * works without script for a district of 25 communes or a province of 600. Whole numbers arrive as BigDecimal: a
+ * fraction or a 20-digit number is then a message on its field, where a failed conversion would leave Spring no form
+ * object to show the rest from, and the form would come back with its other numbers and dates blank.
  */
 record PlanForm(@NotBlank @Size(max = 300) String name, @NotBlank @Pattern(regexp = "[0-9]{2,3}") String scopeUnitCode,
         @NotBlank @Pattern(regexp = "[0-9,;\\s]*") String participants, @Pattern(regexp = "[0-9,;\\s]*") String pilots,
-        @NotNull @Min(0) @Max(100) Integer targetPercent, @NotNull @Min(1) Integer targetCommunes,
+        @NotNull @Min(0) @Max(100) @Digits(integer = 3, fraction = 0) BigDecimal targetPercent,
+        @NotNull @Min(1) @Digits(integer = 5, fraction = 0) BigDecimal targetCommunes,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate startDate,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate deadline) {
 
@@ -33,13 +38,13 @@ record PlanForm(@NotBlank @Size(max = 300) String name, @NotBlank @Pattern(regex
 
     static PlanForm of(PlanView plan) {
         return new PlanForm(plan.name(), plan.scopeUnitCode(), String.join(" ", plan.participantCodes()),
-                String.join(" ", plan.pilotCodes()), plan.targetPercent(), plan.targetCommunes(), plan.startDate(),
-                plan.deadline());
+                String.join(" ", plan.pilotCodes()), BigDecimal.valueOf(plan.targetPercent()),
+                BigDecimal.valueOf(plan.targetCommunes()), plan.startDate(), plan.deadline());
     }
 
     PlanDraft toDraft() {
-        return new PlanDraft(name, scopeUnitCode, codes(participants), codes(pilots), targetPercent, targetCommunes,
-                startDate, deadline);
+        return new PlanDraft(name, scopeUnitCode, codes(participants), codes(pilots), targetPercent.intValueExact(),
+                targetCommunes.intValueExact(), startDate, deadline);
     }
 
     private static List<String> codes(String text) {

@@ -108,12 +108,35 @@ class PeriodIT {
 
         HttpResponse<String> badShape = manager.post("/plans/new", planForm(manager, name, "abc", "x", "", 120));
         assertThat(badShape.body()).contains("Nhập mã huyện (3 chữ số) hoặc mã tỉnh (2 chữ số).",
-                "Nhập tỷ lệ từ 0 đến 100.");
+                "Nhập tỷ lệ là số nguyên từ 0 đến 100.");
 
         HttpResponse<String> created = manager.post("/plans/new",
                 planForm(manager, name, "157", "05305, 05347", "05347", 2));
         assertThat(created.statusCode()).isEqualTo(302);
         assertThat(manager.get("/plans").body()).contains(name, "Ít nhất 30% ở ít nhất 2 trong 2 xã");
+    }
+
+    /**
+     * A fraction or a 20-digit number in a whole-number field is refused on that field, and the form comes back with
+     * everything else as typed: the dates as the date fields take them, the other numbers kept.
+     */
+    @Test
+    void aNumberThatIsNotWholeIsRefusedOnItsFieldAndTheRestOfTheFormStays() {
+        WebClient manager = login("tinh.hoabinh");
+        String plan = planForm(manager, "Kế hoạch thử lẻ", "157", "05305", "", 1);
+
+        for (String typed : List.of("1.5", "99999999999999999999")) {
+            String body = manager.post("/plans/new", plan.replace("&targetCommunes=1", "&targetCommunes=" + typed))
+                    .body();
+            assertThat(body).as(typed).contains("Nhập số xã là số nguyên, ít nhất 1.")
+                    .contains("name=\"targetPercent\" value=\"30\"", "name=\"startDate\" value=\"2024-01-01\"",
+                            "name=\"deadline\" value=\"2025-12-31\"", "value=\"Kế hoạch thử lẻ\"");
+        }
+        WebClient admin = login("admin");
+        String period = periodForm(admin, "Kỳ thử lẻ", "2027-01-01", "2027-12-31") + "&graceDays=2.5";
+        assertThat(admin.post("/periods/new", period).body())
+                .contains("Nhập số ngày gia hạn là số nguyên từ 0 đến 90.", "name=\"year\" value=\"2027\"",
+                        "name=\"startDate\" value=\"2027-01-01\"", "name=\"endDate\" value=\"2027-12-31\"");
     }
 
     /** A script in a period's or a plan's name comes back as text wherever the name is shown. */
