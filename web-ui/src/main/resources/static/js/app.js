@@ -139,3 +139,20 @@ document.addEventListener('keydown', function (event) {
         menu.querySelector('summary').focus();
     });
 });
+
+// A table wider than the screen scrolls sideways in its box (on a phone, a criterion's history or a version's
+// criteria). Such a box joins the tab order, so that the keyboard can reach and scroll it; boxes that fit stay out.
+(function () {
+    function reachScrollingTables() {
+        document.querySelectorAll('.table-responsive').forEach(function (box) {
+            if (box.scrollWidth > box.clientWidth) {
+                box.setAttribute('tabindex', '0');
+            }
+            else {
+                box.removeAttribute('tabindex');
+            }
+        });
+    }
+    reachScrollingTables();
+    window.addEventListener('resize', reachScrollingTables);
+})();

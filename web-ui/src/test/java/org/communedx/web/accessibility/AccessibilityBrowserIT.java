@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.deque.html.axecore.args.AxeRuleOptions;
+import com.deque.html.axecore.args.AxeRunOnlyOptions;
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +34,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TrackerIntegrationTest
 class AccessibilityBrowserIT {
 
-    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    /**
+     * The rules of WCAG 2.1 A and AA, with the one axe still calls experimental and so leaves out unless asked: a
+     * link's or button's visible words within its accessible name (2.5.3), so that a person who says what they see
+     * ("click 45,3%") reaches it.
+     */
+    private static final AxeRunOptions WCAG_21_AA = new AxeRunOptions();
+
+    static {
+        AxeRunOnlyOptions tags = new AxeRunOnlyOptions();
+        tags.setType("tag");
+        tags.setValues(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"));
+        WCAG_21_AA.setRunOnly(tags);
+        AxeRuleOptions enabled = new AxeRuleOptions();
+        enabled.setEnabled(true);
+        WCAG_21_AA.setRules(Map.of("label-content-name-mismatch", enabled));
+    }
 
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
@@ -43,17 +62,24 @@ class AccessibilityBrowserIT {
     @Autowired
     PeriodRepository periods;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void noMainPageHasASeriousOrCriticalViolationOrAConsoleError() {
-        long current = periods.findByName("Năm 2026").orElseThrow().getId();
+        long current = period("Năm 2026");
         String scorecard = "/communes/05305/periods/" + current;
         Map<String, List<String>> pages = new java.util.LinkedHashMap<>();
         pages.put("xa.yenphu", List.of(scorecard, scorecard + "/criteria/G1.C2", scorecard + "/explain", "/account"));
-        pages.put("huyen.lacson", List.of("/reviews", "/units/157/dashboard"));
+        pages.put("huyen.lacson", List.of("/reviews", "/units/157/dashboard", "/notifications"));
         pages.put("tinh.phutho", List.of("/units/25/dashboard", "/units/25/periods/" + current + "/ranking",
-                "/plans", "/periods"));
+                "/plans", "/plans/" + plan("Kế hoạch chuyển đổi số cấp xã tỉnh Phú Thọ năm 2026"), "/periods"));
         pages.put("admin", List.of("/", "/dashboard/national", "/users", "/users/new", "/users/import", "/units",
-                "/frameworks", "/audit"));
+                "/frameworks", "/frameworks/DX-XA/2.0", "/audit"));
+        // On a phone, where wide tables scroll sideways in their boxes.
+        Map<String, List<String>> phone = new java.util.LinkedHashMap<>();
+        phone.put("xa.yenphu", List.of(scorecard, "/communes/05305/periods/" + period("Năm 2025") + "/criteria/G1.C1"));
+        phone.put("admin", List.of("/dashboard/national", "/frameworks/DX-XA/2.0", "/audit", "/users"));
         // What the browser reports as an error or a warning while these pages load and run (a header it cannot parse,
         // a script that throws, a resource the Content-Security-Policy blocks), with the page it came from.
         List<String> consoleErrors = new ArrayList<>();
@@ -69,16 +95,29 @@ class AccessibilityBrowserIT {
             Page page = browser.logIn(port, user, EntryPages.PASSWORD);
             found.addAll(check(page, user, paths));
         });
+        browser.page().setViewportSize(390, 844);
+        phone.forEach((user, paths) -> {
+            Page page = browser.logIn(port, user, EntryPages.PASSWORD);
+            found.addAll(check(page, user + " at 390 px", paths));
+        });
 
         assertThat(found).as("serious or critical WCAG 2.1 AA violations").isEmpty();
         assertThat(consoleErrors).as("errors and warnings in the browser's console").isEmpty();
+    }
+
+    private long period(String name) {
+        return periods.findByName(name).orElseThrow().getId();
+    }
+
+    private long plan(String name) {
+        return jdbc.queryForObject("select id from plan where name = ?", Long.class, name);
     }
 
     private List<String> check(Page page, String user, List<String> paths) {
         List<String> found = new ArrayList<>();
         for (String path : paths) {
             page.navigate("http://localhost:" + port + path);
-            AxeResults results = new AxeBuilder(page).withTags(WCAG_21_AA).analyze();
+            AxeResults results = new AxeBuilder(page).options(WCAG_21_AA).analyze();
             for (Rule violation : results.getViolations()) {
                 if (BLOCKING.contains(violation.getImpact())) {
                     found.add(user + " " + path + ": " + violation.getId() + " (" + violation.getImpact() + ") at "
