@@ -1,9 +1,13 @@
 package org.communedx.web.audit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +47,32 @@ class AuditIT {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /**
+     * Every field the trail holds so far (the demo's history and whatever the suite's tests wrote before this one) has
+     * a label in both languages: an unlabelled one showed as its code ("body", "reopenedForCommune").
+     */
+    @Test
+    void everyFieldInTheTrailHasALabelInBothLanguages() throws IOException {
+        List<String> fields = jdbc.queryForList("""
+                select jsonb_object_keys(after_json) from audit_event where jsonb_typeof(after_json) = 'object'
+                union select jsonb_object_keys(before_json) from audit_event where jsonb_typeof(before_json) = 'object'
+                """, String.class);
+
+        assertThat(fields).as("the demo's history alone audits entries, evidence and periods").contains("status",
+                "documentDate", "submissionDeadline");
+        for (String language : List.of("vi", "en")) {
+            Properties labels = new Properties();
+            try (InputStream in = getClass().getResourceAsStream("/messages_" + language + ".properties")) {
+                labels.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            assertThat(fields.stream().filter(field -> !labels.containsKey("audit.field." + field)))
+                    .as(language + ": fields without a label").isEmpty();
+        }
+    }
 
     @Test
     void anAdministratorsUserImportShowsOnTheAuditPageByName() {
