@@ -22,6 +22,7 @@ import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.unbescape.html.HtmlEscape;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -201,6 +202,21 @@ class UserAdministrationIT {
         assertThat(userAccounts.existsByUsername("khong.duoc")).isFalse();
     }
 
+    /** The page's own example row, a commune of today, is taken as it stands (its username made unique). */
+    @Test
+    void theImportPagesExampleRowIsAccepted() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        Matcher example = Pattern.compile("<code>([a-z.]+)(,[^<]+)</code></pre>").matcher(admin.get("/users/import")
+                .body());
+        assertThat(example.find()).isTrue();
+
+        String row = TestAccounts.uniqueUsername("vd") + HtmlEscape.unescapeHtml(example.group(2));
+        HttpResponse<String> started = upload(admin, ("username,display_name,role,unit_code,email\n" + row + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(started.statusCode()).as(row).isEqualTo(302);
+    }
+
     @Test
     void csvImportCreatesEveryUserOrNone() {
         WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
@@ -230,7 +246,9 @@ class UserAdministrationIT {
 
         HttpResponse<String> done = Awaitility.await().atMost(TestWait.part(10))
                 .until(() -> admin.get(job), page -> page.body().contains("id=\"job-done\""));
-        assertThat(done.body()).contains("Đã tạo 2 người dùng.", "id=\"show-passwords\"").doesNotContain("user-select-all");
+        assertThat(done.body()).contains("Đã tạo 2 người dùng.", "id=\"show-passwords\"").doesNotContain("user-select-all")
+                .as("the heading says it is over").contains(">Kết quả nhập người dùng</h1>")
+                .doesNotContain("Đang nhập người dùng");
         assertThat(admin.get(job + "/progress", "application/json").body())
                 .contains("\"state\":\"DONE\"", "\"done\":2", "\"total\":2", "\"finished\":true");
         // A province manager, who may import users too, learns nothing of it.
