@@ -84,6 +84,10 @@ public class Period {
         if (terms.endDate().isBefore(terms.startDate())) {
             throw new RuleViolation("period.invalid.datesOrder");
         }
+        // The year names the period to the API (?period=2026) and in lists: it is a year the period runs in.
+        if (terms.year() < terms.startDate().getYear() || terms.year() > terms.endDate().getYear()) {
+            throw new RuleViolation("period.invalid.yearOutsideDates", String.valueOf(terms.year()));
+        }
         if (terms.submissionDeadline().isBefore(terms.startDate())) {
             throw new RuleViolation("period.invalid.deadlineBeforeStart");
         }

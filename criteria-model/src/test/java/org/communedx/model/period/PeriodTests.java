@@ -34,6 +34,14 @@ class PeriodTests {
     }
 
     @Test
+    void theYearIsOneThePeriodRunsIn() {
+        assertRefused(() -> new Period(new PeriodTerms("x", 2026, JAN_1, DEC_31, DEC_31), published()),
+                "period.invalid.yearOutsideDates");
+        assertThat(new Period(new PeriodTerms("x", 2025, LocalDate.of(2024, 7, 1), LocalDate.of(2025, 6, 30),
+                LocalDate.of(2025, 6, 15)), published()).getYear()).isEqualTo(2025);
+    }
+
+    @Test
     void periodEndsAfterItStarts() {
         assertRefused(() -> new Period(new PeriodTerms("x", 2024, DEC_31, JAN_1, DEC_31), published()),
                 "period.invalid.datesOrder");

@@ -80,6 +80,10 @@ class PeriodIT {
         HttpResponse<String> backwards = admin.post("/periods/new", periodForm(admin, name, "2027-12-31", "2027-01-01"));
         assertThat(backwards.body()).contains("Ngày kết thúc phải sau ngày bắt đầu.");
 
+        HttpResponse<String> wrongYear = admin.post("/periods/new",
+                periodForm(admin, name, "2027-01-01", "2027-12-31").replace("&year=2027", "&year=2026"));
+        assertThat(wrongYear.body()).contains("Năm 2026 không khớp với ngày bắt đầu và ngày kết thúc của kỳ");
+
         admin.get("/periods?lang=en");
         HttpResponse<String> english = admin.post("/periods/new", periodForm(admin, name, "2027-12-31", "2027-01-01"));
         assertThat(english.body()).contains("The end date must come after the start date.");
@@ -182,7 +186,8 @@ class PeriodIT {
 
     private static String periodForm(WebClient client, String name, String start, String end) {
         return "_csrf=" + WebClient.csrfToken(client.get("/periods/new")) + "&name=" + encode(name)
-                + "&year=2027&startDate=" + start + "&endDate=" + end + "&submissionDeadline=2027-12-15&frameworkId="
+                + "&year=" + start.substring(0, 4) + "&startDate=" + start + "&endDate=" + end
+                + "&submissionDeadline=" + end + "&frameworkId="
                 + frameworkId(client);
     }
 

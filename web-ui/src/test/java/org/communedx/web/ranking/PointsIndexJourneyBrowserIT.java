@@ -44,10 +44,10 @@ import static org.communedx.web.support.EntryPages.PASSWORD;
  * Claimed before the review: 22.50 + 10 + 15 + 20 = 67.50. Verified at the end: 22.50 + 18 + 15 + 20 = 75.50
  * (G1 40.50 / 55, G2 35.00 / 45), class Tốt (from 70; Xuất sắc from 90).
  *
- * <p>The period covers the second half of 2025, after the reform, so that Tỉnh Phú Thọ holds Yên Phú and reviews it
- * and its ranking lists its communes. Its year label is 2022 on purpose: the suite shares one database, and other
- * tests find the current period and "the period of 2025/2026" by year and start date (newest first); a period that
- * is neither current nor the latest of a year those tests ask for leaves them as they are.
+ * <p>The period runs from July 2025 to June 2026, after the reform, so that Tỉnh Phú Thọ holds Yên Phú and reviews it
+ * and its ranking lists its communes. It is of 2026, a year it runs in, and shares one database with the other tests,
+ * which find the current period (the one today falls in) and "the period of 2025/2026" by year and start date (newest
+ * first): ended, and starting before the demo's Năm 2026, it is neither, and leaves them as they are.
  */
 @TrackerIntegrationTest
 class PointsIndexJourneyBrowserIT {
@@ -259,9 +259,9 @@ class PointsIndexJourneyBrowserIT {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kỳ đánh giá").setExact(true)).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Thêm kỳ đánh giá")).click();
         page.getByLabel("Tên kỳ").fill(PERIOD);
-        page.getByLabel("Năm", new Page.GetByLabelOptions().setExact(true)).fill("2022");
+        page.getByLabel("Năm", new Page.GetByLabelOptions().setExact(true)).fill("2026");
         page.getByLabel("Ngày bắt đầu").fill("2025-07-01");
-        page.getByLabel("Ngày kết thúc").fill("2025-12-31");
+        page.getByLabel("Ngày kết thúc").fill("2026-06-30");
         // Extended a year ahead, as an administrator would, so that the commune may still write in it.
         page.getByLabel("Hạn nộp").fill(LocalDate.now().plusYears(1).toString());
         page.getByLabel("Bộ tiêu chí").selectOption(new SelectOption()
