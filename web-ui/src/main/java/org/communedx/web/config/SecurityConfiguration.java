@@ -12,6 +12,7 @@ import org.communedx.service.user.LoginAttempts;
 import org.communedx.web.config.ThrottledAuthenticationProvider.LoginThrottled;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +46,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -66,7 +68,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http, AccountSettings accounts, LocaleResolver localeResolver,
-            SessionRegistry sessionRegistry) throws Exception {
+            SessionRegistry sessionRegistry,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> pages) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
@@ -173,6 +176,7 @@ class SecurityConfiguration {
                         // The API's description names routes, never data.
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .anyRequest().denyAll())
+                .exceptionHandling(refusals -> refusals.accessDeniedHandler(new UnknownAddressNotFound(pages)))
                 // Session fixation protection is Spring's default: the session id changes at login.
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(new AccountLoginSuccessHandler(accounts, localeResolver))

@@ -411,6 +411,28 @@ class AuthorizationMatrixIT {
     }
 
     /**
+     * An address no page answers is not found for every signed-in role (the rules refuse every unlisted address, which
+     * used to say "no permission" even to an administrator), while a listed page a role may not open stays refused.
+     */
+    @Test
+    void anAddressNoPageAnswersIsNotFoundAndAForbiddenPageStaysForbidden() {
+        for (Caller caller : Caller.values()) {
+            if (caller.username == null) {
+                continue;
+            }
+            WebClient client = new WebClient(port).login(caller.username, "Demo@2025!");
+            for (String typo : List.of("/khong-co-trang", "/dashbaord", "/units/17/dashbaord", "/actuator/env")) {
+                HttpResponse<String> response = client.get(typo);
+                assertThat(response.statusCode()).as(caller + " " + typo).isEqualTo(404);
+                assertThat(response.body()).as(caller + " " + typo).doesNotContain("Không có quyền truy cập");
+            }
+        }
+        assertThat(new WebClient(port).login("xa.yenphu", "Demo@2025!").get("/users").statusCode()).isEqualTo(403);
+        assertThat(new WebClient(port).get("/khong-co-trang").statusCode()).as("anonymous: to the login")
+                .isEqualTo(302);
+    }
+
+    /**
      * A stored entry of Yên Phú: the demo's sample assessments have them. Opening a page creates none, so the
      * period's own entries exist only when an earlier test happened to write there.
      */
