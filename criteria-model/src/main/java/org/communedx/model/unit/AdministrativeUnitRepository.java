@@ -23,6 +23,10 @@ public interface AdministrativeUnitRepository extends JpaRepository<Administrati
     @Query("select u from AdministrativeUnit u where u.code in :codes and " + VALID_ON)
     List<AdministrativeUnit> findByCodesValidOn(Collection<String> codes, LocalDate date);
 
+    /** Every unit that ever held one of these codes. */
+    @Query("select u from AdministrativeUnit u where u.code in :codes")
+    List<AdministrativeUnit> findAllByCodes(Collection<String> codes);
+
     /** The units that hold these codes today, with no end to their validity: at most one per code. */
     @Query("select u from AdministrativeUnit u where u.code in :codes and u.validTo is null")
     List<AdministrativeUnit> findCurrentByCodes(Collection<String> codes);

@@ -1,6 +1,7 @@
 package org.communedx.service.user;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import org.communedx.service.audit.AuditLog;
 import org.communedx.service.user.UserRules.Actor;
 import org.communedx.service.user.UserViews.IssuedPassword;
 import org.communedx.service.user.UserViews.NewUser;
+import org.communedx.service.user.UserViews.UnitName;
 import org.communedx.service.user.UserViews.UserChanges;
 import org.communedx.service.user.UserViews.UserDetail;
 import org.communedx.service.user.UserViews.UserPage;
@@ -98,7 +100,7 @@ public class UserAdministration {
         Collection<String> scope = everywhere ? Set.of("") : actor.scope().unitCodes();
         Page<UserAccount> found = accounts.search(text, roles, everywhere, scope,
                 PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("username")));
-        Map<String, String> unitNames = unitNames(found.getContent().stream().map(UserAccount::getUnitCode).toList());
+        Map<String, UnitName> unitNames = unitNames(found.getContent().stream().map(UserAccount::getUnitCode).toList());
         List<UserRow> rows = found.getContent().stream().map(account -> new UserRow(account.getId(),
                 account.getUsername(), account.getDisplayName(), account.getRole(), account.getUnitCode(),
                 unitNames.get(account.getUnitCode()), account.isEnabled(), account.getLastLoginAt())).toList();
@@ -108,7 +110,7 @@ public class UserAdministration {
     public UserDetail detail(long id) {
         Actor actor = rules.actor();
         UserAccount account = load(actor, id);
-        String unitName = account.getUnitCode() == null ? null
+        UnitName unitName = account.getUnitCode() == null ? null
                 : unitNames(List.of(account.getUnitCode())).get(account.getUnitCode());
         return new UserDetail(account.getId(), account.getUsername(), account.getDisplayName(), account.getRole(),
                 account.getUnitCode(), unitName, account.getEmail(), account.isEnabled(),
@@ -249,13 +251,26 @@ public class UserAdministration {
         return accounts.findById(id).filter(actor::manages).orElseThrow(() -> new UserNotFoundException(id));
     }
 
-    private Map<String, String> unitNames(Collection<String> codes) {
+    /** Each code's unit today, else the last unit that held it, with the day it ended. */
+    private Map<String, UnitName> unitNames(Collection<String> codes) {
         Set<String> wanted = codes.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         if (wanted.isEmpty()) {
             return Map.of();
         }
-        return units.findByCodesValidOn(wanted, rules.today()).stream()
-                .collect(Collectors.toMap(AdministrativeUnit::getCode, AdministrativeUnit::getName, (a, b) -> a,
-                        HashMap::new));
+        LocalDate today = rules.today();
+        Map<String, UnitName> names = new HashMap<>();
+        for (AdministrativeUnit unit : units.findAllByCodes(wanted)) {
+            UnitName name = new UnitName(unit.getName(), unit.isValidOn(today) ? null : unit.getValidTo());
+            names.merge(unit.getCode(), name, UserAdministration::later);
+        }
+        return names;
+    }
+
+    /** Today's name over an ended one, and of two ended, the one that ended last. */
+    private static UnitName later(UnitName one, UnitName other) {
+        if (one.endedOn() == null || other.endedOn() == null) {
+            return one.endedOn() == null ? one : other;
+        }
+        return one.endedOn().isAfter(other.endedOn()) ? one : other;
     }
 }

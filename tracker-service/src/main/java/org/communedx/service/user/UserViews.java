@@ -2,6 +2,7 @@ package org.communedx.service.user;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.communedx.model.user.Role;
@@ -12,9 +13,16 @@ public final class UserViews {
     private UserViews() {
     }
 
-    /** One line of the user list; {@code unitName} is null when no unit holds the code today. */
-    public record UserRow(long id, String username, String displayName, Role role, String unitCode, String unitName,
+    /** One line of the user list; {@code unit} is null when no unit ever held the code. */
+    public record UserRow(long id, String username, String displayName, Role role, String unitCode, UnitName unit,
             boolean enabled, Instant lastLoginAt) {
+    }
+
+    /**
+     * The name of an account's unit: the unit holding the code today or, for a unit that has ended (a district, or a
+     * province the 2025 reform merged, whose accounts keep its history), the last that held it and the day it ended.
+     */
+    public record UnitName(String name, LocalDate endedOn) {
     }
 
     /** One page of the list, {@code page} counted from 0. */
@@ -23,7 +31,7 @@ public final class UserViews {
 
     /** {@code self} is whether the acting administrator is looking at their own account. */
     public record UserDetail(long id, String username, String displayName, Role role, String unitCode,
-            String unitName, String email, boolean enabled, boolean mustChangePassword, Instant lastLoginAt,
+            UnitName unit, String email, boolean enabled, boolean mustChangePassword, Instant lastLoginAt,
             Instant createdAt, boolean self) {
     }
 

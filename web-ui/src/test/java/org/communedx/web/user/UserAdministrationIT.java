@@ -202,6 +202,20 @@ class UserAdministrationIT {
         assertThat(userAccounts.existsByUsername("khong.duoc")).isFalse();
     }
 
+    /** An account of a district the 2025 reform ended keeps its unit's name, with the day it ended. */
+    @Test
+    void anAccountOfAnEndedUnitShowsItsNameAndTheDayItEnded() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        long lacSon = userAccounts.findByUsername("huyen.lacson").orElseThrow().getId();
+
+        assertThat(admin.get("/users?q=huyen.lacson").body()).contains("<code>157</code>", "Huyện Lạc Sơn",
+                "(đã kết thúc ngày 30/06/2025)");
+        assertThat(admin.get("/users/" + lacSon).body()).contains("Huyện Lạc Sơn", "(đã kết thúc ngày 30/06/2025)")
+                .doesNotContain("không có đơn vị nào mang mã này");
+        assertThat(admin.get("/users?q=tinh.phutho").body()).contains("<code>25</code>", "Tỉnh Phú Thọ")
+                .doesNotContain("đã kết thúc");
+    }
+
     /** The page's own example row, a commune of today, is taken as it stands (its username made unique). */
     @Test
     void theImportPagesExampleRowIsAccepted() {
