@@ -208,7 +208,11 @@ public class ReviewQueue {
             String label = "#" + entryId;
             try {
                 EntryView entry = workflow.entry(entryId);
-                label = entry.criterionCode();
+                // Which commune's: a bulk approval spans several, and "G1.C1: Đã duyệt" alone does not say.
+                label = jdbc.sql("""
+                        select u.name from criterion_entry e join assessment a on a.id = e.assessment_id
+                        join administrative_unit u on u.id = a.unit_id where e.id = :entry""")
+                        .param("entry", entryId).query(String.class).single() + ", " + entry.criterionCode();
                 workflow.approve(entryId, version);
                 outcomes.add(new Outcome(entryId, label, true, "review.approved.one", List.of(label)));
             }

@@ -75,7 +75,8 @@ class ReviewIT {
         assertThat(approved.statusCode()).isEqualTo(302);
 
         String after = reviewer.get("/reviews?period=" + period).body();
-        assertThat(after).contains("G1.C1: Đã duyệt.", "G1.C2: Người khác vừa thay đổi tiêu chí này")
+        assertThat(after).as("each outcome names its commune").contains("Xã Yên Phú, G1.C1: Đã duyệt.",
+                        "Xã Yên Phú, G1.C2: Người khác vừa thay đổi tiêu chí này")
                 .doesNotContain("id=\"queue-" + c1 + "\"").contains("id=\"queue-" + c2 + "\"");
         assertThat(staff.get("/entries/" + c1).body()).contains("Đã duyệt");
     }
