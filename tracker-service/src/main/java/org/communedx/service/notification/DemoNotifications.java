@@ -74,8 +74,22 @@ class DemoNotifications implements ApplicationRunner {
                     Map.of("days", Long.toString(ChronoUnit.DAYS.between(today, period.deadline())),
                             "deadline", period.deadline().toString(), "period", period.name()), null));
         }
-        notify("huyen.lacson", new Notice(NotificationKind.SUBMISSIONS_WAITING, null, null, null,
-                Map.of("count", "3", "oldest", today.minusDays(2).toString()), null));
+        // What truly waits for Tỉnh Phú Thọ's review (its communes have no district since the reform), so that the
+        // notice and the review queue it links to agree.
+        record Waiting(long count, LocalDate oldest) {
+        }
+        Waiting waiting = jdbc.sql("""
+                select count(*) as waiting, min(e.last_changed_at) as oldest from criterion_entry e
+                join assessment a on a.id = e.assessment_id join administrative_unit u on u.id = a.unit_id
+                join administrative_unit province on province.id = u.parent_id
+                where e.status = 'SUBMITTED' and province.code = '25' and province.valid_to is null""")
+                .query((rs, row) -> new Waiting(rs.getLong("waiting"), rs.getTimestamp("oldest") == null ? null
+                        : rs.getTimestamp("oldest").toInstant().atZone(ProgressLedger.VIETNAM).toLocalDate()))
+                .single();
+        if (waiting.count() > 0) {
+            notify("tinh.phutho", new Notice(NotificationKind.SUBMISSIONS_WAITING, null, null, null,
+                    Map.of("count", Long.toString(waiting.count()), "oldest", waiting.oldest().toString()), null));
+        }
         Optional<Long> hoaBinh = jdbc.sql("select id from administrative_unit where code = '17' order by valid_to desc nulls first limit 1").query(Long.class)
                 .optional();
         Optional<Open> closed = jdbc.sql("""
