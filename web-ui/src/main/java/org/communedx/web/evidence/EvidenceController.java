@@ -90,8 +90,10 @@ class EvidenceController {
             refuse(redirect, form, problems(binding));
         }
         else if (file == null || file.isEmpty()) {
+            // A form sent with no file chosen carries an empty part without a name: the user chose none.
+            boolean chosen = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isEmpty();
             refuse(redirect, form, List.of(new Problem(
-                    file == null ? "evidence.refused.noFile" : "evidence.refused.empty", List.of())));
+                    chosen ? "evidence.refused.empty" : "evidence.refused.noFile", List.of())));
         }
         else {
             try (InputStream content = file.getInputStream()) {

@@ -159,6 +159,18 @@ class EvidenceIT {
                         "value=\"UBND xã Yên Phú\"", "value=\"2026-01-15\"");
     }
 
+    /** The form sent with no file chosen: an empty part without a name, which is no file, not an empty one. */
+    @Test
+    void noFileChosenAndAnEmptyFileAreToldApart() {
+        long before = evidence.countByEntryId(entryId);
+
+        assertRefusedOnTheEntryPage(staff.postMultipart(uploadPath(), fields(), "", new byte[0]),
+                "Hãy chọn tệp để tải lên.");
+        assertRefusedOnTheEntryPage(staff.postMultipart(uploadPath(), fields(), "rong.pdf", new byte[0]),
+                "Tệp trống.");
+        assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+    }
+
     @Test
     void anUploadOverTheLimitGetsAClearPageAndTheEntryIsUnchanged() {
         long before = evidence.countByEntryId(entryId);
