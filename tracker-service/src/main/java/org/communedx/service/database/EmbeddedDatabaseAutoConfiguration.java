@@ -15,6 +15,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Conditional;
 
 /**
@@ -30,10 +31,11 @@ public class EmbeddedDatabaseAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     PersistentPostgres persistentPostgres(CommuneDxProperties properties,
-            ObjectProvider<EmbeddedPostgresHeadStart.Start> headStart) {
+            ObjectProvider<EmbeddedPostgresHeadStart.Start> headStart, Environment environment) {
         EmbeddedPostgresHeadStart.Start started = headStart.getIfAvailable();
         return started != null ? started.take()
-                : PersistentPostgres.start(properties.clusterDirectory(), properties.embeddedDatabasePort());
+                : PersistentPostgres.start(properties.clusterDirectory(), properties.embeddedDatabasePort(),
+                        environment.getProperty("server.port", Integer.class, 8080));
     }
 
     @Bean

@@ -39,7 +39,7 @@ public class EmbeddedPostgresHeadStart implements ApplicationListener<Applicatio
         }
         CommuneDxProperties properties = Binder.get(context.getEnvironment())
                 .bindOrCreate("communedx", CommuneDxProperties.class);
-        Start start = new Start(properties);
+        Start start = new Start(properties, context.getEnvironment().getProperty("server.port", Integer.class, 8080));
         beanFactory.registerSingleton(BEAN_NAME, start);
         beanFactory.registerDisposableBean(BEAN_NAME, start);
     }
@@ -51,12 +51,12 @@ public class EmbeddedPostgresHeadStart implements ApplicationListener<Applicatio
 
         private boolean taken;
 
-        Start(CommuneDxProperties properties) {
+        Start(CommuneDxProperties properties, int httpPort) {
             server = new CompletableFuture<>();
             Thread thread = new Thread(() -> {
                 try {
                     server.complete(PersistentPostgres.start(properties.clusterDirectory(),
-                            properties.embeddedDatabasePort()));
+                            properties.embeddedDatabasePort(), httpPort));
                 }
                 catch (Throwable failure) {
                     server.completeExceptionally(failure);

@@ -2,6 +2,7 @@ package org.communedx.service.database;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -64,8 +65,11 @@ public final class PersistentPostgres implements DatabaseServer, AutoCloseable {
     /**
      * Starts the server on {@code pgData}, creating the cluster on first use.
      * @param port the port to listen on, or 0 for any free port
+     * @param httpPort the application's own HTTP port, which a free port must not be: Tomcat binds it only after the
+     *        database is up, so until then the system may hand it out (a child application of the tests, given a port
+     *        that was free, once found its database there and could not start)
      */
-    public static PersistentPostgres start(Path pgData, int port) {
+    public static PersistentPostgres start(Path pgData, int port, int httpPort) {
         try {
             Files.createDirectories(pgData);
             FileChannel channel = FileChannel.open(lockFilePath(pgData), StandardOpenOption.CREATE,
@@ -76,7 +80,8 @@ public final class PersistentPostgres implements DatabaseServer, AutoCloseable {
                 throw new DataDirectoryInUseException(pgData);
             }
             try {
-                return new PersistentPostgres(pgData, channel, lock, startServer(pgData, port));
+                return new PersistentPostgres(pgData, channel, lock,
+                        startServer(pgData, port > 0 ? port : freePortOtherThan(httpPort)));
             }
             catch (IOException | RuntimeException ex) {
                 lock.release();
@@ -92,6 +97,16 @@ public final class PersistentPostgres implements DatabaseServer, AutoCloseable {
         }
     }
 
+    private static int freePortOtherThan(int reserved) throws IOException {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (socket.getLocalPort() != reserved) {
+                    return socket.getLocalPort();
+                }
+            }
+        }
+    }
+
     private static EmbeddedPostgres startServer(Path pgData, int port) throws IOException {
         new PostmasterRecovery(SHUTDOWN_WAIT).recover(pgData);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -104,9 +119,7 @@ public final class PersistentPostgres implements DatabaseServer, AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on");
-        if (port > 0) {
-            builder.setPort(port);
-        }
+        builder.setPort(port);
         EmbeddedPostgres postgres = startWatchingPgCtl(builder, pgData);
         log.info("Embedded PostgreSQL is serving {} on port {}", pgData.toAbsolutePath(), postgres.getPort());
         return postgres;

@@ -30,17 +30,17 @@ class PersistentPostgresTests {
     @Test
     void keepsRowsAcrossStopAndStart() throws Exception {
         Path cluster = dataDir.resolve("postgres");
-        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0, 0)) {
             execute(postgres, "create table kept (id int primary key)", "insert into kept values (42)");
         }
-        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0, 0)) {
             assertThat(query(postgres, "select id from kept")).isEqualTo("42");
         }
     }
 
     @Test
     void runsWithDurableSettingsBecauseOfficialsDataMustSurviveAPowerCut() throws Exception {
-        try (PersistentPostgres postgres = PersistentPostgres.start(dataDir.resolve("postgres"), 0)) {
+        try (PersistentPostgres postgres = PersistentPostgres.start(dataDir.resolve("postgres"), 0, 0)) {
             assertThat(query(postgres, "show fsync")).isEqualTo("on");
             assertThat(query(postgres, "show synchronous_commit")).isEqualTo("on");
             assertThat(query(postgres, "show full_page_writes")).isEqualTo("on");
@@ -50,14 +50,14 @@ class PersistentPostgresTests {
     @Test
     void startsOverAStalePidFileOfAProcessThatNoLongerRuns() throws Exception {
         Path cluster = dataDir.resolve("postgres");
-        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0, 0)) {
             execute(postgres, "create table kept (id int primary key)", "insert into kept values (7)");
         }
         Process finished = new ProcessBuilder("true").start();
         finished.waitFor(TestWait.part(10).toMillis(), TimeUnit.MILLISECONDS);
         writePidFile(cluster, finished.pid());
 
-        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0, 0)) {
             assertThat(query(postgres, "select id from kept")).isEqualTo("7");
         }
     }
@@ -65,11 +65,11 @@ class PersistentPostgresTests {
     @Test
     void leavesAnUnrelatedProcessAloneWhenItsPidIsReused() throws Exception {
         Path cluster = dataDir.resolve("postgres");
-        PersistentPostgres.start(cluster, 0).close();
+        PersistentPostgres.start(cluster, 0, 0).close();
         Process unrelated = new ProcessBuilder("sleep", "60").start();
         try {
             writePidFile(cluster, unrelated.pid());
-            try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+            try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0, 0)) {
                 assertThat(query(postgres, "select 1")).isEqualTo("1");
             }
             assertThat(unrelated.isAlive()).isTrue();
@@ -82,7 +82,7 @@ class PersistentPostgresTests {
     @Test
     void leavesAProcessNamedPostgresAloneWhenItServesAnotherDirectory() throws Exception {
         Path cluster = dataDir.resolve("postgres");
-        PersistentPostgres.start(cluster, 0).close();
+        PersistentPostgres.start(cluster, 0, 0).close();
         // A harmless program under PostgreSQL's name, working elsewhere: the check that was fooled by the name alone.
         Path postgresNamed = Files.copy(Path.of(sleepBinary()), Files.createDirectories(dataDir.resolve("bin"))
                 .resolve("postgres"), StandardCopyOption.COPY_ATTRIBUTES);
@@ -92,7 +92,7 @@ class PersistentPostgresTests {
             assertThat(impostor.info().command()).hasValueSatisfying(command -> assertThat(command).endsWith("postgres"));
             writePidFile(cluster, impostor.pid());
 
-            try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+            try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0, 0)) {
                 assertThat(query(postgres, "select 1")).isEqualTo("1");
             }
             assertThat(impostor.isAlive()).isTrue();
@@ -105,14 +105,14 @@ class PersistentPostgresTests {
     @Test
     void leavesAnotherClustersPostmasterAloneWhenItHoldsTheOldPid() throws Exception {
         Path cluster = dataDir.resolve("postgres");
-        PersistentPostgres.start(cluster, 0).close();
+        PersistentPostgres.start(cluster, 0, 0).close();
         // After a reboot, the PID in our file may be that of the system's PostgreSQL or another tracker's.
         long otherPid = OrphanedPostmaster.leaveBehind(dataDir.resolve("other-tracker"));
         ProcessHandle other = ProcessHandle.of(otherPid).orElseThrow();
         try {
             writePidFile(cluster, otherPid);
 
-            try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+            try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0, 0)) {
                 assertThat(query(postgres, "select 1")).isEqualTo("1");
             }
             assertThat(other.isAlive()).isTrue();
@@ -128,13 +128,13 @@ class PersistentPostgresTests {
     @Test
     void stopsAnOrphanedPostmasterLeftByAKilledApplication() throws Exception {
         Path cluster = dataDir.resolve("postgres");
-        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0, 0)) {
             execute(postgres, "create table kept (id int primary key)", "insert into kept values (9)");
         }
         long orphanPid = OrphanedPostmaster.leaveBehind(cluster);
         assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).contains(true);
 
-        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0, 0)) {
             assertThat(query(postgres, "select id from kept")).isEqualTo("9");
         }
         assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
@@ -143,7 +143,7 @@ class PersistentPostgresTests {
     @Test
     void restartsAKilledServerOnTheSamePortWithItsData() throws Exception {
         Path cluster = dataDir.resolve("postgres");
-        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0, 0)) {
             int port = postgres.port();
             execute(postgres, "create table kept (id int primary key)", "insert into kept values (11)");
             long pid = Long.parseLong(Files.readAllLines(cluster.resolve(PostmasterRecovery.PID_FILE)).get(0).trim());
@@ -161,8 +161,8 @@ class PersistentPostgresTests {
     @Test
     void refusesASecondServerOnTheSameDataDirectory() throws Exception {
         Path cluster = dataDir.resolve("postgres");
-        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0)) {
-            assertThatThrownBy(() -> PersistentPostgres.start(cluster, 0))
+        try (PersistentPostgres postgres = PersistentPostgres.start(cluster, 0, 0)) {
+            assertThatThrownBy(() -> PersistentPostgres.start(cluster, 0, 0))
                     .isInstanceOf(PersistentPostgres.DataDirectoryInUseException.class)
                     .hasMessageContaining("in use by another running Commune DX Tracker");
             assertThat(query(postgres, "select 1")).isEqualTo("1");
@@ -180,7 +180,7 @@ class PersistentPostgresTests {
         Files.writeString(cluster.resolve("postgresql.conf"), "");
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> PersistentPostgres.start(cluster, 0))
+        assertThatThrownBy(() -> PersistentPostgres.start(cluster, 0, 0))
                 .isInstanceOf(PersistentPostgres.EmbeddedDatabaseStartException.class)
                 .hasMessageContaining("could not start in " + cluster.toAbsolutePath())
                 .hasMessageContaining("pg_ctl gave up");
