@@ -23,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Gives the demo accounts (whose addresses at example.vn InitialAccounts sets) a few notices waiting, only while
  * nobody has any, made through {@link NotificationInbox} as real ones are: the commune's staff are reminded of the current
- * period's deadline, the district's reviewer is told what the demo left to review, the province hears of a period
- * that closed with entries missing. Demo data only; after the demo accounts, units and periods.
+ * period's deadline and the province hears of a period that closed with entries missing. What waits for review is
+ * {@link NotificationJobs#submissionsWaiting}'s to tell, counted as the review queue counts it. Demo data only; after
+ * the demo accounts, units and periods.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
@@ -73,22 +74,6 @@ class DemoNotifications implements ApplicationRunner {
             notify("xa.yenphu", new Notice(NotificationKind.DEADLINE_AHEAD, null, yenPhu.get(), period.id(),
                     Map.of("days", Long.toString(ChronoUnit.DAYS.between(today, period.deadline())),
                             "deadline", period.deadline().toString(), "period", period.name()), null));
-        }
-        // What truly waits for Tỉnh Phú Thọ's review (its communes have no district since the reform), so that the
-        // notice and the review queue it links to agree.
-        record Waiting(long count, LocalDate oldest) {
-        }
-        Waiting waiting = jdbc.sql("""
-                select count(*) as waiting, min(e.last_changed_at) as oldest from criterion_entry e
-                join assessment a on a.id = e.assessment_id join administrative_unit u on u.id = a.unit_id
-                join administrative_unit province on province.id = u.parent_id
-                where e.status = 'SUBMITTED' and province.code = '25' and province.valid_to is null""")
-                .query((rs, row) -> new Waiting(rs.getLong("waiting"), rs.getTimestamp("oldest") == null ? null
-                        : rs.getTimestamp("oldest").toInstant().atZone(ProgressLedger.VIETNAM).toLocalDate()))
-                .single();
-        if (waiting.count() > 0) {
-            notify("tinh.phutho", new Notice(NotificationKind.SUBMISSIONS_WAITING, null, null, null,
-                    Map.of("count", Long.toString(waiting.count()), "oldest", waiting.oldest().toString()), null));
         }
         Optional<Long> hoaBinh = jdbc.sql("select id from administrative_unit where code = '17' order by valid_to desc nulls first limit 1").query(Long.class)
                 .optional();
