@@ -353,10 +353,10 @@ class NationalScaleIT {
         }
     }
 
-    /** Page 1, a middle page and the last, in two orders: the page's rows and its "of N" add up to every commune. */
+    /** Page 1, a middle page and the last, in three orders: the page's rows and its "of N" add up to every commune. */
     private void assertRanking(WebClient client, String dashboard, int expected) {
         int pages = (expected + RANKING_PAGE - 1) / RANKING_PAGE;
-        for (String sort : List.of("rank", "lowest")) {
+        for (String sort : List.of("rank", "lowest", "name")) {
             for (int page : new int[] { 1, (pages + 1) / 2, pages }) {
                 String address = dashboard + "?sort=" + sort + "&page=" + page;
                 String body = assertWholePage(client, address);
