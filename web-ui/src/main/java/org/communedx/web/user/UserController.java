@@ -130,6 +130,17 @@ class UserController {
         return editPage(user, model);
     }
 
+    /** Disabling and resetting a password end the user's sessions, so each asks on a page of its own first. */
+    @GetMapping("/users/{id}/disable")
+    String confirmDisable(@PathVariable long id, Model model) {
+        return confirm(id, "disable", model);
+    }
+
+    @GetMapping("/users/{id}/password")
+    String confirmReset(@PathVariable long id, Model model) {
+        return confirm(id, "password", model);
+    }
+
     @PostMapping("/users/{id}/disable")
     String disable(@PathVariable long id, RedirectAttributes redirect) {
         try {
@@ -160,6 +171,12 @@ class UserController {
             redirect.addFlashAttribute("errorKey", rejected.problems().get(0).messageKey());
         }
         return "redirect:/users/" + id;
+    }
+
+    private String confirm(long id, String action, Model model) {
+        model.addAttribute("user", users.detail(id));
+        model.addAttribute("action", action);
+        return "user/confirm";
     }
 
     /** Each refusal goes under its field, or above the form when it concerns no field of it. */

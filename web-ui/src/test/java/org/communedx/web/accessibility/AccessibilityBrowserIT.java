@@ -77,7 +77,7 @@ class AccessibilityBrowserIT {
         // An unread notice among them: the demo's passed deadline for Hòa Bình.
         pages.put("tinh.hoabinh", List.of("/notifications"));
         pages.put("admin", List.of("/", "/dashboard/national", "/users", "/users/new", "/users/import", "/units",
-                "/frameworks", "/frameworks/DX-XA/2.0", "/audit"));
+                "/frameworks", "/frameworks/DX-XA/2.0", "/audit", "/users/" + userId("xa.yenphu") + "/disable"));
         // On a phone, where wide tables scroll sideways in their boxes.
         Map<String, List<String>> phone = new java.util.LinkedHashMap<>();
         phone.put("xa.yenphu", List.of(scorecard, "/communes/05305/periods/" + period("Năm 2025") + "/criteria/G1.C1"));
@@ -113,6 +113,10 @@ class AccessibilityBrowserIT {
 
     private long plan(String name) {
         return jdbc.queryForObject("select id from plan where name = ?", Long.class, name);
+    }
+
+    private long userId(String username) {
+        return jdbc.queryForObject("select id from user_account where username = ?", Long.class, username);
     }
 
     private List<String> check(Page page, String user, List<String> paths) {

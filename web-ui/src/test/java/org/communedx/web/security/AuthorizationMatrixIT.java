@@ -142,7 +142,8 @@ class AuthorizationMatrixIT {
         route("GET /users/import/jobs/{id}", job, "404 404 403 403 403 302");
         route("GET /users/import/jobs/{id}/progress", job + "/progress", "404 404 403 403 403 302");
         route("POST /users/import/jobs/{id}/passwords", job + "/passwords", "404 404 403 403 403 302");
-        for (String suffix : List.of("", "/edit")) {
+        // The pages that ask before disabling a user or resetting their password only ask: opening them changes nothing.
+        for (String suffix : List.of("", "/edit", "/disable", "/password")) {
             route("GET /users/{id}" + suffix, "/users/{staffUser}" + suffix, "200 200 403 403 403 302",
                     "/users/{adminUser}" + suffix, "200 404 403 403 403 302");
         }

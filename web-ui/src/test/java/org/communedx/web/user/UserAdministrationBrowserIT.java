@@ -3,6 +3,7 @@ package org.communedx.web.user;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
@@ -66,6 +67,22 @@ class UserAdministrationBrowserIT {
         // Commune staff land on their own commune's scorecard for the current period.
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/communes/05305/periods/\\d+$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Xã Yên Phú");
+
+        // Disabling asks first: cancelling leaves the account as it was, confirming locks it.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng xuất")).click();
+        logIn(page, "admin", "Demo@2025!");
+        page.navigate(url("/users?q=" + username));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(username).setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Khóa tài khoản")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Khóa tài khoản " + username + "?");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Hủy")).click();
+        assertThat(page.locator("dd").filter(new Locator.FilterOptions().setHasText("Đang hoạt động")))
+                .isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Khóa tài khoản")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Khóa tài khoản")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).first())
+                .hasText("Đã khóa tài khoản; người dùng không đăng nhập được nữa.");
     }
 
     /**

@@ -367,6 +367,43 @@ class UserAdministrationIT {
         assertThat(admin.get("/users").statusCode()).as("nobody else's session ends").isEqualTo(200);
     }
 
+    /**
+     * Disabling and resetting end the user's sessions, so the user's page only links to a page that says so; opening
+     * it changes nothing, and the button there does the work.
+     */
+    @Test
+    void disablingOrResettingAsksOnAPageOfItsOwnFirst() {
+        String username = TestAccounts.uniqueUsername("asked");
+        UserAccount account = userAccounts.save(new UserAccount(username, "Người xem", passwordEncoder.encode(DEMO_PASSWORD),
+                Role.VIEWER, "25", Instant.EPOCH));
+        String userPath = "/users/" + account.getId();
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        assertThat(admin.get(userPath).body()).contains("href=\"" + userPath + "/disable\"",
+                "href=\"" + userPath + "/password\"").doesNotContain("action=\"" + userPath + "/disable\"");
+
+        String disable = admin.get(userPath + "/disable").body();
+        String reset = admin.get(userPath + "/password").body();
+
+        assertThat(disable).contains("Khóa tài khoản " + username + "?", "các phiên đang mở của họ kết thúc ngay",
+                "action=\"" + userPath + "/disable\"", "href=\"" + userPath + "\"");
+        assertThat(reset).contains("Đặt lại mật khẩu của " + username + "?", "Mật khẩu hiện tại hết hiệu lực ngay",
+                "action=\"" + userPath + "/password\"");
+        UserAccount unchanged = userAccounts.findById(account.getId()).orElseThrow();
+        assertThat(unchanged.isEnabled()).isTrue();
+        assertThat(unchanged.isMustChangePassword()).isFalse();
+        new WebClient(port).login(username, DEMO_PASSWORD);
+
+        assertThat(admin.post(userPath + "/disable", form(admin)).statusCode()).isEqualTo(302);
+        assertThat(admin.get(userPath + "/disable").body()).contains("Tài khoản này đã bị khóa.")
+                .doesNotContain("action=\"" + userPath + "/disable\"");
+        long adminId = userAccounts.findByUsername("admin").orElseThrow().getId();
+        assertThat(admin.get("/users/" + adminId + "/disable").body())
+                .contains("Bạn không thể khóa tài khoản của chính mình.").doesNotContain("/disable\" method");
+        assertThat(admin.get("/users/" + adminId + "/password?lang=en").body())
+                .contains("Reset the password of admin?", "You cannot reset your own password here")
+                .doesNotContain("The current password stops working");
+    }
+
     @Test
     void nobodyDisablesThemselves() {
         long adminId = userAccounts.findByUsername("admin").orElseThrow().getId();
