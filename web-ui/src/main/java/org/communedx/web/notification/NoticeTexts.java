@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.communedx.service.notification.NoticeView;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -34,9 +35,9 @@ public class NoticeTexts {
             case ENTRY_RETURNED, ENTRY_REOPENED -> new Object[] { p.get("criterion"), p.get("commune"), p.get("reason") };
             case COMMENT_POSTED -> new Object[] { p.get("criterion"), p.get("commune"), p.get("author") };
             case EVIDENCE_EXPIRING -> new Object[] { p.get("criterion"), p.get("commune"), date(p.get("validUntil")) };
-            case SUBMISSIONS_WAITING -> new Object[] { p.get("count"), date(p.get("oldest")) };
-            case DEADLINE_AHEAD -> new Object[] { p.get("period"), p.get("days"), date(p.get("deadline")) };
-            case DEADLINE_PASSED -> new Object[] { p.get("period"), date(p.get("deadline")), p.get("count") };
+            case SUBMISSIONS_WAITING -> new Object[] { count(p.get("count")), date(p.get("oldest")) };
+            case DEADLINE_AHEAD -> new Object[] { p.get("period"), count(p.get("days")), date(p.get("deadline")) };
+            case DEADLINE_PASSED -> new Object[] { p.get("period"), date(p.get("deadline")), count(p.get("count")) };
         };
         return messages.getMessage(notice.kind().messageKey(), arguments, locale);
     }
@@ -49,6 +50,19 @@ public class NoticeTexts {
             case SCORECARD -> "/communes/" + notice.unitCode() + "/periods/" + notice.periodId();
             case DASHBOARD -> "/units/" + notice.unitCode() + "/dashboard";
         };
+    }
+
+    /**
+     * Counts are kept as text, like every parameter; as numbers again, the English can agree with them. A notice
+     * without one (none is written so, but a row is data) reads as before, never as a failed page.
+     */
+    private static @Nullable Long count(@Nullable String text) {
+        try {
+            return text == null ? null : Long.valueOf(text);
+        }
+        catch (NumberFormatException ex) {
+            return null;
+        }
     }
 
     private static String date(String iso) {
