@@ -163,7 +163,7 @@ class EntryApiController {
         if (binding.hasErrors()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "api.refused.fields", List.of(),
                     binding.getFieldErrors().stream().map(error -> new ApiProblem.FieldError(null, error.getField(),
-                            error.getDefaultMessage(), List.of())).toList());
+                            EvidenceForm.messageKey(error), List.of())).toList());
         }
         if (file == null || file.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "api.refused.fields", List.of(),

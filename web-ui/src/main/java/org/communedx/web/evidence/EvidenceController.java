@@ -196,7 +196,7 @@ class EvidenceController {
      * message's {0}, so that the limit is said once, on the form.
      */
     static List<Problem> problems(BindingResult binding) {
-        return binding.getAllErrors().stream().map(error -> new Problem(error.getDefaultMessage(), limit(error)))
+        return binding.getFieldErrors().stream().map(error -> new Problem(EvidenceForm.messageKey(error), limit(error)))
                 .toList();
     }
 

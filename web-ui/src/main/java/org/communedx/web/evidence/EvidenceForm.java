@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.communedx.model.evidence.EvidenceMetadata;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.FieldError;
 
 /**
  * The text fields of an upload, beside the file field {@code file}. Messages are keys, shown in the user's
@@ -32,8 +33,16 @@ public record EvidenceForm(@Size(max = NUMBER_MAX, message = "evidence.refused.d
     }
 
     /**
+     * The message key of a refused field: the constraint's own, or, for a date that is not one (typed by hand where
+     * the browser has no date picker, or sent through the API), the field's.
+     */
+    public static String messageKey(FieldError error) {
+        return error.isBindingFailure() ? "evidence.refused.notADate." + error.getField() : error.getDefaultMessage();
+    }
+
+    /**
      * The fields to fill the form with again after a refusal, so that the user chooses another file without typing
-     * the rest again. It waits in the session until the next page, so a text over its limit is left out.
+     * the rest again. It waits in the session until the next page, so a text over its limit is cut there.
      */
     EvidenceForm refill() {
         return new EvidenceForm(within(documentNumber, NUMBER_MAX), within(title, TEXT_MAX),
@@ -41,6 +50,6 @@ public record EvidenceForm(@Size(max = NUMBER_MAX, message = "evidence.refused.d
     }
 
     private static String within(String text, int max) {
-        return text != null && text.length() <= max ? text : null;
+        return text != null && text.length() > max ? text.substring(0, max) : text;
     }
 }

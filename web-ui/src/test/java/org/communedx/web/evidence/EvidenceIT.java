@@ -171,6 +171,30 @@ class EvidenceIT {
         assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
     }
 
+    /**
+     * A date typed by hand where the browser has no date picker, or a day that does not exist: the field's own
+     * message, never the converter's, and a title over its limit comes back cut to it rather than lost (its own
+     * message comes once the dates are right: a form whose fields cannot be read is not checked further).
+     */
+    @Test
+    void aDateThatIsNotOneIsNamedAndTheRestOfTheFormKept() {
+        long before = evidence.countByEntryId(entryId);
+        Map<String, String> fields = fields();
+        fields.put("documentDate", "15/03/2026");
+        fields.put("validUntil", "2026-02-30");
+        fields.put("title", "Báo cáo kết quả " + "x".repeat(300));
+
+        assertRefusedOnTheEntryPage(staff.postMultipart(uploadPath(), fields, "bao-cao.pdf", SampleFiles.pdf(1)),
+                "Ngày văn bản không phải là một ngày hợp lệ; chưa có gì được lưu.");
+        assertThat(staff.postMultipart(uploadPath(), fields, "bao-cao.pdf", SampleFiles.pdf(1)).statusCode())
+                .isEqualTo(302);
+        String page = staff.get("/entries/" + entryId + "?lang=en").body();
+        assertThat(page).doesNotContain("??", "java.time")
+                .contains("The valid-until date is not a valid date; nothing was saved.",
+                        "value=\"Báo cáo kết quả " + "x".repeat(255 - "Báo cáo kết quả ".length()) + "\"");
+        assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+    }
+
     @Test
     void anUploadOverTheLimitGetsAClearPageAndTheEntryIsUnchanged() {
         long before = evidence.countByEntryId(entryId);
