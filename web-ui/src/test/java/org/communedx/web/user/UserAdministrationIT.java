@@ -404,6 +404,20 @@ class UserAdministrationIT {
                 .doesNotContain("The current password stops working");
     }
 
+    /** A form sent by hand with a role that does not exist: the field's message, never the converter's. */
+    @Test
+    void aRoleThatDoesNotExistIsAskedForAgainAndNobodyIsCreated() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        String username = TestAccounts.uniqueUsername("tampered");
+
+        HttpResponse<String> refused = admin.post("/users/new", form(admin, "username", username,
+                "displayName", "Ai đó", "role", "SUPERUSER", "unitCode", "", "email", ""));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Hãy chọn vai trò.").doesNotContain("Failed to convert");
+        assertThat(userAccounts.findByUsername(username)).isEmpty();
+    }
+
     @Test
     void nobodyDisablesThemselves() {
         long adminId = userAccounts.findByUsername("admin").orElseThrow().getId();
