@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.communedx.model.Numbers;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.CriterionDefinition;
 import org.communedx.model.framework.Framework;
@@ -227,7 +228,7 @@ final class DocumentRules {
                     limit.toPlainString()));
             return null;
         }
-        return number.stripTrailingZeros().scale() < 0 ? number.setScale(0) : number.stripTrailingZeros();
+        return Numbers.plain(number);
     }
 
     private Boolean yesNo(RawRecord row, String field) {

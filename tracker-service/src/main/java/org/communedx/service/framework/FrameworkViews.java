@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import org.communedx.model.Numbers;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.Criterion;
 import org.communedx.model.framework.CriterionGroup;
@@ -42,7 +43,7 @@ public final class FrameworkViews {
         static FrameworkDetail of(Framework framework) {
             return new FrameworkDetail(framework.getCode(), framework.getVersion(), framework.title(),
                     framework.getStatus(), framework.getPublishedAt(), framework.scoreSettings(),
-                    framework.maximumPoints().stripTrailingZeros(),
+                    Numbers.plain(framework.maximumPoints()),
                     framework.getGroups().stream().map(GroupView::of).toList(), framework.scoreClasses().classes());
         }
 
@@ -71,8 +72,8 @@ public final class FrameworkViews {
 
         static CriterionView of(Criterion criterion) {
             return new CriterionView(criterion.getId(), criterion.getCode(), criterion.name(), criterion.description(),
-                    criterion.getType(), criterion.getTarget().stripTrailingZeros(), criterion.getComparison(),
-                    criterion.getUnit(), criterion.getWeight().stripTrailingZeros(), criterion.typicalEvidence(),
+                    criterion.getType(), Numbers.plain(criterion.getTarget()), criterion.getComparison(),
+                    criterion.getUnit(), Numbers.plain(criterion.getWeight()), criterion.typicalEvidence(),
                     criterion.isEvidenceRequired(), criterion.scoring().method(),
                     ScoreStepsText.format(criterion.scoring()), criterion.isAutomatic());
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.communedx.model.Numbers;
 import org.communedx.model.framework.CriterionDefinition;
 import org.communedx.service.framework.FrameworkDocument.GroupDocument;
 import org.communedx.service.framework.ImportProblem.Place;
@@ -61,14 +62,14 @@ final class FrameworkYaml {
         root.put("scoreDisplay", document.scoreSettings().display().name());
         root.put("scoreDecimals", document.scoreSettings().decimals());
         if (document.scoreSettings().declaredTotal() != null) {
-            root.put("declaredTotal", plain(document.scoreSettings().declaredTotal()));
+            root.put("declaredTotal", Numbers.plain(document.scoreSettings().declaredTotal()));
         }
         if (!document.scoreClasses().isEmpty()) {
             root.put("classes", document.scoreClasses().classes().stream().map(scoreClass -> {
                 Map<String, Object> node = new LinkedHashMap<>();
                 node.put("nameVi", scoreClass.nameVi());
                 node.put("nameEn", scoreClass.nameEn());
-                node.put("threshold", plain(scoreClass.threshold()));
+                node.put("threshold", Numbers.plain(scoreClass.threshold()));
                 return node;
             }).toList());
         }
@@ -93,10 +94,10 @@ final class FrameworkYaml {
         putIfPresent(node, "descriptionVi", definition.description().vi());
         putIfPresent(node, "descriptionEn", definition.description().en());
         node.put("type", definition.type().name());
-        node.put("target", plain(definition.target()));
+        node.put("target", Numbers.plain(definition.target()));
         node.put("comparison", definition.comparison().name());
         putIfPresent(node, "unit", definition.unit());
-        node.put("weight", plain(definition.weight()));
+        node.put("weight", Numbers.plain(definition.weight()));
         node.put("scoring", definition.scoring().method().name());
         putIfPresent(node, "steps", ScoreStepsText.format(definition.scoring()));
         putIfPresent(node, "typicalEvidenceVi", definition.typicalEvidence().vi());
@@ -113,11 +114,6 @@ final class FrameworkYaml {
         if (value != null) {
             node.put(field, value);
         }
-    }
-
-    private static BigDecimal plain(BigDecimal number) {
-        BigDecimal stripped = number.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /**

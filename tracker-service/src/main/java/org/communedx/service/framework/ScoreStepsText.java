@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.communedx.model.Numbers;
 import org.communedx.model.framework.ScoreStep;
 import org.communedx.model.framework.ScoringMethod;
 import org.communedx.model.framework.ScoringRule;
@@ -86,7 +87,6 @@ public final class ScoreStepsText {
     }
 
     private static String plain(BigDecimal number) {
-        BigDecimal stripped = number.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+        return Numbers.plain(number).toPlainString();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.communedx.model.Numbers;
 import org.communedx.model.framework.Framework;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.ScoreClass;
@@ -117,7 +118,7 @@ public class Rankings {
         List<ClassCount> classCounts = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             ScoreClass scoreClass = classes.classes().get(i);
-            classCounts.add(new ClassCount(i + 1, scoreClass.name(), scoreClass.threshold().stripTrailingZeros(),
+            classCounts.add(new ClassCount(i + 1, scoreClass.name(), Numbers.plain(scoreClass.threshold()),
                     counts[i]));
         }
         int scored = (int) ranked.stream().filter(commune -> commune.score() != null).count();
@@ -125,7 +126,7 @@ public class Rankings {
                 : ranked.stream().filter(commune -> classFilter.equals(commune.classNumber())).toList();
         return new Ranking(rollup.unitCode(), rollup.unitName(), period.getId(), period.getName(),
                 framework.title().vi(), settings.display(), settings.points() ? settings.decimals() : 1,
-                framework.scoreScaleTop().stripTrailingZeros(), classCounts, shown, ranked.size(), scored,
+                Numbers.plain(framework.scoreScaleTop()), classCounts, shown, ranked.size(), scored,
                 classFilter);
     }
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.communedx.model.Numbers;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.CriterionDefinition;
 import org.communedx.model.framework.LocalizedText;
@@ -42,8 +43,8 @@ record CriterionForm(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max 
     static CriterionForm of(CriterionDefinition definition) {
         return new CriterionForm(definition.code(), definition.name().vi(), definition.name().en(),
                 definition.description().vi(), definition.description().en(), definition.type(),
-                definition.target().stripTrailingZeros(), definition.comparison(), definition.unit(),
-                definition.weight().stripTrailingZeros(), definition.typicalEvidence().vi(),
+                Numbers.plain(definition.target()), definition.comparison(), definition.unit(),
+                Numbers.plain(definition.weight()), definition.typicalEvidence().vi(),
                 definition.typicalEvidence().en(), definition.evidenceRequired(), definition.scoring().method(),
                 ScoreStepsText.format(definition.scoring()), definition.automatic());
     }

@@ -39,6 +39,9 @@ class FrameworkEditingIT {
         long g7 = groupId(page, "G7");
         assertRedirectsToDraft(admin.post(draft + "/groups/" + g7 + "/criteria/new",
                 criterion(admin, draft, "G7.C1", "LEVEL", "2")), draft);
+        // A target of 100 and a weight of 10 read as typed, not as 1E+2 and 1E+1, which the form would refuse.
+        String g1c1 = admin.get(draft + "/criteria/" + criterionId(page, "G1.C1") + "/edit").body();
+        assertThat(g1c1).containsPattern("name=\"target\"[^>]*value=\"100\"").doesNotContain("E+");
         assertRedirectsToDraft(admin.post(draft + "/criteria/" + criterionId(page, "G1.C1") + "/edit",
                 criterion(admin, draft, "G1.C1", "PERCENT", "90")), draft);
         assertRedirectsToDraft(admin.post(draft + "/criteria/" + criterionId(page, "G2.C3") + "/move-up",
