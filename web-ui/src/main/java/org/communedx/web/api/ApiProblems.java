@@ -18,17 +18,21 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * The write API's refusals as problem JSON (RFC 9457), each with its message in the caller's language
+ * The API's refusals as problem JSON (RFC 9457), each with its message in the caller's language
  * ({@code Accept-Language}) and, where fields are at fault, an {@code errors} list of {@code index} (in a bulk
  * request), {@code field}, {@code code} (the message key) and {@code message}. Out of scope or missing is 404, a
  * role that may not act 403, a stale version 412, a refusal of the workflow (a move its status does not allow, the
- * deadline passed) 409. Before the pages' handler, and only for the API's write controllers.
+ * deadline passed) 409, a query parameter missing or of the wrong type 400. Before the pages' handler, for every
+ * {@link RestController}: the API's controllers, reads and writes, are those, and the pages' are not.
  */
-@RestControllerAdvice(assignableTypes = { EntryApiController.class, SuggestionApiController.class })
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 
@@ -63,6 +67,14 @@ class ApiProblems {
         return problem(HttpStatus.BAD_REQUEST, "api.refused.suggestions", List.of(refused.problems().size()),
                 refused.problems().stream().map(p -> new ApiProblem.FieldError(p.index(), p.field(), p.messageKey(),
                         p.arguments())).toList());
+    }
+
+    /** {@code ?period=abc}, or a required parameter left out: named, so the caller knows which. */
+    @ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
+    ResponseEntity<ProblemDetail> badParameter(Exception ex) {
+        String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : ((MissingServletRequestParameterException) ex).getParameterName();
+        return problem(HttpStatus.BAD_REQUEST, "api.refused.parameter", List.of(name), List.of());
     }
 
     @ExceptionHandler(RuleViolation.class)

@@ -114,6 +114,27 @@ class ProgressApiIT {
         assertThat(new WebClient(port).get("/api/v1/plans", "application/json").statusCode()).isEqualTo(401);
     }
 
+    /** A script reads why in JSON, in its own language, and is given no session it did not ask for. */
+    @Test
+    void refusedReadsAreProblemJson() {
+        HttpResponse<String> missing = get("/api/v1/plans/999999", "tinh.phutho");
+        HttpResponse<String> noPeriod = get("/api/v1/units/25/progress?period=1999", "tinh.phutho");
+        HttpResponse<String> badPeriod = get("/api/v1/units/25/progress?period=abc", "tinh.phutho");
+
+        for (HttpResponse<String> refused : List.of(missing, noPeriod)) {
+            assertThat(refused.statusCode()).isEqualTo(404);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(JSON.readTree(refused.body()).path("code").asString()).isEqualTo("api.refused.notFound");
+            assertThat(refused.headers().allValues("Set-Cookie")).isEmpty();
+        }
+        assertThat(JSON.readTree(missing.body()).path("detail").asString())
+                .isEqualTo("Không tìm thấy, hoặc nằm ngoài phạm vi của bạn.");
+        assertThat(badPeriod.statusCode()).isEqualTo(400);
+        assertThat(badPeriod.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(badPeriod.body()).path("detail").asString())
+                .isEqualTo("Tham số period thiếu hoặc không hợp lệ.");
+    }
+
     @Test
     void theOpenApiDescriptionNamesEveryApiRoute() {
         JsonNode docs = JSON.readTree(new WebClient(port).get("/v3/api-docs", "application/json").body());
