@@ -1,6 +1,7 @@
 package org.communedx.web.format;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.time.ZoneId;
@@ -40,7 +41,10 @@ public final class Formats {
         this.locale = locale;
     }
 
-    /** The value with exactly {@code digits} decimals, rounded half even as Java's number formats round. */
+    /**
+     * The value with exactly {@code digits} decimals, rounded half up as every figure of the tracker is: a group at
+     * 12.5% is 13 in a heatmap's whole numbers, not the 12 of Java's default half-even rounding.
+     */
     public @Nullable String decimal(@Nullable Number value, int digits) {
         if (value == null) {
             return null;
@@ -94,6 +98,7 @@ public final class Formats {
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
         format.setGroupingUsed(true);
+        format.setRoundingMode(RoundingMode.HALF_UP);
         return format;
     }
 }
