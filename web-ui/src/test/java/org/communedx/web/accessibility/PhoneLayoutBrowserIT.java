@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.web.support.Browser;
 import org.communedx.web.support.EntryPages;
@@ -83,6 +84,27 @@ class PhoneLayoutBrowserIT {
                 .as("the darkest cells are there to read").isPositive();
         // Yên Phú's page lists the communes it was formed from, with the resolutions that merged them.
         for (String path : List.of("/units/05305", "/plans")) {
+            page.navigate("http://localhost:" + port + path);
+            assertNoSidewaysScroll(page, path);
+        }
+    }
+
+    /**
+     * The administration's lists on a phone: their tables scroll in their own boxes, and nothing in them (a column's
+     * heading that only screen readers hear) pushes the page wider than the screen.
+     */
+    @Test
+    void theAdministrationsListsScrollNowhereSideways() {
+        Page page = browser.logIn(port, "admin", EntryPages.PASSWORD);
+        page.navigate("http://localhost:" + port + "/api-tokens");
+        page.getByLabel("Tên", new Page.GetByLabelOptions().setExact(true)).fill("Hệ thống một cửa điện tử tỉnh Phú Thọ");
+        page.getByLabel("Vai trò", new Page.GetByLabelOptions().setExact(true)).selectOption("PROVINCE_MANAGER");
+        page.getByLabel("Đơn vị", new Page.GetByLabelOptions().setExact(true)).fill("25");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cấp mã")).click();
+        assertThat(page.locator("#issued-token")).isVisible();
+
+        page.setViewportSize(WIDTH, SCREEN);
+        for (String path : List.of("/api-tokens", "/users", "/plans", "/periods", "/audit", "/units")) {
             page.navigate("http://localhost:" + port + path);
             assertNoSidewaysScroll(page, path);
         }
