@@ -35,6 +35,16 @@ class EnglishPluralsTests {
         assertThat(format("scorecard.submitAll.submitted", 0)).isEqualTo("No criteria submitted for review.");
         assertThat(format("scorecard.submitAll.submitted", 1)).isEqualTo("1 criterion submitted for review.");
         assertThat(format("scorecard.submitAll.submitted", 27)).isEqualTo("27 criteria submitted for review.");
+        assertThat(format("users.import.refused", 1)).isEqualTo("The file has 1 problem; no user was created.");
+        assertThat(format("users.import.refused", 7)).isEqualTo("The file has 7 problems; no user was created.");
+        assertThat(format("users.job.done", 1)).isEqualTo("1 user was created.");
+        assertThat(format("users.list.count", 1500)).isEqualTo("1,500 users");
+    }
+
+    @Test
+    void noMessageHedgesItsNumberWithParentheses() {
+        assertThat(ENGLISH.stringPropertyNames().stream().filter(key -> ENGLISH.getProperty(key).contains("(s)")))
+                .as("say \"1 problem\" and \"7 problems\" through a choice format, not \"problem(s)\"").isEmpty();
     }
 
     private static String format(String key, Object... arguments) {

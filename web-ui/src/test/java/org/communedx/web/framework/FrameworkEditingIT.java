@@ -245,7 +245,7 @@ class FrameworkEditingIT {
         admin.get(draft + "?lang=en");
         HttpResponse<String> english = admin.post(draft + "/classes", form(admin, draft + "/classes",
                 row(0, "Khá", "Fair", "60"), row(1, "Tốt", "Good", "80")));
-        assertThat(english.body()).contains("Not saved because of 1 problem(s); nothing was saved:",
+        assertThat(english.body()).contains("Not saved because of 1 problem:",
                 "Row 2: Class “Tốt”: the threshold 80 must be below the threshold 60 of “Khá” listed before it");
         admin.get(draft + "?lang=vi");
 
