@@ -1,7 +1,12 @@
 package org.communedx.service.audit;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.communedx.service.audit.AuditSearch.AuditRow;
 import org.communedx.service.audit.AuditSearch.Change;
@@ -14,6 +19,14 @@ import org.communedx.service.report.Labels;
  * not name yet shows as stored rather than failing the page.
  */
 public final class AuditText {
+
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private static final Pattern MOMENT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
+
+    private static final DateTimeFormatter DAY_TEXT = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private static final DateTimeFormatter MOMENT_TEXT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private AuditText() {
     }
@@ -60,10 +73,22 @@ public final class AuditText {
         return row.changes().stream().map(change -> change(row, change, labels)).toList();
     }
 
-    /** Yes and no, a role and an entry's status in words; anything else as stored. */
+    /**
+     * Yes and no, a role and an entry's status in words, a day and a moment as every page writes them (dd/MM/yyyy,
+     * and HH:mm in Vietnam); anything else as stored.
+     */
     static String value(AuditRow row, String field, String value, Labels labels) {
         if ("true".equals(value) || "false".equals(value)) {
             return labels.get("audit.value." + value);
+        }
+        if (DAY.matcher(value).matches() || MOMENT.matcher(value).matches()) {
+            try {
+                return value.length() == 10 ? LocalDate.parse(value).format(DAY_TEXT)
+                        : Instant.parse(value).atZone(AuditSearch.VIETNAM).format(MOMENT_TEXT);
+            }
+            catch (DateTimeParseException notOne) {
+                return value;
+            }
         }
         if ("USER".equals(row.entityType()) && "role".equals(field)) {
             return message(labels, "users.role." + value, value);

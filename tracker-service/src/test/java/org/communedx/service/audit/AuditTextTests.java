@@ -1,0 +1,52 @@
+package org.communedx.service.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.communedx.service.audit.AuditSearch.AuditRow;
+import org.communedx.service.audit.AuditSearch.Change;
+import org.communedx.service.audit.AuditSearch.Subject;
+import org.communedx.service.report.Labels;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.support.StaticMessageSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditTextTests {
+
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    /** A period's dates and a token's expiry read as on every page, not as they are stored. */
+    @Test
+    void daysAndMomentsReadAsThePagesWriteThem() {
+        AuditRow period = row("PERIOD", new Change("endDate", "2026-12-31", "2027-12-31"),
+                new Change("expiresAt", null, "2027-03-01T17:30:00Z"), new Change("name", null, "2027-01-01 dự kiến"));
+
+        assertThat(AuditText.changes(period, labels())).containsExactly("Ngày kết thúc: 31/12/2026 → 31/12/2027",
+                "Hết hạn: 02/03/2027 00:30", "Tên: 2027-01-01 dự kiến");
+    }
+
+    @Test
+    void somethingShapedLikeADayButNotOneStaysAsStored() {
+        AuditRow period = row("PERIOD", new Change("endDate", null, "2027-02-30"));
+
+        assertThat(AuditText.changes(period, labels())).containsExactly("Ngày kết thúc: 2027-02-30");
+    }
+
+    private static AuditRow row(String entityType, Change... changes) {
+        return new AuditRow(1, Instant.EPOCH, "admin", "Quản trị", null, entityType, "1", "UPDATE",
+                new Subject(null, null, null, null, null, null, null), List.of(changes));
+    }
+
+    private static Labels labels() {
+        StaticMessageSource messages = new StaticMessageSource();
+        messages.addMessage("audit.change.set", VIETNAMESE, "{0}: {1}");
+        messages.addMessage("audit.change.changed", VIETNAMESE, "{0}: {1} → {2}");
+        messages.addMessage("audit.field.endDate", VIETNAMESE, "Ngày kết thúc");
+        messages.addMessage("audit.field.expiresAt", VIETNAMESE, "Hết hạn");
+        messages.addMessage("audit.field.name", VIETNAMESE, "Tên");
+        return new Labels(messages, VIETNAMESE);
+    }
+}
