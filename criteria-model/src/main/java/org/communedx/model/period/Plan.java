@@ -167,6 +167,11 @@ public class Plan {
         return deadline;
     }
 
+    /** Whether the plan runs during some of the period: it starts before the period ends, and ends after it starts. */
+    public boolean runsDuring(Period period) {
+        return !startDate.isAfter(period.getEndDate()) && !deadline.isBefore(period.getStartDate());
+    }
+
     public long getRowVersion() {
         return rowVersion;
     }

@@ -114,6 +114,26 @@ class PeriodTests {
                 List.of(units.yenPhu), List.of()), "plan.invalid.targetPercent");
     }
 
+    /** A scorecard measures a period against a plan running then: not one over before it, nor one not yet begun. */
+    @Test
+    void aPlanRunsDuringThePeriodsItOverlaps() {
+        Units units = new Units();
+        Plan plan = new Plan(new PlanTerms("Kế hoạch 2023–2025", 30, 1, LocalDate.of(2023, 1, 1),
+                LocalDate.of(2025, 12, 31)), units.district, List.of(units.yenPhu), List.of());
+
+        assertThat(plan.runsDuring(new Period(new PeriodTerms("Năm 2024", 2024, JAN_1, DEC_31, DEC_31), published())))
+                .isTrue();
+        assertThat(plan.runsDuring(year(2025))).as("its last day is the period's").isTrue();
+        assertThat(plan.runsDuring(year(2023))).as("its first day is the period's").isTrue();
+        assertThat(plan.runsDuring(year(2027))).as("over a year before").isFalse();
+        assertThat(plan.runsDuring(year(2022))).as("not yet begun").isFalse();
+    }
+
+    private static Period year(int year) {
+        return new Period(new PeriodTerms("Năm " + year, year, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
+                LocalDate.of(year, 12, 31)), published());
+    }
+
     @Test
     void pilotsAreParticipatingCommunes() {
         Units units = new Units();

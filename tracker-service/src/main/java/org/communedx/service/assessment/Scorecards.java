@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,11 +205,13 @@ public class Scorecards {
         long unitId = assessment.getUnit().getId();
         // Only commune staff can be the commune's own staff: nobody else pays for the account lookup.
         boolean ownStaff = Actors.hasAnyRole(Role.COMMUNE_STAFF.name()) && workflow.isOwnStaff(assessment.getUnit());
-        // The plan to measure this period against: the one whose deadline falls in it, else the latest.
-        List<Plan> communePlans = plans.findByParticipant(unitId);
-        PlanProgress plan = communePlans.stream().filter(found -> !found.getDeadline().isBefore(period.getStartDate())
-                && !found.getDeadline().isAfter(period.getEndDate())).findFirst()
-                .or(() -> communePlans.stream().findFirst())
+        // The plan to measure this period against, of those running during it: the one whose deadline falls in it,
+        // else the one that ends soonest after it. A plan over before the period begins, or not yet begun when it
+        // ends, is none of its business.
+        List<Plan> running = plans.findByParticipant(unitId).stream().filter(found -> found.runsDuring(period))
+                .toList();
+        PlanProgress plan = running.stream().filter(found -> !found.getDeadline().isAfter(period.getEndDate()))
+                .findFirst().or(() -> running.stream().min(Comparator.comparing(Plan::getDeadline)))
                 .map(found -> progress(found, completion, today)).orElse(null);
         return new Scorecard(assessment.getUnit().getCode(), assessment.getUnit().getName(), periodId,
                 period.getName(), period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.communedx.model.period.PeriodRepository;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +25,9 @@ class PeriodIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PeriodRepository periods;
 
     @Test
     void managerSeesTheDemoPeriodsAndLacSonsPlan() {
@@ -93,6 +98,14 @@ class PeriodIT {
         assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/periods"));
         assertThat(admin.get("/periods").body()).contains(name, "The period was added.");
+
+        // Yên Phú's scorecard measures 2026 against Phú Thọ's 2026 plan, and 2027, which that plan does not reach,
+        // against none.
+        WebClient staff = login("xa.yenphu");
+        assertThat(staff.get("/communes/05305/periods/" + periods.findByName("Năm 2026").orElseThrow().getId()).body())
+                .contains("Mục tiêu của Kế hoạch chuyển đổi số cấp xã tỉnh Phú Thọ năm 2026");
+        assertThat(staff.get("/communes/05305/periods/" + periods.findByName(name).orElseThrow().getId()).body())
+                .doesNotContain("Mục tiêu của");
     }
 
     @Test
