@@ -73,7 +73,7 @@ public class ApiTokens {
         this.clock = clock;
     }
 
-    /** What an issuer asks for; {@code unitCode} is ignored for an administrator's token. */
+    /** What an issuer asks for; an administrator's token has no {@code unitCode}. */
     public record NewToken(String name, Role role, String unitCode, int validDays) {
     }
 
@@ -127,7 +127,7 @@ public class ApiTokens {
         if (!mayGrant(actor, request.role())) {
             throw new TokenRefused("role", "apiTokens.problem.roleNotAllowed");
         }
-        String unitCode = request.role() == Role.ADMIN ? null
+        String unitCode = request.role() == Role.ADMIN ? noUnit(request.unitCode())
                 : checkedUnit(actor, request.role(), request.unitCode());
         if (request.validDays() < 1 || request.validDays() > MAX_VALID_DAYS) {
             throw new TokenRefused("validDays", "apiTokens.problem.validDays", MAX_VALID_DAYS);
@@ -214,6 +214,14 @@ public class ApiTokens {
      * A unit that exists today, that the caller may issue the role at ({@link #mayIssue}) and that is of a level the
      * role belongs to. One outside the caller's scope is refused exactly as an unknown one.
      */
+    /** An administrator's token reaches everything, so a unit typed for it is a mistake to say, not to drop. */
+    private static String noUnit(String unitCode) {
+        if (unitCode != null && !unitCode.isBlank()) {
+            throw new TokenRefused("unitCode", "apiTokens.problem.unitForAdmin");
+        }
+        return null;
+    }
+
     private String checkedUnit(Role actor, Role role, String unitCode) {
         String code = unitCode == null || unitCode.isBlank() ? null : unitCode.strip();
         if (code == null) {

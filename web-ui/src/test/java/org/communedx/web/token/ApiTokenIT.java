@@ -254,6 +254,12 @@ class ApiTokenIT {
                 .contains("Tên có tối đa 100 ký tự");
         assertThat(jdbc.queryForObject("select count(*) from api_token", Integer.class)).isEqualTo(before);
 
+        HttpResponse<String> adminWithAUnit = issue(new WebClient(port).login("admin", DEMO_PASSWORD), "Quản trị",
+                "ADMIN", "25", "90");
+        assertThat(adminWithAUnit.body()).contains("Mã của quản trị viên không thuộc đơn vị nào: hãy để trống đơn vị.");
+        assertThat(TOKEN.matcher(adminWithAUnit.body()).find()).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from api_token", Integer.class)).isEqualTo(before);
+
         String own = tokenOf(issue(manager, "Sở Phú Thọ", "PROVINCE_MANAGER", "25", "90"));
         assertThat(bearer(own, "/api/v1/units/05305").statusCode()).isEqualTo(200);
         // The form offers no role above their own.
