@@ -13,7 +13,10 @@ import jakarta.validation.Payload;
 
 import org.springframework.web.multipart.MultipartFile;
 
-/** An upload that was chosen: a form posted without a file still carries an empty part. */
+/**
+ * An upload that was chosen and has content: a form posted without a file still carries an empty part, without a
+ * name, and a file of no bytes is told apart from it.
+ */
 @Documented
 @Constraint(validatedBy = NonEmptyFile.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
@@ -30,7 +33,14 @@ import org.springframework.web.multipart.MultipartFile;
 
         @Override
         public boolean isValid(MultipartFile file, ConstraintValidatorContext context) {
-            return file == null || !file.isEmpty();
+            if (file == null || !file.isEmpty()) {
+                return true;
+            }
+            if (file.getOriginalFilename() != null && !file.getOriginalFilename().isEmpty()) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate("{unit.import.fileEmpty}").addConstraintViolation();
+            }
+            return false;
         }
     }
 }

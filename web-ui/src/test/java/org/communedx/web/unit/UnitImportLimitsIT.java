@@ -78,6 +78,20 @@ class UnitImportLimitsIT {
                 .contains("Limits: at most 16 MB a file, 50,000 data rows, 1,000 characters a cell.");
     }
 
+    /** The form sent with no file chosen carries an empty part without a name: that is no file, not an empty one. */
+    @Test
+    void anEmptyFileIsToldApartFromNoFile() {
+        WebClient admin = new WebClient(port).login("admin", UnitIT.DEMO_PASSWORD);
+        Map<String, String> fields = Map.of("_csrf", WebClient.csrfToken(admin.get("/units/import")), "listDate",
+                "2025-03-01");
+
+        String empty = admin.postMultipart("/units/import/list", fields, "danh-muc.csv", new byte[0]).body();
+        String none = admin.postMultipart("/units/import/list", fields, "", new byte[0]).body();
+
+        assertThat(empty).contains("Tệp trống; chưa có gì được nhập.").doesNotContain("Hãy chọn một tệp.");
+        assertThat(none).contains("Hãy chọn một tệp.").doesNotContain("Tệp trống");
+    }
+
     private static HttpResponse<String> upload(WebClient admin, String token, InputStream file) {
         return admin.postMultipart("/units/import/list", Map.of("_csrf", token, "listDate", "2025-03-01"),
                 "danh-muc.csv", file);
