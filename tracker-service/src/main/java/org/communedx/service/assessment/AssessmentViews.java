@@ -75,14 +75,20 @@ public final class AssessmentViews {
         }
     }
 
-    /** One audited change of the entry, with the status and value before and after. */
-    /** @param file the evidence file added or removed, for those lines; null on the others */
+    /**
+     * One audited change of the entry, with the status and value before and after.
+     *
+     * @param explanationChanged whether the commune's explanation changed, which a save may do alone
+     * @param explanation the explanation after the change; null when it was cleared
+     * @param file the evidence file added or removed, for those lines; null on the others
+     */
     public record HistoryLine(String actor, Instant at, String action, EntryStatus statusBefore,
-            EntryStatus statusAfter, EntryValue valueBefore, EntryValue valueAfter, String reason, EvidenceFile file) {
+            EntryStatus statusAfter, EntryValue valueBefore, EntryValue valueAfter, String reason,
+            boolean explanationChanged, String explanation, EvidenceFile file) {
 
         HistoryLine withFile(EvidenceFile evidence) {
             return new HistoryLine(actor, at, action, statusBefore, statusAfter, valueBefore, valueAfter, reason,
-                    evidence);
+                    explanationChanged, explanation, evidence);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -276,7 +277,7 @@ public class AssessmentWorkflow {
     private List<HistoryLine> history(long entryId, Map<String, List<AuditEvent>> fileEvents) {
         List<HistoryLine> files = new ArrayList<>();
         fileEvents.forEach((fileId, events) -> events.forEach(event -> files.add(new HistoryLine(
-                        event.actor(), event.occurredAt(), event.action(), null, null, null, null, null,
+                        event.actor(), event.occurredAt(), event.action(), null, null, null, null, null, false, null,
                         dated(fileId, event, event.afterJson() != null ? event.afterJson() : event.beforeJson())
                                 .file()))));
         files.sort(Comparator.comparing(HistoryLine::at));
@@ -299,8 +300,11 @@ public class AssessmentWorkflow {
         Map<String, Object> before = Snapshots.read(event.beforeJson());
         Map<String, Object> after = Snapshots.read(event.afterJson());
         String reason = REVIEW_ACTIONS.contains(event.action()) ? Snapshots.text(after, "reason") : null;
+        String explanation = Snapshots.text(after, "explanation");
+        boolean explanationChanged = !Objects.equals(Snapshots.text(before, "explanation"), explanation);
         return new HistoryLine(event.actor(), event.occurredAt(), event.action(), Snapshots.status(before),
-                Snapshots.status(after), Snapshots.value(before), Snapshots.value(after), reason, null);
+                Snapshots.status(after), Snapshots.value(before), Snapshots.value(after), reason, explanationChanged,
+                explanation, null);
     }
 
     /**

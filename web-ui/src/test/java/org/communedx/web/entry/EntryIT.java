@@ -68,6 +68,17 @@ class EntryIT {
             assertThat(page).contains("18/20 (90,00%)", "Đạt", "Đang soạn", "Theo danh sách");
             assertThat(page).contains("id=\"history\"", "Lưu giá trị", "xa.yenphu");
         }
+
+        // A save that changes only the explanation says so in the history, as does one that clears it.
+        String page = staff.get(criterion).body();
+        postAt(criterion, "value", "version=" + versionOn(page) + "&numerator=18&denominator=20&explanation="
+                + EntryPages.encode("Theo danh sách rà soát tháng 11"));
+        page = staff.get(criterion).body();
+        postAt(criterion, "value", "version=" + versionOn(page) + "&numerator=18&denominator=20&explanation=");
+        String history = staff.get(criterion).body();
+        history = history.substring(history.indexOf("id=\"history\""));
+        assertThat(history).contains("Giải trình: Theo danh sách<", "Giải trình: Theo danh sách rà soát tháng 11<",
+                "Đã xóa giải trình.");
     }
 
     @Test
