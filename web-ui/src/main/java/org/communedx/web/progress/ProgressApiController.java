@@ -52,11 +52,15 @@ class ProgressApiController {
             @Schema(description = "Communes counted (districts and provinces)") Integer communeCount,
             @Schema(description = "Average verified percent of the communes (districts and provinces)")
             BigDecimal averageVerifiedPercent,
+            @Schema(description = "Average verified points of the communes, out of maxScore (districts and "
+                    + "provinces): the dashboard's average. Not averageVerifiedPercent × maxScore, since a commune's "
+                    + "percent is of its own applicable maximum") BigDecimal averageScore,
             @Schema(description = "Verified percent (communes)") BigDecimal verifiedPercent,
             @Schema(description = "Claimed percent (communes)") BigDecimal claimedPercent,
             @Schema(description = "Verified points (communes)") BigDecimal score,
             @Schema(description = "Claimed points (communes)") BigDecimal claimedScore,
-            @Schema(description = "Most points of the applicable criteria (communes)") BigDecimal maxScore,
+            @Schema(description = "Most points of the applicable criteria (communes), or of the version's scale "
+                    + "(districts and provinces)") BigDecimal maxScore,
             List<GroupProgress> groups, List<CriterionProgress> criteria, List<CommuneProgress> communes) {
     }
 
@@ -75,15 +79,17 @@ class ProgressApiController {
             @Schema(description = "ALL_OR_NOTHING, PROPORTIONAL, STEPS or LEVELS") ScoringMethod scoring) {
     }
 
-    record CommuneProgress(String code, String name, BigDecimal verifiedPercent, BigDecimal claimedPercent) {
+    record CommuneProgress(String code, String name, BigDecimal verifiedPercent, BigDecimal claimedPercent,
+            @Schema(description = "Verified points") BigDecimal score,
+            @Schema(description = "Most points of the commune's applicable criteria") BigDecimal maxScore) {
     }
 
     @Operation(summary = "Progress of a unit in the period of a year",
             description = "For a commune: verified and claimed percent and points out of the maximum, per group, "
                     + "and each criterion's status, value, whether it meets its target and the points it earns; a commune that has written nothing in the period "
                     + "has every criterion NOT_STARTED with a null value, and reading it stores nothing. For a "
-                    + "district or province: the commune count, the average verified percent and each commune's "
-                    + "verified and claimed percent.")
+                    + "district or province: the commune count, the average verified percent and points, and each "
+                    + "commune's verified and claimed percent and points.")
     @GetMapping("/api/v1/units/{code}/progress")
     Progress progress(@PathVariable String code,
             @Parameter(description = "The period's year, e.g. 2025") @RequestParam("period") int year) {
@@ -92,7 +98,7 @@ class ProgressApiController {
         if (UnitLevel.COMMUNE.acceptsCode(code)) {
             Scorecard card = scorecards.scorecard(code, periodId);
             return new Progress(card.communeCode(), card.communeName(), "COMMUNE", year, card.periodName(), null,
-                    null, card.overall().verified(), card.overall().claimed(), card.score().verified(),
+                    null, null, card.overall().verified(), card.overall().claimed(), card.score().verified(),
                     card.score().claimed(), card.score().maximum(),
                     card.groups().stream().map(group -> new GroupProgress(group.code(),
                             group.completion().verified(), group.completion().claimed(), group.score().verified(),
@@ -106,9 +112,10 @@ class ProgressApiController {
         }
         Rollup rollup = rollups.rollup(code, periodId);
         return new Progress(rollup.unitCode(), rollup.unitName(), rollup.level().name(), year, rollup.periodName(),
-                rollup.communeCount(), rollup.averageVerified(), null, null, null, null, null, null, null,
+                rollup.communeCount(), rollup.averageVerified(), rollup.averageScore(), null, null, null, null,
+                rollup.maxScore(), null, null,
                 rollup.ranking().stream().map(commune -> new CommuneProgress(commune.code(), commune.name(),
-                        commune.verified(), commune.claimed())).toList());
+                        commune.verified(), commune.claimed(), commune.score(), commune.maxScore())).toList());
     }
 
     @Operation(summary = "The plans over units in the caller's scope, with their status and forecast")

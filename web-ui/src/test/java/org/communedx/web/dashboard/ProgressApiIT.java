@@ -69,6 +69,27 @@ class ProgressApiIT {
         assertThat(rules).contains("PROPORTIONAL", "STEPS", "LEVELS", "ALL_OR_NOTHING");
     }
 
+    /** The province's average points are the dashboard's, to the hundredth it shows. */
+    @Test
+    void aProvincesProgressOnThePointsVersionHasTheDashboardsAveragePoints() {
+        JsonNode progress = JSON.readTree(get("/api/v1/units/25/progress?period=2026", "tinh.phutho").body());
+        String dashboard = new WebClient(port).login("tinh.phutho", "Demo@2025!")
+                .get("/units/25/dashboard?lang=en").body();
+
+        BigDecimal average = progress.get("averageScore").decimalValue();
+        assertThat(progress.get("maxScore").decimalValue()).isEqualByComparingTo("1000");
+        assertThat(dashboard).contains(average.setScale(2, RoundingMode.HALF_UP).toPlainString() + " / 1,000");
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode commune : progress.get("communes")) {
+            // A commune that has not begun has no points, and counts 0 in the average.
+            if (!commune.path("score").isNull() && !commune.path("score").isMissingNode()) {
+                sum = sum.add(commune.get("score").decimalValue());
+            }
+        }
+        assertThat(sum.divide(BigDecimal.valueOf(progress.get("communeCount").asInt()), 2, RoundingMode.HALF_UP))
+                .isEqualByComparingTo(average.setScale(2, RoundingMode.HALF_UP));
+    }
+
     @Test
     void aDistrictsProgressListsItsCommunes() {
         JsonNode progress = JSON.readTree(get("/api/v1/units/157/progress?period=2025", "huyen.lacson").body());
