@@ -46,11 +46,15 @@ class ReviewController {
 
     /**
      * Approves the ticked entries, each at the version shown (values "id:version"); each is approved or reported
-     * on its own.
+     * on its own. The reviewer goes back to the queue as they had filtered it.
      */
     @PostMapping("/reviews/approve")
     String approve(@RequestParam(name = "selected", required = false) List<String> selected,
-            RedirectAttributes redirect, Locale locale) {
+            @RequestParam(required = false) String commune, @RequestParam(required = false) String group,
+            @RequestParam(required = false) Long period, RedirectAttributes redirect, Locale locale) {
+        keep(redirect, "commune", commune);
+        keep(redirect, "group", group);
+        keep(redirect, "period", period);
         Map<Long, Long> versions = new LinkedHashMap<>();
         for (String item : selected == null ? List.<String>of() : selected) {
             String[] parts = item.split(":");
@@ -67,6 +71,13 @@ class ReviewController {
                 outcome.label(), messages.getMessage(outcome.messageKey(), outcome.arguments().toArray(),
                         outcome.messageKey(), locale))).toList());
         return "redirect:/reviews";
+    }
+
+    /** A filter of the queue, into the address the approval goes back to (encoded there by Spring). */
+    private static void keep(RedirectAttributes redirect, String name, Object value) {
+        if (value != null && !value.toString().isBlank()) {
+            redirect.addAttribute(name, value.toString().strip());
+        }
     }
 
     /**

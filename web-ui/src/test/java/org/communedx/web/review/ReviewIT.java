@@ -1,5 +1,6 @@
 package org.communedx.web.review;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 
 import org.communedx.model.framework.FrameworkRepository;
@@ -69,12 +70,17 @@ class ReviewIT {
                 .as("Yên Phú has a district: the province does not review it").doesNotContain("queue-" + c1);
 
         long staleC2 = version(reviewer, c2) - 1;
+        HttpResponse<String> filtered = reviewer.get("/reviews?period=" + period + "&commune=05305");
+        assertThat(filtered.body()).contains("name=\"period\" value=\"" + period + "\"", "name=\"commune\" value=\"05305\"");
         HttpResponse<String> approved = reviewer.post("/reviews/approve", "_csrf="
-                + WebClient.csrfToken(reviewer.get("/reviews")) + "&selected=" + encode(c1 + ":" + version(reviewer, c1))
-                + "&selected=" + encode(c2 + ":" + staleC2));
+                + WebClient.csrfToken(filtered) + "&period=" + period + "&commune=05305&selected="
+                + encode(c1 + ":" + version(reviewer, c1)) + "&selected=" + encode(c2 + ":" + staleC2));
         assertThat(approved.statusCode()).isEqualTo(302);
+        URI back = URI.create(approved.headers().firstValue("Location").orElseThrow());
+        assertThat(back.getRawPath() + "?" + back.getRawQuery()).as("back to the queue as it was filtered")
+                .isEqualTo("/reviews?commune=05305&period=" + period);
 
-        String after = reviewer.get("/reviews?period=" + period).body();
+        String after = reviewer.get(back.getRawPath() + "?" + back.getRawQuery()).body();
         assertThat(after).as("each outcome names its commune").contains("Xã Yên Phú, G1.C1: Đã duyệt.",
                         "Xã Yên Phú, G1.C2: Người khác vừa thay đổi tiêu chí này")
                 .doesNotContain("id=\"queue-" + c1 + "\"").contains("id=\"queue-" + c2 + "\"");
