@@ -27,6 +27,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.communedx.model.Numbers;
+
 /**
  * A versioned model of groups and criteria. A published version is frozen, because assessments are scored
  * against it; it may only be retired. Changes go into a new draft cloned from an existing version.
@@ -213,7 +215,7 @@ public class Framework {
         }
         if (settings.declaredTotal() != null && settings.declaredTotal().compareTo(maximumPoints) != 0) {
             problems.add(new FrameworkProblem(code, "framework.problem.scoring.totalMismatch",
-                    ScoringRule.plain(settings.declaredTotal()), ScoringRule.plain(maximumPoints)));
+                    Numbers.plain(settings.declaredTotal()), Numbers.plain(maximumPoints)));
         }
         return problems;
     }

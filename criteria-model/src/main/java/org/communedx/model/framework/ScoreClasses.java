@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.communedx.model.Numbers;
+
 /**
  * A framework's classes, highest threshold first: the one place a score is classed and the classes are checked.
  * A score below the lowest threshold has no class.
@@ -63,15 +65,15 @@ public record ScoreClasses(List<ScoreClass> classes) {
             String name = scoreClass.nameVi();
             if (threshold.signum() < 0 || threshold.compareTo(top) > 0) {
                 problems.add(new FrameworkProblem(code, "framework.problem.class.outOfRange", name,
-                        ScoringRule.plain(threshold), ScoringRule.plain(top)));
+                        Numbers.plain(threshold), Numbers.plain(top)));
             }
             if (!thresholds.add(threshold)) {
                 problems.add(new FrameworkProblem(code, "framework.problem.class.duplicateThreshold", name,
-                        ScoringRule.plain(threshold)));
+                        Numbers.plain(threshold)));
             }
             else if (previous != null && threshold.compareTo(previous.threshold()) > 0) {
                 problems.add(new FrameworkProblem(code, "framework.problem.class.notOrdered", name,
-                        ScoringRule.plain(threshold), previous.nameVi(), ScoringRule.plain(previous.threshold())));
+                        Numbers.plain(threshold), previous.nameVi(), Numbers.plain(previous.threshold())));
             }
             // Both names must tell the classes apart, in either language's page and export.
             boolean newVi = names.add("vi:" + name.toLowerCase(Locale.ROOT));

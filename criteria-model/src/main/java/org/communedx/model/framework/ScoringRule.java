@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.communedx.model.Numbers;
+
 /**
  * The one definition of how a criterion's value earns points. Every figure of the tracker adds up what this returns:
  * the entry keeps it with its value ({@code criterion_entry.points}) and the summary rows, the explanation, exports and
@@ -127,7 +129,6 @@ public record ScoringRule(ScoringMethod method, List<ScoreStep> steps) {
     }
 
     static String plain(BigDecimal number) {
-        BigDecimal stripped = number.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+        return Numbers.plain(number).toPlainString();
     }
 }

@@ -42,11 +42,11 @@ class ScoreClassesTests {
 
         assertThat(broken.problems("PT", new BigDecimal("1000"))).extracting(FrameworkProblem::messageKey,
                 FrameworkProblem::arguments).containsExactly(
-                        tuple("framework.problem.class.outOfRange", List.of("Xuất sắc", "1200", "1000")),
-                        tuple("framework.problem.class.notOrdered", List.of("Khá", "800", "Tốt", "750")),
+                        tuple("framework.problem.class.outOfRange", List.of("Xuất sắc", number("1200"), number("1000"))),
+                        tuple("framework.problem.class.notOrdered", List.of("Khá", number("800"), "Tốt", number("750"))),
                         tuple("framework.problem.class.duplicateName", List.of("Khá")),
-                        tuple("framework.problem.class.duplicateThreshold", List.of("Trung bình", "600")),
-                        tuple("framework.problem.class.outOfRange", List.of("Yếu", "-1", "1000")));
+                        tuple("framework.problem.class.duplicateThreshold", List.of("Trung bình", number("600"))),
+                        tuple("framework.problem.class.outOfRange", List.of("Yếu", number("-1"), number("1000"))));
     }
 
     @Test
@@ -60,7 +60,7 @@ class ScoreClassesTests {
         assertThatThrownBy(() -> framework.publish(Instant.EPOCH)).isInstanceOfSatisfying(FrameworkRuleViolation.class,
                 violation -> assertThat(violation.problems()).extracting(FrameworkProblem::messageKey,
                         FrameworkProblem::arguments).containsExactly(
-                                tuple("framework.problem.class.outOfRange", List.of("Tốt", "150", "100"))));
+                                tuple("framework.problem.class.outOfRange", List.of("Tốt", number("150"), number("100")))));
         assertThat(framework.getStatus()).isEqualTo(FrameworkStatus.DRAFT);
 
         ScoreClasses fixed = new ScoreClasses(List.of(cls("Tốt", "Good", "80"), cls("Khá", "Fair", "50")));
@@ -73,5 +73,10 @@ class ScoreClassesTests {
 
     static ScoreClass cls(String vi, String en, String threshold) {
         return new ScoreClass(vi, en, new BigDecimal(threshold));
+    }
+
+    /** A threshold as a problem carries it: a number, which the message writes in the reader's language. */
+    private static BigDecimal number(String text) {
+        return new BigDecimal(text);
     }
 }

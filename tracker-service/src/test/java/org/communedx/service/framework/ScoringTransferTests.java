@@ -1,5 +1,6 @@
 package org.communedx.service.framework;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -209,7 +210,7 @@ class ScoringTransferTests {
         assertThat(total.problems()).extracting(ImportProblem::number, ImportProblem::field,
                 ImportProblem::messageKey, ImportProblem::arguments)
                 .containsExactly(tuple(7, "declaredTotal", "framework.problem.scoring.totalMismatch",
-                        List.of("1000", "100")));
+                        List.of(new BigDecimal("1000"), new BigDecimal("100"))));
     }
 
     private static List<CriterionView> criteria(FrameworkDetail framework) {

@@ -228,6 +228,11 @@ class FrameworkEditingIT {
                         "aria-describedby=\"class-4-nameVi-error\"", "id=\"class-4-threshold-error\"",
                         "value=\"1,234\"", "value=\"Fairish\"");
 
+        // A threshold is written back as the reader writes numbers: 62,5 in Vietnamese, 62.5 in English.
+        assertThat(admin.post(draft + "/classes", form(admin, draft + "/classes", row(0, "Khá", "Fair", "60"),
+                row(1, "Tốt", "Good", "62,5"))).body())
+                .contains("Hạng “Tốt”: ngưỡng 62,5 phải thấp hơn ngưỡng 60 của hạng “Khá” đứng trước");
+
         HttpResponse<String> together = admin.post(draft + "/classes", form(admin, draft + "/classes",
                 row(0, "Khá", "Fair", "60"), row(1, "Tốt", "Good", "80"), row(2, "Trung bình", "Average", "60"),
                 row(3, "khá", "Fairish", "120"), row(4, "Yếu", "Weak", "0"), "classes[4].remove", "true"));
@@ -244,9 +249,9 @@ class FrameworkEditingIT {
 
         admin.get(draft + "?lang=en");
         HttpResponse<String> english = admin.post(draft + "/classes", form(admin, draft + "/classes",
-                row(0, "Khá", "Fair", "60"), row(1, "Tốt", "Good", "80")));
+                row(0, "Khá", "Fair", "60"), row(1, "Tốt", "Good", "62.5")));
         assertThat(english.body()).contains("Not saved because of 1 problem:",
-                "Row 2: Class “Tốt”: the threshold 80 must be below the threshold 60 of “Khá” listed before it");
+                "Row 2: Class “Tốt”: the threshold 62.5 must be below the threshold 60 of “Khá” listed before it");
         admin.get(draft + "?lang=vi");
 
         assertThat(admin.get(draft).body()).as("nothing saved").contains("Đạt: từ 50").doesNotContain("Khá: từ");
