@@ -51,6 +51,26 @@ class FrameworkController {
         return "redirect:/frameworks/" + draft.code() + "/" + draft.version();
     }
 
+    /**
+     * Publishing freezes a version for good, and retiring takes it from new periods for good: each asks on a page of
+     * its own first, which changes nothing.
+     */
+    @GetMapping("/frameworks/{code}/{version}/publish")
+    String confirmPublish(@PathVariable String code, @PathVariable String version, Model model) {
+        return confirm(code, version, "publish", model);
+    }
+
+    @GetMapping("/frameworks/{code}/{version}/retire")
+    String confirmRetire(@PathVariable String code, @PathVariable String version, Model model) {
+        return confirm(code, version, "retire", model);
+    }
+
+    private String confirm(String code, String version, String action, Model model) {
+        model.addAttribute("framework", catalogue.version(code, version));
+        model.addAttribute("action", action);
+        return "framework/confirm";
+    }
+
     @PostMapping("/frameworks/{code}/{version}/publish")
     String publish(@PathVariable String code, @PathVariable String version, RedirectAttributes redirect) {
         catalogue.publish(code, version);

@@ -93,6 +93,7 @@ class FrameworkEditingBrowserIT {
         assertThat(page.locator("#score-classes li")).containsText(new String[] { "Tốt: từ 80", "Khá: từ 50",
                 "Yếu: từ 0" });
 
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ban hành")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ban hành")).click();
 
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã ban hành phiên bản.");

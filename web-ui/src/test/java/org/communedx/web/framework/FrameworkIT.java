@@ -75,6 +75,26 @@ class FrameworkIT {
         assertThat(manager.get("/frameworks/DX-XA/1.0").body()).contains("Đã ban hành");
     }
 
+    /** The version's page only links to the pages that ask; those change nothing, and say what the button would do. */
+    @Test
+    void publishingAndRetiringAskFirst() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        String published = admin.get("/frameworks/DX-XA/1.0").body();
+        assertThat(published).contains("href=\"/frameworks/DX-XA/1.0/retire\"")
+                .doesNotContain("action=\"/frameworks/DX-XA/1.0/retire\"");
+
+        String retire = admin.get("/frameworks/DX-XA/1.0/retire").body();
+        String publish = admin.get("/frameworks/DX-XA/1.0/publish?lang=en").body();
+
+        assertThat(retire).contains("Ngừng áp dụng phiên bản DX-XA 1.0?", "các kỳ đã dùng nó vẫn giữ nguyên",
+                "Không thể hoàn tác thao tác này.", "action=\"/frameworks/DX-XA/1.0/retire\"");
+        assertThat(publish).contains("Publish version DX-XA 1.0?",
+                "Only a draft can be published; this version&#39;s status is Published.")
+                .doesNotContain("action=\"/frameworks/DX-XA/1.0/publish\"");
+        admin.get("/frameworks?lang=vi");
+        assertThat(admin.get("/frameworks/DX-XA/1.0").body()).as("nothing retired").contains("Đã ban hành");
+    }
+
     @Test
     void publishedVersionCannotBePublishedAgain() {
         WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);

@@ -36,6 +36,11 @@ class FrameworkLifecycleBrowserIT {
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã tạo bản nháp mới.");
         assertThat(page.getByText("Bản nháp", new Page.GetByTextOptions().setExact(true))).isVisible();
 
+        // Publishing asks first, on a page of its own that says it cannot be undone.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ban hành")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Ban hành phiên bản DX-XA 1.1-browser?");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Không thể hoàn tác thao tác này.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ban hành")).click();
 
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã ban hành phiên bản.");

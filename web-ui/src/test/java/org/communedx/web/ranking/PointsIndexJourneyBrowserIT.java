@@ -251,6 +251,7 @@ class PointsIndexJourneyBrowserIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nhập thành bản nháp mới")).click();
         assertThat(page).hasURL(url("/frameworks/E2E-DIEM/2026"));
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã nhập tệp thành bản nháp mới.");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ban hành")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ban hành")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã ban hành phiên bản.");
         assertThat(page.locator("main")).containsText("Xuất sắc");

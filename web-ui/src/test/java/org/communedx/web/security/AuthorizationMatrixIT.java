@@ -94,6 +94,9 @@ class AuthorizationMatrixIT {
         route("GET /frameworks/{code}/{version}/export/xlsx", "/frameworks/DX-XA/1.0/export/xlsx",
                 "200 200 403 403 403 302");
         route("POST /frameworks/{code}/{version}/clone", "/frameworks/DX-XA/1.0/clone", "A 403 403 403 403 302");
+        // The pages that ask before publishing or retiring only ask: opening them changes nothing.
+        route("GET /frameworks/{code}/{version}/publish", "/frameworks/DX-XA/1.0/publish", "200 403 403 403 403 302");
+        route("GET /frameworks/{code}/{version}/retire", "/frameworks/DX-XA/0.0/retire", "404 403 403 403 403 302");
         route("POST /frameworks/{code}/{version}/publish", "/frameworks/DX-XA/1.0/publish", "A 403 403 403 403 302");
         // Never the seeded version: retiring it would change what the other tests see.
         route("POST /frameworks/{code}/{version}/retire", "/frameworks/DX-XA/0.0/retire", "404 403 403 403 403 302");
