@@ -18,6 +18,7 @@ import org.communedx.service.evidence.EvidenceService.EvidenceContent;
 import org.communedx.service.evidence.EvidenceThumbnails;
 import org.communedx.service.evidence.EvidenceThumbnails.Thumbnail;
 import org.communedx.service.evidence.EvidenceViews.EvidenceView;
+import org.communedx.web.config.Uploads;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.InputStreamResource;
@@ -90,10 +91,8 @@ class EvidenceController {
             refuse(redirect, form, problems(binding));
         }
         else if (file == null || file.isEmpty()) {
-            // A form sent with no file chosen carries an empty part without a name: the user chose none.
-            boolean chosen = file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isEmpty();
             refuse(redirect, form, List.of(new Problem(
-                    chosen ? "evidence.refused.empty" : "evidence.refused.noFile", List.of())));
+                    Uploads.chosen(file) ? "evidence.refused.empty" : "evidence.refused.noFile", List.of())));
         }
         else {
             try (InputStream content = file.getInputStream()) {

@@ -20,6 +20,7 @@ import org.communedx.service.suggestion.ValueImportProblem;
 import org.communedx.service.suggestion.ValueImportProgress;
 import org.communedx.service.suggestion.ValueImportRefused;
 import org.communedx.service.suggestion.ValueImportResult;
+import org.communedx.web.config.Uploads;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -84,7 +85,8 @@ class ValueImportController {
     String upload(@PathVariable long periodId, @RequestParam(name = "file", required = false) MultipartFile file,
             Model model) {
         Period period = imports.period(periodId);
-        if (file == null || file.isEmpty()) {
+        // A file chosen but empty goes on, to be refused as empty like a file of blank lines.
+        if (!Uploads.chosen(file)) {
             model.addAttribute("fileMissing", true);
             return page(period, model);
         }

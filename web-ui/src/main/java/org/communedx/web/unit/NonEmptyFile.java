@@ -11,6 +11,8 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
+import org.communedx.web.config.Uploads;
+
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -36,7 +38,7 @@ import org.springframework.web.multipart.MultipartFile;
             if (file == null || !file.isEmpty()) {
                 return true;
             }
-            if (file.getOriginalFilename() != null && !file.getOriginalFilename().isEmpty()) {
+            if (Uploads.chosen(file)) {
                 context.disableDefaultConstraintViolation();
                 context.buildConstraintViolationWithTemplate("{unit.import.fileEmpty}").addConstraintViolation();
             }

@@ -213,7 +213,8 @@ class ValueImportIT {
         assertThat(refused(upload("cp1258.csv", csv.getBytes(Charset.forName("windows-1258")))))
                 .contains("không ở bảng mã UTF-8 (có vẻ là Windows-1258 / TCVN3)");
         assertThat(refused(upload("blank.csv", "\n\n\n".getBytes(StandardCharsets.UTF_8)))).contains("Tệp trống.");
-        assertThat(upload("none.csv", new byte[0]).body()).contains("Hãy chọn một tệp CSV hoặc XLSX.");
+        assertThat(refused(upload("none.csv", new byte[0]))).as("a file chosen, of no bytes").contains("Tệp trống.");
+        assertThat(upload("", new byte[0]).body()).as("no file chosen").contains("Hãy chọn một tệp CSV hoặc XLSX.");
         assertThat(refused(upload("header.csv", "ma,gia tri\n05305,1\n".getBytes(StandardCharsets.UTF_8))))
                 .contains("Dòng tiêu đề không đúng mẫu");
         assertThat(suggested()).isZero();
