@@ -125,6 +125,16 @@ public class SuggestedValues {
     }
 
     /**
+     * What {@link #put} would refuse in these suggestions, without storing any: for a file that is refused already
+     * for what its rows could not say (a date that is not one), so that one pass names every problem.
+     */
+    public List<Problem> problems(long periodId, List<Suggestion> suggestions, String source) {
+        requireSender();
+        Period period = periods.findWithFramework(periodId).orElseThrow(() -> new PeriodNotFoundException(periodId));
+        return check(period, suggestions, source).problems();
+    }
+
+    /**
      * Stores the suggestions of a system for communes' criteria in a period, all or nothing.
      * @param periodId the period; one that does not exist is a {@link org.communedx.service.NotFoundException}
      *        (404), as any unknown address

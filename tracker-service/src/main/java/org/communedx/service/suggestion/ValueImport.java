@@ -87,6 +87,8 @@ public class ValueImport {
     /** Where a day without a time is taken to start. */
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private static final List<DateTimeFormatter> DAYS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("d/M/yyyy"), DateTimeFormatter.ofPattern("M/d/yy"));
 
@@ -377,7 +379,14 @@ public class ValueImport {
             problems.add(ValueImportProblem.ofFile("value.import.problem.noValues"));
         }
         if (!problems.isEmpty()) {
-            return ValueImportResult.refused(fileName, layout, dataRows, sorted(problems), started);
+            // The values are checked all the same, so that the file's every problem is listed at once.
+            if (!list.isEmpty()) {
+                for (Problem problem : suggestions.problems(periodId, list, source)) {
+                    problems.add(translate(problem, origins, header));
+                }
+            }
+            return ValueImportResult.refused(fileName, layout, dataRows,
+                    sorted(new ArrayList<>(new LinkedHashSet<>(problems))), started);
         }
         progress.checking(list.size());
         try {
@@ -458,6 +467,14 @@ public class ValueImport {
     }
 
     /** When a value was measured: an instant, a date and time, or a day (its start in Vietnam); null if unreadable. */
+    /**
+     * A time as the import's report writes it back: on Vietnam's clock, as the file gave it (31/03/2026 was the start
+     * of that day there, not 2026-03-30T17:00:00Z), in a shape {@link #instant} reads again.
+     */
+    public static String text(Instant time) {
+        return LOCAL_TIME.format(time.atZone(VIETNAM));
+    }
+
     static Instant instant(String text) {
         try {
             return Instant.parse(text);

@@ -42,6 +42,14 @@ class ValueImportTests {
     }
 
     @Test
+    void aTimeIsWrittenBackOnVietnamsClockAndReadsAgain() {
+        Instant day = ValueImport.instant("31/03/2026");
+
+        assertThat(ValueImport.text(day)).isEqualTo("2026-03-31 00:00");
+        assertThat(ValueImport.instant(ValueImport.text(day))).isEqualTo(day);
+    }
+
+    @Test
     void theSourceNamesTheFileAndTheSenderWithinItsLength() {
         assertThat(ValueImport.source("C:\\\\Users\\\\a\\\\chitieu-2026.xlsx", "tinh.phutho"))
                 .isEqualTo("Tệp chitieu-2026.xlsx (tinh.phutho)");

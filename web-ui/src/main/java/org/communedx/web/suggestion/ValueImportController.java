@@ -152,7 +152,7 @@ class ValueImportController {
                         ValueImport.REFERENCE, ValueImport.MEASURED_AT);
                 for (Suggestion value : result.imported()) {
                     csv.printRecord(value.communeCode(), value.criterionCode(), value.value(), value.reference(),
-                            value.measuredAt());
+                            value.measuredAt() == null ? null : ValueImport.text(value.measuredAt()));
                 }
             }
             else {

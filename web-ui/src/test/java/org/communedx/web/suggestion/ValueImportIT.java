@@ -147,6 +147,8 @@ class ValueImportIT {
         assertThat(jdbc.queryForList("""
                 select reference, measured_at is not null as measured, value_yes_no from suggested_value
                 where period_id = ? order by reference""", period)).hasSize(2);
+        String report = new String(manager.download(reportLink(done)).body(), StandardCharsets.UTF_8);
+        assertThat(report).as("the day as the file gave it, on Vietnam's clock").contains("05305,G1.C1,3/4,MC-1,2019-06-30 00:00");
     }
 
     @Test
@@ -171,6 +173,20 @@ class ValueImportIT {
         assertThat(suggested()).as("all or nothing").isZero();
         String report = new String(manager.download(reportLink(refused)).body(), StandardCharsets.UTF_8);
         assertThat(report).contains("Dòng,Cột,Vấn đề", "3,C (value),\"Mức 7 không hợp lệ");
+    }
+
+    /** A time that cannot be read does not hide what is wrong with the values: one pass lists both. */
+    @Test
+    void anUnreadableTimeAndABadValueAreListedTogether() {
+        String csv = "commune_code,criterion_code,value,reference,measured_at\n"
+                + "05305,G1.C1,18/20,,31/13/2026\n"
+                + "05305,G1.C2,7,,\n";
+
+        String refused = refused(upload("times.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(refused).contains("bị từ chối với 2 vấn đề", "<td>2</td>", "E (measured_at)", "«31/13/2026»",
+                "<td>3</td>", "C (value)", "Mức 7 không hợp lệ");
+        assertThat(suggested()).isZero();
     }
 
     @Test
