@@ -121,15 +121,17 @@ document.addEventListener('change', function (event) {
     reflect();
 })();
 
-// A menu of the bar (a <details>, which opens and closes without JavaScript) also closes on a click elsewhere and
-// on Escape, as menus do.
-document.addEventListener('click', function (event) {
+// A menu of the bar (a <details>, which opens and closes without JavaScript) also closes on a click elsewhere, when
+// the keyboard's focus moves on past it (it stayed open over the page being read), and on Escape, as menus do.
+function closeMenusOutside(event) {
     document.querySelectorAll('details.nav-menu[open]').forEach(function (menu) {
         if (!menu.contains(event.target)) {
             menu.open = false;
         }
     });
-});
+}
+document.addEventListener('click', closeMenusOutside);
+document.addEventListener('focusin', closeMenusOutside);
 document.addEventListener('keydown', function (event) {
     if (event.key !== 'Escape') {
         return;

@@ -118,6 +118,14 @@ class MenuBrowserIT {
                 "Mã truy cập API", "Nhật ký", "Tác vụ định kỳ" });
         page.keyboard().press("Escape");
         assertThat(page.locator("#nav-admin a[aria-current=page]")).isHidden();
+        assertThat(page.locator("#nav-admin > summary")).isFocused();
+
+        // By keyboard: Enter opens it, and tabbing on past its last item closes it behind.
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#nav-admin")).hasAttribute("open", "");
+        page.locator("#nav-admin a").last().focus();
+        page.keyboard().press("Tab");
+        assertThat(page.locator("#nav-admin")).not().hasAttribute("open", "");
 
         page.locator("#nav-admin > summary").click();
         page.locator("#nav-admin").getByText("Kỳ đánh giá", new com.microsoft.playwright.Locator.GetByTextOptions()
