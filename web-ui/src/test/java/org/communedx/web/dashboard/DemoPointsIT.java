@@ -178,6 +178,8 @@ class DemoPointsIT {
                 .as("no parent column: the communes lie under the province").doesNotContain(">Thuộc</a></th>");
         String report = manager.get("/units/25/periods/" + year2026 + "/report").body();
         assertThat(report).contains("id=\"report-ranking\"", ">Chưa có điểm</td>")
+                .as("nothing claimed either, not 0,0").containsPattern(
+                        ">Chưa có điểm</td>\\s*<td class=\"figure\">Chưa có điểm</td>\\s*<td class=\"figure\">Chưa có điểm</td>")
                 .as("no district column after the reform").doesNotContain(">Huyện</th>");
         // No district stands between the new communes and their province: no column of dashes says so row by row.
         assertThat(ranking).doesNotContain(">Huyện</th>");
