@@ -3,13 +3,11 @@ package org.communedx.web.config;
 import jakarta.servlet.MultipartConfigElement;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.context.support.ResourceBundleMessageSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TomcatErrorPageTests {
 
-    private final TomcatErrorPage pages = new TomcatErrorPage(messages(),
+    private final TomcatErrorPage pages = new TomcatErrorPage(Bundles.messages(),
             new MultipartConfigElement("", 100L * 1024 * 1024, 101L * 1024 * 1024, 0));
 
     @Test
@@ -23,13 +21,5 @@ class TomcatErrorPageTests {
     void everyOtherRefusalGetsTheGenericExplanation() {
         assertThat(pages.html("error.other.explanation")).contains("The request was not valid")
                 .doesNotContain("100 MB");
-    }
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import org.communedx.web.config.Bundles;
 import org.communedx.web.evidence.EvidenceController.Problem;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
@@ -27,17 +27,9 @@ class EvidenceFormTests {
         Problem problem = EvidenceController.problems(binding).get(0);
 
         assertThat(problem).isEqualTo(new Problem("evidence.refused.titleTooLong", List.of(255)));
-        assertThat(messages().getMessage(problem.messageKey(), problem.arguments().toArray(), Locale.ENGLISH))
+        assertThat(Bundles.messages().getMessage(problem.messageKey(), problem.arguments().toArray(), Locale.ENGLISH))
                 .isEqualTo("The title may have at most 255 characters.");
-        assertThat(messages().getMessage(problem.messageKey(), problem.arguments().toArray(),
+        assertThat(Bundles.messages().getMessage(problem.messageKey(), problem.arguments().toArray(),
                 Locale.forLanguageTag("vi"))).isEqualTo("Trích yếu tối đa 255 ký tự.");
-    }
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 }

@@ -12,13 +12,14 @@ import org.communedx.model.framework.MeasurementType;
 import org.communedx.model.framework.ScoringMethod;
 import org.communedx.service.assessment.Completion.Reason;
 import org.communedx.service.assessment.Scorecards.ExplainedCriterion;
+import org.communedx.web.config.Bundles;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
-import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.context.MessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,10 +99,7 @@ class EntryTextsTests {
     }
 
     private static SpringTemplateEngine engine() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
+        MessageSource messages = Bundles.messages();
         StringTemplateResolver templates = new StringTemplateResolver();
         templates.setTemplateMode(TemplateMode.TEXT);
         SpringTemplateEngine engine = new SpringTemplateEngine();

@@ -6,16 +6,15 @@ import java.util.Map;
 
 import org.communedx.service.notification.NoticeView;
 import org.communedx.service.notification.NotificationKind;
+import org.communedx.web.config.Bundles;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A notice's counts are kept as text; the sentence reads them as numbers, in the reader's language. */
 class NoticeTextsTests {
 
-    private final NoticeTexts texts = new NoticeTexts(bundles());
+    private final NoticeTexts texts = new NoticeTexts(Bundles.messages());
 
     @Test
     void theDailyCountOfWhatWaitsAgreesWithItsNounAndGroupsItsDigits() {
@@ -51,13 +50,5 @@ class NoticeTextsTests {
 
     private static NoticeView notice(NotificationKind kind, Map<String, String> parameters) {
         return new NoticeView(1, kind, null, "25", 1L, parameters, Instant.EPOCH, null);
-    }
-
-    private static ResourceBundleMessageSource bundles() {
-        ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
-        bundles.setBasename("messages");
-        bundles.setDefaultEncoding("UTF-8");
-        bundles.setFallbackToSystemLocale(false);
-        return bundles;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 
 import org.communedx.service.database.DatabaseServer;
 import org.communedx.service.database.DatabaseState;
+import org.communedx.web.config.Bundles;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.availability.ApplicationAvailabilityBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -35,7 +35,7 @@ class StartingFilterTests {
     /** Whether the embedded server is down, as the filter asks after a failure. */
     private boolean serverDown;
 
-    private final StartingFilter filter = new StartingFilter(availability, templates(), messages(), locales(),
+    private final StartingFilter filter = new StartingFilter(availability, templates(), Bundles.messages(), locales(),
             new StaticListableBeanFactory(Map.of("server", (DatabaseServer) () -> serverDown))
                     .getBeanProvider(DatabaseServer.class));
 
@@ -214,16 +214,8 @@ class StartingFilterTests {
         resolver.setCharacterEncoding("UTF-8");
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
-        engine.setTemplateEngineMessageSource(messages());
+        engine.setTemplateEngineMessageSource(Bundles.messages());
         return engine;
-    }
-
-    private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
     }
 
     private static CookieLocaleResolver locales() {
