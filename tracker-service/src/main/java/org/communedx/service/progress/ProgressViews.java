@@ -75,6 +75,14 @@ public final class ProgressViews {
     public record CommuneFigure(Integer rank, String code, String name, String parentCode, String parentName,
             BigDecimal verified, BigDecimal claimed, Map<String, BigDecimal> groupVerified, BigDecimal score,
             BigDecimal maxScore, BigDecimal claimedScore) {
+
+        /**
+         * Whether the commune has begun the period. One that has not counts as 0 in the rollup's averages but has no
+         * figures of its own to show: pages and files say so rather than print zeros.
+         */
+        public boolean started() {
+            return rank != null;
+        }
     }
 
     /** @param averageScore the child's communes' verified points, averaged */

@@ -136,7 +136,7 @@ public class Rankings {
      */
     static List<RankedCommune> classify(Rollup rollup, ScoreSettings settings, ScoreClasses classes) {
         return rollup.ranking().stream().map(commune -> {
-            BigDecimal score = commune.rank() == null ? null
+            BigDecimal score = !commune.started() ? null
                     : Standings.score(settings, commune.score(), commune.verified());
             Optional<Integer> position = score == null ? Optional.empty() : classes.classify(score);
             return new RankedCommune(commune.rank(), commune.code(), commune.name(),

@@ -226,15 +226,17 @@ public class Exports {
             }
             writer.table(labels.get("export.sheet.communes"), headers);
             for (CommuneFigure commune : rollup.ranking()) {
+                // A commune that has not begun leaves its figures empty, as its row on the dashboard does.
+                boolean started = commune.started();
                 List<Object> cells = new ArrayList<>(Arrays.asList(commune.rank(), commune.code(),
-                        commune.name(), commune.parentCode(), commune.parentName(), commune.verified(),
-                        commune.claimed()));
+                        commune.name(), commune.parentCode(), commune.parentName(),
+                        started ? commune.verified() : null, started ? commune.claimed() : null));
                 if (points) {
-                    cells.add(settings.round(commune.score()));
+                    cells.add(started ? settings.round(commune.score()) : null);
                     cells.add(commune.maxScore());
                 }
                 for (GroupAverage group : rollup.groups()) {
-                    cells.add(commune.groupVerified().get(group.groupCode()));
+                    cells.add(started ? commune.groupVerified().get(group.groupCode()) : null);
                 }
                 writer.row(cells);
             }

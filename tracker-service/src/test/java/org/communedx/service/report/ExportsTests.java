@@ -195,6 +195,16 @@ class ExportsTests {
                 "50.5");
     }
 
+    @Test
+    void aCommuneThatHasNotBegunHasNoFiguresInTheRollupNotZeros() throws IOException {
+        List<CSVRecord> points = parse(rollup(new ScoreSettings(ScoreDisplay.POINTS, 0, null)));
+        List<CSVRecord> percent = parse(rollup(ScoreSettings.PERCENT));
+
+        assertThat(points.get(2).toList()).containsExactly("", "96102", "Xã Hai", "961", "Huyện", "", "", "", "1000",
+                "");
+        assertThat(percent.get(2).toList()).containsExactly("", "96102", "Xã Hai", "961", "Huyện", "", "", "");
+    }
+
     private byte[] scorecard(ScoreSettings settings) throws IOException {
         List<CriterionRow> rows = List.of(row("G1.C1", EntryStatus.APPROVED), row("G1.C2", EntryStatus.SUBMITTED),
                 row("G1.C3", EntryStatus.DRAFT));
@@ -223,7 +233,11 @@ class ExportsTests {
                         new BigDecimal("1000"))),
                 List.of(new CommuneFigure(1, "96101", "Xã Một", "961", "Huyện", verified, new BigDecimal("62.5"),
                         Map.of("G1", verified), new BigDecimal("505.20"), new BigDecimal("1000"),
-                        new BigDecimal("625.00"))),
+                        new BigDecimal("625.00")),
+                        // Not begun: the rollup holds zeros for it, which count in the averages.
+                        new CommuneFigure(null, "96102", "Xã Hai", "961", "Huyện", BigDecimal.ZERO, BigDecimal.ZERO,
+                                Map.of("G1", BigDecimal.ZERO), BigDecimal.ZERO, new BigDecimal("1000"),
+                                BigDecimal.ZERO)),
                 List.of(), settings, new BigDecimal("1000"), new BigDecimal("505.20"), new BigDecimal("505.20"),
                 new BigDecimal("625.00"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
