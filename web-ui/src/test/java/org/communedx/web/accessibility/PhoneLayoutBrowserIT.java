@@ -110,6 +110,27 @@ class PhoneLayoutBrowserIT {
         }
     }
 
+    /** The printable reports on a phone: the sheet without its paper margins, its wide tables in their own boxes. */
+    @Test
+    void thePrintableReportsScrollNowhereSideways() {
+        long filled = periods.findByName("Năm 2025").orElseThrow().getId();
+        long current = periods.findByName("Năm 2026").orElseThrow().getId();
+        Page page = browser.logIn(port, "xa.yenphu", EntryPages.PASSWORD);
+        page.setViewportSize(WIDTH, SCREEN);
+        for (String path : List.of("/communes/05305/periods/" + filled + "/report",
+                "/communes/05305/periods/" + current + "/report")) {
+            assertReportFits(page, path);
+        }
+        browser.logIn(port, "tinh.phutho", EntryPages.PASSWORD);
+        assertReportFits(page, "/units/25/periods/" + current + "/report");
+    }
+
+    private void assertReportFits(Page page, String path) {
+        page.navigate("http://localhost:" + port + path);
+        assertThat(page.locator("table.data").first()).isVisible();
+        assertNoSidewaysScroll(page, path);
+    }
+
     private static int height(Page page) {
         return ((Number) page.evaluate("document.documentElement.scrollHeight")).intValue();
     }
