@@ -3,7 +3,6 @@ package org.communedx.web.evidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,11 +18,11 @@ import org.communedx.service.evidence.EvidenceThumbnails;
 import org.communedx.service.evidence.EvidenceThumbnails.Thumbnail;
 import org.communedx.service.evidence.EvidenceViews.EvidenceView;
 import org.communedx.web.config.Uploads;
+import org.communedx.web.report.Downloads;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -170,24 +169,14 @@ class EvidenceController {
 
     private static ResponseEntity<Resource> serve(EvidenceContent content, boolean inline) throws IOException {
         EvidenceView file = content.file();
-        ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(file.downloadName(), StandardCharsets.UTF_8).build();
+        String name = file.downloadName();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.mediaType()))
                 .contentLength(file.sizeBytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION, withAsciiFallback(disposition, file.storedName()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, inline ? Downloads.inline(name) : Downloads.disposition(name))
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, NOT_KEPT)
                 .body(new InputStreamResource(content.content().getInputStream()));
-    }
-
-    /**
-     * {@code filename*=UTF-8''...} (RFC 5987) carries the user's name with the detected type's extension; old
-     * clients that ignore it get the safe ASCII stored name in {@code filename}, which ends in the same.
-     */
-    private static String withAsciiFallback(ContentDisposition disposition, String storedName) {
-        return disposition.getType() + "; filename=\"" + storedName + "\"; filename*="
-                + disposition.toString().replaceFirst("(?s).*filename\\*=", "");
     }
 
     /**

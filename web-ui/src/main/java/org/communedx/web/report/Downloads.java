@@ -27,9 +27,19 @@ public final class Downloads {
                 .contentType(MediaType.parseMediaType(contentType));
     }
 
+    /** A file saved, not shown. */
     public static String disposition(String fileName) {
+        return disposition("attachment", fileName);
+    }
+
+    /** A file the browser may show itself, saved under the same names. */
+    public static String inline(String fileName) {
+        return disposition("inline", fileName);
+    }
+
+    private static String disposition(String type, String fileName) {
         String plain = fileName.replaceAll("[\\p{Cntrl}/\\\\]+", " ").replaceAll("\\.{2,}", ".");
-        return "attachment; filename=\"" + ascii(plain) + "\"; filename*=UTF-8''" + encoded(plain);
+        return type + "; filename=\"" + ascii(plain) + "\"; filename*=UTF-8''" + encoded(plain);
     }
 
     /**
