@@ -132,8 +132,9 @@ public class CriterionEntry {
         if (value.type() != criterion.getType()) {
             throw new RuleViolation("entry.refused.wrongType", value.type(), criterion.getType());
         }
+        String kept = bounded(explanation);
         setValue(value);
-        this.explanation = blankToNull(explanation);
+        this.explanation = kept;
         moveTo(DRAFT, actor, now);
     }
 
@@ -233,7 +234,7 @@ public class CriterionEntry {
         if (explanation == null || explanation.isBlank()) {
             throw new RuleViolation("entry.refused.explanationRequired");
         }
-        this.explanation = explanation.strip();
+        this.explanation = bounded(explanation);
         reopenedForCommune = false;
         moveTo(NOT_APPLICABLE_REQUESTED, actor, now);
     }
@@ -345,8 +346,13 @@ public class CriterionEntry {
         return snapshot;
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+    /** An explanation as kept: stripped, null when blank, refused past {@link #EXPLANATION_MAX}, however it came. */
+    private static String bounded(String explanation) {
+        String text = explanation == null || explanation.isBlank() ? null : explanation.strip();
+        if (text != null && text.length() > EXPLANATION_MAX) {
+            throw new RuleViolation("entry.form.explanationTooLong", EXPLANATION_MAX);
+        }
+        return text;
     }
 
     public Long getId() {

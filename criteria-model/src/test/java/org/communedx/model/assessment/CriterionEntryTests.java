@@ -209,6 +209,21 @@ class CriterionEntryTests {
         assertThat(level.getStatus()).isEqualTo(EntryStatus.RETURNED);
     }
 
+    /** However it arrives (the page's form, the API, a hand-made request), an explanation is at most 2,000 long. */
+    @Test
+    void anExplanationPastTheLimitIsRefusedAndNothingChanges() {
+        String tooLong = "x".repeat(CriterionEntry.EXPLANATION_MAX + 1);
+        assertRefused(() -> level.requestNotApplicable(tooLong, "xa.yenphu", NOW), "entry.form.explanationTooLong");
+        assertRefused(() -> level.saveValue(new EntryValue.Level(1), tooLong, "xa.yenphu", NOW),
+                "entry.form.explanationTooLong");
+        assertThat(level.getStatus()).isEqualTo(EntryStatus.NOT_STARTED);
+        assertThat(level.value()).isNull();
+        assertThat(level.getExplanation()).isNull();
+
+        level.requestNotApplicable(" " + "x".repeat(CriterionEntry.EXPLANATION_MAX) + " ", "xa.yenphu", NOW);
+        assertThat(level.getExplanation()).hasSize(CriterionEntry.EXPLANATION_MAX);
+    }
+
     @Test
     void notApplicableRequestCanBeReturned() {
         level.requestNotApplicable("Không áp dụng", "xa.yenphu", NOW);

@@ -141,6 +141,9 @@ class EntryIT {
         String criterion = EntryPages.criterion("05305", period, "G1.C1");
         postAt(criterion, "not-applicable", "version=0&explanation=");
         assertThat(staff.get(criterion).body()).contains("Nêu lý do tiêu chí không áp dụng cho xã.", "Chưa bắt đầu");
+        // The text box stops at 2,000 characters; a request made by hand is told the same, and stores nothing.
+        postAt(criterion, "not-applicable", "version=0&explanation=" + "x".repeat(40_000));
+        assertThat(staff.get(criterion).body()).contains("Giải trình tối đa 2.000 ký tự.", "Chưa bắt đầu");
 
         EntryPages.saveFirst(staff, "05305", period, "G1.C2", "level=2");
         long entry = EntryPages.entryId(staff, "05305", period, "G1.C1");
