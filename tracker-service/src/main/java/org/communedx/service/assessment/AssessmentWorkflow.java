@@ -447,6 +447,15 @@ public class AssessmentWorkflow {
     }
 
     /**
+     * Submits at the criterion's address. A commune that has begun nothing has nothing to submit; the entries this
+     * stores to say so are rolled back with the refusal, so that it still has not begun.
+     */
+    @Transactional
+    public EntryView submit(CriterionAddress address, long version) {
+        return submit(entryToWrite(address), version);
+    }
+
+    /**
      * Submits at once every entry of the commune's period that its staff saved (a draft, or one returned to them):
      * each as {@link #submit} would, by the entry's own rule, so that one without its value or its evidence is left
      * as it is and told why. All or nothing: if another user changes any of them meanwhile, none is submitted.

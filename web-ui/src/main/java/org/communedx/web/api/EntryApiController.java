@@ -143,7 +143,7 @@ class EntryApiController {
         long version = ApiRequests.ifMatch(request);
         CriterionAddress address = new CriterionAddress(code, periodId, criterion);
         return requests.once(request, body, () -> {
-            EntryView submitted = workflow.submit(workflow.entryToWrite(address), version);
+            EntryView submitted = workflow.submit(address, version);
             return ApiRequests.answer(HttpStatus.OK, Entry.of(address, submitted), submitted.version());
         });
     }

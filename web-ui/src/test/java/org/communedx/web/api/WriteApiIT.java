@@ -85,6 +85,16 @@ class WriteApiIT {
                 .as("the reviewer reads what was submitted").isEqualTo(submitted.headers().firstValue("ETag"));
     }
 
+    /** A refused write leaves a commune that has begun nothing as it was: no assessment, not ranked at 0. */
+    @Test
+    void aRefusedFirstWriteStoresNothing() {
+        HttpResponse<String> submitted = send("POST", entry + "/submit", "xa.yenphu", "\"0\"", null, "");
+        assertThat(submitted.statusCode()).isEqualTo(409);
+        assertThat(json(submitted).get("code").asString()).isEqualTo("entry.refused.transition");
+        assertThat(jdbc.queryForObject("select count(*) from assessment where period_id = ?", Long.class, period))
+                .isZero();
+    }
+
     @Test
     void everyRefusalHasItsStatusAndProblem() {
         HttpResponse<String> noIfMatch = send("PUT", entry + "/value", "xa.yenphu", null, null, "{\"value\": \"1/2\"}");
