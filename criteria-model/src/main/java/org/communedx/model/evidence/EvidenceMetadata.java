@@ -2,6 +2,7 @@ package org.communedx.model.evidence;
 
 import java.time.LocalDate;
 
+import org.communedx.model.ControlCharacters;
 import org.communedx.model.RuleViolation;
 
 /**
@@ -25,6 +26,9 @@ public record EvidenceMetadata(String documentNumber, String title, String issui
         documentNumber = strip(documentNumber);
         title = strip(title);
         issuingBody = strip(issuingBody);
+        if (ControlCharacters.in(documentNumber) || ControlCharacters.in(title) || ControlCharacters.in(issuingBody)) {
+            throw new RuleViolation("evidence.refused.controlCharacter");
+        }
         if (documentNumber != null && documentNumber.length() > 100) {
             throw new RuleViolation("evidence.refused.documentNumberTooLong", 100);
         }

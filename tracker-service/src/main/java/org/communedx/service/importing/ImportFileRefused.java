@@ -34,6 +34,10 @@ public class ImportFileRefused extends RuntimeException {
         return new ImportFileRefused(Reason.CELL_TOO_LONG, line, maxCellLength);
     }
 
+    static ImportFileRefused controlCharacter(int line) {
+        return new ImportFileRefused(Reason.CONTROL_CHARACTER, line);
+    }
+
     public Reason reason() {
         return reason;
     }
@@ -43,12 +47,13 @@ public class ImportFileRefused extends RuntimeException {
         return line;
     }
 
-    /** The key of a limit's message; the other reasons are worded by each import. */
+    /** The key of the message of a limit or a control character; the other reasons are worded by each import. */
     public String messageKey() {
         return switch (reason) {
             case FILE_TOO_LARGE -> "import.limit.fileSize";
             case TOO_MANY_ROWS -> "import.limit.rows";
             case CELL_TOO_LONG -> "import.limit.cellLength";
+            case CONTROL_CHARACTER -> "import.refused.controlCharacter";
             case NOT_UTF8, MALFORMED_CSV, NOT_XLSX -> throw new IllegalStateException("Worded by each import: " + reason);
         };
     }
@@ -63,6 +68,8 @@ public class ImportFileRefused extends RuntimeException {
 
     public enum Reason {
         FILE_TOO_LARGE, TOO_MANY_ROWS, CELL_TOO_LONG, NOT_UTF8, MALFORMED_CSV,
+        /** A {@link org.communedx.model.ControlCharacters control character}, which no import may store. */
+        CONTROL_CHARACTER,
         /** A ZIP file that POI cannot read as a workbook. */
         NOT_XLSX
     }

@@ -13,6 +13,7 @@ import java.util.zip.ZipFile;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.poi.ooxml.POIXMLException;
+import org.communedx.model.ControlCharacters;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -278,13 +279,19 @@ public final class TableRows {
         public void cell(String reference, String value, XSSFComment comment) {
             int column = reference == null ? cells.size() : new CellReference(reference).getCol();
             if (value != null && value.length() > limits.maxCellLength()) {
-                int line = reference == null ? 0 : new CellReference(reference).getRow() + 1;
-                throw ImportFileRefused.cellTooLong(line, limits.maxCellLength());
+                throw ImportFileRefused.cellTooLong(line(reference), limits.maxCellLength());
+            }
+            if (ControlCharacters.in(value)) {
+                throw ImportFileRefused.controlCharacter(line(reference));
             }
             while (cells.size() < column) {
                 cells.add("");
             }
             cells.add(value == null ? "" : value);
+        }
+
+        private static int line(String reference) {
+            return reference == null ? 0 : new CellReference(reference).getRow() + 1;
         }
     }
 }

@@ -10,6 +10,8 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import org.communedx.model.ControlCharacters;
+
 /**
  * The text of an upload, decoded as it is read: strictly UTF-8 (a file saved as Windows-1258 or TCVN3 would
  * otherwise import garbled Vietnamese names without a word of warning), without the byte order mark spreadsheet
@@ -153,6 +155,9 @@ public final class UploadReader extends Reader {
      * in quotes runs to the closing quote, line breaks and commas included, and a doubled quote inside it is one.
      */
     private void follow(char c) {
+        if (ControlCharacters.isRefused(c)) {
+            throw ImportFileRefused.controlCharacter(line);
+        }
         boolean separator = c == ',' || c == '\n' || c == '\r';
         switch (cellState) {
             case PLAIN_CELL -> {

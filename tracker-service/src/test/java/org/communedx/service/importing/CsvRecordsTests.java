@@ -101,6 +101,19 @@ class CsvRecordsTests {
         assertThat(refused.line()).isEqualTo(5002);
     }
 
+    /** PostgreSQL refuses NUL: one in a name was a failed import job rather than a problem on its line. */
+    @Test
+    void refusesAControlCharacterAtItsLineButTakesTabsAndLineBreaks() {
+        assertThat(read("a,b\r\n\"x\ty\",\"two\nlines\"\r\n", LIMITS)).hasSize(2);
+
+        ImportFileRefused refused = catchThrowableOfType(ImportFileRefused.class,
+                () -> read("a,b\n1,2\nXã\u0000,3\n", LIMITS));
+
+        assertThat(refused.reason()).isEqualTo(Reason.CONTROL_CHARACTER);
+        assertThat(refused.line()).isEqualTo(3);
+        assertThat(refused.messageKey()).isEqualTo("import.refused.controlCharacter");
+    }
+
     @Test
     void dropsTheByteOrderMarkOfSpreadsheetPrograms() {
         assertThat(read("\uFEFFa,b\n1,2\n", LIMITS).get(0).toList()).containsExactly("a", "b");

@@ -10,6 +10,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.communedx.model.ControlCharacters;
 import org.communedx.service.api.IdempotencyKeys;
 import org.communedx.service.api.IdempotencyKeys.Answer;
 import tools.jackson.core.JacksonException;
@@ -59,11 +60,26 @@ class ApiRequests {
             if (node == null || !node.isObject()) {
                 throw new ApiProblem(HttpStatus.BAD_REQUEST, "api.refused.notJsonObject", List.of());
             }
+            if (holdsControlCharacter(node)) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "api.refused.controlCharacter", List.of());
+            }
             return node;
         }
         catch (JacksonException ex) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "api.refused.notJsonObject", List.of());
         }
+    }
+
+    /** Whether a string or a name anywhere in the body holds a {@link ControlCharacters control character}. */
+    private static boolean holdsControlCharacter(JsonNode node) {
+        if (node.isString()) {
+            return ControlCharacters.in(node.asString());
+        }
+        if (node.isObject()) {
+            return node.properties().stream().anyMatch(property -> ControlCharacters.in(property.getKey())
+                    || holdsControlCharacter(property.getValue()));
+        }
+        return node.isArray() && node.values().stream().anyMatch(ApiRequests::holdsControlCharacter);
     }
 
     /**

@@ -11,6 +11,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.communedx.model.ControlCharacters;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,12 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses, as bad input (400, the error page in the user's language, or JSON for the API), a request whose
- * parameters hold a control character other than tab, carriage return and line feed. No form or search has a use
- * for them, and PostgreSQL refuses NUL outright: a search for {@code %00} was a server error. One rule, before
+ * parameters hold a {@link ControlCharacters control character}: a search for {@code %00} was a server error. Before
  * security and any query.
  * <p>
  * A multipart request's parts are not read here, so that an upload is parsed only by the code that limits it; its
- * query string is checked all the same.
+ * query string is checked all the same, and its one text that is kept, an evidence file's description, by
+ * {@link org.communedx.model.evidence.EvidenceMetadata}. A JSON body's strings are checked as it is read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -69,6 +71,6 @@ class ControlCharacterFilter extends OncePerRequestFilter {
     }
 
     private static boolean isBad(String text) {
-        return text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\r' && c != '\n');
+        return ControlCharacters.in(text);
     }
 }

@@ -91,6 +91,10 @@ class WriteApiIT {
         HttpResponse<String> submitted = send("POST", entry + "/submit", "xa.yenphu", "\"0\"", null, "");
         assertThat(submitted.statusCode()).isEqualTo(409);
         assertThat(json(submitted).get("code").asString()).isEqualTo("entry.refused.transition");
+        HttpResponse<String> nul = send("PUT", entry + "/value", "xa.yenphu", "\"0\"", null,
+                "{\"value\": \"18/20\", \"explanation\": \"Theo danh s\\u0000ch\"}");
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(json(nul).get("code").asString()).isEqualTo("api.refused.controlCharacter");
         assertThat(jdbc.queryForObject("select count(*) from assessment where period_id = ?", Long.class, period))
                 .isZero();
     }
