@@ -94,7 +94,9 @@ public class Period {
         if (terms.graceDays() < 0 || terms.graceDays() > MAX_GRACE_DAYS) {
             throw new RuleViolation("period.invalid.graceDays", MAX_GRACE_DAYS);
         }
-        if (framework == null || framework.getStatus() != FrameworkStatus.PUBLISHED) {
+        // A period takes only a published version, but keeps the one it has when that is retired later: its dates
+        // and deadline stay editable, as the retirement promised.
+        if (framework == null || framework != this.framework && framework.getStatus() != FrameworkStatus.PUBLISHED) {
             throw new RuleViolation("period.invalid.frameworkNotPublished");
         }
         this.name = terms.name().strip();

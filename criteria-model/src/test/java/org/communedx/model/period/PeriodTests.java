@@ -92,8 +92,22 @@ class PeriodTests {
                 "period.invalid.frameworkNotPublished");
         Period period = new Period(new PeriodTerms("x", 2024, JAN_1, DEC_31, DEC_31), published());
         assertRefused(() -> period.revise(period.terms(), draft), "period.invalid.frameworkNotPublished");
+        Framework retired = published();
+        retired.retire();
+        assertRefused(() -> period.revise(period.terms(), retired), "period.invalid.frameworkNotPublished");
         assertRefused(() -> new Period(new PeriodTerms(" ", 2024, JAN_1, DEC_31, DEC_31), published()),
                 "period.invalid.name");
+    }
+
+    /** Retiring a version leaves the periods that use it working: their deadline can still be moved. */
+    @Test
+    void aPeriodKeepsAVersionRetiredSinceAndStaysEditable() {
+        Period period = new Period(new PeriodTerms("x", 2024, JAN_1, DEC_31, DEC_31), published());
+        period.getFramework().retire();
+
+        period.revise(new PeriodTerms("x", 2024, JAN_1, DEC_31, DEC_31.plusDays(10)), period.getFramework());
+
+        assertThat(period.getSubmissionDeadline()).isEqualTo(DEC_31.plusDays(10));
     }
 
     @Test

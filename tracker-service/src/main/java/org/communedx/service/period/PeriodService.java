@@ -83,9 +83,16 @@ public class PeriodService {
         return view(load(id));
     }
 
-    public List<FrameworkChoice> publishedFrameworks() {
+    /**
+     * The versions a period may take: the published ones, and for a period that exists the one it has, though it was
+     * retired since (see {@link Period#revise}).
+     * @param periodId the period being edited, or null for a new one
+     */
+    public List<FrameworkChoice> frameworkChoices(Long periodId) {
+        Long kept = periodId == null ? null : load(periodId).getFramework().getId();
         return frameworks.findAllByOrderByCodeAscVersionDesc().stream()
-                .filter(framework -> framework.getStatus() == FrameworkStatus.PUBLISHED)
+                .filter(framework -> framework.getStatus() == FrameworkStatus.PUBLISHED
+                        || framework.getId().equals(kept))
                 .map(framework -> new FrameworkChoice(framework.getId(), label(framework))).toList();
     }
 

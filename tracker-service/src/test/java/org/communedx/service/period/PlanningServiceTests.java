@@ -136,8 +136,27 @@ class PlanningServiceTests {
         assertThat(periods.get(id).closesAfter()).isEqualTo(START.plusMonths(11).plusDays(14));
         assertThat(audit.history(PeriodService.AUDIT_TYPE, id)).extracting(AuditEvent::action)
                 .containsExactly("CREATE", "EDIT");
-        assertThat(periods.publishedFrameworks()).extracting(PlanningViews.FrameworkChoice::label)
+        assertThat(periods.frameworkChoices(null)).extracting(PlanningViews.FrameworkChoice::label)
                 .contains("TEST-WF 1.0", "DX-XA 1.0");
+    }
+
+    /** Retiring a version leaves its periods editable: the edit form offers the version the period has. */
+    @Test
+    void aPeriodWhoseVersionWasRetiredStaysEditable() {
+        loginAs("admin", Role.ADMIN);
+        long id = periods.create(period("Kỳ thử 2031"));
+        frameworks.findById(frameworkId()).orElseThrow().retire();
+
+        assertThat(periods.frameworkChoices(null)).extracting(PlanningViews.FrameworkChoice::label)
+                .doesNotContain("TEST-WF 1.0");
+        assertThat(periods.frameworkChoices(id)).extracting(PlanningViews.FrameworkChoice::label)
+                .contains("TEST-WF 1.0");
+        periods.edit(id, new PeriodDraft("Kỳ thử 2031", 2024, START, START.plusYears(1).minusDays(1),
+                START.plusMonths(11).plusDays(5), 0, frameworkId()));
+        assertThat(periods.get(id).submissionDeadline()).isEqualTo(START.plusMonths(11).plusDays(5));
+        long other = periods.create(new PeriodDraft("Kỳ thử 2032", 2024, START, START.plusYears(1).minusDays(1),
+                START.plusMonths(11), 0, frameworks.findByCodeAndVersion("DX-XA", "1.0").orElseThrow().getId()));
+        assertRefused(() -> periods.edit(other, period("Kỳ thử 2032")), "period.invalid.frameworkNotPublished");
     }
 
     private PeriodDraft period(String name) {

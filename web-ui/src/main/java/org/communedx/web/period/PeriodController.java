@@ -36,21 +36,21 @@ class PeriodController {
     @GetMapping("/new")
     String newPeriod(Model model) {
         model.addAttribute("periodForm", PeriodForm.empty());
-        return form(model);
+        return form(model, null);
     }
 
     @PostMapping("/new")
     String create(@Validated @ModelAttribute("periodForm") PeriodForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
-            return form(model);
+            return form(model, null);
         }
         try {
             periods.create(form.toDraft());
         }
         catch (RuleViolation violation) {
             binding.reject(violation.messageKey(), violation.arguments().toArray(), null);
-            return form(model);
+            return form(model, null);
         }
         redirect.addFlashAttribute("messageKey", "period.created");
         return "redirect:/periods";
@@ -60,7 +60,7 @@ class PeriodController {
     String editForm(@PathVariable long id, Model model) {
         model.addAttribute("periodForm", PeriodForm.of(periods.get(id)));
         model.addAttribute("periodId", id);
-        return form(model);
+        return form(model, id);
     }
 
     @PostMapping("/{id}/edit")
@@ -69,21 +69,22 @@ class PeriodController {
         periods.get(id);
         model.addAttribute("periodId", id);
         if (binding.hasErrors()) {
-            return form(model);
+            return form(model, id);
         }
         try {
             periods.edit(id, form.toDraft());
         }
         catch (RuleViolation violation) {
             binding.reject(violation.messageKey(), violation.arguments().toArray(), null);
-            return form(model);
+            return form(model, id);
         }
         redirect.addFlashAttribute("messageKey", "period.saved");
         return "redirect:/periods";
     }
 
-    private String form(Model model) {
-        model.addAttribute("frameworks", periods.publishedFrameworks());
+    /** The form, for a new period (null) or the one of {@code periodId}, whose own version stays a choice. */
+    private String form(Model model, Long periodId) {
+        model.addAttribute("frameworks", periods.frameworkChoices(periodId));
         return FORM;
     }
 }
