@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.communedx.model.period.Period;
 import org.communedx.service.job.JobStatus;
 import org.communedx.service.job.JobsBusyException;
+import org.communedx.service.report.Cells;
 import org.communedx.service.suggestion.SuggestedValues.Suggestion;
 import org.communedx.service.suggestion.ValueImport;
 import org.communedx.service.suggestion.ValueImportJobs;
@@ -151,7 +152,9 @@ class ValueImportController {
                 csv.printRecord(ValueImport.COMMUNE_CODE, ValueImport.CRITERION_CODE, ValueImport.VALUE,
                         ValueImport.REFERENCE, ValueImport.MEASURED_AT);
                 for (Suggestion value : result.imported()) {
-                    csv.printRecord(value.communeCode(), value.criterionCode(), value.value(), value.reference(),
+                    // The reference is the file's free text: never a formula when the report is opened.
+                    csv.printRecord(value.communeCode(), value.criterionCode(), value.value(),
+                            Cells.neutralise(value.reference()),
                             value.measuredAt() == null ? null : ValueImport.text(value.measuredAt()));
                 }
             }
@@ -161,7 +164,8 @@ class ValueImportController {
                 for (ValueImportProblem problem : result.problems()) {
                     csv.printRecord(problem.line() == 0 ? "" : problem.line(),
                             problem.column() == null ? "" : problem.column(),
-                            messages.getMessage(problem.messageKey(), problem.args(), problem.messageKey(), locale));
+                            Cells.neutralise(messages.getMessage(problem.messageKey(), problem.args(),
+                                    problem.messageKey(), locale)));
                 }
             }
         }

@@ -137,7 +137,7 @@ class ValueImportIT {
     void aLongCsvWithItsBomReferenceAndTimeIsImported() {
         String csv = "\uFEFFcommune_code,commune_name,criterion_code,criterion_name,value,reference,measured_at\n"
                 + "05305,Xã Yên Phú,G1.C1,,3/4,MC-1,2019-06-30\n"
-                + "05305,Xã Yên Phú,G2.C3,,có,,\n"
+                + "05305,Xã Yên Phú,G2.C3,,có,=1+2,\n"
                 + "05305,Xã Yên Phú,G2.C4,,,,\n";
 
         String done = JobPages.done(manager, JobPages.jobOf(upload("values.csv", csv.getBytes(StandardCharsets.UTF_8)),
@@ -148,7 +148,8 @@ class ValueImportIT {
                 select reference, measured_at is not null as measured, value_yes_no from suggested_value
                 where period_id = ? order by reference""", period)).hasSize(2);
         String report = new String(manager.download(reportLink(done)).body(), StandardCharsets.UTF_8);
-        assertThat(report).as("the day as the file gave it, on Vietnam's clock").contains("05305,G1.C1,3/4,MC-1,2019-06-30 00:00");
+        assertThat(report).as("the day as the file gave it, on Vietnam's clock").contains("05305,G1.C1,3/4,MC-1,2019-06-30 00:00")
+                .as("a reference is never a formula").contains("'=1+2").doesNotContain(",=1+2");
     }
 
     @Test
