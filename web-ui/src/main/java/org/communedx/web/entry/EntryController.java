@@ -287,15 +287,10 @@ class EntryController {
                 .encode().toUriString();
     }
 
-    /** A refusal in the user's language; a refused move names the move and the status in that language too. */
+    /** A refusal in the user's language, the move and status it names too (see the message source). */
     static String refusal(RuleViolation violation, MessageSource messages, Locale locale) {
-        Object[] arguments = violation.arguments().toArray();
-        if ("entry.refused.transition".equals(violation.messageKey()) && arguments.length == 2) {
-            arguments = new Object[] { messages.getMessage("entry.action." + arguments[0], null,
-                    String.valueOf(arguments[0]), locale),
-                    messages.getMessage("entry.status." + arguments[1], null, String.valueOf(arguments[1]), locale) };
-        }
-        return messages.getMessage(violation.messageKey(), arguments, violation.messageKey(), locale);
+        return messages.getMessage(violation.messageKey(), violation.arguments().toArray(), violation.messageKey(),
+                locale);
     }
 
     private String page(EntryDetail detail, EvidenceList files, Model model) {
