@@ -413,6 +413,12 @@ class FrameworkEditingIT {
 
         assertThat(refused.body()).containsPattern("Dòng \\d+</span>\\s*<span>Trường a_vi không có trong mẫu.</span>")
                 .doesNotContain("??");
+
+        String shapeless = "code: \"DX-T\"\nversion: \"1\"\ntitleVi: \"x\"\ntitleEn: \"x\"\ngroups: \"G1\"\n";
+        HttpResponse<String> shape = importFile(admin, "framework.yaml", shapeless.getBytes(StandardCharsets.UTF_8),
+                "2.0-it-shape");
+        assertThat(shape.body()).containsPattern("Danh sách nhóm:</span>\\s*<span>Cần một danh sách")
+                .doesNotContain("??");
     }
 
     private WebClient admin() {
