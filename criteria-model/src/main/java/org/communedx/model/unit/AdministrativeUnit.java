@@ -16,6 +16,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.communedx.model.RuleViolation;
+
 /**
  * A province, district or commune of the GSO list, for the period it is valid. Its identity is the code within
  * that period, not the code alone: the reform of 1 July 2025 closed most communes and gave some of their codes
@@ -129,9 +131,9 @@ public class AdministrativeUnit {
      */
     public boolean signReportsAs(String title) {
         String trimmed = title == null ? "" : title.strip();
+        // One line: the title is printed on one, under the authority the report is signed for.
         if (trimmed.length() > SIGNER_TITLE_MAX || trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("A signer's title has at most " + SIGNER_TITLE_MAX
-                    + " characters on one line: " + code);
+            throw new RuleViolation("unit.signer.invalid");
         }
         String next = trimmed.isEmpty() ? null : trimmed;
         boolean changed = !Objects.equals(next, reportSignerTitle);

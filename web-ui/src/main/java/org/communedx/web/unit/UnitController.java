@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 
+import org.communedx.model.RuleViolation;
 import org.communedx.service.unit.UnitDirectory;
 import org.communedx.service.unit.UnitSettings;
 
@@ -73,8 +74,13 @@ class UnitController {
             redirect.addFlashAttribute("errorKey", "unit.signer.invalid");
         }
         else {
-            settings.setReportSignerTitle(code, form.validOn(), form.reportSignerTitle());
-            redirect.addFlashAttribute("messageKey", "unit.signer.saved");
+            try {
+                settings.setReportSignerTitle(code, form.validOn(), form.reportSignerTitle());
+                redirect.addFlashAttribute("messageKey", "unit.signer.saved");
+            }
+            catch (RuleViolation refused) {
+                redirect.addFlashAttribute("errorKey", refused.messageKey());
+            }
         }
         redirect.addAttribute("code", code);
         if (form.validOn() != null) {

@@ -198,7 +198,11 @@ class ReportIT {
 
         assertThat(setSigner(province, "kt. chủ tịch").statusCode()).as("a manager may not").isEqualTo(403);
         assertThat(setSigner(admin, "x".repeat(101)).statusCode()).isEqualTo(302);
-        assertThat(admin.get("/units/05305?asOf=2025-06-30").body()).contains("Chức danh người ký có tối đa 100 ký tự.");
+        assertThat(admin.get("/units/05305?asOf=2025-06-30").body()).contains(
+                "Chức danh người ký có tối đa 100 ký tự, trên một dòng.");
+        assertThat(setSigner(admin, "kt. chủ tịch\nphó chủ tịch").statusCode()).isEqualTo(302);
+        assertThat(admin.get("/units/05305?asOf=2025-06-30").body()).as("one line, not a server error").contains(
+                "Chức danh người ký có tối đa 100 ký tự, trên một dòng.");
         try {
             assertThat(setSigner(admin, "  kt. chủ tịch - phó chủ tịch ").statusCode()).isEqualTo(302);
             assertThat(admin.get("/units/05305?asOf=2025-06-30").body()).contains(
