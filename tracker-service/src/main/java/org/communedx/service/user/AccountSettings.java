@@ -3,11 +3,13 @@ package org.communedx.service.user;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.communedx.model.user.EmailPreference;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.audit.AuditLog;
 import org.communedx.service.audit.RequestOrigin;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,12 +29,15 @@ public class AccountSettings {
 
     private final LoginAttempts attempts;
 
+    private final AuditLog audit;
+
     AccountSettings(UserAccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy,
-            LoginAttempts attempts) {
+            LoginAttempts attempts, AuditLog audit) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.policy = policy;
         this.attempts = attempts;
+        this.audit = audit;
     }
 
     public AccountView account(String username) {
@@ -63,7 +68,11 @@ public class AccountSettings {
         if (!problems.isEmpty()) {
             throw new PasswordRejected(problems);
         }
+        Map<String, Object> before = account.snapshot();
         account.changePassword(passwordEncoder.encode(newPassword));
+        // Beside the administrators' resets, so that the trail tells who last set an account's password; the
+        // snapshots hold no hash.
+        audit.record(UserAdministration.AUDIT_TYPE, account.getId(), "CHANGE_PASSWORD", before, account.snapshot());
     }
 
     /** @param language {@code vi} or {@code en} */

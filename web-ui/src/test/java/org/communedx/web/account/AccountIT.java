@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,9 @@ class AccountIT {
 
     @Autowired
     PasswordEncoder passwordEncoder;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TestAccounts accounts;
 
@@ -82,6 +86,11 @@ class AccountIT {
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("Đã đổi mật khẩu.");
         assertThat(client.get("/frameworks").statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("""
+                select actor from audit_event where entity_type = 'USER' and action = 'CHANGE_PASSWORD'
+                and after_json ->> 'username' = ? and after_json::text not like '%$2%'""").param(username)
+                .query(String.class).list()).as("the change, once, by the user, without a hash")
+                .containsExactly(username);
 
         new WebClient(port).login(username, CHOSEN);
     }
