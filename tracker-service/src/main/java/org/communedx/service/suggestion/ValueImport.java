@@ -276,7 +276,7 @@ public class ValueImport {
 
     /**
      * Reads the file, checks it, and stores its values as suggestions, all or nothing.
-     * @param source the source the values are suggested from, e.g. "Tệp chitieu-2026.xlsx (tinh.phutho)"
+     * @param source the source the values are suggested from, e.g. "chitieu-2026.xlsx (tinh.phutho)"
      * @return what was imported, or every problem with nothing written
      */
     ValueImportResult run(long periodId, Path file, String fileName, String source, ValueImportProgress progress) {
@@ -501,16 +501,16 @@ public class ValueImport {
 
     /**
      * The source a file's values are suggested from: its name and who sent it, shortened to what a suggestion
-     * keeps.
+     * keeps. Names only, no words: it is stored, and pages in either language show it as it is.
      */
     static String source(String fileName, String username) {
         String name = fileName == null || fileName.isBlank() ? "?"
                 : fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
         String tail = " (" + username + ")";
-        int room = SuggestedValue.SOURCE_MAX - "Tệp ".length() - tail.length();
+        int room = SuggestedValue.SOURCE_MAX - tail.length();
         if (name.length() > room) {
             name = name.substring(0, Math.max(1, room - 1)) + "…";
         }
-        return "Tệp " + name + tail;
+        return name + tail;
     }
 }

@@ -52,7 +52,7 @@ class ValueImportTests {
     @Test
     void theSourceNamesTheFileAndTheSenderWithinItsLength() {
         assertThat(ValueImport.source("C:\\\\Users\\\\a\\\\chitieu-2026.xlsx", "tinh.phutho"))
-                .isEqualTo("Tệp chitieu-2026.xlsx (tinh.phutho)");
+                .isEqualTo("chitieu-2026.xlsx (tinh.phutho)");
         String longName = ValueImport.source("x".repeat(300) + ".xlsx", "tinh.phutho");
         assertThat(longName).hasSizeLessThanOrEqualTo(100).endsWith("… (tinh.phutho)");
     }

@@ -121,7 +121,7 @@ class ValueImportIT {
                 "role=\"status\"");
         assertThat(suggested()).isEqualTo(2 * communes);
         assertThat(jdbc.queryForObject("select distinct source from suggested_value where period_id = ?",
-                String.class, period)).isEqualTo("Tệp chitieu-2019.xlsx (tinh.hoabinh)");
+                String.class, period)).isEqualTo("chitieu-2019.xlsx (tinh.hoabinh)");
         assertThat(jdbc.queryForObject("""
                 select value_level from suggested_value s join administrative_unit u on u.id = s.unit_id
                 join criterion c on c.id = s.criterion_id
