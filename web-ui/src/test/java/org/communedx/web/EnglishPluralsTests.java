@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,9 +44,64 @@ class EnglishPluralsTests {
     }
 
     @Test
+    void countsThatCanBeOneAreSaidInTheSingular() {
+        assertThat(format("scorecard.deadline", "15/12/2026", 1)).isEqualTo("Submission deadline: 15/12/2026 (1 day left)");
+        assertThat(format("scorecard.deadline", "15/12/2026", 12)).endsWith("(12 days left)");
+        assertThat(format("nav.notifications.unread", 1)).isEqualTo("1 unread notification");
+        assertThat(format("review.evidence.count", 1)).isEqualTo("1 evidence file");
+        assertThat(format("unit.search.results", "yen", 1)).isEqualTo("Results for \"yen\": 1 unit");
+        assertThat(format("framework.summary", "DX", "1.0", 0, 0))
+                .isEqualTo("Framework DX, version 1.0: no groups of criteria, no component criteria.");
+        assertThat(format("mapping.job.summary", 1, 27, 1))
+                .isEqualTo("1 commune, 27 values carried over as drafts, 1 evidence file linked.");
+        assertThat(format("value.job.imported", 1, 1, "a.csv")).isEqualTo("Received 1 suggested value from 1 row of the file a.csv.");
+    }
+
+    /**
+     * A count put straight before a plural noun reads "1 days"; such a count goes through a choice format. The keys
+     * allowed here say a limit or a total that is never one.
+     */
+    @Test
+    void noCountThatCanBeOneStandsBareBeforeAPluralNoun() {
+        Set<String> neverOne = Set.of("home.admin.deadlines.intro", "framework.import.file.help", "users.import.help",
+                "users.job.running", "period.invalid.graceDays", "plan.targetSummary", "review.partial",
+                "dashboard.ofCommunes", "dashboard.plans.summary", "dashboard.plans.all", "plan.tracker.target",
+                "plan.tracker.target.points", "mapping.job.running", "apiTokens.validDays.help",
+                "apiTokens.problem.validDays", "users.unit.foundMore");
+        Pattern bare = Pattern.compile("\\{\\d(,number(,integer)?)?}\\s+(days|criteria|problems|units|communes"
+                + "|notifications|entries|files|users|tokens|values|rows|groups|plans|periods|evidence files)\\b");
+        assertThat(ENGLISH.stringPropertyNames().stream().filter(key -> !neverOne.contains(key))
+                .filter(key -> bare.matcher(withoutChoices(ENGLISH.getProperty(key))).find()).sorted())
+                .as("counts before plural nouns, without a choice format").isEmpty();
+    }
+
+    @Test
     void noMessageHedgesItsNumberWithParentheses() {
         assertThat(ENGLISH.stringPropertyNames().stream().filter(key -> ENGLISH.getProperty(key).contains("(s)")))
                 .as("say \"1 problem\" and \"7 problems\" through a choice format, not \"problem(s)\"").isEmpty();
+    }
+
+    /** The message without its choice formats, which say their counts each in its own words. */
+    private static String withoutChoices(String message) {
+        StringBuilder kept = new StringBuilder();
+        int i = 0;
+        while (i < message.length()) {
+            int choice = message.indexOf(",choice,", i);
+            int open = choice < 0 ? -1 : message.lastIndexOf('{', choice);
+            if (open < i) {
+                kept.append(message, i, message.length());
+                break;
+            }
+            kept.append(message, i, open);
+            int depth = 0;
+            int end = open;
+            do {
+                depth += message.charAt(end) == '{' ? 1 : message.charAt(end) == '}' ? -1 : 0;
+                end++;
+            } while (depth > 0 && end < message.length());
+            i = end;
+        }
+        return kept.toString();
     }
 
     private static String format(String key, Object... arguments) {
