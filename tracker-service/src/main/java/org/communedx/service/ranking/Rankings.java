@@ -68,7 +68,7 @@ public class Rankings {
      * @param classFilter the class shown, from 1, or null for all
      */
     public record Ranking(String provinceCode, String provinceName, long periodId, String periodName,
-            String frameworkTitleVi, ScoreDisplay display, int decimals, BigDecimal scaleTop, List<ClassCount> classes,
+            LocalizedText frameworkTitle, ScoreDisplay display, int decimals, BigDecimal scaleTop, List<ClassCount> classes,
             List<RankedCommune> communes, int communeCount, int scored, Integer classFilter) {
 
         /** Nothing to rank into, or nothing to rank: the page says which instead of an empty table. */
@@ -125,7 +125,7 @@ public class Rankings {
         List<RankedCommune> shown = classFilter == null ? ranked
                 : ranked.stream().filter(commune -> classFilter.equals(commune.classNumber())).toList();
         return new Ranking(rollup.unitCode(), rollup.unitName(), period.getId(), period.getName(),
-                framework.title().vi(), settings.display(), settings.points() ? settings.decimals() : 1,
+                framework.title(), settings.display(), settings.points() ? settings.decimals() : 1,
                 Numbers.plain(framework.scoreScaleTop()), classCounts, shown, ranked.size(), scored,
                 classFilter);
     }

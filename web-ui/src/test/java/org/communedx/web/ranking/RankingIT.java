@@ -85,6 +85,9 @@ class RankingIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Xếp hạng các xã của Tỉnh Hòa Bình", "(đã xác nhận)",
                 "id=\"ranking-table\"");
+        assertThat(province.get(base + "?lang=en").body()).as("the framework's title in the reader's language")
+                .contains("Commune-level digital transformation model").doesNotContain("Mô hình chuyển đổi số cấp xã");
+        province.get(base + "?lang=vi");
         List<String[]> rows = rows(page.body());
         int communes = count(page.body(), "Tất cả \\((\\d+)\\)");
         assertThat(rows).hasSize(communes).isNotEmpty();
