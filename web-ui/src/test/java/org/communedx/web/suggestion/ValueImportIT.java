@@ -267,6 +267,18 @@ class ValueImportIT {
         return book;
     }
 
+    /** The administrator's home page lists their jobs by name, this one too. */
+    @Test
+    void anAdministratorsImportIsNamedOnTheirHomePage() {
+        WebClient admin = new WebClient(port).login("admin", PASSWORD);
+        String csv = "commune_code,criterion_code,value,reference,measured_at\n05305,G1.C1,3/4,,\n";
+        HttpResponse<String> started = admin.postMultipart(page, Map.of("_csrf", WebClient.csrfToken(admin.get(page))),
+                "values.csv", csv.getBytes(StandardCharsets.UTF_8));
+        JobPages.done(admin, JobPages.jobOf(started, page + "/jobs/"));
+
+        assertThat(admin.get("/").body()).contains("Nhập giá trị đề xuất từ tệp").doesNotContain(">value-import<");
+    }
+
     private HttpResponse<String> upload(String name, byte[] file) {
         String token = WebClient.csrfToken(manager.get(page));
         return manager.postMultipart(page, Map.of("_csrf", token), name, file);
