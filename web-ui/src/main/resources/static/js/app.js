@@ -1,3 +1,16 @@
+// A page that comes back with what was refused takes the focus there, so that it is read out and seen first rather
+// than left below the fold of a long page: the list of problems (an alert that may take the focus), else the first
+// field marked invalid. Not when the address names a place of its own on the page.
+(function () {
+    if (window.location.hash) {
+        return;
+    }
+    var refused = document.querySelector('.alert-danger[tabindex="-1"]') || document.querySelector('.is-invalid');
+    if (refused) {
+        refused.focus();
+    }
+})();
+
 // Long-running forms (imports) show that they are working and cannot be sent twice.
 document.addEventListener('submit', function (event) {
     var form = event.target;

@@ -63,6 +63,15 @@ class EntryJourneyBrowserIT {
                 "giá trị chưa đạt chỉ tiêu có thể được một phần điểm");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("G1.C2")).click();
+        // A value refused comes back with the focus on the field at fault, which names its error.
+        page.getByLabel("Tử số").fill("150");
+        page.getByLabel("Mẫu số").fill("100");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu giá trị")).click();
+        Locator numerator = page.getByLabel("Tử số");
+        assertThat(numerator).isFocused();
+        assertThat(numerator).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#" + numerator.getAttribute("aria-describedby"))).isVisible();
+
         page.getByLabel("Tử số").fill("50");
         page.getByLabel("Mẫu số").fill("100");
         page.getByLabel("Giải trình").fill("Theo sổ theo dõi phát thanh");
