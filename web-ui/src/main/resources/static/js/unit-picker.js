@@ -6,6 +6,9 @@
 (function () {
     'use strict';
 
+    /** The most suggestions listed; a search may find more, and typing more narrows it. */
+    var SHOWN = 10;
+
     function setUp(input) {
         var list = document.getElementById(input.id + '-suggestions');
         var status = document.getElementById(input.id + '-status');
@@ -59,7 +62,8 @@
         function show(units) {
             list.textContent = '';
             active = -1;
-            units.slice(0, 10).forEach(function (unit, index) {
+            var shown = units.slice(0, SHOWN);
+            shown.forEach(function (unit, index) {
                 var item = document.createElement('li');
                 item.id = input.id + '-option-' + index;
                 item.className = 'list-group-item list-group-item-action';
@@ -76,9 +80,10 @@
             var found = units.length > 0;
             list.hidden = !found;
             input.setAttribute('aria-expanded', found ? 'true' : 'false');
-            status.textContent = found
-                ? status.getAttribute('data-found').replace('{0}', String(units.length))
-                : status.getAttribute('data-none');
+            // Say how many can be chosen, not how many the search found: the list shows the first ten.
+            status.textContent = !found ? status.getAttribute('data-none')
+                : status.getAttribute(units.length > SHOWN ? 'data-more' : 'data-found')
+                    .replace('{0}', String(shown.length));
         }
 
         function search() {

@@ -42,6 +42,11 @@ class UserAdministrationBrowserIT {
         page.getByLabel("Họ tên").fill("Cán bộ xã Yên Phú");
         page.getByLabel("Vai trò").selectOption("COMMUNE_STAFF");
         var unit = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Đơn vị").setExact(true));
+        // A search that finds more than the list shows says how many it shows, and to type more.
+        unit.pressSequentially("xa");
+        assertThat(page.locator("#unitCode-status")).containsText("Hiện 10 đơn vị đầu tiên; gõ thêm để thu hẹp");
+        assertThat(page.locator("#unitCode-suggestions [role=option]")).hasCount(10);
+        unit.fill("");
         unit.pressSequentially("yen phu");
         assertThat(page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("05305 – Xã Yên Phú")))
                 .isVisible();
