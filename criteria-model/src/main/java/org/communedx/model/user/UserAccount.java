@@ -16,6 +16,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 /** An official who logs in. Everyone but an administrator belongs to a unit, which bounds what they see. */
 @Entity
@@ -75,6 +76,11 @@ public class UserAccount {
 
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
+
+    /** Moves with every change an administrator may make, so that one made from a stale form is refused. */
+    @Version
+    @Column(name = "row_version", nullable = false)
+    private long rowVersion;
 
     protected UserAccount() {
     }
@@ -171,10 +177,6 @@ public class UserAccount {
         return emailPreference;
     }
 
-    public void recordLogin(Instant at) {
-        this.lastLoginAt = at;
-    }
-
     /**
      * What the audit trail keeps of an account: who it is, what it may do and where; never a password or its hash.
      */
@@ -192,6 +194,10 @@ public class UserAccount {
 
     public Long getId() {
         return id;
+    }
+
+    public long getRowVersion() {
+        return rowVersion;
     }
 
     public String getUsername() {

@@ -1,5 +1,6 @@
 package org.communedx.model.user;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
@@ -17,6 +19,14 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
     /** The enabled accounts whose unit is {@code unitCode}: those a notice about that unit may concern. */
     @Query("select u from UserAccount u where u.unitCode = ?1 and u.enabled = true order by u.id")
     List<UserAccount> findEnabledByUnitCode(String unitCode);
+
+    /**
+     * Notes a login on the account's one column, without loading it: a login that wrote the whole account back would
+     * undo a change committed meanwhile (an administrator disabling it), and moves no version.
+     */
+    @Modifying
+    @Query("update UserAccount u set u.lastLoginAt = ?2 where lower(u.username) = lower(?1)")
+    void recordLogin(String username, Instant at);
 
     @Query("select count(u) > 0 from UserAccount u where lower(u.username) = lower(?1)")
     boolean existsByUsername(String username);

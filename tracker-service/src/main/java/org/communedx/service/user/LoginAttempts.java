@@ -124,7 +124,7 @@ public class LoginAttempts {
         revision.excludeCurrentTransaction();
         Instant now = clock.instant();
         attempts.save(new LoginAttempt(username, clientIp, LoginOutcome.SUCCESS, now));
-        accounts.findByUsername(username.strip()).ifPresent(account -> account.recordLogin(now));
+        accounts.recordLogin(username.strip(), now);
     }
 
     /**

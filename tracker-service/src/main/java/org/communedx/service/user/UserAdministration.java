@@ -114,7 +114,8 @@ public class UserAdministration {
                 : unitNames(List.of(account.getUnitCode())).get(account.getUnitCode());
         return new UserDetail(account.getId(), account.getUsername(), account.getDisplayName(), account.getRole(),
                 account.getUnitCode(), unitName, account.getEmail(), account.isEnabled(),
-                account.isMustChangePassword(), account.getLastLoginAt(), account.getCreatedAt(), actor.is(account));
+                account.isMustChangePassword(), account.getLastLoginAt(), account.getCreatedAt(), actor.is(account),
+                account.getRowVersion());
     }
 
     /**
@@ -164,6 +165,10 @@ public class UserAdministration {
     public void update(long id, UserChanges changes) {
         Actor actor = rules.actor();
         UserAccount account = load(actor, id);
+        if (changes.version() != account.getRowVersion()) {
+            // Saved over, a disable or a new role made meanwhile would be undone without a word.
+            throw new UserRejected(UserProblem.of(0, null, "users.problem.changedMeanwhile"));
+        }
         List<UserProblem> problems = new ArrayList<>();
         rules.checkDisplayName(0, changes.displayName(), problems);
         String unitCode = changes.role() == Role.ADMIN ? null : UserRules.blankToNull(changes.unitCode());

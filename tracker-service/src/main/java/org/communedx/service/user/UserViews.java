@@ -32,7 +32,7 @@ public final class UserViews {
     /** {@code self} is whether the acting administrator is looking at their own account. */
     public record UserDetail(long id, String username, String displayName, Role role, String unitCode,
             UnitName unit, String email, boolean enabled, boolean mustChangePassword, Instant lastLoginAt,
-            Instant createdAt, boolean self) {
+            Instant createdAt, boolean self, long version) {
     }
 
     /** A new user as the administrator describes it; the service checks every part. */
@@ -40,7 +40,9 @@ public final class UserViews {
     }
 
     /** What may change about an existing user; the username never does. */
-    public record UserChanges(String displayName, Role role, String unitCode, String email, boolean enabled) {
+    /** @param version the account's version when the changes were made: a change since refuses them */
+    public record UserChanges(String displayName, Role role, String unitCode, String email, boolean enabled,
+            long version) {
     }
 
     /**

@@ -153,7 +153,7 @@ class UserAdministrationTests {
         assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> administration.disable(outside));
         assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> administration.resetPassword(outside));
         assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> administration.update(outside,
-                new UserChanges("Đổi", Role.COMMUNE_STAFF, "88101", null, true)));
+                new UserChanges("Đổi", Role.COMMUNE_STAFF, "88101", null, true, 0)));
         long colleague = accounts.findByUsername("pm.88").orElseThrow().getId();
         assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> administration.detail(colleague));
         assertThat(accounts.findById(outside).orElseThrow().isEnabled()).isTrue();
@@ -170,7 +170,7 @@ class UserAdministrationTests {
         assertThat(problemKeys(new NewUser("xa.ngoai", "Ngoài", Role.COMMUNE_STAFF, "89101", null)))
                 .containsExactly("users.problem.unitUnknown");
         assertThatExceptionOfType(UserRejected.class).isThrownBy(() -> administration.update(staff88.getId(),
-                new UserChanges("Lên chức", Role.ADMIN, null, null, true)));
+                new UserChanges("Lên chức", Role.ADMIN, null, null, true, 0)));
         assertThat(accounts.findById(staff88.getId()).orElseThrow().getRole()).isEqualTo(Role.COMMUNE_STAFF);
 
         assertThat(administration.create(new NewUser("xa.moi", "Xã Một", Role.COMMUNE_STAFF, "88101", null)).username())
@@ -192,7 +192,7 @@ class UserAdministrationTests {
     @Test
     void editingChangesNameRoleUnitAddressAndStatus() {
         administration.update(staff88.getId(), new UserChanges("Cán bộ huyện Thử", Role.DISTRICT_OFFICIAL, "881",
-                "can.bo@thu.gov.vn", false));
+                "can.bo@thu.gov.vn", false, 0));
 
         UserAccount edited = accounts.findById(staff88.getId()).orElseThrow();
         assertThat(edited).extracting(UserAccount::getDisplayName, UserAccount::getRole, UserAccount::getUnitCode,
@@ -200,6 +200,19 @@ class UserAdministrationTests {
                 .containsExactly("Cán bộ huyện Thử", Role.DISTRICT_OFFICIAL, "881", "can.bo@thu.gov.vn", false);
         administration.enable(staff88.getId());
         assertThat(edited.isEnabled()).isTrue();
+    }
+
+    /** An edit form opened before an account was disabled posted it as enabled, and turned it back on. */
+    @Test
+    void anEditMadeOnAStaleFormIsRefusedAndTheAccountStaysDisabled() {
+        long opened = administration.detail(staff88.getId()).version();
+        administration.disable(staff88.getId());
+        accounts.flush();
+
+        assertThat(catchThrowableOfType(UserRejected.class, () -> administration.update(staff88.getId(),
+                new UserChanges("Tên mới", Role.COMMUNE_STAFF, "88101", null, true, opened))).problems())
+                .extracting(UserProblem::messageKey).containsExactly("users.problem.changedMeanwhile");
+        assertThat(accounts.findById(staff88.getId()).orElseThrow().isEnabled()).isFalse();
     }
 
     @Test
@@ -210,7 +223,7 @@ class UserAdministrationTests {
         assertThat(catchThrowableOfType(UserRejected.class, () -> administration.disable(self.getId())).problems())
                 .extracting(UserProblem::messageKey).containsExactly("users.problem.disableSelf");
         assertThat(catchThrowableOfType(UserRejected.class, () -> administration.update(self.getId(),
-                new UserChanges("Tôi", Role.VIEWER, "88", null, false))).problems())
+                new UserChanges("Tôi", Role.VIEWER, "88", null, false, 0))).problems())
                 .extracting(UserProblem::messageKey)
                 .containsExactlyInAnyOrder("users.problem.ownRole", "users.problem.disableSelf");
         assertThat(self.isEnabled()).isTrue();

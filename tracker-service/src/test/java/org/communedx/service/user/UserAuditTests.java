@@ -81,8 +81,10 @@ class UserAuditTests {
                 new NewUser("xa.audit", "Cán bộ Xã Một", Role.COMMUNE_STAFF, "88101", null));
         long id = created.id();
 
-        administration.update(id, new UserChanges("Cán bộ Xã Một", Role.VIEWER, "88101", "mot@thu.gov.vn", true));
-        administration.update(id, new UserChanges("Cán bộ Xã Một", Role.VIEWER, "88101", "mot@thu.gov.vn", true));
+        administration.update(id, new UserChanges("Cán bộ Xã Một", Role.VIEWER, "88101", "mot@thu.gov.vn", true,
+                administration.detail(id).version()));
+        administration.update(id, new UserChanges("Cán bộ Xã Một", Role.VIEWER, "88101", "mot@thu.gov.vn", true,
+                administration.detail(id).version()));
         administration.disable(id);
         administration.enable(id);
         administration.resetPassword(id);

@@ -17,17 +17,18 @@ record EditUserForm(
         @Size(max = 100) String unitCode,
         @Email(message = "{users.problem.emailInvalid}") @Size(max = 254,
                 message = "{users.problem.emailInvalid}") String email,
-        @NotNull Boolean enabled) {
+        @NotNull Boolean enabled, @NotNull Long version) {
 
     static EditUserForm of(UserDetail user) {
-        return new EditUserForm(user.displayName(), user.role(), user.unitCode(), user.email(), user.enabled());
+        return new EditUserForm(user.displayName(), user.role(), user.unitCode(), user.email(), user.enabled(),
+                user.version());
     }
 
     EditUserForm withUnitCode(String code) {
-        return new EditUserForm(displayName, role, code, email, enabled);
+        return new EditUserForm(displayName, role, code, email, enabled, version);
     }
 
     UserChanges toChanges() {
-        return new UserChanges(displayName, role, unitCode, email, Boolean.TRUE.equals(enabled));
+        return new UserChanges(displayName, role, unitCode, email, Boolean.TRUE.equals(enabled), version);
     }
 }

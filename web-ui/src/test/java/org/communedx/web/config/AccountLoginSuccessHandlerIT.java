@@ -47,7 +47,7 @@ class AccountLoginSuccessHandlerIT {
         assertThat(afterLogin(asLoaded)).as("unchanged").isEqualTo("/");
 
         account.assign(Role.DISTRICT_OFFICIAL, "157");
-        accounts.save(account);
+        account = accounts.save(account);
         assertThat(afterLogin(asLoaded)).as("role changed").isEqualTo("/login?ended");
 
         account.assign(Role.VIEWER, "157");

@@ -79,7 +79,7 @@ class UserAdministrationIT {
                 "Đang hoạt động", "Chưa đăng nhập");
 
         HttpResponse<String> edited = admin.post(userPath + "/edit", form(admin, "displayName", "Người xem Phú Thọ",
-                "role", "VIEWER", "unitCode", "25", "email", "", "enabled", "false"));
+                "role", "VIEWER", "unitCode", "25", "email", "", "enabled", "false", "version", version(admin, userPath)));
         assertThat(edited.statusCode()).isEqualTo(302);
         assertThat(admin.get(userPath).body()).contains("Đã lưu người dùng.", "Người xem Phú Thọ", "Tỉnh Phú Thọ",
                 "Đã khóa");
@@ -309,15 +309,15 @@ class UserAdministrationIT {
     @Test
     void aUserMovedToAnotherUnitReachesItOnTheirNextRequest() {
         String username = TestAccounts.uniqueUsername("moved");
-        UserAccount account = userAccounts.save(new UserAccount(username, "Người xem", passwordEncoder.encode(DEMO_PASSWORD),
-                Role.VIEWER, "05305", Instant.EPOCH));
+        UserAccount account = viewer(username, "05305");
         WebClient viewer = new WebClient(port).login(username, DEMO_PASSWORD);
         assertThat(viewer.get("/units/05305").statusCode()).isEqualTo(200);
         assertThat(viewer.get("/units/05347").statusCode()).isEqualTo(404);
 
         WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
         assertThat(admin.post("/users/" + account.getId() + "/edit", form(admin, "displayName", "Người xem",
-                "role", "VIEWER", "unitCode", "05347", "email", "", "enabled", "true")).statusCode()).isEqualTo(302);
+                "role", "VIEWER", "unitCode", "05347", "email", "", "enabled", "true", "version",
+                version(admin, "/users/" + account.getId()))).statusCode()).isEqualTo(302);
 
         assertThat(viewer.get("/units/05347").statusCode()).isEqualTo(200);
         assertThat(viewer.get("/units/05305").statusCode()).isEqualTo(404);
@@ -330,8 +330,7 @@ class UserAdministrationIT {
     @Test
     void aRoleChangeAPasswordResetOrDisablingEndsTheUsersSessions() {
         String username = TestAccounts.uniqueUsername("ended");
-        UserAccount account = userAccounts.save(new UserAccount(username, "Người xem", passwordEncoder.encode(DEMO_PASSWORD),
-                Role.VIEWER, "25", Instant.EPOCH));
+        UserAccount account = viewer(username, "25");
         String userPath = "/users/" + account.getId();
         WebClient phone = new WebClient(port).login(username, DEMO_PASSWORD);
         WebClient office = new WebClient(port).login(username, DEMO_PASSWORD);
@@ -340,7 +339,8 @@ class UserAdministrationIT {
         assertThat(office.get("/api/v1/plans", "application/json").statusCode()).isEqualTo(200);
 
         assertThat(admin.post(userPath + "/edit", form(admin, "displayName", "Người xem", "role", "DISTRICT_OFFICIAL",
-                "unitCode", "25", "email", "", "enabled", "true")).statusCode()).isEqualTo(302);
+                "unitCode", "25", "email", "", "enabled", "true", "version", version(admin, userPath))).statusCode())
+                .isEqualTo(302);
 
         assertThat(office.get("/api/v1/plans", "application/json").statusCode()).as("the API with the session")
                 .isEqualTo(401);
@@ -374,8 +374,7 @@ class UserAdministrationIT {
     @Test
     void disablingOrResettingAsksOnAPageOfItsOwnFirst() {
         String username = TestAccounts.uniqueUsername("asked");
-        UserAccount account = userAccounts.save(new UserAccount(username, "Người xem", passwordEncoder.encode(DEMO_PASSWORD),
-                Role.VIEWER, "25", Instant.EPOCH));
+        UserAccount account = viewer(username, "25");
         String userPath = "/users/" + account.getId();
         WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
         assertThat(admin.get(userPath).body()).contains("href=\"" + userPath + "/disable\"",
@@ -469,6 +468,44 @@ class UserAdministrationIT {
     }
 
     /** A form body with the session's CSRF token, from pairs of name and value. */
+    /**
+     * An edit form opened before the account was disabled posts it as enabled; saved, it turned the account back on.
+     * It is refused, and says why.
+     */
+    @Test
+    void anEditFormOpenedBeforeADisableCannotTurnTheAccountBackOn() {
+        String username = TestAccounts.uniqueUsername("stale");
+        UserAccount account = viewer(username, "25");
+        String userPath = "/users/" + account.getId();
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        WebClient manager = new WebClient(port).login("tinh.phutho", DEMO_PASSWORD);
+        String opened = version(manager, userPath);
+
+        assertThat(admin.post(userPath + "/disable", form(admin)).statusCode()).isEqualTo(302);
+        HttpResponse<String> stale = manager.post(userPath + "/edit", form(manager, "displayName", "Người xem",
+                "role", "VIEWER", "unitCode", "25", "email", "mot@phutho.gov.vn", "enabled", "true", "version", opened));
+
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.body()).contains("Tài khoản này vừa được thay đổi");
+        UserAccount kept = userAccounts.findById(account.getId()).orElseThrow();
+        assertThat(kept.isEnabled()).isFalse();
+        assertThat(kept.getEmail()).isNull();
+    }
+
+    /** A viewer of the unit, with the demo's password. */
+    private UserAccount viewer(String username, String unitCode) {
+        return userAccounts.save(new UserAccount(username, "Người xem", passwordEncoder.encode(DEMO_PASSWORD),
+                Role.VIEWER, unitCode, Instant.EPOCH));
+    }
+
+    /** The account's version as its edit page carries it. */
+    private static String version(WebClient client, String userPath) {
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"")
+                .matcher(client.get(userPath + "/edit").body());
+        assertThat(version.find()).as("the edit form's version").isTrue();
+        return version.group(1);
+    }
+
     private static String form(WebClient client, String... pairs) {
         StringBuilder body = new StringBuilder("_csrf=").append(WebClient.csrfToken(client.get("/account")));
         for (int i = 0; i < pairs.length; i += 2) {
