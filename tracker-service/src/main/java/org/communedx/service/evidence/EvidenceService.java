@@ -244,11 +244,16 @@ public class EvidenceService {
         }
     }
 
+    /**
+     * A refused upload takes back the file it stored, unless a row committed meanwhile refers to the same content:
+     * two uploads of one file at once (a double tap on a slow link, on S3 where both find it absent) each think they
+     * stored it, and the one refused must not take it from the one saved.
+     */
     private void removeOnRollback(String sha256) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
+                if (status != STATUS_COMMITTED && !evidence.existsBySha256(sha256)) {
                     try {
                         store.delete(sha256);
                     }

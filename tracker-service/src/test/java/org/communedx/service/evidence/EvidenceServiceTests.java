@@ -394,6 +394,25 @@ class EvidenceServiceTests {
         assertThat(evidence.list(entryId).files()).isEmpty();
     }
 
+    /**
+     * Two uploads of one file at once may each find it absent and store it (on S3, a HEAD then a PUT each). The one
+     * refused must not take the file from the one saved.
+     */
+    @Test
+    void aRolledBackUploadLeavesTheFileThatASavedUploadOfTheSameContentUses() throws IOException {
+        byte[] pdf = SampleFiles.pdf(5);
+        EvidenceView saved = evidence.upload(entryId, METADATA, new ByteArrayInputStream(pdf), "mot.pdf");
+        Files.delete(store.path(sha256(pdf)));
+
+        transaction.executeWithoutResult(status -> {
+            evidence.upload(entryId, METADATA, new ByteArrayInputStream(pdf), "hai.pdf");
+            status.setRollbackOnly();
+        });
+
+        assertThat(store.path(sha256(pdf))).as("the saved upload's file").exists().hasBinaryContent(pdf);
+        assertThat(evidence.list(entryId).files()).extracting(EvidenceView::id).containsExactly(saved.id());
+    }
+
     @Test
     void aRolledBackUploadLeavesNoFileAndNoRow() {
         byte[] pdf = SampleFiles.pdf(4);
