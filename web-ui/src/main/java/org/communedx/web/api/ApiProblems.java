@@ -13,6 +13,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -60,6 +62,15 @@ class ApiProblems {
     @ExceptionHandler(EntryConflict.class)
     ResponseEntity<ProblemDetail> stale() {
         return problem(HttpStatus.PRECONDITION_FAILED, "api.refused.stale", List.of(), List.of());
+    }
+
+    /**
+     * Another write changed the same rows at the same moment (a commune saving an entry during a province's bulk
+     * push): nothing was saved, and sending the request again is safe.
+     */
+    @ExceptionHandler({ OptimisticLockingFailureException.class, DuplicateKeyException.class })
+    ResponseEntity<ProblemDetail> concurrentChange() {
+        return problem(HttpStatus.CONFLICT, "api.refused.concurrentChange", List.of(), List.of());
     }
 
     @ExceptionHandler(SuggestionsRefused.class)

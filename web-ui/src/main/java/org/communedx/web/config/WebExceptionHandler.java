@@ -9,6 +9,8 @@ import org.communedx.service.evidence.EvidenceStoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,6 +38,18 @@ class WebExceptionHandler {
     String evidenceStoreUnavailable(EvidenceStoreUnavailableException ex) {
         LOG.warn("{}", ex.getMessage());
         return "error/503-evidence";
+    }
+
+    /**
+     * Two users saving the same thing at the same moment (a period, a plan, a user, a name both chose): the second
+     * write is refused by the row's version or a unique key. A page that says so and that nothing was saved, rather
+     * than "something went wrong"; the services' own checks come first and catch the rest of the time.
+     */
+    @ExceptionHandler({ OptimisticLockingFailureException.class, DuplicateKeyException.class })
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String concurrentChange(RuntimeException ex) {
+        LOG.info("A concurrent change refused a write: {}", ex.toString());
+        return "error/409";
     }
 
     /** Back to the page the form was on, with every problem listed in the user's language. */

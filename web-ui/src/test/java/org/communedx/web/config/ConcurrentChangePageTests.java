@@ -1,0 +1,42 @@
+package org.communedx.web.config;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.PostMapping;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+/** Two users saving the same period, plan or user at once: the second is told so on a page, not "an error". */
+class ConcurrentChangePageTests {
+
+    private final MockMvc pages = MockMvcBuilders.standaloneSetup(new Forms())
+            .setControllerAdvice(new WebExceptionHandler()).build();
+
+    @Test
+    void aConcurrentChangeIsAConflictPage() throws Exception {
+        for (String path : new String[] { "/version", "/key" }) {
+            pages.perform(post(path)).andExpect(status().isConflict()).andExpect(view().name("error/409"));
+        }
+    }
+
+    @Controller
+    static class Forms {
+
+        @PostMapping("/version")
+        String version() {
+            throw new ObjectOptimisticLockingFailureException("Period", 1L);
+        }
+
+        @PostMapping("/key")
+        String key() {
+            throw new DuplicateKeyException("period_name_unique");
+        }
+    }
+}
