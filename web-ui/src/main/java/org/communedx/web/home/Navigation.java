@@ -18,7 +18,12 @@ import org.jspecify.annotations.Nullable;
  * the page as it came; a part that does not decode is left out.</li>
  * </ul>
  */
-public record Navigation(String path, @Nullable String query) {
+public record Navigation(String path, @Nullable String query, @Nullable String pagePath) {
+
+    /** A page shown at its own address, as a GET shows it. */
+    public Navigation(String path, @Nullable String query) {
+        this(path, query, null);
+    }
 
     /** More is not a real page's query; the switch then keeps only the language. */
     static final int MAX_QUERY = 2048;
@@ -50,9 +55,12 @@ public record Navigation(String path, @Nullable String query) {
         return false;
     }
 
-    /** The relative address of this page in the other language: "?period=3&threshold=50&lang=en". */
+    /**
+     * The address of this page in the other language: "?period=3&threshold=50&lang=en", or for a page shown in answer
+     * to a form ({@code pagePath}) the page the form is on, "/entries/5?lang=en": the form's own address takes no GET.
+     */
     public String language(String language) {
-        StringJoiner kept = new StringJoiner("&", "?", "");
+        StringJoiner kept = new StringJoiner("&", pagePath == null ? "?" : pagePath + "?", "");
         if (query != null && query.length() <= MAX_QUERY) {
             for (String part : query.split("&")) {
                 int equals = part.indexOf('=');

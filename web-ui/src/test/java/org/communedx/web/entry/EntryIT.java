@@ -90,8 +90,13 @@ class EntryIT {
 
         assertThat(postAt(percent, "value", "version=0&numerator=5&denominator=0").body())
                 .contains("Mẫu số phải lớn hơn 0.");
-        assertThat(postAt(percent, "value", "version=0&numerator=6&denominator=5").body())
-                .contains("Tử số (6) không được lớn hơn mẫu số (5).");
+        String refused = postAt(percent, "value", "version=0&numerator=6&denominator=5").body();
+        assertThat(refused).contains("Tử số (6) không được lớn hơn mẫu số (5).")
+                .as("the language switch leads to the page, not to the form's address, which takes no GET")
+                .containsPattern("id=\"nav-language\"[^>]*href=\"" + java.util.regex.Pattern.quote(percent) + "\\?lang=en\"");
+        String english = staff.get(percent + "?lang=en").body();
+        staff.get(percent + "?lang=vi");
+        assertThat(english).contains("<html lang=\"en\">");
         assertThat(postAt(percent, "value", "version=0&numerator=1.5&denominator=").body())
                 .contains("Hãy nhập một số nguyên.", "Hãy nhập giá trị này.");
         assertThat(postAt(level, "value", "version=0&level=4").body())

@@ -13,6 +13,8 @@ class NavigationTests {
         assertThat(new Navigation("/dashboard", "lang=en&period=3&lang=vi").language("vi"))
                 .isEqualTo("?period=3&lang=vi");
         assertThat(new Navigation("/", null).language("en")).isEqualTo("?lang=en");
+        assertThat(new Navigation("/entries/5/value", null, "/entries/5").language("en"))
+                .as("a form refused: the page it is on").isEqualTo("/entries/5?lang=en");
     }
 
     @Test
