@@ -133,6 +133,22 @@ public class Rollups {
         return build(area, period, threshold, detail);
     }
 
+    /**
+     * The communes a unit's rollup of the period counts, by id: for a unit formed after the period began, the
+     * communes it was formed from. Outside the caller's scope the unit does not exist.
+     */
+    public CommunesOf communesOf(String unitCode, long periodId) {
+        Period period = period(periodId);
+        Area area = area(unitCode, period);
+        var query = jdbc.sql(COMMUNES.formatted(area.condition()) + "select id from communes order by id")
+                .param("day", period.getStartDate()).param("unit", area.unitId());
+        return new CommunesOf(area.unitId(), area.code(), area.name(), query.query(Long.class).list());
+    }
+
+    /** @param unitId the unit the code stands for, as {@link #communesOf} read it */
+    public record CommunesOf(long unitId, String code, String name, List<Long> communeIds) {
+    }
+
     /** The whole country, for those whose scope is everything (administrators). */
     public Rollup national(long periodId, int threshold) {
         if (!scopes.current().everything()) {

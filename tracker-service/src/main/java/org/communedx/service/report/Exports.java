@@ -19,7 +19,6 @@ import org.communedx.model.framework.MeasurementType;
 import org.communedx.model.framework.ScoreSettings;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
-import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.service.assessment.Completion;
 import org.communedx.service.assessment.Completion.Percentages;
 import org.communedx.service.assessment.Scorecards.CriterionRow;
@@ -28,6 +27,7 @@ import org.communedx.service.assessment.Scorecards.Scorecard;
 import org.communedx.service.progress.ProgressViews.CommuneFigure;
 import org.communedx.service.progress.ProgressViews.GroupAverage;
 import org.communedx.service.progress.ProgressViews.Rollup;
+import org.communedx.service.progress.Rollups;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.scope.UnitScope;
 
@@ -54,26 +54,21 @@ public class Exports {
 
     static final int FETCH_SIZE = 1000;
 
-    /** {@code %s} is where the assessments' units come from: a unit's subtree, or every unit. */
+    /** {@code %s} narrows the entries to a unit's communes, or is empty for the whole country. */
     private static final String ENTRIES = """
-            %s
             select c.code as commune_code, c.name as commune_name, cr.code as criterion_code, g.code as group_code,
                 e.status, cr.measurement_type, e.value_numerator, e.value_denominator, e.value_count, e.value_level,
                 e.value_yes_no, e.met, e.explanation, e.last_changed_at, e.last_changed_by
             from assessment a
-            join %s c on c.id = a.unit_id
+            join administrative_unit c on c.id = a.unit_id
             join criterion_entry e on e.assessment_id = a.id
             join criterion cr on cr.id = e.criterion_id
             join criterion_group g on g.id = cr.group_id
-            where a.period_id = :period
+            where a.period_id = :period %s
             order by c.code, c.id, g.position, cr.position""";
 
-    private static final String SUBTREE = """
-            with recursive subtree(id) as (
-                select cast(:unit as bigint)
-                union all
-                select child.id from administrative_unit child join subtree s on child.parent_id = s.id),
-            units as (select u.* from administrative_unit u join subtree s on s.id = u.id)""";
+    /** A unit's communes, as its rollup counts them ({@link Rollups#communesOf}). */
+    private static final String OF_COMMUNES = "and a.unit_id = any(:communes)";
 
     private final JdbcClient jdbc;
 
@@ -81,24 +76,32 @@ public class Exports {
 
     private final PeriodRepository periods;
 
-    Exports(JdbcClient jdbc, Scopes scopes, PeriodRepository periods) {
+    private final Rollups rollups;
+
+    Exports(JdbcClient jdbc, Scopes scopes, PeriodRepository periods, Rollups rollups) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.periods = periods;
+        this.rollups = rollups;
     }
 
     /**
-     * Whose entries an export holds: a unit and everything below it, or the whole country (a null unit code).
+     * Whose entries an export holds: a unit's communes, or the whole country (a null unit code and communes).
      * Only {@link #entries} and {@link #nationalEntries} make one, after the scope check.
      */
-    public record EntrySelection(String unitCode, String unitName, Long unitId, long periodId, String periodName) {
+    public record EntrySelection(String unitCode, String unitName, Long unitId, long periodId, String periodName,
+            List<Long> communeIds) {
     }
 
-    /** The entries of a commune, or of every commune under a district or province; 404 outside the scope. */
+    /**
+     * The entries of a commune, or of every commune under a district or province, the communes the unit's dashboard
+     * counts: for Tỉnh Phú Thọ in 2025, formed in July, those it was formed from. 404 outside the scope.
+     */
     public EntrySelection entries(String unitCode, long periodId) {
         Period period = period(periodId);
-        AdministrativeUnit unit = scopes.requireDuring(unitCode, period);
-        return new EntrySelection(unit.getCode(), unit.getName(), unit.getId(), periodId, period.getName());
+        Rollups.CommunesOf communes = rollups.communesOf(unitCode, periodId);
+        return new EntrySelection(communes.code(), communes.name(), communes.unitId(), periodId, period.getName(),
+                communes.communeIds());
     }
 
     /** Every commune's entries, for those whose scope is everything (administrators). */
@@ -107,7 +110,7 @@ public class Exports {
             throw new ExportNotFoundException("country");
         }
         Period period = period(periodId);
-        return new EntrySelection(null, null, null, periodId, period.getName());
+        return new EntrySelection(null, null, null, periodId, period.getName(), null);
     }
 
     /** Streams the selected entries, one row per criterion entry, communes in code order. */
@@ -121,11 +124,10 @@ public class Exports {
             writer.table(labels.get("export.sheet.entries"), headers(labels, "export.entries.",
                     "communeCode", "communeName", "criterionCode", "group", "status", "value", "measure", "met",
                     "explanation", "lastChangedAt", "lastChangedBy"));
-            var query = jdbc.sql(selection.unitId() == null ? ENTRIES.formatted("", "administrative_unit")
-                    : ENTRIES.formatted(SUBTREE, "units"))
+            var query = jdbc.sql(ENTRIES.formatted(selection.communeIds() == null ? "" : OF_COMMUNES))
                     .param("period", selection.periodId()).withFetchSize(FETCH_SIZE);
-            if (selection.unitId() != null) {
-                query = query.param("unit", selection.unitId());
+            if (selection.communeIds() != null) {
+                query = query.param("communes", selection.communeIds().toArray(Long[]::new));
             }
             try {
                 query.query((ResultSet rs) -> {

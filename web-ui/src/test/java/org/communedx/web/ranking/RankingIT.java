@@ -176,9 +176,20 @@ class RankingIT {
         assertThat(ranks).as("the communes Phú Thọ was formed from").hasSize(28)
                 .containsExactlyEntriesOf(RankingTables.ranks(dashboard));
         assertThat(ranking.body()).as("their districts, before the reform").contains(">Huyện</th>");
+        // Its entries export holds the same communes' entries, not those of the province formed since.
+        List<String> dashboardCodes = column(manager, "/units/25/periods/" + period + "/rollup.csv", 1);
+        List<String> exported = column(manager, "/units/25/periods/" + period + "/entries.csv", 0);
+        assertThat(exported).as("the entries of the communes Phú Thọ was formed from").isNotEmpty()
+                .contains("05305").isSubsetOf(dashboardCodes);
         long year2023 = periods.findByName("Năm 2023").orElseThrow().getId();
         assertThat(manager.get("/units/25/periods/" + year2023 + "/ranking").statusCode())
                 .as("a period before the province was formed, as its dashboard").isEqualTo(200);
+    }
+
+    /** One column of a CSV export's data rows (no commas inside the codes it is read for). */
+    private static List<String> column(WebClient client, String path, int index) {
+        String csv = new String(client.download(path).body(), java.nio.charset.StandardCharsets.UTF_8);
+        return csv.lines().skip(1).map(line -> line.split(",", -1)[index]).toList();
     }
 
     private static List<String[]> rows(String body) {
