@@ -1,10 +1,12 @@
 package org.communedx.web.entry;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.communedx.model.RuleViolation;
+import org.communedx.model.assessment.CriterionEntry;
 import org.communedx.model.assessment.EntryComment;
 import org.communedx.model.assessment.EntryConflict;
 import org.communedx.model.assessment.EntryStatus;
@@ -16,6 +18,7 @@ import org.communedx.service.assessment.EntryComments;
 import org.communedx.service.evidence.EvidenceService;
 import org.communedx.service.evidence.EvidenceViews.EvidenceList;
 import org.communedx.service.mapping.CarryOvers;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -141,7 +144,8 @@ class EntryController {
     String requestNotApplicable(@PathVariable long entryId, @RequestParam long version,
             @RequestParam(required = false) String explanation, RedirectAttributes redirect, Locale locale) {
         return act(entryId, "entry.notApplicableRequested", redirect, locale,
-                () -> workflow.requestNotApplicable(entryId, version, explanation));
+                () -> workflow.requestNotApplicable(entryId, version, explanation),
+                Typed.of("na-explanation", explanation));
     }
 
     @PostMapping(CRITERION + "/not-applicable")
@@ -150,7 +154,8 @@ class EntryController {
             @RequestParam(required = false) String explanation, RedirectAttributes redirect, Locale locale) {
         CriterionAddress address = new CriterionAddress(code, periodId, criterion);
         return act(address, "entry.notApplicableRequested", redirect, locale,
-                () -> workflow.requestNotApplicable(address, version, explanation));
+                () -> workflow.requestNotApplicable(address, version, explanation),
+                Typed.of("na-explanation", explanation));
     }
 
     /**
@@ -175,20 +180,21 @@ class EntryController {
     String returnWithReason(@PathVariable long entryId, @RequestParam long version,
             @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
         return act(entryId, "entry.returned", redirect, locale,
-                () -> workflow.returnWithReason(entryId, version, reason));
+                () -> workflow.returnWithReason(entryId, version, reason), Typed.of("return-reason", reason));
     }
 
     @PostMapping(ENTRY + "/reopen")
     String reopen(@PathVariable long entryId, @RequestParam long version,
             @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
-        return act(entryId, "entry.reopened", redirect, locale, () -> workflow.reopen(entryId, version, reason));
+        return act(entryId, "entry.reopened", redirect, locale, () -> workflow.reopen(entryId, version, reason),
+                Typed.of("reopen-reason", reason));
     }
 
     @PostMapping(ENTRY + "/reopen-for-commune")
     String reopenForCommune(@PathVariable long entryId, @RequestParam long version,
             @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
         return act(entryId, "entry.reopenedForCommune", redirect, locale,
-                () -> workflow.reopenForCommune(entryId, version, reason));
+                () -> workflow.reopenForCommune(entryId, version, reason), Typed.of("reopen-for-commune-reason", reason));
     }
 
     /** After closing, a reviewer reopens a criterion the commune never wrote in the period; this stores it. */
@@ -198,7 +204,7 @@ class EntryController {
             Locale locale) {
         CriterionAddress address = new CriterionAddress(code, periodId, criterion);
         return act(address, "entry.reopenedForCommune", redirect, locale,
-                () -> workflow.reopenForCommune(address, version, reason));
+                () -> workflow.reopenForCommune(address, version, reason), Typed.of("reopen-for-commune-reason", reason));
     }
 
     @PostMapping(ENTRY + "/approve-not-applicable")
@@ -244,7 +250,13 @@ class EntryController {
     /** Runs one workflow move, then back to the page (Post/Redirect/Get) with what happened. */
     private String act(long entryId, String doneKey, RedirectAttributes redirect, Locale locale,
             Supplier<?> move) {
-        act(doneKey, redirect, locale, move);
+        return act(entryId, doneKey, redirect, locale, move, null);
+    }
+
+    /** The same for a move with a reason or explanation typed, which a refusal gives back in its box. */
+    private String act(long entryId, String doneKey, RedirectAttributes redirect, Locale locale,
+            Supplier<?> move, @Nullable Typed typed) {
+        act(doneKey, redirect, locale, move, typed);
         redirect.addAttribute("entryId", entryId);
         return "redirect:" + ENTRY;
     }
@@ -252,11 +264,17 @@ class EntryController {
     /** The same at the criterion's address, back to the page there. */
     private String act(CriterionAddress address, String doneKey, RedirectAttributes redirect, Locale locale,
             Supplier<?> move) {
-        act(doneKey, redirect, locale, move);
+        return act(address, doneKey, redirect, locale, move, null);
+    }
+
+    private String act(CriterionAddress address, String doneKey, RedirectAttributes redirect, Locale locale,
+            Supplier<?> move, @Nullable Typed typed) {
+        act(doneKey, redirect, locale, move, typed);
         return redirect(address, redirect);
     }
 
-    private void act(String doneKey, RedirectAttributes redirect, Locale locale, Supplier<?> move) {
+    private void act(String doneKey, RedirectAttributes redirect, Locale locale, Supplier<?> move,
+            @Nullable Typed typed) {
         try {
             move.get();
             redirect.addFlashAttribute("messageKey", doneKey);
@@ -264,6 +282,21 @@ class EntryController {
         catch (RuleViolation violation) {
             redirect.addFlashAttribute("refusal", refusal(violation, messages, locale));
             redirect.addFlashAttribute("conflict", violation instanceof EntryConflict);
+            if (typed != null) {
+                redirect.addFlashAttribute("typed", typed);
+            }
+        }
+    }
+
+    /**
+     * A reason or explanation as typed, for the box it was typed in ({@code field}, the textarea's id), cut to twice
+     * what a reason holds: it waits in the session for the next page. Serializable, as shared sessions are stored.
+     */
+    record Typed(String field, String text) implements Serializable {
+
+        static @Nullable Typed of(String field, @Nullable String text) {
+            return text == null || text.isBlank() ? null
+                    : new Typed(field, text.substring(0, Math.min(text.length(), 2 * CriterionEntry.EXPLANATION_MAX)));
         }
     }
 

@@ -158,6 +158,17 @@ class EntryIT {
                 .contains("Không thể thực hiện “Gửi duyệt” khi tiêu chí đang ở trạng thái Chưa bắt đầu.");
     }
 
+    /** A reason or explanation refused (here, typed on a page another change made stale) comes back in its box. */
+    @Test
+    void aRefusedRequestGivesBackWhatWasTyped() {
+        String criterion = EntryPages.criterion("05305", period, "G1.C1");
+        postAt(criterion, "not-applicable", "version=7&explanation=" + EntryPages.encode("Xã không có chợ"));
+
+        assertThat(staff.get(criterion).body()).contains("Người khác vừa thay đổi")
+                .containsPattern("id=\"na-explanation\"[^>]*>Xã không có chợ</textarea>");
+        assertThat(staff.get(criterion).body()).as("once").doesNotContain(">Xã không có chợ</textarea>");
+    }
+
     @Test
     void anotherCommunesEntryDoesNotExistForCommuneStaff() {
         WebClient otherStaff = new WebClient(port).login("xa.annghia", PASSWORD);
