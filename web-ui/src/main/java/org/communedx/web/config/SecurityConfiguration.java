@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.communedx.model.user.UserAccount;
 import org.communedx.service.token.ApiTokenAuthenticator;
 import org.communedx.service.user.AccountSettings;
 import org.communedx.service.user.LoginAttempts;
@@ -46,8 +47,11 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Form login for people; API tokens for systems, and HTTP Basic for people's scripts, on the API. Every route needs a rule here: what is not listed
@@ -57,6 +61,8 @@ import org.springframework.web.servlet.LocaleResolver;
 class SecurityConfiguration {
 
     private static final RedirectStrategy REDIRECT = new DefaultRedirectStrategy();
+
+    private static final FlashMapManager FLASH_MAPS = new SessionFlashMapManager();
 
     /**
      * No page uses the browser's devices or sensors, so none may, not even a script that got in. Only features the
@@ -264,8 +270,25 @@ class SecurityConfiguration {
     /** The login page says when a client must wait, and for how long; every other refusal reads the same. */
     private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException refusal) throws IOException {
+        offerTypedUsernameAgain(request, response);
         REDIRECT.sendRedirect(request, response, refusal instanceof LoginThrottled throttled
                 ? "/login?throttled=" + throttled.refusal().minutes() : "/login?error");
+    }
+
+    /**
+     * The login page that follows a refusal shows the username typed, so that only the password is typed again. It
+     * travels in the session's flash map for the next {@code /login} only, never in the address, and only when it
+     * could be a username at all.
+     */
+    private static void offerTypedUsernameAgain(HttpServletRequest request, HttpServletResponse response) {
+        String typed = UserAccount.normalizeUsername(request.getParameter("username"));
+        if (!UserAccount.USERNAME.matcher(typed).matches()) {
+            return;
+        }
+        FlashMap flash = new FlashMap();
+        flash.put("typedUsername", typed);
+        flash.setTargetRequestPath("/login");
+        FLASH_MAPS.saveOutputFlashMap(flash, request, response);
     }
 
     /** 401 asks for credentials; a client that must wait gets 429 and how many seconds, as Retry-After. */

@@ -206,6 +206,25 @@ class LoginSecurityIT {
     }
 
     @Test
+    void aRefusedLoginOffersTheTypedUsernameAgainOnceWithThePasswordFocused() {
+        String username = accounts.create("typo", PASSWORD);
+        WebClient client = WebClient.from(port, address);
+        String token = WebClient.csrfToken(client.get("/login"));
+        client.post("/login", form(" " + username.toUpperCase() + " ", "wrong") + "&_csrf=" + token);
+
+        String again = client.get("/login?error").body();
+
+        assertThat(again).contains("value=\"" + username + "\"").containsPattern("id=\"password\"[^>]*autofocus")
+                .doesNotContainPattern("id=\"username\"[^>]*autofocus");
+        assertThat(client.get("/login").body()).as("only the page right after the refusal")
+                .doesNotContain(username).containsPattern("id=\"username\"[^>]*autofocus");
+
+        client.post("/login", form("<b>" + username + "</b>", "wrong") + "&_csrf=" + token);
+        assertThat(client.get("/login?error").body()).as("what cannot be a username is not offered")
+                .doesNotContain(username);
+    }
+
+    @Test
     void veryLongUsernamesAreAuditedCutToAHundredCharacters() {
         String username = "x".repeat(10_000);
 
