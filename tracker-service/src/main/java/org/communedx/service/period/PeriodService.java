@@ -17,6 +17,7 @@ import org.communedx.model.period.PeriodTerms;
 import org.communedx.service.Actors;
 import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.audit.AuditLog;
+import org.communedx.service.period.PlanningViews.Editing;
 import org.communedx.service.period.PlanningViews.FrameworkChoice;
 import org.communedx.service.period.PlanningViews.PeriodDraft;
 import org.communedx.service.period.PlanningViews.PeriodView;
@@ -79,8 +80,9 @@ public class PeriodService {
                         ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()))).toList();
     }
 
-    public PeriodView get(long id) {
-        return view(load(id));
+    public Editing<PeriodView> get(long id) {
+        Period period = load(id);
+        return new Editing<>(view(period), period.getRowVersion());
     }
 
     /**
@@ -105,10 +107,17 @@ public class PeriodService {
         return period.getId();
     }
 
+    /**
+     * @param version the period's version that the form was opened on: a later one means someone saved meanwhile,
+     *     whose change this save would undo without a word, and nothing is saved
+     */
     @Transactional
-    public void edit(long id, PeriodDraft draft) {
+    public void edit(long id, long version, PeriodDraft draft) {
         requireAdministrator();
         Period period = load(id);
+        if (version != period.getRowVersion()) {
+            throw new RuleViolation("period.invalid.changedMeanwhile");
+        }
         PeriodView before = view(period);
         requireFreeName(draft.name(), id);
         if (draft.frameworkId() != before.frameworkId() && assessments.existsByPeriodId(id)) {

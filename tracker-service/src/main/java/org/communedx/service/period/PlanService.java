@@ -13,6 +13,7 @@ import org.communedx.model.period.PlanTerms;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.service.audit.AuditLog;
+import org.communedx.service.period.PlanningViews.Editing;
 import org.communedx.service.period.PlanningViews.PlanDraft;
 import org.communedx.service.period.PlanningViews.PlanView;
 import org.communedx.service.scope.Scopes;
@@ -51,8 +52,9 @@ public class PlanService {
         return plans.findAllInScope(scope.everything(), scope.unitIds()).stream().map(this::view).toList();
     }
 
-    public PlanView get(long id) {
-        return view(load(id));
+    public Editing<PlanView> get(long id) {
+        Plan plan = load(id);
+        return new Editing<>(view(plan), plan.getRowVersion());
     }
 
     @Transactional
@@ -65,10 +67,14 @@ public class PlanService {
         return plan.getId();
     }
 
+    /** @param version the plan's version that the form was opened on, as {@link PeriodService#edit} takes it */
     @Transactional
-    public void edit(long id, PlanDraft draft) {
+    public void edit(long id, long version, PlanDraft draft) {
         PeriodService.requireManager();
         Plan plan = load(id);
+        if (version != plan.getRowVersion()) {
+            throw new RuleViolation("plan.invalid.changedMeanwhile");
+        }
         PlanView before = view(plan);
         Resolved resolved = resolve(draft);
         plan.revise(terms(draft), resolved.scopeUnit(), resolved.participants(), resolved.pilots());

@@ -19,6 +19,14 @@ public final class PlanningViews {
             String frameworkLabel) {
     }
 
+    /**
+     * What an edit form starts from: the record as it is, and the version a save from that form must still find, so
+     * that a form opened before someone else's save cannot undo it. The version stays out of the view, which the audit
+     * trail records.
+     */
+    public record Editing<V>(V view, long version) {
+    }
+
     /** A published framework version that a period may use, e.g. "DX-XA 1.0". */
     public record FrameworkChoice(long id, String label) {
     }

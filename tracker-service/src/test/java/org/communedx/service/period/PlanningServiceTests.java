@@ -65,15 +65,15 @@ class PlanningServiceTests {
         loginAs("t.tinh96", Role.PROVINCE_MANAGER);
         long id = plans.create(draft("961", List.of("96101", "96102"), List.of("96102"), 2));
 
-        PlanView plan = plans.get(id);
+        PlanView plan = plans.get(id).view();
         assertThat(plan.participantCodes()).containsExactly("96101", "96102");
         assertThat(plan.pilotCodes()).containsExactly("96102");
         assertThat(plans.list()).extracting(PlanView::id).contains(id);
         assertThat(audit.history(PlanService.AUDIT_TYPE, id)).singleElement()
                 .satisfies(event -> assertThat(event.actor()).isEqualTo("t.tinh96"));
 
-        plans.edit(id, draft("961", List.of("96101", "96102"), List.of(), 1));
-        assertThat(plans.get(id).targetCommunes()).isEqualTo(1);
+        plans.edit(id, plans.get(id).version(), draft("961", List.of("96101", "96102"), List.of(), 1));
+        assertThat(plans.get(id).view().targetCommunes()).isEqualTo(1);
         assertThat(audit.history(PlanService.AUDIT_TYPE, id)).extracting(AuditEvent::action)
                 .containsExactly("CREATE", "EDIT");
 
@@ -113,31 +113,56 @@ class PlanningServiceTests {
 
         assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> periods.create(period("Kỳ của tỉnh")));
         assertThatExceptionOfType(AccessDeniedException.class)
-                .isThrownBy(() -> periods.edit(id, period("Kỳ đã đổi")));
-        assertThat(periods.get(id).name()).isEqualTo("Kỳ của cả nước");
+                .isThrownBy(() -> periods.edit(id, 0, period("Kỳ đã đổi")));
+        assertThat(periods.get(id).view().name()).isEqualTo("Kỳ của cả nước");
     }
 
     @Test
     void periodIsCreatedEditedAndAudited() {
         loginAs("admin", Role.ADMIN);
         long id = periods.create(period("Kỳ thử 2030"));
-        assertThat(periods.get(id).frameworkLabel()).isEqualTo("TEST-WF 1.0");
+        assertThat(periods.get(id).view().frameworkLabel()).isEqualTo("TEST-WF 1.0");
         assertRefused(() -> periods.create(period("Kỳ thử 2030")), "period.invalid.nameTaken");
 
         PeriodDraft later = new PeriodDraft("Kỳ thử 2024", 2024, START, START.plusYears(1), START.plusMonths(11),
                 14, frameworkId());
-        periods.edit(id, later);
-        assertRefused(() -> periods.edit(id, new PeriodDraft("Kỳ thử 2024", 2024, START, START.minusDays(1),
+        periods.edit(id, periods.get(id).version(), later);
+        long version = periods.get(id).version();
+        assertRefused(() -> periods.edit(id, version, new PeriodDraft("Kỳ thử 2024", 2024, START, START.minusDays(1),
                 START, 0, frameworkId())), "period.invalid.datesOrder");
-        assertRefused(() -> periods.edit(id, new PeriodDraft("Kỳ thử 2024", 2024, START, START.plusYears(1),
+        assertRefused(() -> periods.edit(id, version, new PeriodDraft("Kỳ thử 2024", 2024, START, START.plusYears(1),
                 START.plusMonths(11), 91, frameworkId())), "period.invalid.graceDays");
-        assertThat(periods.get(id).endDate()).isEqualTo(START.plusYears(1));
-        assertThat(periods.get(id).graceDays()).as("the grace, edited with the deadline").isEqualTo(14);
-        assertThat(periods.get(id).closesAfter()).isEqualTo(START.plusMonths(11).plusDays(14));
+        assertThat(periods.get(id).view().endDate()).isEqualTo(START.plusYears(1));
+        assertThat(periods.get(id).view().graceDays()).as("the grace, edited with the deadline").isEqualTo(14);
+        assertThat(periods.get(id).view().closesAfter()).isEqualTo(START.plusMonths(11).plusDays(14));
         assertThat(audit.history(PeriodService.AUDIT_TYPE, id)).extracting(AuditEvent::action)
                 .containsExactly("CREATE", "EDIT");
         assertThat(periods.frameworkChoices(null)).extracting(PlanningViews.FrameworkChoice::label)
                 .contains("TEST-WF 1.0", "DX-XA 1.0");
+    }
+
+    /** A save from a form opened before another save is refused whole: it would undo that save without a word. */
+    @Test
+    void aSaveFromAStaleFormChangesNothing() {
+        loginAs("admin", Role.ADMIN);
+        long period = periods.create(period("Kỳ thử 2033"));
+        long opened = periods.get(period).version();
+        periods.edit(period, opened, new PeriodDraft("Kỳ thử 2033", 2024, START, START.plusYears(1).minusDays(1),
+                START.plusMonths(11), 30, frameworkId()));
+
+        assertRefused(() -> periods.edit(period, opened, period("Kỳ thử 2033")), "period.invalid.changedMeanwhile");
+        assertThat(periods.get(period).view().graceDays()).as("the first save's grace").isEqualTo(30);
+
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        long plan = plans.create(draft("961", List.of("96101", "96102"), List.of(), 2));
+        long planOpened = plans.get(plan).version();
+        plans.edit(plan, planOpened, draft("961", List.of("96101", "96102"), List.of(), 1));
+
+        assertRefused(() -> plans.edit(plan, planOpened, draft("961", List.of("96101", "96102"), List.of(), 2)),
+                "plan.invalid.changedMeanwhile");
+        assertThat(plans.get(plan).view().targetCommunes()).isEqualTo(1);
+        assertThat(audit.history(PlanService.AUDIT_TYPE, plan)).extracting(AuditEvent::action)
+                .containsExactly("CREATE", "EDIT");
     }
 
     /** Retiring a version leaves its periods editable: the edit form offers the version the period has. */
@@ -151,12 +176,13 @@ class PlanningServiceTests {
                 .doesNotContain("TEST-WF 1.0");
         assertThat(periods.frameworkChoices(id)).extracting(PlanningViews.FrameworkChoice::label)
                 .contains("TEST-WF 1.0");
-        periods.edit(id, new PeriodDraft("Kỳ thử 2031", 2024, START, START.plusYears(1).minusDays(1),
-                START.plusMonths(11).plusDays(5), 0, frameworkId()));
-        assertThat(periods.get(id).submissionDeadline()).isEqualTo(START.plusMonths(11).plusDays(5));
+        periods.edit(id, periods.get(id).version(), new PeriodDraft("Kỳ thử 2031", 2024, START,
+                START.plusYears(1).minusDays(1), START.plusMonths(11).plusDays(5), 0, frameworkId()));
+        assertThat(periods.get(id).view().submissionDeadline()).isEqualTo(START.plusMonths(11).plusDays(5));
         long other = periods.create(new PeriodDraft("Kỳ thử 2032", 2024, START, START.plusYears(1).minusDays(1),
                 START.plusMonths(11), 0, frameworks.findByCodeAndVersion("DX-XA", "1.0").orElseThrow().getId()));
-        assertRefused(() -> periods.edit(other, period("Kỳ thử 2032")), "period.invalid.frameworkNotPublished");
+        assertRefused(() -> periods.edit(other, periods.get(other).version(), period("Kỳ thử 2032")),
+                "period.invalid.frameworkNotPublished");
     }
 
     private PeriodDraft period(String name) {

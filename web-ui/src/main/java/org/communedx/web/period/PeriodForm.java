@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.communedx.model.period.Period;
+import org.communedx.service.period.PlanningViews.Editing;
 import org.communedx.service.period.PlanningViews.PeriodDraft;
 import org.communedx.service.period.PlanningViews.PeriodView;
 
@@ -28,15 +29,22 @@ record PeriodForm(@NotBlank @Size(max = 100) String name,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate endDate,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate submissionDeadline,
         @Min(0) @Max(Period.MAX_GRACE_DAYS) @Digits(integer = 3, fraction = 0) BigDecimal graceDays,
-        @NotNull Long frameworkId) {
+        @NotNull Long frameworkId, Long version) {
 
     static PeriodForm empty() {
-        return new PeriodForm(null, null, null, null, null, BigDecimal.ZERO, null);
+        return new PeriodForm(null, null, null, null, null, BigDecimal.ZERO, null, null);
     }
 
-    static PeriodForm of(PeriodView period) {
+    static PeriodForm of(Editing<PeriodView> editing) {
+        PeriodView period = editing.view();
         return new PeriodForm(period.name(), BigDecimal.valueOf(period.year()), period.startDate(), period.endDate(),
-                period.submissionDeadline(), BigDecimal.valueOf(period.graceDays()), period.frameworkId());
+                period.submissionDeadline(), BigDecimal.valueOf(period.graceDays()), period.frameworkId(),
+                editing.version());
+    }
+
+    /** The version the edit form was opened on; one sent without it cannot show it is not stale. */
+    long editedVersion() {
+        return version == null ? -1 : version;
     }
 
     PeriodDraft toDraft() {

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.communedx.service.period.PlanningViews.Editing;
 import org.communedx.service.period.PlanningViews.PlanDraft;
 import org.communedx.service.period.PlanningViews.PlanView;
 
@@ -30,16 +31,22 @@ record PlanForm(@NotBlank @Size(max = 300) String name, @NotBlank @Pattern(regex
         @NotNull @Min(0) @Max(100) @Digits(integer = 3, fraction = 0) BigDecimal targetPercent,
         @NotNull @Min(1) @Digits(integer = 5, fraction = 0) BigDecimal targetCommunes,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate startDate,
-        @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate deadline) {
+        @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate deadline, Long version) {
 
     static PlanForm empty() {
-        return new PlanForm(null, null, null, null, null, null, null, null);
+        return new PlanForm(null, null, null, null, null, null, null, null, null);
     }
 
-    static PlanForm of(PlanView plan) {
+    static PlanForm of(Editing<PlanView> editing) {
+        PlanView plan = editing.view();
         return new PlanForm(plan.name(), plan.scopeUnitCode(), String.join(" ", plan.participantCodes()),
                 String.join(" ", plan.pilotCodes()), BigDecimal.valueOf(plan.targetPercent()),
-                BigDecimal.valueOf(plan.targetCommunes()), plan.startDate(), plan.deadline());
+                BigDecimal.valueOf(plan.targetCommunes()), plan.startDate(), plan.deadline(), editing.version());
+    }
+
+    /** The version the edit form was opened on; one sent without it cannot show it is not stale. */
+    long editedVersion() {
+        return version == null ? -1 : version;
     }
 
     PlanDraft toDraft() {

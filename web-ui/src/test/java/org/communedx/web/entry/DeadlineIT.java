@@ -141,7 +141,7 @@ class DeadlineIT {
         HttpResponse<String> saved = admin.post(edit, "_csrf=" + WebClient.csrfToken(admin.get(edit)) + "&name="
                 + EntryPages.encode(stored.getName()) + "&year=" + stored.getYear() + "&startDate="
                 + stored.getStartDate() + "&endDate=" + stored.getEndDate() + "&submissionDeadline=" + deadline
-                + "&frameworkId=" + frameworkId);
+                + "&frameworkId=" + frameworkId + "&version=" + stored.getRowVersion());
         assertThat(saved.statusCode()).as("the period saved").isEqualTo(302);
         assertThat(periods.findById(period).orElseThrow().getSubmissionDeadline()).isEqualTo(deadline);
     }

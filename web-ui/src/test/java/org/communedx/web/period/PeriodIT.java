@@ -156,6 +156,37 @@ class PeriodIT {
                         "name=\"startDate\" value=\"2027-01-01\"", "name=\"endDate\" value=\"2027-12-31\"");
     }
 
+    /**
+     * Two administrators open one period's edit form; the first saves a grace. The second's save, from the form as it
+     * was, would put the grace back without a word: it is refused, and the first save stays. A plan's form carries its
+     * version alike.
+     */
+    @Test
+    void aSaveFromAFormOpenedBeforeAnotherSaveIsRefused() {
+        WebClient first = login("admin");
+        WebClient second = login("admin");
+        String name = "Kỳ thử hai người " + System.nanoTime();
+        assertThat(first.post("/periods/new", periodForm(first, name, "2028-01-01", "2028-12-31")).statusCode())
+                .isEqualTo(302);
+        long id = periods.findByName(name).orElseThrow().getId();
+        String edit = "/periods/" + id + "/edit";
+        String firstVersion = first(first.get(edit).body(), "name=\"version\" value=\"(\\d+)\"");
+        String secondVersion = first(second.get(edit).body(), "name=\"version\" value=\"(\\d+)\"");
+
+        assertThat(first.post(edit, periodForm(first, name, "2028-01-01", "2028-12-31") + "&graceDays=10&version="
+                + firstVersion).statusCode()).isEqualTo(302);
+        HttpResponse<String> stale = second.post(edit, periodForm(second, name, "2028-01-01", "2028-12-31")
+                + "&graceDays=0&version=" + secondVersion);
+
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.body())
+                .contains("Kỳ đánh giá này vừa được thay đổi sau khi bạn mở trang này; chưa có gì được lưu.");
+        assertThat(periods.findById(id).orElseThrow().getGraceDays()).as("the first save's grace").isEqualTo(10);
+        WebClient manager = login("tinh.hoabinh");
+        String planId = first(manager.get("/plans").body(), "/plans/(\\d+)/edit");
+        assertThat(manager.get("/plans/" + planId + "/edit").body()).containsPattern("name=\"version\" value=\"\\d+\"");
+    }
+
     /** A script in a period's or a plan's name comes back as text wherever the name is shown. */
     @Test
     void aPeriodAndAPlanNamedWithAScriptShowTheNameAsText() {
