@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -150,6 +151,30 @@ public class ProgressLedger {
             statement.setBigDecimal(5, day.verifiedChange());
             statement.setBigDecimal(6, day.claimedChange());
         });
+    }
+
+    /**
+     * The period a plan with this deadline is judged on: the one whose dates hold the deadline, else the latest begun
+     * before it. The plan tracker and a commune's scorecard both ask here, so that they judge a plan alike.
+     */
+    public Optional<Long> scoringPeriodOf(LocalDate deadline) {
+        return jdbc.sql("""
+                select id from period where start_date <= :deadline
+                order by (end_date >= :deadline) desc, start_date desc, id desc limit 1""")
+                .param("deadline", deadline).query(Long.class).optional();
+    }
+
+    /**
+     * A commune's verified completion on a period as it stood at the end of a day: the history's last row by then,
+     * zero before its first (as the plan tracker reads it).
+     */
+    public BigDecimal verifiedOn(long unitId, long periodId, LocalDate day) {
+        return jdbc.sql("""
+                select coalesce((select h.verified_percent from assessment_progress_history h
+                    join assessment a on a.id = h.assessment_id
+                    where a.unit_id = :unit and a.period_id = :period and h.day <= :day
+                    order by h.day desc limit 1), 0)""")
+                .param("unit", unitId).param("period", periodId).param("day", day).query(BigDecimal.class).single();
     }
 
     /** An assessment's figures at the end of a day, and how much that day changed them. */

@@ -63,10 +63,13 @@ public class Scorecards {
 
     private final SuggestedValueRepository suggestions;
 
+    private final ProgressLedger ledger;
+
     Scorecards(AssessmentWorkflow workflow, PeriodRepository periods, PlanRepository plans,
             UserAccountRepository accounts, EvidenceCounts evidence, Scopes scopes,
-            SuggestedValueRepository suggestions) {
+            SuggestedValueRepository suggestions, ProgressLedger ledger) {
         this.suggestions = suggestions;
+        this.ledger = ledger;
         this.workflow = workflow;
         this.periods = periods;
         this.plans = plans;
@@ -157,11 +160,18 @@ public class Scorecards {
 
     /**
      * The commune's plan: its target percent, whether verified completion reaches it, and its deadline.
+     * @param reached whether verified completion reaches the target: now, or once the deadline has passed, at the
+     *        deadline
      * @param targetScore the target in points of the commune's maximum, as a points version shows it (40% of 1,000
      *        is 400)
      */
     public record PlanProgress(String name, int targetPercent, boolean reached, LocalDate deadline, long daysLeft,
             BigDecimal targetScore) {
+
+        /** The plan is over: {@link #reached} is its outcome for the commune, no longer its progress. */
+        public boolean deadlinePassed() {
+            return daysLeft < 0;
+        }
     }
 
     /** Where a commune's scorecard is. */
@@ -212,7 +222,7 @@ public class Scorecards {
                 .toList();
         PlanProgress plan = running.stream().filter(found -> !found.getDeadline().isAfter(period.getEndDate()))
                 .findFirst().or(() -> running.stream().min(Comparator.comparing(Plan::getDeadline)))
-                .map(found -> progress(found, completion, today)).orElse(null);
+                .map(found -> progress(found, unitId, completion, today)).orElse(null);
         return new Scorecard(assessment.getUnit().getCode(), assessment.getUnit().getName(), periodId,
                 period.getName(), period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),
                 !period.isOpenForSubmissions(today) && ownStaff,
@@ -334,10 +344,15 @@ public class Scorecards {
                 .findFirst().or(() -> all.stream().findFirst()).map(Period::getId);
     }
 
-    private static PlanProgress progress(Plan plan, Completion.Result completion, LocalDate today) {
-        Percentages overall = completion.overall();
-        boolean reached = overall.verified() != null
-                && overall.verified().compareTo(BigDecimal.valueOf(plan.getTargetPercent())) >= 0;
+    /**
+     * Until its deadline a plan is measured on this period's figure as it is now. After it, on the figure its tracker
+     * keeps: that of the period it is judged on, at the deadline, which a review after the deadline no longer moves.
+     */
+    private PlanProgress progress(Plan plan, long unitId, Completion.Result completion, LocalDate today) {
+        BigDecimal verified = !today.isAfter(plan.getDeadline()) ? completion.overall().verified()
+                : ledger.scoringPeriodOf(plan.getDeadline())
+                        .map(period -> ledger.verifiedOn(unitId, period, plan.getDeadline())).orElse(null);
+        boolean reached = verified != null && verified.compareTo(BigDecimal.valueOf(plan.getTargetPercent())) >= 0;
         return new PlanProgress(plan.getName(), plan.getTargetPercent(), reached, plan.getDeadline(),
                 ChronoUnit.DAYS.between(today, plan.getDeadline()),
                 Completion.share(plan.getTargetPercent(), completion.overallScore().maximum()));

@@ -47,7 +47,11 @@ public class PlanTrackers {
 
     private final AdministrativeUnitRepository units;
 
-    PlanTrackers(JdbcClient jdbc, Scopes scopes, Clock clock, AdministrativeUnitRepository units) {
+    private final ProgressLedger ledger;
+
+    PlanTrackers(JdbcClient jdbc, Scopes scopes, Clock clock, AdministrativeUnitRepository units,
+            ProgressLedger ledger) {
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.clock = clock;
@@ -178,21 +182,20 @@ public class PlanTrackers {
         return targetCommunes - projectedAtTarget <= margin ? PlanStatus.AT_RISK : PlanStatus.OFF_TRACK;
     }
 
-    /** The period containing the deadline, else the latest one begun before it. */
+    /** The period the plan is judged on ({@link ProgressLedger#scoringPeriodOf}), with its scoring settings. */
     private Optional<PeriodRef> period(LocalDate deadline) {
-        return jdbc.sql("""
+        return ledger.scoringPeriodOf(deadline).flatMap(id -> jdbc.sql("""
                 select p.id, p.name, p.start_date, f.score_display, f.score_decimals, f.declared_total,
                     (select coalesce(sum(cr.weight), 0) from criterion cr join criterion_group g on g.id = cr.group_id
                      where g.framework_id = f.id) as maximum
-                from period p join framework f on f.id = p.framework_id where p.start_date <= :deadline
-                order by (p.end_date >= :deadline) desc, p.start_date desc, p.id desc limit 1""")
-                .param("deadline", deadline)
+                from period p join framework f on f.id = p.framework_id where p.id = :id""")
+                .param("id", id)
                 .query((rs, row) -> new PeriodRef(rs.getLong("id"), rs.getString("name"),
                         rs.getObject("start_date", LocalDate.class),
                         new ScoreSettings(ScoreDisplay.valueOf(rs.getString("score_display")),
                                 rs.getInt("score_decimals"), rs.getBigDecimal("declared_total")),
                         rs.getBigDecimal("maximum")))
-                .optional();
+                .optional());
     }
 
     /** Each plan's participants. */

@@ -212,6 +212,30 @@ class ProgressTests {
         assertThatExceptionOfType(ProgressNotFoundException.class).isThrownBy(() -> planTrackers.plan(achieved));
     }
 
+    /**
+     * A commune's scorecard and report judge a plan that is over as its tracker does: on the figure at the deadline,
+     * which the approval made today no longer moves. A running plan is judged on today's figure.
+     */
+    @Test
+    void theScorecardJudgesAPlanThatIsOverOnItsDeadlineAsItsTrackerDoes() {
+        long missed = plan("Lỡ", 40, 1, today.minusDays(1));
+
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        assertThat(planTrackers.plan(missed).communes()).extracting(c -> c.code(), c -> c.atTarget())
+                .contains(tuple("96101", false));
+        Scorecards.Scorecard afterDeadline = scorecards.scorecard("96101", period);
+        assertThat(afterDeadline.overall().verified()).isEqualByComparingTo("50.0");
+        assertThat(afterDeadline.plan().name()).isEqualTo("Lỡ");
+        assertThat(afterDeadline.plan().deadlinePassed()).isTrue();
+        assertThat(afterDeadline.plan().reached()).as("judged at the deadline, as the tracker").isFalse();
+
+        plan("Đạt", 40, 1, today.plusDays(30));
+        Scorecards.PlanProgress running = scorecards.scorecard("96101", period).plan();
+        assertThat(running.name()).isEqualTo("Đạt");
+        assertThat(running.deadlinePassed()).isFalse();
+        assertThat(running.reached()).isTrue();
+    }
+
     private long plan(String name, int percent, int communes, LocalDate deadline) {
         return transaction.execute(status -> {
             AdministrativeUnit district = units.findByCodeValidOn("961", today).orElseThrow();
