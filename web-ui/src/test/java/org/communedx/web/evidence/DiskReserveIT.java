@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.communedx.service.testsupport.SampleFiles;
 import org.communedx.web.support.ApplicationProcess;
+import org.communedx.web.support.ChildProcessTest;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * space lets the upload through. The application runs in its own JVM, as {@link UploadCrashIT}'s does, so that the
  * shared test context keeps the reserve every other test uploads under.
  */
+@ChildProcessTest
 class DiskReserveIT {
 
     private static final Map<String, String> METADATA = Map.of("documentNumber", "16/BC-UBND", "title",

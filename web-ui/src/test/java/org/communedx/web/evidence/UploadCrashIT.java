@@ -16,10 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
+import org.communedx.service.testsupport.TestWait;
 import org.communedx.web.support.ApplicationProcess;
+import org.communedx.web.support.ChildProcessTest;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.WebClient;
-import org.communedx.service.testsupport.TestWait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * file, the store holds no file but the demo's sample evidence, and a staging file left by a crash in the middle of the store's own copy (planted
  * here, since a kill cannot be timed to land inside it) is swept at start-up, as is the part Tomcat was writing.
  */
+@ChildProcessTest
 class UploadCrashIT {
 
     private static final long STALL_AT = 4_000_000;

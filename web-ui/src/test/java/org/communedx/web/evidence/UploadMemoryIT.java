@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.communedx.web.support.ApplicationProcess;
+import org.communedx.web.support.ChildProcessTest;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Uploads stream to disk and never sit whole in the heap: the packaged tracker with a 256 MB heap takes eight
  * distinct 25 MB uploads at once, one per criterion of Xã Yên Phú in the demo period, and stores all 200 MB.
  */
+@ChildProcessTest
 class UploadMemoryIT {
 
     private static final List<String> CRITERIA = List.of("G1.C1", "G1.C2", "G2.C1", "G2.C2", "G2.C3", "G2.C4",

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.communedx.service.testsupport.TestWait;
 import org.communedx.web.support.ApplicationProcess;
+import org.communedx.web.support.ChildProcessTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The README's faster start works as written: {@code bin/extract-with-cds.sh} unpacks the packaged jar and records a
  * class data sharing archive by a training start, and the unpacked jar then starts with that archive in use.
  */
+@ChildProcessTest
 class ClassDataSharingIT {
 
     @TempDir

@@ -9,12 +9,14 @@ import java.sql.Statement;
 import java.util.Map;
 
 import org.communedx.web.support.ApplicationProcess;
+import org.communedx.web.support.ChildProcessTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The data an official saved is there after a restart, and after the application was killed outright. */
+@ChildProcessTest
 class CrashRecoveryIT {
 
     @TempDir

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.core.ConditionTimeoutException;
 import org.communedx.service.testsupport.TestWait;
 import org.communedx.web.support.ApplicationProcess;
+import org.communedx.web.support.ChildProcessTest;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * every request is answered at once (503 with the tracker's own page, JSON under /api/), never after the connection
  * pool's timeouts. Both times are an idle machine's, stretched by the tests' wait budget ({@link TestWait#target}).
  */
+@ChildProcessTest
 class PostmasterDeathIT {
 
     private static final Duration LOGIN_AGAIN = Duration.ofSeconds(30);

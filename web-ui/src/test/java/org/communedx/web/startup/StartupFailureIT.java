@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.communedx.service.testsupport.TestWait;
 import org.communedx.web.support.ApplicationProcess;
+import org.communedx.web.support.ChildProcessTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before any database is created. The 5 s are an idle machine's; the test allows them stretched as the wait budget
  * allows a start to be ({@link TestWait#target}), and holds the order sharply: no cluster exists afterwards.
  */
+@ChildProcessTest
 class StartupFailureIT {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
