@@ -28,7 +28,7 @@ import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.service.Actors;
 import org.communedx.service.assessment.AssessmentWorkflow;
-import org.communedx.service.assessment.ProgressLedger;
+import org.communedx.service.assessment.CommuneBatches;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.job.JobProgress;
 import org.communedx.service.scope.Scopes;
@@ -49,6 +49,7 @@ import org.springframework.transaction.annotation.Transactional;
  * counted (its successor starts empty). A period that any commune already has values in is refused, so that a value
  * the commune entered is never overwritten and a prefill never runs twice; so is a period closed to the communes,
  * whose drafts nobody could submit. The whole prefill is one transaction: all of it is written, or nothing.
+ * It writes in {@link CommuneBatches}, so that its time grows with the communes, not with their square.
  */
 @Service
 public class Prefill {
@@ -75,8 +76,6 @@ public class Prefill {
 
     private final AssessmentWorkflow workflow;
 
-    private final ProgressLedger progressLedger;
-
     private final Scopes scopes;
 
     private final AuditLog audit;
@@ -85,10 +84,13 @@ public class Prefill {
 
     private final Clock clock;
 
+    private final CommuneBatches batches;
+
     Prefill(FrameworkMappingRepository mappings, PeriodRepository periods, AssessmentRepository assessments,
             CriterionEntryRepository entries, EvidenceRepository evidence, CarriedOverValueRepository marks,
-            AssessmentWorkflow workflow, ProgressLedger progressLedger, Scopes scopes, AuditLog audit,
-            JdbcClient jdbc, Clock clock) {
+            AssessmentWorkflow workflow, Scopes scopes, AuditLog audit,
+            JdbcClient jdbc, Clock clock, CommuneBatches batches) {
+        this.batches = batches;
         this.mappings = mappings;
         this.periods = periods;
         this.assessments = assessments;
@@ -96,7 +98,6 @@ public class Prefill {
         this.evidence = evidence;
         this.marks = marks;
         this.workflow = workflow;
-        this.progressLedger = progressLedger;
         this.scopes = scopes;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -177,12 +178,13 @@ public class Prefill {
     public PrefillResult write(Checked checked, JobProgress progress) {
         Checked now = check(checked.mappingId(), checked.periodId());
         FrameworkMapping mapping = mappings.findWithVersions(now.mappingId()).orElseThrow();
-        Period period = periods.findWithFramework(now.periodId()).orElseThrow();
+        long mappingId = mapping.getId();
         List<Carry> carries = mapping.getLinks().stream().flatMap(link -> link.carries().stream()).toList();
         List<Source> live = now.sources().stream().filter(Source::stillExists).toList();
         progress.total(live.size());
         String actor = Actors.username();
         Instant at = clock.instant();
+        CommuneBatches.Batch batch = batches.start(periods.findWithFramework(now.periodId()).orElseThrow(), at);
         int values = 0;
         int files = 0;
         for (Source source : live) {
@@ -190,7 +192,7 @@ public class Prefill {
             Map<String, CriterionEntry> oldEntries = new HashMap<>();
             entries.findByAssessmentInOrder(old.getId())
                     .forEach(entry -> oldEntries.put(entry.getCriterion().getCode(), entry));
-            Assessment target = assessmentFor(old, period, at);
+            Assessment target = assessmentFor(old, batch.period(), at);
             for (Carry carry : carries) {
                 CriterionEntry from = oldEntries.get(carry.source().getCode());
                 if (from == null || from.value() == null || !CARRIED_STATUSES.contains(from.getStatus())) {
@@ -199,7 +201,6 @@ public class Prefill {
                 CriterionEntry to = target.entry(carry.target().getCode()).orElseThrow();
                 Map<String, Object> before = to.snapshot();
                 to.saveValue(from.value(), from.getExplanation(), actor, at);
-                entries.saveAndFlush(to);
                 Map<String, Object> after = new LinkedHashMap<>(to.snapshot());
                 after.put("carriedFromEntry", from.getId());
                 after.put("carriedFromPeriod", source.periodName());
@@ -216,12 +217,13 @@ public class Prefill {
                         from.getCriterion().getCode(), actor, at));
                 values++;
             }
-            progressLedger.record(target.getId(), at);
+            batch.done(target.getId(), true);
             progress.advance();
         }
-        PrefillResult result = new PrefillResult(period.getName(), live.size(), values, files,
+        batch.finish();
+        PrefillResult result = new PrefillResult(now.periodName(), live.size(), values, files,
                 now.sources().size() - live.size());
-        audit.record(MappingTransfer.AUDIT_TYPE, mapping.getId(), "PREFILL", null, result);
+        audit.record(MappingTransfer.AUDIT_TYPE, mappingId, "PREFILL", null, result);
         return result;
     }
 

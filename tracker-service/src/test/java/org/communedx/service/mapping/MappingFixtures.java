@@ -6,6 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.communedx.model.assessment.Assessment;
+import org.communedx.model.assessment.AssessmentRepository;
+import org.communedx.model.assessment.EntryValue;
+import org.communedx.model.evidence.Evidence;
+import org.communedx.model.evidence.EvidenceMetadata;
+import org.communedx.model.evidence.EvidenceRepository;
+import org.communedx.model.evidence.EvidenceType;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.CriterionDefinition;
 import org.communedx.model.framework.CriterionGroup;
@@ -29,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Two published versions of a framework of their own, TEST-MAP 1.0 and 2.0, and province 94 that no other test
  * uses: communes 94001 and 94002, and 94003, merged away at the end of 2024. Version 2.0 keeps A and B, splits C
  * into C1, C2 (counts, like C) and C3 (yes or no), measures D by a count instead of a level, merges E and F into EF,
- * drops X and adds N. {@link #MAPPING} is that mapping as YAML.
+ * drops X and adds N. {@link #MAPPING} is that mapping as YAML. A test at size adds communes from 94100 on
+ * ({@link #communesWithValues}).
  */
 @Component
 public class MappingFixtures {
@@ -63,6 +71,11 @@ public class MappingFixtures {
 
     private static final AtomicInteger PERIODS = new AtomicInteger();
 
+    private static final int FIRST_MANY = 94100;
+
+    /** Codes run from 94100 to 94999. */
+    public static final int MAX_MANY = 900;
+
     private final AdministrativeUnitRepository units;
 
     private final FrameworkRepository frameworks;
@@ -73,8 +86,15 @@ public class MappingFixtures {
 
     private final JdbcTemplate jdbc;
 
+    private final AssessmentRepository assessments;
+
+    private final EvidenceRepository evidence;
+
     MappingFixtures(AdministrativeUnitRepository units, FrameworkRepository frameworks, PeriodRepository periods,
-            TransactionTemplate transaction, JdbcTemplate jdbc) {
+            TransactionTemplate transaction, JdbcTemplate jdbc, AssessmentRepository assessments,
+            EvidenceRepository evidence) {
+        this.assessments = assessments;
+        this.evidence = evidence;
         this.units = units;
         this.frameworks = frameworks;
         this.periods = periods;
@@ -135,6 +155,48 @@ public class MappingFixtures {
                 frameworks.findByCodeAndVersion("TEST-MAP", version).orElseThrow())).getId());
     }
 
+    /**
+     * {@code count} communes of province 94 from 94100 on (made the first time), each with a value in all seven
+     * criteria of a period on 1.0 and one evidence file on A: the province a prefill at size carries over. A hundred
+     * communes a transaction.
+     */
+    public void communesWithValues(long periodId, int count) {
+        if (count > MAX_MANY) {
+            throw new IllegalArgumentException("At most " + MAX_MANY + " communes: " + count);
+        }
+        Instant now = Instant.now();
+        LocalDate midYear = LocalDate.of(2024, 6, 1);
+        for (int first = 0; first < count; first += 100) {
+            int from = first;
+            transaction.executeWithoutResult(status -> {
+                Period period = periods.findWithFramework(periodId).orElseThrow();
+                AdministrativeUnit province = units.findByCodeValidOn("94", midYear).orElseThrow();
+                for (int i = from; i < Math.min(count, from + 100); i++) {
+                    String code = String.valueOf(FIRST_MANY + i);
+                    AdministrativeUnit commune = units.findByCodeValidOn(code, midYear).orElseGet(() -> units.save(
+                            AdministrativeUnit.within(province, UnitLevel.COMMUNE, code, "Xã Đo " + code, UnitType.XA,
+                                    null)));
+                    Assessment assessment = assessments.save(Assessment.open(commune, period, now));
+                    value(assessment, "A", new EntryValue.YesNo(true), now);
+                    value(assessment, "B", new EntryValue.Percent(18, 20), now);
+                    value(assessment, "C", new EntryValue.Count(5), now);
+                    value(assessment, "D", new EntryValue.Level(2), now);
+                    value(assessment, "E", new EntryValue.Count(1), now);
+                    value(assessment, "F", new EntryValue.Count(1), now);
+                    value(assessment, "X", new EntryValue.YesNo(true), now);
+                    assessments.flush();
+                    evidence.save(new Evidence(assessment.entry("A").orElseThrow(), "ab".repeat(32), 10,
+                            EvidenceType.PDF, "qd.pdf", "qd.pdf",
+                            new EvidenceMetadata("12/QĐ", "Quyết định", "UBND", LocalDate.of(2024, 3, 1)), "t", now));
+                }
+            });
+        }
+    }
+
+    private static void value(Assessment assessment, String criterion, EntryValue value, Instant now) {
+        assessment.entry(criterion).orElseThrow().saveValue(value, null, "t", now);
+    }
+
     /** Deletes the periods, their assessments and the mappings the tests made; audit rows stay. */
     public void clean() {
         transaction.executeWithoutResult(status -> {
@@ -152,7 +214,8 @@ public class MappingFixtures {
         clean();
         transaction.executeWithoutResult(status -> {
             jdbc.update("delete from framework where code = 'TEST-MAP'");
-            jdbc.update("delete from administrative_unit where code in ('94001', '94002', '94003')");
+            jdbc.update("delete from administrative_unit where code in ('94001', '94002', '94003')"
+                    + " or code between '" + FIRST_MANY + "' and '" + (FIRST_MANY + MAX_MANY - 1) + "'");
             jdbc.update("delete from administrative_unit where code = '94'");
         });
     }

@@ -28,6 +28,7 @@ import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.user.Role;
 import org.communedx.service.ServiceTestApplication;
+import org.communedx.service.assessment.CommuneBatches;
 import org.communedx.service.job.JobProgress;
 import org.communedx.service.job.JobStatus;
 import org.communedx.service.mapping.MappingFileProblem.Place;
@@ -290,6 +291,34 @@ class MappingServiceTests {
         assertThat(jdbc.queryForObject("select count(*) from audit_event where entity_type = 'CRITERION_ENTRY'"
                 + " and action = 'CARRY_OVER' and entity_id = ?", Long.class, String.valueOf(one.get("A").getId())))
                 .isEqualTo(1);
+    }
+
+    /**
+     * Past the first {@value CommuneBatches#COMMUNES} communes the prefill writes what it holds and starts afresh:
+     * every commune of a province of 107 is filled, marked and summed as the first ones are. (PrefillBenchmark times
+     * a province of 700.)
+     */
+    @Test
+    void prefillFillsEveryCommuneOfAProvinceBatchAfterBatch() {
+        long id = transfer.importMapping(new ByteArrayResource(MappingFixtures.mappingYaml())).id();
+        long oldPeriod = fixtures.period("1.0");
+        long newPeriod = fixtures.period("2.0");
+        int communes = 2 * CommuneBatches.COMMUNES + 7;
+        fixtures.communesWithValues(oldPeriod, communes);
+
+        PrefillResult result = prefill.write(prefill.check(id, newPeriod), new JobProgress());
+
+        assertThat(result.communes()).isEqualTo(communes);
+        assertThat(result.values()).as("A, B, C1 and C2 of each").isEqualTo(4 * communes);
+        assertThat(result.files()).isEqualTo(communes);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from carried_over_value m join criterion_entry e on e.id = m.entry_id
+                join assessment a on a.id = e.assessment_id where a.period_id = ? and e.status = 'DRAFT'""",
+                Long.class, newPeriod)).isEqualTo(4L * communes);
+        assertThat(jdbc.queryForObject("select count(*) from assessment_progress where period_id = ?", Long.class,
+                newPeriod)).as("each commune summed").isEqualTo(communes);
+        assertThat(entries("94206", newPeriod).get("C2").value()).as("the last commune")
+                .isEqualTo(new EntryValue.Count(5));
     }
 
     @Test
