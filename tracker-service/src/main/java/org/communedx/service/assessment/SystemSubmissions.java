@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.assessment.Assessment;
-import org.communedx.model.assessment.AssessmentRepository;
 import org.communedx.model.assessment.CriterionEntry;
 import org.communedx.model.assessment.CriterionEntryRepository;
 import org.communedx.model.assessment.EntryValue;
@@ -30,12 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
  * commune's own writes (the suggestion stays, for the record). Nothing here approves: a reviewer still decides.
  * <p>
  * Within the suggestions' transaction; the scope and the caller's role were checked by {@code SuggestedValues}.
- * Assessments not yet stored are created as the commune's first write creates them.
+ * Assessments not yet stored are created as the commune's first write creates them, in {@link CommuneBatches}, so
+ * that a country's push takes time in proportion to its communes.
  */
 @Service
 public class SystemSubmissions {
-
-    private final AssessmentRepository assessments;
 
     private final CriterionEntryRepository entries;
 
@@ -43,18 +41,17 @@ public class SystemSubmissions {
 
     private final AssessmentWorkflow workflow;
 
-    private final ProgressLedger progress;
-
     private final AuditLog audit;
 
-    SystemSubmissions(AssessmentRepository assessments, CriterionEntryRepository entries,
-            AdministrativeUnitRepository units, AssessmentWorkflow workflow, ProgressLedger progress, AuditLog audit) {
-        this.assessments = assessments;
+    private final CommuneBatches batches;
+
+    SystemSubmissions(CriterionEntryRepository entries, AdministrativeUnitRepository units,
+            AssessmentWorkflow workflow, AuditLog audit, CommuneBatches batches) {
         this.entries = entries;
         this.units = units;
         this.workflow = workflow;
-        this.progress = progress;
         this.audit = audit;
+        this.batches = batches;
     }
 
     /** A suggested value of an automatic criterion for the commune with this unit id. */
@@ -75,9 +72,10 @@ public class SystemSubmissions {
         values.forEach(value -> byCommune.computeIfAbsent(value.unitId(), id -> new java.util.ArrayList<>())
                 .add(value));
         int submitted = 0;
+        CommuneBatches.Batch batch = batches.start(period, now);
         for (Map.Entry<Long, List<Automatic>> commune : byCommune.entrySet()) {
             AdministrativeUnit unit = units.getReferenceById(commune.getKey());
-            Assessment assessment = workflow.storedFor(unit, period);
+            Assessment assessment = workflow.storedFor(unit, batch.period());
             boolean moved = false;
             for (Automatic value : commune.getValue()) {
                 CriterionEntry entry = entries.findForWorkflow(assessment.getId(), value.criterion().getCode())
@@ -98,11 +96,9 @@ public class SystemSubmissions {
                 moved = true;
                 submitted++;
             }
-            if (moved) {
-                entries.flush();
-                progress.record(assessment.getId(), now);
-            }
+            batch.done(assessment.getId(), moved);
         }
+        batch.finish();
         return submitted;
     }
 }

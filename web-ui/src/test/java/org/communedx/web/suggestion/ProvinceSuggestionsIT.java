@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A province's system pushes its 600 communes' values, one criterion of which the framework marks automatic: every
+ * A province's system pushes its 610 communes' values, one criterion of which the framework marks automatic: every
  * commune's automatic entry goes to the provincial reviewer's queue as a submission, which only a person approves, and
  * the queue and the scorecards render at that size with the suggestions on them. Province 97 and its communes exist
  * only in 2003 and only during this test, so the other tests that share the database never meet them.
@@ -51,7 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TrackerIntegrationTest
 class ProvinceSuggestionsIT {
 
-    private static final int COMMUNES = 600;
+    /** Not a multiple of {@code CommuneBatches.COMMUNES}, so that the last, shorter batch is written too. */
+    private static final int COMMUNES = 610;
 
     private static final String PASSWORD = "Tinh97-Thu-2026!";
 
@@ -81,7 +82,7 @@ class ProvinceSuggestionsIT {
     long period;
 
     @BeforeEach
-    void aProvinceOf600Communes() {
+    void aProvinceOf610Communes() {
         jdbc.update("""
                 insert into administrative_unit (code, name, search_name, level, unit_type, valid_from, valid_to)
                 values ('97', 'Tỉnh Thử Đề Xuất', 'tinh thu de xuat', 'PROVINCE', 'TINH', '2003-01-01', '2003-12-31')""");
@@ -152,11 +153,19 @@ class ProvinceSuggestionsIT {
                 select e.status from criterion_entry e join assessment a on a.id = e.assessment_id
                 join criterion c on c.id = e.criterion_id where a.period_id = ? and c.code = 'G1.C2'""", String.class,
                 period)).as("not automatic: waits for its commune").containsOnly("NOT_STARTED");
+        long claimedByEntries = jdbc.queryForObject("""
+                select count(distinct e.assessment_id) from criterion_entry e
+                join assessment a on a.id = e.assessment_id
+                where a.period_id = ? and e.status = 'SUBMITTED' and e.points > 0""", Long.class, period);
+        assertThat(jdbc.queryForObject(
+                "select count(*) from assessment_progress where period_id = ? and claimed_weight > 0", Long.class,
+                period)).as("every commune's submission summed, batch after batch").isEqualTo(claimedByEntries)
+                .isPositive();
 
         WebClient reviewer = new WebClient(port).login("it.tinh97", PASSWORD);
         HttpResponse<String> queue = reviewer.get("/reviews?period=" + period);
         assertThat(queue.statusCode()).isEqualTo(200);
-        assertThat(queue.body()).contains("Đang hiển thị 500 tiêu chí cũ nhất trong số 600 tiêu chí đang chờ duyệt.")
+        assertThat(queue.body()).contains("Đang hiển thị 500 tiêu chí cũ nhất trong số " + COMMUNES + " tiêu chí đang chờ duyệt.")
                 .contains("</html>");
         assertThat(Pattern.compile("id=\"from-system-\\d+\">Hệ thống gửi duyệt: Một cửa điện tử<")
                 .matcher(queue.body()).results().count()).as("every entry shown marked with its system").isEqualTo(500);
