@@ -131,9 +131,14 @@ public class Prefill {
                     java.sql.Date.valueOf(period.getSubmissionDeadline())));
         }
         List<Source> sources = sources(mapping, period);
-        if (sources.stream().noneMatch(Source::stillExists)) {
-            problems.add(PrefillProblem.of("mapping.prefill.problem.nothingToCarry",
-                    mapping.getSource().getCode() + " " + mapping.getSource().getVersion(), period.getName()));
+        String sourceVersion = mapping.getSource().getCode() + " " + mapping.getSource().getVersion();
+        if (sources.isEmpty()) {
+            problems.add(PrefillProblem.of("mapping.prefill.problem.nothingToCarry", sourceVersion, period.getName()));
+        }
+        else if (sources.stream().noneMatch(Source::stillExists)) {
+            // Communes there were, but a merger ended them all before the period: their successors start empty.
+            problems.add(PrefillProblem.of("mapping.prefill.problem.allMergedAway", sources.size(), sourceVersion,
+                    period.getName()));
         }
         jdbc.sql("""
                 select u.code, u.name, count(*) as entries

@@ -376,6 +376,23 @@ class MappingServiceTests {
         assertThat(name).isNotBlank();
     }
 
+    /** When every commune that had the old version was merged away before the new period, the refusal says so. */
+    @Test
+    void refusesAPrefillWhoseCommunesWereAllMergedAwayAndSaysSo() {
+        long id = transfer.importMapping(new ByteArrayResource(MappingFixtures.mappingYaml())).id();
+        long oldPeriod = fixtures.period("1.0");
+        long newPeriod = fixtures.period("2.0");
+        transaction.executeWithoutResult(status -> assessments.save(Assessment.open(
+                units.findByCodeValidOn("94003", LocalDate.of(2024, 6, 1)).orElseThrow(),
+                periods.findWithFramework(oldPeriod).orElseThrow(), Instant.now())));
+        String name = periods.findById(newPeriod).orElseThrow().getName();
+
+        assertThatThrownBy(() -> prefill.check(id, newPeriod))
+                .isInstanceOfSatisfying(PrefillRefused.class, refused -> assertThat(refused.problems())
+                        .extracting(PrefillProblem::messageKey, PrefillProblem::arguments).containsExactly(
+                                tuple("mapping.prefill.problem.allMergedAway", List.of(1, "TEST-MAP 1.0", name))));
+    }
+
     /**
      * The old period's values: 94001 has A approved with a file, B a draft with an explanation, C submitted, D, E, F
      * and X; 94002 asks for A to be excluded and has B; 94003, merged away since, has A.
