@@ -87,7 +87,9 @@ public class Scorecards {
      *        submitted again
      * @param scoreSettings whether the framework shows these figures as percent or as points, and how it rounds points
      * @param score the points verified and claimed out of the applicable maximum, from which the percentages come
-     * @param todo what the commune's own staff still have to do; null for anyone else
+     * @param todo what the commune's own staff still have to do: while the period takes their changes, every entry;
+     *        once it is closed to them, only the entries a reviewer reopened for them, and null when there are none;
+     *        null for anyone else
      */
     public record Scorecard(String communeCode, String communeName, long periodId, String periodName,
             LocalDate submissionDeadline, long daysToDeadline, boolean closedToCommune, Percentages overall,
@@ -100,7 +102,10 @@ public class Scorecards {
          * anyone else.
          */
         public int toSubmit() {
-            return todo == null ? 0 : closedToCommune ? reopenedForCommune : todo.drafts() + todo.returned().size();
+            if (closedToCommune) {
+                return reopenedForCommune;
+            }
+            return todo == null ? 0 : todo.drafts() + todo.returned().size();
         }
 
         /** Whether any criterion's evidence has all expired ({@link CriterionRow#evidenceExpired}). */
@@ -223,11 +228,16 @@ public class Scorecards {
         PlanProgress plan = running.stream().filter(found -> !found.getDeadline().isAfter(period.getEndDate()))
                 .findFirst().or(() -> running.stream().min(Comparator.comparing(Plan::getDeadline)))
                 .map(found -> progress(found, unitId, completion, today)).orElse(null);
+        boolean closedToCommune = ownStaff && !period.isOpenForSubmissions(today);
+        // After closing, the rest is out of the commune's hands: listed, it would be work it can no longer do.
+        List<CriterionEntry> actionable = closedToCommune
+                ? rows.stream().filter(CriterionEntry::isReopenedForCommune).toList() : rows;
         return new Scorecard(assessment.getUnit().getCode(), assessment.getUnit().getName(), periodId,
                 period.getName(), period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),
-                !period.isOpenForSubmissions(today) && ownStaff,
-                completion.overall(), List.copyOf(groups.values()), plan, period.getFramework().scoreSettings(),
-                completion.overallScore(), ownStaff ? toDo(rows) : null, period.getGraceDays(), period.closesAfter(),
+                closedToCommune, completion.overall(), List.copyOf(groups.values()), plan,
+                period.getFramework().scoreSettings(), completion.overallScore(),
+                !ownStaff || actionable.isEmpty() ? null : toDo(actionable), period.getGraceDays(),
+                period.closesAfter(),
                 ownStaff ? (int) rows.stream().filter(CriterionEntry::isReopenedForCommune).count() : 0);
     }
 

@@ -92,7 +92,11 @@ class ClosingAndValidityBrowserIT {
         assertThat(page.locator("#reopened-count")).containsText("mở lại 1 tiêu chí");
         assertThat(page.locator("tr").filter(new Locator.FilterOptions().setHas(page.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("G1.C1"))))).containsText("Đã mở lại cho xã");
-        // The criterion is in the to-do list too, as returned to the commune; the table's link opens it.
+        // The criterion is the to-do list's only item, as returned to the commune: nothing it can no longer do is
+        // listed. The table's link opens it.
+        assertThat(page.locator("#todo-returned")).containsText("G1.C1");
+        assertThat(page.locator("#todo-not-started")).hasCount(0);
+        assertThat(page.locator("#todo-drafts")).hasCount(0);
         page.locator("a.stack-open").filter(new Locator.FilterOptions().setHasText("G1.C1")).click();
         assertThat(page.locator("#reopened-for-commune")).isVisible();
         assertThat(page.locator("#deadline-passed")).hasCount(0);

@@ -83,7 +83,8 @@ class DeadlineIT {
                         "action=\"/entries/" + draft + "/not-applicable\"", "multipart/form-data", "/remove\"")
                 .contains("action=\"/entries/" + draft + "/comments\"");
         assertThat(staff.get("/communes/05305/periods/" + period).body()).as("the scorecard says so too")
-                .contains("id=\"deadline-passed\"", notice);
+                .contains("id=\"deadline-passed\"", notice)
+                .as("and lists no work the commune can no longer do").doesNotContain("id=\"todo\"");
 
         String refusal = "Kỳ này đã khóa với xã (hạn nộp " + DAY.format(yesterday) + ") nên xã không thể lưu giá trị, thêm hay gỡ minh chứng, hoặc gửi duyệt nữa;"
                 + " chưa có gì được lưu.";
