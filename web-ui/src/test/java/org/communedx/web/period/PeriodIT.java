@@ -180,7 +180,8 @@ class PeriodIT {
 
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(stale.body())
-                .contains("Kỳ đánh giá này vừa được thay đổi sau khi bạn mở trang này; chưa có gì được lưu.");
+                .contains("Kỳ đánh giá này vừa được thay đổi sau khi bạn mở trang này; chưa có gì được lưu.")
+                .as("the refusal takes the focus (app.js)").contains("tabindex=\"-1\" id=\"planning-refusals\"");
         assertThat(periods.findById(id).orElseThrow().getGraceDays()).as("the first save's grace").isEqualTo(10);
         WebClient manager = login("tinh.hoabinh");
         String planId = first(manager.get("/plans").body(), "/plans/(\\d+)/edit");
