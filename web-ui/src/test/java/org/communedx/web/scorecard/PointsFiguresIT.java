@@ -253,7 +253,8 @@ class PointsFiguresIT {
         assertThat(dashboard).contains("Điểm trung bình đã xác nhận",
                 "Số xã đạt từ 30% điểm tối đa (300,00 điểm) trở lên",
                 "Từ 50% đến dưới 60% điểm tối đa (500,00 đến dưới 600,00 điểm)",
-                "505,00 / 1.000 điểm", "625,00 / 1.000 điểm", "tính bằng % điểm tối đa của nhóm");
+                "505,00 / 1.000 điểm", "625,00 / 1.000 điểm", "tính bằng % điểm tối đa của nhóm",
+                "trên điểm tối đa của riêng xã, tức của các tiêu chí áp dụng cho xã (1.000 điểm khi mọi tiêu chí");
         assertThat(admin.get("/units/" + parent + "/periods/" + period + "/report").body())
                 .contains("Điểm trung bình đã xác nhận", average, "Điểm đã xác nhận (trên 1.000)");
 
