@@ -19,8 +19,18 @@ java -Djarmode=tools -jar "$jar" extract --destination "$target"
 application="$target/$(basename "$jar")"
 scratch=$(mktemp -d)
 # The training start stops its embedded PostgreSQL on the way out; should one outlive it, it is stopped here, by its
-# data directory, before that directory goes.
-trap 'pkill -f -- "-D $scratch/data/postgres" 2>/dev/null || true; rm -rf "$scratch"' EXIT
+# data directory, and waited for (30 s at most) before that directory goes: a server still shutting down writes
+# files into it, and removing it under one failed the script on a busy machine.
+cleanup() {
+    local server="-D $scratch/data/postgres"
+    pkill -f -- "$server" 2>/dev/null || true
+    for _ in $(seq 1 300); do
+        pgrep -f -- "$server" >/dev/null || break
+        sleep 0.1
+    done
+    rm -rf "$scratch"
+}
+trap cleanup EXIT
 echo "Recording the class data sharing archive (a training start, some 30 s)..."
 if ! java -XX:ArchiveClassesAtExit="$target/application.jsa" -Xlog:cds=error -Xlog:cds+dynamic=error \
         -Dspring.context.exit=onRefresh -jar "$application" \
