@@ -109,13 +109,14 @@ public class PeriodService {
 
     /**
      * @param version the period's version that the form was opened on: a later one means someone saved meanwhile,
-     *     whose change this save would undo without a word, and nothing is saved
+     *     whose change this save would undo without a word, and nothing is saved; so does none, which cannot show
+     *     that it is not stale
      */
     @Transactional
-    public void edit(long id, long version, PeriodDraft draft) {
+    public void edit(long id, Long version, PeriodDraft draft) {
         requireAdministrator();
         Period period = load(id);
-        if (version != period.getRowVersion()) {
+        if (version == null || version != period.getRowVersion()) {
             throw new RuleViolation("period.invalid.changedMeanwhile");
         }
         PeriodView before = view(period);

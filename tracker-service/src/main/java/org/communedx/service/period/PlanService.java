@@ -69,10 +69,10 @@ public class PlanService {
 
     /** @param version the plan's version that the form was opened on, as {@link PeriodService#edit} takes it */
     @Transactional
-    public void edit(long id, long version, PlanDraft draft) {
+    public void edit(long id, Long version, PlanDraft draft) {
         PeriodService.requireManager();
         Plan plan = load(id);
-        if (version != plan.getRowVersion()) {
+        if (version == null || version != plan.getRowVersion()) {
             throw new RuleViolation("plan.invalid.changedMeanwhile");
         }
         PlanView before = view(plan);

@@ -113,7 +113,7 @@ class PlanningServiceTests {
 
         assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> periods.create(period("Kỳ của tỉnh")));
         assertThatExceptionOfType(AccessDeniedException.class)
-                .isThrownBy(() -> periods.edit(id, 0, period("Kỳ đã đổi")));
+                .isThrownBy(() -> periods.edit(id, 0L, period("Kỳ đã đổi")));
         assertThat(periods.get(id).view().name()).isEqualTo("Kỳ của cả nước");
     }
 

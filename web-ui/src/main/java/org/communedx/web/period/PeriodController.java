@@ -72,7 +72,7 @@ class PeriodController {
             return form(model, id);
         }
         try {
-            periods.edit(id, form.editedVersion(), form.toDraft());
+            periods.edit(id, form.version(), form.toDraft());
         }
         catch (RuleViolation violation) {
             binding.reject(violation.messageKey(), violation.arguments().toArray(), null);

@@ -42,11 +42,6 @@ record PeriodForm(@NotBlank @Size(max = 100) String name,
                 editing.version());
     }
 
-    /** The version the edit form was opened on; one sent without it cannot show it is not stale. */
-    long editedVersion() {
-        return version == null ? -1 : version;
-    }
-
     PeriodDraft toDraft() {
         // Left empty (or not sent, as by a form from before the grace existed), no grace.
         return new PeriodDraft(name, year.intValueExact(), startDate, endDate, submissionDeadline,

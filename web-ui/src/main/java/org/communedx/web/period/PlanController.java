@@ -76,7 +76,7 @@ class PlanController {
             return FORM;
         }
         try {
-            plans.edit(id, form.editedVersion(), form.toDraft());
+            plans.edit(id, form.version(), form.toDraft());
         }
         catch (RuleViolation | NotFoundException refused) {
             reject(binding, refused);

@@ -44,11 +44,6 @@ record PlanForm(@NotBlank @Size(max = 300) String name, @NotBlank @Pattern(regex
                 BigDecimal.valueOf(plan.targetCommunes()), plan.startDate(), plan.deadline(), editing.version());
     }
 
-    /** The version the edit form was opened on; one sent without it cannot show it is not stale. */
-    long editedVersion() {
-        return version == null ? -1 : version;
-    }
-
     PlanDraft toDraft() {
         return new PlanDraft(name, scopeUnitCode, codes(participants), codes(pilots), targetPercent.intValueExact(),
                 targetCommunes.intValueExact(), startDate, deadline);
