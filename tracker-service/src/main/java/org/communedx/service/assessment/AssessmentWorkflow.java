@@ -154,6 +154,13 @@ public class AssessmentWorkflow {
             assessments.lockCreation(commune.getId(), periodId);
             // Whoever held the lock may have created it meanwhile; this query sees what they committed.
             return assessments.findByUnitAndPeriod(commune.getId(), periodId).orElseGet(() -> {
+                if (periods.holdFramework(periodId) != period.getFramework().getId()) {
+                    // An administrator gave the period another framework after this transaction read it: this write
+                    // was meant for criteria the period no longer has. Nothing is saved; the user sees a page that
+                    // says so (a conflict) and starts again from the period as it now is.
+                    throw new OptimisticLockingFailureException("The framework of period " + periodId
+                            + " changed while its first assessment was being created");
+                }
                 Assessment created = assessments.saveAndFlush(Assessment.open(commune, period, clock.instant()));
                 progress.record(created.getId(), clock.instant());
                 return created;

@@ -121,8 +121,15 @@ public class PeriodService {
         }
         PeriodView before = view(period);
         requireFreeName(draft.name(), id);
-        if (draft.frameworkId() != before.frameworkId() && assessments.existsByPeriodId(id)) {
-            throw new RuleViolation("period.invalid.frameworkInUse");
+        if (draft.frameworkId() != before.frameworkId()) {
+            // The framework may change only while the period has no assessment. A commune's first write holds the
+            // period's row while it creates one (AssessmentWorkflow): taking the row first waits for any such write,
+            // whose assessment the check then sees, and makes any that follows see the new framework. Other edits
+            // do not conflict with that hold, so a deadline change never waits for a province's prefill.
+            periods.lockForFrameworkChange(id);
+            if (assessments.existsByPeriodId(id)) {
+                throw new RuleViolation("period.invalid.frameworkInUse");
+            }
         }
         period.revise(terms(draft), framework(draft.frameworkId()));
         periods.flush();

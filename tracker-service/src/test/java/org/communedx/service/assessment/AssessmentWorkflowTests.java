@@ -25,6 +25,10 @@ import org.communedx.service.audit.AuditLog;
 import org.communedx.service.audit.AuditLog.AuditEvent;
 import org.communedx.service.evidence.EvidenceService;
 import org.communedx.service.evidence.EvidenceViews.EvidenceView;
+import org.communedx.service.period.PeriodService;
+import org.communedx.service.period.PlanningViews.Editing;
+import org.communedx.service.period.PlanningViews.PeriodDraft;
+import org.communedx.service.period.PlanningViews.PeriodView;
 import org.communedx.service.scope.OutOfScopeException;
 import org.communedx.service.testsupport.SampleFiles;
 import org.communedx.service.testsupport.TestWait;
@@ -35,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -75,6 +80,9 @@ class AssessmentWorkflowTests {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    PeriodService periodService;
 
     long period;
 
@@ -309,6 +317,118 @@ class AssessmentWorkflowTests {
         assertThat(jdbc.queryForList("""
                 select e.status from criterion_entry e join assessment a on a.id = e.assessment_id
                 where a.period_id = ?""", String.class, period)).containsExactly("DRAFT", "DRAFT");
+    }
+
+    /**
+     * An administrator gives the period another framework while a commune's first write is creating its assessment
+     * on the current one: the edit waits for that write, then finds the assessment and changes nothing.
+     */
+    @Test
+    void aFrameworkChangeWaitsForAFirstWriteAndIsThenRefused() throws Exception {
+        long other = fixtures.otherFramework();
+        Editing<PeriodView> before = periodService.get(period);
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            CompletableFuture<Void> edit = transaction.execute(status -> {
+                loginAs("t.xa96101", Role.COMMUNE_STAFF);
+                workflow.saveValue(new CriterionAddress("96101", period, "G1.C1"), 0, new EntryValue.Level(2), null);
+                CompletableFuture<Void> concurrent = CompletableFuture.runAsync(() -> {
+                    loginAs("t.admin", Role.ADMIN);
+                    try {
+                        periodService.edit(period, before.version(), withFramework(before.view(), other));
+                    }
+                    finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }, second);
+                await().atMost(TestWait.part(10)).until(() -> concurrent.isDone() || waitingOnALock());
+                assertThat(concurrent).as("waits for the first write's assessment").isNotDone();
+                return concurrent;
+            });
+            assertThatThrownBy(edit::join).cause().isInstanceOfSatisfying(RuleViolation.class,
+                    refused -> assertThat(refused.messageKey()).isEqualTo("period.invalid.frameworkInUse"));
+        }
+        finally {
+            second.shutdown();
+        }
+        assertThat(periodService.get(period).view().frameworkId()).isEqualTo(before.view().frameworkId());
+    }
+
+    /**
+     * The other order: the period's new framework is being saved when a commune's first write, read against the
+     * old one, comes to create its assessment. The write waits for the change, then is refused as a conflict, and
+     * no assessment is stored on criteria the period no longer has.
+     */
+    @Test
+    void aFirstWriteMeantForTheOldFrameworkIsRefusedOnceTheChangeIsSaved() throws Exception {
+        long other = fixtures.otherFramework();
+        Editing<PeriodView> before = periodService.get(period);
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            CompletableFuture<EntryView> write = transaction.execute(status -> {
+                loginAs("t.admin", Role.ADMIN);
+                periodService.edit(period, before.version(), withFramework(before.view(), other));
+                CompletableFuture<EntryView> concurrent = CompletableFuture.supplyAsync(() -> {
+                    loginAs("t.xa96101", Role.COMMUNE_STAFF);
+                    try {
+                        return workflow.saveValue(new CriterionAddress("96101", period, "G1.C2"), 0,
+                                new EntryValue.Percent(17, 20), null);
+                    }
+                    finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }, second);
+                await().atMost(TestWait.part(10)).until(() -> concurrent.isDone() || waitingOnALock());
+                assertThat(concurrent).as("waits for the framework change").isNotDone();
+                return concurrent;
+            });
+            assertThatThrownBy(write::join).cause().isInstanceOf(OptimisticLockingFailureException.class);
+        }
+        finally {
+            second.shutdown();
+        }
+        assertThat(periodService.get(period).view().frameworkId()).isEqualTo(other);
+        assertThat(jdbc.queryForObject("select count(*) from assessment where period_id = ?", Long.class, period))
+                .isZero();
+    }
+
+    /** An edit that keeps the framework, a later deadline, does not wait for a first write still being made. */
+    @Test
+    void anEditThatKeepsTheFrameworkDoesNotWaitForAFirstWrite() {
+        Editing<PeriodView> before = periodService.get(period);
+        LocalDate later = before.view().submissionDeadline().plusDays(1);
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            transaction.executeWithoutResult(status -> {
+                loginAs("t.xa96101", Role.COMMUNE_STAFF);
+                workflow.saveValue(new CriterionAddress("96101", period, "G1.C1"), 0, new EntryValue.Level(2), null);
+                CompletableFuture<Void> concurrent = CompletableFuture.runAsync(() -> {
+                    loginAs("t.admin", Role.ADMIN);
+                    try {
+                        periodService.edit(period, before.version(), edited(before.view(), later,
+                                before.view().frameworkId()));
+                    }
+                    finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }, second);
+                await().atMost(TestWait.part(10)).until(() -> concurrent.isDone() || waitingOnALock());
+                assertThat(concurrent).as("saved while the first write is still open").isCompleted();
+            });
+        }
+        finally {
+            second.shutdown();
+        }
+        assertThat(periodService.get(period).view().submissionDeadline()).isEqualTo(later);
+    }
+
+    private static PeriodDraft withFramework(PeriodView period, long frameworkId) {
+        return edited(period, period.submissionDeadline(), frameworkId);
+    }
+
+    private static PeriodDraft edited(PeriodView period, LocalDate deadline, long frameworkId) {
+        return new PeriodDraft(period.name(), period.year(), period.startDate(), period.endDate(), deadline,
+                period.graceDays(), frameworkId);
     }
 
     /**

@@ -141,6 +141,17 @@ public class WorkflowFixtures {
                 frameworks.findByCodeAndVersion("TEST-WF", "1.0").orElseThrow())).getId());
     }
 
+    /** A second published version of the test framework, with one criterion, for a period to change to. */
+    public long otherFramework() {
+        return transaction.execute(status -> frameworks.findByCodeAndVersion("TEST-WF", "2.0").orElseGet(() -> {
+            Framework framework = Framework.draft("TEST-WF", "2.0", new LocalizedText("Thử 2", "Test 2"));
+            framework.addGroup("G1", new LocalizedText("Nhóm", "Group"))
+                    .addCriterion(criterion("G1.C1", MeasurementType.LEVEL, 2));
+            framework.publish(Instant.parse("2024-01-01T00:00:00Z"));
+            return frameworks.save(framework);
+        }).getId());
+    }
+
     public static void loginAs(String username, Role role) {
         SecurityContextHolder.getContext()
                 .setAuthentication(new TestingAuthenticationToken(username, null, "ROLE_" + role.name()));
