@@ -136,6 +136,7 @@ public class PlanTrackers {
             List<Participant> participants, Map<Long, Score> scores) {
         BigDecimal maximum = period.map(PeriodRef::maxScore).orElse(null);
         boolean passed = today.isAfter(plan.deadline());
+        boolean started = !today.isBefore(plan.startDate());
         LocalDate asOf = passed ? plan.deadline() : today;
         BigDecimal target = BigDecimal.valueOf(plan.targetPercent());
         List<PlanCommune> communes = new ArrayList<>();
@@ -145,7 +146,7 @@ public class PlanTrackers {
             List<Point> points = history.getOrDefault(participant.unitId(), List.of());
             BigDecimal verified = points.isEmpty() ? BigDecimal.ZERO.setScale(1)
                     : points.get(points.size() - 1).verified();
-            BigDecimal projected = passed || period.isEmpty() ? null
+            BigDecimal projected = passed || !started || period.isEmpty() ? null
                     : Forecast.project(period.get().startDate(), points, today, plan.deadline());
             boolean reached = verified.compareTo(target) >= 0;
             boolean projectedReached = projected == null ? reached : projected.compareTo(target) >= 0;
@@ -163,12 +164,19 @@ public class PlanTrackers {
                 plan.targetCommunes(), plan.startDate(), plan.deadline(),
                 Math.max(0, ChronoUnit.DAYS.between(today, plan.deadline())), passed, asOf,
                 period.map(PeriodRef::id).orElse(null), period.map(PeriodRef::name).orElse(null), atTarget,
-                projectedAtTarget, status(plan.targetCommunes(), atTarget, projectedAtTarget, passed), communes,
-                period.map(PeriodRef::scoreSettings).orElse(ScoreSettings.PERCENT), maximum);
+                projectedAtTarget, status(plan.targetCommunes(), atTarget, projectedAtTarget, started, passed),
+                communes, period.map(PeriodRef::scoreSettings).orElse(ScoreSettings.PERCENT), maximum);
     }
 
-    /** See {@link PlanStatus}: a quarter of the target number, at least one commune, separates at risk from off track. */
-    static PlanStatus status(int targetCommunes, int atTarget, int projectedAtTarget, boolean deadlinePassed) {
+    /**
+     * See {@link PlanStatus}: a quarter of the target number, at least one commune, separates at risk from off track.
+     * A plan that has not started is not judged: a plan for next year is not off track the day it is made.
+     */
+    static PlanStatus status(int targetCommunes, int atTarget, int projectedAtTarget, boolean started,
+            boolean deadlinePassed) {
+        if (!started) {
+            return PlanStatus.NOT_STARTED;
+        }
         if (atTarget >= targetCommunes) {
             return PlanStatus.ACHIEVED;
         }

@@ -103,6 +103,8 @@ public final class ProgressViews {
     }
 
     public enum PlanStatus {
+        /** The plan's start date is still ahead: nothing is judged or forecast yet. */
+        NOT_STARTED,
         /** At least the target number of communes is at the target percent. */
         ACHIEVED,
         /** Not yet, but the forecast reaches the target number by the deadline. */
@@ -115,7 +117,8 @@ public final class ProgressViews {
 
     /**
      * A plan's progress. Before the deadline the figures are today's and the forecast projects each commune to the
-     * deadline; after it, every figure is as it stood on the deadline, from the history.
+     * deadline; after it, every figure is as it stood on the deadline, from the history. Before the plan's start
+     * there is no forecast.
      */
     public record PlanTracker(long id, String name, String scopeUnitCode, String scopeUnitName, int targetPercent,
             int targetCommuneCount, LocalDate startDate, LocalDate deadline, long daysLeft, boolean deadlinePassed,
@@ -126,10 +129,15 @@ public final class ProgressViews {
         public BigDecimal targetScore() {
             return Completion.share(targetPercent, maxScore);
         }
+
+        public boolean notStarted() {
+            return status == PlanStatus.NOT_STARTED;
+        }
     }
 
     /**
-     * @param projected verified completion forecast for the deadline; null once the deadline has passed
+     * @param projected verified completion forecast for the deadline; null before the plan's start and once the
+     *     deadline has passed
      * @param score the verified points today, of {@code maxScore}; null once the deadline has passed (the history
      *     keeps percentages only) or without a period
      */

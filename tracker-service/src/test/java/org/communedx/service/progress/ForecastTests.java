@@ -52,14 +52,16 @@ class ForecastTests {
 
     @Test
     void aPlanStatusFollowsTheCountsAndTheDeadline() {
-        assertThat(PlanTrackers.status(7, 7, 7, false)).isEqualTo(ProgressViews.PlanStatus.ACHIEVED);
-        assertThat(PlanTrackers.status(7, 8, 0, true)).isEqualTo(ProgressViews.PlanStatus.ACHIEVED);
-        assertThat(PlanTrackers.status(7, 6, 7, false)).isEqualTo(ProgressViews.PlanStatus.ON_TRACK);
-        assertThat(PlanTrackers.status(7, 3, 5, false)).as("short by two, a quarter of seven rounded up")
+        assertThat(PlanTrackers.status(7, 7, 7, true, false)).isEqualTo(ProgressViews.PlanStatus.ACHIEVED);
+        assertThat(PlanTrackers.status(7, 8, 0, true, true)).isEqualTo(ProgressViews.PlanStatus.ACHIEVED);
+        assertThat(PlanTrackers.status(7, 6, 7, true, false)).isEqualTo(ProgressViews.PlanStatus.ON_TRACK);
+        assertThat(PlanTrackers.status(7, 3, 5, true, false)).as("short by two, a quarter of seven rounded up")
                 .isEqualTo(ProgressViews.PlanStatus.AT_RISK);
-        assertThat(PlanTrackers.status(7, 3, 4, false)).isEqualTo(ProgressViews.PlanStatus.OFF_TRACK);
-        assertThat(PlanTrackers.status(7, 6, 7, true)).as("the deadline passed short of the target")
+        assertThat(PlanTrackers.status(7, 3, 4, true, false)).isEqualTo(ProgressViews.PlanStatus.OFF_TRACK);
+        assertThat(PlanTrackers.status(7, 6, 7, true, true)).as("the deadline passed short of the target")
                 .isEqualTo(ProgressViews.PlanStatus.OFF_TRACK);
+        assertThat(PlanTrackers.status(7, 0, 0, false, false)).as("a plan for next year, made today")
+                .isEqualTo(ProgressViews.PlanStatus.NOT_STARTED);
     }
 
     private static Point point(int day, String verified) {

@@ -21,6 +21,7 @@ import org.communedx.service.assessment.Scorecards.CompletionExplanation;
 import org.communedx.service.assessment.Scorecards.ExplainedCriterion;
 import org.communedx.service.assessment.WorkflowFixtures;
 import org.communedx.service.progress.ProgressViews.CommuneFigure;
+import org.communedx.service.progress.ProgressViews.PlanCommune;
 import org.communedx.service.progress.ProgressViews.PlanStatus;
 import org.communedx.service.progress.ProgressViews.PlanTracker;
 import org.communedx.service.progress.ProgressViews.Rollup;
@@ -212,6 +213,18 @@ class ProgressTests {
         assertThatExceptionOfType(ProgressNotFoundException.class).isThrownBy(() -> planTrackers.plan(achieved));
     }
 
+    /** A plan made today for later: nothing is forecast or judged before its start, whatever the figures say. */
+    @Test
+    void aPlanThatHasNotStartedIsNeitherForecastNorJudged() {
+        long later = plan("Sau", 40, 2, today.plusDays(1), today.plusDays(60));
+
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        PlanTracker tracker = planTrackers.plan(later);
+        assertThat(tracker.status()).isEqualTo(PlanStatus.NOT_STARTED);
+        assertThat(tracker.notStarted()).isTrue();
+        assertThat(tracker.communes()).extracting(PlanCommune::projected).containsOnlyNulls();
+    }
+
     /**
      * A commune's scorecard and report judge a plan that is over as its tracker does: on the figure at the deadline,
      * which the approval made today no longer moves. A running plan is judged on today's figure.
@@ -237,10 +250,14 @@ class ProgressTests {
     }
 
     private long plan(String name, int percent, int communes, LocalDate deadline) {
+        return plan(name, percent, communes, today.minusDays(100), deadline);
+    }
+
+    private long plan(String name, int percent, int communes, LocalDate start, LocalDate deadline) {
         return transaction.execute(status -> {
             AdministrativeUnit district = units.findByCodeValidOn("961", today).orElseThrow();
             List<AdministrativeUnit> participants = units.findChildrenValidOn(district, today);
-            return plans.save(new Plan(new PlanTerms(name, percent, communes, today.minusDays(100), deadline),
+            return plans.save(new Plan(new PlanTerms(name, percent, communes, start, deadline),
                     district, participants, List.of())).getId();
         });
     }

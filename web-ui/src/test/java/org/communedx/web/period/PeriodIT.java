@@ -3,6 +3,9 @@ package org.communedx.web.period;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,6 +134,28 @@ class PeriodIT {
                 planForm(manager, name, "157", "05305, 05347", "05347", 2));
         assertThat(created.statusCode()).isEqualTo(302);
         assertThat(manager.get("/plans").body()).contains(name, "Ít nhất 30% ở ít nhất 2 trong 2 xã");
+    }
+
+    /**
+     * A plan made today for next year is not off track the day it is made: its page shows it not started, with its
+     * start date and no forecast, and nothing in red.
+     */
+    @Test
+    void aPlanForLaterIsShownNotStartedWithoutAForecast() {
+        // Phú Thọ since the 2025 reform, whose Xã Yên Phú and Xã Hợp Kim exist today.
+        WebClient manager = login("tinh.phutho");
+        String name = "Kế hoạch năm sau " + System.nanoTime();
+        LocalDate start = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(30);
+        String form = planForm(manager, name, "25", "05305, 05068", "", 1).replace(
+                "&startDate=2024-01-01&deadline=2025-12-31", "&startDate=" + start + "&deadline=" + start.plusYears(1));
+        assertThat(manager.post("/plans/new", form).statusCode()).isEqualTo(302);
+        String planId = first(manager.get("/plans").body(),
+                "<a href=\"/plans/(\\d+)\">" + Pattern.quote(name) + "</a>");
+
+        String page = manager.get("/plans/" + planId).body();
+        assertThat(page).contains("<span class=\"badge text-bg-secondary\">Chưa bắt đầu</span>",
+                "Kế hoạch bắt đầu ngày " + start.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+                .doesNotContain("Dự báo đến hạn", "text-danger", "Chậm tiến độ");
     }
 
     /**
