@@ -244,7 +244,8 @@ class UserAdministrationIT {
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("Tệp có 3 lỗi; chưa người dùng nào được tạo.", "Dòng 3:",
                 "cột &quot;role&quot;:", "Vai trò &quot;CHU_TICH&quot; không tồn tại", "Dòng 4:",
-                "đã có ở dòng 2", "Dòng 5:", "Hiện không có đơn vị nào mã 99999");
+                "đã có ở dòng 2", "Dòng 5:", "Hiện không có đơn vị nào mã 99999")
+                .as("the list of problems takes the focus (app.js)").contains("tabindex=\"-1\" id=\"import-problems\"");
         assertThat(userAccounts.existsByUsername(good)).isFalse();
         assertThat(upload(admin, "tên,vai trò\n".getBytes(StandardCharsets.UTF_8)).body())
                 .contains("Dòng tiêu đề &quot;tên,vai trò&quot; không đúng.");
