@@ -2,6 +2,7 @@ package org.communedx.web.unit;
 
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -90,6 +91,30 @@ class UnitImportLimitsIT {
 
         assertThat(empty).contains("Tệp trống; chưa có gì được nhập.").doesNotContain("Hãy chọn một tệp.");
         assertThat(none).contains("Hãy chọn một tệp.").doesNotContain("Tệp trống");
+    }
+
+    /**
+     * A merge mapping sent with province codes that are not codes, or without its date, comes back with each refusal
+     * said at its field and linked to it for screen readers; nothing is imported.
+     */
+    @Test
+    void aMergeFormRefusedSaysWhyAtEachField() {
+        WebClient admin = new WebClient(port).login("admin", UnitIT.DEMO_PASSWORD);
+        byte[] mapping = ("new_province_code,new_province_name,new_unit_code,new_unit_name,old_unit_code,old_unit_name,"
+                + "merge_type\n25,Tỉnh Phú Thọ,05305,Xã Yên Phú,05302,Xã Xuất Hóa,FULL\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, String> fields = Map.of("_csrf", WebClient.csrfToken(admin.get("/units/import")),
+                "provinceCodes", "25, 2x", "effectiveDate", "", "legalBasis", "x".repeat(301));
+
+        HttpResponse<String> refused = admin.postMultipart("/units/import/merges", fields, "sap-xep.csv", mapping);
+
+        assertThat(refused.statusCode()).as("the form again, no job started").isEqualTo(200);
+        assertThat(refused.body()).contains(
+                "aria-describedby=\"provinceCodes-help provinceCodes-error\" aria-invalid=\"true\"",
+                "id=\"provinceCodes-error\"",
+                "Chỉ nhập mã tỉnh bằng chữ số, cách nhau bằng dấu phẩy hoặc dấu cách, tối đa 300 ký tự.",
+                "aria-describedby=\"effectiveDate-error\" aria-invalid=\"true\"", "Hãy chọn ngày.",
+                "aria-describedby=\"legalBasis-error\" aria-invalid=\"true\"", "Căn cứ pháp lý dài tối đa 300 ký tự.");
     }
 
     private static HttpResponse<String> upload(WebClient admin, String token, InputStream file) {
