@@ -95,29 +95,45 @@ public class PlanService {
         }
         UnitScope scope = scopes.current();
         String scopeCode = draft.scopeUnitCode() == null ? "" : draft.scopeUnitCode().strip();
-        scope.require(scopeCode);
+        requireReachable(scope, scopeCode);
         AdministrativeUnit scopeUnit = unit(scopeCode, draft);
         // The unit of the plan's start date, not the code: a code reused by a merger names another unit on
         // other dates.
-        scope.require(scopeUnit);
+        requireReachable(scope, scopeUnit);
         Set<String> under = Set.copyOf(units.findSubtreeCodes(scopeCode));
         List<AdministrativeUnit> participants = new ArrayList<>();
         for (String code : distinct(draft.participantCodes())) {
-            scope.require(code);
+            requireReachable(scope, code);
             if (!under.contains(code)) {
                 throw new RuleViolation("plan.invalid.notUnderScopeUnit", code, scopeCode);
             }
             AdministrativeUnit participant = unit(code, draft);
-            scope.require(participant);
+            requireReachable(scope, participant);
             participants.add(participant);
         }
         List<AdministrativeUnit> pilots = new ArrayList<>();
         for (String code : distinct(draft.pilotCodes())) {
-            scope.require(code);
+            requireReachable(scope, code);
             pilots.add(participants.stream().filter(unit -> unit.getCode().equals(code)).findFirst()
                     .orElseThrow(() -> new RuleViolation("plan.invalid.pilotNotParticipant", code)));
         }
         return new Resolved(scopeUnit, participants, pilots);
+    }
+
+    /**
+     * The refusal names the code as it was typed, so that the user sees which one to correct, and says no more than
+     * a page would: that no unit of that code is within reach, not whether one exists elsewhere.
+     */
+    private static void requireReachable(UnitScope scope, String code) {
+        if (!scope.includes(code)) {
+            throw new RuleViolation("plan.invalid.unitOutOfReach", code);
+        }
+    }
+
+    private static void requireReachable(UnitScope scope, AdministrativeUnit unit) {
+        if (!scope.includes(unit)) {
+            throw new RuleViolation("plan.invalid.unitOutOfReach", unit.getCode());
+        }
     }
 
     private AdministrativeUnit unit(String code, PlanDraft draft) {

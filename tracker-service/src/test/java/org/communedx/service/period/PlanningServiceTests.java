@@ -85,10 +85,12 @@ class PlanningServiceTests {
     @Test
     void planRefusesCommunesOutsideTheScopeOrTheUnit() {
         loginAs("t.tinh96", Role.PROVINCE_MANAGER);
-        assertThatExceptionOfType(OutOfScopeException.class)
-                .isThrownBy(() -> plans.create(draft("961", List.of("96101", "97001"), List.of(), 1)));
-        assertThatExceptionOfType(OutOfScopeException.class)
-                .isThrownBy(() -> plans.create(draft("97", List.of("97001"), List.of(), 1)));
+        assertThatExceptionOfType(RuleViolation.class)
+                .isThrownBy(() -> plans.create(draft("961", List.of("96101", "97001"), List.of(), 1)))
+                .satisfies(refused -> assertThat(refused.messageKey()).isEqualTo("plan.invalid.unitOutOfReach"))
+                .satisfies(refused -> assertThat(refused.arguments()).as("names the code to correct")
+                        .containsExactly("97001"));
+        assertRefused(() -> plans.create(draft("97", List.of("97001"), List.of(), 1)), "plan.invalid.unitOutOfReach");
         assertRefused(() -> plans.create(draft("961", List.of("96101", "96201"), List.of(), 1)),
                 "plan.invalid.notUnderScopeUnit");
         assertRefused(() -> plans.create(draft("961", List.of("96101"), List.of("96102"), 1)),

@@ -91,7 +91,7 @@ class PlanController {
             binding.reject(violation.messageKey(), violation.arguments().toArray(), null);
         }
         else {
-            binding.reject("plan.invalid.unitOutOfReach");
+            binding.reject("plan.invalid.planOutOfReach");
         }
     }
 }

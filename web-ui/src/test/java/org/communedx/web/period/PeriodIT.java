@@ -124,7 +124,7 @@ class PeriodIT {
         assertThat(tooMany.body()).contains("Số xã đạt mục tiêu (2) phải từ 1 đến số xã tham gia (1).");
 
         HttpResponse<String> outside = manager.post("/plans/new", planForm(manager, name, "157", "05305 95001", "", 1));
-        assertThat(outside.body()).contains("Có mã đơn vị không tồn tại hoặc nằm ngoài phạm vi của bạn.");
+        assertThat(outside.body()).contains("Mã 95001 không tồn tại hoặc nằm ngoài phạm vi của bạn.");
 
         HttpResponse<String> badShape = manager.post("/plans/new", planForm(manager, name, "abc", "x", "", 120));
         assertThat(badShape.body()).contains("Nhập mã huyện (3 chữ số) hoặc mã tỉnh (2 chữ số).",
