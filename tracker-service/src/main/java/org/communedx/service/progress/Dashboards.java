@@ -140,10 +140,20 @@ public class Dashboards {
                 .map(unit -> new Home(Optional.of(unit.getCode()), false)).orElse(new Home(Optional.empty(), false));
     }
 
-    /** The period of a year, for the API's {@code ?period=2025}: the latest that year if there are several. */
-    public long periodOfYear(int year) {
-        return periods.findAllNewestFirst().stream().filter(period -> period.getYear() == year).findFirst()
-                .map(Period::getId).orElseThrow(() -> new ProgressNotFoundException("period of " + year));
+    /** A period as the API names it, with its year. */
+    public record NamedPeriod(long id, int year) {
+    }
+
+    /**
+     * The period the API names: by its id ({@code ?periodId=}), which is exact, else by its year
+     * ({@code ?period=2025}), the latest that year if there are several.
+     */
+    public NamedPeriod periodNamed(Integer year, Long periodId) {
+        return periods.findAllNewestFirst().stream()
+                .filter(period -> periodId != null ? period.getId().equals(periodId) : period.getYear() == year)
+                .findFirst().map(period -> new NamedPeriod(period.getId(), period.getYear()))
+                .orElseThrow(() -> new ProgressNotFoundException("period " + (periodId != null ? periodId
+                        : "of " + year)));
     }
 
     public long periodOrCurrent(Long periodId) {

@@ -228,7 +228,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/frameworks", "/api/v1/frameworks/*/*",
-                                "/api/v1/units", "/api/v1/units/*").authenticated()
+                                "/api/v1/units", "/api/v1/units/*", "/api/v1/periods").authenticated()
                         // Progress, plans and chart series, scoped by the services like the pages.
                         .requestMatchers(HttpMethod.GET, "/api/v1/units/*/progress", "/api/v1/units/*/charts",
                                 "/api/v1/country/charts", "/api/v1/plans", "/api/v1/plans/*").authenticated()

@@ -9,6 +9,7 @@ import org.communedx.model.unit.UnitLevel;
 import org.communedx.service.assessment.Scorecards;
 import org.communedx.service.assessment.Scorecards.Scorecard;
 import org.communedx.service.progress.Dashboards;
+import org.communedx.service.progress.Dashboards.NamedPeriod;
 import org.communedx.service.progress.PlanTrackers;
 import org.communedx.service.progress.ProgressViews.PlanTracker;
 import org.communedx.service.progress.ProgressViews.Rollup;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,7 +50,10 @@ class ProgressApiController {
     }
 
     @Schema(description = "A commune's progress, or a district's or province's, in one period")
-    record Progress(String unitCode, String name, String level, int year, String period,
+    record Progress(String unitCode, String name, String level,
+            @Schema(description = "The period's year") int year,
+            @Schema(description = "The period's id, as GET /api/v1/periods lists it") long periodId,
+            @Schema(description = "The period's name") String period,
             @Schema(description = "Communes counted (districts and provinces)") Integer communeCount,
             @Schema(description = "Average verified percent of the communes (districts and provinces)")
             BigDecimal averageVerifiedPercent,
@@ -92,13 +97,24 @@ class ProgressApiController {
                     + "commune's verified and claimed percent and points.")
     @GetMapping("/api/v1/units/{code}/progress")
     Progress progress(@PathVariable String code,
-            @Parameter(description = "The period's year, e.g. 2025") @RequestParam("period") int year) {
-        long periodId = dashboards.periodOfYear(year);
+            @Parameter(description = "The period's year, e.g. 2025: the latest period of that year if there are "
+                    + "several") @RequestParam(name = "period", required = false) Integer year,
+            @Parameter(description = "The period's id, as GET /api/v1/periods lists it: names one period exactly. "
+                    + "When given, period is not read") @RequestParam(required = false) Long periodId)
+            throws MissingServletRequestParameterException {
+        if (year == null && periodId == null) {
+            throw new MissingServletRequestParameterException("period", "int");
+        }
+        NamedPeriod named = dashboards.periodNamed(year, periodId);
+        return progress(code, named.id(), named.year());
+    }
+
+    private Progress progress(String code, long periodId, int year) {
         // GSO codes have one length per level: five digits are a commune.
         if (UnitLevel.COMMUNE.acceptsCode(code)) {
             Scorecard card = scorecards.scorecard(code, periodId);
-            return new Progress(card.communeCode(), card.communeName(), "COMMUNE", year, card.periodName(), null,
-                    null, null, card.overall().verified(), card.overall().claimed(), card.score().verified(),
+            return new Progress(card.communeCode(), card.communeName(), "COMMUNE", year, periodId, card.periodName(),
+                    null, null, null, card.overall().verified(), card.overall().claimed(), card.score().verified(),
                     card.score().claimed(), card.score().maximum(),
                     card.groups().stream().map(group -> new GroupProgress(group.code(),
                             group.completion().verified(), group.completion().claimed(), group.score().verified(),
@@ -111,8 +127,8 @@ class ProgressApiController {
                     null);
         }
         Rollup rollup = rollups.rollup(code, periodId);
-        return new Progress(rollup.unitCode(), rollup.unitName(), rollup.level().name(), year, rollup.periodName(),
-                rollup.communeCount(), rollup.averageVerified(), rollup.averageScore(), null, null, null, null,
+        return new Progress(rollup.unitCode(), rollup.unitName(), rollup.level().name(), year, periodId,
+                rollup.periodName(), rollup.communeCount(), rollup.averageVerified(), rollup.averageScore(), null, null, null, null,
                 rollup.maxScore(), null, null,
                 rollup.ranking().stream().map(commune -> new CommuneProgress(commune.code(), commune.name(),
                         commune.verified(), commune.claimed(), commune.score(), commune.maxScore())).toList());

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -156,13 +157,45 @@ class ProgressApiIT {
                 .isEqualTo("Tham số period thiếu hoặc không hợp lệ.");
     }
 
+    /**
+     * A year may hold two periods (the reform year did for some provinces), and {@code ?period=YEAR} answers the
+     * latest: the periods list gives every id, and {@code ?periodId=} names one exactly.
+     */
+    @Test
+    void theApiListsThePeriodsAndNamesOneByItsId() {
+        HttpResponse<String> listed = get("/api/v1/periods", "xa.yenphu");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        JsonNode periods = JSON.readTree(listed.body());
+        Map<String, JsonNode> byName = new HashMap<>();
+        periods.forEach(period -> byName.put(period.get("name").asString(), period));
+        JsonNode year2025 = byName.get("Năm 2025");
+        assertThat(year2025.get("year").asInt()).isEqualTo(2025);
+        assertThat(year2025.get("startDate").asString()).isEqualTo("2025-01-01");
+        assertThat(year2025.get("framework").asString()).isEqualTo("DX-XA 1.0");
+        assertThat(List.of("id", "endDate", "submissionDeadline", "closesAfter"))
+                .allSatisfy(field -> assertThat(year2025.has(field)).as(field).isTrue());
+
+        long id = year2025.get("id").asLong();
+        JsonNode byId = JSON.readTree(get("/api/v1/units/157/progress?periodId=" + id, "tinh.hoabinh").body());
+        JsonNode byYear = JSON.readTree(get("/api/v1/units/157/progress?period=2025", "tinh.hoabinh").body());
+        assertThat(byId.get("periodId").asLong()).isEqualTo(id);
+        assertThat(byId.get("year").asInt()).isEqualTo(2025);
+        assertThat(byId).isEqualTo(byYear);
+
+        assertThat(get("/api/v1/units/157/progress?periodId=999999", "tinh.hoabinh").statusCode()).isEqualTo(404);
+        HttpResponse<String> neither = get("/api/v1/units/157/progress", "tinh.hoabinh");
+        assertThat(neither.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(neither.body()).path("detail").asString())
+                .isEqualTo("Tham số period thiếu hoặc không hợp lệ.");
+    }
+
     @Test
     void theOpenApiDescriptionNamesEveryApiRoute() {
         JsonNode docs = JSON.readTree(new WebClient(port).get("/v3/api-docs", "application/json").body());
 
         Map<String, Object> paths = JSON.convertValue(docs.get("paths"), Map.class);
         assertThat(paths).containsKeys("/api/v1/units/{code}/progress", "/api/v1/plans", "/api/v1/plans/{id}",
-                "/api/v1/units", "/api/v1/frameworks");
+                "/api/v1/units", "/api/v1/frameworks", "/api/v1/periods");
         assertThat(paths.keySet()).allSatisfy(path -> assertThat(path).startsWith("/api/"));
     }
 

@@ -281,6 +281,7 @@ class AuthorizationMatrixIT {
         route("GET /v3/api-docs", "/v3/api-docs", "200 200 200 200 200 200");
         route("GET /v3/api-docs.yaml", "/v3/api-docs.yaml", "200 200 200 200 200 200");
         route("GET /api/v1/frameworks", "/api/v1/frameworks", "200 200 200 200 200 401");
+        route("GET /api/v1/periods", "/api/v1/periods", "200 200 200 200 200 401");
         route("GET /api/v1/frameworks/{code}/{version}", "/api/v1/frameworks/DX-XA/1.0", "200 200 200 200 200 401");
         // The write API: an entry is read as its page is, written by its commune's staff (probed without If-Match
         // or body, so refused before anything changes); suggested values come from managers and administrators
