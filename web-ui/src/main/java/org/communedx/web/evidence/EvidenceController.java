@@ -69,7 +69,7 @@ class EvidenceController {
             @Valid @ModelAttribute EvidenceForm form, BindingResult binding, RedirectAttributes redirect)
             throws IOException {
         upload(file, form, binding, redirect, (metadata, content) -> evidence.upload(entryId, metadata, content,
-                file.getOriginalFilename()));
+                Uploads.fileName(file)));
         return "redirect:/entries/{entryId}";
     }
 
@@ -80,7 +80,7 @@ class EvidenceController {
             BindingResult binding, RedirectAttributes redirect) throws IOException {
         CriterionAddress address = new CriterionAddress(code, periodId, criterion);
         upload(file, form, binding, redirect, (metadata, content) -> evidence.upload(address, metadata, content,
-                file.getOriginalFilename()));
+                Uploads.fileName(file)));
         return "redirect:/communes/{code}/periods/{periodId}/criteria/{criterion}";
     }
 

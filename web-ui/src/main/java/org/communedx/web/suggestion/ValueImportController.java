@@ -92,7 +92,7 @@ class ValueImportController {
             return page(period, model);
         }
         try {
-            UUID id = jobs.start(periodId, file.getOriginalFilename(), file.getSize(), file);
+            UUID id = jobs.start(periodId, Uploads.fileName(file), file.getSize(), file);
             return "redirect:/periods/" + periodId + "/value-import/jobs/" + id;
         }
         catch (ValueImportRefused refused) {

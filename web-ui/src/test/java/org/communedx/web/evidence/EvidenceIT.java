@@ -64,6 +64,17 @@ class EvidenceIT {
         SecurityContextHolder.clearContext();
     }
 
+    /** A browser sends a double quote in a file's name as %22 (the HTML standard): the name keeps its quotes. */
+    @Test
+    void aQuoteInAFileNameIsShownAsTheUserTypedIt() {
+        HttpResponse<String> upload = staff.postMultipart(uploadPath(), fields(), "Báo cáo %22số%22 1.pdf",
+                SampleFiles.pdf(1));
+
+        assertThat(upload.statusCode()).isEqualTo(302);
+        assertThat(staff.get("/entries/" + entryId).body()).contains("Báo cáo &quot;số&quot; 1.pdf")
+                .doesNotContain("%22số");
+    }
+
     @Test
     void uploadsARealPdfThenDownloadsItAsAnAttachmentWithItsName() {
         long before = evidence.countByEntryId(entryId);
