@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.assessment.EntryConflict;
@@ -222,29 +224,13 @@ class AssessmentWorkflowTests {
     @Test
     void twoReviewersApproveAtOnceAndExactlyOneSucceeds() throws Exception {
         EntryView entry = submitted("96101", "t.xa96101");
-        ExecutorService second = Executors.newSingleThreadExecutor();
-        try {
-            CompletableFuture<EntryView> secondReviewer = transaction.execute(status -> {
-                loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
-                workflow.approve(entry.id(), entry.version());
-                // The second reviewer read the same version and now waits on the row this transaction holds.
-                CompletableFuture<EntryView> other = CompletableFuture.supplyAsync(() -> {
-                    loginAs("t.huyen961b", Role.DISTRICT_OFFICIAL);
-                    try {
-                        return workflow.approve(entry.id(), entry.version());
-                    }
-                    finally {
-                        SecurityContextHolder.clearContext();
-                    }
-                }, second);
-                await().atMost(TestWait.part(10)).until(() -> other.isDone() || waitingOnALock());
-                return other;
-            });
-            assertThatThrownBy(() -> secondReviewer.get()).hasCauseInstanceOf(EntryConflict.class);
-        }
-        finally {
-            second.shutdown();
-        }
+        // The second reviewer read the same version and waits on the row the first one's transaction holds.
+        CompletableFuture<EntryView> secondReviewer = concurrently(() -> {
+            loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+            workflow.approve(entry.id(), entry.version());
+        }, "t.huyen961b", Role.DISTRICT_OFFICIAL, () -> workflow.approve(entry.id(), entry.version()), other -> {
+        });
+        assertThatThrownBy(secondReviewer::get).hasCauseInstanceOf(EntryConflict.class);
         loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
         assertThat(workflow.entry(entry.id()).lastChangedBy()).isEqualTo("t.huyen961");
         assertThat(audit.history(AssessmentWorkflow.AUDIT_TYPE, entry.id())).extracting(AuditEvent::action)
@@ -254,32 +240,14 @@ class AssessmentWorkflowTests {
     /** Two first visits to a commune's new period at the same moment: both get the one assessment. */
     @Test
     void twoFirstVisitsAtOnceCreateOneAssessment() throws Exception {
-        ExecutorService second = Executors.newSingleThreadExecutor();
-        try {
-            record Opened(long first, CompletableFuture<AssessmentView> other) {
-            }
-            Opened opened = transaction.execute(status -> {
-                loginAs("t.xa96101", Role.COMMUNE_STAFF);
-                long first = workflow.open("96101", period).id();
-                CompletableFuture<AssessmentView> other = CompletableFuture.supplyAsync(() -> {
-                    loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
-                    try {
-                        return workflow.open("96101", period);
-                    }
-                    finally {
-                        SecurityContextHolder.clearContext();
-                    }
-                }, second);
-                await().atMost(TestWait.part(10)).until(() -> other.isDone() || waitingOnALock());
-                return new Opened(first, other);
-            });
-            assertThat(opened.other().get().id()).isEqualTo(opened.first());
-        }
-        finally {
-            second.shutdown();
-        }
-        assertThat(jdbc.queryForObject("select count(*) from assessment where period_id = ?", Long.class, period))
-                .isEqualTo(1);
+        CompletableFuture<AssessmentView> other = concurrently(() -> {
+            loginAs("t.xa96101", Role.COMMUNE_STAFF);
+            workflow.open("96101", period);
+        }, "t.huyen961", Role.DISTRICT_OFFICIAL, () -> workflow.open("96101", period), visit -> {
+        });
+
+        assertThat(jdbc.queryForList("select id from assessment where period_id = ?", Long.class, period))
+                .containsExactly(other.get().id());
     }
 
     /**
@@ -288,30 +256,11 @@ class AssessmentWorkflowTests {
      */
     @Test
     void twoFirstWritesAtOnceStoreOneAssessmentWithBoth() throws Exception {
-        ExecutorService second = Executors.newSingleThreadExecutor();
-        try {
-            CompletableFuture<EntryView> other = transaction.execute(status -> {
-                loginAs("t.xa96101", Role.COMMUNE_STAFF);
-                workflow.saveValue(new CriterionAddress("96101", period, "G1.C1"), 0, new EntryValue.Level(2), null);
-                CompletableFuture<EntryView> concurrent = CompletableFuture.supplyAsync(() -> {
-                    loginAs("t.xa96101", Role.COMMUNE_STAFF);
-                    try {
-                        return workflow.saveValue(new CriterionAddress("96101", period, "G1.C2"), 0,
-                                new EntryValue.Percent(17, 20), null);
-                    }
-                    finally {
-                        SecurityContextHolder.clearContext();
-                    }
-                }, second);
-                await().atMost(TestWait.part(10)).until(() -> concurrent.isDone() || waitingOnALock());
-                assertThat(concurrent).as("waits for the first write's assessment").isNotDone();
-                return concurrent;
-            });
-            assertThat(other.get().status()).isEqualTo(EntryStatus.DRAFT);
-        }
-        finally {
-            second.shutdown();
-        }
+        CompletableFuture<EntryView> other = concurrently(this::firstWrite, "t.xa96101", Role.COMMUNE_STAFF,
+                () -> workflow.saveValue(new CriterionAddress("96101", period, "G1.C2"), 0,
+                        new EntryValue.Percent(17, 20), null),
+                write -> assertThat(write).as("waits for the first write's assessment").isNotDone());
+        assertThat(other.get().status()).isEqualTo(EntryStatus.DRAFT);
         assertThat(jdbc.queryForObject("select count(*) from assessment where period_id = ?", Long.class, period))
                 .isEqualTo(1);
         assertThat(jdbc.queryForList("""
@@ -327,30 +276,13 @@ class AssessmentWorkflowTests {
     void aFrameworkChangeWaitsForAFirstWriteAndIsThenRefused() throws Exception {
         long other = fixtures.otherFramework();
         Editing<PeriodView> before = periodService.get(period);
-        ExecutorService second = Executors.newSingleThreadExecutor();
-        try {
-            CompletableFuture<Void> edit = transaction.execute(status -> {
-                loginAs("t.xa96101", Role.COMMUNE_STAFF);
-                workflow.saveValue(new CriterionAddress("96101", period, "G1.C1"), 0, new EntryValue.Level(2), null);
-                CompletableFuture<Void> concurrent = CompletableFuture.runAsync(() -> {
-                    loginAs("t.admin", Role.ADMIN);
-                    try {
-                        periodService.edit(period, before.version(), withFramework(before.view(), other));
-                    }
-                    finally {
-                        SecurityContextHolder.clearContext();
-                    }
-                }, second);
-                await().atMost(TestWait.part(10)).until(() -> concurrent.isDone() || waitingOnALock());
-                assertThat(concurrent).as("waits for the first write's assessment").isNotDone();
-                return concurrent;
-            });
-            assertThatThrownBy(edit::join).cause().isInstanceOfSatisfying(RuleViolation.class,
-                    refused -> assertThat(refused.messageKey()).isEqualTo("period.invalid.frameworkInUse"));
-        }
-        finally {
-            second.shutdown();
-        }
+
+        CompletableFuture<Void> edit = concurrently(this::firstWrite, "t.admin", Role.ADMIN,
+                () -> periodService.edit(period, before.version(), withFramework(before.view(), other)),
+                change -> assertThat(change).as("waits for the first write's assessment").isNotDone());
+
+        assertThatThrownBy(edit::join).cause().isInstanceOfSatisfying(RuleViolation.class,
+                refused -> assertThat(refused.messageKey()).isEqualTo("period.invalid.frameworkInUse"));
         assertThat(periodService.get(period).view().frameworkId()).isEqualTo(before.view().frameworkId());
     }
 
@@ -363,30 +295,15 @@ class AssessmentWorkflowTests {
     void aFirstWriteMeantForTheOldFrameworkIsRefusedOnceTheChangeIsSaved() throws Exception {
         long other = fixtures.otherFramework();
         Editing<PeriodView> before = periodService.get(period);
-        ExecutorService second = Executors.newSingleThreadExecutor();
-        try {
-            CompletableFuture<EntryView> write = transaction.execute(status -> {
-                loginAs("t.admin", Role.ADMIN);
-                periodService.edit(period, before.version(), withFramework(before.view(), other));
-                CompletableFuture<EntryView> concurrent = CompletableFuture.supplyAsync(() -> {
-                    loginAs("t.xa96101", Role.COMMUNE_STAFF);
-                    try {
-                        return workflow.saveValue(new CriterionAddress("96101", period, "G1.C2"), 0,
-                                new EntryValue.Percent(17, 20), null);
-                    }
-                    finally {
-                        SecurityContextHolder.clearContext();
-                    }
-                }, second);
-                await().atMost(TestWait.part(10)).until(() -> concurrent.isDone() || waitingOnALock());
-                assertThat(concurrent).as("waits for the framework change").isNotDone();
-                return concurrent;
-            });
-            assertThatThrownBy(write::join).cause().isInstanceOf(OptimisticLockingFailureException.class);
-        }
-        finally {
-            second.shutdown();
-        }
+
+        CompletableFuture<EntryView> write = concurrently(() -> {
+            loginAs("t.admin", Role.ADMIN);
+            periodService.edit(period, before.version(), withFramework(before.view(), other));
+        }, "t.xa96101", Role.COMMUNE_STAFF, () -> workflow.saveValue(new CriterionAddress("96101", period, "G1.C2"),
+                0, new EntryValue.Percent(17, 20), null),
+                firstWrite -> assertThat(firstWrite).as("waits for the framework change").isNotDone());
+
+        assertThatThrownBy(write::join).cause().isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(periodService.get(period).view().frameworkId()).isEqualTo(other);
         assertThat(jdbc.queryForObject("select count(*) from assessment where period_id = ?", Long.class, period))
                 .isZero();
@@ -397,29 +314,57 @@ class AssessmentWorkflowTests {
     void anEditThatKeepsTheFrameworkDoesNotWaitForAFirstWrite() {
         Editing<PeriodView> before = periodService.get(period);
         LocalDate later = before.view().submissionDeadline().plusDays(1);
-        ExecutorService second = Executors.newSingleThreadExecutor();
+
+        concurrently(this::firstWrite, "t.admin", Role.ADMIN,
+                () -> periodService.edit(period, before.version(), edited(before.view(), later,
+                        before.view().frameworkId())),
+                edit -> assertThat(edit).as("saved while the first write is still open").isCompleted());
+
+        assertThat(periodService.get(period).view().submissionDeadline()).isEqualTo(later);
+    }
+
+    /**
+     * {@code first} in a transaction kept open while {@code second} runs on another thread as the given user, until
+     * that finishes or waits on a lock; {@code meanwhile} checks it then, before the first commits. Answers the
+     * second, which completes once the first has committed.
+     */
+    private <T> CompletableFuture<T> concurrently(Runnable first, String username, Role role, Supplier<T> second,
+            Consumer<CompletableFuture<T>> meanwhile) {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
-            transaction.executeWithoutResult(status -> {
-                loginAs("t.xa96101", Role.COMMUNE_STAFF);
-                workflow.saveValue(new CriterionAddress("96101", period, "G1.C1"), 0, new EntryValue.Level(2), null);
-                CompletableFuture<Void> concurrent = CompletableFuture.runAsync(() -> {
-                    loginAs("t.admin", Role.ADMIN);
+            return transaction.execute(status -> {
+                first.run();
+                CompletableFuture<T> concurrent = CompletableFuture.supplyAsync(() -> {
+                    loginAs(username, role);
                     try {
-                        periodService.edit(period, before.version(), edited(before.view(), later,
-                                before.view().frameworkId()));
+                        return second.get();
                     }
                     finally {
                         SecurityContextHolder.clearContext();
                     }
-                }, second);
+                }, thread);
                 await().atMost(TestWait.part(10)).until(() -> concurrent.isDone() || waitingOnALock());
-                assertThat(concurrent).as("saved while the first write is still open").isCompleted();
+                meanwhile.accept(concurrent);
+                return concurrent;
             });
         }
         finally {
-            second.shutdown();
+            thread.shutdown();
         }
-        assertThat(periodService.get(period).view().submissionDeadline()).isEqualTo(later);
+    }
+
+    private <T> CompletableFuture<T> concurrently(Runnable first, String username, Role role, Runnable second,
+            Consumer<CompletableFuture<T>> meanwhile) {
+        return concurrently(first, username, role, () -> {
+            second.run();
+            return null;
+        }, meanwhile);
+    }
+
+    /** The commune's first write in the period, which creates its assessment. */
+    private void firstWrite() {
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        workflow.saveValue(new CriterionAddress("96101", period, "G1.C1"), 0, new EntryValue.Level(2), null);
     }
 
     private static PeriodDraft withFramework(PeriodView period, long frameworkId) {
@@ -443,29 +388,14 @@ class AssessmentWorkflowTests {
         EntryView percentSubmitted = workflow.submit(percent.id(), draft.version());
         long assessment = jdbc.queryForObject("select assessment_id from criterion_entry where id = ?", Long.class,
                 level.id());
-        ExecutorService second = Executors.newSingleThreadExecutor();
-        try {
-            CompletableFuture<EntryView> otherApproval = transaction.execute(status -> {
-                loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
-                workflow.approve(level.id(), level.version());
-                CompletableFuture<EntryView> other = CompletableFuture.supplyAsync(() -> {
-                    loginAs("t.huyen961b", Role.DISTRICT_OFFICIAL);
-                    try {
-                        return workflow.approve(percentSubmitted.id(), percentSubmitted.version());
-                    }
-                    finally {
-                        SecurityContextHolder.clearContext();
-                    }
-                }, second);
-                // The other approval has changed its own entry and now waits for this transaction's summary.
-                await().atMost(TestWait.part(10)).until(() -> other.isDone() || waitingOnALock());
-                return other;
-            });
-            assertThat(otherApproval.get().status()).isEqualTo(EntryStatus.APPROVED);
-        }
-        finally {
-            second.shutdown();
-        }
+        // The other approval changes its own entry, then waits for the first transaction's summary.
+        CompletableFuture<EntryView> otherApproval = concurrently(() -> {
+            loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+            workflow.approve(level.id(), level.version());
+        }, "t.huyen961b", Role.DISTRICT_OFFICIAL,
+                () -> workflow.approve(percentSubmitted.id(), percentSubmitted.version()), other -> {
+                });
+        assertThat(otherApproval.get().status()).isEqualTo(EntryStatus.APPROVED);
         assertThat(jdbc.queryForMap("""
                 select verified_weight, verified_percent, claimed_percent from assessment_progress
                 where assessment_id = ?""", assessment))
