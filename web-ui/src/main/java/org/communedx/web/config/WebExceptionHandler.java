@@ -1,6 +1,9 @@
 package org.communedx.web.config;
 
+import java.io.IOException;
+
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.communedx.model.framework.FrameworkRuleViolation;
 import org.communedx.service.NotFoundException;
@@ -23,10 +26,14 @@ class WebExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebExceptionHandler.class);
 
+    /**
+     * Through the container's error page, as an address nothing answers: a view rendered here would miss what every
+     * page's menu shows (the reviews waiting, the unread notices, the sample-data label, the language switch), since
+     * an exception handler's model is a new one.
+     */
     @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "error/404";
+    void notFound(HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.NOT_FOUND.value());
     }
 
     /**
@@ -46,10 +53,10 @@ class WebExceptionHandler {
      * than "something went wrong"; the services' own checks come first and catch the rest of the time.
      */
     @ExceptionHandler({ OptimisticLockingFailureException.class, DuplicateKeyException.class })
-    @ResponseStatus(HttpStatus.CONFLICT)
-    String concurrentChange(RuntimeException ex) {
+    void concurrentChange(RuntimeException ex, HttpServletResponse response) throws IOException {
         LOG.info("A concurrent change refused a write: {}", ex.toString());
-        return "error/409";
+        // Through the error page, for the menu's sake, as notFound.
+        response.sendError(HttpStatus.CONFLICT.value());
     }
 
     /** Back to the page the form was on, with every problem listed in the user's language. */

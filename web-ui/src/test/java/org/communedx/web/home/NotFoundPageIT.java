@@ -1,0 +1,45 @@
+package org.communedx.web.home;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A page that is missing, or outside the user's scope, answers 404 with the menu every page has: it once came
+ * from an exception handler's empty model, and said "0 chờ duyệt" with the bell and the sample-data label gone.
+ */
+@TrackerIntegrationTest
+class NotFoundPageIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aPageOutOfScopeOrMissingKeepsTheMenu() {
+        WebClient manager = new WebClient(port).login("tinh.phutho", "Demo@2025!");
+        String reviews = first(manager.get("/reviews").body(), "id=\"nav-reviews\">([^<]+)<");
+
+        for (String missing : List.of("/entries/999999", "/communes/99999/periods/1", "/plans/999999")) {
+            HttpResponse<String> page = manager.get(missing);
+
+            assertThat(page.statusCode()).as(missing).isEqualTo(404);
+            assertThat(page.body()).as(missing).contains("Trang bạn tìm không tồn tại hoặc nằm ngoài phạm vi của bạn.",
+                    "id=\"nav-reviews\">" + reviews + "<", "id=\"sample-data-label\"", "id=\"nav-notifications\"");
+        }
+    }
+
+    private static String first(String page, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(page);
+        assertThat(matcher.find()).as(regex).isTrue();
+        return matcher.group(1);
+    }
+}
