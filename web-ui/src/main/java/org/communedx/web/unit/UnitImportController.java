@@ -1,6 +1,7 @@
 package org.communedx.web.unit;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.communedx.service.job.JobStatus;
 import org.communedx.service.job.JobsBusyException;
@@ -16,7 +17,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +48,7 @@ class UnitImportController {
         if (binding.hasErrors()) {
             return page(model);
         }
-        return "redirect:/units/import/jobs/" + imports.startList(form.file(), form.listDate());
+        return start(model, () -> imports.startList(form.file(), form.listDate()));
     }
 
     @PostMapping("/units/import/merges")
@@ -57,8 +57,26 @@ class UnitImportController {
         if (binding.hasErrors()) {
             return page(model);
         }
-        return "redirect:/units/import/jobs/" + imports.startMerges(form.file(), form.effectiveDate(),
-                form.legalBasis(), form.provinceCodeSet());
+        return start(model, () -> imports.startMerges(form.file(), form.effectiveDate(), form.legalBasis(),
+                form.provinceCodeSet()));
+    }
+
+    /**
+     * The job's page once the file is checked and the job started; a refused file, or a full queue, back on the
+     * form as it was filled. Caught here rather than by an exception handler, whose model would lack the form and
+     * what every page's menu shows.
+     */
+    private String start(Model model, Supplier<UUID> job) {
+        try {
+            return "redirect:/units/import/jobs/" + job.get();
+        }
+        catch (UnitImportRejected rejected) {
+            return rejected(rejected, model);
+        }
+        catch (JobsBusyException busy) {
+            model.addAttribute("jobsBusy", busy.limit());
+            return page(model);
+        }
     }
 
     @GetMapping("/units/import/jobs/{id}")
@@ -80,15 +98,8 @@ class UnitImportController {
         return JobProgressView.of(imports.job(id));
     }
 
-    @ExceptionHandler(UnitImportRejected.class)
-    String rejected(UnitImportRejected rejected, Model model) {
+    private String rejected(UnitImportRejected rejected, Model model) {
         model.addAttribute("importProblems", rejected.problems());
-        return page(model);
-    }
-
-    @ExceptionHandler(JobsBusyException.class)
-    String busy(JobsBusyException busy, Model model) {
-        model.addAttribute("jobsBusy", busy.limit());
         return page(model);
     }
 

@@ -94,6 +94,24 @@ class UnitImportLimitsIT {
     }
 
     /**
+     * A refused file comes back on the form as it was filled, with the menu of every page: its language switch
+     * leads to the form's page, since the address the form posted to answers no GET (it once answered 403).
+     */
+    @Test
+    void aRefusedFileKeepsTheFormAndTheMenu() {
+        WebClient admin = new WebClient(port).login("admin", UnitIT.DEMO_PASSWORD);
+        Map<String, String> fields = Map.of("_csrf", WebClient.csrfToken(admin.get("/units/import")), "listDate",
+                "2025-03-01");
+
+        String refused = admin.postMultipart("/units/import/list", fields, "danh-muc.csv",
+                "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)).body();
+
+        assertThat(refused).contains("id=\"import-problems\"", "name=\"listDate\" value=\"2025-03-01\"",
+                "href=\"/units/import?lang=en\"", "id=\"sample-data-label\"");
+        assertThat(admin.get("/units/import?lang=en").statusCode()).isEqualTo(200);
+    }
+
+    /**
      * A merge mapping sent with province codes that are not codes, or without its date, comes back with each refusal
      * said at its field and linked to it for screen readers; nothing is imported.
      */
