@@ -101,7 +101,8 @@ public class Dashboards {
         Rollup rollup = rollups.rollup(unitCode, period, threshold, Rollups.Detail.COMMUNES_BY_GROUP);
         List<PlanTracker> trackers = plans.plansUnder(unitCode);
         Map<String, Integer> backlog = rollup.level() == UnitLevel.DISTRICT ? backlog(unitCode, period) : Map.of();
-        return new Dashboard(rollup, rollups.trend(unitCode, period), PlanOverview.of(trackers), backlog, choices());
+        return new Dashboard(rollup, rollups.trend(unitCode, period), PlanOverview.of(trackers), backlog,
+                choicesOf(unitCode));
     }
 
     /** What a dashboard's charts draw: the rollup's totals and the trend, without the ranking's detail or plans. */
@@ -185,6 +186,15 @@ public class Dashboards {
     private List<PeriodChoice> choices() {
         return periods.findAllNewestFirst().stream().map(period -> new PeriodChoice(period.getId(), period.getName()))
                 .toList();
+    }
+
+    /**
+     * The periods the unit's dashboard can show, newest first: not 2026 for a district the 2025 reform ended, which
+     * would answer 404 (a commune's scorecard offers its periods alike).
+     */
+    private List<PeriodChoice> choicesOf(String unitCode) {
+        return periods.findAllNewestFirst().stream().filter(period -> rollups.reaches(unitCode, period))
+                .map(period -> new PeriodChoice(period.getId(), period.getName())).toList();
     }
 
     private Map<String, Integer> backlog(String districtCode, long periodId) {

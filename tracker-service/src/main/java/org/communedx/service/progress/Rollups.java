@@ -31,6 +31,7 @@ import org.communedx.service.progress.ProgressViews.GroupAverage;
 import org.communedx.service.progress.ProgressViews.Rollup;
 import org.communedx.service.progress.ProgressViews.Trend;
 import org.communedx.service.progress.ProgressViews.TrendPoint;
+import org.communedx.service.scope.OutOfScopeException;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.scope.UnitScope;
 
@@ -333,22 +334,34 @@ public class Rollups {
      * was formed after the period began, its figures for the period are those of the communes it was formed from.
      * Otherwise, and for a caller who does not reach today's unit (the old district's official, whose commune's code
      * the new Xã Yên Phú took), the code means the unit that held it during the period, checked as that very unit
-     * ({@link Scopes#requireDuring}), so that the code alone never reaches across a merger.
+     * ({@link Scopes#reachableDuring}), so that the code alone never reaches across a merger.
      */
     private Area area(String code, Period period) {
+        return reachableArea(code, period).orElseThrow(() -> new OutOfScopeException(code));
+    }
+
+    /** Whether the unit's figures for the period can be shown to the caller: what a dashboard's periods offer. */
+    public boolean reaches(String code, Period period) {
+        return reachableArea(code, period).isPresent();
+    }
+
+    /** {@link #area}, empty where it would answer 404. */
+    private Optional<Area> reachableArea(String code, Period period) {
         UnitScope scope = scopes.current();
-        scope.require(code);
+        if (!scope.includes(code)) {
+            return Optional.empty();
+        }
         LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
         Optional<AdministrativeUnit> formedSince = units.findByCodeValidOn(code, today)
                 .filter(unit -> unit.getValidFrom() != null && unit.getValidFrom().isAfter(period.getStartDate()))
                 .filter(scope::includes);
         if (formedSince.isPresent()) {
             AdministrativeUnit unit = formedSince.get();
-            return new Area(unit.getId(), unit.getCode(), unit.getName(), unit.getLevel(), PREDECESSORS_OF_UNIT,
-                    unit.getValidFrom());
+            return Optional.of(new Area(unit.getId(), unit.getCode(), unit.getName(), unit.getLevel(),
+                    PREDECESSORS_OF_UNIT, unit.getValidFrom()));
         }
-        AdministrativeUnit unit = scopes.requireDuring(code, period);
-        return new Area(unit.getId(), unit.getCode(), unit.getName(), unit.getLevel(), UNDER_UNIT, null);
+        return scopes.reachableDuring(code, period).map(unit -> new Area(unit.getId(), unit.getCode(), unit.getName(),
+                unit.getLevel(), UNDER_UNIT, null));
     }
 
     /**

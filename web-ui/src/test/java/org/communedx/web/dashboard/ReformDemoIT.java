@@ -106,6 +106,11 @@ class ReformDemoIT {
         assertThat(figure(page, "figure-communes")).isEqualTo("24");
         assertThat(district.get("/units/157/dashboard?period=" + period("Năm 2026")).statusCode())
                 .as("no Huyện Lạc Sơn in 2026").isEqualTo(404);
+        assertThat(page).as("nor is 2026 offered").doesNotContain(">Năm 2026</option>")
+                .contains(">Năm 2024</option>", ">Năm 2023</option>");
+        assertThat(new WebClient(port).login("tinh.phutho", PASSWORD).get("/units/25/dashboard").body())
+                .as("the new province's years before it, its communes' predecessors'")
+                .contains(">Năm 2026</option>", ">Năm 2025</option>", ">Năm 2023</option>");
         assertThat(district.get("/communes/05305/periods/" + period("Năm 2026")).statusCode())
                 .as("the new Yên Phú is the province's").isEqualTo(404);
     }
