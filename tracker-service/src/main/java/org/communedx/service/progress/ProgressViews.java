@@ -98,8 +98,11 @@ public final class ProgressViews {
      * A trend with where it comes from.
      * @param formedOn when the unit that holds the code today was formed after the period began (the 2025 merger),
      *     the day it was formed: the points then combine the communes it was formed from; else null
+     * @param formedName that unit's name, with {@code formedOn}: not always the name the code had during the period
+     *     (Xã Ân Nghĩa's code is Xã Đại Đồng's since the merger)
+     * @param communes how many communes the points average
      */
-    public record Trend(List<TrendPoint> points, LocalDate formedOn) {
+    public record Trend(List<TrendPoint> points, LocalDate formedOn, String formedName, long communes) {
     }
 
     public enum PlanStatus {

@@ -205,7 +205,7 @@ public class Rollups {
             points.add(new TrendPoint(lastPoint ? last : month.atEndOfMonth(), communes[0] == 0 ? ZERO
                     : Completion.percent(total, BigDecimal.valueOf(communes[0] * 100L))));
         }
-        return new Trend(points, area.formedOn());
+        return new Trend(points, area.formedOn(), area.formedOn() == null ? null : area.name(), communes[0]);
     }
 
     private Rollup build(Area area, Period period, int threshold, Detail detail) {

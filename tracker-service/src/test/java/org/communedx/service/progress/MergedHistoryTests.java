@@ -113,7 +113,11 @@ class MergedHistoryTests {
         assertThat(trend).hasSize(12);
         assertThat(trend.get(2).averageVerified()).as("March: Xuất Hóa's 40 over three").isEqualByComparingTo("13.3");
         assertThat(trend.get(11).averageVerified()).as("December: 60 over three").isEqualByComparingTo("20.0");
-        assertThat(rollups.trendOf("05305", period).formedOn()).as("the page says so").isEqualTo(REFORM);
+        assertThat(rollups.trendOf("05305", period)).as("the page says so").satisfies(merged -> {
+            assertThat(merged.formedOn()).isEqualTo(REFORM);
+            assertThat(merged.formedName()).isEqualTo("Xã Yên Phú");
+            assertThat(merged.communes()).isEqualTo(3);
+        });
     }
 
     @Test

@@ -88,8 +88,14 @@ class ReformDemoIT {
                 .as("the period is open to the new commune's staff: the page offers the value's form")
                 .containsPattern("<form action=\"[^\"]+/value\"");
         assertThat(staff.get("/communes/05305/periods/" + year2024).body())
-                .as("the old Yên Phú's scorecard, with the trend of the three communes").contains("Xã Yên Phú",
-                        "id=\"trend-merged\"");
+                .as("the old Yên Phú's scorecard, with the trend of the three communes, each said to be what it is")
+                .contains("id=\"trend-merged\"", "Diễn biến dưới đây là của Xã Yên Phú, thành lập ngày 01/07/2025: mỗi "
+                        + "điểm là mức đã xác nhận trung bình của 3 xã hợp thành đơn vị này. Các số liệu phía trên là của "
+                        + "riêng Xã Yên Phú trong kỳ này.");
+        assertThat(new WebClient(port).login("xa.annghia", PASSWORD).get("/communes/05347/periods/" + year2024)
+                .body()).as("the code is Xã Đại Đồng's since the merger, and was Xã Ân Nghĩa's then")
+                .contains("Diễn biến dưới đây là của Xã Đại Đồng, thành lập ngày 01/07/2025",
+                        "Các số liệu phía trên là của riêng Xã Ân Nghĩa trong kỳ này.");
         assertThat(staff.get("/communes/05302/periods/" + year2024).statusCode()).as("Xuất Hóa, absorbed")
                 .isEqualTo(200);
         assertThat(staff.get("/communes/05347/periods/" + year2024).statusCode()).as("Ân Nghĩa, not Yên Phú's")
