@@ -148,18 +148,19 @@ public class NotificationInbox {
                 .param(recipient).query(Long.class).single();
     }
 
-    /** Marks one of the current user's notices read; another's, or none, is not found (and stays unread). */
+    /**
+     * Marks one of the current user's notices read, and answers it, for where it leads; another's, or none, is not
+     * found (and stays unread).
+     */
     @Transactional
-    public void markRead(long id) {
+    public NoticeView markRead(long id) {
         revision.excludeCurrentTransaction();
         long me = currentUser();
-        boolean mine = jdbc.sql("select count(*) > 0 from notification where id = ? and recipient_id = ?")
-                .param(id).param(me).query(Boolean.class).single();
-        if (!mine) {
-            throw new NotificationNotFoundException(id);
-        }
-        jdbc.sql("update notification set read_at = ? where id = ? and read_at is null")
-                .param(Timestamp.from(clock.instant())).param(id).update();
+        jdbc.sql("update notification set read_at = ? where id = ? and recipient_id = ? and read_at is null")
+                .param(Timestamp.from(clock.instant())).param(id).param(me).update();
+        return jdbc.sql("select " + COLUMNS + " where n.id = :id and n.recipient_id = :me").param("id", id)
+                .param("me", me).query(NotificationInbox::view).optional()
+                .orElseThrow(() -> new NotificationNotFoundException(id));
     }
 
     /** Marks all the current user's notices read. */

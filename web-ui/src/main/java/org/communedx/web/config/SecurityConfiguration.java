@@ -104,7 +104,8 @@ class SecurityConfiguration {
                                 PasswordChangeGate.CHANGE_PAGE).authenticated()
                         // Each user's own notices: the service reads and marks only the caller's.
                         .requestMatchers(HttpMethod.GET, "/notifications").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/notifications/*/read", "/notifications/read-all")
+                        .requestMatchers(HttpMethod.POST, "/notifications/*/read", "/notifications/*/open",
+                                "/notifications/read-all")
                             .authenticated()
                         // The scheduled jobs' runs: administrators only (the service checks it too).
                         .requestMatchers(HttpMethod.GET, "/admin/scheduled-jobs").hasRole("ADMIN")

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.communedx.service.notification.NoticeView;
+import org.communedx.service.notification.NotificationKind;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -45,7 +46,9 @@ public class NoticeTexts {
     /** The path inside the tracker the notice is about: the entry, the review queue, the scorecard or dashboard. */
     public String path(NoticeView notice) {
         return switch (notice.kind().target()) {
-            case ENTRY -> "/entries/" + notice.entryId();
+            // A comment's notice opens the entry at its thread, below the value and the files.
+            case ENTRY -> "/entries/" + notice.entryId()
+                    + (notice.kind() == NotificationKind.COMMENT_POSTED ? "#comments" : "");
             case REVIEW_QUEUE -> "/reviews";
             case SCORECARD -> "/communes/" + notice.unitCode() + "/periods/" + notice.periodId();
             case DASHBOARD -> "/units/" + notice.unitCode() + "/dashboard";

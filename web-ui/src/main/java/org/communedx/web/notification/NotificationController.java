@@ -39,6 +39,15 @@ class NotificationController {
         return "redirect:/notifications";
     }
 
+    /**
+     * An unread notice opened from the list: read from then on, and on to what it is about. A form, not a link,
+     * since opening a page writes nothing.
+     */
+    @PostMapping("/notifications/{id}/open")
+    String open(@PathVariable long id) {
+        return "redirect:" + texts.path(inbox.markRead(id));
+    }
+
     @PostMapping("/notifications/read-all")
     String markAllRead(RedirectAttributes redirect) {
         inbox.markAllRead();

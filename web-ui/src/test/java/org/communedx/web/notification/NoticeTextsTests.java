@@ -48,6 +48,18 @@ class NoticeTextsTests {
         assertThat(texts.text(bare, Locale.ENGLISH)).endsWith("for review, the oldest since .");
     }
 
+    /** A comment's notice leads to the entry's thread; the entry's other notices to the entry. */
+    @Test
+    void aCommentsNoticeOpensTheThread() {
+        NoticeView comment = new NoticeView(1, NotificationKind.COMMENT_POSTED, 42L, "05305", 1L, Map.of(),
+                Instant.EPOCH, null);
+        NoticeView returned = new NoticeView(2, NotificationKind.ENTRY_RETURNED, 42L, "05305", 1L, Map.of(),
+                Instant.EPOCH, null);
+
+        assertThat(texts.path(comment)).isEqualTo("/entries/42#comments");
+        assertThat(texts.path(returned)).isEqualTo("/entries/42");
+    }
+
     private static NoticeView notice(NotificationKind kind, Map<String, String> parameters) {
         return new NoticeView(1, kind, null, "25", 1L, parameters, Instant.EPOCH, null);
     }

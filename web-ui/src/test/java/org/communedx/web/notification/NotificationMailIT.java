@@ -174,7 +174,7 @@ class NotificationMailIT {
         post(reviewer, entry, "return", "version=" + version(reviewer, entry) + "&reason=" + encode(reason));
 
         String page = staff.get("/notifications").body();
-        assertThat(page).contains("id=\"nav-unread\"", "thông báo chưa đọc", "href=\"/entries/" + entry + "\"",
+        assertThat(page).contains("id=\"nav-unread\"", "thông báo chưa đọc", "/open\" method=\"post\"",
                 "bị trả lại: Thiếu &lt;b&gt;danh sách&lt;/b&gt;")
                 .doesNotContain("<b>danh sách</b>");
         String api = api(staff, "/api/v1/notifications?size=500").body();
@@ -200,10 +200,23 @@ class NotificationMailIT {
                 .param(entry).query(Long.class).single();
         assertThat(reviewer.post("/notifications/" + notice + "/read", "_csrf="
                 + WebClient.csrfToken(reviewer.get("/notifications"))).statusCode()).isEqualTo(404);
-        assertThat(staff.post("/notifications/" + notice + "/read", "_csrf="
-                + WebClient.csrfToken(staff.get("/notifications"))).statusCode()).isEqualTo(302);
+        assertThat(reviewer.post("/notifications/" + notice + "/open", "_csrf="
+                + WebClient.csrfToken(reviewer.get("/notifications"))).statusCode()).isEqualTo(404);
+        HttpResponse<String> list = staff.get("/notifications");
+        assertThat(list.body()).as("an unread notice opens through a form that marks it read")
+                .contains("action=\"/notifications/" + notice + "/open\"");
+        HttpResponse<String> opened = staff.post("/notifications/" + notice + "/open", "_csrf="
+                + WebClient.csrfToken(list));
+        assertThat(opened.statusCode()).isEqualTo(302);
+        assertThat(opened.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/entries/" + entry));
         assertThat(jdbc.sql("select read_at is not null from notification where id = ?").param(notice)
                 .query(Boolean.class).single()).isTrue();
+        assertThat(staff.get("/notifications").body()).as("read, it is a plain link")
+                .contains("href=\"/entries/" + entry + "\"").doesNotContain("/notifications/" + notice + "/open");
+        assertThat(staff.post("/notifications/" + notice + "/read", "_csrf="
+                + WebClient.csrfToken(staff.get("/notifications"))).statusCode()).as("marking it read again: no harm")
+                .isEqualTo(302);
         assertThat(staff.post("/notifications/read-all", "").statusCode()).as("no CSRF token").isEqualTo(403);
         staff.post("/notifications/read-all", "_csrf=" + WebClient.csrfToken(staff.get("/notifications")));
         assertThat(staff.get("/notifications").body()).doesNotContain("id=\"nav-unread\"");

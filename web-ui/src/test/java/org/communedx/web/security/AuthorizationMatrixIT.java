@@ -66,6 +66,7 @@ class AuthorizationMatrixIT {
         // Each user's own notices; a notice that is not the caller's, or none, is not found.
         route("GET /notifications", "/notifications", "200 200 200 200 200 302");
         route("POST /notifications/{id}/read", "/notifications/0/read", "404 404 404 404 404 302");
+        route("POST /notifications/{id}/open", "/notifications/0/open", "404 404 404 404 404 302");
         route("POST /notifications/read-all", "/notifications/read-all", "A A A A A 302");
         route("GET /api/v1/notifications", "/api/v1/notifications?size=5", "200 200 200 200 200 401");
         route("GET /admin/scheduled-jobs", "/admin/scheduled-jobs", "200 403 403 403 403 302");
