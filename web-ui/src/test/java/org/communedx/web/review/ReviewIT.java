@@ -110,6 +110,10 @@ class ReviewIT {
         post(reviewer, c1, "approve", "version=" + version(reviewer, c1));
         post(reviewer, c1, "reopen", "version=" + version(reviewer, c1) + "&reason=" + encode("Kiểm tra lại"));
         assertThat(staff.get("/entries/" + c1).body()).contains("Bị trả lại", "Kiểm tra lại");
+
+        EntryPages.submit(staff, c1);
+        assertThat(reviewer.get("/reviews?period=" + period).body()).as("sent back as it was, said so, not 18 → 18")
+                .contains("Thay đổi từ lần trả lại:", "Giá trị không thay đổi.");
     }
 
     @Test
