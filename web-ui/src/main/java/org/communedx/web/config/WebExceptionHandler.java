@@ -1,6 +1,7 @@
 package org.communedx.web.config;
 
 import java.io.IOException;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,10 +15,14 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Turns domain refusals into what a user sees: 404 for what is missing or out of scope, messages for rules. */
@@ -25,6 +30,32 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WebExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebExceptionHandler.class);
+
+    private final FormPages formPages;
+
+    WebExceptionHandler(FormPages formPages) {
+        this.formPages = formPages;
+    }
+
+    /**
+     * A form's address opened as a page (a refused form's page reopened from the history, or its address copied):
+     * the page the form is on, rather than "405". Any other method a page does not take, and the JSON API's, are
+     * still refused with the methods it does take.
+     */
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ModelAndView formAddressOpened(HttpRequestMethodNotSupportedException ex, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if ("GET".equals(request.getMethod()) && !path.startsWith("/api/")) {
+            return new ModelAndView("redirect:" + formPages.pageAt(path));
+        }
+        if (ex.getSupportedHttpMethods() != null) {
+            response.setHeader(HttpHeaders.ALLOW, ex.getSupportedHttpMethods().stream().map(HttpMethod::name)
+                    .collect(Collectors.joining(", ")));
+        }
+        response.sendError(HttpStatus.METHOD_NOT_ALLOWED.value());
+        return new ModelAndView();
+    }
 
     /**
      * Through the container's error page, as an address nothing answers: a view rendered here would miss what every

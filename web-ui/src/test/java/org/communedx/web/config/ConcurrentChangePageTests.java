@@ -8,6 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,7 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ConcurrentChangePageTests {
 
     private final MockMvc pages = MockMvcBuilders.standaloneSetup(new Forms())
-            .setControllerAdvice(new WebExceptionHandler()).build();
+            .setControllerAdvice(new WebExceptionHandler(new FormPages(new RequestMappingHandlerMapping()))).build();
 
     @Test
     void aConcurrentChangeIsAConflictPage() throws Exception {

@@ -13,16 +13,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * A page that is missing, or outside the user's scope, answers 404 with the menu every page has: it once came
- * from an exception handler's empty model, and said "0 chờ duyệt" with the bell and the sample-data label gone.
- */
+/** What a user meets at an address that shows nothing, or nothing to them. */
 @TrackerIntegrationTest
-class NotFoundPageIT {
+class ErrorPagesIT {
 
     @LocalServerPort
     int port;
 
+    /**
+     * A page that is missing, or outside the user's scope, answers 404 with the menu every page has: it once came
+     * from an exception handler's empty model, and said "0 chờ duyệt" with the bell and the sample-data label gone.
+     */
     @Test
     void aPageOutOfScopeOrMissingKeepsTheMenu() {
         WebClient manager = new WebClient(port).login("tinh.phutho", "Demo@2025!");
@@ -35,6 +36,20 @@ class NotFoundPageIT {
             assertThat(page.body()).as(missing).contains("Trang bạn tìm không tồn tại hoặc nằm ngoài phạm vi của bạn.",
                     "id=\"nav-reviews\">" + reviews + "<", "id=\"sample-data-label\"", "id=\"nav-notifications\"");
         }
+    }
+
+    /**
+     * A form's address opened as a page, as a refused form's page reopened from the history is, leads to the page
+     * the form is on instead of answering 405.
+     */
+    @Test
+    void aFormsAddressOpenedAsAPageLeadsToTheFormsPage() {
+        WebClient admin = new WebClient(port).login("admin", "Demo@2025!");
+
+        HttpResponse<String> prefill = admin.get("/mappings/1/prefill");
+        assertThat(prefill.statusCode()).isEqualTo(302);
+        assertThat(prefill.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/mappings/1"));
     }
 
     private static String first(String page, String regex) {
