@@ -149,10 +149,21 @@ document.addEventListener('keydown', function (event) {
     if (event.key !== 'Escape') {
         return;
     }
-    document.querySelectorAll('details.nav-menu[open]').forEach(function (menu) {
+    var menus = document.querySelectorAll('details.nav-menu[open]');
+    menus.forEach(function (menu) {
         menu.open = false;
         menu.querySelector('summary').focus();
     });
+    // On a phone the bar's items fold into a panel under its button: once no menu in it is open, Escape folds the
+    // panel too, and the focus goes back to the button, as it does for a menu.
+    var panel = document.querySelector('.navbar-collapse.show');
+    if (menus.length === 0 && panel && window.bootstrap) {
+        bootstrap.Collapse.getOrCreateInstance(panel, { toggle: false }).hide();
+        var button = document.querySelector('[data-bs-target="#' + panel.id + '"]');
+        if (button) {
+            button.focus();
+        }
+    }
 });
 
 // A table wider than the screen scrolls sideways in its box (on a phone, a criterion's history or a version's

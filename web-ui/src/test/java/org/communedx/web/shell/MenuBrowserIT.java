@@ -134,6 +134,24 @@ class MenuBrowserIT {
         assertThat(page.locator("#nav-admin a[aria-current=page]")).hasText("Kỳ đánh giá");
     }
 
+    /** On a phone the menu is a panel under its button; Escape folds it, as it closes a menu, back to the button. */
+    @Test
+    void escapeFoldsThePhonesMenuBackToItsButton() {
+        Page page = browser.logIn(port, "tinh.phutho", PASSWORD);
+        page.setViewportSize(390, 844);
+        page.navigate(url("/notifications"));
+
+        page.locator(".navbar-toggler").click();
+        assertThat(page.locator("#main-nav")).isVisible();
+        assertThat(page.locator(".navbar-toggler")).hasAttribute("aria-expanded", "true");
+        page.locator("#main-nav a").first().focus();
+        page.keyboard().press("Escape");
+
+        assertThat(page.locator("#main-nav")).isHidden();
+        assertThat(page.locator(".navbar-toggler")).hasAttribute("aria-expanded", "false");
+        assertThat(page.locator(".navbar-toggler")).isFocused();
+    }
+
     @Test
     void theLanguageSwitchKeepsThePagesQueryAndEncodesIt() {
         long period = periods.findByName("Năm 2025").orElseThrow().getId();
