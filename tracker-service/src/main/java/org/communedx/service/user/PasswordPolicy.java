@@ -38,7 +38,10 @@ public class PasswordPolicy {
     public List<PasswordProblem> problems(String username, String password) {
         List<PasswordProblem> problems = new ArrayList<>();
         String candidate = password == null ? "" : password;
-        if (candidate.codePointCount(0, candidate.length()) < MIN_LENGTH) {
+        // Spaces at either end count for nothing: ten spaces were accepted as a password, which the current-password
+        // field (blank refused) then could not take to change it.
+        String counted = candidate.strip();
+        if (counted.codePointCount(0, counted.length()) < MIN_LENGTH) {
             problems.add(new PasswordProblem("password.tooShort", MIN_LENGTH));
         }
         if (candidate.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {

@@ -23,6 +23,14 @@ class PasswordPolicyTests {
         assertThat(policy.problems("xa.yenphu", "Xk9#mQ2!v").get(0).arguments()).containsExactly(10);
     }
 
+    /** Spaces within a passphrase count; ten spaces, or a short word padded with them, are not a password. */
+    @Test
+    void countsNoSpacesAtEitherEnd() {
+        assertThat(keys(policy.problems("xa.yenphu", " ".repeat(10)))).containsExactly("password.tooShort");
+        assertThat(keys(policy.problems("xa.yenphu", "  Xk9#mQ2!  "))).containsExactly("password.tooShort");
+        assertThat(policy.problems("xa.yenphu", "Xk9 #mQ2 !v")).isEmpty();
+    }
+
     @Test
     void countsCharactersNotCodeUnits() {
         // Nine emoji are eighteen UTF-16 code units, but only nine characters.

@@ -67,7 +67,7 @@ class AccountIT {
         HttpResponse<String> common = change(client, ISSUED, "password123", "password123");
         assertThat(common.statusCode()).isEqualTo(200);
         assertThat(common.body()).contains("Mật khẩu này thuộc loại phổ biến nhất").doesNotContain("password123");
-        assertThat(change(client, ISSUED, "ngắn", "ngắn").body()).contains("Mật khẩu phải có ít nhất 10 ký tự.");
+        assertThat(change(client, ISSUED, "ngắn", "ngắn").body()).contains("Mật khẩu phải có ít nhất 10 ký tự, không tính dấu cách ở đầu và cuối.");
         assertThat(change(client, ISSUED, username, username).body())
                 .contains("Mật khẩu không được trùng với tên đăng nhập.");
         assertThat(change(client, ISSUED, ISSUED, ISSUED).body()).contains("Mật khẩu mới phải khác mật khẩu hiện tại.");
