@@ -28,6 +28,7 @@ import org.communedx.service.assessment.AssessmentWorkflow;
 import org.communedx.service.assessment.CriterionAddress;
 import org.communedx.service.evidence.EvidenceService;
 import org.communedx.service.evidence.EvidenceViews.EvidenceView;
+import org.communedx.web.config.Uploads;
 import org.communedx.web.evidence.EvidenceForm;
 import tools.jackson.databind.JsonNode;
 
@@ -171,11 +172,11 @@ class EntryApiController {
                             file == null ? "evidence.refused.noFile" : "evidence.refused.empty", List.of())));
         }
         CriterionAddress address = new CriterionAddress(code, periodId, criterion);
-        byte[] content = (form + "\n" + file.getOriginalFilename() + "\n" + sha256(file))
+        byte[] content = (form + "\n" + Uploads.fileName(file) + "\n" + sha256(file))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return requests.once(request, content, () -> {
             try (InputStream in = file.getInputStream()) {
-                EvidenceView stored = evidence.upload(address, form.toMetadata(), in, file.getOriginalFilename());
+                EvidenceView stored = evidence.upload(address, form.toMetadata(), in, Uploads.fileName(file));
                 return ApiRequests.answer(HttpStatus.CREATED, new Evidence(stored.id(), stored.type().name(),
                         stored.sizeBytes(), stored.originalName(), stored.title()), null);
             }
@@ -194,7 +195,8 @@ class EntryApiController {
                 }
                 throw new ApiProblem(refused.messageKey().equals("evidence.refused.tooLarge")
                         ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST, "api.refused.fields", List.of(),
-                        List.of(new ApiProblem.FieldError(null, "file", refused.messageKey(), refused.arguments())));
+                        List.of(new ApiProblem.FieldError(null, EvidenceForm.fieldOf(refused.messageKey()),
+                                refused.messageKey(), refused.arguments())));
             }
         });
     }

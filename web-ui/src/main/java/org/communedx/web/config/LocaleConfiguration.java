@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Vietnamese by default; {@code ?lang=en} switches to English and a cookie remembers the choice.
+ * Vietnamese by default; {@code ?lang=en} switches to English and a cookie remembers the choice. A script calling the
+ * JSON API, which keeps no cookie, is answered in its {@code Accept-Language}, as the README promises.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
@@ -44,6 +46,10 @@ class LocaleConfiguration implements WebMvcConfigurer {
         SupportedLocaleResolver() {
             super("communedx-lang");
             setDefaultLocale(VIETNAMESE);
+            // Pages stay Vietnamese whatever a browser's own language (English on many of the communes' computers).
+            setDefaultLocaleFunction(request -> request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null
+                    && request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                    ? request.getLocale() : VIETNAMESE);
             setCookieMaxAge(Duration.ofDays(365));
             setCookieSameSite("Lax");
             setCookieHttpOnly(true);

@@ -222,7 +222,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, SessionRegistry sessionRegistry, UserDetailsService accounts,
-            PasswordEncoder passwordEncoder, LoginAttempts attempts, ApiTokenAuthenticator tokens) throws Exception {
+            PasswordEncoder passwordEncoder, LoginAttempts attempts, ApiTokenAuthenticator tokens,
+            ApiSecurityProblems problems) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(
                         new ThrottledAuthenticationProvider(accountProvider(accounts, passwordEncoder), attempts, false)))
@@ -247,6 +248,10 @@ class SecurityConfiguration {
                         // The caller's own notices.
                         .requestMatchers(HttpMethod.GET, "/api/v1/notifications").authenticated()
                         .anyRequest().denyAll())
+                // A role that may not (a provincial manager's token writing a commune's value): problem JSON, as the
+                // services' own refusals are answered.
+                .exceptionHandling(refusals -> refusals.accessDeniedHandler((request, response, denied) -> problems
+                        .write(request, response, HttpStatus.FORBIDDEN, "api.refused.forbidden")))
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::basicRefused)
                         .securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))

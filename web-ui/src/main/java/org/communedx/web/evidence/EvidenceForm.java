@@ -41,6 +41,23 @@ public record EvidenceForm(@Size(max = NUMBER_MAX, message = "evidence.refused.d
     }
 
     /**
+     * The field a refusal of the service is about, for the API's errors: the metadata's own rules (a date in the
+     * future, a validity that ends before it begins) name their field; the rest are the file's.
+     */
+    public static String fieldOf(String messageKey) {
+        return switch (messageKey) {
+            case "evidence.refused.dateInFuture", "evidence.refused.dateRequired", "evidence.refused.dateTooEarly" ->
+                "documentDate";
+            case "evidence.refused.effectiveDateTooEarly" -> "effectiveDate";
+            case "evidence.refused.validityOrder" -> "validUntil";
+            case "evidence.refused.documentNumberTooLong" -> "documentNumber";
+            case "evidence.refused.titleRequired", "evidence.refused.titleTooLong" -> "title";
+            case "evidence.refused.issuingBodyRequired", "evidence.refused.issuingBodyTooLong" -> "issuingBody";
+            default -> "file";
+        };
+    }
+
+    /**
      * The fields to fill the form with again after a refusal, so that the user chooses another file without typing
      * the rest again. It waits in the session until the next page, so a text over its limit is cut there.
      */

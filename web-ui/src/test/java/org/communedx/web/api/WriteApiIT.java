@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -185,6 +186,41 @@ class WriteApiIT {
                 .isEqualTo(403);
     }
 
+    /**
+     * A role that may not write is refused as problem JSON, as every other refusal is (it was Spring's default body),
+     * and a script is answered in its Accept-Language (it was always Vietnamese).
+     */
+    @Test
+    void refusalsAreProblemJsonInTheCallersLanguage() {
+        HttpResponse<String> refused = multipart(entry + "/evidence", "tinh.hoabinh", "a.pdf", SampleFiles.pdf(1));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(refused).get("code").asString()).isEqualTo("api.refused.forbidden");
+        assertThat(json(refused).get("detail").asString()).isEqualTo("Vai trò của bạn không được làm việc này.");
+
+        WebClient client = new WebClient(port);
+        HttpResponse<String> english = client.send(client.request(entry).header("Authorization", basic("xa.annghia"))
+                .header("Accept", "application/json").header("Accept-Language", "en-US,en;q=0.9").GET().build());
+        assertThat(english.statusCode()).isEqualTo(404);
+        assertThat(json(english).get("detail").asString()).isEqualTo("Not found, or outside your scope.");
+    }
+
+    /** Named as curl and browsers send a quote (%22), a file keeps it; a refused date names its own field. */
+    @Test
+    void anUploadKeepsTheQuotesOfItsNameAndARefusedDateNamesItsField() {
+        HttpResponse<String> quoted = multipart(entry + "/evidence", "xa.yenphu", "bien ban %22so 2%22.pdf",
+                SampleFiles.pdf(1));
+        assertThat(quoted.statusCode()).isEqualTo(201);
+        assertThat(json(quoted).get("originalName").asString()).isEqualTo("bien ban \"so 2\".pdf");
+
+        HttpResponse<String> future = multipart(entry + "/evidence", "xa.yenphu", "bien-ban.pdf", SampleFiles.pdf(1),
+                LocalDate.now().plusYears(1).toString());
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(json(future).get("errors").get(0).get("field").asString()).isEqualTo("documentDate");
+        assertThat(json(future).get("errors").get(0).get("code").asString()).isEqualTo("evidence.refused.dateInFuture");
+    }
+
     @Test
     void aProvinceSystemPutsSuggestedValuesAllOrNothing() {
         String path = "/api/v1/periods/" + period + "/suggested-values";
@@ -281,10 +317,15 @@ class WriteApiIT {
     }
 
     private HttpResponse<String> multipart(String path, String username, String fileName, byte[] file) {
+        return multipart(path, username, fileName, file, "2019-06-01");
+    }
+
+    private HttpResponse<String> multipart(String path, String username, String fileName, byte[] file,
+            String documentDate) {
         String boundary = "----communedx" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (String[] field : new String[][] { { "title", "Biên bản họp" }, { "issuingBody", "UBND xã" },
-                { "documentDate", "2019-06-01" } }) {
+                { "documentDate", documentDate } }) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0]
                     + "\"\r\n\r\n" + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
