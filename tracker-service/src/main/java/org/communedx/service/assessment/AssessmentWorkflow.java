@@ -533,18 +533,25 @@ public class AssessmentWorkflow {
      * Commune staff take the value a provincial system suggests for the criterion into their entry, which becomes a
      * DRAFT with it, as if they had typed it (their explanation stays); audited as {@code TAKE_SUGGESTION} with the
      * source. The commune's first write creates its entries.
+     * @param receivedAt when the suggestion the user saw was received: a system may push another meanwhile, which
+     *     does not change the entry's version, and the user agreed to the value they saw, not to that one; a later
+     *     one, or none, saves nothing
      * @throws EntryNotFoundException when there is no suggestion for the criterion
      */
     @Transactional
-    public EntryView takeSuggestion(CriterionAddress address, long version) {
+    public EntryView takeSuggestion(CriterionAddress address, long version, Instant receivedAt) {
         long entryId = entryToWrite(address);
         CriterionEntry stored = load(entryId);
         SuggestedValue suggestion = suggestions.findForCriterion(stored.getAssessment().getUnit().getId(),
                 address.periodId(), address.criterionCode())
                 .orElseThrow(() -> new EntryNotFoundException("suggestion for " + address.criterionCode()));
         return act(entryId, version, Actor.COMMUNE, TAKE_SUGGESTION, Map.of("source", suggestion.getSource()),
-                entry -> entry.saveValue(suggestion.value(), entry.getExplanation(), Actors.username(),
-                        clock.instant()));
+                entry -> {
+                    if (!suggestion.getReceivedAt().equals(receivedAt)) {
+                        throw new RuleViolation("entry.suggestionChanged");
+                    }
+                    entry.saveValue(suggestion.value(), entry.getExplanation(), Actors.username(), clock.instant());
+                });
     }
 
     /**

@@ -133,6 +133,29 @@ class SuggestedValuesTests {
                         List.of(new Suggestion("96101", "G1.C2", "18/20", null, null)), "Một cửa"));
     }
 
+    /**
+     * The commune's staff saw one suggestion; a system pushed another before they took it. Taking it saves nothing,
+     * since they agreed to the value they saw, not to the new one.
+     */
+    @Test
+    void aSuggestionReplacedAfterTheUserSawItIsNotTaken() {
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        suggestedValues.put(period, List.of(new Suggestion("96101", "G1.C2", "7/10", null, null)), "Một cửa điện tử");
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        CriterionAddress percent = new CriterionAddress("96101", period, "G1.C2");
+        Instant seen = workflow.detail(percent).suggestion().receivedAt();
+
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        suggestedValues.put(period, List.of(new Suggestion("96101", "G1.C2", "9/10", null, null)), "Hệ thống C");
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+
+        assertThatExceptionOfType(RuleViolation.class).isThrownBy(() -> workflow.takeSuggestion(percent, 0, seen))
+                .satisfies(refused -> assertThat(refused.messageKey()).isEqualTo("entry.suggestionChanged"));
+        assertThat(workflow.detail(percent).entry().status()).as("nothing saved").isEqualTo(EntryStatus.NOT_STARTED);
+        assertThat(workflow.takeSuggestion(percent, 0, workflow.detail(percent).suggestion().receivedAt()).value())
+                .as("the value seen now").isEqualTo(new EntryValue.Percent(9, 10));
+    }
+
     @Test
     void theCommuneTakesASuggestionIntoADraftOneByOneOrAllAtOnce() {
         loginAs("t.tinh96", Role.PROVINCE_MANAGER);
@@ -143,7 +166,7 @@ class SuggestedValuesTests {
         CriterionAddress level = new CriterionAddress("96101", period, "G1.C1");
         assertThat(workflow.detail(level).suggestion().source()).isEqualTo("Một cửa điện tử");
         assertThat(workflow.detail(level).actions().takeSuggestion()).isTrue();
-        var taken = workflow.takeSuggestion(level, 0);
+        var taken = workflow.takeSuggestion(level, 0, workflow.detail(level).suggestion().receivedAt());
         assertThat(taken.status()).isEqualTo(EntryStatus.DRAFT);
         assertThat(taken.value()).isEqualTo(new EntryValue.Level(2));
         assertThat(workflow.detail(level).suggestion().taken()).isTrue();
@@ -190,7 +213,8 @@ class SuggestedValuesTests {
                     .isThrownBy(() -> workflow.takeAllSuggestions("96101", closed))
                     .satisfies(refused -> assertThat(refused.messageKey()).isEqualTo("period.refused.deadlinePassed"));
             assertThatExceptionOfType(RuleViolation.class)
-                    .isThrownBy(() -> workflow.takeSuggestion(new CriterionAddress("96101", closed, "G1.C2"), 0));
+                    .isThrownBy(() -> workflow.takeSuggestion(new CriterionAddress("96101", closed, "G1.C2"), 0,
+                            Instant.EPOCH));
             assertThat(workflow.detail(new CriterionAddress("96101", closed, "G1.C2")).actions().takeSuggestion())
                     .isFalse();
         }

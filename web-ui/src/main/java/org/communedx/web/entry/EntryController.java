@@ -1,6 +1,7 @@
 package org.communedx.web.entry;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -164,10 +165,11 @@ class EntryController {
      */
     @PostMapping(CRITERION + "/take-suggestion")
     String takeSuggestion(@PathVariable String code, @PathVariable long periodId, @PathVariable String criterion,
-            @RequestParam long version, RedirectAttributes redirect, Locale locale) {
+            @RequestParam long version, @RequestParam(required = false) Instant suggestedAt,
+            RedirectAttributes redirect, Locale locale) {
         CriterionAddress address = new CriterionAddress(code, periodId, criterion);
         return act(address, "entry.suggestionTaken", redirect, locale,
-                () -> workflow.takeSuggestion(address, version));
+                () -> workflow.takeSuggestion(address, version, suggestedAt));
     }
 
     @PostMapping(ENTRY + "/approve")
