@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The JSON API's refusals made before any controller runs (no valid credentials, a role that may not write), as
+ * The JSON API's refusals made before any controller runs (no valid credentials, a client that must wait after wrong
+ * passwords, a role that may not write), as
  * problem JSON with a {@code code} and the message in the caller's language, as {@code ApiProblems} answers every
  * other refusal; they were Spring's default error body, in English.
  */

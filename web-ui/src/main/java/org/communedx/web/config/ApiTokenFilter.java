@@ -1,7 +1,6 @@
 package org.communedx.web.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -13,6 +12,7 @@ import org.communedx.service.token.ApiTokenAuthenticator;
 import org.communedx.service.token.ApiTokenPrincipal;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -22,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Authorization: Bearer <token>} on the API chain. A token that {@link ApiTokenAuthenticator} accepts makes the
  * request its principal's, for this request only: nothing is saved in a session, and none is created. Any other
  * Bearer value (malformed, unknown, wrong, expired, revoked, its issuer disabled or no longer allowed to issue it) is
- * answered 401 at once, with {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750) and a small problem
- * body (RFC 9457) that does not say which of those it was. A request without a Bearer header goes on to HTTP Basic or
+ * answered 401 at once, with {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750) and a problem body
+ * (RFC 9457, {@link ApiSecurityProblems}) in the caller's language that does not say which of those it was. A request without a Bearer header goes on to HTTP Basic or
  * its session.
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
@@ -32,16 +32,15 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
     private static final String SCHEME = "Bearer ";
 
-    private static final byte[] PROBLEM = """
-            {"type":"about:blank","title":"Unauthorized","status":401,\
-            "detail":"The API token is malformed, unknown, expired or revoked."}""".getBytes(StandardCharsets.UTF_8);
-
     private final ApiTokenAuthenticator tokens;
+
+    private final ApiSecurityProblems problems;
 
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    ApiTokenFilter(ApiTokenAuthenticator tokens) {
+    ApiTokenFilter(ApiTokenAuthenticator tokens, ApiSecurityProblems problems) {
         this.tokens = tokens;
+        this.problems = problems;
     }
 
     @Override
@@ -54,7 +53,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         }
         Optional<ApiTokenPrincipal> principal = tokens.authenticate(header.substring(SCHEME.length()).strip());
         if (principal.isEmpty()) {
-            refuse(response);
+            refuse(request, response);
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
@@ -63,12 +62,9 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.setContentType("application/problem+json");
-        response.setContentLength(PROBLEM.length);
-        response.getOutputStream().write(PROBLEM);
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, "api.refused.invalidToken");
     }
 }

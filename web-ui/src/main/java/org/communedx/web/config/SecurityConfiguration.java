@@ -227,7 +227,7 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(
                         new ThrottledAuthenticationProvider(accountProvider(accounts, passwordEncoder), attempts, false)))
-                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/frameworks", "/api/v1/frameworks/*/*",
                                 "/api/v1/units", "/api/v1/units/*", "/api/v1/periods").authenticated()
@@ -252,7 +252,8 @@ class SecurityConfiguration {
                 // services' own refusals are answered.
                 .exceptionHandling(refusals -> refusals.accessDeniedHandler((request, response, denied) -> problems
                         .write(request, response, HttpStatus.FORBIDDEN, "api.refused.forbidden")))
-                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::basicRefused)
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, refusal) -> basicRefused(
+                        request, response, refusal, problems))
                         .securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // A browser session that SessionRevocation ended is refused here too, not only on the pages.
@@ -297,18 +298,21 @@ class SecurityConfiguration {
         FLASH_MAPS.saveOutputFlashMap(flash, request, response);
     }
 
-    /** 401 asks for credentials; a client that must wait gets 429 and how many seconds, as Retry-After. */
+    /**
+     * 401 asks for credentials; a client that must wait gets 429 and how many seconds, as Retry-After. Both as problem
+     * JSON in the caller's language, as every other refusal of the API.
+     */
     private static void basicRefused(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException refusal) throws IOException {
+            AuthenticationException refusal, ApiSecurityProblems problems) throws IOException {
         if (refusal instanceof LoginThrottled throttled) {
             response.setHeader(HttpHeaders.RETRY_AFTER,
                     String.valueOf(throttled.refusal().waitFor().toSeconds() + 1));
-            response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "api.refused.throttled");
         }
         else {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Commune DX Tracker\"");
             response.addHeader(HttpHeaders.WWW_AUTHENTICATE, ApiTokenFilter.CHALLENGE);
-            response.sendError(HttpStatus.UNAUTHORIZED.value());
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "api.refused.unauthorized");
         }
     }
 

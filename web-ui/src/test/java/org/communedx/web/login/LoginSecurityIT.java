@@ -77,6 +77,8 @@ class LoginSecurityIT {
         assertThat(basic.statusCode()).as("HTTP Basic waits too").isEqualTo(429);
         assertThat(basic.headers().firstValue("Retry-After")).hasValueSatisfying(
                 seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 61));
+        assertThat(basic.body()).as("problem JSON, as the API's other refusals").contains(
+                "\"code\":\"api.refused.throttled\"");
         assertThat(WebClient.from(port, address).get("/login?throttled=1").body())
                 .contains("Máy này đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau 1 phút.");
         assertThat(WebClient.from(port, address).get("/login?throttled=1&lang=en").body())

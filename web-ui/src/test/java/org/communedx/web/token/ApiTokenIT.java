@@ -157,9 +157,19 @@ class ApiTokenIT {
                     challenge).startsWith("Bearer").contains("error=\"invalid_token\""));
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                     .startsWith("application/problem+json"));
-            assertThat(refused.body()).contains("\"status\":401");
+            assertThat(refused.body()).contains("\"status\":401", "\"code\":\"api.refused.invalidToken\"");
             assertThat(refused.headers().allValues("Set-Cookie")).isEmpty();
         }
+        WebClient client = new WebClient(port);
+        HttpResponse<String> english = client.send(client.request("/api/v1/frameworks")
+                .header("Authorization", "Bearer nonsense").header("Accept-Language", "en").GET().build());
+        assertThat(english.body()).contains("The API token is malformed, unknown, expired or revoked.");
+        HttpResponse<String> anonymous = client.send(client.request("/api/v1/frameworks").GET().build());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(anonymous.body()).as("Vietnamese without Accept-Language").contains(
+                "\"code\":\"api.refused.unauthorized\"", "Cần xác thực");
     }
 
     @Test
