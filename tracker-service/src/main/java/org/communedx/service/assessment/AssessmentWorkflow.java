@@ -558,11 +558,13 @@ public class AssessmentWorkflow {
      * Takes every suggested value of the commune's period into the entries that can take one (not started, draft
      * or returned, and not holding that very value already), each as {@link #takeSuggestion} would: all or nothing,
      * like {@link #submitAll}.
+     * @param seenUpTo when the latest suggestion the user saw was received: one received later, which they have not
+     *     seen, saves nothing, as {@link #takeSuggestion} refuses one
      * @return the criteria whose entries took their suggestion, in the scorecard's order
      * @throws EntryConflict when another transaction changed one of the entries first
      */
     @Transactional
-    public List<SubmitAll.Line> takeAllSuggestions(String communeCode, long periodId) {
+    public List<SubmitAll.Line> takeAllSuggestions(String communeCode, long periodId, Instant seenUpTo) {
         Assessment current = current(communeCode, periodId);
         requireActor(Actor.COMMUNE, current.getUnit());
         requireOpenToCommune(current.getPeriod());
@@ -571,6 +573,10 @@ public class AssessmentWorkflow {
                 .forEach(suggestion -> suggested.put(suggestion.getCriterion().getCode(), suggestion));
         if (suggested.isEmpty()) {
             return List.of();
+        }
+        if (suggested.values().stream().anyMatch(suggestion -> seenUpTo == null
+                || suggestion.getReceivedAt().isAfter(seenUpTo))) {
+            throw new RuleViolation("scorecard.suggestionsChanged");
         }
         Assessment assessment = current.getId() != null ? current : stored(communeCode, periodId);
         List<CriterionEntry> taking = entriesInOrder(assessment).stream()

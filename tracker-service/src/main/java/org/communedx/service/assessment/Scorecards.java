@@ -121,6 +121,13 @@ public class Scorecards {
             return todo == null || closedToCommune ? 0 : (int) groups.stream()
                     .flatMap(group -> group.criteria().stream()).filter(CriterionRow::suggestionToTake).count();
         }
+
+        /** When the latest suggestion the scorecard shows was received, for the form that takes them all; or null. */
+        public Instant latestSuggestion() {
+            return groups.stream().flatMap(group -> group.criteria().stream())
+                    .filter(row -> row.suggestion() != null).map(row -> row.suggestion().receivedAt())
+                    .max(Comparator.naturalOrder()).orElse(null);
+        }
     }
 
     /**

@@ -152,6 +152,10 @@ class SuggestedValuesTests {
         assertThatExceptionOfType(RuleViolation.class).isThrownBy(() -> workflow.takeSuggestion(percent, 0, seen))
                 .satisfies(refused -> assertThat(refused.messageKey()).isEqualTo("entry.suggestionChanged"));
         assertThat(workflow.detail(percent).entry().status()).as("nothing saved").isEqualTo(EntryStatus.NOT_STARTED);
+        assertThatExceptionOfType(RuleViolation.class).as("nor all at once from the scorecard")
+                .isThrownBy(() -> workflow.takeAllSuggestions("96101", period, seen))
+                .satisfies(refused -> assertThat(refused.messageKey()).isEqualTo("scorecard.suggestionsChanged"));
+        assertThat(workflow.detail(percent).entry().status()).isEqualTo(EntryStatus.NOT_STARTED);
         assertThat(workflow.takeSuggestion(percent, 0, workflow.detail(percent).suggestion().receivedAt()).value())
                 .as("the value seen now").isEqualTo(new EntryValue.Percent(9, 10));
     }
@@ -174,22 +178,22 @@ class SuggestedValuesTests {
         assertThat(workflow.detail(taken.id()).history()).extracting(line -> line.action())
                 .containsExactly("TAKE_SUGGESTION");
 
-        assertThat(workflow.takeAllSuggestions("96101", period))
+        assertThat(workflow.takeAllSuggestions("96101", period, Instant.now()))
                 .extracting(AssessmentWorkflow.SubmitAll.Line::criterionCode).containsExactly("G1.C2");
         long percent = workflow.storedEntryId(new CriterionAddress("96101", period, "G1.C2")).orElseThrow();
         assertThat(workflow.entry(percent).status()).isEqualTo(EntryStatus.DRAFT);
         assertThat(workflow.entry(percent).value()).isEqualTo(new EntryValue.Percent(18, 20));
-        assertThat(workflow.takeAllSuggestions("96101", period)).as("all taken").isEmpty();
+        assertThat(workflow.takeAllSuggestions("96101", period, Instant.now())).as("all taken").isEmpty();
 
         loginAs("t.xa96102", Role.COMMUNE_STAFF);
-        assertThat(workflow.takeAllSuggestions("96102", period)).as("none for this commune").isEmpty();
+        assertThat(workflow.takeAllSuggestions("96102", period, Instant.now())).as("none for this commune").isEmpty();
         assertThat(jdbc.queryForObject("""
                 select count(*) from assessment a join administrative_unit u on u.id = a.unit_id
                 where u.code = '96102' and a.period_id = ?""", Long.class, period))
                 .as("nothing to take stores nothing").isZero();
         loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
         assertThatExceptionOfType(AccessDeniedException.class).as("staff only")
-                .isThrownBy(() -> workflow.takeAllSuggestions("96101", period));
+                .isThrownBy(() -> workflow.takeAllSuggestions("96101", period, Instant.now()));
     }
 
     @Test
@@ -210,7 +214,7 @@ class SuggestedValuesTests {
 
             loginAs("t.xa96101", Role.COMMUNE_STAFF);
             assertThatExceptionOfType(RuleViolation.class)
-                    .isThrownBy(() -> workflow.takeAllSuggestions("96101", closed))
+                    .isThrownBy(() -> workflow.takeAllSuggestions("96101", closed, Instant.now()))
                     .satisfies(refused -> assertThat(refused.messageKey()).isEqualTo("period.refused.deadlinePassed"));
             assertThatExceptionOfType(RuleViolation.class)
                     .isThrownBy(() -> workflow.takeSuggestion(new CriterionAddress("96101", closed, "G1.C2"), 0,

@@ -1,6 +1,7 @@
 package org.communedx.web.scorecard;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -81,10 +82,11 @@ class ScorecardController {
      * back to the scorecard with what was taken.
      */
     @PostMapping("/communes/{code}/periods/{periodId}/take-suggestions")
-    String takeSuggestions(@PathVariable String code, @PathVariable long periodId, RedirectAttributes redirect,
-            Locale locale) {
+    String takeSuggestions(@PathVariable String code, @PathVariable long periodId,
+            @RequestParam(required = false) Instant suggestedUpTo, RedirectAttributes redirect, Locale locale) {
         try {
-            redirect.addFlashAttribute("suggestionsTaken", workflow.takeAllSuggestions(code, periodId).stream()
+            redirect.addFlashAttribute("suggestionsTaken", workflow.takeAllSuggestions(code, periodId, suggestedUpTo)
+                    .stream()
                     .map(line -> line.criterionCode() + " " + line.criterionName().in(locale)).toList());
         }
         catch (RuleViolation refused) {
