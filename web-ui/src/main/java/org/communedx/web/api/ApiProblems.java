@@ -8,8 +8,8 @@ import org.communedx.model.RuleViolation;
 import org.communedx.model.assessment.EntryConflict;
 import org.communedx.service.NotFoundException;
 import org.communedx.service.suggestion.SuggestedValues.SuggestionsRefused;
+import org.communedx.web.config.ApiRefusals;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -38,10 +38,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 
-    private final MessageSource messages;
+    private final ApiRefusals refusals;
 
-    ApiProblems(MessageSource messages) {
-        this.messages = messages;
+    ApiProblems(ApiRefusals refusals) {
+        this.refusals = refusals;
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -96,8 +96,7 @@ class ApiProblems {
     private ResponseEntity<ProblemDetail> problem(HttpStatus status, String key, List<Object> arguments,
             List<ApiProblem.FieldError> errors) {
         Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(key, arguments, locale));
-        problem.setProperty("code", key);
+        ProblemDetail problem = refusals.problem(status, key, arguments, locale);
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors.stream().map(error -> {
                 Map<String, Object> line = new java.util.LinkedHashMap<>();
@@ -106,14 +105,10 @@ class ApiProblems {
                 }
                 line.put("field", error.field());
                 line.put("code", error.code());
-                line.put("message", message(error.code(), error.arguments(), locale));
+                line.put("message", refusals.message(error.code(), error.arguments(), locale));
                 return line;
             }).toList());
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private String message(String key, List<Object> arguments, Locale locale) {
-        return messages.getMessage(key, arguments.stream().map(Object::toString).toArray(), key, locale);
     }
 }

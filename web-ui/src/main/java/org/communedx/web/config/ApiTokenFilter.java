@@ -23,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request its principal's, for this request only: nothing is saved in a session, and none is created. Any other
  * Bearer value (malformed, unknown, wrong, expired, revoked, its issuer disabled or no longer allowed to issue it) is
  * answered 401 at once, with {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750) and a problem body
- * (RFC 9457, {@link ApiSecurityProblems}) in the caller's language that does not say which of those it was. A request without a Bearer header goes on to HTTP Basic or
- * its session.
+ * (RFC 9457, {@link ApiRefusals}) in the caller's language that does not say which of those it was. A request
+ * without a Bearer header goes on to HTTP Basic or its session.
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -34,11 +34,11 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokenAuthenticator tokens;
 
-    private final ApiSecurityProblems problems;
+    private final ApiRefusals problems;
 
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    ApiTokenFilter(ApiTokenAuthenticator tokens, ApiSecurityProblems problems) {
+    ApiTokenFilter(ApiTokenAuthenticator tokens, ApiRefusals problems) {
         this.tokens = tokens;
         this.problems = problems;
     }

@@ -223,7 +223,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, SessionRegistry sessionRegistry, UserDetailsService accounts,
             PasswordEncoder passwordEncoder, LoginAttempts attempts, ApiTokenAuthenticator tokens,
-            ApiSecurityProblems problems) throws Exception {
+            ApiRefusals problems) throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(
                         new ThrottledAuthenticationProvider(accountProvider(accounts, passwordEncoder), attempts, false)))
@@ -303,7 +303,7 @@ class SecurityConfiguration {
      * JSON in the caller's language, as every other refusal of the API.
      */
     private static void basicRefused(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException refusal, ApiSecurityProblems problems) throws IOException {
+            AuthenticationException refusal, ApiRefusals problems) throws IOException {
         if (refusal instanceof LoginThrottled throttled) {
             response.setHeader(HttpHeaders.RETRY_AFTER,
                     String.valueOf(throttled.refusal().waitFor().toSeconds() + 1));

@@ -2,6 +2,7 @@ package org.communedx.web.api;
 
 import java.util.Locale;
 
+import org.communedx.web.config.ApiRefusals;
 import org.communedx.web.config.Bundles;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -23,7 +25,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ConcurrentChangeTests {
 
     private final MockMvc api = MockMvcBuilders.standaloneSetup(new Writes())
-            .setControllerAdvice(new ApiProblems(Bundles.messages())).build();
+            .setControllerAdvice(new ApiProblems(new ApiRefusals(Bundles.messages(), new AcceptHeaderLocaleResolver())))
+            .build();
 
     @Test
     void aConcurrentChangeIsAConflictThatMaySendAgain() throws Exception {
