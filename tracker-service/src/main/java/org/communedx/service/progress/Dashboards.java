@@ -193,7 +193,7 @@ public class Dashboards {
      * would answer 404 (a commune's scorecard offers its periods alike).
      */
     private List<PeriodChoice> choicesOf(String unitCode) {
-        return periods.findAllNewestFirst().stream().filter(period -> rollups.reaches(unitCode, period))
+        return rollups.reachablePeriods(unitCode, periods.findAllNewestFirst()).stream()
                 .map(period -> new PeriodChoice(period.getId(), period.getName())).toList();
     }
 

@@ -193,7 +193,7 @@ public class Rollups {
             changes.put(YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getBigDecimal("change"));
             return null;
         }).list();
-        LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
+        LocalDate today = today();
         LocalDate last = period.getEndDate().isBefore(today) ? period.getEndDate() : today;
         List<TrendPoint> points = new ArrayList<>();
         for (YearMonth month = YearMonth.from(period.getStartDate()); !month.isAfter(YearMonth.from(last));
@@ -340,9 +340,21 @@ public class Rollups {
         return reachableArea(code, period).orElseThrow(() -> new OutOfScopeException(code));
     }
 
-    /** Whether the unit's figures for the period can be shown to the caller: what a dashboard's periods offer. */
-    public boolean reaches(String code, Period period) {
-        return reachableArea(code, period).isPresent();
+    /**
+     * Of the periods, those for which the unit's figures can be shown to the caller, in their order: what a
+     * dashboard's period choice offers. Today's holder of the code is looked up once for all of them.
+     */
+    public List<Period> reachablePeriods(String code, List<Period> periods) {
+        UnitScope scope = scopes.current();
+        if (!scope.includes(code)) {
+            return List.of();
+        }
+        Optional<AdministrativeUnit> holder = units.findByCodeValidOn(code, today());
+        return periods.stream().filter(period -> reachableArea(scope, code, period, holder).isPresent()).toList();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
     }
 
     /** {@link #area}, empty where it would answer 404. */
@@ -351,8 +363,13 @@ public class Rollups {
         if (!scope.includes(code)) {
             return Optional.empty();
         }
-        LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
-        Optional<AdministrativeUnit> formedSince = units.findByCodeValidOn(code, today)
+        return reachableArea(scope, code, period, units.findByCodeValidOn(code, today()));
+    }
+
+    /** @param holder the unit that holds the code today, if any */
+    private Optional<Area> reachableArea(UnitScope scope, String code, Period period,
+            Optional<AdministrativeUnit> holder) {
+        Optional<AdministrativeUnit> formedSince = holder
                 .filter(unit -> unit.getValidFrom() != null && unit.getValidFrom().isAfter(period.getStartDate()))
                 .filter(scope::includes);
         if (formedSince.isPresent()) {
