@@ -117,16 +117,22 @@ public class JobRuns {
         return names.stream().map(name -> new JobOverview(name, last.get(name), next.get(name))).toList();
     }
 
-    /** The runs of every job, newest first, a page at a time. */
-    public RunPage history(int page, int size) {
+    /**
+     * The runs of one job, or of every job when {@code job} is null, newest first, a page at a time: the sender runs
+     * every half minute, so without a choice of job the others' runs lie pages deep.
+     */
+    public RunPage history(@Nullable String job, int page, int size) {
         requireAdmin();
         int boundedSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         int boundedPage = Math.max(0, Math.min(page, 1_000_000));
-        long total = jdbc.sql("select count(*) from job_run").query(Long.class).single();
+        long total = jdbc.sql("select count(*) from job_run where (cast(? as text) is null or job_name = ?)")
+                .param(job).param(job).query(Long.class).single();
         List<RunView> runs = jdbc.sql("""
                 select id, job_name, instance, started_at, finished_at, outcome, error from job_run
+                where (cast(? as text) is null or job_name = ?)
                 order by started_at desc, id desc limit ? offset ?""")
-                .param(boundedSize).param((long) boundedPage * boundedSize).query(JobRuns::run).list();
+                .param(job).param(job).param(boundedSize).param((long) boundedPage * boundedSize)
+                .query(JobRuns::run).list();
         return new RunPage(runs, boundedPage, boundedSize, total);
     }
 

@@ -479,6 +479,17 @@ class NotificationMailIT {
                 "id=\"job-bulk-job-3\"", "class=\"pagination\"", "</html>");
         assertThat(count(jobsPage, "id=\"run-")).isEqualTo(50);
         assertThat(admin.get("/admin/scheduled-jobs?page=12").body()).contains("</html>");
+
+        // One job's runs, which the sender's every half minute would otherwise bury: 86 of the 600 are bulk-job-3's.
+        String oneJob = admin.get("/admin/scheduled-jobs?job=bulk-job-3").body();
+        assertThat(count(oneJob, "id=\"run-")).isEqualTo(50);
+        assertThat(count(oneJob, "<td>bulk-job-3</td>")).isEqualTo(50);
+        assertThat(oneJob).contains("<option value=\"bulk-job-3\" selected=\"selected\">",
+                "href=\"/admin/scheduled-jobs?job=bulk-job-3&amp;page=1\"", "Trang 1/2");
+        assertThat(count(admin.get("/admin/scheduled-jobs?job=bulk-job-3&page=1").body(), "<td>bulk-job-3</td>"))
+                .isEqualTo(36);
+        assertThat(admin.get("/admin/scheduled-jobs?job=no-such-job").body())
+                .contains("href=\"/admin/scheduled-jobs?page=1\"").doesNotContain("Các lần chạy:");
         assertThat(staff.get("/admin/scheduled-jobs").statusCode()).isEqualTo(403);
     }
 
