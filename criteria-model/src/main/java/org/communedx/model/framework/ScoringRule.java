@@ -50,7 +50,8 @@ public record ScoringRule(ScoringMethod method, List<ScoreStep> steps) {
      * <li>PROPORTIONAL, "at least": maximum × value / target, at most the maximum (a target of 0 is always met).
      * "At most", the mirror: the maximum while the value stays within the target, maximum × target / value above
      * it (5 incidents against at most 4 earn 4/5 of the maximum).</li>
-     * <li>STEPS and LEVELS: the points of the band that holds the value; 0 outside every band.</li>
+     * <li>STEPS and LEVELS: the points of the band that holds the value; 0 outside every band, which for a rule
+     * that may be published means below the first (its last band has no upper end).</li>
      * </ul>
      * @param measure the value as its target measures it (a percent, a count, a level, 1 or 0), or null for none
      */
@@ -120,6 +121,12 @@ public record ScoringRule(ScoringMethod method, List<ScoreStep> steps) {
                 problems.add(new FrameworkProblem(code, "framework.problem.scoring.gapBetweenSteps", code,
                         plain(before.to()), plain(after.from())));
             }
+        }
+        // "80..100=10" looks whole, yet 100% falls outside it (a band excludes its upper end) and would earn 0.
+        if (method == ScoringMethod.STEPS && !steps.isEmpty() && steps.get(steps.size() - 1).to() != null) {
+            ScoreStep last = steps.get(steps.size() - 1);
+            problems.add(new FrameworkProblem(code, "framework.problem.scoring.lastStepClosed", code, band(last),
+                    plain(last.to())));
         }
         return problems;
     }

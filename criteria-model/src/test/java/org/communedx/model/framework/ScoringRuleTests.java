@@ -87,6 +87,10 @@ class ScoringRuleTests {
                 .extracting(FrameworkProblem::messageKey).containsExactly(
                         "framework.problem.scoring.levelsNeedLevel", "framework.problem.scoring.levelMissing",
                         "framework.problem.scoring.levelMissing");
+        assertThat(ScoringRule.steps(List.of(new ScoreStep(n("0"), n("80"), n("0")),
+                new ScoreStep(n("80"), n("100"), TEN))).problems("C6", MeasurementType.PERCENT, TEN))
+                .extracting(FrameworkProblem::messageKey, FrameworkProblem::arguments)
+                .containsExactly(tuple("framework.problem.scoring.lastStepClosed", List.of("C6", "80..100", "100")));
         assertThat(new ScoringRule(ScoringMethod.STEPS, List.of()).problems("C4", MeasurementType.COUNT, TEN))
                 .extracting(FrameworkProblem::messageKey).containsExactly("framework.problem.scoring.noSteps");
         assertThat(new ScoringRule(ScoringMethod.PROPORTIONAL, List.of(new ScoreStep(n("0"), null, n("1"))))

@@ -147,6 +147,11 @@ class FrameworkEditingIT {
                 "Tiêu chí G1.C9: có khoảng trống giữa 80 và 90, chưa thuộc bậc nào.");
         assertThat(admin.get(draft).body()).doesNotContain("G1.C9");
 
+        HttpResponse<String> closed = admin.post(url, scored(admin, draft, "STEPS", "0..50=0; 50..100=1"));
+        assertThat(closed.body()).contains("Tiêu chí G1.C9: giá trị từ 100 trở lên không thuộc bậc nào vì bậc cuối "
+                + "50..100 có cận trên");
+        assertThat(admin.get(draft).body()).doesNotContain("G1.C9");
+
         assertRedirectsToDraft(admin.post(url, scored(admin, draft, "STEPS", "0..50=0; 50..=1")), draft);
         assertThat(admin.get(draft).body()).contains("<code>G1.C9</code>", "Theo bậc: 0..50=0; 50..=1")
                 .as("the 27 criteria of DX-XA 1.0's rule need no note").doesNotContain("Đạt thì trọn điểm");
