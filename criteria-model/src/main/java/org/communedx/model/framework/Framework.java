@@ -183,14 +183,16 @@ public class Framework {
         Set<String> groupCodes = new HashSet<>();
         Set<String> criterionCodes = new HashSet<>();
         for (CriterionGroup group : groups) {
-            if (!groupCodes.add(group.getCode())) {
+            Codes.shapeProblem(group.getCode()).ifPresent(problems::add);
+            if (!groupCodes.add(Codes.key(group.getCode()))) {
                 problems.add(new FrameworkProblem(group.getCode(), "framework.problem.duplicateCode", group.getCode()));
             }
             if (group.getCriteria().isEmpty()) {
                 problems.add(new FrameworkProblem(group.getCode(), "framework.problem.emptyGroup", group.getCode()));
             }
             for (Criterion criterion : group.getCriteria()) {
-                if (!criterionCodes.add(criterion.getCode())) {
+                Codes.shapeProblem(criterion.getCode()).ifPresent(problems::add);
+                if (!criterionCodes.add(Codes.key(criterion.getCode()))) {
                     problems.add(new FrameworkProblem(criterion.getCode(), "framework.problem.duplicateCode",
                             criterion.getCode()));
                 }

@@ -60,6 +60,23 @@ class FrameworkTests {
     }
 
     @Test
+    void aCodeIsPartOfAnAddressAndCaseDoesNotMakeItAnother() {
+        Framework framework = Framework.draft("DX-XA", "2.0", text("Mô hình"));
+        CriterionGroup group = framework.addGroup("G 1", text("Nhóm 1"));
+        group.addCriterion(percent("G1.C1", 50));
+        group.addCriterion(percent("g1.c1", 50));
+        group.addCriterion(percent("<b>X</b>/../y", 50));
+        group.addCriterion(percent("G1..C4", 50));
+        group.addCriterion(percent("G1.C5_b-2", 50));
+
+        assertThat(framework.problems()).extracting(FrameworkProblem::code, FrameworkProblem::messageKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("G 1", "framework.problem.codeShape"),
+                        org.assertj.core.groups.Tuple.tuple("g1.c1", "framework.problem.duplicateCode"),
+                        org.assertj.core.groups.Tuple.tuple("<b>X</b>/../y", "framework.problem.codeShape"),
+                        org.assertj.core.groups.Tuple.tuple("G1..C4", "framework.problem.codeShape"));
+    }
+
+    @Test
     void weightMustBePositive() {
         Framework framework = Framework.draft("DX-XA", "2.0", text("Mô hình"));
         framework.addGroup("G1", text("Nhóm 1")).addCriterion(new CriterionDefinition("G1.C1", text("Tiêu chí"),

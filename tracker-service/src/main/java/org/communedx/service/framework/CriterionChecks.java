@@ -3,6 +3,7 @@ package org.communedx.service.framework;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.communedx.model.framework.Codes;
 import org.communedx.model.framework.CriterionDefinition;
 import org.communedx.model.framework.FrameworkProblem;
 
@@ -17,6 +18,7 @@ final class CriterionChecks {
 
     static List<FrameworkProblem> of(CriterionDefinition definition) {
         List<FrameworkProblem> problems = new ArrayList<>();
+        Codes.shapeProblem(definition.code()).ifPresent(problems::add);
         if (!definition.type().acceptsTarget(definition.target())) {
             problems.add(new FrameworkProblem(definition.code(),
                     "framework.problem.targetOutOfRange." + definition.type(), definition.code(),

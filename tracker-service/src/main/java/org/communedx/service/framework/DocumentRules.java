@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.communedx.model.Numbers;
+import org.communedx.model.framework.Codes;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.CriterionDefinition;
 import org.communedx.model.framework.Framework;
@@ -53,7 +55,9 @@ final class DocumentRules {
 
     private FrameworkDocument document(RawFramework raw) {
         RawRecord header = raw.header();
-        String code = text(header, "code", 32, true);
+        String code = text(header, "code", Codes.MAX_LENGTH, true);
+        Codes.shapeProblem(code).ifPresent(problem -> problems.add(header.problem("code", problem.messageKey(),
+                problem.arguments().toArray())));
         String version = text(header, "version", 16, true);
         if (version != null && !VERSION.matcher(version).matches()) {
             problems.add(header.problem("version", "framework.import.problem.badVersion", version));
@@ -69,8 +73,11 @@ final class DocumentRules {
         List<GroupDocument> groups = new ArrayList<>();
         for (RawGroup rawGroup : raw.groups()) {
             RawRecord group = rawGroup.group();
-            String groupCode = text(group, "code", 32, true);
-            if (groupCode != null && !groupCodes.add(groupCode)) {
+            String groupCode = text(group, "code", Codes.MAX_LENGTH, true);
+            Optional<FrameworkProblem> badGroupCode = Codes.shapeProblem(groupCode);
+            badGroupCode.ifPresent(problem -> problems.add(group.problem("code", problem.messageKey(),
+                    problem.arguments().toArray())));
+            if (groupCode != null && badGroupCode.isEmpty() && !groupCodes.add(Codes.key(groupCode))) {
                 problems.add(group.problem("code", "framework.import.problem.duplicateCode", groupCode));
             }
             LocalizedText name = new LocalizedText(text(group, "nameVi", 300, true), text(group, "nameEn", 300, true));
@@ -80,7 +87,7 @@ final class DocumentRules {
                 if (definition == null) {
                     continue;
                 }
-                if (!criterionCodes.add(definition.code())) {
+                if (!criterionCodes.add(Codes.key(definition.code()))) {
                     problems.add(criterion.problem("code", "framework.import.problem.duplicateCode",
                             definition.code()));
                 }
@@ -139,7 +146,7 @@ final class DocumentRules {
 
     private CriterionDefinition criterion(RawRecord row) {
         int before = problems.size();
-        String code = text(row, "code", 32, true);
+        String code = text(row, "code", Codes.MAX_LENGTH, true);
         LocalizedText name = new LocalizedText(text(row, "nameVi", 500, true), text(row, "nameEn", 500, true));
         LocalizedText description = new LocalizedText(text(row, "descriptionVi", 10_000, false),
                 text(row, "descriptionEn", 10_000, false));
@@ -173,7 +180,8 @@ final class DocumentRules {
                 unit, weight, new ScoringRule(method, steps), evidence, evidenceRequired == null || evidenceRequired,
                 Boolean.TRUE.equals(automatic));
         for (FrameworkProblem problem : CriterionChecks.of(definition)) {
-            String field = problem.messageKey().contains("weight") ? "weight"
+            String field = problem.messageKey().equals("framework.problem.codeShape") ? "code"
+                    : problem.messageKey().contains("weight") ? "weight"
                     : problem.messageKey().contains("scoring.") ? "steps" : "target";
             problems.add(row.problem(field, problem.messageKey(), problem.arguments().toArray()));
         }

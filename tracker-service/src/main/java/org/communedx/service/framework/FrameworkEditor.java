@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.communedx.model.framework.Codes;
 import org.communedx.model.framework.Criterion;
 import org.communedx.model.framework.CriterionDefinition;
 import org.communedx.model.framework.CriterionGroup;
@@ -197,14 +198,19 @@ public class FrameworkEditor {
 
     private static void requireUnusedGroupCode(Framework framework, String groupCode, CriterionGroup self) {
         String wanted = groupCode == null ? null : groupCode.strip();
-        if (framework.getGroups().stream().anyMatch(g -> g != self && g.getCode().equals(wanted))) {
+        Codes.shapeProblem(wanted).ifPresent(problem -> {
+            throw new FrameworkRuleViolation(problem);
+        });
+        if (wanted != null && framework.getGroups().stream()
+                .anyMatch(g -> g != self && Codes.key(g.getCode()).equals(Codes.key(wanted)))) {
             throw new FrameworkRuleViolation(new FrameworkProblem(wanted, "framework.problem.duplicateCode", wanted));
         }
     }
 
     private static void check(Framework framework, CriterionDefinition definition, Criterion self) {
         List<FrameworkProblem> problems = new java.util.ArrayList<>(CriterionChecks.of(definition));
-        boolean taken = criteria(framework).anyMatch(c -> c != self && c.getCode().equals(definition.code()));
+        boolean taken = definition.code() != null && criteria(framework)
+                .anyMatch(c -> c != self && Codes.key(c.getCode()).equals(Codes.key(definition.code())));
         if (taken) {
             problems.add(0, new FrameworkProblem(definition.code(), "framework.problem.duplicateCode",
                     definition.code()));

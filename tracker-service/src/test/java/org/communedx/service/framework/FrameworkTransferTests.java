@@ -188,6 +188,18 @@ class FrameworkTransferTests {
     }
 
     @Test
+    void refusesACodeThatDiffersOnlyInCaseOrCannotBeAnAddress() throws IOException {
+        byte[] sameButCase = editWorkbook(workbook -> workbook.getSheet(FrameworkWorkbook.CRITERIA_SHEET).getRow(2)
+                .getCell(1).setCellValue("g1.c1"));
+        assertRefused(sameButCase,
+                tuple(Place.CRITERIA_SHEET_ROW, 3, "code", "framework.import.problem.duplicateCode"));
+
+        byte[] slash = editWorkbook(workbook -> workbook.getSheet(FrameworkWorkbook.CRITERIA_SHEET).getRow(2)
+                .getCell(1).setCellValue("a/b c"));
+        assertRefused(slash, tuple(Place.CRITERIA_SHEET_ROW, 3, "code", "framework.problem.codeShape"));
+    }
+
+    @Test
     void refusesAnUnknownTypeOnItsLine() {
         assertRefused(yaml(minimal("type: RATIO", "target: 1")),
                 tuple(Place.YAML_LINE, 13, "type", "framework.import.problem.unknownType"));

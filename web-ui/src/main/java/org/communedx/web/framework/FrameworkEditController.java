@@ -301,7 +301,7 @@ class FrameworkEditController {
     }
 
     private static String field(String messageKey) {
-        if (messageKey.equals("framework.problem.duplicateCode")) {
+        if (messageKey.equals("framework.problem.duplicateCode") || messageKey.equals("framework.problem.codeShape")) {
             return "code";
         }
         if (messageKey.startsWith("framework.problem.targetOutOfRange.")) {

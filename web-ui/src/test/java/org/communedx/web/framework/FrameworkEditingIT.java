@@ -123,6 +123,15 @@ class FrameworkEditingIT {
         HttpResponse<String> duplicate = admin.post(draft + "/groups/" + g1 + "/criteria/new",
                 criterion(admin, draft, "G1.C1", "PERCENT", "50"));
         assertThat(duplicate.body()).contains("Mã G1.C1 bị trùng.", "aria-describedby=\"code-error\"");
+        assertThat(admin.post(draft + "/groups/" + g1 + "/criteria/new",
+                criterion(admin, draft, "g1.c1", "PERCENT", "50")).body()).contains("Mã g1.c1 bị trùng.");
+
+        HttpResponse<String> notAnAddress = admin.post(draft + "/groups/" + g1 + "/criteria/new",
+                criterion(admin, draft, "<b>X</b>/../y", "PERCENT", "50"));
+        assertThat(notAnAddress.body()).contains("Mã “&lt;b&gt;X&lt;/b&gt;/../y” chỉ được gồm chữ cái không dấu",
+                "aria-describedby=\"code-error\"");
+        assertThat(admin.post(draft + "/groups/new", form(admin, draft, "code", "G 9", "nameVi", "Nhóm 9",
+                "nameEn", "Group 9")).body()).contains("Mã “G 9” chỉ được gồm chữ cái không dấu");
 
         HttpResponse<String> blank = admin.post(draft + "/groups/" + g1 + "/criteria/new",
                 criterion(admin, draft, "", "PERCENT", "50"));
