@@ -46,9 +46,9 @@ public class ApiRefusals {
         return problem;
     }
 
-    /** The message of the key in the locale, its arguments as text; the key itself where the bundles lack it. */
+    /** The message of the key in the locale, its arguments formatted as the pages format them; the key where the bundles lack it. */
     public String message(String messageKey, List<Object> arguments, Locale locale) {
-        return messages.getMessage(messageKey, arguments.stream().map(Object::toString).toArray(), messageKey, locale);
+        return messages.getMessage(messageKey, arguments.toArray(), messageKey, locale);
     }
 
     /** A refusal made before any controller runs, in the language the request resolves to. */

@@ -206,6 +206,26 @@ class WriteApiIT {
         assertThat(json(english).get("detail").asString()).isEqualTo("Not found, or outside your scope.");
     }
 
+    /**
+     * A closed period refuses every write as the page does, 409 with the deadline in the caller's words: the message's
+     * choice of a grace needs the number, not its text (the answer was a 500).
+     */
+    @Test
+    void aClosedPeriodRefusesAWriteWithItsDeadline() {
+        jdbc.update("""
+                update period set start_date = date '2020-01-01', end_date = date '2020-12-31',
+                    submission_deadline = date '2020-12-15', grace_days = 2 where id = ?""", period);
+
+        HttpResponse<String> closed = send("PUT", entry + "/value", "xa.yenphu", "\"0\"", null,
+                "{\"value\": \"1/2\"}");
+        assertThat(closed.statusCode()).isEqualTo(409);
+        assertThat(json(closed).get("code").asString()).isEqualTo("period.refused.deadlinePassed");
+        assertThat(json(closed).get("detail").asString()).contains("hạn nộp 15/12/2020, gia hạn 2 ngày");
+        HttpResponse<String> submit = send("POST", entry + "/submit", "xa.yenphu", "\"0\"", null, null);
+        assertThat(submit.statusCode()).isEqualTo(409);
+        assertThat(json(submit).get("code").asString()).isEqualTo("period.refused.deadlinePassed");
+    }
+
     /** Named as curl and browsers send a quote (%22), a file keeps it; a refused date names its own field. */
     @Test
     void anUploadKeepsTheQuotesOfItsNameAndARefusedDateNamesItsField() {
