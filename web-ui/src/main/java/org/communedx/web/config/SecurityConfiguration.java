@@ -75,7 +75,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain webSecurity(HttpSecurity http, AccountSettings accounts, LocaleResolver localeResolver,
             SessionRegistry sessionRegistry,
-            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> pages) throws Exception {
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> pages,
+            ObjectProvider<FormPages> formPages) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).denyAll()
@@ -184,7 +185,7 @@ class SecurityConfiguration {
                         // The API's description names routes, never data.
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .anyRequest().denyAll())
-                .exceptionHandling(refusals -> refusals.accessDeniedHandler(new UnknownAddressNotFound(pages)))
+                .exceptionHandling(refusals -> refusals.accessDeniedHandler(new RefusedAddresses(pages, formPages)))
                 // Session fixation protection is Spring's default: the session id changes at login.
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(new AccountLoginSuccessHandler(accounts, localeResolver))

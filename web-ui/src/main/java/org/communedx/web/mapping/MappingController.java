@@ -64,7 +64,8 @@ class MappingController {
         }
     }
 
-    @GetMapping("/mappings/{id}")
+    /** A number only: /mappings/import is the import form's address, which a GET leads to the list. */
+    @GetMapping("/mappings/{id:\\d+}")
     String show(@PathVariable long id, Model model) {
         model.addAttribute("detail", transfer.detail(id));
         return "mapping/show";

@@ -2,14 +2,21 @@ package org.communedx.web.home;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +26,10 @@ class ErrorPagesIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping pages;
 
     /**
      * A page that is missing, or outside the user's scope, answers 404 with the menu every page has: it once came
@@ -50,6 +61,40 @@ class ErrorPagesIT {
         assertThat(prefill.statusCode()).isEqualTo(302);
         assertThat(prefill.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/mappings/1"));
+    }
+
+    /**
+     * Every form's address, whether the page rules let a GET of it through or refuse it (they list only what each
+     * role may open), leads an administrator to the form's page: /units/import/list once answered "no permission"
+     * and /mappings/import "cannot process the request", each where a refused import is shown.
+     */
+    @Test
+    void everyFormsAddressLeadsAnAdministratorToItsPage() {
+        WebClient admin = new WebClient(port).login("admin", "Demo@2025!");
+        Set<String> shown = patterns(methods -> methods.isEmpty() || methods.contains(RequestMethod.GET));
+        List<String> forms = patterns(methods -> methods.equals(Set.of(RequestMethod.POST))).stream()
+                .filter(path -> !shown.contains(path) && !path.startsWith("/api/"))
+                .map(path -> path.replaceAll("\\{[^}]+}", "1")).distinct().sorted().toList();
+        assertThat(forms).as("the forms found").contains("/units/import/list", "/mappings/import",
+                "/notifications/read-all", "/frameworks/1/1/clone").hasSizeGreaterThan(30);
+
+        for (String form : forms) {
+            HttpResponse<String> opened = admin.get(form);
+            assertThat(opened.statusCode()).as(form).isEqualTo(302);
+            assertThat(opened.headers().firstValue("Location")).as(form)
+                    .hasValueSatisfying(location -> assertThat(location).doesNotEndWith(form));
+        }
+        assertThat(admin.get("/units/import/list").headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/units/import"));
+        assertThat(admin.get("/mappings/import").headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/mappings"));
+    }
+
+    private Set<String> patterns(Predicate<Set<RequestMethod>> methods) {
+        return pages.getHandlerMethods().keySet().stream()
+                .filter(page -> methods.test(page.getMethodsCondition().getMethods()))
+                .flatMap(page -> page.getPathPatternsCondition().getPatternValues().stream())
+                .collect(Collectors.toSet());
     }
 
     private static String first(String page, String regex) {

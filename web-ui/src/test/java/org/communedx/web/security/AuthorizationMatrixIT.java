@@ -105,7 +105,7 @@ class AuthorizationMatrixIT {
         // refused file) and a mapping that does not exist; a prefill's job nobody here started is not found.
         route("GET /mappings", "/mappings", "200 403 403 403 403 302");
         route("POST /mappings/import", "/mappings/import", "A 403 403 403 403 302");
-        route("GET /mappings/{id}", "/mappings/999999", "404 403 403 403 403 302");
+        route("GET /mappings/{id:\\d+}", "/mappings/999999", "404 403 403 403 403 302");
         route("GET /mappings/{id}/export/yaml", "/mappings/999999/export/yaml", "404 403 403 403 403 302");
         route("GET /mappings/{id}/export/xlsx", "/mappings/999999/export/xlsx", "404 403 403 403 403 302");
         route("POST /mappings/{id}/prefill", "/mappings/999999/prefill", "404 403 403 403 403 302");

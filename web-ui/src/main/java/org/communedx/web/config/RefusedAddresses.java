@@ -1,0 +1,88 @@
+package org.communedx.web.config;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.server.RequestPath;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+/**
+ * What a signed-in user meets at an address the page rules refuse. The rules refuse every address they do not list, so
+ * that a new page is closed until it is given its roles; that refusal alone told even an administrator "no
+ * permission" for a typo, or for a form's address opened as a page. So:
+ * <ul>
+ * <li>an address that no page answers (a mistyped one) is "not found", as for anyone;</li>
+ * <li>a form's address opened as a page (a refused form reopened from the history, /units/import/list) leads to the
+ * page the form is on, as {@link WebExceptionHandler} leads the addresses the rules let through; that page makes its
+ * own check;</li>
+ * <li>a page that exists, refused, stays a 403, and so does a form posted without its CSRF token.</li>
+ * </ul>
+ */
+final class RefusedAddresses implements AccessDeniedHandler {
+
+    private enum Answer { NONE, PAGE, FORM }
+
+    private final ObjectProvider<HandlerMapping> pages;
+
+    private final ObjectProvider<FormPages> formPages;
+
+    private final AccessDeniedHandler refused = new AccessDeniedHandlerImpl();
+
+    /** @param pages the controllers' mapping (not the static resources', which would answer any address) */
+    RefusedAddresses(ObjectProvider<HandlerMapping> pages, ObjectProvider<FormPages> formPages) {
+        this.pages = pages;
+        this.formPages = formPages;
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException, ServletException {
+        // A form without its CSRF token is refused whatever its address (the logout, say, is no controller's).
+        Answer answer = denied instanceof CsrfException ? Answer.PAGE : answer(request);
+        if (answer == Answer.NONE) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+        else if (answer == Answer.FORM && "GET".equals(request.getMethod())) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            response.sendRedirect(request.getContextPath() + formPages.getObject().pageAt(path));
+        }
+        else {
+            refused.handle(request, response, denied);
+        }
+    }
+
+    private Answer answer(HttpServletRequest request) {
+        // The security filters run before the dispatcher has parsed the path that the mapping looks up.
+        RequestPath parsed = ServletRequestPathUtils.hasParsedRequestPath(request)
+                ? ServletRequestPathUtils.getParsedRequestPath(request) : null;
+        ServletRequestPathUtils.parseAndCache(request);
+        try {
+            return pages.getObject().getHandler(request) != null ? Answer.PAGE : Answer.NONE;
+        }
+        catch (HttpRequestMethodNotSupportedException otherMethod) {
+            return Answer.FORM;
+        }
+        catch (Exception mappedOtherwise) {
+            // Such as a page at this address that produces another type: it exists.
+            return Answer.PAGE;
+        }
+        finally {
+            if (parsed == null) {
+                ServletRequestPathUtils.clearParsedRequestPath(request);
+            }
+            else {
+                ServletRequestPathUtils.setParsedRequestPath(parsed, request);
+            }
+        }
+    }
+}
