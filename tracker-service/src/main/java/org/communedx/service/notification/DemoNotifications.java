@@ -41,13 +41,16 @@ class DemoNotifications implements ApplicationRunner {
 
     private final Clock clock;
 
+    private final NotificationJobs jobs;
+
     DemoNotifications(DemoData demoData, UserAccountRepository accounts, NotificationInbox inbox, JdbcClient jdbc,
-            Clock clock) {
+            Clock clock, NotificationJobs jobs) {
         this.demoData = demoData;
         this.accounts = accounts;
         this.inbox = inbox;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Override
@@ -83,9 +86,11 @@ class DemoNotifications implements ApplicationRunner {
                 .query((rs, row) -> new Open(rs.getLong("id"), rs.getString("name"),
                         rs.getObject("submission_deadline", LocalDate.class))).optional();
         if (hoaBinh.isPresent() && closed.isPresent()) {
-            notify("tinh.hoabinh", new Notice(NotificationKind.DEADLINE_PASSED, null, hoaBinh.get(),
-                    closed.get().id(), Map.of("count", "2", "deadline", closed.get().deadline().toString(),
-                            "period", closed.get().name()), null));
+            // What the daily job would have said the morning after the deadline, counted as it counts.
+            LocalDate deadline = closed.get().deadline();
+            jobs.missing(deadline, deadline).stream()
+                    .filter(m -> m.provinceId() == hoaBinh.get() && m.periodId() == closed.get().id()).findFirst()
+                    .ifPresent(missing -> notify("tinh.hoabinh", missing.notice()));
         }
     }
 

@@ -59,10 +59,15 @@ public class NotificationJobs {
                 and not exists (select 1 from criterion_entry e where e.assessment_id = a.id
                     and e.status in ('NOT_STARTED', 'DRAFT', 'RETURNED')))""";
 
-    /** The communes that exist during the period, as their codes' holders at the deadline. */
+    /**
+     * The communes of the period: the holders of their codes on its first day, whose the period's data is, as
+     * dashboards and rollups take them. Taken at the deadline, the 2025 period's were the communes formed on 1 July,
+     * which hold none of its entries: the province formed then heard of all its communes missing, the one whose
+     * communes had entered the year of nothing.
+     */
     private static final String COMMUNES_OF_PERIOD = """
-            c.level = 'COMMUNE' and (c.valid_from is null or c.valid_from <= p.submission_deadline)
-                and (c.valid_to is null or c.valid_to >= p.submission_deadline)""";
+            c.level = 'COMMUNE' and (c.valid_from is null or c.valid_from <= p.start_date)
+                and (c.valid_to is null or c.valid_to >= p.start_date)""";
 
     private final JdbcClient jdbc;
 
@@ -188,35 +193,48 @@ public class NotificationJobs {
     public Integer deadlinePassed() {
         revision.excludeCurrentTransaction();
         LocalDate today = today();
-        record Missing(long provinceId, long periodId, String periodName, LocalDate deadline, long communes) {
-        }
-        List<Missing> missing = jdbc.sql("""
-                select coalesce(g.id, d.id) as province_id, p.id as period_id, p.name, p.submission_deadline,
-                    count(*) as communes
-                from period p
-                join administrative_unit c on %s
-                join administrative_unit d on d.id = c.parent_id
-                left join administrative_unit g on g.id = d.parent_id
-                where p.submission_deadline between :first and :yesterday and %s
-                group by coalesce(g.id, d.id), p.id, p.name, p.submission_deadline""".formatted(COMMUNES_OF_PERIOD,
-                NOT_ALL_SUBMITTED))
-                .param("first", today.minusDays(PASSED_TOLD_FOR_DAYS)).param("yesterday", today.minusDays(1))
-                .query((rs, row) -> new Missing(rs.getLong("province_id"), rs.getLong("period_id"),
-                        rs.getString("name"), rs.getObject("submission_deadline", LocalDate.class),
-                        rs.getLong("communes")))
-                .list();
+        List<Missing> missing = missing(today.minusDays(PASSED_TOLD_FOR_DAYS), today.minusDays(1));
         Map<Long, AdministrativeUnit> provinces = units.findAllById(missing.stream().map(Missing::provinceId)
                 .distinct().toList()).stream().collect(Collectors.toMap(AdministrativeUnit::getId,
                         Function.identity()));
         int made = 0;
         for (Missing m : missing) {
             AdministrativeUnit province = provinces.get(m.provinceId());
-            made += inbox.notify(recipients.managersOfProvince(province), new Notice(NotificationKind.DEADLINE_PASSED,
-                    null, province.getId(), m.periodId(), Map.of("count", Long.toString(m.communes()),
-                            "deadline", m.deadline().toString(), "period", m.periodName()),
-                    PASSED + ":" + m.periodId() + ":" + province.getId()));
+            made += inbox.notify(recipients.managersOfProvince(province), m.notice());
         }
         return made;
+    }
+
+    /** A province's communes that had not submitted everything when the deadline of a period passed. */
+    record Missing(long provinceId, long periodId, String periodName, LocalDate deadline, long communes) {
+
+        Notice notice() {
+            return new Notice(NotificationKind.DEADLINE_PASSED, null, provinceId, periodId, Map.of("count",
+                    Long.toString(communes), "deadline", deadline.toString(), "period", periodName),
+                    PASSED + ":" + periodId + ":" + provinceId);
+        }
+    }
+
+    /**
+     * For each period whose deadline fell between {@code first} and {@code last}, both included, and each province:
+     * how many of its communes then had entries not submitted, or none at all.
+     */
+    List<Missing> missing(LocalDate first, LocalDate last) {
+        return jdbc.sql("""
+                select coalesce(g.id, d.id) as province_id, p.id as period_id, p.name, p.submission_deadline,
+                    count(*) as communes
+                from period p
+                join administrative_unit c on %s
+                join administrative_unit d on d.id = c.parent_id
+                left join administrative_unit g on g.id = d.parent_id
+                where p.submission_deadline between :first and :last and %s
+                group by coalesce(g.id, d.id), p.id, p.name, p.submission_deadline""".formatted(COMMUNES_OF_PERIOD,
+                NOT_ALL_SUBMITTED))
+                .param("first", first).param("last", last)
+                .query((rs, row) -> new Missing(rs.getLong("province_id"), rs.getLong("period_id"),
+                        rs.getString("name"), rs.getObject("submission_deadline", LocalDate.class),
+                        rs.getLong("communes")))
+                .list();
     }
 
     /**
