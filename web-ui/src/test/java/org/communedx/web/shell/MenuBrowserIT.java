@@ -104,6 +104,41 @@ class MenuBrowserIT {
         }
     }
 
+    /**
+     * Tabbing through the bar shows where the focus is: Bootstrap's ring, its blue at a quarter over the bar's blue,
+     * could hardly be seen (WCAG 2.4.7 and 1.4.11 ask a mark of 3:1 against what is around it).
+     */
+    @Test
+    void keyboardFocusInTheMenuIsPlainToSee() {
+        Page page = browser.logIn(port, "admin", PASSWORD);
+        page.setViewportSize(1280, 800);
+        page.navigate(url("/units"));
+        List<Map<String, Object>> focused = new java.util.ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            page.keyboard().press("Tab");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> item = (Map<String, Object>) page.evaluate("""
+                    () => {
+                      const item = document.activeElement;
+                      if (!item.closest('nav.navbar')) return null;
+                      const style = getComputedStyle(item);
+                      return { text: item.textContent.trim(), style: style.outlineStyle,
+                          width: parseFloat(style.outlineWidth),
+                          colour: style.outlineColor.match(/[\\d.]+/g).map(Number) };
+                    }""");
+            if (item != null) {
+                focused.add(item);
+            }
+        }
+        assertThat(focused).hasSizeGreaterThanOrEqualTo(6).allSatisfy(item -> {
+            assertThat(item.get("style")).as(item.get("text").toString()).isEqualTo("solid");
+            assertThat(((Number) item.get("width")).doubleValue()).as(item.get("text").toString())
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(contrast(numbers(item.get("colour")), new double[] { 10, 88, 202 }))
+                    .as(item.get("text").toString()).isGreaterThanOrEqualTo(3);
+        });
+    }
+
     @Test
     void theAdministrationMenuOpensWithoutScriptAndMarksThePageInside() {
         Page page = browser.logIn(port, "admin", PASSWORD);
