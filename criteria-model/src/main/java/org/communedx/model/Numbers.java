@@ -1,11 +1,44 @@
 package org.communedx.model;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
-/** Decimals as a person reads them, and types them back into a form. */
+/**
+ * Numbers as a person reads them, and types them back into a form or a file. Only the digits 0 to 9 are read: Java's
+ * own parsers take any script's digits ("٣", full-width "１"), so a value pasted from elsewhere was saved as another
+ * number than the one the commune could see it typed.
+ */
 public final class Numbers {
 
+    private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)");
+
     private Numbers() {
+    }
+
+    /**
+     * A whole number written in the digits 0 to 9, around spaces.
+     * @throws NumberFormatException for anything else, or one past an {@code int}
+     */
+    public static int wholeNumber(String text) {
+        String stripped = text == null ? "" : text.strip();
+        if (!WHOLE.matcher(stripped).matches()) {
+            throw new NumberFormatException(stripped);
+        }
+        return Integer.parseInt(stripped);
+    }
+
+    /**
+     * A decimal written in the digits 0 to 9 with a point or, as Vietnamese write it, a comma, around spaces.
+     * @throws NumberFormatException for anything else
+     */
+    public static BigDecimal decimal(String text) {
+        String stripped = text == null ? "" : text.strip();
+        if (!DECIMAL.matcher(stripped).matches()) {
+            throw new NumberFormatException(stripped);
+        }
+        return new BigDecimal(stripped.replace(',', '.'));
     }
 
     /**

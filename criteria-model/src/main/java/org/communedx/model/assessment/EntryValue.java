@@ -3,6 +3,7 @@ package org.communedx.model.assessment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.communedx.model.Numbers;
 import org.communedx.model.RuleViolation;
 import org.communedx.model.framework.MeasurementType;
 
@@ -39,11 +40,11 @@ public sealed interface EntryValue {
                     if (slash < 0) {
                         throw new NumberFormatException(stripped);
                     }
-                    yield new Percent(Integer.parseInt(stripped.substring(0, slash).strip()),
-                            Integer.parseInt(stripped.substring(slash + 1).strip()));
+                    yield new Percent(Numbers.wholeNumber(stripped.substring(0, slash)),
+                            Numbers.wholeNumber(stripped.substring(slash + 1)));
                 }
-                case COUNT -> new Count(Integer.parseInt(stripped));
-                case LEVEL -> new Level(Integer.parseInt(stripped));
+                case COUNT -> new Count(Numbers.wholeNumber(stripped));
+                case LEVEL -> new Level(Numbers.wholeNumber(stripped));
                 case BOOLEAN -> switch (stripped.toLowerCase(java.util.Locale.ROOT)) {
                     case "yes", "true", "1", "có" -> new YesNo(true);
                     case "no", "false", "0", "không" -> new YesNo(false);

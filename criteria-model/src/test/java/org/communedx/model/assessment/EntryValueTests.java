@@ -2,6 +2,7 @@ package org.communedx.model.assessment;
 
 import java.math.BigDecimal;
 
+import org.communedx.model.framework.MeasurementType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,17 @@ class EntryValueTests {
         assertRefused(() -> new EntryValue.Percent(1, -5), "entry.value.denominatorNotPositive");
         assertRefused(() -> new EntryValue.Percent(-1, 5), "entry.value.numeratorNegative");
         assertRefused(() -> new EntryValue.Percent(21, 20), "entry.value.numeratorAboveDenominator");
+    }
+
+    /** Java would read these as 3, 1 and 18/20: a pasted value is refused, not saved as another number. */
+    @Test
+    void onlyTheDigitsZeroToNineAreRead() {
+        assertThat(EntryValue.parse(MeasurementType.COUNT, " 12 ")).isEqualTo(new EntryValue.Count(12));
+        assertThat(EntryValue.parse(MeasurementType.PERCENT, "18 / 20")).isEqualTo(new EntryValue.Percent(18, 20));
+        assertRefused(() -> EntryValue.parse(MeasurementType.COUNT, "\u0663"), "entry.value.unreadable");
+        assertRefused(() -> EntryValue.parse(MeasurementType.LEVEL, "\uff11"), "entry.value.unreadable");
+        assertRefused(() -> EntryValue.parse(MeasurementType.PERCENT, "\uff11\uff18/20"), "entry.value.unreadable");
+        assertRefused(() -> EntryValue.parse(MeasurementType.COUNT, "3,0"), "entry.value.unreadable");
     }
 
     @Test

@@ -225,7 +225,7 @@ final class DocumentRules {
         }
         BigDecimal number;
         try {
-            number = new BigDecimal(text.replace(',', '.'));
+            number = Numbers.decimal(text);
         }
         catch (NumberFormatException ex) {
             problems.add(row.problem(field, "framework.import.problem.notANumber", text));

@@ -75,7 +75,7 @@ public final class ScoreStepsText {
 
     private static BigDecimal number(String text, String piece) {
         try {
-            BigDecimal number = new BigDecimal(text.strip().replace(',', '.'));
+            BigDecimal number = Numbers.decimal(text);
             if (number.stripTrailingZeros().scale() > 2 || number.abs().compareTo(new BigDecimal("10000000")) >= 0) {
                 throw new IllegalArgumentException(piece.strip());
             }

@@ -2,6 +2,7 @@ package org.communedx.web.entry;
 
 import java.io.Serializable;
 
+import org.communedx.model.Numbers;
 import org.communedx.model.assessment.CriterionEntry;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.framework.MeasurementType;
@@ -136,7 +137,7 @@ class ValueForm implements Serializable {
             return null;
         }
         try {
-            return Integer.valueOf(text.strip());
+            return Numbers.wholeNumber(text);
         }
         catch (NumberFormatException ex) {
             if (text.strip().matches("[0-9]+")) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.communedx.model.Numbers;
 import org.communedx.model.framework.ScoreClass;
 import org.communedx.model.framework.ScoreClasses;
 
@@ -80,7 +81,7 @@ public class ClassesForm {
             return null;
         }
         try {
-            BigDecimal number = new BigDecimal(text.strip().replace(',', '.')).stripTrailingZeros();
+            BigDecimal number = Numbers.decimal(text).stripTrailingZeros();
             return number.scale() > 2 || number.abs().compareTo(THRESHOLD_LIMIT) >= 0 ? null : number;
         }
         catch (NumberFormatException notANumber) {

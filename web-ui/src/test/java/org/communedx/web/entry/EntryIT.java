@@ -102,6 +102,8 @@ class EntryIT {
         assertThat(postAt(level, "value", "version=0&level=4").body())
                 .contains("Mức 4 không hợp lệ; chọn mức 0, 1, 2 hoặc 3.");
         assertThat(postAt(count, "value", "version=0&count=-1").body()).contains("Số lượng không được âm.");
+        assertThat(postAt(count, "value", "version=0&count=%EF%BC%91").body())
+                .as("a full-width 1, which Java reads as 1").contains("Hãy nhập một số nguyên.");
         assertThat(postAt(count, "value", "version=0&count=12345678901234567890").body())
                 .contains("Số này quá lớn: tối đa 2.147.483.647.").doesNotContain("Hãy nhập một số nguyên.");
         assertThat(postAt(yesNo, "value", "version=0").body()).contains("Hãy chọn Có hoặc Không.");
