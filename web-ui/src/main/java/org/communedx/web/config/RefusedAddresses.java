@@ -1,12 +1,14 @@
 package org.communedx.web.config;
 
 import java.io.IOException;
+import java.util.Set;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.RequestPath;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -27,10 +29,16 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * own check;</li>
  * <li>a page that exists, refused, stays a 403, and so does a form posted without its CSRF token.</li>
  * </ul>
+ * The JSON API's refusals look the address up the same way ({@link #lookUp}).
  */
 final class RefusedAddresses implements AccessDeniedHandler {
 
-    private enum Answer { NONE, PAGE, FORM }
+    /** What the controllers answer at an address: nothing, a page, or something at other methods (a form's). */
+    enum Answer { NONE, PAGE, OTHER_METHODS }
+
+    /** @param methods the methods the address takes, when it is {@link Answer#OTHER_METHODS} */
+    record Found(Answer answer, Set<HttpMethod> methods) {
+    }
 
     private final ObjectProvider<HandlerMapping> pages;
 
@@ -48,11 +56,11 @@ final class RefusedAddresses implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
         // A form without its CSRF token is refused whatever its address (the logout, say, is no controller's).
-        Answer answer = denied instanceof CsrfException ? Answer.PAGE : answer(request);
+        Answer answer = denied instanceof CsrfException ? Answer.PAGE : lookUp(pages.getObject(), request).answer();
         if (answer == Answer.NONE) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
-        else if (answer == Answer.FORM && "GET".equals(request.getMethod())) {
+        else if (answer == Answer.OTHER_METHODS && "GET".equals(request.getMethod())) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             response.sendRedirect(request.getContextPath() + formPages.getObject().pageAt(path));
         }
@@ -61,20 +69,22 @@ final class RefusedAddresses implements AccessDeniedHandler {
         }
     }
 
-    private Answer answer(HttpServletRequest request) {
+    /** What the controllers of {@code pages} answer at the request's address, whatever the rules let through. */
+    static Found lookUp(HandlerMapping pages, HttpServletRequest request) {
         // The security filters run before the dispatcher has parsed the path that the mapping looks up.
         RequestPath parsed = ServletRequestPathUtils.hasParsedRequestPath(request)
                 ? ServletRequestPathUtils.getParsedRequestPath(request) : null;
         ServletRequestPathUtils.parseAndCache(request);
         try {
-            return pages.getObject().getHandler(request) != null ? Answer.PAGE : Answer.NONE;
+            return new Found(pages.getHandler(request) != null ? Answer.PAGE : Answer.NONE, Set.of());
         }
-        catch (HttpRequestMethodNotSupportedException otherMethod) {
-            return Answer.FORM;
+        catch (HttpRequestMethodNotSupportedException otherMethods) {
+            Set<HttpMethod> methods = otherMethods.getSupportedHttpMethods();
+            return new Found(Answer.OTHER_METHODS, methods == null ? Set.of() : methods);
         }
         catch (Exception mappedOtherwise) {
             // Such as a page at this address that produces another type: it exists.
-            return Answer.PAGE;
+            return new Found(Answer.PAGE, Set.of());
         }
         finally {
             if (parsed == null) {

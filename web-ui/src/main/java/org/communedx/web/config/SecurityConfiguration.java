@@ -2,6 +2,8 @@ package org.communedx.web.config;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +24,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -39,6 +42,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -224,7 +228,8 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, SessionRegistry sessionRegistry, UserDetailsService accounts,
             PasswordEncoder passwordEncoder, LoginAttempts attempts, ApiTokenAuthenticator tokens,
-            ApiRefusals problems) throws Exception {
+            ApiRefusals problems, @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> pages)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(
                         new ThrottledAuthenticationProvider(accountProvider(accounts, passwordEncoder), attempts, false)))
@@ -250,9 +255,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/notifications").authenticated()
                         .anyRequest().denyAll())
                 // A role that may not (a provincial manager's token writing a commune's value): problem JSON, as the
-                // services' own refusals are answered.
-                .exceptionHandling(refusals -> refusals.accessDeniedHandler((request, response, denied) -> problems
-                        .write(request, response, HttpStatus.FORBIDDEN, "api.refused.forbidden")))
+                // services' own refusals are answered; an address nothing answers, or not at that method, says so.
+                .exceptionHandling(refusals -> refusals.accessDeniedHandler((request, response, denied) ->
+                        apiRefused(request, response, denied, pages.getObject(), problems)))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, refusal) -> basicRefused(
                         request, response, refusal, problems))
                         .securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -273,6 +278,26 @@ class SecurityConfiguration {
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * The API's refusal by the rules, which refuse what they do not list: 404 where nothing answers (a mistyped
+     * address), 405 with the methods taken where the address takes others (PUT without /value), else 403.
+     */
+    private static void apiRefused(HttpServletRequest request, HttpServletResponse response,
+            AccessDeniedException denied, HandlerMapping pages, ApiRefusals problems) throws IOException {
+        RefusedAddresses.Found found = denied instanceof CsrfException
+                ? new RefusedAddresses.Found(RefusedAddresses.Answer.PAGE, Set.of())
+                : RefusedAddresses.lookUp(pages, request);
+        switch (found.answer()) {
+            case NONE -> problems.write(request, response, HttpStatus.NOT_FOUND, "api.refused.notFound");
+            case OTHER_METHODS -> {
+                response.setHeader(HttpHeaders.ALLOW, found.methods().stream().map(HttpMethod::name).sorted()
+                        .collect(Collectors.joining(", ")));
+                problems.write(request, response, HttpStatus.METHOD_NOT_ALLOWED, "api.refused.methodNotAllowed");
+            }
+            case PAGE -> problems.write(request, response, HttpStatus.FORBIDDEN, "api.refused.forbidden");
+        }
     }
 
     /** The login page says when a client must wait, and for how long; every other refusal reads the same. */

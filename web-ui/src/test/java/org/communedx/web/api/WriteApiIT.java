@@ -226,6 +226,26 @@ class WriteApiIT {
         assertThat(json(submit).get("code").asString()).isEqualTo("period.refused.deadlinePassed");
     }
 
+    /**
+     * An integrator's wrong address or method is told so, not "your role may not": 405 with the methods the address
+     * takes, 404 where nothing answers.
+     */
+    @Test
+    void aWrongMethodOrAddressIsNamedAsSuch() {
+        HttpResponse<String> put = send("PUT", entry, "xa.yenphu", "\"0\"", null, "{\"value\": \"1/2\"}");
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(put.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(json(put).get("code").asString()).isEqualTo("api.refused.methodNotAllowed");
+        HttpResponse<String> patch = send("PATCH", entry + "/value", "xa.yenphu", "\"0\"", null, "{}");
+        assertThat(patch.statusCode()).isEqualTo(405);
+        assertThat(patch.headers().firstValue("Allow")).hasValue("PUT");
+        HttpResponse<String> nothing = send("GET", "/api/v1/no-such-thing", "xa.yenphu", null, null, null);
+        assertThat(nothing.statusCode()).isEqualTo(404);
+        assertThat(json(nothing).get("code").asString()).isEqualTo("api.refused.notFound");
+        assertThat(send("PUT", entry + "/value", "tinh.hoabinh", "\"0\"", null, "{\"value\": \"1/2\"}")
+                .statusCode()).as("a role that may not, at an address that takes the method").isEqualTo(403);
+    }
+
     /** Named as curl and browsers send a quote (%22), a file keeps it; a refused date names its own field. */
     @Test
     void anUploadKeepsTheQuotesOfItsNameAndARefusedDateNamesItsField() {

@@ -82,7 +82,8 @@ class FrameworkApiSecurityIT {
                 .header("Authorization", basic("admin", "Demo@2025!"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
 
-        assertThat(post.statusCode()).isEqualTo(403);
+        assertThat(post.statusCode()).as("the address is only read").isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET");
     }
 
     private HttpResponse<String> api(String username, String password) {
