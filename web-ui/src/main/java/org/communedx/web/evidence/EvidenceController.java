@@ -198,5 +198,10 @@ class EvidenceController {
 
     /** Serializable: it waits in the session for the next page, and shared sessions are stored serialized. */
     record Problem(String messageKey, List<Object> arguments) implements Serializable {
+
+        /** The form's field it is about, which the panel shows it under. */
+        public String field() {
+            return EvidenceForm.fieldOf(messageKey);
+        }
     }
 }

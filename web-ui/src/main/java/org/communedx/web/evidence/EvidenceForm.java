@@ -27,6 +27,9 @@ public record EvidenceForm(@Size(max = NUMBER_MAX, message = "evidence.refused.d
 
     static final int TEXT_MAX = 255;
 
+    /** The refusal of a date the browser sent in another shape, followed by the field's name. */
+    private static final String NOT_A_DATE = "evidence.refused.notADate.";
+
     /** Without an effective date the document takes effect on the day it is uploaded (the entity's rule). */
     public EvidenceMetadata toMetadata() {
         return new EvidenceMetadata(documentNumber, title, issuingBody, documentDate, effectiveDate, validUntil);
@@ -37,7 +40,7 @@ public record EvidenceForm(@Size(max = NUMBER_MAX, message = "evidence.refused.d
      * the browser has no date picker, or sent through the API), the field's.
      */
     public static String messageKey(FieldError error) {
-        return error.isBindingFailure() ? "evidence.refused.notADate." + error.getField() : error.getDefaultMessage();
+        return error.isBindingFailure() ? NOT_A_DATE + error.getField() : error.getDefaultMessage();
     }
 
     /**
@@ -45,6 +48,9 @@ public record EvidenceForm(@Size(max = NUMBER_MAX, message = "evidence.refused.d
      * future, a validity that ends before it begins) name their field; the rest are the file's.
      */
     public static String fieldOf(String messageKey) {
+        if (messageKey.startsWith(NOT_A_DATE)) {
+            return messageKey.substring(NOT_A_DATE.length());
+        }
         return switch (messageKey) {
             case "evidence.refused.dateInFuture", "evidence.refused.dateRequired", "evidence.refused.dateTooEarly" ->
                 "documentDate";

@@ -3,6 +3,7 @@ package org.communedx.web.evidence;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 
 import org.communedx.model.evidence.EvidenceRepository;
@@ -205,6 +206,31 @@ class EvidenceIT {
                 .contains("The valid-until date is not a valid date; nothing was saved.",
                         "value=\"Báo cáo kết quả " + "x".repeat(255 - "Báo cáo kết quả ".length()) + "\"");
         assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+    }
+
+    /** Each refusal stands under its field, which names it for screen readers, as the value form's do. */
+    @Test
+    void eachRefusalIsLinkedToItsField() {
+        Map<String, String> fields = fields();
+        fields.put("documentDate", LocalDate.now().plusYears(1).toString());
+        fields.put("title", " ");
+        assertThat(staff.postMultipart(uploadPath(), fields, "bao-cao.pdf", SampleFiles.pdf(1)).statusCode())
+                .isEqualTo(302);
+        String page = staff.get("/entries/" + entryId).body();
+
+        assertThat(page).containsPattern("id=\"evidence-title\"[^>]*aria-invalid=\"true\" "
+                + "aria-describedby=\"evidence-title-error\"")
+                .containsPattern("id=\"evidence-title-error\"[^>]*>\\s*<span[^>]*>Hãy nhập trích yếu văn bản.</span>")
+                .doesNotContain("id=\"evidence-issuingBody-error\"")
+                .containsPattern("id=\"evidence-number\"[^>]*aria-describedby=\"evidence-number-help\"");
+        assertThat(staff.get("/entries/" + entryId).body()).as("the refusals are the next page's only")
+                .doesNotContain("aria-invalid=\"true\"");
+
+        // Files of one title each have a remove button of their own name.
+        assertThat(staff.postMultipart(uploadPath(), fields(), "bien-ban-thang-3.pdf", SampleFiles.pdf(2))
+                .statusCode()).isEqualTo(302);
+        assertThat(staff.get("/entries/" + entryId).body())
+                .contains("aria-label=\"Xóa “" + fields().get("title") + "” (bien-ban-thang-3.pdf)\"");
     }
 
     @Test
