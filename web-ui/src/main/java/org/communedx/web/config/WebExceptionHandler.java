@@ -13,6 +13,7 @@ import org.communedx.service.evidence.EvidenceStoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -88,6 +89,16 @@ class WebExceptionHandler {
         LOG.info("A concurrent change refused a write: {}", ex.toString());
         // Through the error page, for the menu's sake, as notFound.
         response.sendError(HttpStatus.CONFLICT.value());
+    }
+
+    /**
+     * A form posted with a field no page writes, such as the 300th row of a list that binds at most 256
+     * ({@code classes[300].nameVi}): a request the page cannot process, not a server error.
+     */
+    @ExceptionHandler(InvalidPropertyException.class)
+    void unboundField(InvalidPropertyException ex, HttpServletResponse response) throws IOException {
+        LOG.info("A form's field could not be bound: {}", ex.getMessage());
+        response.sendError(HttpStatus.BAD_REQUEST.value());
     }
 
     /** Back to the page the form was on, with every problem listed in the user's language. */

@@ -268,6 +268,12 @@ class FrameworkEditingIT {
                 "Row 2: Class “Tốt”: the threshold 62.5 must be below the threshold 60 of “Khá” listed before it");
         admin.get(draft + "?lang=vi");
 
+        // A row past the most a list binds, which no page writes: a request refused, not a server error.
+        HttpResponse<String> far = admin.post(draft + "/classes", form(admin, draft + "/classes",
+                row(300, "Khá", "Fair", "60")));
+        assertThat(far.statusCode()).isEqualTo(400);
+        assertThat(far.body()).contains("Không thể xử lý yêu cầu", "id=\"nav-notifications\"");
+
         assertThat(admin.get(draft).body()).as("nothing saved").contains("Đạt: từ 50").doesNotContain("Khá: từ");
         String audited = admin.get("/audit?actor=admin&entityType=FRAMEWORK&action=EDIT").body();
         assertThat(auditRows(audited, "DX-XA 1.1-it-cl-bad")).as("the first save alone").isEqualTo(1);
