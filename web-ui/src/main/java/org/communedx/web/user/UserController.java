@@ -117,6 +117,11 @@ class UserController {
     String update(@PathVariable long id, @Validated @ModelAttribute("userForm") EditUserForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
         UserDetail user = users.detail(id);
+        if (binding.hasFieldErrors("version")) {
+            // The hidden version the page was opened with is missing or not a number: which version the user saw is
+            // unknown, so the save is refused as a stale one is, with the same advice.
+            binding.reject("users.problem.changedMeanwhile");
+        }
         if (!binding.hasErrors()) {
             try {
                 users.update(id, form.toChanges());

@@ -316,6 +316,10 @@ class UserAdministrationIT {
         assertThat(viewer.get("/units/05347").statusCode()).isEqualTo(404);
 
         WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        // Without the version the page was opened with, the save is refused as a stale one, and says so.
+        assertThat(admin.post("/users/" + account.getId() + "/edit", form(admin, "displayName", "Người xem",
+                "role", "VIEWER", "unitCode", "05347", "email", "", "enabled", "true", "version", "abc")).body())
+                .contains("Tài khoản này vừa được thay đổi (có thể đã bị khóa hoặc đổi vai trò)");
         assertThat(admin.post("/users/" + account.getId() + "/edit", form(admin, "displayName", "Người xem",
                 "role", "VIEWER", "unitCode", "05347", "email", "", "enabled", "true", "version",
                 version(admin, "/users/" + account.getId()))).statusCode()).isEqualTo(302);
