@@ -2,26 +2,30 @@ package org.communedx.web.token;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.communedx.model.user.Role;
 import org.communedx.service.token.ApiTokens;
 import org.communedx.service.token.ApiTokens.NewToken;
 
 /**
- * A token to issue, as typed. What is missing is said here; the lengths, the number of days, and whether the role
+ * A token to issue, as typed: the days as text, so that "1.5" comes back as typed with its message rather than as an
+ * empty field. What is missing or not a number is said here; the lengths, the range of days, and whether the role
  * and unit may be given by this issuer, are the service's to say (ApiTokens), in the same words.
  */
 record TokenForm(
         @NotBlank(message = "{apiTokens.problem.nameMissing}") String name,
         @NotNull(message = "{apiTokens.problem.roleRequired}") Role role,
         String unitCode,
-        @NotNull(message = "{apiTokens.problem.validDaysMissing}") Integer validDays) {
+        @NotNull(message = "{apiTokens.problem.validDaysMissing}")
+        @Pattern(regexp = "[0-9]{1,9}", message = "{apiTokens.problem.validDaysMissing}") String validDays) {
 
     static TokenForm empty() {
-        return new TokenForm("", null, "", ApiTokens.DEFAULT_VALID_DAYS);
+        return new TokenForm("", null, "", Integer.toString(ApiTokens.DEFAULT_VALID_DAYS));
     }
 
+    /** Only once the form is valid: the days are then digits that fit a number, the range the service's to check. */
     NewToken toNewToken() {
-        return new NewToken(name, role, unitCode, validDays);
+        return new NewToken(name, role, unitCode, Integer.parseInt(validDays));
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -260,6 +261,11 @@ class ApiTokenIT {
         assertThat(TOKEN.matcher(administrator.body()).find()).isFalse();
         HttpResponse<String> tooLong = issue(manager, "Quá dài", "VIEWER", "25", "400");
         assertThat(tooLong.body()).contains("Mã có hiệu lực từ 1 đến 365 ngày.");
+        for (String notDays : List.of("1.5", "99999999999999", "")) {
+            assertThat(issue(manager, "Thử", "VIEWER", "25", notDays).body()).as(notDays)
+                    .contains("Hãy nhập số ngày, từ 1 đến 365.")
+                    .containsPattern("id=\"validDays\"[^>]*value=\"" + java.util.regex.Pattern.quote(notDays) + "\"");
+        }
         assertThat(issue(manager, "x".repeat(101), "VIEWER", "25", "90").body())
                 .contains("Tên có tối đa 100 ký tự");
         assertThat(jdbc.queryForObject("select count(*) from api_token", Integer.class)).isEqualTo(before);
