@@ -213,6 +213,12 @@ public class ReviewQueue {
                         select u.name from criterion_entry e join assessment a on a.id = e.assessment_id
                         join administrative_unit u on u.id = a.unit_id where e.id = :entry""")
                         .param("entry", entryId).query(String.class).single() + ", " + entry.criterionCode();
+                if (entry.status() == EntryStatus.APPROVED && entry.version() != version) {
+                    // Approved since the queue was shown: the same form sent twice, or another reviewer first.
+                    // Done, not "someone else changed it".
+                    outcomes.add(new Outcome(entryId, label, true, "review.approved.already", List.of(label)));
+                    return;
+                }
                 workflow.approve(entryId, version);
                 outcomes.add(new Outcome(entryId, label, true, "review.approved.one", List.of(label)));
             }

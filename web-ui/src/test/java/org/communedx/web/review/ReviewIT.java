@@ -72,9 +72,9 @@ class ReviewIT {
         long staleC2 = version(reviewer, c2) - 1;
         HttpResponse<String> filtered = reviewer.get("/reviews?period=" + period + "&commune=05305");
         assertThat(filtered.body()).contains("name=\"period\" value=\"" + period + "\"", "name=\"commune\" value=\"05305\"");
-        HttpResponse<String> approved = reviewer.post("/reviews/approve", "_csrf="
-                + WebClient.csrfToken(filtered) + "&period=" + period + "&commune=05305&selected="
-                + encode(c1 + ":" + version(reviewer, c1)) + "&selected=" + encode(c2 + ":" + staleC2));
+        String sent = "_csrf=" + WebClient.csrfToken(filtered) + "&period=" + period + "&commune=05305&selected="
+                + encode(c1 + ":" + version(reviewer, c1)) + "&selected=" + encode(c2 + ":" + staleC2);
+        HttpResponse<String> approved = reviewer.post("/reviews/approve", sent);
         assertThat(approved.statusCode()).isEqualTo(302);
         URI back = URI.create(approved.headers().firstValue("Location").orElseThrow());
         assertThat(back.getRawPath() + "?" + back.getRawQuery()).as("back to the queue as it was filtered")
@@ -85,6 +85,11 @@ class ReviewIT {
                         "Xã Yên Phú, G1.C2: Người khác vừa thay đổi tiêu chí này")
                 .doesNotContain("id=\"queue-" + c1 + "\"").contains("id=\"queue-" + c2 + "\"");
         assertThat(staff.get("/entries/" + c1).body()).contains("Đã duyệt");
+
+        // The same form sent again (a double click, or Back and send): done already, nobody else's change.
+        reviewer.post("/reviews/approve", sent);
+        assertThat(reviewer.get(back.getRawPath() + "?" + back.getRawQuery()).body())
+                .contains("Xã Yên Phú, G1.C1: Đã được duyệt trước đó.");
     }
 
     @Test
