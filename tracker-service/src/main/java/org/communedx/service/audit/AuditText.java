@@ -90,7 +90,7 @@ public final class AuditText {
                 return value;
             }
         }
-        if ("USER".equals(row.entityType()) && "role".equals(field)) {
+        if (("USER".equals(row.entityType()) || "API_TOKEN".equals(row.entityType())) && "role".equals(field)) {
             return message(labels, "users.role." + value, value);
         }
         if ("CRITERION_ENTRY".equals(row.entityType()) && "status".equals(field)) {

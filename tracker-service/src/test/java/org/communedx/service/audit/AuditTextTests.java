@@ -35,6 +35,15 @@ class AuditTextTests {
         assertThat(AuditText.changes(period, labels())).containsExactly("Ngày kết thúc: 2027-02-30");
     }
 
+    /** A token's role in words, as an account's: "VIEWER" is no word of the reader's. */
+    @Test
+    void aRoleReadsAsOnThePages() {
+        assertThat(AuditText.changes(row("API_TOKEN", new Change("role", null, "VIEWER")), labels()))
+                .containsExactly("Vai trò: Người xem");
+        assertThat(AuditText.changes(row("USER", new Change("role", "VIEWER", "COMMUNE_STAFF")), labels()))
+                .containsExactly("Vai trò: Người xem → Cán bộ xã");
+    }
+
     private static AuditRow row(String entityType, Change... changes) {
         return new AuditRow(1, Instant.EPOCH, "admin", "Quản trị", null, entityType, "1", "UPDATE",
                 new Subject(null, null, null, null, null, null, null), List.of(changes));
@@ -47,6 +56,9 @@ class AuditTextTests {
         messages.addMessage("audit.field.endDate", VIETNAMESE, "Ngày kết thúc");
         messages.addMessage("audit.field.expiresAt", VIETNAMESE, "Hết hạn");
         messages.addMessage("audit.field.name", VIETNAMESE, "Tên");
+        messages.addMessage("audit.field.role", VIETNAMESE, "Vai trò");
+        messages.addMessage("users.role.VIEWER", VIETNAMESE, "Người xem");
+        messages.addMessage("users.role.COMMUNE_STAFF", VIETNAMESE, "Cán bộ xã");
         return new Labels(messages, VIETNAMESE);
     }
 }
