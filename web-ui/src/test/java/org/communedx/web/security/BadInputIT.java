@@ -66,6 +66,11 @@ class BadInputIT {
         HttpResponse<String> refused = manager.post("/account/language", "language=vi%07&_csrf=" + token);
 
         assertBadRequestPage(refused, "/account/language");
+        // A right-to-left override in a name turned the username shown beside it around.
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        assertBadRequestPage(admin.post("/users/new", "username=bidi.user&displayName=Nguy%E1%BB%85n%E2%80%AEevil"
+                + "&role=VIEWER&unitCode=25&email=&_csrf=" + WebClient.csrfToken(admin.get("/users/new"))),
+                "/users/new");
     }
 
     private static void assertBadRequestPage(HttpResponse<String> response, String path) {
