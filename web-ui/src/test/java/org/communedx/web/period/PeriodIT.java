@@ -170,7 +170,7 @@ class PeriodIT {
         for (String typed : List.of("1.5", "99999999999999999999")) {
             String body = manager.post("/plans/new", plan.replace("&targetCommunes=1", "&targetCommunes=" + typed))
                     .body();
-            assertThat(body).as(typed).contains("Nhập số xã là số nguyên, ít nhất 1.")
+            assertThat(body).as(typed).contains("Nhập số xã là số nguyên từ 1 đến 99.999.")
                     .contains("name=\"targetPercent\" value=\"30\"", "name=\"startDate\" value=\"2024-01-01\"",
                             "name=\"deadline\" value=\"2025-12-31\"", "value=\"Kế hoạch thử lẻ\"");
         }
