@@ -31,6 +31,23 @@ public interface AdministrativeUnitRepository extends JpaRepository<Administrati
     @Query("select u from AdministrativeUnit u where u.code in :codes and u.validTo is null")
     List<AdministrativeUnit> findCurrentByCodes(Collection<String> codes);
 
+    /**
+     * For each of these codes, the unit that holds it last: the one holding it today, or the last that did. An
+     * account of a code belongs to that unit (a code a merger gave to a new unit, to the new one).
+     */
+    @Query(nativeQuery = true, value = """
+            select distinct on (code) code, id from administrative_unit where code in (:codes)
+            order by code, valid_to desc nulls first""")
+    List<CodeHolder> findLastHolders(Collection<String> codes);
+
+    /** A code and the id of a unit that holds it. */
+    interface CodeHolder {
+
+        String getCode();
+
+        Long getId();
+    }
+
     /** Every period of a code, oldest first. */
     @Query("select u from AdministrativeUnit u left join fetch u.parent where u.code = :code "
             + "order by u.validFrom asc nulls first")

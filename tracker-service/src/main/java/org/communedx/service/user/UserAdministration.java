@@ -91,13 +91,13 @@ public class UserAdministration {
         Actor actor = rules.actor();
         List<Role> roles = actor.grantableRoles().stream().filter(r -> role == null || r == role).toList();
         boolean everywhere = actor.scope().everything();
-        if (roles.isEmpty() || (!everywhere && actor.scope().unitCodes().isEmpty())) {
+        if (roles.isEmpty() || (!everywhere && actor.managedCodes().isEmpty())) {
             return new UserPage(List.of(), 0, 0, 0);
         }
         String text = query == null ? "" : query.strip().toLowerCase(Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         // An IN list is never empty: for an administrator it is ignored, but the query still needs one value.
-        Collection<String> scope = everywhere ? Set.of("") : actor.scope().unitCodes();
+        Collection<String> scope = everywhere ? Set.of("") : actor.managedCodes();
         Page<UserAccount> found = accounts.search(text, roles, everywhere, scope,
                 PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("username")));
         Map<String, UnitName> unitNames = unitNames(found.getContent().stream().map(UserAccount::getUnitCode).toList());

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may manage which users, and what a user's details must be: the rules the forms and the import share.
  * An administrator manages everyone. A provincial manager manages the district officials, commune staff and
- * viewers whose unit lies in their own province, and may give only those roles and those units; everyone else
- * is, for them, a user that does not exist.
+ * viewers whose unit lies in their own province (the unit that holds the account's code today, or held it last),
+ * and may give only those roles and those units; everyone else is, for them, a user that does not exist.
  */
 @Component
 class UserRules {
@@ -60,7 +61,20 @@ class UserRules {
         if (role == null) {
             throw new AccessDeniedException("Only administrators and provincial managers manage users");
         }
-        return new Actor(UserAccount.normalizeUsername(authentication.getName()), role, scopes.current());
+        UnitScope scope = scopes.current();
+        return new Actor(UserAccount.normalizeUsername(authentication.getName()), role, scope, managedCodes(scope));
+    }
+
+    /**
+     * The unit codes whose accounts a scope manages: those whose last holder lies in it. The old province reaches
+     * the code 05305 through the old Yên Phú, but the code's accounts are the new Yên Phú's, of another province.
+     */
+    private Set<String> managedCodes(UnitScope scope) {
+        if (scope.everything() || scope.unitCodes().isEmpty()) {
+            return Set.of();
+        }
+        return units.findLastHolders(scope.unitCodes()).stream().filter(holder -> scope.includesUnit(holder.getId()))
+                .map(AdministrativeUnitRepository.CodeHolder::getCode).collect(Collectors.toUnmodifiableSet());
     }
 
     LocalDate today() {
@@ -140,8 +154,11 @@ class UserRules {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    /** Who is acting, with what they may grant and reach. */
-    record Actor(String username, Role role, UnitScope scope) {
+    /**
+     * Who is acting, with what they may grant and reach.
+     * @param managedCodes the unit codes of the accounts a provincial manager manages (an administrator, all)
+     */
+    record Actor(String username, Role role, UnitScope scope, Set<String> managedCodes) {
 
         boolean mayGrant(Role granted) {
             return role == Role.ADMIN || GRANTED_BY_MANAGERS.contains(granted);
@@ -155,7 +172,7 @@ class UserRules {
         boolean manages(UserAccount account) {
             return role == Role.ADMIN
                     || (mayGrant(account.getRole()) && account.getUnitCode() != null
-                            && scope.includes(account.getUnitCode()));
+                            && managedCodes.contains(account.getUnitCode()));
         }
 
         boolean is(UserAccount account) {

@@ -186,6 +186,19 @@ class UserAdministrationIT {
                 TestAccounts.uniqueUsername("pm"), "displayName", "Cán bộ Đại Đồng", "role", "COMMUNE_STAFF",
                 "unitCode", "05347", "email", ""));
         assertThat(reused.body()).contains("Hiện không có đơn vị nào mã 05347 trong phạm vi của bạn.");
+
+        // Nor does it manage that code's accounts, which are the new communes' now; an ended district's stay its.
+        long yenPhu = userAccounts.findByUsername("xa.yenphu").orElseThrow().getId();
+        long annghia = userAccounts.findByUsername("xa.annghia").orElseThrow().getId();
+        long lacSon = userAccounts.findByUsername("huyen.lacson").orElseThrow().getId();
+        assertThat(oldProvince.get("/users").body()).contains("href=\"/users/" + lacSon + "\"")
+                .doesNotContain("href=\"/users/" + yenPhu + "\"", "href=\"/users/" + annghia + "\"");
+        for (String path : new String[] { "/users/" + yenPhu, "/users/" + yenPhu + "/edit", "/users/" + annghia }) {
+            assertThat(oldProvince.get(path).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(oldProvince.post("/users/" + yenPhu + "/disable", form(oldProvince)).statusCode()).isEqualTo(404);
+        assertThat(list).as("the province the reform formed manages them")
+                .contains("href=\"/users/" + yenPhu + "\"", "href=\"/users/" + annghia + "\"");
     }
 
     @Test
