@@ -154,14 +154,16 @@ public class ProgressLedger {
     }
 
     /**
-     * The period a plan with this deadline is judged on: the one whose dates hold the deadline, else the latest begun
-     * before it. The plan tracker and a commune's scorecard both ask here, so that they judge a plan alike.
+     * The period a plan running from {@code start} to {@code deadline} is judged on: the one whose dates hold the
+     * deadline, else the latest begun before it, of those that reach into the plan's own dates. A plan for 2027 has
+     * none until 2027's period is made, rather than 2026's figures. The plan tracker and a commune's scorecard both
+     * ask here, so that they judge a plan alike.
      */
-    public Optional<Long> scoringPeriodOf(LocalDate deadline) {
+    public Optional<Long> scoringPeriodOf(LocalDate start, LocalDate deadline) {
         return jdbc.sql("""
-                select id from period where start_date <= :deadline
+                select id from period where start_date <= :deadline and end_date >= :start
                 order by (end_date >= :deadline) desc, start_date desc, id desc limit 1""")
-                .param("deadline", deadline).query(Long.class).optional();
+                .param("start", start).param("deadline", deadline).query(Long.class).optional();
     }
 
     /**

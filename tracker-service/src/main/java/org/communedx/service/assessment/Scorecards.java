@@ -367,7 +367,7 @@ public class Scorecards {
      */
     private PlanProgress progress(Plan plan, long unitId, Completion.Result completion, LocalDate today) {
         BigDecimal verified = !today.isAfter(plan.getDeadline()) ? completion.overall().verified()
-                : ledger.scoringPeriodOf(plan.getDeadline())
+                : ledger.scoringPeriodOf(plan.getStartDate(), plan.getDeadline())
                         .map(period -> ledger.verifiedOn(unitId, period, plan.getDeadline())).orElse(null);
         boolean reached = verified != null && verified.compareTo(BigDecimal.valueOf(plan.getTargetPercent())) >= 0;
         return new PlanProgress(plan.getName(), plan.getTargetPercent(), reached, plan.getDeadline(),

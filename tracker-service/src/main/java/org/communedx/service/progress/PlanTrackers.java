@@ -32,8 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Where each plan stands: how many of its communes reach the target percent against the target number, its status,
  * and a forecast per commune from the real approval history ({@link Forecast}). A plan is scored on the period that
- * contains its deadline. Once the deadline has passed, every figure is the one of the deadline day, read from the
- * history, so that later work does not rewrite whether the plan was met.
+ * contains its deadline, or the latest within its dates before it ({@link ProgressLedger#scoringPeriodOf}). Once the
+ * deadline has passed, every figure is the one of the deadline day, read from the history, so that later work does
+ * not rewrite whether the plan was met.
  */
 @Service
 @Transactional(readOnly = true)
@@ -110,12 +111,12 @@ public class PlanTrackers {
             return List.of();
         }
         LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
-        Map<LocalDate, Optional<PeriodRef>> periods = new HashMap<>();
+        Map<List<LocalDate>, Optional<PeriodRef>> periods = new HashMap<>();
         Map<Long, List<Participant>> participants = participants(plans.stream().map(Header::id).toList());
         Map<Scoring, List<Long>> scorings = new LinkedHashMap<>();
         for (Header plan : plans) {
             LocalDate asOf = today.isAfter(plan.deadline()) ? plan.deadline() : today;
-            periods.computeIfAbsent(plan.deadline(), this::period).ifPresent(found -> scorings
+            periods.computeIfAbsent(span(plan), this::period).ifPresent(found -> scorings
                     .computeIfAbsent(new Scoring(found.id(), asOf), key -> new ArrayList<>()).add(plan.id()));
         }
         Map<Long, Map<Long, List<Point>>> history = new HashMap<>();
@@ -127,7 +128,7 @@ public class PlanTrackers {
                 scores.putAll(scores(planIds, scoring.periodId()));
             }
         });
-        return plans.stream().map(plan -> track(plan, today, periods.get(plan.deadline()),
+        return plans.stream().map(plan -> track(plan, today, periods.get(span(plan)),
                 history.getOrDefault(plan.id(), Map.of()), participants.getOrDefault(plan.id(), List.of()),
                 scores.getOrDefault(plan.id(), Map.of()))).toList();
     }
@@ -190,9 +191,17 @@ public class PlanTrackers {
         return targetCommunes - projectedAtTarget <= margin ? PlanStatus.AT_RISK : PlanStatus.OFF_TRACK;
     }
 
-    /** The period the plan is judged on ({@link ProgressLedger#scoringPeriodOf}), with its scoring settings. */
-    private Optional<PeriodRef> period(LocalDate deadline) {
-        return ledger.scoringPeriodOf(deadline).flatMap(id -> jdbc.sql("""
+    /** A plan's start and deadline, which decide its period: plans of the same dates share the lookup. */
+    private static List<LocalDate> span(Header plan) {
+        return List.of(plan.startDate(), plan.deadline());
+    }
+
+    /**
+     * The period the plan of that span is judged on ({@link ProgressLedger#scoringPeriodOf}), with its scoring
+     * settings.
+     */
+    private Optional<PeriodRef> period(List<LocalDate> span) {
+        return ledger.scoringPeriodOf(span.get(0), span.get(1)).flatMap(id -> jdbc.sql("""
                 select p.id, p.name, p.start_date, f.score_display, f.score_decimals, f.declared_total,
                     (select coalesce(sum(cr.weight), 0) from criterion cr join criterion_group g on g.id = cr.group_id
                      where g.framework_id = f.id) as maximum

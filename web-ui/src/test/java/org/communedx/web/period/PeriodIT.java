@@ -156,6 +156,15 @@ class PeriodIT {
         assertThat(page).contains("<span class=\"badge text-bg-secondary\">Chưa bắt đầu</span>",
                 "Kế hoạch bắt đầu ngày " + start.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
                 .doesNotContain("Dự báo đến hạn", "text-danger", "Chậm tiến độ");
+
+        // A plan of a year no period covers yet is judged on none, not on the figures of the last period before it.
+        String later = "Kế hoạch năm 2099 " + System.nanoTime();
+        assertThat(manager.post("/plans/new", planForm(manager, later, "25", "05305, 05068", "", 1).replace(
+                "&startDate=2024-01-01&deadline=2025-12-31", "&startDate=2099-01-01&deadline=2099-12-31"))
+                .statusCode()).isEqualTo(302);
+        String laterId = first(manager.get("/plans").body(), "<a href=\"/plans/(\\d+)\">" + Pattern.quote(later) + "</a>");
+        assertThat(manager.get("/plans/" + laterId).body())
+                .contains("Chưa có kỳ đánh giá nào chứa thời hạn của kế hoạch.").doesNotContain("Năm 2026");
     }
 
     /**
