@@ -188,6 +188,8 @@ class SecurityConfiguration {
                                 "/communes/*/periods/*/explain", "/plans/*").authenticated()
                         // The API's description names routes, never data.
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
+                        // Which methods an address takes (the Allow header Spring answers with), no handler run.
+                        .requestMatchers(HttpMethod.OPTIONS).authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(refusals -> refusals.accessDeniedHandler(new RefusedAddresses(pages, formPages)))
                 // Session fixation protection is Spring's default: the session id changes at login.
@@ -253,6 +255,8 @@ class SecurityConfiguration {
                             .hasAnyRole("ADMIN", "PROVINCE_MANAGER")
                         // The caller's own notices.
                         .requestMatchers(HttpMethod.GET, "/api/v1/notifications").authenticated()
+                        // Which methods an address takes (the Allow header Spring answers with), no handler run.
+                        .requestMatchers(HttpMethod.OPTIONS).authenticated()
                         .anyRequest().denyAll())
                 // A role that may not (a provincial manager's token writing a commune's value): problem JSON, as the
                 // services' own refusals are answered; an address nothing answers, or not at that method, says so.

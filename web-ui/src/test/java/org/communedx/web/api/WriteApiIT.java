@@ -244,6 +244,15 @@ class WriteApiIT {
         assertThat(json(nothing).get("code").asString()).isEqualTo("api.refused.notFound");
         assertThat(send("PUT", entry + "/value", "tinh.hoabinh", "\"0\"", null, "{\"value\": \"1/2\"}")
                 .statusCode()).as("a role that may not, at an address that takes the method").isEqualTo(403);
+
+        // A monitor's HEAD is answered as the GET, without the body; OPTIONS names the methods.
+        HttpResponse<String> head = send("HEAD", "/api/v1/periods", "admin", null, null, null);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        HttpResponse<String> options = send("OPTIONS", entry + "/value", "xa.yenphu", null, null, null);
+        assertThat(options.statusCode()).isEqualTo(200);
+        assertThat(options.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow)
+                .contains("PUT", "OPTIONS").doesNotContain("DELETE"));
     }
 
     /** Named as curl and browsers send a quote (%22), a file keeps it; a refused date names its own field. */

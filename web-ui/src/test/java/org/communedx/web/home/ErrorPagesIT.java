@@ -90,6 +90,21 @@ class ErrorPagesIT {
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/mappings"));
     }
 
+    /** HEAD is GET without the body, for every role the GET allows: it was refused as "no permission". */
+    @Test
+    void aHeadIsAnsweredAsItsGet() {
+        WebClient admin = new WebClient(port).login("admin", "Demo@2025!");
+        for (String page : List.of("/units", "/frameworks", "/audit")) {
+            HttpResponse<String> head = admin.send(admin.request(page)
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(head.statusCode()).as(page).isEqualTo(200);
+            assertThat(head.body()).as(page).isEmpty();
+        }
+        WebClient staff = new WebClient(port).login("xa.yenphu", "Demo@2025!");
+        assertThat(staff.send(staff.request("/audit").method("HEAD",
+                java.net.http.HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(403);
+    }
+
     private Set<String> patterns(Predicate<Set<RequestMethod>> methods) {
         return pages.getHandlerMethods().keySet().stream()
                 .filter(page -> methods.test(page.getMethodsCondition().getMethods()))
