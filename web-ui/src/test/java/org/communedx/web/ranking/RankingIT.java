@@ -138,7 +138,8 @@ class RankingIT {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UBND TỈNH HÒA BÌNH",
                     "BÁO CÁO XẾP HẠNG, XẾP LOẠI CÁC XÃ", "Tỉnh Hòa Bình — Năm 2025", "Xã Yên Phú", "Tốt", "Khá",
-                    "Dữ liệu mẫu:").doesNotContain("Tải báo cáo PDF");
+                    "Dữ liệu mẫu:", "Nơi nhận:", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN")
+                    .doesNotContain("Tải báo cáo PDF");
         }
     }
 
