@@ -1,8 +1,10 @@
 package org.communedx.model.period;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -73,41 +75,12 @@ public class Plan {
     /**
      * Sets every term at once, so that the target and the participants are checked against each other. Whether
      * the communes lie under the scope unit needs the unit tree, and is the service's to check.
+     * @throws PlanRefused with every problem of {@link #problems}
      */
     public void revise(PlanTerms terms, AdministrativeUnit scopeUnit, Collection<AdministrativeUnit> participants,
             Collection<AdministrativeUnit> pilots) {
-        if (terms.name() == null || terms.name().isBlank()) {
-            throw new RuleViolation("plan.invalid.name");
-        }
-        if (scopeUnit == null || scopeUnit.getLevel() == UnitLevel.COMMUNE) {
-            throw new RuleViolation("plan.invalid.scopeUnit");
-        }
-        if (participants.isEmpty()) {
-            throw new RuleViolation("plan.invalid.noParticipants");
-        }
-        for (AdministrativeUnit unit : participants) {
-            if (unit.getLevel() != UnitLevel.COMMUNE) {
-                throw new RuleViolation("plan.invalid.notACommune", unit.getCode());
-            }
-        }
+        PlanRefused.throwIfAny(problems(terms, scopeUnit, participants, pilots));
         Set<Long> participantIds = ids(participants);
-        for (AdministrativeUnit pilot : pilots) {
-            if (participants.stream().noneMatch(unit -> sameUnit(unit, pilot))) {
-                throw new RuleViolation("plan.invalid.pilotNotParticipant", pilot.getCode());
-            }
-        }
-        if (terms.targetPercent() < 0 || terms.targetPercent() > 100) {
-            throw new RuleViolation("plan.invalid.targetPercent", terms.targetPercent());
-        }
-        if (terms.targetCommunes() < 1 || terms.targetCommunes() > participants.size()) {
-            throw new RuleViolation("plan.invalid.targetCommunes", terms.targetCommunes(), participants.size());
-        }
-        if (terms.startDate() == null || terms.deadline() == null) {
-            throw new RuleViolation("plan.invalid.datesMissing");
-        }
-        if (terms.deadline().isBefore(terms.startDate())) {
-            throw new RuleViolation("plan.invalid.datesOrder");
-        }
         Set<Long> pilotIds = ids(pilots);
         this.name = terms.name().strip();
         this.scopeUnit = scopeUnit;
@@ -117,6 +90,54 @@ public class Plan {
         this.deadline = terms.deadline();
         this.communes.clear();
         participantIds.forEach(unitId -> communes.add(new PlanCommune(unitId, pilotIds.contains(unitId))));
+    }
+
+    /** Every reason these terms and units could not make a plan, in the form's order; empty when they can. */
+    public static List<RuleViolation> problems(PlanTerms terms, AdministrativeUnit scopeUnit,
+            Collection<AdministrativeUnit> participants, Collection<AdministrativeUnit> pilots) {
+        List<RuleViolation> problems = new ArrayList<>();
+        if (terms.name() == null || terms.name().isBlank()) {
+            problems.add(new RuleViolation("plan.invalid.name"));
+        }
+        if (scopeUnit == null || scopeUnit.getLevel() == UnitLevel.COMMUNE) {
+            problems.add(new RuleViolation("plan.invalid.scopeUnit"));
+        }
+        if (participants.isEmpty()) {
+            problems.add(new RuleViolation("plan.invalid.noParticipants"));
+        }
+        for (AdministrativeUnit unit : participants) {
+            if (unit.getLevel() != UnitLevel.COMMUNE) {
+                problems.add(new RuleViolation("plan.invalid.notACommune", unit.getCode()));
+            }
+        }
+        for (AdministrativeUnit pilot : pilots) {
+            if (participants.stream().noneMatch(unit -> sameUnit(unit, pilot))) {
+                problems.add(new RuleViolation("plan.invalid.pilotNotParticipant", pilot.getCode()));
+            }
+        }
+        problems.addAll(termProblems(terms, participants.size()));
+        return problems;
+    }
+
+    /**
+     * The problems of the terms alone, for the given number of participants: what the form can be told even while
+     * some of its communes are still to be corrected.
+     */
+    public static List<RuleViolation> termProblems(PlanTerms terms, int participants) {
+        List<RuleViolation> problems = new ArrayList<>();
+        if (terms.targetPercent() < 0 || terms.targetPercent() > 100) {
+            problems.add(new RuleViolation("plan.invalid.targetPercent", terms.targetPercent()));
+        }
+        if (terms.targetCommunes() < 1 || terms.targetCommunes() > participants) {
+            problems.add(new RuleViolation("plan.invalid.targetCommunes", terms.targetCommunes(), participants));
+        }
+        if (terms.startDate() == null || terms.deadline() == null) {
+            problems.add(new RuleViolation("plan.invalid.datesMissing"));
+        }
+        else if (terms.deadline().isBefore(terms.startDate())) {
+            problems.add(new RuleViolation("plan.invalid.datesOrder"));
+        }
+        return problems;
     }
 
     private static boolean sameUnit(AdministrativeUnit one, AdministrativeUnit other) {

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.period.Plan;
+import org.communedx.model.period.PlanRefused;
 import org.communedx.model.period.PlanRepository;
 import org.communedx.model.period.PlanTerms;
 import org.communedx.model.unit.AdministrativeUnit;
@@ -88,57 +90,72 @@ public class PlanService {
         return plan;
     }
 
-    /** The units behind the codes, each in the caller's scope, and every commune under the plan's unit. */
+    /**
+     * The units behind the codes, each in the caller's scope, and every commune under the plan's unit.
+     * @throws PlanRefused with every code that cannot be resolved, and what the terms alone are refused for
+     */
     private Resolved resolve(PlanDraft draft) {
         if (draft.startDate() == null) {
             throw new RuleViolation("plan.invalid.datesMissing");
         }
         UnitScope scope = scopes.current();
+        List<RuleViolation> problems = new ArrayList<>();
         String scopeCode = draft.scopeUnitCode() == null ? "" : draft.scopeUnitCode().strip();
-        requireReachable(scope, scopeCode);
-        AdministrativeUnit scopeUnit = unit(scopeCode, draft);
         // The unit of the plan's start date, not the code: a code reused by a merger names another unit on
         // other dates.
-        requireReachable(scope, scopeUnit);
-        Set<String> under = Set.copyOf(units.findSubtreeCodes(scopeCode));
+        AdministrativeUnit scopeUnit = reachable(scope, scopeCode, draft, problems);
+        Set<String> under = scopeUnit == null ? null : Set.copyOf(units.findSubtreeCodes(scopeCode));
+        Set<String> participantCodes = distinct(draft.participantCodes());
         List<AdministrativeUnit> participants = new ArrayList<>();
-        for (String code : distinct(draft.participantCodes())) {
-            requireReachable(scope, code);
-            if (!under.contains(code)) {
-                throw new RuleViolation("plan.invalid.notUnderScopeUnit", code, scopeCode);
+        for (String code : participantCodes) {
+            if (under != null && scope.includes(code) && !under.contains(code)) {
+                problems.add(new RuleViolation("plan.invalid.notUnderScopeUnit", code, scopeCode));
+                continue;
             }
-            AdministrativeUnit participant = unit(code, draft);
-            requireReachable(scope, participant);
-            participants.add(participant);
+            AdministrativeUnit participant = reachable(scope, code, draft, problems);
+            if (participant != null) {
+                participants.add(participant);
+            }
         }
         List<AdministrativeUnit> pilots = new ArrayList<>();
         for (String code : distinct(draft.pilotCodes())) {
-            requireReachable(scope, code);
-            pilots.add(participants.stream().filter(unit -> unit.getCode().equals(code)).findFirst()
-                    .orElseThrow(() -> new RuleViolation("plan.invalid.pilotNotParticipant", code)));
+            if (!scope.includes(code)) {
+                problems.add(new RuleViolation("plan.invalid.unitOutOfReach", code));
+            }
+            else if (!participantCodes.contains(code)) {
+                problems.add(new RuleViolation("plan.invalid.pilotNotParticipant", code));
+            }
+            else {
+                participants.stream().filter(unit -> unit.getCode().equals(code)).findFirst().ifPresent(pilots::add);
+            }
         }
+        if (!problems.isEmpty()) {
+            problems.addAll(Plan.termProblems(terms(draft), participantCodes.size()));
+        }
+        PlanRefused.throwIfAny(problems);
         return new Resolved(scopeUnit, participants, pilots);
     }
 
     /**
-     * The refusal names the code as it was typed, so that the user sees which one to correct, and says no more than
-     * a page would: that no unit of that code is within reach, not whether one exists elsewhere.
+     * The unit of the code on the plan's start date if the caller reaches it, else null with the problem added. The
+     * refusal names the code as it was typed, so that the user sees which one to correct, and says no more than a
+     * page would: that no unit of that code is within reach, not whether one exists elsewhere.
      */
-    private static void requireReachable(UnitScope scope, String code) {
+    private AdministrativeUnit reachable(UnitScope scope, String code, PlanDraft draft, List<RuleViolation> problems) {
         if (!scope.includes(code)) {
-            throw new RuleViolation("plan.invalid.unitOutOfReach", code);
+            problems.add(new RuleViolation("plan.invalid.unitOutOfReach", code));
+            return null;
         }
-    }
-
-    private static void requireReachable(UnitScope scope, AdministrativeUnit unit) {
-        if (!scope.includes(unit)) {
-            throw new RuleViolation("plan.invalid.unitOutOfReach", unit.getCode());
+        Optional<AdministrativeUnit> unit = units.findByCodeValidOn(code, draft.startDate());
+        if (unit.isEmpty()) {
+            problems.add(new RuleViolation("plan.invalid.unknownUnit", code));
+            return null;
         }
-    }
-
-    private AdministrativeUnit unit(String code, PlanDraft draft) {
-        return units.findByCodeValidOn(code, draft.startDate())
-                .orElseThrow(() -> new RuleViolation("plan.invalid.unknownUnit", code));
+        if (!scope.includes(unit.get())) {
+            problems.add(new RuleViolation("plan.invalid.unitOutOfReach", code));
+            return null;
+        }
+        return unit.get();
     }
 
     private static Set<String> distinct(Collection<String> codes) {

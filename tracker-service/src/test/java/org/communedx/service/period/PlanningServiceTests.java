@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.framework.FrameworkRepository;
+import org.communedx.model.period.PlanRefused;
 import org.communedx.model.user.Role;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.assessment.WorkflowFixtures;
@@ -96,6 +97,20 @@ class PlanningServiceTests {
         assertRefused(() -> plans.create(draft("961", List.of("96101"), List.of("96102"), 1)),
                 "plan.invalid.pilotNotParticipant");
         assertRefused(() -> plans.create(draft("961", List.of("96101"), List.of(), 2)), "plan.invalid.targetCommunes");
+    }
+
+    /** Every problem at once, so that a form is not sent again for each: codes, pilots and terms alike. */
+    @Test
+    void planListsEveryProblemAtOnce() {
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        PlanDraft broken = new PlanDraft("Kế hoạch thử", "961", List.of("96101", "97001", "96201"),
+                List.of("96102"), 30, 9, START, START.minusDays(1));
+
+        assertThatExceptionOfType(PlanRefused.class).isThrownBy(() -> plans.create(broken))
+                .satisfies(refused -> assertThat(refused.problems()).extracting(RuleViolation::messageKey)
+                        .containsExactly("plan.invalid.unitOutOfReach", "plan.invalid.notUnderScopeUnit",
+                                "plan.invalid.pilotNotParticipant",
+                                "plan.invalid.targetCommunes", "plan.invalid.datesOrder"));
     }
 
     @Test

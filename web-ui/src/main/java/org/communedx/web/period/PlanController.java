@@ -1,6 +1,7 @@
 package org.communedx.web.period;
 
 import org.communedx.model.RuleViolation;
+import org.communedx.model.period.PlanRefused;
 import org.communedx.service.NotFoundException;
 import org.communedx.service.period.PlanService;
 
@@ -87,7 +88,11 @@ class PlanController {
     }
 
     private static void reject(BindingResult binding, RuntimeException refused) {
-        if (refused instanceof RuleViolation violation) {
+        if (refused instanceof PlanRefused plan) {
+            plan.problems().forEach(problem -> binding.reject(problem.messageKey(), problem.arguments().toArray(),
+                    null));
+        }
+        else if (refused instanceof RuleViolation violation) {
             binding.reject(violation.messageKey(), violation.arguments().toArray(), null);
         }
         else {

@@ -126,6 +126,13 @@ class PeriodIT {
         HttpResponse<String> outside = manager.post("/plans/new", planForm(manager, name, "157", "05305 95001", "", 1));
         assertThat(outside.body()).contains("Mã 95001 không tồn tại hoặc nằm ngoài phạm vi của bạn.");
 
+        // Every problem of one save at once, rather than one a save.
+        HttpResponse<String> several = manager.post("/plans/new", planForm(manager, name, "157",
+                "05305 05068 95001", "05302", 4));
+        assertThat(several.body()).contains("Xã 05068 không thuộc địa bàn 157.",
+                "Mã 95001 không tồn tại hoặc nằm ngoài phạm vi của bạn.", "Xã thí điểm 05302 phải là một xã tham gia.",
+                "Số xã đạt mục tiêu (4) phải từ 1 đến số xã tham gia (3).");
+
         HttpResponse<String> badShape = manager.post("/plans/new", planForm(manager, name, "abc", "x", "", 120));
         assertThat(badShape.body()).contains("Nhập mã huyện (3 chữ số) hoặc mã tỉnh (2 chữ số).",
                 "Nhập tỷ lệ là số nguyên từ 0 đến 100.");
