@@ -96,13 +96,19 @@ final class DocumentRules {
             groups.add(new GroupDocument(groupCode, name, criteria));
         }
         List<ScoreClass> classes = raw.classes().stream().map(this::scoreClass).toList();
-        if (problems.isEmpty()) {
-            BigDecimal maximum = groups.stream().flatMap(group -> group.criteria().stream())
-                    .map(CriterionDefinition::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
-            for (FrameworkProblem problem : Framework.scoreSettingsProblems(code, settings, maximum)) {
-                String field = problem.messageKey().endsWith("decimalsOutOfRange") ? "scoreDecimals" : "declaredTotal";
-                problems.add(header.problem(field, problem.messageKey(), problem.arguments().toArray()));
+        // The maxima add up only when every criterion could be read; the decimals are wrong or not regardless, and
+        // are said with the rest rather than once the rest is mended.
+        boolean whole = problems.isEmpty();
+        BigDecimal maximum = groups.stream().flatMap(group -> group.criteria().stream())
+                .map(CriterionDefinition::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+        for (FrameworkProblem problem : Framework.scoreSettingsProblems(code, settings, maximum)) {
+            boolean decimals = problem.messageKey().endsWith("decimalsOutOfRange");
+            if (decimals || whole) {
+                problems.add(header.problem(decimals ? "scoreDecimals" : "declaredTotal", problem.messageKey(),
+                        problem.arguments().toArray()));
             }
+        }
+        if (whole) {
             List<List<FrameworkProblem>> classProblems = new ScoreClasses(classes).problemsPerClass(code,
                     Framework.scaleTop(settings, maximum));
             for (int i = 0; i < classProblems.size(); i++) {

@@ -186,6 +186,7 @@ class ScoringTransferTests {
     void aBrokenScoringRuleIsRefusedWithEveryProblemAndNothingSaved() {
         String broken = POINTS_FRAMEWORK
                 .replace("declaredTotal: 100", "declaredTotal: 1000")
+                .replace("scoreDecimals: 2", "scoreDecimals: 7")
                 .replace("0..50=0; 50..80=12.5; 80..=30", "0..50=-1; 40..80=12.5; 90..=31")
                 .replace("0=0; 1=5; 2=12; 3=20", "0=0; 1=5; 3=20")
                 .replace("scoring: PROPORTIONAL", "scoring: HALF");
@@ -201,7 +202,9 @@ class ScoringTransferTests {
                         tuple(Place.YAML_LINE, 40, "steps", "framework.problem.scoring.pointsAboveMaximum"),
                         tuple(Place.YAML_LINE, 40, "steps", "framework.problem.scoring.overlappingSteps"),
                         tuple(Place.YAML_LINE, 40, "steps", "framework.problem.scoring.gapBetweenSteps"),
-                        tuple(Place.YAML_LINE, 49, "steps", "framework.problem.scoring.levelMissing"));
+                        tuple(Place.YAML_LINE, 49, "steps", "framework.problem.scoring.levelMissing"),
+                        // With the rest, not once the rest is mended; the total waits for criteria that all read.
+                        tuple(Place.YAML_LINE, 6, "scoreDecimals", "framework.problem.scoring.decimalsOutOfRange"));
         assertThat(frameworks.count()).as("nothing saved").isEqualTo(before);
 
         String wrongTotal = POINTS_FRAMEWORK.replace("declaredTotal: 100", "declaredTotal: 1000");
