@@ -171,8 +171,18 @@ public class MergeImport {
 
     private static void checkConsistency(List<Merge> merges, List<ImportProblem> problems) {
         Map<String, Merge> newUnitFirstSeen = new HashMap<>();
+        Map<String, Merge> oldUnitFirstSeen = new HashMap<>();
         Set<String> pairs = new HashSet<>();
         for (Merge merge : merges) {
+            // A unit merged whole goes into one new unit: the national table has no other row for it.
+            Merge earlier = oldUnitFirstSeen.putIfAbsent(merge.oldCode(), merge);
+            if (earlier != null && !earlier.newCode().equals(merge.newCode())
+                    && (earlier.kind() == SuccessionKind.FULL || merge.kind() == SuccessionKind.FULL)) {
+                Merge whole = earlier.kind() == SuccessionKind.FULL ? earlier : merge;
+                Merge other = whole == earlier ? merge : earlier;
+                problems.add(new ImportProblem(merge.line(), "merge_type", "unit.merge.problem.wholeIntoTwo",
+                        merge.oldCode(), whole.newCode(), whole.line(), other.newCode(), other.line()));
+            }
             Merge first = newUnitFirstSeen.putIfAbsent(merge.newCode(), merge);
             if (first != null && !first.provinceCode().equals(merge.provinceCode())) {
                 problems.add(new ImportProblem(merge.line(), "new_province_code",

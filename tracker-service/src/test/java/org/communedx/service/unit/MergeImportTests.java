@@ -1,6 +1,7 @@
 package org.communedx.service.unit;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 import org.communedx.model.unit.AdministrativeUnit;
@@ -183,5 +184,19 @@ class MergeImportTests {
                                 tuple(5, "unit.merge.problem.mergeType")));
         assertThat(units.count()).isEqualTo(before);
         assertThat(units.findByCodeValidOn("05305", LIST_DATE).orElseThrow().getValidTo()).isNull();
+    }
+
+    /** A unit merged whole goes into one new unit; into two, the page would say both, each "toàn bộ". */
+    @Test
+    void refusesAUnitMergedWholeIntoTwoNewOnes() {
+        String twice = new String(UnitFixtures.resource("merges-sample.csv"), StandardCharsets.UTF_8)
+                + "25,Tỉnh Phú Thọ,05068,Xã Nam Thượng,05302,Xã Xuất Hóa,full\n";
+
+        assertThatExceptionOfType(UnitImportRejected.class)
+                .isThrownBy(() -> mergeImport.importMerges(UnitFixtures.csv(twice), REFORM, BASIS, Set.of("25")))
+                .satisfies(rejected -> assertThat(rejected.problems())
+                        .extracting(ImportProblem::line, ImportProblem::messageKey, problem -> List.of(problem.args()))
+                        .containsExactly(tuple(11, "unit.merge.problem.wholeIntoTwo",
+                                List.of("05302", "05305", 3, "05068", 11))));
     }
 }
