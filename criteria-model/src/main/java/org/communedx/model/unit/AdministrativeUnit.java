@@ -101,11 +101,17 @@ public class AdministrativeUnit {
             throw new IllegalArgumentException(newType + " is not a type of " + level + " (" + code + ")");
         }
         requireParentAbove(newParent);
-        boolean changed = !normalized.equals(name) || newType != type || !sameUnit(parent, newParent);
+        // A unit does not outlive the unit it stands under: a commune of a list of March 2025 imported after the
+        // reform, under a district that ended on 30 June, ends with it rather than counting as a unit of today.
+        LocalDate end = newParent == null || newParent.validTo == null || validTo != null && validTo.isBefore(
+                newParent.validTo) ? validTo : newParent.validTo;
+        boolean changed = !normalized.equals(name) || newType != type || !sameUnit(parent, newParent)
+                || !Objects.equals(end, validTo);
         this.name = normalized;
         this.searchName = UnitNames.fold(normalized);
         this.type = newType;
         this.parent = newParent;
+        this.validTo = end;
         return changed;
     }
 

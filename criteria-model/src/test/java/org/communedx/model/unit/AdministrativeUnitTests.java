@@ -41,6 +41,19 @@ class AdministrativeUnitTests {
                 () -> AdministrativeUnit.within(yenPhu, UnitLevel.COMMUNE, "05308", "Xã Bình Hẻm", UnitType.XA, null));
     }
 
+    /** A commune of an old list imported after the reform ends with its district, not counted as today's. */
+    @Test
+    void aUnitEndsNoLaterThanTheUnitItStandsUnder() {
+        lacSon.close(REFORM.minusDays(1));
+
+        AdministrativeUnit late = AdministrativeUnit.within(lacSon, UnitLevel.COMMUNE, "05290", "Xã Tân Lập",
+                UnitType.XA, null);
+
+        assertThat(late.getValidTo()).isEqualTo(REFORM.minusDays(1));
+        assertThat(late.isValidOn(REFORM)).isFalse();
+        assertThat(late.describe("Xã Tân Lập", UnitType.XA, lacSon)).as("nothing more to change").isFalse();
+    }
+
     @Test
     void placesACommuneDirectlyUnderItsProvinceAfterTheReform() {
         AdministrativeUnit newYenPhu = AdministrativeUnit.within(hoaBinh, UnitLevel.COMMUNE, "05305", "Xã Yên Phú",
