@@ -42,6 +42,7 @@ class ForcedPasswordChangeBrowserIT {
 
         assertThat(page).hasURL(url("/account/password"));
         assertThat(page.getByRole(AriaRole.ALERT)).hasText("Hãy đặt mật khẩu mới của riêng bạn trước khi tiếp tục.");
+        assertThat(page.getByLabel("Mật khẩu hiện tại")).isFocused();
         page.navigate(url("/"));
         assertThat(page).hasURL(url("/account/password"));
 
