@@ -80,7 +80,8 @@ class AccessibilityBrowserIT {
                 "/frameworks", "/frameworks/DX-XA/2.0", "/audit", "/users/" + userId("xa.yenphu") + "/disable"));
         // On a phone, where wide tables scroll sideways in their boxes.
         Map<String, List<String>> phone = new java.util.LinkedHashMap<>();
-        phone.put("xa.yenphu", List.of(scorecard, "/communes/05305/periods/" + period("Năm 2025") + "/criteria/G1.C1"));
+        phone.put("xa.yenphu", List.of(scorecard, "/communes/05305/periods/" + period("Năm 2025") + "/criteria/G1.C1",
+                scorecard + "/report"));
         phone.put("admin", List.of("/dashboard/national", "/frameworks/DX-XA/2.0", "/audit", "/users"));
         // What the browser reports as an error or a warning while these pages load and run (a header it cannot parse,
         // a script that throws, a resource the Content-Security-Policy blocks), with the page it came from.
