@@ -1,12 +1,20 @@
 // A page that comes back with what was refused takes the focus there, so that it is read out and seen first rather
 // than left below the fold of a long page: the list of problems (an alert that may take the focus), else the first
-// field marked invalid. Not when the address names a place of its own on the page.
+// field marked invalid. When the address names a place of the page (an entry's #comments), only a refusal there.
 (function () {
-    if (window.location.hash) {
+    var place = window.location.hash
+        ? document.getElementById(window.location.hash.substring(1)) : document;
+    var refused = place && (place.querySelector('.alert-danger[tabindex="-1"]') || place.querySelector('.is-invalid'));
+    if (!refused) {
         return;
     }
-    var refused = document.querySelector('.alert-danger[tabindex="-1"]') || document.querySelector('.is-invalid');
-    if (refused) {
+    if (window.location.hash) {
+        // The browser's own move to the named place, as the page loads, takes the focus back to the page: after it.
+        window.addEventListener('load', function () {
+            refused.focus();
+        });
+    }
+    else {
         refused.focus();
     }
 })();

@@ -86,6 +86,9 @@ class ClosingAndValidityBrowserIT {
         assertThat(page.locator("#entry-status")).hasText("Bị trả lại");
         assertThat(page.locator("#entry-reason")).hasText("Bổ sung số liệu tập huấn");
         assertThat(page.locator("#history")).containsText("Mở lại cho xã sau khi khóa kỳ");
+        // A refusal takes the focus, there where the address leads (the comments), so that it is read out.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi trao đổi")).click();
+        assertThat(page.locator("#comment-refusal")).isFocused();
 
         browser.logIn(port, "xa.yenphu", PASSWORD);
         page.navigate("http://localhost:" + port + "/communes/05305/periods/" + period);
