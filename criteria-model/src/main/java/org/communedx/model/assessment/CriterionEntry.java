@@ -78,6 +78,13 @@ public class CriterionEntry {
 
     private String explanation;
 
+    /**
+     * The value's explanation while the entry asks for, or is accepted as, "not applicable", whose reason stands in
+     * {@link #explanation}: given back with the value when a reviewer refuses the request or reopens the entry.
+     */
+    @Column(name = "value_explanation")
+    private String valueExplanation;
+
     private String reason;
 
     /** Kept with the value, so that the explanation need not judge it again; see {@link #isMet()}. */
@@ -186,6 +193,7 @@ public class CriterionEntry {
     public void returnWithReason(String reason, String actor, Instant now) {
         require("return", SUBMITTED, NOT_APPLICABLE_REQUESTED);
         this.reason = requireReason(reason);
+        giveBackValueExplanation();
         moveTo(RETURNED, actor, now);
     }
 
@@ -196,7 +204,16 @@ public class CriterionEntry {
     public void reopen(String reason, String actor, Instant now) {
         require("reopen", APPROVED, NOT_APPLICABLE);
         this.reason = requireReason(reason);
+        giveBackValueExplanation();
         moveTo(RETURNED, actor, now);
+    }
+
+    /** After "not applicable" is refused or undone, the value is the commune's again, with its own explanation. */
+    private void giveBackValueExplanation() {
+        if (status == NOT_APPLICABLE_REQUESTED || status == NOT_APPLICABLE) {
+            this.explanation = valueExplanation;
+            this.valueExplanation = null;
+        }
     }
 
     /**
@@ -210,6 +227,7 @@ public class CriterionEntry {
         }
         this.reason = requireReason(reason);
         this.reopenedForCommune = true;
+        giveBackValueExplanation();
         moveTo(RETURNED, actor, now);
     }
 
@@ -234,6 +252,7 @@ public class CriterionEntry {
         if (explanation == null || explanation.isBlank()) {
             throw new RuleViolation("entry.refused.explanationRequired");
         }
+        this.valueExplanation = this.explanation;
         this.explanation = bounded(explanation);
         reopenedForCommune = false;
         moveTo(NOT_APPLICABLE_REQUESTED, actor, now);

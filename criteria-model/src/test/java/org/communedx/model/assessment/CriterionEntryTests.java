@@ -209,6 +209,26 @@ class CriterionEntryTests {
         assertThat(level.getStatus()).isEqualTo(EntryStatus.RETURNED);
     }
 
+    /**
+     * A request's reason stands in the explanation while it waits and once accepted; refused or undone, the value
+     * comes back with its own explanation, not the request's reason (which the history keeps).
+     */
+    @Test
+    void aValueKeepsItsExplanationThroughARefusedOrUndoneNotApplicable() {
+        level.saveValue(new EntryValue.Level(2), "Theo báo cáo quý IV", "xa.yenphu", NOW);
+        level.requestNotApplicable("Xã không có doanh nghiệp", "xa.yenphu", NOW);
+        assertThat(level.getExplanation()).isEqualTo("Xã không có doanh nghiệp");
+
+        level.returnWithReason("Tiêu chí áp dụng cho mọi xã", "huyen.lacson", NOW);
+        assertThat(level.getExplanation()).isEqualTo("Theo báo cáo quý IV");
+        assertThat(level.value()).isEqualTo(new EntryValue.Level(2));
+
+        level.requestNotApplicable("Xã không có doanh nghiệp", "xa.yenphu", NOW);
+        level.approveNotApplicable("huyen.lacson", NOW);
+        level.reopen("Xã đã có hợp tác xã", "huyen.lacson", NOW);
+        assertThat(level.getExplanation()).isEqualTo("Theo báo cáo quý IV");
+    }
+
     /** However it arrives (the page's form, the API, a hand-made request), an explanation is at most 2,000 long. */
     @Test
     void anExplanationPastTheLimitIsRefusedAndNothingChanges() {
