@@ -55,8 +55,7 @@ final class RefusedAddresses implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
-        // A form without its CSRF token is refused whatever its address (the logout, say, is no controller's).
-        Answer answer = denied instanceof CsrfException ? Answer.PAGE : lookUp(pages.getObject(), request).answer();
+        Answer answer = lookUp(pages.getObject(), request, denied).answer();
         if (answer == Answer.NONE) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
@@ -69,8 +68,15 @@ final class RefusedAddresses implements AccessDeniedHandler {
         }
     }
 
-    /** What the controllers of {@code pages} answer at the request's address, whatever the rules let through. */
-    static Found lookUp(HandlerMapping pages, HttpServletRequest request) {
+    /**
+     * What the controllers of {@code pages} answer at the request's address, whatever the rules let through. A
+     * request refused for a missing CSRF token is a refused page whatever its address (the logout, say, is no
+     * controller's).
+     */
+    static Found lookUp(HandlerMapping pages, HttpServletRequest request, AccessDeniedException denied) {
+        if (denied instanceof CsrfException) {
+            return new Found(Answer.PAGE, Set.of());
+        }
         // The security filters run before the dispatcher has parsed the path that the mapping looks up.
         RequestPath parsed = ServletRequestPathUtils.hasParsedRequestPath(request)
                 ? ServletRequestPathUtils.getParsedRequestPath(request) : null;

@@ -2,7 +2,6 @@ package org.communedx.web.config;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +41,6 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -290,9 +288,7 @@ class SecurityConfiguration {
      */
     private static void apiRefused(HttpServletRequest request, HttpServletResponse response,
             AccessDeniedException denied, HandlerMapping pages, ApiRefusals problems) throws IOException {
-        RefusedAddresses.Found found = denied instanceof CsrfException
-                ? new RefusedAddresses.Found(RefusedAddresses.Answer.PAGE, Set.of())
-                : RefusedAddresses.lookUp(pages, request);
+        RefusedAddresses.Found found = RefusedAddresses.lookUp(pages, request, denied);
         switch (found.answer()) {
             case NONE -> problems.write(request, response, HttpStatus.NOT_FOUND, "api.refused.notFound");
             case OTHER_METHODS -> {
