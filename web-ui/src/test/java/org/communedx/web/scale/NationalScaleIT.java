@@ -126,6 +126,8 @@ class NationalScaleIT {
                 .anyMatch(address -> address.contains("/explain")).anyMatch(address -> address.startsWith("/plans/"))
                 .anyMatch(address -> address.endsWith("entries.xlsx")).anyMatch(address -> address.endsWith(".csv"));
         assertRanking(manager, dashboard, country.largestProvinceCommunes());
+        // The accounts a manager manages are found through the last holders of every code the province reaches.
+        assertWholePage(manager, "/users");
     }
 
     /**
