@@ -1,5 +1,6 @@
 package org.communedx.model.unit;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
@@ -20,6 +21,11 @@ public interface UnitSuccessionRepository extends JpaRepository<UnitSuccession, 
     @Query("select distinct s.successor from UnitSuccession s where s.predecessor.parent = ?1 "
             + "and s.successor.level = UnitLevel.COMMUNE order by s.successor.code")
     List<AdministrativeUnit> findCommunesFormedFromThoseOf(AdministrativeUnit parent);
+
+    /** The links into communes with these codes that took effect on another day than {@code date}. */
+    @Query("select s from UnitSuccession s join fetch s.predecessor join fetch s.successor n "
+            + "where n.code in ?1 and n.level = UnitLevel.COMMUNE and s.effectiveDate <> ?2")
+    List<UnitSuccession> findIntoCommunesOnAnotherDay(Collection<String> codes, LocalDate date);
 
     @Query("select s from UnitSuccession s where s.successor in ?1")
     List<UnitSuccession> findBySuccessorIn(Collection<AdministrativeUnit> successors);

@@ -3,6 +3,7 @@ package org.communedx.service.unit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -101,6 +103,7 @@ public class MergeImport {
         }
         List<Merge> selected = merges.stream()
                 .filter(merge -> provinceCodes.isEmpty() || provinceCodes.contains(merge.provinceCode())).toList();
+        requireNoConflictWithRecordedUnits(selected, effectiveDate);
         return new CheckedMerges(selected, effectiveDate, legalBasis);
     }
 
@@ -108,10 +111,13 @@ public class MergeImport {
      * Writes a checked mapping against the units as they are now. All or nothing.
      * @param progress counts the mapping's rows three times: as old units close, as new ones are made, as they
      *     are linked
-     * @throws UnitImportRejected when a code the mapping gives a new unit is still in use; nothing is saved
+     * @throws UnitImportRejected when a code the mapping gives a new unit is still in use, or the mapping conflicts
+     *     with units already recorded; nothing is saved
      */
     @Transactional
     public MergeImportSummary write(CheckedMerges merges, JobProgress progress) {
+        // Checked again, as units may have been imported since the check.
+        requireNoConflictWithRecordedUnits(merges.merges, merges.effectiveDate);
         MergeImportSummary summary = new Reform(merges.effectiveDate, merges.legalBasis, new ArrayList<>(), progress)
                 .apply(merges.merges);
         Map<String, Object> imported = new LinkedHashMap<>();
@@ -126,6 +132,52 @@ public class MergeImport {
         imported.put("unknownPredecessors", summary.unknownPredecessors().size());
         audit.record(UnitImportSummary.AUDIT_TYPE, merges.effectiveDate, "IMPORT_UNIT_MERGES", null, imported);
         return summary;
+    }
+
+    /**
+     * A mapping is recorded with one effective date. Imported again with another, it would close the communes it
+     * formed and form them anew (a later date), or form them a second time beside them (an earlier one): a new
+     * commune already formed from exactly the old codes the mapping lists for it says which date was used.
+     * Otherwise a code held by a unit formed after the date cannot go to a unit formed on it.
+     */
+    private void requireNoConflictWithRecordedUnits(List<Merge> merges, LocalDate effectiveDate) {
+        if (merges.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> oldCodesByNewCode = new HashMap<>();
+        Set<String> newCodes = new TreeSet<>();
+        for (Merge merge : merges) {
+            oldCodesByNewCode.computeIfAbsent(merge.newCode(), code -> new TreeSet<>()).add(merge.oldCode());
+            newCodes.add(merge.provinceCode());
+            newCodes.add(merge.newCode());
+        }
+        Map<AdministrativeUnit, Set<String>> formedFrom = new HashMap<>();
+        successions.findIntoCommunesOnAnotherDay(oldCodesByNewCode.keySet(), effectiveDate)
+                .forEach(succession -> formedFrom.computeIfAbsent(succession.getSuccessor(),
+                        successor -> new TreeSet<>()).add(succession.getPredecessor().getCode()));
+        Map<LocalDate, List<AdministrativeUnit>> recordedByDate = new TreeMap<>();
+        formedFrom.forEach((successor, oldCodes) -> {
+            if (oldCodes.equals(oldCodesByNewCode.get(successor.getCode()))) {
+                recordedByDate.computeIfAbsent(successor.getValidFrom(), date -> new ArrayList<>()).add(successor);
+            }
+        });
+        List<ImportProblem> problems = new ArrayList<>();
+        recordedByDate.forEach((date, formed) -> {
+            AdministrativeUnit first = formed.stream().min(Comparator.comparing(AdministrativeUnit::getCode))
+                    .orElseThrow();
+            problems.add(ImportProblem.ofFile("unit.merge.problem.recordedOn", date, first.getName(),
+                    first.getCode(), formed.size()));
+        });
+        if (problems.isEmpty()) {
+            units.findCurrentByCodes(newCodes).stream()
+                    .filter(unit -> unit.getValidFrom() != null && unit.getValidFrom().isAfter(effectiveDate))
+                    .sorted(Comparator.comparing(AdministrativeUnit::getCode))
+                    .forEach(unit -> problems.add(ImportProblem.ofFile("unit.merge.problem.codeHeldLater",
+                            unit.getCode(), unit.getName(), unit.getValidFrom())));
+        }
+        if (!problems.isEmpty()) {
+            throw new UnitImportRejected(problems);
+        }
     }
 
     /** A mapping that passed every check, the rows of the provinces chosen, for {@link #write}. */

@@ -1,8 +1,10 @@
 package org.communedx.service.unit;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
@@ -198,5 +200,44 @@ class MergeImportTests {
                         .extracting(ImportProblem::line, ImportProblem::messageKey, problem -> List.of(problem.args()))
                         .containsExactly(tuple(11, "unit.merge.problem.wholeIntoTwo",
                                 List.of("05302", "05305", 3, "05068", 11))));
+    }
+
+    /**
+     * Imported again with another date, the demo's mapping closed the communes it had formed and failed on "code
+     * 25 is still used" (a later date), or failed on the database's one-current-unit-per-code rule (an earlier one).
+     */
+    @Test
+    void refusesTheRecordedMappingWithAnotherDateAndNamesTheRecordedDate() {
+        mergeImport.importMerges(UnitFixtures.file("merges-sample.csv"), REFORM, BASIS, Set.of("25"));
+        long unitCount = units.count();
+
+        for (LocalDate other : List.of(REFORM.plusMonths(1), REFORM.minusMonths(1))) {
+            assertThatExceptionOfType(UnitImportRejected.class)
+                    .isThrownBy(() -> mergeImport.check(UnitFixtures.file("merges-sample.csv"), other, BASIS,
+                            Set.of("25")))
+                    .satisfies(rejected -> assertThat(rejected.problems())
+                            .extracting(ImportProblem::messageKey, problem -> List.of(problem.args()))
+                            .containsExactly(tuple("unit.merge.problem.recordedOn",
+                                    List.of(REFORM, "Xã Nam Thượng", "05068", 5))));
+        }
+        assertThat(units.count()).isEqualTo(unitCount);
+        assertThat(units.findByCodeValidOn("05305", REFORM.plusMonths(2)).orElseThrow().getValidFrom())
+                .isEqualTo(REFORM);
+    }
+
+    @Test
+    void refusesACodeThatAUnitFormedAfterTheDateHolds() {
+        mergeImport.importMerges(UnitFixtures.file("merges-sample.csv"), REFORM, BASIS, Set.of("25"));
+        String earlier = MergeImport.HEADER.stream().collect(Collectors.joining(",")) + "\n"
+                + "25,Tỉnh Phú Thọ,05305,Xã Yên Phú,05308,Xã Bình Hẻm,full\n";
+
+        assertThatExceptionOfType(UnitImportRejected.class)
+                .isThrownBy(() -> mergeImport.importMerges(UnitFixtures.csv(earlier), REFORM.minusMonths(1), BASIS,
+                        Set.of()))
+                .satisfies(rejected -> assertThat(rejected.problems())
+                        .extracting(ImportProblem::messageKey, problem -> List.of(problem.args()))
+                        .containsExactly(
+                                tuple("unit.merge.problem.codeHeldLater", List.of("05305", "Xã Yên Phú", REFORM)),
+                                tuple("unit.merge.problem.codeHeldLater", List.of("25", "Tỉnh Phú Thọ", REFORM))));
     }
 }

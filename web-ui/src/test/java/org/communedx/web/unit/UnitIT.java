@@ -142,6 +142,28 @@ class UnitIT {
         assertThat(other.get(job).statusCode()).isEqualTo(404);
     }
 
+    /** The demo's reform again, a month late: refused at once, naming the date it was recorded with. */
+    @Test
+    void theRecordedReformWithAnotherDateIsRefusedAtOnce() throws IOException {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        String token = WebClient.csrfToken(admin.get("/units/import"));
+        String demoReform;
+        try (InputStream in = UnitIT.class.getResourceAsStream(
+                "/org/communedx/service/unit/demo-merges-2025-07.csv")) {
+            demoReform = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^#.*\\n", "");
+        }
+
+        HttpResponse<String> refused = admin.postMultipart("/units/import/merges",
+                Map.of("_csrf", token, "effectiveDate", "2025-08-01", "legalBasis", "", "provinceCodes", ""),
+                "sap-xep.csv", demoReform.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("chưa có gì được lưu",
+                "Phương án này đã được ghi nhận với ngày hiệu lực 01/07/2025", "(tổng cộng 12 xã mới)")
+                .doesNotContain("vẫn đang được");
+        assertThat(admin.get("/units/05305?asOf=2025-08-15").body()).contains("01/07/2025");
+    }
+
     @Test
     void aRefusedFileIsListedProblemByProblemAndNothingIsSaved() {
         WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
