@@ -70,8 +70,10 @@ class UnitController {
     @PostMapping("/units/{code}/report-signer")
     String setReportSigner(@PathVariable String code, @Valid SignerForm form, BindingResult result,
             RedirectAttributes redirect) {
+        // A refused title comes back under its field, as typed, to be mended rather than typed again.
         if (result.hasErrors()) {
-            redirect.addFlashAttribute("errorKey", "unit.signer.invalid");
+            redirect.addFlashAttribute("signerErrorKey", "unit.signer.invalid");
+            redirect.addFlashAttribute("signerTyped", form.reportSignerTitle());
         }
         else {
             try {
@@ -79,7 +81,8 @@ class UnitController {
                 redirect.addFlashAttribute("messageKey", "unit.signer.saved");
             }
             catch (RuleViolation refused) {
-                redirect.addFlashAttribute("errorKey", refused.messageKey());
+                redirect.addFlashAttribute("signerErrorKey", refused.messageKey());
+                redirect.addFlashAttribute("signerTyped", form.reportSignerTitle());
             }
         }
         redirect.addAttribute("code", code);

@@ -198,8 +198,13 @@ class ReportIT {
 
         assertThat(setSigner(province, "kt. chủ tịch").statusCode()).as("a manager may not").isEqualTo(403);
         assertThat(setSigner(admin, "x".repeat(101)).statusCode()).isEqualTo(302);
-        assertThat(admin.get("/units/05305?asOf=2025-06-30").body()).contains(
-                "Chức danh người ký có tối đa 100 ký tự, trên một dòng.");
+        assertThat(admin.get("/units/05305?asOf=2025-06-30").body()).as("under the field, as typed").contains(
+                "id=\"reportSignerTitle-error\" class=\"invalid-feedback d-block\">"
+                        + "Chức danh người ký có tối đa 100 ký tự, trên một dòng.",
+                "value=\"" + "x".repeat(101) + "\"",
+                "aria-describedby=\"reportSignerTitle-error reportSignerTitle-help\" aria-invalid=\"true\"");
+        assertThat(admin.get("/units/05305?asOf=2025-06-30").body()).as("once")
+                .doesNotContain("reportSignerTitle-error", "x".repeat(101));
         assertThat(setSigner(admin, "kt. chủ tịch\nphó chủ tịch").statusCode()).isEqualTo(302);
         assertThat(admin.get("/units/05305?asOf=2025-06-30").body()).as("one line, not a server error").contains(
                 "Chức danh người ký có tối đa 100 ký tự, trên một dòng.");
