@@ -1,21 +1,26 @@
 // A page that comes back with what was refused takes the focus there, so that it is read out and seen first rather
 // than left below the fold of a long page: the list of problems (an alert that may take the focus), else the first
 // field marked invalid. When the address names a place of the page (an entry's #comments), only a refusal there.
+// Otherwise a page that comes back to say what was done takes the focus on that message: a status already on the
+// page as it loads is not read out by most screen readers.
 (function () {
     var place = window.location.hash
         ? document.getElementById(window.location.hash.substring(1)) : document;
-    var refused = place && (place.querySelector('.alert-danger[tabindex="-1"]') || place.querySelector('.is-invalid'));
-    if (!refused) {
+    var target = place && (place.querySelector('.alert-danger[tabindex="-1"]') || place.querySelector('.is-invalid'));
+    if (!target && !window.location.hash) {
+        target = document.querySelector('.alert-success[role="status"][tabindex="-1"]');
+    }
+    if (!target) {
         return;
     }
     if (window.location.hash) {
         // The browser's own move to the named place, as the page loads, takes the focus back to the page: after it.
         window.addEventListener('load', function () {
-            refused.focus();
+            target.focus();
         });
     }
     else {
-        refused.focus();
+        target.focus();
     }
 })();
 

@@ -2,6 +2,7 @@ package org.communedx.web.unit;
 
 import java.util.regex.Pattern;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
@@ -49,5 +50,35 @@ class UnitBrowserIT {
         assertThat(page).hasURL(Pattern.compile(".*/units/import/jobs/[0-9a-f-]{36}$"));
         assertThat(page.getByText("Đã nhập xong.")).isVisible();
         assertThat(page.getByRole(AriaRole.TABLE)).containsText("Xã/phường");
+    }
+
+    /** What was done is said where the focus lands, so that a screen reader reads it out on the new page. */
+    @Test
+    void theSavedMessageAndARefusalEachTakeTheFocus() {
+        Page page = browser.logIn(port, "admin", UnitIT.DEMO_PASSWORD);
+        page.navigate("http://localhost:" + port + "/units/153?asOf=2025-06-30");
+        Locator title = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions()
+                .setName("Chức danh người ký báo cáo"));
+        try {
+            title.fill("KT. CHỦ TỊCH - PHÓ CHỦ TỊCH");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu chức danh")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã lưu chức danh người ký báo cáo.");
+            assertThat(page.getByRole(AriaRole.STATUS)).isFocused();
+
+            // The field's own limit is taken off, as a crafted post would: the title comes back as typed.
+            title.evaluate("field => field.removeAttribute('maxlength')");
+            title.fill("X".repeat(101));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu chức danh")).click();
+            assertThat(title).isFocused();
+            assertThat(title).hasValue("X".repeat(101));
+            assertThat(title)
+                    .hasAccessibleDescription(Pattern.compile("^Chức danh người ký có tối đa 100 ký tự.*"));
+            assertThat(page.locator("#unit-signer")).hasText("KT. CHỦ TỊCH - PHÓ CHỦ TỊCH");
+        }
+        finally {
+            title.fill("");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu chức danh")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã lưu chức danh người ký báo cáo.");
+        }
     }
 }
