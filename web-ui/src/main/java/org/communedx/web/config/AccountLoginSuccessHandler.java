@@ -6,6 +6,7 @@ import java.util.Locale;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.communedx.service.user.AccountAuthorities;
 import org.communedx.service.user.AccountSettings;
@@ -20,10 +21,17 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * After login the interface speaks the user's chosen language, and a user who must change the password goes
- * to the change page first; everyone else goes where they were headed, or home. A login whose account changed while
+ * to the change page first; everyone else goes where they were headed (the page of a form sent after its session
+ * ended, or a page opened signed out), or home. A login whose account changed while
  * it was being checked is undone.
  */
 final class AccountLoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+
+    /**
+     * The session attribute naming the page of a form sent after its session ended ({@link RefusedAddresses}), to
+     * lead back to after the login.
+     */
+    static final String FORM_PAGE = AccountLoginSuccessHandler.class.getName() + ".formPage";
 
     private final AccountSettings accounts;
 
@@ -51,13 +59,29 @@ final class AccountLoginSuccessHandler extends SavedRequestAwareAuthenticationSu
             return;
         }
         localeResolver.setLocale(request, response, Locale.forLanguageTag(account.language()));
+        String formPage = takeFormPage(request);
         if (AccountAuthorities.mustChangePassword(authentication)) {
             requestCache.removeRequest(request, response);
             clearAuthenticationAttributes(request);
             getRedirectStrategy().sendRedirect(request, response, PasswordChangeGate.CHANGE_PAGE);
             return;
         }
+        if (formPage != null && requestCache.getRequest(request, response) == null) {
+            clearAuthenticationAttributes(request);
+            getRedirectStrategy().sendRedirect(request, response, formPage);
+            return;
+        }
         super.onAuthenticationSuccess(request, response, authentication);
+    }
+
+    private static String takeFormPage(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        String page = (String) session.getAttribute(FORM_PAGE);
+        session.removeAttribute(FORM_PAGE);
+        return page;
     }
 
     private static boolean stillAsLoggedIn(AccountView account, Authentication authentication) {

@@ -11,6 +11,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.RequestPath;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
@@ -27,7 +30,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * <li>a form's address opened as a page (a refused form reopened from the history, /units/import/list) leads to the
  * page the form is on, as {@link WebExceptionHandler} leads the addresses the rules let through; that page makes its
  * own check;</li>
- * <li>a page that exists, refused, stays a 403, and so does a form posted without its CSRF token.</li>
+ * <li>a page that exists, refused, stays a 403;</li>
+ * <li>a form posted without its CSRF token is a stale form, not a refusal of the role ({@link #formExpired}).</li>
  * </ul>
  * The JSON API's refusals look the address up the same way ({@link #lookUp}).
  */
@@ -44,7 +48,12 @@ final class RefusedAddresses implements AccessDeniedHandler {
 
     private final ObjectProvider<FormPages> formPages;
 
+    /** The request attribute that names, on the 403 page, the page of a form sent stale. */
+    static final String FORM_PAGE = "staleFormPage";
+
     private final AccessDeniedHandler refused = new AccessDeniedHandlerImpl();
+
+    private final AuthenticationTrustResolver signedIn = new AuthenticationTrustResolverImpl();
 
     /** @param pages the controllers' mapping (not the static resources', which would answer any address) */
     RefusedAddresses(ObjectProvider<HandlerMapping> pages, ObjectProvider<FormPages> formPages) {
@@ -55,6 +64,10 @@ final class RefusedAddresses implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
+        if (denied instanceof CsrfException) {
+            formExpired(request, response);
+            return;
+        }
         Answer answer = lookUp(pages.getObject(), request, denied).answer();
         if (answer == Answer.NONE) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -66,6 +79,32 @@ final class RefusedAddresses implements AccessDeniedHandler {
         else {
             refused.handle(request, response, denied);
         }
+    }
+
+    /**
+     * A form sent with no token that its session knows: the session ended while the form was open (a timeout, a
+     * restart), or its user signed in again in another tab, which changes the token. Nothing was refused for the
+     * role, so "no permission" would mislead. Signed out, the user is asked to sign in again and then led back to
+     * the form's page; signed in, is told that the form was stale and offered its page again.
+     */
+    private void formExpired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // Before the anonymous filter has run, a browser signed out has no authentication at all.
+        if (!signedIn.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
+            if ("/logout".equals(path)) {
+                response.sendRedirect(request.getContextPath() + "/login?logout");
+                return;
+            }
+            if (!"/login".equals(path)) {
+                // Never the request itself: replayed after the login, it would pass without its token.
+                request.getSession().setAttribute(AccountLoginSuccessHandler.FORM_PAGE,
+                        formPages.getObject().pageAt(path));
+            }
+            response.sendRedirect(request.getContextPath() + "/login?expired");
+            return;
+        }
+        request.setAttribute(FORM_PAGE, formPages.getObject().pageAt(path));
+        response.sendError(HttpServletResponse.SC_FORBIDDEN);
     }
 
     /**

@@ -257,8 +257,54 @@ class LoginSecurityIT {
         WebClient client = new WebClient(port);
         client.get("/login");
 
-        assertThat(client.post("/login", form(username, PASSWORD)).statusCode()).isEqualTo(403);
+        HttpResponse<String> refused = client.post("/login", form(username, PASSWORD));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login?expired"));
         assertThat(client.get("/").statusCode()).as("not logged in").isEqualTo(302);
+    }
+
+    /**
+     * A form left open until its session ended (a browser with no session now): "no permission" blamed the account
+     * and lost the way back. It asks for the login, then leads back to the form's page; nothing was saved.
+     */
+    @Test
+    void aFormSentAfterItsSessionEndedLeadsThroughTheLoginBackToItsPage() {
+        String username = accounts.create("ended", PASSWORD);
+        WebClient before = WebClient.from(port, address).login(username, PASSWORD);
+        String token = WebClient.csrfToken(before.get("/account"));
+        WebClient after = WebClient.from(port, address);
+
+        HttpResponse<String> sent = after.post("/account/language", "language=en&_csrf=" + token);
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(sent.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login?expired"));
+        assertThat(after.get("/login?expired").body()).contains(
+                "Phiên làm việc đã hết hạn nên nội dung bạn vừa gửi chưa được lưu. Vui lòng đăng nhập lại.");
+
+        String loginToken = WebClient.csrfToken(after.get("/login"));
+        HttpResponse<String> login = after.post("/login", form(username, PASSWORD) + "&_csrf=" + loginToken);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/account"));
+        assertThat(after.get("/account").body()).as("nothing saved, nor replayed after the login")
+                .contains("<html lang=\"vi\">");
+        assertThat(userAccounts.findByUsername(username).orElseThrow().getLocale()).isEqualTo("vi");
+    }
+
+    /** Signed in again in another tab, the token changed: the form was stale, not refused to the account. */
+    @Test
+    void aFormSentWithTheTokenOfAnEarlierLoginIsStaleAndNamesItsPage() {
+        String username = accounts.create("stale", PASSWORD);
+        WebClient client = WebClient.from(port, address).login(username, PASSWORD);
+        String token = WebClient.csrfToken(client.get("/account"));
+        client.login(username, PASSWORD);
+
+        HttpResponse<String> sent = client.post("/account/language", "language=en&_csrf=" + token);
+
+        assertThat(sent.statusCode()).isEqualTo(403);
+        assertThat(sent.body()).contains("<html lang=\"vi\">", "Biểu mẫu đã cũ", "Nội dung bạn gửi chưa được lưu",
+                "href=\"/account\">Mở lại trang</a>").doesNotContain("Không có quyền truy cập");
+        assertThat(client.get("/account").body()).as("nothing saved").contains("<html lang=\"vi\">");
     }
 
     @ParameterizedTest

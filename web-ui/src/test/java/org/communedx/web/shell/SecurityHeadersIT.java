@@ -36,7 +36,7 @@ class SecurityHeadersIT {
         assertThat(missingVersion.statusCode()).isEqualTo(404);
         assertProtected(missingVersion);
 
-        HttpResponse<String> forbidden = new WebClient(port).post("/logout", "");
+        HttpResponse<String> forbidden = new WebClient(port).login("xa.yenphu", "Demo@2025!").get("/audit");
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertProtected(forbidden);
     }
