@@ -91,6 +91,10 @@ class ValueForm implements Serializable {
                 yield parsed == null ? null : new EntryValue.Count(parsed);
             }
             case LEVEL -> {
+                if (level == null || level.isBlank()) {
+                    errors.rejectValue("level", "entry.form.chooseLevel");
+                    yield null;
+                }
                 Integer parsed = wholeNumber("level", level, errors);
                 if (parsed != null && (parsed < 0 || parsed > 3)) {
                     errors.rejectValue("level", "entry.value.levelOutOfRange", new Object[] { parsed }, null);
@@ -143,6 +147,10 @@ class ValueForm implements Serializable {
             if (text.strip().matches("[0-9]+")) {
                 // A whole number all the same, only past what a value may be: say that, not "a whole number".
                 errors.rejectValue(field, "entry.form.tooLarge", new Object[] { Integer.MAX_VALUE }, null);
+            }
+            else if (text.strip().matches("[0-9]{1,3}([.,][0-9]{3})+")) {
+                // "1.000", a thousand as Vietnamese write it: the separator is what is wrong, not the number.
+                errors.rejectValue(field, "entry.form.thousandsSeparator");
             }
             else {
                 errors.rejectValue(field, "entry.form.wholeNumber");

@@ -106,7 +106,14 @@ class EntryIT {
                 .as("a full-width 1, which Java reads as 1").contains("Hãy nhập một số nguyên.");
         assertThat(postAt(count, "value", "version=0&count=12345678901234567890").body())
                 .contains("Số này quá lớn: tối đa 2.147.483.647.").doesNotContain("Hãy nhập một số nguyên.");
-        assertThat(postAt(yesNo, "value", "version=0").body()).contains("Hãy chọn Có hoặc Không.");
+        assertThat(postAt(count, "value", "version=0&count=1.000").body()).as("a thousand, as Vietnamese write it")
+                .contains("Hãy nhập số không có dấu phân cách hàng nghìn, ví dụ 1000 cho một nghìn.");
+        assertThat(postAt(level, "value", "version=0&level=").body()).contains("Hãy chọn mức độ.")
+                .doesNotContain("Hãy nhập giá trị này.");
+        assertThat(postAt(yesNo, "value", "version=0").body()).contains("Hãy chọn Có hoặc Không.")
+                .as("each radio carries the refusal, the first to take the focus").containsPattern(
+                        "class=\"form-check-input is-invalid\" type=\"radio\" value=\"yes\" id=\"yesNo-yes\"\\s+"
+                                + "aria-describedby=\"yesNo-error\" aria-invalid=\"true\"");
         assertThat(staff.get(percent).body()).as("nothing saved").contains("Chưa bắt đầu")
                 .doesNotContain("action=\"/entries/");
 
@@ -167,7 +174,7 @@ class EntryIT {
         postAt(criterion, "not-applicable", "version=7&explanation=" + EntryPages.encode("Xã không có chợ"));
 
         assertThat(staff.get(criterion).body()).contains("Người khác vừa thay đổi")
-                .containsPattern("id=\"na-explanation\"[^>]*>Xã không có chợ</textarea>");
+                .containsPattern("id=\"na-explanation\"[^>]*aria-describedby=\"refusal\"[^>]*>Xã không có chợ</textarea>");
         assertThat(staff.get(criterion).body()).as("once").doesNotContain(">Xã không có chợ</textarea>");
     }
 
