@@ -94,8 +94,8 @@ public class AdministrativeUnit {
      */
     public boolean describe(String newName, UnitType newType, AdministrativeUnit newParent) {
         String normalized = UnitNames.normalize(newName);
-        if (normalized.isEmpty()) {
-            throw new IllegalArgumentException("A unit needs a name: " + code);
+        if (normalized.isEmpty() || normalized.length() > NAME_MAX) {
+            throw new IllegalArgumentException("A unit needs a name of at most " + NAME_MAX + " characters: " + code);
         }
         if (newType == null || !newType.fits(level)) {
             throw new IllegalArgumentException(newType + " is not a type of " + level + " (" + code + ")");
@@ -129,6 +129,9 @@ public class AdministrativeUnit {
     }
 
     /** The longest signer's title (the column's width). */
+    /** The longest name, as the column holds it; the longest in the national list has 40 characters. */
+    public static final int NAME_MAX = 200;
+
     public static final int SIGNER_TITLE_MAX = 100;
 
     /**

@@ -24,6 +24,15 @@ class AdministrativeUnitTests {
     }
 
     @Test
+    void refusesANameLongerThanTheColumn() {
+        String longest = "Xã " + "A".repeat(AdministrativeUnit.NAME_MAX - 3);
+        assertThat(AdministrativeUnit.within(lacSon, UnitLevel.COMMUNE, "05305", longest, UnitType.XA, null)
+                .getName()).hasSize(AdministrativeUnit.NAME_MAX);
+        assertThatIllegalArgumentException().isThrownBy(() -> AdministrativeUnit.within(lacSon, UnitLevel.COMMUNE,
+                "05305", longest + "A", UnitType.XA, null));
+    }
+
+    @Test
     void refusesCodesOfTheWrongShapeForTheLevel() {
         assertThatIllegalArgumentException().isThrownBy(
                 () -> AdministrativeUnit.within(lacSon, UnitLevel.COMMUNE, "5305", "Xã Yên Phú", UnitType.XA, null));

@@ -335,6 +335,10 @@ public class GsoListImport {
             if (name.isEmpty()) {
                 problems.add(new ImportProblem(row.line(), header.get(column), "unit.import.problem.missingName"));
             }
+            else if (name.length() > AdministrativeUnit.NAME_MAX) {
+                problems.add(new ImportProblem(row.line(), header.get(column), "unit.import.problem.nameTooLong",
+                        name.length(), AdministrativeUnit.NAME_MAX));
+            }
             return name;
         }
 

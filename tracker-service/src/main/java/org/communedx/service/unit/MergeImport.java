@@ -88,10 +88,8 @@ public class MergeImport {
         List<ImportProblem> problems = mapping.problems;
         List<Merge> merges = mapping.merges;
         checkConsistency(merges, problems);
-        Set<String> inFile = new HashSet<>();
-        merges.forEach(merge -> inFile.add(merge.provinceCode()));
         for (String wanted : provinceCodes) {
-            if (!inFile.contains(wanted)) {
+            if (!mapping.provinceCodes.contains(wanted)) {
                 problems.add(ImportProblem.ofFile("unit.merge.problem.provinceNotInFile", wanted));
             }
         }
@@ -203,11 +201,15 @@ public class MergeImport {
 
         private final List<Merge> merges = new ArrayList<>();
 
+        /** The new provinces the rows name, those refused for another cell too. */
+        private final Set<String> provinceCodes = new HashSet<>();
+
         private boolean headerRead;
 
         @Override
         public void accept(TabularRow row) {
             if (headerRead) {
+                provinceCodes.add(row.code(0, 2));
                 parse(row, problems).ifPresent(merges::add);
                 return;
             }
@@ -290,6 +292,11 @@ public class MergeImport {
             List<ImportProblem> problems) {
         if (name.isEmpty()) {
             problems.add(new ImportProblem(row.line(), column, "unit.import.problem.missingName"));
+            return Optional.empty();
+        }
+        if (name.length() > AdministrativeUnit.NAME_MAX) {
+            problems.add(new ImportProblem(row.line(), column, "unit.import.problem.nameTooLong", name.length(),
+                    AdministrativeUnit.NAME_MAX));
             return Optional.empty();
         }
         Optional<UnitType> type = UnitType.ofName(name, level);

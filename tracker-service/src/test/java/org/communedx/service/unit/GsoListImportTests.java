@@ -168,6 +168,18 @@ class GsoListImportTests {
                 });
     }
 
+    /** The check said nothing of a name past the column's length, and the write failed in the background job. */
+    @Test
+    void refusesANameLongerThanAUnitHolds() {
+        String longName = "Xã " + "Đ".repeat(AdministrativeUnit.NAME_MAX - 2);
+        assertRefused(HEADER + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157," + longName + ",05305,Xã\n",
+                problem -> assertThat(problem)
+                        .extracting(ImportProblem::line, ImportProblem::column, ImportProblem::messageKey,
+                                found -> List.of(found.args()))
+                        .containsExactly(2, "Phường Xã", "unit.import.problem.nameTooLong",
+                                List.of(AdministrativeUnit.NAME_MAX + 1, AdministrativeUnit.NAME_MAX)));
+    }
+
     @Test
     void refusesACommuneWhoseDistrictBelongsToAnotherProvince() {
         assertRefused(HEADER + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Yên Phú,05305,Xã\n"

@@ -188,6 +188,20 @@ class MergeImportTests {
         assertThat(units.findByCodeValidOn("05305", LIST_DATE).orElseThrow().getValidTo()).isNull();
     }
 
+    /** A province whose every row is refused is still in the file: the rows' own problems say what is wrong. */
+    @Test
+    void aProvinceWhoseRowsAreAllRefusedIsNotCalledMissing() {
+        String bad = MergeImport.HEADER.stream().collect(Collectors.joining(",")) + "\n"
+                + "99,Tỉnh Thử,99100,Xã " + "A".repeat(AdministrativeUnit.NAME_MAX) + ",98001,Xã Đồi Thông,whole\n";
+
+        assertThatExceptionOfType(UnitImportRejected.class)
+                .isThrownBy(() -> mergeImport.check(UnitFixtures.csv(bad), REFORM, BASIS, Set.of("99")))
+                .satisfies(rejected -> assertThat(rejected.problems())
+                        .extracting(ImportProblem::line, ImportProblem::column, ImportProblem::messageKey)
+                        .containsExactly(tuple(2, "new_unit_name", "unit.import.problem.nameTooLong"),
+                                tuple(2, "merge_type", "unit.merge.problem.mergeType")));
+    }
+
     /** A unit merged whole goes into one new unit; into two, the page would say both, each "toàn bộ". */
     @Test
     void refusesAUnitMergedWholeIntoTwoNewOnes() {
