@@ -1,5 +1,6 @@
 package org.communedx.web.framework;
 
+import org.communedx.model.framework.FrameworkRuleViolation;
 import org.communedx.service.framework.FrameworkCatalogue;
 import org.communedx.service.framework.FrameworkViews.FrameworkSummary;
 
@@ -41,14 +42,21 @@ class FrameworkController {
     String cloneToDraft(@PathVariable String code, @PathVariable String version,
             @Validated @ModelAttribute("cloneForm") CloneForm form, BindingResult binding,
             RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
-            redirect.addFlashAttribute("org.springframework.validation.BindingResult.cloneForm", binding);
-            redirect.addFlashAttribute("cloneForm", form);
-            return "redirect:/frameworks/{code}/{version}";
+        if (!binding.hasErrors()) {
+            try {
+                FrameworkSummary draft = catalogue.cloneToDraft(code, version, form.newVersion().strip());
+                redirect.addFlashAttribute("messageKey", "framework.cloned");
+                return "redirect:/frameworks/" + draft.code() + "/" + draft.version();
+            }
+            catch (FrameworkRuleViolation taken) {
+                // A version already there: said at the field, which keeps what was typed.
+                taken.problems().forEach(problem -> binding.rejectValue("newVersion", problem.messageKey(),
+                        problem.arguments().toArray(), null));
+            }
         }
-        FrameworkSummary draft = catalogue.cloneToDraft(code, version, form.newVersion().strip());
-        redirect.addFlashAttribute("messageKey", "framework.cloned");
-        return "redirect:/frameworks/" + draft.code() + "/" + draft.version();
+        redirect.addFlashAttribute("org.springframework.validation.BindingResult.cloneForm", binding);
+        redirect.addFlashAttribute("cloneForm", form);
+        return "redirect:/frameworks/{code}/{version}";
     }
 
     /**

@@ -133,11 +133,13 @@ class FrameworkEditingIT {
         assertThat(admin.post(draft + "/groups/new", form(admin, draft, "code", "G 9", "nameVi", "Nhóm 9",
                 "nameEn", "Group 9")).body()).contains("Mã “G 9” chỉ được gồm chữ cái không dấu");
 
-        // A version's own problem reads as a sentence, without the framework's code stuck before it.
+        // A version's own problem reads as a sentence, at its field, which keeps what was typed.
         HttpResponse<String> taken = admin.post("/frameworks/DX-XA/1.0/clone",
                 form(admin, "/frameworks/DX-XA/1.0", "newVersion", "1.0"));
         assertThat(admin.get(taken.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""))
-                .body()).contains("<li>Phiên bản 1.0 đã tồn tại.</li>").doesNotContain("<code>DX-XA</code>");
+                .body()).containsPattern("id=\"newVersion-error\"[^>]*>\\s*<span>Phiên bản 1.0 đã tồn tại.</span>")
+                .containsPattern("id=\"newVersion\"[^>]*aria-invalid=\"true\"[^>]*value=\"1.0\"")
+                .doesNotContain("<code>DX-XA</code>");
 
         HttpResponse<String> blank = admin.post(draft + "/groups/" + g1 + "/criteria/new",
                 criterion(admin, draft, "", "PERCENT", "50"));
