@@ -12,4 +12,7 @@ public interface FrameworkRepository extends JpaRepository<Framework, Long> {
     List<Framework> findAllByOrderByCodeAscVersionDesc();
 
     boolean existsByCodeAndVersion(String code, String version);
+
+    /** Versions that differ only in case (2.0a, 2.0A) would be told apart by their addresses alone. */
+    boolean existsByCodeAndVersionIgnoreCase(String code, String version);
 }

@@ -70,7 +70,7 @@ public class FrameworkCatalogue {
     public FrameworkSummary cloneToDraft(String code, String version, String newVersion) {
         FrameworkEditors.requireEditor();
         Framework source = load(code, version);
-        if (frameworks.existsByCodeAndVersion(code, newVersion)) {
+        if (frameworks.existsByCodeAndVersionIgnoreCase(code, newVersion)) {
             throw new FrameworkRuleViolation(new FrameworkProblem(code, "framework.problem.versionTaken", newVersion));
         }
         Framework draft = frameworks.save(source.cloneAsDraft(newVersion));

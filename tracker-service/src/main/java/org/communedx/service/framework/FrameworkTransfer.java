@@ -83,7 +83,7 @@ public class FrameworkTransfer {
         if (!DocumentRules.VERSION.matcher(version).matches()) {
             problems.add(ImportProblem.ofFile("framework.import.problem.badVersion", version));
         }
-        else if (frameworks.existsByCodeAndVersion(document.code(), version)) {
+        else if (frameworks.existsByCodeAndVersionIgnoreCase(document.code(), version)) {
             problems.add(ImportProblem.ofFile("framework.problem.versionTaken", version));
         }
         if (!problems.isEmpty()) {

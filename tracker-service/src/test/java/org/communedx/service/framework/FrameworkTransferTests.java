@@ -131,6 +131,14 @@ class FrameworkTransferTests {
     }
 
     @Test
+    void refusesAVersionThatDiffersOnlyInCase() {
+        byte[] yaml = transfer.exportYaml("DX-XA", "1.0").content();
+        transfer.importDraft(new ByteArrayResource(yaml), "3.0-case");
+
+        assertRefused(yaml, "3.0-CASE", tuple(Place.FILE, 0, null, "framework.problem.versionTaken"));
+    }
+
+    @Test
     void refusesAnEmptyFile() {
         assertRefused(new byte[0], tuple(Place.FILE, 0, null, "framework.import.problem.empty"));
         assertRefused("\n# nothing here\n".getBytes(StandardCharsets.UTF_8),

@@ -140,6 +140,10 @@ class FrameworkEditingIT {
                 .body()).containsPattern("id=\"newVersion-error\"[^>]*>\\s*<span>Phiên bản 1.0 đã tồn tại.</span>")
                 .containsPattern("id=\"newVersion\"[^>]*aria-invalid=\"true\"[^>]*value=\"1.0\"")
                 .doesNotContain("<code>DX-XA</code>");
+        HttpResponse<String> sameButCase = admin.post("/frameworks/DX-XA/1.0/clone",
+                form(admin, "/frameworks/DX-XA/1.0", "newVersion", "1.1-IT-FORM"));
+        assertThat(admin.get(sameButCase.headers().firstValue("Location").orElseThrow()
+                .replaceFirst("^https?://[^/]+", "")).body()).contains("Phiên bản 1.1-IT-FORM đã tồn tại.");
 
         HttpResponse<String> blank = admin.post(draft + "/groups/" + g1 + "/criteria/new",
                 criterion(admin, draft, "", "PERCENT", "50"));
