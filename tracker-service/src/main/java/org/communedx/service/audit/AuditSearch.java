@@ -100,7 +100,10 @@ public class AuditSearch {
             String criterionNameEn, String name, Long entryId) {
     }
 
-    /** One field of the record: {@code before} is null for a field that was not there, {@code after} likewise. */
+    /**
+     * One field of the record: {@code before} is null for a record made anew and empty for a field that was empty in
+     * the record before; {@code after} is null for a field emptied or a record removed.
+     */
     public record Change(String field, String before, String after) {
     }
 
@@ -362,7 +365,8 @@ public class AuditSearch {
             String was = text(before == null ? null : before.get(field));
             String is = text(after == null ? null : after.get(field));
             if (!Objects.equals(was, is)) {
-                changes.add(new Change(field, was, is));
+                boolean recordWasThere = before != null && before.isObject();
+                changes.add(new Change(field, was == null && recordWasThere ? "" : was, is));
             }
         }
         return changes;

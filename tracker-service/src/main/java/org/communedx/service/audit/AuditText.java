@@ -58,15 +58,18 @@ public final class AuditText {
         return String.join(" · ", parts);
     }
 
-    /** One changed field: what it became, what it was, or both. */
+    /** One changed field: what it became in a record made anew, else what it was and what it became. */
     public static String change(AuditRow row, Change change, Labels labels) {
         String field = field(change.field(), labels);
         if (change.before() == null) {
             return labels.get("audit.change.set", field, value(row, change.field(), change.after(), labels));
         }
-        return labels.get("audit.change.changed", field, value(row, change.field(), change.before(), labels),
-                change.after() == null ? labels.get("audit.value.none")
-                        : value(row, change.field(), change.after(), labels));
+        return labels.get("audit.change.changed", field, valueOrNone(row, change.field(), change.before(), labels),
+                valueOrNone(row, change.field(), change.after(), labels));
+    }
+
+    private static String valueOrNone(AuditRow row, String field, String value, Labels labels) {
+        return value == null || value.isEmpty() ? labels.get("audit.value.none") : value(row, field, value, labels);
     }
 
     public static List<String> changes(AuditRow row, Labels labels) {

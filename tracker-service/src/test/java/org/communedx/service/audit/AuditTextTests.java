@@ -9,6 +9,7 @@ import org.communedx.service.audit.AuditSearch.Change;
 import org.communedx.service.audit.AuditSearch.Subject;
 import org.communedx.service.report.Labels;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.support.StaticMessageSource;
 
@@ -44,6 +45,25 @@ class AuditTextTests {
                 .containsExactly("Vai trò: Người xem → Cán bộ xã");
     }
 
+    /**
+     * An e-mail address given to an account that had none read "Thư điện tử: x", as if the account were made anew,
+     * while taking it away read "x → (trống)".
+     */
+    @Test
+    void aFieldFilledInARecordThatWasThereReadsFromEmpty() {
+        JsonMapper json = JsonMapper.builder().build();
+        List<Change> filled = AuditSearch.changes(json.readTree("{\"email\": null, \"name\": \"A\"}"),
+                json.readTree("{\"email\": \"a@example.vn\", \"name\": \"A\"}"));
+        List<Change> created = AuditSearch.changes(null, json.readTree("{\"email\": \"a@example.vn\"}"));
+
+        assertThat(filled).containsExactly(new Change("email", "", "a@example.vn"));
+        assertThat(created).containsExactly(new Change("email", null, "a@example.vn"));
+        assertThat(AuditText.changes(row("USER", filled.get(0)), labels()))
+                .containsExactly("Thư điện tử: (trống) → a@example.vn");
+        assertThat(AuditText.changes(row("USER", new Change("email", "a@example.vn", null)), labels()))
+                .containsExactly("Thư điện tử: a@example.vn → (trống)");
+    }
+
     private static AuditRow row(String entityType, Change... changes) {
         return new AuditRow(1, Instant.EPOCH, "admin", "Quản trị", null, entityType, "1", "UPDATE",
                 new Subject(null, null, null, null, null, null, null), List.of(changes));
@@ -57,6 +77,8 @@ class AuditTextTests {
         messages.addMessage("audit.field.expiresAt", VIETNAMESE, "Hết hạn");
         messages.addMessage("audit.field.name", VIETNAMESE, "Tên");
         messages.addMessage("audit.field.role", VIETNAMESE, "Vai trò");
+        messages.addMessage("audit.field.email", VIETNAMESE, "Thư điện tử");
+        messages.addMessage("audit.value.none", VIETNAMESE, "(trống)");
         messages.addMessage("users.role.VIEWER", VIETNAMESE, "Người xem");
         messages.addMessage("users.role.COMMUNE_STAFF", VIETNAMESE, "Cán bộ xã");
         return new Labels(messages, VIETNAMESE);

@@ -101,9 +101,9 @@ class UserAuditTests {
         assertThat(edit.subject().name()).isEqualTo("Cán bộ Xã Một (xa.audit)");
         assertThat(edit.actorName()).isEqualTo("Người dùng admin.audit");
         assertThat(edit.changes()).containsExactly(new Change("role", "COMMUNE_STAFF", "VIEWER"),
-                new Change("email", null, "mot@thu.gov.vn"));
-        assertThat(AuditText.changes(edit, labels())).containsExactly("Vai trò: Cán bộ xã → Người xem",
-                "Thư: mot@thu.gov.vn");
+                new Change("email", "", "mot@thu.gov.vn"));
+        assertThat(AuditText.changes(edit, labels())).as("an address given to an account that had none")
+                .containsExactly("Vai trò: Cán bộ xã → Người xem", "Thư: (trống) → mot@thu.gov.vn");
     }
 
     @Test

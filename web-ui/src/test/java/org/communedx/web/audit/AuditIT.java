@@ -112,7 +112,8 @@ class AuditIT {
         String row = rowOf(found, "href=\"/entries/" + entry + "\"");
         assertThat(row).as("the entry by name, not by number")
                 .contains("Xã Yên Phú · " + periodName + " · G1.C1 ")
-                .contains("Tử số: 3", "Mẫu số: 4", "Giải trình: " + ESCAPED, "Trạng thái: ")
+                .as("fields filled in an entry that was there, empty").contains("Tử số: (trống) → 3",
+                        "Mẫu số: (trống) → 4", "Giải trình: (trống) → " + ESCAPED, "Trạng thái: ")
                 .doesNotContain("#" + entry, "null");
         assertThat(row).containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}<");
 
@@ -126,7 +127,8 @@ class AuditIT {
         assertThat(admin.get("/audit?from=2026-02-01&to=2026-01-01").body()).as("the dates the wrong way round")
                 .contains("id=\"audit-dates-reversed\"", "Ngày bắt đầu của bộ lọc sau ngày kết thúc");
         assertThat(admin.get("/audit?lang=en&actor=xa.yenphu&action=SAVE_VALUE").body())
-                .contains("Audit trail", "Criterion entry: Value saved", "Numerator: 3", "Explanation: " + ESCAPED);
+                .contains("Audit trail", "Criterion entry: Value saved", "Numerator: (empty) → 3",
+                        "Explanation: (empty) → " + ESCAPED);
         admin.get("/audit?lang=vi");
     }
 
