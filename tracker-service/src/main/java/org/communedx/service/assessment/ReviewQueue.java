@@ -98,12 +98,16 @@ public class ReviewQueue {
     public record Choice(String code, String name) {
     }
 
+    public record PeriodChoice(long id, String name) {
+    }
+
     /**
      * The queue and what its filters can choose from. {@code waiting} counts every entry the filter matches, of which
      * {@code items} holds the oldest, up to the page's limit: the page says when some are not shown, as the count in
      * the menu covers them all.
      */
-    public record Queue(List<QueueItem> items, long waiting, List<Choice> communes, List<String> groups) {
+    public record Queue(List<QueueItem> items, long waiting, List<Choice> communes, List<PeriodChoice> periods,
+            List<String> groups) {
 
         public boolean partial() {
             return waiting > items.size();
@@ -153,16 +157,25 @@ public class ReviewQueue {
                 row.value(), row.met(), row.explanation(), files.getOrDefault(row.entryId(), List.of()), row.submittedAt(),
                 row.submittedBy(), row.submittedFrom(), changes.get(row.entryId()), expired.contains(row.entryId())))
                 .toList();
+        // The communes and periods the queue reaches, ended ones too: a district that the reform ended still reviews
+        // its communes' entries of before it, and has nothing in the periods after.
         List<Choice> communes = jdbc.sql("""
                 select distinct u.code, u.name from administrative_unit u
                 join administrative_unit parent on parent.id = u.parent_id
-                where u.level = 'COMMUNE' and u.valid_to is null and parent.code = :unit and parent.level in (:levels)
+                where u.level = 'COMMUNE' and parent.code = :unit and parent.level in (:levels)
                 order by u.code""").params(reviewer.params())
                 .query((rs, row) -> new Choice(rs.getString("code"), rs.getString("name"))).stream()
                 .sorted(UnitNames.comparing(Choice::name)).toList();
+        List<PeriodChoice> periods = jdbc.sql("""
+                select p.id, p.name from period p
+                where exists (select 1 from assessment a join administrative_unit u on u.id = a.unit_id
+                    join administrative_unit parent on parent.id = u.parent_id
+                    where a.period_id = p.id and parent.code = :unit and parent.level in (:levels))
+                order by p.year desc, p.start_date desc""").params(reviewer.params())
+                .query((rs, row) -> new PeriodChoice(rs.getLong("id"), rs.getString("name"))).list();
         List<String> groups = jdbc.sql("select distinct code from criterion_group order by code")
                 .query(String.class).list();
-        return new Queue(items, waiting, communes, groups);
+        return new Queue(items, waiting, communes, periods, groups);
     }
 
     /** How many entries wait for the current user; empty for whoever reviews nothing. One SQL count. */

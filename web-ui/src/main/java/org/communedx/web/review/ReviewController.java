@@ -9,7 +9,6 @@ import java.util.Map;
 import org.communedx.service.assessment.ReviewQueue;
 import org.communedx.service.assessment.ReviewQueue.Filter;
 import org.communedx.service.assessment.ReviewQueue.Outcome;
-import org.communedx.service.period.PeriodService;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -25,13 +24,10 @@ class ReviewController {
 
     private final ReviewQueue queue;
 
-    private final PeriodService periods;
-
     private final MessageSource messages;
 
-    ReviewController(ReviewQueue queue, PeriodService periods, MessageSource messages) {
+    ReviewController(ReviewQueue queue, MessageSource messages) {
         this.queue = queue;
-        this.periods = periods;
         this.messages = messages;
     }
 
@@ -39,7 +35,6 @@ class ReviewController {
     String list(@RequestParam(required = false) String commune, @RequestParam(required = false) String group,
             @RequestParam(required = false) Long period, Model model) {
         model.addAttribute("queue", queue.queue(new Filter(commune, group, period)));
-        model.addAttribute("periods", periods.list());
         model.addAttribute("filter", new Filter(commune, group, period));
         return "review/list";
     }

@@ -50,6 +50,22 @@ class ReviewIT {
         reviewer = new WebClient(port).login("huyen.lacson", PASSWORD);
     }
 
+    /**
+     * The reform ended the district on 30/06/2025: its reviewer's commune filter offered none of its communes, and
+     * its period filter the periods after it.
+     */
+    @Test
+    void aDistrictTheReformEndedChoosesAmongItsCommunesAndTheirPeriods() {
+        String queue = reviewer.get("/reviews").body();
+
+        String communes = queue.substring(queue.indexOf("id=\"commune\""), queue.indexOf("id=\"group\""));
+        assertThat(communes).contains("<option value=\"05305\">Xã Yên Phú</option>",
+                "<option value=\"05347\">Xã Ân Nghĩa</option>");
+        String periodChoices = queue.substring(queue.indexOf("id=\"period\""));
+        periodChoices = periodChoices.substring(0, periodChoices.indexOf("</select>"));
+        assertThat(periodChoices).contains(">Năm 2025</option>").doesNotContain(">Năm 2026</option>");
+    }
+
     @Test
     void queueHoldsTheDistrictsSubmissionsOldestFirstAndBulkApprovesEachOnItsOwn() {
         long c1 = EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 18, 20);
