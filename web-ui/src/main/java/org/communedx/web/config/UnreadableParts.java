@@ -13,7 +13,7 @@ public enum UnreadableParts {
     FILE_NAME_INVALID,
     /** A file, or the whole request, over the multipart limits. */
     TOO_LARGE,
-    /** A part header over Tomcat's limit (512 bytes), where only the file name can be long. */
+    /** A part header over Tomcat's limit (server.tomcat.max-part-header-size), where only the file name can be long. */
     FILE_NAME_TOO_LONG,
     /** Anything else: a body that is not the multipart it says it is. */
     MALFORMED;

@@ -275,7 +275,7 @@ class EvidenceIT {
     void aFileNameTooLongOrWithControlCharactersIsRefusedOnTheEntryPage() {
         long before = evidence.countByEntryId(entryId);
         byte[] pdf = SampleFiles.pdf(1);
-        assertRefusedOnTheEntryPage(staff.postMultipart(uploadPath(), fields(), "bien-ban-".repeat(120) + ".pdf", pdf),
+        assertRefusedOnTheEntryPage(staff.postMultipart(uploadPath(), fields(), "bien-ban-".repeat(250) + ".pdf", pdf),
                 "Tên tệp quá dài; chưa có gì được lưu. Hãy đặt tên ngắn hơn rồi tải lên lại.");
         assertRefusedOnTheEntryPage(staff.postMultipart(uploadPath(), fields(), "bien\u0000ban.pdf", pdf),
                 "Tên tệp có ký tự không hợp lệ; chưa có gì được lưu. Hãy đổi tên tệp rồi tải lên lại.");
@@ -287,6 +287,22 @@ class EvidenceIT {
         assertRefusedOnTheEntryPage(staff.postMultipart(uploadPath(), fields, "bien-ban.pdf", pdf),
                 "Số hiệu, trích yếu hoặc cơ quan ban hành có ký tự điều khiển, không lưu được; hãy gõ lại.");
         assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+    }
+
+    /**
+     * The longest name Windows gives a file, 255 Vietnamese letters (about 510 bytes): Tomcat's 512-byte part
+     * header refused it, and the details typed beside it were lost with the request.
+     */
+    @Test
+    void theLongestNameAFileSystemAllowsIsTaken() {
+        long before = evidence.countByEntryId(entryId);
+        String name = "Đ".repeat(251) + ".pdf";
+
+        HttpResponse<String> upload = staff.postMultipart(uploadPath(), fields(), name, SampleFiles.pdf(1));
+
+        assertThat(upload.statusCode()).isEqualTo(302);
+        assertThat(evidence.countByEntryId(entryId)).isEqualTo(before + 1);
+        assertThat(staff.get("/entries/" + entryId).body()).contains(name);
     }
 
     /** The upload form's CSRF token is in a hidden field, not its URL, and is still required. */
