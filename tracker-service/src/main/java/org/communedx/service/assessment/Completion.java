@@ -49,8 +49,10 @@ public final class Completion {
         COUNTS,
         /** Applicable, but its value earns no points (or there is no value yet). */
         NOT_MET,
-        /** Its value earns points, but it is not approved (verified) or not submitted (claimed). */
+        /** Its value earns points and waits for the reviewer (submitted, or not applicable asked): not approved. */
         NOT_APPROVED,
+        /** Its value earns points but is still the commune's (a draft, or returned to it): not submitted. */
+        NOT_SUBMITTED,
         /** A reviewer accepted it as not applicable: its weight is left out of the whole as well. */
         NOT_APPLICABLE
     }
@@ -91,7 +93,11 @@ public final class Completion {
         if (item.points().signum() == 0) {
             return Reason.NOT_MET;
         }
-        return java.util.Arrays.asList(counted).contains(item.status()) ? Reason.COUNTS : Reason.NOT_APPROVED;
+        if (java.util.Arrays.asList(counted).contains(item.status())) {
+            return Reason.COUNTS;
+        }
+        return item.status() == EntryStatus.SUBMITTED || item.status() == EntryStatus.NOT_APPLICABLE_REQUESTED
+                ? Reason.NOT_APPROVED : Reason.NOT_SUBMITTED;
     }
 
     /** Verified and claimed percent, one decimal, or null when nothing is applicable. */

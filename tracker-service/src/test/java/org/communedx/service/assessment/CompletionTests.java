@@ -108,6 +108,25 @@ class CompletionTests {
                 .isEqualByComparingTo(explanation.percentages().claimed()).isEqualByComparingTo("42.9");
     }
 
+    /**
+     * A draft's points count in neither figure because it is the commune's still: "not approved" said of the
+     * claimed figure, which counts what is submitted, sent the commune looking for a reviewer.
+     */
+    @Test
+    void aDraftOrAReturnedEntryIsNotSubmittedAndWhatWaitsIsNotApproved() {
+        List<Item> items = List.of(item("G1", 1, DRAFT, true), item("G1", 1, RETURNED, true),
+                item("G1", 1, SUBMITTED, true), item("G1", 1, NOT_APPLICABLE_REQUESTED, true));
+
+        Completion.Explanation explanation = Completion.explain(items);
+
+        assertThat(explanation.lines()).extracting(Completion.Line::verified).containsExactly(
+                Completion.Reason.NOT_SUBMITTED, Completion.Reason.NOT_SUBMITTED, Completion.Reason.NOT_APPROVED,
+                Completion.Reason.NOT_APPROVED);
+        assertThat(explanation.lines()).extracting(Completion.Line::claimed).containsExactly(
+                Completion.Reason.NOT_SUBMITTED, Completion.Reason.NOT_SUBMITTED, Completion.Reason.COUNTS,
+                Completion.Reason.NOT_APPROVED);
+    }
+
     private static int sequence;
 
     private static Item item(String group, int weight, EntryStatus status, boolean met) {

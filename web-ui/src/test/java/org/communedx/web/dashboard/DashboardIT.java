@@ -90,7 +90,14 @@ class DashboardIT {
         assertThat(reviewer.get(explain).body())
                 .contains("Tổng trọng số được tính 1,00 / tổng trọng số áp dụng 4,00 = 25,0%",
                         "Được tính", "Không tính: chưa nhập")
-                .as("criteria nobody entered are not entered, not unmet").doesNotContain("Không tính: chưa đạt mục tiêu");
+                .as("criteria nobody entered are not entered, not unmet")
+                .doesNotContain("Không tính: giá trị chưa được điểm nào");
+
+        // A draft that earns points counts in neither figure: it is not submitted, in the claimed column too.
+        EntryPages.saveFirst(staff, "05305", period, "G1.C1", "numerator=1&denominator=1");
+        String draft = reviewer.get(explain).body();
+        assertThat(draft.substring(draft.indexOf("G1.C1"))).containsPattern(
+                "Không tính: chưa gửi duyệt</td>\\s*<td[^>]*>Không tính: chưa gửi duyệt</td>");
     }
 
     @Test
