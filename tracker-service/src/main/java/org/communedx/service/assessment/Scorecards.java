@@ -25,6 +25,7 @@ import org.communedx.model.framework.Criterion;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.MeasurementType;
 import org.communedx.model.framework.ScoreSettings;
+import org.communedx.model.framework.ScoreStep;
 import org.communedx.model.framework.ScoringMethod;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
@@ -33,7 +34,6 @@ import org.communedx.model.period.PlanRepository;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.Actors;
-import org.communedx.service.framework.ScoreStepsText;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.assessment.Completion.Item;
 import org.communedx.service.assessment.Completion.Percentages;
@@ -271,13 +271,12 @@ public class Scorecards {
      * A criterion as an explanation lists it: its maximum, the points its value earns and by which rule, and why they
      * count or not.
      * @param hasValue whether a value was entered (without one, it earns nothing)
-     * @param step for STEPS and LEVELS, the band that holds the value as its rule writes it ("50..80", "2"), or null
-     *        when none does
+     * @param step for STEPS and LEVELS, the band that holds the value, or null when none does
      * @param evidenceExpired the entry has evidence and every file of it is past its valid-until date
      */
     public record ExplainedCriterion(String code, LocalizedText name, String groupCode,
             BigDecimal weight, EntryStatus status, boolean met, Completion.Reason verified, Completion.Reason claimed,
-            BigDecimal points, ScoringMethod scoring, boolean hasValue, String step, boolean evidenceExpired) {
+            BigDecimal points, ScoringMethod scoring, boolean hasValue, ScoreStep step, boolean evidenceExpired) {
     }
 
     /**
@@ -312,8 +311,7 @@ public class Scorecards {
             criteria.add(new ExplainedCriterion(line.criterionCode(), criterion.name(),
                     line.groupCode(), line.weight(), line.status(), line.met(), line.verified(), line.claimed(),
                     line.points(), criterion.scoring().method(), value != null,
-                    value == null ? null : criterion.scoring().stepFor(value.measure())
-                            .map(step -> ScoreStepsText.band(criterion.scoring().method(), step)).orElse(null),
+                    value == null ? null : criterion.scoring().stepFor(value.measure()).orElse(null),
                     entry.getId() != null && expired.contains(entry.getId())));
         }
         LocalizedText groupName = groupCode == null ? null : rows.get(0).getCriterion().getGroup().name();

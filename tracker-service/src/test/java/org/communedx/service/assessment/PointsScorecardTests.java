@@ -31,6 +31,7 @@ import org.communedx.service.assessment.AssessmentViews.EntryView;
 import org.communedx.service.assessment.Scorecards.CompletionExplanation;
 import org.communedx.service.assessment.Scorecards.ExplainedCriterion;
 import org.communedx.service.assessment.Scorecards.Scorecard;
+import org.communedx.service.framework.ScoreStepsText;
 import org.communedx.service.progress.PlanTrackers;
 import org.communedx.service.progress.ProgressViews.CommuneFigure;
 import org.communedx.service.progress.ProgressViews.PlanTracker;
@@ -151,7 +152,8 @@ class PointsScorecardTests {
 
         CompletionExplanation explanation = scorecards.explain("96101", period, null);
         assertThat(explanation.criteria()).extracting(ExplainedCriterion::code, ExplainedCriterion::scoring,
-                ExplainedCriterion::step, ExplainedCriterion::verified).containsExactly(
+                row -> row.step() == null ? null : ScoreStepsText.band(row.scoring(), row.step()),
+                ExplainedCriterion::verified).containsExactly(
                         tuple("G1.C1", ScoringMethod.PROPORTIONAL, null, Completion.Reason.COUNTS),
                         tuple("G1.C2", ScoringMethod.STEPS, "50..80", Completion.Reason.COUNTS),
                         tuple("G1.C3", ScoringMethod.LEVELS, "2", Completion.Reason.NOT_APPROVED));

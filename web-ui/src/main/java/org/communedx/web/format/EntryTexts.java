@@ -107,8 +107,12 @@ public final class EntryTexts {
             case ALL_OR_NOTHING -> message(row.met() ? "explain.why.ALL_OR_NOTHING.met"
                     : "explain.why.ALL_OR_NOTHING.notMet");
             case PROPORTIONAL -> message(row.met() ? "explain.why.PROPORTIONAL.met" : "explain.why.PROPORTIONAL.share");
-            case STEPS, LEVELS -> row.step() == null ? message("explain.why.noStep")
-                    : message("explain.why." + row.scoring().name(), row.step());
+            case LEVELS -> row.step() == null ? message("explain.why.noStep")
+                    : message("explain.why.LEVELS", row.step().from().intValue());
+            // In words, as the bands are half-open: "0..1" and "1..2" seemed both to hold 1.
+            case STEPS -> row.step() == null ? message("explain.why.noStep")
+                    : row.step().to() == null ? message("explain.why.STEPS.open", row.step().from())
+                    : message("explain.why.STEPS", row.step().from(), row.step().to());
         };
     }
 

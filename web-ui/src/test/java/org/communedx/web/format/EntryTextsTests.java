@@ -9,6 +9,7 @@ import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.framework.ScoreStep;
 import org.communedx.model.framework.ScoringMethod;
 import org.communedx.service.assessment.Completion.Reason;
 import org.communedx.service.assessment.Scorecards.ExplainedCriterion;
@@ -72,9 +73,9 @@ class EntryTextsTests {
                 + "[(${#entries.reasonClass(row.verified)})]|[(${#entries.reason(row, row.claimed)})] "
                 + "[(${#entries.reasonClass(row.claimed)})]";
 
-        assertThat(render(explained, Map.of("row", explained(ScoringMethod.STEPS, true, "10–20", Reason.NOT_APPROVED,
+        assertThat(render(explained, Map.of("row", explained(ScoringMethod.STEPS, true, step("10", "20.5"), Reason.NOT_APPROVED,
                 Reason.COUNTS)), "en"))
-                .isEqualTo("In the step 10–20: that step's points|Not counted: not approved "
+                .isEqualTo("In the step from 10 to under 20.5: that step's points|Not counted: not approved "
                         + "|Counts text-success fw-semibold");
         assertThat(render(explained, Map.of("row", explained(ScoringMethod.ALL_OR_NOTHING, false, null, Reason.NOT_MET,
                 Reason.NOT_MET)), "vi"))
@@ -85,7 +86,24 @@ class EntryTextsTests {
     }
 
     /** A criterion not met, with a value unless {@code valued} is false. */
-    private static ExplainedCriterion explained(ScoringMethod scoring, boolean valued, String step, Reason verified,
+    /** A band is half-open: "0..1" and "1..2" seemed both to hold 1, so the page says it in words. */
+    @Test
+    void aStepReadsInWordsWithItsUpperEndLeftOut() {
+        String why = "[(${#entries.why(row)})]";
+
+        assertThat(render(why, Map.of("row", explained(ScoringMethod.STEPS, true, step("1", "2.5"), Reason.COUNTS,
+                Reason.COUNTS)), "vi")).isEqualTo("Giá trị thuộc bậc từ 1 đến dưới 2,5: điểm của bậc đó");
+        assertThat(render(why, Map.of("row", explained(ScoringMethod.STEPS, true, step("80", null), Reason.COUNTS,
+                Reason.COUNTS)), "vi")).isEqualTo("Giá trị thuộc bậc từ 80 trở lên: điểm của bậc đó");
+        assertThat(render(why, Map.of("row", explained(ScoringMethod.LEVELS, true, ScoreStep.level(2, BigDecimal.TEN),
+                Reason.COUNTS, Reason.COUNTS)), "en")).isEqualTo("Level 2: that level's points");
+    }
+
+    private static ScoreStep step(String from, String to) {
+        return new ScoreStep(new BigDecimal(from), to == null ? null : new BigDecimal(to), BigDecimal.ONE);
+    }
+
+    private static ExplainedCriterion explained(ScoringMethod scoring, boolean valued, ScoreStep step, Reason verified,
             Reason claimed) {
         return new ExplainedCriterion("1.1", new LocalizedText("Tiêu chí", "Criterion"), "1", BigDecimal.ONE,
                 EntryStatus.SUBMITTED, false, verified, claimed, BigDecimal.ZERO, scoring, valued, step, false);

@@ -166,7 +166,7 @@ class PointsFiguresIT {
         assertThat(admin.get(scorecard + "/explain").body()).contains(
                 "Điểm được tính 505,00 / điểm tối đa của các tiêu chí áp dụng 1.000,00 = 50,5%",
                 "Chưa đạt chỉ tiêu: điểm tối đa nhân với tỷ lệ đạt so với chỉ tiêu",
-                "Giá trị thuộc bậc 50..80: điểm của bậc đó", "Mức 2: điểm của mức đó");
+                "Giá trị thuộc bậc từ 50 đến dưới 80: điểm của bậc đó", "Mức 2: điểm của mức đó");
         assertThat(admin.get("/dashboard/national?period=" + period).body()).contains("505,00 / 1.000 điểm");
         assertThat(admin.get("/units/25/periods/" + period + "/ranking").body())
                 .as("the province's ranking writes its scale as the language does").contains("trên thang 1.000 điểm");
