@@ -51,8 +51,9 @@ class ApiTokenController {
         if (!binding.hasErrors()) {
             try {
                 model.addAttribute("issued", tokens.issue(form.toNewToken()));
-                model.addAttribute("apiUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/units")
-                        .toUriString());
+                // An example that answers every role something: the unit list answers nothing without a search.
+                model.addAttribute("apiUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/api/v1/periods").toUriString());
                 response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
                 return "token/issued";
             }

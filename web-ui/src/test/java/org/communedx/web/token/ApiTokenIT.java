@@ -96,6 +96,11 @@ class ApiTokenIT {
         long id = Long.parseLong(token.group(1));
         String secret = token.group(2);
         assertThat(issued.body()).contains("Đây là lần duy nhất mã được hiển thị");
+        Matcher example = Pattern.compile("<code>curl [^<]* http://[^/]+(/api/v1/[^<]+)</code>").matcher(issued.body());
+        assertThat(example.find()).as("a usage example").isTrue();
+        HttpResponse<String> tried = bearer(token.group(), example.group(1));
+        assertThat(tried.statusCode()).isEqualTo(200);
+        assertThat(tried.body()).as("an example that answers something").contains("\"name\":");
 
         Map<String, Object> row = jdbc.queryForMap("select * from api_token where id = ?", id);
         assertThat((byte[]) row.get("secret_hash")).isEqualTo(
