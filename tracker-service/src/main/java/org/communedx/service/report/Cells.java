@@ -12,12 +12,17 @@ public final class Cells {
     }
 
     public static String neutralise(String text) {
+        return formulaLike(text) ? "'" + text : text;
+    }
+
+    /** Whether a spreadsheet would take the text, typed into a cell, for a formula. */
+    public static boolean formulaLike(String text) {
         if (text == null || text.isEmpty()) {
-            return text;
+            return false;
         }
         return switch (text.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
-            default -> text;
+            case '=', '+', '-', '@', '\t', '\r' -> true;
+            default -> false;
         };
     }
 }

@@ -14,7 +14,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * XLSX through POI's streaming workbook: at most {@link #WINDOW} rows are in memory, the rest already in a
- * compressed temporary file, which {@link #close()} deletes. Text cells are plain strings, never formulas.
+ * compressed temporary file, which {@link #close()} deletes. Text cells are plain strings, never formulas; one that a
+ * spreadsheet would take for a formula once edited ({@link Cells#formulaLike}) is marked as text by its style (Excel's
+ * quote prefix), which shows it as typed, where a CSV needs the quote itself in the cell.
  */
 final class XlsxTableWriter implements TableWriter {
 
@@ -27,6 +29,8 @@ final class XlsxTableWriter implements TableWriter {
     private final CellStyle headerStyle;
 
     private final CellStyle timeStyle;
+
+    private final CellStyle quotedStyle;
 
     private SXSSFSheet sheet;
 
@@ -41,6 +45,8 @@ final class XlsxTableWriter implements TableWriter {
         headerStyle.setFont(bold);
         timeStyle = workbook.createCellStyle();
         timeStyle.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+        quotedStyle = workbook.createCellStyle();
+        quotedStyle.setQuotePrefixed(true);
     }
 
     @Override
@@ -74,7 +80,11 @@ final class XlsxTableWriter implements TableWriter {
                 cell.setCellStyle(timeStyle);
             }
             else {
-                cell.setCellValue(Cells.neutralise(value.toString()));
+                String text = value.toString();
+                cell.setCellValue(text);
+                if (Cells.formulaLike(text)) {
+                    cell.setCellStyle(quotedStyle);
+                }
             }
         }
     }

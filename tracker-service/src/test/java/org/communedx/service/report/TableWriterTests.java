@@ -46,8 +46,12 @@ class TableWriterTests {
                 "'\rCR");
     }
 
+    /**
+     * A string cell is never run; edited, Excel would read it again as typed, so the cell is marked as text by its
+     * style (the quote prefix), which shows the text as it is: an apostrophe in the cell showed in the export.
+     */
     @Test
-    void xlsxNeutralisesTextAndWritesItAsPlainStrings() throws IOException {
+    void xlsxWritesTextAsPlainStringsMarkedAsTextWhereAFormulaCouldBeRead() throws IOException {
         byte[] xlsx = write(ExportFormat.XLSX, DANGEROUS);
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
@@ -55,7 +59,8 @@ class TableWriterTests {
             for (int i = 0; i < DANGEROUS.size(); i++) {
                 Cell cell = row.getCell(i);
                 assertThat(cell.getCellType()).as("cell %d", i).isEqualTo(CellType.STRING);
-                assertThat(cell.getStringCellValue()).isEqualTo("'" + DANGEROUS.get(i));
+                assertThat(cell.getStringCellValue()).isEqualTo(DANGEROUS.get(i));
+                assertThat(cell.getCellStyle().getQuotePrefixed()).as("cell %d", i).isTrue();
             }
         }
     }
@@ -75,6 +80,7 @@ class TableWriterTests {
             assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(-12.5);
             assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(7);
             assertThat(row.getCell(2).getStringCellValue()).isEqualTo("Xã Yên Phú");
+            assertThat(row.getCell(2).getCellStyle().getQuotePrefixed()).isFalse();
             assertThat(row.getCell(3).getStringCellValue()).isEqualTo("18/20");
             assertThat(row.getCell(4)).isNull();
             assertThat(row.getCell(5).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2026, 12, 1, 8, 30));
