@@ -53,6 +53,17 @@ public interface AdministrativeUnitRepository extends JpaRepository<Administrati
             + "order by u.validFrom asc nulls first")
     List<AdministrativeUnit> findAllByCode(String code);
 
+    /**
+     * The last unit that held the code, when no unit holds it on {@code date} and that one had ended by then: what a
+     * form that takes today's units (an account's, a token's) names when refusing the code.
+     */
+    default Optional<AdministrativeUnit> findEndedBefore(String code, LocalDate date) {
+        List<AdministrativeUnit> all = findAllByCode(code);
+        return all.isEmpty() || all.stream().anyMatch(unit -> unit.isValidOn(date)) ? Optional.empty()
+                : Optional.of(all.get(all.size() - 1)).filter(last -> last.getValidTo() != null
+                        && last.getValidTo().isBefore(date));
+    }
+
     @Query("select u from AdministrativeUnit u where u.level = UnitLevel.PROVINCE and " + VALID_ON + " order by u.code")
     List<AdministrativeUnit> findProvincesValidOn(LocalDate date);
 

@@ -232,7 +232,12 @@ public class ApiTokens {
                 ? units.findByCodeValidOn(code, LocalDate.now(clock)).filter(scope::includes)
                 : Optional.empty();
         if (unit.isEmpty()) {
-            throw new TokenRefused("unitCode", "apiTokens.problem.unitUnknown", code);
+            LocalDate today = LocalDate.now(clock);
+            Optional<AdministrativeUnit> ended = code.length() <= 10 && mayIssue(actor, scope, role, code)
+                    ? units.findEndedBefore(code, today).filter(scope::includes) : Optional.empty();
+            throw ended.map(last -> new TokenRefused("unitCode", "apiTokens.problem.unitEnded", code, last.getName(),
+                    last.getValidTo())).orElseGet(() -> new TokenRefused("unitCode", "apiTokens.problem.unitUnknown",
+                    code));
         }
         if (!role.fits(unit.get().getLevel())) {
             throw new TokenRefused("unitCode", "apiTokens.problem.unitLevel", code);

@@ -143,7 +143,11 @@ class UserRules {
         Optional<AdministrativeUnit> unit = actor.scope().includes(code)
                 ? units.findByCodeValidOn(code, today()).filter(actor.scope()::includes) : Optional.empty();
         if (unit.isEmpty()) {
-            problems.add(UserProblem.of(line, UserField.UNIT, "users.problem.unitUnknown", code));
+            Optional<AdministrativeUnit> ended = actor.scope().includes(code)
+                    ? units.findEndedBefore(code, today()).filter(actor.scope()::includes) : Optional.empty();
+            problems.add(ended.map(last -> UserProblem.of(line, UserField.UNIT, "users.problem.unitEnded", code,
+                    last.getName(), last.getValidTo()))
+                    .orElseGet(() -> UserProblem.of(line, UserField.UNIT, "users.problem.unitUnknown", code)));
         }
         else if (!role.fits(unit.get().getLevel())) {
             problems.add(UserProblem.of(line, UserField.UNIT, "users.problem.unitLevel." + role.name(), code));

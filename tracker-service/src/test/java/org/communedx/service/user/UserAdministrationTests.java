@@ -118,7 +118,7 @@ class UserAdministrationTests {
         assertThat(problemKeys(new NewUser("nguoi.xem", "Người xem", Role.VIEWER, "", null)))
                 .containsExactly("users.problem.unitRequired");
         assertThat(problemKeys(new NewUser("xa.danhap", "Xã đã nhập", Role.COMMUNE_STAFF, "88102", null)))
-                .containsExactly("users.problem.unitUnknown");
+                .as("a commune that has ended, named as such").containsExactly("users.problem.unitEnded");
         assertThat(problemKeys(new NewUser("xa.khongco", "Không có", Role.COMMUNE_STAFF, "99999", null)))
                 .containsExactly("users.problem.unitUnknown");
         assertThat(problemKeys(new NewUser("tinh.88", "Tỉnh", Role.PROVINCE_MANAGER, "881", null)))

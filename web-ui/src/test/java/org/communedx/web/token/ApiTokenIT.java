@@ -261,6 +261,11 @@ class ApiTokenIT {
         assertThat(otherProvince.statusCode()).isEqualTo(200);
         assertThat(otherProvince.body()).contains("Hôm nay không có đơn vị 98001 trong phạm vi của bạn.");
         assertThat(TOKEN.matcher(otherProvince.body()).find()).isFalse();
+        // The reform ended Tỉnh Hòa Bình: no token is for it, and the refusal says so, to an administrator too.
+        for (WebClient issuer : List.of(manager, new WebClient(port).login("admin", DEMO_PASSWORD))) {
+            assertThat(issue(issuer, "Lịch sử", "VIEWER", "17", "90").body()).as("an ended province")
+                    .contains("Tỉnh Hòa Bình (mã 17) đã kết thúc ngày 30/06/2025; mã truy cập chỉ gắn với đơn vị");
+        }
         HttpResponse<String> administrator = issue(manager, "Quản trị", "ADMIN", "", "90");
         assertThat(administrator.body()).contains("Bạn không được cấp mã với vai trò này.");
         assertThat(TOKEN.matcher(administrator.body()).find()).isFalse();

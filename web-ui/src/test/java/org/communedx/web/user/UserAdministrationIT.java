@@ -186,6 +186,11 @@ class UserAdministrationIT {
                 TestAccounts.uniqueUsername("pm"), "displayName", "Cán bộ Đại Đồng", "role", "COMMUNE_STAFF",
                 "unitCode", "05347", "email", ""));
         assertThat(reused.body()).contains("Hiện không có đơn vị nào mã 05347 trong phạm vi của bạn.");
+        HttpResponse<String> ended = oldProvince.post("/users/new", form(oldProvince, "username",
+                TestAccounts.uniqueUsername("pm"), "displayName", "Cán bộ huyện", "role", "DISTRICT_OFFICIAL",
+                "unitCode", "157", "email", ""));
+        assertThat(ended.body()).as("a unit the reform ended, said as such")
+                .contains("Huyện Lạc Sơn (mã 157) đã kết thúc ngày 30/06/2025; tài khoản chỉ gắn với đơn vị");
 
         // Nor does it manage that code's accounts, which are the new communes' now; an ended district's stay its.
         long yenPhu = userAccounts.findByUsername("xa.yenphu").orElseThrow().getId();
