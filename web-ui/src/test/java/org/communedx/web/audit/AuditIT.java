@@ -122,6 +122,10 @@ class AuditIT {
         assertThat(admin.get("/audit?unit=05425&actor=xa.yenphu").body()).contains("Không có thay đổi nào khớp bộ lọc.");
         assertThat(admin.get("/audit?unit=abc'--&actor=xa.yenphu").body()).contains("Không có thay đổi nào khớp bộ lọc.");
         assertThat(admin.get("/audit?actor=nobody.here").body()).contains("Không có thay đổi nào khớp bộ lọc.");
+        assertThat(admin.get("/audit?actor=xa.yenphu&page=999999").body()).as("past the last page, not 'no match'")
+                .contains("Trang 10.000 nằm sau trang cuối của bộ lọc này.",
+                        "href=\"/audit?actor=xa.yenphu&amp;unit=&amp;entityType=&amp;action=&amp;from=&amp;to=\">Về trang đầu</a>")
+                .doesNotContain("Không có thay đổi nào khớp bộ lọc.", "id=\"audit-previous\"");
         assertThat(admin.get("/audit?action=SAVE_VALUE&from=2000-01-01&to=2000-01-02").body())
                 .contains("Không có thay đổi nào khớp bộ lọc.").doesNotContain("id=\"audit-dates-reversed\"");
         assertThat(admin.get("/audit?from=2026-02-01&to=2026-01-01").body()).as("the dates the wrong way round")
