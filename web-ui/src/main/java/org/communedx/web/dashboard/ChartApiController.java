@@ -9,6 +9,9 @@ import org.communedx.service.progress.ProgressViews.Rollup;
 import org.communedx.service.progress.Rollups;
 import org.communedx.web.format.Formats;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,6 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ChartApiController {
+
+    // As the progress API names a period: "period" was the id here and the year there, so that 2026 found nothing.
+    private static final String YEAR = "The period's year, e.g. 2025: the latest period of that year if there are "
+            + "several. Neither this nor periodId: the current period";
+
+    private static final String PERIOD_ID = "The period's id, as GET /api/v1/periods lists it: names one period "
+            + "exactly. When given, period is not read";
 
     private final Dashboards dashboards;
 
@@ -35,15 +45,26 @@ class ChartApiController {
     }
 
     @GetMapping("/api/v1/units/{code}/charts")
-    Charts unit(@PathVariable String code, @RequestParam(required = false) Long period,
+    Charts unit(@PathVariable String code,
+            @Parameter(description = YEAR) @RequestParam(name = "period", required = false) Integer year,
+            @Parameter(description = PERIOD_ID) @RequestParam(required = false) Long periodId,
             @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) int threshold, Locale locale) {
-        return charts(dashboards.unitCharts(code, period, threshold), locale);
+        return charts(dashboards.unitCharts(code, period(year, periodId), threshold), locale);
     }
 
     @GetMapping("/api/v1/country/charts")
-    Charts national(@RequestParam(required = false) Long period,
+    Charts national(@Parameter(description = YEAR) @RequestParam(name = "period", required = false) Integer year,
+            @Parameter(description = PERIOD_ID) @RequestParam(required = false) Long periodId,
             @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) int threshold, Locale locale) {
-        return charts(dashboards.nationalCharts(period, threshold), locale);
+        return charts(dashboards.nationalCharts(period(year, periodId), threshold), locale);
+    }
+
+    /** The period named as the progress API names it: its year or its id; none for the current one. */
+    private @Nullable Long period(@Nullable Integer year, @Nullable Long periodId) {
+        if (periodId != null || year == null) {
+            return periodId;
+        }
+        return dashboards.periodNamed(year, null).id();
     }
 
     private static Charts charts(ChartFigures figures, Locale locale) {

@@ -79,7 +79,7 @@ class DashboardIT {
         assertThat(figure(after, "figure-average")).as("one of 24 communes at 25%").isEqualTo("1,0%");
         assertThat(figure(after, "figure-above")).as("a count of communes, never a fraction or a day")
                 .matches("\\d+ trong 24 xã");
-        assertThat(reviewer.get("/api/v1/units/157/charts?period=" + period, "application/json").body())
+        assertThat(reviewer.get("/api/v1/units/157/charts?periodId=" + period, "application/json").body())
                 .contains("\"groups\":{\"labels\":[\"G1 Nhóm một\",\"G2 Nhóm hai\"],\"values\":[2.1,0.0]}")
                 .as("the trend's days as every page writes them")
                 .containsPattern("\"trend\":\\{\"labels\":\\[\"\\d{2}/\\d{2}/\\d{4}\"")
@@ -98,6 +98,22 @@ class DashboardIT {
         String draft = reviewer.get(explain).body();
         assertThat(draft.substring(draft.indexOf("G1.C1"))).containsPattern(
                 "Không tính: chưa gửi duyệt</td>\\s*<td[^>]*>Không tính: chưa gửi duyệt</td>");
+    }
+
+    /** "period" was the id here and the year on the progress API, so that period=2026 found nothing. */
+    @Test
+    void chartsNameAPeriodByYearAsTheProgressApiDoes() {
+        WebClient manager = new WebClient(port).login("tinh.phutho", PASSWORD);
+        String progress = manager.get("/api/v1/units/25/progress?period=2026", "application/json").body();
+        Matcher id = Pattern.compile("\"periodId\":(\\d+)").matcher(progress);
+        assertThat(id.find()).isTrue();
+
+        HttpResponse<String> byYear = manager.get("/api/v1/units/25/charts?period=2026", "application/json");
+        assertThat(byYear.statusCode()).isEqualTo(200);
+        assertThat(byYear.body()).isEqualTo(
+                manager.get("/api/v1/units/25/charts?periodId=" + id.group(1), "application/json").body());
+        assertThat(manager.get("/api/v1/units/25/charts?period=2099", "application/json").statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -110,7 +110,7 @@ class MergedCodeScopeIT {
         users.put("new province", login(Role.PROVINCE_MANAGER, "89"));
 
         assertStatuses(users, "/units/89/dashboard?period=" + after, 404, 404, 404, 200);
-        assertStatuses(users, "/api/v1/units/89/charts?period=" + after, 404, 404, 404, 200);
+        assertStatuses(users, "/api/v1/units/89/charts?periodId=" + after, 404, 404, 404, 200);
         assertStatuses(users, "/api/v1/units/89/progress?period=2026", 404, 404, 404, 200);
         assertStatuses(users, "/api/v1/units/88101/progress?period=2026", 404, 404, 404, 200);
         assertStatuses(users, "/units/89/periods/" + after + "/rollup.csv", 404, 404, 404, 200);
