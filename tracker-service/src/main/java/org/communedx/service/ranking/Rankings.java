@@ -71,9 +71,17 @@ public class Rankings {
             LocalizedText frameworkTitle, ScoreDisplay display, int decimals, BigDecimal scaleTop, List<ClassCount> classes,
             List<RankedCommune> communes, int communeCount, int scored, Integer classFilter) {
 
-        /** Nothing to rank into, or nothing to rank: the page says which instead of an empty table. */
+        /** Nothing to rank: the page says so instead of an empty table. */
         public boolean empty() {
-            return classes.isEmpty() || scored == 0;
+            return scored == 0;
+        }
+
+        /**
+         * Whether the framework defines classes: without them (DX-XA 1.0, before the reform) the communes are still
+         * ranked by their score, only not classed.
+         */
+        public boolean classified() {
+            return !classes.isEmpty();
         }
 
         public boolean points() {

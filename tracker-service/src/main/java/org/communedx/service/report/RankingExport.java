@@ -31,7 +31,10 @@ public class RankingExport {
             if (districts) {
                 headers.add(labels.get("ranking.col.district"));
             }
-            headers.addAll(List.of(scoreHeader, labels.get("ranking.col.class")));
+            headers.add(scoreHeader);
+            if (ranking.classified()) {
+                headers.add(labels.get("ranking.col.class"));
+            }
             writer.table(labels.get("ranking.sheet.communes"), headers);
             for (RankedCommune commune : ranking.communes()) {
                 List<Object> row = new ArrayList<>(Arrays.asList(commune.rank(), commune.code(), commune.name()));
@@ -39,16 +42,20 @@ public class RankingExport {
                     row.add(commune.district());
                 }
                 row.add(commune.score());
-                row.add(commune.className() == null
-                        ? labels.get(commune.score() == null ? "ranking.noScore" : "ranking.noClass")
-                        : commune.className().in(labels.locale()));
+                if (ranking.classified()) {
+                    row.add(commune.className() == null
+                            ? labels.get(commune.score() == null ? "ranking.noScore" : "ranking.noClass")
+                            : commune.className().in(labels.locale()));
+                }
                 writer.row(row);
             }
-            writer.table(labels.get("ranking.sheet.classes"), List.of(labels.get("ranking.col.class"),
-                    labels.get("ranking.col.threshold"), labels.get("ranking.col.communes")));
-            for (ClassCount scoreClass : ranking.classes()) {
-                writer.row(Arrays.asList(scoreClass.name().in(labels.locale()), scoreClass.threshold(),
-                        scoreClass.communes()));
+            if (ranking.classified()) {
+                writer.table(labels.get("ranking.sheet.classes"), List.of(labels.get("ranking.col.class"),
+                        labels.get("ranking.col.threshold"), labels.get("ranking.col.communes")));
+                for (ClassCount scoreClass : ranking.classes()) {
+                    writer.row(Arrays.asList(scoreClass.name().in(labels.locale()), scoreClass.threshold(),
+                            scoreClass.communes()));
+                }
             }
             writer.finish();
         }

@@ -123,14 +123,17 @@ class RankingsTests {
                         tuple(null, "96201", null, null));
     }
 
+    /** A version without classes still ranks its communes, only without classing them. */
     @Test
-    void withoutClassesTheRankingIsEmpty() {
+    void withoutClassesTheCommunesAreRankedButNotClassed() {
         loginAs("t.tinh96", Role.PROVINCE_MANAGER);
 
         Ranking ranking = rankings.ranking("96", period, null);
 
         assertThat(ranking.classes()).isEmpty();
-        assertThat(ranking.empty()).isTrue();
+        assertThat(ranking.classified()).isFalse();
+        assertThat(ranking.empty()).isEqualTo(ranking.scored() == 0);
+        assertThat(ranking.communes()).isNotEmpty().allSatisfy(commune -> assertThat(commune.classNumber()).isNull());
     }
 
     @Test

@@ -143,14 +143,30 @@ class RankingIT {
         }
     }
 
+    /**
+     * DX-XA 1.0, before the reform, has no classes in the demo: its ranking showed nothing but that, though the
+     * dashboard links it. The communes are ranked all the same, without a class column or filter.
+     */
     @Test
-    void withoutClassesThePageSaysSo() {
+    void withoutClassesTheCommunesAreRankedButNotClassed() throws IOException {
         removeTheClasses();
 
         String body = province.get(base).body();
 
-        assertThat(body).contains("id=\"ranking-empty\"", "chưa quy định các mức xếp loại")
-                .doesNotContain("id=\"ranking-table\"");
+        assertThat(body).contains("id=\"ranking-unclassified\"", "các xã được xếp hạng theo điểm, không xếp loại",
+                "id=\"ranking-table\"", "Xã Yên Phú").doesNotContain("id=\"class-filter\"", ">Xếp loại</th>",
+                "id=\"ranking-empty\"");
+        assertThat(body).as("ranked").contains("data-label=\"Hạng\">1</td>");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(province.download(base + ".xlsx")
+                .body()))) {
+            assertThat(text(workbook.getSheet("Xếp hạng").getRow(0)))
+                    .isEqualTo("Hạng|Mã xã|Xã, phường|Huyện|Tỷ lệ đã xác nhận (%)");
+            assertThat(workbook.getSheet("Mức xếp loại")).isNull();
+        }
+        try (PDDocument document = Loader.loadPDF(province.download(base + ".pdf").body())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains("Xã Yên Phú",
+                    "các xã được xếp hạng theo điểm, không xếp loại");
+        }
     }
 
     @Test
