@@ -218,8 +218,8 @@ class EvidenceIT {
                 .isEqualTo(302);
         String page = staff.get("/entries/" + entryId).body();
 
-        assertThat(page).containsPattern("id=\"evidence-title\"[^>]*aria-invalid=\"true\" "
-                + "aria-describedby=\"evidence-title-error\"")
+        assertThat(page).containsPattern("class=\"form-control is-invalid\" type=\"text\" id=\"evidence-title\"[^>]*"
+                + "aria-invalid=\"true\" aria-describedby=\"evidence-title-error\"")
                 .containsPattern("id=\"evidence-title-error\"[^>]*>\\s*<span[^>]*>Hãy nhập trích yếu văn bản.</span>")
                 .doesNotContain("id=\"evidence-issuingBody-error\"")
                 .containsPattern("id=\"evidence-number\"[^>]*aria-describedby=\"evidence-number-help\"");
