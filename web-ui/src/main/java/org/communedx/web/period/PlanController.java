@@ -48,6 +48,7 @@ class PlanController {
     String create(@Validated @ModelAttribute("planForm") PlanForm form, BindingResult binding,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
+            rejectTerms(form, binding);
             return FORM;
         }
         try {
@@ -74,6 +75,7 @@ class PlanController {
         plans.get(id);
         model.addAttribute("planId", id);
         if (binding.hasErrors()) {
+            rejectTerms(form, binding);
             return FORM;
         }
         try {
@@ -85,6 +87,11 @@ class PlanController {
         }
         redirect.addFlashAttribute("messageKey", "plan.saved");
         return "redirect:/plans";
+    }
+
+    private static void rejectTerms(PlanForm form, BindingResult binding) {
+        form.termProblems(binding).forEach(problem -> binding.reject(problem.messageKey(),
+                problem.arguments().toArray(), null));
     }
 
     private static void reject(BindingResult binding, RuntimeException refused) {

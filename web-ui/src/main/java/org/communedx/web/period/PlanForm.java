@@ -6,30 +6,34 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.communedx.model.RuleViolation;
+import org.communedx.model.period.Plan;
+import org.communedx.model.period.PlanTerms;
 import org.communedx.service.period.PlanningViews.Editing;
 import org.communedx.service.period.PlanningViews.PlanDraft;
 import org.communedx.service.period.PlanningViews.PlanView;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.validation.BindingResult;
 
 /**
  * A plan as the form sends it. Communes are GSO codes separated by spaces, commas or lines, so that the form
  * works without script for a district of 25 communes or a province of 600. Whole numbers arrive as BigDecimal: a
  * fraction or a 20-digit number is then a message on its field, where a failed conversion would leave Spring no form
- * object to show the rest from, and the form would come back with its other numbers and dates blank.
+ * object to show the rest from, and the form would come back with its other numbers and dates blank. Their ranges
+ * are the plan's own rules ({@code Plan.termProblems}), listed with its other problems at once rather than a round
+ * before them.
  */
 record PlanForm(@NotBlank @Size(max = 300) String name, @NotBlank @Pattern(regexp = "[0-9]{2,3}") String scopeUnitCode,
         @NotBlank @Pattern(regexp = "[0-9,;\\s]*") String participants, @Pattern(regexp = "[0-9,;\\s]*") String pilots,
-        @NotNull @Min(0) @Max(100) @Digits(integer = 3, fraction = 0) BigDecimal targetPercent,
-        @NotNull @Min(1) @Digits(integer = 5, fraction = 0) BigDecimal targetCommunes,
+        @NotNull @Digits(integer = 3, fraction = 0) BigDecimal targetPercent,
+        @NotNull @Digits(integer = 5, fraction = 0) BigDecimal targetCommunes,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate startDate,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate deadline, Long version) {
 
@@ -47,6 +51,23 @@ record PlanForm(@NotBlank @Size(max = 300) String name, @NotBlank @Pattern(regex
     PlanDraft toDraft() {
         return new PlanDraft(name, scopeUnitCode, codes(participants), codes(pilots), targetPercent.intValueExact(),
                 targetCommunes.intValueExact(), startDate, deadline);
+    }
+
+    /**
+     * The plan's own rules on its terms ({@link Plan#termProblems}) on whatever bound, for a form refused for its
+     * shape: told in the same round, rather than after the shape is mended. A number or date that did not bind
+     * is left to its field's own message.
+     */
+    List<RuleViolation> termProblems(BindingResult binding) {
+        int percent = usable(binding, "targetPercent", targetPercent) ? targetPercent.intValue() : 0;
+        int communes = usable(binding, "targetCommunes", targetCommunes) ? targetCommunes.intValue() : 1;
+        int participantCount = binding.hasFieldErrors("participants") ? communes : codes(participants).size();
+        return Plan.termProblems(new PlanTerms(name, percent, communes, startDate, deadline), participantCount)
+                .stream().filter(problem -> !problem.messageKey().equals("plan.invalid.datesMissing")).toList();
+    }
+
+    private static boolean usable(BindingResult binding, String field, BigDecimal value) {
+        return value != null && !binding.hasFieldErrors(field);
     }
 
     private static List<String> codes(String text) {

@@ -133,9 +133,15 @@ class PeriodIT {
                 "Mã 95001 không tồn tại hoặc nằm ngoài phạm vi của bạn.", "Xã thí điểm 05302 phải là một xã tham gia.",
                 "Số xã đạt mục tiêu (4) phải từ 1 đến số xã tham gia (3).");
 
-        HttpResponse<String> badShape = manager.post("/plans/new", planForm(manager, name, "abc", "x", "", 120));
+        // A form refused for its shape says the plan's own rules of it too, in the same round.
+        HttpResponse<String> badShape = manager.post("/plans/new", planForm(manager, name, "abc", "x", "", 120)
+                .replace("&deadline=2025-12-31", "&deadline=2023-12-31"));
         assertThat(badShape.body()).contains("Nhập mã huyện (3 chữ số) hoặc mã tỉnh (2 chữ số).",
-                "Nhập tỷ lệ là số nguyên từ 0 đến 100.");
+                "Tỷ lệ 120% không hợp lệ; nhập từ 0 đến 100.", "Thời hạn không được trước ngày bắt đầu.");
+        HttpResponse<String> termsOnly = manager.post("/plans/new", planForm(manager, name, "157", "05305", "", 150)
+                .replace("&deadline=2025-12-31", "&deadline=2023-12-31"));
+        assertThat(termsOnly.body()).as("a percent out of range and reversed dates, both in one round")
+                .contains("Tỷ lệ 150% không hợp lệ; nhập từ 0 đến 100.", "Thời hạn không được trước ngày bắt đầu.");
 
         HttpResponse<String> created = manager.post("/plans/new",
                 planForm(manager, name, "157", "05305, 05347", "05347", 2));
