@@ -2,7 +2,6 @@ package org.communedx.model.evidence;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -28,9 +27,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "evidence")
 public class Evidence {
-
-    /** Vietnam's calendar, in which a document takes effect and expires, whatever the server's zone. */
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -120,8 +116,9 @@ public class Evidence {
         this.title = metadata.title();
         this.issuingBody = metadata.issuingBody();
         this.documentDate = metadata.documentDate();
-        this.effectiveDate = metadata.effectiveDate() != null ? metadata.effectiveDate()
-                : LocalDate.ofInstant(uploadedAt, VIETNAM);
+        // An administrative document takes effect on its date unless it says otherwise: a 2025 decision uploaded in
+        // 2026 read "in effect from" the upload's day.
+        this.effectiveDate = metadata.effectiveDate() != null ? metadata.effectiveDate() : metadata.documentDate();
         this.validUntil = metadata.validUntil();
         EvidenceMetadata.requireValidityOrder(effectiveDate, validUntil);
         this.uploadedBy = uploadedBy;

@@ -242,7 +242,7 @@ class ClosingValidityCommentsTests {
         EntryView level = entries.get(0);
         EntryView percent = entries.get(1);
         EvidenceView open = upload(level.id(), null, null);
-        assertThat(open.effectiveDate()).as("the upload's day in Vietnam").isEqualTo(LocalDate.of(2030, 5, 20));
+        assertThat(open.effectiveDate()).as("the document's date, not the upload's").isEqualTo(LocalDate.of(2024, 3, 1));
         assertThat(open.validUntil()).isNull();
         assertThatThrownBy(() -> upload(level.id(), LocalDate.of(2030, 5, 1), LocalDate.of(2030, 4, 30)))
                 .isInstanceOfSatisfying(RuleViolation.class, violation -> assertThat(violation.messageKey())
