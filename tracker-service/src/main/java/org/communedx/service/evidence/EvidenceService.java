@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.assessment.CriterionEntry;
@@ -113,6 +114,11 @@ public class EvidenceService {
                     .orElseThrow(() -> new RuleViolation("evidence.refused.type"));
             if (type.isImage()) {
                 requireFewEnoughPixels(staged, type);
+            }
+            // The same bytes twice on one criterion list two files that are one, which a reviewer opens twice.
+            Optional<Evidence> same = evidence.findFirstByEntryIdAndSha256(entryId, staged.sha256());
+            if (same.isPresent()) {
+                throw new RuleViolation("evidence.refused.duplicate", same.get().getOriginalName());
             }
             boolean created = storeOrRefuse(staged);
             if (created) {

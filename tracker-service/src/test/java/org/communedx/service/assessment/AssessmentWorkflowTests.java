@@ -606,11 +606,14 @@ class AssessmentWorkflowTests {
                     and pid <> pg_backend_pid()""", Long.class) > 0;
     }
 
+    /** Each PDF a file of its own, as the same bytes twice on one criterion are refused. */
     private EvidenceView upload(long entry, String name, String title, String documentNumber) {
         EvidenceMetadata metadata = new EvidenceMetadata(documentNumber, title, "UBND xã Một", LocalDate.of(2024, 3, 1));
-        byte[] content = name.endsWith(".jpg") ? SampleFiles.jpeg() : SampleFiles.pdf(1);
+        byte[] content = name.endsWith(".jpg") ? SampleFiles.jpeg() : SampleFiles.pdf(++pdfs);
         return evidence.upload(entry, metadata, new ByteArrayInputStream(content), name);
     }
+
+    private int pdfs;
 
     /** The first entry (LEVEL) of the commune, submitted by its staff. */
     private EntryView submitted(String commune, String staff) {

@@ -384,11 +384,14 @@ class ClosingValidityCommentsTests {
         return events.stream(EvidenceExpiring.class).filter(event -> event.entryId() == entryId).toList();
     }
 
+    /** Each upload a file of its own, as the same bytes twice on one criterion are refused. */
     private EvidenceView upload(long entry, LocalDate effective, LocalDate validUntil) {
         EvidenceMetadata metadata = new EvidenceMetadata("1/QĐ", "Quyết định", "UBND xã Một", LocalDate.of(2024, 3, 1),
                 effective, validUntil);
-        return evidence.upload(entry, metadata, new ByteArrayInputStream(SampleFiles.pdf(1)), "qd.pdf");
+        return evidence.upload(entry, metadata, new ByteArrayInputStream(SampleFiles.pdf(++uploads)), "qd.pdf");
     }
+
+    private int uploads;
 
     /** The application's clock in this context, set by each test. */
     static class TestClock extends Clock {

@@ -87,12 +87,16 @@ class EvidenceServiceTests {
 
     long entryId;
 
+    /** Another criterion of the same commune and period. */
+    long otherEntry;
+
     @BeforeEach
     void anEntryOfCommune96101() {
         fixtures.ensure();
         long period = fixtures.newPeriod();
         loginAs("t.xa96101", Role.COMMUNE_STAFF);
         entryId = workflow.open("96101", period).entries().get(0).id();
+        otherEntry = workflow.open("96101", period).entries().get(1).id();
     }
 
     @AfterEach
@@ -306,8 +310,10 @@ class EvidenceServiceTests {
     /** PDF content downloads as a PDF whatever name it was uploaded under, in both names of the download. */
     @Test
     void aDownloadIsNamedWithTheDetectedTypesExtension() {
-        assertThat(List.of("bao-cao.html", "bienban.pdf.hta", "qdfdp.exe", "\u202Eexe.pdf", "Báo cáo.PDF", "ke-hoach"))
-                .map(name -> evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.pdf(1)), name))
+        List<String> names = List.of("bao-cao.html", "bienban.pdf.hta", "qdfdp.exe", "\u202Eexe.pdf", "Báo cáo.PDF",
+                "ke-hoach");
+        assertThat(names).map(name -> evidence.upload(entryId, METADATA,
+                        new ByteArrayInputStream(SampleFiles.pdf(21 + names.indexOf(name))), name))
                 .extracting(EvidenceView::downloadName, EvidenceView::storedName)
                 .containsExactly(tuple("bao-cao.html.pdf", "bao-cao.pdf"), tuple("bienban.pdf.hta.pdf", "bienban.pdf.pdf"),
                         tuple("qdfdp.exe.pdf", "qdfdp.pdf"), tuple("exe.pdf", "exe.pdf"),
@@ -315,7 +321,7 @@ class EvidenceServiceTests {
         EvidenceView photo = evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.jpeg()), "anh.jpeg");
         assertThat(photo.downloadName()).isEqualTo("anh.jpeg");
         String longName = "Biên bản ".repeat(40) + ".exe";
-        assertThat(evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.pdf(1)), longName)
+        assertThat(evidence.upload(entryId, METADATA, new ByteArrayInputStream(SampleFiles.pdf(27)), longName)
                 .downloadName()).hasSizeLessThanOrEqualTo(255).endsWith(".pdf");
     }
 
@@ -395,8 +401,8 @@ class EvidenceServiceTests {
     }
 
     /**
-     * Two uploads of one file at once may each find it absent and store it (on S3, a HEAD then a PUT each). The one
-     * refused must not take the file from the one saved.
+     * Two uploads of one file at once (to two criteria: to one, the second is refused) may each find it absent and
+     * store it (on S3, a HEAD then a PUT each). The one refused must not take the file from the one saved.
      */
     @Test
     void aRolledBackUploadLeavesTheFileThatASavedUploadOfTheSameContentUses() throws IOException {
@@ -405,12 +411,27 @@ class EvidenceServiceTests {
         Files.delete(store.path(sha256(pdf)));
 
         transaction.executeWithoutResult(status -> {
-            evidence.upload(entryId, METADATA, new ByteArrayInputStream(pdf), "hai.pdf");
+            evidence.upload(otherEntry, METADATA, new ByteArrayInputStream(pdf), "hai.pdf");
             status.setRollbackOnly();
         });
 
         assertThat(store.path(sha256(pdf))).as("the saved upload's file").exists().hasBinaryContent(pdf);
         assertThat(evidence.list(entryId).files()).extracting(EvidenceView::id).containsExactly(saved.id());
+    }
+
+    /** The same bytes twice on one criterion would list two files that are one, which a reviewer opens twice. */
+    @Test
+    void theSameFileTwiceOnOneCriterionIsRefusedNamingTheFirst() {
+        byte[] pdf = SampleFiles.pdf(28);
+        evidence.upload(entryId, METADATA, new ByteArrayInputStream(pdf), "bien-ban.pdf");
+
+        assertThatExceptionOfType(RuleViolation.class)
+                .isThrownBy(() -> evidence.upload(entryId, METADATA, new ByteArrayInputStream(pdf), "ban-sao.pdf"))
+                .satisfies(refused -> assertThat(refused.messageKey()).isEqualTo("evidence.refused.duplicate"))
+                .satisfies(refused -> assertThat(refused.arguments()).containsExactly("bien-ban.pdf"));
+        assertThat(evidence.count(entryId)).isEqualTo(1);
+        assertThat(evidence.upload(otherEntry, METADATA, new ByteArrayInputStream(pdf), "bien-ban.pdf"))
+                .as("another criterion may hold it too").isNotNull();
     }
 
     @Test

@@ -171,12 +171,15 @@ class EscapingIT {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /** Each upload a file of its own, as the same file twice on one criterion is refused. */
+    private int uploads;
+
     private void upload(WebClient staff, long entry, String number, String title, String issuer, String fileName) {
         String token = WebClient.csrfToken(staff.get("/entries/" + entry));
         Map<String, String> fields = Map.of("documentNumber", number, "title", title, "issuingBody", issuer,
                 "documentDate", "2026-01-15");
         assertThat(staff.postMultipart("/entries/" + entry + "/evidence?_csrf=" + token, fields, fileName,
-                SampleFiles.pdf(1)).headers().firstValue("Location"))
+                SampleFiles.pdf(40 + ++uploads)).headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/entries/" + entry));
         assertThat(staff.get("/entries/" + entry).body()).as("uploaded").contains("Đã tải lên tệp minh chứng.");
     }

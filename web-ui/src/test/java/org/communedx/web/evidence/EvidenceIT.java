@@ -69,7 +69,7 @@ class EvidenceIT {
     @Test
     void aQuoteInAFileNameIsShownAsTheUserTypedIt() {
         HttpResponse<String> upload = staff.postMultipart(uploadPath(), fields(), "Báo cáo %22số%22 1.pdf",
-                SampleFiles.pdf(1));
+                SampleFiles.pdf(31));
 
         assertThat(upload.statusCode()).isEqualTo(302);
         assertThat(staff.get("/entries/" + entryId).body()).contains("Báo cáo &quot;số&quot; 1.pdf")
@@ -227,7 +227,7 @@ class EvidenceIT {
                 .doesNotContain("aria-invalid=\"true\"");
 
         // Files of one title each have a remove button of their own name.
-        assertThat(staff.postMultipart(uploadPath(), fields(), "bien-ban-thang-3.pdf", SampleFiles.pdf(2))
+        assertThat(staff.postMultipart(uploadPath(), fields(), "bien-ban-thang-3.pdf", SampleFiles.pdf(32))
                 .statusCode()).isEqualTo(302);
         assertThat(staff.get("/entries/" + entryId).body())
                 .contains("aria-label=\"Xóa “" + fields().get("title") + "” (bien-ban-thang-3.pdf)\"");
@@ -298,11 +298,24 @@ class EvidenceIT {
         long before = evidence.countByEntryId(entryId);
         String name = "Đ".repeat(251) + ".pdf";
 
-        HttpResponse<String> upload = staff.postMultipart(uploadPath(), fields(), name, SampleFiles.pdf(1));
+        HttpResponse<String> upload = staff.postMultipart(uploadPath(), fields(), name, SampleFiles.pdf(33));
 
         assertThat(upload.statusCode()).isEqualTo(302);
         assertThat(evidence.countByEntryId(entryId)).isEqualTo(before + 1);
         assertThat(staff.get("/entries/" + entryId).body()).contains(name);
+    }
+
+    /** The same file twice on one criterion: listed twice, it was opened twice by the reviewer. */
+    @Test
+    void theSameFileTwiceIsRefusedUnderTheFileFieldWithTheDetailsKept() {
+        byte[] pdf = SampleFiles.pdf(34);
+        assertThat(staff.postMultipart(uploadPath(), fields(), "bien-ban.pdf", pdf).statusCode()).isEqualTo(302);
+        assertThat(staff.get("/entries/" + entryId).body()).contains("Đã tải lên tệp minh chứng.");
+        long before = evidence.countByEntryId(entryId);
+
+        assertRefusedOnTheEntryPage(staff.postMultipart(uploadPath(), fields(), "ban-sao.pdf", pdf),
+                "Tệp này đã có trong minh chứng của tiêu chí, với tên &quot;bien-ban.pdf&quot;; chưa có gì được lưu.");
+        assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
     }
 
     /** The upload form's CSRF token is in a hidden field, not its URL, and is still required. */
