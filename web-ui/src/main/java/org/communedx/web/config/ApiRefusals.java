@@ -55,9 +55,12 @@ public class ApiRefusals {
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String messageKey)
             throws IOException {
         ProblemDetail problem = problem(status, messageKey, List.of(), locales.resolveLocale(request));
-        // The fields a controller's ProblemDetail is written with; a type left unset is "about:blank" (RFC 9457).
+        // The fields a controller's ProblemDetail is written with, which leaves out the type "about:blank", as an
+        // absent type means it (RFC 9457): written here, a 403 had it and a 404 from a controller had not.
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
+        if (problem.getType() != null && !"about:blank".equals(problem.getType().toString())) {
+            body.put("type", problem.getType().toString());
+        }
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());

@@ -242,6 +242,13 @@ class WriteApiIT {
         HttpResponse<String> nothing = send("GET", "/api/v1/no-such-thing", "xa.yenphu", null, null, null);
         assertThat(nothing.statusCode()).isEqualTo(404);
         assertThat(json(nothing).get("code").asString()).isEqualTo("api.refused.notFound");
+        // One shape before a controller and from one: "about:blank", the type an absent one means, left out of both.
+        HttpResponse<String> unknownUnit = send("GET", "/api/v1/units/99999", "xa.yenphu", null, null, null);
+        assertThat(unknownUnit.statusCode()).isEqualTo(404);
+        for (HttpResponse<String> refused : List.of(put, nothing, unknownUnit)) {
+            assertThat(json(refused).has("type")).as(refused.uri().toString()).isFalse();
+            assertThat(json(refused).has("instance")).as(refused.uri().toString()).isTrue();
+        }
         assertThat(send("PUT", entry + "/value", "tinh.hoabinh", "\"0\"", null, "{\"value\": \"1/2\"}")
                 .statusCode()).as("a role that may not, at an address that takes the method").isEqualTo(403);
 
