@@ -84,7 +84,10 @@ class ProgressApiController {
             @Schema(description = "ALL_OR_NOTHING, PROPORTIONAL, STEPS or LEVELS") ScoringMethod scoring) {
     }
 
-    record CommuneProgress(String code, String name, BigDecimal verifiedPercent, BigDecimal claimedPercent,
+    record CommuneProgress(String code, String name,
+            @Schema(description = "Whether the commune has begun the period: one that has written nothing yet has "
+                    + "0 everywhere, which is no score (the pages say it has none)") boolean started,
+            BigDecimal verifiedPercent, BigDecimal claimedPercent,
             @Schema(description = "Verified points") BigDecimal score,
             @Schema(description = "Most points of the commune's applicable criteria") BigDecimal maxScore) {
     }
@@ -131,7 +134,8 @@ class ProgressApiController {
                 rollup.periodName(), rollup.communeCount(), rollup.averageVerified(), rollup.averageScore(), null, null, null, null,
                 rollup.maxScore(), null, null,
                 rollup.ranking().stream().map(commune -> new CommuneProgress(commune.code(), commune.name(),
-                        commune.verified(), commune.claimed(), commune.score(), commune.maxScore())).toList());
+                        commune.started(), commune.verified(), commune.claimed(), commune.score(),
+                        commune.maxScore())).toList());
     }
 
     @Operation(summary = "The plans over units in the caller's scope, with their status and forecast")

@@ -100,8 +100,13 @@ class ProgressApiIT {
         assertThat(progress.get("averageVerifiedPercent").decimalValue().scale()).isEqualTo(1);
         assertThat(progress.get("communes")).hasSize(24);
         JsonNode first = progress.get("communes").get(0);
-        assertThat(List.of("code", "name", "verifiedPercent", "claimedPercent"))
+        assertThat(List.of("code", "name", "started", "verifiedPercent", "claimedPercent"))
                 .allSatisfy(field -> assertThat(first.has(field)).as(field).isTrue());
+        // A commune that has written nothing has zeros that are no score: "started" tells them from a real 0. In
+        // 2026 the demo's values are of some of Phú Thọ's communes only.
+        JsonNode phuTho = JSON.readTree(get("/api/v1/units/25/progress?period=2026", "tinh.phutho").body());
+        assertThat(phuTho.get("communes")).anySatisfy(commune -> assertThat(commune.get("started").asBoolean())
+                .isTrue()).anySatisfy(commune -> assertThat(commune.get("started").asBoolean()).isFalse());
     }
 
     @Test
