@@ -2,7 +2,6 @@ package org.communedx.service.progress;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.CollationKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -76,6 +75,6 @@ public final class Standings {
         return result;
     }
 
-    private record Keyed<C extends Contender>(C contender, CollationKey name) {
+    private record Keyed<C extends Contender>(C contender, UnitNames.NameKey name) {
     }
 }

@@ -23,14 +23,48 @@ public final class UnitNames {
      * on every national rollup, where comparing two keys compares bytes. The country has about 13,000 unit names,
      * the historic ones included.
      */
-    private static final Cache<String, CollationKey> KEYS = Caffeine.newBuilder().maximumSize(50_000).build();
+    private static final Cache<String, NameKey> KEYS = Caffeine.newBuilder().maximumSize(50_000).build();
 
     private UnitNames() {
     }
 
     /** What a name sorts by. */
-    public static CollationKey key(String name) {
-        return KEYS.get(name, COLLATOR::getCollationKey);
+    public static NameKey key(String name) {
+        return KEYS.get(name, NameKey::of);
+    }
+
+    /**
+     * A name's words, each by its collation key, compared word by word as a Vietnamese dictionary orders them: Xã Quý
+     * Hòa before Xã Quyết Thắng, as "Quý" is a word before "Quyết". Compared whole, the collator passes over the space
+     * and put "quyết" before "quýh…".
+     */
+    public static final class NameKey implements Comparable<NameKey> {
+
+        private final CollationKey[] words;
+
+        private NameKey(CollationKey[] words) {
+            this.words = words;
+        }
+
+        static NameKey of(String name) {
+            String[] words = name.strip().split("\\s+");
+            CollationKey[] keys = new CollationKey[words.length];
+            for (int i = 0; i < words.length; i++) {
+                keys[i] = COLLATOR.getCollationKey(words[i]);
+            }
+            return new NameKey(keys);
+        }
+
+        @Override
+        public int compareTo(NameKey other) {
+            for (int i = 0; i < Math.min(words.length, other.words.length); i++) {
+                int order = words[i].compareTo(other.words[i]);
+                if (order != 0) {
+                    return order;
+                }
+            }
+            return Integer.compare(words.length, other.words.length);
+        }
     }
 
     /** Things in the Vietnamese order of their names. */

@@ -10,6 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class UnitNamesTests {
 
+    /** Word by word, as a dictionary: the collator alone passed over the space and put Quyết before Quý Hòa. */
+    @Test
+    void aWordThatBeginsAnotherComesFirst() {
+        List<String> names = new ArrayList<>(List.of("Xã Quyết Thắng", "Xã Quý Hòa", "Xã Quy Mông", "Xã Quyết Tiến"));
+
+        names.sort(UnitNames.comparing(Function.identity()));
+
+        assertThat(names).containsExactly("Xã Quy Mông", "Xã Quý Hòa", "Xã Quyết Thắng", "Xã Quyết Tiến");
+    }
+
     @Test
     void namesFollowTheVietnameseAlphabetNotTheBytes() {
         List<String> names = new ArrayList<>(List.of("Xã Yên Phú", "Xã Ư Thôn", "Xã Ơ Loan", "Xã Ô Lâm", "Xã Ong",
