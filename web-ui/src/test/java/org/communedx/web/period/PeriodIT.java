@@ -146,7 +146,9 @@ class PeriodIT {
         HttpResponse<String> created = manager.post("/plans/new",
                 planForm(manager, name, "157", "05305, 05347", "05347", 2));
         assertThat(created.statusCode()).isEqualTo(302);
-        assertThat(manager.get("/plans").body()).contains(name, "Ít nhất 30% ở ít nhất 2 trong 2 xã");
+        assertThat(manager.get("/plans").body()).contains(name, "Ít nhất 30% ở ít nhất 2 trong 2 xã",
+                "<th scope=\"col\">Xã thí điểm</th>").as("a heading, not the form's label and hint")
+                .doesNotContain(">Mã các xã thí điểm (trong số xã tham gia)</th>");
     }
 
     /**
