@@ -106,7 +106,8 @@ class ProgressApiController {
                     + "When given, period is not read") @RequestParam(required = false) Long periodId)
             throws MissingServletRequestParameterException {
         if (year == null && periodId == null) {
-            throw new MissingServletRequestParameterException("period", "int");
+            // Either names the period: the refusal names both, as a script may have meant either.
+            throw new MissingServletRequestParameterException("period/periodId", "int");
         }
         NamedPeriod named = dashboards.periodNamed(year, periodId);
         return progress(code, named.id(), named.year());

@@ -190,8 +190,8 @@ class ProgressApiIT {
         assertThat(get("/api/v1/units/157/progress?periodId=999999", "tinh.hoabinh").statusCode()).isEqualTo(404);
         HttpResponse<String> neither = get("/api/v1/units/157/progress", "tinh.hoabinh");
         assertThat(neither.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(neither.body()).path("detail").asString())
-                .isEqualTo("Tham số period thiếu hoặc không hợp lệ.");
+        assertThat(JSON.readTree(neither.body()).path("detail").asString()).as("either would do: both are named")
+                .isEqualTo("Tham số period/periodId thiếu hoặc không hợp lệ.");
     }
 
     @Test
