@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
 /**
  * Administrative work that outlasts what a browser or a proxy waits for, a thousand users' passwords or the national
  * list of units say, run one job at a time in the background. The administrator who started a job follows its
- * progress and fetches its result within {@code communedx.jobs.keep-results}: a secret (one-time passwords) once,
+ * progress and fetches its result within {@code communedx.jobs.keep-results}, unless {@code communedx.jobs.max-kept}
+ * jobs wait or run and a new one takes the place of the oldest finished: a secret (one-time passwords) once,
  * after which it is forgotten, and a plain account of what was done (an import's counts) as often as asked. A result
  * nobody fetched in time is forgotten too. Nobody else learns that the job exists.
  *
@@ -62,10 +63,16 @@ public class BackgroundJobs implements DisposableBean {
     /**
      * Queues {@code work} under the current user's name and security context; it reports its progress to the
      * {@link JobProgress} it is given, and its return value becomes the job's result.
-     * @throws JobsBusyException when {@code communedx.jobs.max-kept} jobs are already queued, running or unfetched
+     * @throws JobsBusyException when {@code communedx.jobs.max-kept} jobs are already queued or running
      */
     public <R> UUID start(String kind, Function<JobProgress, R> work) {
         forgetExpired();
+        if (jobs.size() >= maxJobs) {
+            // A finished job, kept only to be looked at again, gives way to new work, the oldest first: counted, twenty
+            // refused imports of one official locked every province's imports for half an hour.
+            jobs.values().stream().filter(job -> job.finishedAt != null)
+                    .min(Comparator.comparing((Job job) -> job.finishedAt)).ifPresent(oldest -> jobs.remove(oldest.id));
+        }
         if (jobs.size() >= maxJobs) {
             throw new JobsBusyException(maxJobs);
         }
