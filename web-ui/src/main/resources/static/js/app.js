@@ -8,7 +8,7 @@
         ? document.getElementById(window.location.hash.substring(1)) : document;
     var target = place && (place.querySelector('.alert-danger[tabindex="-1"]') || place.querySelector('.is-invalid'));
     if (!target && !window.location.hash) {
-        target = document.querySelector('.alert-success[role="status"][tabindex="-1"]');
+        target = document.querySelector('.alert[role="status"][tabindex="-1"]');
     }
     if (!target) {
         return;

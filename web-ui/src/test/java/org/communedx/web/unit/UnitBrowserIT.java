@@ -49,6 +49,7 @@ class UnitBrowserIT {
         // Checked at once, written in the background: the job's page reloads itself with the counts once done.
         assertThat(page).hasURL(Pattern.compile(".*/units/import/jobs/[0-9a-f-]{36}$"));
         assertThat(page.getByText("Đã nhập xong.")).isVisible();
+        assertThat(page.locator("#job-done")).isFocused();
         assertThat(page.getByRole(AriaRole.TABLE)).containsText("Xã/phường");
     }
 
