@@ -313,11 +313,17 @@ class NationalScaleIT {
     }
 
     /**
-     * The province ranking of the largest province, with classes given to the country's framework for the test: every
-     * commune across its pages of 100, in the XLSX, and in the PDF report.
+     * The province ranking of the largest province, first without classes (the country's framework has none, as the
+     * demo's DX-XA 1.0 before the reform), then with classes given to it for the test: every commune across its pages
+     * of 100, in the XLSX, and in the PDF report.
      */
     @Test
     void theProvinceRankingHoldsEveryCommuneOfTheLargestProvince() throws IOException {
+        WebClient manager = new WebClient(port).login(country.provinceManager(), NationalData.BENCH_PASSWORD);
+        assertThat(assertWholePage(manager, "/units/" + country.largestProvince() + "/dashboard?period="
+                + country.latestPeriodId())).contains("id=\"ranking-link\"");
+        assertWholeRanking(manager, false);
+
         long framework = jdbc.sql("select framework_id from period where id = :period")
                 .param("period", country.latestPeriodId()).query(Long.class).single();
         jdbc.sql("""
@@ -325,33 +331,39 @@ class NationalScaleIT {
                 values (:f, 0, 'Tốt', 'Good', 50), (:f, 1, 'Khá', 'Fair', 20), (:f, 2, 'Yếu', 'Weak', 0)""")
                 .param("f", framework).update();
         try {
-            WebClient manager = new WebClient(port).login(country.provinceManager(), NationalData.BENCH_PASSWORD);
-            String ranking = "/units/" + country.largestProvince() + "/periods/" + country.latestPeriodId()
-                    + "/ranking";
-            int expected = country.largestProvinceCommunes();
-            int pages = (expected + RANKING_PAGE - 1) / RANKING_PAGE;
-            assertThat(assertWholePage(manager, "/units/" + country.largestProvince() + "/dashboard?period="
-                    + country.latestPeriodId())).contains("id=\"ranking-link\"");
-            for (int page : new int[] { 1, pages }) {
-                String body = assertWholePage(manager, ranking + "?page=" + page);
-                assertThat(rankingRows(body)).as("page " + page)
-                        .isEqualTo(page < pages ? RANKING_PAGE : expected - (pages - 1) * RANKING_PAGE);
-                assertThat(body).contains("(" + expected + ")");
-            }
-            HttpResponse<byte[]> xlsx = manager.download(ranking + ".xlsx");
-            assertThat(xlsx.statusCode()).isEqualTo(200);
-            try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-                    new java.io.ByteArrayInputStream(xlsx.body()))) {
-                assertThat(workbook.getSheet("Xếp hạng").getLastRowNum()).isEqualTo(expected);
-            }
-            HttpResponse<byte[]> pdf = manager.download(ranking + ".pdf");
-            assertThat(pdf.statusCode()).isEqualTo(200);
-            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
-                assertThat(document.getNumberOfPages()).isGreaterThan(expected / 60);
-            }
+            assertWholeRanking(manager, true);
         }
         finally {
             jdbc.sql("delete from framework_score_class where framework_id = :f").param("f", framework).update();
+        }
+    }
+
+    private void assertWholeRanking(WebClient manager, boolean classified) throws IOException {
+        String ranking = "/units/" + country.largestProvince() + "/periods/" + country.latestPeriodId() + "/ranking";
+        int expected = country.largestProvinceCommunes();
+        int pages = (expected + RANKING_PAGE - 1) / RANKING_PAGE;
+        for (int page : new int[] { 1, pages }) {
+            String body = assertWholePage(manager, ranking + "?page=" + page);
+            assertThat(rankingRows(body)).as("page " + page)
+                    .isEqualTo(page < pages ? RANKING_PAGE : expected - (pages - 1) * RANKING_PAGE);
+            if (classified) {
+                assertThat(body).contains("(" + expected + ")");
+            }
+            else {
+                assertThat(body).contains("id=\"ranking-unclassified\"").doesNotContain("id=\"class-filter\"");
+            }
+        }
+        HttpResponse<byte[]> xlsx = manager.download(ranking + ".xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.body()))) {
+            assertThat(workbook.getSheet("Xếp hạng").getLastRowNum()).isEqualTo(expected);
+            assertThat(workbook.getSheet("Mức xếp loại") != null).as("the classes' sheet").isEqualTo(classified);
+        }
+        HttpResponse<byte[]> pdf = manager.download(ranking + ".pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            assertThat(document.getNumberOfPages()).isGreaterThan(expected / 60);
         }
     }
 
