@@ -12,6 +12,8 @@ public final class Numbers {
 
     private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
 
+    private static final Pattern GROUPED = Pattern.compile("[0-9]{1,3}(?:[.,][0-9]{3})+");
+
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)");
 
     private Numbers() {
@@ -27,6 +29,14 @@ public final class Numbers {
             throw new NumberFormatException(stripped);
         }
         return Integer.parseInt(stripped);
+    }
+
+    /**
+     * Whether the text is a whole number written with thousands separators, "1.000" or "12,500" as Vietnamese and
+     * English write them: what is wrong with it is the separator, not the number, and the refusal should say so.
+     */
+    public static boolean groupedThousands(String text) {
+        return text != null && GROUPED.matcher(text.strip()).matches();
     }
 
     /**

@@ -19,6 +19,17 @@ class NumbersTests {
     }
 
     @Test
+    void thousandsSeparatorsAreRecognised() {
+        for (String grouped : new String[] { "1.000", " 12,500 ", "1.234.567", "999,999" }) {
+            assertThat(Numbers.groupedThousands(grouped)).as(grouped).isTrue();
+        }
+        for (String other : new String[] { "1000", "1.5", "1.0000", "1234.567", ".000", "", "1 000" }) {
+            assertThat(Numbers.groupedThousands(other)).as(other).isFalse();
+        }
+        assertThat(Numbers.groupedThousands(null)).isFalse();
+    }
+
+    @Test
     void decimalsTakeAPointOrAComma() {
         assertThat(Numbers.decimal("12,5")).isEqualByComparingTo("12.5");
         assertThat(Numbers.decimal(" 0.25 ")).isEqualByComparingTo("0.25");

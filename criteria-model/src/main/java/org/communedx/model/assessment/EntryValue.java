@@ -2,6 +2,7 @@ package org.communedx.model.assessment;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
 
 import org.communedx.model.Numbers;
 import org.communedx.model.RuleViolation;
@@ -28,8 +29,9 @@ public sealed interface EntryValue {
      * Reads a value of the given type from text, as a system or a spreadsheet sends it: a percent as "18/20", a count
      * or a level as a whole number, yes and no as "yes"/"no" (also "true"/"false", "1"/"0", "có"/"không"). The range
      * is checked by the value's own constructor, as for a value typed on the entry page: one rule in one place.
-     * @throws RuleViolation {@code entry.value.unreadable} with the type when the text is not of its shape, or the
-     *         constructor's own refusal when it is out of range
+     * @throws RuleViolation {@code entry.value.unreadable} with the type when the text is not of its shape,
+     *         {@code entry.value.thousandsSeparator} for a number written "1.000", or the constructor's own refusal
+     *         when it is out of range
      */
     static EntryValue parse(MeasurementType type, String text) {
         String stripped = text == null ? "" : text.strip();
@@ -53,6 +55,10 @@ public sealed interface EntryValue {
             };
         }
         catch (NumberFormatException ex) {
+            if (type != MeasurementType.BOOLEAN
+                    && Arrays.stream(stripped.split("/", -1)).anyMatch(Numbers::groupedThousands)) {
+                throw new RuleViolation("entry.value.thousandsSeparator");
+            }
             throw new RuleViolation("entry.value.unreadable", type);
         }
     }

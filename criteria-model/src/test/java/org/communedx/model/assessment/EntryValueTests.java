@@ -37,6 +37,16 @@ class EntryValueTests {
         assertRefused(() -> EntryValue.parse(MeasurementType.COUNT, "3,0"), "entry.value.unreadable");
     }
 
+    /** A spreadsheet's or a system's "1.000" is told that its separator is wrong, as the entry form tells it. */
+    @Test
+    void aThousandsSeparatorIsNamed() {
+        assertRefused(() -> EntryValue.parse(MeasurementType.COUNT, "1.000"), "entry.value.thousandsSeparator");
+        assertRefused(() -> EntryValue.parse(MeasurementType.PERCENT, "1.200/2,000"),
+                "entry.value.thousandsSeparator");
+        assertRefused(() -> EntryValue.parse(MeasurementType.PERCENT, "12/1.500"), "entry.value.thousandsSeparator");
+        assertRefused(() -> EntryValue.parse(MeasurementType.COUNT, "1.5"), "entry.value.unreadable");
+    }
+
     @Test
     void countIsZeroOrMore() {
         assertThat(new EntryValue.Count(0).measure()).isEqualByComparingTo("0");

@@ -148,9 +148,8 @@ class ValueForm implements Serializable {
                 // A whole number all the same, only past what a value may be: say that, not "a whole number".
                 errors.rejectValue(field, "entry.form.tooLarge", new Object[] { Integer.MAX_VALUE }, null);
             }
-            else if (text.strip().matches("[0-9]{1,3}([.,][0-9]{3})+")) {
-                // "1.000", a thousand as Vietnamese write it: the separator is what is wrong, not the number.
-                errors.rejectValue(field, "entry.form.thousandsSeparator");
+            else if (Numbers.groupedThousands(text)) {
+                errors.rejectValue(field, "entry.value.thousandsSeparator");
             }
             else {
                 errors.rejectValue(field, "entry.form.wholeNumber");
