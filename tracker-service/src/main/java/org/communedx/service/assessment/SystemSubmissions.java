@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Sends the suggested values of {@link Criterion#isAutomatic() automatic} criteria to the reviewers: each entry the
  * commune could still change becomes SUBMITTED with the system's value, audited as {@code SUBMIT_FROM_SYSTEM} with
  * the source, so that the history says it came from the system. An entry already submitted, approved or decided
- * not applicable is a person's and is left; so is every entry once the period's deadline has passed, as for the
- * commune's own writes (the suggestion stays, for the record). Nothing here approves: a reviewer still decides.
+ * not applicable is a person's and is left. A period past its deadline takes no suggestions at all
+ * ({@code SuggestedValues.closed}). Nothing here approves: a reviewer still decides.
  * <p>
  * Within the suggestions' transaction; the scope and the caller's role were checked by {@code SuggestedValues}.
  * Assessments not yet stored are created as the commune's first write creates them, in {@link CommuneBatches}, so
@@ -64,7 +64,7 @@ public class SystemSubmissions {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int submit(Period period, List<Automatic> values, String source) {
-        if (values.isEmpty() || !workflow.openToCommune(period)) {
+        if (values.isEmpty()) {
             return 0;
         }
         Instant now = workflow.now();

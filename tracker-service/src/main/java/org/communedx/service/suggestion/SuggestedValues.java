@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.service.Actors;
 import org.communedx.service.audit.AuditLog;
+import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.assessment.SystemSubmissions;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.scope.UnitScope;
@@ -49,6 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
  * statements of arrays, the latest replacing the one before; a suggestion for an
  * {@link Criterion#isAutomatic() automatic} criterion also goes to the reviewer (see
  * {@link SystemSubmissions}). One audit event records the call.
+ * <p>
+ * A period closed to commune staff takes none: see {@link #closed}.
  * <p>
  * Who may: a provincial manager or an administrator, within their scope (a system's API token carries one of these
  * roles and a unit scope). A commune outside the scope is reported as unknown, like one that does not exist.
@@ -109,8 +111,8 @@ public class SuggestedValues {
      * One thing wrong with a call.
      * @param index the suggestion's place in the list, from 0; null for a problem of the whole call (its source, its
      *        size)
-     * @param field {@code communeCode}, {@code criterionCode}, {@code value}, {@code reference}, {@code source} or
-     *        {@code suggestions}
+     * @param field {@code communeCode}, {@code criterionCode}, {@code value}, {@code reference}, {@code source},
+     *        {@code period} or {@code suggestions}
      * @param messageKey the message, in the bundles, with its {@code arguments}
      */
     public record Problem(Integer index, String field, String messageKey, List<Object> arguments) {
@@ -187,8 +189,23 @@ public class SuggestedValues {
     private record Checked(List<Row> rows, List<Problem> problems) {
     }
 
+    /**
+     * Why the period takes no suggestions, or null when it takes them: once it is closed to commune staff, nobody
+     * could take a suggestion into a draft, and an automatic criterion's value could no longer be submitted, so a
+     * file or a push would be stored only to show on entries that nobody can change.
+     */
+    public Problem closed(Period period) {
+        LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
+        return period.isOpenForSubmissions(today) ? null
+                : new Problem(null, "period", "suggestion.periodClosed", List.of(period.getName(), period.closesAfter()));
+    }
+
     private Checked check(Period period, List<Suggestion> suggestions, String source) {
         List<Problem> problems = new ArrayList<>();
+        Problem closed = closed(period);
+        if (closed != null) {
+            problems.add(closed);
+        }
         if (source == null || source.isBlank()) {
             problems.add(new Problem(null, "source", "suggestion.sourceRequired", List.of()));
         }
@@ -207,7 +224,7 @@ public class SuggestedValues {
         period.getFramework().getGroups().forEach(group -> group.getCriteria()
                 .forEach(criterion -> criteria.put(criterion.getCode(), criterion)));
         Map<String, Long> communes = communesHeldDuring(period, suggestions);
-        Set<String> seen = new HashSet<>();
+        Map<String, Integer> seen = new HashMap<>();
         List<Row> rows = new ArrayList<>(suggestions.size());
         for (int index = 0; index < suggestions.size(); index++) {
             Suggestion suggestion = suggestions.get(index);
@@ -216,15 +233,21 @@ public class SuggestedValues {
                 continue;
             }
             Long unitId = suggestion.communeCode() == null ? null : communes.get(suggestion.communeCode().strip());
-            if (unitId == null) {
+            if (suggestion.communeCode() == null || suggestion.communeCode().isBlank()) {
+                problems.add(new Problem(index, "communeCode", "suggestion.communeMissing", List.of()));
+            }
+            else if (unitId == null) {
                 problems.add(new Problem(index, "communeCode", "suggestion.communeUnknown",
-                        List.of(String.valueOf(suggestion.communeCode()))));
+                        List.of(suggestion.communeCode())));
             }
             Criterion criterion = suggestion.criterionCode() == null ? null
                     : criteria.get(suggestion.criterionCode().strip());
-            if (criterion == null) {
+            if (suggestion.criterionCode() == null || suggestion.criterionCode().isBlank()) {
+                problems.add(new Problem(index, "criterionCode", "suggestion.criterionMissing", List.of()));
+            }
+            else if (criterion == null) {
                 problems.add(new Problem(index, "criterionCode", "suggestion.criterionUnknown",
-                        List.of(String.valueOf(suggestion.criterionCode()))));
+                        List.of(suggestion.criterionCode())));
             }
             EntryValue value = null;
             if (criterion != null) {
@@ -240,9 +263,11 @@ public class SuggestedValues {
                 problems.add(new Problem(index, "reference", "suggestion.referenceTooLong",
                         List.of(SuggestedValue.REFERENCE_MAX)));
             }
-            if (unitId != null && criterion != null && !seen.add(unitId + "/" + criterion.getId())) {
+            Integer earlier = unitId == null || criterion == null ? null
+                    : seen.putIfAbsent(unitId + "/" + criterion.getId(), index);
+            if (earlier != null) {
                 problems.add(new Problem(index, "criterionCode", "suggestion.duplicate",
-                        List.of(suggestion.communeCode(), suggestion.criterionCode())));
+                        List.of(suggestion.communeCode(), suggestion.criterionCode(), earlier)));
             }
             if (unitId != null && criterion != null && value != null) {
                 rows.add(new Row(unitId, criterion, value, reference, suggestion.measuredAt()));

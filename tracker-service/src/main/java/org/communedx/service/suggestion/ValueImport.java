@@ -135,6 +135,15 @@ public class ValueImport {
     }
 
     /**
+     * Why the period takes no values, or null when it takes them: {@link SuggestedValues#closed}, the rule the
+     * import's values meet again when they are written.
+     */
+    public ValueImportProblem closed(Period period) {
+        SuggestedValues.Problem closed = suggestions.closed(period);
+        return closed == null ? null : new ValueImportProblem(0, null, closed.messageKey(), closed.arguments());
+    }
+
+    /**
      * The communes a template lists: those that held their code during the period under {@code unitCode} (the
      * caller's own unit when null; the whole country for an administrator without one), within the caller's scope.
      * @throws org.communedx.service.scope.OutOfScopeException (a 404) for a unit the caller does not reach
@@ -180,11 +189,19 @@ public class ValueImport {
      * national long layout's 89,667 rows cost no more than a province's): a header of codes, a note row of names
      * and value shapes, then a row per commune (wide) or per commune and criterion (long), values empty. Value cells
      * are text, so that "18/20" stays a fraction and is not turned into a date.
+     * @throws ValueImportRefused when no commune of the unit held its code during the period: an empty template
+     *     would only be filled in vain
      */
     @Transactional(readOnly = true)
     public void template(long periodId, String unitCode, Layout layout, Locale locale, OutputStream out) {
         Period period = period(periodId);
         List<Commune> communes = communes(period, unitCode);
+        if (communes.isEmpty()) {
+            throw new ValueImportRefused(unitCode == null || unitCode.isBlank()
+                    ? new ValueImportProblem(0, null, "value.template.noCommunes", List.of(period.getName()))
+                    : new ValueImportProblem(0, null, "value.template.noCommunesOfUnit",
+                            List.of(unitCode.strip(), period.getName())));
+        }
         List<Criterion> criteria = criteria(period);
         SXSSFWorkbook workbook = new SXSSFWorkbook(100);
         try {
@@ -295,7 +312,10 @@ public class ValueImport {
         List<String> header = headerRow.cells().stream().map(cell -> cell == null ? "" : cell.strip()).toList();
         Layout layout = layoutOf(header);
         if (layout == null) {
-            problems.add(new ValueImportProblem(headerRow.line(), null, "value.import.problem.header",
+            // Excel in a Vietnamese or European locale saves "CSV" with semicolons: the header is then one cell.
+            boolean semicolons = !spreadsheet && header.size() == 1 && header.get(0).contains(";");
+            problems.add(semicolons ? new ValueImportProblem(headerRow.line(), null, "value.import.problem.semicolons",
+                    List.of()) : new ValueImportProblem(headerRow.line(), null, "value.import.problem.header",
                     List.of(String.join(", ", LONG_COLUMNS), COMMUNE_CODE + ", " + COMMUNE_NAME)));
             return ValueImportResult.refused(fileName, null, rows.size() - 1, problems, started);
         }
@@ -428,11 +448,17 @@ public class ValueImport {
         return switch (problem.field()) {
             case "communeCode" -> new ValueImportProblem(origin.line(), column(origin.communeColumn(), header),
                     problem.messageKey(), problem.arguments());
-            case "criterionCode" -> "suggestion.criterionUnknown".equals(problem.messageKey())
-                    ? new ValueImportProblem(origin.criterionLine(), column(origin.criterionColumn(), header),
-                            problem.messageKey(), problem.arguments())
-                    : new ValueImportProblem(origin.line(), column(origin.criterionColumn(), header),
-                            problem.messageKey(), problem.arguments());
+            case "criterionCode" -> switch (problem.messageKey()) {
+                case "suggestion.criterionUnknown" -> new ValueImportProblem(origin.criterionLine(),
+                        column(origin.criterionColumn(), header), problem.messageKey(), problem.arguments());
+                // The earlier one by its line, as the file's reader finds it, not by its place in the list.
+                case "suggestion.duplicate" -> new ValueImportProblem(origin.line(),
+                        column(origin.criterionColumn(), header), "value.import.problem.duplicate",
+                        List.of(problem.arguments().get(0), problem.arguments().get(1),
+                                origins.get((Integer) problem.arguments().get(2)).line()));
+                default -> new ValueImportProblem(origin.line(), column(origin.criterionColumn(), header),
+                        problem.messageKey(), problem.arguments());
+            };
             case "value" -> new ValueImportProblem(origin.line(), column(origin.valueColumn(), header),
                     problem.messageKey(), problem.arguments());
             case "reference" -> new ValueImportProblem(origin.line(), column(origin.referenceColumn(), header),

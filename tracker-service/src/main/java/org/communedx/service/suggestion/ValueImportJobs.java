@@ -49,11 +49,15 @@ public class ValueImportJobs {
     /**
      * @param size the upload's size as the request declares it, checked before a byte is read
      * @return the job reading, checking and writing the file
-     * @throws ValueImportRefused for a file beyond the byte limit; nothing is kept and no job started
+     * @throws ValueImportRefused for a period closed to commune staff or a file beyond the byte limit; nothing is
+     *     kept and no job started
      * @throws JobsBusyException when the server keeps as many jobs as it may
      */
     public UUID start(long periodId, String fileName, long size, InputStreamSource file) {
-        imports.period(periodId);
+        ValueImportProblem closed = imports.closed(imports.period(periodId));
+        if (closed != null) {
+            throw new ValueImportRefused(closed);
+        }
         long maxBytes = imports.limits().maxBytes();
         if (size > maxBytes) {
             throw tooLarge();

@@ -12,6 +12,7 @@ import org.communedx.model.user.Role;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.assessment.AssessmentWorkflow;
 import org.communedx.service.assessment.CriterionAddress;
+import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.assessment.WorkflowFixtures;
 import org.communedx.service.suggestion.SuggestedValues.Problem;
 import org.communedx.service.suggestion.SuggestedValues.Suggestion;
@@ -100,7 +101,8 @@ class SuggestedValuesTests {
                 new Suggestion("96201", "G1.C2", "nhiều", "x".repeat(201), null),
                 new Suggestion("96101", "G1.C2", "1/2", null, null),
                 new Suggestion("961", "G1.C1", "1", null, null)), "Một cửa điện tử"))
-                .satisfies(refused -> assertThat(refused.problems())
+                .satisfies(refused -> {
+                    assertThat(refused.problems())
                         .extracting(Problem::index, Problem::field, Problem::messageKey)
                         .containsExactly(tuple(1, "communeCode", "suggestion.communeUnknown"),
                                 tuple(2, "criterionCode", "suggestion.criterionUnknown"),
@@ -109,7 +111,10 @@ class SuggestedValuesTests {
                                 tuple(5, "value", "entry.value.unreadable"),
                                 tuple(5, "reference", "suggestion.referenceTooLong"),
                                 tuple(6, "criterionCode", "suggestion.duplicate"),
-                                tuple(7, "communeCode", "suggestion.communeUnknown")));
+                                tuple(7, "communeCode", "suggestion.communeUnknown"));
+                    assertThat(refused.problems().get(6).arguments()).as("names the earlier one")
+                            .containsExactly("96101", "G1.C2", 0);
+                });
         assertThat(jdbc.queryForObject("select count(*) from suggested_value where period_id = ?", Long.class,
                 period)).as("all or nothing").isZero();
 
@@ -196,35 +201,30 @@ class SuggestedValuesTests {
                 .isThrownBy(() -> workflow.takeAllSuggestions("96101", period, Instant.now()));
     }
 
+    /**
+     * A period closed to commune staff takes no suggestions: stored, they showed on entries nobody could change, and an
+     * automatic criterion's value could not be submitted.
+     */
     @Test
-    void afterTheDeadlineSuggestionsAreKeptButNothingMoves() {
+    void afterTheDeadlineNoSuggestionIsStored() {
         long closed = fixtures.newPeriod(LocalDate.now().minusDays(3));
-        String criterion = "update criterion set automatic = ? where code = 'G1.C1' and group_id in (select g.id"
-                + " from criterion_group g join framework f on f.id = g.framework_id where f.code = 'TEST-WF')";
-        jdbc.update(criterion, true);
-        try {
-            loginAs("t.tinh96", Role.PROVINCE_MANAGER);
-            SuggestedValues.Outcome outcome = suggestedValues.put(closed, List.of(
-                    new Suggestion("96101", "G1.C1", "3", null, null),
-                    new Suggestion("96101", "G1.C2", "18/20", null, null)), "Một cửa điện tử");
-            assertThat(outcome.received()).isEqualTo(2);
-            assertThat(outcome.submitted()).as("the commune's deadline binds the system too").isZero();
-            assertThat(jdbc.queryForObject("select count(*) from assessment where period_id = ?", Long.class,
-                    closed)).isZero();
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        List<Suggestion> values = List.of(new Suggestion("96101", "G1.C1", "3", null, null),
+                new Suggestion("96101", "G1.C2", "18/20", null, null));
 
-            loginAs("t.xa96101", Role.COMMUNE_STAFF);
-            assertThatExceptionOfType(RuleViolation.class)
-                    .isThrownBy(() -> workflow.takeAllSuggestions("96101", closed, Instant.now()))
-                    .satisfies(refused -> assertThat(refused.messageKey()).isEqualTo("period.refused.deadlinePassed"));
-            assertThatExceptionOfType(RuleViolation.class)
-                    .isThrownBy(() -> workflow.takeSuggestion(new CriterionAddress("96101", closed, "G1.C2"), 0,
-                            Instant.EPOCH));
-            assertThat(workflow.detail(new CriterionAddress("96101", closed, "G1.C2")).actions().takeSuggestion())
-                    .isFalse();
-        }
-        finally {
-            jdbc.update(criterion, false);
-        }
+        assertThatExceptionOfType(SuggestionsRefused.class)
+                .isThrownBy(() -> suggestedValues.put(closed, values, "Một cửa điện tử"))
+                .satisfies(refused -> assertThat(refused.problems())
+                        .extracting(Problem::index, Problem::field, Problem::messageKey)
+                        .containsExactly(tuple(null, "period", "suggestion.periodClosed")));
+        assertThat(jdbc.queryForObject("select count(*) from suggested_value where period_id = ?", Long.class,
+                closed)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from assessment where period_id = ?", Long.class,
+                closed)).isZero();
+
+        fixtures.setDeadline(closed, LocalDate.now(ProgressLedger.VIETNAM));
+        assertThat(suggestedValues.put(closed, values, "Một cửa điện tử").received())
+                .as("open again through its deadline day").isEqualTo(2);
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.communedx.model.period.Period;
@@ -67,19 +69,33 @@ class ValueImportController {
         return page(imports.period(periodId), model);
     }
 
-    /** The template: {@code unit} narrows it to a district or a province (an administrator's choice). */
+    /**
+     * The template: {@code unit} narrows it to a district or a province (an administrator's choice). A unit that held
+     * no commune in the period (a district the reform ended, say) gets the page back with why, not an empty template.
+     */
     @GetMapping("/periods/{periodId}/value-import/template.xlsx")
-    ResponseEntity<byte[]> template(@PathVariable long periodId, @RequestParam(defaultValue = "wide") String layout,
-            @RequestParam(required = false) String unit, Locale locale) {
+    String template(@PathVariable long periodId, @RequestParam(defaultValue = "wide") String layout,
+            @RequestParam(required = false) String unit, Locale locale, HttpServletResponse response, Model model)
+            throws IOException {
         ValueImport.Layout chosen = "long".equalsIgnoreCase(layout) ? ValueImport.Layout.LONG : ValueImport.Layout.WIDE;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        imports.template(periodId, unit, chosen, locale, out);
+        try {
+            imports.template(periodId, unit, chosen, locale, out);
+        }
+        catch (ValueImportRefused refused) {
+            model.addAttribute("templateProblem", refused.problems().get(0));
+            model.addAttribute("templateUnit", unit);
+            model.addAttribute("templateLayout", chosen);
+            return page(imports.period(periodId), model);
+        }
         String name = "gia-tri-" + periodId + (unit == null || unit.isBlank() ? "" : "-" + unit.replaceAll("[^0-9A-Za-z]", "")) + "-"
                 + chosen.name().toLowerCase(Locale.ROOT) + ".xlsx";
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
-                        .toString())
-                .contentType(MediaType.parseMediaType(XLSX)).body(out.toByteArray());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                .toString());
+        response.setContentType(XLSX);
+        response.setContentLength(out.size());
+        out.writeTo(response.getOutputStream());
+        return null;
     }
 
     @PostMapping("/periods/{periodId}/value-import")
@@ -196,6 +212,7 @@ class ValueImportController {
     private String page(Period period, Model model) {
         model.addAttribute("period", period);
         model.addAttribute("importLimits", imports.limits());
+        model.addAttribute("periodClosed", imports.closed(period));
         return "suggestion/import";
     }
 }

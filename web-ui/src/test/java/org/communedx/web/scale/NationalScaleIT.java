@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collections;
@@ -493,6 +494,21 @@ class NationalScaleIT {
     @Test
     void aValueImportRendersWholeAtProvinceAndNationalSize() throws IOException {
         long period = country.latestPeriodId();
+        // A closed period takes no values: it is extended for the import, as an administrator would, then closed again.
+        LocalDate deadline = jdbc.sql("select submission_deadline from period where id = :id").param("id", period)
+                .query(LocalDate.class).single();
+        jdbc.sql("update period set submission_deadline = current_date + 30 where id = :id").param("id", period)
+                .update();
+        try {
+            valueImportAtSize(period);
+        }
+        finally {
+            jdbc.sql("update period set submission_deadline = :deadline where id = :id").param("deadline", deadline)
+                    .param("id", period).update();
+        }
+    }
+
+    private void valueImportAtSize(long period) throws IOException {
         String page = "/periods/" + period + "/value-import";
         Map<String, String> types = new LinkedHashMap<>();
         jdbc.sql("""

@@ -101,6 +101,22 @@ class ValueImportIT {
         assertThat(manager.get(page + "/template.xlsx?unit=95001").statusCode()).as("another province").isEqualTo(404);
     }
 
+    /** A unit without communes in the period gets the page back with why, and the choices as made: no empty file. */
+    @Test
+    void aUnitWithoutCommunesInThePeriodGetsNoEmptyTemplate() {
+        WebClient admin = new WebClient(port).login("admin", PASSWORD);
+
+        HttpResponse<String> none = admin.get(page + "/template.xlsx?layout=long&unit=99998");
+
+        assertThat(none.statusCode()).isEqualTo(200);
+        assertThat(none.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(none.body()).contains("id=\"template-problem\"", "Đơn vị mã 99998 không có xã nào trong kỳ")
+                .containsPattern("id=\"layout-long\" value=\"long\"\\s+checked")
+                .containsPattern("id=\"template-unit\"[^>]*is-invalid[^>]*value=\"99998\"");
+        assertThat(admin.download(page + "/template.xlsx?unit=05305").statusCode()).as("a commune's own")
+                .isEqualTo(200);
+    }
+
     @Test
     void aFilledWideTemplateBecomesSuggestedValues() throws IOException {
         byte[] filled;
@@ -161,15 +177,18 @@ class ValueImportIT {
                 + "99999,G1.C1,1/2\n"
                 + "95001,G1.C1,1/2\n"
                 + "05305,G1.C1,1/2\n"
-                + "05305,G2.C4,nhiều\n";
+                + "05305,G2.C4,nhiều\n"
+                + ",G1.C2,1\n";
 
         String refused = refused(upload("bad.csv", csv.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(refused).contains("bị từ chối với 6 vấn đề", "chưa có gì được lưu");
+        assertThat(refused).contains("bị từ chối với 7 vấn đề", "chưa có gì được lưu");
+        assertThat(refused).contains("<td>9</td>", "Thiếu mã xã.");
         assertThat(refused).contains("<td>3</td>", "C (value)", "Mức 7 không hợp lệ");
         assertThat(refused).contains("<td>4</td>", "B (criterion_code)", "Không có tiêu chí mã G9.C9");
         assertThat(refused).contains("<td>5</td>", "A (commune_code)", "Không có xã mã 99999");
-        assertThat(refused).contains("<td>6</td>", "Không có xã mã 95001", "<td>7</td>", "đã có ở một dòng trước",
+        assertThat(refused).contains("<td>6</td>", "Không có xã mã 95001", "<td>7</td>",
+                "Xã 05305, tiêu chí G1.C1 đã có ở dòng 2;",
                 "<td>8</td>");
         assertThat(suggested()).as("all or nothing").isZero();
         String report = new String(manager.download(reportLink(refused)).body(), StandardCharsets.UTF_8);
@@ -181,12 +200,31 @@ class ValueImportIT {
     void anUnreadableTimeAndABadValueAreListedTogether() {
         String csv = "commune_code,criterion_code,value,reference,measured_at\n"
                 + "05305,G1.C1,18/20,,31/13/2026\n"
-                + "05305,G1.C2,7,,\n";
+                + "05305,G1.C2,7,,\n"
+                + "05305,G2.C4,1.000,,\n";
 
         String refused = refused(upload("times.csv", csv.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(refused).contains("bị từ chối với 2 vấn đề", "<td>2</td>", "E (measured_at)", "«31/13/2026»",
-                "<td>3</td>", "C (value)", "Mức 7 không hợp lệ");
+        assertThat(refused).contains("bị từ chối với 3 vấn đề", "<td>2</td>", "E (measured_at)", "«31/13/2026»",
+                "<td>3</td>", "C (value)", "Mức 7 không hợp lệ", "<td>4</td>",
+                "Hãy nhập số không có dấu phân cách hàng nghìn");
+        assertThat(suggested()).isZero();
+    }
+
+    /**
+     * A period closed to communes says so instead of offering the upload, and a file sent from a page left open is
+     * refused at once: stored, its values showed on entries nobody could change.
+     */
+    @Test
+    void aClosedPeriodTakesNoFile() {
+        jdbc.update("update period set submission_deadline = current_date - 3, grace_days = 0 where id = ?", period);
+
+        String form = manager.get(page).body();
+        assertThat(form).contains("id=\"value-import-closed\"", "đã khóa với xã sau ngày")
+                .doesNotContain("id=\"value-file\"");
+        String sent = upload("values.csv", "commune_code,criterion_code,value\n05305,G1.C1,18/20\n"
+                .getBytes(StandardCharsets.UTF_8)).body();
+        assertThat(sent).contains("id=\"import-problems\"", "không nhận giá trị đề xuất");
         assertThat(suggested()).isZero();
     }
 
@@ -234,6 +272,9 @@ class ValueImportIT {
         assertThat(upload("", new byte[0]).body()).as("no file chosen").contains("Hãy chọn một tệp CSV hoặc XLSX.");
         assertThat(refused(upload("header.csv", "ma,gia tri\n05305,1\n".getBytes(StandardCharsets.UTF_8))))
                 .contains("Dòng tiêu đề không đúng mẫu");
+        assertThat(refused(upload("excel-vi.csv", "commune_code;commune_name;G1.C1\n05305;Xã Yên Phú;1/2\n"
+                .getBytes(StandardCharsets.UTF_8)))).as("Excel's CSV in a Vietnamese locale")
+                .contains("phân cách bằng dấu chấm phẩy (;)").doesNotContain("Dòng tiêu đề không đúng mẫu");
         assertThat(suggested()).isZero();
     }
 
