@@ -195,3 +195,16 @@ document.addEventListener('keydown', function (event) {
     reachScrollingTables();
     window.addEventListener('resize', reachScrollingTables);
 })();
+
+// Back and Forward show a page the browser keeps (a scorecard, a dashboard: an ETag and "no-cache") as it was, without
+// asking the server, though a save or an approval made since may have moved its figures. Such a page, shown from the
+// browser's copy alone, is asked for again: a 304 of a few hundred bytes when nothing changed.
+window.addEventListener('pageshow', function (event) {
+    var navigation = window.performance && performance.getEntriesByType
+        ? performance.getEntriesByType('navigation')[0] : null;
+    var fromCopy = event.persisted
+        || (navigation && navigation.type === 'back_forward' && navigation.transferSize === 0);
+    if (fromCopy) {
+        window.location.reload();
+    }
+});

@@ -53,7 +53,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * <ul>
  * <li>each such page answers with an ETag and {@code Cache-Control: private, no-cache}, so that the browser keeps it
  * and asks again each time; while the ETag still holds, the answer is a {@code 304 Not Modified} of a few hundred bytes,
- * with no query and no rendering;</li>
+ * with no query and no rendering (Back and Forward show the copy without asking, so app.js asks then);</li>
  * <li>a page is also kept on the server and served again, without its queries and its rendering, to the user it was
  * rendered for (a second tab, a client that sends no ETag).</li>
  * </ul>

@@ -63,7 +63,7 @@ class FirstScreenBrowserIT {
                 .isVisible();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mở hàng chờ duyệt")).click();
         assertThat(page).hasURL(Pattern.compile(".*/reviews$"));
-        page.goBack();
+        Browser.backToKeptPage(page);
         assertNoSidewaysScroll(page);
     }
 

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.communedx.service.testsupport.TestWait;
 
@@ -49,6 +51,24 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         page.getByLabel("Mật khẩu").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
         return page;
+    }
+
+    /**
+     * Back to the page before, as the Back button does, to a page the browser keeps with an ETag (a scorecard, a
+     * dashboard): app.js then asks for it again, and this returns once that second load has finished, so that what
+     * follows reads the page as it now is rather than one whose document is about to go.
+     */
+    public static void backToKeptPage(Page page) {
+        AtomicInteger loads = new AtomicInteger();
+        Consumer<Page> counted = loaded -> loads.incrementAndGet();
+        page.onLoad(counted);
+        try {
+            page.goBack();
+            page.waitForCondition(() -> loads.get() >= 2);
+        }
+        finally {
+            page.offLoad(counted);
+        }
     }
 
     @Override
