@@ -3,6 +3,7 @@ package org.communedx.web.api;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.assessment.EntryConflict;
@@ -11,6 +12,7 @@ import org.communedx.service.suggestion.SuggestedValues.SuggestionsRefused;
 import org.communedx.web.config.ApiRefusals;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,8 +24,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
@@ -31,7 +35,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * ({@code Accept-Language}) and, where fields are at fault, an {@code errors} list of {@code index} (in a bulk
  * request), {@code field}, {@code code} (the message key) and {@code message}. Out of scope or missing is 404, a
  * role that may not act 403, a stale version 412, a refusal of the workflow (a move its status does not allow, the
- * deadline passed) 409, a query parameter missing or of the wrong type 400. Before the pages' handler, for every
+ * deadline passed) 409, a query parameter missing, of the wrong type or out of its range 400. Before the pages' handler, for every
  * {@link RestController}: the API's controllers, reads and writes, are those, and the pages' are not.
  */
 @RestControllerAdvice(annotations = RestController.class)
@@ -80,12 +84,32 @@ class ApiProblems {
                         p.arguments())).toList());
     }
 
-    /** {@code ?period=abc}, or a required parameter left out: named, so the caller knows which. */
-    @ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
+    /**
+     * {@code ?period=abc}, a required parameter left out, or one out of its range ({@code threshold=1000}): named, so
+     * the caller knows which.
+     */
+    @ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            HandlerMethodValidationException.class })
     ResponseEntity<ProblemDetail> badParameter(Exception ex) {
-        String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
-                : ((MissingServletRequestParameterException) ex).getParameterName();
+        String name;
+        if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+            name = mismatch.getName();
+        }
+        else if (ex instanceof MissingServletRequestParameterException missing) {
+            name = missing.getParameterName();
+        }
+        else {
+            name = ((HandlerMethodValidationException) ex).getParameterValidationResults().stream()
+                    .map(result -> requestName(result.getMethodParameter())).distinct()
+                    .collect(Collectors.joining(", "));
+        }
         return problem(HttpStatus.BAD_REQUEST, "api.refused.parameter", List.of(name), List.of());
+    }
+
+    /** The parameter as the address names it ({@code period}), not as the Java method does ({@code year}). */
+    private static String requestName(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        return param != null && !param.name().isEmpty() ? param.name() : parameter.getParameterName();
     }
 
     @ExceptionHandler(RuleViolation.class)

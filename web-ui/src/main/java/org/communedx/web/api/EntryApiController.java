@@ -153,7 +153,8 @@ class EntryApiController {
             description = "Multipart: the file in \"file\", with title, issuingBody, documentDate (ISO date) and "
                     + "optionally documentNumber. The same checks as the entry page: the content's type is detected "
                     + "from its bytes, its size bounded; commune staff only, while the entry may change. If-Match is "
-                    + "optional here: a file does not replace anything.")
+                    + "optional here: a file does not replace anything. The answer's ETag is the entry's version "
+                    + "after the file was added, for the next write's If-Match: adding a file changes the entry.")
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Sends the first answer again")
     @PostMapping(value = "/api/v1/communes/{code}/periods/{periodId}/criteria/{criterion}/evidence",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -178,7 +179,8 @@ class EntryApiController {
             try (InputStream in = file.getInputStream()) {
                 EvidenceView stored = evidence.upload(address, form.toMetadata(), in, Uploads.fileName(file));
                 return ApiRequests.answer(HttpStatus.CREATED, new Evidence(stored.id(), stored.type().name(),
-                        stored.sizeBytes(), stored.originalName(), stored.title()), null);
+                        stored.sizeBytes(), stored.originalName(), stored.title()),
+                        workflow.detail(address).entry().version());
             }
             catch (IOException ex) {
                 throw new java.io.UncheckedIOException(ex);

@@ -3,6 +3,9 @@ package org.communedx.web.dashboard;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.communedx.service.progress.Dashboards;
 import org.communedx.service.progress.Dashboards.ChartFigures;
 import org.communedx.service.progress.ProgressViews.Rollup;
@@ -31,6 +34,8 @@ class ChartApiController {
     private static final String PERIOD_ID = "The period's id, as GET /api/v1/periods lists it: names one period "
             + "exactly. When given, period is not read";
 
+    private static final String THRESHOLD = "The percent a commune must reach to count as meeting it, 0 to 100";
+
     private final Dashboards dashboards;
 
     ChartApiController(Dashboards dashboards) {
@@ -48,14 +53,16 @@ class ChartApiController {
     Charts unit(@PathVariable String code,
             @Parameter(description = YEAR) @RequestParam(name = "period", required = false) Integer year,
             @Parameter(description = PERIOD_ID) @RequestParam(required = false) Long periodId,
-            @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) int threshold, Locale locale) {
+            @Parameter(description = THRESHOLD) @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) @Min(0) @Max(100)
+            int threshold, Locale locale) {
         return charts(dashboards.unitCharts(code, period(year, periodId), threshold), locale);
     }
 
     @GetMapping("/api/v1/country/charts")
     Charts national(@Parameter(description = YEAR) @RequestParam(name = "period", required = false) Integer year,
             @Parameter(description = PERIOD_ID) @RequestParam(required = false) Long periodId,
-            @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) int threshold, Locale locale) {
+            @Parameter(description = THRESHOLD) @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) @Min(0) @Max(100)
+            int threshold, Locale locale) {
         return charts(dashboards.nationalCharts(period(year, periodId), threshold), locale);
     }
 

@@ -175,8 +175,10 @@ class WriteApiIT {
         HttpResponse<String> pdf = multipart(entry + "/evidence", "xa.yenphu", "bien-ban.pdf", SampleFiles.pdf(1));
         assertThat(pdf.statusCode()).isEqualTo(201);
         assertThat(json(pdf).get("type").asString()).isEqualTo("PDF");
-        assertThat(json(send("GET", entry, "xa.yenphu", null, null, null)).get("status").asString())
-                .as("a file starts the work").isEqualTo("DRAFT");
+        HttpResponse<String> after = send("GET", entry, "xa.yenphu", null, null, null);
+        assertThat(json(after).get("status").asString()).as("a file starts the work").isEqualTo("DRAFT");
+        assertThat(pdf.headers().firstValue("ETag")).as("the entry's version after the file, for the next If-Match")
+                .isEqualTo(after.headers().firstValue("ETag")).isNotEmpty();
 
         HttpResponse<String> disguised = multipart(entry + "/evidence", "xa.yenphu", "bien-ban.pdf",
                 "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));

@@ -114,6 +114,13 @@ class DashboardIT {
                 manager.get("/api/v1/units/25/charts?periodId=" + id.group(1), "application/json").body());
         assertThat(manager.get("/api/v1/units/25/charts?period=2099", "application/json").statusCode())
                 .isEqualTo(404);
+        for (String threshold : new String[] { "-5", "101" }) {
+            HttpResponse<String> outOfRange = manager.get("/api/v1/units/25/charts?period=2026&threshold=" + threshold,
+                    "application/json");
+            assertThat(outOfRange.statusCode()).as(threshold).isEqualTo(400);
+            assertThat(outOfRange.body()).as(threshold).contains("\"code\":\"api.refused.parameter\"",
+                    "Tham số threshold thiếu hoặc không hợp lệ.");
+        }
     }
 
     @Test
