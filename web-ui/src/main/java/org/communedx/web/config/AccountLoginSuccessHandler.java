@@ -18,9 +18,10 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.WebUtils;
 
 /**
- * After login the interface speaks the user's chosen language, and a user who must change the password goes
+ * After login the interface speaks the language this browser chose, else the account's, and a user who must change the password goes
  * to the change page first; everyone else goes where they were headed (the page of a form sent after its session
  * ended, or a page opened signed out), or home. A login whose account changed while
  * it was being checked is undone.
@@ -58,7 +59,11 @@ final class AccountLoginSuccessHandler extends SavedRequestAwareAuthenticationSu
             getRedirectStrategy().sendRedirect(request, response, "/login?ended");
             return;
         }
-        localeResolver.setLocale(request, response, Locale.forLanguageTag(account.language()));
+        if (WebUtils.getCookie(request, LocaleConfiguration.COOKIE) == null) {
+            // The account's language is for a browser that has chosen none; one chosen on the login page itself
+            // stays (an English reader was landed on Vietnamese pages).
+            localeResolver.setLocale(request, response, Locale.forLanguageTag(account.language()));
+        }
         String formPage = takeFormPage(request);
         if (AccountAuthorities.mustChangePassword(authentication)) {
             requestCache.removeRequest(request, response);

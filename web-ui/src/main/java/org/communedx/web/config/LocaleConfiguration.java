@@ -27,6 +27,9 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
     static final List<Locale> SUPPORTED = List.of(VIETNAMESE, Locale.ENGLISH);
 
+    /** The cookie that remembers the language this browser chose. */
+    static final String COOKIE = "communedx-lang";
+
     @Bean
     LocaleResolver localeResolver() {
         return new SupportedLocaleResolver();
@@ -44,7 +47,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
     static final class SupportedLocaleResolver extends CookieLocaleResolver {
 
         SupportedLocaleResolver() {
-            super("communedx-lang");
+            super(COOKIE);
             setDefaultLocale(VIETNAMESE);
             // Pages stay Vietnamese whatever a browser's own language (English on many of the communes' computers).
             setDefaultLocaleFunction(request -> request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null

@@ -170,6 +170,19 @@ class AccountIT {
         assertThat(laptop.get("/").body()).contains("<html lang=\"en\">");
     }
 
+    /** A language chosen on the login page stays after it: the account's is for a browser that has chosen none. */
+    @Test
+    void theLanguageChosenOnTheLoginPageStays() {
+        String username = accounts.create("english", ISSUED);
+        WebClient client = new WebClient(port);
+        assertThat(client.get("/login?lang=en").body()).contains("<html lang=\"en\">");
+
+        client.login(username, ISSUED);
+
+        assertThat(client.get("/").body()).as("the account's language is Vietnamese").contains("<html lang=\"en\">");
+        assertThat(client.cookie("communedx-lang")).hasValue("en");
+    }
+
     @Test
     void onlyTheShippedLanguagesCanBeChosen() {
         String username = accounts.create("french", ISSUED);
