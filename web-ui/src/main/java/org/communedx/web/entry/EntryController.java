@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.communedx.model.RuleViolation;
@@ -285,20 +286,30 @@ class EntryController {
             redirect.addFlashAttribute("refusal", refusal(violation, messages, locale));
             redirect.addFlashAttribute("conflict", violation instanceof EntryConflict);
             if (typed != null) {
-                redirect.addFlashAttribute("typed", typed);
+                redirect.addFlashAttribute("typed", typed.refusedFor(violation));
             }
         }
     }
 
     /**
      * A reason or explanation as typed, for the box it was typed in ({@code field}, the textarea's id), cut to twice
-     * what a reason holds: it waits in the session for the next page. Serializable, as shared sessions are stored.
+     * what a reason holds: it waits in the session for the next page, linked to the refusal, and marked invalid when
+     * the refusal is about the text itself (blank, too long) rather than, say, a page gone stale. Serializable, as
+     * shared sessions are stored.
      */
-    record Typed(String field, String text) implements Serializable {
+    record Typed(String field, String text, boolean invalid) implements Serializable {
 
-        static @Nullable Typed of(String field, @Nullable String text) {
-            return text == null || text.isBlank() ? null
-                    : new Typed(field, text.substring(0, Math.min(text.length(), 2 * CriterionEntry.EXPLANATION_MAX)));
+        private static final Set<String> TEXT_REFUSALS = Set.of("entry.refused.reasonRequired",
+                "entry.refused.reasonTooLong", "entry.refused.explanationRequired", "entry.form.explanationTooLong");
+
+        static Typed of(String field, @Nullable String text) {
+            String kept = text == null ? ""
+                    : text.substring(0, Math.min(text.length(), 2 * CriterionEntry.EXPLANATION_MAX));
+            return new Typed(field, kept, false);
+        }
+
+        Typed refusedFor(RuleViolation violation) {
+            return new Typed(field, text, TEXT_REFUSALS.contains(violation.messageKey()));
         }
     }
 

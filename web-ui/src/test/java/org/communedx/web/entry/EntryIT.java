@@ -153,8 +153,11 @@ class EntryIT {
     @Test
     void aRefusedMoveIsExplainedInTheUsersLanguage() {
         String criterion = EntryPages.criterion("05305", period, "G1.C1");
-        postAt(criterion, "not-applicable", "version=0&explanation=");
-        assertThat(staff.get(criterion).body()).contains("Nêu lý do tiêu chí không áp dụng cho xã.", "Chưa bắt đầu");
+        postAt(criterion, "not-applicable", "version=0&explanation=" + EntryPages.encode("   "));
+        assertThat(staff.get(criterion).body()).contains("Nêu lý do tiêu chí không áp dụng cho xã.", "Chưa bắt đầu")
+                .as("the blank box is the refusal's, and marked so")
+                .containsPattern("id=\"na-explanation\"(?=[^>]*aria-describedby=\"refusal\")"
+                        + "(?=[^>]*aria-invalid=\"true\")(?=[^>]*is-invalid)");
         // The text box stops at 2,000 characters; a request made by hand is told the same, and stores nothing.
         postAt(criterion, "not-applicable", "version=0&explanation=" + "x".repeat(40_000));
         assertThat(staff.get(criterion).body()).contains("Giải trình tối đa 2.000 ký tự.", "Chưa bắt đầu");
@@ -174,7 +177,8 @@ class EntryIT {
         postAt(criterion, "not-applicable", "version=7&explanation=" + EntryPages.encode("Xã không có chợ"));
 
         assertThat(staff.get(criterion).body()).contains("Người khác vừa thay đổi")
-                .containsPattern("id=\"na-explanation\"[^>]*aria-describedby=\"refusal\"[^>]*>Xã không có chợ</textarea>");
+                .containsPattern("id=\"na-explanation\"[^>]*aria-describedby=\"refusal\"[^>]*>Xã không có chợ</textarea>")
+                .as("the text is not at fault").doesNotContainPattern("id=\"na-explanation\"[^>]*aria-invalid");
         assertThat(staff.get(criterion).body()).as("once").doesNotContain(">Xã không có chợ</textarea>");
     }
 
