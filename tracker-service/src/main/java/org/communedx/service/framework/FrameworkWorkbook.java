@@ -25,6 +25,7 @@ import org.communedx.service.framework.RawFramework.RawGroup;
 import org.communedx.service.framework.RawFramework.RawRecord;
 import org.communedx.service.framework.RawFramework.RawValue;
 import org.communedx.service.importing.ImportFileRefused;
+import org.communedx.service.importing.WorkbookSheets;
 
 import static org.communedx.service.importing.WorkbookSheets.columns;
 import static org.communedx.service.importing.WorkbookSheets.row;
@@ -121,6 +122,13 @@ final class FrameworkWorkbook {
     static RawFramework read(InputStream content, List<ImportProblem> problems) {
         try (Workbook workbook = new XSSFWorkbook(content)) {
             int before = problems.size();
+            for (WorkbookSheets.Unsafe unsafe : WorkbookSheets.unsafe(workbook,
+                    List.of(FRAMEWORK_SHEET, GROUPS_SHEET, CRITERIA_SHEET, CLASSES_SHEET))) {
+                problems.add(ImportProblem.ofFile(unsafe.messageKey(), unsafe.arguments().toArray()));
+            }
+            if (problems.size() > before) {
+                return null;
+            }
             List<RawRecord> headers = rows(workbook, FRAMEWORK_SHEET, FRAMEWORK_COLUMNS, Place.FRAMEWORK_SHEET_ROW,
                     problems);
             List<RawRecord> groupRows = rows(workbook, GROUPS_SHEET, GROUP_COLUMNS, Place.GROUPS_SHEET_ROW, problems);

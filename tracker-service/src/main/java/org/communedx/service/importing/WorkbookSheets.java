@@ -1,7 +1,9 @@
 package org.communedx.service.importing;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -13,11 +15,51 @@ import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * The sheets of the workbooks the tracker writes and reads back (frameworks, mappings): a bold header row in
- * Vietnamese, one column per field, and cells read as the text a person typed.
+ * Vietnamese, one column per field, and cells read as the text a person typed: a workbook that hides what it holds
+ * from that person is refused ({@link #unsafe}).
  */
 public final class WorkbookSheets {
 
+    /** Formula cells named at most per sheet, so that a sheet of formulas does not make a list as long as itself. */
+    private static final int FORMULAS_NAMED = 10;
+
     private WorkbookSheets() {
+    }
+
+    /** Why a workbook cannot be read as typed, with the message's arguments. */
+    public record Unsafe(String messageKey, List<Object> arguments) {
+    }
+
+    /**
+     * What makes the named sheets unsafe to read as a person sees them, as the value import refuses it too: a hidden
+     * sheet (its rows would be imported unseen) and a formula (its cached result may be anything, and formulas are not
+     * evaluated). Sheets the workbook lacks are the reader's to report.
+     */
+    public static List<Unsafe> unsafe(Workbook workbook, List<String> sheetNames) {
+        List<Unsafe> found = new ArrayList<>();
+        for (String name : sheetNames) {
+            int index = workbook.getSheetIndex(name);
+            if (index < 0) {
+                continue;
+            }
+            if (workbook.isSheetHidden(index) || workbook.isSheetVeryHidden(index)) {
+                found.add(new Unsafe("import.problem.hiddenSheet", List.of(name)));
+            }
+            List<String> formulas = new ArrayList<>();
+            int count = 0;
+            for (Row row : workbook.getSheetAt(index)) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.FORMULA && count++ < FORMULAS_NAMED) {
+                        formulas.add(cell.getAddress().formatAsString());
+                    }
+                }
+            }
+            if (count > 0) {
+                found.add(new Unsafe("import.problem.formulas", List.of(name, String.join(", ", formulas)
+                        + (count > FORMULAS_NAMED ? ", …" : ""))));
+            }
+        }
+        return found;
     }
 
     /** Field to header title, in column order, from pairs of field and title. */
@@ -62,14 +104,15 @@ public final class WorkbookSheets {
         }
     }
 
-    /** A cell as text; numbers as plain decimals ("10", not "1E+1"), whatever their display format. */
+    /**
+     * A cell as text; numbers as plain decimals ("10", not "1E+1"), whatever their display format. A formula has no
+     * text here: {@link #unsafe} refuses the workbook first.
+     */
     public static String text(Cell cell) {
         if (cell == null) {
             return null;
         }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType()
-                : cell.getCellType();
-        return switch (type) {
+        return switch (cell.getCellType()) {
             case STRING -> cell.getStringCellValue();
             case NUMERIC -> {
                 BigDecimal number = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();

@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.communedx.service.importing.ImportFileRefused;
+import org.communedx.service.importing.WorkbookSheets;
 import org.communedx.service.mapping.MappingDocument.Link;
 import org.communedx.service.mapping.MappingFileProblem.Place;
 import org.communedx.service.mapping.RawMapping.RawLink;
@@ -72,6 +73,12 @@ final class MappingWorkbook {
     static RawMapping read(InputStream content, List<MappingFileProblem> problems) {
         try (Workbook workbook = new XSSFWorkbook(content)) {
             int before = problems.size();
+            for (WorkbookSheets.Unsafe unsafe : WorkbookSheets.unsafe(workbook, List.of(VERSIONS_SHEET, LINKS_SHEET))) {
+                problems.add(MappingFileProblem.ofFile(unsafe.messageKey(), unsafe.arguments().toArray()));
+            }
+            if (problems.size() > before) {
+                return null;
+            }
             List<Map<String, String>> versionRows = new ArrayList<>();
             List<Integer> versionNumbers = new ArrayList<>();
             rows(workbook, VERSIONS_SHEET, VERSION_COLUMNS, Place.VERSIONS_SHEET_ROW, problems, versionRows,

@@ -187,6 +187,20 @@ class FrameworkTransferTests {
         assertRefused(xlsx, tuple(Place.CRITERIA_SHEET_ROW, 1, "target", "framework.import.problem.wrongHeader"));
     }
 
+    /** What the person cannot see is not imported: a hidden sheet, or a formula whose cached result is read. */
+    @Test
+    void refusesAHiddenSheetAndFormulasWithTheirCells() throws IOException {
+        byte[] xlsx = editWorkbook(workbook -> {
+            workbook.setSheetHidden(workbook.getSheetIndex(FrameworkWorkbook.GROUPS_SHEET), true);
+            workbook.getSheet(FrameworkWorkbook.CRITERIA_SHEET).getRow(2).getCell(7).setCellFormula("1+1");
+        });
+
+        assertRefused(xlsx, tuple(Place.FILE, 0, null, "import.problem.hiddenSheet"),
+                tuple(Place.FILE, 0, null, "import.problem.formulas"));
+        assertThat(refusal(xlsx, "9.9").problems().get(1).arguments())
+                .containsExactly(FrameworkWorkbook.CRITERIA_SHEET, "H3");
+    }
+
     @Test
     void refusesADuplicateCodeOnItsRow() throws IOException {
         byte[] xlsx = editWorkbook(workbook -> workbook.getSheet(FrameworkWorkbook.CRITERIA_SHEET).getRow(2)

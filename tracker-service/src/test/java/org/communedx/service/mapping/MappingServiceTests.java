@@ -227,6 +227,15 @@ class MappingServiceTests {
                             .extracting(MappingFileProblem::place, MappingFileProblem::number,
                                     MappingFileProblem::messageKey)
                             .containsExactly(tuple(Place.LINKS_SHEET_ROW, 4, "mapping.problem.kindCounts")));
+            // A formula's cached result is not what the person sees typed: refused, as the value import refuses it.
+            links.getRow(3).getCell(0).setCellFormula("\"SAME\"");
+            out.reset();
+            workbook.write(out);
+            assertThatThrownBy(() -> transfer.importMapping(new ByteArrayResource(out.toByteArray())))
+                    .isInstanceOfSatisfying(MappingImportRefused.class, refused -> assertThat(refused.problems())
+                            .extracting(MappingFileProblem::messageKey, MappingFileProblem::arguments)
+                            .containsExactly(tuple("import.problem.formulas", List.of(MappingWorkbook.LINKS_SHEET,
+                                    "A4"))));
         }
         assertThat(transfer.exportYaml(id).content()).as("the mapping is unchanged").isEqualTo(yaml);
     }
