@@ -1,11 +1,13 @@
 package org.communedx.web.dashboard;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.communedx.service.assessment.Completion;
 import org.communedx.service.progress.Dashboards;
 import org.communedx.service.progress.Dashboards.ChartFigures;
 import org.communedx.service.progress.ProgressViews.Rollup;
@@ -74,16 +76,29 @@ class ChartApiController {
         return dashboards.periodNamed(year, null).id();
     }
 
+    /**
+     * The series, each the figure of the table beside its chart: on a points version the children's and the groups'
+     * averaged points as a share of their maximum, which the tables show as "10,42 / 120 điểm" (the communes' own
+     * percentages averaged, of their applicable maxima, were 9.7% beside it).
+     */
     private static Charts charts(ChartFigures figures, Locale locale) {
         Rollup rollup = figures.rollup();
+        boolean points = rollup.scoreSettings().points();
         return new Charts(
                 new Series(rollup.children().stream().map(child -> child.name()).toList(),
-                        rollup.children().stream().map(child -> (Number) child.averageVerified()).toList()),
+                        rollup.children().stream().map(child -> (Number) (points
+                                ? share(child.averageScore(), rollup.maxScore()) : child.averageVerified())).toList()),
                 new Series(rollup.distribution().stream().map(bucket -> bucket.from() + "–" + bucket.to() + "%")
                         .toList(), rollup.distribution().stream().map(bucket -> (Number) bucket.communes()).toList()),
                 new Series(rollup.groups().stream().map(group -> group.groupCode() + " " + group.name().in(locale))
-                        .toList(), rollup.groups().stream().map(group -> (Number) group.averageVerified()).toList()),
+                        .toList(), rollup.groups().stream().map(group -> (Number) (points
+                                ? share(group.averageScore(), group.maxScore()) : group.averageVerified())).toList()),
                 new Series(figures.trend().stream().map(point -> Formats.day(point.date())).toList(),
                         figures.trend().stream().map(point -> (Number) point.averageVerified()).toList()));
+    }
+
+    private static BigDecimal share(BigDecimal points, BigDecimal maximum) {
+        return points == null || maximum == null || maximum.signum() == 0 ? BigDecimal.ZERO
+                : Completion.percent(points, maximum);
     }
 }

@@ -51,6 +51,8 @@ import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,6 +71,8 @@ import static org.communedx.web.support.EntryPages.PASSWORD;
 class PointsFiguresIT {
 
     private static final Instant AT = Instant.parse("2031-03-01T03:00:00Z");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -172,6 +176,40 @@ class PointsFiguresIT {
                 .as("the province's ranking writes its scale as the language does").contains("trên thang 1.000 điểm");
         assertThat(new WebClient(port).login("admin", PASSWORD).get(scorecard + "?lang=en").body())
                 .contains("505.00 / 1,000 points");
+    }
+
+    /**
+     * The dashboard's charts draw the figures of the tables beside them: on a points version the groups' averaged
+     * points as a share of their maximum, also where a commune has a criterion not applicable. Its own percent is then
+     * of a smaller maximum, and the communes' percentages averaged drew another figure than the table's.
+     */
+    @Test
+    void theChartsDrawThePointsTheTablesShow() {
+        transaction.executeWithoutResult(status -> {
+            AdministrativeUnit other = units.findAllValidOn(LocalDate.of(2031, 1, 1)).stream()
+                    .filter(candidate -> candidate.getLevel() == UnitLevel.COMMUNE
+                            && !candidate.getCode().equals(commune) && candidate.getParent().getCode().equals(parent))
+                    .findFirst().orElseThrow();
+            Assessment assessment = Assessment.open(other, periods.findById(period).orElseThrow(), AT);
+            approve(assessment.getEntries().get(0), new EntryValue.Percent(19, 25));
+            CriterionEntry level = assessment.getEntries().get(2);
+            level.requestNotApplicable("Xã không có bộ phận này", "xa.annghia", AT);
+            level.approveNotApplicable("huyen.lacson", AT);
+            assessments.save(assessment);
+        });
+        ledger.rebuildPeriod(period, LocalDate.of(2031, 3, 1));
+
+        JsonNode progress = JSON.readTree(admin.get("/api/v1/units/" + parent + "/progress?periodId=" + period,
+                "application/json").body());
+        BigDecimal table = progress.get("averageScore").decimalValue().multiply(BigDecimal.valueOf(100))
+                .divide(progress.get("maxScore").decimalValue(), 1, RoundingMode.HALF_UP);
+        JsonNode charts = JSON.readTree(admin.get("/api/v1/units/" + parent + "/charts?periodId=" + period,
+                "application/json").body());
+
+        assertThat(charts.get("groups").get("values").get(0).decimalValue()).as("the one group is the whole")
+                .isEqualByComparingTo(table);
+        assertThat(table).as("the communes' own percentages averaged differ here")
+                .isNotEqualByComparingTo(progress.get("averageVerifiedPercent").decimalValue());
     }
 
     /** A draft's value earns its points only once submitted: its row says so, beside counted ones that do not. */
