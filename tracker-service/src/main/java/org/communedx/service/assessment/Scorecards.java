@@ -122,6 +122,15 @@ public class Scorecards {
                     .flatMap(group -> group.criteria().stream()).filter(CriterionRow::suggestionToTake).count();
         }
 
+        /**
+         * The codes of the criteria whose value of the commune's own {@link #suggestionsToTake} would replace, so that
+         * the form that takes them all says which before a typed value is gone.
+         */
+        public List<String> suggestionsReplacingValues() {
+            return suggestionsToTake() == 0 ? List.of() : groups.stream().flatMap(group -> group.criteria().stream())
+                    .filter(row -> row.suggestionToTake() && row.value() != null).map(CriterionRow::code).toList();
+        }
+
         /** When the latest suggestion the scorecard shows was received, for the form that takes them all; or null. */
         public Instant latestSuggestion() {
             return groups.stream().flatMap(group -> group.criteria().stream())

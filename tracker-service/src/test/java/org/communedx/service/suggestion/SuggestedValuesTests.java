@@ -13,6 +13,7 @@ import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.assessment.AssessmentWorkflow;
 import org.communedx.service.assessment.CriterionAddress;
 import org.communedx.service.assessment.ProgressLedger;
+import org.communedx.service.assessment.Scorecards;
 import org.communedx.service.assessment.WorkflowFixtures;
 import org.communedx.service.suggestion.SuggestedValues.Problem;
 import org.communedx.service.suggestion.SuggestedValues.Suggestion;
@@ -46,6 +47,9 @@ class SuggestedValuesTests {
 
     @Autowired
     WorkflowFixtures fixtures;
+
+    @Autowired
+    Scorecards scorecards;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -163,6 +167,22 @@ class SuggestedValuesTests {
         assertThat(workflow.detail(percent).entry().status()).isEqualTo(EntryStatus.NOT_STARTED);
         assertThat(workflow.takeSuggestion(percent, 0, workflow.detail(percent).suggestion().receivedAt()).value())
                 .as("the value seen now").isEqualTo(new EntryValue.Percent(9, 10));
+    }
+
+    /** Taking every suggestion replaces values the commune typed: the scorecard names them before the button. */
+    @Test
+    void theScorecardNamesTheOwnValuesTakingAllWouldReplace() {
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        workflow.saveValue(new CriterionAddress("96101", period, "G1.C1"), 0, new EntryValue.Level(1), null);
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        suggestedValues.put(period, List.of(new Suggestion("96101", "G1.C1", "2", null, null),
+                new Suggestion("96101", "G1.C2", "18/20", null, null)), "Một cửa điện tử");
+
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        Scorecards.Scorecard card = scorecards.scorecard("96101", period);
+
+        assertThat(card.suggestionsToTake()).isEqualTo(2);
+        assertThat(card.suggestionsReplacingValues()).containsExactly("G1.C1");
     }
 
     @Test

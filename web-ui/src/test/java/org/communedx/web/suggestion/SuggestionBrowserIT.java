@@ -91,8 +91,17 @@ class SuggestionBrowserIT {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Dùng giá trị đề xuất")))
                 .hasCount(0);
 
+        // The commune's own value of G1.C2, which taking them all replaces: the scorecard names it first.
+        page.navigate("http://localhost:" + port + EntryPages.criterion("05305", period, "G1.C2"));
+        page.getByLabel("Mức độ (0–3)").selectOption("1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu giá trị")).click();
+        assertThat(page.getByText("Đã lưu giá trị.")).isVisible();
+
         // ...and the rest from the scorecard, with one click.
         page.navigate("http://localhost:" + port + "/communes/05305/periods/" + period);
+        assertThat(page.locator("#take-suggestions-replacing"))
+                .hasText("1 giá trị trong số đó sẽ thay giá trị xã đã nhập: G1.C2. Nếu muốn giữ giá trị của xã ở "
+                        + "tiêu chí nào, hãy dùng từng giá trị đề xuất trên trang của tiêu chí đó.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Dùng 2 giá trị đề xuất")).click();
         assertThat(page.locator("#suggestions-taken")).containsText("Đã dùng 2 giá trị đề xuất");
         assertThat(page.locator("#suggestions-taken")).containsText("G1.C2");
