@@ -705,7 +705,7 @@ public class AssessmentWorkflow {
             entry.requireOpenToCommune(today());
         }
         if (entry.getRowVersion() != version) {
-            throw new EntryConflict();
+            throw EntryConflict.seenBefore(entry, Actors.username());
         }
         var before = entry.snapshot();
         change.accept(entry);

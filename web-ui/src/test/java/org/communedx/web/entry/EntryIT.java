@@ -132,7 +132,8 @@ class EntryIT {
         assertThat(stale.statusCode()).isEqualTo(302);
 
         String page = staff.get("/entries/" + entry).body();
-        assertThat(page).contains("Người khác vừa thay đổi tiêu chí này; chưa có gì được lưu.",
+        assertThat(page).as("the same user's own other tab").contains(
+                "Bạn vừa thay đổi tiêu chí này ở một trang khác (một thẻ khác của trình duyệt?); chưa có gì được lưu.",
                 "Trang đang hiển thị trạng thái hiện tại của tiêu chí.", "18/20 (90,00%)").doesNotContain("1/20 (");
         assertThat(page).as("what was typed stays in the form, beside the value now saved").contains(
                 "Giá trị bạn vừa nhập vẫn còn trong biểu mẫu bên dưới", "Giá trị đang lưu:")
@@ -141,13 +142,13 @@ class EntryIT {
         assertThat(staff.get("/entries/" + entry).body()).as("once only").doesNotContain("Giá trị bạn vừa nhập")
                 .containsPattern("name=\"numerator\"[^>]*value=\"18\"");
         assertThat(post(staff, entry, "submit", "version=" + seen).statusCode()).isEqualTo(302);
-        assertThat(staff.get("/entries/" + entry).body()).contains("Người khác vừa thay đổi", "Đang soạn");
+        assertThat(staff.get("/entries/" + entry).body()).contains("Bạn vừa thay đổi", "Đang soạn");
         HttpResponse<String> staleFirst = postAt(EntryPages.criterion("05305", period, "G1.C1"), "value",
                 "version=" + seen + "&numerator=2&denominator=20");
         assertThat(staleFirst.statusCode()).isEqualTo(302);
         assertThat(staff.get(EntryPages.criterion("05305", period, "G1.C1")).body())
                 .as("a first write on a page seen before another's is stale too")
-                .contains("Người khác vừa thay đổi", "18/20 (90,00%)").doesNotContain("2/20 (");
+                .contains("Bạn vừa thay đổi", "18/20 (90,00%)").doesNotContain("2/20 (");
     }
 
     @Test
