@@ -108,6 +108,14 @@ public class Scorecards {
             return todo == null ? 0 : todo.drafts() + todo.returned().size();
         }
 
+        /**
+         * Whether the deadline has passed but its grace has not: the period still takes the commune's changes, which
+         * "passed" alone made communes think they were locked out of.
+         */
+        public boolean inGrace() {
+            return daysToDeadline < 0 && -daysToDeadline <= graceDays;
+        }
+
         /** Whether any criterion's evidence has all expired ({@link CriterionRow#evidenceExpired}). */
         public boolean anyEvidenceExpired() {
             return groups.stream().flatMap(group -> group.criteria().stream()).anyMatch(CriterionRow::evidenceExpired);

@@ -1,9 +1,12 @@
 package org.communedx.web.scorecard;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
+import org.communedx.web.format.Formats;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +35,9 @@ class ScorecardIT {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void communeStaffLandOnTheirScorecardForTheCurrentPeriod() {
@@ -100,5 +107,20 @@ class ScorecardIT {
 
         assertThat(other.statusCode()).isEqualTo(404);
         assertThat(other.body()).doesNotContain("Ân Nghĩa", "Đại Đồng");
+    }
+
+    /** In the deadline's grace the commune is told until when it may still write, not only that the deadline passed. */
+    @Test
+    void inTheGraceTheScorecardSaysUntilWhenTheCommuneMayWrite() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        long period = new EntryPages(frameworks, periods, transaction).newPeriod(2019, today.minusDays(2));
+        jdbc.update("update period set grace_days = 3 where id = ?", period);
+
+        String page = new WebClient(port).login("xa.yenphu", PASSWORD).get("/communes/05305/periods/" + period)
+                .body();
+
+        assertThat(page).contains("Hạn nộp: " + Formats.day(today.minusDays(2)) + " (đã qua, nhưng kỳ vẫn nhận thay đổi"
+                + " của xã đến hết ngày " + Formats.day(today.plusDays(1)) + ": gia hạn 3 ngày)")
+                .doesNotContain("đã quá hạn", "id=\"deadline-passed\"");
     }
 }
