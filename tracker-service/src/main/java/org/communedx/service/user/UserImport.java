@@ -111,6 +111,10 @@ public class UserImport {
     public CheckedUsers check(InputStreamSource file) {
         String mediaType = UploadContent.mediaType(file)
                 .orElseThrow(() -> new UserRejected(UserProblem.of(0, null, "users.import.problem.emptyFile")));
+        if (UploadContent.isZip(mediaType)) {
+            // An Excel workbook, the usual mistake: say how to make the CSV, not what its content type is called.
+            throw new UserRejected(UserProblem.of(0, null, "users.import.problem.workbook"));
+        }
         if (!mediaType.startsWith("text/") && !mediaType.equals("application/octet-stream")) {
             throw new UserRejected(UserProblem.of(0, null, "users.import.problem.notCsv", mediaType));
         }

@@ -1,8 +1,12 @@
 package org.communedx.service.user;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
@@ -120,6 +124,18 @@ class UserImportTests {
                 .isEqualTo("users.import.problem.notUtf8");
         assertThat(fileProblem("%PDF-1.4\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1)))
                 .isEqualTo("users.import.problem.notCsv");
+        assertThat(fileProblem(workbook())).as("told how to save it as CSV").isEqualTo("users.import.problem.workbook");
+    }
+
+    private static byte[] workbook() {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            book.createSheet("Người dùng").createRow(0).createCell(0).setCellValue("username");
+            book.write(out);
+            return out.toByteArray();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     @Test
