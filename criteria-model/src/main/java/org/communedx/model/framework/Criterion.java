@@ -185,14 +185,7 @@ public class Criterion implements Positioned {
         snapshot.put("unit", unit);
         snapshot.put("weight", ScoringRule.plain(weight));
         snapshot.put("scoring", scoringMethod.name());
-        snapshot.put("steps", new ScoringRule(scoringMethod, scoreSteps).steps().stream()
-                .map(step -> {
-                    Map<String, Object> band = new LinkedHashMap<>();
-                    band.put("from", ScoringRule.plain(step.from()));
-                    band.put("to", step.to() == null ? null : ScoringRule.plain(step.to()));
-                    band.put("points", ScoringRule.plain(step.points()));
-                    return band;
-                }).toList());
+        snapshot.put("steps", new ScoringRule(scoringMethod, scoreSteps).text());
         snapshot.put("typicalEvidenceVi", typicalEvidenceVi);
         snapshot.put("typicalEvidenceEn", typicalEvidenceEn);
         snapshot.put("evidenceRequired", evidenceRequired);

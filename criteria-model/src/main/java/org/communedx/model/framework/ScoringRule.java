@@ -132,7 +132,24 @@ public record ScoringRule(ScoringMethod method, List<ScoreStep> steps) {
     }
 
     private static String band(ScoreStep step) {
-        return plain(step.from()) + ".." + (step.to() == null ? "" : plain(step.to()));
+        return band(ScoringMethod.STEPS, step);
+    }
+
+    /**
+     * The bands as the editor and the files write them, "0..50=0; 50..80=25; 80..=50" (levels as "0=0; 1=20"), or
+     * null when the rule has none: the one notation a person reads bands in, on a page or in the audit trail.
+     */
+    public String text() {
+        if (steps.isEmpty()) {
+            return null;
+        }
+        return String.join("; ", steps.stream().map(step -> band(method, step) + "=" + plain(step.points())).toList());
+    }
+
+    /** One band without its points: "50..80" or "80.." for STEPS, the level for LEVELS. */
+    public static String band(ScoringMethod method, ScoreStep step) {
+        return method == ScoringMethod.LEVELS ? plain(step.from())
+                : plain(step.from()) + ".." + (step.to() == null ? "" : plain(step.to()));
     }
 
     static String plain(BigDecimal number) {

@@ -374,23 +374,42 @@ public class AuditSearch {
 
     /**
      * A value as words: a list's items joined by "; ", a record's values by " / ", nothing for null or empty, and at
-     * most {@link #MAX_VALUE} characters.
+     * most {@link #MAX_VALUE} characters. A record in a list that has a code (a group of a version made whole by a
+     * clone or an import, a criterion of it) is named by its code, with the codes of its own coded records after it:
+     * "G1 (G1.C1, G1.C2); G2 (…)", where every field of every criterion in a row read as nothing.
      */
     static String text(JsonNode value) {
         StringBuilder out = new StringBuilder();
-        append(out, value);
+        append(out, value, false);
         if (out.isEmpty()) {
             return null;
         }
         return out.length() > MAX_VALUE ? out.substring(0, MAX_VALUE - 1) + "…" : out.toString();
     }
 
-    private static void append(StringBuilder out, JsonNode value) {
+    private static void append(StringBuilder out, JsonNode value, boolean inList) {
         if (value == null || value.isNull() || out.length() > MAX_VALUE) {
             return;
         }
         if (value.isValueNode()) {
             out.append(value.asString());
+            return;
+        }
+        if (inList && value.isObject() && value.hasNonNull("code")) {
+            out.append(value.get("code").asString());
+            for (JsonNode part : value.values()) {
+                List<String> codes = new ArrayList<>();
+                if (part.isArray()) {
+                    part.values().forEach(item -> {
+                        if (item.isObject() && item.hasNonNull("code")) {
+                            codes.add(item.get("code").asString());
+                        }
+                    });
+                }
+                if (!codes.isEmpty()) {
+                    out.append(" (").append(String.join(", ", codes)).append(')');
+                }
+            }
             return;
         }
         String separator = value.isArray() ? "; " : " / ";
@@ -401,7 +420,7 @@ public class AuditSearch {
                 out.append(separator);
             }
             int start = out.length();
-            append(out, item);
+            append(out, item, value.isArray());
             if (out.length() == start) {
                 out.setLength(mark);
             }

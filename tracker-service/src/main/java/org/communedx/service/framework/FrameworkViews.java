@@ -75,7 +75,7 @@ public final class FrameworkViews {
                     criterion.getType(), Numbers.plain(criterion.getTarget()), criterion.getComparison(),
                     criterion.getUnit(), Numbers.plain(criterion.getWeight()), criterion.typicalEvidence(),
                     criterion.isEvidenceRequired(), criterion.scoring().method(),
-                    ScoreStepsText.format(criterion.scoring()), criterion.isAutomatic());
+                    criterion.scoring().text(), criterion.isAutomatic());
         }
 
         /** Scored by DX-XA 1.0's rule, the whole maximum or nothing, which the framework's page need not name. */

@@ -99,7 +99,7 @@ final class FrameworkWorkbook {
                             c.description().vi(), c.description().en(), c.type().name(), c.target(),
                             c.comparison().name(), c.unit(), c.weight(), c.typicalEvidence().vi(),
                             c.typicalEvidence().en(), c.evidenceRequired(), c.scoring().method().name(),
-                            ScoreStepsText.format(c.scoring()), c.automatic());
+                            c.scoring().text(), c.automatic());
                 }
             }
             // Only a version with classes has the sheet: a workbook without it ranks into none, as older ones did.

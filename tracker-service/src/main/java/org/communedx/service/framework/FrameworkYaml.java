@@ -99,7 +99,7 @@ final class FrameworkYaml {
         putIfPresent(node, "unit", definition.unit());
         node.put("weight", Numbers.plain(definition.weight()));
         node.put("scoring", definition.scoring().method().name());
-        putIfPresent(node, "steps", ScoreStepsText.format(definition.scoring()));
+        putIfPresent(node, "steps", definition.scoring().text());
         putIfPresent(node, "typicalEvidenceVi", definition.typicalEvidence().vi());
         putIfPresent(node, "typicalEvidenceEn", definition.typicalEvidence().en());
         node.put("evidenceRequired", definition.evidenceRequired());

@@ -3,7 +3,6 @@ package org.communedx.service.framework;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.communedx.model.Numbers;
 import org.communedx.model.framework.ScoreStep;
@@ -13,26 +12,11 @@ import org.communedx.model.framework.ScoringRule;
 /**
  * The bands of a scoring rule as one line of text, the same in a YAML file, a spreadsheet cell and the editor's field:
  * {@code 0..50=0; 50..80=5; 80..=10} for STEPS (from, up to but not including, points; no upper end after the last
- * {@code ..}), and {@code 0=0; 1=3; 2=6; 3=10} for LEVELS (level, points).
+ * {@code ..}), and {@code 0=0; 1=3; 2=6; 3=10} for LEVELS (level, points). {@link ScoringRule#text} writes it.
  */
 public final class ScoreStepsText {
 
     private ScoreStepsText() {
-    }
-
-    /** The rule's bands as text, or null when it has none. */
-    public static String format(ScoringRule rule) {
-        if (rule.steps().isEmpty()) {
-            return null;
-        }
-        return rule.steps().stream().map(step -> band(rule.method(), step) + "=" + plain(step.points()))
-                .collect(Collectors.joining("; "));
-    }
-
-    /** One band without its points: "50..80" or "80.." for STEPS, the level for LEVELS. */
-    public static String band(ScoringMethod method, ScoreStep step) {
-        return method == ScoringMethod.LEVELS ? plain(step.from())
-                : plain(step.from()) + ".." + (step.to() == null ? "" : plain(step.to()));
     }
 
     /**
@@ -84,9 +68,5 @@ public final class ScoreStepsText {
         catch (NumberFormatException ex) {
             throw new IllegalArgumentException(piece.strip(), ex);
         }
-    }
-
-    private static String plain(BigDecimal number) {
-        return Numbers.plain(number).toPlainString();
     }
 }

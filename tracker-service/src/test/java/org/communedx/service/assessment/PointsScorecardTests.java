@@ -31,7 +31,6 @@ import org.communedx.service.assessment.AssessmentViews.EntryView;
 import org.communedx.service.assessment.Scorecards.CompletionExplanation;
 import org.communedx.service.assessment.Scorecards.ExplainedCriterion;
 import org.communedx.service.assessment.Scorecards.Scorecard;
-import org.communedx.service.framework.ScoreStepsText;
 import org.communedx.service.progress.PlanTrackers;
 import org.communedx.service.progress.ProgressViews.CommuneFigure;
 import org.communedx.service.progress.ProgressViews.PlanTracker;
@@ -152,7 +151,7 @@ class PointsScorecardTests {
 
         CompletionExplanation explanation = scorecards.explain("96101", period, null);
         assertThat(explanation.criteria()).extracting(ExplainedCriterion::code, ExplainedCriterion::scoring,
-                row -> row.step() == null ? null : ScoreStepsText.band(row.scoring(), row.step()),
+                row -> row.step() == null ? null : ScoringRule.band(row.scoring(), row.step()),
                 ExplainedCriterion::verified).containsExactly(
                         tuple("G1.C1", ScoringMethod.PROPORTIONAL, null, Completion.Reason.COUNTS),
                         tuple("G1.C2", ScoringMethod.STEPS, "50..80", Completion.Reason.COUNTS),

@@ -64,6 +64,23 @@ class AuditTextTests {
                 .containsExactly("Thư điện tử: a@example.vn → (trống)");
     }
 
+    /**
+     * A version made whole by a clone or an import lists its groups by code, each with its criteria's codes: every
+     * field of every criterion in one row read as nothing anyone could follow.
+     */
+    @Test
+    void codedRecordsInAListReadAsTheirCodes() {
+        JsonMapper json = JsonMapper.builder().build();
+        String groups = AuditSearch.text(json.readTree("""
+                [{"code": "G1", "nameVi": "Nhóm một", "criteria": [{"code": "G1.C1", "type": "PERCENT"},
+                  {"code": "G1.C2", "type": "LEVEL"}]}, {"code": "G2", "criteria": []}]"""));
+        String classes = AuditSearch.text(json.readTree("""
+                [{"nameVi": "Tốt", "threshold": "750"}, {"nameVi": "Khá", "threshold": "600"}]"""));
+
+        assertThat(groups).isEqualTo("G1 (G1.C1, G1.C2); G2");
+        assertThat(classes).as("records without a code as before").isEqualTo("Tốt / 750; Khá / 600");
+    }
+
     private static AuditRow row(String entityType, Change... changes) {
         return new AuditRow(1, Instant.EPOCH, "admin", "Quản trị", null, entityType, "1", "UPDATE",
                 new Subject(null, null, null, null, null, null, null), List.of(changes));

@@ -46,7 +46,7 @@ record CriterionForm(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max 
                 Numbers.plain(definition.target()), definition.comparison(), definition.unit(),
                 Numbers.plain(definition.weight()), definition.typicalEvidence().vi(),
                 definition.typicalEvidence().en(), definition.evidenceRequired(), definition.scoring().method(),
-                ScoreStepsText.format(definition.scoring()), definition.automatic());
+                definition.scoring().text(), definition.automatic());
     }
 
     /**
