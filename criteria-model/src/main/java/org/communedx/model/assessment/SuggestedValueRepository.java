@@ -15,4 +15,6 @@ public interface SuggestedValueRepository extends JpaRepository<SuggestedValue, 
     @Query("select s from SuggestedValue s join fetch s.criterion c where s.unitId = :unitId"
             + " and s.periodId = :periodId and c.code = :criterionCode")
     Optional<SuggestedValue> findForCriterion(long unitId, long periodId, String criterionCode);
+
+    boolean existsByPeriodId(long periodId);
 }

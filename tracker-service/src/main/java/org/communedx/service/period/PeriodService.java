@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.assessment.AssessmentRepository;
+import org.communedx.model.assessment.SuggestedValueRepository;
 import org.communedx.model.framework.Framework;
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.framework.FrameworkStatus;
@@ -41,16 +42,19 @@ public class PeriodService {
 
     private final AssessmentRepository assessments;
 
+    private final SuggestedValueRepository suggestions;
+
     private final AuditLog audit;
 
     private final Clock clock;
 
     PeriodService(PeriodRepository periods, FrameworkRepository frameworks, AssessmentRepository assessments,
-            AuditLog audit, Clock clock) {
+            SuggestedValueRepository suggestions, AuditLog audit, Clock clock) {
         this.clock = clock;
         this.periods = periods;
         this.frameworks = frameworks;
         this.assessments = assessments;
+        this.suggestions = suggestions;
         this.audit = audit;
     }
 
@@ -134,6 +138,48 @@ public class PeriodService {
         period.revise(terms(draft), framework(draft.frameworkId()));
         periods.flush();
         audit.record(AUDIT_TYPE, id, "EDIT", before, view(period));
+    }
+
+    /**
+     * The other periods whose days overlap this one's, by name: communes see every such period in their list and may
+     * write into the wrong one, so the page that saved it says so.
+     */
+    public List<String> overlapping(long id) {
+        Period period = load(id);
+        return periods.findAll().stream().filter(other -> !other.getId().equals(id))
+                .filter(other -> !other.getStartDate().isAfter(period.getEndDate())
+                        && !other.getEndDate().isBefore(period.getStartDate()))
+                .sorted(Comparator.comparing(Period::getStartDate).thenComparing(Period::getName))
+                .map(Period::getName).toList();
+    }
+
+    /** Whether the period holds nothing of the communes' yet (no assessment, no suggested value), so may be deleted. */
+    public boolean deletable(long id) {
+        return !assessments.existsByPeriodId(id) && !suggestions.existsByPeriodId(id);
+    }
+
+    /**
+     * Deletes a period made by mistake, one that holds nothing of the communes' yet, audited with what it was.
+     * @param version the period's version the page was opened on, as for {@link #edit}
+     * @throws RuleViolation {@code period.invalid.inUse} once a commune has written in it or a value was suggested
+     */
+    @Transactional
+    public String delete(long id, Long version) {
+        requireAdministrator();
+        Period period = load(id);
+        if (version == null || version != period.getRowVersion()) {
+            throw new RuleViolation("period.invalid.changedMeanwhile");
+        }
+        // As for a change of framework: waits for a commune's first write that is creating an assessment now.
+        periods.lockForFrameworkChange(id);
+        if (!deletable(id)) {
+            throw new RuleViolation("period.invalid.inUse", period.getName());
+        }
+        PeriodView before = view(period);
+        periods.delete(period);
+        periods.flush();
+        audit.record(AUDIT_TYPE, id, "REMOVE", before, null);
+        return before.name();
     }
 
     private static PeriodTerms terms(PeriodDraft draft) {

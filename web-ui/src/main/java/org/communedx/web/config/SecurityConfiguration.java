@@ -126,7 +126,7 @@ class SecurityConfiguration {
                         // Periods are national: administrators add and edit them, provincial managers list them.
                         // Plans: both list, add and edit them (GET opens a form, POST submits it), and the plan
                         // service keeps each plan within the caller's scope.
-                        .requestMatchers("/periods/new", "/periods/*/edit").hasRole("ADMIN")
+                        .requestMatchers("/periods/new", "/periods/*/edit", "/periods/*/delete").hasRole("ADMIN")
                         .requestMatchers("/periods", "/plans", "/plans/new", "/plans/*/edit")
                             .hasAnyRole("ADMIN", "PROVINCE_MANAGER")
                         // A province's values from a spreadsheet, as suggestions: the services keep the template

@@ -1,5 +1,7 @@
 package org.communedx.web.period;
 
+import java.util.List;
+
 import org.communedx.model.RuleViolation;
 import org.communedx.service.period.PeriodService;
 
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Assessment periods, for provincial managers and administrators. */
@@ -45,15 +48,15 @@ class PeriodController {
         if (binding.hasErrors()) {
             return form(model, null);
         }
+        long id;
         try {
-            periods.create(form.toDraft());
+            id = periods.create(form.toDraft());
         }
         catch (RuleViolation violation) {
             binding.reject(violation.messageKey(), violation.arguments().toArray(), null);
             return form(model, null);
         }
-        redirect.addFlashAttribute("messageKey", "period.created");
-        return "redirect:/periods";
+        return saved(id, "period.created", redirect);
     }
 
     @GetMapping("/{id}/edit")
@@ -78,7 +81,43 @@ class PeriodController {
             binding.reject(violation.messageKey(), violation.arguments().toArray(), null);
             return form(model, id);
         }
-        redirect.addFlashAttribute("messageKey", "period.saved");
+        return saved(id, "period.saved", redirect);
+    }
+
+    /** Whether to delete a period: a page of its own, as the content security policy allows no confirm dialog. */
+    @GetMapping("/{id}/delete")
+    String confirmDelete(@PathVariable long id, Model model) {
+        model.addAttribute("period", periods.get(id));
+        model.addAttribute("deletable", periods.deletable(id));
+        return "period/delete";
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable long id, @RequestParam(required = false) Long version, Model model,
+            RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("deletedPeriod", periods.delete(id, version));
+        }
+        catch (RuleViolation violation) {
+            model.addAttribute("refusal", violation);
+            return confirmDelete(id, model);
+        }
+        return "redirect:/periods";
+    }
+
+    /**
+     * Back to the list, saying what was saved: with the periods whose days it overlaps, if any, which communes would
+     * see beside it, so that a mistake shows at once (that message then takes the place of the plain one).
+     */
+    private String saved(long id, String messageKey, RedirectAttributes redirect) {
+        List<String> overlapping = periods.overlapping(id);
+        if (overlapping.isEmpty()) {
+            redirect.addFlashAttribute("messageKey", messageKey);
+        }
+        else {
+            redirect.addFlashAttribute("overlapping", overlapping);
+            redirect.addFlashAttribute("savedPeriod", periods.get(id).view().name());
+        }
         return "redirect:/periods";
     }
 

@@ -237,6 +237,43 @@ class PeriodIT {
         assertThat(manager.get("/plans/" + planId + "/edit").body()).containsPattern("name=\"version\" value=\"\\d+\"");
     }
 
+    /**
+     * A period saved over another's days says so at once, since communes would see both; one made by mistake is
+     * deleted while it holds nothing of the communes', and one that does cannot be.
+     */
+    @Test
+    void anOverlappingPeriodIsNamedAndOneMadeByMistakeIsDeleted() {
+        WebClient admin = login("admin");
+        String name = "Kỳ trùng " + System.nanoTime();
+
+        HttpResponse<String> created = admin.post("/periods/new", periodForm(admin, name, "2026-03-01", "2026-09-30"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        String list = admin.get("/periods").body();
+        assertThat(list).contains("id=\"period-overlapping\"", "Đã lưu kỳ " + name + ", nhưng kỳ này trùng thời gian với:",
+                "Năm 2026").doesNotContain("Đã thêm kỳ đánh giá.");
+
+        long id = periods.findByName(name).orElseThrow().getId();
+        HttpResponse<String> confirmPage = admin.get("/periods/" + id + "/delete");
+        String confirm = confirmPage.body();
+        assertThat(confirm).contains("Kỳ chưa có số liệu nào của xã");
+        String version = first(confirm, "name=\"version\" value=\"(\\d+)\"");
+        HttpResponse<String> deleted = admin.post("/periods/" + id + "/delete",
+                "_csrf=" + WebClient.csrfToken(confirmPage) + "&version=" + version);
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/periods").body()).contains("Đã xóa kỳ " + name + ".");
+        assertThat(periods.findByName(name)).isEmpty();
+        assertThat(admin.get("/audit?entityType=PERIOD&action=REMOVE").body()).contains(name);
+
+        long used = periods.findByName("Năm 2026").orElseThrow().getId();
+        HttpResponse<String> inUse = admin.get("/periods/" + used + "/delete");
+        assertThat(inUse.body()).contains("đã có số liệu của xã").doesNotContain("name=\"version\"");
+        HttpResponse<String> refused = admin.post("/periods/" + used + "/delete",
+                "_csrf=" + WebClient.csrfToken(inUse) + "&version=" + periods.findById(used).orElseThrow().getRowVersion());
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"refusal\"", "đã có số liệu của xã");
+        assertThat(periods.findById(used)).isPresent();
+    }
+
     /** A script in a period's or a plan's name comes back as text wherever the name is shown. */
     @Test
     void aPeriodAndAPlanNamedWithAScriptShowTheNameAsText() {

@@ -167,6 +167,9 @@ class AuthorizationMatrixIT {
         route("GET /periods/{id}/edit", "/periods/{period}/edit", "200 403 403 403 403 302",
                 "/periods/0/edit", "404 403 403 403 403 302");
         route("POST /periods/{id}/edit", "/periods/{period}/edit", "A 403 403 403 403 302");
+        route("GET /periods/{id}/delete", "/periods/{period}/delete", "200 403 403 403 403 302",
+                "/periods/0/delete", "404 403 403 403 403 302");
+        route("POST /periods/{id}/delete", "/periods/0/delete", "404 403 403 403 403 302");
         route("GET /periods/{periodId}/value-import", "/periods/{period}/value-import", "200 200 403 403 403 302",
                 "/periods/0/value-import", "404 404 403 403 403 302");
         route("GET /periods/{periodId}/value-import/template.xlsx", "/periods/{period}/value-import/template.xlsx",
