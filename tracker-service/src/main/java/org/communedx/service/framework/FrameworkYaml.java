@@ -155,8 +155,9 @@ final class FrameworkYaml {
             return null;
         }
         int before = problems.size();
-        Mapping header = mapping(root, problems);
-        if (header == null) {
+        if (!(root instanceof Mapping header)) {
+            // A CSV, a text or a list at the top is no framework at all: "expected fields here" on line 1 said less.
+            problems.add(ImportProblem.ofFile("framework.import.problem.notAFramework"));
             return null;
         }
         RawRecord headerRecord = record(header, HEADER_FIELDS, problems);

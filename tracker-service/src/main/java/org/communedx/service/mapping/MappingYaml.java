@@ -80,7 +80,8 @@ final class MappingYaml {
             return null;
         }
         if (!root.isObject()) {
-            problems.add(MappingFileProblem.ofFile("mapping.import.problem.expectedMapping"));
+            // A CSV, a text or a list at the top is no mapping at all, as for a framework file.
+            problems.add(MappingFileProblem.ofFile("mapping.import.problem.notAMapping"));
             return null;
         }
         int before = problems.size();

@@ -179,6 +179,14 @@ class FrameworkTransferTests {
                 tuple(Place.YAML_LINE, 3, null, "framework.import.problem.yamlSyntax"));
     }
 
+    /** A CSV or a plain list sent as a framework is told that it is none, not "fields expected here" on line 1. */
+    @Test
+    void refusesACsvAsNoFrameworkFile() {
+        assertRefused(yaml("code,name,type\nG1.C1,Tỷ lệ,PERCENT\n"),
+                tuple(Place.FILE, 0, null, "framework.import.problem.notAFramework"));
+        assertRefused(yaml("- G1\n- G2\n"), tuple(Place.FILE, 0, null, "framework.import.problem.notAFramework"));
+    }
+
     @Test
     void refusesAWrongXlsxHeader() throws IOException {
         byte[] xlsx = editWorkbook(workbook -> workbook.getSheet(FrameworkWorkbook.CRITERIA_SHEET).getRow(0)

@@ -199,6 +199,10 @@ class MappingServiceTests {
 
     @Test
     void refusesUnknownVersionsAndBrokenWorkbooks() throws IOException {
+        assertThatThrownBy(() -> transfer.importMapping(new ByteArrayResource("kind,from,to\nSAME,A,B\n"
+                .getBytes(StandardCharsets.UTF_8)))).as("a CSV is no mapping file")
+                .isInstanceOfSatisfying(MappingImportRefused.class, refused -> assertThat(refused.problems())
+                        .extracting(MappingFileProblem::messageKey).containsExactly("mapping.import.problem.notAMapping"));
         String unknown = MappingFixtures.MAPPING.replace("toVersion: \"2.0\"", "toVersion: \"9.9\"");
         assertThatThrownBy(() -> transfer.importMapping(new ByteArrayResource(unknown.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOfSatisfying(MappingImportRefused.class, refused -> assertThat(refused.problems())
