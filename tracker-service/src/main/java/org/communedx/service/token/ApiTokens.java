@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +75,16 @@ public class ApiTokens {
     }
 
     /** What an issuer asks for; an administrator's token has no {@code unitCode}. */
-    public record NewToken(String name, Role role, String unitCode, int validDays) {
+    /** @param validDays null where the form could read no number; the form says why */
+    public record NewToken(String name, Role role, String unitCode, Integer validDays) {
+    }
+
+    /** One reason a token may not be issued as asked: the form shows it at {@code field}, in the user's language. */
+    public record Problem(String field, String messageKey, List<Object> arguments) {
+
+        static Problem of(String field, String messageKey, Object... arguments) {
+            return new Problem(field, messageKey, List.of(arguments));
+        }
     }
 
     /** The token, whole, as it is shown once; nothing can show it again. */
@@ -109,29 +119,49 @@ public class ApiTokens {
     }
 
     /**
-     * @throws TokenRefused when the name, role, unit or validity is not one the caller may give; nothing is saved
+     * Every reason the token may not be issued as asked, each at its field, all at once: a form that said them one
+     * round at a time made the issuer send it again for each.
+     */
+    public List<Problem> problems(NewToken request) {
+        Role actor = actorRole();
+        List<Problem> problems = new ArrayList<>();
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty()) {
+            problems.add(Problem.of("name", "apiTokens.problem.nameMissing"));
+        }
+        else if (name.length() > ApiToken.MAX_NAME || name.codePoints().anyMatch(Character::isISOControl)) {
+            problems.add(Problem.of("name", "apiTokens.problem.nameTooLong", ApiToken.MAX_NAME));
+        }
+        if (request.role() == null) {
+            problems.add(Problem.of("role", "apiTokens.problem.roleRequired"));
+        }
+        else if (!mayGrant(actor, request.role())) {
+            problems.add(Problem.of("role", "apiTokens.problem.roleNotAllowed"));
+        }
+        else {
+            unitProblem(actor, request.role(), request.unitCode()).ifPresent(problems::add);
+        }
+        if (request.validDays() == null) {
+            problems.add(Problem.of("validDays", "apiTokens.problem.validDaysMissing"));
+        }
+        else if (request.validDays() < 1 || request.validDays() > MAX_VALID_DAYS) {
+            problems.add(Problem.of("validDays", "apiTokens.problem.validDays", MAX_VALID_DAYS));
+        }
+        return problems;
+    }
+
+    /**
+     * @throws TokenRefused with every problem when the name, role, unit or validity is not one the caller may give;
+     *     nothing is saved
      */
     @Transactional
     public IssuedToken issue(NewToken request) {
-        Role actor = actorRole();
-        String name = request.name() == null ? "" : request.name().strip();
-        if (name.isEmpty()) {
-            throw new TokenRefused("name", "apiTokens.problem.nameMissing");
+        List<Problem> problems = problems(request);
+        if (!problems.isEmpty()) {
+            throw new TokenRefused(problems);
         }
-        if (name.length() > ApiToken.MAX_NAME || name.codePoints().anyMatch(Character::isISOControl)) {
-            throw new TokenRefused("name", "apiTokens.problem.nameTooLong", ApiToken.MAX_NAME);
-        }
-        if (request.role() == null) {
-            throw new TokenRefused("role", "apiTokens.problem.roleRequired");
-        }
-        if (!mayGrant(actor, request.role())) {
-            throw new TokenRefused("role", "apiTokens.problem.roleNotAllowed");
-        }
-        String unitCode = request.role() == Role.ADMIN ? noUnit(request.unitCode())
-                : checkedUnit(actor, request.role(), request.unitCode());
-        if (request.validDays() < 1 || request.validDays() > MAX_VALID_DAYS) {
-            throw new TokenRefused("validDays", "apiTokens.problem.validDays", MAX_VALID_DAYS);
-        }
+        String name = request.name().strip();
+        String unitCode = request.role() == Role.ADMIN ? null : request.unitCode().strip();
         Instant now = clock.instant();
         String secret = TokenSecrets.newSecret();
         ApiToken token = tokens.saveAndFlush(new ApiToken(name, TokenSecrets.hash(secret), request.role(), unitCode,
@@ -211,38 +241,36 @@ public class ApiTokens {
     }
 
     /**
-     * A unit that exists today, that the caller may issue the role at ({@link #mayIssue}) and that is of a level the
-     * role belongs to. One outside the caller's scope is refused exactly as an unknown one.
+     * What is wrong with the unit typed for a token of the role, if anything. An administrator's token reaches
+     * everything, so a unit typed for it is a mistake to say, not to drop. Any other needs a unit that exists today,
+     * that the caller may issue the role at ({@link #mayIssue}) and that is of a level the role belongs to; one outside
+     * the caller's scope is refused exactly as an unknown one.
      */
-    /** An administrator's token reaches everything, so a unit typed for it is a mistake to say, not to drop. */
-    private static String noUnit(String unitCode) {
-        if (unitCode != null && !unitCode.isBlank()) {
-            throw new TokenRefused("unitCode", "apiTokens.problem.unitForAdmin");
-        }
-        return null;
-    }
-
-    private String checkedUnit(Role actor, Role role, String unitCode) {
+    private Optional<Problem> unitProblem(Role actor, Role role, String unitCode) {
         String code = unitCode == null || unitCode.isBlank() ? null : unitCode.strip();
+        if (role == Role.ADMIN) {
+            return code == null ? Optional.empty()
+                    : Optional.of(Problem.of("unitCode", "apiTokens.problem.unitForAdmin"));
+        }
         if (code == null) {
-            throw new TokenRefused("unitCode", "apiTokens.problem.unitRequired");
+            return Optional.of(Problem.of("unitCode", "apiTokens.problem.unitRequired"));
         }
         UnitScope scope = scopes.current();
-        Optional<AdministrativeUnit> unit = code.length() <= 10 && mayIssue(actor, scope, role, code)
-                ? units.findByCodeValidOn(code, LocalDate.now(clock)).filter(scope::includes)
+        boolean mayAsk = code.length() <= 10 && mayIssue(actor, scope, role, code);
+        LocalDate today = LocalDate.now(clock);
+        Optional<AdministrativeUnit> unit = mayAsk ? units.findByCodeValidOn(code, today).filter(scope::includes)
                 : Optional.empty();
         if (unit.isEmpty()) {
-            LocalDate today = LocalDate.now(clock);
-            Optional<AdministrativeUnit> ended = code.length() <= 10 && mayIssue(actor, scope, role, code)
-                    ? units.findEndedBefore(code, today).filter(scope::includes) : Optional.empty();
-            throw ended.map(last -> new TokenRefused("unitCode", "apiTokens.problem.unitEnded", code, last.getName(),
-                    last.getValidTo())).orElseGet(() -> new TokenRefused("unitCode", "apiTokens.problem.unitUnknown",
-                    code));
+            Optional<AdministrativeUnit> ended = mayAsk ? units.findEndedBefore(code, today).filter(scope::includes)
+                    : Optional.empty();
+            return Optional.of(ended.map(last -> Problem.of("unitCode", "apiTokens.problem.unitEnded", code,
+                    last.getName(), last.getValidTo()))
+                    .orElseGet(() -> Problem.of("unitCode", "apiTokens.problem.unitUnknown", code)));
         }
         if (!role.fits(unit.get().getLevel())) {
-            throw new TokenRefused("unitCode", "apiTokens.problem.unitLevel", code);
+            return Optional.of(Problem.of("unitCode", "apiTokens.problem.unitLevel", code));
         }
-        return unit.get().getCode();
+        return Optional.empty();
     }
 
     private static TokenRow row(ApiToken token, Instant now) {

@@ -1,33 +1,23 @@
 package org.communedx.service.token;
 
+import java.util.List;
+
+import org.communedx.service.token.ApiTokens.Problem;
+
 /**
- * A token that may not be issued as asked: the form shows {@code messageKey} at {@code field} ("name", "role",
- * "unitCode" or "validDays") in the user's language, and nothing was saved.
+ * A token that may not be issued as asked: the form shows each problem at its field ("name", "role", "unitCode" or
+ * "validDays") in the user's language, and nothing was saved.
  */
 public class TokenRefused extends RuntimeException {
 
-    private final String field;
+    private final transient List<Problem> problems;
 
-    private final String messageKey;
-
-    private final transient Object[] arguments;
-
-    TokenRefused(String field, String messageKey, Object... arguments) {
-        super(field + ": " + messageKey);
-        this.field = field;
-        this.messageKey = messageKey;
-        this.arguments = arguments;
+    TokenRefused(List<Problem> problems) {
+        super(problems.stream().map(problem -> problem.field() + ": " + problem.messageKey()).toList().toString());
+        this.problems = List.copyOf(problems);
     }
 
-    public String field() {
-        return field;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
+    public List<Problem> problems() {
+        return problems;
     }
 }

@@ -1,5 +1,7 @@
 package org.communedx.web.token;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.communedx.model.RuleViolation;
@@ -48,6 +50,8 @@ class ApiTokenController {
     @PostMapping("/api-tokens")
     String issue(@Validated @ModelAttribute("tokenForm") TokenForm form, BindingResult binding, Model model,
             HttpServletResponse response) {
+        // The service's problems too, beside the form's own, so that every field's is said in one round.
+        reject(tokens.problems(form.toNewToken()), binding);
         if (!binding.hasErrors()) {
             try {
                 model.addAttribute("issued", tokens.issue(form.toNewToken()));
@@ -58,10 +62,20 @@ class ApiTokenController {
                 return "token/issued";
             }
             catch (TokenRefused refused) {
-                binding.rejectValue(refused.field(), refused.messageKey(), refused.arguments(), refused.messageKey());
+                reject(refused.problems(), binding);
             }
         }
         return listPage(0, model);
+    }
+
+    /** Each problem at its field, unless the form already said what is wrong there. */
+    private static void reject(List<ApiTokens.Problem> problems, BindingResult binding) {
+        for (ApiTokens.Problem problem : problems) {
+            if (!binding.hasFieldErrors(problem.field())) {
+                binding.rejectValue(problem.field(), problem.messageKey(), problem.arguments().toArray(),
+                        problem.messageKey());
+            }
+        }
     }
 
     @GetMapping("/api-tokens/{id}/revoke")

@@ -24,8 +24,9 @@ record TokenForm(
         return new TokenForm("", null, "", Integer.toString(ApiTokens.DEFAULT_VALID_DAYS));
     }
 
-    /** Only once the form is valid: the days are then digits that fit a number, the range the service's to check. */
+    /** The token as typed; days not written in up to nine digits are none (the form says why). */
     NewToken toNewToken() {
-        return new NewToken(name, role, unitCode, Integer.parseInt(validDays));
+        return new NewToken(name, role, unitCode,
+                validDays != null && validDays.matches("[0-9]{1,9}") ? Integer.valueOf(validDays) : null);
     }
 }

@@ -278,6 +278,9 @@ class ApiTokenIT {
         }
         assertThat(issue(manager, "x".repeat(101), "VIEWER", "25", "90").body())
                 .contains("Tên có tối đa 100 ký tự");
+        assertThat(issue(manager, "", "VIEWER", "99999", "0").body()).as("every field's problem in one round")
+                .contains("Hãy đặt tên cho mã", "Hôm nay không có đơn vị 99999 trong phạm vi của bạn.",
+                        "Mã có hiệu lực từ 1 đến 365 ngày.");
         assertThat(jdbc.queryForObject("select count(*) from api_token", Integer.class)).isEqualTo(before);
 
         HttpResponse<String> adminWithAUnit = issue(new WebClient(port).login("admin", DEMO_PASSWORD), "Quản trị",
