@@ -71,6 +71,17 @@ public record EvidenceMetadata(String documentNumber, String title, String issui
         return this;
     }
 
+    /**
+     * Refuses a document whose validity ended before the period began: it never held during the period, so it is no
+     * evidence for it, and it would only be listed as expired.
+     */
+    public EvidenceMetadata requireValidDuring(LocalDate periodStart) {
+        if (validUntil != null && validUntil.isBefore(periodStart)) {
+            throw new RuleViolation("evidence.refused.expiredBeforePeriod", validUntil, periodStart);
+        }
+        return this;
+    }
+
     private static String strip(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }

@@ -103,7 +103,8 @@ public class EvidenceService {
         if (!entry.getStatus().isEditable()) {
             throw new RuleViolation("evidence.refused.locked", entry.getStatus());
         }
-        metadata.requireNotAfter(LocalDate.now(clock));
+        metadata.requireNotAfter(LocalDate.now(clock))
+                .requireValidDuring(entry.getAssessment().getPeriod().getStartDate());
         FileNames.requireNoControlCharacters(originalName);
         try (Staged staged = stage(content)) {
             diskReserve.require();

@@ -55,7 +55,7 @@ public record EvidenceForm(@Size(max = NUMBER_MAX, message = "evidence.refused.d
             case "evidence.refused.dateInFuture", "evidence.refused.dateRequired", "evidence.refused.dateTooEarly" ->
                 "documentDate";
             case "evidence.refused.effectiveDateTooEarly" -> "effectiveDate";
-            case "evidence.refused.validityOrder" -> "validUntil";
+            case "evidence.refused.validityOrder", "evidence.refused.expiredBeforePeriod" -> "validUntil";
             case "evidence.refused.documentNumberTooLong" -> "documentNumber";
             case "evidence.refused.titleRequired", "evidence.refused.titleTooLong" -> "title";
             case "evidence.refused.issuingBodyRequired", "evidence.refused.issuingBodyTooLong" -> "issuingBody";

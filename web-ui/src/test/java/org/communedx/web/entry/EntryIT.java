@@ -1,11 +1,13 @@
 package org.communedx.web.entry;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
+import org.communedx.service.testsupport.SampleFiles;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
@@ -149,6 +151,21 @@ class EntryIT {
         assertThat(staff.get(EntryPages.criterion("05305", period, "G1.C1")).body())
                 .as("a first write on a page seen before another's is stale too")
                 .contains("Bạn vừa thay đổi", "18/20 (90,00%)").doesNotContain("2/20 (");
+    }
+
+    /** A draft of evidence alone offers no submit button, which could only be refused, but says what comes first. */
+    @Test
+    void aDraftOfEvidenceAloneSaysTheValueComesFirst() {
+        String criterion = EntryPages.criterion("05305", period, "G1.C1");
+        HttpResponse<String> uploaded = staff.postMultipart(criterion + "/evidence", Map.of("_csrf",
+                WebClient.csrfToken(staff.get(criterion)), "title", "Biên bản", "issuingBody", "UBND xã Yên Phú",
+                "documentDate", "2019-03-01"), "bien-ban.pdf", SampleFiles.pdf(9));
+        assertThat(uploaded.statusCode()).isEqualTo(302);
+
+        long entry = EntryPages.entryId(staff, "05305", period, "G1.C1");
+        assertThat(staff.get("/entries/" + entry).body()).contains("Đang soạn", "id=\"submit-needs-value\"",
+                "Nhập giá trị ở trên trước, rồi mới gửi duyệt được.")
+                .doesNotContain("action=\"/entries/" + entry + "/submit\"");
     }
 
     @Test

@@ -143,13 +143,35 @@ class EvidenceIT {
         assertThat(otherCommune.download("/evidence/" + id + "/thumbnail").statusCode()).isEqualTo(404);
     }
 
-    /** PDF content uploaded as an HTML page is saved by the browser as a PDF, whichever name it prefers. */
+    /**
+     * PDF content uploaded as an HTML page is saved by the browser as a PDF, whichever name it prefers, and is listed
+     * under the name it downloads as (it was listed as the HTML page).
+     */
     @Test
     void aDownloadCarriesTheDetectedTypesExtension() {
         assertThat(staff.postMultipart(uploadPath(), fields(), "bao-cao.html", SampleFiles.pdf(3)).statusCode())
                 .isEqualTo(302);
         assertThat(staff.download("/evidence/" + last()).headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"bao-cao.html.pdf\"; filename*=UTF-8''bao-cao.html.pdf");
+        assertThat(staff.get("/entries/" + entryId).body()).contains(">bao-cao.html.pdf</span>")
+                .doesNotContain(">bao-cao.html</span>");
+    }
+
+    /** A document that had expired before the period began is no evidence for it: refused at its valid-until field. */
+    @Test
+    void aDocumentExpiredBeforeThePeriodIsRefused() {
+        long before = evidence.countByEntryId(entryId);
+        Map<String, String> fields = fields();
+        fields.put("documentDate", "2024-03-01");
+        fields.put("validUntil", "2025-12-31");
+
+        assertThat(staff.postMultipart(uploadPath(), fields, "cu.pdf", SampleFiles.pdf(8)).statusCode())
+                .isEqualTo(302);
+
+        assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+        assertThat(staff.get("/entries/" + entryId).body())
+                .contains("Văn bản hết hiệu lực ngày 31/12/2025, trước khi kỳ đánh giá bắt đầu (01/01/2026)")
+                .as("at its field").containsPattern("id=\"evidence-valid-until\"[^>]*aria-invalid=\"true\"");
     }
 
     @Test
