@@ -24,9 +24,9 @@ import org.communedx.service.suggestion.ValueImportProgress;
 import org.communedx.service.suggestion.ValueImportRefused;
 import org.communedx.service.suggestion.ValueImportResult;
 import org.communedx.web.config.Uploads;
+import org.communedx.web.report.Downloads;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -88,10 +88,11 @@ class ValueImportController {
             model.addAttribute("templateLayout", chosen);
             return page(imports.period(periodId), model);
         }
-        String name = "gia-tri-" + periodId + (unit == null || unit.isBlank() ? "" : "-" + unit.replaceAll("[^0-9A-Za-z]", "")) + "-"
-                + chosen.name().toLowerCase(Locale.ROOT) + ".xlsx";
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
-                .toString());
+        String name = messages.getMessage("value.template.fileName", new Object[] { imports.period(periodId).getName(),
+                unit == null || unit.isBlank() ? "" : unit.replaceAll("[^0-9A-Za-z]", ""),
+                messages.getMessage("value.layout." + chosen.name().toLowerCase(Locale.ROOT), null, locale) }, locale);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition(name.strip().replaceAll(" +", " ")
+                + ".xlsx"));
         response.setContentType(XLSX);
         response.setContentLength(out.size());
         out.writeTo(response.getOutputStream());
@@ -153,7 +154,7 @@ class ValueImportController {
     @GetMapping("/periods/{periodId}/value-import/jobs/{id}/report.csv")
     ResponseEntity<byte[]> report(@PathVariable long periodId, @PathVariable UUID id, Locale locale)
             throws IOException {
-        imports.period(periodId);
+        Period period = imports.period(periodId);
         jobs.job(id);
         ValueImportResult result = jobs.result(id).orElse(null);
         if (result == null) {
@@ -178,17 +179,17 @@ class ValueImportController {
                 csv.printRecord(message("value.import.report.row", locale), message("value.import.report.column",
                         locale), message("value.import.report.problem", locale));
                 for (ValueImportProblem problem : result.problems()) {
-                    csv.printRecord(problem.line() == 0 ? "" : problem.line(),
+                    csv.printRecord(problem.line() == 0 ? message("value.import.report.file", locale) : problem.line(),
                             problem.column() == null ? "" : problem.column(),
                             Cells.neutralise(messages.getMessage(problem.messageKey(), problem.args(),
                                     problem.messageKey(), locale)));
                 }
             }
         }
-        String name = (result.accepted() ? "nhap-gia-tri-" : "loi-nhap-gia-tri-") + periodId + ".csv";
+        String name = messages.getMessage(result.accepted() ? "value.import.report.imported"
+                : "value.import.report.refused", new Object[] { period.getName() }, locale) + ".csv";
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
-                        .toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition(name))
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(out.toByteArray());
     }
 

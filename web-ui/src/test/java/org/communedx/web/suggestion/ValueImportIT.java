@@ -113,8 +113,10 @@ class ValueImportIT {
         assertThat(none.body()).contains("id=\"template-problem\"", "Đơn vị mã 99998 không có xã nào trong kỳ")
                 .containsPattern("id=\"layout-long\" value=\"long\"\\s+checked")
                 .containsPattern("id=\"template-unit\"[^>]*is-invalid[^>]*value=\"99998\"");
-        assertThat(admin.download(page + "/template.xlsx?unit=05305").statusCode()).as("a commune's own")
-                .isEqualTo(200);
+        HttpResponse<byte[]> own = admin.download(page + "/template.xlsx?unit=05305");
+        assertThat(own.statusCode()).as("a commune's own").isEqualTo(200);
+        assertThat(own.headers().firstValue("Content-Disposition")).hasValueSatisfying(name -> assertThat(name)
+                .startsWith("attachment; filename=\"Mau-gia-tri-").contains("-05305-Ngang.xlsx\""));
     }
 
     @Test
@@ -191,8 +193,11 @@ class ValueImportIT {
                 "Xã 05305, tiêu chí G1.C1 đã có ở dòng 2;",
                 "<td>8</td>");
         assertThat(suggested()).as("all or nothing").isZero();
-        String report = new String(manager.download(reportLink(refused)).body(), StandardCharsets.UTF_8);
-        assertThat(report).contains("Dòng,Cột,Vấn đề", "3,C (value),\"Mức 7 không hợp lệ");
+        HttpResponse<byte[]> download = manager.download(reportLink(refused));
+        assertThat(new String(download.body(), StandardCharsets.UTF_8)).contains("Dòng,Cột,Vấn đề",
+                "3,C (value),\"Mức 7 không hợp lệ");
+        assertThat(download.headers().firstValue("Content-Disposition")).as("named in the reader's language")
+                .hasValueSatisfying(name -> assertThat(name).startsWith("attachment; filename=\"Loi-nhap-gia-tri-"));
     }
 
     /** A time that cannot be read does not hide what is wrong with the values: one pass lists both. */
@@ -267,7 +272,10 @@ class ValueImportIT {
                 .contains("không ở bảng mã UTF-8 (có vẻ là UTF-16)");
         assertThat(refused(upload("cp1258.csv", csv.getBytes(Charset.forName("windows-1258")))))
                 .contains("không ở bảng mã UTF-8 (có vẻ là Windows-1258 / TCVN3)");
-        assertThat(refused(upload("blank.csv", "\n\n\n".getBytes(StandardCharsets.UTF_8)))).contains("Tệp trống.");
+        String blank = refused(upload("blank.csv", "\n\n\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(blank).contains("Tệp trống.");
+        assertThat(new String(manager.download(reportLink(blank)).body(), StandardCharsets.UTF_8))
+                .as("the whole file's problem, as the page says it").contains("Cả tệp,,Tệp trống.");
         assertThat(refused(upload("none.csv", new byte[0]))).as("a file chosen, of no bytes").contains("Tệp trống.");
         assertThat(upload("", new byte[0]).body()).as("no file chosen").contains("Hãy chọn một tệp CSV hoặc XLSX.");
         assertThat(refused(upload("header.csv", "ma,gia tri\n05305,1\n".getBytes(StandardCharsets.UTF_8))))
