@@ -50,9 +50,11 @@ class ApiTokenController {
     @PostMapping("/api-tokens")
     String issue(@Validated @ModelAttribute("tokenForm") TokenForm form, BindingResult binding, Model model,
             HttpServletResponse response) {
-        // The service's problems too, beside the form's own, so that every field's is said in one round.
-        reject(tokens.problems(form.toNewToken()), binding);
-        if (!binding.hasErrors()) {
+        if (binding.hasErrors()) {
+            // The service's problems too, beside the form's own, so that every field's is said in one round.
+            reject(tokens.problems(form.toNewToken()), binding);
+        }
+        else {
             try {
                 model.addAttribute("issued", tokens.issue(form.toNewToken()));
                 // An example that answers every role something: the unit list answers nothing without a search.
