@@ -251,6 +251,18 @@ class LoginSecurityIT {
         assertThat(client.get("/").statusCode()).isEqualTo(200);
     }
 
+    /** The login page opened while signed in said nothing of it, as though the session had been lost. */
+    @Test
+    void theLoginPageTellsWhoIsSignedInAndLeadsHome() {
+        String username = accounts.create("signedin", PASSWORD);
+        assertThat(new WebClient(port).get("/login").body()).doesNotContain("id=\"signed-in\"");
+
+        String page = WebClient.from(port, address).login(username, PASSWORD).get("/login").body();
+
+        assertThat(page).contains("id=\"signed-in\"", "Bạn đang đăng nhập với tên " + username + ".",
+                "href=\"/\"", "name=\"password\"");
+    }
+
     @Test
     void loginWithoutTheCsrfTokenIsRefused() {
         String username = accounts.create("csrf", PASSWORD);
