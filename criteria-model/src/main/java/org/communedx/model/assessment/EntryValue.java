@@ -16,8 +16,16 @@ public sealed interface EntryValue {
 
     MeasurementType type();
 
-    /** The value as the criterion's target measures it: a percent, a count, a level, or 1 and 0 for yes and no. */
+    /**
+     * The value as the criterion's target measures it: a percent, a count, a level, or 1 and 0 for yes and no. The
+     * rules read this, unrounded, so that no rounding decides whether a target is met or what the value earns.
+     */
     BigDecimal measure();
+
+    /** The measure as pages, exports and the API show it: a percent to two decimals, the others as they are. */
+    default BigDecimal shownMeasure() {
+        return measure();
+    }
 
     /**
      * The value as text, the way {@link #parse} reads it back: "18/20", "42", "2", "yes" or "no". What a system or a
@@ -109,10 +117,24 @@ public sealed interface EntryValue {
             return numerator + "/" + denominator;
         }
 
+        /**
+         * To twenty decimals: a percent of whole numbers that is not a target or a band's bound differs from it by
+         * at least 1/(100 × denominator), far more than this rounds away. 101/115 of a 50-point criterion thus earns
+         * 43.91, where the percent first rounded to 87.83 made it 43.92.
+         */
         @Override
         public BigDecimal measure() {
+            return percent(20);
+        }
+
+        @Override
+        public BigDecimal shownMeasure() {
+            return percent(2);
+        }
+
+        private BigDecimal percent(int scale) {
             return BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(100))
-                    .divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
+                    .divide(BigDecimal.valueOf(denominator), scale, RoundingMode.HALF_UP);
         }
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Random;
 
+import org.communedx.model.assessment.EntryValue;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,19 @@ class ScoringRuleTests {
         assertThat(rule.points(n("120"), n("100"), Comparison.AT_LEAST, n("40"))).isEqualTo(n("40.00"));
         assertThat(rule.points(n("0"), n("0"), Comparison.AT_LEAST, n("40"))).as("a target of 0 is met")
                 .isEqualTo(n("40.00"));
+    }
+
+    /** A percent rounded to two decimals before the rule read it made 101/115 of 50 points 43.92, not 43.91. */
+    @Test
+    void aPercentIsScoredAndComparedUnrounded() {
+        assertThat(ScoringRule.PROPORTIONAL.points(new EntryValue.Percent(101, 115).measure(), n("100"),
+                Comparison.AT_LEAST, n("50"))).as("50 × 87.826… / 100 = 43.913…").isEqualTo(n("43.91"));
+        assertThat(Comparison.AT_LEAST.isMet(new EntryValue.Percent(19999, 20000).measure(), n("100")))
+                .as("99.995% shows as 100.00% yet misses 100%").isFalse();
+        ScoringRule steps = ScoringRule.steps(List.of(new ScoreStep(n("0"), n("80"), n("0")),
+                new ScoreStep(n("80"), null, TEN)));
+        assertThat(steps.points(new EntryValue.Percent(79999, 100000).measure(), n("80"), Comparison.AT_LEAST, TEN))
+                .as("79.999% stays below the band from 80%").isEqualTo(n("0.00"));
     }
 
     @Test

@@ -126,13 +126,13 @@ public final class AssessmentViews {
      * @param version what a form sends back, so that a change made meanwhile is a conflict, not overwritten
      */
     public record EntryView(Long id, String criterionCode, LocalizedText criterionName, MeasurementType type,
-            EntryStatus status, EntryValue value, BigDecimal measure, boolean met, String explanation,
+            EntryStatus status, EntryValue value, boolean met, String explanation,
             String reason, Instant lastChangedAt, String lastChangedBy, long version) {
 
         static EntryView of(CriterionEntry entry) {
             EntryValue value = entry.value();
             return new EntryView(entry.getId(), entry.getCriterion().getCode(), entry.getCriterion().name(),
-                    entry.getCriterion().getType(), entry.getStatus(), value, value == null ? null : value.measure(),
+                    entry.getCriterion().getType(), entry.getStatus(), value,
                     entry.isMet(), entry.getExplanation(), entry.getReason(), entry.getLastChangedAt(),
                     entry.getLastChangedBy(), entry.getRowVersion());
         }

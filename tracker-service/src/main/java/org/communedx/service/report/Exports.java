@@ -173,7 +173,7 @@ public class Exports {
                     List<Object> cells = new ArrayList<>(Arrays.asList(card.communeCode(), card.communeName(),
                             card.periodName(), group.code(), group.name().in(labels.locale()), row.code(),
                             row.name().in(labels.locale()), labels.get("entry.status." + row.status().name()),
-                            value(row.value(), labels), row.value() == null ? null : row.value().measure(),
+                            value(row.value(), labels), row.value() == null ? null : row.value().shownMeasure(),
                             target(row.type(), row.target(), row.comparison(), row.unit(), labels),
                             met(row.value() != null, row.met(), labels)));
                     if (points) {
@@ -281,7 +281,7 @@ public class Exports {
         return Arrays.asList(rs.getString("commune_code"), rs.getString("commune_name"),
                 rs.getString("criterion_code"), rs.getString("group_code"),
                 labels.get("entry.status." + rs.getString("status")), value(value, labels),
-                value == null ? null : value.measure(), met(value != null, rs.getBoolean("met"), labels),
+                value == null ? null : value.shownMeasure(), met(value != null, rs.getBoolean("met"), labels),
                 rs.getString("explanation"),
                 changed == null ? null : LocalDateTime.ofInstant(changed.toInstant(), VIETNAM),
                 rs.getString("last_changed_by"));

@@ -111,7 +111,7 @@ class AssessmentWorkflowTests {
         EntryView percent = assessment.entries().get(1);
         EntryView saved = workflow.saveValue(percent.id(), percent.version(), new EntryValue.Percent(17, 20), "ghi chú");
         assertThat(saved.status()).isEqualTo(EntryStatus.DRAFT);
-        assertThat(saved.measure()).isEqualByComparingTo("85");
+        assertThat(saved.value().measure()).isEqualByComparingTo("85");
         assertThat(saved.met()).isTrue();
         assertThat(workflow.submit(percent.id(), saved.version()).status()).isEqualTo(EntryStatus.SUBMITTED);
 

@@ -47,7 +47,7 @@ public final class EntryTexts {
         }
         if (value instanceof EntryValue.Percent percent) {
             return message("entry.value.percent", percent.numerator(), percent.denominator(),
-                    formats.decimal(percent.measure(), 2));
+                    formats.decimal(percent.shownMeasure(), 2));
         }
         if (value instanceof EntryValue.Count count) {
             return String.valueOf(count.count());

@@ -125,7 +125,7 @@ class ProgressApiController {
                             group.score().claimed(), group.score().maximum())).toList(),
                     card.groups().stream().flatMap(group -> group.criteria().stream())
                             .map(row -> new CriterionProgress(row.code(), row.status(),
-                                    row.value() == null ? null : row.value().measure(), row.met(), row.points(),
+                                    row.value() == null ? null : row.value().shownMeasure(), row.met(), row.points(),
                                     row.maximum(), row.scoring()))
                             .toList(),
                     null);

@@ -114,7 +114,7 @@ class DemoPointsIT {
                 where a.period_id = ? and e.last_changed_by like 'mau.%' and e.points > 0 and e.points < c.weight""",
                 Long.class, year2026)).isPositive();
         // The points of a PROPORTIONAL criterion, as the rule gives them: maximum × value / target, at most the
-        // maximum, the percent and the points each rounded half up to two decimals.
+        // maximum, rounded half up to two decimals once, at the end (the percent unrounded).
         List<Map<String, Object>> proportional = jdbc.queryForList("""
                 select e.points, c.weight, c.target_value as target, e.value_numerator, e.value_denominator
                 from criterion_entry e join assessment a on a.id = e.assessment_id
@@ -124,10 +124,9 @@ class DemoPointsIT {
                     and e.value_denominator is not null""", year2026);
         assertThat(proportional).isNotEmpty().allSatisfy(entry -> {
             BigDecimal maximum = (BigDecimal) entry.get("weight");
-            BigDecimal percent = BigDecimal.valueOf(((Number) entry.get("value_numerator")).longValue() * 100L)
-                    .divide(BigDecimal.valueOf(((Number) entry.get("value_denominator")).longValue()), 2,
-                            RoundingMode.HALF_UP);
-            BigDecimal expected = maximum.multiply(percent).divide((BigDecimal) entry.get("target"), 2,
+            BigDecimal hundredfold = BigDecimal.valueOf(((Number) entry.get("value_numerator")).longValue() * 100L);
+            BigDecimal expected = maximum.multiply(hundredfold).divide(((BigDecimal) entry.get("target"))
+                    .multiply(BigDecimal.valueOf(((Number) entry.get("value_denominator")).longValue())), 2,
                     RoundingMode.HALF_UP).min(maximum);
             assertThat((BigDecimal) entry.get("points")).as(entry.toString()).isEqualByComparingTo(expected);
         });
