@@ -250,7 +250,8 @@ class PeriodIT {
         assertThat(created.statusCode()).isEqualTo(302);
         String list = admin.get("/periods").body();
         assertThat(list).contains("id=\"period-overlapping\"", "Đã lưu kỳ " + name + ", nhưng kỳ này trùng thời gian với:",
-                "Năm 2026").doesNotContain("Đã thêm kỳ đánh giá.");
+                "Năm 2026", "cũng như API khi chỉ được nêu năm, sẽ mở kỳ bắt đầu muộn nhất")
+                .doesNotContain("Đã thêm kỳ đánh giá.");
 
         long id = periods.findByName(name).orElseThrow().getId();
         HttpResponse<String> confirmPage = admin.get("/periods/" + id + "/delete");
