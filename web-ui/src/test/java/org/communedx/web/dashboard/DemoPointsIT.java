@@ -187,7 +187,7 @@ class DemoPointsIT {
             Row header = workbook.getSheetAt(0).getRow(0);
             List<String> headers = new ArrayList<>();
             header.forEach(cell -> headers.add(cell.getStringCellValue()));
-            assertThat(headers).containsExactly("Hạng", "Mã xã", "Xã, phường", "Điểm đã xác nhận (trên 1.000)",
+            assertThat(headers).containsExactly("Hạng", "Mã xã", "Xã, phường", "Điểm đã xác nhận (thang điểm 1.000)",
                     "Xếp loại");
         }
 

@@ -226,7 +226,7 @@ class PointsIndexJourneyBrowserIT {
         try (InputStream in = Files.newInputStream(download.path()); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             Sheet ranking = workbook.getSheet("Xếp hạng");
             org.assertj.core.api.Assertions.assertThat(ranking.getRow(0).getCell(3).getStringCellValue())
-                    .isEqualTo("Điểm đã xác nhận (trên 100)");
+                    .isEqualTo("Điểm đã xác nhận (thang điểm 100)");
             org.assertj.core.api.Assertions.assertThat(ranking.getLastRowNum()).as("the filter kept").isEqualTo(1);
             Row yenPhu = ranking.getRow(1);
             org.assertj.core.api.Assertions.assertThat(yenPhu.getCell(0).getNumericCellValue()).isEqualTo(1);

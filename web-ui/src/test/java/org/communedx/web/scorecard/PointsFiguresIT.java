@@ -294,7 +294,7 @@ class PointsFiguresIT {
                 "505,00 / 1.000 điểm", "625,00 / 1.000 điểm", "tính bằng % điểm tối đa của nhóm",
                 "trên điểm tối đa của riêng xã, tức của các tiêu chí áp dụng cho xã (1.000 điểm khi mọi tiêu chí");
         assertThat(admin.get("/units/" + parent + "/periods/" + period + "/report").body())
-                .contains("Điểm trung bình đã xác nhận", average, "Điểm đã xác nhận (trên 1.000)");
+                .contains("Điểm trung bình đã xác nhận", average, "Điểm đã xác nhận (thang điểm 1.000)");
 
         assertThat(admin.get(scorecard).body()).contains(
                 "Mục tiêu của Kế hoạch thử điểm: 40% điểm tối đa = 400,00 / 1.000 điểm",
