@@ -15,6 +15,7 @@ import java.util.TreeSet;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.communedx.service.Actors;
+import org.communedx.service.Pages;
 import org.communedx.service.revision.DataRevision;
 import org.jspecify.annotations.Nullable;
 
@@ -124,7 +125,7 @@ public class JobRuns {
     public RunPage history(@Nullable String job, int page, int size) {
         requireAdmin();
         int boundedSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        int boundedPage = Math.max(0, Math.min(page, 1_000_000));
+        int boundedPage = Pages.bounded(page);
         long total = jdbc.sql("select count(*) from job_run where (cast(? as text) is null or job_name = ?)")
                 .param(job).param(job).query(Long.class).single();
         List<RunView> runs = jdbc.sql("""

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.communedx.service.Actors;
+import org.communedx.service.Pages;
 import org.communedx.service.revision.DataRevision;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -125,7 +126,7 @@ public class NotificationInbox {
      */
     public NoticePage page(int page, int size) {
         int boundedSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        int boundedPage = Math.max(0, Math.min(page, 1_000_000));
+        int boundedPage = Pages.bounded(page);
         long me = currentUser();
         long total = jdbc.sql("select count(*) from notification where recipient_id = ?").param(me)
                 .query(Long.class).single();

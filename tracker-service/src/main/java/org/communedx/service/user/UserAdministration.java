@@ -17,6 +17,7 @@ import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.Pages;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.user.UserRules.Actor;
 import org.communedx.service.user.UserViews.IssuedPassword;
@@ -99,7 +100,7 @@ public class UserAdministration {
         // An IN list is never empty: for an administrator it is ignored, but the query still needs one value.
         Collection<String> scope = everywhere ? Set.of("") : actor.managedCodes();
         Page<UserAccount> found = accounts.search(text, roles, everywhere, scope,
-                PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("username")));
+                PageRequest.of(Pages.bounded(page), PAGE_SIZE, Sort.by("username")));
         Map<String, UnitName> unitNames = unitNames(found.getContent().stream().map(UserAccount::getUnitCode).toList());
         List<UserRow> rows = found.getContent().stream().map(account -> new UserRow(account.getId(),
                 account.getUsername(), account.getDisplayName(), account.getRole(), account.getUnitCode(),

@@ -206,6 +206,18 @@ class UserAdministrationIT {
                 .contains("href=\"/users/" + yenPhu + "\"", "href=\"/users/" + annghia + "\"");
     }
 
+    /** A page past the list's end answers its empty page: page × 50 past the int range used to be a 500. */
+    @Test
+    void aPageFarPastTheEndIsEmptyNotAnError() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+
+        for (int page : new int[] { 42_949_673, Integer.MAX_VALUE }) {
+            HttpResponse<String> beyond = admin.get("/users?page=" + page);
+            assertThat(beyond.statusCode()).as("page " + page).isEqualTo(200);
+            assertThat(beyond.body()).doesNotContain("<td><a href=\"/users/").contains("</html>");
+        }
+    }
+
     @Test
     void districtOfficialsCommuneStaffAndViewersAreForbidden() {
         for (String username : new String[] { "huyen.lacson", "xa.yenphu", "xem.hoabinh" }) {
