@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.communedx.model.token.ApiTokenRepository;
 import org.communedx.model.user.Role;
 import org.communedx.service.scope.Scopes;
 
@@ -65,14 +67,17 @@ public class ApiTokenAuthenticator {
             return Optional.empty();
         }
         Optional<Stored> stored = jdbc.sql("""
-                select t.name, t.secret_hash, t.role, t.unit_code, t.expires_at, t.last_used_at, t.revoked_at,
-                    coalesce(u.enabled, false) as issuer_enabled, u.role as issuer_role, u.unit_code as issuer_unit
+                select t.name, t.secret_hash, t.role, t.unit_code, %s as unit_id, t.expires_at, t.last_used_at,
+                    t.revoked_at, coalesce(u.enabled, false) as issuer_enabled, u.role as issuer_role,
+                    u.unit_code as issuer_unit
                 from api_token t left join user_account u on lower(u.username) = lower(t.created_by)
-                where t.id = ?""").param(token.id())
+                where t.id = :id""".formatted(ApiTokenRepository.UNIT_ID))
+                .param("id", token.id()).param("today", LocalDate.now(clock))
                 .query((rs, row) -> new Stored(rs.getString("name"), rs.getBytes("secret_hash"),
                         Role.valueOf(rs.getString("role")), rs.getString("unit_code"),
-                        rs.getTimestamp("expires_at").toInstant(), instant(rs.getTimestamp("last_used_at")),
-                        rs.getTimestamp("revoked_at") != null, rs.getBoolean("issuer_enabled"),
+                        rs.getObject("unit_id", Long.class), rs.getTimestamp("expires_at").toInstant(),
+                        instant(rs.getTimestamp("last_used_at")), rs.getTimestamp("revoked_at") != null,
+                        rs.getBoolean("issuer_enabled"),
                         rs.getString("issuer_role") == null ? null : Role.valueOf(rs.getString("issuer_role")),
                         rs.getString("issuer_unit")))
                 .optional();
@@ -103,14 +108,14 @@ public class ApiTokenAuthenticator {
     /** Whether the issuer, with the role and unit their account has now, could issue the token today. */
     private boolean issuerMayStillIssue(Stored row) {
         return ApiTokens.mayIssue(row.issuerRole(), scopes.kept(row.issuerRole(), row.issuerUnit()), row.role(),
-                row.unitCode());
+                row.unitId());
     }
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private record Stored(String name, byte[] secretHash, Role role, String unitCode, Instant expiresAt,
+    private record Stored(String name, byte[] secretHash, Role role, String unitCode, Long unitId, Instant expiresAt,
             Instant lastUsedAt, boolean revoked, boolean issuerEnabled, Role issuerRole, String issuerUnit) {
     }
 }

@@ -18,13 +18,14 @@ import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.user.Role;
 import org.communedx.service.Actors;
+import org.communedx.service.Pages;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.scope.UnitScope;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -174,11 +175,8 @@ public class ApiTokens {
     public TokenPage list(int page) {
         actorRole();
         UnitScope scope = scopes.current();
-        // An empty IN list is not valid JPQL everywhere: a list that matches nothing stands in for it.
-        Set<String> codes = scope.everything() || scope.unitCodes().isEmpty() ? Set.of("") : scope.unitCodes();
-        Page<ApiToken> found = tokens.findVisible(scope.everything(), codes,
-                PageRequest.of(Math.max(0, page), PAGE_SIZE, Sort.by(Sort.Order.desc("createdAt"),
-                        Sort.Order.desc("id"))));
+        Page<ApiToken> found = tokens.findVisible(scope.everything(), unitIds(scope), LocalDate.now(clock),
+                PageRequest.of(Pages.bounded(page), PAGE_SIZE));
         Instant now = clock.instant();
         return new TokenPage(found.getContent().stream().map(token -> row(token, now)).toList(), found.getNumber(),
                 found.getTotalPages(), found.getTotalElements());
@@ -207,9 +205,13 @@ public class ApiTokens {
     private ApiToken visible(long id) {
         actorRole();
         UnitScope scope = scopes.current();
-        return tokens.findById(id)
-                .filter(token -> scope.everything() || token.getUnitCode() != null && scope.includes(token.getUnitCode()))
+        return tokens.findVisible(id, scope.everything(), unitIds(scope), LocalDate.now(clock))
                 .orElseThrow(() -> new TokenNotFoundException(id));
+    }
+
+    /** An empty IN list is not valid SQL: a list that matches nothing stands in for it. */
+    private static Set<Long> unitIds(UnitScope scope) {
+        return scope.everything() || scope.unitIds().isEmpty() ? Set.of(-1L) : scope.unitIds();
     }
 
     /** An administrator or a provincial manager, from the security context; anyone else is refused. */
@@ -225,14 +227,15 @@ public class ApiTokens {
 
     /**
      * The issuing rule, the one place it is decided: whether someone of the role {@code issuer}, whose scope is
-     * {@code issuerScope}, may give a token {@code granted} at {@code unitCode} (null for an administrator's token). An
+     * {@code issuerScope}, may give a token {@code granted} at the unit {@code unitId} (null for an administrator's
+     * token; the unit holding the token's code, see {@link ApiTokenRepository#UNIT_ID}). An
      * administrator may give any; a provincial manager, a role not above their own at a unit within their scope (their
      * province); nobody else, any. Asked when a token is issued, of the caller, and at every use of the token
      * (ApiTokenAuthenticator), of its issuer's account as it is then.
      */
-    static boolean mayIssue(Role issuer, UnitScope issuerScope, Role granted, String unitCode) {
+    static boolean mayIssue(Role issuer, UnitScope issuerScope, Role granted, @Nullable Long unitId) {
         return mayGrant(issuer, granted)
-                && (granted == Role.ADMIN || unitCode != null && issuerScope.includes(unitCode));
+                && (granted == Role.ADMIN || unitId != null && issuerScope.includesUnit(unitId));
     }
 
     /** {@link #mayIssue}'s part about the role alone: what the form offers, and its first check. */
@@ -256,10 +259,11 @@ public class ApiTokens {
             return Optional.of(Problem.of("unitCode", "apiTokens.problem.unitRequired"));
         }
         UnitScope scope = scopes.current();
-        boolean mayAsk = code.length() <= 10 && mayIssue(actor, scope, role, code);
+        // The codes first: a code the caller never reaches costs no lookup.
+        boolean mayAsk = code.length() <= 10 && scope.includes(code);
         LocalDate today = LocalDate.now(clock);
-        Optional<AdministrativeUnit> unit = mayAsk ? units.findByCodeValidOn(code, today).filter(scope::includes)
-                : Optional.empty();
+        Optional<AdministrativeUnit> unit = mayAsk ? units.findByCodeValidOn(code, today)
+                .filter(held -> mayIssue(actor, scope, role, held.getId())) : Optional.empty();
         if (unit.isEmpty()) {
             Optional<AdministrativeUnit> ended = mayAsk ? units.findEndedBefore(code, today).filter(scope::includes)
                     : Optional.empty();

@@ -24,17 +24,17 @@ class ApiTokenIssueRuleTests {
     @Test
     void anAdministratorIssuesAnyRoleAnywhere() {
         for (Role role : Role.values()) {
-            assertThat(ApiTokens.mayIssue(Role.ADMIN, EVERYTHING, role, role == Role.ADMIN ? null : "98001"))
+            assertThat(ApiTokens.mayIssue(Role.ADMIN, EVERYTHING, role, role == Role.ADMIN ? null : 98001L))
                     .as(role.name()).isTrue();
         }
     }
 
     @Test
     void aProvincialManagerIssuesRolesUpToTheirOwnWithinTheirProvinceOnly() {
-        assertThat(ApiTokens.mayIssue(Role.PROVINCE_MANAGER, PHU_THO, Role.PROVINCE_MANAGER, "25")).isTrue();
-        assertThat(ApiTokens.mayIssue(Role.PROVINCE_MANAGER, PHU_THO, Role.VIEWER, "05305")).isTrue();
+        assertThat(ApiTokens.mayIssue(Role.PROVINCE_MANAGER, PHU_THO, Role.PROVINCE_MANAGER, 25L)).isTrue();
+        assertThat(ApiTokens.mayIssue(Role.PROVINCE_MANAGER, PHU_THO, Role.VIEWER, 5305L)).isTrue();
         assertThat(ApiTokens.mayIssue(Role.PROVINCE_MANAGER, PHU_THO, Role.ADMIN, null)).isFalse();
-        assertThat(ApiTokens.mayIssue(Role.PROVINCE_MANAGER, PHU_THO, Role.VIEWER, "98001")).isFalse();
+        assertThat(ApiTokens.mayIssue(Role.PROVINCE_MANAGER, PHU_THO, Role.VIEWER, 98001L)).isFalse();
         assertThat(ApiTokens.mayIssue(Role.PROVINCE_MANAGER, PHU_THO, Role.VIEWER, null)).isFalse();
     }
 
@@ -42,11 +42,11 @@ class ApiTokenIssueRuleTests {
     void aDemotedOrMovedIssuerNoLongerPasses() {
         // Made a district official of the same province: no role at all any more.
         for (Role role : Role.values()) {
-            assertThat(ApiTokens.mayIssue(Role.DISTRICT_OFFICIAL, PHU_THO, role, "25")).as(role.name()).isFalse();
-            assertThat(ApiTokens.mayIssue(Role.VIEWER, PHU_THO, role, "25")).as(role.name()).isFalse();
+            assertThat(ApiTokens.mayIssue(Role.DISTRICT_OFFICIAL, PHU_THO, role, 25L)).as(role.name()).isFalse();
+            assertThat(ApiTokens.mayIssue(Role.VIEWER, PHU_THO, role, 25L)).as(role.name()).isFalse();
         }
         // Manager of another province: not the first province's units.
-        assertThat(ApiTokens.mayIssue(Role.PROVINCE_MANAGER, OTHER_PROVINCE, Role.PROVINCE_MANAGER, "25")).isFalse();
-        assertThat(ApiTokens.mayIssue(Role.PROVINCE_MANAGER, OTHER_PROVINCE, Role.VIEWER, "98001")).isTrue();
+        assertThat(ApiTokens.mayIssue(Role.PROVINCE_MANAGER, OTHER_PROVINCE, Role.PROVINCE_MANAGER, 25L)).isFalse();
+        assertThat(ApiTokens.mayIssue(Role.PROVINCE_MANAGER, OTHER_PROVINCE, Role.VIEWER, 98001L)).isTrue();
     }
 }

@@ -252,6 +252,33 @@ class ApiTokenIT {
         assertInvalidToken(bearer(token, "/api/v1/frameworks"));
     }
 
+    /**
+     * Yên Phú kept its code 05305 when the reform merged it into Phú Thọ. Hòa Bình's scope holds the old Yên Phú, and
+     * so the code: asked by the code, a Hòa Bình manager saw and revoked the new commune's tokens, and a token kept
+     * working for an issuer moved to Hòa Bình.
+     */
+    @Test
+    void theOldProvinceNeitherSeesNorKeepsTokensOfTheNewCommuneThatKeptACode() {
+        String newCommune = issueAsAdmin("Xã Yên Phú mới", "COMMUNE_STAFF", "05305");
+        WebClient oldProvince = new WebClient(port).login("tinh.hoabinh", DEMO_PASSWORD);
+
+        assertThat(oldProvince.get("/api-tokens").body()).doesNotContain("Xã Yên Phú mới");
+        HttpResponse<String> confirm = oldProvince.get("/api-tokens/" + idOf(newCommune) + "/revoke");
+        assertThat(confirm.statusCode()).isEqualTo(404);
+        assertThat(oldProvince.post("/api-tokens/" + idOf(newCommune) + "/revoke",
+                "_csrf=" + WebClient.csrfToken(oldProvince.get("/api-tokens"))).statusCode()).isEqualTo(404);
+        assertThat(bearer(newCommune, "/api/v1/units/05305").statusCode()).as("not revoked").isEqualTo(200);
+        assertThat(new WebClient(port).login("tinh.phutho", DEMO_PASSWORD).get("/api-tokens").body())
+                .as("the new province sees it").contains("Xã Yên Phú mới");
+
+        String manager = provincialManager("25");
+        String moved = tokenOf(issue(new WebClient(port).login(manager, DEMO_PASSWORD), "Của người về tỉnh cũ",
+                "COMMUNE_STAFF", "05305", "90"));
+        assertThat(bearer(moved, "/api/v1/units/05305").statusCode()).isEqualTo(200);
+        reassign(manager, Role.PROVINCE_MANAGER, "17");
+        assertInvalidToken(bearer(moved, "/api/v1/units/05305"));
+    }
+
     @Test
     void aProvincialManagerIssuesWithinTheProvinceAndNotAboveTheirRole() {
         WebClient manager = new WebClient(port).login("tinh.phutho", DEMO_PASSWORD);
@@ -328,6 +355,9 @@ class ApiTokenIT {
         HttpResponse<String> last = admin.get("/api-tokens?page=" + (pages - 1));
         assertThat(last.body()).contains("Trang " + pages + "/" + pages).contains("</html>");
         assertThat(countRows(last.body())).isEqualTo(total - 50 * (pages - 1));
+        HttpResponse<String> farBeyond = admin.get("/api-tokens?page=" + Integer.MAX_VALUE);
+        assertThat(farBeyond.statusCode()).as("no offset overflow").isEqualTo(200);
+        assertThat(countRows(farBeyond.body())).isZero();
     }
 
     @Test
