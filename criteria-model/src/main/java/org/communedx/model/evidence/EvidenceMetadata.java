@@ -72,12 +72,15 @@ public record EvidenceMetadata(String documentNumber, String title, String issui
     }
 
     /**
-     * Refuses a document whose validity ended before the period began: it never held during the period, so it is no
-     * evidence for it, and it would only be listed as expired.
+     * Refuses a document whose validity ended before the period began, or began after it ended: it never held during
+     * the period, so it is no evidence for it (a date typed as 31/12/9999 was listed as in force from then).
      */
-    public EvidenceMetadata requireValidDuring(LocalDate periodStart) {
+    public EvidenceMetadata requireValidDuring(LocalDate periodStart, LocalDate periodEnd) {
         if (validUntil != null && validUntil.isBefore(periodStart)) {
             throw new RuleViolation("evidence.refused.expiredBeforePeriod", validUntil, periodStart);
+        }
+        if (effectiveDate != null && effectiveDate.isAfter(periodEnd)) {
+            throw new RuleViolation("evidence.refused.effectiveAfterPeriod", effectiveDate, periodEnd);
         }
         return this;
     }

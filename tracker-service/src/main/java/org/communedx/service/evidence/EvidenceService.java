@@ -17,6 +17,7 @@ import org.communedx.model.evidence.Evidence;
 import org.communedx.model.evidence.EvidenceMetadata;
 import org.communedx.model.evidence.EvidenceRepository;
 import org.communedx.model.evidence.EvidenceType;
+import org.communedx.model.period.Period;
 import org.communedx.model.user.Role;
 import org.communedx.service.Actors;
 import org.communedx.service.CommuneDxProperties;
@@ -103,8 +104,8 @@ public class EvidenceService {
         if (!entry.getStatus().isEditable()) {
             throw new RuleViolation("evidence.refused.locked", entry.getStatus());
         }
-        metadata.requireNotAfter(LocalDate.now(clock))
-                .requireValidDuring(entry.getAssessment().getPeriod().getStartDate());
+        Period period = entry.getAssessment().getPeriod();
+        metadata.requireNotAfter(LocalDate.now(clock)).requireValidDuring(period.getStartDate(), period.getEndDate());
         FileNames.requireNoControlCharacters(originalName);
         try (Staged staged = stage(content)) {
             diskReserve.require();

@@ -247,8 +247,8 @@ class ClosingValidityCommentsTests {
         assertThatThrownBy(() -> upload(level.id(), LocalDate.of(2030, 5, 1), LocalDate.of(2030, 4, 30)))
                 .isInstanceOfSatisfying(RuleViolation.class, violation -> assertThat(violation.messageKey())
                         .isEqualTo("evidence.refused.validityOrder"));
-        EvidenceView ended = upload(percent.id(), LocalDate.of(2029, 1, 1), LocalDate.of(2030, 5, 19));
-        assertThat(ended).returns(LocalDate.of(2029, 1, 1), EvidenceView::effectiveDate)
+        EvidenceView ended = upload(percent.id(), LocalDate.of(2024, 6, 1), LocalDate.of(2030, 5, 19));
+        assertThat(ended).returns(LocalDate.of(2024, 6, 1), EvidenceView::effectiveDate)
                 .returns(true, EvidenceView::expired);
         assertThat(evidence.list(level.id()).files()).hasSize(1);
 
@@ -268,7 +268,7 @@ class ClosingValidityCommentsTests {
                 .containsExactly(tuple("G1.C2", true));
 
         loginAs("t.xa96101", Role.COMMUNE_STAFF);
-        upload(level.id(), LocalDate.of(2029, 1, 1), LocalDate.of(2030, 5, 1));
+        upload(level.id(), LocalDate.of(2024, 6, 1), LocalDate.of(2030, 5, 1));
         assertThat(scorecards.scorecard("96101", period).groups().get(0).criteria().get(0).evidenceExpired())
                 .as("one file of the criterion still valid").isFalse();
     }

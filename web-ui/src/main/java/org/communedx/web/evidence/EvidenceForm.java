@@ -54,7 +54,7 @@ public record EvidenceForm(@Size(max = NUMBER_MAX, message = "evidence.refused.d
         return switch (messageKey) {
             case "evidence.refused.dateInFuture", "evidence.refused.dateRequired", "evidence.refused.dateTooEarly" ->
                 "documentDate";
-            case "evidence.refused.effectiveDateTooEarly" -> "effectiveDate";
+            case "evidence.refused.effectiveDateTooEarly", "evidence.refused.effectiveAfterPeriod" -> "effectiveDate";
             case "evidence.refused.validityOrder", "evidence.refused.expiredBeforePeriod" -> "validUntil";
             case "evidence.refused.documentNumberTooLong" -> "documentNumber";
             case "evidence.refused.titleRequired", "evidence.refused.titleTooLong" -> "title";

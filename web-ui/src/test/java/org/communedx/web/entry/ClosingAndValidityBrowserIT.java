@@ -118,6 +118,7 @@ class ClosingAndValidityBrowserIT {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu giá trị"))).hasCount(0);
     }
 
+    /** In force for half of the period's year (2019), the document has expired since. */
     @Test
     void aFileUploadedWithItsValidityOverFlagsItsCriterion() {
         long period = new EntryPages(frameworks, periods, transaction).newPeriod();
@@ -127,14 +128,14 @@ class ClosingAndValidityBrowserIT {
         page.locator("#evidence-file").setInputFiles(
                 new FilePayload("quyet-dinh.pdf", "application/pdf", SampleFiles.pdf(1)));
         page.locator("#evidence-title").fill("Quyết định thành lập tổ công nghệ số");
-        page.locator("#evidence-date").fill("2024-12-20");
+        page.locator("#evidence-date").fill("2018-12-20");
         page.locator("#evidence-issuer").fill("UBND xã Yên Phú");
-        page.getByLabel("Có hiệu lực từ ngày").fill("2025-01-01");
-        page.getByLabel("Hiệu lực đến hết ngày").fill("2025-06-30");
+        page.getByLabel("Có hiệu lực từ ngày").fill("2019-01-01");
+        page.getByLabel("Hiệu lực đến hết ngày").fill("2019-06-30");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tải lên")).click();
         assertThat(page.getByText("Đã tải lên tệp minh chứng.")).isVisible();
         Locator file = page.locator("#evidence li").first();
-        assertThat(file).containsText("Có hiệu lực từ 01/01/2025 đến hết 30/06/2025");
+        assertThat(file).containsText("Có hiệu lực từ 01/01/2019 đến hết 30/06/2019");
         assertThat(file).containsText("Đã hết hiệu lực");
 
         page.navigate("http://localhost:" + port + "/communes/05305/periods/" + period);

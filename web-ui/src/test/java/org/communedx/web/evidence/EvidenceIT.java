@@ -16,6 +16,8 @@ import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -157,21 +159,30 @@ class EvidenceIT {
                 .doesNotContain(">bao-cao.html</span>");
     }
 
-    /** A document that had expired before the period began is no evidence for it: refused at its valid-until field. */
-    @Test
-    void aDocumentExpiredBeforeThePeriodIsRefused() {
+    /**
+     * A document that never held during the period is no evidence for it, refused at the field that says so: one
+     * that expired before the period began, or one in force only after it ended (9999 was taken). The refusal keeps
+     * what was typed and asks for the file again.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            2024-03-01 | validUntil    | 2025-12-31 | 31/12/2025, trước khi kỳ đánh giá bắt đầu (01/01/2026)
+            2026-01-01 | effectiveDate | 9999-12-31 | 31/12/9999, sau khi kỳ đánh giá kết thúc (31/12/2026)
+            """)
+    void aDocumentThatNeverHeldDuringThePeriodIsRefusedAtItsField(String documentDate, String field, String day,
+            String message) {
+        String fieldId = "validUntil".equals(field) ? "evidence-valid-until" : "evidence-effective";
         long before = evidence.countByEntryId(entryId);
         Map<String, String> fields = fields();
-        fields.put("documentDate", "2024-03-01");
-        fields.put("validUntil", "2025-12-31");
+        fields.put("documentDate", documentDate);
+        fields.put(field, day);
 
-        assertThat(staff.postMultipart(uploadPath(), fields, "cu.pdf", SampleFiles.pdf(8)).statusCode())
+        assertThat(staff.postMultipart(uploadPath(), fields, "ngoai-ky.pdf", SampleFiles.pdf(8)).statusCode())
                 .isEqualTo(302);
 
         assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
-        assertThat(staff.get("/entries/" + entryId).body())
-                .contains("Văn bản hết hiệu lực ngày 31/12/2025, trước khi kỳ đánh giá bắt đầu (01/01/2026)")
-                .as("at its field").containsPattern("id=\"evidence-valid-until\"[^>]*aria-invalid=\"true\"");
+        assertThat(staff.get("/entries/" + entryId).body()).contains(message, "hãy chọn lại tệp trước khi tải lên")
+                .as("at its field").containsPattern("id=\"" + fieldId + "\"[^>]*aria-invalid=\"true\"");
     }
 
     @Test

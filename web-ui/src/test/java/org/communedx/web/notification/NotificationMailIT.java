@@ -332,7 +332,7 @@ class NotificationMailIT {
         long entry = EntryPages.saveFirst(staff, "05305", period, "G2.C3", "yesNo=yes");
         Map<String, String> fields = new HashMap<>(Map.of("documentNumber", "15/QĐ-UBND", "title", "Quyết định",
                 "issuingBody", "UBND xã Yên Phú", "documentDate", today.minusYears(1).toString(),
-                "effectiveDate", today.minusYears(1).toString(), "validUntil", today.plusDays(10).toString()));
+                "validUntil", today.plusDays(10).toString()));
         fields.put("_csrf", WebClient.csrfToken(staff.get("/entries/" + entry)));
         assertThat(staff.postMultipart("/entries/" + entry + "/evidence", fields, "quyet-dinh.pdf",
                 SampleFiles.pdf(1)).statusCode()).isEqualTo(302);
