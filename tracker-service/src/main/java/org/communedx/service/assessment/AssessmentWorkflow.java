@@ -463,9 +463,11 @@ public class AssessmentWorkflow {
     }
 
     /**
-     * Submits at once every entry of the commune's period that its staff saved (a draft, or one returned to them):
-     * each as {@link #submit} would, by the entry's own rule, so that one without its value or its evidence is left
-     * as it is and told why. All or nothing: if another user changes any of them meanwhile, none is submitted.
+     * Submits at once every draft of the commune's period that its staff saved: each as {@link #submit} would, by
+     * the entry's own rule, so that one without its value or its evidence is left as it is and told why. An entry a
+     * reviewer returned is left too, and told to be corrected and sent from its own page: saving its value makes it a
+     * draft again, while one still returned has had no new value since, and "submit all" sent it back unchanged.
+     * All or nothing: if another user changes any of them meanwhile, none is submitted.
      * @throws EntryConflict when another transaction changed one of the entries first
      */
     @Transactional
@@ -474,11 +476,12 @@ public class AssessmentWorkflow {
         requireActor(Actor.COMMUNE, assessment.getUnit());
         LocalDate today = today();
         // After closing, only the entries a reviewer reopened for the commune are still its to submit.
-        List<CriterionEntry> saved = entriesInOrder(assessment).stream()
+        List<CriterionEntry> open = entriesInOrder(assessment).stream()
                 .filter(entry -> entry.getId() != null)
                 .filter(entry -> entry.getStatus() == EntryStatus.DRAFT || entry.getStatus() == EntryStatus.RETURNED)
                 .filter(entry -> entry.isOpenToCommune(today))
                 .toList();
+        List<CriterionEntry> saved = open.stream().filter(entry -> entry.getStatus() == EntryStatus.DRAFT).toList();
         if (saved.isEmpty()) {
             requireOpenToCommune(assessment.getPeriod());
         }
@@ -486,7 +489,11 @@ public class AssessmentWorkflow {
         List<SubmitAll.Line> submitted = new ArrayList<>();
         List<SubmitAll.Line> left = new ArrayList<>();
         Instant now = clock.instant();
-        for (CriterionEntry entry : saved) {
+        for (CriterionEntry entry : open) {
+            if (entry.getStatus() == EntryStatus.RETURNED) {
+                left.add(SubmitAll.Line.of(entry, new RuleViolation("entry.submitAll.returned")));
+                continue;
+            }
             var before = entry.snapshot();
             try {
                 entry.submit(evidence.getOrDefault(entry.getId(), 0), Actors.username(), now);

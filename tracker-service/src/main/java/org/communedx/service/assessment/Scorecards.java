@@ -97,15 +97,13 @@ public class Scorecards {
             ToDo todo, int graceDays, LocalDate closesAfter, int reopenedForCommune) {
 
         /**
-         * How many entries the commune's own staff saved and have not submitted (drafts, and entries returned to
-         * them), which {@link AssessmentWorkflow#submitAll} would try, while the period takes their changes; 0 for
-         * anyone else.
+         * How many drafts the commune's own staff saved and have not submitted, which
+         * {@link AssessmentWorkflow#submitAll} would try: while the period takes their changes, all of them; once it
+         * is closed to them, those of the entries a reviewer reopened for them ({@link #todo} counts only those then);
+         * 0 for anyone else.
          */
         public int toSubmit() {
-            if (closedToCommune) {
-                return reopenedForCommune;
-            }
-            return todo == null ? 0 : todo.drafts() + todo.returned().size();
+            return todo == null ? 0 : todo.drafts();
         }
 
         /**

@@ -142,9 +142,15 @@ class AssessmentWorkflowTests {
         assertThat(outcome.submitted()).extracting(AssessmentWorkflow.SubmitAll.Line::criterionCode)
                 .containsExactly("G1.C1");
         assertThat(outcome.left()).extracting(AssessmentWorkflow.SubmitAll.Line::criterionCode,
-                AssessmentWorkflow.SubmitAll.Line::messageKey).containsExactly(tuple("G1.C2", "entry.refused.noValue"));
+                AssessmentWorkflow.SubmitAll.Line::messageKey)
+                .as("a returned entry is corrected first, never sent back unchanged")
+                .containsExactly(tuple("G1.C2", "entry.submitAll.returned"));
         assertThat(workflow.entry(level.id()).status()).isEqualTo(EntryStatus.SUBMITTED);
         assertThat(workflow.entry(percent.id()).status()).as("left as it was").isEqualTo(EntryStatus.RETURNED);
+        EntryView returned = workflow.entry(percent.id());
+        workflow.saveValue(percent.id(), returned.version(), new EntryValue.Percent(1, 2), "Một điểm trường");
+        assertThat(workflow.submitAll("96101", period).submitted()).as("its new value makes it a draft to send")
+                .extracting(AssessmentWorkflow.SubmitAll.Line::criterionCode).containsExactly("G1.C2");
         assertThat(audit.history(AssessmentWorkflow.AUDIT_TYPE, level.id())).extracting(AuditLog.AuditEvent::action)
                 .contains("SUBMIT");
         assertThat(workflow.submitAll("96101", period).submitted()).as("nothing more to submit").isEmpty();

@@ -189,10 +189,11 @@ class ClosingValidityCommentsTests {
                 .returns(true, EntryDetail::reopenedForCommune)
                 .satisfies(detail -> assertThat(detail.actions().save()).isTrue());
         assertThat(scorecards.scorecard("96101", period)).returns(1, Scorecards.Scorecard::reopenedForCommune)
-                .returns(1, Scorecards.Scorecard::toSubmit)
+                .returns(0, Scorecards.Scorecard::toSubmit)
                 .satisfies(card -> assertThat(card.groups().get(0).criteria()).extracting(CriterionRow::code,
                         CriterionRow::reopenedForCommune).containsExactly(tuple("G1.C1", true), tuple("G1.C2", false)));
         EntryView changed = workflow.saveValue(level.id(), reopened.version(), new EntryValue.Level(2), "Đã bổ sung");
+        assertThat(scorecards.scorecard("96101", period).toSubmit()).as("corrected, it is a draft to send").isOne();
         EvidenceView file = upload(level.id(), null, null);
         assertThatThrownBy(() -> workflow.saveValue(percent.id(), draft.version(), new EntryValue.Percent(2, 2), null))
                 .as("the rest of the period stays closed").isInstanceOf(RuleViolation.class);
