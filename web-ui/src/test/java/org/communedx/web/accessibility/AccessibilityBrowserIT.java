@@ -11,18 +11,21 @@ import com.deque.html.axecore.args.AxeRunOnlyOptions;
 import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.web.support.Browser;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +67,12 @@ class AccessibilityBrowserIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    FrameworkRepository frameworks;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void noMainPageHasASeriousOrCriticalViolationOrAConsoleError() {
@@ -108,6 +117,23 @@ class AccessibilityBrowserIT {
         assertThat(consoleErrors).as("errors and warnings in the browser's console").isEmpty();
     }
 
+    /** What a page shows only after an action: the outcomes of a bulk approval, green on a light grey (4.41:1). */
+    @Test
+    void theOutcomesOfABulkApprovalHaveNoSeriousViolation() {
+        long period = new EntryPages(frameworks, periods, transaction).newPeriod();
+        WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
+        EntryPages.submit(staff, EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 18, 20));
+        Page page = browser.logIn(port, "huyen.lacson", EntryPages.PASSWORD);
+        page.navigate("http://localhost:" + port + "/reviews?period=" + period);
+        page.getByLabel("Chọn tất cả tiêu chí trong danh sách").check();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt các tiêu chí đã chọn")).click();
+
+        page.locator("#outcomes li").first().waitFor();
+        assertThat(page.locator("#outcomes").textContent()).contains("G1.C1: Đã duyệt.");
+        assertThat(violations(page, "huyen.lacson after a bulk approval")).isEmpty();
+    }
+
     private long period(String name) {
         return periods.findByName(name).orElseThrow().getId();
     }
@@ -135,15 +161,18 @@ class AccessibilityBrowserIT {
                                 .some(id => (document.getElementById(id)?.textContent || '').trim()))
                         .map(table => table.id || table.className)""");
             unnamed.forEach(table -> found.add(user + " " + path + ": a table without a name (" + table + ")"));
-            AxeResults results = new AxeBuilder(page).options(WCAG_21_AA).analyze();
-            for (Rule violation : results.getViolations()) {
-                if (BLOCKING.contains(violation.getImpact())) {
-                    found.add(user + " " + path + ": " + violation.getId() + " (" + violation.getImpact() + ") at "
-                            + violation.getNodes().stream().limit(3).map(node -> String.valueOf(node.getTarget()))
-                                    .collect(Collectors.joining(", ")));
-                }
-            }
+            found.addAll(violations(page, user + " " + path));
         }
         return found;
+    }
+
+    /** The serious and critical axe violations of the page as it is now. */
+    private static List<String> violations(Page page, String where) {
+        AxeResults results = new AxeBuilder(page).options(WCAG_21_AA).analyze();
+        return results.getViolations().stream().filter(violation -> BLOCKING.contains(violation.getImpact()))
+                .map(violation -> where + ": " + violation.getId() + " (" + violation.getImpact() + ") at "
+                        + violation.getNodes().stream().limit(3).map(node -> String.valueOf(node.getTarget()))
+                                .collect(Collectors.joining(", ")))
+                .toList();
     }
 }
