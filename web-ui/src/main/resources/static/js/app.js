@@ -132,7 +132,7 @@ document.addEventListener('change', function (event) {
         all.checked = ticked > 0 && ticked === rows.length;
         all.indeterminate = ticked > 0 && ticked < rows.length;
     }
-    all.hidden = rows.length === 0;
+    all.closest('.select-all').hidden = rows.length === 0;
     all.addEventListener('change', function () {
         Array.prototype.forEach.call(rows, function (box) {
             box.checked = all.checked;

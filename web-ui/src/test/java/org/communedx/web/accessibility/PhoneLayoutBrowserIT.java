@@ -5,15 +5,18 @@ import java.util.List;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.web.support.Browser;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.TrackerIntegrationTest;
+import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +41,43 @@ class PhoneLayoutBrowserIT {
 
     @Autowired
     PeriodRepository periods;
+
+    @Autowired
+    FrameworkRepository frameworks;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    /**
+     * What the stacked cards' hidden header held, a phone reaches above them: the review queue's "select all" (bulk
+     * approval meant ticking every box one by one) and the dashboard's sort links, which the page told to tap. The
+     * hidden links take no focus.
+     */
+    @Test
+    void selectAllAndSortingAreWithinReachOfAFinger() {
+        long period = new EntryPages(frameworks, periods, transaction).newPeriod();
+        WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
+        long first = EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 18, 20);
+        EntryPages.submit(staff, first);
+        Page page = browser.logIn(port, "huyen.lacson", EntryPages.PASSWORD);
+        page.setViewportSize(WIDTH, SCREEN);
+
+        page.navigate("http://localhost:" + port + "/reviews?period=" + period);
+        Locator selectAll = page.getByLabel("Chọn tất cả tiêu chí trong danh sách");
+        assertThat(selectAll).isVisible();
+        assertThat(selectAll.boundingBox().height).as("a finger's size").isGreaterThanOrEqualTo(24);
+        selectAll.click();
+        assertThat(page.locator("#select-" + first)).isChecked();
+
+        browser.logIn(port, "tinh.phutho", EntryPages.PASSWORD);
+        page.navigate("http://localhost:" + port + "/units/25/dashboard");
+        assertThat(page.locator("#ranking-table thead a").first()).isHidden();
+        page.locator("#ranking-sort-phone").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Thấp nhất trước")).click();
+        // Back at the ranking, not at the top of the page three screens above it.
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*sort=lowest#ranking-heading$"));
+        assertThat(page.locator("#ranking-sort-phone [aria-current=true]")).hasText("Thấp nhất trước");
+    }
 
     @Test
     void aFilledInScorecardIsStackedCardsThatFitInEightScreens() {
