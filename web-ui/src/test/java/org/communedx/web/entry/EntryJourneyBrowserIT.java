@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.communedx.web.support.EntryPages.PASSWORD;
 
 /**
@@ -86,6 +87,31 @@ class EntryJourneyBrowserIT {
         assertThat(page.getByRole(AriaRole.ALERT)).containsText(
                 "Tiêu chí này cần ít nhất một tài liệu minh chứng trước khi gửi.");
         assertThat(page.locator("#entry-status")).hasText("Đang soạn");
+    }
+
+    /**
+     * A second tap on a slow link sent the value twice, and the history gained an empty change: once sent, the form's
+     * button is disabled until the next page, so that a second tap does nothing.
+     */
+    @Test
+    void aSaveOnItsWayCannotBeSentAgain() {
+        long period = new EntryPages(frameworks, periods, transaction).newPeriod();
+        Page page = browser.logIn(port, "xa.yenphu", PASSWORD);
+        page.navigate("http://localhost:" + port + "/communes/05305/periods/" + period + "/criteria/G1.C1");
+        page.getByLabel("Tử số").fill("17");
+        page.getByLabel("Mẫu số").fill("20");
+
+        // The tap and, in the same moment, the button's state: the page it leads to has not come yet.
+        Object disabledOnItsWay = page.evaluate("""
+                () => {
+                    const save = document.querySelector('form[action$="/value"] button[type=submit]');
+                    save.click();
+                    return save.disabled;
+                }""");
+
+        assertThat(disabledOnItsWay).isEqualTo(true);
+        assertThat(page.getByText("Đã lưu giá trị.")).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu giá trị"))).isEnabled();
     }
 
     /**
