@@ -58,7 +58,8 @@ public class Exports {
     private static final String ENTRIES = """
             select c.code as commune_code, c.name as commune_name, cr.code as criterion_code, g.code as group_code,
                 e.status, cr.measurement_type, e.value_numerator, e.value_denominator, e.value_count, e.value_level,
-                e.value_yes_no, e.met, e.explanation, e.last_changed_at, e.last_changed_by
+                e.value_yes_no, e.met, e.points, cr.weight as maximum, e.explanation, e.last_changed_at,
+                e.last_changed_by
             from assessment a
             join administrative_unit c on c.id = a.unit_id
             join criterion_entry e on e.assessment_id = a.id
@@ -120,10 +121,19 @@ public class Exports {
         if (!scope.everything() && (selection.unitId() == null || !scope.includesUnit(selection.unitId()))) {
             throw new ExportNotFoundException("selection");
         }
+        // A points version's entries carry what each value earns and its maximum, so that a province rebuilds a
+        // commune's total from the file, as from the scorecard's.
+        ScoreSettings settings = periods.findWithFramework(selection.periodId())
+                .orElseThrow(() -> new ExportNotFoundException("period " + selection.periodId())).getFramework()
+                .scoreSettings();
         try (TableWriter writer = TableWriter.open(format, out)) {
-            writer.table(labels.get("export.sheet.entries"), headers(labels, "export.entries.",
-                    "communeCode", "communeName", "criterionCode", "group", "status", "value", "measure", "met",
-                    "explanation", "lastChangedAt", "lastChangedBy"));
+            List<String> headers = new ArrayList<>(headers(labels, "export.entries.", "communeCode", "communeName",
+                    "criterionCode", "group", "status", "value", "measure", "met"));
+            if (settings.points()) {
+                headers.addAll(headers(labels, "export.scorecard.", "points", "maximum"));
+            }
+            headers.addAll(headers(labels, "export.entries.", "explanation", "lastChangedAt", "lastChangedBy"));
+            writer.table(labels.get("export.sheet.entries"), headers);
             var query = jdbc.sql(ENTRIES.formatted(selection.communeIds() == null ? "" : OF_COMMUNES))
                     .param("period", selection.periodId()).withFetchSize(FETCH_SIZE);
             if (selection.communeIds() != null) {
@@ -132,7 +142,7 @@ public class Exports {
             try {
                 query.query((ResultSet rs) -> {
                     try {
-                        writer.row(entryRow(rs, labels));
+                        writer.row(entryRow(rs, settings, labels));
                     }
                     catch (IOException ex) {
                         throw new UncheckedIOException(ex);
@@ -275,16 +285,21 @@ public class Exports {
         }
     }
 
-    private static List<Object> entryRow(ResultSet rs, Labels labels) throws SQLException {
+    private static List<Object> entryRow(ResultSet rs, ScoreSettings settings, Labels labels) throws SQLException {
         EntryValue value = value(rs);
         Timestamp changed = rs.getTimestamp("last_changed_at");
-        return Arrays.asList(rs.getString("commune_code"), rs.getString("commune_name"),
-                rs.getString("criterion_code"), rs.getString("group_code"),
+        List<Object> cells = new ArrayList<>(Arrays.asList(rs.getString("commune_code"),
+                rs.getString("commune_name"), rs.getString("criterion_code"), rs.getString("group_code"),
                 labels.get("entry.status." + rs.getString("status")), value(value, labels),
-                value == null ? null : value.shownMeasure(), met(value != null, rs.getBoolean("met"), labels),
-                rs.getString("explanation"),
+                value == null ? null : value.shownMeasure(), met(value != null, rs.getBoolean("met"), labels)));
+        if (settings.points()) {
+            cells.add(settings.round(rs.getBigDecimal("points")));
+            cells.add(rs.getBigDecimal("maximum"));
+        }
+        cells.addAll(Arrays.asList(rs.getString("explanation"),
                 changed == null ? null : LocalDateTime.ofInstant(changed.toInstant(), VIETNAM),
-                rs.getString("last_changed_by"));
+                rs.getString("last_changed_by")));
+        return cells;
     }
 
     /** The value from its columns; which one is set follows the criterion's measurement type. */

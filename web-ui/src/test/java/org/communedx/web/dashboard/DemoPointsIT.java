@@ -2,8 +2,10 @@ package org.communedx.web.dashboard;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.communedx.model.period.PeriodRepository;
@@ -194,6 +198,40 @@ class DemoPointsIT {
         String scorecard = new WebClient(port).login("xa.yenphu", PASSWORD)
                 .get("/communes/05305/periods/" + year2026).body();
         assertThat(scorecard).containsPattern("id=\"verified-overall\">\\s*[0-9.]+,\\d\\d / 1\\.000 điểm");
+    }
+
+    /**
+     * The entries file of a points version carries each value's points and maximum: summed over the approved entries,
+     * they give every commune's verified points, which the file could not give before.
+     */
+    @Test
+    void theEntriesOfAPointsVersionAddUpToEachCommunesVerifiedPoints() throws IOException {
+        long year2026 = period("Năm 2026");
+        WebClient manager = new WebClient(port).login("tinh.phutho", PASSWORD);
+        byte[] file = manager.download("/units/25/periods/" + year2026 + "/entries.csv").body();
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(
+                new String(file, 3, file.length - 3, StandardCharsets.UTF_8))).getRecords();
+
+        List<String> headers = rows.get(0).toList();
+        assertThat(headers).containsSubsequence("Đạt mục tiêu", "Điểm theo giá trị", "Điểm tối đa", "Giải trình");
+        int points = headers.indexOf("Điểm theo giá trị");
+        int status = headers.indexOf("Trạng thái");
+        Map<String, BigDecimal> verified = new java.util.TreeMap<>();
+        for (CSVRecord row : rows.subList(1, rows.size())) {
+            if ("Đã duyệt".equals(row.get(status))) {
+                verified.merge(row.get(0), new BigDecimal(row.get(points)), BigDecimal::add);
+            }
+        }
+        Map<String, BigDecimal> expected = new java.util.TreeMap<>();
+        jdbc.query("""
+                select u.code, p.verified_weight from assessment_progress p
+                join administrative_unit u on u.id = p.unit_id
+                where p.period_id = ? and p.verified_weight > 0""",
+                rs -> {
+                    expected.put(rs.getString(1), rs.getBigDecimal(2));
+                }, year2026);
+        assertThat(verified).isNotEmpty().hasSameSizeAs(expected);
+        expected.forEach((code, total) -> assertThat(verified.get(code)).as(code).isEqualByComparingTo(total));
     }
 
     @Test
