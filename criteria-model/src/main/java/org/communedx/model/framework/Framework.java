@@ -4,11 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -180,21 +179,25 @@ public class Framework {
         if (groups.isEmpty()) {
             problems.add(new FrameworkProblem(code, "framework.problem.noGroups"));
         }
-        Set<String> groupCodes = new HashSet<>();
-        Set<String> criterionCodes = new HashSet<>();
+        // Each code's key (codes ignore case) with the code that took it first, which a clash names.
+        Map<String, String> groupCodes = new HashMap<>();
+        Map<String, String> criterionCodes = new HashMap<>();
         for (CriterionGroup group : groups) {
             Codes.shapeProblem(group.getCode()).ifPresent(problems::add);
-            if (!groupCodes.add(Codes.key(group.getCode()))) {
-                problems.add(new FrameworkProblem(group.getCode(), "framework.problem.duplicateCode", group.getCode()));
+            String groupTaken = groupCodes.putIfAbsent(Codes.key(group.getCode()), group.getCode());
+            if (groupTaken != null) {
+                problems.add(new FrameworkProblem(group.getCode(), "framework.problem.duplicateCode", group.getCode(),
+                        groupTaken));
             }
             if (group.getCriteria().isEmpty()) {
                 problems.add(new FrameworkProblem(group.getCode(), "framework.problem.emptyGroup", group.getCode()));
             }
             for (Criterion criterion : group.getCriteria()) {
                 Codes.shapeProblem(criterion.getCode()).ifPresent(problems::add);
-                if (!criterionCodes.add(Codes.key(criterion.getCode()))) {
+                String taken = criterionCodes.putIfAbsent(Codes.key(criterion.getCode()), criterion.getCode());
+                if (taken != null) {
                     problems.add(new FrameworkProblem(criterion.getCode(), "framework.problem.duplicateCode",
-                            criterion.getCode()));
+                            criterion.getCode(), taken));
                 }
                 problems.addAll(criterion.problems());
             }

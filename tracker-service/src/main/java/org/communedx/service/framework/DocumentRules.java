@@ -2,11 +2,11 @@ package org.communedx.service.framework;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.communedx.model.Numbers;
@@ -68,8 +68,9 @@ final class DocumentRules {
         if (raw.groups().isEmpty()) {
             problems.add(ImportProblem.ofFile("framework.import.problem.noGroups"));
         }
-        Set<String> groupCodes = new HashSet<>();
-        Set<String> criterionCodes = new HashSet<>();
+        // Each code's key (codes ignore case) with where it was first, which a clash names.
+        Map<String, Taken> groupCodes = new HashMap<>();
+        Map<String, Taken> criterionCodes = new HashMap<>();
         List<GroupDocument> groups = new ArrayList<>();
         for (RawGroup rawGroup : raw.groups()) {
             RawRecord group = rawGroup.group();
@@ -77,8 +78,11 @@ final class DocumentRules {
             Optional<FrameworkProblem> badGroupCode = Codes.shapeProblem(groupCode);
             badGroupCode.ifPresent(problem -> problems.add(group.problem("code", problem.messageKey(),
                     problem.arguments().toArray())));
-            if (groupCode != null && badGroupCode.isEmpty() && !groupCodes.add(Codes.key(groupCode))) {
-                problems.add(group.problem("code", "framework.import.problem.duplicateCode", groupCode));
+            Taken groupTaken = groupCode == null || badGroupCode.isPresent() ? null
+                    : groupCodes.putIfAbsent(Codes.key(groupCode), Taken.at(group, groupCode));
+            if (groupTaken != null) {
+                problems.add(group.problem("code", "framework.import.problem.duplicateCode", groupCode,
+                        groupTaken.code(), groupTaken.row()));
             }
             LocalizedText name = new LocalizedText(text(group, "nameVi", 300, true), text(group, "nameEn", 300, true));
             List<CriterionDefinition> criteria = new ArrayList<>();
@@ -87,9 +91,11 @@ final class DocumentRules {
                 if (definition == null) {
                     continue;
                 }
-                if (!criterionCodes.add(Codes.key(definition.code()))) {
+                Taken taken = criterionCodes.putIfAbsent(Codes.key(definition.code()),
+                        Taken.at(criterion, definition.code()));
+                if (taken != null) {
                     problems.add(criterion.problem("code", "framework.import.problem.duplicateCode",
-                            definition.code()));
+                            definition.code(), taken.code(), taken.row()));
                 }
                 criteria.add(definition);
             }
@@ -258,5 +264,13 @@ final class DocumentRules {
                 yield null;
             }
         };
+    }
+
+    /** A code where it was first: the row a clash names. */
+    private record Taken(String code, int row) {
+
+        static Taken at(RawRecord record, String code) {
+            return new Taken(code, record.value("code").number());
+        }
     }
 }

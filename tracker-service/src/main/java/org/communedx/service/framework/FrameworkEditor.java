@@ -201,19 +201,21 @@ public class FrameworkEditor {
         Codes.shapeProblem(wanted).ifPresent(problem -> {
             throw new FrameworkRuleViolation(problem);
         });
-        if (wanted != null && framework.getGroups().stream()
-                .anyMatch(g -> g != self && Codes.key(g.getCode()).equals(Codes.key(wanted)))) {
-            throw new FrameworkRuleViolation(new FrameworkProblem(wanted, "framework.problem.duplicateCode", wanted));
+        if (wanted != null) {
+            framework.getGroups().stream().filter(g -> g != self && Codes.key(g.getCode()).equals(Codes.key(wanted)))
+                    .findFirst().ifPresent(taken -> {
+                        throw new FrameworkRuleViolation(new FrameworkProblem(wanted,
+                                "framework.problem.duplicateCode", wanted, taken.getCode()));
+                    });
         }
     }
 
     private static void check(Framework framework, CriterionDefinition definition, Criterion self) {
         List<FrameworkProblem> problems = new java.util.ArrayList<>(CriterionChecks.of(definition));
-        boolean taken = definition.code() != null && criteria(framework)
-                .anyMatch(c -> c != self && Codes.key(c.getCode()).equals(Codes.key(definition.code())));
-        if (taken) {
-            problems.add(0, new FrameworkProblem(definition.code(), "framework.problem.duplicateCode",
-                    definition.code()));
+        if (definition.code() != null) {
+            criteria(framework).filter(c -> c != self && Codes.key(c.getCode()).equals(Codes.key(definition.code())))
+                    .findFirst().ifPresent(taken -> problems.add(0, new FrameworkProblem(definition.code(),
+                            "framework.problem.duplicateCode", definition.code(), taken.getCode())));
         }
         if (!problems.isEmpty()) {
             throw new FrameworkRuleViolation(problems);

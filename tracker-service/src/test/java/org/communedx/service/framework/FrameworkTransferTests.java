@@ -223,6 +223,8 @@ class FrameworkTransferTests {
                 .getCell(1).setCellValue("g1.c1"));
         assertRefused(sameButCase,
                 tuple(Place.CRITERIA_SHEET_ROW, 3, "code", "framework.import.problem.duplicateCode"));
+        assertThat(refusal(sameButCase, "9.9").problems().get(0).arguments()).as("names the code it clashes with")
+                .containsExactly("g1.c1", "G1.C1", 2);
 
         byte[] slash = editWorkbook(workbook -> workbook.getSheet(FrameworkWorkbook.CRITERIA_SHEET).getRow(2)
                 .getCell(1).setCellValue("a/b c"));

@@ -122,9 +122,10 @@ class FrameworkEditingIT {
 
         HttpResponse<String> duplicate = admin.post(draft + "/groups/" + g1 + "/criteria/new",
                 criterion(admin, draft, "G1.C1", "PERCENT", "50"));
-        assertThat(duplicate.body()).contains("Mã G1.C1 bị trùng.", "aria-describedby=\"code-error\"");
+        assertThat(duplicate.body()).contains("Mã G1.C1 trùng với mã G1.C1 đã có", "aria-describedby=\"code-error\"");
         assertThat(admin.post(draft + "/groups/" + g1 + "/criteria/new",
-                criterion(admin, draft, "g1.c1", "PERCENT", "50")).body()).contains("Mã g1.c1 bị trùng.");
+                criterion(admin, draft, "g1.c1", "PERCENT", "50")).body())
+                .contains("Mã g1.c1 trùng với mã G1.C1 đã có (mã không phân biệt chữ hoa, chữ thường).");
 
         HttpResponse<String> notAnAddress = admin.post(draft + "/groups/" + g1 + "/criteria/new",
                 criterion(admin, draft, "<b>X</b>/../y", "PERCENT", "50"));
