@@ -68,6 +68,10 @@ public final class CurrentUser {
         return has(Role.VIEWER);
     }
 
+    public boolean communeStaff() {
+        return has(Role.COMMUNE_STAFF);
+    }
+
     private boolean has(Role role) {
         if (!signedIn()) {
             return false;

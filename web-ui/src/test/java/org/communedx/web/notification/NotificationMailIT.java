@@ -26,6 +26,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
+import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccount;
+import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.evidence.EvidenceExpiry;
 import org.communedx.service.instance.JobRuns;
@@ -40,6 +43,7 @@ import org.communedx.service.testsupport.SampleFiles;
 import org.communedx.service.testsupport.TestDatabaseConfiguration;
 import org.communedx.service.testsupport.TestWait;
 import org.communedx.web.support.EntryPages;
+import org.communedx.web.support.TestAccounts;
 import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +58,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -127,6 +132,12 @@ class NotificationMailIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    UserAccountRepository accounts;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
 
     @Autowired
     SettableClock clock;
@@ -453,6 +464,32 @@ class NotificationMailIT {
 
         staff.post("/notifications/read-all", "_csrf=" + WebClient.csrfToken(staff.get("/notifications")));
         assertThat(staff.get(scorecard).body()).doesNotContain("id=\"nav-unread\"");
+    }
+
+    /** An empty inbox told a province's manager of returned entries, which only a commune's staff are told of. */
+    @Test
+    void anEmptyInboxSaysWhatWillArriveForItsReadersRole() {
+        String staff = account(Role.COMMUNE_STAFF, "05305");
+        String manager = account(Role.PROVINCE_MANAGER, "25");
+        String viewer = account(Role.VIEWER, "25");
+
+        assertThat(inboxPage(staff)).contains("Khi tiêu chí bị trả lại, có bình luận mới");
+        assertThat(inboxPage(manager)).contains("Khi có tiêu chí chờ duyệt").doesNotContain("bị trả lại");
+        assertThat(inboxPage(viewer)).contains(">Chưa có thông báo nào.<");
+    }
+
+    private String account(Role role, String unitCode) {
+        String username = TestAccounts.uniqueUsername("inbox");
+        accounts.save(new UserAccount(username, "Test " + username, passwordEncoder.encode(PASSWORD), role, unitCode,
+                Instant.now()));
+        return username;
+    }
+
+    private String inboxPage(String username) {
+        String page = new WebClient(port).login(username, PASSWORD).get("/notifications").body();
+        int start = page.indexOf("id=\"notifications-empty\"");
+        assertThat(start).as(username + "'s empty inbox").isPositive();
+        return page.substring(start, page.indexOf("</p>", start) + 4);
     }
 
     @Test
