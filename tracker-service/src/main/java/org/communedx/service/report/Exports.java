@@ -89,9 +89,10 @@ public class Exports {
     /**
      * Whose entries an export holds: a unit's communes, or the whole country (a null unit code and communes).
      * Only {@link #entries} and {@link #nationalEntries} make one, after the scope check.
+     * @param scoreSettings the period's version's: a points version's entries carry what each value earns
      */
     public record EntrySelection(String unitCode, String unitName, Long unitId, long periodId, String periodName,
-            List<Long> communeIds) {
+            List<Long> communeIds, ScoreSettings scoreSettings) {
     }
 
     /**
@@ -102,7 +103,7 @@ public class Exports {
         Period period = period(periodId);
         Rollups.CommunesOf communes = rollups.communesOf(unitCode, periodId);
         return new EntrySelection(communes.code(), communes.name(), communes.unitId(), periodId, period.getName(),
-                communes.communeIds());
+                communes.communeIds(), period.getFramework().scoreSettings());
     }
 
     /** Every commune's entries, for those whose scope is everything (administrators). */
@@ -111,7 +112,8 @@ public class Exports {
             throw new ExportNotFoundException("country");
         }
         Period period = period(periodId);
-        return new EntrySelection(null, null, null, periodId, period.getName(), null);
+        return new EntrySelection(null, null, null, periodId, period.getName(), null,
+                period.getFramework().scoreSettings());
     }
 
     /** Streams the selected entries, one row per criterion entry, communes in code order. */
@@ -123,9 +125,7 @@ public class Exports {
         }
         // A points version's entries carry what each value earns and its maximum, so that a province rebuilds a
         // commune's total from the file, as from the scorecard's.
-        ScoreSettings settings = periods.findWithFramework(selection.periodId())
-                .orElseThrow(() -> new ExportNotFoundException("period " + selection.periodId())).getFramework()
-                .scoreSettings();
+        ScoreSettings settings = selection.scoreSettings();
         try (TableWriter writer = TableWriter.open(format, out)) {
             List<String> headers = new ArrayList<>(headers(labels, "export.entries.", "communeCode", "communeName",
                     "criterionCode", "group", "status", "value", "measure", "met"));
@@ -362,6 +362,7 @@ public class Exports {
     }
 
     private Period period(long periodId) {
-        return periods.findById(periodId).orElseThrow(() -> new ExportNotFoundException("period " + periodId));
+        return periods.findWithFramework(periodId)
+                .orElseThrow(() -> new ExportNotFoundException("period " + periodId));
     }
 }
