@@ -162,7 +162,8 @@ class AccountIT {
         HttpResponse<String> saved = client.post("/account/language",
                 "language=en&_csrf=" + WebClient.csrfToken(account));
         assertThat(location(saved)).endsWith("/account");
-        assertThat(client.get("/account").body()).contains("<html lang=\"en\">", "Your language was saved.");
+        assertThat(client.get("/account").body()).contains("<html lang=\"en\">", "Your language was saved.")
+                .doesNotContain("This browser shows");
 
         WebClient laptop = new WebClient(port);
         assertThat(laptop.get("/login").body()).contains("<html lang=\"vi\">");
@@ -181,6 +182,9 @@ class AccountIT {
 
         assertThat(client.get("/").body()).as("the account's language is Vietnamese").contains("<html lang=\"en\">");
         assertThat(client.cookie("communedx-lang")).hasValue("en");
+        assertThat(client.get("/account").body()).as("the saved language is not passed off as the page's")
+                .contains("<option value=\"vi\" lang=\"vi\" selected=\"selected\">",
+                        "This browser shows English, chosen from the menu.");
     }
 
     @Test
