@@ -95,7 +95,8 @@ public class SuggestedValues {
      *        {@link #of} for a typed value
      * @param reference the system's own reference for the figure, optional, at most
      *        {@link SuggestedValue#REFERENCE_MAX} characters
-     * @param measuredAt when the system measured it, optional
+     * @param measuredAt when the system measured it, optional: not after today, nor more than a year before the
+     *        period began
      */
     public record Suggestion(String communeCode, String criterionCode, String value, String reference,
             Instant measuredAt) {
@@ -111,7 +112,8 @@ public class SuggestedValues {
      * One thing wrong with a call.
      * @param index the suggestion's place in the list, from 0; null for a problem of the whole call (its source, its
      *        size)
-     * @param field {@code communeCode}, {@code criterionCode}, {@code value}, {@code reference}, {@code source},
+     * @param field {@code communeCode}, {@code criterionCode}, {@code value}, {@code reference}, {@code measuredAt},
+     *        {@code source},
      *        {@code period} or {@code suggestions}
      * @param messageKey the message, in the bundles, with its {@code arguments}
      */
@@ -226,6 +228,10 @@ public class SuggestedValues {
         Map<String, Long> communes = communesHeldDuring(period, suggestions);
         Map<String, Integer> seen = new HashMap<>();
         List<Row> rows = new ArrayList<>(suggestions.size());
+        // A measurement is of now or of the recent past: one dated tomorrow or decades back is a mistyped date, and a
+        // reviewer would weigh the value by it. A year before the period leaves room for last year's survey.
+        LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
+        LocalDate earliestMeasured = period.getStartDate().minusYears(1);
         for (int index = 0; index < suggestions.size(); index++) {
             Suggestion suggestion = suggestions.get(index);
             if (suggestion == null) {
@@ -262,6 +268,13 @@ public class SuggestedValues {
             if (reference != null && reference.length() > SuggestedValue.REFERENCE_MAX) {
                 problems.add(new Problem(index, "reference", "suggestion.referenceTooLong",
                         List.of(SuggestedValue.REFERENCE_MAX)));
+            }
+            if (suggestion.measuredAt() != null) {
+                LocalDate measured = LocalDate.ofInstant(suggestion.measuredAt(), ProgressLedger.VIETNAM);
+                if (measured.isBefore(earliestMeasured) || measured.isAfter(today)) {
+                    problems.add(new Problem(index, "measuredAt", "suggestion.measuredAtOutside",
+                            List.of(measured, earliestMeasured, today)));
+                }
             }
             Integer earlier = unitId == null || criterion == null ? null
                     : seen.putIfAbsent(unitId + "/" + criterion.getId(), index);

@@ -288,7 +288,7 @@ public class ValueImport {
 
     /** Where a suggestion came from in the file: its row and the columns of its fields. */
     private record Origin(int line, int communeColumn, int criterionColumn, int criterionLine, int valueColumn,
-            int referenceColumn) {
+            int referenceColumn, int measuredColumn) {
     }
 
     /**
@@ -361,7 +361,7 @@ public class ValueImport {
                 }
                 list.add(new Suggestion(code(row.cell(commune), spreadsheet), row.cell(criterion), row.cell(value),
                         reference < 0 ? null : row.cell(reference), measuredAt));
-                origins.add(new Origin(row.line(), commune, criterion, row.line(), value, reference));
+                origins.add(new Origin(row.line(), commune, criterion, row.line(), value, reference, measured));
             }
         }
         else {
@@ -391,7 +391,7 @@ public class ValueImport {
                     }
                     list.add(new Suggestion(code(row.cell(commune), spreadsheet), header.get(i), row.cell(i), null,
                             null));
-                    origins.add(new Origin(row.line(), commune, i, headerRow.line(), i, -1));
+                    origins.add(new Origin(row.line(), commune, i, headerRow.line(), i, -1, -1));
                 }
             }
         }
@@ -463,6 +463,8 @@ public class ValueImport {
                     problem.messageKey(), problem.arguments());
             case "reference" -> new ValueImportProblem(origin.line(), column(origin.referenceColumn(), header),
                     problem.messageKey(), problem.arguments());
+            case "measuredAt" -> new ValueImportProblem(origin.line(), column(origin.measuredColumn(), header),
+                    problem.messageKey(), problem.arguments());
             default -> new ValueImportProblem(origin.line(), null, problem.messageKey(), problem.arguments());
         };
     }
@@ -492,7 +494,6 @@ public class ValueImport {
         return value;
     }
 
-    /** When a value was measured: an instant, a date and time, or a day (its start in Vietnam); null if unreadable. */
     /**
      * A time as the import's report writes it back: on Vietnam's clock, as the file gave it (31/03/2026 was the start
      * of that day there, not 2026-03-30T17:00:00Z), in a shape {@link #instant} reads again.
@@ -501,6 +502,7 @@ public class ValueImport {
         return LOCAL_TIME.format(time.atZone(VIETNAM));
     }
 
+    /** When a value was measured: an instant, a date and time, or a day (its start in Vietnam); null if unreadable. */
     static Instant instant(String text) {
         try {
             return Instant.parse(text);

@@ -59,7 +59,8 @@ class SuggestionApiController {
             @Schema(description = "As text (\"18/20\", \"42\", \"2\", \"yes\"), a number, a boolean, or "
                     + "{\"numerator\": 18, \"denominator\": 20}") Object value,
             @Schema(description = "The system's reference, at most 200 characters") String reference,
-            @Schema(description = "When the system measured it, ISO-8601 instant") Instant measuredAt) {
+            @Schema(description = "When the system measured it, ISO-8601 instant: from a year before the period began to"
+                    + " today") Instant measuredAt) {
     }
 
     @Schema(description = "Many communes' suggested values in one request")

@@ -299,14 +299,19 @@ class WriteApiIT {
                 {"source": "Một cửa điện tử", "suggestions": [
                   {"communeCode": "05305", "criterionCode": "G1.C1", "value": "18/20"},
                   {"communeCode": "05305", "criterionCode": "G1.C2", "value": 7},
-                  {"communeCode": "99999", "criterionCode": "G1.C1", "value": "1/2"}]}""");
+                  {"communeCode": "99999", "criterionCode": "G1.C1", "value": "1/2"},
+                  {"communeCode": "05305", "criterionCode": "G2.C3", "value": true,
+                   "measuredAt": "2999-01-01T00:00:00Z"},
+                  {"communeCode": "05305", "criterionCode": "G2.C4", "value": 3,
+                   "measuredAt": "2009-01-01T00:00:00Z"}]}""");
         assertThat(refused.statusCode()).isEqualTo(400);
         errors = json(refused).get("errors");
-        assertThat(errors).hasSize(2);
-        assertThat(List.of(errors.get(0).get("index").asInt(), errors.get(1).get("index").asInt()))
-                .containsExactly(1, 2);
-        assertThat(List.of(errors.get(0).get("field").asString(), errors.get(1).get("field").asString()))
-                .containsExactly("value", "communeCode");
+        assertThat(errors).hasSize(4);
+        assertThat(errors.valueStream().map(error -> error.get("index").asInt())).containsExactly(1, 2, 3, 4);
+        assertThat(errors.valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("value", "communeCode", "measuredAt", "measuredAt");
+        assertThat(errors.get(3).get("code").asString()).as("a year before the period at most, never after today")
+                .isEqualTo("suggestion.measuredAtOutside");
         assertThat(jdbc.queryForObject("select count(*) from suggested_value where period_id = ?", Long.class, period))
                 .as("nothing stored").isZero();
 

@@ -216,6 +216,22 @@ class ValueImportIT {
         assertThat(suggested()).isZero();
     }
 
+    /** A measurement dated after today, or long before the period, is a mistyped date: refused at its cell. */
+    @Test
+    void aTimeOutsideWhatThePeriodCanUseIsRefusedAtItsCell() {
+        String csv = "commune_code,criterion_code,value,reference,measured_at\n"
+                + "05305,G1.C1,18/20,,30/06/2919\n"
+                + "05305,G1.C2,1,,2019-06-30\n"
+                + "05305,G2.C4,1,,01/01/1919\n";
+
+        String refused = refused(upload("times.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(refused).contains("bị từ chối với 2 vấn đề", "<td>2</td>", "E (measured_at)",
+                "Thời điểm đo 30/06/2919 nằm ngoài khoảng kỳ này dùng được", "<td>4</td>", "01/01/1919")
+                .doesNotContain("<td>3</td>");
+        assertThat(suggested()).isZero();
+    }
+
     /**
      * A period closed to communes says so instead of offering the upload, and a file sent from a page left open is
      * refused at once: stored, its values showed on entries nobody could change.
