@@ -90,7 +90,10 @@ public final class ProgressViews {
             int atOrAboveThreshold, BigDecimal averageScore) {
     }
 
-    /** The average verified completion of the rollup's communes at the end of a month (or today, for this month). */
+    /**
+     * The average verified completion of the rollup's communes at the end of a month (or today, for this month; or
+     * the period's last day and, when reviews moved the figure after it, today).
+     */
     public record TrendPoint(LocalDate date, BigDecimal averageVerified) {
     }
 

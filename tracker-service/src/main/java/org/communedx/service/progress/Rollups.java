@@ -161,6 +161,8 @@ public class Rollups {
     /**
      * The month-end average verified completion of the unit's communes (the whole country for a null code; the
      * commune's own figure for a commune), from the period's first month to the current one or the period's last.
+     * The point of the period's last day is the figure of that day; when reviews moved it after the period ended, a
+     * point of today follows with the figure every page shows now.
      */
     public List<TrendPoint> trend(String unitCode, long periodId) {
         return trendOf(unitCode, periodId).points();
@@ -177,33 +179,46 @@ public class Rollups {
             throw new ProgressNotFoundException("country");
         }
         var query = jdbc.sql(COMMUNES.formatted(area.condition()) + """
-                select (select count(*) from communes) as communes, date_trunc('month', h.day)::date as month,
+                select (select count(*) from communes) as communes,
+                    case when h.day <= :end then date_trunc('month', h.day)::date end as month,
                     sum(h.verified_change) as change
                 from assessment_progress_history h
                 join assessment a on a.id = h.assessment_id and a.period_id = :period
                 join communes c on c.id = a.unit_id
-                group by month order by month""").param("day", period.getStartDate()).param("period", periodId);
+                group by month order by month""").param("day", period.getStartDate()).param("period", periodId)
+                .param("end", period.getEndDate());
         if (area.unitId() != null) {
             query = query.param("unit", area.unitId());
         }
         java.util.TreeMap<YearMonth, BigDecimal> changes = new java.util.TreeMap<>();
+        BigDecimal[] afterEnd = { BigDecimal.ZERO };
         long[] communes = { 0 };
         query.query((rs, row) -> {
             communes[0] = rs.getLong("communes");
-            changes.put(YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getBigDecimal("change"));
+            LocalDate month = rs.getObject("month", LocalDate.class);
+            if (month == null) {
+                afterEnd[0] = rs.getBigDecimal("change");
+            }
+            else {
+                changes.put(YearMonth.from(month), rs.getBigDecimal("change"));
+            }
             return null;
         }).list();
+        BigDecimal whole = BigDecimal.valueOf(communes[0] * 100L);
         LocalDate today = today();
         LocalDate last = period.getEndDate().isBefore(today) ? period.getEndDate() : today;
         List<TrendPoint> points = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
         for (YearMonth month = YearMonth.from(period.getStartDate()); !month.isAfter(YearMonth.from(last));
                 month = month.plusMonths(1)) {
-            boolean lastPoint = month.equals(YearMonth.from(last));
-            // The last point holds every change so far, including approvals made after the period ended.
-            BigDecimal total = (lastPoint ? changes : changes.headMap(month, true)).values().stream()
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            points.add(new TrendPoint(lastPoint ? last : month.atEndOfMonth(), communes[0] == 0 ? ZERO
-                    : Completion.percent(total, BigDecimal.valueOf(communes[0] * 100L))));
+            total = changes.headMap(month, true).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            points.add(new TrendPoint(month.equals(YearMonth.from(last)) ? last : month.atEndOfMonth(),
+                    communes[0] == 0 ? ZERO : Completion.percent(total, whole)));
+        }
+        // Dated the period's last day, a figure that approvals months later had moved contradicted the plan tracker,
+        // which reads that day from the same history; today's point carries them instead.
+        if (afterEnd[0].signum() != 0 && communes[0] > 0) {
+            points.add(new TrendPoint(today, Completion.percent(total.add(afterEnd[0]), whole)));
         }
         return new Trend(points, area.formedOn(), area.formedOn() == null ? null : area.name(), communes[0]);
     }

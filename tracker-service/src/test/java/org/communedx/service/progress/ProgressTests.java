@@ -185,6 +185,21 @@ class ProgressTests {
                 .isEqualByComparingTo("0.0");
     }
 
+    /**
+     * Once the period is over, its last day's point is that day's figure, as a plan tracker reads it; an approval
+     * made since shows in a point of today, the figure of every other page.
+     */
+    @Test
+    void anApprovalAfterThePeriodEndedMovesTodaysPointNotTheLastDays() {
+        jdbc.update("update period set end_date = ? where id = ?", today.minusDays(1), period);
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+
+        List<TrendPoint> trend = rollups.trend("96", period);
+
+        assertThat(trend.subList(trend.size() - 2, trend.size())).containsExactly(
+                new TrendPoint(today.minusDays(1), new BigDecimal("0.0")), new TrendPoint(today, new BigDecimal("16.7")));
+    }
+
     @Test
     void planTrackersCountTheCommunesAtTargetAndJudgeAPastDeadlineOnItsDay() {
         long achieved = plan("Đạt", 40, 1, today.plusDays(30));
