@@ -18,6 +18,7 @@ import org.communedx.service.progress.ProgressViews.Rollup;
 import org.communedx.service.progress.ProgressViews.TrendPoint;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.scope.UnitScope;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,11 +61,12 @@ public class Dashboards {
     }
 
     /**
-     * @param backlog entries waiting for review (submitted, or not-applicable requests) per commune code, for a
-     *     district's dashboard; empty elsewhere
+     * @param backlog entries waiting for review (submitted, or not-applicable requests) per commune code, on the
+     *     dashboard of the unit right above the communes, whose officials review them: a district before the 2025
+     *     reform, a province after it; null on any other
      */
-    public record Dashboard(Rollup rollup, List<TrendPoint> trend, PlanOverview plans, Map<String, Integer> backlog,
-            List<PeriodChoice> periods) {
+    public record Dashboard(Rollup rollup, List<TrendPoint> trend, PlanOverview plans,
+            @Nullable Map<String, Integer> backlog, List<PeriodChoice> periods) {
     }
 
     /**
@@ -100,7 +102,9 @@ public class Dashboards {
         long period = periodOf(unitCode, periodId);
         Rollup rollup = rollups.rollup(unitCode, period, threshold, Rollups.Detail.COMMUNES_BY_GROUP);
         List<PlanTracker> trackers = plans.plansUnder(unitCode);
-        Map<String, Integer> backlog = rollup.level() == UnitLevel.DISTRICT ? backlog(unitCode, period) : Map.of();
+        boolean parentOfCommunes = rollup.ranking().stream()
+                .anyMatch(commune -> rollup.unitCode().equals(commune.parentCode()));
+        Map<String, Integer> backlog = parentOfCommunes ? backlog(rollup.unitCode(), period) : null;
         return new Dashboard(rollup, rollups.trend(unitCode, period), PlanOverview.of(trackers), backlog,
                 choicesOf(unitCode));
     }
@@ -126,8 +130,7 @@ public class Dashboards {
     public Dashboard national(Long periodId, int threshold) {
         long period = periodOrCurrent(periodId);
         return new Dashboard(rollups.national(period, threshold), rollups.trend(null, period),
-                PlanOverview.of(plans.plans()),
-                Map.of(), choices());
+                PlanOverview.of(plans.plans()), null, choices());
     }
 
     /** The dashboard a user starts from: the country for administrators, else their own province or district. */
@@ -197,7 +200,7 @@ public class Dashboards {
                 .map(period -> new PeriodChoice(period.getId(), period.getName())).toList();
     }
 
-    private Map<String, Integer> backlog(String districtCode, long periodId) {
+    private Map<String, Integer> backlog(String parentCode, long periodId) {
         Period period = periods.findById(periodId).orElseThrow(() -> new ProgressNotFoundException("period"));
         Map<String, Integer> backlog = new HashMap<>();
         jdbc.sql("""
@@ -205,10 +208,10 @@ public class Dashboards {
                 join assessment a on a.id = e.assessment_id and a.period_id = :period
                 join administrative_unit u on u.id = a.unit_id
                 join administrative_unit parent on parent.id = u.parent_id
-                where e.status in ('SUBMITTED', 'NOT_APPLICABLE_REQUESTED') and parent.code = :district
+                where e.status in ('SUBMITTED', 'NOT_APPLICABLE_REQUESTED') and parent.code = :parent
                     and (parent.valid_from is null or parent.valid_from <= :day)
                     and (parent.valid_to is null or parent.valid_to >= :day)
-                group by u.code""").param("period", periodId).param("district", districtCode)
+                group by u.code""").param("period", periodId).param("parent", parentCode)
                 .param("day", period.getStartDate())
                 .query((rs, row) -> backlog.put(rs.getString("code"), rs.getInt("waiting"))).list();
         return backlog;

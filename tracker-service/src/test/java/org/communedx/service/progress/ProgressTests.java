@@ -63,6 +63,9 @@ class ProgressTests {
     PlanTrackers planTrackers;
 
     @Autowired
+    Dashboards dashboards;
+
+    @Autowired
     WorkflowFixtures fixtures;
 
     @Autowired
@@ -198,6 +201,25 @@ class ProgressTests {
 
         assertThat(trend.subList(trend.size() - 2, trend.size())).containsExactly(
                 new TrendPoint(today.minusDays(1), new BigDecimal("0.0")), new TrendPoint(today, new BigDecimal("16.7")));
+    }
+
+    /**
+     * The ranking counts what waits for review where the communes are reviewed, the unit right above them: the
+     * district before the reform, the province after it (96201 lies right under province 96).
+     */
+    @Test
+    void theUnitRightAboveTheCommunesCountsWhatWaitsForItsReview() {
+        loginAs("t.xa96201", Role.COMMUNE_STAFF);
+        EntryView entry = workflow.open("96201", period).entries().get(0);
+        workflow.submit(entry.id(), workflow.saveValue(entry.id(), entry.version(), new EntryValue.Level(3), null)
+                .version());
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+
+        assertThat(dashboards.unit("961", period, 30).backlog()).containsExactly(Map.entry("96102", 1));
+        assertThat(dashboards.unit("96", period, 30).backlog()).containsExactly(Map.entry("96201", 1));
+        loginAs("t.tinh97", Role.PROVINCE_MANAGER);
+        assertThat(dashboards.unit("97", period, 30).backlog()).as("nothing waits, a province of communes still")
+                .isEmpty();
     }
 
     @Test
