@@ -115,6 +115,26 @@ class EntryJourneyBrowserIT {
     }
 
     /**
+     * A number field dropped the comma of "12,5" as it was typed, and 125 was saved as if typed: the value reaches the
+     * server as typed, which refuses it as no whole number and hands it back for correcting.
+     */
+    @Test
+    void aDecimalCommaIsRefusedAsTypedNotSavedTenTimesOver() {
+        long period = new EntryPages(frameworks, periods, transaction).newPeriod();
+        Page page = browser.logIn(port, "xa.yenphu", PASSWORD);
+        page.navigate("http://localhost:" + port + "/communes/05305/periods/" + period + "/criteria/G1.C1");
+        page.getByLabel("Tử số").pressSequentially("12,5");
+        page.getByLabel("Mẫu số").pressSequentially("1000");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu giá trị")).click();
+
+        Locator numerator = page.getByLabel("Tử số");
+        assertThat(numerator).isFocused();
+        assertThat(numerator).hasValue("12,5");
+        assertThat(page.locator("#numerator-error")).hasText("Hãy nhập một số nguyên.");
+        assertThat(page.getByText("Đã lưu giá trị.")).not().isVisible();
+    }
+
+    /**
      * A file over 25 MB is refused in the browser, with the server's message, before a byte of it is sent. The file
      * is chosen from the disk, as staff choose it: Playwright gives Chromium its path, where a file held in the test's
      * memory would travel to the browser over Playwright's protocol, 26 MB in base64 (some 45 s).
