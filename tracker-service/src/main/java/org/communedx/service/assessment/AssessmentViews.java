@@ -12,6 +12,7 @@ import org.communedx.model.assessment.SuggestedValue;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.framework.ScoreSettings;
 
 /** What the workflow returns: plain records, so that no template lazy-loads. */
 public final class AssessmentViews {
@@ -33,6 +34,8 @@ public final class AssessmentViews {
      *        which is why {@code actions} offers them nothing: the page says so
      * @param reopenedForCommune the period has closed, but a reviewer reopened this entry for the commune, which may
      *        change and submit it again
+     * @param points what the value earns by the criterion's scoring rule, whatever the status, of {@code maximum}:
+     *        on a points version a reviewer weighs a partial value by them, as the scorecard shows them
      */
     public record EntryDetail(EntryView entry, String communeCode, String communeName, long periodId,
             String periodName, LocalDate submissionDeadline, int graceDays, LocalDate closesAfter,
@@ -40,7 +43,8 @@ public final class AssessmentViews {
             LocalizedText groupName, LocalizedText description,
             LocalizedText typicalEvidence, BigDecimal target, Comparison comparison, String unit,
             boolean evidenceRequired, int evidenceCount, Actions actions, List<HistoryLine> history,
-            ChangeSinceReview sinceReview, SuggestionView suggestion) {
+            ChangeSinceReview sinceReview, SuggestionView suggestion, BigDecimal points, BigDecimal maximum,
+            ScoreSettings scoreSettings) {
     }
 
     /**

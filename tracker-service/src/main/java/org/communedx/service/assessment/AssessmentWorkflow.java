@@ -254,7 +254,8 @@ public class AssessmentWorkflow {
                 criterion.getGroup().name(), criterion.description(), criterion.typicalEvidence(),
                 criterion.getTarget(), criterion.getComparison(), criterion.getUnit(), criterion.isEvidenceRequired(),
                 entryId == null ? 0 : evidenceCounts.forEntry(entryId), actions(entry, suggestion), history,
-                sinceReview(entry, history, fileEvents), suggestion);
+                sinceReview(entry, history, fileEvents), suggestion, entry.getPoints(), criterion.getWeight(),
+                period.getFramework().scoreSettings());
     }
 
     /** Which moves the current user may make now; the same rules {@link #act} enforces. */

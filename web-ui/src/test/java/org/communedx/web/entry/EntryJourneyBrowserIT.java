@@ -81,6 +81,8 @@ class EntryJourneyBrowserIT {
         assertThat(page.getByText("Đã lưu giá trị.")).isVisible();
         assertThat(page.locator("#entry-value")).hasText("50/100 (50,00%)");
         assertThat(page.locator("#entry-met")).hasText("Chưa đạt");
+        // What the partial value earns on the points version, as the scorecard shows it, for the reviewer to weigh.
+        assertThat(page.locator("#entry-points")).hasText(Pattern.compile("\\d+,\\d{2} / \\d+ điểm"));
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi duyệt")).click();
 
@@ -132,6 +134,8 @@ class EntryJourneyBrowserIT {
         assertThat(numerator).hasValue("12,5");
         assertThat(page.locator("#numerator-error")).hasText("Hãy nhập một số nguyên.");
         assertThat(page.getByText("Đã lưu giá trị.")).not().isVisible();
+        // A percent version has no points to show.
+        assertThat(page.locator("#entry-points")).hasCount(0);
     }
 
     /**
