@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.MeasurementType;
@@ -123,14 +124,14 @@ public class Exports {
         if (!scope.everything() && (selection.unitId() == null || !scope.includesUnit(selection.unitId()))) {
             throw new ExportNotFoundException("selection");
         }
-        // A points version's entries carry what each value earns and its maximum, so that a province rebuilds a
-        // commune's total from the file, as from the scorecard's.
+        // A points version's entries carry what each value earns, in the verified and claimed columns where it counts,
+        // and its maximum, so that a province adds a commune's total up from the file, as from the scorecard's.
         ScoreSettings settings = selection.scoreSettings();
         try (TableWriter writer = TableWriter.open(format, out)) {
             List<String> headers = new ArrayList<>(headers(labels, "export.entries.", "communeCode", "communeName",
                     "criterionCode", "group", "status", "value", "measure", "met"));
             if (settings.points()) {
-                headers.addAll(headers(labels, "export.scorecard.", "points", "maximum"));
+                headers.addAll(pointHeaders(labels));
             }
             headers.addAll(headers(labels, "export.entries.", "explanation", "lastChangedAt", "lastChangedBy"));
             writer.table(labels.get("export.sheet.entries"), headers);
@@ -173,8 +174,7 @@ public class Exports {
                     "groupCode", "groupName", "criterionCode", "criterionName", "status", "value", "measure",
                     "target", "met");
             if (points) {
-                headers.addAll(headers(labels, "export.scorecard.", "points", "verifiedPoints", "claimedPoints",
-                        "maximum"));
+                headers.addAll(pointHeaders(labels));
             }
             headers.addAll(headers(labels, "export.scorecard.", "evidence", "lastChangedAt", "lastChangedBy"));
             writer.table(labels.get("export.sheet.criteria"), headers);
@@ -187,11 +187,7 @@ public class Exports {
                             target(row.type(), row.target(), row.comparison(), row.unit(), labels),
                             met(row.value() != null, row.met(), labels)));
                     if (points) {
-                        BigDecimal shown = settings.round(row.points());
-                        cells.add(shown);
-                        cells.add(Completion.verifies(row.status()) ? shown : null);
-                        cells.add(Completion.claims(row.status()) ? shown : null);
-                        cells.add(row.maximum());
+                        cells.addAll(pointCells(row.status(), row.points(), row.maximum(), settings));
                     }
                     cells.addAll(Arrays.asList(row.evidenceCount(),
                             row.lastChangedAt() == null ? null : LocalDateTime.ofInstant(row.lastChangedAt(), VIETNAM),
@@ -293,13 +289,24 @@ public class Exports {
                 labels.get("entry.status." + rs.getString("status")), value(value, labels),
                 value == null ? null : value.shownMeasure(), met(value != null, rs.getBoolean("met"), labels)));
         if (settings.points()) {
-            cells.add(settings.round(rs.getBigDecimal("points")));
-            cells.add(rs.getBigDecimal("maximum"));
+            cells.addAll(pointCells(EntryStatus.valueOf(rs.getString("status")), rs.getBigDecimal("points"),
+                    rs.getBigDecimal("maximum"), settings));
         }
         cells.addAll(Arrays.asList(rs.getString("explanation"),
                 changed == null ? null : LocalDateTime.ofInstant(changed.toInstant(), VIETNAM),
                 rs.getString("last_changed_by")));
         return cells;
+    }
+
+    /**
+     * The points a value earns, rounded as the version shows them, repeated in the verified and the claimed column
+     * only where they count, and the criterion's maximum: under {@link #pointHeaders}.
+     */
+    private static List<Object> pointCells(EntryStatus status, BigDecimal points, BigDecimal maximum,
+            ScoreSettings settings) {
+        BigDecimal shown = settings.round(points);
+        return Arrays.asList(shown, Completion.verifies(status) ? shown : null,
+                Completion.claims(status) ? shown : null, maximum);
     }
 
     /** The value from its columns; which one is set follows the criterion's measurement type. */
@@ -351,6 +358,10 @@ public class Exports {
                     score.maximum()));
         }
         return cells;
+    }
+
+    private static List<String> pointHeaders(Labels labels) {
+        return headers(labels, "export.scorecard.", "points", "verifiedPoints", "claimedPoints", "maximum");
     }
 
     private static List<String> headers(Labels labels, String prefix, String... keys) {

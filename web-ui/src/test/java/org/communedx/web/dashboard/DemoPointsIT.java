@@ -201,8 +201,8 @@ class DemoPointsIT {
     }
 
     /**
-     * The entries file of a points version carries each value's points and maximum: summed over the approved entries,
-     * they give every commune's verified points, which the file could not give before.
+     * The entries file of a points version carries each value's points, again in the verified column where they count,
+     * and its maximum: that column, summed, gives every commune's verified points, as the scorecard's file does.
      */
     @Test
     void theEntriesOfAPointsVersionAddUpToEachCommunesVerifiedPoints() throws IOException {
@@ -213,14 +213,18 @@ class DemoPointsIT {
                 new String(file, 3, file.length - 3, StandardCharsets.UTF_8))).getRecords();
 
         List<String> headers = rows.get(0).toList();
-        assertThat(headers).containsSubsequence("Đạt mục tiêu", "Điểm theo giá trị", "Điểm tối đa", "Giải trình");
+        assertThat(headers).containsSubsequence("Đạt mục tiêu", "Điểm theo giá trị", "Điểm đã xác nhận",
+                "Điểm kê khai", "Điểm tối đa", "Giải trình");
         int points = headers.indexOf("Điểm theo giá trị");
+        int verifiedPoints = headers.indexOf("Điểm đã xác nhận");
         int status = headers.indexOf("Trạng thái");
         Map<String, BigDecimal> verified = new java.util.TreeMap<>();
         for (CSVRecord row : rows.subList(1, rows.size())) {
-            if ("Đã duyệt".equals(row.get(status))) {
-                verified.merge(row.get(0), new BigDecimal(row.get(points)), BigDecimal::add);
+            if (!row.get(verifiedPoints).isEmpty()) {
+                verified.merge(row.get(0), new BigDecimal(row.get(verifiedPoints)), BigDecimal::add);
             }
+            assertThat(row.get(verifiedPoints)).as("the points of an approved entry only")
+                    .isEqualTo("Đã duyệt".equals(row.get(status)) ? row.get(points) : "");
         }
         Map<String, BigDecimal> expected = new java.util.TreeMap<>();
         jdbc.query("""
