@@ -103,15 +103,14 @@ final class DocumentRules {
         }
         List<ScoreClass> classes = raw.classes().stream().map(this::scoreClass).toList();
         // The maxima add up only when every criterion could be read; the decimals are wrong or not regardless, and
-        // are said with the rest rather than once the rest is mended.
+        // are said with the rest rather than once the rest is mended. A total the criteria do not reach is left to
+        // publishing, as the draft editor leaves it: a draft exported half-way came back refused.
         boolean whole = problems.isEmpty();
         BigDecimal maximum = groups.stream().flatMap(group -> group.criteria().stream())
                 .map(CriterionDefinition::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
         for (FrameworkProblem problem : Framework.scoreSettingsProblems(code, settings, maximum)) {
-            boolean decimals = problem.messageKey().endsWith("decimalsOutOfRange");
-            if (decimals || whole) {
-                problems.add(header.problem(decimals ? "scoreDecimals" : "declaredTotal", problem.messageKey(),
-                        problem.arguments().toArray()));
+            if (problem.messageKey().endsWith("decimalsOutOfRange")) {
+                problems.add(header.problem("scoreDecimals", problem.messageKey(), problem.arguments().toArray()));
             }
         }
         if (whole) {
