@@ -134,6 +134,22 @@ class AccessibilityBrowserIT {
         assertThat(violations(page, "huyen.lacson after a bulk approval")).isEmpty();
     }
 
+    /** The token, shown once, stood in a line the keyboard could not scroll to its end (scrollable-region-focusable). */
+    @Test
+    void theTokenShownOnceHasNoSeriousViolation() {
+        Page page = browser.logIn(port, "tinh.phutho", EntryPages.PASSWORD);
+        page.navigate("http://localhost:" + port + "/api-tokens");
+        page.locator("#name").fill("Một cửa điện tử");
+        page.locator("#role").selectOption("VIEWER");
+        page.locator("#unitCode").fill("25");
+        page.locator("#validDays").fill("30");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cấp mã")).click();
+
+        page.locator("pre").waitFor();
+        assertThat(violations(page, "tinh.phutho with a token issued")).isEmpty();
+    }
+
     private long period(String name) {
         return periods.findByName(name).orElseThrow().getId();
     }
