@@ -41,6 +41,16 @@ class EnglishPluralsTests {
         assertThat(format("users.import.refused", 7)).isEqualTo("The file has 7 problems; no user was created.");
         assertThat(format("users.job.done", 1)).isEqualTo("1 user was created.");
         assertThat(format("users.list.count", 1500)).isEqualTo("1,500 users");
+        assertThat(format("unit.merge.summary.unknown", 1, "88888"))
+                .isEqualTo("1 old unit code is not in the system and was skipped: 88888");
+        assertThat(format("unit.merge.summary.unknown", 2, "88888, 88889"))
+                .isEqualTo("2 old unit codes are not in the system and were skipped: 88888, 88889");
+        assertThat(format("framework.edit.remove.group", "G7", "Trial", 0)).isEqualTo(
+                "Remove group G7 (Trial)? It has no criteria.");
+        assertThat(format("framework.edit.remove.group", "G7", "Trial", 1)).isEqualTo(
+                "Remove group G7 (Trial) and its 1 criterion?");
+        assertThat(format("framework.edit.remove.group", "G7", "Trial", 4)).isEqualTo(
+                "Remove group G7 (Trial) and its 4 criteria?");
     }
 
     @Test
