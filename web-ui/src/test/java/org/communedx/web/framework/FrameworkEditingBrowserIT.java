@@ -45,6 +45,15 @@ class FrameworkEditingBrowserIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã thêm tiêu chí.");
 
+        // A group's name of one word of 300 letters, which its limit allows, wraps: it made the page 4,570 px wide.
+        link(page, "Sửa G6").click();
+        page.getByLabel("Tên tiếng Việt", new Page.GetByLabelOptions().setExact(true)).fill("N".repeat(300));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã lưu nhóm.");
+        org.assertj.core.api.Assertions.assertThat(
+                page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .isEqualTo(true);
+
         // Edit G1.C1: a target outside the range is refused next to the field, then a good one is saved.
         link(page, "Sửa G1.C1").click();
         Locator target = page.getByLabel("Chỉ tiêu", new Page.GetByLabelOptions().setExact(true));
