@@ -13,8 +13,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Decimals as forms receive them: with a point or, as Vietnamese write them, a comma, in the digits 0 to 9 only
- * ({@link Numbers#decimal}); and written back into their fields plainly, 100 and not 100.00 or 1E+2. The fields are
- * text: a browser's number field drops a comma as it is typed, so that a weight of "0,5" arrived as 5.
+ * ({@link Numbers#decimal}); and written back into their fields as read, never in scientific notation, with the
+ * page's decimal separator: a refused "5,0" comes back as "5,0", not as a "5" beside "enter a whole number". The
+ * forms fill their fields from stored values made plain ({@link Numbers#plain}). The fields are text: a browser's
+ * number field drops a comma as it is typed, so that a weight of "0,5" arrived as 5.
  */
 @Configuration(proxyBeanMethods = false)
 class DecimalInput implements WebMvcConfigurer {
@@ -38,7 +40,8 @@ class DecimalInput implements WebMvcConfigurer {
 
         @Override
         public String print(BigDecimal number, Locale locale) {
-            return Numbers.plain(number).toPlainString();
+            String text = number.toPlainString();
+            return "vi".equals(locale.getLanguage()) ? text.replace('.', ',') : text;
         }
     }
 }

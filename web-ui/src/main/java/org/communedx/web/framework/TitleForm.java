@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.communedx.model.Numbers;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.ScoreDisplay;
 import org.communedx.model.framework.ScoreSettings;
@@ -26,7 +27,7 @@ record TitleForm(@NotBlank @Size(max = 300) String titleVi, @NotBlank @Size(max 
 
     static TitleForm of(LocalizedText title, ScoreSettings settings) {
         return new TitleForm(title.vi(), title.en(), settings.display(), BigDecimal.valueOf(settings.decimals()),
-                settings.declaredTotal());
+                settings.declaredTotal() == null ? null : Numbers.plain(settings.declaredTotal()));
     }
 
     LocalizedText toTitle() {

@@ -45,7 +45,7 @@ class FrameworkEditingIT {
         assertRedirectsToDraft(admin.post(draft + "/criteria/" + criterionId(page, "G1.C1") + "/edit",
                 criterion(admin, draft, "G1.C1", "PERCENT", "87,5")), draft);
         assertThat(admin.get(draft + "/criteria/" + criterionId(page, "G1.C1") + "/edit").body())
-                .as("a decimal comma as Vietnamese write it").containsPattern("name=\"target\"[^>]*value=\"87.5\"");
+                .as("a decimal comma as Vietnamese write it").containsPattern("name=\"target\"[^>]*value=\"87,5\"");
         assertRedirectsToDraft(admin.post(draft + "/criteria/" + criterionId(page, "G2.C3") + "/move-up",
                 form(admin, draft)), draft);
         assertRedirectsToDraft(admin.post(draft + "/criteria/" + criterionId(page, "G6.C1") + "/remove",

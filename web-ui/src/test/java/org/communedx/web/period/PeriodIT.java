@@ -199,10 +199,11 @@ class PeriodIT {
                             "name=\"deadline\" value=\"2025-12-31\"", "value=\"Kế hoạch thử lẻ\"");
         }
         WebClient admin = login("admin");
-        String period = periodForm(admin, "Kỳ thử lẻ", "2027-01-01", "2027-12-31") + "&graceDays=2.5";
+        String period = periodForm(admin, "Kỳ thử lẻ", "2027-01-01", "2027-12-31") + "&graceDays=2,50";
         assertThat(admin.post("/periods/new", period).body())
                 .contains("Nhập số ngày gia hạn là số nguyên từ 0 đến 90.", "name=\"year\" value=\"2027\"",
-                        "name=\"startDate\" value=\"2027-01-01\"", "name=\"endDate\" value=\"2027-12-31\"");
+                        "name=\"startDate\" value=\"2027-01-01\"", "name=\"endDate\" value=\"2027-12-31\"")
+                .as("the refused number as typed, with its comma").contains("name=\"graceDays\" value=\"2,50\"");
     }
 
     /**
