@@ -3,6 +3,7 @@ package org.communedx.service.report;
 import java.math.BigDecimal;
 import java.util.Locale;
 
+import org.communedx.model.Numbers;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.MeasurementType;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +33,7 @@ public record Labels(MessageSource messages, Locale locale) {
             return new DefaultMessageSourceResolvable("entry.target.yes");
         }
         return new DefaultMessageSourceResolvable(new String[] { "entry.target." + comparison.name() },
-                new Object[] { target.stripTrailingZeros().toPlainString(), unit == null ? "" : unit });
+                new Object[] { Numbers.plain(target), unit == null ? "" : unit });
     }
 
     /** The text of a message such as {@link #target}. */

@@ -70,6 +70,11 @@ public final class Formats {
 
     /** A maximum of points: its decimals only when it has any (1,000 but 12.5). */
     public @Nullable String maximum(@Nullable BigDecimal value) {
+        return number(value);
+    }
+
+    /** A number with the decimals it has and no more, in the user's language: a target of 87,5 in Vietnamese. */
+    public @Nullable String number(@Nullable BigDecimal value) {
         if (value == null) {
             return null;
         }

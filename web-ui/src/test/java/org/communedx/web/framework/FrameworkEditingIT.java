@@ -53,7 +53,7 @@ class FrameworkEditingIT {
         assertRedirectsToDraft(admin.post(draft + "/groups/" + g7 + "/move-up", form(admin, draft)), draft);
 
         String edited = admin.get(draft).body();
-        assertThat(edited).contains("Mô hình sửa đổi", "Tiêu chí G7.C1", "Mức ≥\u00a02", "≥\u00a087.5%", "7 nhóm tiêu chí, 27 tiêu chí")
+        assertThat(edited).contains("Mô hình sửa đổi", "Tiêu chí G7.C1", "Mức ≥\u00a02", "≥\u00a087,5%", "7 nhóm tiêu chí, 27 tiêu chí")
                 // Nothing on the page, the footer included, still speaks of DX-XA 1.0's six groups.
                 .doesNotContain("<code>G6.C1</code>", "6 nhóm tiêu chí");
         assertThat(order(edited, "<code>G2.C2</code>", "<code>G2.C3</code>")).as("G2.C3 moved above G2.C2")
