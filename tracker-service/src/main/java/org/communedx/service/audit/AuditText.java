@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.communedx.service.audit.AuditSearch.AuditRow;
@@ -27,6 +28,20 @@ public final class AuditText {
     private static final DateTimeFormatter DAY_TEXT = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private static final DateTimeFormatter MOMENT_TEXT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    /**
+     * The fields whose stored value is a code, by kind of record and field, with the prefix of the messages that name
+     * each code as the pages do: "PERCENT" or "DRAFT" is no word of the reader's.
+     */
+    private static final Map<String, String> CODES = Map.of(
+            "USER/role", "users.role.",
+            "API_TOKEN/role", "users.role.",
+            "CRITERION_ENTRY/status", "entry.status.",
+            "FRAMEWORK/status", "framework.status.",
+            "FRAMEWORK/scoreDisplay", "framework.scoring.display.",
+            "CRITERION/type", "criterion.type.",
+            "CRITERION/comparison", "framework.edit.comparison.",
+            "CRITERION/scoring", "framework.scoring.");
 
     private AuditText() {
     }
@@ -77,8 +92,8 @@ public final class AuditText {
     }
 
     /**
-     * Yes and no, a role and an entry's status in words, a day and a moment as every page writes them (dd/MM/yyyy,
-     * and HH:mm in Vietnam); anything else as stored.
+     * Yes and no and the {@link #CODES} in words, a day and a moment as every page writes them (dd/MM/yyyy, and HH:mm
+     * in Vietnam); anything else as stored.
      */
     static String value(AuditRow row, String field, String value, Labels labels) {
         if ("true".equals(value) || "false".equals(value)) {
@@ -93,13 +108,8 @@ public final class AuditText {
                 return value;
             }
         }
-        if (("USER".equals(row.entityType()) || "API_TOKEN".equals(row.entityType())) && "role".equals(field)) {
-            return message(labels, "users.role." + value, value);
-        }
-        if ("CRITERION_ENTRY".equals(row.entityType()) && "status".equals(field)) {
-            return message(labels, "entry.status." + value, value);
-        }
-        return value;
+        String codes = CODES.get(row.entityType() + "/" + field);
+        return codes == null ? value : message(labels, codes + value, value);
     }
 
     private static void add(List<String> parts, String part) {

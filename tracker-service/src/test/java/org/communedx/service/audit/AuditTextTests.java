@@ -45,6 +45,17 @@ class AuditTextTests {
                 .containsExactly("Vai trò: Người xem → Cán bộ xã");
     }
 
+    /** A version's and a criterion's codes in the words of the pages, as an account's role. */
+    @Test
+    void aFrameworksCodesReadAsOnThePages() {
+        assertThat(AuditText.changes(row("FRAMEWORK", new Change("status", "DRAFT", "PUBLISHED")), labels()))
+                .containsExactly("Trạng thái: Bản nháp → Đã công bố");
+        assertThat(AuditText.changes(row("CRITERION", new Change("type", null, "PERCENT"),
+                new Change("scoring", null, "PROPORTIONAL"), new Change("status", null, "DRAFT")), labels()))
+                .as("a code of another kind of record stays as stored")
+                .containsExactly("Kiểu giá trị: Tỷ lệ phần trăm", "Cách tính điểm: Theo tỷ lệ", "Trạng thái: DRAFT");
+    }
+
     /**
      * An e-mail address given to an account that had none read "Thư điện tử: x", as if the account were made anew,
      * while taking it away read "x → (trống)".
@@ -98,6 +109,13 @@ class AuditTextTests {
         messages.addMessage("audit.value.none", VIETNAMESE, "(trống)");
         messages.addMessage("users.role.VIEWER", VIETNAMESE, "Người xem");
         messages.addMessage("users.role.COMMUNE_STAFF", VIETNAMESE, "Cán bộ xã");
+        messages.addMessage("audit.field.status", VIETNAMESE, "Trạng thái");
+        messages.addMessage("audit.field.type", VIETNAMESE, "Kiểu giá trị");
+        messages.addMessage("audit.field.scoring", VIETNAMESE, "Cách tính điểm");
+        messages.addMessage("framework.status.DRAFT", VIETNAMESE, "Bản nháp");
+        messages.addMessage("framework.status.PUBLISHED", VIETNAMESE, "Đã công bố");
+        messages.addMessage("criterion.type.PERCENT", VIETNAMESE, "Tỷ lệ phần trăm");
+        messages.addMessage("framework.scoring.PROPORTIONAL", VIETNAMESE, "Theo tỷ lệ");
         return new Labels(messages, VIETNAMESE);
     }
 }

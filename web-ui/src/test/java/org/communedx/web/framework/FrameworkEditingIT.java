@@ -76,7 +76,7 @@ class FrameworkEditingIT {
                 "<option value=\"CRITERION\" selected=\"selected\">Định nghĩa tiêu chí (bộ tiêu chí)");
         List<String> changes = auditChanges(found, " · DX-XA 1.1-it-audit");
         assertThat(changes).as("each changed field, before and after, in words")
-                .contains("Kiểu giá trị: PERCENT → COUNT")
+                .contains("Kiểu giá trị: Tỷ lệ (%) → Số lượng")
                 .anySatisfy(change -> assertThat(change).startsWith("Chỉ tiêu: ").endsWith(" → 12"))
                 .anySatisfy(change -> assertThat(change).startsWith("Minh chứng thường gặp (tiếng Anh): ")
                         .endsWith("minutes"));
