@@ -272,7 +272,8 @@ public class ApiTokens {
                     .orElseGet(() -> Problem.of("unitCode", "apiTokens.problem.unitUnknown", code)));
         }
         if (!role.fits(unit.get().getLevel())) {
-            return Optional.of(Problem.of("unitCode", "apiTokens.problem.unitLevel", code));
+            // The accounts' words, which say what level the role needs, not only that this one is not it.
+            return Optional.of(Problem.of("unitCode", "users.problem.unitLevel." + role.name(), code));
         }
         return Optional.empty();
     }

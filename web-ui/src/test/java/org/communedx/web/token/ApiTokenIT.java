@@ -293,6 +293,8 @@ class ApiTokenIT {
             assertThat(issue(issuer, "Lịch sử", "VIEWER", "17", "90").body()).as("an ended province")
                     .contains("Tỉnh Hòa Bình (mã 17) đã kết thúc ngày 30/06/2025; mã truy cập chỉ gắn với đơn vị");
         }
+        assertThat(issue(manager, "Cấp sai", "COMMUNE_STAFF", "25", "90").body()).as("the level the role needs")
+                .contains("Đơn vị 25 không phải là cấp xã: cán bộ xã thuộc một xã");
         HttpResponse<String> administrator = issue(manager, "Quản trị", "ADMIN", "", "90");
         assertThat(administrator.body()).contains("Bạn không được cấp mã với vai trò này.");
         assertThat(TOKEN.matcher(administrator.body()).find()).isFalse();
