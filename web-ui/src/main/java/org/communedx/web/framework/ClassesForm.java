@@ -3,6 +3,8 @@ package org.communedx.web.framework;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.communedx.model.Numbers;
 import org.communedx.model.framework.ScoreClass;
@@ -46,29 +48,36 @@ public class ClassesForm {
         return this;
     }
 
-    /** Rejects what cannot be a class at all: a missing or too long name, a threshold that is not a number. */
-    void checkShape(Errors errors) {
+    /**
+     * Rejects what cannot be a class at all: a missing or too long name, a threshold that is not a number.
+     * @return the rows that are classes, by their place in the form, in order: all of them when nothing was rejected,
+     *     else those whose fit with each other can be checked in the same round
+     */
+    SortedMap<Integer, ScoreClass> checkShape(Errors errors) {
+        SortedMap<Integer, ScoreClass> shaped = new TreeMap<>();
         for (int i = 0; i < classes.size(); i++) {
             Row row = classes.get(i);
+            boolean whole = true;
             if (blank(row.nameVi) || row.nameVi.strip().length() > NAME_LENGTH) {
                 errors.rejectValue(path(i, "nameVi"), "framework.edit.class.nameVi.invalid",
                         new Object[] { NAME_LENGTH }, null);
+                whole = false;
             }
             if (blank(row.nameEn) || row.nameEn.strip().length() > NAME_LENGTH) {
                 errors.rejectValue(path(i, "nameEn"), "framework.edit.class.nameEn.invalid",
                         new Object[] { NAME_LENGTH }, null);
+                whole = false;
             }
-            if (threshold(row.threshold) == null) {
+            BigDecimal threshold = threshold(row.threshold);
+            if (threshold == null) {
                 errors.rejectValue(path(i, "threshold"), "framework.edit.class.threshold.invalid", null, null);
+                whole = false;
+            }
+            if (whole) {
+                shaped.put(i, new ScoreClass(row.nameVi.strip(), row.nameEn.strip(), threshold));
             }
         }
-    }
-
-    /** The classes of the kept rows, in order; only after {@link #checkShape} found nothing. */
-    ScoreClasses toClasses() {
-        return new ScoreClasses(classes.stream()
-                .map(row -> new ScoreClass(row.nameVi.strip(), row.nameEn.strip(), threshold(row.threshold)))
-                .toList());
+        return shaped;
     }
 
     static String path(int row, String field) {

@@ -1,6 +1,8 @@
 package org.communedx.web.framework;
 
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +11,7 @@ import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.FrameworkProblem;
 import org.communedx.model.framework.FrameworkRuleViolation;
 import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.framework.ScoreClass;
 import org.communedx.model.framework.ScoreClasses;
 import org.communedx.model.framework.ScoreDisplay;
 import org.communedx.model.framework.ScoringMethod;
@@ -96,32 +99,45 @@ class FrameworkEditController {
 
     /**
      * Saves every row at once. A row that is not a class at all is refused at its field here; classes that do not fit
-     * together are refused by the service with each problem on its row. Either way nothing is saved, and the form comes
-     * back with the rows as typed (those to remove, or left empty, dropped) and an empty row again.
+     * together are refused by the service with each problem on its row, and in the same round the rows that are
+     * classes are checked against each other, so that the form does not hold back a problem until another is mended.
+     * Either way nothing is saved, and the form comes back with the rows as typed (those to remove, or left empty,
+     * dropped) and an empty row again.
      */
     @PostMapping("/classes")
     String editClasses(@PathVariable String code, @PathVariable String version,
             @ModelAttribute("classesForm") ClassesForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        model.addAttribute("classesEdit", editor.scoreClasses(code, version));
-        form.kept().checkShape(binding);
-        if (!binding.hasErrors()) {
+        ClassesEdit edit = editor.scoreClasses(code, version);
+        model.addAttribute("classesEdit", edit);
+        SortedMap<Integer, ScoreClass> shaped = form.kept().checkShape(binding);
+        List<Integer> rows = List.copyOf(shaped.keySet());
+        ScoreClasses classes = new ScoreClasses(List.copyOf(shaped.values()));
+        if (binding.hasErrors()) {
+            reject(binding, rows, classes.problemsPerClass(code, edit.scaleTop()));
+        }
+        else {
             try {
-                editor.editScoreClasses(code, version, form.toClasses());
+                editor.editScoreClasses(code, version, classes);
                 redirect.addFlashAttribute("messageKey", "framework.edit.classesSaved");
                 return VERSION_PAGE + "#score-classes";
             }
             catch (ScoreClassesRefused refused) {
-                for (int i = 0; i < refused.perClass().size(); i++) {
-                    for (FrameworkProblem problem : refused.perClass().get(i)) {
-                        binding.rejectValue(ClassesForm.path(i, ScoreClasses.field(problem)), problem.messageKey(),
-                                problem.arguments().toArray(), null);
-                    }
-                }
+                reject(binding, rows, refused.perClass());
             }
         }
         form.withEmptyRow();
         return "framework/edit-classes";
+    }
+
+    /** Each class's problems on its row of the form: {@code rows} gives the form's row of each class. */
+    private static void reject(BindingResult binding, List<Integer> rows, List<List<FrameworkProblem>> perClass) {
+        for (int i = 0; i < perClass.size(); i++) {
+            for (FrameworkProblem problem : perClass.get(i)) {
+                binding.rejectValue(ClassesForm.path(rows.get(i), ScoreClasses.field(problem)), problem.messageKey(),
+                        problem.arguments().toArray(), null);
+            }
+        }
     }
 
     @GetMapping("/groups/new")

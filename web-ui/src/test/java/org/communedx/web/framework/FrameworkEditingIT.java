@@ -250,8 +250,10 @@ class FrameworkEditingIT {
                 row(3, "khá", "Fairish", "120"), row(4, "", "Weak", "1,234"), row(5, "", "", "")));
         assertThat(refused.statusCode()).isEqualTo(200);
         String body = refused.body();
-        assertThat(body).as("a row that is not a class is refused before the classes are checked together")
-                .contains("Chưa lưu được (2 lỗi); chưa có gì được lưu:",
+        assertThat(body).as("a row that is not a class is refused, and the others are checked together at once")
+                .contains("Chưa lưu được (7 lỗi); chưa có gì được lưu:",
+                        "Dòng 2: Hạng “Tốt”: ngưỡng 80 phải thấp hơn ngưỡng 60 của hạng “Khá” đứng trước",
+                        "Dòng 4: Hạng “khá”: tên hạng đã dùng cho một hạng khác.",
                         "Dòng 5: Nhập tên tiếng Việt của hạng, tối đa 100 ký tự.",
                         "Dòng 5: Nhập ngưỡng là một số, tối đa 2 chữ số thập phân, ví dụ 750 hoặc 62,5.",
                         "aria-describedby=\"class-4-nameVi-error\"", "id=\"class-4-threshold-error\"",
