@@ -204,6 +204,12 @@ class PeriodIT {
                 .contains("Nhập số ngày gia hạn là số nguyên từ 0 đến 90.", "name=\"year\" value=\"2027\"",
                         "name=\"startDate\" value=\"2027-01-01\"", "name=\"endDate\" value=\"2027-12-31\"")
                 .as("the refused number as typed, with its comma").contains("name=\"graceDays\" value=\"2,50\"");
+        for (String notDigits : List.of("٢٠٢٧", "2027e0", "２０２７")) {
+            assertThat(admin.post("/periods/new", periodForm(admin, "Kỳ thử chữ số", "2027-01-01", "2027-12-31")
+                    .replace("&year=2027", "&year=" + java.net.URLEncoder.encode(notDigits, java.nio.charset.StandardCharsets.UTF_8)))
+                    .body()).as(notDigits)
+                    .contains("Nhập năm từ 2000 đến 2100.");
+        }
     }
 
     /**
