@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -232,6 +233,8 @@ public class SuggestedValues {
         // reviewer would weigh the value by it. A year before the period leaves room for last year's survey.
         LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
         LocalDate earliestMeasured = period.getStartDate().minusYears(1);
+        Instant earliest = earliestMeasured.atStartOfDay(ProgressLedger.VIETNAM).toInstant();
+        Instant tomorrow = today.plusDays(1).atStartOfDay(ProgressLedger.VIETNAM).toInstant();
         for (int index = 0; index < suggestions.size(); index++) {
             Suggestion suggestion = suggestions.get(index);
             if (suggestion == null) {
@@ -269,12 +272,10 @@ public class SuggestedValues {
                 problems.add(new Problem(index, "reference", "suggestion.referenceTooLong",
                         List.of(SuggestedValue.REFERENCE_MAX)));
             }
-            if (suggestion.measuredAt() != null) {
-                LocalDate measured = LocalDate.ofInstant(suggestion.measuredAt(), ProgressLedger.VIETNAM);
-                if (measured.isBefore(earliestMeasured) || measured.isAfter(today)) {
-                    problems.add(new Problem(index, "measuredAt", "suggestion.measuredAtOutside",
-                            List.of(measured, earliestMeasured, today)));
-                }
+            Instant measured = suggestion.measuredAt();
+            if (measured != null && (measured.isBefore(earliest) || !measured.isBefore(tomorrow))) {
+                problems.add(new Problem(index, "measuredAt", "suggestion.measuredAtOutside",
+                        List.of(day(measured), earliestMeasured, today)));
             }
             Integer earlier = unitId == null || criterion == null ? null
                     : seen.putIfAbsent(unitId + "/" + criterion.getId(), index);
@@ -287,6 +288,16 @@ public class SuggestedValues {
             }
         }
         return new Checked(rows, problems);
+    }
+
+    /** The day of a time in Vietnam, or the time as written when it lies past any calendar's days (year 10⁹). */
+    private static Object day(Instant time) {
+        try {
+            return LocalDate.ofInstant(time, ProgressLedger.VIETNAM);
+        }
+        catch (DateTimeException pastAnyDay) {
+            return time.toString();
+        }
     }
 
     /**

@@ -301,10 +301,10 @@ class WriteApiIT {
                   {"communeCode": "05305", "criterionCode": "G1.C2", "value": 7},
                   {"communeCode": "99999", "criterionCode": "G1.C1", "value": "1/2"},
                   {"communeCode": "05305", "criterionCode": "G2.C3", "value": true,
-                   "measuredAt": "2999-01-01T00:00:00Z"},
+                   "measuredAt": "+999999999-12-31T23:59:59Z"},
                   {"communeCode": "05305", "criterionCode": "G2.C4", "value": 3,
                    "measuredAt": "2009-01-01T00:00:00Z"}]}""");
-        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.statusCode()).as("a time past any calendar's day too").isEqualTo(400);
         errors = json(refused).get("errors");
         assertThat(errors).hasSize(4);
         assertThat(errors.valueStream().map(error -> error.get("index").asInt())).containsExactly(1, 2, 3, 4);
