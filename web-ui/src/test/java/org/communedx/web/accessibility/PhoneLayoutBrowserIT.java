@@ -148,6 +148,11 @@ class PhoneLayoutBrowserIT {
             page.navigate("http://localhost:" + port + path);
             assertNoSidewaysScroll(page, path);
         }
+        // The audit log's rows are cards whose changes read across the card: in five columns they had 46 px.
+        page.navigate("http://localhost:" + port + "/audit");
+        double changes = page.locator("#audit-events tbody tr").first().locator("td.stack-wide").last().boundingBox()
+                .width;
+        assertThat(changes).as("the changes' width").isGreaterThan(WIDTH * 0.7);
     }
 
     /** The printable reports on a phone: the sheet without its paper margins, its wide tables in their own boxes. */
