@@ -66,6 +66,8 @@ class PhoneLayoutBrowserIT {
         Locator selectAll = page.getByLabel("Chọn tất cả tiêu chí trong danh sách");
         assertThat(selectAll).isVisible();
         assertThat(selectAll.boundingBox().height).as("a finger's size").isGreaterThanOrEqualTo(24);
+        assertThat(page.locator("#select-" + first).boundingBox().height).as("each row's box too")
+                .isGreaterThanOrEqualTo(24);
         selectAll.click();
         assertThat(page.locator("#select-" + first)).isChecked();
 
