@@ -5,6 +5,12 @@ document.addEventListener('DOMContentLoaded', function () {
     if (canvases.length === 0 || typeof Chart === 'undefined') {
         return;
     }
+    var readerMoved = false;
+    ['wheel', 'touchstart', 'keydown'].forEach(function (type) {
+        window.addEventListener(type, function () {
+            readerMoved = true;
+        }, { once: true, passive: true });
+    });
     fetch(canvases[0].getAttribute('data-src'), { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
         .then(function (response) {
             return response.ok ? response.json() : Promise.reject(response.status);
@@ -27,6 +33,12 @@ document.addEventListener('DOMContentLoaded', function () {
                     }
                 });
             });
+            // The charts, drawn above the place the address names (the ranking, after a sort), pushed it down out
+            // of sight: back to it, unless the reader has scrolled meanwhile.
+            var place = window.location.hash && document.getElementById(window.location.hash.substring(1));
+            if (place && !readerMoved) {
+                place.scrollIntoView();
+            }
         })
         .catch(function () { /* the tables remain */ });
 });

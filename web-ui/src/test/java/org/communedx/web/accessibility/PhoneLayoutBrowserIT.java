@@ -79,6 +79,10 @@ class PhoneLayoutBrowserIT {
         // Back at the ranking, not at the top of the page three screens above it.
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*sort=lowest#ranking-heading$"));
         assertThat(page.locator("#ranking-sort-phone [aria-current=true]")).hasText("Thấp nhất trước");
+        // In sight, once the charts drawn above it have pushed the page down.
+        page.locator("canvas[data-chart]:not([hidden])").first().waitFor();
+        assertThat(page.locator("#ranking-table tbody tr").first()).isInViewport(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsInViewportOptions().setRatio(1));
     }
 
     @Test
