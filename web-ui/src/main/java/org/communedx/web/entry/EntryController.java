@@ -241,7 +241,8 @@ class EntryController {
     private void comment(Runnable post, String body, RedirectAttributes redirect, Locale locale) {
         try {
             post.run();
-            redirect.addFlashAttribute("messageKey", "comment.posted");
+            // Said in the thread, where the page opens (#comments), not at its top, out of sight on a phone.
+            redirect.addFlashAttribute("commentPosted", true);
         }
         catch (RuleViolation violation) {
             redirect.addFlashAttribute("commentRefusal", refusal(violation, messages, locale));

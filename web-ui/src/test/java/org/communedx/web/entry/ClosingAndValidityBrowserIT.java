@@ -89,6 +89,10 @@ class ClosingAndValidityBrowserIT {
         // A refusal takes the focus, there where the address leads (the comments), so that it is read out.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi trao đổi")).click();
         assertThat(page.locator("#comment-refusal")).isFocused();
+        // So does the word that a comment was posted: in the thread, where the page opens, not at its top.
+        page.getByLabel("Viết trao đổi").fill("Xin gửi thêm danh sách tập huấn");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi trao đổi")).click();
+        assertThat(page.locator("#comments #comment-posted")).isFocused();
 
         browser.logIn(port, "xa.yenphu", PASSWORD);
         page.navigate("http://localhost:" + port + "/communes/05305/periods/" + period);
