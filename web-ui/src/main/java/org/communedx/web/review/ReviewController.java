@@ -58,7 +58,7 @@ class ReviewController {
             }
         }
         if (versions.isEmpty()) {
-            redirect.addFlashAttribute("messageKey", "review.approve.noneSelected");
+            redirect.addFlashAttribute("refusalKey", "review.approve.noneSelected");
             return "redirect:/reviews";
         }
         List<Outcome> outcomes = queue.approveEach(versions);

@@ -106,6 +106,11 @@ class ReviewIT {
         reviewer.post("/reviews/approve", sent);
         assertThat(reviewer.get(back.getRawPath() + "?" + back.getRawQuery()).body())
                 .contains("Xã Yên Phú, G1.C1: Đã được duyệt trước đó.");
+
+        // Nothing ticked: nothing done, said as a refusal, not in a success's green.
+        reviewer.post("/reviews/approve", "_csrf=" + WebClient.csrfToken(filtered) + "&period=" + period);
+        assertThat(reviewer.get("/reviews?period=" + period).body()).containsPattern(
+                "class=\"alert alert-danger\" role=\"alert\"[^>]*>Chưa chọn tiêu chí nào.<");
     }
 
     @Test
