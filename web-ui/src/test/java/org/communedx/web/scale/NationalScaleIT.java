@@ -378,6 +378,11 @@ class NationalScaleIT {
                 int rows = rankingRows(body);
                 assertThat(rows).as(address).isEqualTo(page < pages ? RANKING_PAGE : expected - (pages - 1) * RANKING_PAGE);
                 assertThat(body).as(address).contains("id=\"figure-communes\">" + expected + "<");
+                // At either end the step that goes nowhere is no link, which the keyboard followed though greyed.
+                if (page == 1 || page == pages) {
+                    assertThat(body).as(address).contains("<span class=\"page-link\" aria-disabled=\"true\">"
+                            + (page == 1 ? "Trang trước" : "Trang sau") + "</span>");
+                }
             }
         }
     }
