@@ -157,6 +157,20 @@ function closeMenusOutside(event) {
 }
 document.addEventListener('click', closeMenusOutside);
 document.addEventListener('focusin', closeMenusOutside);
+// Bootstrap's dropdown script answers the keys pressed in any .dropdown-menu, whose look these menus borrow, and,
+// finding no toggle button of its own, threw on Escape and the arrows. It listens on the document as the event comes
+// down (capture): keys in these menus stop before, on the window, Escape closing the menu as below.
+window.addEventListener('keydown', function (event) {
+    var list = event.target.closest && event.target.closest('details.nav-menu > .dropdown-menu');
+    if (!list) {
+        return;
+    }
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+        list.parentElement.open = false;
+        list.parentElement.querySelector('summary').focus();
+    }
+}, true);
 document.addEventListener('keydown', function (event) {
     if (event.key !== 'Escape') {
         return;
