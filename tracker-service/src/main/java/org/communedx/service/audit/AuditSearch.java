@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -250,7 +251,7 @@ public class AuditSearch {
             switch (event.entityType()) {
                 case "CRITERION_ENTRY" -> add(entryIds, event.entityId());
                 case "EVIDENCE", "ENTRY_COMMENT" -> add(entryIds, field(event, "entryId"));
-                case "PERIOD" -> add(periodIds, event.entityId());
+                case "PERIOD", "SUGGESTED_VALUES" -> add(periodIds, event.entityId());
                 case "PLAN" -> add(planIds, event.entityId());
                 case "FRAMEWORK" -> add(frameworkIds, event.entityId());
                 default -> {
@@ -277,7 +278,10 @@ public class AuditSearch {
                 case "USER" -> named(user(event), event, "username");
                 case "FRAMEWORK_MAPPING" -> named(field(event, "from") == null ? null
                         : field(event, "from") + " → " + field(event, "to"), event, "periodName");
-                case "UNITS" -> named(null, event, field(event, "listDate") != null ? "listDate" : "effectiveDate");
+                // A list's day as every page writes it, and the period suggestions came for by its name, not its id.
+                case "UNITS" -> named(day(field(event, field(event, "listDate") != null ? "listDate" : "effectiveDate")),
+                        event, "listDate");
+                case "SUGGESTED_VALUES" -> named(periods.get(id(event.entityId())), event, "period");
                 default -> named(null, event, "name");
             };
             rows.add(new AuditRow(event.id(), event.occurredAt(), event.actor(),
@@ -285,6 +289,19 @@ public class AuditSearch {
                     event.entityId(), event.action(), subject, changes(event.before(), event.after())));
         }
         return rows;
+    }
+
+    /** A day as the pages write it (dd/MM/yyyy), or the text as stored when it is no day. */
+    private static String day(String iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(iso).format(AuditText.DAY_TEXT);
+        }
+        catch (DateTimeParseException notADay) {
+            return iso;
+        }
     }
 
     private static String user(Stored event) {

@@ -25,7 +25,7 @@ public final class AuditText {
 
     private static final Pattern MOMENT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
 
-    private static final DateTimeFormatter DAY_TEXT = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    static final DateTimeFormatter DAY_TEXT = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private static final DateTimeFormatter MOMENT_TEXT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 

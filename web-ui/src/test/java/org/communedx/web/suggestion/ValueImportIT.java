@@ -149,6 +149,10 @@ class ValueImportIT {
                 .as("suggested only: no commune's entry is touched").isZero();
         String report = new String(manager.download(reportLink(done)).body(), StandardCharsets.UTF_8);
         assertThat(report).startsWith("\uFEFFcommune_code,criterion_code,value").contains("05305,G1.C1,18/20");
+        // The audit names the period the values came for, not its number.
+        String periodName = periods.findById(period).orElseThrow().getName();
+        assertThat(new WebClient(port).login("admin", PASSWORD).get("/audit?entityType=SUGGESTED_VALUES").body())
+                .contains("Nhận giá trị đề xuất", periodName).doesNotContain(">#" + period + "<");
     }
 
     @Test
