@@ -129,7 +129,10 @@ class AuditIT {
         assertThat(admin.get("/audit?action=SAVE_VALUE&from=2000-01-01&to=2000-01-02").body())
                 .contains("Không có thay đổi nào khớp bộ lọc.").doesNotContain("id=\"audit-dates-reversed\"");
         assertThat(admin.get("/audit?from=2026-02-01&to=2026-01-01").body()).as("the dates the wrong way round")
-                .contains("id=\"audit-dates-reversed\"", "Ngày bắt đầu của bộ lọc sau ngày kết thúc");
+                .contains("id=\"audit-dates-reversed\"", "Ngày bắt đầu của bộ lọc sau ngày kết thúc")
+                .as("both fields marked, and linked to why, so that the first takes the focus and reads it out")
+                .containsPattern("id=\"from\"[^>]*is-invalid[^>]*aria-invalid=\"true\" aria-describedby=\"audit-dates-reversed\"")
+                .containsPattern("id=\"to\"[^>]*is-invalid");
         assertThat(admin.get("/audit?lang=en&actor=xa.yenphu&action=SAVE_VALUE").body())
                 .contains("Audit trail", "Criterion entry: Value saved", "Numerator: (empty) → 3",
                         "Explanation: (empty) → " + ESCAPED);
