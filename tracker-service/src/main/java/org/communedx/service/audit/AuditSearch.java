@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -279,7 +278,7 @@ public class AuditSearch {
                 case "FRAMEWORK_MAPPING" -> named(field(event, "from") == null ? null
                         : field(event, "from") + " → " + field(event, "to"), event, "periodName");
                 // A list's day as every page writes it, and the period suggestions came for by its name, not its id.
-                case "UNITS" -> named(day(field(event, field(event, "listDate") != null ? "listDate" : "effectiveDate")),
+                case "UNITS" -> named(AuditText.day(field(event, field(event, "listDate") != null ? "listDate" : "effectiveDate")),
                         event, "listDate");
                 case "SUGGESTED_VALUES" -> named(periods.get(id(event.entityId())), event, "period");
                 default -> named(null, event, "name");
@@ -289,19 +288,6 @@ public class AuditSearch {
                     event.entityId(), event.action(), subject, changes(event.before(), event.after())));
         }
         return rows;
-    }
-
-    /** A day as the pages write it (dd/MM/yyyy), or the text as stored when it is no day. */
-    private static String day(String iso) {
-        if (iso == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(iso).format(AuditText.DAY_TEXT);
-        }
-        catch (DateTimeParseException notADay) {
-            return iso;
-        }
     }
 
     private static String user(Stored event) {

@@ -25,7 +25,7 @@ public final class AuditText {
 
     private static final Pattern MOMENT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
 
-    static final DateTimeFormatter DAY_TEXT = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DAY_TEXT = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private static final DateTimeFormatter MOMENT_TEXT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
@@ -99,10 +99,12 @@ public final class AuditText {
         if ("true".equals(value) || "false".equals(value)) {
             return labels.get("audit.value." + value);
         }
-        if (DAY.matcher(value).matches() || MOMENT.matcher(value).matches()) {
+        if (DAY.matcher(value).matches()) {
+            return day(value);
+        }
+        if (MOMENT.matcher(value).matches()) {
             try {
-                return value.length() == 10 ? LocalDate.parse(value).format(DAY_TEXT)
-                        : Instant.parse(value).atZone(AuditSearch.VIETNAM).format(MOMENT_TEXT);
+                return Instant.parse(value).atZone(AuditSearch.VIETNAM).format(MOMENT_TEXT);
             }
             catch (DateTimeParseException notOne) {
                 return value;
@@ -110,6 +112,19 @@ public final class AuditText {
         }
         String codes = CODES.get(row.entityType() + "/" + field);
         return codes == null ? value : message(labels, codes + value, value);
+    }
+
+    /** A stored day (2025-07-01) as every page writes it (01/07/2025); the text as stored when it is no day. */
+    static String day(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(stored).format(DAY_TEXT);
+        }
+        catch (DateTimeParseException notADay) {
+            return stored;
+        }
     }
 
     private static void add(List<String> parts, String part) {

@@ -29,6 +29,13 @@ class AuditTextTests {
                 "Hết hạn: 02/03/2027 00:30", "Tên: 2027-01-01 dự kiến");
     }
 
+    /** One reading of a stored day, for the changes and for a unit list's name alike. */
+    @Test
+    void aStoredDayReadsAsThePagesWriteIt() {
+        assertThat(AuditText.day("2025-07-01")).isEqualTo("01/07/2025");
+        assertThat(AuditText.day("2025-02-30")).isEqualTo("2025-02-30");
+    }
+
     @Test
     void somethingShapedLikeADayButNotOneStaysAsStored() {
         AuditRow period = row("PERIOD", new Change("endDate", null, "2027-02-30"));
