@@ -208,10 +208,11 @@ public class Rollups {
         LocalDate today = today();
         LocalDate last = period.getEndDate().isBefore(today) ? period.getEndDate() : today;
         List<TrendPoint> points = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
-        for (YearMonth month = YearMonth.from(period.getStartDate()); !month.isAfter(YearMonth.from(last));
-                month = month.plusMonths(1)) {
-            total = changes.headMap(month, true).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        YearMonth first = YearMonth.from(period.getStartDate());
+        // A running sum, month by month, from whatever the history holds before the first month.
+        BigDecimal total = changes.headMap(first).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        for (YearMonth month = first; !month.isAfter(YearMonth.from(last)); month = month.plusMonths(1)) {
+            total = total.add(changes.getOrDefault(month, BigDecimal.ZERO));
             points.add(new TrendPoint(month.equals(YearMonth.from(last)) ? last : month.atEndOfMonth(),
                     communes[0] == 0 ? ZERO : Completion.percent(total, whole)));
         }
