@@ -97,9 +97,7 @@ class EntryJourneyBrowserIT {
      */
     @Test
     void aSaveOnItsWayCannotBeSentAgain() {
-        long period = new EntryPages(frameworks, periods, transaction).newPeriod();
-        Page page = browser.logIn(port, "xa.yenphu", PASSWORD);
-        page.navigate("http://localhost:" + port + "/communes/05305/periods/" + period + "/criteria/G1.C1");
+        Page page = yenPhusFirstCriterionInANewPeriod();
         page.getByLabel("Tử số").fill("17");
         page.getByLabel("Mẫu số").fill("20");
 
@@ -122,9 +120,7 @@ class EntryJourneyBrowserIT {
      */
     @Test
     void aDecimalCommaIsRefusedAsTypedNotSavedTenTimesOver() {
-        long period = new EntryPages(frameworks, periods, transaction).newPeriod();
-        Page page = browser.logIn(port, "xa.yenphu", PASSWORD);
-        page.navigate("http://localhost:" + port + "/communes/05305/periods/" + period + "/criteria/G1.C1");
+        Page page = yenPhusFirstCriterionInANewPeriod();
         page.getByLabel("Tử số").pressSequentially("12,5");
         page.getByLabel("Mẫu số").pressSequentially("1000");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu giá trị")).click();
@@ -255,6 +251,14 @@ class EntryJourneyBrowserIT {
         assertThat(page.locator("#verified-overall")).containsText("/ 1.000 điểm");
         org.assertj.core.api.Assertions.assertThat(points(page.locator("#verified-overall").textContent()))
                 .isEqualByComparingTo(verifiedBefore.add(BigDecimal.valueOf(50)));
+    }
+
+    /** Yên Phú's staff on G1.C1 (a percent) of a period of their own, which nothing else has written in. */
+    private Page yenPhusFirstCriterionInANewPeriod() {
+        long period = new EntryPages(frameworks, periods, transaction).newPeriod();
+        Page page = browser.logIn(port, "xa.yenphu", PASSWORD);
+        page.navigate("http://localhost:" + port + EntryPages.criterion("05305", period, "G1.C1"));
+        return page;
     }
 
     private static void upload(Page page, FilePayload file, String title) {
