@@ -46,7 +46,7 @@ class PeriodController {
     String create(@Validated @ModelAttribute("periodForm") PeriodForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
-            return form(model, null);
+            return refused(model, null, binding);
         }
         long id;
         try {
@@ -54,7 +54,7 @@ class PeriodController {
         }
         catch (RuleViolation violation) {
             binding.reject(violation.messageKey(), violation.arguments().toArray(), null);
-            return form(model, null);
+            return refused(model, null, binding);
         }
         return saved(id, "period.created", redirect);
     }
@@ -72,14 +72,14 @@ class PeriodController {
         periods.get(id);
         model.addAttribute("periodId", id);
         if (binding.hasErrors()) {
-            return form(model, id);
+            return refused(model, id, binding);
         }
         try {
             periods.edit(id, form.version(), form.toDraft());
         }
         catch (RuleViolation violation) {
             binding.reject(violation.messageKey(), violation.arguments().toArray(), null);
-            return form(model, id);
+            return refused(model, id, binding);
         }
         return saved(id, "period.saved", redirect);
     }
@@ -125,5 +125,10 @@ class PeriodController {
     private String form(Model model, Long periodId) {
         model.addAttribute("frameworks", periods.frameworkChoices(periodId));
         return FORM;
+    }
+
+    private String refused(Model model, Long periodId, BindingResult binding) {
+        PlanningProblems.mark(binding, model);
+        return form(model, periodId);
     }
 }

@@ -45,18 +45,18 @@ class PlanController {
     }
 
     @PostMapping("/new")
-    String create(@Validated @ModelAttribute("planForm") PlanForm form, BindingResult binding,
+    String create(@Validated @ModelAttribute("planForm") PlanForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             rejectTerms(form, binding);
-            return FORM;
+            return refused(binding, model);
         }
         try {
             plans.create(form.toDraft());
         }
         catch (RuleViolation | NotFoundException refused) {
             reject(binding, refused);
-            return FORM;
+            return refused(binding, model);
         }
         redirect.addFlashAttribute("messageKey", "plan.created");
         return "redirect:/plans";
@@ -76,17 +76,22 @@ class PlanController {
         model.addAttribute("planId", id);
         if (binding.hasErrors()) {
             rejectTerms(form, binding);
-            return FORM;
+            return refused(binding, model);
         }
         try {
             plans.edit(id, form.version(), form.toDraft());
         }
         catch (RuleViolation | NotFoundException refused) {
             reject(binding, refused);
-            return FORM;
+            return refused(binding, model);
         }
         redirect.addFlashAttribute("messageKey", "plan.saved");
         return "redirect:/plans";
+    }
+
+    private static String refused(BindingResult binding, Model model) {
+        PlanningProblems.mark(binding, model);
+        return FORM;
     }
 
     private static void rejectTerms(PlanForm form, BindingResult binding) {

@@ -87,6 +87,11 @@ class PeriodIT {
 
         HttpResponse<String> backwards = admin.post("/periods/new", periodForm(admin, name, "2027-12-31", "2027-01-01"));
         assertThat(backwards.body()).contains("Ngày kết thúc phải sau ngày bắt đầu.");
+        assertThat(List.of(input(backwards.body(), "startDate"), input(backwards.body(), "endDate")))
+                .as("both dates that the rule is about point to it")
+                .allSatisfy(date -> assertThat(date).contains("aria-invalid=\"true\"",
+                        "aria-describedby=\"planning-refusals\""));
+        assertThat(input(backwards.body(), "submissionDeadline")).doesNotContain("aria-invalid");
 
         HttpResponse<String> wrongYear = admin.post("/periods/new",
                 periodForm(admin, name, "2027-01-01", "2027-12-31").replace("&year=2027", "&year=2026"));
@@ -137,7 +142,12 @@ class PeriodIT {
         HttpResponse<String> badShape = manager.post("/plans/new", planForm(manager, name, "abc", "x", "", 120)
                 .replace("&deadline=2025-12-31", "&deadline=2023-12-31"));
         assertThat(badShape.body()).contains("Nhập mã huyện (3 chữ số) hoặc mã tỉnh (2 chữ số).",
-                "Tỷ lệ 120% không hợp lệ; nhập từ 0 đến 100.", "Thời hạn không được trước ngày bắt đầu.");
+                "Tỷ lệ 120% không hợp lệ; nhập từ 0 đến 100.", "Thời hạn không được trước ngày bắt đầu.")
+                .as("the refusals, which take the focus, count the fields marked below them")
+                .contains("Ngoài ra, 2 ô bên dưới cần sửa.");
+        assertThat(input(badShape.body(), "deadline")).contains("aria-invalid=\"true\"",
+                "aria-describedby=\"planning-refusals\"");
+        assertThat(input(badShape.body(), "scopeUnitCode")).contains("aria-describedby=\"scopeUnitCode-error\"");
         HttpResponse<String> termsOnly = manager.post("/plans/new", planForm(manager, name, "157", "05305", "", 150)
                 .replace("&deadline=2025-12-31", "&deadline=2023-12-31"));
         assertThat(termsOnly.body()).as("a percent out of range and reversed dates, both in one round")
@@ -317,6 +327,11 @@ class PeriodIT {
                 .matcher(page);
         assertThat(matcher.find()).as(regex).isTrue();
         return matcher.group(1);
+    }
+
+    /** The input tag of the field {@code id} on a form page. */
+    private static String input(String page, String id) {
+        return first(page, "(<input[^>]*\\bid=\"" + id + "\"[^>]*>)");
     }
 
     private WebClient login(String username) {
