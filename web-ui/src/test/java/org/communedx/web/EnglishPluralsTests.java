@@ -55,6 +55,19 @@ class EnglishPluralsTests {
 
     @Test
     void countsThatCanBeOneAreSaidInTheSingular() {
+        assertThat(format("dashboard.ofCommunes", 0, 1)).isEqualTo("0 of 1 commune");
+        assertThat(format("dashboard.ofCommunes", 3, 1200)).isEqualTo("3 of 1,200 communes");
+        assertThat(format("plan.targetSummary", 30, 1, 1)).isEqualTo("At least 30% in at least 1 of 1 commune");
+        assertThat(format("plan.tracker.target", 30, 7, 12))
+                .isEqualTo("Target: at least 30% in at least 7 of 12 communes");
+        assertThat(format("plan.tracker.target.points", 30, 1, 1, "300", "1,000")).isEqualTo(
+                "Target: at least 30% of the maximum = 300 / 1,000 points in at least 1 of 1 commune");
+        assertThat(format("users.job.running", 0, 1)).isEqualTo("Created 0 of 1 user…");
+        assertThat(format("mapping.job.running", 1, 1)).isEqualTo("Prefilled 1 of 1 commune…");
+        assertThat(format("framework.scoring.settings", "in points", "1,000", 0)).isEqualTo(
+                "Figures shown in points; 1,000 points in all, rounded to whole numbers.");
+        assertThat(format("framework.scoring.settings", "in points", "1,000", 1)).endsWith("rounded to 1 decimal.");
+        assertThat(format("framework.scoring.settings", "in points", "1,000", 2)).endsWith("rounded to 2 decimals.");
         assertThat(format("scorecard.deadline", "15/12/2026", 1)).isEqualTo("Submission deadline: 15/12/2026 (1 day left)");
         assertThat(format("scorecard.deadline", "15/12/2026", 12)).endsWith("(12 days left)");
         assertThat(format("nav.notifications.unread", 1)).isEqualTo("1 unread notification");
