@@ -193,15 +193,31 @@ document.addEventListener('keydown', function (event) {
 });
 
 // A table wider than the screen scrolls sideways in its box (on a phone, a criterion's history or a version's
-// criteria). Such a box joins the tab order, so that the keyboard can reach and scroll it; boxes that fit stay out.
+// criteria). Such a box joins the tab order, so that the keyboard can reach and scroll it, as a group named as its
+// table is, so that a screen reader says which table it is rather than nothing (a group, not a region: a region is a
+// landmark, and one named as the section around it repeated that landmark's name); boxes that fit stay out.
 (function () {
     function reachScrollingTables() {
-        document.querySelectorAll('.table-responsive').forEach(function (box) {
+        document.querySelectorAll('.table-responsive').forEach(function (box, index) {
+            var table = box.querySelector('table');
             if (box.scrollWidth > box.clientWidth) {
                 box.setAttribute('tabindex', '0');
+                box.setAttribute('role', 'group');
+                if (table && table.hasAttribute('aria-labelledby')) {
+                    box.setAttribute('aria-labelledby', table.getAttribute('aria-labelledby'));
+                }
+                else if (table && table.hasAttribute('aria-label')) {
+                    box.setAttribute('aria-label', table.getAttribute('aria-label'));
+                }
+                else if (table && table.caption) {
+                    table.caption.id = table.caption.id || 'table-caption-' + index;
+                    box.setAttribute('aria-labelledby', table.caption.id);
+                }
             }
             else {
-                box.removeAttribute('tabindex');
+                ['tabindex', 'role', 'aria-labelledby', 'aria-label'].forEach(function (name) {
+                    box.removeAttribute(name);
+                });
             }
         });
     }

@@ -177,6 +177,16 @@ class AccessibilityBrowserIT {
                                 .some(id => (document.getElementById(id)?.textContent || '').trim()))
                         .map(table => table.id || table.className)""");
             unnamed.forEach(table -> found.add(user + " " + path + ": a table without a name (" + table + ")"));
+            // A table's box that scrolls sideways is a stop of the keyboard: a screen reader names it, as its table.
+            @SuppressWarnings("unchecked")
+            List<String> unnamedBoxes = (List<String>) page.evaluate("""
+                    () => [...document.querySelectorAll('.table-responsive[tabindex="0"]')]
+                        .filter(box => box.getAttribute('role') !== 'group' || !(box.getAttribute('aria-label')
+                            || (box.getAttribute('aria-labelledby') || '').split(' ').filter(id => id)
+                                .some(id => (document.getElementById(id)?.textContent || '').trim())))
+                        .map(box => box.querySelector('table')?.id || box.className)""");
+            unnamedBoxes.forEach(box -> found.add(user + " " + path + ": a scrolling box without a name (" + box
+                    + ")"));
             found.addAll(violations(page, user + " " + path));
         }
         return found;

@@ -2,6 +2,7 @@ package org.communedx.web.accessibility;
 
 import java.util.List;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -74,6 +75,8 @@ class PhoneLayoutBrowserIT {
         browser.logIn(port, "tinh.phutho", EntryPages.PASSWORD);
         page.navigate("http://localhost:" + port + "/units/25/dashboard");
         assertThat(page.locator("#ranking-table thead a").first()).isHidden();
+        assertThat(new AxeBuilder(page).withRules(List.of("empty-table-header"))
+                .analyze().getViolations()).as("headings a screen reader finds without words").isEmpty();
         page.locator("#ranking-sort-phone").getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName("Thấp nhất trước")).click();
         // Back at the ranking, not at the top of the page three screens above it.
@@ -150,9 +153,13 @@ class PhoneLayoutBrowserIT {
         assertThat(page.locator("#issued-token")).isVisible();
 
         page.setViewportSize(WIDTH, SCREEN);
-        for (String path : List.of("/api-tokens", "/users", "/plans", "/periods", "/audit", "/units")) {
+        for (String path : List.of("/api-tokens", "/users", "/plans", "/periods", "/audit", "/units",
+                "/frameworks/DX-XA/2.0", "/units/17")) {
             page.navigate("http://localhost:" + port + path);
             assertNoSidewaysScroll(page, path);
+            // A box that scrolls is a named stop of the keyboard, but no landmark named as the section around it.
+            assertThat(new AxeBuilder(page).withRules(List.of("landmark-unique", "scrollable-region-focusable"))
+                    .analyze().getViolations()).as(path).isEmpty();
         }
         // The audit log's rows are cards whose changes read across the card: in five columns they had 46 px.
         page.navigate("http://localhost:" + port + "/audit");
