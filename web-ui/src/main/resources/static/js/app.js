@@ -2,12 +2,14 @@
 // than left below the fold of a long page: the list of problems (an alert that may take the focus), else the first
 // field marked invalid. A page that comes back to say what was done takes the focus on that message: a status
 // already on the page as it loads is not read out by most screen readers. When the address names a place of the page
-// (an entry's #comments), only a message there.
+// (an entry's #comments), only a message there, or the place's own status (the count of what the review queue's
+// filters found).
 (function () {
     var place = window.location.hash
         ? document.getElementById(window.location.hash.substring(1)) : document;
     var target = place && (place.querySelector('.alert-danger[tabindex="-1"]') || place.querySelector('.is-invalid')
-        || place.querySelector('.alert[role="status"][tabindex="-1"]'));
+        || place.querySelector('.alert[role="status"][tabindex="-1"]')
+        || (window.location.hash && place.querySelector('[role="status"][tabindex="-1"]')));
     if (!target) {
         return;
     }

@@ -124,7 +124,13 @@ class AccessibilityBrowserIT {
         WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
         EntryPages.submit(staff, EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 18, 20));
         Page page = browser.logIn(port, "huyen.lacson", EntryPages.PASSWORD);
-        page.navigate("http://localhost:" + port + "/reviews?period=" + period);
+        page.navigate("http://localhost:" + port + "/reviews");
+        // Filtering says what it found, where a screen reader is: the page is a new one.
+        page.locator("#period").selectOption(String.valueOf(period));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lọc")).click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#queue-count"))
+                .isFocused();
+        assertThat(page.locator("#queue-count").textContent()).isEqualTo("1 tiêu chí chờ duyệt.");
         page.getByLabel("Chọn tất cả tiêu chí trong danh sách").check();
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Duyệt các tiêu chí đã chọn")).click();
