@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -83,15 +84,32 @@ public class Framework {
     @OrderBy("position")
     private List<CriterionGroup> groups = new ArrayList<>();
 
+    /**
+     * A version's label, e.g. "1.1": letters, digits, dots and hyphens, at most 16, the first a letter or a digit. It
+     * is a segment of the version's address (/frameworks/DX-XA/1.1), which "." or ".." cannot be: the browser folds
+     * them away, and a draft called ".." could never be opened, edited or removed.
+     */
+    public static final String VERSION_SHAPE = "[0-9A-Za-z][0-9A-Za-z.\\-]{0,15}";
+
+    private static final Pattern VERSION = Pattern.compile(VERSION_SHAPE);
+
     protected Framework() {
     }
 
     private Framework(String code, String version, LocalizedText title) {
         this.code = requireText(code, "code");
         this.version = requireText(version, "version");
+        if (!isVersion(this.version)) {
+            throw new IllegalArgumentException("not a version label: " + version);
+        }
         this.titleVi = requireText(title.vi(), "title (vi)");
         this.titleEn = requireText(title.en(), "title (en)");
         this.status = FrameworkStatus.DRAFT;
+    }
+
+    /** Whether {@code label} has a version's shape ({@link #VERSION_SHAPE}). */
+    public static boolean isVersion(String label) {
+        return label != null && VERSION.matcher(label).matches();
     }
 
     public static Framework draft(String code, String version, LocalizedText title) {

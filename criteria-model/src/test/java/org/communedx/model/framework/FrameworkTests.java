@@ -28,6 +28,15 @@ class FrameworkTests {
         assertThat(framework.getPublishedAt()).isEqualTo(NOW);
     }
 
+    /** A version is a segment of its address: "." and ".." are folded away by the browser, never opened. */
+    @Test
+    void aVersionIsLettersDigitsDotsAndHyphensStartingWithALetterOrDigit() {
+        assertThat(List.of("1.0", "2026", "1.1-rc", "v2", "A.B-C.1234567890")).allMatch(Framework::isVersion);
+        assertThat(java.util.Arrays.asList(null, "", ".", "..", "-1", ".1", "1/0", "1 0", "1.0.0.0.0.0.0.0.0"))
+                .noneMatch(Framework::isVersion);
+        assertThatThrownBy(() -> validDraft().cloneAsDraft("..")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void onlyAPublishedVersionCanBeRetired() {
         Framework framework = validDraft();

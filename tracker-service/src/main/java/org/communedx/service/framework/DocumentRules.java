@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.communedx.model.Numbers;
 import org.communedx.model.framework.Codes;
@@ -34,8 +33,6 @@ import org.communedx.service.framework.RawFramework.RawRecord;
  */
 final class DocumentRules {
 
-    static final Pattern VERSION = Pattern.compile("[0-9A-Za-z.\\-]{1,16}");
-
     private static final BigDecimal TARGET_LIMIT = new BigDecimal("10000000");
 
     private static final BigDecimal WEIGHT_LIMIT = new BigDecimal("10000");
@@ -59,7 +56,7 @@ final class DocumentRules {
         Codes.shapeProblem(code).ifPresent(problem -> problems.add(header.problem("code", problem.messageKey(),
                 problem.arguments().toArray())));
         String version = text(header, "version", 16, true);
-        if (version != null && !VERSION.matcher(version).matches()) {
+        if (version != null && !Framework.isVersion(version)) {
             problems.add(header.problem("version", "framework.import.problem.badVersion", version));
         }
         LocalizedText title = new LocalizedText(text(header, "titleVi", 300, true),

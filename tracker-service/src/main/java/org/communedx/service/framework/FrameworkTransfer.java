@@ -80,7 +80,7 @@ public class FrameworkTransfer {
             throw new FrameworkImportRefused(problems);
         }
         String version = newVersion == null || newVersion.isBlank() ? document.version() : newVersion.strip();
-        if (!DocumentRules.VERSION.matcher(version).matches()) {
+        if (!Framework.isVersion(version)) {
             problems.add(ImportProblem.ofFile("framework.import.problem.badVersion", version));
         }
         else if (frameworks.existsByCodeAndVersionIgnoreCase(document.code(), version)) {

@@ -147,6 +147,12 @@ class FrameworkEditingIT {
                 form(admin, "/frameworks/DX-XA/1.0", "newVersion", "1.1-IT-FORM"));
         assertThat(admin.get(sameButCase.headers().firstValue("Location").orElseThrow()
                 .replaceFirst("^https?://[^/]+", "")).body()).contains("Phiên bản 1.1-IT-FORM đã tồn tại.");
+        // ".." is no address of its own: a draft so named could never be opened, edited or removed.
+        HttpResponse<String> dots = admin.post("/frameworks/DX-XA/1.0/clone",
+                form(admin, "/frameworks/DX-XA/1.0", "newVersion", ".."));
+        assertThat(admin.get(dots.headers().firstValue("Location").orElseThrow()
+                .replaceFirst("^https?://[^/]+", "")).body()).contains("bắt đầu bằng chữ hoặc số");
+        assertThat(admin.get("/frameworks").body()).doesNotContain("DX-XA ..");
 
         HttpResponse<String> blank = admin.post(draft + "/groups/" + g1 + "/criteria/new",
                 criterion(admin, draft, "", "PERCENT", "50"));
