@@ -193,15 +193,16 @@ class PeriodIT {
     }
 
     /**
-     * A fraction or a 20-digit number in a whole-number field is refused on that field, and the form comes back with
-     * everything else as typed: the dates as the date fields take them, the other numbers kept.
+     * A fraction, a 20-digit number or letters in a whole-number field are refused on that field, and the form comes
+     * back with everything else as typed: the dates as the date fields take them, the other numbers kept.
      */
     @Test
     void aNumberThatIsNotWholeIsRefusedOnItsFieldAndTheRestOfTheFormStays() {
         WebClient manager = login("tinh.hoabinh");
         String plan = planForm(manager, "Kế hoạch thử lẻ", "157", "05305", "", 1);
 
-        for (String typed : List.of("1.5", "99999999999999999999")) {
+        // Not a number at all ("5O", a letter O): the form is built from its raw values, and its dates stay ISO.
+        for (String typed : List.of("1.5", "99999999999999999999", "abc", "5O")) {
             String body = manager.post("/plans/new", plan.replace("&targetCommunes=1", "&targetCommunes=" + typed))
                     .body();
             assertThat(body).as(typed).contains("Nhập số xã là số nguyên từ 1 đến 99.999.")
@@ -218,7 +219,7 @@ class PeriodIT {
             assertThat(admin.post("/periods/new", periodForm(admin, "Kỳ thử chữ số", "2027-01-01", "2027-12-31")
                     .replace("&year=2027", "&year=" + java.net.URLEncoder.encode(notDigits, java.nio.charset.StandardCharsets.UTF_8)))
                     .body()).as(notDigits)
-                    .contains("Nhập năm từ 2000 đến 2100.");
+                    .contains("Nhập năm từ 2000 đến 2100.", "name=\"startDate\" value=\"2027-01-01\"");
         }
     }
 
