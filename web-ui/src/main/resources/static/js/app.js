@@ -24,11 +24,23 @@
     }
 })();
 
-// Long-running forms (imports) show that they are working, and no marked form is sent twice: a second tap on a slow
-// link sent a criterion's value twice, and its history gained an empty change.
+// No form that changes something is sent twice: a second click while the first was on its way (a double click, a
+// slow link) created a second plan, or answered "changed meanwhile" to the browser, which showed that instead of the
+// first answer, with a new account's one-time password. Long-running forms (imports, marked data-busy) also show that
+// they are working; their button is disabled.
 document.addEventListener('submit', function (event) {
     var form = event.target;
-    if (!form.hasAttribute('data-busy') || event.defaultPrevented) {
+    if (event.defaultPrevented) {
+        return;
+    }
+    if (form.method === 'post') {
+        if (form.hasAttribute('data-sent')) {
+            event.preventDefault();
+            return;
+        }
+        form.setAttribute('data-sent', '');
+    }
+    if (!form.hasAttribute('data-busy')) {
         return;
     }
     var button = form.querySelector('button[type="submit"]');
