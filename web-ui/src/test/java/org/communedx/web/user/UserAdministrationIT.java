@@ -106,6 +106,10 @@ class UserAdministrationIT {
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("Tên đăng nhập phải có từ 3 đến 64 ký tự", "Hãy nhập họ tên.",
                 "Đây không phải là địa chỉ thư điện tử.", "aria-describedby=\"username-error username-help\"");
+        String tooLong = admin.post("/users/new", form(admin, "username", "xa.qua.dai", "displayName", "Quá dài",
+                "role", "VIEWER", "unitCode", "25", "email", "a".repeat(250) + "@x.vn")).body();
+        assertThat(tooLong.split("Đây không phải là địa chỉ thư điện tử.", -1))
+                .as("said once for an address both malformed and too long").hasSize(2);
         String blank = admin.post("/users/new", form(admin, "username", "", "displayName", "Không tên",
                 "role", "VIEWER", "unitCode", "", "email", "")).body();
         assertThat(blank.split("Tên đăng nhập phải có từ 3 đến 64 ký tự", -1)).as("said once for a blank name")
