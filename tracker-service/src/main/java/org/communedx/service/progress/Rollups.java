@@ -1,6 +1,7 @@
 package org.communedx.service.progress;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -272,13 +273,14 @@ public class Rollups {
         return new Rollup(area.code(), area.name(), area.level(), area.formedOn(), period.getId(), period.getName(),
                 rows.size(),
                 average(verifiedSum, rows.size()), median(rows), average(claimedSum, rows.size()), threshold,
-                atOrAbove, distribution, groups, ranking, children(area.level(), rows, threshold),
-                period.getFramework().scoreSettings(), maximum, averagePoints(scoreSum, rows.size()),
-                medianPoints(rows), averagePoints(claimedScoreSum, rows.size()));
+                atOrAbove, distribution, groups, ranking, children(area.level(), rows, threshold, settings),
+                settings, maximum, averagePoints(scoreSum, rows.size(), settings), medianPoints(rows, settings),
+                averagePoints(claimedScoreSum, rows.size(), settings));
     }
 
     /** Districts of a province, or provinces of the country: where a level lies between the rollup and its communes. */
-    private static List<ChildFigure> children(UnitLevel level, List<Row> rows, int threshold) {
+    private static List<ChildFigure> children(UnitLevel level, List<Row> rows, int threshold,
+            ScoreSettings settings) {
         Map<String, List<Row>> grouped = new LinkedHashMap<>();
         Map<String, String[]> names = new HashMap<>();
         for (Row row : rows) {
@@ -297,7 +299,7 @@ public class Rollups {
             String[] child = names.get(childCode);
             BigDecimal scores = childRows.stream().map(Row::score).reduce(BigDecimal.ZERO, BigDecimal::add);
             children.add(new ChildFigure(childCode, child[1], UnitLevel.valueOf(child[2]), childRows.size(),
-                    average(sum, childRows.size()), (int) above, averagePoints(scores, childRows.size())));
+                    average(sum, childRows.size()), (int) above, averagePoints(scores, childRows.size(), settings)));
         });
         children.sort(Comparator.comparing(ChildFigure::averageVerified).reversed().thenComparing(ChildFigure::code));
         return children;
@@ -321,7 +323,8 @@ public class Rollups {
         }
         return query.query((rs, row) -> new GroupAverage(rs.getString("code"),
                 new LocalizedText(rs.getString("name_vi"), rs.getString("name_en")),
-                average(rs.getBigDecimal("total"), communeCount), averagePoints(rs.getBigDecimal("points"), communeCount),
+                average(rs.getBigDecimal("total"), communeCount), averagePoints(rs.getBigDecimal("points"), communeCount,
+                        period.getFramework().scoreSettings()),
                 rs.getBigDecimal("maximum"))).list();
     }
 
@@ -411,23 +414,24 @@ public class Rollups {
         return count == 0 ? ZERO : Completion.percent(sum, BigDecimal.valueOf(count * 100L));
     }
 
-    /** Points averaged, kept with two decimals as each criterion's points are; shown rounded by the version. */
-    private static BigDecimal averagePoints(BigDecimal sum, int count) {
-        return count == 0 ? BigDecimal.ZERO.setScale(2)
-                : sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+    /**
+     * Points averaged and rounded once, as the version shows points. Kept at two decimals first, then shown at one,
+     * 112.19 points over 12 communes (9.3492) read 9.35 and then 9,4.
+     */
+    static BigDecimal averagePoints(BigDecimal sum, int count, ScoreSettings settings) {
+        return settings.round(count == 0 ? BigDecimal.ZERO
+                : sum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64));
     }
 
-    /** The middle verified points, or the mean of the two middle ones. */
-    private static BigDecimal medianPoints(List<Row> rows) {
+    /** The middle verified points, or the mean of the two middle ones, rounded once as the version shows points. */
+    private static BigDecimal medianPoints(List<Row> rows, ScoreSettings settings) {
         if (rows.isEmpty()) {
-            return BigDecimal.ZERO.setScale(2);
+            return settings.round(BigDecimal.ZERO);
         }
         List<BigDecimal> scores = rows.stream().map(Row::score).sorted().toList();
         int middle = scores.size() / 2;
-        if (scores.size() % 2 == 1) {
-            return scores.get(middle).setScale(2, RoundingMode.HALF_UP);
-        }
-        return scores.get(middle - 1).add(scores.get(middle)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
+        return settings.round(scores.size() % 2 == 1 ? scores.get(middle)
+                : scores.get(middle - 1).add(scores.get(middle)).divide(BigDecimal.valueOf(2)));
     }
 
     /** The middle figure, or the mean of the two middle ones; rows come sorted by verified completion. */
