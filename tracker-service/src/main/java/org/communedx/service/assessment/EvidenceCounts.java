@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.communedx.model.evidence.EvidenceType;
+import org.communedx.service.evidence.FileNames;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,15 +53,24 @@ public class EvidenceCounts {
                     order by uploaded_at, id""").param(entryIds.toArray(Long[]::new))
                     .query((rs, row) -> files.computeIfAbsent(rs.getLong("entry_id"), entry -> new ArrayList<>())
                             .add(new Listed(rs.getLong("id"), rs.getString("original_name"), rs.getString("title"),
-                                    EvidenceType.ofMediaType(rs.getString("media_type"))
-                                            .map(EvidenceType::isImage).orElse(false))))
+                                    EvidenceType.ofMediaType(rs.getString("media_type")).orElse(null))))
                     .list();
         }
         return files;
     }
 
-    /** A file as a list shows it; {@code image} when its thumbnail stands for it ({@link EvidenceType#isImage}). */
-    public record Listed(long id, String originalName, String title, boolean image) {
+    /** A file as a list shows it: by the name it downloads under, or by its thumbnail when it is a photograph. */
+    public record Listed(long id, String originalName, String title, EvidenceType type) {
+
+        /** Whether its thumbnail stands for it ({@link EvidenceType#isImage}). */
+        public boolean image() {
+            return type != null && type.isImage();
+        }
+
+        /** "bao-cao.png.pdf" for PDF content uploaded as "bao-cao.png", as the file downloads and its entry names it. */
+        public String downloadName() {
+            return type == null ? originalName : FileNames.download(originalName, type);
+        }
     }
 
     /**

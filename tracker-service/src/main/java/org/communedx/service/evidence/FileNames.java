@@ -15,7 +15,7 @@ import org.communedx.model.evidence.EvidenceType;
  * digits, dot, dash and underscore, with the extension of the detected type. A download is saved under the display
  * name with the detected type's extension ({@link #download}), the stored name being its ASCII fallback.
  */
-final class FileNames {
+public final class FileNames {
 
     static final int MAX_LENGTH = 255;
 
@@ -73,7 +73,7 @@ final class FileNames {
      * one. A name that already ends in a matching extension is kept; any other gets the extension appended
      * ("bao-cao.html.pdf"), so that nothing the user typed is lost and the name still ends as the content is.
      */
-    static String download(String display, EvidenceType type) {
+    public static String download(String display, EvidenceType type) {
         int dot = display.lastIndexOf('.');
         String extension = dot >= 0 ? display.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
         if (extension.equals(type.extension()) || type == EvidenceType.JPEG && extension.equals("jpeg")) {

@@ -142,6 +142,21 @@ class ReviewIT {
                 .contains("Thay đổi từ lần trả lại:", "Giá trị không thay đổi.");
     }
 
+    /** A PDF uploaded as "bao-cao.png" is listed as it downloads, "bao-cao.png.pdf": not a photograph by its name. */
+    @Test
+    void theQueueNamesAFileAsItDownloads() {
+        long entry = EntryPages.saveFirst(staff, "05305", period, "G2.C3", "yesNo=yes");
+        java.util.Map<String, String> fields = new java.util.HashMap<>(java.util.Map.of("documentNumber", "15/QĐ-UBND",
+                "title", "Quyết định", "issuingBody", "UBND xã Yên Phú", "documentDate", "2019-03-01"));
+        fields.put("_csrf", WebClient.csrfToken(staff.get("/entries/" + entry)));
+        assertThat(staff.postMultipart("/entries/" + entry + "/evidence", fields, "bao-cao.png",
+                org.communedx.service.testsupport.SampleFiles.pdf(1)).statusCode()).isEqualTo(302);
+        EntryPages.submit(staff, entry);
+
+        assertThat(reviewer.get("/reviews?period=" + period).body()).contains(">bao-cao.png.pdf</span>")
+                .doesNotContain(">bao-cao.png</span>");
+    }
+
     @Test
     void communeStaffCannotReview() {
         long c1 = EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 18, 20);
