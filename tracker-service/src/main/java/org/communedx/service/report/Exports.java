@@ -241,7 +241,7 @@ public class Exports {
                         started ? commune.verified() : null, started ? commune.claimed() : null));
                 if (points) {
                     cells.add(started ? settings.round(commune.score()) : null);
-                    cells.add(commune.maxScore());
+                    cells.add(maximum(commune.maxScore()));
                 }
                 for (GroupAverage group : rollup.groups()) {
                     cells.add(started ? commune.groupVerified().get(group.groupCode()) : null);
@@ -258,7 +258,7 @@ public class Exports {
                 writer.row(List.of(labels.get("export.totals.medianVerified"), rollup.medianVerified()));
                 writer.row(List.of(labels.get("export.totals.averageClaimed"), rollup.averageClaimed()));
                 if (points) {
-                    writer.row(List.of(labels.get("export.totals.maxScore"), rollup.maxScore()));
+                    writer.row(List.of(labels.get("export.totals.maxScore"), maximum(rollup.maxScore())));
                     writer.row(List.of(labels.get("export.totals.averageScore"),
                             settings.round(rollup.averageScore())));
                     writer.row(List.of(labels.get("export.totals.medianScore"), settings.round(rollup.medianScore())));
@@ -306,7 +306,16 @@ public class Exports {
             ScoreSettings settings) {
         BigDecimal shown = settings.round(points);
         return Arrays.asList(shown, Completion.verifies(status) ? shown : null,
-                Completion.claims(status) ? shown : null, maximum);
+                Completion.claims(status) ? shown : null, maximum(maximum));
+    }
+
+    /** A maximum of points as the pages write it, with the decimals it has (25, 12.5), not its column's 25.00. */
+    private static BigDecimal maximum(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** The value from its columns; which one is set follows the criterion's measurement type. */
@@ -355,7 +364,7 @@ public class Exports {
                 percentages == null ? null : percentages.claimed()));
         if (score != null) {
             cells.addAll(Arrays.asList(settings.round(score.verified()), settings.round(score.claimed()),
-                    score.maximum()));
+                    maximum(score.maximum())));
         }
         return cells;
     }

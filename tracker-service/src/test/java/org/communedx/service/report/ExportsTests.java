@@ -222,7 +222,8 @@ class ExportsTests {
     private static CriterionRow row(String code, EntryStatus status) {
         return new CriterionRow(code, new LocalizedText("Một", "One"), MeasurementType.PERCENT, new BigDecimal("80"),
                 Comparison.AT_LEAST, "%", status, new EntryValue.Percent(19, 25), false, 2, null, null,
-                new BigDecimal("38.25"), new BigDecimal("40"), ScoringMethod.PROPORTIONAL, null, false, false);
+                // The maximum as its column holds it: written as the pages write it, 40.
+                new BigDecimal("38.25"), new BigDecimal("40.00"), ScoringMethod.PROPORTIONAL, null, false, false);
     }
 
     private byte[] rollup(ScoreSettings settings) throws IOException {
@@ -232,7 +233,7 @@ class ExportsTests {
                 List.of(new GroupAverage("G1", new LocalizedText("Nhóm", "Group"), verified, new BigDecimal("505.20"),
                         new BigDecimal("1000"))),
                 List.of(new CommuneFigure(1, "96101", "Xã Một", "961", "Huyện", verified, new BigDecimal("62.5"),
-                        Map.of("G1", verified), new BigDecimal("505.20"), new BigDecimal("1000"),
+                        Map.of("G1", verified), new BigDecimal("505.20"), new BigDecimal("1000.00"),
                         new BigDecimal("625.00")),
                         // Not begun: the rollup holds zeros for it, which count in the averages.
                         new CommuneFigure(null, "96102", "Xã Hai", "961", "Huyện", BigDecimal.ZERO, BigDecimal.ZERO,
