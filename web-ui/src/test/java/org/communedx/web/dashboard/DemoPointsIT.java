@@ -178,6 +178,9 @@ class DemoPointsIT {
                         where u.code = ? and a.period_id = ?""", Boolean.class, code, year2026)));
         assertThat(ranks).as("the demo's communes without sample values").containsValue("—");
         assertThat(dashboard).contains(">Chưa có điểm</span>")
+                .as("nothing claimed either, as the report says, not 0,0").containsPattern(
+                        "data-label=\"Đã xác nhận\"><span[^>]*>Chưa có điểm</span>.*?</td>\\s*<td class=\"text-end\" "
+                                + "data-label=\"Kê khai\"><span[^>]*>Chưa có điểm</span></td>")
                 .as("no parent column: the communes lie under the province").doesNotContain(">Thuộc</a></th>");
         String report = manager.get("/units/25/periods/" + year2026 + "/report").body();
         assertThat(report).contains("id=\"report-ranking\"", ">Chưa có điểm</td>")
