@@ -6,12 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.service.assessment.Scorecards;
+import org.communedx.service.progress.ProgressViews.CommuneFigure;
 import org.communedx.service.progress.ProgressViews.PlanStatus;
 import org.communedx.service.progress.ProgressViews.PlanTracker;
 import org.communedx.service.progress.ProgressViews.Rollup;
@@ -101,7 +103,8 @@ public class Dashboards {
     public Dashboard unit(String unitCode, Long periodId, int threshold) {
         long period = periodOf(unitCode, periodId);
         Rollup rollup = rollups.rollup(unitCode, period, threshold, Rollups.Detail.COMMUNES_BY_GROUP);
-        List<PlanTracker> trackers = plans.plansUnder(unitCode);
+        List<PlanTracker> trackers = plans.plansOn(period, rollup.ranking().stream().map(CommuneFigure::code)
+                .collect(Collectors.toSet()));
         boolean parentOfCommunes = rollup.ranking().stream()
                 .anyMatch(commune -> rollup.unitCode().equals(commune.parentCode()));
         Map<String, Integer> backlog = parentOfCommunes ? backlog(rollup.unitCode(), period) : null;

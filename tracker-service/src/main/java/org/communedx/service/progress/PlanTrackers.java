@@ -15,7 +15,6 @@ import java.util.Set;
 
 import org.communedx.model.framework.ScoreDisplay;
 import org.communedx.model.framework.ScoreSettings;
-import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.progress.Forecast.Point;
 import org.communedx.service.progress.ProgressViews.PlanCommune;
@@ -46,17 +45,13 @@ public class PlanTrackers {
 
     private final Clock clock;
 
-    private final AdministrativeUnitRepository units;
-
     private final ProgressLedger ledger;
 
-    PlanTrackers(JdbcClient jdbc, Scopes scopes, Clock clock, AdministrativeUnitRepository units,
-            ProgressLedger ledger) {
+    PlanTrackers(JdbcClient jdbc, Scopes scopes, Clock clock, ProgressLedger ledger) {
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.clock = clock;
-        this.units = units;
     }
 
     /**
@@ -69,16 +64,24 @@ public class PlanTrackers {
     }
 
     /**
-     * The plans over the unit and over the units below it, for its dashboard. Only these are tracked: an
-     * administrator's province page would otherwise follow every plan of the country to show a few. The units below
-     * every period of the code are the candidates, and of them only those the caller reaches count.
+     * The plans a dashboard shows beside a period's figures: those over any of its communes, tracked on that period
+     * (or on none yet, when no period reaches the plan's dates). A province formed by the reform shows, for a period
+     * before it, the plans of the districts its communes then lay under; and a plan of another year is not shown
+     * beside this one's figures. Only these are tracked, as an administrator's province page would otherwise follow
+     * every plan of the country to show a few.
+     * @param communeCodes the communes of the dashboard's rollup
      */
-    public List<PlanTracker> plansUnder(String unitCode) {
+    public List<PlanTracker> plansOn(long periodId, Set<String> communeCodes) {
         UnitScope scope = scopes.current();
-        scope.require(unitCode);
-        Set<Long> subtree = Set.copyOf(units.findSubtreeIds(unitCode));
-        return track(headers().stream().filter(plan -> subtree.contains(plan.scopeUnitId())
-                && scope.includesUnit(plan.scopeUnitId())).toList());
+        List<Header> reachable = headers().stream().filter(plan -> scope.includesUnit(plan.scopeUnitId())).toList();
+        if (reachable.isEmpty() || communeCodes.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Participant>> participants = participants(reachable.stream().map(Header::id).toList());
+        List<Header> over = reachable.stream().filter(plan -> participants.getOrDefault(plan.id(), List.of())
+                .stream().anyMatch(participant -> communeCodes.contains(participant.code()))).toList();
+        return track(over).stream()
+                .filter(plan -> plan.periodId() == null || plan.periodId() == periodId).toList();
     }
 
     public PlanTracker plan(long id) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.framework.Comparison;
@@ -203,7 +204,7 @@ class PointsScorecardTests {
         assertThat(rollup.children()).filteredOn(child -> child.code().equals("961")).singleElement()
                 .satisfies(child -> assertThat(child.averageScore()).as("96101 and 96102").isEqualByComparingTo("25.25"));
 
-        PlanTracker plan = trackers.plansUnder("96").stream().filter(found -> found.name().equals("Kế hoạch điểm"))
+        PlanTracker plan = trackers.plansOn(period, Set.of("96101")).stream().filter(found -> found.name().equals("Kế hoạch điểm"))
                 .findFirst().orElseThrow();
         assertThat(plan.scoreSettings().points()).isTrue();
         assertThat(plan.maxScore()).isEqualByComparingTo("100");

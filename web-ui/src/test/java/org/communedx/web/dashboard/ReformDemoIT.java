@@ -74,6 +74,22 @@ class ReformDemoIT {
                 .isEqualTo(figure(hoaBinh, "figure-average")).matches("[1-9]\\d?,\\d%");
     }
 
+    /**
+     * Beside 2025's figures, the plans of 2025 over the communes the province was formed from: Lạc Sơn's, whose
+     * district lies under no unit of code 25, and not the province's own 2026 plan, in points of another version.
+     */
+    @Test
+    void aPeriodsDashboardShowsThePlansOfThatPeriodOverItsCommunes() {
+        WebClient manager = new WebClient(port).login("tinh.phutho", PASSWORD);
+
+        assertThat(manager.get("/units/25/dashboard?period=" + period("Năm 2025")).body())
+                .contains("Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025")
+                .doesNotContain("Kế hoạch chuyển đổi số cấp xã tỉnh Phú Thọ năm 2026");
+        assertThat(manager.get("/units/25/dashboard?period=" + period("Năm 2026")).body())
+                .contains("Kế hoạch chuyển đổi số cấp xã tỉnh Phú Thọ năm 2026")
+                .doesNotContain("Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025");
+    }
+
     @Test
     void yenPhusStaffEnterInTheNewCommuneAndSeeTheHistoryOfThoseItWasFormedFrom() {
         long year2026 = period("Năm 2026");
