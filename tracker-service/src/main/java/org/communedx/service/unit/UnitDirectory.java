@@ -55,6 +55,19 @@ public class UnitDirectory {
     }
 
     /**
+     * The day the unit tree opens on: today, or, for a user whose own unit has ended (a district the 2025 reform
+     * closed), its last day. Today the tree held nothing of theirs, and said that no unit was valid on this date.
+     */
+    public LocalDate openingDay() {
+        LocalDate today = today();
+        UnitScope scope = scopes.current();
+        if (scope.everything() || scope.rootCode() == null) {
+            return today;
+        }
+        return units.findEndedBefore(scope.rootCode(), today).map(AdministrativeUnit::getValidTo).orElse(today);
+    }
+
+    /**
      * Units whose name contains the query whatever its case and diacritics ("lac son", "LẠC SƠN"), or whose
      * code starts with it; at most {@link #SEARCH_LIMIT}, and only within the user's scope.
      */

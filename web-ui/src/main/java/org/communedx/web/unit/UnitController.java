@@ -44,7 +44,7 @@ class UnitController {
     String list(@RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(defaultValue = "") String open, Model model) {
-        LocalDate date = asOf != null ? asOf : directory.today();
+        LocalDate date = asOf != null ? asOf : directory.openingDay();
         List<String> openPath = Arrays.stream(open.split("/")).filter(code -> !code.isBlank()).limit(3).toList();
         model.addAttribute("q", q.strip());
         model.addAttribute("asOf", date);

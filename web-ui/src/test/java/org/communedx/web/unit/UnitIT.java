@@ -74,6 +74,13 @@ class UnitIT {
         assertThat(district).doesNotContain("Xã Nam Thượng");
     }
 
+    /** An account whose unit the reform ended opens the tree on that unit's last day, not on a today it has nothing of. */
+    @Test
+    void theTreeOfAnEndedUnitsAccountOpensOnItsLastDay() {
+        assertThat(new WebClient(port).login("huyen.lacson", DEMO_PASSWORD).get("/units").body())
+                .contains("value=\"2025-06-30\"", "Huyện Lạc Sơn");
+    }
+
     @Test
     void administratorImportsAListThenItsMergeAndEveryoneSeesTheHistory() {
         WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
