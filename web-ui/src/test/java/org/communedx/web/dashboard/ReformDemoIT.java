@@ -69,6 +69,10 @@ class ReformDemoIT {
                 .get("/units/17/dashboard?period=" + year2024).body();
 
         assertThat(phuTho).contains("id=\"formed-on\"", "Xã Xuất Hóa", "Xã Bình Hẻm", "Xã Ân Nghĩa");
+        assertThat(new WebClient(port).login("tinh.phutho", PASSWORD)
+                .get("/units/25/periods/" + period("Năm 2025") + "/report").body())
+                .as("the report of a period it was formed within says it as the dashboard does")
+                .contains("id=\"report-formed-on\"", "Tỉnh Phú Thọ được thành lập ngày 01/07/2025");
         assertThat(figure(phuTho, "figure-communes")).isEqualTo("28");
         assertThat(figure(phuTho, "figure-average")).as("the same communes as Hòa Bình's, the same figure")
                 .isEqualTo(figure(hoaBinh, "figure-average")).matches("[1-9]\\d?,\\d%");
