@@ -44,7 +44,9 @@ class TrackerEventNotices {
         CriterionEntry entry = entries.findById(event.entryId())
                 .orElseThrow(() -> new IllegalStateException("No entry " + event.entryId()));
         AdministrativeUnit commune = entry.getAssessment().getUnit();
-        Map<String, String> about = Map.of("criterion", entry.getCriterion().getCode(), "commune", commune.getName());
+        // The period too: the same criterion of a commune can be returned in an old period reopened and in the new.
+        Map<String, String> about = Map.of("criterion", entry.getCriterion().getCode(), "commune", commune.getName(),
+                "period", entry.getAssessment().getPeriod().getName());
         // Java 17: no patterns in switch yet; the interface is sealed, so these four are all there are.
         if (event instanceof TrackerEvent.EntryReturned returned) {
             notify(recipients.staffOf(commune), entry, NotificationKind.ENTRY_RETURNED,

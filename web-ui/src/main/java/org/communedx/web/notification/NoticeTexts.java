@@ -33,9 +33,12 @@ public class NoticeTexts {
     public String text(NoticeView notice, Locale locale) {
         Map<String, String> p = notice.parameters();
         Object[] arguments = switch (notice.kind()) {
-            case ENTRY_RETURNED, ENTRY_REOPENED -> new Object[] { p.get("criterion"), p.get("commune"), p.get("reason") };
-            case COMMENT_POSTED -> new Object[] { p.get("criterion"), p.get("commune"), p.get("author") };
-            case EVIDENCE_EXPIRING -> new Object[] { p.get("criterion"), p.get("commune"), date(p.get("validUntil")) };
+            case ENTRY_RETURNED, ENTRY_REOPENED -> new Object[] { p.get("criterion"), p.get("commune"), p.get("reason"),
+                    p.get("period") };
+            case COMMENT_POSTED -> new Object[] { p.get("criterion"), p.get("commune"), p.get("author"),
+                    p.get("period") };
+            case EVIDENCE_EXPIRING -> new Object[] { p.get("criterion"), p.get("commune"), date(p.get("validUntil")),
+                    p.get("period") };
             case SUBMISSIONS_WAITING -> new Object[] { count(p.get("count")), date(p.get("oldest")) };
             case DEADLINE_AHEAD -> new Object[] { p.get("period"), count(p.get("days")), date(p.get("deadline")) };
             case DEADLINE_PASSED -> new Object[] { p.get("period"), date(p.get("deadline")), count(p.get("count")) };

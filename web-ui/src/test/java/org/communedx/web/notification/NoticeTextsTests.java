@@ -40,6 +40,20 @@ class NoticeTextsTests {
         assertThat(texts.text(passed, Locale.ENGLISH)).endsWith("1 commune has entries not submitted.");
     }
 
+    /** After the reform the same criterion of a commune of the same name may be returned in two periods. */
+    @Test
+    void aNoticeAboutAnEntryNamesItsPeriod() {
+        NoticeView returned = notice(NotificationKind.ENTRY_RETURNED, Map.of("criterion", "G1.C2", "commune",
+                "Xã Yên Phú", "reason", "Thiếu biên bản", "period", "Năm 2025"));
+        NoticeView expiring = notice(NotificationKind.EVIDENCE_EXPIRING, Map.of("criterion", "G1.C2", "commune",
+                "Xã Yên Phú", "validUntil", "2026-12-31", "period", "Năm 2026"));
+
+        assertThat(texts.text(returned, Locale.forLanguageTag("vi")))
+                .isEqualTo("Tiêu chí G1.C2 của Xã Yên Phú (Năm 2025) bị trả lại: Thiếu biên bản");
+        assertThat(texts.text(expiring, Locale.ENGLISH))
+                .isEqualTo("Evidence of criterion G1.C2 (Xã Yên Phú, Năm 2026) stops being valid on 31/12/2026.");
+    }
+
     /** A row written without its count (the tests write such rows) still reads, as it did. */
     @Test
     void aNoticeWithoutItsCountStillReads() {

@@ -187,6 +187,9 @@ class NotificationMailIT {
         String page = staff.get("/notifications").body();
         assertThat(page).contains("id=\"nav-unread\"", "thông báo chưa đọc", "/open\" method=\"post\"",
                 "bị trả lại: Thiếu &lt;b&gt;danh sách&lt;/b&gt;")
+                .as("named by its period: the same criterion may be returned in two")
+                .contains("Tiêu chí G1.C1 của Xã Yên Phú (" + periods.findById(period).orElseThrow().getName()
+                        + ") bị trả lại")
                 .doesNotContain("<b>danh sách</b>");
         String api = api(staff, "/api/v1/notifications?size=500").body();
         assertThat(api).contains("\"kind\":\"ENTRY_RETURNED\"", "\"link\":\"/entries/" + entry + "\"");
