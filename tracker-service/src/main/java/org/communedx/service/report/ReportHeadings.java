@@ -7,6 +7,7 @@ import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.UnitLevel;
+import org.communedx.model.unit.UnitType;
 import org.communedx.service.scope.Scopes;
 
 import org.springframework.stereotype.Service;
@@ -37,9 +38,12 @@ public class ReportHeadings {
      * @param parentName the unit above the issuer, e.g. the province of a district; null for a province
      * @param place the issuer's name without its type: "Lạc Sơn" for Huyện Lạc Sơn
      * @param signerTitle the title the report is signed under, as the unit's settings say; null for the default
+     * @param type the issuer's type, which an English report writes after its place ("Lạc Sơn District")
+     * @param parentPlace the unit above's name without its type; null for a province
+     * @param parentType the unit above's type; null for a province
      */
     public record ReportHeading(String unitCode, String unitName, UnitLevel level, String parentName, String place,
-            LocalDate date, String signerTitle) {
+            LocalDate date, String signerTitle, UnitType type, String parentPlace, UnitType parentType) {
     }
 
     /** The heading for a unit's report of a period; outside the caller's scope the unit does not exist. */
@@ -49,7 +53,8 @@ public class ReportHeadings {
         AdministrativeUnit parent = unit.getParent();
         return new ReportHeading(unit.getCode(), unit.getName(), unit.getLevel(),
                 parent == null ? null : parent.getName(), place(unit), LocalDate.now(clock.withZone(Exports.VIETNAM)),
-                unit.getReportSignerTitle());
+                unit.getReportSignerTitle(), unit.getType(), parent == null ? null : place(parent),
+                parent == null ? null : parent.getType());
     }
 
     private static String place(AdministrativeUnit unit) {

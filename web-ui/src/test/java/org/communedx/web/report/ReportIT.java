@@ -236,7 +236,11 @@ class ReportIT {
                         "- UBND Tỉnh Hòa Bình (để báo cáo);", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
             }
             assertThat(province.get(commune + "?lang=en").body()).contains("No.: ........../BC-UBND", "Recipients:",
-                    "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH");
+                    "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH")
+                    .as("the issuers in English, not \"PEOPLE'S COMMITTEE OF HUYỆN LẠC SƠN\"").contains(
+                            "PEOPLE&#39;S COMMITTEE OF LẠC SƠN DISTRICT", "PEOPLE&#39;S COMMITTEE OF YÊN PHÚ COMMUNE",
+                            "- People&#39;s Committee of Lạc Sơn District (for reporting);",
+                            "- Archive: Records office (VT).");
             province.get(commune + "?lang=vi");
         }
         finally {
