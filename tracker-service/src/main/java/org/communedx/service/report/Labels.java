@@ -24,8 +24,9 @@ public record Labels(MessageSource messages, Locale locale) {
     }
 
     /**
-     * How a criterion's target reads, on the pages ({@code #entries}) as in the exports: "≥ 80 %", "≤ 3 ngày"; "Có
-     * (đã thực hiện)" for a yes-or-no criterion. The number in its plain form: 80, not the 80.00 the column gives.
+     * How a criterion's target reads, on the pages ({@code #entries}) as in the exports: "≥ 80%", as every other
+     * percentage is written, "≤ 3 ngày", "≥ 12" without a unit; "Có (đã thực hiện)" for a yes-or-no criterion. The
+     * number in its plain form: 80, not the 80.00 the column gives.
      */
     public static MessageSourceResolvable target(MeasurementType type, BigDecimal target, Comparison comparison,
             @Nullable String unit) {
@@ -33,7 +34,8 @@ public record Labels(MessageSource messages, Locale locale) {
             return new DefaultMessageSourceResolvable("entry.target.yes");
         }
         return new DefaultMessageSourceResolvable(new String[] { "entry.target." + comparison.name() },
-                new Object[] { Numbers.plain(target), unit == null ? "" : unit });
+                new Object[] { Numbers.plain(target), unit == null || unit.isBlank() ? ""
+                        : unit.equals("%") ? unit : "\u00a0" + unit });
     }
 
     /** The text of a message such as {@link #target}. */

@@ -64,7 +64,7 @@ class EntryTextsTests {
                 "status", EntryStatus.RETURNED);
 
         assertThat(render(targets, model, "vi"))
-                .isEqualTo("≥\u00a080\u00a0%|≤\u00a03\u00a0|Có (đã thực hiện) |text-target|Bị trả lại");
+                .isEqualTo("≥\u00a080%|≤\u00a03|Có (đã thực hiện) |text-target|Bị trả lại");
     }
 
     @Test
