@@ -140,6 +140,18 @@ class AccessibilityBrowserIT {
         assertThat(violations(page, "huyen.lacson after a bulk approval")).isEmpty();
     }
 
+    /** The unit search that works without script comes back with the focus at what it found, not at the page's top. */
+    @Test
+    void theUnitSearchOfTheAccountFormTakesTheFocusToWhatItFound() {
+        Page page = browser.logIn(port, "admin", EntryPages.PASSWORD);
+        page.navigate("http://localhost:" + port + "/users/new");
+        page.locator("#unitCode").fill("Yên Phú");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm đơn vị")).click();
+
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#unit-results-heading"))
+                .isFocused();
+    }
+
     /** The token, shown once, stood in a line the keyboard could not scroll to its end (scrollable-region-focusable). */
     @Test
     void theTokenShownOnceHasNoSeriousViolation() {
