@@ -2,10 +2,15 @@ package org.communedx.web.login;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 @Controller
 class LoginController {
@@ -18,7 +23,8 @@ class LoginController {
      */
     @GetMapping("/login")
     String login(@RequestParam(name = "throttled", required = false) String throttled, Principal signedIn,
-            Model model) {
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        keepTypedUsername(model, request, response);
         if (signedIn != null) {
             model.addAttribute("signedInAs", signedIn.getName());
         }
@@ -26,5 +32,22 @@ class LoginController {
             model.addAttribute("waitMinutes", Integer.parseInt(throttled));
         }
         return "login/form";
+    }
+
+    /**
+     * The username typed before a refusal (SecurityConfiguration's flash) is offered on the page right after it, and
+     * on that page again in the other language: the language switch came back with the field empty. Any other
+     * opening of the login page does not offer it.
+     */
+    private static void keepTypedUsername(Model model, HttpServletRequest request, HttpServletResponse response) {
+        Object typed = model.getAttribute("typedUsername");
+        if (typed != null) {
+            FlashMap again = RequestContextUtils.getOutputFlashMap(request);
+            again.put("typedUsername", typed);
+            again.setTargetRequestPath("/login");
+            again.addTargetRequestParam("lang",
+                    "en".equals(RequestContextUtils.getLocale(request).getLanguage()) ? "vi" : "en");
+            RequestContextUtils.saveOutputFlashMap("/login", request, response);
+        }
     }
 }

@@ -218,6 +218,9 @@ class LoginSecurityIT {
 
         assertThat(again).contains("value=\"" + username + "\"").containsPattern("id=\"password\"[^>]*autofocus")
                 .doesNotContainPattern("id=\"username\"[^>]*autofocus");
+        assertThat(client.get("/login?error&lang=en").body()).as("that page in the other language too")
+                .contains("value=\"" + username + "\"");
+        client.get("/login?lang=vi");
         assertThat(client.get("/login").body()).as("only the page right after the refusal")
                 .doesNotContain(username).containsPattern("id=\"username\"[^>]*autofocus");
 
