@@ -80,6 +80,9 @@ class ProgressTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.communedx.service.assessment.ProgressLedger ledger;
+
     long period;
 
     final LocalDate today = LocalDate.now(org.communedx.service.assessment.ProgressLedger.VIETNAM);
@@ -105,6 +108,21 @@ class ProgressTests {
     void logoutAndRemoveTheFixtures() {
         SecurityContextHolder.clearContext();
         fixtures.remove();
+    }
+
+    /**
+     * A second round added over the last months of a year, holding the plan's deadline too, leaves the year's plan on
+     * the year's period: it had moved to the newer one and counted its communes from nothing.
+     */
+    @Test
+    void aPlanIsJudgedOnThePeriodCoveringMostOfItsDays() {
+        long year = fixtures.newPeriod(LocalDate.of(2091, 1, 1), LocalDate.of(2091, 12, 31));
+        long secondRound = fixtures.newPeriod(LocalDate.of(2091, 7, 1), LocalDate.of(2091, 12, 31));
+
+        assertThat(ledger.scoringPeriodOf(LocalDate.of(2091, 1, 1), LocalDate.of(2091, 12, 31))).contains(year);
+        assertThat(ledger.scoringPeriodOf(LocalDate.of(2091, 8, 1), LocalDate.of(2091, 12, 31)))
+                .as("a plan of the second round's months alone: both cover them, the later one is taken")
+                .contains(secondRound);
     }
 
     @Test
