@@ -176,14 +176,15 @@ public class NotificationJobs {
             made += inbox.notify(List.of(d.userId()), new Notice(NotificationKind.DEADLINE_AHEAD, null, d.unitId(),
                     d.periodId(), Map.of("days", Long.toString(daysLeft), "deadline", d.deadline().toString(),
                             "period", d.periodName()),
-                    REMINDERS + ":" + d.periodId() + ":" + d.unitId() + ":" + bucket));
+                    // The deadline too: one moved later is reminded of anew.
+                    REMINDERS + ":" + d.periodId() + ":" + d.unitId() + ":" + d.deadline() + ":" + bucket));
         }
         return made;
     }
 
     /**
-     * A province's managers hear once per period that its deadline passed with communes' entries missing, with how
-     * many communes.
+     * A province's managers hear once per period and deadline that the deadline passed with communes' entries missing,
+     * with how many communes: once more if the deadline, moved later, passes again.
      *
      * @return how many notices were made
      */
@@ -211,7 +212,7 @@ public class NotificationJobs {
         Notice notice() {
             return new Notice(NotificationKind.DEADLINE_PASSED, null, provinceId, periodId, Map.of("count",
                     Long.toString(communes), "deadline", deadline.toString(), "period", periodName),
-                    PASSED + ":" + periodId + ":" + provinceId);
+                    PASSED + ":" + periodId + ":" + deadline + ":" + provinceId);
         }
     }
 

@@ -297,6 +297,16 @@ class NotificationMailIT {
                 .filter(mail -> text(mail).contains("đã quá hạn nộp"))).hasSize(1);
         assertThat(count(api(phuTho, "/api/v1/notifications?size=100").body(), "\"kind\":\"DEADLINE_PASSED\""))
                 .as("not the province that holds the code today").isEqualTo(phuThoPassed);
+
+        // An administrator moves the deadline later: its reminders and its passing are told anew, each once.
+        LocalDate moved = deadline.plusDays(20);
+        jdbc.sql("update period set submission_deadline = ? where id = ?").params(moved, closing).update();
+        clock.set(moved.minusDays(7).atTime(8, 0).atZone(ProgressLedger.VIETNAM).toInstant());
+        assertThat(jobs.deadlineReminders()).as("the moved deadline's week ahead").isPositive();
+        assertThat(jobs.deadlineReminders()).isZero();
+        clock.set(moved.plusDays(1).atTime(8, 0).atZone(ProgressLedger.VIETNAM).toInstant());
+        assertThat(jobs.deadlinePassed()).as("the moved deadline passed").isPositive();
+        assertThat(jobs.deadlinePassed()).isZero();
     }
 
     private static String text(MimeMessage mail) {
