@@ -102,7 +102,8 @@ class DeadlineIT {
                 "documentNumber", "9/BC-UBND", "title", "Nộp muộn", "issuingBody", "UBND xã Yên Phú",
                 "documentDate", LocalDate.now(VIETNAM).minusDays(7).toString()), "muon.pdf", SampleFiles.pdf(1));
         assertThat(upload.statusCode()).isEqualTo(302);
-        assertThat(staff.get("/entries/" + draft).body()).contains(refusal);
+        assertThat(staff.get("/entries/" + draft).body()).contains(refusal)
+                .as("no form on the page to choose the file again in").doesNotContain("id=\"evidence-choose-again\"");
         assertThat(evidence.countByEntryId(draft)).as("no file kept").isZero();
 
         staff.get("/entries/" + draft + "?lang=en");
