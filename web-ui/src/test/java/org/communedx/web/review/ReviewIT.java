@@ -80,7 +80,8 @@ class ReviewIT {
         assertThat(queue.indexOf("queue-" + c1)).as("oldest first").isLessThan(queue.indexOf("queue-" + c2));
         assertThat(queue).as("submitted by the commune's staff, not by a system").doesNotContain("from-system-");
         assertThat(queue).containsPattern("id=\"nav-reviews\">\\d+ chờ duyệt");
-        assertThat(reviewer.get("/reviews?period=" + period + "&group=G2").body()).doesNotContain("queue-" + c1);
+        assertThat(reviewer.get("/reviews?period=" + period + "&group=G2").body()).doesNotContain("queue-" + c1)
+                .as("the filters found nothing, not the queue").contains("chờ duyệt khớp với bộ lọc này.");
         assertThat(reviewer.get("/reviews?period=" + period + "&commune=05347").body()).doesNotContain("queue-" + c1);
         assertThat(new WebClient(port).login("tinh.hoabinh", PASSWORD).get("/reviews?period=" + period).body())
                 .as("Yên Phú has a district: the province does not review it").doesNotContain("queue-" + c1);
