@@ -1,6 +1,8 @@
 package org.communedx.model.period;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -72,28 +74,7 @@ public class Period {
     }
 
     private void apply(PeriodTerms terms, Framework framework) {
-        if (terms.name() == null || terms.name().isBlank()) {
-            throw new RuleViolation("period.invalid.name");
-        }
-        if (terms.year() < 2000 || terms.year() > 2100) {
-            throw new RuleViolation("period.invalid.year", terms.year());
-        }
-        if (terms.startDate() == null || terms.endDate() == null || terms.submissionDeadline() == null) {
-            throw new RuleViolation("period.invalid.datesMissing");
-        }
-        if (terms.endDate().isBefore(terms.startDate())) {
-            throw new RuleViolation("period.invalid.datesOrder");
-        }
-        // The year names the period to the API (?period=2026) and in lists: it is a year the period runs in.
-        if (terms.year() < terms.startDate().getYear() || terms.year() > terms.endDate().getYear()) {
-            throw new RuleViolation("period.invalid.yearOutsideDates", String.valueOf(terms.year()));
-        }
-        if (terms.submissionDeadline().isBefore(terms.startDate())) {
-            throw new RuleViolation("period.invalid.deadlineBeforeStart");
-        }
-        if (terms.graceDays() < 0 || terms.graceDays() > MAX_GRACE_DAYS) {
-            throw new RuleViolation("period.invalid.graceDays", MAX_GRACE_DAYS);
-        }
+        TermsRefused.throwIfAny(termProblems(terms));
         // A period takes only a published version, but keeps the one it has when that is retired later: its dates
         // and deadline stay editable, as the retirement promised.
         if (framework == null || framework != this.framework && framework.getStatus() != FrameworkStatus.PUBLISHED) {
@@ -106,6 +87,42 @@ public class Period {
         this.submissionDeadline = terms.submissionDeadline();
         this.graceDays = terms.graceDays();
         this.framework = framework;
+    }
+
+    /**
+     * Every problem of the terms alone, in the order a reader meets the fields: what a form can be told at once, even
+     * while other fields are still to be corrected.
+     */
+    public static List<RuleViolation> termProblems(PeriodTerms terms) {
+        List<RuleViolation> problems = new ArrayList<>();
+        if (terms.name() == null || terms.name().isBlank()) {
+            problems.add(new RuleViolation("period.invalid.name"));
+        }
+        boolean yearInRange = terms.year() >= 2000 && terms.year() <= 2100;
+        if (!yearInRange) {
+            problems.add(new RuleViolation("period.invalid.year", terms.year()));
+        }
+        if (terms.startDate() == null || terms.endDate() == null || terms.submissionDeadline() == null) {
+            problems.add(new RuleViolation("period.invalid.datesMissing"));
+        }
+        if (terms.startDate() != null && terms.endDate() != null) {
+            if (terms.endDate().isBefore(terms.startDate())) {
+                problems.add(new RuleViolation("period.invalid.datesOrder"));
+            }
+            // The year names the period to the API (?period=2026) and in lists: it is a year the period runs in.
+            else if (yearInRange
+                    && (terms.year() < terms.startDate().getYear() || terms.year() > terms.endDate().getYear())) {
+                problems.add(new RuleViolation("period.invalid.yearOutsideDates", String.valueOf(terms.year())));
+            }
+        }
+        if (terms.startDate() != null && terms.submissionDeadline() != null
+                && terms.submissionDeadline().isBefore(terms.startDate())) {
+            problems.add(new RuleViolation("period.invalid.deadlineBeforeStart"));
+        }
+        if (terms.graceDays() < 0 || terms.graceDays() > MAX_GRACE_DAYS) {
+            problems.add(new RuleViolation("period.invalid.graceDays", MAX_GRACE_DAYS));
+        }
+        return problems;
     }
 
     /**

@@ -75,11 +75,11 @@ public class Plan {
     /**
      * Sets every term at once, so that the target and the participants are checked against each other. Whether
      * the communes lie under the scope unit needs the unit tree, and is the service's to check.
-     * @throws PlanRefused with every problem of {@link #problems}
+     * @throws TermsRefused with every problem of {@link #problems}
      */
     public void revise(PlanTerms terms, AdministrativeUnit scopeUnit, Collection<AdministrativeUnit> participants,
             Collection<AdministrativeUnit> pilots) {
-        PlanRefused.throwIfAny(problems(terms, scopeUnit, participants, pilots));
+        TermsRefused.throwIfAny(problems(terms, scopeUnit, participants, pilots));
         Set<Long> participantIds = ids(participants);
         Set<Long> pilotIds = ids(pilots);
         this.name = terms.name().strip();

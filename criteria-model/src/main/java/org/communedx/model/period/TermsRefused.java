@@ -5,14 +5,14 @@ import java.util.List;
 import org.communedx.model.RuleViolation;
 
 /**
- * Every reason a plan's terms were refused, so that the form lists them at once rather than one a save; as a
- * {@link RuleViolation}, the first of them.
+ * Every reason a plan's or a period's terms were refused, so that the form lists them at once rather than one a save;
+ * as a {@link RuleViolation}, the first of them.
  */
-public class PlanRefused extends RuleViolation {
+public class TermsRefused extends RuleViolation {
 
     private final transient List<RuleViolation> problems;
 
-    private PlanRefused(List<RuleViolation> problems) {
+    private TermsRefused(List<RuleViolation> problems) {
         super(problems.get(0).messageKey(), problems.get(0).arguments().toArray());
         this.problems = List.copyOf(problems);
     }
@@ -20,7 +20,7 @@ public class PlanRefused extends RuleViolation {
     /** Throws the problems, if there are any. */
     public static void throwIfAny(List<RuleViolation> problems) {
         if (!problems.isEmpty()) {
-            throw new PlanRefused(problems);
+            throw new TermsRefused(problems);
         }
     }
 

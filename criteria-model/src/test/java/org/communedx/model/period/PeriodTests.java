@@ -56,6 +56,16 @@ class PeriodTests {
                 .getSubmissionDeadline()).isEqualTo(LocalDate.of(2025, 1, 15));
     }
 
+    /** Every problem of the terms at once, first the first a reader meets: not one a save. */
+    @Test
+    void termsAreRefusedWithEveryProblemAtOnce() {
+        assertThatThrownBy(() -> new Period(new PeriodTerms(" ", 1999, DEC_31, JAN_1, JAN_1.minusDays(1), 91),
+                published())).isInstanceOfSatisfying(TermsRefused.class, refused -> assertThat(refused.problems())
+                        .extracting(RuleViolation::messageKey).containsExactly("period.invalid.name",
+                                "period.invalid.year", "period.invalid.datesOrder",
+                                "period.invalid.deadlineBeforeStart", "period.invalid.graceDays"));
+    }
+
     @Test
     void communesMaySubmitUpToAndIncludingTheDeadlineDay() {
         LocalDate deadline = LocalDate.of(2024, 12, 15);

@@ -3,6 +3,7 @@ package org.communedx.service.period;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import org.communedx.model.framework.FrameworkStatus;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.period.PeriodTerms;
+import org.communedx.model.period.TermsRefused;
 import org.communedx.service.Actors;
 import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.audit.AuditLog;
@@ -105,7 +107,7 @@ public class PeriodService {
     @Transactional
     public long create(PeriodDraft draft) {
         requireAdministrator();
-        requireFreeName(draft.name(), null);
+        requireFreeName(draft, null);
         Period period = periods.save(new Period(terms(draft), framework(draft.frameworkId())));
         audit.record(AUDIT_TYPE, period.getId(), "CREATE", null, view(period));
         return period.getId();
@@ -124,7 +126,7 @@ public class PeriodService {
             throw new RuleViolation("period.invalid.changedMeanwhile");
         }
         PeriodView before = view(period);
-        requireFreeName(draft.name(), id);
+        requireFreeName(draft, id);
         if (draft.frameworkId() != before.frameworkId()) {
             // The framework may change only while the period has no assessment. A commune's first write holds the
             // period's row while it creates one (AssessmentWorkflow): taking the row first waits for any such write,
@@ -187,11 +189,14 @@ public class PeriodService {
                 draft.submissionDeadline(), draft.graceDays());
     }
 
-    private void requireFreeName(String name, Long self) {
-        if (name != null) {
-            periods.findByName(name.strip()).filter(other -> !other.getId().equals(self)).ifPresent(other -> {
-                throw new RuleViolation("period.invalid.nameTaken", name.strip());
-            });
+    /** A name another period has is refused together with every problem of the terms, rather than before them. */
+    private void requireFreeName(PeriodDraft draft, Long self) {
+        String name = draft.name();
+        if (name != null && periods.findByName(name.strip()).filter(other -> !other.getId().equals(self)).isPresent()) {
+            List<RuleViolation> problems = new ArrayList<>(List.of(new RuleViolation("period.invalid.nameTaken",
+                    name.strip())));
+            problems.addAll(Period.termProblems(terms(draft)));
+            TermsRefused.throwIfAny(problems);
         }
     }
 

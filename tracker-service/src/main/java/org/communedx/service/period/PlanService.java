@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.period.Plan;
-import org.communedx.model.period.PlanRefused;
+import org.communedx.model.period.TermsRefused;
 import org.communedx.model.period.PlanRepository;
 import org.communedx.model.period.PlanTerms;
 import org.communedx.model.unit.AdministrativeUnit;
@@ -92,7 +92,7 @@ public class PlanService {
 
     /**
      * The units behind the codes, each in the caller's scope, and every commune under the plan's unit.
-     * @throws PlanRefused with every code that cannot be resolved, and what the terms alone are refused for
+     * @throws TermsRefused with every code that cannot be resolved, and what the terms alone are refused for
      */
     private Resolved resolve(PlanDraft draft) {
         if (draft.startDate() == null) {
@@ -132,7 +132,7 @@ public class PlanService {
         if (!problems.isEmpty()) {
             problems.addAll(Plan.termProblems(terms(draft), participantCodes.size()));
         }
-        PlanRefused.throwIfAny(problems);
+        TermsRefused.throwIfAny(problems);
         return new Resolved(scopeUnit, participants, pilots);
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.framework.FrameworkRepository;
-import org.communedx.model.period.PlanRefused;
+import org.communedx.model.period.TermsRefused;
 import org.communedx.model.user.Role;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.assessment.WorkflowFixtures;
@@ -106,7 +106,7 @@ class PlanningServiceTests {
         PlanDraft broken = new PlanDraft("Kế hoạch thử", "961", List.of("96101", "97001", "96201"),
                 List.of("96102"), 30, 9, START, START.minusDays(1));
 
-        assertThatExceptionOfType(PlanRefused.class).isThrownBy(() -> plans.create(broken))
+        assertThatExceptionOfType(TermsRefused.class).isThrownBy(() -> plans.create(broken))
                 .satisfies(refused -> assertThat(refused.problems()).extracting(RuleViolation::messageKey)
                         .containsExactly("plan.invalid.unitOutOfReach", "plan.invalid.notUnderScopeUnit",
                                 "plan.invalid.pilotNotParticipant",

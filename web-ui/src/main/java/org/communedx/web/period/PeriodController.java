@@ -46,6 +46,8 @@ class PeriodController {
     String create(@Validated @ModelAttribute("periodForm") PeriodForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
+            // A form refused for its shape says the period's own rules of what did bind too, in the same round.
+            PlanningProblems.reject(binding, form.termProblems(binding));
             return refused(model, null, binding);
         }
         long id;
@@ -53,7 +55,7 @@ class PeriodController {
             id = periods.create(form.toDraft());
         }
         catch (RuleViolation violation) {
-            binding.reject(violation.messageKey(), violation.arguments().toArray(), null);
+            PlanningProblems.reject(binding, violation);
             return refused(model, null, binding);
         }
         return saved(id, "period.created", redirect);
@@ -72,13 +74,14 @@ class PeriodController {
         periods.get(id);
         model.addAttribute("periodId", id);
         if (binding.hasErrors()) {
+            PlanningProblems.reject(binding, form.termProblems(binding));
             return refused(model, id, binding);
         }
         try {
             periods.edit(id, form.version(), form.toDraft());
         }
         catch (RuleViolation violation) {
-            binding.reject(violation.messageKey(), violation.arguments().toArray(), null);
+            PlanningProblems.reject(binding, violation);
             return refused(model, id, binding);
         }
         return saved(id, "period.saved", redirect);

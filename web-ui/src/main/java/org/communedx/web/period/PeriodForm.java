@@ -2,6 +2,7 @@ package org.communedx.web.period;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -10,13 +11,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.communedx.model.RuleViolation;
 import org.communedx.model.period.Period;
+import org.communedx.model.period.PeriodTerms;
 import org.communedx.service.period.PlanningViews.Editing;
 import org.communedx.service.period.PlanningViews.PeriodDraft;
 import org.communedx.service.period.PlanningViews.PeriodView;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.validation.BindingResult;
 
 /**
  * A period as the form sends it; whether the dates fit together is the entity's rule. An empty grace is none. Whole
@@ -40,6 +44,18 @@ record PeriodForm(@NotBlank @Size(max = 100) String name,
         return new PeriodForm(period.name(), BigDecimal.valueOf(period.year()), period.startDate(), period.endDate(),
                 period.submissionDeadline(), BigDecimal.valueOf(period.graceDays()), period.frameworkId(),
                 editing.version());
+    }
+
+    /**
+     * The period's own rules ({@link Period#termProblems}) on whatever bound, for a form refused for its shape: told in
+     * the same round, rather than after the shape is mended. A rule about a field that did not bind, or was left
+     * empty, is left to that field's own message.
+     */
+    List<RuleViolation> termProblems(BindingResult binding) {
+        int boundYear = year == null || binding.hasFieldErrors("year") ? 0 : year.intValue();
+        int boundGrace = graceDays == null || binding.hasFieldErrors("graceDays") ? 0 : graceDays.intValue();
+        return PlanningProblems.beyondFieldErrors(Period.termProblems(new PeriodTerms(name, boundYear, startDate,
+                endDate, submissionDeadline, boundGrace)), binding);
     }
 
     PeriodDraft toDraft() {

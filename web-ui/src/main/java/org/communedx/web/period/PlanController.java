@@ -1,7 +1,6 @@
 package org.communedx.web.period;
 
 import org.communedx.model.RuleViolation;
-import org.communedx.model.period.PlanRefused;
 import org.communedx.service.NotFoundException;
 import org.communedx.service.period.PlanService;
 
@@ -48,7 +47,7 @@ class PlanController {
     String create(@Validated @ModelAttribute("planForm") PlanForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
-            rejectTerms(form, binding);
+            PlanningProblems.reject(binding, form.termProblems(binding));
             return refused(binding, model);
         }
         try {
@@ -75,7 +74,7 @@ class PlanController {
         plans.get(id);
         model.addAttribute("planId", id);
         if (binding.hasErrors()) {
-            rejectTerms(form, binding);
+            PlanningProblems.reject(binding, form.termProblems(binding));
             return refused(binding, model);
         }
         try {
@@ -94,18 +93,9 @@ class PlanController {
         return FORM;
     }
 
-    private static void rejectTerms(PlanForm form, BindingResult binding) {
-        form.termProblems(binding).forEach(problem -> binding.reject(problem.messageKey(),
-                problem.arguments().toArray(), null));
-    }
-
     private static void reject(BindingResult binding, RuntimeException refused) {
-        if (refused instanceof PlanRefused plan) {
-            plan.problems().forEach(problem -> binding.reject(problem.messageKey(), problem.arguments().toArray(),
-                    null));
-        }
-        else if (refused instanceof RuleViolation violation) {
-            binding.reject(violation.messageKey(), violation.arguments().toArray(), null);
+        if (refused instanceof RuleViolation violation) {
+            PlanningProblems.reject(binding, violation);
         }
         else {
             binding.reject("plan.invalid.planOutOfReach");

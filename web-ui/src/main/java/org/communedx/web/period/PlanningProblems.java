@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.communedx.model.RuleViolation;
+import org.communedx.model.period.TermsRefused;
+
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 
@@ -16,6 +19,8 @@ import org.springframework.validation.BindingResult;
 final class PlanningProblems {
 
     private static final Map<String, List<String>> FIELDS = Map.of(
+            "period.invalid.name", List.of("name"),
+            "period.invalid.datesMissing", List.of("startDate", "endDate", "submissionDeadline"),
             "period.invalid.year", List.of("year"),
             "period.invalid.yearOutsideDates", List.of("year", "startDate", "endDate"),
             "period.invalid.datesOrder", List.of("startDate", "endDate"),
@@ -26,6 +31,25 @@ final class PlanningProblems {
             "plan.invalid.datesOrder", List.of("startDate", "deadline"));
 
     private PlanningProblems() {
+    }
+
+    /** Each reason the service refused the terms for, on the form ({@link TermsRefused}: all of them, at once). */
+    static void reject(BindingResult binding, RuleViolation refused) {
+        reject(binding, refused instanceof TermsRefused terms ? terms.problems() : List.of(refused));
+    }
+
+    /** The problems, each as a rule of the whole form, listed above it. */
+    static void reject(BindingResult binding, List<RuleViolation> problems) {
+        problems.forEach(problem -> binding.reject(problem.messageKey(), problem.arguments().toArray(), null));
+    }
+
+    /**
+     * Of the terms' problems, those the form's own field errors do not already say: a rule about a field that did not
+     * bind (a year of "20x7") is that field's message alone.
+     */
+    static List<RuleViolation> beyondFieldErrors(List<RuleViolation> problems, BindingResult binding) {
+        return problems.stream().filter(problem -> FIELDS.getOrDefault(problem.messageKey(), List.of()).stream()
+                .noneMatch(binding::hasFieldErrors)).toList();
     }
 
     /** Gives a refused form's page the fields that its refused rules are about. */

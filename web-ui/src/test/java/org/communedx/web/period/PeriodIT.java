@@ -91,7 +91,19 @@ class PeriodIT {
                 .as("both dates that the rule is about point to it")
                 .allSatisfy(date -> assertThat(date).contains("aria-invalid=\"true\"",
                         "aria-describedby=\"planning-refusals\""));
-        assertThat(input(backwards.body(), "submissionDeadline")).doesNotContain("aria-invalid");
+        assertThat(backwards.body()).as("the deadline, on the end's day, is before the start too: said at once")
+                .contains("Hạn nộp không được trước ngày bắt đầu.");
+        assertThat(input(backwards.body(), "name")).doesNotContain("aria-invalid");
+
+        // Every problem of one save at once: a year that is not one, reversed dates and too long a grace; and a name
+        // another period has, with the dates' problem.
+        String several = admin.post("/periods/new", periodForm(admin, name, "2027-12-31", "2027-01-01")
+                .replace("&year=2027", "&year=20x7") + "&graceDays=99").body();
+        assertThat(several).contains("Ngày kết thúc phải sau ngày bắt đầu.", "Số ngày gia hạn phải từ 0 đến 90.",
+                "Ngoài ra, 1 ô bên dưới cần sửa.");
+        assertThat(input(several, "year")).contains("aria-describedby=\"year-error\"");
+        assertThat(admin.post("/periods/new", periodForm(admin, "Năm 2026", "2027-12-31", "2027-01-01")).body())
+                .contains("Đã có kỳ đánh giá tên “Năm 2026”.", "Ngày kết thúc phải sau ngày bắt đầu.");
 
         HttpResponse<String> wrongYear = admin.post("/periods/new",
                 periodForm(admin, name, "2027-01-01", "2027-12-31").replace("&year=2027", "&year=2026"));
