@@ -1,6 +1,7 @@
 package org.communedx.service.ranking;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,10 +67,12 @@ public class Rankings {
      * @param communeCount every commune of the province, whatever the filter
      * @param scored how many have a score
      * @param classFilter the class shown, from 1, or null for all
+     * @param formedOn when the province was formed, where the period began before it and the communes it was formed
+     *     from are ranked ({@link Rollup#formedOn})
      */
     public record Ranking(String provinceCode, String provinceName, long periodId, String periodName,
             LocalizedText frameworkTitle, ScoreDisplay display, int decimals, BigDecimal scaleTop, List<ClassCount> classes,
-            List<RankedCommune> communes, int communeCount, int scored, Integer classFilter) {
+            List<RankedCommune> communes, int communeCount, int scored, Integer classFilter, LocalDate formedOn) {
 
         /** Nothing to rank: the page says so instead of an empty table. */
         public boolean empty() {
@@ -135,7 +138,7 @@ public class Rankings {
         return new Ranking(rollup.unitCode(), rollup.unitName(), period.getId(), period.getName(),
                 framework.title(), settings.display(), settings.points() ? settings.decimals() : 1,
                 Numbers.plain(framework.scoreScaleTop()), classCounts, shown, ranked.size(), scored,
-                classFilter);
+                classFilter, rollup.formedOn());
     }
 
     /**

@@ -61,7 +61,7 @@ class ReformDemoIT {
     }
 
     @Test
-    void beforeTheReformTheNewProvinceShowsTheCommunesItWasFormedFrom() {
+    void beforeTheReformTheNewProvinceShowsTheCommunesItWasFormedFrom() throws java.io.IOException {
         long year2024 = period("Năm 2024");
         String phuTho = new WebClient(port).login("tinh.phutho", PASSWORD)
                 .get("/units/25/dashboard?period=" + year2024).body();
@@ -73,6 +73,15 @@ class ReformDemoIT {
                 .get("/units/25/periods/" + period("Năm 2025") + "/report").body())
                 .as("the report of a period it was formed within says it as the dashboard does")
                 .contains("id=\"report-formed-on\"", "Tỉnh Phú Thọ được thành lập ngày 01/07/2025");
+        WebClient manager = new WebClient(port).login("tinh.phutho", PASSWORD);
+        String ranking = "/units/25/periods/" + period("Năm 2025") + "/ranking";
+        assertThat(manager.get(ranking).body()).as("and the ranking").contains("id=\"formed-on\"",
+                "Tỉnh Phú Thọ được thành lập ngày 01/07/2025");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                manager.download(ranking + ".pdf").body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .as("and its PDF").contains("Tỉnh Phú Thọ được thành lập ngày 01/07/2025");
+        }
         assertThat(figure(phuTho, "figure-communes")).isEqualTo("28");
         assertThat(figure(phuTho, "figure-average")).as("the same communes as Hòa Bình's, the same figure")
                 .isEqualTo(figure(hoaBinh, "figure-average")).matches("[1-9]\\d?,\\d%");
