@@ -302,6 +302,7 @@ class PeriodIT {
                 "_csrf=" + WebClient.csrfToken(inUse) + "&version=" + periods.findById(used).orElseThrow().getRowVersion());
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("id=\"refusal\"", "đã có số liệu của xã");
+        assertThat(refused.body().split("đã có số liệu của xã", -1)).as("said once").hasSize(2);
         assertThat(periods.findById(used)).isPresent();
     }
 
