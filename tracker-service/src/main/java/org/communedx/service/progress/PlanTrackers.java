@@ -77,10 +77,11 @@ public class PlanTrackers {
         if (reachable.isEmpty() || communeCodes.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<Participant>> participants = participants(reachable.stream().map(Header::id).toList());
-        List<Header> over = reachable.stream().filter(plan -> participants.getOrDefault(plan.id(), List.of())
-                .stream().anyMatch(participant -> communeCodes.contains(participant.code()))).toList();
-        return track(over).stream()
+        // The plans over the communes in one query, as an administrator reaches every plan of the country.
+        Set<Long> over = Set.copyOf(jdbc.sql("""
+                select distinct pc.plan_id from plan_commune pc join administrative_unit u on u.id = pc.unit_id
+                where u.code in (:codes)""").param("codes", communeCodes).query(Long.class).list());
+        return track(reachable.stream().filter(plan -> over.contains(plan.id())).toList()).stream()
                 .filter(plan -> plan.periodId() == null || plan.periodId() == periodId).toList();
     }
 
