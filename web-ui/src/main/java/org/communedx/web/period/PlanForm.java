@@ -55,19 +55,15 @@ record PlanForm(@NotBlank @Size(max = 300) String name, @NotBlank @Pattern(regex
 
     /**
      * The plan's own rules on its terms ({@link Plan#termProblems}) on whatever bound, for a form refused for its
-     * shape: told in the same round, rather than after the shape is mended. A number or date that did not bind
-     * is left to its field's own message.
+     * shape: told in the same round, rather than after the shape is mended. A rule about a field that did not bind,
+     * or was left empty, is left to that field's own message ({@link PlanningProblems#beyondFieldErrors}).
      */
     List<RuleViolation> termProblems(BindingResult binding) {
-        int percent = usable(binding, "targetPercent", targetPercent) ? targetPercent.intValue() : 0;
-        int communes = usable(binding, "targetCommunes", targetCommunes) ? targetCommunes.intValue() : 1;
-        int participantCount = binding.hasFieldErrors("participants") ? communes : codes(participants).size();
-        return Plan.termProblems(new PlanTerms(name, percent, communes, startDate, deadline), participantCount)
-                .stream().filter(problem -> !problem.messageKey().equals("plan.invalid.datesMissing")).toList();
-    }
-
-    private static boolean usable(BindingResult binding, String field, BigDecimal value) {
-        return value != null && !binding.hasFieldErrors(field);
+        int percent = targetPercent == null || binding.hasFieldErrors("targetPercent") ? 0 : targetPercent.intValue();
+        int communes = targetCommunes == null || binding.hasFieldErrors("targetCommunes") ? 1
+                : targetCommunes.intValue();
+        return PlanningProblems.beyondFieldErrors(Plan.termProblems(new PlanTerms(name, percent, communes,
+                startDate, deadline), codes(participants).size()), binding);
     }
 
     private static List<String> codes(String text) {

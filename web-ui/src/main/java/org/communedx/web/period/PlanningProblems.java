@@ -18,17 +18,19 @@ import org.springframework.validation.BindingResult;
  */
 final class PlanningProblems {
 
-    private static final Map<String, List<String>> FIELDS = Map.of(
-            "period.invalid.name", List.of("name"),
-            "period.invalid.datesMissing", List.of("startDate", "endDate", "submissionDeadline"),
-            "period.invalid.year", List.of("year"),
-            "period.invalid.yearOutsideDates", List.of("year", "startDate", "endDate"),
-            "period.invalid.datesOrder", List.of("startDate", "endDate"),
-            "period.invalid.deadlineBeforeStart", List.of("startDate", "submissionDeadline"),
-            "period.invalid.graceDays", List.of("graceDays"),
-            "plan.invalid.targetPercent", List.of("targetPercent"),
-            "plan.invalid.targetCommunes", List.of("targetCommunes"),
-            "plan.invalid.datesOrder", List.of("startDate", "deadline"));
+    private static final Map<String, List<String>> FIELDS = Map.ofEntries(
+            Map.entry("period.invalid.name", List.of("name")),
+            Map.entry("period.invalid.datesMissing", List.of("startDate", "endDate", "submissionDeadline")),
+            Map.entry("period.invalid.year", List.of("year")),
+            Map.entry("period.invalid.yearOutsideDates", List.of("year", "startDate", "endDate")),
+            Map.entry("period.invalid.datesOrder", List.of("startDate", "endDate")),
+            Map.entry("period.invalid.deadlineBeforeStart", List.of("startDate", "submissionDeadline")),
+            Map.entry("period.invalid.graceDays", List.of("graceDays")),
+            Map.entry("plan.invalid.targetPercent", List.of("targetPercent")),
+            // The target's count against the participants': neither said while the communes are still to be corrected.
+            Map.entry("plan.invalid.targetCommunes", List.of("targetCommunes", "participants")),
+            Map.entry("plan.invalid.datesMissing", List.of("startDate", "deadline")),
+            Map.entry("plan.invalid.datesOrder", List.of("startDate", "deadline")));
 
     private PlanningProblems() {
     }
