@@ -77,6 +77,15 @@ public class ReviewQueue {
 
     /** Narrows the queue; a null or blank filter lets everything through. */
     public record Filter(String communeCode, String groupCode, Long periodId) {
+
+        /** Whether any of the three narrows the queue, so that an empty answer is the filters', not the queue's. */
+        public boolean narrows() {
+            return given(communeCode) || given(groupCode) || periodId != null;
+        }
+
+        static boolean given(String code) {
+            return code != null && !code.isBlank();
+        }
     }
 
     /**
@@ -128,11 +137,11 @@ public class ReviewQueue {
                     c.target_value, c.comparison, c.unit, count(*) over () as waiting
                 """).append(FROM);
         Map<String, Object> params = new LinkedHashMap<>(reviewer.params());
-        if (filter.communeCode() != null && !filter.communeCode().isBlank()) {
+        if (Filter.given(filter.communeCode())) {
             sql.append(" and u.code = :commune");
             params.put("commune", filter.communeCode().strip());
         }
-        if (filter.groupCode() != null && !filter.groupCode().isBlank()) {
+        if (Filter.given(filter.groupCode())) {
             sql.append(" and g.code = :group");
             params.put("group", filter.groupCode().strip());
         }
