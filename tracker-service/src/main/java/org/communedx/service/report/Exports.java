@@ -259,11 +259,11 @@ public class Exports {
                 writer.row(List.of(labels.get("export.totals.averageClaimed"), rollup.averageClaimed()));
                 if (points) {
                     writer.row(List.of(labels.get("export.totals.maxScore"), maximum(rollup.maxScore())));
-                    writer.row(List.of(labels.get("export.totals.averageScore"),
-                            settings.round(rollup.averageScore())));
-                    writer.row(List.of(labels.get("export.totals.medianScore"), settings.round(rollup.medianScore())));
+                    // The rollup's averages come rounded as the version shows points (Rollups.averagePoints).
+                    writer.row(List.of(labels.get("export.totals.averageScore"), rollup.averageScore()));
+                    writer.row(List.of(labels.get("export.totals.medianScore"), rollup.medianScore()));
                     writer.row(List.of(labels.get("export.totals.averageClaimedScore"),
-                            settings.round(rollup.averageClaimedScore())));
+                            rollup.averageClaimedScore()));
                 }
                 writer.row(List.of(labels.get("export.totals.atOrAbove", rollup.threshold()),
                         rollup.atOrAboveThreshold()));
@@ -272,8 +272,7 @@ public class Exports {
                             group.name().in(labels.locale())), group.averageVerified()));
                     if (points) {
                         writer.row(List.of(labels.get("export.totals.groupAverageScore", group.groupCode(),
-                                group.name().in(labels.locale()), group.maxScore()),
-                                settings.round(group.averageScore())));
+                                group.name().in(labels.locale()), group.maxScore()), group.averageScore()));
                     }
                 }
             }
