@@ -343,6 +343,14 @@ public class Rollups {
         return figures;
     }
 
+    /**
+     * The unit whose figures the code shows for the period, as the rollup reads them (below): what a report is issued
+     * under. Outside the caller's scope the unit does not exist.
+     */
+    public AdministrativeUnit unitShown(String unitCode, Period period) {
+        return area(unitCode, period).unit();
+    }
+
     private Period period(long periodId) {
         return periods.findWithFramework(periodId).orElseThrow(() -> new ProgressNotFoundException("period " + periodId));
     }
@@ -392,22 +400,34 @@ public class Rollups {
                 .filter(unit -> unit.getValidFrom() != null && unit.getValidFrom().isAfter(period.getStartDate()))
                 .filter(scope::includes);
         if (formedSince.isPresent()) {
-            AdministrativeUnit unit = formedSince.get();
-            return Optional.of(new Area(unit.getId(), unit.getCode(), unit.getName(), unit.getLevel(),
-                    PREDECESSORS_OF_UNIT, unit.getValidFrom()));
+            return Optional.of(new Area(formedSince.get(), PREDECESSORS_OF_UNIT, formedSince.get().getValidFrom()));
         }
-        return scopes.reachableDuring(code, period).map(unit -> new Area(unit.getId(), unit.getCode(), unit.getName(),
-                unit.getLevel(), UNDER_UNIT, null));
+        return scopes.reachableDuring(code, period).map(unit -> new Area(unit, UNDER_UNIT, null));
     }
 
     /**
      * The communes a rollup or trend reads: {@code condition} selects them in {@link #COMMUNES}.
      * @param formedOn when the unit was formed, where the period began before it and its predecessors stand in
      */
-    private record Area(Long unitId, String code, String name, UnitLevel level, String condition,
-            LocalDate formedOn) {
+    private record Area(AdministrativeUnit unit, String condition, LocalDate formedOn) {
 
-        static final Area COUNTRY = new Area(null, null, null, null, WHOLE_COUNTRY, null);
+        static final Area COUNTRY = new Area(null, WHOLE_COUNTRY, null);
+
+        Long unitId() {
+            return unit == null ? null : unit.getId();
+        }
+
+        String code() {
+            return unit == null ? null : unit.getCode();
+        }
+
+        String name() {
+            return unit == null ? null : unit.getName();
+        }
+
+        UnitLevel level() {
+            return unit == null ? null : unit.getLevel();
+        }
     }
 
     private static BigDecimal average(BigDecimal sum, int count) {

@@ -8,6 +8,7 @@ import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.unit.UnitType;
+import org.communedx.service.progress.Rollups;
 import org.communedx.service.scope.Scopes;
 
 import org.springframework.stereotype.Service;
@@ -24,12 +25,15 @@ public class ReportHeadings {
 
     private final Scopes scopes;
 
+    private final Rollups rollups;
+
     private final PeriodRepository periods;
 
     private final Clock clock;
 
-    ReportHeadings(Scopes scopes, PeriodRepository periods, Clock clock) {
+    ReportHeadings(Scopes scopes, Rollups rollups, PeriodRepository periods, Clock clock) {
         this.scopes = scopes;
+        this.rollups = rollups;
         this.periods = periods;
         this.clock = clock;
     }
@@ -46,10 +50,28 @@ public class ReportHeadings {
             LocalDate date, String signerTitle, UnitType type, String parentPlace, UnitType parentType) {
     }
 
-    /** The heading for a unit's report of a period; outside the caller's scope the unit does not exist. */
-    public ReportHeading heading(String unitCode, long periodId) {
-        Period period = periods.findById(periodId).orElseThrow(() -> new ExportNotFoundException("period " + periodId));
-        AdministrativeUnit unit = scopes.requireDuring(unitCode, period);
+    /**
+     * The heading of a commune's report of a period: the commune that held the code during the period, as its
+     * scorecard. Outside the caller's scope the commune does not exist.
+     */
+    public ReportHeading communeHeading(String communeCode, long periodId) {
+        return heading(scopes.requireDuring(communeCode, period(periodId)));
+    }
+
+    /**
+     * The heading of a district's or province's report or ranking of a period: the unit whose figures it gives, Tỉnh
+     * Phú Thọ for 2023 too, though it was formed in 2025 ({@link Rollups#unitShown}). Outside the caller's scope the
+     * unit does not exist.
+     */
+    public ReportHeading unitHeading(String unitCode, long periodId) {
+        return heading(rollups.unitShown(unitCode, period(periodId)));
+    }
+
+    private Period period(long periodId) {
+        return periods.findById(periodId).orElseThrow(() -> new ExportNotFoundException("period " + periodId));
+    }
+
+    private ReportHeading heading(AdministrativeUnit unit) {
         AdministrativeUnit parent = unit.getParent();
         return new ReportHeading(unit.getCode(), unit.getName(), unit.getLevel(),
                 parent == null ? null : parent.getName(), place(unit), LocalDate.now(clock.withZone(Exports.VIETNAM)),

@@ -71,7 +71,7 @@ class RankingController {
             HttpServletRequest request, HttpServletResponse response) {
         Ranking ranking = rankings.ranking(code, periodId, classNumber);
         model.addAttribute("ranking", ranking);
-        model.addAttribute("heading", headings.heading(code, periodId));
+        model.addAttribute("heading", headings.unitHeading(code, periodId));
         return downloads.pdf(fileName(ranking, new Labels(messages, locale)), "report/ranking", model.asMap(), locale,
                 request, response);
     }

@@ -82,7 +82,7 @@ class ReportController {
     private Map<String, Object> commune(String code, long periodId) {
         Map<String, Object> model = new HashMap<>();
         model.put("scorecard", scorecards.scorecard(code, periodId));
-        model.put("heading", headings.heading(code, periodId));
+        model.put("heading", headings.communeHeading(code, periodId));
         model.put("pdf", false);
         return model;
     }
@@ -90,7 +90,7 @@ class ReportController {
     private Map<String, Object> unit(String code, long periodId) {
         Map<String, Object> model = new HashMap<>();
         model.put("rollup", rollups.rollup(code, periodId));
-        model.put("heading", headings.heading(code, periodId));
+        model.put("heading", headings.unitHeading(code, periodId));
         model.put("pdf", false);
         return model;
     }

@@ -201,6 +201,14 @@ class RankingIT {
         long year2023 = periods.findByName("Năm 2023").orElseThrow().getId();
         assertThat(manager.get("/units/25/periods/" + year2023 + "/ranking").statusCode())
                 .as("a period before the province was formed, as its dashboard").isEqualTo(200);
+        // Its printed files, issued under the province as its dashboard: they had answered 404 for 2023 and 2024.
+        String report = manager.get("/units/25/periods/" + year2023 + "/report").body();
+        assertThat(report).contains("TỈNH PHÚ THỌ").contains("01/07/2025");
+        for (String pdf : List.of("/ranking.pdf", "/report.pdf")) {
+            HttpResponse<byte[]> file = manager.download("/units/25/periods/" + year2023 + pdf);
+            assertThat(file.statusCode()).as(pdf).isEqualTo(200);
+            assertThat(file.headers().firstValue("Content-Type")).as(pdf).hasValue("application/pdf");
+        }
     }
 
     /** One column of a CSV export's data rows (no commas inside the codes it is read for). */
