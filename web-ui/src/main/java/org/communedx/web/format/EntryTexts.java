@@ -80,9 +80,19 @@ public final class EntryTexts {
      * and say so: "40,00 / 40 điểm (chưa tính vào tổng)".
      */
     public String points(EntryStatus status, @Nullable BigDecimal points, BigDecimal maximum, ScoreSettings settings) {
-        boolean notCounted = points != null && points.signum() > 0 && !Completion.claims(status);
-        return message(notCounted ? "scorecard.points.notCounted" : "scorecard.points",
-                formats.points(points, settings), formats.maximum(maximum));
+        String note = pointsNote(status, points);
+        return note == null ? score(points, maximum, settings) : score(points, maximum, settings) + " " + note;
+    }
+
+    /** {@link #points}' first part, "40,00 / 40 điểm", which a printed report keeps on one line. */
+    public String score(@Nullable BigDecimal points, BigDecimal maximum, ScoreSettings settings) {
+        return message("scorecard.points", formats.points(points, settings), formats.maximum(maximum));
+    }
+
+    /** {@link #points}' note, "(chưa tính vào tổng)", or null where the points count. */
+    public @Nullable String pointsNote(EntryStatus status, @Nullable BigDecimal points) {
+        return points != null && points.signum() > 0 && !Completion.claims(status)
+                ? message("scorecard.points.notCounted") : null;
     }
 
     /** "Đạt", "Chưa đạt", or "Chưa có giá trị" while there is no value. */

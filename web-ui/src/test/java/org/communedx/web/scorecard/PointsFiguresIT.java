@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -212,20 +213,54 @@ class PointsFiguresIT {
                 .isNotEqualByComparingTo(progress.get("averageVerifiedPercent").decimalValue());
     }
 
-    /** A draft's value earns its points only once submitted: its row says so, beside counted ones that do not. */
+    /**
+     * A draft's value earns its points only once submitted: its row says so, beside counted ones that do not; and on
+     * A4 the note wraps under the points: kept on their line, it had pushed the column past the right margin, where
+     * the PDF cut it off.
+     */
     @Test
-    void aDraftsPointsAreMarkedAsNotYetInTheTotals() {
+    void aDraftsPointsAreMarkedAsNotYetInTheTotals() throws IOException {
         jdbc.update("""
                 update criterion_entry set status = 'DRAFT' where status = 'SUBMITTED'
                     and assessment_id in (select id from assessment where period_id = ?)""", period);
+        // Names as long as a province index's, which leave the other columns little room.
+        jdbc.update("""
+                update criterion set name_vi = 'Tỷ lệ hồ sơ thủ tục hành chính được số hóa, tái sử dụng kết quả số '
+                    || 'hóa và giải quyết trực tuyến toàn trình trên Cổng dịch vụ công quốc gia'
+                where group_id in (select g.id from criterion_group g join framework f on f.id = g.framework_id
+                    where f.code = 'IT-PTX')""");
 
         String scorecard = "/communes/" + commune + "/periods/" + period;
 
         for (String page : List.of(scorecard, scorecard + "/report")) {
-            assertThat(admin.get(page).body()).as(page)
-                    .contains("120,00 / 250 điểm (chưa tính vào tổng)", ">380,00 / 400 điểm<")
+            assertThat(admin.get(page).body().replaceAll("<[^>]*>", "").replaceAll("\\s+", " ")).as(page)
+                    .contains("120,00 / 250 điểm (chưa tính vào tổng)", " 380,00 / 400 điểm ")
                     .doesNotContain("380,00 / 400 điểm (chưa tính");
         }
+        try (PDDocument document = Loader.loadPDF(admin.download(scorecard + "/report.pdf").body())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("120,00 / 250 điểm (chưa tính vào tổng)");
+            assertThat(pastTheRightMargin(document)).as("text past the right margin, cut off").isEmpty();
+        }
+    }
+
+    /**
+     * The words of a report PDF that run past the right margin (report.css's {@code @page}: 15 mm), where the
+     * renderer clips them: "43,91 / 50 đ".
+     */
+    private static List<String> pastTheRightMargin(PDDocument document) throws IOException {
+        float margin = 15 / 25.4f * 72;
+        List<String> past = new ArrayList<>();
+        new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> glyphs) {
+                if (glyphs.stream().anyMatch(glyph -> glyph.getXDirAdj() + glyph.getWidthDirAdj()
+                        > glyph.getPageWidth() - margin + 1)) {
+                    past.add(text);
+                }
+            }
+        }.getText(document);
+        return past;
     }
 
     @Test
