@@ -64,6 +64,21 @@ public final class ProgressViews {
      */
     public record GroupAverage(String groupCode, LocalizedText name, BigDecimal averageVerified,
             BigDecimal averageScore, BigDecimal maxScore) {
+
+        /**
+         * The group's average as a percentage, as its chart draws it and its table writes it: on a points version the
+         * averaged points as a share of the group's maximum ("7,92 / 120 điểm", 6.6%), not the communes' own
+         * percentages averaged (7.6%: a commune with a criterion not applicable has its percent of a smaller maximum).
+         */
+        public BigDecimal averagePercent(boolean points) {
+            return points ? share(averageScore, maxScore) : averageVerified;
+        }
+    }
+
+    /** Averaged points as a percentage of their maximum; 0 without points or without a maximum. */
+    public static BigDecimal share(BigDecimal points, BigDecimal maximum) {
+        return points == null || maximum == null || maximum.signum() == 0 ? BigDecimal.ZERO
+                : Completion.percent(points, maximum);
     }
 
     /**

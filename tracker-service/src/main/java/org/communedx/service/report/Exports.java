@@ -269,7 +269,7 @@ public class Exports {
                         rollup.atOrAboveThreshold()));
                 for (GroupAverage group : rollup.groups()) {
                     writer.row(List.of(labels.get("export.totals.groupAverage", group.groupCode(),
-                            group.name().in(labels.locale())), group.averageVerified()));
+                            group.name().in(labels.locale())), group.averagePercent(points)));
                     if (points) {
                         writer.row(List.of(labels.get("export.totals.groupAverageScore", group.groupCode(),
                                 group.name().in(labels.locale()), group.maxScore()), group.averageScore()));

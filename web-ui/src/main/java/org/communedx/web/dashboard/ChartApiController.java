@@ -1,13 +1,12 @@
 package org.communedx.web.dashboard;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.communedx.service.assessment.Completion;
+import org.communedx.service.progress.ProgressViews;
 import org.communedx.service.progress.Dashboards;
 import org.communedx.service.progress.Dashboards.ChartFigures;
 import org.communedx.service.progress.ProgressViews.Rollup;
@@ -87,18 +86,14 @@ class ChartApiController {
         return new Charts(
                 new Series(rollup.children().stream().map(child -> child.name()).toList(),
                         rollup.children().stream().map(child -> (Number) (points
-                                ? share(child.averageScore(), rollup.maxScore()) : child.averageVerified())).toList()),
+                                ? ProgressViews.share(child.averageScore(), rollup.maxScore()) : child.averageVerified())).toList()),
                 new Series(rollup.distribution().stream().map(bucket -> bucket.from() + "–" + bucket.to() + "%")
                         .toList(), rollup.distribution().stream().map(bucket -> (Number) bucket.communes()).toList()),
                 new Series(rollup.groups().stream().map(group -> group.groupCode() + " " + group.name().in(locale))
-                        .toList(), rollup.groups().stream().map(group -> (Number) (points
-                                ? share(group.averageScore(), group.maxScore()) : group.averageVerified())).toList()),
+                        .toList(), rollup.groups().stream().map(group -> (Number) group.averagePercent(points))
+                                .toList()),
                 new Series(figures.trend().stream().map(point -> Formats.day(point.date())).toList(),
                         figures.trend().stream().map(point -> (Number) point.averageVerified()).toList()));
     }
 
-    private static BigDecimal share(BigDecimal points, BigDecimal maximum) {
-        return points == null || maximum == null || maximum.signum() == 0 ? BigDecimal.ZERO
-                : Completion.percent(points, maximum);
-    }
 }

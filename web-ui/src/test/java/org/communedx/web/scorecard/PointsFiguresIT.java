@@ -185,7 +185,7 @@ class PointsFiguresIT {
      * of a smaller maximum, and the communes' percentages averaged drew another figure than the table's.
      */
     @Test
-    void theChartsDrawThePointsTheTablesShow() {
+    void theChartsDrawThePointsTheTablesShow() throws IOException {
         transaction.executeWithoutResult(status -> {
             AdministrativeUnit other = units.findAllValidOn(LocalDate.of(2031, 1, 1)).stream()
                     .filter(candidate -> candidate.getLevel() == UnitLevel.COMMUNE
@@ -211,6 +211,13 @@ class PointsFiguresIT {
                 .isEqualByComparingTo(table);
         assertThat(table).as("the communes' own percentages averaged differ here")
                 .isNotEqualByComparingTo(progress.get("averageVerifiedPercent").decimalValue());
+        // The rollup file's group percentage is the chart's too: it had averaged the communes' own percentages.
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                admin.download("/units/" + parent + "/periods/" + period + "/rollup.xlsx").body()))) {
+            List<String> totals = new ArrayList<>();
+            workbook.getSheet("Tổng hợp").forEach(row -> totals.add(text(row)));
+            assertThat(totals).contains("Trung bình đã xác nhận G1. Nhóm một (%)|" + table.doubleValue());
+        }
     }
 
     /**
