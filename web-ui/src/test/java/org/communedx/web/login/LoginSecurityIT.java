@@ -180,6 +180,24 @@ class LoginSecurityIT {
         assertThat(failureMessage(TestAccounts.uniqueUsername("never"), "wrong")).isEqualTo(wrongAnswer);
     }
 
+    /**
+     * Only a proxy on this machine is believed: a client on a private address (an office PC) that writes another
+     * address into X-Forwarded-For is counted as itself. Tomcat's default believed every private address, and so
+     * took the made-up one.
+     */
+    @Test
+    void anAddressAClientMadeUpIsNotBelieved() {
+        String username = accounts.create("forged", PASSWORD);
+        WebClient client = new WebClient(port);
+        String token = WebClient.csrfToken(client.get("/login"));
+        client.send(client.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", "203.0.113.77, 10.1.2.3")
+                .POST(HttpRequest.BodyPublishers.ofString(form(username, "wrong") + "&_csrf=" + token)).build());
+
+        assertThat(jdbc.queryForList("select client_ip from login_attempt where username_key = ?", String.class,
+                username)).containsExactly("10.1.2.3");
+    }
+
     @Test
     void everyAttemptIsAuditedWithTheClientAddressAndSuccessSetsTheLastLogin() {
         String username = accounts.create("audit", PASSWORD);

@@ -56,6 +56,27 @@ class ScaledComposeTests {
         assertThat(map(services.get("proxy")).get("volumes").toString()).contains("./deploy/nginx.conf");
     }
 
+    /**
+     * The instances believe the client address that nginx alone sends, and nginx sends the address the client
+     * connected from, never one the client wrote: the wrong-password limits count by it.
+     */
+    @Test
+    void theInstancesBelieveOnlyNginxAboutTheClientsAddress() throws IOException {
+        Map<String, Object> services = map(load(ROOT.resolve("docker-compose.scaled.yml")).get("services"));
+        String proxyAddress = String.valueOf(map(map(map(services.get("proxy")).get("networks")).get("default"))
+                .get("ipv4_address"));
+
+        for (String app : List.of("app1", "app2")) {
+            Pattern believed = Pattern.compile(String.valueOf(map(map(services.get(app)).get("environment"))
+                    .get("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES")));
+            assertThat(believed.matcher(proxyAddress).matches()).as(app + " believes nginx").isTrue();
+            assertThat(believed.matcher("172.30.0.11").matches()).as(app + ": no other address").isFalse();
+        }
+        assertThat(Files.readString(ROOT.resolve("deploy/nginx.conf")))
+                .contains("proxy_set_header X-Forwarded-For $remote_addr;")
+                .doesNotContain("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
+    }
+
     @Test
     void nginxTakesTheUploadsTheApplicationTakes() throws IOException {
         String nginx = Files.readString(ROOT.resolve("deploy/nginx.conf"));
