@@ -56,6 +56,14 @@ public class Rollups {
     /** The default threshold of "at or above": the 30% of the Lạc Sơn plan, until a page asks for another. */
     public static final int DEFAULT_THRESHOLD = 30;
 
+    /**
+     * A threshold as an address asks for it, kept within 0–100%: a dashboard and the report and files it links to
+     * read it alike, so that they count the same communes at or above it.
+     */
+    public static int threshold(int asked) {
+        return Math.max(0, Math.min(100, asked));
+    }
+
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(1);
 
     /** The communes of a rollup: {@code %s} is the condition on the commune's parent and grandparent. */

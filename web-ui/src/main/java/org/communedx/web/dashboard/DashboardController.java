@@ -49,7 +49,7 @@ class DashboardController {
             Model model) {
         model.addAttribute("dashboardPath", "/dashboard/national");
         model.addAttribute("chartsPath", "/api/v1/country/charts");
-        return show(dashboards.national(period, clamp(threshold)), sort, page, model);
+        return show(dashboards.national(period, Rollups.threshold(threshold)), sort, page, model);
     }
 
     @GetMapping("/units/{code}/dashboard")
@@ -57,7 +57,7 @@ class DashboardController {
             @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) int threshold,
             @RequestParam(defaultValue = "rank") String sort, @RequestParam(defaultValue = "1") int page,
             Model model) {
-        Dashboard dashboard = dashboards.unit(code, period, clamp(threshold));
+        Dashboard dashboard = dashboards.unit(code, period, Rollups.threshold(threshold));
         model.addAttribute("dashboardPath", "/units/" + dashboard.rollup().unitCode() + "/dashboard");
         model.addAttribute("chartsPath", "/api/v1/units/" + dashboard.rollup().unitCode() + "/charts");
         // A reviewer's own unit: the callout at the top says what waits for them there.
@@ -73,9 +73,5 @@ class DashboardController {
         model.addAttribute("ranking", order.page(dashboard.rollup().ranking(), page));
         model.addAttribute("sort", order.key());
         return "dashboard/show";
-    }
-
-    private static int clamp(int threshold) {
-        return Math.max(0, Math.min(100, threshold));
     }
 }

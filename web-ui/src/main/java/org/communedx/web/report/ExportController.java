@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -54,8 +55,10 @@ class ExportController {
     /** A district's or province's communes, best first, with their verified completion per group. */
     @GetMapping("/units/{code}/periods/{periodId}/rollup.{format:csv|xlsx}")
     ResponseEntity<StreamingResponseBody> rollup(@PathVariable String code, @PathVariable long periodId,
-            @PathVariable String format, Locale locale) {
-        Rollup rollup = rollups.rollup(code, periodId, Rollups.DEFAULT_THRESHOLD, Rollups.Detail.COMMUNES_BY_GROUP);
+            @PathVariable String format, @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) int threshold,
+            Locale locale) {
+        Rollup rollup = rollups.rollup(code, periodId, Rollups.threshold(threshold),
+                Rollups.Detail.COMMUNES_BY_GROUP);
         ExportFormat file = ExportFormat.ofExtension(format);
         Labels labels = new Labels(messages, locale);
         return download(labels.get("export.file.rollup", rollup.unitName(), rollup.periodName()), file,

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Printable reports in the administrative style: a commune's scorecard, and a district's or province's rollup.
@@ -65,15 +66,17 @@ class ReportController {
 
     /** A district's or a province's report; a commune has the one above instead (404 here). */
     @GetMapping("/units/{code}/periods/{periodId}/report")
-    String unit(@PathVariable String code, @PathVariable long periodId, Model model) {
-        model.addAllAttributes(unit(code, periodId));
+    String unit(@PathVariable String code, @PathVariable long periodId,
+            @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) int threshold, Model model) {
+        model.addAllAttributes(unit(code, periodId, threshold));
         return "report/unit";
     }
 
     @GetMapping("/units/{code}/periods/{periodId}/report.pdf")
-    ResponseEntity<byte[]> unitPdf(@PathVariable String code, @PathVariable long periodId, Model model,
-            Locale locale, HttpServletRequest request, HttpServletResponse response) {
-        model.addAllAttributes(unit(code, periodId));
+    ResponseEntity<byte[]> unitPdf(@PathVariable String code, @PathVariable long periodId,
+            @RequestParam(defaultValue = "" + Rollups.DEFAULT_THRESHOLD) int threshold, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
+        model.addAllAttributes(unit(code, periodId, threshold));
         Rollup rollup = (Rollup) model.getAttribute("rollup");
         return pdf(messages.getMessage("export.file.report", new Object[] { rollup.unitName(), rollup.periodName() },
                 locale), pdf.render("report/unit", model.asMap(), locale, request, response));
@@ -87,9 +90,10 @@ class ReportController {
         return model;
     }
 
-    private Map<String, Object> unit(String code, long periodId) {
+    /** @param threshold the dashboard's, which its links pass on, so that the report counts as it does */
+    private Map<String, Object> unit(String code, long periodId, int threshold) {
         Map<String, Object> model = new HashMap<>();
-        model.put("rollup", rollups.rollup(code, periodId));
+        model.put("rollup", rollups.rollup(code, periodId, Rollups.threshold(threshold), Rollups.Detail.TOTALS));
         model.put("heading", headings.unitHeading(code, periodId));
         model.put("pdf", false);
         return model;

@@ -1,9 +1,15 @@
 package org.communedx.web.dashboard;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.web.support.EntryPages;
@@ -120,6 +126,39 @@ class DashboardIT {
             assertThat(outOfRange.statusCode()).as(threshold).isEqualTo(400);
             assertThat(outOfRange.body()).as(threshold).contains("\"code\":\"api.refused.parameter\"",
                     "Tham số threshold thiếu hoặc không hợp lệ.");
+        }
+    }
+
+    /**
+     * A threshold chosen on the dashboard reaches the report, its PDF and the rollup files it links to: they had
+     * counted the communes at 30% beside a page that counted them at the threshold shown.
+     */
+    @Test
+    void theReportAndFilesCountAtTheDashboardsThreshold() throws IOException {
+        long year2025 = periods.findByName("Năm 2025").orElseThrow().getId();
+        WebClient manager = new WebClient(port).login("tinh.hoabinh", PASSWORD);
+        String dashboard = "/units/17/dashboard?period=" + year2025;
+        String atTen = figure(manager.get(dashboard + "&threshold=10").body(), "figure-above");
+        assertThat(atTen).as("a threshold that counts other communes than 30% does")
+                .isNotEqualTo(figure(manager.get(dashboard).body(), "figure-above"));
+        String communes = atTen.replaceAll(" .*", "");
+
+        String page = manager.get(dashboard + "&threshold=10").body();
+        String base = "/units/17/periods/" + year2025;
+        for (String link : List.of("/report", "/report.pdf", "/rollup.xlsx", "/rollup.csv")) {
+            assertThat(page).as(link).contains("href=\"" + base + link + "?threshold=10\"");
+        }
+        String report = manager.get(base + "/report?threshold=10").body();
+        assertThat(report).as("back to the dashboard it came from").contains("href=\"/units/17/dashboard?period="
+                + year2025 + "&amp;threshold=10\"");
+        assertThat(report).containsPattern("id=\"report-threshold\"[^>]*>Số xã đạt từ 10% trở lên[^<]*</th><td>"
+                + communes + "</td>").contains("href=\"" + base + "/report.pdf?threshold=10\"");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                manager.download(base + "/rollup.xlsx?threshold=10").body()))) {
+            List<String> totals = new ArrayList<>();
+            workbook.getSheet("Tổng hợp").forEach(row -> totals.add(row.getCell(0).getStringCellValue() + "|"
+                    + new DataFormatter().formatCellValue(row.getCell(1))));
+            assertThat(totals).contains("Số xã đạt từ 10% trở lên|" + communes);
         }
     }
 
