@@ -25,6 +25,8 @@ import org.communedx.service.period.PlanningViews.FrameworkChoice;
 import org.communedx.service.period.PlanningViews.PeriodDraft;
 import org.communedx.service.period.PlanningViews.PeriodView;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -148,9 +150,25 @@ public class PeriodService {
      */
     public List<String> overlapping(long id) {
         Period period = load(id);
-        return periods.findAll().stream().filter(other -> !other.getId().equals(id))
-                .filter(other -> !other.getStartDate().isAfter(period.getEndDate())
-                        && !other.getEndDate().isBefore(period.getStartDate()))
+        return overlapping(period.getStartDate(), period.getEndDate(), id);
+    }
+
+    /**
+     * The periods, by name, that a period of the draft's days would overlap and that the period being edited does not
+     * overlap yet: once saved, communes would see them side by side, and the pages not told which period would open
+     * the one that began last. One mistyped start date would move every commune to an empty period, so the form asks
+     * before it saves such a change.
+     * @param id the period being edited, or null for a new one
+     */
+    public List<String> newOverlaps(PeriodDraft draft, @Nullable Long id) {
+        List<String> already = id == null ? List.of() : overlapping(id);
+        return overlapping(draft.startDate(), draft.endDate(), id).stream()
+                .filter(name -> !already.contains(name)).toList();
+    }
+
+    private List<String> overlapping(LocalDate start, LocalDate end, @Nullable Long except) {
+        return periods.findAll().stream().filter(other -> !other.getId().equals(except))
+                .filter(other -> !other.getStartDate().isAfter(end) && !other.getEndDate().isBefore(start))
                 .sorted(Comparator.comparing(Period::getStartDate).thenComparing(Period::getName))
                 .map(Period::getName).toList();
     }

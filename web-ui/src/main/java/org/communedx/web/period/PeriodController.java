@@ -50,6 +50,10 @@ class PeriodController {
             PlanningProblems.reject(binding, form.termProblems(binding));
             return refused(model, null, binding);
         }
+        List<String> overlaps = periods.newOverlaps(form.toDraft(), null);
+        if (!form.overlapNeedsNoQuestion(overlaps, binding)) {
+            return askAboutOverlaps(model, null, overlaps);
+        }
         long id;
         try {
             id = periods.create(form.toDraft());
@@ -76,6 +80,10 @@ class PeriodController {
         if (binding.hasErrors()) {
             PlanningProblems.reject(binding, form.termProblems(binding));
             return refused(model, id, binding);
+        }
+        List<String> overlaps = periods.newOverlaps(form.toDraft(), id);
+        if (!form.overlapNeedsNoQuestion(overlaps, binding)) {
+            return askAboutOverlaps(model, id, overlaps);
         }
         try {
             periods.edit(id, form.version(), form.toDraft());
@@ -128,6 +136,12 @@ class PeriodController {
     private String form(Model model, Long periodId) {
         model.addAttribute("frameworks", periods.frameworkChoices(periodId));
         return FORM;
+    }
+
+    /** The form again, nothing saved, asking whether the period should overlap these others; "Save anyway" saves. */
+    private String askAboutOverlaps(Model model, Long periodId, List<String> overlaps) {
+        model.addAttribute("overlapsToAccept", overlaps);
+        return form(model, periodId);
     }
 
     private String refused(Model model, Long periodId, BindingResult binding) {

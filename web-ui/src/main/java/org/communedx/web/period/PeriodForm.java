@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.communedx.model.RuleViolation;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodTerms;
+import org.communedx.service.period.PeriodService;
 import org.communedx.service.period.PlanningViews.Editing;
 import org.communedx.service.period.PlanningViews.PeriodDraft;
 import org.communedx.service.period.PlanningViews.PeriodView;
@@ -33,17 +34,27 @@ record PeriodForm(@NotBlank @Size(max = 100) String name,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate endDate,
         @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate submissionDeadline,
         @Min(0) @Max(Period.MAX_GRACE_DAYS) @Digits(integer = 3, fraction = 0) BigDecimal graceDays,
-        @NotNull Long frameworkId, Long version) {
+        @NotNull Long frameworkId, Long version, Boolean overlapAccepted, List<String> acceptedOverlaps) {
 
     static PeriodForm empty() {
-        return new PeriodForm(null, null, null, null, null, BigDecimal.ZERO, null, null);
+        return new PeriodForm(null, null, null, null, null, BigDecimal.ZERO, null, null, null, null);
     }
 
     static PeriodForm of(Editing<PeriodView> editing) {
         PeriodView period = editing.view();
         return new PeriodForm(period.name(), BigDecimal.valueOf(period.year()), period.startDate(), period.endDate(),
                 period.submissionDeadline(), BigDecimal.valueOf(period.graceDays()), period.frameworkId(),
-                editing.version());
+                editing.version(), null, null);
+    }
+
+    /**
+     * Whether to save without asking about the periods it would newly overlap ({@link PeriodService#newOverlaps}):
+     * there are none, or the administrator was asked about each of them and chose "Save anyway" (dates changed after
+     * the question may overlap others, asked about anew), or the terms break a rule, which the save refuses first.
+     */
+    boolean overlapNeedsNoQuestion(List<String> overlaps, BindingResult binding) {
+        return overlaps.isEmpty() || Boolean.TRUE.equals(overlapAccepted) && acceptedOverlaps != null
+                && acceptedOverlaps.containsAll(overlaps) || !termProblems(binding).isEmpty();
     }
 
     /**

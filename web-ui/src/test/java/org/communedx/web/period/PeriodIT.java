@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.web.support.TrackerIntegrationTest;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -268,15 +270,41 @@ class PeriodIT {
     }
 
     /**
-     * A period saved over another's days says so at once, since communes would see both; one made by mistake is
-     * deleted while it holds nothing of the communes', and one that does cannot be.
+     * A period over another's days is saved only once the administrator says so, since communes would see both and
+     * land on the one that began last; the list then names them. One made by mistake is deleted while it holds nothing
+     * of the communes', and one that does cannot be.
      */
     @Test
-    void anOverlappingPeriodIsNamedAndOneMadeByMistakeIsDeleted() {
+    void anOverlappingPeriodIsAskedAboutAndOneMadeByMistakeIsDeleted() {
         WebClient admin = login("admin");
         String name = "Kỳ trùng " + System.nanoTime();
+        String form = periodForm(admin, name, "2026-03-01", "2026-09-30");
+        form = form.substring(0, form.indexOf(ACCEPTING));
 
-        HttpResponse<String> created = admin.post("/periods/new", periodForm(admin, name, "2026-03-01", "2026-09-30"));
+        HttpResponse<String> asked = admin.post("/periods/new", form);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("id=\"period-overlap-ask\"", "Kỳ này sẽ trùng thời gian với:", "Năm 2026",
+                "Chưa có gì được lưu", "name=\"overlapAccepted\" value=\"true\"",
+                "value=\"" + HtmlUtils.htmlEscape(name) + "\"",
+                "value=\"2026-03-01\"");
+        assertThat(periods.findByName(name)).as("nothing saved before the answer").isEmpty();
+        String form0 = asked.body().substring(asked.body().indexOf("action=\"/periods/new\""));
+        assertThat(form0.indexOf("type=\"submit\"")).as("Enter in a field saves, asking again: not \"Save anyway\"")
+                .isEqualTo(form0.indexOf("type=\"submit\" class=\"visually-hidden\""))
+                .isLessThan(form0.indexOf("name=\"overlapAccepted\""));
+
+        // The answer carries the periods it was asked about, as the page's hidden fields send them.
+        String answer = ACCEPTING + Pattern.compile("name=\"acceptedOverlaps\" value=\"([^\"]*)\"")
+                .matcher(asked.body()).results().map(found -> "&acceptedOverlaps="
+                        + encode(HtmlUtils.htmlUnescape(found.group(1)))).collect(Collectors.joining());
+        assertThat(answer).contains("&acceptedOverlaps=" + encode("Năm 2026"));
+        String later = form.replace("startDate=2026-03-01", "startDate=2025-12-01");
+        HttpResponse<String> changedAfterTheQuestion = admin.post("/periods/new", later + answer);
+        assertThat(changedAfterTheQuestion.body()).as("dates moved after the question overlap 2025 too: asked anew")
+                .contains("id=\"period-overlap-ask\"", "Năm 2025");
+        assertThat(periods.findByName(name)).isEmpty();
+
+        HttpResponse<String> created = admin.post("/periods/new", form + answer);
         assertThat(created.statusCode()).isEqualTo(302);
         String list = admin.get("/periods").body();
         assertThat(list).contains("id=\"period-overlapping\"", "Đã lưu kỳ " + name + ", nhưng kỳ này trùng thời gian với:",
@@ -284,6 +312,13 @@ class PeriodIT {
                 .doesNotContain("Đã thêm kỳ đánh giá.");
 
         long id = periods.findByName(name).orElseThrow().getId();
+        String edit = "/periods/" + id + "/edit";
+        assertThat(admin.post(edit, form.replace("_csrf=", "graceDays=3&version=" + first(admin.get(edit).body(),
+                "name=\"version\" value=\"(\\d+)\"") + "&_csrf=")).statusCode())
+                .as("a change that overlaps nothing new is not asked about").isEqualTo(302);
+        assertThat(periods.findByName(name).orElseThrow().getGraceDays()).isEqualTo(3);
+        assertThat(admin.get("/periods").body()).as("still named once saved").contains("id=\"period-overlapping\"");
+
         HttpResponse<String> confirmPage = admin.get("/periods/" + id + "/delete");
         String confirm = confirmPage.body();
         assertThat(confirm).contains("Kỳ chưa có số liệu nào của xã");
@@ -352,12 +387,19 @@ class PeriodIT {
         return new WebClient(port).login(username, PASSWORD);
     }
 
-    private static String periodForm(WebClient client, String name, String start, String end) {
+    /**
+     * A period's form as an administrator who accepts whatever periods it overlaps would send it: other tests' periods
+     * of the same days are not what these tests are about (the test of the question sends it without).
+     */
+    private String periodForm(WebClient client, String name, String start, String end) {
         return "_csrf=" + WebClient.csrfToken(client.get("/periods/new")) + "&name=" + encode(name)
                 + "&year=" + start.substring(0, 4) + "&startDate=" + start + "&endDate=" + end
-                + "&submissionDeadline=" + end + "&frameworkId="
-                + frameworkId(client);
+                + "&submissionDeadline=" + end + "&frameworkId=" + frameworkId(client) + ACCEPTING
+                + periods.findAll().stream().map(period -> "&acceptedOverlaps=" + encode(period.getName()))
+                        .collect(Collectors.joining());
     }
+
+    private static final String ACCEPTING = "&overlapAccepted=true";
 
     private static String frameworkId(WebClient client) {
         String page = client.get("/periods/new").body();

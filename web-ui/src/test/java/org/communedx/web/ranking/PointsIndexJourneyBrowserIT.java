@@ -268,7 +268,10 @@ class PointsIndexJourneyBrowserIT {
         page.getByLabel("Bộ tiêu chí").selectOption(new SelectOption()
                 .setLabel("E2E-DIEM 2026"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu").setExact(true)).click();
-        // Over the demo's 2025 and 2026 periods: the page names them, since communes see them all.
+        // Over the demo's 2025 and 2026 periods: asked first, since communes see them all; then named once saved.
+        assertThat(page.locator("#period-overlap-ask")).containsText("Kỳ này sẽ trùng thời gian với:");
+        assertThat(page.locator("#period-overlap-ask")).isFocused();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vẫn lưu")).click();
         assertThat(page.locator("#period-overlapping"))
                 .containsText("Đã lưu kỳ " + PERIOD + ", nhưng kỳ này trùng thời gian");
         String edit = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sửa kỳ " + PERIOD))
