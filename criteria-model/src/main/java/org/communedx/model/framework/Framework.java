@@ -260,7 +260,8 @@ public class Framework {
         status = FrameworkStatus.RETIRED;
     }
 
-    void requireDraft() {
+    /** Refuses a version that is no longer a draft: published ones are frozen, and periods may be scored on them. */
+    public void requireDraft() {
         if (status != FrameworkStatus.DRAFT) {
             throw new FrameworkRuleViolation(new FrameworkProblem(code, "framework.problem.notDraft", version));
         }

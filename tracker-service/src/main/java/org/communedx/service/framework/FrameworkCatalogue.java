@@ -100,6 +100,23 @@ public class FrameworkCatalogue {
         audit.record(FrameworkAudit.FRAMEWORK, framework.getId(), "RETIRE", before, framework.snapshot());
     }
 
+    /**
+     * Throws away a draft made by mistake ("2.0A" for "2.1"), audited with all it held. Nothing refers to a draft:
+     * periods and mappings take published versions only. A published or retired version stays for good.
+     * @return the version's label, "DX-XA 2.0A", for the page that says it is gone
+     */
+    @Transactional
+    public String discardDraft(String code, String version) {
+        FrameworkEditors.requireEditor();
+        Framework framework = load(code, version);
+        framework.requireDraft();
+        Map<String, Object> contents = framework.contents();
+        frameworks.delete(framework);
+        frameworks.flush();
+        audit.record(FrameworkAudit.FRAMEWORK, framework.getId(), "REMOVE", contents, null);
+        return framework.label();
+    }
+
     private Framework load(String code, String version) {
         return frameworks.findByCodeAndVersion(code, version)
                 .orElseThrow(() -> new FrameworkNotFoundException(code, version));

@@ -87,8 +87,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/frameworks", "/frameworks/*/*")
                             .hasAnyRole("ADMIN", "PROVINCE_MANAGER")
                         .requestMatchers(HttpMethod.POST, "/frameworks/*/*/clone").hasRole("ADMIN")
-                        // Publishing and retiring: the page that asks first (GET) and the act (POST).
-                        .requestMatchers("/frameworks/*/*/publish", "/frameworks/*/*/retire").hasRole("ADMIN")
+                        // Publishing, retiring and deleting a draft: the page that asks first (GET) and the act (POST).
+                        .requestMatchers("/frameworks/*/*/publish", "/frameworks/*/*/retire", "/frameworks/*/*/discard")
+                        .hasRole("ADMIN")
                         // Framework files: everyone who may view a version may download it; only administrators
                         // import, or open and submit the forms that edit a draft (GET and POST alike).
                         .requestMatchers(HttpMethod.GET, "/frameworks/*/*/export/yaml", "/frameworks/*/*/export/xlsx")

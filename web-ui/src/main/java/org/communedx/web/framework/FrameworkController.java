@@ -73,6 +73,12 @@ class FrameworkController {
         return confirm(code, version, "retire", model);
     }
 
+    /** A draft made by mistake is thrown away, after a page that asks, as for publishing. */
+    @GetMapping("/frameworks/{code}/{version}/discard")
+    String confirmDiscard(@PathVariable String code, @PathVariable String version, Model model) {
+        return confirm(code, version, "discard", model);
+    }
+
     private String confirm(String code, String version, String action, Model model) {
         model.addAttribute("framework", catalogue.version(code, version));
         model.addAttribute("action", action);
@@ -84,6 +90,12 @@ class FrameworkController {
         catalogue.publish(code, version);
         redirect.addFlashAttribute("messageKey", "framework.published");
         return "redirect:/frameworks/{code}/{version}";
+    }
+
+    @PostMapping("/frameworks/{code}/{version}/discard")
+    String discard(@PathVariable String code, @PathVariable String version, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("discardedFramework", catalogue.discardDraft(code, version));
+        return "redirect:/frameworks";
     }
 
     @PostMapping("/frameworks/{code}/{version}/retire")

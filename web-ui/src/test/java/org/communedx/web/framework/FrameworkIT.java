@@ -95,6 +95,37 @@ class FrameworkIT {
         assertThat(admin.get("/frameworks/DX-XA/1.0").body()).as("nothing retired").contains("Đã ban hành");
     }
 
+    /**
+     * A draft made by mistake is deleted after a page that asks, and the audit trail keeps what it held; a published
+     * version offers no such button, and its page that asks says why not.
+     */
+    @Test
+    void aDraftIsDeletedAfterAskingAndAPublishedVersionIsNot() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        String version = "9X" + System.nanoTime() % 1_000_000;
+        HttpResponse<String> cloned = admin.post("/frameworks/DX-XA/1.0/clone", "_csrf="
+                + WebClient.csrfToken(admin.get("/frameworks/DX-XA/1.0")) + "&newVersion=" + version);
+        assertThat(cloned.statusCode()).isEqualTo(302);
+        String draft = "/frameworks/DX-XA/" + version;
+        assertThat(admin.get(draft).body()).contains("href=\"" + draft + "/discard\"");
+        assertThat(admin.get("/frameworks/DX-XA/1.0").body()).doesNotContain("/discard\"");
+
+        HttpResponse<String> ask = admin.get(draft + "/discard");
+        assertThat(ask.body()).contains("Xóa bản nháp DX-XA " + version + "?", "Không thể hoàn tác thao tác này.",
+                "action=\"" + draft + "/discard\"");
+        assertThat(admin.get(draft).statusCode()).as("asking deletes nothing").isEqualTo(200);
+
+        HttpResponse<String> deleted = admin.post(draft + "/discard", "_csrf=" + WebClient.csrfToken(ask));
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/frameworks").body()).contains("Đã xóa bản nháp DX-XA " + version + ".");
+        assertThat(admin.get(draft).statusCode()).isEqualTo(404);
+        assertThat(admin.get("/audit?entityType=FRAMEWORK&action=REMOVE").body()).contains("DX-XA " + version);
+
+        assertThat(admin.get("/frameworks/DX-XA/1.0/discard").body())
+                .contains("Chỉ bản nháp mới xóa được; phiên bản này đang ở trạng thái Đã ban hành.")
+                .doesNotContain("action=\"/frameworks/DX-XA/1.0/discard\"");
+    }
+
     @Test
     void publishedVersionCannotBePublishedAgain() {
         WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);

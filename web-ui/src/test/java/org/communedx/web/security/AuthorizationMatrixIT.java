@@ -101,6 +101,8 @@ class AuthorizationMatrixIT {
         route("POST /frameworks/{code}/{version}/publish", "/frameworks/DX-XA/1.0/publish", "A 403 403 403 403 302");
         // Never the seeded version: retiring it would change what the other tests see.
         route("POST /frameworks/{code}/{version}/retire", "/frameworks/DX-XA/0.0/retire", "404 403 403 403 403 302");
+        route("GET /frameworks/{code}/{version}/discard", "/frameworks/DX-XA/1.0/discard", "200 403 403 403 403 302");
+        route("POST /frameworks/{code}/{version}/discard", "/frameworks/DX-XA/0.0/discard", "404 403 403 403 403 302");
         // Version mappings and their prefills: administrators only. The writes are probed with an empty form (a
         // refused file) and a mapping that does not exist; a prefill's job nobody here started is not found.
         route("GET /mappings", "/mappings", "200 403 403 403 403 302");
