@@ -66,7 +66,8 @@ class ApiRequests {
             return node;
         }
         catch (JacksonException ex) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "api.refused.notJsonObject", List.of());
+            // Cut short, not UTF-8, nested beyond Jackson's limit: not JSON at all, which "must be an object" hid.
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "api.refused.notJson", List.of());
         }
     }
 

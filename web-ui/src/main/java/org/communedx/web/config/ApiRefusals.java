@@ -54,7 +54,12 @@ public class ApiRefusals {
     /** A refusal made before any controller runs, in the language the request resolves to. */
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String messageKey)
             throws IOException {
-        ProblemDetail problem = problem(status, messageKey, List.of(), locales.resolveLocale(request));
+        write(request, response, status, messageKey, List.of());
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String messageKey,
+            List<Object> arguments) throws IOException {
+        ProblemDetail problem = problem(status, messageKey, arguments, locales.resolveLocale(request));
         // The fields a controller's ProblemDetail is written with, which leaves out the type "about:blank", as an
         // absent type means it (RFC 9457): written here, a 403 had it and a 404 from a controller had not.
         Map<String, Object> body = new LinkedHashMap<>();

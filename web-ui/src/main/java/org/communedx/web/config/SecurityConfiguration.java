@@ -41,6 +41,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -289,6 +290,11 @@ class SecurityConfiguration {
      */
     private static void apiRefused(HttpServletRequest request, HttpServletResponse response,
             AccessDeniedException denied, HandlerMapping pages, ApiRefusals problems) throws IOException {
+        if (denied instanceof CsrfException) {
+            // A write with the browser's session cookie, without its token: not the role's fault, as "forbidden" said.
+            problems.write(request, response, HttpStatus.FORBIDDEN, "api.refused.csrf");
+            return;
+        }
         RefusedAddresses.Found found = RefusedAddresses.lookUp(pages, request, denied);
         switch (found.answer()) {
             case NONE -> problems.write(request, response, HttpStatus.NOT_FOUND, "api.refused.notFound");

@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * entry page with the reason), else with {@link TomcatErrorPage}'s page, 413 or 400. Otherwise the first to read a
  * parameter, Spring Security's CSRF check, meets Tomcat's exception: it escapes the filters as a server error, logged
  * with its stack trace, and the error page's own dispatch meets it again, a second stack trace, before Tomcat falls
- * back to its page. A client's malformed request is no server error. The JSON API answers its own problems.
+ * back to its page. A client's malformed request is no server error. The JSON API is left out: its credentials are
+ * checked first, and its upload is refused by {@link WebExceptionHandler} with problem JSON.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)

@@ -1,8 +1,10 @@
 package org.communedx.web.config;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,10 +21,14 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -34,8 +40,67 @@ class WebExceptionHandler {
 
     private final FormPages formPages;
 
-    WebExceptionHandler(FormPages formPages) {
+    private final ApiRefusals apiRefusals;
+
+    private final MultipartConfigElement multipart;
+
+    WebExceptionHandler(FormPages formPages, ApiRefusals apiRefusals, MultipartConfigElement multipart) {
         this.formPages = formPages;
+        this.apiRefusals = apiRefusals;
+        this.multipart = multipart;
+    }
+
+    /**
+     * A body of a type the address does not take: to the JSON API (a form post, or JSON where a file is sent) problem
+     * JSON naming the types it takes, also in {@code Accept} as HTTP asks. It is refused before any controller is
+     * chosen, so the API's own handler never sees it, and it had been Spring's default error JSON.
+     */
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ModelAndView unsupportedType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        String taken = MediaType.toString(ex.getSupportedMediaTypes());
+        response.setHeader(HttpHeaders.ACCEPT, taken);
+        if (isApi(request)) {
+            if (request.getContentType() == null || request.getContentType().isBlank()) {
+                apiRefusals.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "api.refused.mediaTypeMissing",
+                        List.of(taken));
+            }
+            else {
+                apiRefusals.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "api.refused.mediaType",
+                        List.of(request.getContentType(), taken));
+            }
+        }
+        else {
+            response.sendError(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+        }
+        return new ModelAndView();
+    }
+
+    /**
+     * An upload to the JSON API that Tomcat cannot take apart (beyond the multipart limit, or not the multipart it
+     * claims), met when the dispatcher reads its parts, after its credentials were checked: problem JSON, as the API's
+     * other refusals. It had been the pages' HTML error page, with a menu bar for the API token. A page's upload never
+     * comes here: {@link UnreadablePartsFilter} answers it first.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView unreadableUpload(MultipartException ex, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (!isApi(request)) {
+            throw ex;
+        }
+        response.setHeader("Connection", "close");
+        if (ex instanceof MaxUploadSizeExceededException) {
+            apiRefusals.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "api.refused.uploadTooLarge",
+                    List.of(TomcatErrorPage.uploadLimit(multipart)));
+        }
+        else {
+            apiRefusals.write(request, response, HttpStatus.BAD_REQUEST, "api.refused.unreadableUpload");
+        }
+        return new ModelAndView();
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     /**

@@ -358,6 +358,46 @@ class WriteApiIT {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"value\": \"18/20\"}")).build());
         assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(json(forged).get("code").asString()).as("the token, not the role, is at fault")
+                .isEqualTo("api.refused.csrf");
+    }
+
+    /**
+     * A body the API cannot read is named for what it is: JSON cut short is not "not an object", a form post to a
+     * JSON address is a 415 with the types taken, and a multipart body Tomcat cannot take apart is problem JSON, not
+     * the pages' HTML error page.
+     */
+    @Test
+    void anUnreadableBodyIsNamedAsSuch() {
+        HttpResponse<String> cutShort = send("PUT", entry + "/value", "xa.yenphu", "\"0\"", null, "{\"value\": \"1/2\"");
+        assertThat(cutShort.statusCode()).isEqualTo(400);
+        assertThat(json(cutShort).get("code").asString()).isEqualTo("api.refused.notJson");
+
+        WebClient client = new WebClient(port);
+        HttpResponse<String> form = client.send(client.request(entry + "/value").header("Authorization",
+                basic("xa.yenphu")).header("If-Match", "\"0\"").header("Content-Type",
+                "application/x-www-form-urlencoded").PUT(HttpRequest.BodyPublishers.ofString("value=1%2F2")).build());
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(form).get("code").asString()).isEqualTo("api.refused.mediaType");
+        assertThat(form.headers().firstValue("Accept")).hasValueSatisfying(
+                accept -> assertThat(accept).contains("application/json"));
+        HttpResponse<String> untyped = client.send(client.request(entry + "/value").header("Authorization",
+                basic("xa.yenphu")).header("If-Match", "\"0\"").PUT(HttpRequest.BodyPublishers.ofString("x"))
+                .build());
+        assertThat(untyped.statusCode()).isEqualTo(415);
+        assertThat(json(untyped).get("code").asString()).as("no type at all, not the type \"null\"")
+                .isEqualTo("api.refused.mediaTypeMissing");
+
+        HttpResponse<String> broken = client.send(client.request(entry + "/evidence").header("Authorization",
+                basic("xa.yenphu")).header("Content-Type", "multipart/form-data; boundary=communedx")
+                .POST(HttpRequest.BodyPublishers.ofString("--communedx\r\nContent-Disposition: form-data; "
+                        + "name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF")).build());
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(broken).get("code").asString()).isEqualTo("api.refused.unreadableUpload");
     }
 
     private HttpResponse<String> send(String method, String path, String username, String ifMatch, String key,

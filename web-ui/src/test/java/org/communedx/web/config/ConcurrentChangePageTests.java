@@ -20,7 +20,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ConcurrentChangePageTests {
 
     private final MockMvc pages = MockMvcBuilders.standaloneSetup(new Forms())
-            .setControllerAdvice(new WebExceptionHandler(new FormPages(new RequestMappingHandlerMapping()))).build();
+            .setControllerAdvice(new WebExceptionHandler(new FormPages(new RequestMappingHandlerMapping()), null, null))
+            .build();
 
     @Test
     void aConcurrentChangeIsAConflictPage() throws Exception {
