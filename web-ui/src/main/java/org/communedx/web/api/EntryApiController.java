@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.assessment.CriterionEntry;
@@ -156,6 +157,11 @@ class EntryApiController {
                     + "optional here: a file does not replace anything. The answer's ETag is the entry's version "
                     + "after the file was added, for the next write's If-Match: adding a file changes the entry.")
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Sends the first answer again")
+    @ApiResponse(responseCode = "201", description = "The file was added; ETag is the entry's new version",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Evidence.class)))
+    @RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = EvidenceUpload.class)))
     @PostMapping(value = "/api/v1/communes/{code}/periods/{periodId}/criteria/{criterion}/evidence",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<String> evidence(@PathVariable String code, @PathVariable long periodId,
@@ -246,5 +252,21 @@ class EntryApiController {
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** The multipart fields of an evidence upload, as the description shows them: sent flat, beside the file. */
+    @Schema(description = "An evidence file and what its document says about itself, as multipart fields")
+    record EvidenceUpload(
+            @Schema(description = "The file: PDF, an image or an office document, its type read from its bytes",
+                    format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file,
+            @Schema(description = "At most 255 characters", requiredMode = Schema.RequiredMode.REQUIRED) String title,
+            @Schema(description = "At most 255 characters", requiredMode = Schema.RequiredMode.REQUIRED)
+            String issuingBody,
+            @Schema(description = "The document's date, not after today", format = "date",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String documentDate,
+            @Schema(description = "Optional, at most 100 characters") String documentNumber,
+            @Schema(description = "Optional: the day it takes effect; left out, its date", format = "date")
+            String effectiveDate,
+            @Schema(description = "Optional: the last day it is valid", format = "date") String validUntil) {
     }
 }

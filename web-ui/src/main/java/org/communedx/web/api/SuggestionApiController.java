@@ -2,6 +2,7 @@ package org.communedx.web.api;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 import org.communedx.service.CommuneDxProperties;
+import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.suggestion.SuggestedValues;
 import org.communedx.service.suggestion.SuggestedValues.Outcome;
 import org.communedx.service.suggestion.SuggestedValues.Suggestion;
@@ -59,8 +61,9 @@ class SuggestionApiController {
             @Schema(description = "As text (\"18/20\", \"42\", \"2\", \"yes\"), a number, a boolean, or "
                     + "{\"numerator\": 18, \"denominator\": 20}") Object value,
             @Schema(description = "The system's reference, at most 200 characters") String reference,
-            @Schema(description = "When the system measured it, ISO-8601 instant: from a year before the period began to"
-                    + " today") Instant measuredAt) {
+            @Schema(description = "When the system measured it, ISO-8601, a day (2025-11-30, its start in Vietnam) or "
+                    + "an instant (2025-11-30T08:00:00Z): from a year before the period began to today",
+                    type = "string", example = "2025-11-30") Instant measuredAt) {
     }
 
     @Schema(description = "Many communes' suggested values in one request")
@@ -70,7 +73,9 @@ class SuggestionApiController {
 
     @Schema(description = "One suggested value")
     record OneRequest(@Schema(description = "The system's name, at most 100 characters") String source,
-            Object value, String reference, Instant measuredAt) {
+            Object value, String reference,
+            @Schema(description = "As in a bulk request: a day or an instant", type = "string", example = "2025-11-30")
+            Instant measuredAt) {
     }
 
     @Operation(summary = "Puts many communes' suggested values for a period, all or nothing",
@@ -157,7 +162,9 @@ class SuggestionApiController {
             return null;
         }
         try {
-            return Instant.parse(text);
+            // A day, as the README says and the check judges (by Vietnam's day), or an instant.
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ProgressLedger.VIETNAM).toInstant()
+                    : Instant.parse(text);
         }
         catch (DateTimeParseException ex) {
             unreadable.add(new ApiProblem.FieldError(index, "measuredAt", "api.refused.instant", List.of()));

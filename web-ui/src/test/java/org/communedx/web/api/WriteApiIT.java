@@ -319,11 +319,15 @@ class WriteApiIT {
                 {"source": "Một cửa điện tử", "suggestions": [
                   {"communeCode": "05305", "criterionCode": "G1.C1", "value": "18/20", "reference": "MC-1",
                    "measuredAt": "2019-11-30T00:00:00Z"},
-                  {"communeCode": "05305", "criterionCode": "G2.C3", "value": true}]}""");
+                  {"communeCode": "05305", "criterionCode": "G2.C3", "value": true, "measuredAt": "2019-11-30"}]}""");
         assertThat(stored.statusCode()).isEqualTo(200);
         assertThat(json(stored).get("received").asInt()).isEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from suggested_value where period_id = ?", Long.class, period))
                 .isEqualTo(2);
+        assertThat(jdbc.queryForObject("""
+                select s.measured_at from suggested_value s join criterion c on c.id = s.criterion_id
+                where s.period_id = ? and c.code = 'G2.C3'""", java.sql.Timestamp.class, period).toInstant())
+                .as("a day is its start in Vietnam").isEqualTo("2019-11-29T17:00:00Z");
 
         assertThat(send("PUT", path, "xa.yenphu", null, null, "{}").statusCode()).as("not a commune's").isEqualTo(403);
         assertThat(send("PUT", path, "huyen.lacson", null, null, "{}").statusCode()).isEqualTo(403);

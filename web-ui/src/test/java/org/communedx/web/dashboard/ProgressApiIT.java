@@ -224,6 +224,35 @@ class ProgressApiIT {
                 operation.getValue().has("security")).as(path.getKey() + " " + operation.getKey()).isFalse()));
     }
 
+    /**
+     * A client generated from the description knows what the API refuses, as problem JSON, and how an evidence file
+     * is sent: it had listed only 200, and the upload as 200 with a nested form.
+     */
+    @Test
+    void theOpenApiDescriptionNamesTheRefusalsAndTheUploadsFields() {
+        JsonNode docs = JSON.readTree(new WebClient(port).get("/v3/api-docs", "application/json").body());
+
+        assertThat(docs.get("info").get("title").asString()).isEqualTo("Commune DX Tracker API");
+        assertThat(docs.get("components").get("schemas").get("Problem").get("properties").has("code")).isTrue();
+        JsonNode progress = docs.get("paths").get("/api/v1/units/{code}/progress").get("get").get("responses");
+        assertThat(progress.has("200")).isTrue();
+        for (String status : List.of("400", "401", "403", "404")) {
+            assertThat(progress.get(status).get("content").has("application/problem+json")).as(status).isTrue();
+        }
+        JsonNode value = docs.get("paths").get("/api/v1/communes/{code}/periods/{periodId}/criteria/{criterion}/value")
+                .get("put").get("responses");
+        assertThat(value.has("409") && value.has("412") && value.has("428") && value.has("415")).isTrue();
+        JsonNode upload = docs.get("paths")
+                .get("/api/v1/communes/{code}/periods/{periodId}/criteria/{criterion}/evidence").get("post");
+        assertThat(upload.get("responses").get("201").get("content").has("application/json")).isTrue();
+        JsonNode schema = upload.get("requestBody").get("content").get("multipart/form-data").get("schema");
+        JsonNode fields = schema.has("$ref") ? docs.get("components").get("schemas")
+                .get(schema.get("$ref").asString().replace("#/components/schemas/", "")).get("properties")
+                : schema.get("properties");
+        assertThat(fields.get("file").get("format").asString()).isEqualTo("binary");
+        assertThat(fields.has("title") && fields.has("issuingBody") && fields.has("documentDate")).isTrue();
+    }
+
     private HttpResponse<String> get(String path, String username) {
         WebClient client = new WebClient(port);
         String credentials = Base64.getEncoder().encodeToString((username + ":Demo@2025!")
