@@ -68,7 +68,7 @@ public class Evidence {
     @Column(name = "document_date", nullable = false)
     private LocalDate documentDate;
 
-    /** The day the document takes effect: as given at upload, else the upload's day in Vietnam. */
+    /** The day the document takes effect: as given at upload, else the document's date. */
     @Column(name = "effective_date", nullable = false)
     private LocalDate effectiveDate;
 

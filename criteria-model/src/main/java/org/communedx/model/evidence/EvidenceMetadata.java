@@ -7,7 +7,7 @@ import org.communedx.model.RuleViolation;
 
 /**
  * What a document says about itself: its number (optional, a photo has none), title, issuing body and date, and
- * how long it holds: the day it takes effect (optional; without it, the day it is uploaded) and the last day it is
+ * how long it holds: the day it takes effect (optional; without it, the document's date) and the last day it is
  * valid (optional; without it, it does not expire). Construction checks the rules; the dates it may carry depend on
  * today, which the caller passes.
  */
@@ -73,7 +73,9 @@ public record EvidenceMetadata(String documentNumber, String title, String issui
 
     /**
      * Refuses a document whose validity ended before the period began, or began after it ended: it never held during
-     * the period, so it is no evidence for it (a date typed as 31/12/9999 was listed as in force from then).
+     * the period, so it is no evidence for it (a date typed as 31/12/9999 was listed as in force from then). Only an
+     * effective date given counts here: one left empty is the document's date, and a report dated after the period,
+     * about it (a year's report of January), is evidence for it.
      */
     public EvidenceMetadata requireValidDuring(LocalDate periodStart, LocalDate periodEnd) {
         if (validUntil != null && validUntil.isBefore(periodStart)) {

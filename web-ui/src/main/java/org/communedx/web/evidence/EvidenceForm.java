@@ -30,7 +30,7 @@ public record EvidenceForm(@Size(max = NUMBER_MAX, message = "evidence.refused.d
     /** The refusal of a date the browser sent in another shape, followed by the field's name. */
     private static final String NOT_A_DATE = "evidence.refused.notADate.";
 
-    /** Without an effective date the document takes effect on the day it is uploaded (the entity's rule). */
+    /** Without an effective date the document takes effect on its date (the entity's rule). */
     public EvidenceMetadata toMetadata() {
         return new EvidenceMetadata(documentNumber, title, issuingBody, documentDate, effectiveDate, validUntil);
     }
