@@ -14,10 +14,11 @@ record EditUserForm(
         @NotBlank(message = "{users.problem.displayNameMissing}") @Size(max = 200,
                 message = "{users.problem.displayNameTooLong}") String displayName,
         @NotNull(message = "{users.problem.roleRequired}") Role role,
-        @Size(max = 100) String unitCode,
+        @Size(max = 100, message = "{users.problem.unitCodeTooLong}") String unitCode,
         @Email(message = "{users.problem.emailInvalid}") @Size(max = 254,
                 message = "{users.problem.emailInvalid}") String email,
-        @NotNull Boolean enabled, @NotNull Long version) {
+        @NotNull(message = "{users.problem.enabledRequired}") Boolean enabled,
+        @NotNull(message = "{users.problem.changedMeanwhile}") Long version) {
 
     static EditUserForm of(UserDetail user) {
         return new EditUserForm(user.displayName(), user.role(), user.unitCode(), user.email(), user.enabled(),

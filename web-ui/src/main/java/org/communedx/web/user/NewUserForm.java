@@ -20,7 +20,7 @@ record NewUserForm(
         @NotBlank(message = "{users.problem.displayNameMissing}") @Size(max = 200,
                 message = "{users.problem.displayNameTooLong}") String displayName,
         @NotNull(message = "{users.problem.roleRequired}") Role role,
-        @Size(max = 100) String unitCode,
+        @Size(max = 100, message = "{users.problem.unitCodeTooLong}") String unitCode,
         @Email(message = "{users.problem.emailInvalid}") @Size(max = 254,
                 message = "{users.problem.emailInvalid}") String email) {
 

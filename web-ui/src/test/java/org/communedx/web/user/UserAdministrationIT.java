@@ -456,6 +456,23 @@ class UserAdministrationIT {
         assertThat(userAccounts.findByUsername(username)).isEmpty();
     }
 
+    /** An edit sent by hand without its enabled field or version, or with an overlong unit code: said in Vietnamese. */
+    @Test
+    void anEditSentByHandWithFieldsMissingIsToldInTheUsersLanguage() {
+        UserAccount account = viewer(TestAccounts.uniqueUsername("crafted"), "25");
+        String userPath = "/users/" + account.getId();
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+
+        HttpResponse<String> refused = admin.post(userPath + "/edit", form(admin, "displayName", "Người xem",
+                "role", "VIEWER", "unitCode", "2".repeat(101), "email", ""));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Hãy cho biết tài khoản có được đăng nhập hay không.",
+                "Tài khoản này vừa được thay đổi", "Mã đơn vị quá dài: tối đa 100 ký tự.")
+                .doesNotContain("must not be null", "size must be between");
+        assertThat(userAccounts.findById(account.getId()).orElseThrow().getDisplayName()).isEqualTo("Người xem");
+    }
+
     @Test
     void nobodyDisablesThemselves() {
         long adminId = userAccounts.findByUsername("admin").orElseThrow().getId();
