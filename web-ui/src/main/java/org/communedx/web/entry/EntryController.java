@@ -286,6 +286,7 @@ class EntryController {
         catch (RuleViolation violation) {
             redirect.addFlashAttribute("refusal", refusal(violation, messages, locale));
             redirect.addFlashAttribute("conflict", violation instanceof EntryConflict);
+            ClosedPeriodRefusal.note(redirect, violation);
             if (typed != null) {
                 redirect.addFlashAttribute("typed", typed.refusedFor(violation));
             }

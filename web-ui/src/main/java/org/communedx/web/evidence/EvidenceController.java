@@ -18,6 +18,7 @@ import org.communedx.service.evidence.EvidenceThumbnails;
 import org.communedx.service.evidence.EvidenceThumbnails.Thumbnail;
 import org.communedx.service.evidence.EvidenceViews.EvidenceView;
 import org.communedx.web.config.Uploads;
+import org.communedx.web.entry.ClosedPeriodRefusal;
 import org.communedx.web.report.Downloads;
 
 import org.springframework.core.io.ClassPathResource;
@@ -100,6 +101,7 @@ class EvidenceController {
             }
             catch (RuleViolation refused) {
                 refuse(redirect, form, List.of(new Problem(refused.messageKey(), refused.arguments())));
+                ClosedPeriodRefusal.note(redirect, refused);
             }
         }
     }
@@ -163,6 +165,7 @@ class EvidenceController {
         catch (RuleViolation refused) {
             redirect.addFlashAttribute("evidenceProblems",
                     List.of(new Problem(refused.messageKey(), refused.arguments())));
+            ClosedPeriodRefusal.note(redirect, refused);
         }
         return "redirect:/entries/" + entryId;
     }

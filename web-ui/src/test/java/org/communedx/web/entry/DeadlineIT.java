@@ -91,7 +91,11 @@ class DeadlineIT {
         HttpResponse<String> save = staff.post("/entries/" + draft + "/value",
                 "_csrf=" + token + "&version=" + seen + "&level=3");
         assertThat(save.statusCode()).isEqualTo(302);
-        assertThat(staff.get("/entries/" + draft).body()).contains(refusal, "Mức 1").doesNotContain("Mức 3");
+        assertThat(staff.get("/entries/" + draft).body()).contains(refusal, "Mức 1").doesNotContain("Mức 3")
+                .as("the refusal says it; the notice that says the same is not read out twice")
+                .doesNotContain("id=\"deadline-passed\"");
+        assertThat(staff.get("/entries/" + draft).body()).as("the next visit has the notice again")
+                .contains("id=\"deadline-passed\"");
 
         String unstarted = EntryPages.criterion("05305", period, "G2.C3");
         assertThat(staff.post(unstarted + "/value", "_csrf=" + token + "&version=0&yesNo=yes").statusCode())
@@ -103,7 +107,8 @@ class DeadlineIT {
                 "documentDate", LocalDate.now(VIETNAM).minusDays(7).toString()), "muon.pdf", SampleFiles.pdf(1));
         assertThat(upload.statusCode()).isEqualTo(302);
         assertThat(staff.get("/entries/" + draft).body()).contains(refusal)
-                .as("no form on the page to choose the file again in").doesNotContain("id=\"evidence-choose-again\"");
+                .as("no form on the page to choose the file again in").doesNotContain("id=\"evidence-choose-again\"")
+                .as("nor the notice that says the same").doesNotContain("id=\"deadline-passed\"");
         assertThat(evidence.countByEntryId(draft)).as("no file kept").isZero();
 
         staff.get("/entries/" + draft + "?lang=en");
