@@ -149,9 +149,11 @@ public class Scorecards {
      * What the commune's own staff still have to do in the period, counted from the scorecard's own rows (no query of
      * its own): the entries a reviewer returned, with the reason, the criteria nobody started, and the drafts saved
      * but not submitted. Null for anyone who is not the commune's staff.
+     * @param draftsWithoutValue of the drafts, those begun with a file alone, which cannot go before their value does
      * @param waiting entries submitted or asking for "not applicable", which wait for the reviewer, not for the staff
      */
-    public record ToDo(List<ReturnedEntry> returned, int notStarted, int drafts, int waiting) {
+    public record ToDo(List<ReturnedEntry> returned, int notStarted, int drafts, int draftsWithoutValue,
+            int waiting) {
 
         /** Nothing left for the staff: every entry submitted, or already reviewed. */
         public boolean allSubmitted() {
@@ -267,19 +269,25 @@ public class Scorecards {
         List<ReturnedEntry> returned = new ArrayList<>();
         int notStarted = 0;
         int drafts = 0;
+        int draftsWithoutValue = 0;
         int waiting = 0;
         for (CriterionEntry entry : rows) {
             switch (entry.getStatus()) {
                 case RETURNED -> returned.add(new ReturnedEntry(entry.getCriterion().getCode(),
                         entry.getCriterion().name(), entry.getReason()));
                 case NOT_STARTED -> notStarted++;
-                case DRAFT -> drafts++;
+                case DRAFT -> {
+                    drafts++;
+                    if (entry.value() == null) {
+                        draftsWithoutValue++;
+                    }
+                }
                 case SUBMITTED, NOT_APPLICABLE_REQUESTED -> waiting++;
                 default -> {
                 }
             }
         }
-        return new ToDo(List.copyOf(returned), notStarted, drafts, waiting);
+        return new ToDo(List.copyOf(returned), notStarted, drafts, draftsWithoutValue, waiting);
     }
 
     /**

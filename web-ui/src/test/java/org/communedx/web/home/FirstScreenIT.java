@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
 
 import org.communedx.model.framework.Framework;
@@ -13,6 +14,7 @@ import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.assessment.Scorecards;
 import org.communedx.service.job.BackgroundJobs;
+import org.communedx.service.testsupport.SampleFiles;
 import org.communedx.service.user.UserImport;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.TestAccounts;
@@ -109,17 +111,29 @@ class FirstScreenIT {
 
         String working = staff.get(scorecard).body();
         assertThat(working).contains("2 tiêu chí chưa bắt đầu", "1 tiêu chí đã lưu nháp nhưng chưa gửi duyệt",
-                        "1 tiêu chí bị trả lại, cần sửa và gửi lại")
+                        "1 tiêu chí bị trả lại, cần sửa và gửi lại").doesNotContain("mới có minh chứng")
                 .contains("href=\"" + EntryPages.criterion("05305", period, "G1.C1") + "\">G1.C1 Tiêu chí G1.C1</a>")
                 .as("the reason, escaped").contains("Lý do: Thiếu biên bản &lt;b&gt;ký&lt;/b&gt;")
                 .doesNotContain("<b>ký</b>", "id=\"todo-done\"");
         assertThat(reviewer.get(scorecard).body()).as("only the commune's staff have things to do there")
                 .doesNotContain("id=\"todo\"").contains("Hạn nộp:");
 
+        // A file alone begins a draft that cannot go before its value: said so beside the count.
+        String token = WebClient.csrfToken(staff.get("/account"));
+        assertThat(staff.postMultipart(EntryPages.criterion("05305", period, "G2.C3") + "/evidence", Map.of("_csrf",
+                token, "title", "Biên bản", "issuingBody", "UBND xã Yên Phú", "documentDate",
+                LocalDate.now().minusDays(3).toString()), "bien-ban.pdf", SampleFiles.pdf(1)).statusCode())
+                .isEqualTo(302);
+        assertThat(staff.get(scorecard).body()).contains("2 tiêu chí đã lưu nháp nhưng chưa gửi duyệt "
+                + "(1 tiêu chí trong số đó mới có minh chứng, chưa có giá trị: hãy nhập giá trị trước khi gửi)");
+
         EntryPages.submit(staff, level);
         EntryPages.savePercent(staff, percent, 10, 10);
         EntryPages.submit(staff, percent);
-        EntryPages.submit(staff, EntryPages.saveFirst(staff, "05305", period, "G2.C3", "yesNo=yes"));
+        long yesNo = EntryPages.entryId(staff, "05305", period, "G2.C3");
+        assertThat(post(staff, yesNo, "value", "version=" + version(staff, yesNo) + "&yesNo=yes").statusCode())
+                .isEqualTo(302);
+        EntryPages.submit(staff, yesNo);
         EntryPages.submit(staff, EntryPages.saveFirst(staff, "05305", period, "G2.C4", "count=5"));
 
         String done = staff.get(scorecard).body();
