@@ -44,6 +44,9 @@ public class GsoListImport {
     /** Units created per flush: large enough to keep the inserts batched, small enough for the progress to move. */
     private static final int WRITE_SLICE = 1000;
 
+    /** How many changed units an import's audit event names. */
+    private static final int CHANGES_KEPT = 1000;
+
     private final AdministrativeUnitRepository units;
 
     private final ImportLimits limits;
@@ -111,15 +114,25 @@ public class GsoListImport {
         if (!problems.isEmpty()) {
             throw new UnitImportRejected(problems);
         }
-        UnitImportSummary summary = apply(list.listed, existing, list.listDate, progress);
+        List<String> changed = new ArrayList<>();
+        UnitImportSummary summary = apply(list.listed, existing, list.listDate, progress, changed);
         UnitImportSummary.Counts total = summary.total();
         Map<String, Object> imported = new LinkedHashMap<>();
         imported.put("listDate", list.listDate.toString());
         imported.put("created", total.created());
         imported.put("updated", total.updated());
         imported.put("unchanged", total.unchanged());
+        // Which units changed, and how: "97010 Xã Núi Đá (97) → Xã Núi Đá Mới (97)". The first thousand, which is
+        // more than the trail shows of a field; a count alone said nothing of what a re-import renamed.
+        imported.put("changedUnits", changed.subList(0, Math.min(changed.size(), CHANGES_KEPT)));
         audit.record(UnitImportSummary.AUDIT_TYPE, list.listDate, "IMPORT_UNIT_LIST", null, imported);
         return summary;
+    }
+
+    /** A unit as the audit trail tells a change of it: its name, the code above it, and its last day if it ended. */
+    private static String described(AdministrativeUnit unit) {
+        return unit.getName() + (unit.getParent() == null ? "" : " (" + unit.getParent().getCode() + ")")
+                + (unit.getValidTo() == null ? "" : " …" + unit.getValidTo());
     }
 
     private Map<String, AdministrativeUnit> existingOn(LocalDate date) {
@@ -203,7 +216,7 @@ public class GsoListImport {
     }
 
     private UnitImportSummary apply(List<ListedUnit> listed, Map<String, AdministrativeUnit> existing,
-            LocalDate listDate, JobProgress progress) {
+            LocalDate listDate, JobProgress progress, List<String> changed) {
         progress.total(listed.size());
         UnitImportSummary summary = UnitImportSummary.empty();
         List<AdministrativeUnit> created = new ArrayList<>();
@@ -211,16 +224,16 @@ public class GsoListImport {
         Map<String, AdministrativeUnit> districts = new LinkedHashMap<>();
         for (ListedUnit unit : listed) {
             AdministrativeUnit province = provinces.computeIfAbsent(unit.provinceCode(),
-                    code -> upsert(existing, created, summary, null, UnitLevel.PROVINCE, code, unit.provinceName(),
-                            unit.provinceType()));
+                    code -> upsert(existing, created, summary, changed, null, UnitLevel.PROVINCE, code,
+                            unit.provinceName(), unit.provinceType()));
             AdministrativeUnit parent = province;
             if (unit.districtCode() != null) {
                 parent = districts.computeIfAbsent(unit.districtCode(),
-                        code -> upsert(existing, created, summary, province, UnitLevel.DISTRICT, code,
+                        code -> upsert(existing, created, summary, changed, province, UnitLevel.DISTRICT, code,
                                 unit.districtName(), unit.districtType()));
             }
-            upsert(existing, created, summary, parent, UnitLevel.COMMUNE, unit.communeCode(), unit.communeName(),
-                    unit.communeType());
+            upsert(existing, created, summary, changed, parent, UnitLevel.COMMUNE, unit.communeCode(),
+                    unit.communeName(), unit.communeType());
             // Written a slice at a time, so that the progress shown is the rows written, not only those counted.
             if (created.size() >= WRITE_SLICE) {
                 units.saveAll(created);
@@ -233,12 +246,18 @@ public class GsoListImport {
         return summary;
     }
 
+    /** @param changed where a unit that changed is told, as it was and as it is */
     private static AdministrativeUnit upsert(Map<String, AdministrativeUnit> existing,
-            List<AdministrativeUnit> created, UnitImportSummary summary, AdministrativeUnit parent, UnitLevel level,
-            String code, String name, UnitType type) {
+            List<AdministrativeUnit> created, UnitImportSummary summary, List<String> changed,
+            AdministrativeUnit parent, UnitLevel level, String code, String name, UnitType type) {
         AdministrativeUnit unit = existing.get(code);
         if (unit != null && unit.getLevel() == level) {
-            summary.count(level, unit.describe(name, type, parent) ? Outcome.UPDATED : Outcome.UNCHANGED);
+            String was = described(unit);
+            boolean updated = unit.describe(name, type, parent);
+            summary.count(level, updated ? Outcome.UPDATED : Outcome.UNCHANGED);
+            if (updated) {
+                changed.add(code + " " + was + " → " + described(unit));
+            }
             return unit;
         }
         // Valid from an unknown date: the list says the unit exists, not since when.

@@ -81,6 +81,10 @@ class GsoListImportTests {
 
         assertThat(summary.total()).isEqualTo(new Counts(0, 1, 8));
         assertThat(units.findByCodeValidOn("05305", LIST_DATE).orElseThrow().getName()).isEqualTo("Xã Yên Phú Mới");
+        List<AuditEvent> history = audit.history(UnitImportSummary.AUDIT_TYPE, LIST_DATE);
+        assertThat(history.get(history.size() - 1).afterJson()).as("which unit, as it was and as it is")
+                .contains("\"changedUnits\": [\"05305 Xã Yên Phú (157) → Xã Yên Phú Mới (157)\"]");
+        assertThat(history.get(0).afterJson()).contains("\"changedUnits\": []");
     }
 
     @Test
