@@ -74,6 +74,7 @@ public class AuditSearch {
      * Empty or null filters match everything; {@code from} and {@code to} are whole days, both included.
      * @param actor who acted, by username (any case)
      * @param unit a unit's code: the events of its entries and their evidence, and of the accounts that belong to it
+     *     or belonged to it before the event
      * @param entityType the kind of record, e.g. {@code USER}
      */
     public record Filter(String actor, String unit, String entityType, String action, LocalDate from, LocalDate to) {
@@ -211,10 +212,13 @@ public class AuditSearch {
                     and ((entity_type = 'CRITERION_ENTRY' and entity_id in (%1$s))
                         or (entity_type in ('EVIDENCE', 'ENTRY_COMMENT')
                             and coalesce(after_json, before_json) ->> 'entryId' in (%1$s))
-                        or (entity_type = 'USER' and coalesce(after_json, before_json) ->> 'unitCode' = ?))"""
+                        or (entity_type = 'USER'
+                            and (after_json ->> 'unitCode' = ? or before_json ->> 'unitCode' = ?)))"""
                     .formatted("""
                             select e.id::text from criterion_entry e join assessment a on a.id = e.assessment_id
                                 join administrative_unit u on u.id = a.unit_id where u.code = ?"""));
+            // An account's event under the unit it belonged to before or after: one moved away leaves under both.
+            query.params.add(unit);
             query.params.add(unit);
             query.params.add(unit);
             query.params.add(unit);

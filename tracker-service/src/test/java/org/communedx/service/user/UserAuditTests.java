@@ -106,6 +106,19 @@ class UserAuditTests {
                 .containsExactly("Vai trò: Cán bộ xã → Người xem", "Thư: (trống) → mot@thu.gov.vn");
     }
 
+    /** An account moved to another unit is found under both: the one it left, as the one it joined. */
+    @Test
+    void anAccountMovedAwayIsFoundUnderTheUnitItLeft() {
+        long id = administration.create(new NewUser("xa.moved", "Cán bộ chuyển đi", Role.VIEWER, "88101", null)).id();
+        administration.update(id, new UserChanges("Cán bộ chuyển đi", Role.VIEWER, "881", null, true,
+                administration.detail(id).version()));
+
+        for (String unit : List.of("88101", "881")) {
+            assertThat(rows(new Filter("admin.audit", unit, "USER", "EDIT", null, null)))
+                    .as(unit).extracting(row -> row.subject().name()).contains("Cán bộ chuyển đi (xa.moved)");
+        }
+    }
+
     @Test
     void anImportIsOneEventPerImportedUserByTheAdministratorWhoImportedThem() {
         byte[] file = ("username,display_name,role,unit_code,email\r\n"
