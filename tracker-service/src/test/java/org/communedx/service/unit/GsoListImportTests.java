@@ -184,6 +184,31 @@ class GsoListImportTests {
                                 List.of(AdministrativeUnit.NAME_MAX + 1, AdministrativeUnit.NAME_MAX)));
     }
 
+    /** A code with a second name in the same file: the first had been taken and the second dropped unsaid. */
+    @Test
+    void refusesAProvinceOrDistrictCodeWithTwoNames() {
+        // A tone mark placed otherwise is the same name, as the GSO's lists write it: no problem of its own.
+        assertRefused(HEADER + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Yên Phú,05305,Xã\n"
+                + "Tỉnh Hòa Bình Khác,17,Huyện Lạc Sơn Mới,157,Xã Bình Hẻm,05308,Xã\n"
+                + "Tỉnh Hoà Bình,17,Huyện Lạc Sơn,157,Xã Xuất Hóa,05302,Xã\n",
+                (province, district) -> {
+                    assertThat(province).extracting(ImportProblem::line, ImportProblem::column,
+                            ImportProblem::messageKey, found -> List.of(found.args())).containsExactly(3,
+                                    "Tỉnh Thành Phố", "unit.import.problem.twoNames",
+                                    List.of("17", "Tỉnh Hòa Bình Khác", "Tỉnh Hòa Bình", 2));
+                    assertThat(district).extracting(ImportProblem::column, ImportProblem::messageKey)
+                            .containsExactly("Quận Huyện", "unit.import.problem.twoNames");
+                });
+    }
+
+    @Test
+    void aToneMarkPlacedEitherWayIsOneNameAndAnotherToneIsAnother() {
+        assertThat(GsoListImport.tonePlaced("Tỉnh Hoà Bình")).isEqualTo(GsoListImport.tonePlaced("Tỉnh Hòa Bình"));
+        assertThat(GsoListImport.tonePlaced("Huyện Thuỷ Nguyên"))
+                .isEqualTo(GsoListImport.tonePlaced("Huyện Thủy Nguyên"));
+        assertThat(GsoListImport.tonePlaced("Xã Tân Hòa")).isNotEqualTo(GsoListImport.tonePlaced("Xã Tân Hóa"));
+    }
+
     @Test
     void refusesACommuneWhoseDistrictBelongsToAnotherProvince() {
         assertRefused(HEADER + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Yên Phú,05305,Xã\n"
