@@ -125,6 +125,19 @@ public class UserAdministration {
      */
     @Transactional
     public IssuedPassword create(NewUser user) {
+        List<UserProblem> problems = problems(user);
+        if (!problems.isEmpty()) {
+            throw new UserRejected(problems);
+        }
+        return issue(user, "CREATE");
+    }
+
+    /**
+     * Every rule a new user's details break, creating nothing: for a form refused for its shape, which tells a taken
+     * username or an ended unit in the same round as an empty name, rather than after it is mended.
+     */
+    @Transactional(readOnly = true)
+    public List<UserProblem> problems(NewUser user) {
         Actor actor = rules.actor();
         List<UserProblem> problems = new ArrayList<>();
         rules.checkUsername(0, user.username(), problems);
@@ -133,10 +146,7 @@ public class UserAdministration {
             rules.checkUnit(0, actor, user.role(), user.unitCode(), problems);
         }
         rules.checkEmail(0, user.email(), problems);
-        if (!problems.isEmpty()) {
-            throw new UserRejected(problems);
-        }
-        return issue(user, "CREATE");
+        return problems;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import org.communedx.model.user.Role;
 import org.communedx.service.unit.UnitDirectory;
 import org.communedx.service.user.UserAdministration;
+import org.communedx.service.user.UserProblem;
 import org.communedx.service.user.UserRejected;
 import org.communedx.service.user.UserViews.IssuedPassword;
 import org.communedx.service.user.UserViews.UserDetail;
@@ -78,8 +79,13 @@ class UserController {
                 return "redirect:/users/" + issued.id();
             }
             catch (UserRejected rejected) {
-                reject(rejected, binding);
+                reject(rejected.problems(), binding);
             }
+        }
+        else {
+            // Refused for its shape: the rules of the fields that did bind are said in the same round.
+            reject(users.problems(form.toNewUser()).stream().filter(problem -> problem.field() != null
+                    && !binding.hasFieldErrors(problem.field().formField())).toList(), binding);
         }
         return newPage(model);
     }
@@ -129,7 +135,7 @@ class UserController {
                 return "redirect:/users/" + id;
             }
             catch (UserRejected rejected) {
-                reject(rejected, binding);
+                reject(rejected.problems(), binding);
             }
         }
         return editPage(user, model);
@@ -185,8 +191,8 @@ class UserController {
     }
 
     /** Each refusal goes under its field, or above the form when it concerns no field of it. */
-    private static void reject(UserRejected rejected, BindingResult binding) {
-        rejected.problems().forEach(problem -> {
+    private static void reject(List<UserProblem> problems, BindingResult binding) {
+        problems.forEach(problem -> {
             Object[] arguments = problem.arguments().toArray();
             if (problem.field() == null) {
                 binding.reject(problem.messageKey(), arguments, problem.messageKey());

@@ -105,7 +105,9 @@ class UserAdministrationIT {
 
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("Tên đăng nhập phải có từ 3 đến 64 ký tự", "Hãy nhập họ tên.",
-                "Đây không phải là địa chỉ thư điện tử.", "aria-describedby=\"username-error username-help\"");
+                "Đây không phải là địa chỉ thư điện tử.", "aria-describedby=\"username-error username-help\"")
+                .as("the unit's rule in the same round, not after the others are mended")
+                .contains("Đơn vị 25 không phải là cấp xã");
         String tooLong = admin.post("/users/new", form(admin, "username", "xa.qua.dai", "displayName", "Quá dài",
                 "role", "VIEWER", "unitCode", "25", "email", "a".repeat(250) + "@x.vn")).body();
         assertThat(tooLong.split("Đây không phải là địa chỉ thư điện tử.", -1))
@@ -125,6 +127,10 @@ class UserAdministrationIT {
         assertThat(admin.post("/users/new", form(admin, "username", "XA.YENPHU", "displayName", "Trùng",
                 "role", "COMMUNE_STAFF", "unitCode", "05305", "email", "")).body())
                 .contains("Tên đăng nhập xa.yenphu đã có người dùng.");
+        assertThat(admin.post("/users/new", form(admin, "username", "xa.yenphu", "displayName", "",
+                "role", "COMMUNE_STAFF", "unitCode", "05305", "email", "sai")).body())
+                .as("a taken username beside an empty name").contains("Tên đăng nhập xa.yenphu đã có người dùng.",
+                        "Hãy nhập họ tên.", "Đây không phải là địa chỉ thư điện tử.");
     }
 
     @Test
