@@ -54,7 +54,9 @@ public class NoticeTexts {
                     + (notice.kind() == NotificationKind.COMMENT_POSTED ? "#comments" : "");
             case REVIEW_QUEUE -> "/reviews";
             case SCORECARD -> "/communes/" + notice.unitCode() + "/periods/" + notice.periodId();
-            case DASHBOARD -> "/units/" + notice.unitCode() + "/dashboard";
+            // The period the notice is about, not the one a dashboard opens on: a newer may have begun since.
+            case DASHBOARD -> "/units/" + notice.unitCode() + "/dashboard"
+                    + (notice.periodId() == null ? "" : "?period=" + notice.periodId());
         };
     }
 

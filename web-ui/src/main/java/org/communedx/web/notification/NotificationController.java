@@ -36,6 +36,8 @@ class NotificationController {
     String markRead(@PathVariable long id, @RequestParam(defaultValue = "0") int page, RedirectAttributes redirect) {
         inbox.markRead(id);
         redirect.addAttribute("page", Math.max(0, page));
+        // Said, and the focus on it, as for all of them: the page had come back silent, the focus at its top.
+        redirect.addFlashAttribute("messageKey", "notification.markedRead");
         return "redirect:/notifications";
     }
 

@@ -38,6 +38,8 @@ class NoticeTextsTests {
         assertThat(texts.text(ahead, Locale.ENGLISH)).startsWith("1 day left until the deadline of Năm 2026 (31/12/2026)");
         assertThat(texts.text(ahead, Locale.forLanguageTag("vi"))).startsWith("Còn 1 ngày đến hạn nộp của kỳ Năm 2026");
         assertThat(texts.text(passed, Locale.ENGLISH)).endsWith("1 commune has entries not submitted.");
+        assertThat(texts.path(passed)).as("the period it is about, not the one the dashboard opens on")
+                .isEqualTo("/units/25/dashboard?period=1");
     }
 
     /** After the reform the same criterion of a commune of the same name may be returned in two periods. */

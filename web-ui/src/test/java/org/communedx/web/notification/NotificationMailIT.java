@@ -228,9 +228,14 @@ class NotificationMailIT {
                 .query(Boolean.class).single()).isTrue();
         assertThat(staff.get("/notifications").body()).as("read, it is a plain link")
                 .contains("href=\"/entries/" + entry + "\"").doesNotContain("/notifications/" + notice + "/open");
-        assertThat(staff.post("/notifications/" + notice + "/read", "_csrf="
-                + WebClient.csrfToken(staff.get("/notifications"))).statusCode()).as("marking it read again: no harm")
-                .isEqualTo(302);
+        HttpResponse<String> marked = staff.post("/notifications/" + notice + "/read", "_csrf="
+                + WebClient.csrfToken(staff.get("/notifications")));
+        assertThat(marked.statusCode()).as("marking it read again: no harm").isEqualTo(302);
+        assertThat(marked.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/notifications?page=0"));
+        assertThat(staff.get("/notifications?page=0").body())
+                .as("said, in a status that takes the focus")
+                .contains("role=\"status\" tabindex=\"-1\">Đã đánh dấu thông báo là đã đọc.");
         assertThat(staff.post("/notifications/read-all", "").statusCode()).as("no CSRF token").isEqualTo(403);
         staff.post("/notifications/read-all", "_csrf=" + WebClient.csrfToken(staff.get("/notifications")));
         assertThat(staff.get("/notifications").body()).doesNotContain("id=\"nav-unread\"");
