@@ -112,7 +112,7 @@ class WebExceptionHandler {
     ModelAndView formAddressOpened(HttpRequestMethodNotSupportedException ex, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if ("GET".equals(request.getMethod()) && !path.startsWith("/api/")) {
+        if ("GET".equals(request.getMethod()) && !isApi(request)) {
             return new ModelAndView("redirect:" + formPages.pageAt(path));
         }
         if (ex.getSupportedHttpMethods() != null) {
