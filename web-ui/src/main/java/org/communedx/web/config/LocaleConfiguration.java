@@ -51,7 +51,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
             setDefaultLocale(VIETNAMESE);
             // Pages stay Vietnamese whatever a browser's own language (English on many of the communes' computers).
             setDefaultLocaleFunction(request -> request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null
-                    && request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                    && ApiPaths.isApi(request)
                     ? request.getLocale() : VIETNAMESE);
             setCookieMaxAge(Duration.ofDays(365));
             setCookieSameSite("Lax");

@@ -232,7 +232,7 @@ class SecurityConfiguration {
             PasswordEncoder passwordEncoder, LoginAttempts attempts, ApiTokenAuthenticator tokens,
             ApiRefusals problems, @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> pages)
             throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher(ApiPaths.PREFIX + "**")
                 .authenticationManager(new ProviderManager(
                         new ThrottledAuthenticationProvider(accountProvider(accounts, passwordEncoder), attempts, false)))
                 .addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class)

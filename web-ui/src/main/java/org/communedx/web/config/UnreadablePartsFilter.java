@@ -52,7 +52,7 @@ class UnreadablePartsFilter extends OncePerRequestFilter {
         String contentType = request.getContentType();
         return !"POST".equals(request.getMethod()) || contentType == null
                 || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")
-                || request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+                || ApiPaths.isApi(request);
     }
 
     @Override

@@ -60,7 +60,7 @@ class WebExceptionHandler {
             HttpServletResponse response) throws IOException {
         String taken = MediaType.toString(ex.getSupportedMediaTypes());
         response.setHeader(HttpHeaders.ACCEPT, taken);
-        if (isApi(request)) {
+        if (ApiPaths.isApi(request)) {
             if (request.getContentType() == null || request.getContentType().isBlank()) {
                 apiRefusals.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "api.refused.mediaTypeMissing",
                         List.of(taken));
@@ -85,7 +85,7 @@ class WebExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ModelAndView unreadableUpload(MultipartException ex, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        if (!isApi(request)) {
+        if (!ApiPaths.isApi(request)) {
             throw ex;
         }
         response.setHeader("Connection", "close");
@@ -99,10 +99,6 @@ class WebExceptionHandler {
         return new ModelAndView();
     }
 
-    private static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    }
-
     /**
      * A form's address opened as a page (a refused form's page reopened from the history, or its address copied):
      * the page the form is on, rather than "405". Any other method a page does not take, and the JSON API's, are
@@ -112,7 +108,7 @@ class WebExceptionHandler {
     ModelAndView formAddressOpened(HttpRequestMethodNotSupportedException ex, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if ("GET".equals(request.getMethod()) && !isApi(request)) {
+        if ("GET".equals(request.getMethod()) && !ApiPaths.isApi(request)) {
             return new ModelAndView("redirect:" + formPages.pageAt(path));
         }
         if (ex.getSupportedHttpMethods() != null) {

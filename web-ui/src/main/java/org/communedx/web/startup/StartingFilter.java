@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.communedx.service.database.DatabaseServer;
 import org.communedx.service.database.DatabaseState;
+import org.communedx.web.config.ApiPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.ITemplateEngine;
@@ -132,7 +133,7 @@ class StartingFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_SECONDS));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (path(request).startsWith("/api/")) {
+        if (ApiPaths.isApi(request)) {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             JSON.writeValue(response.getWriter(), Map.of("status", HttpStatus.SERVICE_UNAVAILABLE.value(),
                     "error", messages.getMessage(prefix + ".explanation", null, locale)));
