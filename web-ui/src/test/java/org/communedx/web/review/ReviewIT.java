@@ -131,7 +131,7 @@ class ReviewIT {
         String page = reviewer.get("/entries/" + c1).body();
         assertThat(page).contains("Thay đổi kể từ lần duyệt trước", "Lý do: Thiếu danh sách", "10/20 (50,00%)",
                 "18/20 (90,00%)", "Không có tệp minh chứng nào được thêm hoặc bỏ.");
-        assertThat(reviewer.get("/reviews?period=" + period).body()).contains("Thay đổi từ lần trả lại:",
+        assertThat(reviewer.get("/reviews?period=" + period).body()).contains("Kể từ lần trả lại:",
                 "10/20 (50,00%)");
 
         post(reviewer, c1, "approve", "version=" + version(reviewer, c1));
@@ -140,7 +140,7 @@ class ReviewIT {
 
         EntryPages.submit(staff, c1);
         assertThat(reviewer.get("/reviews?period=" + period).body()).as("sent back as it was, said so, not 18 → 18")
-                .contains("Thay đổi từ lần trả lại:", "Giá trị không thay đổi.");
+                .contains("Kể từ lần trả lại:", "Giá trị không thay đổi.");
     }
 
     /** A PDF uploaded as "bao-cao.png" is listed as it downloads, "bao-cao.png.pdf": not a photograph by its name. */
