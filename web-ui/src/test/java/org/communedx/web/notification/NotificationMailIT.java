@@ -334,11 +334,11 @@ class NotificationMailIT {
             events.publishEvent(new TrackerEvent.EntryReopened(entry, "Kiểm tra lại"));
         });
         String staffs = api(staff, "/api/v1/notifications?size=100").body();
-        assertThat(staffs).contains("hết hiệu lực ngày 31/01/2030", "Phòng VH-TT huyện Lạc Sơn đã bình luận",
-                "được mở lại: Kiểm tra lại").doesNotContain("UBND xã Yên Phú đã bình luận");
+        assertThat(staffs).contains("hết hiệu lực ngày 31/01/2030", "Phòng VH-TT huyện Lạc Sơn đã gửi trao đổi",
+                "được mở lại: Kiểm tra lại").doesNotContain("UBND xã Yên Phú đã gửi trao đổi");
         assertThat(count(staffs, "hết hiệu lực ngày 31/01/2030")).as("each file's expiry told once").isEqualTo(1);
-        assertThat(api(reviewer, "/api/v1/notifications?size=100").body()).contains("UBND xã Yên Phú đã bình luận")
-                .doesNotContain("Phòng VH-TT huyện Lạc Sơn đã bình luận");
+        assertThat(api(reviewer, "/api/v1/notifications?size=100").body()).contains("UBND xã Yên Phú đã gửi trao đổi")
+                .doesNotContain("Phòng VH-TT huyện Lạc Sơn đã gửi trao đổi");
 
         // Rolled back with the change it tells of.
         long before = jdbc.sql("select count(*) from notification").query(Long.class).single();
@@ -377,9 +377,9 @@ class NotificationMailIT {
 
         String validUntil = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(today.plusDays(10));
         assertThat(api(staff, "/api/v1/notifications?size=100").body()).contains("hết hiệu lực ngày " + validUntil,
-                "Phòng VH-TT huyện Lạc Sơn đã bình luận", "được mở lại: Cần quyết định mới")
-                .doesNotContain("UBND xã Yên Phú đã bình luận");
-        assertThat(api(reviewer, "/api/v1/notifications?size=100").body()).contains("UBND xã Yên Phú đã bình luận");
+                "Phòng VH-TT huyện Lạc Sơn đã gửi trao đổi", "được mở lại: Cần quyết định mới")
+                .doesNotContain("UBND xã Yên Phú đã gửi trao đổi");
+        assertThat(api(reviewer, "/api/v1/notifications?size=100").body()).contains("UBND xã Yên Phú đã gửi trao đổi");
 
         while (sending.sendDue() > 0) {
             // every e-mail due, whatever the batch size
@@ -491,7 +491,7 @@ class NotificationMailIT {
         String manager = account(Role.PROVINCE_MANAGER, "25");
         String viewer = account(Role.VIEWER, "25");
 
-        assertThat(inboxPage(staff)).contains("Khi tiêu chí bị trả lại, có bình luận mới");
+        assertThat(inboxPage(staff)).contains("Khi tiêu chí bị trả lại, có trao đổi mới");
         assertThat(inboxPage(manager)).contains("Khi có tiêu chí chờ duyệt").doesNotContain("bị trả lại");
         assertThat(inboxPage(viewer)).contains(">Chưa có thông báo nào.<");
     }
