@@ -39,7 +39,9 @@ final class AuditCsv implements AutoCloseable {
     }
 
     void write(AuditRow row) throws IOException {
-        print(List.of(TIME.format(row.localTime()), row.actor(), row.actorName() == null ? "" : row.actorName(),
+        String actorName = row.bySystem() ? labels.get("audit.actor.system")
+                : row.actorName() == null ? "" : row.actorName();
+        print(List.of(TIME.format(row.localTime()), row.actor(), actorName,
                 row.ip() == null ? "" : row.ip(), AuditText.kind(row.entityType(), labels),
                 AuditText.action(row.action(), labels), AuditText.subject(row, labels),
                 String.join("\n", AuditText.changes(row, labels))));

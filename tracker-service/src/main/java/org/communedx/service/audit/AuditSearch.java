@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.communedx.service.Actors;
 import org.communedx.service.report.Labels;
 import org.communedx.service.scope.Scopes;
 import tools.jackson.databind.JsonNode;
@@ -114,6 +115,11 @@ public class AuditSearch {
         /** When it happened, on the clock of the officials who read it. */
         public ZonedDateTime localTime() {
             return occurredAt.atZone(VIETNAM);
+        }
+
+        /** Whether the tracker itself acted (demo data, a job), with no account signed in: no account's name. */
+        public boolean bySystem() {
+            return actorName == null && Actors.SYSTEM.equals(actor);
         }
     }
 

@@ -98,6 +98,19 @@ class AuditIT {
                 .contains(first).doesNotContain(second);
     }
 
+    /** The demo's plans were written by the tracker itself at its first start, with nobody signed in. */
+    @Test
+    void whatTheTrackerDidItselfIsSignedInTheReadersLanguage() {
+        WebClient admin = new WebClient(port).login("admin", EntryPages.PASSWORD);
+        assertThat(table(admin.get("/audit?actor=system&entityType=PLAN").body())).contains(">Hệ thống<")
+                .doesNotContain(">system<");
+        assertThat(table(admin.get("/audit?lang=en&actor=system&entityType=PLAN").body())).contains(">System<")
+                .doesNotContain(">system<");
+        admin.get("/audit?lang=vi");
+        assertThat(new String(admin.download("/audit.csv?actor=system&entityType=PLAN").body(), StandardCharsets.UTF_8))
+                .as("the login column keeps what the trail holds, the name column says who").contains(",system,Hệ thống,");
+    }
+
     @Test
     void entriesAreNamedByUnitPeriodAndCriterionWithEachFieldBeforeAndAfterEscaped() {
         long period = new EntryPages(frameworks, periods, transaction).newPeriod();
