@@ -8,12 +8,15 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.communedx.model.RuleViolation;
+import org.communedx.model.period.Period;
+import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.period.Plan;
 import org.communedx.model.period.TermsRefused;
 import org.communedx.model.period.PlanRepository;
 import org.communedx.model.period.PlanTerms;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.period.PlanningViews.Editing;
 import org.communedx.service.period.PlanningViews.PlanDraft;
@@ -42,11 +45,18 @@ public class PlanService {
 
     private final AuditLog audit;
 
-    PlanService(PlanRepository plans, AdministrativeUnitRepository units, Scopes scopes, AuditLog audit) {
+    private final ProgressLedger ledger;
+
+    private final PeriodRepository periods;
+
+    PlanService(PlanRepository plans, AdministrativeUnitRepository units, Scopes scopes, AuditLog audit,
+            ProgressLedger ledger, PeriodRepository periods) {
         this.plans = plans;
         this.units = units;
         this.scopes = scopes;
         this.audit = audit;
+        this.ledger = ledger;
+        this.periods = periods;
     }
 
     public List<PlanView> list() {
@@ -129,6 +139,7 @@ public class PlanService {
                 participants.stream().filter(unit -> unit.getCode().equals(code)).findFirst().ifPresent(pilots::add);
             }
         }
+        goneByTheScoringPeriod(draft, scopeUnit, participants).forEach(problems::add);
         if (!problems.isEmpty()) {
             problems.addAll(Plan.termProblems(terms(draft), participantCodes.size()));
         }
@@ -156,6 +167,35 @@ public class PlanService {
             return null;
         }
         return unit.get();
+    }
+
+    /**
+     * The plan's units that had ceased to exist before the period it is scored on began, so that none of them can
+     * have an assessment there: the plan would count them as 0 until its deadline. A district's plan running past the
+     * July 2025 reform into 2026 is the case. Its deadline must stay within a period its communes were assessed in.
+     * Before any period reaches the plan's dates there is nothing to score it on, and nothing to check.
+     */
+    private List<RuleViolation> goneByTheScoringPeriod(PlanDraft draft, AdministrativeUnit scopeUnit,
+            List<AdministrativeUnit> participants) {
+        if (draft.deadline() == null || draft.deadline().isBefore(draft.startDate())) {
+            return List.of();
+        }
+        Optional<Period> scoring = ledger.scoringPeriodOf(draft.startDate(), draft.deadline())
+                .flatMap(periods::findById);
+        if (scoring.isEmpty()) {
+            return List.of();
+        }
+        List<AdministrativeUnit> planUnits = new ArrayList<>();
+        if (scopeUnit != null) {
+            planUnits.add(scopeUnit);
+        }
+        planUnits.addAll(participants);
+        Period period = scoring.get();
+        return planUnits.stream()
+                .filter(unit -> unit.getValidTo() != null && unit.getValidTo().isBefore(period.getStartDate()))
+                .map(unit -> new RuleViolation("plan.invalid.goneByScoringPeriod", unit.getCode(), unit.getName(),
+                        unit.getValidTo(), period.getName(), period.getStartDate()))
+                .toList();
     }
 
     private static Set<String> distinct(Collection<String> codes) {

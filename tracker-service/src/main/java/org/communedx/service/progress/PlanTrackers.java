@@ -77,10 +77,14 @@ public class PlanTrackers {
         if (reachable.isEmpty() || communeCodes.isEmpty()) {
             return List.of();
         }
-        // The plans over the communes in one query, as an administrator reaches every plan of the country.
+        // The plans over the communes in one query, as an administrator reaches every plan of the country. A code
+        // names the unit of the dashboard's commune only if that unit had not ceased before the period began: a code
+        // reused by the 2025 merger names a commune of the same code that ended before it.
         Set<Long> over = Set.copyOf(jdbc.sql("""
                 select distinct pc.plan_id from plan_commune pc join administrative_unit u on u.id = pc.unit_id
-                where u.code in (:codes)""").param("codes", communeCodes).query(Long.class).list());
+                join period p on p.id = :period
+                where u.code in (:codes) and (u.valid_to is null or u.valid_to >= p.start_date)""")
+                .param("codes", communeCodes).param("period", periodId).query(Long.class).list());
         return track(reachable.stream().filter(plan -> over.contains(plan.id())).toList()).stream()
                 .filter(plan -> plan.periodId() == null || plan.periodId() == periodId).toList();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.communedx.model.RuleViolation;
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.TermsRefused;
+import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.user.Role;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.assessment.WorkflowFixtures;
@@ -18,6 +19,8 @@ import org.communedx.service.scope.OutOfScopeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import jakarta.persistence.EntityManager;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,6 +53,12 @@ class PlanningServiceTests {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    AdministrativeUnitRepository units;
+
+    @Autowired
+    EntityManager entities;
 
     @BeforeEach
     void units() {
@@ -111,6 +120,32 @@ class PlanningServiceTests {
                         .containsExactly("plan.invalid.unitOutOfReach", "plan.invalid.notUnderScopeUnit",
                                 "plan.invalid.pilotNotParticipant",
                                 "plan.invalid.targetCommunes", "plan.invalid.datesOrder"));
+    }
+
+    /**
+     * A plan is scored on the period holding its deadline: a commune that ceased before that period began has no
+     * result there, and would count as 0 until the deadline (a district's plan carried past the 2025 reform).
+     */
+    @Test
+    void planRefusesUnitsThatCeasedBeforeThePeriodItIsScoredOn() {
+        units.findByCodeValidOn("96101", START).orElseThrow().close(LocalDate.of(2031, 6, 30));
+        loginAs("admin", Role.ADMIN);
+        periods.create(new PeriodDraft("Kỳ thử 2032", 2032, LocalDate.of(2032, 1, 1), LocalDate.of(2032, 12, 31),
+                LocalDate.of(2032, 12, 15), 0, frameworkId()));
+        entities.flush();
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        PlanDraft pastItsEnd = new PlanDraft("Kế hoạch thử", "961", List.of("96101", "96102"), List.of(), 30, 1,
+                START, LocalDate.of(2032, 12, 31));
+
+        assertThatExceptionOfType(TermsRefused.class).isThrownBy(() -> plans.create(pastItsEnd))
+                .satisfies(refused -> assertThat(refused.problems()).singleElement().satisfies(problem -> {
+                    assertThat(problem.messageKey()).isEqualTo("plan.invalid.goneByScoringPeriod");
+                    assertThat(problem.arguments()).startsWith("96101").contains(LocalDate.of(2031, 6, 30),
+                            "Kỳ thử 2032", LocalDate.of(2032, 1, 1));
+                }));
+        long id = plans.create(new PlanDraft("Kế hoạch thử", "961", List.of("96101", "96102"), List.of(), 30, 1,
+                START, LocalDate.of(2031, 5, 31)));
+        assertThat(plans.get(id).view().participantCodes()).containsExactly("96101", "96102");
     }
 
     @Test

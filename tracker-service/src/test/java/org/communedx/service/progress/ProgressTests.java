@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.period.Plan;
@@ -266,6 +267,24 @@ class ProgressTests {
 
         loginAs("t.tinh97", Role.PROVINCE_MANAGER);
         assertThatExceptionOfType(ProgressNotFoundException.class).isThrownBy(() -> planTrackers.plan(achieved));
+    }
+
+    /**
+     * A dashboard shows the plans over its communes, found by code; a code names the plan's commune only if that
+     * commune had not ceased before the period began. After the 2025 merger a successor took up many a code of a
+     * commune that ended on 30/06/2025: a district's plan over the old communes is not the new province's plan.
+     */
+    @Test
+    void aDashboardShowsAPlanOnlyOverCommunesThatStillExistedWhenItsPeriodBegan() {
+        long running = plan("Đang chạy", 40, 1, today.plusDays(30));
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        assertThat(planTrackers.plansOn(period, Set.of("96101"))).extracting(PlanTracker::id).contains(running);
+
+        jdbc.update("update administrative_unit set valid_to = ? where code = '96101'", today.minusDays(101));
+        assertThat(planTrackers.plansOn(period, Set.of("96101"))).extracting(PlanTracker::id)
+                .doesNotContain(running);
+        assertThat(planTrackers.plansOn(period, Set.of("96101", "96102"))).extracting(PlanTracker::id)
+                .as("through a commune that is still there").contains(running);
     }
 
     /** A plan made today for later: nothing is forecast or judged before its start, whatever the figures say. */

@@ -30,7 +30,8 @@ final class PlanningProblems {
             // The target's count against the participants': neither said while the communes are still to be corrected.
             Map.entry("plan.invalid.targetCommunes", List.of("targetCommunes", "participants")),
             Map.entry("plan.invalid.datesMissing", List.of("startDate", "deadline")),
-            Map.entry("plan.invalid.datesOrder", List.of("startDate", "deadline")));
+            Map.entry("plan.invalid.datesOrder", List.of("startDate", "deadline")),
+            Map.entry("plan.invalid.goneByScoringPeriod", List.of("deadline")));
 
     private PlanningProblems() {
     }

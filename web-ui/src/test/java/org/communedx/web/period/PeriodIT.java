@@ -167,6 +167,15 @@ class PeriodIT {
         assertThat(termsOnly.body()).as("a percent out of range and reversed dates, both in one round")
                 .contains("Tỷ lệ 150% không hợp lệ; nhập từ 0 đến 100.", "Thời hạn không được trước ngày bắt đầu.");
 
+        // Lạc Sơn's communes ended on 30/06/2025: a deadline in 2026 would score them on Năm 2026, where they have
+        // nothing, and put the plan on the dashboard of the communes that took up their codes.
+        HttpResponse<String> pastTheReform = manager.post("/plans/new", planForm(manager, name, "157", "05305", "", 1)
+                .replace("&deadline=2025-12-31", "&deadline=2026-12-31"));
+        assertThat(pastTheReform.body()).contains("Đơn vị 157 (Huyện Lạc Sơn) chỉ tồn tại đến ngày 30/06/2025, trước"
+                + " khi bắt đầu kỳ Năm 2026 (01/01/2026)", "Đơn vị 05305 (Xã Yên Phú) chỉ tồn tại đến ngày 30/06/2025");
+        assertThat(input(pastTheReform.body(), "deadline")).contains("aria-invalid=\"true\"");
+        assertThat(manager.get("/plans").body()).doesNotContain(name);
+
         HttpResponse<String> created = manager.post("/plans/new",
                 planForm(manager, name, "157", "05305, 05347", "05347", 2));
         assertThat(created.statusCode()).isEqualTo(302);
