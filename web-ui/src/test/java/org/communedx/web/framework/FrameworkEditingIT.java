@@ -157,6 +157,17 @@ class FrameworkEditingIT {
         HttpResponse<String> blank = admin.post(draft + "/groups/" + g1 + "/criteria/new",
                 criterion(admin, draft, "", "PERCENT", "50"));
         assertThat(blank.body()).contains("Nhập mã, tối đa 32 ký tự.");
+
+        // A number that cannot be read and an empty name, said in one round: the name had waited for the next.
+        HttpResponse<String> unreadable = admin.post(draft + "/groups/" + g1 + "/criteria/new",
+                criterion(admin, draft, "G1.C9", "PERCENT", "50").replace("&weight=1", "&weight=abc")
+                        .replace("&nameVi=", "&nameVi=&x="));
+        assertThat(unreadable.body()).contains("Nhập trọng số lớn hơn 0 và nhỏ hơn 10.000",
+                "Nhập tên (nhóm tối đa 300 ký tự, tiêu chí tối đa 500 ký tự).")
+                .containsPattern("id=\"weight\"[^>]*value=\"abc\"");
+        HttpResponse<String> title = admin.post(draft + "/title", form(admin, draft, "titleVi", "", "titleEn", "Index",
+                "scoreDisplay", "POINTS", "declaredTotal", "abc", "scoreDecimals", "2"));
+        assertThat(title.body()).contains("Nhập tên tiếng Việt (tối đa 300 ký tự).");
         assertThat(admin.get(draft).body()).doesNotContain("G1.C9").contains("27 tiêu chí thành phần");
     }
 

@@ -87,6 +87,12 @@ class PeriodIT {
         assertThat(blank.statusCode()).isEqualTo(200);
         assertThat(blank.body()).contains("Nhập tên kỳ, tối đa 100 ký tự.");
 
+        // A year that cannot be read and no framework chosen, said in one round.
+        HttpResponse<String> unreadable = admin.post("/periods/new", periodForm(admin, name, "2027-01-01",
+                "2027-12-31").replace("&year=2027", "&year=abc").replaceFirst("&frameworkId=\\d+", ""));
+        assertThat(unreadable.body()).contains("Chọn một phiên bản bộ tiêu chí đã ban hành.");
+        assertThat(input(unreadable.body(), "year")).contains("aria-invalid=\"true\"");
+
         HttpResponse<String> backwards = admin.post("/periods/new", periodForm(admin, name, "2027-12-31", "2027-01-01"));
         assertThat(backwards.body()).contains("Ngày kết thúc phải sau ngày bắt đầu.");
         assertThat(List.of(input(backwards.body(), "startDate"), input(backwards.body(), "endDate")))
@@ -101,8 +107,8 @@ class PeriodIT {
         // another period has, with the dates' problem.
         String several = admin.post("/periods/new", periodForm(admin, name, "2027-12-31", "2027-01-01")
                 .replace("&year=2027", "&year=20x7") + "&graceDays=99").body();
-        assertThat(several).contains("Ngày kết thúc phải sau ngày bắt đầu.", "Số ngày gia hạn phải từ 0 đến 90.",
-                "Ngoài ra, 1 ô bên dưới cần sửa.");
+        assertThat(several).contains("Ngày kết thúc phải sau ngày bắt đầu.",
+                "Nhập số ngày gia hạn là số nguyên từ 0 đến 90.", "Ngoài ra, 2 ô bên dưới cần sửa.");
         assertThat(input(several, "year")).contains("aria-describedby=\"year-error\"");
         assertThat(admin.post("/periods/new", periodForm(admin, "Năm 2026", "2027-12-31", "2027-01-01")).body())
                 .contains("Đã có kỳ đánh giá tên “Năm 2026”.", "Ngày kết thúc phải sau ngày bắt đầu.");
