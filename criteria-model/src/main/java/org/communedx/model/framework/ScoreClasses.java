@@ -63,23 +63,28 @@ public record ScoreClasses(List<ScoreClass> classes) {
             List<FrameworkProblem> problems = new ArrayList<>();
             BigDecimal threshold = scoreClass.threshold().stripTrailingZeros();
             String name = scoreClass.nameVi();
+            // Named in the reader's language: an English page said "Class “Xuất sắc”" of a class it calls Excellent.
+            LocalizedText named = new LocalizedText(name, scoreClass.nameEn());
             if (threshold.signum() < 0 || threshold.compareTo(top) > 0) {
-                problems.add(new FrameworkProblem(code, "framework.problem.class.outOfRange", name,
+                problems.add(new FrameworkProblem(code, "framework.problem.class.outOfRange", named,
                         Numbers.plain(threshold), Numbers.plain(top)));
             }
             if (!thresholds.add(threshold)) {
-                problems.add(new FrameworkProblem(code, "framework.problem.class.duplicateThreshold", name,
+                problems.add(new FrameworkProblem(code, "framework.problem.class.duplicateThreshold", named,
                         Numbers.plain(threshold)));
             }
             else if (previous != null && threshold.compareTo(previous.threshold()) > 0) {
-                problems.add(new FrameworkProblem(code, "framework.problem.class.notOrdered", name,
-                        Numbers.plain(threshold), previous.nameVi(), Numbers.plain(previous.threshold())));
+                problems.add(new FrameworkProblem(code, "framework.problem.class.notOrdered", named,
+                        Numbers.plain(threshold), new LocalizedText(previous.nameVi(), previous.nameEn()),
+                        Numbers.plain(previous.threshold())));
             }
             // Both names must tell the classes apart, in either language's page and export.
             boolean newVi = names.add("vi:" + name.toLowerCase(Locale.ROOT));
             boolean newEn = names.add("en:" + scoreClass.nameEn().toLowerCase(Locale.ROOT));
             if (!newVi || !newEn) {
-                problems.add(new FrameworkProblem(code, "framework.problem.class.duplicateName", name));
+                // The name that clashes, in whichever language's page.
+                problems.add(new FrameworkProblem(code, "framework.problem.class.duplicateName",
+                        newVi ? scoreClass.nameEn() : name));
             }
             perClass.add(problems);
             previous = scoreClass;

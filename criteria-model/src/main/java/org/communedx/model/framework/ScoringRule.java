@@ -102,11 +102,13 @@ public record ScoringRule(ScoringMethod method, List<ScoreStep> steps) {
             }
             if (step.points().signum() < 0) {
                 problems.add(new FrameworkProblem(code, "framework.problem.scoring.negativePoints", code,
-                        plain(step.points())));
+                        Numbers.plain(step.points())));
             }
             else if (maximum != null && step.points().compareTo(maximum) > 0) {
+                // Numbers, written as the page's language writes them (1,5 in Vietnamese); a band's bounds stay as
+                // the rule is typed.
                 problems.add(new FrameworkProblem(code, "framework.problem.scoring.pointsAboveMaximum", code,
-                        plain(step.points()), plain(maximum)));
+                        Numbers.plain(step.points()), Numbers.plain(maximum)));
             }
         }
         for (int i = 1; i < steps.size(); i++) {

@@ -1,5 +1,9 @@
 package org.communedx.model.framework;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -42,11 +46,26 @@ class ScoreClassesTests {
 
         assertThat(broken.problems("PT", new BigDecimal("1000"))).extracting(FrameworkProblem::messageKey,
                 FrameworkProblem::arguments).containsExactly(
-                        tuple("framework.problem.class.outOfRange", List.of("Xuất sắc", number("1200"), number("1000"))),
-                        tuple("framework.problem.class.notOrdered", List.of("Khá", number("800"), "Tốt", number("750"))),
+                        tuple("framework.problem.class.outOfRange", List.of(named("Xuất sắc", "Excellent"), number("1200"), number("1000"))),
+                        tuple("framework.problem.class.notOrdered", List.of(named("Khá", "Fair"), number("800"), named("Tốt", "Good"), number("750"))),
                         tuple("framework.problem.class.duplicateName", List.of("Khá")),
-                        tuple("framework.problem.class.duplicateThreshold", List.of("Trung bình", number("600"))),
-                        tuple("framework.problem.class.outOfRange", List.of("Yếu", number("-1"), number("1000"))));
+                        tuple("framework.problem.class.duplicateThreshold", List.of(named("Trung bình", "Average"), number("600"))),
+                        tuple("framework.problem.class.outOfRange", List.of(named("Yếu", "Weak"), number("-1"), number("1000"))));
+    }
+
+    /** A refused publish keeps its problems in the session for the next page, and shared sessions serialize them. */
+    @Test
+    void aProblemNamingAClassSurvivesSerialization() throws Exception {
+        ScoreClasses broken = new ScoreClasses(List.of(cls("Xuất sắc", "Excellent", "1200")));
+        FrameworkProblem problem = broken.problems("PT", new BigDecimal("1000")).get(0);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(problem);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isEqualTo(problem);
+        }
     }
 
     @Test
@@ -60,7 +79,7 @@ class ScoreClassesTests {
         assertThatThrownBy(() -> framework.publish(Instant.EPOCH)).isInstanceOfSatisfying(FrameworkRuleViolation.class,
                 violation -> assertThat(violation.problems()).extracting(FrameworkProblem::messageKey,
                         FrameworkProblem::arguments).containsExactly(
-                                tuple("framework.problem.class.outOfRange", List.of("Tốt", number("150"), number("100")))));
+                                tuple("framework.problem.class.outOfRange", List.of(named("Tốt", "Good"), number("150"), number("100")))));
         assertThat(framework.getStatus()).isEqualTo(FrameworkStatus.DRAFT);
 
         ScoreClasses fixed = new ScoreClasses(List.of(cls("Tốt", "Good", "80"), cls("Khá", "Fair", "50")));
@@ -78,5 +97,10 @@ class ScoreClassesTests {
     /** A threshold as a problem carries it: a number, which the message writes in the reader's language. */
     private static BigDecimal number(String text) {
         return new BigDecimal(text);
+    }
+
+    /** A class's name as its problems give it: in both languages, for the page to choose. */
+    private static LocalizedText named(String vi, String en) {
+        return new LocalizedText(vi, en);
     }
 }

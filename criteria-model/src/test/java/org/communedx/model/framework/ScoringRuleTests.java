@@ -88,9 +88,9 @@ class ScoringRuleTests {
 
         assertThat(steps.problems("C1", MeasurementType.PERCENT, TEN)).extracting(FrameworkProblem::messageKey,
                 FrameworkProblem::arguments).containsExactly(
-                        tuple("framework.problem.scoring.negativePoints", List.of("C1", "-1")),
+                        tuple("framework.problem.scoring.negativePoints", List.of("C1", n("-1"))),
                         tuple("framework.problem.scoring.emptyStep", List.of("C1", "70..70")),
-                        tuple("framework.problem.scoring.pointsAboveMaximum", List.of("C1", "12", "10")),
+                        tuple("framework.problem.scoring.pointsAboveMaximum", List.of("C1", n("12"), n("10"))),
                         tuple("framework.problem.scoring.overlappingSteps", List.of("C1", "0..50", "40..60")),
                         tuple("framework.problem.scoring.gapBetweenSteps", List.of("C1", "60", "70")),
                         tuple("framework.problem.scoring.gapBetweenSteps", List.of("C1", "70", "90")));

@@ -124,7 +124,7 @@ class FrameworkEditorClassesTests {
         assertThat(keys(refused.perClass().get(3))).containsExactly("framework.problem.class.duplicateName");
         assertThat(keys(refused.perClass().get(4))).containsExactly("framework.problem.class.outOfRange",
                 "framework.problem.class.notOrdered");
-        assertThat(refused.perClass().get(4).get(0).arguments()).containsExactly("Vượt", new BigDecimal("101"), new BigDecimal("100"));
+        assertThat(refused.perClass().get(4).get(0).arguments()).containsExactly(new LocalizedText("Vượt", "Over"), new BigDecimal("101"), new BigDecimal("100"));
         assertThat(refused.problems()).as("the same problems, listed whole").hasSize(5)
                 .isEqualTo(bad.problems("DX-XA", new BigDecimal("100")));
         assertThat(refused.perClass().get(3).stream().map(ScoreClasses::field)).containsExactly("nameVi");
@@ -145,7 +145,7 @@ class FrameworkEditorClassesTests {
 
         ScoreClassesRefused refused = catchThrowableOfType(ScoreClassesRefused.class,
                 () -> editor.editScoreClasses("DX-XA", "1.0-cl-points", classes(cls("Tốt", "Good", "30"))));
-        assertThat(refused.perClass().get(0).get(0).arguments()).containsExactly("Tốt", new BigDecimal("30"), new BigDecimal("27"));
+        assertThat(refused.perClass().get(0).get(0).arguments()).containsExactly(new LocalizedText("Tốt", "Good"), new BigDecimal("30"), new BigDecimal("27"));
 
         editor.editScoreClasses("DX-XA", "1.0-cl-points", classes(cls("Tốt", "Good", "27"), cls("Yếu", "Weak", "0")));
         assertThat(editor.scoreClasses("DX-XA", "1.0-cl-points").classes().classes()).hasSize(2);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.communedx.model.assessment.EntryStatus;
+import org.communedx.model.framework.LocalizedText;
 import org.communedx.web.format.Formats;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -76,7 +77,7 @@ class MessagesConfiguration {
          * A day among the arguments, such as the deadline a refusal names, is written as every page writes days
          * (dd/MM/yyyy), not in its ISO form: the services' refusals carry {@link LocalDate}s, which
          * {@link MessageFormat} does not know how to format. An entry's status is its label ("Đã gửi"), not
-         * SUBMITTED.
+         * SUBMITTED. A name given in both languages (a score class's) is the page's.
          */
         @Override
         protected Object[] resolveArguments(Object[] args, Locale locale) {
@@ -87,6 +88,9 @@ class MessagesConfiguration {
                 }
                 else if (resolved[i] instanceof EntryStatus status) {
                     resolved[i] = getMessage("entry.status." + status.name(), null, status.name(), locale);
+                }
+                else if (resolved[i] instanceof LocalizedText text) {
+                    resolved[i] = text.in(locale);
                 }
             }
             return resolved;

@@ -180,7 +180,14 @@ class FrameworkEditingIT {
 
         HttpResponse<String> notABand = admin.post(url, scored(admin, draft, "STEPS", "0-50=0"));
         assertThat(notABand.statusCode()).isEqualTo(200);
-        assertThat(notABand.body()).contains("“0-50=0” không phải một bậc điểm", "aria-describedby=\"steps-error\"");
+        assertThat(notABand.body()).contains("“0-50=0” không phải một bậc điểm",
+                "aria-describedby=\"steps-error steps-help\"");
+        assertThat(admin.get(url).body()).as("the bands' format, read with the field")
+                .containsPattern("<input[^>]*aria-describedby=\"steps-help\"[^>]*>");
+
+        assertThat(admin.post(url, scored(admin, draft, "STEPS", "0..50=0; 50..=80").replace("&weight=1",
+                "&weight=1%2C5")).body()).as("as the version page writes the weight")
+                .contains("Tiêu chí G1.C9: bậc 80 điểm vượt điểm tối đa 1,5 của tiêu chí.");
 
         HttpResponse<String> broken = admin.post(url, scored(admin, draft, "STEPS", "0..60=0; 50..80=2; 90..=1"));
         assertThat(broken.body()).contains("Tiêu chí G1.C9: bậc 2 điểm vượt điểm tối đa 1 của tiêu chí.",
@@ -299,7 +306,7 @@ class FrameworkEditingIT {
         HttpResponse<String> english = admin.post(draft + "/classes", form(admin, draft + "/classes",
                 row(0, "Khá", "Fair", "60"), row(1, "Tốt", "Good", "62.5")));
         assertThat(english.body()).contains("Not saved because of 1 problem:",
-                "Row 2: Class “Tốt”: the threshold 62.5 must be below the threshold 60 of “Khá” listed before it");
+                "Row 2: Class “Good”: the threshold 62.5 must be below the threshold 60 of “Fair” listed before it");
         admin.get(draft + "?lang=vi");
 
         // A row past the most a list binds, which no page writes: a request refused, not a server error.
