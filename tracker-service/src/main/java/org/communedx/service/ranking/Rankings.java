@@ -74,7 +74,7 @@ public class Rankings {
             LocalizedText frameworkTitle, ScoreDisplay display, int decimals, BigDecimal scaleTop, List<ClassCount> classes,
             List<RankedCommune> communes, int communeCount, int scored, Integer classFilter, LocalDate formedOn) {
 
-        /** Nothing to rank: the page says so instead of an empty table. */
+        /** No commune has a score yet: the page says so above its communes, all listed without one. */
         public boolean empty() {
             return scored == 0;
         }

@@ -2,6 +2,7 @@ package org.communedx.web.ranking;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
+import org.communedx.model.period.PeriodTerms;
 import org.communedx.web.support.RankingTables;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.communedx.web.support.EntryPages.PASSWORD;
@@ -50,6 +54,9 @@ class RankingIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     long period;
 
@@ -166,6 +173,29 @@ class RankingIT {
         try (PDDocument document = Loader.loadPDF(province.download(base + ".pdf").body())) {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains("Xã Yên Phú",
                     "các xã được xếp hạng theo điểm, không xếp loại");
+        }
+    }
+
+    /**
+     * A period that no commune has begun: the ranking says so and lists them all without a score, as the dashboard
+     * does; it had listed none, so that the two pages of one period disagreed about which communes it holds.
+     */
+    @Test
+    void aPeriodNobodyHasBegunListsEveryCommuneWithoutAScore() throws IOException {
+        Period lastYear = periods.findWithFramework(periods.findByName("Năm 2026").orElseThrow().getId())
+                .orElseThrow();
+        long empty = transaction.execute(status -> periods.save(new Period(new PeriodTerms("Kỳ chưa ai làm 2092",
+                2092, LocalDate.of(2092, 1, 1), LocalDate.of(2092, 12, 31), LocalDate.of(2092, 12, 15)),
+                lastYear.getFramework())).getId());
+        WebClient phuTho = new WebClient(port).login("tinh.phutho", PASSWORD);
+        String ranking = "/units/25/periods/" + empty + "/ranking";
+
+        String body = phuTho.get(ranking).body();
+        assertThat(body).contains("id=\"ranking-empty\"", "Chưa xã nào có điểm trong kỳ này.", "id=\"ranking-table\"",
+                "Xã Yên Phú", "Chưa có điểm", "id=\"ranking-xlsx\"");
+        try (PDDocument document = Loader.loadPDF(phuTho.download(ranking + ".pdf").body())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains(
+                    "Chưa xã nào có điểm trong kỳ này.", "Xã Yên Phú Chưa có điểm");
         }
     }
 
