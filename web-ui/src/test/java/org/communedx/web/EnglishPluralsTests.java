@@ -88,7 +88,8 @@ class EnglishPluralsTests {
     void noCountThatCanBeOneStandsBareBeforeAPluralNoun() {
         Set<String> neverOne = Set.of("home.admin.deadlines.intro", "framework.import.file.help", "users.import.help",
                 "users.job.running", "period.invalid.graceDays", "plan.targetSummary", "review.partial",
-                "dashboard.ofCommunes", "dashboard.plans.summary", "dashboard.plans.all", "plan.tracker.target",
+                "dashboard.ofCommunes", "dashboard.plans.summary", "dashboard.plans.all", "dashboard.plans.elsewhereMore",
+                "plan.tracker.target",
                 "plan.tracker.target.points", "mapping.job.running", "apiTokens.validDays.help",
                 "apiTokens.problem.validDays", "users.unit.foundMore");
         Pattern bare = Pattern.compile("\\{\\d(,number(,integer)?)?}\\s+(days|criteria|problems|units|communes"

@@ -72,22 +72,35 @@ public class Dashboards {
     }
 
     /**
-     * The plans over and under a dashboard's unit. A district has one or two and a province a few dozen, but the
-     * country has one per district and province (some 750): past {@link #CARDS} the page shows how many stand in
-     * each status, and the plan list holds them all.
+     * The plans over and under a dashboard's unit that are scored on its period ({@link PlanTracker#shownOn}). A
+     * district has one or two and a province a few dozen, but the country has one per district and province (some
+     * 750): past {@link #CARDS} the page shows how many stand in each status, and the plan list holds them all.
      * @param cards every plan's tracker when there are at most {@link #CARDS}, else none
      * @param byStatus how many plans stand in each status, every status present
+     * @param elsewhere the first {@link #CARDS} of the unit's plans scored on other periods, latest deadline first,
+     *     which the page names with their period: "no plan" had been said of a 2023 dashboard whose plan runs
+     *     2023–2025
+     * @param elsewhereTotal how many plans are scored on other periods, of which the page names {@code elsewhere}
      */
-    public record PlanOverview(int total, List<PlanTracker> cards, Map<PlanStatus, Long> byStatus) {
+    public record PlanOverview(int total, List<PlanTracker> cards, Map<PlanStatus, Long> byStatus,
+            List<PlanTracker> elsewhere, int elsewhereTotal) {
 
         public static final int CARDS = 12;
 
-        static PlanOverview of(List<PlanTracker> trackers) {
+        static PlanOverview of(List<PlanTracker> trackers, long periodId) {
+            List<PlanTracker> shown = trackers.stream().filter(tracker -> tracker.shownOn(periodId)).toList();
+            List<PlanTracker> others = trackers.stream().filter(tracker -> !tracker.shownOn(periodId)).toList();
             Map<PlanStatus, Long> byStatus = new EnumMap<>(PlanStatus.class);
             for (PlanStatus status : PlanStatus.values()) {
-                byStatus.put(status, trackers.stream().filter(tracker -> tracker.status() == status).count());
+                byStatus.put(status, shown.stream().filter(tracker -> tracker.status() == status).count());
             }
-            return new PlanOverview(trackers.size(), trackers.size() <= CARDS ? trackers : List.of(), byStatus);
+            return new PlanOverview(shown.size(), shown.size() <= CARDS ? shown : List.of(), byStatus,
+                    others.subList(0, Math.min(others.size(), CARDS)), others.size());
+        }
+
+        /** Every plan over the unit's communes, whatever its period: as many as the plan list holds of them. */
+        public int all() {
+            return total + elsewhereTotal;
         }
 
         public boolean summarised() {
@@ -103,12 +116,12 @@ public class Dashboards {
     public Dashboard unit(String unitCode, Long periodId, int threshold) {
         long period = periodOf(unitCode, periodId);
         Rollup rollup = rollups.rollup(unitCode, period, threshold, Rollups.Detail.COMMUNES_BY_GROUP);
-        List<PlanTracker> trackers = plans.plansOn(period, rollup.ranking().stream().map(CommuneFigure::code)
+        List<PlanTracker> trackers = plans.plansOverCommunes(period, rollup.ranking().stream().map(CommuneFigure::code)
                 .collect(Collectors.toSet()));
         boolean parentOfCommunes = rollup.ranking().stream()
                 .anyMatch(commune -> rollup.unitCode().equals(commune.parentCode()));
         Map<String, Integer> backlog = parentOfCommunes ? backlog(rollup.unitCode(), period) : null;
-        return new Dashboard(rollup, rollups.trend(unitCode, period), PlanOverview.of(trackers), backlog,
+        return new Dashboard(rollup, rollups.trend(unitCode, period), PlanOverview.of(trackers, period), backlog,
                 choicesOf(unitCode));
     }
 
@@ -133,7 +146,7 @@ public class Dashboards {
     public Dashboard national(Long periodId, int threshold) {
         long period = periodOrCurrent(periodId);
         return new Dashboard(rollups.national(period, threshold), rollups.trend(null, period),
-                PlanOverview.of(plans.plans()), null, choices());
+                PlanOverview.of(plans.plans(), period), null, choices());
     }
 
     /** The dashboard a user starts from: the country for administrators, else their own province or district. */

@@ -64,29 +64,28 @@ public class PlanTrackers {
     }
 
     /**
-     * The plans a dashboard shows beside a period's figures: those over any of its communes, tracked on that period
-     * (or on none yet, when no period reaches the plan's dates). A province formed by the reform shows, for a period
-     * before it, the plans of the districts its communes then lay under; and a plan of another year is not shown
-     * beside this one's figures. Only these are tracked, as an administrator's province page would otherwise follow
-     * every plan of the country to show a few.
+     * The plans over any of a dashboard's communes, each tracked on its own period; the dashboard shows those
+     * {@link PlanTracker#shownOn} its period, and names the others. A province formed by the reform has, for a period
+     * before it, the plans of the districts its communes then lay under. Only these are tracked, as an administrator's
+     * province page would otherwise follow every plan of the country to show a few.
      * @param communeCodes the communes of the dashboard's rollup
      */
-    public List<PlanTracker> plansOn(long periodId, Set<String> communeCodes) {
+    public List<PlanTracker> plansOverCommunes(long periodId, Set<String> communeCodes) {
         UnitScope scope = scopes.current();
         List<Header> reachable = headers().stream().filter(plan -> scope.includesUnit(plan.scopeUnitId())).toList();
         if (reachable.isEmpty() || communeCodes.isEmpty()) {
             return List.of();
         }
         // The plans over the communes in one query, as an administrator reaches every plan of the country. A code
-        // names the unit of the dashboard's commune only if that unit had not ceased before the period began: a code
-        // reused by the 2025 merger names a commune of the same code that ended before it.
+        // names the dashboard's commune only in the unit that held it when the period began, the day the rollup takes
+        // its communes on (Rollups): the 2025 merger gave many a code to a new commune.
         Set<Long> over = Set.copyOf(jdbc.sql("""
                 select distinct pc.plan_id from plan_commune pc join administrative_unit u on u.id = pc.unit_id
                 join period p on p.id = :period
-                where u.code in (:codes) and (u.valid_to is null or u.valid_to >= p.start_date)""")
+                where u.code in (:codes) and (u.valid_from is null or u.valid_from <= p.start_date)
+                    and (u.valid_to is null or u.valid_to >= p.start_date)""")
                 .param("codes", communeCodes).param("period", periodId).query(Long.class).list());
-        return track(reachable.stream().filter(plan -> over.contains(plan.id())).toList()).stream()
-                .filter(plan -> plan.periodId() == null || plan.periodId() == periodId).toList();
+        return track(reachable.stream().filter(plan -> over.contains(plan.id())).toList());
     }
 
     public PlanTracker plan(long id) {

@@ -146,6 +146,14 @@ public final class ProgressViews {
             LocalDate asOf, Long periodId, String periodName, int communesAtTarget, int projectedAtTarget,
             PlanStatus status, List<PlanCommune> communes, ScoreSettings scoreSettings, BigDecimal maxScore) {
 
+        /**
+         * Whether a dashboard of the period shows the plan beside its figures: it is scored on that period, or on none
+         * yet (no period reaches its dates). A plan of other years is not shown beside this one's figures.
+         */
+        public boolean shownOn(long dashboardPeriodId) {
+            return periodId == null || periodId == dashboardPeriodId;
+        }
+
         /** The target in points on the period's version (40% of 1,000 is 400); null without a period. */
         public BigDecimal targetScore() {
             return Completion.share(targetPercent, maxScore);

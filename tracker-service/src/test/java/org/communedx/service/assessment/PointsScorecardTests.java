@@ -204,7 +204,7 @@ class PointsScorecardTests {
         assertThat(rollup.children()).filteredOn(child -> child.code().equals("961")).singleElement()
                 .satisfies(child -> assertThat(child.averageScore()).as("96101 and 96102").isEqualByComparingTo("25.25"));
 
-        PlanTracker plan = trackers.plansOn(period, Set.of("96101")).stream().filter(found -> found.name().equals("Kế hoạch điểm"))
+        PlanTracker plan = trackers.plansOverCommunes(period, Set.of("96101")).stream().filter(found -> found.name().equals("Kế hoạch điểm"))
                 .findFirst().orElseThrow();
         assertThat(plan.scoreSettings().points()).isTrue();
         assertThat(plan.maxScore()).isEqualByComparingTo("100");

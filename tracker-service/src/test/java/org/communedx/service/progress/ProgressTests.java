@@ -278,12 +278,12 @@ class ProgressTests {
     void aDashboardShowsAPlanOnlyOverCommunesThatStillExistedWhenItsPeriodBegan() {
         long running = plan("Đang chạy", 40, 1, today.plusDays(30));
         loginAs("t.tinh96", Role.PROVINCE_MANAGER);
-        assertThat(planTrackers.plansOn(period, Set.of("96101"))).extracting(PlanTracker::id).contains(running);
+        assertThat(planTrackers.plansOverCommunes(period, Set.of("96101"))).extracting(PlanTracker::id).contains(running);
 
         jdbc.update("update administrative_unit set valid_to = ? where code = '96101'", today.minusDays(101));
-        assertThat(planTrackers.plansOn(period, Set.of("96101"))).extracting(PlanTracker::id)
+        assertThat(planTrackers.plansOverCommunes(period, Set.of("96101"))).extracting(PlanTracker::id)
                 .doesNotContain(running);
-        assertThat(planTrackers.plansOn(period, Set.of("96101", "96102"))).extracting(PlanTracker::id)
+        assertThat(planTrackers.plansOverCommunes(period, Set.of("96101", "96102"))).extracting(PlanTracker::id)
                 .as("through a commune that is still there").contains(running);
     }
 

@@ -68,6 +68,26 @@ class DashboardIT {
                 .as("sorted lowest first").containsPattern("<td data-label=\"[^\"]*\">\\d+</td>");
     }
 
+    /**
+     * The Lạc Sơn plan runs 2023–2025 and is scored on Năm 2025: the 2023 dashboard names it, and where it is scored,
+     * instead of saying that the area has no plan. The country's dashboard of 2023 shows no plan of 2026 beside 2023's
+     * figures, as a province's does not.
+     */
+    @Test
+    void aDashboardNamesThePlansScoredOnAnotherPeriod() {
+        long year2023 = periods.findByName("Năm 2023").orElseThrow().getId();
+        String page = new WebClient(port).login("tinh.hoabinh", PASSWORD).get("/units/17/dashboard?period=" + year2023)
+                .body();
+        assertThat(page).contains("id=\"plans-elsewhere\"", "Kế hoạch của địa bàn được chấm theo kỳ khác",
+                "Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025</a>", "(chấm theo kỳ Năm 2025)")
+                .doesNotContain("Chưa có kế hoạch nào cho địa bàn này.");
+
+        String national = new WebClient(port).login("admin", PASSWORD).get("/dashboard/national?period=" + year2023)
+                .body();
+        assertThat(national).as("2026's plan, not beside 2023's figures").contains("id=\"plans-elsewhere\"")
+                .doesNotContainPattern("card-title\">\\s*<a href=\"/plans/\\d+\">Kế hoạch chuyển đổi số cấp xã tỉnh Phú Thọ");
+    }
+
     @Test
     void anApprovalShowsOnTheVeryNextRequestOfTheDashboardAndItsCharts() {
         long period = new EntryPages(frameworks, periods, transaction).newPeriod();
