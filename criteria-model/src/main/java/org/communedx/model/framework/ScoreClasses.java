@@ -45,12 +45,12 @@ public record ScoreClasses(List<ScoreClass> classes) {
     }
 
     /**
-     * The field of its class a problem of {@link #problemsPerClass} is about: {@code nameVi} for a name given twice (both
-     * names are checked, the Vietnamese one names the class), {@code threshold} for the rest. An import's row and the
-     * draft editor's form place it alike.
+     * The field of its class a problem of {@link #problemsPerClass} is about: the name given twice, in either language,
+     * or {@code threshold} for the rest. An import's row and the draft editor's form place it alike.
      */
     public static String field(FrameworkProblem problem) {
-        return problem.messageKey().endsWith("duplicateName") ? "nameVi" : "threshold";
+        String key = problem.messageKey();
+        return key.endsWith("duplicateNameEn") ? "nameEn" : key.endsWith("duplicateName") ? "nameVi" : "threshold";
     }
 
     /** {@link #problems}, one list per class in order, so that an import or a form can place each on its row. */
@@ -81,10 +81,12 @@ public record ScoreClasses(List<ScoreClass> classes) {
             // Both names must tell the classes apart, in either language's page and export.
             boolean newVi = names.add("vi:" + name.toLowerCase(Locale.ROOT));
             boolean newEn = names.add("en:" + scoreClass.nameEn().toLowerCase(Locale.ROOT));
-            if (!newVi || !newEn) {
-                // The name that clashes, in whichever language's page.
-                problems.add(new FrameworkProblem(code, "framework.problem.class.duplicateName",
-                        newVi ? scoreClass.nameEn() : name));
+            if (!newVi) {
+                problems.add(new FrameworkProblem(code, "framework.problem.class.duplicateName", name));
+            }
+            if (!newEn) {
+                problems.add(new FrameworkProblem(code, "framework.problem.class.duplicateNameEn",
+                        scoreClass.nameEn()));
             }
             perClass.add(problems);
             previous = scoreClass;

@@ -53,6 +53,18 @@ class ScoreClassesTests {
                         tuple("framework.problem.class.outOfRange", List.of(named("Yếu", "Weak"), number("-1"), number("1000"))));
     }
 
+    /** A name that only English pages give twice is said of the English name, at its field. */
+    @Test
+    void anEnglishNameGivenTwiceIsSaidAtTheEnglishField() {
+        ScoreClasses classes = new ScoreClasses(List.of(cls("Tốt", "Good", "80"), cls("Khá", "Good", "50")));
+
+        assertThat(classes.problemsPerClass("PT", new BigDecimal("100")).get(1)).singleElement().satisfies(problem -> {
+            assertThat(problem.messageKey()).isEqualTo("framework.problem.class.duplicateNameEn");
+            assertThat(problem.arguments()).containsExactly("Good");
+            assertThat(ScoreClasses.field(problem)).isEqualTo("nameEn");
+        });
+    }
+
     /** A refused publish keeps its problems in the session for the next page, and shared sessions serialize them. */
     @Test
     void aProblemNamingAClassSurvivesSerialization() throws Exception {

@@ -3,6 +3,7 @@ package org.communedx.service.framework;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.communedx.model.Numbers;
 import org.communedx.model.framework.Codes;
 import org.communedx.model.framework.CriterionDefinition;
 import org.communedx.model.framework.FrameworkProblem;
@@ -22,11 +23,11 @@ final class CriterionChecks {
         if (!definition.type().acceptsTarget(definition.target())) {
             problems.add(new FrameworkProblem(definition.code(),
                     "framework.problem.targetOutOfRange." + definition.type(), definition.code(),
-                    definition.target().stripTrailingZeros().toPlainString()));
+                    Numbers.plain(definition.target())));
         }
         if (definition.weight().signum() <= 0) {
             problems.add(new FrameworkProblem(definition.code(), "framework.problem.weightNotPositive",
-                    definition.code(), definition.weight().stripTrailingZeros().toPlainString()));
+                    definition.code(), Numbers.plain(definition.weight())));
         }
         problems.addAll(definition.scoring().problems(definition.code(), definition.type(), definition.weight()));
         return problems;

@@ -120,7 +120,7 @@ class ScoreClassTransferTests {
                 ImportProblem::messageKey).containsExactly(
                         tuple(Place.YAML_LINE, 11, "threshold", "framework.problem.class.outOfRange"),
                         tuple(Place.YAML_LINE, 17, "threshold", "framework.problem.class.notOrdered"),
-                        tuple(Place.YAML_LINE, 18, "nameVi", "framework.problem.class.duplicateName"));
+                        tuple(Place.YAML_LINE, 19, "nameEn", "framework.problem.class.duplicateNameEn"));
         assertThat(frameworks.count()).as("nothing saved").isEqualTo(before);
     }
 
@@ -143,7 +143,7 @@ class ScoreClassTransferTests {
         assertThat(refused.problems()).extracting(ImportProblem::place, ImportProblem::number, ImportProblem::field,
                 ImportProblem::messageKey).containsExactly(
                         tuple(Place.CLASSES_SHEET_ROW, 3, "threshold", "framework.problem.class.notOrdered"),
-                        tuple(Place.CLASSES_SHEET_ROW, 5, "nameVi", "framework.problem.class.duplicateName"));
+                        tuple(Place.CLASSES_SHEET_ROW, 5, "nameEn", "framework.problem.class.duplicateNameEn"));
         assertThat(frameworks.count()).as("nothing saved").isEqualTo(before);
     }
 

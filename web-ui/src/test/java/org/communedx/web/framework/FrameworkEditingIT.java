@@ -122,6 +122,9 @@ class FrameworkEditingIT {
         assertThat(outOfRange.body()).contains("Tiêu chí G1.C9: chỉ tiêu 5 phải là mức 0, 1, 2 hoặc 3.",
                 "aria-describedby=\"target-error target-help\"");
 
+        assertThat(admin.post(draft + "/groups/" + g1 + "/criteria/new", criterion(admin, draft, "G1.C9", "PERCENT",
+                "100,5")).body()).as("as it was typed, not 100.5").contains("Tiêu chí G1.C9: chỉ tiêu 100,5 phải từ 0 đến 100.");
+
         HttpResponse<String> duplicate = admin.post(draft + "/groups/" + g1 + "/criteria/new",
                 criterion(admin, draft, "G1.C1", "PERCENT", "50"));
         assertThat(duplicate.body()).contains("Mã G1.C1 trùng với mã G1.C1 đã có", "aria-describedby=\"code-error\"");
