@@ -192,6 +192,16 @@ public class GsoListImport {
                 problems.add(new ImportProblem(unit.line(), "Mã PX", "unit.import.problem.duplicateCode",
                         unit.communeCode(), first.line()));
             }
+            // A re-import updates names: a commune listed under another unit than its own had moved to another
+            // province without a word, taking its data from that province's manager. A move is a reorganisation.
+            AdministrativeUnit knownCommune = existing.get(unit.communeCode());
+            String listedParent = unit.districtCode() != null ? unit.districtCode() : unit.provinceCode();
+            if (first == null && knownCommune != null && knownCommune.getLevel() == UnitLevel.COMMUNE
+                    && knownCommune.getParent() != null && !knownCommune.getParent().getCode().equals(listedParent)) {
+                problems.add(new ImportProblem(unit.line(), unit.districtCode() != null ? "Mã QH" : "Mã TP",
+                        "unit.import.problem.communeUnderOtherUnit", unit.communeCode(), listedParent,
+                        knownCommune.getParent().getCode()));
+            }
         }
     }
 
@@ -300,9 +310,11 @@ public class GsoListImport {
             }
             return unit;
         }
-        // Valid from an unknown date: the list says the unit exists, not since when.
+        // The list says the unit exists, not since when: since its parent began, or since ever. A commune of a
+        // province formed on 1 July 2025 had existed years before it, and a district so created overlapped the one
+        // of its code that the reform closed.
         AdministrativeUnit fresh = parent == null ? AdministrativeUnit.province(code, name, type, null)
-                : AdministrativeUnit.within(parent, level, code, name, type, null);
+                : AdministrativeUnit.within(parent, level, code, name, type, parent.getValidFrom());
         created.add(fresh);
         summary.count(level, Outcome.CREATED);
         return fresh;

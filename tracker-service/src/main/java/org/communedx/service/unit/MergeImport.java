@@ -411,15 +411,17 @@ public class MergeImport {
         private Map<String, AdministrativeUnit> closeEmptiedParents(Collection<AdministrativeUnit> closed) {
             Map<AdministrativeUnit, List<AdministrativeUnit>> children = new HashMap<>();
             before.values().stream().filter(unit -> unit.getParent() != null)
-                    .forEach(unit -> children.computeIfAbsent(before.get(unit.getParent().getCode()),
+                    .forEach(unit -> children.computeIfAbsent(unit.getParent(),
                             parent -> new ArrayList<>()).add(unit));
             Map<String, AdministrativeUnit> oldProvinces = new LinkedHashMap<>();
             Set<AdministrativeUnit> parents = new LinkedHashSet<>();
             for (AdministrativeUnit unit : closed) {
-                AdministrativeUnit parent = before.get(unit.getParent().getCode());
+                // The unit itself, not its code's holder the day before: a unit list may since have given the code to
+                // another unit, and a parent missing that day had ended the import with a bare error.
+                AdministrativeUnit parent = unit.getParent();
                 parents.add(parent);
-                if (parent.getLevel() == UnitLevel.DISTRICT) {
-                    parents.add(before.get(parent.getParent().getCode()));
+                if (parent.getLevel() == UnitLevel.DISTRICT && parent.getParent() != null) {
+                    parents.add(parent.getParent());
                 }
             }
             parents.stream().filter(parent -> parent.getLevel() == UnitLevel.PROVINCE).toList()
@@ -491,7 +493,7 @@ public class MergeImport {
         private AdministrativeUnit provinceOf(AdministrativeUnit unit) {
             AdministrativeUnit current = unit;
             while (current.getLevel() != UnitLevel.PROVINCE) {
-                current = before.get(current.getParent().getCode());
+                current = current.getParent();
             }
             return current;
         }

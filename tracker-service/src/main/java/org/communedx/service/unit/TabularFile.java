@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.apache.poi.ss.util.CellReference;
 import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.importing.ImportFileRefused;
 import org.communedx.service.importing.ImportLimits;
@@ -23,6 +25,9 @@ import org.springframework.core.io.InputStreamSource;
  * limit refuses it.
  */
 final class TabularFile {
+
+    /** How many formulas a refusal names, as the other imports name them. */
+    private static final int FORMULAS_NAMED = 10;
 
     private TabularFile() {
     }
@@ -90,7 +95,9 @@ final class TabularFile {
 
     /**
      * The first sheet, read from a copy on disk within the byte limit: POI reads a workbook part by part only from
-     * a file.
+     * a file. Refused when that sheet is hidden or holds a formula, as the other imports refuse them: a hidden first
+     * sheet renamed communes that the administrator never saw in the file, and a formula's cached result may be
+     * anything.
      */
     private static int readSpreadsheet(InputStreamSource file, ImportLimits limits, Consumer<TableRows.Row> each) {
         Path copy = null;
@@ -99,14 +106,45 @@ final class TabularFile {
             try (InputStream in = new LimitedInputStream(file.getInputStream(), limits.maxBytes())) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            return TableRows.firstSheet(copy, limits, TableRows.UNWATCHED, read -> {
+            AsSeen seen = new AsSeen();
+            int count = TableRows.firstSheet(copy, limits, seen, read -> {
             }, each);
+            if (!seen.formulas.isEmpty()) {
+                throw new UnitImportRejected(ImportProblem.ofFile("import.problem.formulas", seen.sheet,
+                        String.join(", ", seen.formulas) + (seen.formulaCount > FORMULAS_NAMED ? ", …" : "")));
+            }
+            return count;
         }
         catch (IOException ex) {
             throw new UnitImportRejected(ImportProblem.ofFile("unit.import.problem.unreadableXlsx"));
         }
         finally {
             deleteQuietly(copy);
+        }
+    }
+
+    /** The sheet read, refused if hidden, and the formulas in it. */
+    private static final class AsSeen implements TableRows.SheetWatcher {
+
+        private String sheet = "";
+
+        private final List<String> formulas = new ArrayList<>();
+
+        private int formulaCount;
+
+        @Override
+        public void sheets(List<String> names, List<String> hidden) {
+            sheet = names.isEmpty() ? "" : names.get(0);
+            if (hidden.contains(sheet)) {
+                throw new UnitImportRejected(ImportProblem.ofFile("import.problem.hiddenSheet", sheet));
+            }
+        }
+
+        @Override
+        public void formula(CellReference cell) {
+            if (formulaCount++ < FORMULAS_NAMED) {
+                formulas.add(cell == null ? "?" : cell.formatAsString(false));
+            }
         }
     }
 

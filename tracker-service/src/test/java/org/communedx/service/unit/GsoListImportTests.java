@@ -1,5 +1,7 @@
 package org.communedx.service.unit;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -7,6 +9,9 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
@@ -134,6 +139,85 @@ class GsoListImportTests {
 
         assertThat(summary.total()).isEqualTo(new Counts(3, 0, 0));
         assertThat(units.findByCodeValidOn("05305", LIST_DATE)).isPresent();
+    }
+
+    /** A hidden first sheet renamed a commune that the administrator never saw in the file; a formula too. */
+    @Test
+    void refusesAHiddenFirstSheetAndFormulas() throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            rows(workbook.createSheet("Ẩn"), "Xã Bị Đổi Tên Ngầm");
+            rows(workbook.createSheet("Danh mục"), "Xã Yên Phú");
+            workbook.setSheetHidden(0, true);
+            workbook.write(out);
+            assertThatExceptionOfType(UnitImportRejected.class)
+                    .isThrownBy(() -> gsoImport.importList(new ByteArrayResource(out.toByteArray()), LIST_DATE))
+                    .satisfies(rejected -> assertThat(rejected.problems()).singleElement().satisfies(problem -> {
+                        assertThat(problem.messageKey()).isEqualTo("import.problem.hiddenSheet");
+                        assertThat(problem.args()).containsExactly("Ẩn");
+                    }));
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            rows(workbook.createSheet("Danh mục"), "Xã Yên Phú").getRow(1).getCell(4)
+                    .setCellFormula("\"Xã \"&\"Công Thức\"");
+            workbook.write(out);
+            assertThatExceptionOfType(UnitImportRejected.class)
+                    .isThrownBy(() -> gsoImport.importList(new ByteArrayResource(out.toByteArray()), LIST_DATE))
+                    .satisfies(rejected -> assertThat(rejected.problems()).singleElement().satisfies(problem -> {
+                        assertThat(problem.messageKey()).isEqualTo("import.problem.formulas");
+                        assertThat(problem.args()).containsExactly("Danh mục", "E2");
+                    }));
+        }
+        assertThat(units.findByCodeValidOn("05305", LIST_DATE)).isEmpty();
+    }
+
+    private static Sheet rows(Sheet sheet, String communeName) {
+        Row header = sheet.createRow(0);
+        for (int i = 0; i < GsoListImport.THREE_LEVEL_HEADER.size(); i++) {
+            header.createCell(i).setCellValue(GsoListImport.THREE_LEVEL_HEADER.get(i));
+        }
+        Row row = sheet.createRow(1);
+        List<String> cells = List.of("Tỉnh Hòa Bình", "17", "Huyện Lạc Sơn", "157", communeName, "05305", "Xã");
+        for (int i = 0; i < cells.size(); i++) {
+            row.createCell(i).setCellValue(cells.get(i));
+        }
+        return sheet;
+    }
+
+    /**
+     * A re-import updates names; it had moved a commune into another province without a word, and the province's
+     * manager lost it and its data. A move is a reorganisation, with its own file.
+     */
+    @Test
+    void refusesACommuneListedUnderAnotherUnitThanItsOwn() {
+        gsoImport.importList(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
+        long before = units.count();
+
+        assertRefused(HEADER + "Tỉnh Hòa Bình,17,Huyện Kim Bôi,153,Xã Yên Phú,05305,Xã\n",
+                problem -> {
+                    assertThat(problem).extracting(ImportProblem::line, ImportProblem::messageKey)
+                            .containsExactly(2, "unit.import.problem.communeUnderOtherUnit");
+                    assertThat(problem.args()).containsExactly("05305", "153", "157");
+                });
+        assertThat(units.count()).isEqualTo(before);
+        assertThat(units.findByCodeValidOn("05305", LIST_DATE).orElseThrow().getParent().getCode()).isEqualTo("157");
+    }
+
+    /**
+     * A unit the list creates under a province formed on 1 July 2025 exists from then on, not since ever: a commune
+     * had existed years before its province, and a district so created overlapped the one of its code that the
+     * reform closed.
+     */
+    @Test
+    void aUnitCreatedUnderAParentWithAStartBeginsNoEarlier() {
+        units.save(AdministrativeUnit.province("25", "Tỉnh Phú Thọ", UnitType.TINH, UnitFixtures.REFORM));
+        LocalDate december = LocalDate.of(2026, 12, 1);
+
+        gsoImport.importList(UnitFixtures.csv("Tỉnh Thành Phố,Mã TP,Phường Xã,Mã PX,Cấp\n"
+                + "Tỉnh Phú Thọ,25,Xã Thử Nghiệm,99999,Xã\n"), december);
+
+        assertThat(units.findByCodeValidOn("99999", december).orElseThrow().getValidFrom())
+                .isEqualTo(UnitFixtures.REFORM);
+        assertThat(units.findByCodeValidOn("99999", LocalDate.of(2020, 1, 1))).isEmpty();
     }
 
     @Test
