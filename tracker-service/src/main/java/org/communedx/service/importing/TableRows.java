@@ -73,6 +73,14 @@ public final class TableRows {
         }
     }
 
+    /**
+     * Whether a CSV file's header row is one cell holding semicolons: Excel in a Vietnamese or European locale saves
+     * "CSV" with semicolons, and every import says so rather than that the header is wrong.
+     */
+    public static boolean semicolonSeparated(List<String> header) {
+        return header.size() == 1 && header.get(0).contains(";");
+    }
+
     /** Watches nothing. */
     public static final SheetWatcher UNWATCHED = new SheetWatcher() {
     };

@@ -32,6 +32,7 @@ import org.communedx.model.period.PeriodRepository;
 import org.communedx.service.Actors;
 import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.importing.ImportLimits;
+import org.communedx.service.importing.TableRows;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.scope.UnitScope;
 import org.communedx.service.suggestion.SuggestedValues.Problem;
@@ -312,9 +313,8 @@ public class ValueImport {
         List<String> header = headerRow.cells().stream().map(cell -> cell == null ? "" : cell.strip()).toList();
         Layout layout = layoutOf(header);
         if (layout == null) {
-            // Excel in a Vietnamese or European locale saves "CSV" with semicolons: the header is then one cell.
-            boolean semicolons = !spreadsheet && header.size() == 1 && header.get(0).contains(";");
-            problems.add(semicolons ? new ValueImportProblem(headerRow.line(), null, "value.import.problem.semicolons",
+            boolean semicolons = !spreadsheet && TableRows.semicolonSeparated(header);
+            problems.add(semicolons ? new ValueImportProblem(headerRow.line(), null, "import.problem.semicolons",
                     List.of()) : new ValueImportProblem(headerRow.line(), null, "value.import.problem.header",
                     List.of(String.join(", ", LONG_COLUMNS), COMMUNE_CODE + ", " + COMMUNE_NAME)));
             return ValueImportResult.refused(fileName, null, rows.size() - 1, problems, started);

@@ -19,6 +19,7 @@ import org.communedx.model.unit.UnitType;
 import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.importing.ImportLimits;
+import org.communedx.service.importing.TableRows;
 import org.communedx.service.job.JobProgress;
 import org.communedx.service.unit.TabularFile.TabularRow;
 import org.communedx.service.unit.UnitImportSummary.Outcome;
@@ -362,6 +363,9 @@ public class GsoListImport {
                 if (found.equals(layout.header)) {
                     return layout;
                 }
+            }
+            if (!headerRow.fromSpreadsheet() && TableRows.semicolonSeparated(headerRow.cells())) {
+                throw new UnitImportRejected(new ImportProblem(headerRow.line(), null, "import.problem.semicolons"));
             }
             throw new UnitImportRejected(new ImportProblem(headerRow.line(), null, "unit.import.problem.header",
                     String.join(",", found), String.join(",", THREE_LEVEL_HEADER), String.join(",", TWO_LEVEL_HEADER)));

@@ -28,6 +28,7 @@ import org.communedx.model.unit.UnitType;
 import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.importing.ImportLimits;
+import org.communedx.service.importing.TableRows;
 import org.communedx.service.job.JobProgress;
 import org.communedx.service.unit.TabularFile.TabularRow;
 
@@ -215,6 +216,9 @@ public class MergeImport {
             }
             List<String> header = row.cells().stream()
                     .map(cell -> UnitNames.normalize(cell).toLowerCase(Locale.ROOT)).toList();
+            if (!header.equals(HEADER) && !row.fromSpreadsheet() && TableRows.semicolonSeparated(header)) {
+                throw new UnitImportRejected(new ImportProblem(row.line(), null, "import.problem.semicolons"));
+            }
             if (!header.equals(HEADER)) {
                 throw new UnitImportRejected(new ImportProblem(row.line(), null, "unit.merge.problem.header",
                         String.join(",", header), String.join(",", HEADER)));

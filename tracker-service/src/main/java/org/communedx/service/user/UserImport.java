@@ -16,6 +16,7 @@ import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.importing.CsvRecords;
 import org.communedx.service.importing.ImportFileRefused;
 import org.communedx.service.importing.ImportLimits;
+import org.communedx.service.importing.TableRows;
 import org.communedx.service.importing.UploadContent;
 import org.communedx.service.job.BackgroundJobs;
 import org.communedx.service.job.JobNotFoundException;
@@ -220,6 +221,9 @@ public class UserImport {
             int line = (int) row.getRecordNumber();
             if (!headerRead) {
                 List<String> header = row.toList().stream().map(String::strip).toList();
+                if (TableRows.semicolonSeparated(header)) {
+                    throw new UserRejected(UserProblem.of(line, null, "import.problem.semicolons"));
+                }
                 if (!header.equals(COLUMNS)) {
                     throw new UserRejected(UserProblem.of(line, null, "users.import.problem.header",
                             String.join(",", row.toList()), HEADER));

@@ -141,6 +141,14 @@ class GsoListImportTests {
         assertThat(units.findByCodeValidOn("05305", LIST_DATE)).isPresent();
     }
 
+    /** Excel in a Vietnamese locale saves "CSV" with semicolons: said so, not that the header is wrong. */
+    @Test
+    void saysWhenTheColumnsAreSeparatedBySemicolons() {
+        assertRefused("Tỉnh Thành Phố;Mã TP;Phường Xã;Mã PX;Cấp\nTỉnh Phú Thọ;25;Xã Mới;99998;Xã\n",
+                problem -> assertThat(problem).extracting(ImportProblem::line, ImportProblem::messageKey)
+                        .containsExactly(1, "import.problem.semicolons"));
+    }
+
     /** A hidden first sheet renamed a commune that the administrator never saw in the file; a formula too. */
     @Test
     void refusesAHiddenFirstSheetAndFormulas() throws IOException {

@@ -188,6 +188,18 @@ class MergeImportTests {
         assertThat(units.findByCodeValidOn("05305", LIST_DATE).orElseThrow().getValidTo()).isNull();
     }
 
+    /** Excel in a Vietnamese locale saves "CSV" with semicolons: said so, not that the header is wrong. */
+    @Test
+    void saysWhenTheColumnsAreSeparatedBySemicolons() {
+        String semicolons = new String(UnitFixtures.resource("merges-sample.csv"), StandardCharsets.UTF_8)
+                .replace(',', ';');
+
+        assertThatExceptionOfType(UnitImportRejected.class)
+                .isThrownBy(() -> mergeImport.importMerges(UnitFixtures.csv(semicolons), REFORM, BASIS, Set.of()))
+                .satisfies(rejected -> assertThat(rejected.problems()).extracting(ImportProblem::messageKey)
+                        .containsExactly("import.problem.semicolons"));
+    }
+
     /** A province whose every row is refused is still in the file: the rows' own problems say what is wrong. */
     @Test
     void aProvinceWhoseRowsAreAllRefusedIsNotCalledMissing() {

@@ -119,6 +119,8 @@ class UserImportTests {
                 .isEqualTo("users.import.problem.emptyFile");
         assertThat(fileProblem("username,name,role,unit,email\nxa.mot,Một,VIEWER,88,\n".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("users.import.problem.header");
+        assertThat(fileProblem("username;display_name;role;unit_code;email\nxa.mot;Một;VIEWER;88;\n"
+                .getBytes(StandardCharsets.UTF_8))).as("saved by Excel in Vietnamese").isEqualTo("import.problem.semicolons");
         assertThat(fileProblem(HEADER.getBytes(StandardCharsets.UTF_8))).isEqualTo("users.import.problem.noRows");
         assertThat(fileProblem((HEADER + "xa.mot,UBND xã Tân,VIEWER,88,\n").getBytes(StandardCharsets.ISO_8859_1)))
                 .isEqualTo("users.import.problem.notUtf8");
