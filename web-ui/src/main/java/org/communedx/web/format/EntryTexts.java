@@ -89,10 +89,16 @@ public final class EntryTexts {
         return message("scorecard.points", formats.points(points, settings), formats.maximum(maximum));
     }
 
-    /** {@link #points}' note, "(chưa tính vào tổng)", or null where the points count. */
+    /**
+     * {@link #points}' note, or null where the points count: "(chưa tính vào tổng)" while they may yet count, and "(không
+     * áp dụng, không tính)" once a reviewer has approved the criterion as not applicable, when they never will.
+     */
     public @Nullable String pointsNote(EntryStatus status, @Nullable BigDecimal points) {
-        return points != null && points.signum() > 0 && !Completion.claims(status)
-                ? message("scorecard.points.notCounted") : null;
+        if (points == null || points.signum() <= 0 || Completion.claims(status)) {
+            return null;
+        }
+        return message(status == EntryStatus.NOT_APPLICABLE ? "scorecard.points.notApplicable"
+                : "scorecard.points.notCounted");
     }
 
     /** "Đạt", "Chưa đạt", or "Chưa có giá trị" while there is no value. */

@@ -85,7 +85,21 @@ class EntryTextsTests {
                 .isEqualTo("Chưa đạt chỉ tiêu: điểm tối đa nhân với tỷ lệ đạt so với chỉ tiêu");
     }
 
-    /** A criterion not met, with a value unless {@code valued} is false. */
+    /**
+     * Points that do not count say why: a draft's may yet count; a criterion approved as not applicable has left the
+     * maximum, and its points never will ("chưa tính vào tổng" had promised they would).
+     */
+    @Test
+    void pointsThatDoNotCountSayWhetherTheyMayYet() {
+        String notes = "[(${#entries.pointsNote(draft, points)})]|[(${#entries.pointsNote(notApplicable, points)})]"
+                + "|[(${#entries.pointsNote(approved, points)})]";
+        Map<String, Object> model = Map.of("draft", EntryStatus.DRAFT, "notApplicable", EntryStatus.NOT_APPLICABLE,
+                "approved", EntryStatus.APPROVED, "points", new BigDecimal("35"));
+
+        assertThat(render(notes, model, "vi")).isEqualTo("(chưa tính vào tổng)|(không áp dụng, không tính)|");
+        assertThat(render(notes, model, "en")).isEqualTo("(not yet in the totals)|(not applicable, not counted)|");
+    }
+
     /** A band is half-open: "0..1" and "1..2" seemed both to hold 1, so the page says it in words. */
     @Test
     void aStepReadsInWordsWithItsUpperEndLeftOut() {
@@ -103,6 +117,7 @@ class EntryTextsTests {
         return new ScoreStep(new BigDecimal(from), to == null ? null : new BigDecimal(to), BigDecimal.ONE);
     }
 
+    /** A criterion not met, with a value unless {@code valued} is false. */
     private static ExplainedCriterion explained(ScoringMethod scoring, boolean valued, ScoreStep step, Reason verified,
             Reason claimed) {
         return new ExplainedCriterion("1.1", new LocalizedText("Tiêu chí", "Criterion"), "1", BigDecimal.ONE,
