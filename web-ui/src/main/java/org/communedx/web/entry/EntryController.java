@@ -13,6 +13,7 @@ import org.communedx.model.assessment.EntryComment;
 import org.communedx.model.assessment.EntryConflict;
 import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
+import org.communedx.service.assessment.AssessmentViews.Actions;
 import org.communedx.service.assessment.AssessmentViews.EntryDetail;
 import org.communedx.service.assessment.AssessmentWorkflow;
 import org.communedx.service.assessment.CriterionAddress;
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -87,7 +89,14 @@ class EntryController {
     }
 
     private String show(EntryDetail detail, EvidenceList files, Model model) {
-        if (model.getAttribute(TYPED) instanceof ValueForm typed) {
+        if (model.getAttribute(TYPED) instanceof ValueForm typed && !detail.actions().save()) {
+            // The entry moved on (submitted from another tab): no form takes the value now, so the page gives back
+            // what was typed to be copied, rather than lose it.
+            model.addAttribute("typedLost", new LostValue(typed.toValue(detail.entry().type(),
+                    new BeanPropertyBindingResult(typed, "valueForm")), typed.getExplanation()));
+            model.addAttribute("valueForm", ValueForm.of(detail.entry()));
+        }
+        else if (model.getAttribute(TYPED) instanceof ValueForm typed) {
             model.addAttribute("valueForm", typed.atVersion(detail.entry().version()));
         }
         else if (!model.containsAttribute("valueForm")) {
@@ -313,6 +322,24 @@ class EntryController {
         Typed refusedFor(RuleViolation violation) {
             return new Typed(field, text, TEXT_REFUSALS.contains(violation.messageKey()));
         }
+
+        /**
+         * Whether the page has the box the text was typed in: after a refusal because the entry moved on (approved
+         * from another tab), the return form is gone, and the page gives the reason back to be copied instead.
+         */
+        public boolean boxOn(Actions actions) {
+            return switch (field) {
+                case "return-reason" -> actions.returnWithReason();
+                case "reopen-reason" -> actions.reopen();
+                case "reopen-for-commune-reason" -> actions.reopenForCommune();
+                case "na-explanation" -> actions.requestNotApplicable();
+                default -> true;
+            };
+        }
+    }
+
+    /** A value and explanation as typed, for a page that no longer takes a value; the value null if unreadable. */
+    record LostValue(@Nullable EntryValue value, @Nullable String explanation) {
     }
 
     /** Back to the entry page at the criterion's address, its codes encoded as the template expands them. */

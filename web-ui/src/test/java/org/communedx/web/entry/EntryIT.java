@@ -153,6 +153,29 @@ class EntryIT {
                 .contains("Bạn vừa thay đổi", "18/20 (90,00%)").doesNotContain("2/20 (");
     }
 
+    /**
+     * A stale tab's value, refused because the entry was submitted meanwhile, has no form to go back into: the page
+     * gives it back to be copied. So does a reviewer's reason to return an entry that another tab approved.
+     */
+    @Test
+    void whatAStaleTabTypedIsGivenBackWhenNoFormTakesItNow() {
+        long entry = EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 18, 20);
+        long seen = version(staff, entry);
+        assertThat(post(staff, entry, "submit", "version=" + seen).statusCode()).isEqualTo(302);
+
+        post(staff, entry, "value", "version=" + seen + "&numerator=5&denominator=20&explanation="
+                + EntryPages.encode("Theo danh sách B\ndòng hai <b>"));
+        String page = staff.get("/entries/" + entry).body();
+        assertThat(page).contains("id=\"typed-lost\"", "Giá trị bạn vừa nhập chưa được lưu", "5/20 (25,00%)",
+                "Theo danh sách B\ndòng hai &lt;b&gt;").doesNotContain("id=\"typed-kept\"");
+
+        WebClient reviewer = new WebClient(port).login("huyen.lacson", PASSWORD);
+        long submitted = version(reviewer, entry);
+        assertThat(post(reviewer, entry, "approve", "version=" + submitted).statusCode()).isEqualTo(302);
+        post(reviewer, entry, "return", "version=" + submitted + "&reason=" + EntryPages.encode("Thiếu biên bản"));
+        assertThat(reviewer.get("/entries/" + entry).body()).contains("id=\"text-lost\"", "Thiếu biên bản");
+    }
+
     /** A draft of evidence alone offers no submit button, which could only be refused, but says what comes first. */
     @Test
     void aDraftOfEvidenceAloneSaysTheValueComesFirst() {
