@@ -1,6 +1,7 @@
 package org.communedx.web.accessibility;
 
 import java.util.List;
+import java.util.Map;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Locator;
@@ -8,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
+import org.communedx.service.testsupport.SampleFiles;
 import org.communedx.web.support.Browser;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.TrackerIntegrationTest;
@@ -59,6 +61,11 @@ class PhoneLayoutBrowserIT {
         long period = new EntryPages(frameworks, periods, transaction).newPeriod();
         WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
         long first = EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 18, 20);
+        for (String name : List.of("bien-ban.pdf", "danh-sach.pdf")) {
+            staff.postMultipart("/entries/" + first + "/evidence", Map.of("_csrf",
+                    WebClient.csrfToken(staff.get("/entries/" + first)), "title", "Biên bản " + name, "issuingBody",
+                    "UBND xã Yên Phú", "documentDate", "2019-03-01"), name, SampleFiles.pdf(name.length()));
+        }
         EntryPages.submit(staff, first);
         Page page = browser.logIn(port, "huyen.lacson", EntryPages.PASSWORD);
         page.setViewportSize(WIDTH, SCREEN);
@@ -69,6 +76,12 @@ class PhoneLayoutBrowserIT {
         assertThat(selectAll.boundingBox().height).as("a finger's size").isGreaterThanOrEqualTo(24);
         assertThat(page.locator("#select-" + first).boundingBox().height).as("each row's box too")
                 .isGreaterThanOrEqualTo(24);
+        Locator files = page.locator("#queue .queue-evidence li > a");
+        assertThat(files).hasCount(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(files.nth(i).boundingBox().height).as("an evidence file's link, one above the next")
+                    .isGreaterThanOrEqualTo(24);
+        }
         selectAll.click();
         assertThat(page.locator("#select-" + first)).isChecked();
 
