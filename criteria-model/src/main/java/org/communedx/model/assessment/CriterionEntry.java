@@ -276,8 +276,13 @@ public class CriterionEntry {
 
     /** Commune staff remove a file, only while the entry is a draft or was returned to them. */
     public void evidenceRemoved(String actor, Instant now) {
-        require("removeEvidence", DRAFT, RETURNED);
+        requireEvidenceRemovable();
         moveTo(status, actor, now);
+    }
+
+    /** Whether a file may be removed now, as {@link #evidenceRemoved} requires: asked before the removal too. */
+    public void requireEvidenceRemovable() {
+        require("removeEvidence", DRAFT, RETURNED);
     }
 
     private void require(String action, EntryStatus... allowed) {

@@ -219,15 +219,32 @@ public class EvidenceService {
     }
 
     /**
+     * A file that the caller may remove now, for the page that asks before the removal: what {@link #remove} checks,
+     * so that a page opened from a stale link does not offer a removal that would be refused.
+     * @throws RuleViolation as {@link #remove} would refuse it
+     */
+    public EvidenceView removable(long evidenceId) {
+        Evidence file = loadEvidence(evidenceId);
+        removable(file);
+        return EvidenceView.of(file, today());
+    }
+
+    private CriterionEntry removable(Evidence file) {
+        CriterionEntry entry = file.getEntry();
+        requireCommuneStaff(entry);
+        workflow.requireOpenToCommune(entry);
+        entry.requireEvidenceRemovable();
+        return entry;
+    }
+
+    /**
      * Removes a file, only while its entry is a draft or was returned, and until the period's deadline.
      * @return the entry the file belonged to
      */
     @Transactional
     public long remove(long evidenceId) {
         Evidence file = loadEvidence(evidenceId);
-        CriterionEntry entry = file.getEntry();
-        requireCommuneStaff(entry);
-        workflow.requireOpenToCommune(entry);
+        CriterionEntry entry = removable(file);
         var snapshot = file.snapshot();
         entry.evidenceRemoved(Actors.username(), clock.instant());
         evidence.delete(file);

@@ -445,6 +445,7 @@ class AssessmentWorkflowTests {
         long entry = workflow.open("96101", period).entries().get(0).id();
         upload(entry, "bien-ban-hop.pdf", "Biên bản họp thôn", null);
         EvidenceView mistaken = upload(entry, "nham.pdf", "Tải nhầm", null);
+        assertThat(evidence.removable(mistaken.id()).title()).as("asked about first").isEqualTo("Tải nhầm");
         evidence.remove(mistaken.id());
         workflow.saveValue(entry, workflow.entry(entry).version(), new EntryValue.Level(2), null);
 

@@ -206,6 +206,8 @@ class ClosingValidityCommentsTests {
         assertThat(resubmitted.status()).isEqualTo(EntryStatus.SUBMITTED);
         assertThat(workflow.detail(level.id()).reopenedForCommune()).as("submitting ends the reopening").isFalse();
         assertThatThrownBy(() -> evidence.remove(file.id())).isInstanceOf(RuleViolation.class);
+        assertThatThrownBy(() -> evidence.removable(file.id())).as("the page that asks first refuses alike")
+                .isInstanceOf(RuleViolation.class);
         assertThat(changed.value()).isEqualTo(new EntryValue.Level(2));
     }
 

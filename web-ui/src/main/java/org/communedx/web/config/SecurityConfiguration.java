@@ -177,6 +177,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/entries/*/evidence",
                                 "/communes/*/periods/*/criteria/*/evidence", "/evidence/*/remove")
                             .hasRole("COMMUNE_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/evidence/*/remove").hasRole("COMMUNE_STAFF")
                         .requestMatchers(HttpMethod.GET, "/evidence/*", "/evidence/*/inline", "/evidence/*/thumbnail")
                             .authenticated()
                         // The audit trail crosses every unit: administrators only (the service checks it too).

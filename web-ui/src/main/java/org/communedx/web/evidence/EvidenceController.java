@@ -28,6 +28,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -155,6 +156,22 @@ class EvidenceController {
                 .body(NO_THUMBNAIL);
     }
 
+    /**
+     * Removal asks first, on a page of its own that names the file: one tap had removed it, and the content security
+     * policy allows no script for a confirm dialog.
+     */
+    @GetMapping("/evidence/{id}/remove")
+    String confirmRemoval(@PathVariable long id, Model model, RedirectAttributes redirect) {
+        long entryId = evidence.open(id).file().entryId();
+        try {
+            model.addAttribute("file", evidence.removable(id));
+            return "evidence/remove";
+        }
+        catch (RuleViolation refused) {
+            return refusedRemoval(entryId, refused, redirect);
+        }
+    }
+
     @PostMapping("/evidence/{id}/remove")
     String remove(@PathVariable long id, RedirectAttributes redirect) {
         long entryId = evidence.open(id).file().entryId();
@@ -163,10 +180,15 @@ class EvidenceController {
             redirect.addFlashAttribute("messageKey", "evidence.removed");
         }
         catch (RuleViolation refused) {
-            redirect.addFlashAttribute("evidenceProblems",
-                    List.of(new Problem(refused.messageKey(), refused.arguments())));
-            ClosedPeriodRefusal.note(redirect, refused);
+            return refusedRemoval(entryId, refused, redirect);
         }
+        return "redirect:/entries/" + entryId;
+    }
+
+    /** Back to the entry, with why the file cannot be removed now, where the file list shows its problems. */
+    private static String refusedRemoval(long entryId, RuleViolation refused, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("evidenceProblems", List.of(new Problem(refused.messageKey(), refused.arguments())));
+        ClosedPeriodRefusal.note(redirect, refused);
         return "redirect:/entries/" + entryId;
     }
 

@@ -117,7 +117,16 @@ class EvidenceIT {
         assertThat(new WebClient(port).login("huyen.lacson", "Demo@2025!").download("/evidence/" + id).statusCode())
                 .as("the old district does not reach the new commune").isEqualTo(404);
 
-        HttpResponse<String> remove = staff.post("/evidence/" + id + "/remove", "_csrf=" + token);
+        assertThat(staff.get("/entries/" + entryId).body()).as("removal asks first, on a page of its own")
+                .contains("href=\"/evidence/" + id + "/remove\"").doesNotContain("action=\"/evidence/" + id + "/remove\"");
+        HttpResponse<String> asking = staff.get("/evidence/" + id + "/remove");
+        String asked = asking.body();
+        assertThat(asked).contains("Xóa tệp “", "action=\"/evidence/" + id + "/remove\"",
+                "href=\"/entries/" + entryId + "\"", "Giữ lại tệp");
+        assertThat(evidence.existsById(id)).as("asking removes nothing").isTrue();
+        assertThat(otherCommune.get("/evidence/" + id + "/remove").statusCode()).as("out of scope, named nowhere")
+                .isEqualTo(404);
+        HttpResponse<String> remove = staff.post("/evidence/" + id + "/remove", "_csrf=" + WebClient.csrfToken(asking));
         assertThat(remove.statusCode()).isEqualTo(302);
         assertThat(evidence.existsById(id)).isFalse();
         String history = staff.get("/entries/" + entryId).body();

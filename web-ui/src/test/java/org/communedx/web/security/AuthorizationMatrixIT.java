@@ -265,6 +265,7 @@ class AuthorizationMatrixIT {
         route("GET /evidence/{id}", "/evidence/0", "404 404 404 404 404 302");
         route("GET /evidence/{id}/inline", "/evidence/0/inline", "404 404 404 404 404 302");
         route("GET /evidence/{id}/thumbnail", "/evidence/0/thumbnail", "404 404 404 404 404 302");
+        route("GET /evidence/{id}/remove", "/evidence/0/remove", "403 403 403 404 403 302");
         route("POST /evidence/{id}/remove", "/evidence/0/remove", "403 403 403 404 403 302");
         route("GET /audit", "/audit", "200 403 403 403 403 302");
         route("GET /audit.csv", "/audit.csv?actor=admin&to=2000-01-01", "200 403 403 403 403 302");
