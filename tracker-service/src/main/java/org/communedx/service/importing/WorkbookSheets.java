@@ -21,7 +21,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 public final class WorkbookSheets {
 
     /** Formula cells named at most per sheet, so that a sheet of formulas does not make a list as long as itself. */
-    private static final int FORMULAS_NAMED = 10;
+    public static final int FORMULAS_NAMED = 10;
 
     private WorkbookSheets() {
     }
@@ -43,7 +43,7 @@ public final class WorkbookSheets {
                 continue;
             }
             if (workbook.isSheetHidden(index) || workbook.isSheetVeryHidden(index)) {
-                found.add(new Unsafe("import.problem.hiddenSheet", List.of(name)));
+                found.add(hidden(name));
             }
             List<String> formulas = new ArrayList<>();
             int count = 0;
@@ -55,11 +55,24 @@ public final class WorkbookSheets {
                 }
             }
             if (count > 0) {
-                found.add(new Unsafe("import.problem.formulas", List.of(name, String.join(", ", formulas)
-                        + (count > FORMULAS_NAMED ? ", …" : ""))));
+                found.add(formulas(name, formulas, count));
             }
         }
         return found;
+    }
+
+    /** A hidden sheet, which the import would read unseen. */
+    public static Unsafe hidden(String sheet) {
+        return new Unsafe("import.problem.hiddenSheet", List.of(sheet));
+    }
+
+    /**
+     * The formulas of a sheet, by the first {@link #FORMULAS_NAMED} cells' addresses, of {@code count} in all: a
+     * reader that streams the sheet names them alike.
+     */
+    public static Unsafe formulas(String sheet, List<String> cells, int count) {
+        return new Unsafe("import.problem.formulas", List.of(sheet, String.join(", ", cells)
+                + (count > FORMULAS_NAMED ? ", …" : "")));
     }
 
     /** Field to header title, in column order, from pairs of field and title. */

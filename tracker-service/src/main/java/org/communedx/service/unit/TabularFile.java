@@ -16,6 +16,7 @@ import org.communedx.service.importing.ImportLimits;
 import org.communedx.service.importing.LimitedInputStream;
 import org.communedx.service.importing.TableRows;
 import org.communedx.service.importing.UploadContent;
+import org.communedx.service.importing.WorkbookSheets;
 
 import org.springframework.core.io.InputStreamSource;
 
@@ -25,9 +26,6 @@ import org.springframework.core.io.InputStreamSource;
  * limit refuses it.
  */
 final class TabularFile {
-
-    /** How many formulas a refusal names, as the other imports name them. */
-    private static final int FORMULAS_NAMED = 10;
 
     private TabularFile() {
     }
@@ -110,8 +108,7 @@ final class TabularFile {
             int count = TableRows.firstSheet(copy, limits, seen, read -> {
             }, each);
             if (!seen.formulas.isEmpty()) {
-                throw new UnitImportRejected(ImportProblem.ofFile("import.problem.formulas", seen.sheet,
-                        String.join(", ", seen.formulas) + (seen.formulaCount > FORMULAS_NAMED ? ", …" : "")));
+                throw refused(WorkbookSheets.formulas(seen.sheet, seen.formulas, seen.formulaCount));
             }
             return count;
         }
@@ -136,16 +133,20 @@ final class TabularFile {
         public void sheets(List<String> names, List<String> hidden) {
             sheet = names.isEmpty() ? "" : names.get(0);
             if (hidden.contains(sheet)) {
-                throw new UnitImportRejected(ImportProblem.ofFile("import.problem.hiddenSheet", sheet));
+                throw refused(WorkbookSheets.hidden(sheet));
             }
         }
 
         @Override
         public void formula(CellReference cell) {
-            if (formulaCount++ < FORMULAS_NAMED) {
+            if (formulaCount++ < WorkbookSheets.FORMULAS_NAMED) {
                 formulas.add(cell == null ? "?" : cell.formatAsString(false));
             }
         }
+    }
+
+    private static UnitImportRejected refused(WorkbookSheets.Unsafe unsafe) {
+        return new UnitImportRejected(ImportProblem.ofFile(unsafe.messageKey(), unsafe.arguments().toArray()));
     }
 
     private static void deleteQuietly(Path copy) {
