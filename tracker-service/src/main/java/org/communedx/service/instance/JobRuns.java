@@ -125,9 +125,9 @@ public class JobRuns {
     public RunPage history(@Nullable String job, int page, int size) {
         requireAdmin();
         int boundedSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        int boundedPage = Pages.bounded(page);
         long total = jdbc.sql("select count(*) from job_run where (cast(? as text) is null or job_name = ?)")
                 .param(job).param(job).query(Long.class).single();
+        int boundedPage = Pages.within(page, total, boundedSize);
         List<RunView> runs = jdbc.sql("""
                 select id, job_name, instance, started_at, finished_at, outcome, error from job_run
                 where (cast(? as text) is null or job_name = ?)

@@ -16,4 +16,9 @@ public record NoticePage(List<NoticeView> notices, int page, int size, long tota
     public boolean hasNext() {
         return page + 1 < pages();
     }
+
+    /** A page asked for past the last of a list that has some: the notices page shows the last one instead. */
+    public boolean pastTheEnd() {
+        return notices.isEmpty() && page > 0 && total > 0;
+    }
 }

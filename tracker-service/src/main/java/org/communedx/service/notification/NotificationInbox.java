@@ -119,17 +119,18 @@ public class NotificationInbox {
     }
 
     /**
-     * The current user's notices, newest first.
+     * The current user's notices, newest first; past the last page an empty one, as the API answers it (the page
+     * shows the last instead, {@link NoticePage#pastTheEnd}).
      *
      * @param page from 0
      * @param size at most {@link #MAX_PAGE_SIZE}
      */
     public NoticePage page(int page, int size) {
         int boundedSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        int boundedPage = Pages.bounded(page);
         long me = currentUser();
         long total = jdbc.sql("select count(*) from notification where recipient_id = ?").param(me)
                 .query(Long.class).single();
+        int boundedPage = Pages.bounded(page);
         List<NoticeView> notices = jdbc.sql("select " + COLUMNS
                 + " where n.recipient_id = :me order by n.created_at desc, n.id desc limit :size offset :offset")
                 .param("me", me).param("size", boundedSize).param("offset", (long) boundedPage * boundedSize)

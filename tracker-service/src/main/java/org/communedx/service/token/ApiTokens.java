@@ -175,8 +175,9 @@ public class ApiTokens {
     public TokenPage list(int page) {
         actorRole();
         UnitScope scope = scopes.current();
-        Page<ApiToken> found = tokens.findVisible(scope.everything(), unitIds(scope), LocalDate.now(clock),
-                PageRequest.of(Pages.bounded(page), PAGE_SIZE));
+        LocalDate today = LocalDate.now(clock);
+        Page<ApiToken> found = Pages.found(page, number -> tokens.findVisible(scope.everything(), unitIds(scope),
+                today, PageRequest.of(number, PAGE_SIZE)));
         Instant now = clock.instant();
         return new TokenPage(found.getContent().stream().map(token -> row(token, now)).toList(), found.getNumber(),
                 found.getTotalPages(), found.getTotalElements());

@@ -99,8 +99,8 @@ public class UserAdministration {
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         // An IN list is never empty: for an administrator it is ignored, but the query still needs one value.
         Collection<String> scope = everywhere ? Set.of("") : actor.managedCodes();
-        Page<UserAccount> found = accounts.search(text, roles, everywhere, scope,
-                PageRequest.of(Pages.bounded(page), PAGE_SIZE, Sort.by("username")));
+        Page<UserAccount> found = Pages.found(page, number -> accounts.search(text, roles, everywhere, scope,
+                PageRequest.of(number, PAGE_SIZE, Sort.by("username"))));
         Map<String, UnitName> unitNames = unitNames(found.getContent().stream().map(UserAccount::getUnitCode).toList());
         List<UserRow> rows = found.getContent().stream().map(account -> new UserRow(account.getId(),
                 account.getUsername(), account.getDisplayName(), account.getRole(), account.getUnitCode(),

@@ -1,5 +1,6 @@
 package org.communedx.web.notification;
 
+import org.communedx.service.notification.NoticePage;
 import org.communedx.service.notification.NotificationInbox;
 
 import org.springframework.stereotype.Controller;
@@ -25,9 +26,11 @@ class NotificationController {
         this.texts = texts;
     }
 
+    /** A page past the last (a link kept from a longer list) shows the last, as every paged list of the pages does. */
     @GetMapping("/notifications")
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("notices", inbox.page(page, PAGE_SIZE));
+        NoticePage notices = inbox.page(page, PAGE_SIZE);
+        model.addAttribute("notices", notices.pastTheEnd() ? inbox.page(notices.pages() - 1, PAGE_SIZE) : notices);
         model.addAttribute("texts", texts);
         return "notification/list";
     }

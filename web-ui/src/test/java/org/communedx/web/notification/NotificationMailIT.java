@@ -525,8 +525,12 @@ class NotificationMailIT {
         assertThat(first).contains("class=\"pagination\"", "</html>");
         assertThat(count(first, "id=\"notice-")).isEqualTo(25);
         String last = annghia.get("/notifications?page=1000").body();
-        assertThat(last).contains("</html>");
+        assertThat(last).as("past the last page, the last").contains("</html>").containsPattern("Trang (\\d+)/\\1<");
+        assertThat(count(last, "id=\"notice-")).isBetween(1, 25);
         assertThat(api(annghia, "/api/v1/notifications?size=100000").body()).contains("\"size\":100");
+        assertThat(api(annghia, "/api/v1/notifications?page=1000").body())
+                .as("the API past the end: empty, for scripts that read until a page is empty")
+                .contains("\"page\":1000", "\"notifications\":[]");
 
         jdbc.sql("""
                 insert into job_run (job_name, instance, started_at, finished_at, outcome)
@@ -548,6 +552,9 @@ class NotificationMailIT {
                 "href=\"/admin/scheduled-jobs?job=bulk-job-3&amp;page=1\"", "Trang 1/2");
         assertThat(count(admin.get("/admin/scheduled-jobs?job=bulk-job-3&page=1").body(), "<td>bulk-job-3</td>"))
                 .isEqualTo(36);
+        String pastTheLast = admin.get("/admin/scheduled-jobs?job=bulk-job-3&page=40").body();
+        assertThat(count(pastTheLast, "<td>bulk-job-3</td>")).as("past the last page, the last").isEqualTo(36);
+        assertThat(pastTheLast).contains("Trang 2/2");
         assertThat(admin.get("/admin/scheduled-jobs?job=no-such-job").body())
                 .contains("href=\"/admin/scheduled-jobs?page=1\"").doesNotContain("Các lần chạy:");
         assertThat(staff.get("/admin/scheduled-jobs").statusCode()).isEqualTo(403);
