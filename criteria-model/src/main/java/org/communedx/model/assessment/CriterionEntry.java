@@ -24,6 +24,7 @@ import jakarta.persistence.Version;
 import org.communedx.model.RuleViolation;
 import org.communedx.model.framework.Criterion;
 import org.communedx.model.framework.ScoringRule;
+import org.communedx.model.period.Period;
 
 import static org.communedx.model.assessment.EntryStatus.APPROVED;
 import static org.communedx.model.assessment.EntryStatus.DRAFT;
@@ -236,7 +237,12 @@ public class CriterionEntry {
      * closed once a reviewer reopened the entry for them.
      */
     public boolean isOpenToCommune(LocalDate today) {
-        return reopenedForCommune || assessment.getPeriod().isOpenForSubmissions(today);
+        return isOpenToCommune(reopenedForCommune, assessment.getPeriod(), today);
+    }
+
+    /** {@link #isOpenToCommune(LocalDate)} of an entry known by its flag and period, as a count of entries gives it. */
+    public static boolean isOpenToCommune(boolean reopenedForCommune, Period period, LocalDate today) {
+        return reopenedForCommune || period.isOpenForSubmissions(today);
     }
 
     /** Refuses a commune's change on {@code today} unless {@link #isOpenToCommune}; the period's refusal says why. */

@@ -1,5 +1,6 @@
 package org.communedx.model.assessment;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,4 +22,24 @@ public interface CriterionEntryRepository extends JpaRepository<CriterionEntry, 
     @Query("select e from CriterionEntry e join fetch e.criterion c join fetch c.group g"
             + " where e.assessment.id = :assessmentId order by g.position, c.position")
     List<CriterionEntry> findByAssessmentInOrder(long assessmentId);
+
+    /**
+     * How many entries of the communes that held the code a review sent back to their staff and they have not
+     * submitted again, per period and unit: returned or reopened, or begun again as a draft, with the reviewer's
+     * reason still on them (an approval clears it). Reopened for the commune after the period closed or not, apart,
+     * since only those wait on the staff once the period no longer takes their changes.
+     */
+    @Query("select new org.communedx.model.assessment.CriterionEntryRepository$SentBack(a.period.id, a.unit.id,"
+            + " e.reopenedForCommune, count(e), max(e.lastChangedAt)) from CriterionEntry e join e.assessment a"
+            + " where a.unit.code = :communeCode and e.reason is not null and e.status in"
+            + " (org.communedx.model.assessment.EntryStatus.RETURNED, org.communedx.model.assessment.EntryStatus.DRAFT)"
+            + " group by a.period.id, a.unit.id, e.reopenedForCommune")
+    List<SentBack> countSentBack(String communeCode);
+
+    /**
+     * {@link #countSentBack}'s count of one unit's entries in one period, reopened for the commune or not, and when
+     * the latest of them last changed (sent back, or corrected since).
+     */
+    record SentBack(long periodId, long unitId, boolean reopenedForCommune, long entries, Instant lastChanged) {
+    }
 }

@@ -758,12 +758,21 @@ public class AssessmentWorkflow {
 
     /** Whether the one acting is staff of the commune: the people who record its entries. */
     public static boolean isStaff(Acting account, AdministrativeUnit commune) {
-        return account.role() == Role.COMMUNE_STAFF && commune.getCode().equals(account.unitCode());
+        return isStaff(account, commune.getCode());
+    }
+
+    private static boolean isStaff(Acting account, String communeCode) {
+        return account.role() == Role.COMMUNE_STAFF && communeCode.equals(account.unitCode());
     }
 
     /** Whether the current user is staff of this commune. */
     boolean isOwnStaff(AdministrativeUnit commune) {
-        return scopes.acting().filter(account -> isStaff(account, commune)).isPresent();
+        return isOwnStaff(commune.getCode());
+    }
+
+    /** Whether the current user is staff of the communes that held this code. */
+    boolean isOwnStaff(String communeCode) {
+        return scopes.acting().filter(account -> isStaff(account, communeCode)).isPresent();
     }
 
     /**

@@ -16,6 +16,8 @@ import java.util.Optional;
 
 import org.communedx.model.assessment.Assessment;
 import org.communedx.model.assessment.CriterionEntry;
+import org.communedx.model.assessment.CriterionEntryRepository;
+import org.communedx.model.assessment.CriterionEntryRepository.SentBack;
 import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.assessment.SuggestedValue;
@@ -37,6 +39,8 @@ import org.communedx.service.Actors;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.assessment.Completion.Item;
 import org.communedx.service.assessment.Completion.Percentages;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,9 +69,12 @@ public class Scorecards {
 
     private final ProgressLedger ledger;
 
+    private final CriterionEntryRepository entries;
+
     Scorecards(AssessmentWorkflow workflow, PeriodRepository periods, PlanRepository plans,
             UserAccountRepository accounts, EvidenceCounts evidence, Scopes scopes,
-            SuggestedValueRepository suggestions, ProgressLedger ledger) {
+            SuggestedValueRepository suggestions, ProgressLedger ledger, CriterionEntryRepository entries) {
+        this.entries = entries;
         this.suggestions = suggestions;
         this.ledger = ledger;
         this.workflow = workflow;
@@ -359,8 +366,28 @@ public class Scorecards {
                 .flatMap(account -> currentPeriod().map(period -> new Address(account.getUnitCode(), period)));
     }
 
-    /** A period a commune's scorecard can be opened on. */
-    public record PeriodChoice(long id, String name) {
+    /**
+     * A period a commune's scorecard can be opened on.
+     *
+     * @param sentBack for the commune's own staff, what a review sent back to them there, not yet submitted again,
+     *        that they can still answer; null for anyone else, and where there is none. The scorecard of another
+     *        period lists it, since the staff land on the current one.
+     */
+    public record PeriodChoice(long id, String name, @Nullable SentBackWork sentBack) {
+    }
+
+    /**
+     * Entries a review sent back to a commune's staff in one period that they can still answer
+     * ({@link CriterionEntry#isOpenToCommune}): returned (or begun again) while the period takes their changes, or
+     * reopened for them after it closed.
+     * @param lastChanged when the latest of them was sent back, or corrected since: the latest work comes first
+     */
+    public record SentBackWork(long entries, Instant lastChanged) {
+
+        SentBackWork plus(SentBackWork other) {
+            return new SentBackWork(entries + other.entries,
+                    lastChanged.isAfter(other.lastChanged) ? lastChanged : other.lastChanged);
+        }
     }
 
     /**
@@ -369,9 +396,17 @@ public class Scorecards {
      * reform that kept an old code, the periods before it are those of the commune that held the code then.
      */
     public List<PeriodChoice> periodsOf(String communeCode) {
+        List<SentBack> sentBack = workflow.isOwnStaff(communeCode) ? entries.countSentBack(communeCode) : List.of();
+        LocalDate today = workflow.today();
+        // Of the unit the scorecard shows in each period: a code a merger kept had two holders in its period.
         return periods.findAllNewestFirst().stream()
-                .filter(period -> scopes.reachableDuring(communeCode, period).isPresent())
-                .map(period -> new PeriodChoice(period.getId(), period.getName())).toList();
+                .flatMap(period -> scopes.reachableDuring(communeCode, period).stream().map(unit -> new PeriodChoice(
+                        period.getId(), period.getName(), sentBack.stream()
+                                .filter(count -> count.periodId() == period.getId() && count.unitId() == unit.getId()
+                                        && CriterionEntry.isOpenToCommune(count.reopenedForCommune(), period, today))
+                                .map(count -> new SentBackWork(count.entries(), count.lastChanged()))
+                                .reduce(SentBackWork::plus).orElse(null))))
+                .toList();
     }
 
     /** The period containing today in Vietnam, as the deadline counts it, else the latest; empty when there is none. */

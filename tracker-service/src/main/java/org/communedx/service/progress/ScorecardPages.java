@@ -1,5 +1,6 @@
 package org.communedx.service.progress;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.communedx.service.assessment.Scorecards;
@@ -36,5 +37,18 @@ public class ScorecardPages {
     }
 
     public record ScorecardPage(Scorecard scorecard, Trend trend, List<PeriodChoice> periods) {
+
+        /** How many periods with work sent back the scorecard names: a phone's screen, not a list to scroll. */
+        public static final int SENT_BACK_SHOWN = 3;
+
+        /**
+         * The other periods where a review sent entries back to the commune's own staff, the latest work first: the
+         * scorecard names the first {@link #SENT_BACK_SHOWN} and counts the rest.
+         */
+        public List<PeriodChoice> sentBackElsewhere() {
+            return periods.stream().filter(period -> period.sentBack() != null && period.id() != scorecard.periodId())
+                    .sorted(Comparator.comparing((PeriodChoice period) -> period.sentBack().lastChanged()).reversed())
+                    .toList();
+        }
     }
 }

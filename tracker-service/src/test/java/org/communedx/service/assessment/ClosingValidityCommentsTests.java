@@ -148,8 +148,7 @@ class ClosingValidityCommentsTests {
         List<EntryView> entries = workflow.open("96101", period).entries();
         EntryView level = entries.get(0);
         EntryView percent = entries.get(1);
-        EntryView submitted = workflow.submit(level.id(),
-                workflow.saveValue(level.id(), level.version(), new EntryValue.Level(1), null).version());
+        EntryView submitted = submitted(level, new EntryValue.Level(1));
         EntryView draft = workflow.saveValue(percent.id(), percent.version(), new EntryValue.Percent(1, 2), null);
 
         loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
@@ -209,6 +208,49 @@ class ClosingValidityCommentsTests {
         assertThatThrownBy(() -> evidence.removable(file.id())).as("the page that asks first refuses alike")
                 .isInstanceOf(RuleViolation.class);
         assertThat(changed.value()).isEqualTo(new EntryValue.Level(2));
+    }
+
+    /**
+     * The staff land on the current period's scorecard: each period lists for them what a review sent back there
+     * that they can still answer, a returned entry while the period takes their changes, a reopened one after.
+     */
+    @Test
+    void eachPeriodCountsForTheCommunesStaffWhatAReviewSentBackThatTheyCanStillAnswer() {
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        List<EntryView> entries = workflow.open("96101", period).entries();
+        EntryView level = entries.get(0);
+        EntryView percent = entries.get(1);
+        EntryView levelSubmitted = submitted(level, new EntryValue.Level(1));
+        EntryView percentSubmitted = submitted(percent, new EntryValue.Percent(1, 2));
+        assertThat(sentBack()).isZero();
+
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        EntryView returned = workflow.returnWithReason(percent.id(), percentSubmitted.version(), "Thiếu biên bản");
+        assertThat(sentBack()).as("for the commune's staff only").isZero();
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        assertThat(sentBack()).isOne();
+        workflow.saveValue(percent.id(), returned.version(), new EntryValue.Percent(2, 2), null);
+        assertThat(sentBack()).as("corrected but not yet submitted again").isOne();
+
+        clock.set(CLOSED);
+        assertThat(sentBack()).as("returned, but too late to answer").isZero();
+        loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+        workflow.reopenForCommune(level.id(), levelSubmitted.version(), "Bổ sung biên bản");
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        assertThat(sentBack()).as("reopened for the commune").isOne();
+        loginAs("t.xa96102", Role.COMMUNE_STAFF);
+        assertThat(scorecards.periodsOf("96101")).as("another commune's staff reach none of it").isEmpty();
+    }
+
+    /** The entry saved with the value and submitted, as its commune's staff do. */
+    private EntryView submitted(EntryView entry, EntryValue value) {
+        return workflow.submit(entry.id(), workflow.saveValue(entry.id(), entry.version(), value, null).version());
+    }
+
+    private long sentBack() {
+        Scorecards.SentBackWork work = scorecards.periodsOf("96101").stream().filter(choice -> choice.id() == period)
+                .findFirst().orElseThrow().sentBack();
+        return work == null ? 0 : work.entries();
     }
 
     @Test

@@ -55,6 +55,7 @@ class ScorecardController {
         model.addAttribute("scorecard", page.scorecard());
         model.addAttribute("trend", page.trend());
         model.addAttribute("periods", page.periods());
+        model.addAttribute("sentBackElsewhere", page.sentBackElsewhere());
         return "scorecard/show";
     }
 

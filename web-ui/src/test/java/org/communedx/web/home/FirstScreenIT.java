@@ -117,6 +117,15 @@ class FirstScreenIT {
                 .doesNotContain("<b>ký</b>", "id=\"todo-done\"");
         assertThat(reviewer.get(scorecard).body()).as("only the commune's staff have things to do there")
                 .doesNotContain("id=\"todo\"").contains("Hạn nộp:");
+        // The latest work first: named among the first, whatever other tests sent back in their periods.
+        String sentBack = "href=\"" + scorecard + "\">" + periods.findById(period).orElseThrow().getName()
+                + ": 1 tiêu chí</a>";
+        String current = "/communes/05305/periods/" + scorecards.currentPeriod().orElseThrow();
+        assertThat(sentBackElsewhere(staff.get(current).body())).as("where the staff land, the returned entry's period")
+                .contains(sentBack);
+        assertThat(sentBackElsewhere(staff.get(scorecard).body())).as("not on its own scorecard")
+                .doesNotContain("href=\"" + scorecard + "\"");
+        assertThat(reviewer.get(current).body()).doesNotContain("id=\"sent-back-elsewhere\"");
 
         // A file alone begins a draft that cannot go before its value: said so beside the count.
         String token = WebClient.csrfToken(staff.get("/account"));
@@ -139,6 +148,13 @@ class FirstScreenIT {
         String done = staff.get(scorecard).body();
         assertThat(done).contains("id=\"todo-done\"", "xã không còn việc gì cần làm trong kỳ này",
                 "4 tiêu chí đang chờ cấp trên duyệt.").doesNotContain("id=\"todo-counts\"", "id=\"todo-returned\"");
+        assertThat(sentBackElsewhere(staff.get(current).body())).as("submitted again").doesNotContain(sentBack);
+    }
+
+    /** The scorecard's list of other periods where a review sent entries back, or "" when it has none. */
+    private static String sentBackElsewhere(String page) {
+        int start = page.indexOf("id=\"sent-back-elsewhere\"");
+        return start < 0 ? "" : page.substring(start, page.indexOf("</p>", start));
     }
 
     @Test
