@@ -41,11 +41,11 @@ public class RankingExport {
                 if (districts) {
                     row.add(commune.district());
                 }
-                row.add(commune.score());
+                // Said where the page and the PDF say it: under the score, the class left empty.
+                row.add(commune.score() == null ? labels.get("ranking.noScore") : commune.score());
                 if (ranking.classified()) {
-                    row.add(commune.className() == null
-                            ? labels.get(commune.score() == null ? "ranking.noScore" : "ranking.noClass")
-                            : commune.className().in(labels.locale()));
+                    row.add(commune.score() == null ? null : commune.className() == null
+                            ? labels.get("ranking.noClass") : commune.className().in(labels.locale()));
                 }
                 writer.row(row);
             }

@@ -196,6 +196,12 @@ class DemoPointsIT {
             header.forEach(cell -> headers.add(cell.getStringCellValue()));
             assertThat(headers).containsExactly("Hạng", "Mã xã", "Xã, phường", "Điểm đã xác nhận (thang điểm 1.000)",
                     "Xếp loại");
+            Row unranked = workbook.getSheetAt(0).getRow(workbook.getSheetAt(0).getLastRowNum());
+            assertThat(unranked.getCell(0)).as("the demo's Xã Đại Đồng has begun nothing: last, without a rank")
+                    .isNull();
+            assertThat(unranked.getCell(3).getStringCellValue()).as("said under the score, as the page says it")
+                    .isEqualTo("Chưa có điểm");
+            assertThat(unranked.getCell(4)).as("and no class").isNull();
         }
 
         String scorecard = new WebClient(port).login("xa.yenphu", PASSWORD)
