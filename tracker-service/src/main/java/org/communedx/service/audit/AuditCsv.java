@@ -40,6 +40,7 @@ final class AuditCsv implements AutoCloseable {
 
     void write(AuditRow row) throws IOException {
         String actorName = row.bySystem() ? labels.get("audit.actor.system")
+                : row.token() != null ? labels.get("actor.token", row.token().name(), row.token().issuer())
                 : row.actorName() == null ? "" : row.actorName();
         print(List.of(TIME.format(row.localTime()), row.actor(), actorName,
                 row.ip() == null ? "" : row.ip(), AuditText.kind(row.entityType(), labels),

@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 import org.communedx.service.Actors;
 import org.communedx.service.report.Labels;
 import org.communedx.service.scope.Scopes;
+import org.communedx.service.token.TokenActors;
+import org.communedx.service.token.TokenActors.TokenActor;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +69,10 @@ public class AuditSearch {
 
     private final Scopes scopes;
 
-    AuditSearch(JdbcClient jdbc, Scopes scopes) {
+    private final TokenActors tokenActors;
+
+    AuditSearch(JdbcClient jdbc, Scopes scopes, TokenActors tokenActors) {
+        this.tokenActors = tokenActors;
         this.jdbc = jdbc;
         this.scopes = scopes;
     }
@@ -109,8 +115,9 @@ public class AuditSearch {
     public record Change(String field, String before, String after) {
     }
 
-    public record AuditRow(long id, Instant occurredAt, String actor, String actorName, String ip, String entityType,
-            String entityId, String action, Subject subject, List<Change> changes) {
+    /** @param token the API token that acted, when one did: its name and issuer, which "token:2" does not say */
+    public record AuditRow(long id, Instant occurredAt, String actor, String actorName, @Nullable TokenActor token,
+            String ip, String entityType, String entityId, String action, Subject subject, List<Change> changes) {
 
         /** When it happened, on the clock of the officials who read it. */
         public ZonedDateTime localTime() {
@@ -294,7 +301,8 @@ public class AuditSearch {
                 default -> named(null, event, "name");
             };
             rows.add(new AuditRow(event.id(), event.occurredAt(), event.actor(),
-                    actorNames.get(event.actor().toLowerCase(Locale.ROOT)), event.ip(), event.entityType(),
+                    actorNames.get(event.actor().toLowerCase(Locale.ROOT)), tokenActors.of(event.actor()).orElse(null),
+                    event.ip(), event.entityType(),
                     event.entityId(), event.action(), subject, changes(event.before(), event.after())));
         }
         return rows;

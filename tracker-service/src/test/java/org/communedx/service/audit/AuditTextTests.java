@@ -100,7 +100,7 @@ class AuditTextTests {
     }
 
     private static AuditRow row(String entityType, Change... changes) {
-        return new AuditRow(1, Instant.EPOCH, "admin", "Quản trị", null, entityType, "1", "UPDATE",
+        return new AuditRow(1, Instant.EPOCH, "admin", "Quản trị", null, null, entityType, "1", "UPDATE",
                 new Subject(null, null, null, null, null, null, null), List.of(changes));
     }
 

@@ -2,6 +2,7 @@ package org.communedx.web.format;
 
 import java.util.Set;
 
+import org.communedx.service.token.TokenActors;
 import org.communedx.web.home.CurrentUser;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.context.ITemplateContext;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the tracker's own objects into every template: {@link Formats} as {@code #formats}, in the language of the
  * page; {@link EntryTexts} as {@code #entries}, in that language too; {@link Badges} as {@code #badges}; and
- * {@link CurrentUser} as {@code #user}. Each is built at most once per page, when the page first uses it.
+ * {@link CurrentUser} as {@code #user}; {@link ActorNames} as {@code #actors}. Each is built at most once per page, when
+ * the page first uses it.
  */
 @Component
 class TemplateObjectsDialect extends AbstractDialect implements IExpressionObjectDialect {
@@ -27,8 +29,13 @@ class TemplateObjectsDialect extends AbstractDialect implements IExpressionObjec
 
     private static final String USER = "user";
 
-    TemplateObjectsDialect() {
+    private static final String ACTORS = "actors";
+
+    private final TokenActors tokenActors;
+
+    TemplateObjectsDialect(TokenActors tokenActors) {
         super("Commune DX template objects");
+        this.tokenActors = tokenActors;
     }
 
     @Override
@@ -37,7 +44,7 @@ class TemplateObjectsDialect extends AbstractDialect implements IExpressionObjec
 
             @Override
             public Set<String> getAllExpressionObjectNames() {
-                return Set.of(FORMATS, ENTRIES, BADGES, USER);
+                return Set.of(FORMATS, ENTRIES, BADGES, USER, ACTORS);
             }
 
             @Override
@@ -45,6 +52,7 @@ class TemplateObjectsDialect extends AbstractDialect implements IExpressionObjec
                 return switch (expressionObjectName) {
                     case BADGES -> Badges.INSTANCE;
                     case USER -> CurrentUser.fromSecurityContext();
+                    case ACTORS -> new ActorNames((ITemplateContext) context, tokenActors);
                     // The page's #formats, not a second one.
                     case ENTRIES -> new EntryTexts((ITemplateContext) context,
                             (Formats) context.getExpressionObjects().getObject(FORMATS));

@@ -1,6 +1,7 @@
 package org.communedx.web.token;
 
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.communedx.model.framework.FrameworkRepository;
+import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
@@ -24,6 +27,7 @@ import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.revision.DataRevision;
 import org.communedx.service.user.LoginAttemptRetention;
+import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.TestAccounts;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
@@ -74,6 +78,12 @@ class ApiTokenIT {
 
     @Autowired
     AdministrativeUnitRepository units;
+
+    @Autowired
+    FrameworkRepository frameworks;
+
+    @Autowired
+    PeriodRepository periods;
 
     /** A province outside Phú Thọ, with one commune, for the scope checks. */
     @BeforeEach
@@ -134,6 +144,34 @@ class ApiTokenIT {
         WebClient page = new WebClient(port);
         assertThat(page.send(page.request("/users").header("Authorization", "Bearer " + token).GET().build())
                 .statusCode()).isEqualTo(302);
+    }
+
+    /**
+     * A value a provincial system wrote is said to be the token's, by its name and its issuer, wherever the pages
+     * name who changed it: "token:7" told the commune and an auditor nothing of the manager behind it.
+     */
+    @Test
+    void whatATokenWroteNamesTheTokenAndItsIssuer() {
+        long period = new EntryPages(frameworks, periods, new TransactionTemplate(transactions)).newPeriod();
+        String token = tokenOf(issue(new WebClient(port).login("tinh.phutho", DEMO_PASSWORD), "Cổng <DVC> tỉnh",
+                "COMMUNE_STAFF", "05305", "30"));
+        String criterion = "/communes/05305/periods/" + period + "/criteria/G1.C1";
+        WebClient client = new WebClient(port);
+        HttpResponse<String> saved = client.send(client.request("/api/v1" + criterion + "/value")
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .header("Content-Type", "application/json").header("If-Match", "\"0\"")
+                .method("PUT", HttpRequest.BodyPublishers.ofString("{\"value\": \"18/20\"}")).build());
+        assertThat(saved.statusCode()).isEqualTo(200);
+        String said = "Mã API «Cổng &lt;DVC&gt; tỉnh» do tinh.phutho cấp";
+
+        WebClient staff = new WebClient(port).login("xa.yenphu", DEMO_PASSWORD);
+        assertThat(staff.get(criterion).body()).as("the entry's history").contains("<td>" + said + "</td>");
+        assertThat(staff.get("/communes/05305/periods/" + period).body()).as("the scorecard's row").contains(said);
+        String id = token.substring("cdx_".length(), token.indexOf('_', "cdx_".length()));
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        assertThat(admin.get("/audit?actor=token:" + id).body()).contains("<span>" + said + "</span>");
+        assertThat(new String(admin.download("/audit.csv?actor=token:" + id).body(), StandardCharsets.UTF_8))
+                .contains("token:" + id + ",Mã API «Cổng <DVC> tỉnh» do tinh.phutho cấp,");
     }
 
     @Test
