@@ -19,7 +19,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.OptimisticLock;
+
+// Only the columns an edit changed: a sibling's move or removal committed meanwhile keeps the position it wrote.
+@DynamicUpdate
 @Entity
 @Table(name = "criterion")
 public class Criterion implements Positioned {
@@ -31,6 +37,10 @@ public class Criterion implements Positioned {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "group_id")
     private CriterionGroup group;
+
+    @Version
+    @Column(name = "row_version", nullable = false)
+    private long rowVersion;
 
     @Column(nullable = false)
     private String code;
@@ -89,6 +99,8 @@ public class Criterion implements Positioned {
     @Column(nullable = false)
     private boolean automatic;
 
+    /** Not a change of the criterion: a sibling moved or removed renumbers it, and refused no open form for that. */
+    @OptimisticLock(excluded = true)
     @Column(nullable = false)
     private int position;
 
@@ -201,6 +213,11 @@ public class Criterion implements Positioned {
 
     public Long getId() {
         return id;
+    }
+
+    /** Moves on with every change, so that an edit form opened on an older one is refused, not applied. */
+    public long getRowVersion() {
+        return rowVersion;
     }
 
     public CriterionGroup getGroup() {

@@ -20,6 +20,7 @@ import org.communedx.model.framework.ScoreClasses;
 import org.communedx.model.framework.ScoreDisplay;
 import org.communedx.model.framework.ScoreSettings;
 import org.communedx.service.audit.AuditLog;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class FrameworkEditor {
+
+    /** A part of the draft saved by another administrator since the form was opened. */
+    public static final String CHANGED_MEANWHILE = "framework.problem.changedMeanwhile";
 
     private final FrameworkRepository frameworks;
 
@@ -67,7 +71,8 @@ public class FrameworkEditor {
 
     public CriterionEdit criterion(String code, String version, long criterionId) {
         Criterion criterion = criterion(draft(code, version), criterionId);
-        return new CriterionEdit(criterion.getId(), criterion.getGroup().getCode(), criterion.definition());
+        return new CriterionEdit(criterion.getId(), criterion.getGroup().getCode(), criterion.definition(),
+                criterion.getRowVersion());
     }
 
     /**
@@ -157,10 +162,18 @@ public class FrameworkEditor {
         return criterion.getId();
     }
 
+    /**
+     * @param seen the criterion's version the form was opened on: a later one means another administrator saved it
+     *     meanwhile, whose change this save would undo without a word, and nothing is saved; so does none
+     */
     @Transactional
-    public void editCriterion(String code, String version, long criterionId, CriterionDefinition definition) {
+    public void editCriterion(String code, String version, long criterionId, @Nullable Long seen,
+            CriterionDefinition definition) {
         Framework framework = load(code, version);
         Criterion criterion = criterion(framework, criterionId);
+        if (seen == null || seen != criterion.getRowVersion()) {
+            throw new FrameworkRuleViolation(new FrameworkProblem(criterion.getCode(), CHANGED_MEANWHILE));
+        }
         check(framework, definition, criterion);
         Map<String, Object> before = criterion.snapshot();
         criterion.edit(definition);
@@ -269,6 +282,7 @@ public class FrameworkEditor {
     }
 
     /** A criterion as its edit form shows it. */
-    public record CriterionEdit(long id, String groupCode, CriterionDefinition definition) {
+    /** @param rowVersion the criterion's version, which the form sends back with its changes */
+    public record CriterionEdit(long id, String groupCode, CriterionDefinition definition, long rowVersion) {
     }
 }

@@ -156,7 +156,7 @@ class FrameworkAuditTests {
                 BigDecimal.ZERO), new ScoreStep(new BigDecimal("50"), null, new BigDecimal("4"))));
         long id = editor.addCriterion("DX-XA", "1.0-au-crit", g1, definition("G1.C9", new BigDecimal("4"),
                 steps));
-        editor.editCriterion("DX-XA", "1.0-au-crit", id, definition("G1.C9", new BigDecimal("6"),
+        editor.editCriterion("DX-XA", "1.0-au-crit", id, 0L, definition("G1.C9", new BigDecimal("6"),
                 ScoringRule.steps(List.of(new ScoreStep(BigDecimal.ZERO, null, new BigDecimal("6"))))));
         editor.moveCriterion("DX-XA", "1.0-au-crit", id, -1);
         editor.removeCriterion("DX-XA", "1.0-au-crit", id);

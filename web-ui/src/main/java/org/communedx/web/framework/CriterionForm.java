@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 import org.communedx.model.Numbers;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.CriterionDefinition;
+import org.communedx.service.framework.FrameworkEditor;
+import org.communedx.service.framework.FrameworkEditor.CriterionEdit;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.FrameworkProblem;
 import org.communedx.model.framework.FrameworkRuleViolation;
@@ -32,21 +34,24 @@ record CriterionForm(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max 
         @Size(max = 32) String unit,
         @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 4, fraction = 2) BigDecimal weight,
         @Size(max = 10_000) String typicalEvidenceVi, @Size(max = 10_000) String typicalEvidenceEn,
-        Boolean evidenceRequired, ScoringMethod scoring, @Size(max = 2_000) String steps, Boolean automatic) {
+        Boolean evidenceRequired, ScoringMethod scoring, @Size(max = 2_000) String steps, Boolean automatic,
+        Long rowVersion) {
 
     /** A new criterion: weight 1, all or nothing, and evidence required, as most criteria of DX-XA 1.0 are. */
     static CriterionForm empty() {
         return new CriterionForm("", "", "", "", "", null, null, Comparison.AT_LEAST, "", BigDecimal.ONE, "", "",
-                true, ScoringMethod.ALL_OR_NOTHING, "", false);
+                true, ScoringMethod.ALL_OR_NOTHING, "", false, null);
     }
 
-    static CriterionForm of(CriterionDefinition definition) {
+    /** A criterion's form, with the version it was opened on (see {@link FrameworkEditor#editCriterion}). */
+    static CriterionForm of(CriterionEdit criterion) {
+        CriterionDefinition definition = criterion.definition();
         return new CriterionForm(definition.code(), definition.name().vi(), definition.name().en(),
                 definition.description().vi(), definition.description().en(), definition.type(),
                 Numbers.plain(definition.target()), definition.comparison(), definition.unit(),
                 Numbers.plain(definition.weight()), definition.typicalEvidence().vi(),
                 definition.typicalEvidence().en(), definition.evidenceRequired(), definition.scoring().method(),
-                definition.scoring().text(), definition.automatic());
+                definition.scoring().text(), definition.automatic(), criterion.rowVersion());
     }
 
     /**

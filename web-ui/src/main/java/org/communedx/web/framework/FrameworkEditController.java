@@ -231,7 +231,7 @@ class FrameworkEditController {
             Model model) {
         CriterionEdit criterion = editor.criterion(code, version, criterionId);
         model.addAttribute("criterion", criterion);
-        model.addAttribute("criterionForm", CriterionForm.of(criterion.definition()));
+        model.addAttribute("criterionForm", CriterionForm.of(criterion));
         return "framework/edit-criterion";
     }
 
@@ -241,7 +241,7 @@ class FrameworkEditController {
             RedirectAttributes redirect) {
         model.addAttribute("criterion", editor.criterion(code, version, criterionId));
         return save(binding, "framework/edit-criterion", () -> {
-            editor.editCriterion(code, version, criterionId, form.toDefinition());
+            editor.editCriterion(code, version, criterionId, form.rowVersion(), form.toDefinition());
             redirect.addFlashAttribute("messageKey", "framework.edit.criterionSaved");
             return VERSION_PAGE + "#criterion-" + criterionId;
         });
@@ -303,16 +303,25 @@ class FrameworkEditController {
         }
     }
 
-    /** Shows a refused code, target, weight or scoring rule next to its field; anything else goes back to the version page. */
+    /**
+     * Shows a refused code, target, weight or scoring rule next to its field, and a save of a criterion changed
+     * meanwhile above the form, the values typed kept to be copied; anything else goes back to the version page.
+     */
     private static void rejectOrRethrow(BindingResult binding, FrameworkRuleViolation violation) {
         for (FrameworkProblem problem : violation.problems()) {
-            if (field(problem.messageKey()) == null) {
+            String key = problem.messageKey();
+            if (field(key) == null && !FrameworkEditor.CHANGED_MEANWHILE.equals(key)) {
                 throw violation;
             }
         }
         for (FrameworkProblem problem : violation.problems()) {
-            binding.rejectValue(field(problem.messageKey()), problem.messageKey(), problem.arguments().toArray(),
-                    null);
+            if (field(problem.messageKey()) == null) {
+                binding.reject(problem.messageKey(), problem.arguments().toArray(), null);
+            }
+            else {
+                binding.rejectValue(field(problem.messageKey()), problem.messageKey(),
+                        problem.arguments().toArray(), null);
+            }
         }
     }
 

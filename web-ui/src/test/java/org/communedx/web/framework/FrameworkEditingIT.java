@@ -43,7 +43,7 @@ class FrameworkEditingIT {
         String g1c1 = admin.get(draft + "/criteria/" + criterionId(page, "G1.C1") + "/edit").body();
         assertThat(g1c1).containsPattern("name=\"target\"[^>]*value=\"100\"").doesNotContain("E+");
         assertRedirectsToDraft(admin.post(draft + "/criteria/" + criterionId(page, "G1.C1") + "/edit",
-                criterion(admin, draft, "G1.C1", "PERCENT", "87,5")), draft);
+                criterion(admin, draft, "G1.C1", "PERCENT", "87,5") + rowVersion(g1c1)), draft);
         assertThat(admin.get(draft + "/criteria/" + criterionId(page, "G1.C1") + "/edit").body())
                 .as("a decimal comma as Vietnamese write it").containsPattern("name=\"target\"[^>]*value=\"87,5\"");
         assertRedirectsToDraft(admin.post(draft + "/criteria/" + criterionId(page, "G2.C3") + "/move-up",
@@ -69,7 +69,8 @@ class FrameworkEditingIT {
         long c1 = criterionId(admin.get(draft).body(), "G1.C1");
 
         assertRedirectsToDraft(admin.post(draft + "/criteria/" + c1 + "/edit",
-                criterion(admin, draft, "G1.C1", "COUNT", "12")), draft);
+                criterion(admin, draft, "G1.C1", "COUNT", "12")
+                        + rowVersion(admin.get(draft + "/criteria/" + c1 + "/edit").body())), draft);
 
         String found = admin.get("/audit?actor=admin&entityType=CRITERION&action=EDIT").body();
         assertThat(found).contains(
@@ -108,6 +109,39 @@ class FrameworkEditingIT {
 
     private static int auditRows(String page, String subject) {
         return page.split(Pattern.quote(">" + subject + "</span>"), -1).length - 1;
+    }
+
+    /**
+     * Two administrators with the same criterion's form open: the second save is refused, its typed values kept to be
+     * copied, instead of silently putting back what the first changed.
+     */
+    @Test
+    void aCriterionSavedMeanwhileIsNotOverwritten() {
+        WebClient admin = admin();
+        String draft = cloneDraft(admin, "1.1-it-twice");
+        String edit = draft + "/criteria/" + criterionId(admin.get(draft).body(), "G1.C1") + "/edit";
+        String opened = rowVersion(admin.get(edit).body());
+
+        assertRedirectsToDraft(admin.post(edit, criterion(admin, draft, "G1.C1", "PERCENT", "60") + opened), draft);
+        HttpResponse<String> second = admin.post(edit, criterion(admin, draft, "G1.C1", "PERCENT", "70") + opened);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("id=\"form-refusal\"", "Tiêu chí này vừa được người khác lưu")
+                .containsPattern("name=\"target\"[^>]*value=\"70\"");
+        assertThat(admin.get(edit).body()).as("the first save stands")
+                .containsPattern("name=\"target\"[^>]*value=\"60\"");
+        assertThat(admin.post(edit, criterion(admin, draft, "G1.C1", "PERCENT", "70")).body())
+                .as("a form that says no version").contains("id=\"form-refusal\"");
+
+        String page = admin.get(draft).body();
+        String third = draft + "/criteria/" + criterionId(page, "G2.C3") + "/edit";
+        String thirdOpened = rowVersion(admin.get(third).body());
+        assertRedirectsToDraft(admin.post(draft + "/criteria/" + criterionId(page, "G2.C4") + "/move-up",
+                form(admin, draft)), draft);
+        assertRedirectsToDraft(admin.post(draft + "/criteria/" + criterionId(page, "G2.C1") + "/remove",
+                form(admin, draft)), draft);
+        // A sibling moved or removed changed the criterion's place, not the criterion: its form still saves.
+        assertRedirectsToDraft(admin.post(third, criterion(admin, draft, "G2.C3", "PERCENT", "75") + thirdOpened),
+                draft);
     }
 
     @Test
@@ -512,6 +546,13 @@ class FrameworkEditingIT {
                 "descriptionVi", "", "descriptionEn", "", "type", type, "target", target, "comparison", "AT_LEAST",
                 "unit", "", "weight", "1", "typicalEvidenceVi", "biên bản", "typicalEvidenceEn", "minutes",
                 "evidenceRequired", "true", "_evidenceRequired", "on");
+    }
+
+    /** The version a criterion's edit page was opened on, as its form sends it back. */
+    private static String rowVersion(String editPage) {
+        Matcher version = Pattern.compile("name=\"rowVersion\" value=\"(\\d+)\"").matcher(editPage);
+        assertThat(version.find()).as("the form says its version").isTrue();
+        return "&rowVersion=" + version.group(1);
     }
 
     private static String scored(WebClient admin, String draft, String scoring, String steps) {
