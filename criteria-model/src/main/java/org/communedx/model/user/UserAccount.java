@@ -18,6 +18,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.communedx.model.Unicode;
+
 /** An official who logs in. Everyone but an administrator belongs to a unit, which bounds what they see. */
 @Entity
 @Table(name = "user_account")
@@ -111,8 +113,12 @@ public class UserAccount {
         this.unitCode = newUnitCode;
     }
 
+    /**
+     * Kept in Unicode NFC, as unit names are: a name typed with combining marks (Unikey's "Unicode tổ hợp", macOS) is
+     * found by a search typed precomposed, and the other way round.
+     */
     public void rename(String newDisplayName) {
-        String name = newDisplayName == null ? "" : newDisplayName.strip();
+        String name = newDisplayName == null ? "" : Unicode.nfc(newDisplayName).strip();
         if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME) {
             throw new IllegalArgumentException("A display name has 1 to " + MAX_DISPLAY_NAME + " characters");
         }

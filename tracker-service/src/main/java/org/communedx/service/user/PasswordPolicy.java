@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.communedx.model.Unicode;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,10 +36,13 @@ public class PasswordPolicy {
         this.commonPasswords = load();
     }
 
-    /** Every rule the password breaks; empty when it may be used. */
+    /**
+     * Every rule the password breaks; empty when it may be used. Judged as it is hashed, in NFC: "mậtkhẩu" is seven
+     * letters and eleven code points typed with combining marks.
+     */
     public List<PasswordProblem> problems(String username, String password) {
         List<PasswordProblem> problems = new ArrayList<>();
-        String candidate = password == null ? "" : password;
+        String candidate = password == null ? "" : Unicode.nfc(password);
         // Spaces at either end count for nothing: ten spaces were accepted as a password, which the current-password
         // field (blank refused) then could not take to change it.
         String counted = candidate.strip();

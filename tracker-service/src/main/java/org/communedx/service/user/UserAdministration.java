@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.communedx.model.Unicode;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.user.Role;
@@ -95,7 +96,8 @@ public class UserAdministration {
         if (roles.isEmpty() || (!everywhere && actor.managedCodes().isEmpty())) {
             return new UserPage(List.of(), 0, 0, 0);
         }
-        String text = query == null ? "" : query.strip().toLowerCase(Locale.ROOT)
+        // In NFC, as names are kept (UserAccount#rename), however the search was typed.
+        String text = query == null ? "" : Unicode.nfc(query).strip().toLowerCase(Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         // An IN list is never empty: for an administrator it is ignored, but the query still needs one value.
         Collection<String> scope = everywhere ? Set.of("") : actor.managedCodes();

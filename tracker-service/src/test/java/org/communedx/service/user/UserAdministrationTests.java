@@ -1,5 +1,6 @@
 package org.communedx.service.user;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -81,6 +83,38 @@ class UserAdministrationTests {
         assertThat(saved.isMustChangePassword()).isTrue();
         assertThat(passwordEncoder.matches(issued.password(), saved.getPasswordHash())).isTrue();
         assertThat(issued.password()).matches("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}");
+    }
+
+    /** A name typed with combining marks (Unikey's "Unicode tổ hợp") is found by a search typed precomposed. */
+    @Test
+    void aNameIsFoundHoweverItsDiacriticsWereComposed() {
+        String decomposed = Normalizer.normalize("Trần Thị Bình", Normalizer.Form.NFD);
+        IssuedPassword issued = administration.create(
+                new NewUser("xa.binh", decomposed, Role.COMMUNE_STAFF, "88101", null));
+
+        assertThat(accounts.findById(issued.id()).orElseThrow().getDisplayName()).isEqualTo("Trần Thị Bình")
+                .isNotEqualTo(decomposed);
+        assertThat(administration.list("trần thị", null, 0).rows()).extracting(UserRow::username)
+                .containsExactly("xa.binh");
+        assertThat(administration.list(Normalizer.normalize("Thị Bình", Normalizer.Form.NFD), null, 0).rows())
+                .extracting(UserRow::username).containsExactly("xa.binh");
+    }
+
+    /**
+     * A password typed precomposed on one machine and with combining marks on another is one password; one hashed
+     * before as typed in NFD still matches as typed.
+     */
+    @Test
+    void aPasswordMatchesHoweverItsDiacriticsWereComposed() {
+        String composed = "Mật khẩu Yên Phú 2026";
+        String decomposed = Normalizer.normalize(composed, Normalizer.Form.NFD);
+
+        assertThat(passwordEncoder.matches(composed, passwordEncoder.encode(decomposed))).isTrue();
+        assertThat(passwordEncoder.matches(decomposed, passwordEncoder.encode(composed))).isTrue();
+        String before = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(decomposed);
+        assertThat(passwordEncoder.matches(decomposed, before)).as("a hash of NFD made before").isTrue();
+        assertThat(passwordEncoder.matches(composed, before)).as("the same, typed precomposed").isTrue();
+        assertThat(passwordEncoder.matches("Mật khẩu Yên Phú 2025", passwordEncoder.encode(composed))).isFalse();
     }
 
     @Test
