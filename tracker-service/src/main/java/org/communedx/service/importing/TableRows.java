@@ -3,6 +3,9 @@ package org.communedx.service.importing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,6 +21,7 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -221,6 +225,26 @@ public final class TableRows {
         }
     }
 
+    /**
+     * A date cell as ISO text, "2026-03-05" (with " 08:30" when it has a time), not as the server's locale shows
+     * dates: POI's "3/5/26" could only be read month first, and so was a Vietnamese "05/03/26" typed as text.
+     */
+    static final class IsoDates extends DataFormatter {
+
+        private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString,
+                boolean use1904Windowing) {
+            // A time alone (h:mm, under a day) is no date: it reads as the sheet shows it.
+            if (!DateUtil.isADateFormat(formatIndex, formatString) || !DateUtil.isValidExcelDate(value) || value < 1) {
+                return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+            }
+            LocalDateTime time = DateUtil.getLocalDateTime(value, use1904Windowing, true);
+            return time.toLocalTime().equals(LocalTime.MIDNIGHT) ? time.toLocalDate().toString() : time.format(MINUTES);
+        }
+    }
+
     /** The sheet's XML as POI reads it, with the formulas and merged cells told to the watcher. */
     private static final class Watched extends XSSFSheetXMLHandler {
 
@@ -231,7 +255,7 @@ public final class TableRows {
         Watched(StylesTable styles, ReadOnlySharedStringsTable strings, SheetContentsHandler cells,
                 SheetWatcher watcher) {
             // With the styles, a number reads as the sheet shows it: 5305 typed as a number is "5305", not "5305.0".
-            super(styles, strings, cells, new DataFormatter(), false);
+            super(styles, strings, cells, new IsoDates(), false);
             this.watcher = watcher;
         }
 

@@ -39,6 +39,10 @@ class ValueImportTests {
         assertThat(ValueImport.instant("31/03/2026")).isEqualTo(Instant.parse("2026-03-30T17:00:00Z"));
         assertThat(ValueImport.instant("2026-03-31 08:30")).isEqualTo(Instant.parse("2026-03-31T01:30:00Z"));
         assertThat(ValueImport.instant("hôm qua")).isNull();
+        assertThat(ValueImport.instant("31/02/2026")).as("no such day, not 28 February").isNull();
+        assertThat(ValueImport.instant("2026-02-30")).isNull();
+        assertThat(ValueImport.instant("05/03/26")).as("a year of two digits, never read month first").isNull();
+        assertThat(ValueImport.instant("5/3/2026")).isEqualTo(Instant.parse("2026-03-04T17:00:00Z"));
     }
 
     @Test
