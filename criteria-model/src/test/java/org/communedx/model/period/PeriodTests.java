@@ -66,6 +66,18 @@ class PeriodTests {
                                 "period.invalid.deadlineBeforeStart", "period.invalid.graceDays"));
     }
 
+    /** A period of a plan's few years at most: one from 0001 to 9999 made every page that trends it huge. */
+    @Test
+    void aPeriodRunsFiveYearsAtMost() {
+        LocalDate start = LocalDate.of(2023, 1, 1);
+        assertThat(new Period(new PeriodTerms("x", 2025, start, LocalDate.of(2027, 12, 31), DEC_31), published())
+                .getEndDate()).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertRefused(() -> new Period(new PeriodTerms("x", 2025, start, start.plusYears(5), DEC_31), published()),
+                "period.invalid.tooLong");
+        assertRefused(() -> new Period(new PeriodTerms("x", 2025, LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31),
+                DEC_31), published()), "period.invalid.tooLong");
+    }
+
     @Test
     void communesMaySubmitUpToAndIncludingTheDeadlineDay() {
         LocalDate deadline = LocalDate.of(2024, 12, 15);

@@ -24,6 +24,7 @@ final class PlanningProblems {
             Map.entry("period.invalid.year", List.of("year")),
             Map.entry("period.invalid.yearOutsideDates", List.of("year", "startDate", "endDate")),
             Map.entry("period.invalid.datesOrder", List.of("startDate", "endDate")),
+            Map.entry("period.invalid.tooLong", List.of("startDate", "endDate")),
             Map.entry("period.invalid.deadlineBeforeStart", List.of("startDate", "submissionDeadline")),
             Map.entry("period.invalid.graceDays", List.of("graceDays")),
             Map.entry("plan.invalid.targetPercent", List.of("targetPercent")),
