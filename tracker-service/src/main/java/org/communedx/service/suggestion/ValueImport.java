@@ -5,12 +5,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,6 +24,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.communedx.model.Days;
 import org.communedx.model.assessment.SuggestedValue;
 import org.communedx.model.framework.Criterion;
 import org.communedx.model.period.Period;
@@ -91,12 +90,6 @@ public class ValueImport {
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /**
-     * A day as ISO writes it or as Vietnamese do, day first with the whole year; strictly, so that 31/02/2026 is no
-     * day rather than 28 February. A date cell of a workbook reads as ISO (TableRows), never month first.
-     */
-    private static final List<DateTimeFormatter> DAYS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT));
 
     private final PeriodRepository periods;
 
@@ -521,15 +514,8 @@ public class ValueImport {
         catch (DateTimeParseException notADateTime) {
             // A day, below.
         }
-        for (DateTimeFormatter day : DAYS) {
-            try {
-                return LocalDate.parse(text, day).atStartOfDay(VIETNAM).toInstant();
-            }
-            catch (DateTimeParseException notThisShape) {
-                // The next shape.
-            }
-        }
-        return null;
+        // A day as the pages read one (Days): a workbook's date cell reads as ISO (TableRows), never month first.
+        return Days.parse(text).map(day -> day.atStartOfDay(VIETNAM).toInstant()).orElse(null);
     }
 
     /**

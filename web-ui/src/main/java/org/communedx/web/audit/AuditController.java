@@ -16,7 +16,6 @@ import org.communedx.service.report.Labels;
 import org.communedx.web.report.Downloads;
 
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,8 +75,8 @@ class AuditController {
     @GetMapping("/audit")
     String search(@RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String unit,
             @RequestParam(defaultValue = "") String entityType, @RequestParam(defaultValue = "") String action,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
             @RequestParam(defaultValue = "1") int page, Model model, Locale locale) {
         Filter filter = filter(actor, unit, entityType, action, from, to);
         AuditPage found = audit.search(filter, page - 1);
@@ -100,8 +99,8 @@ class AuditController {
     @GetMapping("/audit.csv")
     void export(@RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String unit,
             @RequestParam(defaultValue = "") String entityType, @RequestParam(defaultValue = "") String action,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
             Locale locale, HttpServletResponse response) throws IOException {
         Filter filter = filter(actor, unit, entityType, action, from, to);
         Labels labels = new Labels(messages, locale);

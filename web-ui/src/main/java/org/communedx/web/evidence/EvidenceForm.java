@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Size;
 
 import org.communedx.model.evidence.EvidenceMetadata;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.FieldError;
 
 /**
@@ -19,9 +18,9 @@ import org.springframework.validation.FieldError;
 public record EvidenceForm(@Size(max = NUMBER_MAX, message = "evidence.refused.documentNumberTooLong") String documentNumber,
         @NotBlank(message = "evidence.refused.titleRequired") @Size(max = TEXT_MAX, message = "evidence.refused.titleTooLong") String title,
         @NotBlank(message = "evidence.refused.issuingBodyRequired") @Size(max = TEXT_MAX, message = "evidence.refused.issuingBodyTooLong") String issuingBody,
-        @NotNull(message = "evidence.refused.dateRequired") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate documentDate,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil) implements Serializable {
+        @NotNull(message = "evidence.refused.dateRequired") LocalDate documentDate,
+        LocalDate effectiveDate,
+        LocalDate validUntil) implements Serializable {
 
     static final int NUMBER_MAX = 100;
 

@@ -19,8 +19,6 @@ import org.communedx.service.period.PlanningViews.Editing;
 import org.communedx.service.period.PlanningViews.PeriodDraft;
 import org.communedx.service.period.PlanningViews.PeriodView;
 
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -30,9 +28,9 @@ import org.springframework.validation.BindingResult;
  */
 record PeriodForm(@NotBlank @Size(max = 100) String name,
         @NotNull @Min(2000) @Max(2100) @Digits(integer = 4, fraction = 0) BigDecimal year,
-        @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate startDate,
-        @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate endDate,
-        @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate submissionDeadline,
+        @NotNull LocalDate startDate,
+        @NotNull LocalDate endDate,
+        @NotNull LocalDate submissionDeadline,
         @Min(0) @Max(Period.MAX_GRACE_DAYS) @Digits(integer = 3, fraction = 0) BigDecimal graceDays,
         @NotNull Long frameworkId, Long version, Boolean overlapAccepted, List<String> acceptedOverlaps) {
 

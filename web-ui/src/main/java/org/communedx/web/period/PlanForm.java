@@ -18,8 +18,6 @@ import org.communedx.service.period.PlanningViews.Editing;
 import org.communedx.service.period.PlanningViews.PlanDraft;
 import org.communedx.service.period.PlanningViews.PlanView;
 
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -34,8 +32,8 @@ record PlanForm(@NotBlank @Size(max = 300) String name, @NotBlank @Pattern(regex
         @NotBlank @Pattern(regexp = "[0-9,;\\s]*") String participants, @Pattern(regexp = "[0-9,;\\s]*") String pilots,
         @NotNull @Digits(integer = 3, fraction = 0) BigDecimal targetPercent,
         @NotNull @Digits(integer = 5, fraction = 0) BigDecimal targetCommunes,
-        @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate startDate,
-        @NotNull @DateTimeFormat(iso = ISO.DATE) LocalDate deadline, Long version) {
+        @NotNull LocalDate startDate,
+        @NotNull LocalDate deadline, Long version) {
 
     static PlanForm empty() {
         return new PlanForm(null, null, null, null, null, null, null, null, null);

@@ -9,12 +9,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.multipart.MultipartFile;
 
 /** A merge mapping, the day the new units begin, its legal basis, and the new provinces to take from it. */
 record MergeImportForm(@NotNull @NonEmptyFile MultipartFile file,
-        @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveDate,
+        @NotNull LocalDate effectiveDate,
         @Size(max = 300) String legalBasis,
         @Pattern(regexp = "[0-9 ,]*") @Size(max = 300) String provinceCodes) {
 

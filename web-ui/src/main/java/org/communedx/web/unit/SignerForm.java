@@ -7,12 +7,11 @@ import jakarta.validation.constraints.Size;
 
 import org.communedx.model.unit.AdministrativeUnit;
 
-import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The title a unit's reports are signed under; blank for the default.
  * @param validOn a day of the unit that holds the code then (a code can name several units over time)
  */
-record SignerForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validOn,
+record SignerForm(@NotNull LocalDate validOn,
         @Size(max = AdministrativeUnit.SIGNER_TITLE_MAX) String reportSignerTitle) {
 }

@@ -12,7 +12,6 @@ import org.communedx.service.unit.UnitViews.SuccessionView;
 import org.communedx.service.unit.UnitViews.UnitDetail;
 import org.communedx.service.unit.UnitViews.UnitSummary;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,13 +31,13 @@ class UnitApiController {
 
     @GetMapping
     List<UnitDocument> search(@RequestParam(defaultValue = "") String q,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false) LocalDate asOf) {
         return directory.search(q, asOf != null ? asOf : directory.today()).stream().map(UnitDocument::of).toList();
     }
 
     @GetMapping("/{code}")
     UnitDetailDocument unit(@PathVariable String code,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false) LocalDate asOf) {
         UnitDetail detail = directory.detail(code, Optional.ofNullable(asOf));
         UnitSummary unit = detail.unit();
         return new UnitDetailDocument(unit.code(), unit.name(), unit.level(), unit.type(), unit.validFrom(),

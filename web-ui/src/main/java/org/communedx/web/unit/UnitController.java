@@ -11,7 +11,6 @@ import org.communedx.model.RuleViolation;
 import org.communedx.service.unit.UnitDirectory;
 import org.communedx.service.unit.UnitSettings;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +41,7 @@ class UnitController {
      */
     @GetMapping("/units")
     String list(@RequestParam(defaultValue = "") String q,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) LocalDate asOf,
             @RequestParam(defaultValue = "") String open, Model model) {
         LocalDate date = asOf != null ? asOf : directory.openingDay();
         List<String> openPath = Arrays.stream(open.split("/")).filter(code -> !code.isBlank()).limit(3).toList();
@@ -61,7 +60,7 @@ class UnitController {
 
     @GetMapping("/units/{code}")
     String show(@PathVariable String code,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) LocalDate asOf,
             Model model) {
         model.addAttribute("detail", directory.detail(code, Optional.ofNullable(asOf)));
         return "unit/show";

@@ -235,7 +235,8 @@ class EvidenceIT {
     void aDateThatIsNotOneIsNamedAndTheRestOfTheFormKept() {
         long before = evidence.countByEntryId(entryId);
         Map<String, String> fields = fields();
-        fields.put("documentDate", "15/03/2026");
+        // Day first with slashes, as the pages write days, is read (DateInput); with dashes it is no day.
+        fields.put("documentDate", "15-03-2026");
         fields.put("validUntil", "2026-02-30");
         fields.put("title", "Báo cáo kết quả " + "x".repeat(300));
 

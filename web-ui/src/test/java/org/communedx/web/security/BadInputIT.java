@@ -38,6 +38,23 @@ class BadInputIT {
         assertThat(english.body()).contains("<html lang=\"en\">", "The request could not be handled");
     }
 
+    /**
+     * A day of a year in nine digits, which ISO's parser took and PostgreSQL refused, is a bad request, not a 500; a
+     * day written as the pages write it (31/12/2026) is read.
+     */
+    @Test
+    void aDayOfAnAbsurdYearIsABadRequestAndADayFirstDateIsRead() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+
+        for (String path : new String[] { "/units?asOf=%2B999999999-01-01", "/units/05305?asOf=%2B999999999-01-01",
+                "/audit?from=%2B999999999-01-01", "/units?asOf=0000-01-01", "/units?asOf=31/02/2026" }) {
+            assertBadRequestPage(admin.get(path), path);
+        }
+        assertThat(admin.get("/audit?from=07/12/2026&to=2026-12-31").body()).as("either shape, given back as ISO")
+                .contains("value=\"2026-12-07\"", "value=\"2026-12-31\"");
+        assertThat(admin.get("/units?asOf=1/7/2025").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void nulInAnApiSearchIsABadRequestInJson() {
         WebClient manager = new WebClient(port).login("tinh.hoabinh", DEMO_PASSWORD);
