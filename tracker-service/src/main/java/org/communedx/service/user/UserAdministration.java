@@ -194,23 +194,14 @@ public class UserAdministration {
             rules.checkUnit(0, actor, changes.role(), changes.unitCode(), problems);
         }
         rules.checkEmail(0, changes.email(), problems);
-        if (!changes.enabled() && actor.is(account)) {
-            problems.add(UserProblem.of(0, UserField.ENABLED, "users.problem.disableSelf"));
-        }
         if (!problems.isEmpty()) {
             throw new UserRejected(problems);
         }
-        boolean revoked = changes.role() != account.getRole() || (account.isEnabled() && !changes.enabled());
+        boolean revoked = changes.role() != account.getRole();
         Map<String, Object> before = account.snapshot();
         account.rename(changes.displayName());
         account.assign(changes.role(), unitCode);
         account.changeEmail(changes.email());
-        if (changes.enabled()) {
-            account.enable();
-        }
-        else {
-            account.disable();
-        }
         Map<String, Object> after = account.snapshot();
         if (!after.equals(before)) {
             audit.record(AUDIT_TYPE, id, "EDIT", before, after);

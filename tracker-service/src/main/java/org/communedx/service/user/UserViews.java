@@ -41,8 +41,7 @@ public final class UserViews {
 
     /** What may change about an existing user; the username never does. */
     /** @param version the account's version when the changes were made: a change since refuses them */
-    public record UserChanges(String displayName, Role role, String unitCode, String email, boolean enabled,
-            long version) {
+    public record UserChanges(String displayName, Role role, String unitCode, String email, long version) {
     }
 
     /**

@@ -81,9 +81,9 @@ class UserAuditTests {
                 new NewUser("xa.audit", "Cán bộ Xã Một", Role.COMMUNE_STAFF, "88101", null));
         long id = created.id();
 
-        administration.update(id, new UserChanges("Cán bộ Xã Một", Role.VIEWER, "88101", "mot@thu.gov.vn", true,
+        administration.update(id, new UserChanges("Cán bộ Xã Một", Role.VIEWER, "88101", "mot@thu.gov.vn",
                 administration.detail(id).version()));
-        administration.update(id, new UserChanges("Cán bộ Xã Một", Role.VIEWER, "88101", "mot@thu.gov.vn", true,
+        administration.update(id, new UserChanges("Cán bộ Xã Một", Role.VIEWER, "88101", "mot@thu.gov.vn",
                 administration.detail(id).version()));
         administration.disable(id);
         administration.enable(id);
@@ -110,7 +110,7 @@ class UserAuditTests {
     @Test
     void anAccountMovedAwayIsFoundUnderTheUnitItLeft() {
         long id = administration.create(new NewUser("xa.moved", "Cán bộ chuyển đi", Role.VIEWER, "88101", null)).id();
-        administration.update(id, new UserChanges("Cán bộ chuyển đi", Role.VIEWER, "881", null, true,
+        administration.update(id, new UserChanges("Cán bộ chuyển đi", Role.VIEWER, "881", null,
                 administration.detail(id).version()));
 
         for (String unit : List.of("88101", "881")) {

@@ -78,11 +78,14 @@ class UserAdministrationIT {
         assertThat(admin.get("/users?q=" + username).body()).contains(username, "Cán bộ Yên Phú", "05305",
                 "Đang hoạt động", "Chưa đăng nhập");
 
+        assertThat(admin.get(userPath + "/edit").body()).as("the status changes by the user page's own actions")
+                .doesNotContain("name=\"enabled\"");
         HttpResponse<String> edited = admin.post(userPath + "/edit", form(admin, "displayName", "Người xem Phú Thọ",
                 "role", "VIEWER", "unitCode", "25", "email", "", "enabled", "false", "version", version(admin, userPath)));
         assertThat(edited.statusCode()).isEqualTo(302);
         assertThat(admin.get(userPath).body()).contains("Đã lưu người dùng.", "Người xem Phú Thọ", "Tỉnh Phú Thọ",
-                "Đã khóa");
+                "Đang hoạt động");
+        assertThat(admin.post(userPath + "/disable", form(admin)).statusCode()).isEqualTo(302);
         UserAccount saved = userAccounts.findByUsername(username).orElseThrow();
         assertThat(saved.getRole()).isEqualTo(Role.VIEWER);
         assertThat(saved.getEmail()).isNull();
@@ -361,10 +364,10 @@ class UserAdministrationIT {
         WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
         // Without the version the page was opened with, the save is refused as a stale one, and says so.
         assertThat(admin.post("/users/" + account.getId() + "/edit", form(admin, "displayName", "Người xem",
-                "role", "VIEWER", "unitCode", "05347", "email", "", "enabled", "true", "version", "abc")).body())
+                "role", "VIEWER", "unitCode", "05347", "email", "", "version", "abc")).body())
                 .contains("Tài khoản này vừa được thay đổi (có thể đã bị khóa hoặc đổi vai trò)");
         assertThat(admin.post("/users/" + account.getId() + "/edit", form(admin, "displayName", "Người xem",
-                "role", "VIEWER", "unitCode", "05347", "email", "", "enabled", "true", "version",
+                "role", "VIEWER", "unitCode", "05347", "email", "", "version",
                 version(admin, "/users/" + account.getId()))).statusCode()).isEqualTo(302);
 
         assertThat(viewer.get("/units/05347").statusCode()).isEqualTo(200);
@@ -387,7 +390,7 @@ class UserAdministrationIT {
         assertThat(office.get("/api/v1/plans", "application/json").statusCode()).isEqualTo(200);
 
         assertThat(admin.post(userPath + "/edit", form(admin, "displayName", "Người xem", "role", "DISTRICT_OFFICIAL",
-                "unitCode", "25", "email", "", "enabled", "true", "version", version(admin, userPath))).statusCode())
+                "unitCode", "25", "email", "", "version", version(admin, userPath))).statusCode())
                 .isEqualTo(302);
 
         assertThat(office.get("/api/v1/plans", "application/json").statusCode()).as("the API with the session")
@@ -465,7 +468,7 @@ class UserAdministrationIT {
         assertThat(userAccounts.findByUsername(username)).isEmpty();
     }
 
-    /** An edit sent by hand without its enabled field or version, or with an overlong unit code: said in Vietnamese. */
+    /** An edit sent by hand without its version, or with an overlong unit code: said in Vietnamese. */
     @Test
     void anEditSentByHandWithFieldsMissingIsToldInTheUsersLanguage() {
         UserAccount account = viewer(TestAccounts.uniqueUsername("crafted"), "25");
@@ -476,8 +479,7 @@ class UserAdministrationIT {
                 "role", "VIEWER", "unitCode", "2".repeat(101), "email", ""));
 
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("Hãy cho biết tài khoản có được đăng nhập hay không.",
-                "Tài khoản này vừa được thay đổi", "Mã đơn vị quá dài: tối đa 100 ký tự.")
+        assertThat(refused.body()).contains("Tài khoản này vừa được thay đổi", "Mã đơn vị quá dài: tối đa 100 ký tự.")
                 .doesNotContain("must not be null", "size must be between");
         assertThat(userAccounts.findById(account.getId()).orElseThrow().getDisplayName()).isEqualTo("Người xem");
     }
@@ -534,8 +536,8 @@ class UserAdministrationIT {
 
     /** A form body with the session's CSRF token, from pairs of name and value. */
     /**
-     * An edit form opened before the account was disabled posts it as enabled; saved, it turned the account back on.
-     * It is refused, and says why.
+     * An edit form opened before the account was disabled, saved, undid it (when the form still carried the status);
+     * it is refused, and says why.
      */
     @Test
     void anEditFormOpenedBeforeADisableCannotTurnTheAccountBackOn() {
@@ -548,7 +550,7 @@ class UserAdministrationIT {
 
         assertThat(admin.post(userPath + "/disable", form(admin)).statusCode()).isEqualTo(302);
         HttpResponse<String> stale = manager.post(userPath + "/edit", form(manager, "displayName", "Người xem",
-                "role", "VIEWER", "unitCode", "25", "email", "mot@phutho.gov.vn", "enabled", "true", "version", opened));
+                "role", "VIEWER", "unitCode", "25", "email", "mot@phutho.gov.vn", "version", opened));
 
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(stale.body()).contains("Tài khoản này vừa được thay đổi");
