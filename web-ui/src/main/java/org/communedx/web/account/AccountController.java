@@ -5,6 +5,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.communedx.service.notification.NotificationInbox;
 import org.communedx.service.user.AccountAuthorities;
 import org.communedx.model.user.EmailPreference;
 import org.communedx.service.user.AccountSettings;
@@ -35,7 +36,11 @@ class AccountController {
 
     private final SessionAuthentication session;
 
-    AccountController(AccountSettings accounts, LocaleResolver localeResolver, SessionAuthentication session) {
+    private final NotificationInbox inbox;
+
+    AccountController(AccountSettings accounts, LocaleResolver localeResolver, SessionAuthentication session,
+            NotificationInbox inbox) {
+        this.inbox = inbox;
         this.accounts = accounts;
         this.localeResolver = localeResolver;
         this.session = session;
@@ -48,6 +53,8 @@ class AccountController {
         model.addAttribute("languageForm", new LanguageForm(account.language()));
         model.addAttribute("emailPreferenceForm", new EmailPreferenceForm(account.emailPreference()));
         model.addAttribute("emailPreferences", EmailPreference.values());
+        // Without a mail server the choice is kept for when there is one, and the page says that none is sent now.
+        model.addAttribute("mailEnabled", inbox.mailEnabled());
         return "account/show";
     }
 

@@ -138,7 +138,9 @@ class AccountIT {
         String username = accounts.create("voluntary", ISSUED);
         WebClient client = new WebClient(port).login(username, ISSUED);
         HttpResponse<String> account = client.get("/account");
-        assertThat(account.body()).contains(username, "href=\"/account/password\"");
+        assertThat(account.body()).contains(username, "href=\"/account/password\"")
+                .as("without a mail server, the e-mail choice says no e-mail is sent now")
+                .contains("id=\"email-off\"", "Máy chủ này chưa được cấu hình để gửi thư");
 
         WebClient otherDevice = new WebClient(port).login(username, ISSUED);
 

@@ -178,6 +178,8 @@ class NotificationMailIT {
     @Test
     void aReturnReachesTheCommunesInboxAndMailboxOnceWithItsReasonEscaped() throws Exception {
         assertThat(inbox.mailEnabled()).as("spring.mail.host is set").isTrue();
+        assertThat(staff.get("/account").body()).as("mail is sent: nothing to warn of")
+                .contains("id=\"email-heading\"").doesNotContain("id=\"email-off\"");
         assertThat(jdbc.sql("select email from user_account where username = 'xa.yenphu'").query(String.class)
                 .single()).as("the demo's address").isEqualTo("xa.yenphu@example.vn");
         long entry = submitted("G1.C1");
