@@ -44,14 +44,21 @@ public final class Downloads {
 
     /**
      * Letters without their marks, đ as d, every run of anything else but digits, '.' and '_' as one '-', no '..',
-     * and no '-' or '.' at either end.
+     * and no '-' or '.' at either end; a name of which nothing is left before its extension is "export" with it, not
+     * the bare extension ("😀.pdf" was saved as a file named "pdf").
      */
     static String ascii(String fileName) {
-        String bare = Normalizer.normalize(fileName, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot < 0 ? "" : safe(fileName.substring(dot + 1));
+        String base = safe(dot < 0 ? fileName : fileName.substring(0, dot));
+        return (base.isEmpty() ? "export" : base) + (extension.isEmpty() ? "" : "." + extension);
+    }
+
+    private static String safe(String text) {
+        String bare = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
                 .replace('đ', 'd').replace('Đ', 'D');
-        String safe = bare.replaceAll("[^A-Za-z0-9._]+", "-").replaceAll("\\.{2,}", ".").replaceAll("-+(?=\\.)", "")
+        return bare.replaceAll("[^A-Za-z0-9._]+", "-").replaceAll("\\.{2,}", ".").replaceAll("-+(?=\\.)", "")
                 .replaceAll("^[-.]+|[-.]+$", "");
-        return safe.isEmpty() ? "export" : safe;
     }
 
     /** RFC 5987 value: UTF-8 bytes, percent-encoded except for its attr-chars. */

@@ -25,7 +25,10 @@ class DownloadsTests {
 
     @Test
     void aNameOfNothingButMarksStillGetsAFallback() {
-        assertThat(Downloads.ascii("“”.pdf")).isEqualTo("pdf");
+        assertThat(Downloads.ascii("“”.pdf")).isEqualTo("export.pdf");
+        assertThat(Downloads.ascii("😀日本語.pdf")).as("not a file named pdf").isEqualTo("export.pdf");
+        assertThat(Downloads.ascii("Bảng điểm.xlsx")).isEqualTo("Bang-diem.xlsx");
+        assertThat(Downloads.ascii("bien.ban..final.pdf")).isEqualTo("bien.ban.final.pdf");
         assertThat(Downloads.ascii("")).isEqualTo("export");
     }
 }
