@@ -371,8 +371,15 @@ public class AuditSearch {
     }
 
     /**
+     * Ids that a record keeps to be found by, and that its row names in words: the entry of a file or a comment is
+     * the row's subject, and a period's framework is its label. Shown, they read "Giá trị tiêu chí số: 2108".
+     */
+    public static final Set<String> NAMED_IN_WORDS = Set.of("entryId", "frameworkId");
+
+    /**
      * Each top-level field whose text differs before and after, in the order PostgreSQL keeps a record's fields
-     * (shorter names first); a field empty on both sides is left out, and so is one that did not change.
+     * (shorter names first); a field empty on both sides is left out, and so is one that did not change, and an id
+     * the row names in words ({@link #NAMED_IN_WORDS}).
      */
     static List<Change> changes(JsonNode before, JsonNode after) {
         Set<String> fields = new LinkedHashSet<>();
@@ -382,6 +389,7 @@ public class AuditSearch {
             }
         }
         List<Change> changes = new ArrayList<>();
+        fields.removeAll(NAMED_IN_WORDS);
         for (String field : fields) {
             String was = text(before == null ? null : before.get(field));
             String is = text(after == null ? null : after.get(field));

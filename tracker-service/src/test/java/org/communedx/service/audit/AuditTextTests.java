@@ -63,6 +63,18 @@ class AuditTextTests {
                 .containsExactly("Kiểu giá trị: Tỷ lệ phần trăm", "Cách tính điểm: Theo tỷ lệ", "Trạng thái: DRAFT");
     }
 
+    /** A comment's entry is its row's subject, and a period's framework its label: their ids are not said again. */
+    @Test
+    void anIdTheRowNamesInWordsIsNotListedAsAChange() {
+        JsonMapper json = JsonMapper.builder().build();
+
+        assertThat(AuditSearch.changes(null, json.readTree("{\"entryId\": 2108, \"text\": \"Bổ sung\"}")))
+                .containsExactly(new Change("text", null, "Bổ sung"));
+        assertThat(AuditSearch.changes(json.readTree("{\"frameworkId\": 2, \"frameworkLabel\": \"DX-XA 1.0\"}"),
+                json.readTree("{\"frameworkId\": 3, \"frameworkLabel\": \"DX-XA 2.0\"}")))
+                .containsExactly(new Change("frameworkLabel", "DX-XA 1.0", "DX-XA 2.0"));
+    }
+
     /**
      * An e-mail address given to an account that had none read "Thư điện tử: x", as if the account were made anew,
      * while taking it away read "x → (trống)".

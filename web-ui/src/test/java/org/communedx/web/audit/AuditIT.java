@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
+import org.communedx.service.audit.AuditSearch;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.JobPages;
 import org.communedx.web.support.TestAccounts;
@@ -53,7 +54,8 @@ class AuditIT {
 
     /**
      * Every field the trail holds so far (the demo's history and whatever the suite's tests wrote before this one) has
-     * a label in both languages: an unlabelled one showed as its code ("body", "reopenedForCommune").
+     * a label in both languages: an unlabelled one showed as its code ("body", "reopenedForCommune"). The ids a row
+     * names in words are never shown.
      */
     @Test
     void everyFieldInTheTrailHasALabelInBothLanguages() throws IOException {
@@ -69,7 +71,8 @@ class AuditIT {
             try (InputStream in = getClass().getResourceAsStream("/messages_" + language + ".properties")) {
                 labels.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
-            assertThat(fields.stream().filter(field -> !labels.containsKey("audit.field." + field)))
+            assertThat(fields.stream().filter(field -> !labels.containsKey("audit.field." + field)
+                    && !AuditSearch.NAMED_IN_WORDS.contains(field)))
                     .as(language + ": fields without a label").isEmpty();
         }
     }
