@@ -86,6 +86,10 @@ public class LoginAttempt {
         return attemptedAt;
     }
 
+    public Long getId() {
+        return id;
+    }
+
     public String getUsername() {
         return username;
     }

@@ -298,6 +298,8 @@ public class AuditSearch {
                 case "UNITS" -> named(AuditText.day(field(event, field(event, "listDate") != null ? "listDate" : "effectiveDate")),
                         event, "listDate");
                 case "SUGGESTED_VALUES" -> named(periods.get(id(event.entityId())), event, "period");
+                // A release is the login audit's row: named by the username it let in again, not by that row's id.
+                case "LOGIN_ATTEMPTS" -> named(null, event, "username");
                 default -> named(null, event, "name");
             };
             rows.add(new AuditRow(event.id(), event.occurredAt(), event.actor(),

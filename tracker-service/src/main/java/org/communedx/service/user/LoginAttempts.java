@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +16,9 @@ import org.communedx.model.user.LoginOutcome;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.Actors;
 import org.communedx.service.CommuneDxProperties;
+import org.communedx.service.audit.AuditLog;
 import org.communedx.service.revision.DataRevision;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +49,12 @@ public class LoginAttempts {
 
     private final JdbcClient jdbc;
 
+    private final AuditLog audit;
+
     LoginAttempts(LoginAttemptRepository attempts, UserAccountRepository accounts, Clock clock, DataRevision revision,
-            CommuneDxProperties properties, JdbcClient jdbc) {
+            CommuneDxProperties properties, JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.attempts = attempts;
         this.accounts = accounts;
         this.clock = clock;
@@ -90,6 +96,11 @@ public class LoginAttempts {
      */
     public Throttled throttled(int limit) {
         Actors.requireAnyRole("Only administrators see locked-out accounts", "ADMIN");
+        return throttled(null, limit);
+    }
+
+    /** {@link #throttled(int)}, of one username's key or of all. */
+    private Throttled throttled(@Nullable String usernameKey, int limit) {
         Instant since = clock.instant().minus(throttle.window());
         List<Counted> rows = jdbc.sql("""
                 with recent as (
@@ -98,7 +109,8 @@ public class LoginAttempts {
                         max(attempted_at) filter (where outcome = 'RELEASE') as last_release,
                         count(*) filter (where outcome in ('FAILURE', 'LOCKOUT', 'WRONG_CURRENT')) as failures,
                         min(username) as typed
-                    from login_attempt where attempted_at > :since
+                    from login_attempt
+                    where attempted_at > :since and (cast(:key as text) is null or username_key = :key)
                     group by username_key
                 )
                 select r.username_key, r.typed, r.last_lockout, r.failures, u.id, u.username, u.display_name,
@@ -106,7 +118,7 @@ public class LoginAttempts {
                 from recent r left join user_account u on lower(u.username) = r.username_key
                 where r.last_lockout is not null and (r.last_release is null or r.last_release < r.last_lockout)
                 order by r.last_lockout desc, r.username_key
-                limit :limit""").param("since", Timestamp.from(since)).param("limit", limit)
+                limit :limit""").param("since", Timestamp.from(since)).param("key", usernameKey).param("limit", limit)
                 .query((rs, row) -> new Counted(new ThrottledUsername(
                         rs.getString("username") != null ? rs.getString("username") : rs.getString("typed"),
                         rs.getObject("id", Long.class), rs.getString("display_name"), rs.getInt("failures"),
@@ -116,6 +128,26 @@ public class LoginAttempts {
     }
 
     private record Counted(ThrottledUsername username, long total) {
+    }
+
+    /**
+     * Lets a username that wrong passwords held back try again at once, from every address: the wrong passwords
+     * before now no longer count for it, as the README's SQL release does, without a console on the server (a commune
+     * that calls in locked out). For administrators; audited, and kept in the login audit as a {@code RELEASE}.
+     * @return false, with nothing written, when the username is not held back ({@link #throttled(int)}'s rule)
+     */
+    @Transactional
+    public boolean release(String username) {
+        Actors.requireAnyRole("Only administrators release a username held back", "ADMIN");
+        if (username == null || username.isBlank() || throttled(LoginAttempt.keyOf(username), 1).total() == 0) {
+            return false;
+        }
+        // Recorded by the release row's id: a username held back may be anything a stranger typed, up to 100
+        // characters, longer than an audit event's id.
+        LoginAttempt release = attempts.save(new LoginAttempt(username, null, LoginOutcome.RELEASE, clock.instant()));
+        audit.record(LoginAttemptRetention.AUDIT_TYPE, release.getId(), "RELEASE", null,
+                Map.of("username", release.getUsername()));
+        return true;
     }
 
     /** In a transaction of its own, so that leaving the data revision unmoved can never hide another write. */

@@ -42,7 +42,7 @@ class AuditController {
             "ADD_EVIDENCE", "REMOVE_EVIDENCE", "RECEIVE", "TAKE_SUGGESTION", "SUBMIT_FROM_SYSTEM", "CARRY_OVER",
             "REMOVE", "MOVE", "CLONE", "IMPORT_FRAMEWORK", "PUBLISH", "RETIRE", "IMPORT_MAPPING", "REPLACE_MAPPING",
             "PREFILL", "IMPORT_USER", "DISABLE", "ENABLE", "RESET_PASSWORD", "CHANGE_PASSWORD", "IMPORT_UNIT_LIST",
-            "IMPORT_UNIT_MERGES", "MIGRATE_TO_S3", "ISSUE", "REVOKE", "RETENTION");
+            "IMPORT_UNIT_MERGES", "MIGRATE_TO_S3", "ISSUE", "REVOKE", "RETENTION", "RELEASE");
 
     /** The text of changes that one line of a row shows before it folds them under a disclosure. */
     static final int FOLD_AFTER = 90;

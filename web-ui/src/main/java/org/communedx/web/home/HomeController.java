@@ -19,6 +19,8 @@ import org.communedx.service.user.UserImport;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -92,6 +94,14 @@ class HomeController {
             redirect.addAttribute("code", code);
             return "redirect:/units/{code}/dashboard";
         }).orElse("home/index");
+    }
+
+    /** An administrator lets a username that wrong passwords held back try again now, from the list above. */
+    @PostMapping("/admin/login-holds/release")
+    String releaseLoginHold(@RequestParam String username, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("messageKey", loginAttempts.release(username)
+                ? "home.admin.throttled.released" : "home.admin.throttled.notHeld");
+        return "redirect:/";
     }
 
     private static List<JobLink> jobLinks(List<JobStatus> kept) {

@@ -222,7 +222,8 @@ class FirstScreenIT {
         String admin = testAccounts.create("home", PASSWORD);
         String locked = testAccounts.create("home.locked", PASSWORD);
         long lockedId = accounts.findByUsername(locked).orElseThrow().getId();
-        String stranger = TestAccounts.uniqueUsername("home.nobody");
+        // A stranger's guess may be long: longer than an audit event's id.
+        String stranger = TestAccounts.uniqueUsername("home.nobody." + "x".repeat(70));
         // Wrong passwords from an address of the documentation range, so that no other test's address waits.
         Instant now = Instant.now();
         for (int i = 0; i < 4; i++) {
@@ -256,10 +257,26 @@ class FirstScreenIT {
                         "id=\"deadlines-none\"", "id=\"throttled-none\"");
         assertThat(page.substring(page.indexOf("href=\"/periods/" + soon + "/edit\""))).contains("còn 3 ngày");
 
-        // A release lets the username in again: it no longer needs the administrator.
-        attempt(locked, Instant.now(), "RELEASE");
+        // The administrator lets the username in again from the list: it no longer needs them, and it is audited.
+        assertThat(page).contains("aria-label=\"Cho đăng nhập lại ngay: " + locked + "\"");
+        HttpResponse<String> released = administrator.post("/admin/login-holds/release", "_csrf="
+                + WebClient.csrfToken(home) + "&username=" + locked);
+        assertThat(location(released)).endsWith("/");
         assertThat(administrator.get("/").body()).doesNotContain("href=\"/users/" + lockedId + "\"")
-                .contains(stranger);
+                .contains(stranger, "Đã gỡ tạm khóa");
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event
+                where entity_type = 'LOGIN_ATTEMPTS' and action = 'RELEASE' and after_json ->> 'username' = ?
+                    and actor = ?""").param(locked).param(admin).query(Long.class).single()).isOne();
+        assertThat(administrator.get("/audit?entityType=LOGIN_ATTEMPTS&action=RELEASE").body())
+                .as("named by the username, not by the login audit row's id").contains(">" + locked + "<");
+        assertThat(location(administrator.post("/admin/login-holds/release", "_csrf=" + WebClient.csrfToken(home)
+                + "&username=" + stranger))).endsWith("/");
+        assertThat(administrator.get("/").body()).doesNotContain(stranger);
+        assertThat(location(administrator.post("/admin/login-holds/release", "_csrf=" + WebClient.csrfToken(home)
+                + "&username=%20"))).endsWith("/");
+        assertThat(administrator.get("/").body()).as("nothing held: nothing released, and said so")
+                .contains("không bị tạm khóa");
         assertThat(new WebClient(port).login("admin", PASSWORD).get("/").body()).as("another's job stays theirs")
                 .doesNotContain(job.toString());
     }

@@ -70,6 +70,7 @@ class AuthorizationMatrixIT {
         route("POST /notifications/read-all", "/notifications/read-all", "A A A A A 302");
         route("GET /api/v1/notifications", "/api/v1/notifications?size=5", "200 200 200 200 200 401");
         route("GET /admin/scheduled-jobs", "/admin/scheduled-jobs", "200 403 403 403 403 302");
+        route("POST /admin/login-holds/release", "/admin/login-holds/release", "A 403 403 403 403 302");
         route("GET /account/password", "/account/password", "200 200 200 200 200 302");
         route("POST /account/password", "/account/password", "A A A A A 302");
 
