@@ -172,7 +172,8 @@ class RankingIT {
         }
         try (PDDocument document = Loader.loadPDF(province.download(base + ".pdf").body())) {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains("Xã Yên Phú",
-                    "các xã được xếp hạng theo điểm, không xếp loại");
+                    "các xã được xếp hạng theo điểm, không xếp loại", "BÁO CÁO XẾP HẠNG CÁC XÃ")
+                    .as("a title that promises no classes").doesNotContain("XẾP LOẠI CÁC XÃ");
         }
     }
 
