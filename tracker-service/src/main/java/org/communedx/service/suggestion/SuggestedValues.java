@@ -20,6 +20,7 @@ import java.util.Set;
 import org.communedx.model.RuleViolation;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.assessment.SuggestedValue;
+import org.communedx.model.framework.Codes;
 import org.communedx.model.framework.Criterion;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
@@ -223,9 +224,10 @@ public class SuggestedValues {
             problems.add(new Problem(null, "suggestions", "suggestion.tooMany", List.of(MAX_SUGGESTIONS)));
             return new Checked(List.of(), problems);
         }
+        // By code in any case, as codes are unique (Codes#key): "g4.c1" in a file names G4.C1.
         Map<String, Criterion> criteria = new HashMap<>();
         period.getFramework().getGroups().forEach(group -> group.getCriteria()
-                .forEach(criterion -> criteria.put(criterion.getCode(), criterion)));
+                .forEach(criterion -> criteria.put(Codes.key(criterion.getCode()), criterion)));
         Map<String, Long> communes = communesHeldDuring(period, suggestions);
         Map<String, Integer> seen = new HashMap<>();
         List<Row> rows = new ArrayList<>(suggestions.size());
@@ -250,7 +252,7 @@ public class SuggestedValues {
                         List.of(suggestion.communeCode())));
             }
             Criterion criterion = suggestion.criterionCode() == null ? null
-                    : criteria.get(suggestion.criterionCode().strip());
+                    : criteria.get(Codes.key(suggestion.criterionCode().strip()));
             if (suggestion.criterionCode() == null || suggestion.criterionCode().isBlank()) {
                 problems.add(new Problem(index, "criterionCode", "suggestion.criterionMissing", List.of()));
             }

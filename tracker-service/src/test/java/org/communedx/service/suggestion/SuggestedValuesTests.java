@@ -103,7 +103,7 @@ class SuggestedValuesTests {
                 new Suggestion("96102", "G1.C1", "4", null, null),
                 new Suggestion("96102", "G1.C2", "21/20", null, null),
                 new Suggestion("96201", "G1.C2", "nhiều", "x".repeat(201), null),
-                new Suggestion("96101", "G1.C2", "1/2", null, null),
+                new Suggestion("96101", "g1.c2", "1/2", null, null),
                 new Suggestion("961", "G1.C1", "1", null, null)), "Một cửa điện tử"))
                 .satisfies(refused -> {
                     assertThat(refused.problems())
@@ -116,8 +116,9 @@ class SuggestedValuesTests {
                                 tuple(5, "reference", "suggestion.referenceTooLong"),
                                 tuple(6, "criterionCode", "suggestion.duplicate"),
                                 tuple(7, "communeCode", "suggestion.communeUnknown"));
-                    assertThat(refused.problems().get(6).arguments()).as("names the earlier one")
-                            .containsExactly("96101", "G1.C2", 0);
+                    assertThat(refused.problems().get(6).arguments())
+                            .as("a code in any case is the criterion's, and names the earlier one")
+                            .containsExactly("96101", "g1.c2", 0);
                 });
         assertThat(jdbc.queryForObject("select count(*) from suggested_value where period_id = ?", Long.class,
                 period)).as("all or nothing").isZero();
