@@ -43,14 +43,20 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** Whether the request says {@code Authorization: Bearer}: it acts as that token, or is refused. */
+    static boolean carriesToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+        if (!carriesToken(request)) {
             chain.doFilter(request, response);
             return;
         }
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         Optional<ApiTokenPrincipal> principal = tokens.authenticate(header.substring(SCHEME.length()).strip());
         if (principal.isEmpty()) {
             refuse(request, response);

@@ -226,8 +226,9 @@ class SecurityConfiguration {
      * ({@code Authorization: Bearer}, {@link ApiTokenFilter}) and act with its role and unit; people's scripts may
      * still send HTTP Basic, whose successes are not recorded call by call (ThrottledAuthenticationProvider). Neither
      * ever gets a session; a browser that has logged in may call it with its session. Anonymous callers get 401, not
-     * the login page. A GET changes nothing. A write (PUT, POST) needs the CSRF token when it comes with a session
-     * cookie, as from a browser; a script's write, with its credentials on the request, needs none.
+     * the login page. A GET changes nothing. A write (PUT, POST) needs the CSRF token when it comes with a live
+     * session's cookie, as from a browser, and no Bearer token; a script's write, with its credentials on the request,
+     * needs none.
      */
     @Bean
     @Order(1)
@@ -276,8 +277,11 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 // A script's write comes with its credentials on the request, which no other site can forge; a
                 // browser's comes with its session cookie, which any site's form would send along: that one needs
-                // the CSRF token, as the pages' forms do.
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> request.getRequestedSessionId() != null
+                // the CSRF token, as the pages' forms do. A cookie of no live session carries nobody, and a request
+                // with a Bearer token acts as the token (no browser adds one by itself, as it may a Basic login it
+                // remembers): a script whose HTTP client kept a cookie was refused for it.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> request.isRequestedSessionIdValid()
+                        && !ApiTokenFilter.carriesToken(request)
                         && !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())))
                 .addFilterBefore(PasswordChangeGate.forbiddingApi(), AuthorizationFilter.class)
                 .headers(headers -> headers

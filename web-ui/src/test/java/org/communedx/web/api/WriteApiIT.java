@@ -355,6 +355,17 @@ class WriteApiIT {
         assertThat(refused.statusCode()).isEqualTo(413);
     }
 
+    /** A script whose HTTP client kept a cookie of no live session: the cookie carries nobody, so no token is due. */
+    @Test
+    void aCookieOfNoLiveSessionNeedsNoCsrfToken() {
+        WebClient client = new WebClient(port);
+        HttpResponse<String> saved = client.send(client.request(entry + "/value").header("Authorization",
+                basic("xa.yenphu")).header("Cookie", "JSESSIONID=DEADBEEF; SESSION=DEADBEEF").header("If-Match", "\"0\"")
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"value\": \"18/20\"}")).build());
+        assertThat(saved.statusCode()).isEqualTo(200);
+    }
+
     @Test
     void aBrowserSessionNeedsTheCsrfToken() {
         WebClient staff = new WebClient(port).login("xa.yenphu", EntryPages.PASSWORD);
