@@ -3,6 +3,7 @@ package org.communedx.web.token;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.service.token.ApiTokens;
@@ -44,18 +45,25 @@ class ApiTokenController {
     /**
      * The new token is rendered by this very response, not carried to a redirect as a flash attribute: a flash
      * attribute lives in the session, which may be a row of PostgreSQL or a key in Redis, and the secret must be
-     * written nowhere. {@code no-store} keeps it out of the browser's cache; reloading asks to send the form again,
-     * which would issue another token, never show this one.
+     * written nowhere. {@code no-store} keeps it out of the browser's cache. Reloading sends the form again: its
+     * issue key, kept in the session once it issued a token (a key, no secret), then leads back to the list, which
+     * says that the token was issued the first time and is not shown again, instead of issuing a second one.
      */
     @PostMapping("/api-tokens")
     String issue(@Validated @ModelAttribute("tokenForm") TokenForm form, BindingResult binding, Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response, HttpSession session, RedirectAttributes redirect) {
+        if (IssuedForms.issued(session, form.issueKey())) {
+            redirect.addFlashAttribute("messageKey", "apiTokens.alreadyIssued");
+            return "redirect:/api-tokens";
+        }
         if (binding.hasErrors()) {
             // The service's problems too, beside the form's own, so that every field's is said in one round.
             reject(tokens.problems(form.toNewToken()), binding);
         }
         else {
             try {
+                // Remembered first: a second request of the same form that comes while this one issues is turned away.
+                IssuedForms.remember(session, form.issueKey());
                 model.addAttribute("issued", tokens.issue(form.toNewToken()));
                 // An example that answers every role something: the unit list answers nothing without a search.
                 model.addAttribute("apiUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -64,6 +72,7 @@ class ApiTokenController {
                 return "token/issued";
             }
             catch (TokenRefused refused) {
+                IssuedForms.forget(session, form.issueKey());
                 reject(refused.problems(), binding);
             }
         }

@@ -128,6 +128,26 @@ class ApiTokenIT {
                 .contains("Một cửa Hòa Bình", "PROVINCE_MANAGER").doesNotContain(secret);
     }
 
+    /** The issued page reloaded sends its form again: it leads back to the list, and no second token is issued. */
+    @Test
+    void theSameFormSentTwiceIssuesOneToken() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        String form = admin.get("/api-tokens").body();
+        Matcher key = Pattern.compile("name=\"issueKey\" value=\"([0-9a-f-]{36})\"").matcher(form);
+        assertThat(key.find()).as("the form draws its key").isTrue();
+        String name = "Gửi hai lần " + System.nanoTime();
+        String body = "_csrf=" + WebClient.csrfToken(admin.get("/api-tokens")) + "&name="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&role=VIEWER&unitCode=25&validDays=30&issueKey="
+                + key.group(1);
+
+        assertThat(TOKEN.matcher(admin.post("/api-tokens", body).body()).find()).isTrue();
+        HttpResponse<String> again = admin.post("/api-tokens", body);
+
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/api-tokens").body()).contains("Mã đã được cấp khi biểu mẫu được gửi lần đầu");
+        assertThat(jdbc.queryForObject("select count(*) from api_token where name = ?", Long.class, name)).isOne();
+    }
+
     @Test
     void aTokenReadsTheApiWithItsRoleAndUnitAndNoSession() {
         String token = issueAsAdmin("Đọc Phú Thọ", "PROVINCE_MANAGER", "25");
