@@ -230,10 +230,12 @@ public class ReviewQueue {
             String label = "#" + entryId;
             try {
                 EntryView entry = workflow.entry(entryId);
-                // Which commune's: a bulk approval spans several, and "G1.C1: Đã duyệt" alone does not say.
+                // Which commune's, and of which period: a bulk approval spans several, and "G1.C1: Đã duyệt" alone
+                // does not say; nor does one criterion of a commune waiting in two periods.
                 label = jdbc.sql("""
-                        select u.name from criterion_entry e join assessment a on a.id = e.assessment_id
-                        join administrative_unit u on u.id = a.unit_id where e.id = :entry""")
+                        select u.name || ' (' || p.name || ')' from criterion_entry e
+                        join assessment a on a.id = e.assessment_id join administrative_unit u on u.id = a.unit_id
+                        join period p on p.id = a.period_id where e.id = :entry""")
                         .param("entry", entryId).query(String.class).single() + ", " + entry.criterionCode();
                 if (entry.status() == EntryStatus.APPROVED && entry.version() != version) {
                     // Approved since the queue was shown: the same form sent twice, or another reviewer first.

@@ -79,12 +79,21 @@ class ReviewIT {
                 .doesNotContain("id=\"queue-" + c4 + "\"");
         assertThat(queue.indexOf("queue-" + c1)).as("oldest first").isLessThan(queue.indexOf("queue-" + c2));
         assertThat(queue).as("submitted by the commune's staff, not by a system").doesNotContain("from-system-");
+        assertThat(queue).as("a box named with its period: one criterion may wait in two").contains(
+                "aria-label=\"Chọn G1.C1 của Xã Yên Phú (" + periods.findById(period).orElseThrow().getName() + ")\"");
         assertThat(queue).containsPattern("id=\"nav-reviews\">\\d+ chờ duyệt");
         assertThat(reviewer.get("/reviews?period=" + period + "&group=G2").body()).doesNotContain("queue-" + c1)
                 .as("the filters found nothing, not the queue").contains("chờ duyệt khớp với bộ lọc này.");
         assertThat(reviewer.get("/reviews?period=" + period + "&commune=05347").body()).doesNotContain("queue-" + c1);
         assertThat(new WebClient(port).login("tinh.hoabinh", PASSWORD).get("/reviews?period=" + period).body())
                 .as("Yên Phú has a district: the province does not review it").doesNotContain("queue-" + c1);
+
+        long c3 = EntryPages.saveFirst(staff, "05305", period, "G2.C3", "yesNo=no");
+        EntryPages.post(staff, c3, "not-applicable", "version=" + EntryPages.version(staff, c3) + "&explanation="
+                + EntryPages.encode("Xã không có <b>bưu điện</b>"));
+        assertThat(reviewer.get("/reviews?period=" + period + "&group=G2").body())
+                .as("why the commune asks, in the queue, escaped").contains("id=\"na-reason-" + c3 + "\"",
+                        "Lý do xã nêu: Xã không có &lt;b&gt;bưu điện&lt;/b&gt;");
 
         long staleC2 = version(reviewer, c2) - 1;
         HttpResponse<String> filtered = reviewer.get("/reviews?period=" + period + "&commune=05305");
@@ -98,15 +107,16 @@ class ReviewIT {
                 .isEqualTo("/reviews?commune=05305&period=" + period);
 
         String after = reviewer.get(back.getRawPath() + "?" + back.getRawQuery()).body();
-        assertThat(after).as("each outcome names its commune").contains("Xã Yên Phú, G1.C1: Đã duyệt.",
-                        "Xã Yên Phú, G1.C2: Người khác vừa thay đổi tiêu chí này")
+        String yenPhu = "Xã Yên Phú (" + periods.findById(period).orElseThrow().getName() + ")";
+        assertThat(after).as("each outcome names its commune and period").contains(yenPhu + ", G1.C1: Đã duyệt.",
+                        yenPhu + ", G1.C2: Người khác vừa thay đổi tiêu chí này")
                 .doesNotContain("id=\"queue-" + c1 + "\"").contains("id=\"queue-" + c2 + "\"");
         assertThat(staff.get("/entries/" + c1).body()).contains("Đã duyệt");
 
         // The same form sent again (a double click, or Back and send): done already, nobody else's change.
         reviewer.post("/reviews/approve", sent);
         assertThat(reviewer.get(back.getRawPath() + "?" + back.getRawQuery()).body())
-                .contains("Xã Yên Phú, G1.C1: Đã được duyệt trước đó.");
+                .contains(yenPhu + ", G1.C1: Đã được duyệt trước đó.");
 
         // Nothing ticked: nothing done, said as a refusal, not in a success's green.
         reviewer.post("/reviews/approve", "_csrf=" + WebClient.csrfToken(filtered) + "&period=" + period);
