@@ -1,6 +1,8 @@
 package org.communedx.model;
 
 import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Text as a person reads it. Vietnamese letters arrive precomposed from one keyboard and as base letters with
@@ -8,6 +10,8 @@ import java.text.Normalizer;
  * sequences. Kept and compared in NFC, they are one.
  */
 public final class Unicode {
+
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
     private Unicode() {
     }
@@ -20,5 +24,18 @@ public final class Unicode {
     /** The text in NFD, as a password typed with combining marks was hashed before NFC was kept; null stays null. */
     public static String nfd(CharSequence text) {
         return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFD);
+    }
+
+    /**
+     * The text as a search compares it, ignoring case and diacritics: "Trần Thị Đào" becomes "tran thi dao", so that
+     * a name is found as it is typed without Vietnamese input. đ is a letter of its own, not a d with a mark, so it is
+     * mapped. Migration V34 fills the user accounts' folded names with the same rule in SQL.
+     */
+    public static String fold(CharSequence text) {
+        if (text == null) {
+            return null;
+        }
+        String bare = COMBINING_MARKS.matcher(nfd(text)).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
+        return nfc(bare.toLowerCase(Locale.ROOT));
     }
 }

@@ -1,8 +1,9 @@
 package org.communedx.model.unit;
 
 import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
+
+import org.communedx.model.Unicode;
 
 /**
  * How unit names are stored and searched. GSO files spell one name several ways ("Hoà Bình" and "Hòa Bình"
@@ -10,8 +11,6 @@ import java.util.regex.Pattern;
  * in a folded form that ignores case and diacritics.
  */
 public final class UnitNames {
-
-    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -26,10 +25,8 @@ public final class UnitNames {
         return WHITESPACE.matcher(Normalizer.normalize(name, Normalizer.Form.NFC)).replaceAll(" ").strip();
     }
 
-    /** "Huyện LẠC SƠN" becomes "huyen lac son"; đ is a letter of its own, not a d with a mark, so it is mapped. */
+    /** "Huyện  LẠC SƠN" becomes "huyen lac son" ({@link Unicode#fold}, with single spaces). */
     public static String fold(String text) {
-        String decomposed = Normalizer.normalize(normalize(text), Normalizer.Form.NFD);
-        String bare = COMBINING_MARKS.matcher(decomposed).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
-        return Normalizer.normalize(bare.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        return Unicode.fold(normalize(text));
     }
 }

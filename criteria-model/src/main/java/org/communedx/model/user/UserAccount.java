@@ -48,6 +48,10 @@ public class UserAccount {
     @Column(name = "display_name", nullable = false)
     private String displayName;
 
+    /** The display name {@linkplain Unicode#fold folded}, which the user search compares. */
+    @Column(name = "search_name", nullable = false)
+    private String searchName;
+
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
@@ -114,8 +118,8 @@ public class UserAccount {
     }
 
     /**
-     * Kept in Unicode NFC, as unit names are: a name typed with combining marks (Unikey's "Unicode tổ hợp", macOS) is
-     * found by a search typed precomposed, and the other way round.
+     * Kept in Unicode NFC, as unit names are, and folded for the search: a name typed with combining marks (Unikey's
+     * "Unicode tổ hợp", macOS) is found by a search typed precomposed, or without diacritics, and the other way round.
      */
     public void rename(String newDisplayName) {
         String name = newDisplayName == null ? "" : Unicode.nfc(newDisplayName).strip();
@@ -123,6 +127,7 @@ public class UserAccount {
             throw new IllegalArgumentException("A display name has 1 to " + MAX_DISPLAY_NAME + " characters");
         }
         this.displayName = name;
+        this.searchName = Unicode.fold(name);
     }
 
     /** @param newEmail an address, or null or blank for none */

@@ -33,13 +33,14 @@ public interface UserAccountRepository extends JpaRepository<UserAccount, Long> 
 
     /**
      * Accounts with one of {@code roles} whose unit is in {@code scope} (ignored when {@code everywhere}), and whose
-     * username or name contains {@code text}, or whose unit code is {@code text}. {@code text} is in lower case,
-     * with LIKE's wildcards escaped with '\'; empty matches everyone.
+     * username or name contains {@code text}, or whose unit code is {@code text}. {@code text} is
+     * {@linkplain org.communedx.model.Unicode#fold folded}, with LIKE's wildcards escaped with '\'; empty matches
+     * everyone.
      */
     @Query("select u from UserAccount u where u.role in :roles"
             + " and (:everywhere = true or u.unitCode in :scope)"
             + " and (:text = '' or lower(u.username) like concat('%', :text, '%') escape '\\'"
-            + " or lower(u.displayName) like concat('%', :text, '%') escape '\\' or u.unitCode = :text)")
+            + " or u.searchName like concat('%', :text, '%') escape '\\' or u.unitCode = :text)")
     Page<UserAccount> search(String text, Collection<Role> roles, boolean everywhere, Collection<String> scope,
             Pageable pageable);
 }

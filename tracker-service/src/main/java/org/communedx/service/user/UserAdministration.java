@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -86,8 +85,8 @@ public class UserAdministration {
     }
 
     /**
-     * The users the actor manages whose username or name contains {@code query} (any case), or whose unit code is
-     * {@code query}; optionally of one role. Sorted by username, {@link #PAGE_SIZE} a page.
+     * The users the actor manages whose username or name contains {@code query} (any case, with or without
+     * diacritics), or whose unit code is {@code query}; optionally of one role. Sorted by username, {@link #PAGE_SIZE} a page.
      */
     public UserPage list(String query, Role role, int page) {
         Actor actor = rules.actor();
@@ -96,8 +95,8 @@ public class UserAdministration {
         if (roles.isEmpty() || (!everywhere && actor.managedCodes().isEmpty())) {
             return new UserPage(List.of(), 0, 0, 0);
         }
-        // In NFC, as names are kept (UserAccount#rename), however the search was typed.
-        String text = query == null ? "" : Unicode.nfc(query).strip().toLowerCase(Locale.ROOT)
+        // Folded, as names are kept for the search (UserAccount#rename), however it was typed.
+        String text = query == null ? "" : Unicode.fold(query).strip()
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         // An IN list is never empty: for an administrator it is ignored, but the query still needs one value.
         Collection<String> scope = everywhere ? Set.of("") : actor.managedCodes();

@@ -98,6 +98,9 @@ class UserAdministrationTests {
                 .containsExactly("xa.binh");
         assertThat(administration.list(Normalizer.normalize("Thị Bình", Normalizer.Form.NFD), null, 0).rows())
                 .extracting(UserRow::username).containsExactly("xa.binh");
+        assertThat(administration.list("TRAN thi", null, 0).rows()).as("typed without Vietnamese input")
+                .extracting(UserRow::username).containsExactly("xa.binh");
+        assertThat(administration.list("tran thu", null, 0).rows()).isEmpty();
     }
 
     /**
