@@ -1,11 +1,14 @@
 package org.communedx.web.review;
 
 import java.io.Serializable;
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import jakarta.servlet.http.HttpSession;
 import org.communedx.service.assessment.ReviewQueue;
 import org.communedx.service.assessment.ReviewQueue.Filter;
 import org.communedx.service.assessment.ReviewQueue.Outcome;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The review queue (J2) and its bulk approval. */
 @Controller
@@ -31,12 +35,22 @@ class ReviewController {
         this.messages = messages;
     }
 
+    /** The queue, filtered; the filter is kept in the session for the entry pages' way back (QueueAddressAdvice). */
     @GetMapping("/reviews")
     String list(@RequestParam(required = false) String commune, @RequestParam(required = false) String group,
-            @RequestParam(required = false) Long period, Model model) {
-        model.addAttribute("queue", queue.queue(new Filter(commune, group, period)));
-        model.addAttribute("filter", new Filter(commune, group, period));
+            @RequestParam(required = false) Long period, Model model, HttpSession session, Principal user) {
+        Filter filter = new Filter(commune, group, period);
+        model.addAttribute("queue", queue.queue(filter));
+        model.addAttribute("filter", filter);
+        session.setAttribute(QueueAddressAdvice.ATTRIBUTE, new QueueAddressAdvice.Kept(user.getName(),
+                UriComponentsBuilder.fromPath("/reviews").queryParamIfPresent("commune", present(commune))
+                        .queryParamIfPresent("group", present(group)).queryParamIfPresent("period", present(period))
+                        .build().encode().toUriString()));
         return "review/list";
+    }
+
+    private static Optional<String> present(Object value) {
+        return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString().strip());
     }
 
     /**
@@ -70,9 +84,7 @@ class ReviewController {
 
     /** A filter of the queue, into the address the approval goes back to (encoded there by Spring). */
     private static void keep(RedirectAttributes redirect, String name, Object value) {
-        if (value != null && !value.toString().isBlank()) {
-            redirect.addAttribute(name, value.toString().strip());
-        }
+        present(value).ifPresent(kept -> redirect.addAttribute(name, kept));
     }
 
     /**

@@ -153,6 +153,28 @@ class ReviewIT {
                 .contains("Kể từ lần trả lại:", "Giá trị không thay đổi.");
     }
 
+    /** A reviewer who opened an entry from a filtered queue, and acted on it, goes back to that queue as filtered. */
+    @Test
+    void anEntryLeadsBackToTheQueueAsTheReviewerFilteredIt() {
+        long c1 = EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 18, 20);
+        EntryPages.submit(staff, c1);
+        assertThat(reviewer.get("/entries/" + c1).body()).as("no queue opened in this session yet")
+                .doesNotContain("id=\"back-to-queue\"");
+
+        reviewer.get("/reviews?commune=05305&group=&period=" + period);
+        post(reviewer, c1, "approve", "version=" + version(reviewer, c1));
+
+        assertThat(reviewer.get("/entries/" + c1).body()).contains("Đã duyệt").contains(
+                "<a id=\"back-to-queue\" href=\"/reviews?commune=05305&amp;period=" + period + "\">Hàng chờ duyệt</a>");
+        reviewer.get("/reviews?commune=" + encode("<05305>"));
+        assertThat(reviewer.get("/entries/" + c1).body()).as("the filter as typed, encoded and escaped")
+                .contains("href=\"/reviews?commune=%3C05305%3E\"");
+        assertThat(staff.get("/entries/" + c1).body()).doesNotContain("id=\"back-to-queue\"");
+        // Another user signing in on the same browser, its session going on, is not led to the last one's queue.
+        reviewer.login("xa.yenphu", PASSWORD);
+        assertThat(reviewer.get("/entries/" + c1).body()).contains("Đã duyệt").doesNotContain("id=\"back-to-queue\"");
+    }
+
     /** A PDF uploaded as "bao-cao.png" is listed as it downloads, "bao-cao.png.pdf": not a photograph by its name. */
     @Test
     void theQueueNamesAFileAsItDownloads() {
