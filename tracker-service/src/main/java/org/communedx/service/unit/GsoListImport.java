@@ -117,7 +117,8 @@ public class GsoListImport {
             throw new UnitImportRejected(problems);
         }
         List<String> changed = new ArrayList<>();
-        UnitImportSummary summary = apply(list.listed, existing, list.listDate, progress, changed);
+        List<String> createdUnits = new ArrayList<>();
+        UnitImportSummary summary = apply(list.listed, existing, list.listDate, progress, changed, createdUnits);
         UnitImportSummary.Counts total = summary.total();
         Map<String, Object> imported = new LinkedHashMap<>();
         imported.put("listDate", list.listDate.toString());
@@ -127,6 +128,8 @@ public class GsoListImport {
         // Which units changed, and how: "97010 Xã Núi Đá (97) → Xã Núi Đá Mới (97)". The first thousand, which is
         // more than the trail shows of a field; a count alone said nothing of what a re-import renamed.
         imported.put("changedUnits", changed.subList(0, Math.min(changed.size(), CHANGES_KEPT)));
+        // And which were created: a count alone did not say that a list had put a district under a new province.
+        imported.put("createdUnits", createdUnits.subList(0, Math.min(createdUnits.size(), CHANGES_KEPT)));
         audit.record(UnitImportSummary.AUDIT_TYPE, list.listDate, "IMPORT_UNIT_LIST", null, imported);
         return summary;
     }
@@ -234,40 +237,62 @@ public class GsoListImport {
             Map.entry("uỷ", "ủy"), Map.entry("uỹ", "ũy"), Map.entry("uỵ", "ụy"));
 
     /**
-     * A code that no unit held on the list's date, but that a unit formed later holds today (a merger gave the code
-     * to the unit it formed), cannot be created from the list: it would be a second unit holding the code today.
-     * The list is older than the merger that was imported before it; imported first, its unit would have been the
-     * merger's predecessor.
+     * A unit the list creates holds its code from its parent's first day, or since ever under a province the list
+     * creates too (see {@link #upsert}), with no end. No other unit may hold that code in that time, or the code would
+     * name two units on a day: a scorecard, a dashboard and a user's scope that go by the code could not tell them
+     * apart. So the list cannot create a code that a unit formed later holds today (a merger gave the code to the unit
+     * it formed; the list is older than the merger imported before it, and imported first its unit would have been
+     * the merger's predecessor), nor one that a unit which has ended held within that time (a district the reform
+     * closed, listed again under another province).
      */
     private void checkCodesHeldByLaterUnits(List<ListedUnit> listed, Map<String, AdministrativeUnit> existing,
             List<ImportProblem> problems) {
         Map<String, ListedCode> toCreate = new LinkedHashMap<>();
         for (ListedUnit unit : listed) {
-            toCreate.putIfAbsent(unit.provinceCode(), new ListedCode(unit.line(), "Mã TP"));
+            AdministrativeUnit province = existing.get(unit.provinceCode());
+            LocalDate underProvince = province == null ? null : province.getValidFrom();
+            toCreate.putIfAbsent(unit.provinceCode(), new ListedCode(unit.line(), "Mã TP", null));
+            LocalDate underParent = underProvince;
             if (unit.districtCode() != null) {
-                toCreate.putIfAbsent(unit.districtCode(), new ListedCode(unit.line(), "Mã QH"));
+                toCreate.putIfAbsent(unit.districtCode(), new ListedCode(unit.line(), "Mã QH", underProvince));
+                AdministrativeUnit district = existing.get(unit.districtCode());
+                underParent = district == null ? underProvince : district.getValidFrom();
             }
-            toCreate.putIfAbsent(unit.communeCode(), new ListedCode(unit.line(), "Mã PX"));
+            toCreate.putIfAbsent(unit.communeCode(), new ListedCode(unit.line(), "Mã PX", underParent));
         }
         toCreate.keySet().removeAll(existing.keySet());
         if (toCreate.isEmpty()) {
             return;
         }
-        units.findCurrentByCodes(toCreate.keySet()).stream()
-                .sorted(Comparator.comparingInt(unit -> toCreate.get(unit.getCode()).line()))
+        units.findAllByCodes(toCreate.keySet()).stream()
+                .filter(unit -> toCreate.get(unit.getCode()).overlaps(unit))
+                .sorted(Comparator.comparingInt((AdministrativeUnit unit) -> toCreate.get(unit.getCode()).line())
+                        .thenComparing(AdministrativeUnit::getValidFrom,
+                                Comparator.nullsFirst(Comparator.naturalOrder())))
                 .forEach(unit -> {
                     ListedCode first = toCreate.get(unit.getCode());
-                    problems.add(new ImportProblem(first.line(), first.column(), "unit.import.problem.codeHeldSince",
-                            unit.getCode(), unit.getName(), unit.getValidFrom()));
+                    problems.add(unit.getValidTo() == null
+                            ? new ImportProblem(first.line(), first.column(), "unit.import.problem.codeHeldSince",
+                                    unit.getCode(), unit.getName(), unit.getValidFrom())
+                            : new ImportProblem(first.line(), first.column(), "unit.import.problem.codeHeldUntil",
+                                    unit.getCode(), unit.getName(), unit.getValidTo()));
                 });
     }
 
-    /** Where a code first appears in the list. */
-    private record ListedCode(int line, String column) {
+    /**
+     * Where a code the list creates first appears, and the first day the unit created would hold it.
+     * @param from null for since ever
+     */
+    private record ListedCode(int line, String column, LocalDate from) {
+
+        /** Whether {@code other}, of the same code, holds it on a day the unit created would: it never ends. */
+        boolean overlaps(AdministrativeUnit other) {
+            return other.getValidTo() == null || from == null || !other.getValidTo().isBefore(from);
+        }
     }
 
     private UnitImportSummary apply(List<ListedUnit> listed, Map<String, AdministrativeUnit> existing,
-            LocalDate listDate, JobProgress progress, List<String> changed) {
+            LocalDate listDate, JobProgress progress, List<String> changed, List<String> createdUnits) {
         progress.total(listed.size());
         UnitImportSummary summary = UnitImportSummary.empty();
         List<AdministrativeUnit> created = new ArrayList<>();
@@ -275,16 +300,16 @@ public class GsoListImport {
         Map<String, AdministrativeUnit> districts = new LinkedHashMap<>();
         for (ListedUnit unit : listed) {
             AdministrativeUnit province = provinces.computeIfAbsent(unit.provinceCode(),
-                    code -> upsert(existing, created, summary, changed, null, UnitLevel.PROVINCE, code,
-                            unit.provinceName(), unit.provinceType()));
+                    code -> upsert(existing, created, createdUnits, summary, changed, null, UnitLevel.PROVINCE,
+                            code, unit.provinceName(), unit.provinceType()));
             AdministrativeUnit parent = province;
             if (unit.districtCode() != null) {
                 parent = districts.computeIfAbsent(unit.districtCode(),
-                        code -> upsert(existing, created, summary, changed, province, UnitLevel.DISTRICT, code,
-                                unit.districtName(), unit.districtType()));
+                        code -> upsert(existing, created, createdUnits, summary, changed, province,
+                                UnitLevel.DISTRICT, code, unit.districtName(), unit.districtType()));
             }
-            upsert(existing, created, summary, changed, parent, UnitLevel.COMMUNE, unit.communeCode(),
-                    unit.communeName(), unit.communeType());
+            upsert(existing, created, createdUnits, summary, changed, parent, UnitLevel.COMMUNE,
+                    unit.communeCode(), unit.communeName(), unit.communeType());
             // Written a slice at a time, so that the progress shown is the rows written, not only those counted.
             if (created.size() >= WRITE_SLICE) {
                 units.saveAll(created);
@@ -297,9 +322,13 @@ public class GsoListImport {
         return summary;
     }
 
-    /** @param changed where a unit that changed is told, as it was and as it is */
+    /**
+     * @param changed where a unit that changed is told, as it was and as it is
+     * @param createdUnits where a unit created is told, as {@link #described}
+     */
     private static AdministrativeUnit upsert(Map<String, AdministrativeUnit> existing,
-            List<AdministrativeUnit> created, UnitImportSummary summary, List<String> changed,
+            List<AdministrativeUnit> created, List<String> createdUnits, UnitImportSummary summary,
+            List<String> changed,
             AdministrativeUnit parent, UnitLevel level, String code, String name, UnitType type) {
         AdministrativeUnit unit = existing.get(code);
         if (unit != null && unit.getLevel() == level) {
@@ -317,6 +346,7 @@ public class GsoListImport {
         AdministrativeUnit fresh = parent == null ? AdministrativeUnit.province(code, name, type, null)
                 : AdministrativeUnit.within(parent, level, code, name, type, parent.getValidFrom());
         created.add(fresh);
+        createdUnits.add(code + " " + described(fresh));
         summary.count(level, Outcome.CREATED);
         return fresh;
     }

@@ -55,8 +55,9 @@ class GsoListImportTests {
         List<AuditEvent> history = audit.history(UnitImportSummary.AUDIT_TYPE, LIST_DATE);
         assertThat(history).extracting(AuditEvent::action).containsExactly("IMPORT_UNIT_LIST", "IMPORT_UNIT_LIST");
         assertThat(history.get(0).afterJson()).contains("\"created\": 9", "\"unchanged\": 0",
-                "\"listDate\": \"" + LIST_DATE + "\"");
-        assertThat(history.get(1).afterJson()).contains("\"created\": 0", "\"unchanged\": 9");
+                "\"listDate\": \"" + LIST_DATE + "\"", "\"17 Tỉnh Hoà Bình\"", "\"157 Huyện Lạc Sơn (17)\"",
+                "\"05305 Xã Yên Phú (157)\"");
+        assertThat(history.get(1).afterJson()).contains("\"created\": 0", "\"unchanged\": 9", "\"createdUnits\": []");
     }
 
     @Test
@@ -333,6 +334,38 @@ class GsoListImportTests {
                 + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Yên Phú,05305,Xã\n",
                 problem -> assertThat(problem).extracting(ImportProblem::line, ImportProblem::column,
                         ImportProblem::messageKey).containsExactly(3, "Mã PX", "unit.import.problem.codeHeldSince"));
+    }
+
+    /**
+     * A district the reform closed, listed again under a province the list creates, would have held its code since
+     * ever beside the old one: two units of one code, which broke the old district's dashboard and gave its officials'
+     * accounts to the new province.
+     */
+    @Test
+    void refusesACodeThatAUnitWhichHasEndedHeldInTheTimeTheNewUnitWouldHoldIt() {
+        AdministrativeUnit hoaBinh = units.save(AdministrativeUnit.province("17", "Tỉnh Hòa Bình", UnitType.TINH, null));
+        AdministrativeUnit lacSon = AdministrativeUnit.within(hoaBinh, UnitLevel.DISTRICT, "157", "Huyện Lạc Sơn",
+                UnitType.HUYEN, null);
+        lacSon.close(UnitFixtures.REFORM.minusDays(1));
+        units.save(lacSon);
+        units.save(AdministrativeUnit.province("25", "Tỉnh Phú Thọ", UnitType.TINH, UnitFixtures.REFORM));
+        LocalDate january = LocalDate.of(2026, 1, 1);
+        long before = units.count();
+
+        assertThatExceptionOfType(UnitImportRejected.class).isThrownBy(() -> gsoImport.importList(UnitFixtures.csv(
+                HEADER + "Tỉnh Thử Nghiệm,97,Huyện Lạc Sơn,157,Xã Q,97040,Xã\n"), january))
+                .satisfies(rejected -> assertThat(rejected.problems()).singleElement().satisfies(problem -> {
+                    assertThat(problem).extracting(ImportProblem::line, ImportProblem::column, ImportProblem::messageKey)
+                            .containsExactly(2, "Mã QH", "unit.import.problem.codeHeldUntil");
+                    assertThat(problem.args()).containsExactly("157", "Huyện Lạc Sơn", UnitFixtures.REFORM.minusDays(1));
+                }));
+        assertThat(units.count()).isEqualTo(before);
+
+        // Under a province formed by the reform, a unit created holds its code only from the reform on: after the old
+        // district's last day, so the code is free.
+        gsoImport.importList(UnitFixtures.csv("Tỉnh Thành Phố,Mã TP,Phường Xã,Mã PX,Cấp\n"
+                + "Tỉnh Phú Thọ,25,Xã Thử Nghiệm,00157,Xã\n"), january);
+        assertThat(units.findByCodeValidOn("00157", january)).isPresent();
     }
 
     @Test
