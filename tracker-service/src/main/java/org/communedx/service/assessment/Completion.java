@@ -109,6 +109,16 @@ public final class Completion {
      * have two decimals); a framework that shows points rounds them as it says when it shows them.
      */
     public record Score(BigDecimal verified, BigDecimal claimed, BigDecimal maximum) {
+
+        /** The verified points over the maximum as a {@linkplain #keptPercent kept percent}; null when it is 0. */
+        public BigDecimal verifiedPercent() {
+            return maximum.signum() == 0 ? null : keptPercent(verified, maximum);
+        }
+
+        /** The claimed points over the maximum, as {@link #verifiedPercent}. */
+        public BigDecimal claimedPercent() {
+            return maximum.signum() == 0 ? null : keptPercent(claimed, maximum);
+        }
     }
 
     /** Overall, and per group in the order the groups first appear; percentages and the scores they come from. */
@@ -178,6 +188,32 @@ public final class Completion {
     /** Part over whole as a percent with one decimal, rounded half up: the rule every figure of the tracker follows. */
     public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
         return part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
+    }
+
+    /** The decimals a commune's percentage is kept with: exact for points and maxima kept with two. */
+    public static final int KEPT_SCALE = 10;
+
+    /**
+     * Part over whole as a percent as it is kept (the summary rows, the history) and held to a target: unrounded,
+     * as a percent value is held to its criterion's target. It is rounded once, when it is shown ({@link #shown}), and
+     * an average or median of kept percentages is rounded once, after it is taken.
+     */
+    public static BigDecimal keptPercent(BigDecimal part, BigDecimal whole) {
+        return part.multiply(BigDecimal.valueOf(100)).divide(whole, KEPT_SCALE, RoundingMode.HALF_UP);
+    }
+
+    /** A kept percent as it is shown, with one decimal, rounded half up ({@link #percent}); null stays null. */
+    public static BigDecimal shown(BigDecimal kept) {
+        return kept == null ? null : kept.setScale(1, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Whether a kept percent reaches a target percent (a plan's, a dashboard's threshold): unrounded, so that 399.95
+     * points of 1,000, which a class of "from 400 points" does not take, do not reach 40% either, though both show
+     * as 40,0%.
+     */
+    public static boolean reaches(BigDecimal kept, int target) {
+        return kept != null && kept.compareTo(BigDecimal.valueOf(target)) >= 0;
     }
 
     /**

@@ -357,17 +357,21 @@ class DemoAssessments implements ApplicationRunner {
     /** The history row of the day, when its moves changed a percentage; and the figures the next day starts from. */
     private static Figures endOfDay(long assessmentId, LocalDate day, List<CriterionEntry> entries, Figures before,
             Written written) {
-        Completion.Percentages percentages = Completion.percentages(entries.stream()
+        // Kept percentages, as ProgressLedger keeps them, so that the history adds up to the summary it sums.
+        Completion.Score score = Completion.score(entries.stream()
                 .map(entry -> new Completion.Item(entry.getCriterion().getCode(),
                         entry.getCriterion().getGroup().getCode(), entry.getCriterion().getWeight(),
                         entry.getStatus(), entry.isMet(), entry.getPoints()))
                 .toList());
-        Figures after = Figures.of(percentages);
+        BigDecimal verified = score.verifiedPercent();
+        BigDecimal claimed = score.claimedPercent();
+        Figures after = new Figures(verified == null ? BigDecimal.ZERO : verified,
+                claimed == null ? BigDecimal.ZERO : claimed);
         BigDecimal verifiedChange = after.verified().subtract(before.verified());
         BigDecimal claimedChange = after.claimed().subtract(before.claimed());
         if (verifiedChange.signum() != 0 || claimedChange.signum() != 0) {
-            written.history.add(new ProgressLedger.HistoryDay(assessmentId, day, percentages.verified(),
-                    percentages.claimed(), verifiedChange, claimedChange));
+            written.history.add(new ProgressLedger.HistoryDay(assessmentId, day, verified, claimed, verifiedChange,
+                    claimedChange));
         }
         return after;
     }
@@ -512,12 +516,7 @@ class DemoAssessments implements ApplicationRunner {
     /** An assessment's percentages as the ledger compares them: none yet counts as zero. */
     private record Figures(BigDecimal verified, BigDecimal claimed) {
 
-        static final Figures NONE = new Figures(BigDecimal.ZERO.setScale(1), BigDecimal.ZERO.setScale(1));
-
-        static Figures of(Completion.Percentages percentages) {
-            return new Figures(percentages.verified() == null ? NONE.verified() : percentages.verified(),
-                    percentages.claimed() == null ? NONE.claimed() : percentages.claimed());
-        }
+        static final Figures NONE = new Figures(BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     /**

@@ -21,9 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * figures themselves are kept nowhere else; the web module keeps rendered pages only until the next committed write
  * (its {@code RenderedPages}, by {@code DataRevision}).
  * <p>
- * The sums follow {@link Completion}'s rules exactly (applicable maxima, verified and claimed points; one decimal, half up:
- * PostgreSQL's {@code round} rounds halves away from zero, which for these non-negative figures is half up).
- * {@code ProgressTests} holds the two to the same results.
+ * The sums follow {@link Completion}'s rules exactly (applicable maxima, verified and claimed points; percentages kept
+ * with {@link Completion#KEPT_SCALE} decimals, half up: PostgreSQL's {@code round} rounds halves away from zero, which
+ * for these non-negative figures is half up). {@code ProgressTests} holds the two to the same results.
  */
 @Service
 @Transactional(readOnly = true)
@@ -42,9 +42,10 @@ public class ProgressLedger {
             coalesce(sum(e.points) filter (where e.status in ('APPROVED', 'SUBMITTED')), 0) as claimed
             """;
 
+    /** Kept percentages ({@link Completion#keptPercent}): rounded when shown, never before. */
     private static final String PERCENTS = """
-            case when w.applicable > 0 then round(w.verified * 100 / w.applicable, 1) end,
-            case when w.applicable > 0 then round(w.claimed * 100 / w.applicable, 1) end
+            case when w.applicable > 0 then round(w.verified * 100 / w.applicable, 10) end,
+            case when w.applicable > 0 then round(w.claimed * 100 / w.applicable, 10) end
             """;
 
     /** The summary of the assessments that {@code %s} selects (a condition on {@code a}). */
@@ -194,7 +195,7 @@ public class ProgressLedger {
                 select coalesce(verified_percent, 0) as verified, coalesce(claimed_percent, 0) as claimed
                 from assessment_progress where assessment_id = ?""").param(assessmentId)
                 .query((rs, row) -> new Figures(rs.getBigDecimal("verified"), rs.getBigDecimal("claimed")))
-                .optional().orElse(new Figures(BigDecimal.ZERO.setScale(1), BigDecimal.ZERO.setScale(1)));
+                .optional().orElse(new Figures(BigDecimal.ZERO, BigDecimal.ZERO));
     }
 
     private record Figures(BigDecimal verified, BigDecimal claimed) {

@@ -422,10 +422,10 @@ public class Scorecards {
      * keeps: that of the period it is judged on, at the deadline, which a review after the deadline no longer moves.
      */
     private PlanProgress progress(Plan plan, long unitId, Completion.Result completion, LocalDate today) {
-        BigDecimal verified = !today.isAfter(plan.getDeadline()) ? completion.overall().verified()
+        BigDecimal verified = !today.isAfter(plan.getDeadline()) ? completion.overallScore().verifiedPercent()
                 : ledger.scoringPeriodOf(plan.getStartDate(), plan.getDeadline())
                         .map(period -> ledger.verifiedOn(unitId, period, plan.getDeadline())).orElse(null);
-        boolean reached = verified != null && verified.compareTo(BigDecimal.valueOf(plan.getTargetPercent())) >= 0;
+        boolean reached = Completion.reaches(verified, plan.getTargetPercent());
         return new PlanProgress(plan.getName(), plan.getTargetPercent(), reached, plan.getDeadline(),
                 ChronoUnit.DAYS.between(today, plan.getDeadline()),
                 Completion.share(plan.getTargetPercent(), completion.overallScore().maximum()));

@@ -28,7 +28,9 @@ public final class Forecast {
      * @param history the changes, oldest first, none after {@code today}
      * @param today the last day of the history: the figure then is the latest change's
      * @param deadline the day to project to, not before {@code today}
-     * @return the projected figure, one decimal
+     * @return the projected figure, to six decimals (finer than the regression's doubles are exact, coarser than a
+     *     kept percentage differs from a whole target): held to a plan's target unrounded, like the figure itself,
+     *     and rounded when shown
      */
     public static BigDecimal project(LocalDate start, List<Point> history, LocalDate today, LocalDate deadline) {
         BigDecimal current = history.isEmpty() ? BigDecimal.ZERO : history.get(history.size() - 1).verified();
@@ -47,11 +49,12 @@ public final class Forecast {
             variance += (p[0] - meanX) * (p[0] - meanX);
         }
         if (variance == 0) {
-            return current.setScale(1, RoundingMode.HALF_UP);
+            return current;
         }
         double slope = covariance / variance;
         double projected = meanY + slope * (ChronoUnit.DAYS.between(start, deadline) - meanX);
-        BigDecimal figure = BigDecimal.valueOf(projected).setScale(1, RoundingMode.HALF_UP);
-        return figure.max(current.setScale(1, RoundingMode.HALF_UP)).min(HUNDRED.setScale(1));
+        BigDecimal figure = BigDecimal.valueOf(projected).setScale(6, RoundingMode.HALF_UP);
+        // Never below today's figure, unrounded: a flat 39.995% is not projected to reach 40%.
+        return figure.max(current).min(HUNDRED);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.communedx.model.framework.ScoreDisplay;
 import org.communedx.model.framework.ScoreSettings;
+import org.communedx.service.assessment.Completion;
 import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.progress.Forecast.Point;
 import org.communedx.service.progress.ProgressViews.PlanCommune;
@@ -146,24 +147,23 @@ public class PlanTrackers {
         boolean passed = today.isAfter(plan.deadline());
         boolean started = !today.isBefore(plan.startDate());
         LocalDate asOf = passed ? plan.deadline() : today;
-        BigDecimal target = BigDecimal.valueOf(plan.targetPercent());
         List<PlanCommune> communes = new ArrayList<>();
         int atTarget = 0;
         int projectedAtTarget = 0;
         for (Participant participant : participants) {
             List<Point> points = history.getOrDefault(participant.unitId(), List.of());
-            BigDecimal verified = points.isEmpty() ? BigDecimal.ZERO.setScale(1)
-                    : points.get(points.size() - 1).verified();
+            BigDecimal verified = points.isEmpty() ? BigDecimal.ZERO : points.get(points.size() - 1).verified();
             BigDecimal projected = passed || !started || period.isEmpty() ? null
                     : Forecast.project(period.get().startDate(), points, today, plan.deadline());
-            boolean reached = verified.compareTo(target) >= 0;
-            boolean projectedReached = projected == null ? reached : projected.compareTo(target) >= 0;
+            boolean reached = Completion.reaches(verified, plan.targetPercent());
+            boolean projectedReached = projected == null ? reached
+                    : Completion.reaches(projected, plan.targetPercent());
             atTarget += reached ? 1 : 0;
             projectedAtTarget += projectedReached ? 1 : 0;
             Score score = passed || period.isEmpty() ? null
                     : scores.getOrDefault(participant.unitId(), new Score(BigDecimal.ZERO.setScale(2), maximum));
-            communes.add(new PlanCommune(participant.code(), participant.name(), participant.pilot(), verified,
-                    projected, reached, projectedReached, score == null ? null : score.verified(),
+            communes.add(new PlanCommune(participant.code(), participant.name(), participant.pilot(),
+                    Completion.shown(verified), Completion.shown(projected), reached, projectedReached, score == null ? null : score.verified(),
                     score == null ? null : score.maximum()));
         }
         communes.sort(Comparator.comparing(PlanCommune::verified).reversed()

@@ -86,10 +86,12 @@ public final class ProgressViews {
      * @param groupVerified verified completion per group code, where the rollup was asked for it
      * @param score the verified points, of which {@code verified} is the share of {@code maxScore}
      * @param claimedScore the claimed points, of which {@code claimed} is the share of {@code maxScore}
+     * @param atThreshold whether the verified figure, unrounded, reaches the rollup's threshold
+     *     ({@link org.communedx.service.assessment.Completion#reaches}): 39.995%, shown as 40,0%, does not reach 40%
      */
     public record CommuneFigure(Integer rank, String code, String name, String parentCode, String parentName,
             BigDecimal verified, BigDecimal claimed, Map<String, BigDecimal> groupVerified, BigDecimal score,
-            BigDecimal maxScore, BigDecimal claimedScore) {
+            BigDecimal maxScore, BigDecimal claimedScore, boolean atThreshold) {
 
         /**
          * Whether the commune has begun the period. One that has not counts as 0 in the rollup's averages but has no

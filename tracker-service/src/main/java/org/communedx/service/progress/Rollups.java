@@ -254,10 +254,12 @@ public class Rollups {
 
         BigDecimal maximum = period.getFramework().maximumPoints();
         List<CommuneFigure> ranking = Standings.rank(rows, (row, rank) -> new CommuneFigure(rank, row.code(),
-                row.name(), row.parentCode(), row.parentName(), row.verified(), row.claimed(),
+                row.name(), row.parentCode(), row.parentName(), Completion.shown(row.verified()),
+                Completion.shown(row.claimed()),
                 byGroup.getOrDefault(row.code(), Map.of()), row.score(),
                 // A commune that has written nothing yet has every criterion applicable.
-                row.maxScore() == null ? maximum : row.maxScore(), row.claimedScore()));
+                row.maxScore() == null ? maximum : row.maxScore(), row.claimedScore(),
+                Completion.reaches(row.verified(), threshold)));
         BigDecimal verifiedSum = BigDecimal.ZERO;
         BigDecimal claimedSum = BigDecimal.ZERO;
         BigDecimal scoreSum = BigDecimal.ZERO;
@@ -270,7 +272,7 @@ public class Rollups {
             scoreSum = scoreSum.add(row.score());
             claimedScoreSum = claimedScoreSum.add(row.claimedScore());
             buckets[Math.min(9, row.verified().intValue() / 10)]++;
-            if (row.verified().compareTo(BigDecimal.valueOf(threshold)) >= 0) {
+            if (Completion.reaches(row.verified(), threshold)) {
                 atOrAbove++;
             }
         }
@@ -302,8 +304,7 @@ public class Rollups {
         List<ChildFigure> children = new ArrayList<>();
         grouped.forEach((childCode, childRows) -> {
             BigDecimal sum = childRows.stream().map(Row::verified).reduce(BigDecimal.ZERO, BigDecimal::add);
-            long above = childRows.stream().filter(row -> row.verified().compareTo(BigDecimal.valueOf(threshold)) >= 0)
-                    .count();
+            long above = childRows.stream().filter(row -> Completion.reaches(row.verified(), threshold)).count();
             String[] child = names.get(childCode);
             BigDecimal scores = childRows.stream().map(Row::score).reduce(BigDecimal.ZERO, BigDecimal::add);
             children.add(new ChildFigure(childCode, child[1], UnitLevel.valueOf(child[2]), childRows.size(),
@@ -347,7 +348,7 @@ public class Rollups {
         }
         Map<String, Map<String, BigDecimal>> figures = new HashMap<>();
         query.query((rs, row) -> figures.computeIfAbsent(rs.getString("code"), key -> new LinkedHashMap<>())
-                .put(rs.getString("group_code"), rs.getBigDecimal("verified"))).list();
+                .put(rs.getString("group_code"), Completion.shown(rs.getBigDecimal("verified")))).list();
         return figures;
     }
 
@@ -462,14 +463,16 @@ public class Rollups {
                 : scores.get(middle - 1).add(scores.get(middle)).divide(BigDecimal.valueOf(2)));
     }
 
-    /** The middle figure, or the mean of the two middle ones; rows come sorted by verified completion. */
+    /**
+     * The middle figure, or the mean of the two middle ones, rounded once; rows come sorted by verified completion.
+     */
     private static BigDecimal median(List<Row> rows) {
         if (rows.isEmpty()) {
             return ZERO;
         }
         int middle = rows.size() / 2;
         if (rows.size() % 2 == 1) {
-            return rows.get(middle).verified();
+            return Completion.shown(rows.get(middle).verified());
         }
         return rows.get(middle - 1).verified().add(rows.get(middle).verified()).divide(BigDecimal.valueOf(2), 1,
                 RoundingMode.HALF_UP);

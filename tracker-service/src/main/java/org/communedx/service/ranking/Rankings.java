@@ -16,6 +16,7 @@ import org.communedx.model.framework.ScoreSettings;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.unit.UnitLevel;
+import org.communedx.service.assessment.Completion;
 import org.communedx.service.progress.ProgressViews.Rollup;
 import org.communedx.service.progress.RankingPage;
 import org.communedx.service.progress.Rollups;
@@ -142,14 +143,19 @@ public class Rankings {
     }
 
     /**
-     * The rollup's communes, in its order, each with its score as shown and its class. A commune's district is its
-     * parent where that stands between it and the province ({@link Rollup#parentBetween}: before the 2025 reform).
+     * The rollup's communes, in its order, each with its score as shown and its class. The class goes by the score
+     * unrounded, as a threshold or a plan's target does (Completion.reaches): 399.95 points, shown as 400 at no
+     * decimals, do not reach a class from 400. A commune's district is its parent where that stands between it and
+     * the province ({@link Rollup#parentBetween}: before the 2025 reform).
      */
     static List<RankedCommune> classify(Rollup rollup, ScoreSettings settings, ScoreClasses classes) {
         return rollup.ranking().stream().map(commune -> {
             BigDecimal score = !commune.started() ? null
                     : Standings.score(settings, commune.score(), commune.verified());
-            Optional<Integer> position = score == null ? Optional.empty() : classes.classify(score);
+            BigDecimal unrounded = !commune.started() ? null : settings.points() ? commune.score()
+                    : commune.maxScore() == null || commune.maxScore().signum() == 0 ? commune.verified()
+                    : Completion.keptPercent(commune.score(), commune.maxScore());
+            Optional<Integer> position = unrounded == null ? Optional.empty() : classes.classify(unrounded);
             return new RankedCommune(commune.rank(), commune.code(), commune.name(),
                     rollup.parentBetween(commune) ? commune.parentName() : null, score,
                     position.map(p -> p + 1).orElse(null),

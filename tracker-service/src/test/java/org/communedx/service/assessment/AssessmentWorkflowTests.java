@@ -406,8 +406,8 @@ class AssessmentWorkflowTests {
                 select verified_weight, verified_percent, claimed_percent from assessment_progress
                 where assessment_id = ?""", assessment))
                 .containsEntry("verified_weight", new java.math.BigDecimal("2.00"))
-                .containsEntry("verified_percent", new java.math.BigDecimal("100.0"))
-                .containsEntry("claimed_percent", new java.math.BigDecimal("100.0"));
+                .containsEntry("verified_percent", new java.math.BigDecimal("100.0000000000"))
+                .containsEntry("claimed_percent", new java.math.BigDecimal("100.0000000000"));
         assertThat(jdbc.queryForObject("""
                 select sum(verified_change) from assessment_progress_history where assessment_id = ?""",
                 java.math.BigDecimal.class, assessment)).as("the day's changes add up to the figure")

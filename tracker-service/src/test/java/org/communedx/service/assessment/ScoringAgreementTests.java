@@ -168,16 +168,22 @@ class ScoringAgreementTests {
                 .isEqualByComparingTo(score.verified());
         assertThat((BigDecimal) row.get("claimed_weight")).as("claimed points %s", row)
                 .isEqualByComparingTo(score.claimed());
-        assertPercent((BigDecimal) row.get("verified_percent"), percentages.verified(), row);
-        assertPercent((BigDecimal) row.get("claimed_percent"), percentages.claimed(), row);
+        assertPercent((BigDecimal) row.get("verified_percent"), score.verified(), score.maximum(),
+                percentages.verified(), row);
+        assertPercent((BigDecimal) row.get("claimed_percent"), score.claimed(), score.maximum(),
+                percentages.claimed(), row);
     }
 
-    private static void assertPercent(BigDecimal stored, BigDecimal computed, Map<String, Object> row) {
-        if (computed == null) {
+    /** Kept unrounded, and shown as the scorecard shows it. */
+    private static void assertPercent(BigDecimal stored, BigDecimal points, BigDecimal maximum, BigDecimal shown,
+            Map<String, Object> row) {
+        if (shown == null) {
             assertThat(stored).as("no percentage %s", row).isNull();
         }
         else {
-            assertThat(stored).as("percentage %s", row).isEqualByComparingTo(computed);
+            assertThat(stored).as("percentage kept %s", row)
+                    .isEqualByComparingTo(Completion.keptPercent(points, maximum));
+            assertThat(Completion.shown(stored)).as("percentage shown %s", row).isEqualByComparingTo(shown);
         }
     }
 

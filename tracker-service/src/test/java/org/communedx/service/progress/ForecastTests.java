@@ -41,6 +41,11 @@ class ForecastTests {
         assertThat(Forecast.project(START, List.of(point(10, "60"), point(100, "20")), START.plusDays(150),
                 START.plusDays(300))).as("reopened criteria bend the line down, but not the figure")
                 .isEqualByComparingTo("20.0");
+        BigDecimal shortOfIt = Forecast.project(START,
+                List.of(point(10, "90"), point(20, "90"), point(140, "39.995")), START.plusDays(150),
+                START.plusDays(300));
+        assertThat(shortOfIt).as("held at today's figure, unrounded").isEqualByComparingTo("39.995");
+        assertThat(org.communedx.service.assessment.Completion.reaches(shortOfIt, 40)).isFalse();
     }
 
     @Test

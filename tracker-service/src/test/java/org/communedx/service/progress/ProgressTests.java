@@ -21,6 +21,7 @@ import org.communedx.service.assessment.Scorecards;
 import org.communedx.service.assessment.Scorecards.CompletionExplanation;
 import org.communedx.service.assessment.Scorecards.ExplainedCriterion;
 import org.communedx.service.assessment.WorkflowFixtures;
+import org.communedx.service.progress.ProgressViews.ChildFigure;
 import org.communedx.service.progress.ProgressViews.CommuneFigure;
 import org.communedx.service.progress.ProgressViews.PlanCommune;
 import org.communedx.service.progress.ProgressViews.PlanStatus;
@@ -138,10 +139,12 @@ class ProgressTests {
                 where u.code = '96101' and a.period_id = ?""", period);
 
         assertThat(card.overall().verified()).isEqualByComparingTo("50.0");
-        assertThat((BigDecimal) row.get("verified_percent")).isEqualByComparingTo(card.overall().verified());
-        assertThat((BigDecimal) row.get("claimed_percent")).isEqualByComparingTo(card.overall().claimed());
-        assertThat((BigDecimal) row.get("group_verified")).isEqualByComparingTo(card.groups().get(0).completion()
-                .verified());
+        assertThat(Completion.shown((BigDecimal) row.get("verified_percent")))
+                .isEqualByComparingTo(card.overall().verified());
+        assertThat(Completion.shown((BigDecimal) row.get("claimed_percent")))
+                .isEqualByComparingTo(card.overall().claimed());
+        assertThat(Completion.shown((BigDecimal) row.get("group_verified")))
+                .isEqualByComparingTo(card.groups().get(0).completion().verified());
         assertThat(jdbc.queryForObject("""
                 select sum(h.verified_change) from assessment_progress_history h
                 join assessment a on a.id = h.assessment_id where a.period_id = ?""", BigDecimal.class, period))
@@ -184,6 +187,37 @@ class ProgressTests {
         });
         assertThat(rollup.groups()).singleElement().satisfies(group ->
                 assertThat(group.averageVerified()).isEqualByComparingTo("16.7"));
+    }
+
+    /**
+     * 399.95 points of 1,000 are 39.995%, shown as 40,0%, but short of a 40% threshold and of a plan's 40% target, as
+     * they are short of a class from 400 points: the figure is held to them unrounded.
+     */
+    @Test
+    void aFigureJustShortOfATargetDoesNotReachIt() {
+        jdbc.update("""
+                update assessment_progress set applicable_weight = 1000, verified_weight = 399.95,
+                    verified_percent = 39.995
+                where assessment_id = (select a.id from assessment a join administrative_unit u on u.id = a.unit_id
+                    where u.code = '96101' and a.period_id = ?)""", period);
+        jdbc.update("""
+                update assessment_progress_history set verified_percent = 39.995, verified_change = 39.995
+                where assessment_id = (select a.id from assessment a join administrative_unit u on u.id = a.unit_id
+                    where u.code = '96101' and a.period_id = ?)""", period);
+        long plan = plan("Sát nút", 40, 1, today.plusDays(30));
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+
+        Rollup rollup = rollups.rollup("96", period, 40, Rollups.Detail.TOTALS);
+        assertThat(rollup.ranking().get(0)).returns("96101", CommuneFigure::code)
+                .returns(new BigDecimal("40.0"), CommuneFigure::verified);
+        assertThat(rollup.atOrAboveThreshold()).isZero();
+        assertThat(rollup.distribution().get(3).communes()).as("in the band 30 to under 40").isOne();
+        assertThat(rollups.rollup("96", period, 39, Rollups.Detail.TOTALS).atOrAboveThreshold()).isOne();
+        assertThat(rollup.children()).singleElement().extracting(ChildFigure::atOrAboveThreshold).isEqualTo(0);
+        PlanTracker tracker = planTrackers.plan(plan);
+        assertThat(tracker.communes()).extracting(PlanCommune::code, PlanCommune::verified, PlanCommune::atTarget)
+                .contains(tuple("96101", new BigDecimal("40.0"), false));
+        assertThat(tracker.communesAtTarget()).isZero();
     }
 
     @Test

@@ -234,11 +234,11 @@ class ExportsTests {
                         new BigDecimal("1000"))),
                 List.of(new CommuneFigure(1, "96101", "Xã Một", "961", "Huyện", verified, new BigDecimal("62.5"),
                         Map.of("G1", verified), new BigDecimal("505.20"), new BigDecimal("1000.00"),
-                        new BigDecimal("625.00")),
+                        new BigDecimal("625.00"), true),
                         // Not begun: the rollup holds zeros for it, which count in the averages.
                         new CommuneFigure(null, "96102", "Xã Hai", "961", "Huyện", BigDecimal.ZERO, BigDecimal.ZERO,
                                 Map.of("G1", BigDecimal.ZERO), BigDecimal.ZERO, new BigDecimal("1000"),
-                                BigDecimal.ZERO)),
+                                BigDecimal.ZERO, false)),
                 List.of(), settings, new BigDecimal("1000"), new BigDecimal("505.20"), new BigDecimal("505.20"),
                 new BigDecimal("625.00"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -363,8 +363,8 @@ public final class NationalData {
 
     /**
      * One to four days of change per assessment that has any completion, spread over its period; the figure at the
-     * end of day i of k is i/k of the final one, rounded like every percent, so the changes add up to exactly the
-     * final verified and claimed percent of {@code assessment_progress}.
+     * end of day i of k is i/k of the final one, kept like every percent (Completion.keptPercent), so the changes add
+     * up to exactly the final verified and claimed percent of {@code assessment_progress}.
      */
     private static final String HISTORY = """
             insert into assessment_progress_history (assessment_id, day, verified_percent, claimed_percent,
@@ -376,10 +376,10 @@ public final class NationalData {
             cross join lateral (select (2147483647 & hashint8(ap.assessment_id + 31337))::bigint as h) x
             cross join lateral generate_series(1, (1 + x.h % 4)::int) i
             cross join lateral (select
-                round(coalesce(ap.verified_percent, 0) * i / (1 + x.h % 4), 1) as verified,
-                round(coalesce(ap.verified_percent, 0) * (i - 1) / (1 + x.h % 4), 1) as verified_before,
-                round(coalesce(ap.claimed_percent, 0) * i / (1 + x.h % 4), 1) as claimed,
-                round(coalesce(ap.claimed_percent, 0) * (i - 1) / (1 + x.h % 4), 1) as claimed_before) f
+                round(coalesce(ap.verified_percent, 0) * i / (1 + x.h % 4), 10) as verified,
+                round(coalesce(ap.verified_percent, 0) * (i - 1) / (1 + x.h % 4), 10) as verified_before,
+                round(coalesce(ap.claimed_percent, 0) * i / (1 + x.h % 4), 10) as claimed,
+                round(coalesce(ap.claimed_percent, 0) * (i - 1) / (1 + x.h % 4), 10) as claimed_before) f
             where p.name in ({periods})
                 and (coalesce(ap.verified_percent, 0) > 0 or coalesce(ap.claimed_percent, 0) > 0)
             order by ap.assessment_id, i""";

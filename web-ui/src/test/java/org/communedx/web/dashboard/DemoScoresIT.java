@@ -73,9 +73,9 @@ class DemoScoresIT {
                 where p.applicable_weight <> b.applicable or p.verified_weight <> b.verified
                     or p.claimed_weight <> b.claimed
                     or p.verified_percent is distinct from
-                        case when b.applicable > 0 then round(b.verified * 100 / b.applicable, 1) end
+                        case when b.applicable > 0 then round(b.verified * 100 / b.applicable, 10) end
                     or p.claimed_percent is distinct from
-                        case when b.applicable > 0 then round(b.claimed * 100 / b.applicable, 1) end"""
+                        case when b.applicable > 0 then round(b.claimed * 100 / b.applicable, 10) end"""
                 .formatted(BEFORE.formatted("''", "1")), Long.class))
                 .as("assessments whose figures changed").isEmpty();
         assertThat(jdbc.queryForList("""
@@ -84,9 +84,9 @@ class DemoScoresIT {
                 where p.applicable_weight <> b.applicable or p.verified_weight <> b.verified
                     or p.claimed_weight <> b.claimed
                     or p.verified_percent is distinct from
-                        case when b.applicable > 0 then round(b.verified * 100 / b.applicable, 1) end
+                        case when b.applicable > 0 then round(b.verified * 100 / b.applicable, 10) end
                     or p.claimed_percent is distinct from
-                        case when b.applicable > 0 then round(b.claimed * 100 / b.applicable, 1) end"""
+                        case when b.applicable > 0 then round(b.claimed * 100 / b.applicable, 10) end"""
                 .formatted(BEFORE.formatted("g.code", "g.code")), Long.class))
                 .as("groups whose figures changed").isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from assessment_group_progress", Integer.class))

@@ -59,7 +59,8 @@ class RankingOrderTests {
 
     private static CommuneFigure figure(Integer rank, String name, String verified) {
         BigDecimal figure = new BigDecimal(verified);
-        return new CommuneFigure(rank, name, name, "157", "Huyện Lạc Sơn", figure, figure, Map.of(), null, null, null);
+        return new CommuneFigure(rank, name, name, "157", "Huyện Lạc Sơn", figure, figure, Map.of(), null, null, null,
+                false);
     }
 
     private static List<CommuneFigure> figures(int count) {
@@ -67,7 +68,7 @@ class RankingOrderTests {
         for (int i = 1; i <= count; i++) {
             BigDecimal verified = BigDecimal.valueOf(1000 - i, 1);
             figures.add(new CommuneFigure(i, String.format("%05d", i), "Xã " + i, "157", "Huyện Lạc Sơn", verified,
-                    verified, Map.of(), null, null, null));
+                    verified, Map.of(), null, null, null, false));
         }
         return figures;
     }
