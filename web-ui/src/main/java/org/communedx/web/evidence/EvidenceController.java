@@ -3,6 +3,8 @@ package org.communedx.web.evidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,12 +90,16 @@ class EvidenceController {
 
     private void upload(MultipartFile file, EvidenceForm form, BindingResult binding, RedirectAttributes redirect,
             Upload upload) throws IOException {
-        if (binding.hasErrors()) {
-            refuse(redirect, form, problems(binding));
+        // Every refusal of the form at once, the file's among them, in the order of the fields.
+        List<Problem> problems = new ArrayList<>(problems(binding));
+        if (file == null || file.isEmpty()) {
+            problems.add(new Problem(Uploads.chosen(file) ? "evidence.refused.empty" : "evidence.refused.noFile",
+                    List.of()));
         }
-        else if (file == null || file.isEmpty()) {
-            refuse(redirect, form, List.of(new Problem(
-                    Uploads.chosen(file) ? "evidence.refused.empty" : "evidence.refused.noFile", List.of())));
+        problems.sort(Comparator.comparingInt(problem -> EvidenceForm.FIELDS.indexOf(problem.field())));
+        if (!problems.isEmpty()) {
+            refuse(redirect, form, problems);
+            redirect.addFlashAttribute("evidenceFileChosen", Uploads.chosen(file));
         }
         else {
             try (InputStream content = file.getInputStream()) {
@@ -102,6 +108,7 @@ class EvidenceController {
             }
             catch (RuleViolation refused) {
                 refuse(redirect, form, List.of(new Problem(refused.messageKey(), refused.arguments())));
+                redirect.addFlashAttribute("evidenceFileChosen", true);
                 ClosedPeriodRefusal.note(redirect, refused);
             }
         }
@@ -227,6 +234,11 @@ class EvidenceController {
         /** The form's field it is about, which the panel shows it under. */
         public String field() {
             return EvidenceForm.fieldOf(messageKey);
+        }
+
+        /** The id of the field's input on the entry page, which the refusal links to. */
+        public String inputId() {
+            return EvidenceForm.inputId(field());
         }
     }
 }

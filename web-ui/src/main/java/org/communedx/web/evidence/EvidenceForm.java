@@ -2,6 +2,7 @@ package org.communedx.web.evidence;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,10 @@ public record EvidenceForm(@Size(max = NUMBER_MAX, message = "evidence.refused.d
         @NotNull(message = "evidence.refused.dateRequired") LocalDate documentDate,
         LocalDate effectiveDate,
         LocalDate validUntil) implements Serializable {
+
+    /** The fields in the order the upload form shows them, the file first: refusals are listed so. */
+    static final List<String> FIELDS = List.of("file", "title", "documentNumber", "documentDate", "issuingBody",
+            "effectiveDate", "validUntil");
 
     static final int NUMBER_MAX = 100;
 
@@ -59,6 +64,19 @@ public record EvidenceForm(@Size(max = NUMBER_MAX, message = "evidence.refused.d
             case "evidence.refused.titleRequired", "evidence.refused.titleTooLong" -> "title";
             case "evidence.refused.issuingBodyRequired", "evidence.refused.issuingBodyTooLong" -> "issuingBody";
             default -> "file";
+        };
+    }
+
+    /** The id of a field's input in the upload form (fragments/evidence.html). */
+    static String inputId(String field) {
+        return switch (field) {
+            case "title" -> "evidence-title";
+            case "documentNumber" -> "evidence-number";
+            case "documentDate" -> "evidence-date";
+            case "issuingBody" -> "evidence-issuer";
+            case "effectiveDate" -> "evidence-effective";
+            case "validUntil" -> "evidence-valid-until";
+            default -> "evidence-file";
         };
     }
 

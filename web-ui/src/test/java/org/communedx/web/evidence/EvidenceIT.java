@@ -227,6 +227,27 @@ class EvidenceIT {
     }
 
     /**
+     * The form sent empty (the browser leaves it to the page to say what is missing): every refusal at once, the file
+     * among them, in the order of the fields, each a link to its field; and no "choose the file again" when none was
+     * chosen.
+     */
+    @Test
+    void anEmptyFormListsEveryRefusalInTheOrderOfItsFields() {
+        long before = evidence.countByEntryId(entryId);
+
+        HttpResponse<String> sent = staff.postMultipart(uploadPath(), Map.of("_csrf", token), "", new byte[0]);
+        assertThat(sent.statusCode()).isEqualTo(302);
+
+        String page = staff.get("/entries/" + entryId).body();
+        String problems = page.substring(page.indexOf("id=\"evidence-problems\""));
+        problems = problems.substring(0, problems.indexOf("</div>"));
+        assertThat(problems).containsSubsequence("href=\"#evidence-file\">Hãy chọn tệp để tải lên.",
+                "href=\"#evidence-title\">", "href=\"#evidence-date\">", "href=\"#evidence-issuer\">")
+                .doesNotContain("hãy chọn lại tệp");
+        assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+    }
+
+    /**
      * A date typed by hand where the browser has no date picker, or a day that does not exist: the field's own
      * message, never the converter's, and a title over its limit comes back cut to it rather than lost (its own
      * message comes once the dates are right: a form whose fields cannot be read is not checked further).
