@@ -33,6 +33,22 @@ document.addEventListener('submit', function (event) {
     if (event.defaultPrevented) {
         return;
     }
+    // A form the page answers for itself (novalidate) is sent with empty fields, for the server to name them in the
+    // page's language, but never with a file found too large below: the browser no longer stops it.
+    var tooLarge = Array.prototype.find.call(form.querySelectorAll('input[type="file"][data-max-bytes]'),
+        function (input) {
+            return input.validity.customError;
+        });
+    if (tooLarge) {
+        event.preventDefault();
+        tooLarge.focus();
+        var error = document.getElementById(tooLarge.getAttribute('data-error'));
+        error.hidden = true;
+        window.setTimeout(function () {
+            error.hidden = false;
+        }, 50);
+        return;
+    }
     if (form.method === 'post') {
         if (form.hasAttribute('data-sent')) {
             event.preventDefault();

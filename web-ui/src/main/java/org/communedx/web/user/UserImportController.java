@@ -6,6 +6,7 @@ import org.communedx.service.job.JobStatus;
 import org.communedx.service.job.JobsBusyException;
 import org.communedx.service.user.UserImport;
 import org.communedx.service.user.UserRejected;
+import org.communedx.web.config.Uploads;
 import org.communedx.web.job.JobProgressView;
 
 import org.springframework.http.MediaType;
@@ -39,6 +40,11 @@ class UserImportController {
 
     @PostMapping("/users/import")
     String importUsers(@RequestParam(required = false) MultipartFile file, Model model) {
+        // A file chosen but empty goes on, to be refused as empty like a file of blank lines.
+        if (!Uploads.chosen(file)) {
+            model.addAttribute("fileMissing", true);
+            return page(model);
+        }
         try {
             return "redirect:/users/import/jobs/" + userImport.start(file);
         }

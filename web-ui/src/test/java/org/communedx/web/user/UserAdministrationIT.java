@@ -529,6 +529,20 @@ class UserAdministrationIT {
         assertThat(userAccounts.count()).isEqualTo(before);
     }
 
+    /** The form sent with no file chosen is told so at its field, in the page's language, not by the browser. */
+    @Test
+    void anImportWithoutAFileSaysSoAtItsField() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        String token = WebClient.csrfToken(admin.get("/users/import"));
+
+        HttpResponse<String> none = admin.postMultipart("/users/import", Map.of("_csrf", token), "", new byte[0]);
+
+        assertThat(none.statusCode()).isEqualTo(200);
+        assertThat(none.body()).contains("id=\"file-missing\"", "Hãy chọn một tệp CSV.")
+                .containsPattern("id=\"file\"[^>]*aria-invalid=\"true\"")
+                .contains("aria-describedby=\"file-help file-missing\"");
+    }
+
     private HttpResponse<String> upload(WebClient client, byte[] file) {
         String token = WebClient.csrfToken(client.get("/users/import"));
         return client.postMultipart("/users/import", Map.of("_csrf", token), "nguoi-dung.txt", file);
