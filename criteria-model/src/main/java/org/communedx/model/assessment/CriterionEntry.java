@@ -155,11 +155,19 @@ public class CriterionEntry {
         if (value() == null) {
             throw new RuleViolation("entry.refused.noValue");
         }
-        if (criterion.isEvidenceRequired() && evidenceCount < 1) {
+        if (lacksEvidence(criterion.isEvidenceRequired(), evidenceCount)) {
             throw new RuleViolation("entry.refused.evidenceRequired");
         }
         reopenedForCommune = false;
         moveTo(SUBMITTED, actor, now);
+    }
+
+    /**
+     * Whether an entry with {@code evidenceCount} files cannot be submitted for want of evidence: its criterion
+     * requires a file, and it has none. The entry page says so where its submit button would be.
+     */
+    public static boolean lacksEvidence(boolean evidenceRequired, int evidenceCount) {
+        return evidenceRequired && evidenceCount < 1;
     }
 
     /**

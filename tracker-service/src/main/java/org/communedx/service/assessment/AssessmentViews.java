@@ -45,6 +45,11 @@ public final class AssessmentViews {
             boolean evidenceRequired, int evidenceCount, Actions actions, List<HistoryLine> history,
             ChangeSinceReview sinceReview, SuggestionView suggestion, BigDecimal points, BigDecimal maximum,
             ScoreSettings scoreSettings) {
+
+        /** Whether a submission would be refused for want of evidence ({@link CriterionEntry#lacksEvidence}). */
+        public boolean lacksEvidence() {
+            return CriterionEntry.lacksEvidence(evidenceRequired, evidenceCount);
+        }
     }
 
     /**

@@ -84,10 +84,12 @@ class EntryJourneyBrowserIT {
         // What the partial value earns on the points version, as the scorecard shows it, for the reviewer to weigh.
         assertThat(page.locator("#entry-points")).hasText(Pattern.compile("\\d+,\\d{2} / \\d+ điểm"));
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi duyệt")).click();
-
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText(
-                "Tiêu chí này cần ít nhất một tài liệu minh chứng trước khi gửi.");
+        // The criterion wants a file: said where the submit button would be, before a refused round trip.
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi duyệt"))).hasCount(0);
+        assertThat(page.locator("#submit-needs-evidence")).containsText(
+                "Tiêu chí này cần ít nhất một tệp minh chứng trước khi gửi duyệt.");
+        page.locator("#submit-needs-evidence a").click();
+        org.assertj.core.api.Assertions.assertThat(page.url()).endsWith("#evidence-heading");
         assertThat(page.locator("#entry-status")).hasText("Đang soạn");
     }
 
