@@ -116,6 +116,14 @@ class PhoneLayoutBrowserIT {
             assertNoSidewaysScroll(page, scorecard);
         }
 
+        // "Vì sao có con số này?" too: its seven columns ran off the screen, counted or not and why the last.
+        String explain = "/communes/05305/periods/" + filled + "/explain";
+        page.navigate("http://localhost:" + port + explain);
+        assertThat(page.locator("#explain-table tbody tr").first().locator("td[data-label]").last()).isVisible();
+        assertThat(height(page)).as(explain + " in screens of " + SCREEN + " px").isLessThanOrEqualTo(8 * SCREEN);
+        assertNoSidewaysScroll(page, explain);
+
+        page.navigate("http://localhost:" + port + "/");
         // A tap on the card's evidence count, not on the name's link: the whole card opens the criterion.
         page.locator("table.table-stack tbody tr").nth(1).locator("td[data-label]").last()
                 .click(new Locator.ClickOptions().setForce(true));
