@@ -59,6 +59,9 @@ class ReportPdf {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // Tagged (PDF/UA): a screen reader reads the report in order, its tables with their headers, in the
+            // report's language (the html element's lang) and under its title (the head's), not as loose text.
+            builder.usePdfUaAccessibility(true);
             builder.withHtmlContent(html, PROTOCOL + ":/");
             builder.useUriResolver(ReportPdf::resolve);
             builder.useProtocolsStreamImplementation(ReportPdf::open, PROTOCOL);

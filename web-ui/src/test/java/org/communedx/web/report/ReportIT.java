@@ -182,6 +182,13 @@ class ReportIT {
             assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UBND XÃ YÊN PHÚ",
                     "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ CẤP XÃ", "G6.", "Dữ liệu mẫu:")
                     .doesNotContain("Tải PDF", "In báo cáo");
+            // Tagged for a screen reader: a structure of headings and tables, the language, the title shown.
+            var catalog = document.getDocumentCatalog();
+            assertThat(catalog.getStructureTreeRoot()).isNotNull();
+            assertThat(catalog.getMarkInfo().isMarked()).isTrue();
+            assertThat(catalog.getLanguage()).isEqualTo("vi");
+            assertThat(document.getDocumentInformation().getTitle()).contains("Xã Yên Phú");
+            assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
         }
     }
 
