@@ -428,6 +428,12 @@ public class GsoListImport {
                 problems.add(new ImportProblem(row.line(), header.get(column), "unit.import.problem.unknownType",
                         typeLabel));
             }
+            // A commune's name starts with its type, as a province's and a district's do ("Xã Yên Phú"): a name
+            // that does not is a column slipped, or not a name at all (a formula).
+            else if (!communeName.isEmpty() && !UnitType.ofName(communeName, UnitLevel.COMMUNE).equals(communeType)) {
+                problems.add(new ImportProblem(row.line(), header.get(column - 2),
+                        "unit.import.problem.communeTypeNotInName", communeName, communeType.get().label()));
+            }
             if (problems.size() > before) {
                 return Optional.empty();
             }

@@ -369,6 +369,16 @@ class GsoListImportTests {
     }
 
     @Test
+    void refusesACommuneWhoseNameDoesNotStartWithItsType() {
+        assertRefused(HEADER + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,\"=HYPERLINK(\"\"http://x\"\",\"\"Xã X\"\")\",05305,Xã\n"
+                + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Phường Yên Phú,05308,Xã\n", (first, second) -> {
+                    assertThat(first).extracting(ImportProblem::line, ImportProblem::column, ImportProblem::messageKey)
+                            .containsExactly(2, "Phường Xã", "unit.import.problem.communeTypeNotInName");
+                    assertThat(second.args()).containsExactly("Phường Yên Phú", "Xã");
+                });
+    }
+
+    @Test
     void refusesADuplicateCodeAndAnUnknownType() {
         assertRefused(HEADER + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Yên Phú,05305,Xã\n"
                 + "Tỉnh Hòa Bình,17,Huyện Lạc Sơn,157,Xã Yên Phú,05305,Xã\n"
