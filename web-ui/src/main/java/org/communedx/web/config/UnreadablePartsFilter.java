@@ -64,6 +64,11 @@ class UnreadablePartsFilter extends OncePerRequestFilter {
         catch (IllegalStateException | IOException | ServletException unreadable) {
             UnreadableParts reason = UnreadableParts.of(unreadable, request, maxRequestBytes);
             LOG.info("Upload to {} refused before reading: {}", request.getRequestURI(), unreadable.toString());
+            if (response.isCommitted()) {
+                // The client went away mid-upload (a phone that lost its signal): Tomcat has closed the answer, and
+                // there is nobody to tell.
+                return;
+            }
             for (UnreadableUploadAnswer answer : answers) {
                 if (answer.answers(request)) {
                     answer.answer(request, response, reason);
