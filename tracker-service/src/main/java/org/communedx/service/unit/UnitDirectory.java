@@ -135,6 +135,6 @@ public class UnitDirectory {
                         .filter(succession -> scope.includes(succession.getSuccessor()))
                         .map(SuccessionView::successorOf).toList(),
                 periods.stream().filter(period -> period != unit).map(UnitSummary::of).toList(),
-                unit.getReportSignerTitle());
+                unit.getReportSignerTitle(), unit.getId());
     }
 }

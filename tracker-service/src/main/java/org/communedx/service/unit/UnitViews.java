@@ -56,10 +56,11 @@ public final class UnitViews {
      * @param parentOpen whether the caller may open the parent's page: a commune's staff see their province's name,
      *     but its page is not theirs to open
      * @param reportSignerTitle the title its reports are signed under, null for the default
+     * @param id the unit's id: this period of its code, which an administrator may remove (UnitRemoval)
      */
     public record UnitDetail(UnitSummary unit, boolean parentOpen, List<UnitSummary> children,
             List<SuccessionView> predecessors, List<SuccessionView> successors, List<UnitSummary> otherPeriods,
-            String reportSignerTitle) {
+            String reportSignerTitle, long id) {
     }
 
     /** The provinces of a date, with the path the user has opened below one of them. */

@@ -126,6 +126,7 @@ class SecurityConfiguration {
                                 "/units/import/jobs/*/progress").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/units/import/list", "/units/import/merges").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/units/*/report-signer").hasRole("ADMIN")
+                        .requestMatchers("/units/*/remove").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/units", "/units/*").authenticated()
                         // Periods are national: administrators add and edit them, provincial managers list them.
                         // Plans: both list, add and edit them (GET opens a form, POST submits it), and the plan

@@ -1,5 +1,6 @@
 package org.communedx.web.unit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +10,9 @@ import jakarta.validation.Valid;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.service.unit.UnitDirectory;
+import org.communedx.service.unit.UnitRemoval;
 import org.communedx.service.unit.UnitSettings;
+import org.communedx.service.unit.UnitViews.UnitSummary;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The unit tree as of a date: browsing level by level, searching, and one unit's detail, where an administrator sets
@@ -31,9 +35,12 @@ class UnitController {
 
     private final UnitSettings settings;
 
-    UnitController(UnitDirectory directory, UnitSettings settings) {
+    private final UnitRemoval removal;
+
+    UnitController(UnitDirectory directory, UnitSettings settings, UnitRemoval removal) {
         this.directory = directory;
         this.settings = settings;
+        this.removal = removal;
     }
 
     /**
@@ -64,6 +71,29 @@ class UnitController {
             Model model) {
         model.addAttribute("detail", directory.detail(code, Optional.ofNullable(asOf)));
         return "unit/show";
+    }
+
+    /** Asks before removing a unit created by mistake, or says what keeps it. */
+    @GetMapping("/units/{code}/remove")
+    String confirmRemoval(@PathVariable String code, @RequestParam long unit, Model model) {
+        model.addAttribute("removal", removal.removal(code, unit));
+        return "unit/remove";
+    }
+
+    @PostMapping("/units/{code}/remove")
+    String remove(@PathVariable String code, @RequestParam long unit, RedirectAttributes redirect) {
+        try {
+            UnitSummary removed = removal.remove(code, unit);
+            redirect.addFlashAttribute("messageKey", "unit.removed");
+            redirect.addFlashAttribute("messageArgs", List.of(removed.name(), removed.code()));
+            return "redirect:/units";
+        }
+        catch (RuleViolation inUse) {
+            // Something began to refer to it meanwhile: the page says so, and what, again.
+            redirect.addFlashAttribute("refusalKey", inUse.messageKey());
+            return "redirect:/units/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8) + "/remove?unit="
+                    + unit;
+        }
     }
 
     @PostMapping("/units/{code}/report-signer")

@@ -78,6 +78,9 @@ class AuthorizationMatrixIT {
         route("GET /units/{code}", "/units/{own}", "200 200 200 200 200 302",
                 "/units/{other}", "200 404 404 404 404 302");
         route("POST /units/{code}/report-signer", "/units/{own}/report-signer", "A 403 403 403 403 302");
+        // Asking changes nothing; no unit of that id holds the code, so the administrator finds none.
+        route("GET /units/{code}/remove", "/units/{own}/remove?unit=0", "404 403 403 403 403 302");
+        route("POST /units/{code}/remove", "/units/{own}/remove", "A 403 403 403 403 302");
         route("GET /units/import", "/units/import", "200 403 403 403 403 302");
         route("POST /units/import/list", "/units/import/list", "A 403 403 403 403 302");
         route("POST /units/import/merges", "/units/import/merges", "A 403 403 403 403 302");

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.communedx.model.unit.AdministrativeUnit;
+import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.UnitLevel;
+import org.communedx.model.unit.UnitType;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.web.support.JobPages;
 import org.communedx.web.support.TestAccounts;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,11 +45,49 @@ class UnitIT {
     @Autowired
     PasswordEncoder passwordEncoder;
 
+    @Autowired
+    AdministrativeUnitRepository units;
+
+    @Autowired
+    TransactionTemplate transaction;
+
     private TestAccounts accounts;
 
     @BeforeEach
     void accounts() {
         accounts = new TestAccounts(userAccounts, passwordEncoder);
+    }
+
+    /**
+     * A commune an import created by mistake is removed from its page, after a page that asks, and audited; a unit in
+     * use says what keeps it and stays, however it is asked.
+     */
+    @Test
+    void anAdministratorRemovesAUnitCreatedByMistakeButNotOneInUse() {
+        long id = transaction.execute(status -> units.save(AdministrativeUnit.within(
+                units.findByCodeValidOn("25", java.time.LocalDate.now()).orElseThrow(), UnitLevel.COMMUNE, "99001",
+                "Xã Thử Xóa", UnitType.XA, null)).getId());
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+
+        assertThat(admin.get("/units/99001").body()).contains("href=\"/units/99001/remove?unit=" + id + "\"");
+        HttpResponse<String> asked = admin.get("/units/99001/remove?unit=" + id);
+        assertThat(asked.body()).contains("Xóa đơn vị Xã Thử Xóa?", "Đơn vị này chưa được dùng ở đâu")
+                .doesNotContain("id=\"remove-kept\"");
+        HttpResponse<String> removed = admin.post("/units/99001/remove",
+                "_csrf=" + WebClient.csrfToken(asked) + "&unit=" + id);
+        assertThat(removed.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/units"));
+        assertThat(admin.get("/units").body()).contains("Đã xóa Xã Thử Xóa (99001).");
+        assertThat(units.findById(id)).isEmpty();
+        assertThat(admin.get("/audit?entityType=ADMINISTRATIVE_UNIT").body()).contains("Xã Thử Xóa");
+
+        long yenPhu = units.findByCodeValidOn("05305", java.time.LocalDate.now()).orElseThrow().getId();
+        HttpResponse<String> kept = admin.get("/units/05305/remove?unit=" + yenPhu);
+        assertThat(kept.body()).contains("id=\"remove-kept\"", "lần sáp nhập hoặc chia tách")
+                .doesNotContain("action=\"/units/05305/remove\"");
+        admin.post("/units/05305/remove", "_csrf=" + WebClient.csrfToken(kept) + "&unit=" + yenPhu);
+        assertThat(units.findById(yenPhu)).isPresent();
+        assertThat(admin.get("/units/99001/remove?unit=" + yenPhu).statusCode()).as("a unit of another code")
+                .isEqualTo(404);
     }
 
     @Test
