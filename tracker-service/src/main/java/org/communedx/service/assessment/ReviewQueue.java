@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.MeasurementType;
+import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.user.Role;
 import org.communedx.service.Actors;
 import org.communedx.service.CommuneDxProperties;
@@ -55,6 +57,8 @@ public class ReviewQueue {
             where e.status in ('SUBMITTED', 'NOT_APPLICABLE_REQUESTED') and parent.code = :unit and parent.level in (:levels)
             """;
 
+    private final AdministrativeUnitRepository units;
+
     private final JdbcClient jdbc;
 
     private final Scopes scopes;
@@ -67,7 +71,8 @@ public class ReviewQueue {
     private final int limit;
 
     ReviewQueue(JdbcClient jdbc, Scopes scopes, AssessmentWorkflow workflow,
-            EvidenceCounts evidence, CommuneDxProperties properties) {
+            EvidenceCounts evidence, CommuneDxProperties properties, AdministrativeUnitRepository units) {
+        this.units = units;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.workflow = workflow;
@@ -110,13 +115,17 @@ public class ReviewQueue {
     public record PeriodChoice(long id, String name) {
     }
 
+    /** The reviewer's unit, which has ended: its name and last day. */
+    public record Ended(String name, LocalDate lastDay) {
+    }
+
     /**
      * The queue and what its filters can choose from. {@code waiting} counts every entry the filter matches, of which
      * {@code items} holds the oldest, up to the page's limit: the page says when some are not shown, as the count in
      * the menu covers them all.
      */
     public record Queue(List<QueueItem> items, long waiting, List<Choice> communes, List<PeriodChoice> periods,
-            List<String> groups) {
+            List<String> groups, Ended reviewerUnitEnded) {
 
         public boolean partial() {
             return waiting > items.size();
@@ -182,9 +191,16 @@ public class ReviewQueue {
                     where a.period_id = p.id and parent.code = :unit and parent.level in (:levels))
                 order by p.year desc, p.start_date desc""").params(reviewer.params())
                 .query((rs, row) -> new PeriodChoice(rs.getLong("id"), rs.getString("name"))).list();
-        List<String> groups = jdbc.sql("select distinct code from criterion_group order by code")
-                .query(String.class).list();
-        return new Queue(items, waiting, communes, periods, groups);
+        // The groups of the frameworks of those periods: a group a later version removed is no choice.
+        List<String> groups = periods.isEmpty() ? List.of() : jdbc.sql("""
+                select distinct g.code from criterion_group g join period p on p.framework_id = g.framework_id
+                where p.id in (:periods) order by g.code""")
+                .param("periods", periods.stream().map(PeriodChoice::id).toList()).query(String.class).list();
+        // A reviewer whose unit has ended (a district the 2025 reform closed) reviews only the periods before; the
+        // page says so, rather than an empty queue while the communes' entries wait for the province.
+        Ended ended = units.findEndedBefore(reviewer.unitCode(), workflow.today())
+                .map(unit -> new Ended(unit.getName(), unit.getValidTo())).orElse(null);
+        return new Queue(items, waiting, communes, periods, groups, ended);
     }
 
     /** How many entries wait for the current user; empty for whoever reviews nothing. One SQL count. */

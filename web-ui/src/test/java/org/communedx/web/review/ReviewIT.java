@@ -64,6 +64,10 @@ class ReviewIT {
         String periodChoices = queue.substring(queue.indexOf("id=\"period\""));
         periodChoices = periodChoices.substring(0, periodChoices.indexOf("</select>"));
         assertThat(periodChoices).contains(">Năm 2025</option>").doesNotContain(">Năm 2026</option>");
+        assertThat(queue).as("and the page says why the later periods are not here").contains(
+                "Huyện Lạc Sơn đã kết thúc ngày 30/06/2025 khi sắp xếp đơn vị hành chính");
+        assertThat(new WebClient(port).login("tinh.phutho", PASSWORD).get("/reviews").body())
+                .doesNotContain("id=\"reviewer-unit-ended\"");
     }
 
     @Test
