@@ -42,6 +42,8 @@ public class ApiRefusals {
     /** The refusal's problem, without the request's address (Spring adds it where a controller answers). */
     public ProblemDetail problem(HttpStatus status, String messageKey, List<Object> arguments, Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(messageKey, arguments, locale));
+        // The title names the kind of problem in the caller's language too, not only the detail.
+        problem.setTitle(messages.getMessage("api.title." + status.value(), null, status.getReasonPhrase(), locale));
         problem.setProperty("code", messageKey);
         return problem;
     }

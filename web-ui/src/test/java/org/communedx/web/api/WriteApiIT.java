@@ -200,12 +200,15 @@ class WriteApiIT {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json(refused).get("code").asString()).isEqualTo("api.refused.forbidden");
         assertThat(json(refused).get("detail").asString()).isEqualTo("Vai trò của bạn không được làm việc này.");
+        assertThat(json(refused).get("title").asString()).as("the kind of problem, in the caller's language too")
+                .isEqualTo("Không có quyền");
 
         WebClient client = new WebClient(port);
         HttpResponse<String> english = client.send(client.request(entry).header("Authorization", basic("xa.annghia"))
                 .header("Accept", "application/json").header("Accept-Language", "en-US,en;q=0.9").GET().build());
         assertThat(english.statusCode()).isEqualTo(404);
         assertThat(json(english).get("detail").asString()).isEqualTo("Not found, or outside your scope.");
+        assertThat(json(english).get("title").asString()).isEqualTo("Not Found");
     }
 
     /**
