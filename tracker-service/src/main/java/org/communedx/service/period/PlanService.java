@@ -2,6 +2,7 @@ package org.communedx.service.period;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -212,15 +213,16 @@ public class PlanService {
     }
 
     private PlanView view(Plan plan) {
-        List<String> participants = codes(plan.participantIds());
-        List<String> pilots = codes(plan.pilotIds());
+        List<String> participants = byCode(plan.participantIds()).stream().map(AdministrativeUnit::getCode).toList();
+        List<AdministrativeUnit> pilots = byCode(plan.pilotIds());
         return new PlanView(plan.getId(), plan.getName(), plan.getScopeUnit().getCode(), plan.getScopeUnit().getName(),
-                participants, pilots, plan.getTargetPercent(), plan.getTargetCommunes(), plan.getStartDate(),
-                plan.getDeadline());
+                participants, pilots.stream().map(AdministrativeUnit::getCode).toList(), plan.getTargetPercent(),
+                plan.getTargetCommunes(), plan.getStartDate(), plan.getDeadline(),
+                pilots.stream().map(unit -> unit.getName() + " (" + unit.getCode() + ")").toList());
     }
 
-    private List<String> codes(Set<Long> ids) {
-        return units.findAllById(ids).stream().map(AdministrativeUnit::getCode).sorted().toList();
+    private List<AdministrativeUnit> byCode(Set<Long> ids) {
+        return units.findAllById(ids).stream().sorted(Comparator.comparing(AdministrativeUnit::getCode)).toList();
     }
 
     private record Resolved(AdministrativeUnit scopeUnit, List<AdministrativeUnit> participants,

@@ -35,9 +35,10 @@ public final class PlanningViews {
             LocalDate submissionDeadline, int graceDays, long frameworkId) {
     }
 
+    /** @param pilotNames the pilots as the list of plans names them, "Xã Yên Phú (05305)", in the order of their codes */
     public record PlanView(long id, String name, String scopeUnitCode, String scopeUnitName,
             List<String> participantCodes, List<String> pilotCodes, int targetPercent, int targetCommunes,
-            LocalDate startDate, LocalDate deadline) {
+            LocalDate startDate, LocalDate deadline, List<String> pilotNames) {
     }
 
     /** Communes by GSO code, as valid on the plan's start date. */

@@ -42,7 +42,7 @@ class PeriodIT {
                 .containsPattern("<td>Năm 2025</td>(?:\\s*<td>[^<]*</td>){3}\\s*<td>DX-XA 1\\.0</td>")
                 .containsPattern("<td>Năm 2026</td>(?:\\s*<td>[^<]*</td>){3}\\s*<td>DX-XA 2\\.0</td>");
         assertThat(manager.get("/plans").body()).contains("Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025",
-                "Huyện Lạc Sơn", "Ít nhất 30% ở ít nhất 7 trong 24 xã", "05305", "31/12/2025")
+                "Huyện Lạc Sơn", "Ít nhất 30% ở ít nhất 7 trong 24 xã", "<td>Xã Yên Phú (05305)</td>", "31/12/2025")
                 .as("each plan links its tracker by name").containsPattern("href=\"/plans/\\d+\" aria-label=\""
                         + "Theo dõi tiến độ: Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025\">Theo dõi tiến độ</a>");
         assertThat(manager.get("/account").body()).contains("href=\"/periods\"", "href=\"/plans\"");
