@@ -299,13 +299,16 @@ public class Exports {
 
     /**
      * The points a value earns, rounded as the version shows them, repeated in the verified and the claimed column
-     * only where they count, and the criterion's maximum: under {@link #pointHeaders}.
+     * only where they count, and the criterion's maximum where it counts, empty for a criterion approved as not
+     * applicable: the column adds up to the commune's maximum, as the completion sheet's does. Under
+     * {@link #pointHeaders}.
      */
     private static List<Object> pointCells(EntryStatus status, BigDecimal points, BigDecimal maximum,
             ScoreSettings settings) {
         BigDecimal shown = settings.round(points);
         return Arrays.asList(shown, Completion.verifies(status) ? shown : null,
-                Completion.claims(status) ? shown : null, maximum(maximum));
+                Completion.claims(status) ? shown : null,
+                status == EntryStatus.NOT_APPLICABLE ? null : maximum(maximum));
     }
 
     /** A maximum of points as the pages write it, with the decimals it has (25, 12.5), not its column's 25.00. */

@@ -91,14 +91,17 @@ public final class EntryTexts {
 
     /**
      * {@link #points}' note, or null where the points count: "(chưa tính vào tổng)" while they may yet count, and "(không
-     * áp dụng, không tính)" once a reviewer has approved the criterion as not applicable, when they never will.
+     * áp dụng, không tính)" once a reviewer has approved the criterion as not applicable, when neither its points nor
+     * its maximum ever will (0,00 / 40 read as 40 points missed).
      */
     public @Nullable String pointsNote(EntryStatus status, @Nullable BigDecimal points) {
+        if (status == EntryStatus.NOT_APPLICABLE) {
+            return message("scorecard.points.notApplicable");
+        }
         if (points == null || points.signum() <= 0 || Completion.claims(status)) {
             return null;
         }
-        return message(status == EntryStatus.NOT_APPLICABLE ? "scorecard.points.notApplicable"
-                : "scorecard.points.notCounted");
+        return message("scorecard.points.notCounted");
     }
 
     /** "Đạt", "Chưa đạt", or "Chưa có giá trị" while there is no value. */

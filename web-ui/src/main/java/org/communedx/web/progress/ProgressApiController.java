@@ -80,7 +80,9 @@ class ProgressApiController {
             boolean met,
             @Schema(description = "Points the value earns by the criterion's scoring rule, whatever its status")
             BigDecimal score,
-            @Schema(description = "The criterion's maximum") BigDecimal maxScore,
+            @Schema(description = "The criterion's maximum where it counts; null for a criterion approved as not "
+                    + "applicable, which leaves the commune's maxScore, as the exports leave it out")
+            BigDecimal maxScore,
             @Schema(description = "ALL_OR_NOTHING, PROPORTIONAL, STEPS or LEVELS") ScoringMethod scoring) {
     }
 
@@ -126,7 +128,7 @@ class ProgressApiController {
                     card.groups().stream().flatMap(group -> group.criteria().stream())
                             .map(row -> new CriterionProgress(row.code(), row.status(),
                                     row.value() == null ? null : row.value().shownMeasure(), row.met(), row.points(),
-                                    row.maximum(), row.scoring()))
+                                    row.status() == EntryStatus.NOT_APPLICABLE ? null : row.maximum(), row.scoring()))
                             .toList(),
                     null);
         }

@@ -109,12 +109,20 @@ class DemoScoresIT {
             groupScores = groupScores.add(group.get("score").decimalValue());
         }
         assertThat(groupScores).isEqualByComparingTo(score);
+        BigDecimal maxima = BigDecimal.ZERO;
         for (JsonNode criterion : progress.get("criteria")) {
             assertThat(criterion.get("scoring").asString()).isEqualTo("ALL_OR_NOTHING");
-            assertThat(criterion.get("maxScore").decimalValue()).isEqualByComparingTo("1");
             assertThat(criterion.get("score").decimalValue())
                     .isEqualByComparingTo(criterion.get("met").asBoolean() ? "1" : "0");
+            if ("NOT_APPLICABLE".equals(criterion.get("status").asString())) {
+                assertThat(criterion.get("maxScore").isNull()).as("a maximum that does not count").isTrue();
+            }
+            else {
+                assertThat(criterion.get("maxScore").decimalValue()).isEqualByComparingTo("1");
+                maxima = maxima.add(criterion.get("maxScore").decimalValue());
+            }
         }
+        assertThat(maxima).as("the criteria's maxima add up to the commune's").isEqualByComparingTo(maxScore);
     }
 
     private HttpResponse<String> get(String path, String username) {

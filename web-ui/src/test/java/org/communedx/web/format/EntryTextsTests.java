@@ -98,6 +98,9 @@ class EntryTextsTests {
 
         assertThat(render(notes, model, "vi")).isEqualTo("(chưa tính vào tổng)|(không áp dụng, không tính)|");
         assertThat(render(notes, model, "en")).isEqualTo("(not yet in the totals)|(not applicable, not counted)|");
+        assertThat(render("[(${#entries.pointsNote(notApplicable, zero)})]", Map.of("notApplicable",
+                EntryStatus.NOT_APPLICABLE, "zero", BigDecimal.ZERO), "vi"))
+                .as("without points too: its maximum has left the whole").isEqualTo("(không áp dụng, không tính)");
     }
 
     /** A band is half-open: "0..1" and "1..2" seemed both to hold 1, so the page says it in words. */

@@ -186,11 +186,13 @@ class PointsFiguresIT {
      */
     @Test
     void theChartsDrawThePointsTheTablesShow() throws IOException {
+        String[] otherCode = new String[1];
         transaction.executeWithoutResult(status -> {
             AdministrativeUnit other = units.findAllValidOn(LocalDate.of(2031, 1, 1)).stream()
                     .filter(candidate -> candidate.getLevel() == UnitLevel.COMMUNE
                             && !candidate.getCode().equals(commune) && candidate.getParent().getCode().equals(parent))
                     .findFirst().orElseThrow();
+            otherCode[0] = other.getCode();
             Assessment assessment = Assessment.open(other, periods.findById(period).orElseThrow(), AT);
             approve(assessment.getEntries().get(0), new EntryValue.Percent(19, 25));
             CriterionEntry level = assessment.getEntries().get(2);
@@ -218,6 +220,14 @@ class PointsFiguresIT {
             workbook.getSheet("Tổng hợp").forEach(row -> totals.add(text(row)));
             assertThat(totals).contains("Trung bình đã xác nhận G1. Nhóm một (%)|" + table.doubleValue());
         }
+        // A criterion approved as not applicable has left the maximum: its row says so, and the file's maxima add up
+        // to the commune's, as its completion sheet gives it.
+        String base = "/communes/" + otherCode[0] + "/periods/" + period;
+        assertThat(lines(admin.download(base + "/export.csv").body()).get(3)).contains(",G1.C3,", ",Không áp dụng,")
+                .containsPattern(",0\\.00,,,,0,");
+        assertThat(admin.get(base).body()).contains("0,00 / 250 điểm (không áp dụng, không tính)");
+        assertThat(admin.get(base + "/explain").body()).as("and on the page that explains the figure")
+                .contains("250,00 (không áp dụng, không tính)");
     }
 
     /**
