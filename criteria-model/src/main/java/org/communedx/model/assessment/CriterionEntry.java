@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -141,6 +142,11 @@ public class CriterionEntry {
             throw new RuleViolation("entry.refused.wrongType", value.type(), criterion.getType());
         }
         String kept = bounded(explanation);
+        // The same value and explanation saved again on a draft (a second tap, a form saved twice) change nothing:
+        // no history line "850/1.200 → 850/1.200" for the reviewer to read.
+        if (status == DRAFT && value.equals(value()) && Objects.equals(kept, this.explanation)) {
+            return;
+        }
         setValue(value);
         this.explanation = kept;
         moveTo(DRAFT, actor, now);

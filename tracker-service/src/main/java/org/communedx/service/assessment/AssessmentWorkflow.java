@@ -717,6 +717,10 @@ public class AssessmentWorkflow {
         }
         var before = entry.snapshot();
         change.accept(entry);
+        if (entry.snapshot().equals(before) && note.isEmpty()) {
+            // Nothing changed (a draft saved again as it was): nothing to write, audit or count.
+            return EntryView.of(entry);
+        }
         try {
             entries.saveAndFlush(entry);
         }

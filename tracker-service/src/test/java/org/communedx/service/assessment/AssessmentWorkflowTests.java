@@ -113,6 +113,10 @@ class AssessmentWorkflowTests {
         assertThat(saved.status()).isEqualTo(EntryStatus.DRAFT);
         assertThat(saved.value().measure()).isEqualByComparingTo("85");
         assertThat(saved.met()).isTrue();
+        EntryView again = workflow.saveValue(percent.id(), saved.version(), new EntryValue.Percent(17, 20), " ghi chú ");
+        assertThat(again.version()).as("saved again as it was: nothing changed").isEqualTo(saved.version());
+        assertThat(audit.history(AssessmentWorkflow.AUDIT_TYPE, percent.id())).extracting(AuditEvent::action)
+                .containsExactly("SAVE_VALUE");
         assertThat(workflow.submit(percent.id(), saved.version()).status()).isEqualTo(EntryStatus.SUBMITTED);
 
         loginAs("t.xa96102", Role.COMMUNE_STAFF);
