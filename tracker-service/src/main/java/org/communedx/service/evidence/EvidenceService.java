@@ -120,7 +120,9 @@ public class EvidenceService {
             // The same bytes twice on one criterion list two files that are one, which a reviewer opens twice.
             Optional<Evidence> same = evidence.findFirstByEntryIdAndSha256(entryId, staged.sha256());
             if (same.isPresent()) {
-                throw new RuleViolation("evidence.refused.duplicate", same.get().getOriginalName());
+                // Named as the list names it, with its type's extension ("anh.pdf.jpg"), not as it was sent.
+                throw new RuleViolation("evidence.refused.duplicate",
+                        FileNames.download(same.get().getOriginalName(), same.get().type()));
             }
             boolean created = storeOrRefuse(staged);
             if (created) {

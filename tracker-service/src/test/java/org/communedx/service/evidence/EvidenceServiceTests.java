@@ -423,12 +423,13 @@ class EvidenceServiceTests {
     @Test
     void theSameFileTwiceOnOneCriterionIsRefusedNamingTheFirst() {
         byte[] pdf = SampleFiles.pdf(28);
-        evidence.upload(entryId, METADATA, new ByteArrayInputStream(pdf), "bien-ban.pdf");
+        evidence.upload(entryId, METADATA, new ByteArrayInputStream(pdf), "bien-ban.jpg");
 
         assertThatExceptionOfType(RuleViolation.class)
                 .isThrownBy(() -> evidence.upload(entryId, METADATA, new ByteArrayInputStream(pdf), "ban-sao.pdf"))
                 .satisfies(refused -> assertThat(refused.messageKey()).isEqualTo("evidence.refused.duplicate"))
-                .satisfies(refused -> assertThat(refused.arguments()).containsExactly("bien-ban.pdf"));
+                .satisfies(refused -> assertThat(refused.arguments()).as("named as the list names it")
+                        .containsExactly("bien-ban.jpg.pdf"));
         assertThat(evidence.count(entryId)).isEqualTo(1);
         assertThat(evidence.upload(otherEntry, METADATA, new ByteArrayInputStream(pdf), "bien-ban.pdf"))
                 .as("another criterion may hold it too").isNotNull();
