@@ -53,6 +53,9 @@ class RankingIT {
     PeriodRepository periods;
 
     @Autowired
+    org.communedx.model.framework.FrameworkRepository frameworks;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -197,6 +200,14 @@ class RankingIT {
         try (PDDocument document = Loader.loadPDF(phuTho.download(ranking + ".pdf").body())) {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains(
                     "Chưa xã nào có điểm trong kỳ này.", "Xã Yên Phú Chưa có điểm");
+        }
+        // A version without classes says so in a note, with no heading over nothing.
+        long unclassed = new org.communedx.web.support.EntryPages(frameworks, periods, transaction).newPeriod(2093,
+                LocalDate.of(2093, 12, 15));
+        try (PDDocument document = Loader.loadPDF(phuTho.download("/units/25/periods/" + unclassed + "/ranking.pdf")
+                .body())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("chưa quy định các mức xếp loại").doesNotContain("Mức xếp loại");
         }
     }
 
