@@ -38,4 +38,34 @@ public final class Unicode {
         String bare = COMBINING_MARKS.matcher(nfd(text)).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
         return nfc(bare.toLowerCase(Locale.ROOT));
     }
+
+    /**
+     * The text without what a reader sees as nothing at either end: whitespace, the no-break space (U+00A0, typed by
+     * Word and by Vietnamese keyboards alike) and the zero-width characters (U+200B to U+200D, U+2060, U+FEFF), which
+     * {@link String#strip} leaves. A reason of those alone was taken as given, and read as nothing.
+     */
+    public static String trim(CharSequence text) {
+        if (text == null) {
+            return null;
+        }
+        int start = 0;
+        int end = text.length();
+        while (start < end && invisible(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && invisible(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.subSequence(start, end).toString();
+    }
+
+    /** Whether the text is null or {@linkplain #trim nothing a reader sees}. */
+    public static boolean isBlank(CharSequence text) {
+        return text == null || trim(text).isEmpty();
+    }
+
+    private static boolean invisible(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\u200C'
+                || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
+    }
 }

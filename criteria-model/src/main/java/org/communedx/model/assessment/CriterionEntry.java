@@ -23,6 +23,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.communedx.model.RuleViolation;
+import org.communedx.model.Unicode;
 import org.communedx.model.framework.Criterion;
 import org.communedx.model.framework.ScoringRule;
 import org.communedx.model.period.Period;
@@ -269,7 +270,7 @@ public class CriterionEntry {
     /** The commune asks a reviewer to exclude this criterion, and says why. */
     public void requestNotApplicable(String explanation, String actor, Instant now) {
         require("requestNotApplicable", NOT_STARTED, DRAFT, RETURNED);
-        if (explanation == null || explanation.isBlank()) {
+        if (Unicode.isBlank(explanation)) {
             throw new RuleViolation("entry.refused.explanationRequired");
         }
         this.valueExplanation = this.explanation;
@@ -315,13 +316,14 @@ public class CriterionEntry {
     public static final int MAX_REASON_LENGTH = 2000;
 
     private static String requireReason(String reason) {
-        if (reason == null || reason.isBlank()) {
+        String text = Unicode.trim(reason);
+        if (text == null || text.isEmpty()) {
             throw new RuleViolation("entry.refused.reasonRequired");
         }
-        if (reason.strip().length() > MAX_REASON_LENGTH) {
+        if (text.length() > MAX_REASON_LENGTH) {
             throw new RuleViolation("entry.refused.reasonTooLong", MAX_REASON_LENGTH);
         }
-        return reason.strip();
+        return text;
     }
 
     private void moveTo(EntryStatus next, String actor, Instant now) {
@@ -392,7 +394,7 @@ public class CriterionEntry {
 
     /** An explanation as kept: stripped, null when blank, refused past {@link #EXPLANATION_MAX}, however it came. */
     private static String bounded(String explanation) {
-        String text = explanation == null || explanation.isBlank() ? null : explanation.strip();
+        String text = Unicode.isBlank(explanation) ? null : Unicode.trim(explanation);
         if (text != null && text.length() > EXPLANATION_MAX) {
             throw new RuleViolation("entry.form.explanationTooLong", EXPLANATION_MAX);
         }

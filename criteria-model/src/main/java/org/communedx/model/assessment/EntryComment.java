@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.communedx.model.RuleViolation;
+import org.communedx.model.Unicode;
 
 /**
  * One comment in the thread of a criterion entry, between the commune's staff and its reviewers. Talk, not data:
@@ -49,10 +50,10 @@ public class EntryComment {
 
     /** @param body required, at most {@link #MAX_LENGTH} characters once the blanks around it are stripped */
     public EntryComment(long entryId, String authorUsername, String authorName, String body, Instant postedAt) {
-        if (body == null || body.isBlank()) {
+        if (Unicode.isBlank(body)) {
             throw new RuleViolation("comment.refused.bodyRequired");
         }
-        String text = body.strip();
+        String text = Unicode.trim(body);
         if (text.length() > MAX_LENGTH) {
             throw new RuleViolation("comment.refused.bodyTooLong", MAX_LENGTH);
         }

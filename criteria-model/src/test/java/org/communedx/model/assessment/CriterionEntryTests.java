@@ -155,9 +155,13 @@ class CriterionEntryTests {
         submitted(level);
         assertRefused(() -> level.returnWithReason("  ", "huyen.lacson", NOW), "entry.refused.reasonRequired");
         assertRefused(() -> level.returnWithReason(null, "huyen.lacson", NOW), "entry.refused.reasonRequired");
+        // A no-break space or zero-width characters alone are as good as nothing: the commune would read no reason.
+        assertRefused(() -> level.returnWithReason("\u00A0", "huyen.lacson", NOW), "entry.refused.reasonRequired");
+        assertRefused(() -> level.returnWithReason("\u200B\u200B \uFEFF", "huyen.lacson", NOW),
+                "entry.refused.reasonRequired");
         assertThat(level.getStatus()).isEqualTo(EntryStatus.SUBMITTED);
 
-        level.returnWithReason("Thiếu biên bản", "huyen.lacson", NOW);
+        level.returnWithReason("\u00A0Thiếu biên bản\u200B", "huyen.lacson", NOW);
         assertThat(level.getStatus()).isEqualTo(EntryStatus.RETURNED);
         assertThat(level.getReason()).isEqualTo("Thiếu biên bản");
     }
@@ -194,6 +198,8 @@ class CriterionEntryTests {
     @Test
     void notApplicableIsRequestedWithAnExplanationAndApprovedByAReviewer() {
         assertRefused(() -> level.requestNotApplicable(" ", "xa.yenphu", NOW), "entry.refused.explanationRequired");
+        assertRefused(() -> level.requestNotApplicable("\u00A0\u200B", "xa.yenphu", NOW),
+                "entry.refused.explanationRequired");
         assertRefused(() -> level.approveNotApplicable("huyen.lacson", NOW), "entry.refused.transition");
 
         level.requestNotApplicable("Xã không có doanh nghiệp", "xa.yenphu", NOW);

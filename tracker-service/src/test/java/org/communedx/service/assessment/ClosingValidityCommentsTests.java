@@ -367,6 +367,9 @@ class ClosingValidityCommentsTests {
         events.clear();
         assertThatThrownBy(() -> comments.post(level.id(), "   ")).isInstanceOfSatisfying(RuleViolation.class,
                 violation -> assertThat(violation.messageKey()).isEqualTo("comment.refused.bodyRequired"));
+        assertThatThrownBy(() -> comments.post(level.id(), "\u200B")).as("a zero-width space is nothing to read")
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        violation -> assertThat(violation.messageKey()).isEqualTo("comment.refused.bodyRequired"));
         assertThatThrownBy(() -> comments.post(level.id(), "x".repeat(2001))).isInstanceOfSatisfying(
                 RuleViolation.class, violation -> assertThat(violation.messageKey())
                         .isEqualTo("comment.refused.bodyTooLong"));
