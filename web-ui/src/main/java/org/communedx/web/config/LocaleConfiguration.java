@@ -1,6 +1,7 @@
 package org.communedx.web.config;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -52,7 +53,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
             // Pages stay Vietnamese whatever a browser's own language (English on many of the communes' computers).
             setDefaultLocaleFunction(request -> request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null
                     && ApiPaths.isApi(request)
-                    ? request.getLocale() : VIETNAMESE);
+                    ? preferred(request) : VIETNAMESE);
             setCookieMaxAge(Duration.ofDays(365));
             setCookieSameSite("Lax");
             setCookieHttpOnly(true);
@@ -66,6 +67,22 @@ class LocaleConfiguration implements WebMvcConfigurer {
         @Override
         public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
             super.setLocale(request, response, locale == null ? null : supported(locale));
+        }
+
+        /**
+         * The first of the caller's languages the tracker speaks, in the caller's order of preference, else
+         * Vietnamese: "fr, en;q=0.5" is English. The first language alone (French) reached the API's messages,
+         * which answered with their keys, as the bundles have no French.
+         */
+        private static Locale preferred(HttpServletRequest request) {
+            for (Locale asked : Collections.list(request.getLocales())) {
+                for (Locale candidate : SUPPORTED) {
+                    if (candidate.getLanguage().equals(asked.getLanguage())) {
+                        return candidate;
+                    }
+                }
+            }
+            return VIETNAMESE;
         }
 
         private static Locale supported(Locale locale) {

@@ -209,6 +209,13 @@ class WriteApiIT {
         assertThat(english.statusCode()).isEqualTo(404);
         assertThat(json(english).get("detail").asString()).isEqualTo("Not found, or outside your scope.");
         assertThat(json(english).get("title").asString()).isEqualTo("Not Found");
+        // A language the tracker does not speak is passed over for the next one asked, else Vietnamese.
+        for (String[] asked : new String[][] { { "fr, en;q=0.5", "Not found, or outside your scope." },
+                { "zh-CN", "Không tìm thấy, hoặc nằm ngoài phạm vi của bạn." } }) {
+            HttpResponse<String> answer = client.send(client.request(entry).header("Authorization", basic("xa.annghia"))
+                    .header("Accept", "application/json").header("Accept-Language", asked[0]).GET().build());
+            assertThat(json(answer).get("detail").asString()).as(asked[0]).isEqualTo(asked[1]);
+        }
     }
 
     /**
