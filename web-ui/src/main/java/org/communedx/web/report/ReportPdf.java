@@ -21,6 +21,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -44,8 +45,17 @@ class ReportPdf {
 
     private final ITemplateEngine templates;
 
+    /** Whether the PDF is tagged for screen readers (PDF/UA): always, but for the benchmark that weighs the cost. */
+    private final boolean tagged;
+
+    @Autowired
     ReportPdf(ITemplateEngine templates) {
+        this(templates, true);
+    }
+
+    ReportPdf(ITemplateEngine templates, boolean tagged) {
         this.templates = templates;
+        this.tagged = tagged;
         PdfRendererLog.install();
     }
 
@@ -61,7 +71,7 @@ class ReportPdf {
             builder.useFastMode();
             // Tagged (PDF/UA): a screen reader reads the report in order, its tables with their headers, in the
             // report's language (the html element's lang) and under its title (the head's), not as loose text.
-            builder.usePdfUaAccessibility(true);
+            builder.usePdfUaAccessibility(tagged);
             builder.withHtmlContent(html, PROTOCOL + ":/");
             builder.useUriResolver(ReportPdf::resolve);
             builder.useProtocolsStreamImplementation(ReportPdf::open, PROTOCOL);
