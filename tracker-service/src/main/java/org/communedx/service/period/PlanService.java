@@ -102,6 +102,17 @@ public class PlanService {
     }
 
     /**
+     * What the plan's codes are refused for, for a form still refused for its shape: told in the same round as its
+     * fields' messages rather than after they are mended. The draft holds what bound; a code field that did not is
+     * null or empty, and without a start date no code can be resolved.
+     */
+    @Transactional(readOnly = true)
+    public List<RuleViolation> unitProblems(PlanDraft draft) {
+        PeriodService.requireManager();
+        return draft.startDate() == null ? List.of() : resolveUnits(draft).problems();
+    }
+
+    /**
      * The units behind the codes, each in the caller's scope, and every commune under the plan's unit.
      * @throws TermsRefused with every code that cannot be resolved, and what the terms alone are refused for
      */
@@ -109,12 +120,23 @@ public class PlanService {
         if (draft.startDate() == null) {
             throw new RuleViolation("plan.invalid.datesMissing");
         }
+        Resolved resolved = resolveUnits(draft);
+        List<RuleViolation> problems = new ArrayList<>(resolved.problems());
+        if (!problems.isEmpty()) {
+            problems.addAll(Plan.termProblems(terms(draft), distinct(draft.participantCodes()).size()));
+        }
+        TermsRefused.throwIfAny(problems);
+        return resolved;
+    }
+
+    /** The units of the draft's codes on its start date, with a problem for each code that cannot be one of them. */
+    private Resolved resolveUnits(PlanDraft draft) {
         UnitScope scope = scopes.current();
         List<RuleViolation> problems = new ArrayList<>();
         String scopeCode = draft.scopeUnitCode() == null ? "" : draft.scopeUnitCode().strip();
         // The unit of the plan's start date, not the code: a code reused by a merger names another unit on
         // other dates.
-        AdministrativeUnit scopeUnit = reachable(scope, scopeCode, draft, problems);
+        AdministrativeUnit scopeUnit = scopeCode.isEmpty() ? null : reachable(scope, scopeCode, draft, problems);
         Set<String> under = scopeUnit == null ? null : Set.copyOf(units.findSubtreeCodes(scopeCode));
         Set<String> participantCodes = distinct(draft.participantCodes());
         List<AdministrativeUnit> participants = new ArrayList<>();
@@ -140,12 +162,8 @@ public class PlanService {
                 participants.stream().filter(unit -> unit.getCode().equals(code)).findFirst().ifPresent(pilots::add);
             }
         }
-        goneByTheScoringPeriod(draft, scopeUnit, participants).forEach(problems::add);
-        if (!problems.isEmpty()) {
-            problems.addAll(Plan.termProblems(terms(draft), participantCodes.size()));
-        }
-        TermsRefused.throwIfAny(problems);
-        return new Resolved(scopeUnit, participants, pilots);
+        problems.addAll(goneByTheScoringPeriod(draft, scopeUnit, participants));
+        return new Resolved(scopeUnit, participants, pilots, problems);
     }
 
     /**
@@ -226,6 +244,6 @@ public class PlanService {
     }
 
     private record Resolved(AdministrativeUnit scopeUnit, List<AdministrativeUnit> participants,
-            List<AdministrativeUnit> pilots) {
+            List<AdministrativeUnit> pilots, List<RuleViolation> problems) {
     }
 }

@@ -48,6 +48,7 @@ class PlanController {
             RedirectAttributes redirect) {
         if (binding.hasErrors()) {
             PlanningProblems.reject(binding, form.termProblems(binding));
+            PlanningProblems.reject(binding, plans.unitProblems(form.unitsDraft(binding)));
             return refused(binding, model);
         }
         try {
@@ -75,6 +76,7 @@ class PlanController {
         model.addAttribute("planId", id);
         if (binding.hasErrors()) {
             PlanningProblems.reject(binding, form.termProblems(binding));
+            PlanningProblems.reject(binding, plans.unitProblems(form.unitsDraft(binding)));
             return refused(binding, model);
         }
         try {

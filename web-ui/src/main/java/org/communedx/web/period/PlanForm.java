@@ -64,6 +64,20 @@ record PlanForm(@NotBlank @Size(max = 300) String name, @NotBlank @Pattern(regex
                 startDate, deadline), codes(participants).size()), binding);
     }
 
+    /**
+     * The codes and dates that bound, for the service to say what is wrong with the units in the same round as the
+     * fields' messages ({@code PlanService.unitProblems}). A code field refused for its shape is left out, and the
+     * pilots with the participants they must be among.
+     */
+    PlanDraft unitsDraft(BindingResult binding) {
+        boolean participantsBound = !binding.hasFieldErrors("participants");
+        return new PlanDraft(name, binding.hasFieldErrors("scopeUnitCode") ? null : scopeUnitCode,
+                participantsBound ? codes(participants) : List.of(),
+                participantsBound && !binding.hasFieldErrors("pilots") ? codes(pilots) : List.of(), 0, 0,
+                binding.hasFieldErrors("startDate") ? null : startDate,
+                binding.hasFieldErrors("deadline") ? null : deadline);
+    }
+
     private static List<String> codes(String text) {
         return text == null ? List.of()
                 : Arrays.stream(text.split("[,;\\s]+")).filter(code -> !code.isBlank()).toList();

@@ -168,6 +168,15 @@ class PeriodIT {
         assertThat(input(badShape.body(), "deadline")).contains("aria-invalid=\"true\"",
                 "aria-describedby=\"planning-refusals\"");
         assertThat(input(badShape.body(), "scopeUnitCode")).contains("aria-describedby=\"scopeUnitCode-error\"");
+        HttpResponse<String> shapeAndUnits = manager.post("/plans/new", planForm(manager, "", "157",
+                "05305 05068 95001", "05302", 1));
+        assertThat(shapeAndUnits.body()).as("the units' problems in the same round as an empty name's")
+                .contains("Xã 05068 không thuộc địa bàn 157.", "Mã 95001 không tồn tại hoặc nằm ngoài phạm vi của bạn.",
+                        "Xã thí điểm 05302 phải là một xã tham gia.");
+        assertThat(input(shapeAndUnits.body(), "name")).contains("aria-invalid=\"true\"");
+        assertThat(manager.post("/plans/new", planForm(manager, name, "157", "x 95001", "05302", 1)).body())
+                .as("codes that did not bind are their field's message alone, and pilots wait for the participants")
+                .doesNotContain("95001 không tồn tại", "05302 phải là");
         HttpResponse<String> termsOnly = manager.post("/plans/new", planForm(manager, name, "157", "05305", "", 150)
                 .replace("&deadline=2025-12-31", "&deadline=2023-12-31"));
         assertThat(termsOnly.body()).as("a percent out of range and reversed dates, both in one round")
