@@ -174,6 +174,8 @@ class PeriodIT {
                 .contains("Xã 05068 không thuộc địa bàn 157.", "Mã 95001 không tồn tại hoặc nằm ngoài phạm vi của bạn.",
                         "Xã thí điểm 05302 phải là một xã tham gia.");
         assertThat(input(shapeAndUnits.body(), "name")).contains("aria-invalid=\"true\"");
+        assertThat(shapeAndUnits.body()).as("a refused form's title says so").contains("<title>Lỗi: ");
+        assertThat(manager.get("/plans/new").body()).doesNotContain("<title>Lỗi: ");
         assertThat(manager.post("/plans/new", planForm(manager, name, "157", "x 95001", "05302", 1)).body())
                 .as("codes that did not bind are their field's message alone, and pilots wait for the participants")
                 .doesNotContain("95001 không tồn tại", "05302 phải là");
