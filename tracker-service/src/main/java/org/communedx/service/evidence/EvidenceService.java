@@ -109,14 +109,7 @@ public class EvidenceService {
         FileNames.requireNoControlCharacters(originalName);
         try (Staged staged = stage(content)) {
             diskReserve.require();
-            if (staged.size() == 0) {
-                throw new RuleViolation("evidence.refused.empty");
-            }
-            EvidenceType type = ContentTypes.detect(staged.file())
-                    .orElseThrow(() -> new RuleViolation("evidence.refused.type"));
-            if (type.isImage()) {
-                requireFewEnoughPixels(staged, type);
-            }
+            EvidenceType type = acceptedType(staged);
             // The same bytes twice on one criterion list two files that are one, which a reviewer opens twice.
             Optional<Evidence> same = evidence.findFirstByEntryIdAndSha256(entryId, staged.sha256());
             if (same.isPresent()) {
@@ -143,6 +136,49 @@ public class EvidenceService {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /**
+     * What the file alone would be refused for (empty, too large, a type not accepted, too many pixels), for a form
+     * refused for its other fields: said in the same round rather than once they are mended. Nothing is kept, and
+     * nothing is read but for the commune's own staff, who alone may upload there.
+     */
+    public Optional<RuleViolation> contentRefusal(long entryId, InputStream content) {
+        return contentRefusal(loadEntry(entryId).getAssessment().getUnit().getCode(), content);
+    }
+
+    /** {@link #contentRefusal(long, InputStream)}, for the entry at the criterion's address. */
+    public Optional<RuleViolation> contentRefusal(CriterionAddress address, InputStream content) {
+        return contentRefusal(address.communeCode(), content);
+    }
+
+    private Optional<RuleViolation> contentRefusal(String communeCode, InputStream content) {
+        if (!isCommuneStaff(communeCode)) {
+            return Optional.empty();
+        }
+        try (Staged staged = stage(content)) {
+            acceptedType(staged);
+            return Optional.empty();
+        }
+        catch (RuleViolation refused) {
+            return Optional.of(refused);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The staged file's type, if its content is one the tracker accepts. */
+    private EvidenceType acceptedType(Staged staged) throws IOException {
+        if (staged.size() == 0) {
+            throw new RuleViolation("evidence.refused.empty");
+        }
+        EvidenceType type = ContentTypes.detect(staged.file())
+                .orElseThrow(() -> new RuleViolation("evidence.refused.type"));
+        if (type.isImage()) {
+            requireFewEnoughPixels(staged, type);
+        }
+        return type;
     }
 
     /**

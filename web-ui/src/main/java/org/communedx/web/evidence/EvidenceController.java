@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
@@ -72,8 +73,8 @@ class EvidenceController {
     String upload(@PathVariable long entryId, @RequestParam(required = false) MultipartFile file,
             @Valid @ModelAttribute EvidenceForm form, BindingResult binding, RedirectAttributes redirect)
             throws IOException {
-        upload(file, form, binding, redirect, (metadata, content) -> evidence.upload(entryId, metadata, content,
-                Uploads.fileName(file)));
+        upload(file, form, binding, redirect, content -> evidence.contentRefusal(entryId, content),
+                (metadata, content) -> evidence.upload(entryId, metadata, content, Uploads.fileName(file)));
         return "redirect:/entries/{entryId}";
     }
 
@@ -83,18 +84,24 @@ class EvidenceController {
             @RequestParam(required = false) MultipartFile file, @Valid @ModelAttribute EvidenceForm form,
             BindingResult binding, RedirectAttributes redirect) throws IOException {
         CriterionAddress address = new CriterionAddress(code, periodId, criterion);
-        upload(file, form, binding, redirect, (metadata, content) -> evidence.upload(address, metadata, content,
-                Uploads.fileName(file)));
+        upload(file, form, binding, redirect, content -> evidence.contentRefusal(address, content),
+                (metadata, content) -> evidence.upload(address, metadata, content, Uploads.fileName(file)));
         return "redirect:/communes/{code}/periods/{periodId}/criteria/{criterion}";
     }
 
     private void upload(MultipartFile file, EvidenceForm form, BindingResult binding, RedirectAttributes redirect,
-            Upload upload) throws IOException {
+            Function<InputStream, Optional<RuleViolation>> contentRefusal, Upload upload) throws IOException {
         // Every refusal of the form at once, the file's among them, in the order of the fields.
         List<Problem> problems = new ArrayList<>(problems(binding));
         if (file == null || file.isEmpty()) {
             problems.add(new Problem(Uploads.chosen(file) ? "evidence.refused.empty" : "evidence.refused.noFile",
                     List.of()));
+        }
+        else if (!problems.isEmpty()) {
+            try (InputStream content = file.getInputStream()) {
+                contentRefusal.apply(content).ifPresent(refused -> problems.add(new Problem(refused.messageKey(),
+                        refused.arguments())));
+            }
         }
         problems.sort(Comparator.comparingInt(problem -> EvidenceForm.FIELDS.indexOf(problem.field())));
         if (!problems.isEmpty()) {

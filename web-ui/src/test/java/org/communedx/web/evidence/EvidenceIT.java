@@ -247,6 +247,25 @@ class EvidenceIT {
         assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
     }
 
+    /** A file of a type not accepted, sent with a field left empty: both said in one round, the file's first. */
+    @Test
+    void aFileOfTheWrongTypeIsSaidWithTheFieldsRefusals() {
+        long before = evidence.countByEntryId(entryId);
+        Map<String, String> fields = fields();
+        fields.remove("title");
+
+        assertThat(staff.postMultipart(uploadPath(), fields, "anh.png", SampleFiles.html()).statusCode())
+                .isEqualTo(302);
+        String page = staff.get("/entries/" + entryId).body();
+        String problems = page.substring(page.indexOf("id=\"evidence-problems\""));
+        problems = problems.substring(0, problems.indexOf("</div>"));
+        assertThat(problems).containsSubsequence("href=\"#evidence-file\">Loại tệp này không được chấp nhận",
+                "href=\"#evidence-title\">");
+        assertThat(page).as("the page's title says the form was refused").contains("<title>Lỗi: ");
+        assertThat(staff.get("/entries/" + entryId).body()).as("and only then").doesNotContain("<title>Lỗi: ");
+        assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+    }
+
     /**
      * A date typed by hand where the browser has no date picker, or a day that does not exist: the field's own
      * message, never the converter's, and a title over its limit comes back cut to it rather than lost (its own
