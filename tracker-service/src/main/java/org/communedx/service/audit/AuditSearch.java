@@ -298,8 +298,9 @@ public class AuditSearch {
                 case "UNITS" -> named(AuditText.day(field(event, field(event, "listDate") != null ? "listDate" : "effectiveDate")),
                         event, "listDate");
                 case "SUGGESTED_VALUES" -> named(periods.get(id(event.entityId())), event, "period");
-                // A release is the login audit's row: named by the username it let in again, not by that row's id.
-                case "LOGIN_ATTEMPTS" -> named(null, event, "username");
+                // A release is the login audit's row: named by the address or the username it let in again, not by
+                // that row's id.
+                case "LOGIN_ATTEMPTS" -> named(field(event, "address"), event, "username");
                 default -> named(null, event, "name");
             };
             rows.add(new AuditRow(event.id(), event.occurredAt(), event.actor(),

@@ -150,6 +150,64 @@ public class LoginAttempts {
         return true;
     }
 
+    /**
+     * A client address whose wrong passwords, for any usernames, reached the limit that makes it wait for every
+     * username ({@link LoginThrottle}), within the current window and with no release of it since: an office whose
+     * staff share one address is held back as a whole, which releasing their usernames does not end.
+     * @param usernames how many usernames those wrong passwords were for
+     */
+    public record HeldAddress(String address, int failures, int usernames, Instant lastFailure) {
+    }
+
+    /** The held addresses, most recent first, at most {@code limit}. For administrators only; one SQL query. */
+    public List<HeldAddress> heldAddresses(int limit) {
+        Actors.requireAnyRole("Only administrators see addresses held back", "ADMIN");
+        return heldAddresses(null, limit);
+    }
+
+    private List<HeldAddress> heldAddresses(@Nullable String address, int limit) {
+        return jdbc.sql("""
+                with released as (
+                    select client_ip, max(attempted_at) as released_at
+                    from login_attempt
+                    where attempted_at > :since and outcome = 'RELEASE' and client_ip is not null
+                    group by client_ip
+                )
+                select a.client_ip, count(*) as failures, count(distinct a.username_key) as usernames,
+                    max(a.attempted_at) as last_failure
+                from login_attempt a left join released r on r.client_ip = a.client_ip
+                where a.attempted_at > :since and a.outcome in ('FAILURE', 'LOCKOUT', 'WRONG_CURRENT')
+                    and a.client_ip is not null and (cast(:address as text) is null or a.client_ip = :address)
+                    and (r.released_at is null or a.attempted_at > r.released_at)
+                group by a.client_ip
+                having count(*) >= :limitPerAddress
+                order by last_failure desc, a.client_ip
+                limit :limit""").param("since", Timestamp.from(clock.instant().minus(throttle.window())))
+                .param("address", address).param("limitPerAddress", throttle.failuresPerAddress())
+                .param("limit", limit)
+                .query((rs, row) -> new HeldAddress(rs.getString("client_ip"), rs.getInt("failures"),
+                        rs.getInt("usernames"), rs.getTimestamp("last_failure").toInstant())).list();
+    }
+
+    /**
+     * Lets a client address that wrong passwords for many usernames held back try every username again at once, as
+     * the README's SQL release with an address does. For administrators; audited, and kept in the login audit as a
+     * {@code RELEASE} of that address (with no username).
+     * @return false, with nothing written, when the address is not held back ({@link #heldAddresses(int)}'s rule)
+     */
+    @Transactional
+    public boolean releaseAddress(String address) {
+        Actors.requireAnyRole("Only administrators release an address held back", "ADMIN");
+        String stored = LoginAttempt.addressOf(address == null ? null : address.strip());
+        if (stored == null || stored.isEmpty() || heldAddresses(stored, 1).isEmpty()) {
+            return false;
+        }
+        LoginAttempt release = attempts.save(new LoginAttempt("", stored, LoginOutcome.RELEASE, clock.instant()));
+        audit.record(LoginAttemptRetention.AUDIT_TYPE, release.getId(), "RELEASE", null,
+                Map.of("address", release.getClientIp()));
+        return true;
+    }
+
     /** In a transaction of its own, so that leaving the data revision unmoved can never hide another write. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void succeeded(String username, String clientIp) {
@@ -194,7 +252,12 @@ public class LoginAttempts {
         record(username, clientIp, true);
     }
 
-    /** A failure that makes its sender wait is recorded as the {@code LOCKOUT}, for the audit's reader. */
+    /**
+     * A failure that makes its sender wait for this username is recorded as the {@code LOCKOUT}, for the audit's
+     * reader and the administrator's list of usernames held back; one that makes the address wait for every username
+     * is a plain failure there, and the address is listed instead ({@link #heldAddresses}): a stranger's guess that
+     * happened to be the address's twentieth is no username of theirs held back.
+     */
     private void record(String username, String clientIp, boolean currentPassword) {
         revision.excludeCurrentTransaction();
         Instant now = clock.instant();
@@ -206,7 +269,9 @@ public class LoginAttempts {
         List<LoginAttempt> forAddress = new ArrayList<>(forAddress(address, now));
         forAddress.add(failure);
         Optional<Instant> until = throttle.waitUntil(address, forUsername, forAddress, now);
-        attempts.save(until.isPresent() && !currentPassword
+        boolean usernameHeld = throttle.waitUntil(address, forUsername, forAddress.stream()
+                .filter(attempt -> attempt.getOutcome() == LoginOutcome.RELEASE).toList(), now).isPresent();
+        attempts.save(usernameHeld && !currentPassword
                 ? new LoginAttempt(username, clientIp, LoginOutcome.LOCKOUT, now) : failure);
         until.ifPresent(time -> log.warn("Wrong passwords for '{}' from {}: that address waits until {}",
                 failure.getUsernameKey(), failure.getClientIp(), time));

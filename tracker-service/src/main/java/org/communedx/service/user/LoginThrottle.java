@@ -22,6 +22,8 @@ import org.communedx.service.CommuneDxProperties;
  * <li>A client address that gave {@code failuresPerAddress} wrong passwords within the window, for any usernames,
  * waits in the same way for every username; only a release starts that count again, as an attacker could otherwise
  * reset it by logging in to an account of their own.
+ * <li>A release of an address (an administrator's, for an office behind one address) starts both counts of that
+ * address again, for every username.
  * </ul>
  * Decided from the recorded attempts alone, so the rule holds across restarts. A refused attempt is not recorded: a
  * flood of them neither grows the table nor changes how long the wait is.
@@ -42,6 +44,11 @@ final class LoginThrottle {
         return settings.window();
     }
 
+    /** Wrong passwords from one address, for any usernames, that make it wait for every username. */
+    int failuresPerAddress() {
+        return settings.failuresPerAddress();
+    }
+
     /**
      * @param clientIp the client address, as {@link LoginAttempt#addressOf} stores it
      * @param usernameAttempts the username's attempts within the window, oldest first
@@ -51,8 +58,14 @@ final class LoginThrottle {
      */
     Optional<Instant> waitUntil(String clientIp, List<LoginAttempt> usernameAttempts,
             List<LoginAttempt> addressAttempts, Instant now) {
+        Instant addressReleased = clientIp == null ? null : addressAttempts.stream()
+                .filter(attempt -> attempt.getOutcome() == LoginOutcome.RELEASE).map(LoginAttempt::getAttemptedAt)
+                .max(Comparator.naturalOrder()).orElse(null);
         Count fromAddress = new Count();
         for (LoginAttempt attempt : usernameAttempts) {
+            if (addressReleased != null && !attempt.getAttemptedAt().isAfter(addressReleased)) {
+                continue;
+            }
             if (attempt.getOutcome() == LoginOutcome.RELEASE || attempt.getOutcome() == LoginOutcome.SUCCESS
                     && Objects.equals(attempt.getClientIp(), clientIp)) {
                 fromAddress = new Count();

@@ -126,6 +126,22 @@ class LoginThrottleTests {
         assertThat(waitUntil("guess.7", STRANGER, at(23))).isEmpty();
     }
 
+    /**
+     * An address's release (no username) lets every username in from it again: one who also typed their own password
+     * wrong five times there was still held by their own count.
+     */
+    @Test
+    void anAddressReleaseStartsItsUsernamesCountsThereAgain() {
+        for (int second = 0; second < 20; second++) {
+            record(second < 6 ? "xa.mot" : "guess." + second, STRANGER, LoginOutcome.FAILURE, at(second));
+        }
+        assertThat(waitUntil("xa.mot", STRANGER, at(21))).isPresent();
+
+        record("", STRANGER, LoginOutcome.RELEASE, at(21));
+        assertThat(waitUntil("xa.mot", STRANGER, at(22))).isEmpty();
+        assertThat(waitUntil("guess.9", STRANGER, at(22))).isEmpty();
+    }
+
     @Test
     void wrongPasswordsOlderThanTheWindowDoNotCount() {
         for (int second = 0; second < 4; second++) {

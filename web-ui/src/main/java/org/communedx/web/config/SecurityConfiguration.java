@@ -114,8 +114,10 @@ class SecurityConfiguration {
                             .authenticated()
                         // The scheduled jobs' runs: administrators only (the service checks it too).
                         .requestMatchers(HttpMethod.GET, "/admin/scheduled-jobs").hasRole("ADMIN")
-                        // Letting a username that wrong passwords held back try again: administrators (the service too).
-                        .requestMatchers(HttpMethod.POST, "/admin/login-holds/release").hasRole("ADMIN")
+                        // Letting a username or an address that wrong passwords held back try again: administrators
+                        // (the service too).
+                        .requestMatchers(HttpMethod.POST, "/admin/login-holds/release",
+                                "/admin/login-holds/release-address").hasRole("ADMIN")
                         // User administration: the service decides which users and roles each of the two may touch.
                         .requestMatchers("/users", "/users/**").hasAnyRole("ADMIN", "PROVINCE_MANAGER")
                         // API tokens: the list and the issue form (GET, POST), and a revocation's confirmation (GET)

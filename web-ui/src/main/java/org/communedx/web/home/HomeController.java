@@ -83,6 +83,7 @@ class HomeController {
         model.addAttribute("displayName", accounts.account(Actors.username()).displayName());
         if (Actors.hasAnyRole("ADMIN")) {
             model.addAttribute("throttled", loginAttempts.throttled(THROTTLED_SHOWN));
+            model.addAttribute("heldAddresses", loginAttempts.heldAddresses(THROTTLED_SHOWN));
             model.addAttribute("jobs", jobLinks(jobs.ownJobs()));
             model.addAttribute("drafts", frameworks.drafts());
             model.addAttribute("deadlines", periods.deadlinesNear(DEADLINE_DAYS_PAST, DEADLINE_DAYS_AHEAD));
@@ -101,6 +102,17 @@ class HomeController {
     String releaseLoginHold(@RequestParam String username, RedirectAttributes redirect) {
         redirect.addFlashAttribute("messageKey", loginAttempts.release(username)
                 ? "home.admin.throttled.released" : "home.admin.throttled.notHeld");
+        return "redirect:/";
+    }
+
+    /**
+     * An administrator lets an address that wrong passwords for many usernames held back (an office behind one
+     * address) try every username again now, from the list above.
+     */
+    @PostMapping("/admin/login-holds/release-address")
+    String releaseHeldAddress(@RequestParam String address, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("messageKey", loginAttempts.releaseAddress(address)
+                ? "home.admin.throttled.addressReleased" : "home.admin.throttled.addressNotHeld");
         return "redirect:/";
     }
 

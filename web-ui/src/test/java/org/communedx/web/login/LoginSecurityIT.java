@@ -116,6 +116,44 @@ class LoginSecurityIT {
         assertThat(loginRedirect(WebClient.uniqueClientAddress(), username, PASSWORD)).endsWith("/");
     }
 
+    /**
+     * An office whose staff share one address, held back for every username by twenty wrong passwords: the
+     * administrator sees the address on the first screen and lets it in again, audited, without the README's SQL.
+     */
+    @Test
+    void anAdministratorLetsAnAddressHeldForEveryUsernameInAgain() {
+        String office = WebClient.uniqueClientAddress();
+        String staff = accounts.create("office", PASSWORD);
+        String typo = TestAccounts.uniqueUsername("typo");
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            loginRedirect(office, attempt == 1 ? typo : TestAccounts.uniqueUsername("typo"), "wrong");
+        }
+        assertThat(loginRedirect(office, staff, PASSWORD)).contains("/login?throttled=");
+        String stored = jdbc.queryForObject("select client_ip from login_attempt where username_key = ?",
+                String.class, typo);
+        assertThat(jdbc.queryForList("select outcome from login_attempt where client_ip = ?", String.class, stored))
+                .as("the address is held, no username of its: none is listed as held back").doesNotContain("LOCKOUT");
+
+        WebClient admin = WebClient.from(port, WebClient.uniqueClientAddress()).login(accounts.create("holds",
+                PASSWORD), PASSWORD);
+        HttpResponse<String> home = admin.get("/");
+        assertThat(home.body()).contains("Địa chỉ bị tạm khóa cho mọi tên đăng nhập", "<span>" + stored + "</span>",
+                "20 lần nhập sai cho 20 tên đăng nhập",
+                "aria-label=\"Cho địa chỉ này đăng nhập lại ngay: " + stored + "\"");
+        String release = "_csrf=" + WebClient.csrfToken(home) + "&address="
+                + URLEncoder.encode(stored, StandardCharsets.UTF_8);
+        assertThat(admin.post("/admin/login-holds/release-address", release).headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/"));
+        assertThat(admin.get("/").body()).contains("Đã gỡ tạm khóa địa chỉ").doesNotContain("<span>" + stored + "</span>");
+        assertThat(loginRedirect(office, staff, PASSWORD)).endsWith("/");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where entity_type = 'LOGIN_ATTEMPTS' "
+                + "and action = 'RELEASE' and after_json ->> 'address' = ?", Integer.class, stored)).isOne();
+
+        admin.post("/admin/login-holds/release-address", release);
+        assertThat(admin.get("/").body()).as("nothing held: nothing released, and said so")
+                .contains("Địa chỉ đó không bị tạm khóa");
+    }
+
     @Test
     void throttledAttemptsCostNoPasswordCheck() {
         // A hash that takes the server a good second to check, so that a refusal without the check shows.

@@ -71,6 +71,8 @@ class AuthorizationMatrixIT {
         route("GET /api/v1/notifications", "/api/v1/notifications?size=5", "200 200 200 200 200 401");
         route("GET /admin/scheduled-jobs", "/admin/scheduled-jobs", "200 403 403 403 403 302");
         route("POST /admin/login-holds/release", "/admin/login-holds/release", "A 403 403 403 403 302");
+        route("POST /admin/login-holds/release-address", "/admin/login-holds/release-address",
+                "A 403 403 403 403 302");
         route("GET /account/password", "/account/password", "200 200 200 200 200 302");
         route("POST /account/password", "/account/password", "A A A A A 302");
 
