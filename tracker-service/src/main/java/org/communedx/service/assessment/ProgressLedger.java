@@ -159,14 +159,16 @@ public class ProgressLedger {
      * deadline, else the latest begun before it, of those that reach into the plan's own dates; of several that hold
      * the deadline, the one covering most of the plan's days. A period added later over part of a year (a second
      * round from July) then does not take the year's plan from the year's period, nor count its communes from
-     * nothing. A plan for 2027 has none until 2027's period is made, rather than 2026's figures. The plan tracker and
-     * a commune's scorecard both ask here, so that they judge a plan alike.
+     * nothing. Of periods alike in all that, the one made first: a period added over the same dates (a province's
+     * own index for the year) does not take a running plan from the period that holds its figures. A plan for 2027
+     * has none until 2027's period is made, rather than 2026's figures. The plan tracker and a commune's scorecard
+     * both ask here, so that they judge a plan alike.
      */
     public Optional<Long> scoringPeriodOf(LocalDate start, LocalDate deadline) {
         return jdbc.sql("""
                 select id from period where start_date <= :deadline and end_date >= :start
                 order by (end_date >= :deadline) desc,
-                    least(end_date, :deadline) - greatest(start_date, :start) desc, start_date desc, id desc
+                    least(end_date, :deadline) - greatest(start_date, :start) desc, start_date desc, id
                 limit 1""")
                 .param("start", start).param("deadline", deadline).query(Long.class).optional();
     }

@@ -253,8 +253,11 @@ public class Scorecards {
         boolean ownStaff = Actors.hasAnyRole(Role.COMMUNE_STAFF.name()) && workflow.isOwnStaff(assessment.getUnit());
         // The plan to measure this period against, of those running during it: the one whose deadline falls in it,
         // else the one that ends soonest after it. A plan over before the period begins, or not yet begun when it
-        // ends, is none of its business.
+        // ends, is none of its business; nor is a plan whose deadline falls in it but that is judged on another
+        // period of those dates, as the plan's own page says.
         List<Plan> running = plans.findByParticipant(unitId).stream().filter(found -> found.runsDuring(period))
+                .filter(found -> found.getDeadline().isAfter(period.getEndDate()) || ledger.scoringPeriodOf(
+                        found.getStartDate(), found.getDeadline()).map(scoring -> scoring == periodId).orElse(true))
                 .toList();
         PlanProgress plan = running.stream().filter(found -> !found.getDeadline().isAfter(period.getEndDate()))
                 .findFirst().or(() -> running.stream().min(Comparator.comparing(Plan::getDeadline)))

@@ -3,6 +3,7 @@ package org.communedx.service.progress;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -125,6 +126,11 @@ class ProgressTests {
         assertThat(ledger.scoringPeriodOf(LocalDate.of(2091, 8, 1), LocalDate.of(2091, 12, 31)))
                 .as("a plan of the second round's months alone: both cover them, the later one is taken")
                 .contains(secondRound);
+
+        long sameDates = fixtures.newPeriod(LocalDate.of(2091, 1, 1), LocalDate.of(2091, 12, 31));
+        assertThat(ledger.scoringPeriodOf(LocalDate.of(2091, 1, 1), LocalDate.of(2091, 12, 31)))
+                .as("a period added later over the same dates leaves the plan where its figures are")
+                .contains(year).isNotEqualTo(Optional.of(sameDates));
     }
 
     @Test
@@ -355,6 +361,22 @@ class ProgressTests {
         assertThat(running.name()).isEqualTo("Đạt");
         assertThat(running.deadlinePassed()).isFalse();
         assertThat(running.reached()).isTrue();
+    }
+
+    /**
+     * A period added later over the same dates does not take the plan: its tracker stays on the period that holds its
+     * figures, and the new period's scorecard does not judge the plan on its own, empty figures.
+     */
+    @Test
+    void aPeriodOfTheSameDatesAddedLaterLeavesThePlanWhereItsFiguresAre() {
+        long same = fixtures.newPeriod(today.minusDays(100), today.plusDays(60));
+        long running = plan("Cùng kỳ", 40, 1, today.plusDays(30));
+
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        assertThat(planTrackers.plan(running).periodId()).isEqualTo(period);
+        assertThat(scorecards.scorecard("96101", period).plan().name()).isEqualTo("Cùng kỳ");
+        Scorecards.PlanProgress onTheNewPeriod = scorecards.scorecard("96101", same).plan();
+        assertThat(onTheNewPeriod == null ? null : onTheNewPeriod.name()).isNotEqualTo("Cùng kỳ");
     }
 
     private long plan(String name, int percent, int communes, LocalDate deadline) {
