@@ -6,6 +6,7 @@ import java.util.Arrays;
 
 import org.communedx.model.Numbers;
 import org.communedx.model.RuleViolation;
+import org.communedx.model.Unicode;
 import org.communedx.model.framework.MeasurementType;
 
 /**
@@ -42,7 +43,9 @@ public sealed interface EntryValue {
      *         when it is out of range
      */
     static EntryValue parse(MeasurementType type, String text) {
-        String stripped = text == null ? "" : text.strip();
+        // "có" typed with combining marks (Unikey's "Unicode tổ hợp", macOS) and a no-break space copied from a web
+        // page read as the text a reader sees.
+        String stripped = text == null ? "" : Unicode.nfc(Unicode.trim(text));
         try {
             return switch (type) {
                 case PERCENT -> {

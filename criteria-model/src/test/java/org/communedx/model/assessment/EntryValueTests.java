@@ -28,6 +28,15 @@ class EntryValueTests {
         assertRefused(() -> new EntryValue.Percent(21, 20), "entry.value.numeratorAboveDenominator");
     }
 
+    /** "có" typed with combining marks (Unikey's "Unicode tổ hợp", macOS) and a no-break space copied from a page. */
+    @Test
+    void textIsReadAsAReaderSeesIt() {
+        assertThat(EntryValue.parse(MeasurementType.BOOLEAN, "co\u0301")).isEqualTo(new EntryValue.YesNo(true));
+        assertThat(EntryValue.parse(MeasurementType.BOOLEAN, "Kho\u0302ng")).isEqualTo(new EntryValue.YesNo(false));
+        assertThat(EntryValue.parse(MeasurementType.PERCENT, "18/20\u00a0")).isEqualTo(new EntryValue.Percent(18, 20));
+        assertThat(EntryValue.parse(MeasurementType.COUNT, "\u200b42")).isEqualTo(new EntryValue.Count(42));
+    }
+
     /** Java would read these as 3, 1 and 18/20: a pasted value is refused, not saved as another number. */
     @Test
     void onlyTheDigitsZeroToNineAreRead() {

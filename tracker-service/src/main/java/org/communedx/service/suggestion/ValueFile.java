@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import org.apache.poi.ss.util.CellReference;
+import org.communedx.model.Unicode;
 import org.communedx.service.importing.CountingInputStream;
 import org.communedx.service.importing.ImportFileRefused;
 import org.communedx.service.importing.ImportLimits;
@@ -34,15 +35,20 @@ final class ValueFile {
     private ValueFile() {
     }
 
-    /** A non-blank row and its number in the file (the header is row 1); cells as text, "" for an empty one. */
+    /**
+     * A non-blank row and its number in the file (the header is row 1); cells as text, "" for an empty one. A cell is
+     * read as a reader sees it: in NFC, without no-break or zero-width spaces at its ends (a code copied from a web
+     * page), so that "04960" followed by a no-break space is the commune 04960.
+     */
     record SheetRow(int line, List<String> cells) {
 
         String cell(int index) {
-            return index >= 0 && index < cells.size() && cells.get(index) != null ? cells.get(index).strip() : "";
+            return index >= 0 && index < cells.size() && cells.get(index) != null
+                    ? Unicode.nfc(Unicode.trim(cells.get(index))) : "";
         }
 
         boolean isBlank() {
-            return cells.stream().allMatch(cell -> cell == null || cell.isBlank());
+            return cells.stream().allMatch(Unicode::isBlank);
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -89,6 +90,9 @@ public class ValueImport {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** A time of day as Excel writes one in a CSV, the hour without its zero: "8:30", "08:30", "8:30:15". */
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("H:mm[:ss]");
 
 
     private final PeriodRepository periods;
@@ -357,7 +361,7 @@ public class ValueImport {
                                 "value.import.problem.measuredAt", List.of(row.cell(measured))));
                     }
                 }
-                list.add(new Suggestion(code(row.cell(commune), spreadsheet), row.cell(criterion), row.cell(value),
+                list.add(new Suggestion(code(row.cell(commune)), row.cell(criterion), row.cell(value),
                         reference < 0 ? null : row.cell(reference), measuredAt));
                 origins.add(new Origin(row.line(), commune, criterion, row.line(), value, reference, measured));
             }
@@ -387,7 +391,7 @@ public class ValueImport {
                     if (row.cell(i).isEmpty()) {
                         continue;
                     }
-                    list.add(new Suggestion(code(row.cell(commune), spreadsheet), header.get(i), row.cell(i), null,
+                    list.add(new Suggestion(code(row.cell(commune)), header.get(i), row.cell(i), null,
                             null));
                     origins.add(new Origin(row.line(), commune, i, headerRow.line(), i, -1, -1));
                 }
@@ -484,9 +488,12 @@ public class ValueImport {
         return name.isEmpty() ? letter : letter + " (" + name + ")";
     }
 
-    /** A commune code as the file means it: a spreadsheet's number 4789 is the code 04789. */
-    private static String code(String value, boolean spreadsheet) {
-        if (spreadsheet && value.matches("[0-9]{1," + (COMMUNE_CODE_LENGTH - 1) + "}")) {
+    /**
+     * A commune code as the file means it: a spreadsheet's number 4789 is the code 04789, and so is the 4789 of a CSV
+     * that Excel saved from such a sheet. No code has fewer digits, so nothing else is read so.
+     */
+    private static String code(String value) {
+        if (value.matches("[0-9]{1," + (COMMUNE_CODE_LENGTH - 1) + "}")) {
             return "0".repeat(COMMUNE_CODE_LENGTH - value.length()) + value;
         }
         return value;
@@ -514,7 +521,19 @@ public class ValueImport {
         catch (DateTimeParseException notADateTime) {
             // A day, below.
         }
-        // A day as the pages read one (Days): a workbook's date cell reads as ISO (TableRows), never month first.
+        // A day as the pages read one (Days): a workbook's date cell reads as ISO (TableRows), never month first;
+        // with a time after it ("31/03/2026 08:30"), that time of the day.
+        int space = text.indexOf(' ');
+        if (space > 0) {
+            try {
+                LocalTime time = LocalTime.parse(text.substring(space + 1).strip(), TIME_OF_DAY);
+                return Days.parse(text.substring(0, space)).map(day -> day.atTime(time).atZone(VIETNAM).toInstant())
+                        .orElse(null);
+            }
+            catch (DateTimeParseException notATime) {
+                return null;
+            }
+        }
         return Days.parse(text).map(day -> day.atStartOfDay(VIETNAM).toInstant()).orElse(null);
     }
 

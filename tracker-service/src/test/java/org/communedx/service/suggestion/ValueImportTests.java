@@ -38,6 +38,11 @@ class ValueImportTests {
         assertThat(ValueImport.instant("2026-03-31")).isEqualTo(Instant.parse("2026-03-30T17:00:00Z"));
         assertThat(ValueImport.instant("31/03/2026")).isEqualTo(Instant.parse("2026-03-30T17:00:00Z"));
         assertThat(ValueImport.instant("2026-03-31 08:30")).isEqualTo(Instant.parse("2026-03-31T01:30:00Z"));
+        assertThat(ValueImport.instant("31/03/2026 08:30")).as("day first, with a time")
+                .isEqualTo(Instant.parse("2026-03-31T01:30:00Z"));
+        assertThat(ValueImport.instant("31/3/2026 8:30")).as("as Excel writes it in a CSV")
+                .isEqualTo(Instant.parse("2026-03-31T01:30:00Z"));
+        assertThat(ValueImport.instant("31/03/2026 8h30")).isNull();
         assertThat(ValueImport.instant("hôm qua")).isNull();
         assertThat(ValueImport.instant("31/02/2026")).as("no such day, not 28 February").isNull();
         assertThat(ValueImport.instant("2026-02-30")).isNull();
