@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +19,7 @@ import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.MeasurementType;
 import org.communedx.model.framework.ScoreSettings;
+import org.communedx.model.framework.ScoringRule;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.service.assessment.Completion;
@@ -159,8 +161,8 @@ public class Exports {
 
     /**
      * A scorecard's criteria; in XLSX also a sheet with the completion per group and overall. A points version adds
-     * each criterion's points and maximum, and the completion sheet its points and maximum, rounded as the version
-     * shows them; a percent version's files keep their columns. Beside the points its value earns, a criterion's
+     * each criterion's points and maximum, and the completion sheet its points and maximum, as kept (two decimals,
+     * {@link #kept}); a percent version's files keep their columns. Beside the points its value earns, a criterion's
      * row repeats them in the verified and the claimed column only when they count there, as the page says "not yet
      * in the totals" of a draft's: each column then adds up to the completion sheet's figure.
      */
@@ -187,7 +189,7 @@ public class Exports {
                             target(row.type(), row.target(), row.comparison(), row.unit(), labels),
                             met(row.value() != null, row.met(), labels)));
                     if (points) {
-                        cells.addAll(pointCells(row.status(), row.points(), row.maximum(), settings));
+                        cells.addAll(pointCells(row.status(), row.points(), row.maximum()));
                     }
                     cells.addAll(Arrays.asList(row.evidenceCount(),
                             row.lastChangedAt() == null ? null : LocalDateTime.ofInstant(row.lastChangedAt(), VIETNAM),
@@ -205,10 +207,10 @@ public class Exports {
                 writer.table(labels.get("export.sheet.completion"), completion);
                 for (GroupCard group : card.groups()) {
                     writer.row(completionRow(group.code(), group.name().in(labels.locale()), group.completion(),
-                            points ? group.score() : null, settings));
+                            points ? group.score() : null));
                 }
                 writer.row(completionRow(null, labels.get("export.completion.overall"), card.overall(),
-                        points ? card.score() : null, settings));
+                        points ? card.score() : null));
             }
             writer.finish();
         }
@@ -289,7 +291,7 @@ public class Exports {
                 value == null ? null : value.shownMeasure(), met(value != null, rs.getBoolean("met"), labels)));
         if (settings.points()) {
             cells.addAll(pointCells(EntryStatus.valueOf(rs.getString("status")), rs.getBigDecimal("points"),
-                    rs.getBigDecimal("maximum"), settings));
+                    rs.getBigDecimal("maximum")));
         }
         cells.addAll(Arrays.asList(rs.getString("explanation"),
                 changed == null ? null : LocalDateTime.ofInstant(changed.toInstant(), VIETNAM),
@@ -298,17 +300,24 @@ public class Exports {
     }
 
     /**
-     * The points a value earns, rounded as the version shows them, repeated in the verified and the claimed column
+     * The points a value earns, as kept ({@link #kept}), repeated in the verified and the claimed column
      * only where they count, and the criterion's maximum where it counts, empty for a criterion approved as not
      * applicable: the column adds up to the commune's maximum, as the completion sheet's does. Under
      * {@link #pointHeaders}.
      */
-    private static List<Object> pointCells(EntryStatus status, BigDecimal points, BigDecimal maximum,
-            ScoreSettings settings) {
-        BigDecimal shown = settings.round(points);
-        return Arrays.asList(shown, Completion.verifies(status) ? shown : null,
-                Completion.claims(status) ? shown : null,
+    private static List<Object> pointCells(EntryStatus status, BigDecimal points, BigDecimal maximum) {
+        BigDecimal kept = kept(points);
+        return Arrays.asList(kept, Completion.verifies(status) ? kept : null,
+                Completion.claims(status) ? kept : null,
                 status == EntryStatus.NOT_APPLICABLE ? null : maximum(maximum));
+    }
+
+    /**
+     * Points as every entry keeps them, to two decimals, where a column of them is to add up to a total: rounded each
+     * to a version's one decimal, three groups of 66.67 points made 200.1 beside a total of 200.0.
+     */
+    private static BigDecimal kept(BigDecimal points) {
+        return points == null ? null : points.setScale(ScoringRule.POINT_SCALE, RoundingMode.HALF_UP);
     }
 
     /** A maximum of points as the pages write it, with the decimals it has (25, 12.5), not its column's 25.00. */
@@ -360,13 +369,12 @@ public class Exports {
 
     /** A group's or the whole's percentages, and with a score (points versions) its points and maximum. */
     private static List<Object> completionRow(String code, String name, Percentages percentages,
-            Completion.Score score, ScoreSettings settings) {
+            Completion.Score score) {
         List<Object> cells = new ArrayList<>(Arrays.asList(code, name,
                 percentages == null ? null : percentages.verified(),
                 percentages == null ? null : percentages.claimed()));
         if (score != null) {
-            cells.addAll(Arrays.asList(settings.round(score.verified()), settings.round(score.claimed()),
-                    maximum(score.maximum())));
+            cells.addAll(Arrays.asList(kept(score.verified()), kept(score.claimed()), maximum(score.maximum())));
         }
         return cells;
     }
