@@ -83,7 +83,8 @@ public final class ProgressViews {
 
     /**
      * @param rank the commune's rank ({@link Standings}), or null without an assessment
-     * @param groupVerified verified completion per group code, where the rollup was asked for it
+     * @param groupVerified verified completion per group code, where the rollup was asked for it; null for a group
+     *     that does not apply to the commune
      * @param score the verified points, of which {@code verified} is the share of {@code maxScore}
      * @param claimedScore the claimed points, of which {@code claimed} is the share of {@code maxScore}
      * @param atThreshold whether the verified figure, unrounded, reaches the rollup's threshold

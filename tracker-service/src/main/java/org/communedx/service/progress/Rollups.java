@@ -318,6 +318,7 @@ public class Rollups {
         var query = jdbc.sql(COMMUNES.formatted(where) + """
                 select g.code, g.name_vi, g.name_en, coalesce(sum(gp.verified_percent), 0) as total,
                     coalesce(sum(gp.verified_weight), 0) as points,
+                    count(gp.assessment_id) filter (where gp.verified_percent is null) as not_applicable,
                     (select coalesce(sum(cr.weight), 0) from criterion cr where cr.group_id = g.id) as maximum
                 from criterion_group g
                 left join (assessment_group_progress gp
@@ -330,16 +331,25 @@ public class Rollups {
         if (unitId != null) {
             query = query.param("unit", unitId);
         }
-        return query.query((rs, row) -> new GroupAverage(rs.getString("code"),
-                new LocalizedText(rs.getString("name_vi"), rs.getString("name_en")),
-                average(rs.getBigDecimal("total"), communeCount), averagePoints(rs.getBigDecimal("points"), communeCount,
-                        period.getFramework().scoreSettings()),
-                rs.getBigDecimal("maximum"))).list();
+        // Over the communes the group applies to: one whose every criterion of it is not applicable has no figure
+        // for it (the heatmap's "—"), not 0%. One that has not begun counts as 0, as in every average.
+        return query.query((rs, row) -> {
+            int applying = communeCount - rs.getInt("not_applicable");
+            return new GroupAverage(rs.getString("code"),
+                    new LocalizedText(rs.getString("name_vi"), rs.getString("name_en")),
+                    average(rs.getBigDecimal("total"), applying), averagePoints(rs.getBigDecimal("points"), applying,
+                            period.getFramework().scoreSettings()),
+                    rs.getBigDecimal("maximum"));
+        }).list();
     }
 
+    /**
+     * Each commune's verified completion per group; null for a group none of whose criteria apply to the commune,
+     * which has no completion to show (the scorecard's "—"), not 0%.
+     */
     private Map<String, Map<String, BigDecimal>> groupsPerCommune(String where, Long unitId, Period period) {
         var query = jdbc.sql(COMMUNES.formatted(where) + """
-                select c.code, gp.group_code, coalesce(gp.verified_percent, 0) as verified
+                select c.code, gp.group_code, gp.verified_percent as verified
                 from communes c join assessment_progress p on p.unit_id = c.id and p.period_id = :period
                 join assessment_group_progress gp on gp.assessment_id = p.assessment_id""")
                 .param("day", period.getStartDate()).param("period", period.getId());

@@ -195,6 +195,22 @@ class ProgressTests {
                 assertThat(group.averageVerified()).isEqualByComparingTo("16.7"));
     }
 
+    /** A group none of whose criteria apply to a commune has no figure in the rollup, not 0%, as on its scorecard. */
+    @Test
+    void aGroupThatDoesNotApplyHasNoFigure() {
+        loginAs("t.xa96201", Role.COMMUNE_STAFF);
+        List<Long> requested = workflow.open("96201", period).entries().stream().map(entry -> workflow
+                .requestNotApplicable(entry.id(), entry.version(), "Không có trên địa bàn").id()).toList();
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        requested.forEach(id -> workflow.approveNotApplicable(id, workflow.entry(id).version()));
+
+        Rollup rollup = rollups.rollup("96", period, 30, Rollups.Detail.COMMUNES_BY_GROUP);
+        assertThat(rollup.ranking()).filteredOn(commune -> commune.code().equals("96201")).singleElement()
+                .satisfies(commune -> assertThat(commune.groupVerified()).containsEntry("G1", null));
+        assertThat(rollup.groups()).singleElement().as("the group's average over the two communes it applies to")
+                .satisfies(group -> assertThat(group.averageVerified()).isEqualByComparingTo("25.0"));
+    }
+
     /**
      * 399.95 points of 1,000 are 39.995%, shown as 40,0%, but short of a 40% threshold and of a plan's 40% target, as
      * they are short of a class from 400 points: the figure is held to them unrounded.
