@@ -10,7 +10,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.session.jdbc.config.annotation.SpringSessionDataSource;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,15 +28,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SharedSessionsConfiguration {
 
     /**
-     * Spring Session writes a session (its last access, its attributes) in transactions of its own, by default through
-     * the application's transaction manager, whose every committed write moves the DataRevision: every request would
-     * then start every kept page and ETag afresh. A plain JDBC transaction manager on the same database, which is not
-     * a bean and so carries none of the application's listeners, keeps session writes out of the revision: they
-     * change nothing a page shows. Only Spring Session asks for it, by name; nothing else is given it.
+     * The pool, as Spring Session alone reaches it: through a data source of its own, which no transaction of the
+     * request's is bound to, so that its writes take a connection of their own. A response that commits while a
+     * transaction streams it (the audit trail's file) makes Spring Session write the session then; through the pool's
+     * own data source that write joined the request's connection, read-only there, and was refused (a 500), or would
+     * have committed a read-write one's work early. Not a candidate for anything else.
      */
     @Bean(defaultCandidate = false)
-    TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
-        TransactionTemplate transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+    @SpringSessionDataSource
+    DataSource springSessionDataSource(DataSource dataSource) {
+        return new DelegatingDataSource(dataSource);
+    }
+
+    /**
+     * Spring Session writes a session (its last access, its attributes) in transactions of its own, by default through
+     * the application's transaction manager, whose every committed write moves the DataRevision: every request would
+     * then start every kept page and ETag afresh. A plain JDBC transaction manager on Spring Session's data source,
+     * which is not a bean and so carries none of the application's listeners, keeps session writes out of the
+     * revision: they change nothing a page shows. Only Spring Session asks for it, by name; nothing else is given it.
+     */
+    @Bean(defaultCandidate = false)
+    TransactionOperations springSessionTransactionOperations(@SpringSessionDataSource DataSource sessions) {
+        TransactionTemplate transactions = new TransactionTemplate(new JdbcTransactionManager(sessions));
         transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         return transactions;
     }

@@ -242,6 +242,21 @@ class SeveralInstancesIT {
                 .isEqualTo("1,0%");
     }
 
+    /**
+     * The audit trail's file, longer than a response's buffer: the response commits while a read-only transaction
+     * streams it, and Spring Session then writes the session. It did so on that transaction's connection and was
+     * refused, a 500.
+     */
+    @Test
+    void theAuditTrailIsExportedWhileSessionsAreInPostgresql() {
+        WebClient admin = new WebClient(port(a));
+        login(admin, admin, "admin");
+        HttpResponse<byte[]> csv = admin.download("/audit.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().length).as("more than the response's buffer").isGreaterThan(16 * 1024);
+        assertThat(admin.get("/account").statusCode()).as("the session still holds").isEqualTo(200);
+    }
+
     /** The login form from one instance, sent to the other. */
     private static void login(WebClient form, WebClient send, String username) {
         HttpResponse<String> login = send.post("/login", "username=" + username + "&password="
