@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.communedx.service.user.AccountAuthorities;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -29,18 +30,19 @@ final class PasswordChangeGate extends OncePerRequestFilter {
             pathPattern("/logout"), pathPattern("/error"), pathPattern("/assets/**"),
             pathPattern("/webjars/**"), pathPattern("/favicon.ico"));
 
-    private final boolean redirect;
+    /** Where the API's refusal is written as problem JSON in the caller's language; null for the pages. */
+    private final ApiRefusals problems;
 
-    private PasswordChangeGate(boolean redirect) {
-        this.redirect = redirect;
+    private PasswordChangeGate(ApiRefusals problems) {
+        this.problems = problems;
     }
 
     static PasswordChangeGate redirectingPages() {
-        return new PasswordChangeGate(true);
+        return new PasswordChangeGate(null);
     }
 
-    static PasswordChangeGate forbiddingApi() {
-        return new PasswordChangeGate(false);
+    static PasswordChangeGate forbiddingApi(ApiRefusals problems) {
+        return new PasswordChangeGate(problems);
     }
 
     @Override
@@ -48,11 +50,11 @@ final class PasswordChangeGate extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (AccountAuthorities.mustChangePassword(authentication) && !ALLOWED.matches(request)) {
-            if (redirect) {
+            if (problems == null) {
                 response.sendRedirect(request.getContextPath() + CHANGE_PAGE);
             }
             else {
-                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                problems.write(request, response, HttpStatus.FORBIDDEN, "api.refused.passwordChange");
             }
             return;
         }

@@ -286,7 +286,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> request.isRequestedSessionIdValid()
                         && !ApiTokenFilter.carriesToken(request)
                         && !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())))
-                .addFilterBefore(PasswordChangeGate.forbiddingApi(), AuthorizationFilter.class)
+                .addFilterBefore(PasswordChangeGate.forbiddingApi(problems), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))

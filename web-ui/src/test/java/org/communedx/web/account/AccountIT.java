@@ -58,7 +58,10 @@ class AccountIT {
             assertThat(response.statusCode()).as(page).isEqualTo(302);
             assertThat(location(response)).as(page).endsWith("/account/password");
         }
-        assertThat(client.get("/api/v1/frameworks", "application/json").statusCode()).isEqualTo(403);
+        HttpResponse<String> api = client.get("/api/v1/frameworks", "application/json");
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(api.body()).as("problem JSON in the caller's language, saying why")
+                .contains("\"code\":\"api.refused.passwordChange\"", "phải đổi mật khẩu trước khi dùng API");
         assertThat(client.get("/assets/css/app.css", "text/css").statusCode()).isEqualTo(200);
         HttpResponse<String> form = client.get("/account/password");
         assertThat(form.statusCode()).isEqualTo(200);
