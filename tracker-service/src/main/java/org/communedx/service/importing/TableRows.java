@@ -75,6 +75,14 @@ public final class TableRows {
         /** Merged cells, as their range, e.g. "A2:A5". */
         default void merged(String range) {
         }
+
+        /** A row hidden, by hand or by a filter, by its number from 1; told before its cells. */
+        default void hiddenRow(int row) {
+        }
+
+        /** Columns hidden, by their indexes from 0, first and last; told before any row. */
+        default void hiddenColumns(int first, int last) {
+        }
     }
 
     /**
@@ -245,7 +253,7 @@ public final class TableRows {
         }
     }
 
-    /** The sheet's XML as POI reads it, with the formulas and merged cells told to the watcher. */
+    /** The sheet's XML as POI reads it, with the formulas, merged cells and hidden rows and columns told to the watcher. */
     private static final class Watched extends XSSFSheetXMLHandler {
 
         private final SheetWatcher watcher;
@@ -271,7 +279,19 @@ public final class TableRows {
             else if ("mergeCell".equals(localName)) {
                 watcher.merged(attributes.getValue("ref"));
             }
+            else if ("row".equals(localName) && hidden(attributes) && attributes.getValue("r") != null) {
+                watcher.hiddenRow(Integer.parseInt(attributes.getValue("r")));
+            }
+            else if ("col".equals(localName) && hidden(attributes)) {
+                watcher.hiddenColumns(Integer.parseInt(attributes.getValue("min")) - 1,
+                        Integer.parseInt(attributes.getValue("max")) - 1);
+            }
             super.startElement(uri, localName, qName, attributes);
+        }
+
+        private static boolean hidden(Attributes attributes) {
+            String hidden = attributes.getValue("hidden");
+            return "1".equals(hidden) || "true".equals(hidden);
         }
     }
 

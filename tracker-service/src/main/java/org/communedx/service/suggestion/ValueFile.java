@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -40,7 +43,17 @@ final class ValueFile {
      * read as a reader sees it: in NFC, without no-break or zero-width spaces at its ends (a code copied from a web
      * page), so that "04960" followed by a no-break space is the commune 04960.
      */
-    record SheetRow(int line, List<String> cells) {
+    record SheetRow(int line, List<String> cells, boolean hidden, BitSet hiddenColumns) {
+
+        /** A row of a file that hides nothing: a CSV's. */
+        SheetRow(int line, List<String> cells) {
+            this(line, cells, false, new BitSet());
+        }
+
+        /** Whether the row's cell in that column is out of sight: the row or the column is hidden. */
+        boolean hides(int column) {
+            return hidden || hiddenColumns.get(column);
+        }
 
         String cell(int index) {
             return index >= 0 && index < cells.size() && cells.get(index) != null
@@ -87,7 +100,8 @@ final class ValueFile {
         try {
             if (spreadsheet) {
                 Strict strict = new Strict();
-                count = TableRows.firstSheet(file, limits, strict, bytesRead, rows);
+                count = TableRows.firstSheet(file, limits, strict, bytesRead,
+                        row -> each.accept(strict.sheetRow(row)));
                 if (!strict.problems.isEmpty()) {
                     throw new Unreadable(strict.problems);
                 }
@@ -158,11 +172,41 @@ final class ValueFile {
      * Refuses, with each cell, a formula (its cached result may be anything and is not evaluated) and merged cells
      * (a value that seems to stand for several rows stands in one); and a workbook with a hidden sheet or with more
      * than one sheet: the import reads one sheet, and a person checking the file before sending it must see every
-     * row that is sent.
+     * row that is sent. It also tells each row what of it is hidden (by hand or by a filter), for the import to
+     * refuse a value there; a hidden row that sends nothing (a template filtered down to one's communes) is no
+     * matter.
      */
     private static final class Strict implements TableRows.SheetWatcher {
 
+        /** Excel's last column: "hide the columns to the right" hides up to it. */
+        private static final int MAX_COLUMNS = 16_384;
+
         private final List<ValueImportProblem> problems = new ArrayList<>();
+
+        private final Set<Integer> hiddenRows = new HashSet<>();
+
+        private final BitSet hiddenColumns = new BitSet();
+
+        @Override
+        public void hiddenRow(int row) {
+            hiddenRows.add(row);
+        }
+
+        @Override
+        public void hiddenColumns(int first, int last) {
+            hiddenColumns.set(Math.max(0, first), Math.min(last, MAX_COLUMNS - 1) + 1);
+        }
+
+        /** The row with what of it is out of sight, for the import to refuse a value there (ValueImport). */
+        SheetRow sheetRow(TableRows.Row row) {
+            return new SheetRow(row.line(), row.cells(), hiddenRows.contains(row.line()), hiddenColumns);
+        }
+
+        private void add(ValueImportProblem problem) {
+            if (problems.size() < MAX_LISTED) {
+                problems.add(problem);
+            }
+        }
 
         @Override
         public void sheets(List<String> names, List<String> hidden) {
@@ -177,21 +221,16 @@ final class ValueFile {
 
         @Override
         public void formula(CellReference cell) {
-            if (problems.size() < MAX_LISTED) {
-                problems.add(new ValueImportProblem(cell == null ? 0 : cell.getRow() + 1,
-                        cell == null ? null : CellReference.convertNumToColString(cell.getCol()),
-                        "value.import.problem.formula", List.of()));
-            }
+            add(new ValueImportProblem(cell == null ? 0 : cell.getRow() + 1,
+                    cell == null ? null : CellReference.convertNumToColString(cell.getCol()),
+                    "value.import.problem.formula", List.of()));
         }
 
         @Override
         public void merged(String range) {
-            if (problems.size() < MAX_LISTED) {
-                CellReference first = new CellReference(range.split(":")[0]);
-                problems.add(new ValueImportProblem(first.getRow() + 1,
-                        CellReference.convertNumToColString(first.getCol()), "value.import.problem.merged",
-                        List.of(range)));
-            }
+            CellReference first = new CellReference(range.split(":")[0]);
+            add(new ValueImportProblem(first.getRow() + 1, CellReference.convertNumToColString(first.getCol()),
+                    "value.import.problem.merged", List.of(range)));
         }
     }
 }

@@ -353,6 +353,10 @@ public class ValueImport {
                 if (row.cell(value).isEmpty()) {
                     continue;
                 }
+                if (row.hides(value)) {
+                    problems.add(hidden(row, value, header));
+                    continue;
+                }
                 Instant measuredAt = null;
                 if (measured >= 0 && !row.cell(measured).isEmpty()) {
                     measuredAt = instant(row.cell(measured));
@@ -389,6 +393,10 @@ public class ValueImport {
                 }
                 for (int i : criterionColumns) {
                     if (row.cell(i).isEmpty()) {
+                        continue;
+                    }
+                    if (row.hides(i)) {
+                        problems.add(hidden(row, i, header));
                         continue;
                     }
                     list.add(new Suggestion(code(row.cell(commune)), header.get(i), row.cell(i), null,
@@ -486,6 +494,12 @@ public class ValueImport {
         String letter = CellReference.convertNumToColString(index);
         String name = index < header.size() ? header.get(index) : "";
         return name.isEmpty() ? letter : letter + " (" + name + ")";
+    }
+
+    /** A value the person checking the workbook would not see: in a hidden row (a filter's too) or column. */
+    private static ValueImportProblem hidden(SheetRow row, int column, List<String> header) {
+        return new ValueImportProblem(row.line(), column(column, header), "value.import.problem.hiddenValue",
+                List.of());
     }
 
     /**

@@ -275,6 +275,21 @@ class ValueImportIT {
             book.getSheetAt(0).addMergedRegion(new CellRangeAddress(2, 3, 2, 2));
             assertThat(refused(upload("merged.xlsx", bytes(book)))).contains("C3:C4", "bị gộp");
         }
+        // A row a filter hid and a column hidden by hand, each holding a value the person checking would not see; a
+        // hidden row that sends nothing (the template filtered down to one's communes) and an empty hidden column to
+        // the right of the data hide nothing.
+        try (XSSFWorkbook book = wideBook()) {
+            book.getSheetAt(0).getRow(3).setZeroHeight(true);
+            book.getSheetAt(0).getRow(5).setZeroHeight(true);
+            book.getSheetAt(0).setColumnHidden(40, true);
+            assertThat(refused(upload("hidden-row.xlsx", bytes(book)))).contains("<td>4</td>", "<td>C (",
+                    "nằm trong dòng hoặc cột đang bị ẩn").doesNotContain("<td>6</td>", "<td>3</td>");
+        }
+        try (XSSFWorkbook book = wideBook()) {
+            book.getSheetAt(0).setColumnHidden(2, true);
+            assertThat(refused(upload("hidden-column.xlsx", bytes(book)))).contains("<td>3</td>", "<td>4</td>",
+                    "nằm trong dòng hoặc cột đang bị ẩn");
+        }
         try (XSSFWorkbook book = wideBook()) {
             book.createSheet("Nháp");
             book.setSheetHidden(1, true);
