@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVRecord;
+import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.service.CommuneDxProperties;
@@ -182,13 +183,29 @@ public class UserImport {
             }
             rules.checkDisplayName(line, row.displayName(), problems);
             Role role = role(line, row.role(), problems);
+            String unitCode = unitCode(row.unitCode(), role);
             if (role != null && rules.checkRole(line, actor, role, problems)) {
-                rules.checkUnit(line, actor, role, row.unitCode(), problems);
+                rules.checkUnit(line, actor, role, unitCode, problems);
             }
             rules.checkEmail(line, row.email(), problems);
-            users.add(new NewUser(row.username(), row.displayName(), role, row.unitCode(), row.email()));
+            users.add(new NewUser(row.username(), row.displayName(), role, unitCode, row.email()));
         }
         return new CheckedUsers(List.copyOf(lines), List.copyOf(users));
+    }
+
+    /**
+     * A unit code as the file means it: Excel, opening a CSV, reads 05068 as the number 5068 and saves it so. The
+     * zeros are put back where only one level's code can be meant: a commune staff's unit is a commune (five digits),
+     * a province manager's a province (two), and four digits are no other level's than a commune's.
+     */
+    static String unitCode(String typed, Role role) {
+        String code = UserRules.blankToNull(typed);
+        if (code == null || !code.matches("[0-9]{1,4}")) {
+            return typed;
+        }
+        int length = role == Role.COMMUNE_STAFF || code.length() == 4 ? UnitLevel.COMMUNE.codeLength()
+                : role == Role.PROVINCE_MANAGER ? UnitLevel.PROVINCE.codeLength() : code.length();
+        return "0".repeat(Math.max(0, length - code.length())) + code;
     }
 
     /** What an import job hands over once: the users it created and their one-time passwords. */

@@ -83,6 +83,20 @@ class UserImportTests {
         assertThat(issued.get(0).password()).isNotEqualTo(issued.get(1).password());
     }
 
+    /** Excel, opening the CSV, read 05068 as a number and saved 5068: the zeros come back where one level is meant. */
+    @Test
+    void aUnitCodeGetsBackTheZerosASpreadsheetDropped() {
+        assertThat(UserImport.unitCode("5068", Role.COMMUNE_STAFF)).isEqualTo("05068");
+        assertThat(UserImport.unitCode("4", Role.COMMUNE_STAFF)).isEqualTo("00004");
+        assertThat(UserImport.unitCode("1", Role.PROVINCE_MANAGER)).isEqualTo("01");
+        assertThat(UserImport.unitCode("5068", Role.VIEWER)).as("four digits are a commune's alone").isEqualTo("05068");
+        assertThat(UserImport.unitCode("1", Role.DISTRICT_OFFICIAL)).as("a district's 001 or a province's 01")
+                .isEqualTo("1");
+        assertThat(UserImport.unitCode("881", Role.VIEWER)).isEqualTo("881");
+        assertThat(UserImport.unitCode(" 88101 ", Role.COMMUNE_STAFF)).isEqualTo(" 88101 ");
+        assertThat(UserImport.unitCode("", null)).isEmpty();
+    }
+
     @Test
     void oneBadLineRefusesTheWholeFileWithEveryProblemByLineAndColumn() {
         byte[] file = (HEADER
