@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -377,7 +378,9 @@ class NationalScaleIT {
                 String body = assertWholePage(client, address);
                 int rows = rankingRows(body);
                 assertThat(rows).as(address).isEqualTo(page < pages ? RANKING_PAGE : expected - (pages - 1) * RANKING_PAGE);
-                assertThat(body).as(address).contains("id=\"figure-communes\">" + expected + "<");
+                // Written as the page writes numbers: 10.047, not 10047.
+                assertThat(body).as(address).contains("id=\"figure-communes\">"
+                        + java.text.NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi")).format(expected) + "<");
                 // At either end the step that goes nowhere is no link, which the keyboard followed though greyed.
                 if (page == 1 || page == pages) {
                     assertThat(body).as(address).contains("<span class=\"page-link\" aria-disabled=\"true\">"
