@@ -86,7 +86,7 @@ class FrameworkEditingBrowserIT {
         field(page, "Ngưỡng, dòng 2").fill("80");
         field(page, "Ngưỡng, dòng 2").press("Enter");
         assertThat(page.getByRole(AriaRole.ALERT)).containsText(
-                "Dòng 2: Hạng “Tốt”: ngưỡng 80 phải thấp hơn ngưỡng 50 của hạng “Khá” đứng trước");
+                "Dòng 2: Mức xếp loại “Tốt”: ngưỡng 80 phải thấp hơn ngưỡng 50 của mức “Khá” đứng trước");
         assertThat(field(page, "Ngưỡng, dòng 2")).hasAttribute("aria-invalid", "true");
         field(page, "Ngưỡng, dòng 1").fill("80");
         field(page, "Ngưỡng, dòng 2").fill("50");

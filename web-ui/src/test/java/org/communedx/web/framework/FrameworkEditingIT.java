@@ -313,9 +313,9 @@ class FrameworkEditingIT {
         String body = refused.body();
         assertThat(body).as("a row that is not a class is refused, and the others are checked together at once")
                 .contains("Chưa lưu được (7 lỗi); chưa có gì được lưu:",
-                        "Dòng 2: Hạng “Tốt”: ngưỡng 80 phải thấp hơn ngưỡng 60 của hạng “Khá” đứng trước",
-                        "Dòng 4: Hạng “khá”: tên hạng đã dùng cho một hạng khác.",
-                        "Dòng 5: Nhập tên tiếng Việt của hạng, tối đa 100 ký tự.",
+                        "Dòng 2: Mức xếp loại “Tốt”: ngưỡng 80 phải thấp hơn ngưỡng 60 của mức “Khá” đứng trước",
+                        "Dòng 4: Mức xếp loại “khá”: tên này đã dùng cho một mức khác.",
+                        "Dòng 5: Nhập tên tiếng Việt của mức xếp loại, tối đa 100 ký tự.",
                         "Dòng 5: Nhập ngưỡng là một số, tối đa 2 chữ số thập phân, ví dụ 750 hoặc 62,5.",
                         "aria-describedby=\"class-4-nameVi-error\"", "id=\"class-4-threshold-error\"",
                         "value=\"1,234\"", "value=\"Fairish\"");
@@ -323,17 +323,17 @@ class FrameworkEditingIT {
         // A threshold is written back as the reader writes numbers: 62,5 in Vietnamese, 62.5 in English.
         assertThat(admin.post(draft + "/classes", form(admin, draft + "/classes", row(0, "Khá", "Fair", "60"),
                 row(1, "Tốt", "Good", "62,5"))).body())
-                .contains("Hạng “Tốt”: ngưỡng 62,5 phải thấp hơn ngưỡng 60 của hạng “Khá” đứng trước");
+                .contains("Mức xếp loại “Tốt”: ngưỡng 62,5 phải thấp hơn ngưỡng 60 của mức “Khá” đứng trước");
 
         HttpResponse<String> together = admin.post(draft + "/classes", form(admin, draft + "/classes",
                 row(0, "Khá", "Fair", "60"), row(1, "Tốt", "Good", "80"), row(2, "Trung bình", "Average", "60"),
                 row(3, "khá", "Fairish", "120"), row(4, "Yếu", "Weak", "0"), "classes[4].remove", "true"));
         assertThat(together.statusCode()).isEqualTo(200);
         assertThat(together.body()).contains("Chưa lưu được (5 lỗi); chưa có gì được lưu:",
-                "Dòng 2: Hạng “Tốt”: ngưỡng 80 phải thấp hơn ngưỡng 60 của hạng “Khá” đứng trước",
-                "Dòng 3: Hạng “Trung bình”: ngưỡng 60 đã dùng cho một hạng khác.",
-                "Dòng 4: Hạng “khá”: ngưỡng 120 phải nằm trong khoảng từ 0 đến 100.",
-                "Dòng 4: Hạng “khá”: tên hạng đã dùng cho một hạng khác.",
+                "Dòng 2: Mức xếp loại “Tốt”: ngưỡng 80 phải thấp hơn ngưỡng 60 của mức “Khá” đứng trước",
+                "Dòng 3: Mức xếp loại “Trung bình”: ngưỡng 60 đã dùng cho một mức khác.",
+                "Dòng 4: Mức xếp loại “khá”: ngưỡng 120 phải nằm trong khoảng từ 0 đến 100.",
+                "Dòng 4: Mức xếp loại “khá”: tên này đã dùng cho một mức khác.",
                 "aria-describedby=\"class-1-threshold-error\" aria-invalid=\"true\"",
                 "aria-describedby=\"class-3-nameVi-error\"", "href=\"#class-2-threshold\"")
                 .as("the removed row is gone, and an empty row follows").doesNotContain("value=\"Weak\"")
