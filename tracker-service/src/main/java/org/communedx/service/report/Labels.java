@@ -33,9 +33,11 @@ public record Labels(MessageSource messages, Locale locale) {
         if (type == MeasurementType.BOOLEAN) {
             return new DefaultMessageSourceResolvable("entry.target.yes");
         }
+        // A percent is one whether or not its criterion names the unit, as the framework's page writes it: "≥ 90%".
+        String shown = (unit == null || unit.isBlank()) && type == MeasurementType.PERCENT ? "%" : unit;
         return new DefaultMessageSourceResolvable(new String[] { "entry.target." + comparison.name() },
-                new Object[] { Numbers.plain(target), unit == null || unit.isBlank() ? ""
-                        : unit.equals("%") ? unit : "\u00a0" + unit });
+                new Object[] { Numbers.plain(target), shown == null || shown.isBlank() ? ""
+                        : shown.equals("%") ? shown : "\u00a0" + shown });
     }
 
     /** The text of a message such as {@link #target}. */
