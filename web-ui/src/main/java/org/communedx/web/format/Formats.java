@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
@@ -95,6 +98,18 @@ public final class Formats {
     /** A moment in Vietnam's time. */
     public @Nullable String dateTime(@Nullable TemporalAccessor moment) {
         return moment == null ? null : MOMENT.format(moment);
+    }
+
+    /**
+     * When a value was measured: its day alone when that is the start of a day in Vietnam, which is how a file that
+     * gave only the day is kept ("31/10/2026", not "31/10/2026 00:00"); else the moment.
+     */
+    public @Nullable String measured(@Nullable Instant moment) {
+        if (moment == null) {
+            return null;
+        }
+        ZonedDateTime local = moment.atZone(VIETNAM);
+        return local.toLocalTime().equals(LocalTime.MIDNIGHT) ? day(local) : dateTime(moment);
     }
 
     private DecimalFormat decimalFormat(int digits) {

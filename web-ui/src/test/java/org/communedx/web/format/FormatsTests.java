@@ -1,6 +1,7 @@
 package org.communedx.web.format;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -21,5 +22,13 @@ class FormatsTests {
         assertThat(english.decimal(new BigDecimal("0.25"), 1)).isEqualTo("0.3");
         assertThat(vietnamese.decimal(new BigDecimal("1234.45"), 1)).isEqualTo("1.234,5");
         assertThat(english.decimal(new BigDecimal("1234.45"), 1)).isEqualTo("1,234.5");
+    }
+
+    /** A value measured on a day a file gave without a time is kept from that day's start: its day alone is shown. */
+    @Test
+    void aMeasurementAtTheStartOfADayIsThatDay() {
+        assertThat(vietnamese.measured(Instant.parse("2026-10-30T17:00:00Z"))).isEqualTo("31/10/2026");
+        assertThat(vietnamese.measured(Instant.parse("2026-10-31T01:30:00Z"))).isEqualTo("31/10/2026 08:30");
+        assertThat(vietnamese.measured(null)).isNull();
     }
 }
