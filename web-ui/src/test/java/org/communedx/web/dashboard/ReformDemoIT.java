@@ -2,11 +2,14 @@ package org.communedx.web.dashboard;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
+import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.TrackerIntegrationTest;
 import org.communedx.web.support.WebClient;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.communedx.web.support.EntryPages.PASSWORD;
@@ -34,6 +38,24 @@ class ReformDemoIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    FrameworkRepository frameworks;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    /** A period that begins in a later month has no trend yet: the dashboard says so, not an empty chart and table. */
+    @Test
+    void aPeriodNotBegunSaysItHasNoTrendYet() {
+        long later = new EntryPages(frameworks, periods, transaction).newPeriod(2098, LocalDate.of(2098, 12, 1));
+        WebClient manager = new WebClient(port).login("tinh.phutho", PASSWORD);
+
+        assertThat(manager.get("/units/25/dashboard?period=" + later).body())
+                .contains("id=\"trend-empty\"", "Kỳ đánh giá này chưa bắt đầu").doesNotContain("id=\"trend-table\"");
+        assertThat(manager.get("/units/25/dashboard?period=" + period("Năm 2026")).body())
+                .contains("id=\"trend-table\"").doesNotContain("id=\"trend-empty\"");
+    }
 
     @Test
     void theNewProvincesManagerStartsOnItsDashboardWithItsCommunesAndItsPlan() {
