@@ -1,5 +1,7 @@
 package org.communedx.web.account;
 
+import java.util.Set;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -50,8 +52,10 @@ class SessionAuthentication {
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(refreshed);
         holder.setContext(context);
+        // Both ids: with sessions in PostgreSQL the store knows this session by the old one until the request ends.
+        String before = request.getSession().getId();
         String kept = request.changeSessionId();
         repository.saveContext(context, request, response);
-        revocation.endSessionsOf(current.getName(), kept);
+        revocation.endSessionsOf(current.getName(), Set.of(before, kept));
     }
 }

@@ -1,6 +1,7 @@
 package org.communedx.web.config;
 
 import java.util.List;
+import java.util.Set;
 
 import org.communedx.model.user.UserAccount;
 import org.communedx.service.user.AccessRevoked;
@@ -31,26 +32,30 @@ public class SessionRevocation {
 
     @TransactionalEventListener
     void on(AccessRevoked revoked) {
-        endSessionsOf(revoked.username(), null);
+        endSessionsOf(revoked.username(), Set.of());
     }
 
-    /** @param keptSessionId the one session to leave open, or null for none */
-    public void endSessionsOf(String username, String keptSessionId) {
+    /**
+     * @param keptSessionIds the one session to leave open, by every id it goes by in this request (none for none):
+     *     a session given a new id in this request is stored under that id only once the request ends, with sessions
+     *     in PostgreSQL, so the store still knows it by the old one
+     */
+    public void endSessionsOf(String username, Set<String> keptSessionIds) {
         String wanted = UserAccount.normalizeUsername(username);
         if (sessions instanceof SpringSessionBackedSessionRegistry<?>) {
             // It looks sessions up by name (a String principal is its own name), and cannot list every principal.
-            end(sessions.getAllSessions(wanted, false), keptSessionId);
+            end(sessions.getAllSessions(wanted, false), keptSessionIds);
             return;
         }
         for (Object principal : sessions.getAllPrincipals()) {
             if (principal instanceof UserDetails user && wanted.equals(UserAccount.normalizeUsername(user.getUsername()))) {
-                end(sessions.getAllSessions(principal, false), keptSessionId);
+                end(sessions.getAllSessions(principal, false), keptSessionIds);
             }
         }
     }
 
-    private static void end(List<SessionInformation> sessions, String keptSessionId) {
-        sessions.stream().filter(session -> !session.getSessionId().equals(keptSessionId))
+    private static void end(List<SessionInformation> sessions, Set<String> keptSessionIds) {
+        sessions.stream().filter(session -> !keptSessionIds.contains(session.getSessionId()))
                 .forEach(SessionInformation::expireNow);
     }
 }

@@ -33,6 +33,7 @@ import org.communedx.service.testsupport.TestWait;
 import org.communedx.web.support.ApplicationProcess;
 import org.communedx.web.support.EntryPages;
 import org.communedx.web.support.SeverableLink;
+import org.communedx.web.support.TestAccounts;
 import org.communedx.web.support.WebClient;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +45,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -255,6 +257,31 @@ class SeveralInstancesIT {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body().length).as("more than the response's buffer").isGreaterThan(16 * 1024);
         assertThat(admin.get("/account").statusCode()).as("the session still holds").isEqualTo(200);
+    }
+
+    /**
+     * Changing one's own password keeps the session it was changed in, through either instance, and ends the others.
+     * With sessions in PostgreSQL the session's new id was stored only once the request ended, after the others
+     * were ended by name: it ended itself, and the user was sent to the login page.
+     */
+    @Test
+    void changingOnesPasswordKeepsThatSessionAndEndsTheOthers() {
+        String username = new TestAccounts(a.getBean(UserAccountRepository.class), a.getBean(PasswordEncoder.class))
+                .create("own", PASSWORD);
+        WebClient onA = new WebClient(port(a));
+        login(onA, onA, username);
+        WebClient elsewhere = new WebClient(port(b));
+        login(elsewhere, elsewhere, username);
+
+        String chosen = EntryPages.encode("Mật khẩu mới của tôi 2026");
+        HttpResponse<String> changed = onA.post("/account/password", "currentPassword=" + EntryPages.encode(PASSWORD)
+                + "&newPassword=" + chosen + "&confirmPassword=" + chosen + "&_csrf=" + token(onA.get("/account/password").body()));
+        assertThat(changed.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("/account"));
+        assertThat(onA.get("/account").body()).as("still logged in where it was changed").contains("Đã đổi mật khẩu");
+        assertThat(onA.at(port(b)).get("/account").statusCode()).as("that session through B too").isEqualTo(200);
+        assertThat(elsewhere.get("/account").headers().firstValue("Location")).as("the other session ended")
+                .hasValueSatisfying(location -> assertThat(location).contains("/login"));
     }
 
     /** The login form from one instance, sent to the other. */
