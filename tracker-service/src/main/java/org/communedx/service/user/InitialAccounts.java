@@ -26,8 +26,9 @@ import org.springframework.util.StringUtils;
 /**
  * Makes sure somebody can log in. With the embedded database (a trial or a laptop) the demo accounts of the
  * README are created; against an external database only {@code admin}, whose password comes from
- * {@code COMMUNEDX_ADMIN_PASSWORD} or is generated, printed once and must be changed at first login.
- * A fixed production password is never shipped.
+ * {@code COMMUNEDX_ADMIN_PASSWORD} or is generated, printed once and must be changed at first login. A chosen
+ * password that the {@link PasswordPolicy} refuses must be changed at first login as well. A fixed production
+ * password is never shipped.
  */
 @Component
 // After the demo's units, periods and assessments, as when it had no order, but before the demo's notices, which go to
@@ -62,8 +63,11 @@ class InitialAccounts implements ApplicationRunner {
 
     private final String adminPassword;
 
+    private final PasswordPolicy policy;
+
     InitialAccounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
-            DemoData demoData, CommuneDxProperties properties) {
+            DemoData demoData, CommuneDxProperties properties, PasswordPolicy policy) {
+        this.policy = policy;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -109,6 +113,12 @@ class InitialAccounts implements ApplicationRunner {
             admin.requirePasswordChange();
             log.warn("Created the administrator 'admin' with the one-time password {} ; it must be changed at "
                     + "first login. Set COMMUNEDX_ADMIN_PASSWORD to choose it instead.", password);
+        }
+        else if (!policy.problems(admin.getUsername(), password).isEmpty()) {
+            // "admin" as admin's password logged straight in: a weak choice is a one-time password, as a generated one.
+            admin.requirePasswordChange();
+            log.warn("COMMUNEDX_ADMIN_PASSWORD breaks the password policy (at least {} characters, not the username, "
+                    + "not a common password): 'admin' must change it at first login.", PasswordPolicy.MIN_LENGTH);
         }
         accounts.save(admin);
     }
