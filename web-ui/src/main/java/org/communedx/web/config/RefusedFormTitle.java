@@ -29,7 +29,7 @@ class RefusedFormTitle implements WebMvcConfigurer, HandlerInterceptor {
 
     /** The model attributes, other than bindings, by which pages show that a form was refused. */
     static final Set<String> REFUSALS = Set.of("importProblems", "evidenceProblems", "refusal", "commentRefusal",
-            "problems", "refusalKey", "errorKey", "signerErrorKey", "submitAllRefusal");
+            "problems", "refusalKey", "errorKey", "signerErrorKey", "submitAllRefusal", "loginRefusal");
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {

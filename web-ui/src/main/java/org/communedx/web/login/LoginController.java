@@ -20,16 +20,26 @@ class LoginController {
      *     sends it); only a number is shown, so that a link cannot put words on the page
      * @param signedIn the account already signed in in this browser, if any: the page says so and leads home, and
      *     keeps the form for signing in as someone else
+     * @param error present after a wrong password: the page's title says that the login was refused, as a refused
+     *     form's does, and the fields are described by the refusal ({@code loginRefusal}, its alert's id; a template
+     *     may not read a request parameter into an attribute)
      */
     @GetMapping("/login")
     String login(@RequestParam(name = "throttled", required = false) String throttled, Principal signedIn,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
+            @RequestParam(name = "error", required = false) String error, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         keepTypedUsername(model, request, response);
         if (signedIn != null) {
             model.addAttribute("signedInAs", signedIn.getName());
         }
         if (throttled != null && throttled.matches("[1-9][0-9]{0,3}")) {
             model.addAttribute("waitMinutes", Integer.parseInt(throttled));
+        }
+        if (model.containsAttribute("waitMinutes")) {
+            model.addAttribute("loginRefusal", "login-throttled");
+        }
+        else if (error != null) {
+            model.addAttribute("loginRefusal", "login-failed");
         }
         return "login/form";
     }

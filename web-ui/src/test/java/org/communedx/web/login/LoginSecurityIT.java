@@ -274,6 +274,8 @@ class LoginSecurityIT {
 
         assertThat(again).contains("value=\"" + username + "\"").containsPattern("id=\"password\"[^>]*autofocus")
                 .doesNotContainPattern("id=\"username\"[^>]*autofocus");
+        assertThat(again).as("the refusal is read with the field that has the focus, and the title says it")
+                .containsPattern("id=\"password\"[^>]*aria-describedby=\"login-failed\"").contains("<title>Lỗi: ");
         assertThat(client.get("/login?error&lang=en").body()).as("that page in the other language too")
                 .contains("value=\"" + username + "\"");
         client.get("/login?lang=vi");
