@@ -62,6 +62,8 @@ class DashboardIT {
                 .containsPattern("class=\"text-center heat heat-\\d+\"")
                 .contains("id=\"trend-table\"", "id=\"distribution-table\"", "id=\"groups-table\"");
         assertThat(figure(page, "figure-communes")).isEqualTo("28");
+        assertThat(page).as("a column's sort comes back to the ranking, not the top of the page")
+                .contains("sort=name#ranking-heading\"", "sort=rank#ranking-heading\"");
         assertThat(figure(page, "figure-average")).as("the sample history approved work in 2025")
                 .matches("[1-9]\\d?,\\d%");
         assertThat(manager.get("/units/17/dashboard?period=" + year2025 + "&sort=lowest").body())

@@ -381,6 +381,10 @@ class NationalScaleIT {
                 // Written as the page writes numbers: 10.047, not 10047.
                 assertThat(body).as(address).contains("id=\"figure-communes\">"
                         + java.text.NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi")).format(expected) + "<");
+                if (page < pages) {
+                    assertThat(body).as(address + ": the next page comes back to the ranking")
+                            .containsPattern("page=" + (page + 1) + "#ranking-heading\"");
+                }
                 // At either end the step that goes nowhere is no link, which the keyboard followed though greyed.
                 if (page == 1 || page == pages) {
                     assertThat(body).as(address).contains("<span class=\"page-link\" aria-disabled=\"true\">"
