@@ -134,7 +134,9 @@ class ReviewIT {
         EntryPages.submit(staff, c1);
 
         post(reviewer, c1, "return", "version=" + version(reviewer, c1) + "&reason=");
-        assertThat(reviewer.get("/entries/" + c1).body()).contains("Nhập lý do.", "Đã gửi");
+        assertThat(reviewer.get("/entries/" + c1).body()).contains("Nhập lý do.", "Đã gửi")
+                .as("the refusal, which takes the focus, leads to the reason's box before any other button")
+                .contains("id=\"refusal-field\" href=\"#return-reason\">Đến ô cần sửa</a>");
 
         post(reviewer, c1, "return", "version=" + version(reviewer, c1) + "&reason=" + encode("Thiếu danh sách"));
         assertThat(staff.get("/entries/" + c1).body()).contains("Bị trả lại", "Thiếu danh sách");
