@@ -25,4 +25,16 @@ public enum UnitLevel {
             case COMMUNE -> 5;
         };
     }
+
+    /**
+     * A code of this level as a file means it when a spreadsheet dropped its leading zeros (04789 typed as the number
+     * 4789, and saved so in a CSV too): digits fewer than the level's get them back; anything else stays as it is,
+     * for the level's shape check to judge.
+     */
+    public String withLeadingZeros(String code) {
+        if (code != null && code.matches("[0-9]{1," + (codeLength() - 1) + "}")) {
+            return "0".repeat(codeLength() - code.length()) + code;
+        }
+        return code;
+    }
 }

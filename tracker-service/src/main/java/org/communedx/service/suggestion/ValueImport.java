@@ -30,6 +30,7 @@ import org.communedx.model.assessment.SuggestedValue;
 import org.communedx.model.framework.Criterion;
 import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
+import org.communedx.model.unit.UnitLevel;
 import org.communedx.service.Actors;
 import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.importing.ImportLimits;
@@ -82,9 +83,6 @@ public class ValueImport {
     /** The long layout's header, in the template's order; the code columns and the value are required. */
     public static final List<String> LONG_COLUMNS = List.of(COMMUNE_CODE, COMMUNE_NAME, CRITERION_CODE,
             CRITERION_NAME, VALUE, REFERENCE, MEASURED_AT);
-
-    /** Commune codes have five digits; a spreadsheet stores "04789" typed as a number as 4789. */
-    private static final int COMMUNE_CODE_LENGTH = 5;
 
     /** Where a day without a time is taken to start. */
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -507,10 +505,7 @@ public class ValueImport {
      * that Excel saved from such a sheet. No code has fewer digits, so nothing else is read so.
      */
     private static String code(String value) {
-        if (value.matches("[0-9]{1," + (COMMUNE_CODE_LENGTH - 1) + "}")) {
-            return "0".repeat(COMMUNE_CODE_LENGTH - value.length()) + value;
-        }
-        return value;
+        return UnitLevel.COMMUNE.withLeadingZeros(value);
     }
 
     /**

@@ -454,7 +454,7 @@ public class GsoListImport {
         }
 
         private String code(TabularRow row, int column, UnitLevel level, List<ImportProblem> problems) {
-            String code = row.code(column, level.codeLength());
+            String code = row.code(column, level);
             if (code.isEmpty()) {
                 problems.add(new ImportProblem(row.line(), header.get(column), "unit.import.problem.missingCode"));
             }

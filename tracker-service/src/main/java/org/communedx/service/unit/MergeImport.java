@@ -210,7 +210,7 @@ public class MergeImport {
         @Override
         public void accept(TabularRow row) {
             if (headerRead) {
-                provinceCodes.add(row.code(0, 2));
+                provinceCodes.add(row.code(0, UnitLevel.PROVINCE));
                 parse(row, problems).ifPresent(merges::add);
                 return;
             }
@@ -256,9 +256,9 @@ public class MergeImport {
 
     private static Optional<Merge> parse(TabularRow row, List<ImportProblem> problems) {
         int before = problems.size();
-        String provinceCode = row.code(0, 2);
+        String provinceCode = row.code(0, UnitLevel.PROVINCE);
         String provinceName = UnitNames.normalize(row.cell(1));
-        String newCode = row.code(2, 5);
+        String newCode = row.code(2, UnitLevel.COMMUNE);
         String newName = UnitNames.normalize(row.cell(3));
         String oldCode = row.cell(4);
         String kind = row.cell(6).toUpperCase(Locale.ROOT);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.apache.poi.ss.util.CellReference;
+import org.communedx.model.unit.UnitLevel;
 import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.importing.ImportFileRefused;
 import org.communedx.service.importing.ImportLimits;
@@ -45,14 +46,11 @@ final class TabularFile {
 
         /**
          * A code as the file means it: spreadsheets store "04789" typed as a number as 4789, so a number
-         * cell gets its leading zeros back.
+         * cell gets its leading zeros back ({@link UnitLevel#withLeadingZeros}).
          */
-        String code(int index, int length) {
+        String code(int index, UnitLevel level) {
             String value = cell(index);
-            if (fromSpreadsheet && value.matches("[0-9]{1," + (length - 1) + "}")) {
-                return "0".repeat(length - value.length()) + value;
-            }
-            return value;
+            return fromSpreadsheet ? level.withLeadingZeros(value) : value;
         }
     }
 

@@ -203,9 +203,9 @@ public class UserImport {
         if (code == null || !code.matches("[0-9]{1,4}")) {
             return typed;
         }
-        int length = role == Role.COMMUNE_STAFF || code.length() == 4 ? UnitLevel.COMMUNE.codeLength()
-                : role == Role.PROVINCE_MANAGER ? UnitLevel.PROVINCE.codeLength() : code.length();
-        return "0".repeat(Math.max(0, length - code.length())) + code;
+        UnitLevel meant = role == Role.COMMUNE_STAFF || code.length() == 4 ? UnitLevel.COMMUNE
+                : role == Role.PROVINCE_MANAGER ? UnitLevel.PROVINCE : null;
+        return meant == null ? code : meant.withLeadingZeros(code);
     }
 
     /** What an import job hands over once: the users it created and their one-time passwords. */
