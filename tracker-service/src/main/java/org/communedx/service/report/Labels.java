@@ -24,18 +24,21 @@ public record Labels(MessageSource messages, Locale locale) {
     }
 
     /**
-     * How a criterion's target reads, on the pages ({@code #entries}) as in the exports: "≥ 80%", as every other
-     * percentage is written, "≤ 3 ngày", "≥ 12" without a unit; "Có (đã thực hiện)" for a yes-or-no criterion. The
-     * number in its plain form: 80, not the 80.00 the column gives.
+     * How a criterion's target reads, on every page ({@code #entries}, the framework's own) as in the exports:
+     * "≥ 80%", as every other percentage is written, "≤ 3 ngày", "≥ 12" without a unit, "Mức ≥ 2" for a level;
+     * "Có (đã thực hiện)" for a yes-or-no criterion that must be done, "Không" for one that must not. The number in
+     * its plain form: 80, not the 80.00 the column gives.
      */
     public static MessageSourceResolvable target(MeasurementType type, BigDecimal target, Comparison comparison,
             @Nullable String unit) {
         if (type == MeasurementType.BOOLEAN) {
-            return new DefaultMessageSourceResolvable("entry.target.yes");
+            return new DefaultMessageSourceResolvable(comparison == Comparison.AT_MOST ? "entry.target.no"
+                    : "entry.target.yes");
         }
         // A percent is one whether or not its criterion names the unit, as the framework's page writes it: "≥ 90%".
         String shown = (unit == null || unit.isBlank()) && type == MeasurementType.PERCENT ? "%" : unit;
-        return new DefaultMessageSourceResolvable(new String[] { "entry.target." + comparison.name() },
+        String kind = type == MeasurementType.LEVEL ? "level." : "";
+        return new DefaultMessageSourceResolvable(new String[] { "entry.target." + kind + comparison.name() },
                 new Object[] { Numbers.plain(target), shown == null || shown.isBlank() ? ""
                         : shown.equals("%") ? shown : "\u00a0" + shown });
     }

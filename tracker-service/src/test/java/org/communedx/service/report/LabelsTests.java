@@ -22,4 +22,15 @@ class LabelsTests {
         assertThat(Labels.target(MeasurementType.COUNT, new BigDecimal("3"), Comparison.AT_MOST, "ngày")
                 .getArguments()).containsExactly(new BigDecimal("3"), "\u00a0ngày");
     }
+
+    /** One wording everywhere, the framework's page included: a level says so, a criterion not to be done says no. */
+    @Test
+    void aLevelSaysSoAndAYesOrNoSaysWhichAnswerMeetsIt() {
+        assertThat(Labels.target(MeasurementType.LEVEL, new BigDecimal("2"), Comparison.AT_LEAST, null).getCodes())
+                .containsExactly("entry.target.level.AT_LEAST");
+        assertThat(Labels.target(MeasurementType.BOOLEAN, BigDecimal.ONE, Comparison.AT_LEAST, null).getCodes())
+                .containsExactly("entry.target.yes");
+        assertThat(Labels.target(MeasurementType.BOOLEAN, BigDecimal.ZERO, Comparison.AT_MOST, null).getCodes())
+                .containsExactly("entry.target.no");
+    }
 }

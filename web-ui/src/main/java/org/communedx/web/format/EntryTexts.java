@@ -63,7 +63,7 @@ public final class EntryTexts {
         return value == null ? "text-body-secondary" : null;
     }
 
-    /** "≥ 80 %", "≤ 3 ngày"; "Có (đã thực hiện)" for a yes-or-no criterion. */
+    /** "≥ 80%", "≤ 3 ngày", "Mức ≥ 2"; "Có (đã thực hiện)" for a yes-or-no criterion: {@link Labels#target}. */
     public String target(MeasurementType type, BigDecimal target, Comparison comparison, @Nullable String unit) {
         MessageSourceResolvable wording = Labels.target(type, target, comparison, unit);
         return message(wording.getCodes()[0], wording.getArguments());
