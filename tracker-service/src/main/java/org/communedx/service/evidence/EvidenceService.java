@@ -3,6 +3,7 @@ package org.communedx.service.evidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -253,7 +254,14 @@ public class EvidenceService {
     public EvidenceContent open(long evidenceId) {
         Evidence file = loadEvidence(evidenceId);
         String sha256 = file.getSha256();
-        return new EvidenceContent(EvidenceView.of(file, today()), () -> store.open(sha256), sha256);
+        return new EvidenceContent(EvidenceView.of(file, today()), () -> {
+            try {
+                return store.open(sha256);
+            }
+            catch (NoSuchFileException missing) {
+                throw new EvidenceFileMissingException(evidenceId, sha256, missing);
+            }
+        }, sha256);
     }
 
     /**

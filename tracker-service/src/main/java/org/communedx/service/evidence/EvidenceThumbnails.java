@@ -94,9 +94,9 @@ public class EvidenceThumbnails {
         try {
             made = make(content, type);
         }
-        catch (EvidenceStoreUnavailableException storeDown) {
+        catch (EvidenceStoreUnavailableException | EvidenceFileMissingException storeAtFault) {
             // Not the file's fault: no mark that it has no thumbnail, so that one is made once the store is back.
-            throw storeDown;
+            throw storeAtFault;
         }
         catch (IOException | RuntimeException unreadable) {
             LOG.warn("No thumbnail for evidence {} ({}): {}", evidenceId, type, unreadable.toString());

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.communedx.model.framework.FrameworkRuleViolation;
 import org.communedx.service.NotFoundException;
+import org.communedx.service.evidence.EvidenceFileMissingException;
 import org.communedx.service.evidence.EvidenceStoreUnavailableException;
 
 import org.slf4j.Logger;
@@ -26,7 +27,6 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
@@ -134,10 +134,27 @@ class WebExceptionHandler {
      * user's language, rather than "something went wrong". (An upload then is refused on the entry page instead.)
      */
     @ExceptionHandler(EvidenceStoreUnavailableException.class)
-    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-    String evidenceStoreUnavailable(EvidenceStoreUnavailableException ex) {
+    ModelAndView evidenceStoreUnavailable(EvidenceStoreUnavailableException ex) {
         LOG.warn("{}", ex.getMessage());
-        return "error/503-evidence";
+        return evidencePage(HttpStatus.SERVICE_UNAVAILABLE, "error.evidenceStore");
+    }
+
+    /**
+     * A file the database lists but the store does not hold (a disk not mounted, a file deleted by hand): a page
+     * that says trying again will not help and whom to tell, rather than "something went wrong"; the log names the
+     * file for that administrator.
+     */
+    @ExceptionHandler(EvidenceFileMissingException.class)
+    ModelAndView evidenceFileMissing(EvidenceFileMissingException ex) {
+        LOG.error("{}", ex.getMessage());
+        return evidencePage(HttpStatus.INTERNAL_SERVER_ERROR, "error.evidenceMissing");
+    }
+
+    private static ModelAndView evidencePage(HttpStatus status, String messages) {
+        ModelAndView page = new ModelAndView("error/evidence", status);
+        page.addObject("status", status.value());
+        page.addObject("messages", messages);
+        return page;
     }
 
     /**

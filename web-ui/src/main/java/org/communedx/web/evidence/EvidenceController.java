@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import org.communedx.model.RuleViolation;
 import org.communedx.model.evidence.EvidenceMetadata;
 import org.communedx.service.assessment.CriterionAddress;
+import org.communedx.service.evidence.EvidenceFileMissingException;
 import org.communedx.service.evidence.EvidenceService;
 import org.communedx.service.evidence.EvidenceService.EvidenceContent;
 import org.communedx.service.evidence.EvidenceThumbnails;
@@ -152,7 +153,14 @@ class EvidenceController {
      */
     @GetMapping("/evidence/{id}/thumbnail")
     ResponseEntity<?> thumbnail(@PathVariable long id) throws IOException {
-        Optional<Thumbnail> thumbnail = thumbnails.of(id);
+        Optional<Thumbnail> thumbnail;
+        try {
+            thumbnail = thumbnails.of(id);
+        }
+        catch (EvidenceFileMissingException missing) {
+            // The entry's list stays whole; opening the file says what is wrong, and the log names it then.
+            return placeholder();
+        }
         if (thumbnail.isPresent()) {
             return ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType(thumbnail.get().mediaType()))
@@ -163,6 +171,10 @@ class EvidenceController {
         if (thumbnails.originalMayStandIn(id)) {
             return inline(id);
         }
+        return placeholder();
+    }
+
+    private static ResponseEntity<Resource> placeholder() {
         return ResponseEntity.ok()
                 .contentType(MediaType.valueOf("image/svg+xml"))
                 .header("X-Content-Type-Options", "nosniff")

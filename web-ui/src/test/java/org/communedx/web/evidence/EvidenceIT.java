@@ -2,12 +2,15 @@ package org.communedx.web.evidence;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
 import org.communedx.model.evidence.EvidenceRepository;
 import org.communedx.model.period.PeriodRepository;
+import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.assessment.AssessmentWorkflow;
 import org.communedx.service.testsupport.SampleFiles;
 import org.communedx.service.testsupport.TestWait;
@@ -44,6 +47,9 @@ class EvidenceIT {
 
     @Autowired
     EvidenceRepository evidence;
+
+    @Autowired
+    CommuneDxProperties properties;
 
     WebClient staff;
 
@@ -152,6 +158,30 @@ class EvidenceIT {
         assertThat(thumbnail.body().length).as("of %d bytes", photo.length).isLessThan(photo.length / 20);
         WebClient otherCommune = new WebClient(port).login("xa.annghia", "Demo@2025!");
         assertThat(otherCommune.download("/evidence/" + id + "/thumbnail").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * A file the list names but the store lacks (a disk not mounted, a file deleted by hand) is said so, in the user's
+     * language, where it was "something went wrong"; the entry's list still shows, by a placeholder thumbnail.
+     */
+    @Test
+    void aFileMissingFromTheStoreIsSaidSoAndTheListStillShows() throws Exception {
+        byte[] photo = SampleFiles.photo(1313, 717);
+        assertThat(staff.postMultipart(uploadPath(), fields(), "mat-tep.jpg", photo).statusCode()).isEqualTo(302);
+        long id = last();
+        String sha256 = evidence.findById(id).orElseThrow().getSha256();
+        Path stored = properties.evidenceDirectory().resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4))
+                .resolve(sha256);
+        Files.delete(stored);
+
+        HttpResponse<String> download = staff.get("/evidence/" + id);
+        assertThat(download.statusCode()).isEqualTo(500);
+        assertThat(download.body()).contains("<title>Không tìm thấy tệp minh chứng trong kho",
+                "Thử lại sẽ không giúp được; hãy báo cho quản trị viên");
+        HttpResponse<byte[]> thumbnail = staff.download("/evidence/" + id + "/thumbnail");
+        assertThat(thumbnail.statusCode()).isEqualTo(200);
+        assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
+        assertThat(staff.get("/entries/" + entryId).statusCode()).isEqualTo(200);
     }
 
     /**
