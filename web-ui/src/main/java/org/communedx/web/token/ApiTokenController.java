@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import org.communedx.model.RuleViolation;
 import org.communedx.service.token.ApiTokens;
 import org.communedx.service.token.TokenRefused;
+import org.communedx.web.config.IssuedForms;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -52,7 +53,7 @@ class ApiTokenController {
     @PostMapping("/api-tokens")
     String issue(@Validated @ModelAttribute("tokenForm") TokenForm form, BindingResult binding, Model model,
             HttpServletResponse response, HttpSession session, RedirectAttributes redirect) {
-        if (IssuedForms.issued(session, form.issueKey())) {
+        if (IssuedForms.issued(session, form.issueKey()).isPresent()) {
             redirect.addFlashAttribute("messageKey", "apiTokens.alreadyIssued");
             return "redirect:/api-tokens";
         }
@@ -63,7 +64,7 @@ class ApiTokenController {
         else {
             try {
                 // Remembered first: a second request of the same form that comes while this one issues is turned away.
-                IssuedForms.remember(session, form.issueKey());
+                IssuedForms.remember(session, form.issueKey(), "/api-tokens");
                 model.addAttribute("issued", tokens.issue(form.toNewToken()));
                 // An example that answers every role something: the unit list answers nothing without a search.
                 model.addAttribute("apiUrl", ServletUriComponentsBuilder.fromCurrentContextPath()

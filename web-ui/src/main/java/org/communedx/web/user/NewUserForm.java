@@ -1,5 +1,7 @@
 package org.communedx.web.user;
 
+import java.util.UUID;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +14,9 @@ import org.communedx.service.user.UserViews.NewUser;
 /**
  * A new user as typed. The shape is checked here; whether the name is free, and the role and unit may be given
  * by this administrator, is the service's to say.
+ *
+ * @param issueKey drawn when the form is shown and sent back with it, so that the same form sent twice (the page that
+ *        shows the one-time password reloaded) creates one user; at most 36 characters, a UUID's
  */
 record NewUserForm(
         // Not @NotBlank: the pattern refuses a blank name too, and the two would say the same thing twice.
@@ -22,14 +27,15 @@ record NewUserForm(
         @NotNull(message = "{users.problem.roleRequired}") Role role,
         @Size(max = 100, message = "{users.problem.unitCodeTooLong}") String unitCode,
         @Email(message = "{users.problem.emailInvalid}") @Size(max = 254,
-                message = "{users.problem.emailInvalid}") String email) {
+                message = "{users.problem.emailInvalid}") String email,
+        @Size(max = 36) String issueKey) {
 
     static NewUserForm empty() {
-        return new NewUserForm("", "", null, "", "");
+        return new NewUserForm("", "", null, "", "", UUID.randomUUID().toString());
     }
 
     NewUserForm withUnitCode(String code) {
-        return new NewUserForm(username, displayName, role, code, email);
+        return new NewUserForm(username, displayName, role, code, email, issueKey);
     }
 
     NewUser toNewUser() {

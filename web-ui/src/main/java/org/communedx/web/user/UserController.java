@@ -1,6 +1,11 @@
 package org.communedx.web.user;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.communedx.model.user.Role;
 import org.communedx.service.unit.UnitDirectory;
@@ -9,7 +14,10 @@ import org.communedx.service.user.UserProblem;
 import org.communedx.service.user.UserRejected;
 import org.communedx.service.user.UserViews.IssuedPassword;
 import org.communedx.service.user.UserViews.UserDetail;
+import org.communedx.web.config.IssuedForms;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -68,17 +76,30 @@ class UserController {
         return newPage(model);
     }
 
+    /**
+     * The one-time password is rendered by this very response, as a new API token is, not carried to a redirect in
+     * the session (a row of PostgreSQL or a key in Redis with shared sessions): a secret is written nowhere, and
+     * {@code no-store} keeps it out of the browser's cache. Reloading sends the form again, whose issue key then leads
+     * to the user's page instead of a refusal that the name is taken.
+     */
     @PostMapping("/users/new")
     String create(@Validated @ModelAttribute("userForm") NewUserForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect) {
+            HttpSession session, HttpServletResponse response, RedirectAttributes redirect) {
+        Optional<String> issuedBefore = IssuedForms.issued(session, form.issueKey());
+        if (issuedBefore.isPresent()) {
+            redirect.addFlashAttribute("messageKey", "users.issuedOnce");
+            return "redirect:" + issuedBefore.get();
+        }
         if (!binding.hasErrors()) {
+            // Remembered first: a second request of the same form that comes while this one creates is turned away.
+            IssuedForms.remember(session, form.issueKey(), "/users");
             try {
                 IssuedPassword issued = users.create(form.toNewUser());
-                redirect.addFlashAttribute("issuedPassword", issued);
-                redirect.addFlashAttribute("messageKey", "users.created");
-                return "redirect:/users/" + issued.id();
+                IssuedForms.remember(session, form.issueKey(), "/users/" + issued.id());
+                return issuedPage(issued, "users.created", model, response);
             }
             catch (UserRejected rejected) {
+                IssuedForms.forget(session, form.issueKey());
                 reject(rejected.problems(), binding);
             }
         }
@@ -171,22 +192,38 @@ class UserController {
         return "redirect:/users/" + id;
     }
 
-    /** The new password travels to the next page as a flash attribute, and so is shown exactly once. */
+    /** The new password is shown once, by this response, as a new user's is ({@link #create}). */
     @PostMapping("/users/{id}/password")
-    String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
+    String resetPassword(@PathVariable long id, @RequestParam(required = false) @Nullable String issueKey,
+            Model model, HttpSession session, HttpServletResponse response, RedirectAttributes redirect) {
+        String userPage = "/users/" + id;
+        if (IssuedForms.issued(session, issueKey).isPresent()) {
+            redirect.addFlashAttribute("messageKey", "users.issuedOnce");
+            return "redirect:" + userPage;
+        }
+        IssuedForms.remember(session, issueKey, userPage);
         try {
-            redirect.addFlashAttribute("issuedPassword", users.resetPassword(id));
-            redirect.addFlashAttribute("messageKey", "users.passwordReset");
+            return issuedPage(users.resetPassword(id), "users.passwordReset", model, response);
         }
         catch (UserRejected rejected) {
+            IssuedForms.forget(session, issueKey);
             redirect.addFlashAttribute("errorKey", rejected.problems().get(0).messageKey());
+            return "redirect:" + userPage;
         }
-        return "redirect:/users/" + id;
+    }
+
+    private String issuedPage(IssuedPassword issued, String messageKey, Model model, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("user", users.detail(issued.id()));
+        model.addAttribute("issuedPassword", issued);
+        model.addAttribute("messageKey", messageKey);
+        return "user/show";
     }
 
     private String confirm(long id, String action, Model model) {
         model.addAttribute("user", users.detail(id));
         model.addAttribute("action", action);
+        model.addAttribute("issueKey", UUID.randomUUID().toString());
         return "user/confirm";
     }
 

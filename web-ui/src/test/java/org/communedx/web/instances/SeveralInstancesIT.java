@@ -45,6 +45,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -282,6 +283,31 @@ class SeveralInstancesIT {
         assertThat(onA.at(port(b)).get("/account").statusCode()).as("that session through B too").isEqualTo(200);
         assertThat(elsewhere.get("/account").headers().firstValue("Location")).as("the other session ended")
                 .hasValueSatisfying(location -> assertThat(location).contains("/login"));
+    }
+
+    /**
+     * A one-time password is written nowhere but on its page: not in the session, which is a row of PostgreSQL here
+     * (it went to the next page as a flash attribute, stored in {@code spring_session_attributes} meanwhile).
+     */
+    @Test
+    void aResetPasswordIsNeverWrittenToTheSessionTable() {
+        String username = new TestAccounts(a.getBean(UserAccountRepository.class), a.getBean(PasswordEncoder.class))
+                .create("otp", PASSWORD);
+        long id = a.getBean(UserAccountRepository.class).findByUsername(username).orElseThrow().getId();
+        WebClient admin = new WebClient(port(a));
+        login(admin, admin, "admin");
+
+        HttpResponse<String> reset = admin.post("/users/" + id + "/password",
+                "_csrf=" + token(admin.get("/users/" + id + "/password").body()));
+        Matcher issued = Pattern.compile("id=\"issued-password\">([^<]+)<").matcher(reset.body());
+        assertThat(issued.find()).as("the password on the answer").isTrue();
+        // The request after it: the reset's session is saved by then.
+        assertThat(admin.get("/account").statusCode()).isEqualTo(200);
+
+        List<byte[]> sessions = a.getBean(JdbcTemplate.class)
+                .queryForList("select attribute_bytes from spring_session_attributes", byte[].class);
+        assertThat(sessions).isNotEmpty().noneMatch(bytes ->
+                new String(bytes, StandardCharsets.ISO_8859_1).contains(issued.group(1)));
     }
 
     /** The login form from one instance, sent to the other. */

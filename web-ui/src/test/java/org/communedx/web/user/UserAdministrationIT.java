@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,12 +68,12 @@ class UserAdministrationIT {
                 "displayName", "Cán bộ Yên Phú", "role", "COMMUNE_STAFF", "unitCode", "05305",
                 "email", "canbo@yenphu.gov.vn"));
 
-        assertThat(created.statusCode()).isEqualTo(302);
-        String userPath = location(created);
-        assertThat(userPath).matches("/users/[0-9]+");
-        String shown = admin.get(userPath).body();
+        assertThat(created.statusCode()).as("the password on the answer itself, never in the session").isEqualTo(200);
+        assertThat(created.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String userPath = "/users/" + userAccounts.findByUsername(username).orElseThrow().getId();
+        String shown = created.body();
         assertThat(shown).contains("Đã tạo người dùng.", "Cán bộ Yên Phú", "Xã Yên Phú", "canbo@yenphu.gov.vn",
-                "Phải đổi mật khẩu");
+                "Phải đổi mật khẩu", "href=\"" + userPath + "/edit\"");
         String password = issuedPassword(shown);
         assertThat(admin.get(userPath).body()).as("shown once").doesNotContain(password, "issued-password");
         assertThat(admin.get("/users?q=" + username).body()).contains(username, "Cán bộ Yên Phú", "05305",
@@ -190,7 +191,7 @@ class UserAdministrationIT {
         String username = TestAccounts.uniqueUsername("pm");
         HttpResponse<String> created = manager.post("/users/new", form(manager, "username", username,
                 "displayName", "Cán bộ Ân Nghĩa", "role", "COMMUNE_STAFF", "unitCode", "05347", "email", ""));
-        assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(created.statusCode()).isEqualTo(200);
         assertThat(userAccounts.findByUsername(username).orElseThrow().getUnitCode()).isEqualTo("05347");
 
         // The old Tỉnh Hòa Bình held 05347 until the 2025 reform gave it to the new Xã Đại Đồng, of Tỉnh Phú Thọ.
@@ -329,6 +330,36 @@ class UserAdministrationIT {
         assertThat(admin.get(job).body()).contains("id=\"job-taken\"").doesNotContain("user-select-all");
     }
 
+    /**
+     * The page that shows a one-time password, reloaded, sends its form again: the user's page then says the password
+     * was shown once, instead of a second reset (which would void the one noted) or a refusal that the name is taken.
+     */
+    @Test
+    void reloadingTheIssuedPasswordLeadsToTheUserInsteadOfIssuingAgain() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        String username = TestAccounts.uniqueUsername("reload");
+        String issueKey = UUID.randomUUID().toString();
+        String sent = form(admin, "username", username, "displayName", "Tải lại", "role", "VIEWER", "unitCode", "25",
+                "email", "", "issueKey", issueKey);
+        String password = issuedPassword(admin.post("/users/new", sent).body());
+        String userPath = "/users/" + userAccounts.findByUsername(username).orElseThrow().getId();
+
+        HttpResponse<String> again = admin.post("/users/new", sent);
+        assertThat(location(again)).isEqualTo(userPath);
+        assertThat(admin.get(userPath).body()).contains("chỉ hiện một lần. Nếu chưa ghi lại, hãy đặt lại mật khẩu.")
+                .doesNotContain("issued-password");
+
+        String confirmation = admin.get(userPath + "/password").body();
+        Matcher key = Pattern.compile("name=\"issueKey\" value=\"([0-9a-f-]{36})\"").matcher(confirmation);
+        assertThat(key.find()).as("the confirmation's key").isTrue();
+        String reset = form(admin, "issueKey", key.group(1));
+        String newPassword = issuedPassword(admin.post(userPath + "/password", reset).body());
+        assertThat(location(admin.post(userPath + "/password", reset))).isEqualTo(userPath);
+        assertThat(loginLocation(username, newPassword)).as("the password shown still holds")
+                .endsWith("/account/password");
+        assertThat(newPassword).isNotEqualTo(password);
+    }
+
     @Test
     void resetPasswordIssuesOneThatMustBeChangedAtLogin() {
         String username = TestAccounts.uniqueUsername("reset");
@@ -338,8 +369,9 @@ class UserAdministrationIT {
 
         HttpResponse<String> reset = admin.post("/users/" + account.getId() + "/password", form(admin));
 
-        assertThat(reset.statusCode()).isEqualTo(302);
-        String password = issuedPassword(admin.get(location(reset)).body());
+        assertThat(reset.statusCode()).isEqualTo(200);
+        assertThat(reset.headers().firstValue("Cache-Control")).hasValue("no-store");
+        String password = issuedPassword(reset.body());
         assertThat(loginLocation(username, DEMO_PASSWORD)).contains("error");
         WebClient user = new WebClient(port);
         String token = WebClient.csrfToken(user.get("/login"));
