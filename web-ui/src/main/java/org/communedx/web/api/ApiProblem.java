@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
  * key, a value of the wrong shape), with its status and message; {@link ApiProblems} answers it as problem JSON.
  * @param errors the problems by field (and index, in a bulk request); empty when the message says it all
  */
-class ApiProblem extends RuntimeException {
+public class ApiProblem extends RuntimeException {
 
     private final HttpStatus status;
 
@@ -19,7 +19,7 @@ class ApiProblem extends RuntimeException {
 
     private final List<FieldError> errors;
 
-    ApiProblem(HttpStatus status, String messageKey, List<Object> arguments) {
+    public ApiProblem(HttpStatus status, String messageKey, List<Object> arguments) {
         this(status, messageKey, arguments, List.of());
     }
 

@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -88,12 +89,16 @@ class EntryApiController {
     record ValueRequest(
             @Schema(description = "As text (\"18/20\", \"42\", \"2\", \"yes\"), a number (COUNT, LEVEL), a boolean "
                     + "(BOOLEAN), or {\"numerator\": 18, \"denominator\": 20} (PERCENT)") Object value,
-            @Schema(description = "At most 2,000 characters") String explanation) {
+            @Schema(description = "At most 2,000 characters. The value and the explanation are replaced together: "
+                    + "left out or null, the entry's explanation is removed") String explanation) {
     }
 
     @Operation(summary = "A criterion entry of a commune in a period, with its version as ETag",
             description = "Reading stores nothing: before the commune's first write the entry is NOT_STARTED with "
                     + "version 0.")
+    @ApiResponse(responseCode = "200", description = "The entry",
+            headers = @Header(name = "ETag", description = "The entry's version, for a write's If-Match",
+                    schema = @Schema(type = "string", example = "\"7\"")))
     @GetMapping("/api/v1/communes/{code}/periods/{periodId}/criteria/{criterion}")
     ResponseEntity<Entry> entry(@PathVariable String code, @PathVariable long periodId,
             @PathVariable String criterion) {
@@ -111,6 +116,11 @@ class EntryApiController {
                     schema = @Schema(implementation = ValueRequest.class))))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The entry's ETag")
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Sends the first answer again")
+    @ApiResponse(responseCode = "200", description = "The entry as saved",
+            headers = @Header(name = "ETag", description = "The entry's new version, for the next write's If-Match",
+                    schema = @Schema(type = "string", example = "\"7\"")),
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Entry.class)))
     @PutMapping(value = "/api/v1/communes/{code}/periods/{periodId}/criteria/{criterion}/value",
             consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> setValue(@PathVariable String code, @PathVariable long periodId,
@@ -138,6 +148,11 @@ class EntryApiController {
                     + "criterion asks for it, evidence (409 otherwise). If-Match is required.")
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The entry's ETag")
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Sends the first answer again")
+    @ApiResponse(responseCode = "200", description = "The entry as submitted",
+            headers = @Header(name = "ETag", description = "The entry's new version, for the next write's If-Match",
+                    schema = @Schema(type = "string", example = "\"7\"")),
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Entry.class)))
     @PostMapping("/api/v1/communes/{code}/periods/{periodId}/criteria/{criterion}/submit")
     ResponseEntity<String> submit(@PathVariable String code, @PathVariable long periodId,
             @PathVariable String criterion, HttpServletRequest request) throws IOException {
@@ -157,7 +172,9 @@ class EntryApiController {
                     + "optional here: a file does not replace anything. The answer's ETag is the entry's version "
                     + "after the file was added, for the next write's If-Match: adding a file changes the entry.")
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Sends the first answer again")
-    @ApiResponse(responseCode = "201", description = "The file was added; ETag is the entry's new version",
+    @ApiResponse(responseCode = "201", description = "The file was added",
+            headers = @Header(name = "ETag", description = "The entry's version after the file was added, for the next write's If-Match",
+                    schema = @Schema(type = "string", example = "\"7\"")),
             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = Evidence.class)))
     @RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(

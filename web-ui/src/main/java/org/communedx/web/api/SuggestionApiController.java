@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.assessment.ProgressLedger;
@@ -87,6 +88,9 @@ class SuggestionApiController {
             requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = BulkRequest.class))))
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Sends the first answer again")
+    @ApiResponse(responseCode = "200", description = "How many values were received, and how many of them went to "
+            + "the reviewer as submissions", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Outcome.class)))
     @PutMapping(value = "/api/v1/periods/{periodId}/suggested-values", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> putMany(@PathVariable long periodId, HttpServletRequest request) throws IOException {
         byte[] body = ApiRequests.body(request, maxBulkBytes);
@@ -120,6 +124,9 @@ class SuggestionApiController {
             requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = OneRequest.class))))
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Sends the first answer again")
+    @ApiResponse(responseCode = "200", description = "How many values were received, and how many of them went to "
+            + "the reviewer as submissions", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Outcome.class)))
     @PutMapping(value = "/api/v1/communes/{code}/periods/{periodId}/criteria/{criterion}/suggested-value",
             consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> putOne(@PathVariable String code, @PathVariable long periodId,

@@ -97,6 +97,12 @@ class OpenApiConfiguration {
                             .addProperty("index", new IntegerSchema()).addProperty("field", new StringSchema())
                             .addProperty("code", new StringSchema()).addProperty("message", new StringSchema()))));
             openApi.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
+                // A header declared by name alone (If-Match, Idempotency-Key) has no schema, which OpenAPI requires.
+                if (operation.getParameters() != null) {
+                    operation.getParameters().stream().filter(parameter -> parameter.getSchema() == null
+                            && parameter.getContent() == null).forEach(parameter -> parameter.setSchema(
+                                    new StringSchema()));
+                }
                 if (operation.getResponses() == null) {
                     operation.setResponses(new ApiResponses());
                 }

@@ -99,7 +99,8 @@ class ProgressApiController {
                     + "and each criterion's status, value, whether it meets its target and the points it earns; a commune that has written nothing in the period "
                     + "has every criterion NOT_STARTED with a null value, and reading it stores nothing. For a "
                     + "district or province: the commune count, the average verified percent and points, and each "
-                    + "commune's verified and claimed percent and points.")
+                    + "commune's verified and claimed percent and points. Either period or periodId names the "
+                    + "period: one of them is required (400 api.refused.parameter without).")
     @GetMapping("/api/v1/units/{code}/progress")
     Progress progress(@PathVariable String code,
             @Parameter(description = "The period's year, e.g. 2025: the latest period of that year if there are "

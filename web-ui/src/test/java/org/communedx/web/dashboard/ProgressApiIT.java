@@ -253,6 +253,41 @@ class ProgressApiIT {
         assertThat(fields.has("title") && fields.has("issuingBody") && fields.has("documentDate")).isTrue();
     }
 
+    /**
+     * A description a client generator takes: every parameter has a schema (If-Match and Idempotency-Key had none,
+     * which OpenAPI requires), no answer is "any type, a string" (the writes' were, while they answer an entry or
+     * counts), and every answer of an entry says its ETag, which the next write's If-Match sends.
+     */
+    @Test
+    void theOpenApiDescriptionTypesEveryParameterAndAnswerAndTheEntrysETag() {
+        JsonNode docs = JSON.readTree(new WebClient(port).get("/v3/api-docs", "application/json").body());
+
+        docs.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            String where = operation.getKey() + " " + path.getKey();
+            JsonNode parameters = operation.getValue().get("parameters");
+            if (parameters != null) {
+                parameters.forEach(parameter -> assertThat(parameter.has("schema") || parameter.has("content"))
+                        .as(where + " " + parameter.get("name")).isTrue());
+            }
+            operation.getValue().get("responses").properties().forEach(response -> {
+                JsonNode content = response.getValue().get("content");
+                assertThat(content == null || !content.has("*/*")).as(where + " " + response.getKey()).isTrue();
+            });
+        }));
+        String entry = "/api/v1/communes/{code}/periods/{periodId}/criteria/{criterion}";
+        for (String[] write : new String[][] { { entry, "get", "200" }, { entry + "/value", "put", "200" },
+                { entry + "/submit", "post", "200" }, { entry + "/evidence", "post", "201" } }) {
+            JsonNode answer = docs.get("paths").get(write[0]).get(write[1]).get("responses").get(write[2]);
+            assertThat(answer.get("headers").has("ETag")).as(write[1] + " " + write[0]).isTrue();
+        }
+        JsonNode value = docs.get("paths").get(entry + "/value").get("put").get("responses").get("200").get("content")
+                .get("application/json").get("schema");
+        assertThat(value.get("$ref").asString()).endsWith("/Entry");
+        JsonNode counts = docs.get("paths").get("/api/v1/periods/{periodId}/suggested-values").get("put")
+                .get("responses").get("200").get("content").get("application/json").get("schema");
+        assertThat(counts.get("$ref").asString()).endsWith("/Outcome");
+    }
+
     private HttpResponse<String> get(String path, String username) {
         WebClient client = new WebClient(port);
         String credentials = Base64.getEncoder().encodeToString((username + ":Demo@2025!")

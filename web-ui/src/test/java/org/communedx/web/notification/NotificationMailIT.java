@@ -193,9 +193,13 @@ class NotificationMailIT {
                 .contains("Tiêu chí G1.C1 của Xã Yên Phú (" + periods.findById(period).orElseThrow().getName()
                         + ") bị trả lại")
                 .doesNotContain("<b>danh sách</b>");
-        String api = api(staff, "/api/v1/notifications?size=500").body();
+        String api = api(staff, "/api/v1/notifications?size=100").body();
         assertThat(api).contains("\"kind\":\"ENTRY_RETURNED\"", "\"link\":\"/entries/" + entry + "\"");
         assertThat(api(reviewer, "/api/v1/notifications?size=5").body()).doesNotContain("/entries/" + entry + "\"");
+        // Out of their range, as every other query parameter: refused, not silently read as another.
+        assertThat(api(staff, "/api/v1/notifications?size=101").body()).contains("\"code\":\"api.refused.parameter\"");
+        assertThat(api(staff, "/api/v1/notifications?size=0").statusCode()).isEqualTo(400);
+        assertThat(api(staff, "/api/v1/notifications?page=-1").statusCode()).isEqualTo(400);
 
         assertThat(sending.sendDue()).isEqualTo(1);
         MimeMessage mail = onlyMailTo("xa.yenphu@example.vn");
@@ -529,7 +533,8 @@ class NotificationMailIT {
         String last = annghia.get("/notifications?page=1000").body();
         assertThat(last).as("past the last page, the last").contains("</html>").containsPattern("Trang (\\d+)/\\1<");
         assertThat(count(last, "id=\"notice-")).isBetween(1, 25);
-        assertThat(api(annghia, "/api/v1/notifications?size=100000").body()).contains("\"size\":100");
+        assertThat(api(annghia, "/api/v1/notifications?size=100").body()).contains("\"size\":100");
+        assertThat(api(annghia, "/api/v1/notifications?size=100000").statusCode()).as("past the bound").isEqualTo(400);
         assertThat(api(annghia, "/api/v1/notifications?page=1000").body())
                 .as("the API past the end: empty, for scripts that read until a page is empty")
                 .contains("\"page\":1000", "\"notifications\":[]");

@@ -160,6 +160,11 @@ class ApiTokenIT {
         // Another province: not found, as on the pages.
         assertThat(bearer(token, "/api/v1/units/98").statusCode()).isEqualTo(404);
         assertThat(bearer(token, "/api/v1/units/98001").statusCode()).isEqualTo(404);
+        // Notices are a person's: a token has none, and is told so rather than that its role may not.
+        HttpResponse<String> notices = bearer(token, "/api/v1/notifications");
+        assertThat(notices.statusCode()).isEqualTo(403);
+        assertThat(notices.body()).contains("\"code\":\"api.refused.tokenHasNoNotices\"",
+                "mã API không phải là người dùng");
         // A token is for the API alone.
         WebClient page = new WebClient(port);
         assertThat(page.send(page.request("/users").header("Authorization", "Bearer " + token).GET().build())
