@@ -132,9 +132,8 @@ document.addEventListener('change', function (event) {
                 var tenth = Math.floor(job.percent / 10);
                 if (job.total > 0 && tenth !== spokenTenth) {
                     spokenTenth = tenth;
-                    // A job that words its own steps (a value import: bytes read, then values checked) says so.
-                    status.textContent = job.text ? job.text : box.getAttribute('data-running')
-                        .replace('{0}', job.done).replace('{1}', job.total);
+                    // Worded by the server, in the page's language, plural forms and all.
+                    status.textContent = job.text;
                 }
                 window.setTimeout(poll, 2000);
             })

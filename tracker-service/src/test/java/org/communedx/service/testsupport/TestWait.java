@@ -1,6 +1,8 @@
 package org.communedx.service.testsupport;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one budget every wait of the tests derives from: {@code -Dcommunedx.test.wait} (an ISO-8601 duration, set by
@@ -40,5 +42,19 @@ public final class TestWait {
     public static Duration target(Duration onAnIdleMachine) {
         long factor = Math.max(1, budget().toMillis() / IDLE_START.toMillis());
         return onAnIdleMachine.multipliedBy(factor);
+    }
+
+    /**
+     * Waits, within the budget, for a latch the test counts down: the work of a background job that holds the one
+     * worker, so that a job started after it is seen waiting whatever the machine's speed.
+     */
+    public static boolean released(CountDownLatch release) {
+        try {
+            return release.await(budget().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

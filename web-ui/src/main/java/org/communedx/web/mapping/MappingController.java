@@ -1,5 +1,6 @@
 package org.communedx.web.mapping;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import org.communedx.service.job.JobStatus;
@@ -12,6 +13,7 @@ import org.communedx.service.mapping.PrefillJobs;
 import org.communedx.service.mapping.PrefillRefused;
 import org.communedx.web.job.JobProgressView;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,7 +40,10 @@ class MappingController {
 
     private final PrefillJobs prefills;
 
-    MappingController(MappingTransfer transfer, PrefillJobs prefills) {
+    private final MessageSource messages;
+
+    MappingController(MappingTransfer transfer, PrefillJobs prefills, MessageSource messages) {
+        this.messages = messages;
         this.transfer = transfer;
         this.prefills = prefills;
     }
@@ -116,8 +121,8 @@ class MappingController {
     /** What the job's page polls, so that it can show progress without reloading. */
     @GetMapping(path = "/mappings/prefill/jobs/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    JobProgressView progress(@PathVariable UUID id) {
-        return JobProgressView.of(prefills.job(id));
+    JobProgressView progress(@PathVariable UUID id, Locale locale) {
+        return JobProgressView.of(prefills.job(id), messages, "mapping.job.running", locale);
     }
 
     private static ResponseEntity<byte[]> download(ExportedFile file) {

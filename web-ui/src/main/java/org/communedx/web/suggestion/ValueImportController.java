@@ -24,6 +24,7 @@ import org.communedx.service.suggestion.ValueImportProgress;
 import org.communedx.service.suggestion.ValueImportRefused;
 import org.communedx.service.suggestion.ValueImportResult;
 import org.communedx.web.config.Uploads;
+import org.communedx.web.job.JobProgressView;
 import org.communedx.web.report.Downloads;
 
 import org.springframework.context.MessageSource;
@@ -139,11 +140,11 @@ class ValueImportController {
     @GetMapping(path = "/periods/{periodId}/value-import/jobs/{id}/progress",
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ProgressView progress(@PathVariable long periodId, @PathVariable UUID id, Locale locale) {
+    JobProgressView progress(@PathVariable long periodId, @PathVariable UUID id, Locale locale) {
         imports.period(periodId);
         JobStatus job = jobs.job(id);
         ValueImportProgress progress = jobs.progress(id);
-        return new ProgressView(job.state(), progress.done(), progress.total(), progress.percent(), job.finished(),
+        return new JobProgressView(job.state(), progress.done(), progress.total(), progress.percent(), job.finished(),
                 progressText(progress, locale));
     }
 
@@ -191,10 +192,6 @@ class ValueImportController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.disposition(name))
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(out.toByteArray());
-    }
-
-    /** A job's progress as app.js reads every job's, with {@code text} the line to show. */
-    record ProgressView(JobStatus.State state, long done, long total, int percent, boolean finished, String text) {
     }
 
     String progressText(ValueImportProgress progress, Locale locale) {

@@ -1,5 +1,6 @@
 package org.communedx.web.unit;
 
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -12,6 +13,7 @@ import org.communedx.service.unit.UnitImportResult;
 import org.communedx.service.unit.UnitImportSummary;
 import org.communedx.web.job.JobProgressView;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +35,10 @@ class UnitImportController {
 
     private final UnitImportJobs imports;
 
-    UnitImportController(UnitImportJobs imports) {
+    private final MessageSource messages;
+
+    UnitImportController(UnitImportJobs imports, MessageSource messages) {
+        this.messages = messages;
         this.imports = imports;
     }
 
@@ -94,8 +99,8 @@ class UnitImportController {
     /** What the job's page polls, so that it can show progress without reloading. */
     @GetMapping(path = "/units/import/jobs/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    JobProgressView progress(@PathVariable UUID id) {
-        return JobProgressView.of(imports.job(id));
+    JobProgressView progress(@PathVariable UUID id, Locale locale) {
+        return JobProgressView.of(imports.job(id), messages, "unit.job.running", locale);
     }
 
     private String rejected(UnitImportRejected rejected, Model model) {

@@ -1,5 +1,6 @@
 package org.communedx.web.user;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import org.communedx.service.job.JobStatus;
@@ -9,6 +10,7 @@ import org.communedx.service.user.UserRejected;
 import org.communedx.web.config.Uploads;
 import org.communedx.web.job.JobProgressView;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +31,10 @@ class UserImportController {
 
     private final UserImport userImport;
 
-    UserImportController(UserImport userImport) {
+    private final MessageSource messages;
+
+    UserImportController(UserImport userImport, MessageSource messages) {
+        this.messages = messages;
         this.userImport = userImport;
     }
 
@@ -71,8 +76,8 @@ class UserImportController {
     /** What the job's page polls, so that it can show progress without reloading. */
     @GetMapping(path = "/users/import/jobs/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    JobProgressView progress(@PathVariable UUID id) {
-        return JobProgressView.of(userImport.job(id));
+    JobProgressView progress(@PathVariable UUID id, Locale locale) {
+        return JobProgressView.of(userImport.job(id), messages, "users.job.running", locale);
     }
 
     @PostMapping("/users/import/jobs/{id}/passwords")

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Download;
@@ -69,7 +68,7 @@ class ValueImportBrowserIT {
         // The one background worker is held by another job, so the import is seen waiting whatever the machine's
         // speed, then seen running and done once the worker is let go.
         CountDownLatch release = new CountDownLatch(1);
-        jobs.start("test-hold", progress -> awaitRelease(release));
+        jobs.start("test-hold", progress -> TestWait.released(release));
         try {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nhập").setExact(true)).click();
 
@@ -85,16 +84,6 @@ class ValueImportBrowserIT {
         Download report = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Tải báo cáo các giá trị đã nhập (CSV)")).click());
         org.assertj.core.api.Assertions.assertThat(report.suggestedFilename()).endsWith(".csv");
-    }
-
-    private static Boolean awaitRelease(CountDownLatch release) {
-        try {
-            return release.await(TestWait.budget().toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import org.communedx.model.unit.UnitType;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.job.BackgroundJobs;
 import org.communedx.service.testsupport.TestWait;
 import org.communedx.web.support.TestAccounts;
 import org.communedx.web.support.TrackerIntegrationTest;
@@ -49,6 +51,9 @@ class UserAdministrationIT {
 
     @Autowired
     PasswordEncoder passwordEncoder;
+
+    @Autowired
+    BackgroundJobs jobs;
 
     /** A province outside Hòa Bình, with one commune, for users the provincial manager must not see. */
     @BeforeEach
@@ -573,6 +578,37 @@ class UserAdministrationIT {
         assertThat(none.body()).contains("id=\"file-missing\"", "Hãy chọn một tệp CSV.")
                 .containsPattern("id=\"file\"[^>]*aria-invalid=\"true\"")
                 .contains("aria-describedby=\"file-help file-missing\"");
+    }
+
+    /**
+     * In English, the page of an import still running answered 500: its line for the script was the message formatted
+     * with "{0}" and "{1}" as text, which the English plural form cannot take. The server now words the line, on the
+     * page and in what the page polls.
+     */
+    @Test
+    void anImportWaitingForTheWorkerShowsItsProgressInEnglish() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+        admin.get("/users/import?lang=en");
+        CountDownLatch release = new CountDownLatch(1);
+        // The one background worker is held, so the import is seen waiting whatever the machine's speed.
+        jobs.start("test-hold", progress -> TestWait.released(release));
+        String job;
+        try {
+            job = location(upload(admin, ("username,display_name,role,unit_code,email\n"
+                    + TestAccounts.uniqueUsername("en") + ",Viewer,VIEWER,25,\n").getBytes(StandardCharsets.UTF_8)));
+            HttpResponse<String> waiting = admin.get(job);
+            assertThat(waiting.statusCode()).isEqualTo(200);
+            assertThat(waiting.body()).contains("id=\"job-progress\"", "Waiting to start…");
+            assertThat(admin.get(job + "/progress", "application/json").body())
+                    .contains("\"finished\":false", "\"text\":\"Waiting to start…\"");
+        }
+        finally {
+            release.countDown();
+        }
+        String finished = job;
+        Awaitility.await().atMost(TestWait.part(10))
+                .until(() -> admin.get(finished + "/progress", "application/json").body(), body -> body.contains(
+                        "\"text\":\"Created 1 of 1 user…\"") && body.contains("\"finished\":true"));
     }
 
     private HttpResponse<String> upload(WebClient client, byte[] file) {
