@@ -1,9 +1,12 @@
 package org.communedx.model.evidence;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.communedx.model.ControlCharacters;
 import org.communedx.model.RuleViolation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a document says about itself: its number (optional, a photo has none), title, issuing body and date, and
@@ -47,17 +50,45 @@ public record EvidenceMetadata(String documentNumber, String title, String issui
         if (documentDate == null) {
             throw new RuleViolation("evidence.refused.dateRequired");
         }
-        if (documentDate.isBefore(EARLIEST)) {
-            throw new RuleViolation("evidence.refused.dateTooEarly");
-        }
-        if (effectiveDate != null && effectiveDate.isBefore(EARLIEST)) {
-            throw new RuleViolation("evidence.refused.effectiveDateTooEarly");
-        }
+        requireSinceEarliest(documentDate, "evidence.refused.dateTooEarly");
+        requireSinceEarliest(effectiveDate, "evidence.refused.effectiveDateTooEarly");
         requireValidityOrder(effectiveDate, validUntil);
     }
 
+    /**
+     * Every rule the dates break, each once, for a form that says them all in one round rather than one a try (a
+     * phone on a slow link sends its file again with each): what construction, {@link #requireNotAfter} and
+     * {@link #requireValidDuring} refuse one at a time. A date not given (or not read) breaks none.
+     */
+    public static List<RuleViolation> dateProblems(@Nullable LocalDate documentDate, @Nullable LocalDate effectiveDate,
+            @Nullable LocalDate validUntil, LocalDate today, LocalDate periodStart, LocalDate periodEnd) {
+        List<RuleViolation> problems = new ArrayList<>();
+        List<Runnable> checks = List.of(
+                () -> requireSinceEarliest(documentDate, "evidence.refused.dateTooEarly"),
+                () -> requireNotAfter(documentDate, today),
+                () -> requireSinceEarliest(effectiveDate, "evidence.refused.effectiveDateTooEarly"),
+                () -> requireEffectiveBy(effectiveDate, periodEnd),
+                () -> requireValidityOrder(effectiveDate, validUntil),
+                () -> requireNotExpiredBefore(validUntil, periodStart));
+        for (Runnable check : checks) {
+            try {
+                check.run();
+            }
+            catch (RuleViolation problem) {
+                problems.add(problem);
+            }
+        }
+        return problems;
+    }
+
+    private static void requireSinceEarliest(@Nullable LocalDate date, String messageKey) {
+        if (date != null && date.isBefore(EARLIEST)) {
+            throw new RuleViolation(messageKey);
+        }
+    }
+
     /** Refuses a valid-until day before the day the document takes effect. */
-    static void requireValidityOrder(LocalDate effectiveDate, LocalDate validUntil) {
+    static void requireValidityOrder(@Nullable LocalDate effectiveDate, @Nullable LocalDate validUntil) {
         if (effectiveDate != null && validUntil != null && validUntil.isBefore(effectiveDate)) {
             throw new RuleViolation("evidence.refused.validityOrder");
         }
@@ -65,10 +96,14 @@ public record EvidenceMetadata(String documentNumber, String title, String issui
 
     /** Refuses a document dated after today. */
     public EvidenceMetadata requireNotAfter(LocalDate today) {
-        if (documentDate.isAfter(today)) {
+        requireNotAfter(documentDate, today);
+        return this;
+    }
+
+    private static void requireNotAfter(@Nullable LocalDate documentDate, LocalDate today) {
+        if (documentDate != null && documentDate.isAfter(today)) {
             throw new RuleViolation("evidence.refused.dateInFuture");
         }
-        return this;
     }
 
     /**
@@ -78,13 +113,21 @@ public record EvidenceMetadata(String documentNumber, String title, String issui
      * about it (a year's report of January), is evidence for it.
      */
     public EvidenceMetadata requireValidDuring(LocalDate periodStart, LocalDate periodEnd) {
+        requireNotExpiredBefore(validUntil, periodStart);
+        requireEffectiveBy(effectiveDate, periodEnd);
+        return this;
+    }
+
+    private static void requireNotExpiredBefore(@Nullable LocalDate validUntil, LocalDate periodStart) {
         if (validUntil != null && validUntil.isBefore(periodStart)) {
             throw new RuleViolation("evidence.refused.expiredBeforePeriod", validUntil, periodStart);
         }
+    }
+
+    private static void requireEffectiveBy(@Nullable LocalDate effectiveDate, LocalDate periodEnd) {
         if (effectiveDate != null && effectiveDate.isAfter(periodEnd)) {
             throw new RuleViolation("evidence.refused.effectiveAfterPeriod", effectiveDate, periodEnd);
         }
-        return this;
     }
 
     private static String strip(String text) {

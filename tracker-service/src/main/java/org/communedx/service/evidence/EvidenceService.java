@@ -19,6 +19,7 @@ import org.communedx.model.evidence.EvidenceMetadata;
 import org.communedx.model.evidence.EvidenceRepository;
 import org.communedx.model.evidence.EvidenceType;
 import org.communedx.model.period.Period;
+import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.user.Role;
 import org.communedx.service.Actors;
 import org.communedx.service.CommuneDxProperties;
@@ -30,6 +31,7 @@ import org.communedx.service.evidence.EvidenceStore.Staged;
 import org.communedx.service.evidence.EvidenceViews.EvidenceList;
 import org.communedx.service.evidence.EvidenceViews.EvidenceView;
 import org.communedx.service.scope.Scopes;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,9 +76,12 @@ public class EvidenceService {
 
     private final DiskReserve diskReserve;
 
+    private final PeriodRepository periods;
+
     EvidenceService(EvidenceRepository evidence, CriterionEntryRepository entries,
             EvidenceStore store, CommuneDxProperties properties, Scopes scopes, AuditLog audit, Clock clock,
-            AssessmentWorkflow workflow, DiskReserve diskReserve) {
+            AssessmentWorkflow workflow, DiskReserve diskReserve, PeriodRepository periods) {
+        this.periods = periods;
         this.diskReserve = diskReserve;
         this.workflow = workflow;
         this.evidence = evidence;
@@ -151,6 +156,34 @@ public class EvidenceService {
     /** {@link #contentRefusal(long, InputStream)}, for the entry at the criterion's address. */
     public Optional<RuleViolation> contentRefusal(CriterionAddress address, InputStream content) {
         return contentRefusal(address.communeCode(), content);
+    }
+
+    /**
+     * Every rule the document's dates break for the entry's period ({@link EvidenceMetadata#dateProblems}), for a form
+     * that says them with its fields' refusals and the file's, in one round. For the commune's own staff only, as
+     * {@link #contentRefusal(long, InputStream)}.
+     */
+    public List<RuleViolation> dateProblems(long entryId, @Nullable LocalDate documentDate,
+            @Nullable LocalDate effectiveDate, @Nullable LocalDate validUntil) {
+        CriterionEntry entry = loadEntry(entryId);
+        return dateProblems(entry.getAssessment().getUnit().getCode(), entry.getAssessment().getPeriod(),
+                documentDate, effectiveDate, validUntil);
+    }
+
+    /** {@link #dateProblems(long, LocalDate, LocalDate, LocalDate)}, for the entry at the criterion's address. */
+    public List<RuleViolation> dateProblems(CriterionAddress address, @Nullable LocalDate documentDate,
+            @Nullable LocalDate effectiveDate, @Nullable LocalDate validUntil) {
+        return periods.findById(address.periodId()).map(period -> dateProblems(address.communeCode(), period,
+                documentDate, effectiveDate, validUntil)).orElse(List.of());
+    }
+
+    private List<RuleViolation> dateProblems(String communeCode, Period period, @Nullable LocalDate documentDate,
+            @Nullable LocalDate effectiveDate, @Nullable LocalDate validUntil) {
+        if (!isCommuneStaff(communeCode)) {
+            return List.of();
+        }
+        return EvidenceMetadata.dateProblems(documentDate, effectiveDate, validUntil, today(), period.getStartDate(),
+                period.getEndDate());
     }
 
     private Optional<RuleViolation> contentRefusal(String communeCode, InputStream content) {

@@ -74,7 +74,8 @@ class EvidenceController {
     String upload(@PathVariable long entryId, @RequestParam(required = false) MultipartFile file,
             @Valid @ModelAttribute EvidenceForm form, BindingResult binding, RedirectAttributes redirect)
             throws IOException {
-        upload(file, form, binding, redirect, content -> evidence.contentRefusal(entryId, content),
+        upload(file, form, binding, redirect, dates -> evidence.dateProblems(entryId, dates.documentDate(),
+                dates.effectiveDate(), dates.validUntil()), content -> evidence.contentRefusal(entryId, content),
                 (metadata, content) -> evidence.upload(entryId, metadata, content, Uploads.fileName(file)));
         return "redirect:/entries/{entryId}";
     }
@@ -85,15 +86,21 @@ class EvidenceController {
             @RequestParam(required = false) MultipartFile file, @Valid @ModelAttribute EvidenceForm form,
             BindingResult binding, RedirectAttributes redirect) throws IOException {
         CriterionAddress address = new CriterionAddress(code, periodId, criterion);
-        upload(file, form, binding, redirect, content -> evidence.contentRefusal(address, content),
+        upload(file, form, binding, redirect, dates -> evidence.dateProblems(address, dates.documentDate(),
+                dates.effectiveDate(), dates.validUntil()), content -> evidence.contentRefusal(address, content),
                 (metadata, content) -> evidence.upload(address, metadata, content, Uploads.fileName(file)));
         return "redirect:/communes/{code}/periods/{periodId}/criteria/{criterion}";
     }
 
     private void upload(MultipartFile file, EvidenceForm form, BindingResult binding, RedirectAttributes redirect,
+            Function<EvidenceForm, List<RuleViolation>> dateProblems,
             Function<InputStream, Optional<RuleViolation>> contentRefusal, Upload upload) throws IOException {
-        // Every refusal of the form at once, the file's among them, in the order of the fields.
+        // Every refusal of the form at once, the dates' and the file's among them, in the order of the fields: each
+        // round sends the file again, which on a commune's slow link takes its time. The dates are asked of the
+        // period only where they were read.
         List<Problem> problems = new ArrayList<>(problems(binding));
+        dateProblems.apply(form.withDatesRead(binding)).forEach(refused -> problems.add(new Problem(
+                refused.messageKey(), refused.arguments())));
         if (file == null || file.isEmpty()) {
             problems.add(new Problem(Uploads.chosen(file) ? "evidence.refused.empty" : "evidence.refused.noFile",
                     List.of()));

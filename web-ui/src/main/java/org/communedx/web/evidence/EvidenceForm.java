@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.communedx.model.evidence.EvidenceMetadata;
 
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
 /**
@@ -33,6 +34,14 @@ public record EvidenceForm(@Size(max = NUMBER_MAX, message = "evidence.refused.d
 
     /** The refusal of a date the browser sent in another shape, followed by the field's name. */
     private static final String NOT_A_DATE = "evidence.refused.notADate.";
+
+    /** The form with only the dates that were read: one the browser sent in another shape is refused as such. */
+    EvidenceForm withDatesRead(BindingResult binding) {
+        return new EvidenceForm(documentNumber, title, issuingBody,
+                binding.hasFieldErrors("documentDate") ? null : documentDate,
+                binding.hasFieldErrors("effectiveDate") ? null : effectiveDate,
+                binding.hasFieldErrors("validUntil") ? null : validUntil);
+    }
 
     /** Without an effective date the document takes effect on its date (the entity's rule). */
     public EvidenceMetadata toMetadata() {

@@ -297,6 +297,34 @@ class EvidenceIT {
     }
 
     /**
+     * A file of the wrong type dated in the future, and one with an empty title dated in the future: every problem in
+     * one round, the dates' with the fields' and the file's, where each came a round later, the file sent again each
+     * time (some 40 s for 2 MB on a commune's slow link).
+     */
+    @Test
+    void theDatesRefusalsComeInTheSameRoundAsTheFieldsAndTheFiles() {
+        long before = evidence.countByEntryId(entryId);
+        Map<String, String> future = fields();
+        future.put("documentDate", LocalDate.now().plusYears(4).toString());
+
+        staff.postMultipart(uploadPath(), future, "gia.pdf", SampleFiles.html());
+        assertThat(problems(staff.get("/entries/" + entryId).body())).containsSubsequence(
+                "href=\"#evidence-file\">Loại tệp này không được chấp nhận",
+                "href=\"#evidence-date\">Ngày văn bản không được ở tương lai.");
+
+        future.remove("title");
+        staff.postMultipart(uploadPath(), future, "bao-cao.pdf", SampleFiles.pdf(1));
+        assertThat(problems(staff.get("/entries/" + entryId).body())).containsSubsequence("href=\"#evidence-title\">",
+                "href=\"#evidence-date\">Ngày văn bản không được ở tương lai.");
+        assertThat(evidence.countByEntryId(entryId)).isEqualTo(before);
+    }
+
+    private static String problems(String page) {
+        String problems = page.substring(page.indexOf("id=\"evidence-problems\""));
+        return problems.substring(0, problems.indexOf("</div>"));
+    }
+
+    /**
      * A date typed by hand where the browser has no date picker, or a day that does not exist: the field's own
      * message, never the converter's, and a title over its limit comes back cut to it rather than lost (its own
      * message comes once the dates are right: a form whose fields cannot be read is not checked further).

@@ -267,7 +267,7 @@ class AuthorizationMatrixIT {
         route("POST /reviews/approve", "/reviews/approve", "403 A A 403 403 302");
         // Evidence: only commune staff reach the upload and removal handlers; an upload with no file changes nothing,
         // and file 0 does not exist, so downloads answer 404 to everyone signed in.
-        route("POST /entries/{entryId}/evidence", "/entries/0/evidence", "403 403 403 A 403 302");
+        route("POST /entries/{entryId}/evidence", "/entries/0/evidence", "403 403 403 404 403 302");
         route("GET /evidence/{id}", "/evidence/0", "404 404 404 404 404 302");
         route("GET /evidence/{id}/inline", "/evidence/0/inline", "404 404 404 404 404 302");
         route("GET /evidence/{id}/thumbnail", "/evidence/0/thumbnail", "404 404 404 404 404 302");
