@@ -1,6 +1,7 @@
 package org.communedx.service;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.communedx.service.assessment.ProgressLedger;
 
@@ -13,10 +14,12 @@ class ClockConfiguration {
     /**
      * Injected, so that deadlines and publication times can be tested at a fixed instant. In Vietnam's zone whatever
      * the server's: a day the tracker reads off it ({@code LocalDate.now(clock)}) is the day in Vietnam, where a
-     * server on UTC took a document dated today, before 07:00, for one dated in the future.
+     * server on UTC took a document dated today, before 07:00, for one dated in the future. It ticks in microseconds,
+     * as PostgreSQL keeps times: an instant the tracker answers with when it writes (an entry's lastChangedAt through
+     * the API) is the one it reads back later, where a client comparing the two saw a change that never happened.
      */
     @Bean
     Clock clock() {
-        return Clock.system(ProgressLedger.VIETNAM);
+        return Clock.tick(Clock.system(ProgressLedger.VIETNAM), Duration.ofNanos(1_000));
     }
 }

@@ -78,6 +78,9 @@ class WriteApiIT {
         assertThat(body.get("value").asString()).isEqualTo("18/20");
         String etag = saved.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).isEqualTo("\"" + body.get("version").asLong() + "\"");
+        assertThat(json(send("GET", entry, "xa.yenphu", null, null, null)).get("lastChangedAt").asString())
+                .as("the time a write answered is the one read back (PostgreSQL keeps microseconds)")
+                .isEqualTo(body.get("lastChangedAt").asString());
 
         HttpResponse<String> submitted = send("POST", entry + "/submit", "xa.yenphu", etag, null, "");
         assertThat(submitted.statusCode()).isEqualTo(200);
