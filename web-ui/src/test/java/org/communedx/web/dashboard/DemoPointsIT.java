@@ -181,7 +181,10 @@ class DemoPointsIT {
                 .as("nothing claimed either, as the report says, not 0,0").containsPattern(
                         "data-label=\"Đã xác nhận\"><span[^>]*>Chưa có điểm</span>.*?</td>\\s*<td class=\"text-end\" "
                                 + "data-label=\"Kê khai\"><span[^>]*>Chưa có điểm</span></td>")
-                .as("no parent column: the communes lie under the province").doesNotContain(">Thuộc</a></th>");
+                .as("no parent column: the communes lie under the province").doesNotContain(">Thuộc</a></th>")
+                .as("nor a 0 in its groups' heat cells, which read as a real zero").containsPattern(
+                        "Chưa có điểm</span></td>\\s*<td class=\"text-center heat\" data-label=\"G1\"><span\\s+"
+                                + "aria-hidden=\"true\">—</span><span class=\"visually-hidden\">Chưa có điểm</span>");
         String report = manager.get("/units/25/periods/" + year2026 + "/report").body();
         assertThat(report).contains("id=\"report-ranking\"", ">Chưa có điểm</td>")
                 .as("nothing claimed either, not 0,0").containsPattern(
