@@ -161,9 +161,10 @@ public class AssessmentWorkflow {
                     throw new OptimisticLockingFailureException("The framework of period " + periodId
                             + " changed while its first assessment was being created");
                 }
-                Assessment created = assessments.saveAndFlush(Assessment.open(commune, period, clock.instant()));
-                progress.record(created.getId(), clock.instant());
-                return created;
+                // Not yet a begun commune (its summary row, which the rankings read): it begins with its first
+                // change of an entry, which records it. A reviewer's comment stores the entries it is about, and
+                // ranked a commune that had written nothing 0 points, class Yếu.
+                return assessments.saveAndFlush(Assessment.open(commune, period, clock.instant()));
             });
         });
     }

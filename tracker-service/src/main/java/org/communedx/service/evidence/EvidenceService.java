@@ -78,10 +78,13 @@ public class EvidenceService {
 
     private final PeriodRepository periods;
 
+    private final ProgressLedger progress;
+
     EvidenceService(EvidenceRepository evidence, CriterionEntryRepository entries,
             EvidenceStore store, CommuneDxProperties properties, Scopes scopes, AuditLog audit, Clock clock,
-            AssessmentWorkflow workflow, DiskReserve diskReserve, PeriodRepository periods) {
+            AssessmentWorkflow workflow, DiskReserve diskReserve, PeriodRepository periods, ProgressLedger progress) {
         this.periods = periods;
+        this.progress = progress;
         this.diskReserve = diskReserve;
         this.workflow = workflow;
         this.evidence = evidence;
@@ -136,6 +139,8 @@ public class EvidenceService {
             audit.record(AUDIT_TYPE, file.getId(), "ADD_EVIDENCE", null, file.snapshot());
             if (!before.get("status").equals(entry.getStatus().name())) {
                 audit.record("CRITERION_ENTRY", entryId, "ADD_EVIDENCE", before, entry.snapshot());
+                // A file may be a commune's first write (a draft begun with its evidence): it begins the period.
+                progress.record(entry.getAssessment().getId(), clock.instant());
             }
             return EvidenceView.of(file, today());
         }

@@ -22,6 +22,8 @@ import org.communedx.service.audit.AuditLog;
 import org.communedx.service.audit.AuditLog.AuditEvent;
 import org.communedx.service.evidence.EvidenceExpiry;
 import org.communedx.service.evidence.EvidenceService;
+import org.communedx.service.progress.ProgressViews;
+import org.communedx.service.progress.Rollups;
 import org.communedx.service.evidence.EvidenceViews.EvidenceView;
 import org.communedx.service.notification.TrackerEvent;
 import org.communedx.service.notification.TrackerEvent.CommentPosted;
@@ -79,6 +81,9 @@ class ClosingValidityCommentsTests {
 
     @Autowired
     EntryComments comments;
+
+    @Autowired
+    Rollups rollups;
 
     @Autowired
     EvidenceService evidence;
@@ -413,6 +418,9 @@ class ClosingValidityCommentsTests {
         long entryId = workflow.storedEntryId(address).orElseThrow();
         assertThat(assessments()).isOne();
         assertThat(workflow.entry(entryId).status()).isEqualTo(EntryStatus.NOT_STARTED);
+        // Asking is not beginning: the commune has no score and no rank, where it was ranked 0 points, class Yếu.
+        assertThat(rollups.rollup("961", period).ranking()).filteredOn(commune -> commune.code().equals("96101"))
+                .singleElement().returns(false, ProgressViews.CommuneFigure::started);
         assertThat(events.stream(CommentPosted.class)).containsExactly(new CommentPosted(entryId, comment,
                 "t.huyen961"));
         loginAs("t.xa96101", Role.COMMUNE_STAFF);

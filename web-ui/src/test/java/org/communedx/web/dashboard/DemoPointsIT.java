@@ -172,10 +172,11 @@ class DemoPointsIT {
                 .containsExactlyEntriesOf(ranks)
                 .hasSizeGreaterThanOrEqualTo(formed.size());
         // Which communes have begun depends on what other tests wrote into 2026 (the journeys' communes, say).
+        // Begun: a change of an entry recorded its summary (a comment alone stores entries without beginning).
         ranks.forEach((code, rank) -> assertThat(rank.equals("—")).as(code + " unranked if and only if not begun")
                 .isEqualTo(jdbc.queryForObject("""
-                        select count(*) = 0 from assessment a join administrative_unit u on u.id = a.unit_id
-                        where u.code = ? and a.period_id = ?""", Boolean.class, code, year2026)));
+                        select count(*) = 0 from assessment_progress p join administrative_unit u on u.id = p.unit_id
+                        where u.code = ? and p.period_id = ?""", Boolean.class, code, year2026)));
         assertThat(ranks).as("the demo's communes without sample values").containsValue("—");
         assertThat(dashboard).contains(">Chưa có điểm</span>")
                 .as("nothing claimed either, as the report says, not 0,0").containsPattern(
