@@ -121,13 +121,15 @@ public sealed interface EntryValue {
         }
 
         /**
-         * To twenty decimals: a percent of whole numbers that is not a target or a band's bound differs from it by
+         * To thirty decimals: a percent of whole numbers that is not a target or a band's bound differs from it by
          * at least 1/(100 × denominator), far more than this rounds away. 101/115 of a 50-point criterion thus earns
-         * 43.91, where the percent first rounded to 87.83 made it 43.92.
+         * 43.91, where the percent first rounded to 87.83 made it 43.92; and finer than the twenty decimals a
+         * proportion of it is worked out to ({@link org.communedx.model.framework.ScoringRule#points}), so that an
+         * exact half of a point's hundredth stays one.
          */
         @Override
         public BigDecimal measure() {
-            return percent(20);
+            return percent(30);
         }
 
         @Override

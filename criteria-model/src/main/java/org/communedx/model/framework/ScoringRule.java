@@ -20,6 +20,9 @@ public record ScoringRule(ScoringMethod method, List<ScoreStep> steps) {
     /** Points are kept with two decimals, as provinces publish them (825.61 points). */
     public static final int POINT_SCALE = 2;
 
+    /** The scale a proportion is worked out to before its points are rounded to {@link #POINT_SCALE}. */
+    private static final int EXACT_SCALE = 20;
+
     public static final ScoringRule ALL_OR_NOTHING = new ScoringRule(ScoringMethod.ALL_OR_NOTHING, List.of());
 
     public static final ScoringRule PROPORTIONAL = new ScoringRule(ScoringMethod.PROPORTIONAL, List.of());
@@ -61,10 +64,13 @@ public record ScoringRule(ScoringMethod method, List<ScoreStep> steps) {
         }
         BigDecimal points = switch (method) {
             case ALL_OR_NOTHING -> comparison.isMet(measure, target) ? maximum : BigDecimal.ZERO;
+            // To twenty decimals first: a percent's measure is a rounded ratio (193/300 is 64.333…%), and 30 points of
+            // an 80% target came to 24.12499…, rounded down, where the exact 24.125 is 24.13 half up. Twenty decimals
+            // put an exact half back, and are far finer than any real value's distance from one.
             case PROPORTIONAL -> comparison.isMet(measure, target) ? maximum
                     : comparison == Comparison.AT_LEAST
-                            ? maximum.multiply(measure).divide(target, POINT_SCALE, RoundingMode.HALF_UP)
-                            : maximum.multiply(target).divide(measure, POINT_SCALE, RoundingMode.HALF_UP);
+                            ? maximum.multiply(measure).divide(target, EXACT_SCALE, RoundingMode.HALF_UP)
+                            : maximum.multiply(target).divide(measure, EXACT_SCALE, RoundingMode.HALF_UP);
             case STEPS, LEVELS -> stepFor(measure).map(ScoreStep::points).orElse(BigDecimal.ZERO);
         };
         return points.setScale(POINT_SCALE, RoundingMode.HALF_UP);

@@ -13,7 +13,7 @@ class EntryValueTests {
     @Test
     void percentIsComputedAndRoundedHalfUpToTwoDecimals() {
         assertThat(new EntryValue.Percent(18, 20).measure()).isEqualByComparingTo("90");
-        assertThat(new EntryValue.Percent(2, 3).measure()).isEqualTo(new BigDecimal("66.66666666666666666667"));
+        assertThat(new EntryValue.Percent(2, 3).measure()).isEqualTo(new BigDecimal("66.666666666666666666666666666667"));
         assertThat(new EntryValue.Percent(2, 3).shownMeasure()).isEqualTo(new BigDecimal("66.67"));
         assertThat(new EntryValue.Count(42).shownMeasure()).isEqualByComparingTo("42");
         assertThat(new EntryValue.Percent(0, 7).measure()).isEqualByComparingTo("0");

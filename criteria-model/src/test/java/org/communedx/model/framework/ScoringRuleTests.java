@@ -36,6 +36,21 @@ class ScoringRuleTests {
                 .isEqualTo(n("40.00"));
     }
 
+    /**
+     * An exact half of a hundredth is rounded up, as the scorecard says: 193/300 (64.333…%) of an 80% target on 30
+     * points is exactly 24.125, which the percent's rounded measure made 24.12499… and 24.12; 58/120 (48.333…%) of
+     * 100% on 37.5 points, 18.125, likewise.
+     */
+    @Test
+    void anExactHalfOfAHundredthIsRoundedUp() {
+        assertThat(ScoringRule.PROPORTIONAL.points(new EntryValue.Percent(193, 300).measure(), n("80"),
+                Comparison.AT_LEAST, n("30"))).isEqualTo(n("24.13"));
+        assertThat(ScoringRule.PROPORTIONAL.points(new EntryValue.Percent(58, 120).measure(), n("100"),
+                Comparison.AT_LEAST, n("37.5"))).as("37.5 × 48.333… / 100 = 18.125").isEqualTo(n("18.13"));
+        assertThat(ScoringRule.PROPORTIONAL.points(new EntryValue.Percent(1, 3).measure(), n("50"),
+                Comparison.AT_LEAST, n("10"))).as("not a half: 6.666…").isEqualTo(n("6.67"));
+    }
+
     /** A percent rounded to two decimals before the rule read it made 101/115 of 50 points 43.92, not 43.91. */
     @Test
     void aPercentIsScoredAndComparedUnrounded() {
