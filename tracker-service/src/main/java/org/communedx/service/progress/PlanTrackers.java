@@ -148,6 +148,7 @@ public class PlanTrackers {
         boolean started = !today.isBefore(plan.startDate());
         LocalDate asOf = passed ? plan.deadline() : today;
         List<PlanCommune> communes = new ArrayList<>();
+        Map<String, BigDecimal> unrounded = new HashMap<>();
         int atTarget = 0;
         int projectedAtTarget = 0;
         for (Participant participant : participants) {
@@ -164,9 +165,17 @@ public class PlanTrackers {
                     : scores.getOrDefault(participant.unitId(), new Score(BigDecimal.ZERO.setScale(2), maximum));
             communes.add(new PlanCommune(participant.code(), participant.name(), participant.pilot(),
                     Completion.shown(verified), Completion.shown(projected), reached, projectedReached, score == null ? null : score.verified(),
-                    score == null ? null : score.maximum()));
+                    score == null ? null : score.maximum(), !points.isEmpty()));
+            unrounded.put(participant.code(), verified);
         }
-        communes.sort(Comparator.comparing(PlanCommune::verified).reversed()
+        // In the ranking's order: begun first, by points where the version counts them, then by the unrounded
+        // percent (by the one shown, 336,71 points came before 337,00), then by name.
+        boolean byPoints = period.map(PeriodRef::scoreSettings).orElse(ScoreSettings.PERCENT).points();
+        Comparator<PlanCommune> points = Comparator.comparing(commune -> byPoints && commune.score() != null
+                ? commune.score() : BigDecimal.ZERO);
+        communes.sort(Comparator.comparing(PlanCommune::started).reversed()
+                .thenComparing(points.reversed())
+                .thenComparing(Comparator.comparing((PlanCommune commune) -> unrounded.get(commune.code())).reversed())
                 .thenComparing(UnitNames.comparing(PlanCommune::name)));
         return new PlanTracker(plan.id(), plan.name(), plan.scopeCode(), plan.scopeName(), plan.targetPercent(),
                 plan.targetCommunes(), plan.startDate(), plan.deadline(),

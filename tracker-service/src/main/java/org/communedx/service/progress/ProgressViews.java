@@ -172,8 +172,10 @@ public final class ProgressViews {
      *     deadline has passed
      * @param score the verified points today, of {@code maxScore}; null once the deadline has passed (the history
      *     keeps percentages only) or without a period
+     * @param started whether the commune has begun the period (by the plan's day): one that has not has no figures
+     *     of its own, which the page says rather than print zeros, and is listed last, as in the ranking
      */
     public record PlanCommune(String code, String name, boolean pilot, BigDecimal verified, BigDecimal projected,
-            boolean atTarget, boolean projectedAtTarget, BigDecimal score, BigDecimal maxScore) {
+            boolean atTarget, boolean projectedAtTarget, BigDecimal score, BigDecimal maxScore, boolean started) {
     }
 }

@@ -242,6 +242,36 @@ class ProgressTests {
         assertThat(tracker.communesAtTarget()).isZero();
     }
 
+    /**
+     * A plan lists its communes in the ranking's order: by the unrounded figure (by the one shown, 336,71 points came
+     * before 337,00), then by name; one that has not begun last, with no figure of its own.
+     */
+    @Test
+    void aPlanListsItsCommunesByTheUnroundedFigureAndTheUnbegunLast() {
+        setHistory("96101", "33.64");
+        setHistory("96102", "33.61");
+        long plan = plan("Thứ tự", 30, 1, today.plusDays(30));
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+
+        assertThat(planTrackers.plan(plan).communes()).extracting(PlanCommune::code, PlanCommune::verified,
+                PlanCommune::started).containsExactly(tuple("96101", new BigDecimal("33.6"), true),
+                tuple("96102", new BigDecimal("33.6"), true));
+
+        jdbc.update("""
+                delete from assessment_progress_history where assessment_id = (select a.id from assessment a
+                    join administrative_unit u on u.id = a.unit_id where u.code = '96101' and a.period_id = ?)""",
+                period);
+        assertThat(planTrackers.plan(plan).communes()).extracting(PlanCommune::code, PlanCommune::started)
+                .containsExactly(tuple("96102", true), tuple("96101", false));
+    }
+
+    private void setHistory(String commune, String verified) {
+        jdbc.update("""
+                update assessment_progress_history set verified_percent = ?::numeric
+                where assessment_id = (select a.id from assessment a join administrative_unit u on u.id = a.unit_id
+                    where u.code = ? and a.period_id = ?)""", verified, commune, period);
+    }
+
     @Test
     void aDistrictOfficialRollsUpTheDistrictOnly() {
         loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
