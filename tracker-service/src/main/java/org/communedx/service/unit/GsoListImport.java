@@ -333,7 +333,9 @@ public class GsoListImport {
         AdministrativeUnit unit = existing.get(code);
         if (unit != null && unit.getLevel() == level) {
             String was = described(unit);
-            boolean updated = unit.describe(name, type, parent);
+            // "Tỉnh Hoà Bình" for "Tỉnh Hòa Bình" is the same name, as the list's own rows say (sameName): kept as
+            // it was, not counted as a change that renamed a province on every page, report and file.
+            boolean updated = unit.describe(sameName(unit.getName(), name) ? unit.getName() : name, type, parent);
             summary.count(level, updated ? Outcome.UPDATED : Outcome.UNCHANGED);
             if (updated) {
                 changed.add(code + " " + was + " → " + described(unit));

@@ -93,6 +93,19 @@ class GsoListImportTests {
         assertThat(history.get(0).afterJson()).contains("\"changedUnits\": []");
     }
 
+    /** A list that places a tone mark the other way ("Hòa" for "Hoà") renames nothing: it is the same name. */
+    @Test
+    void aToneMarkPlacedTheOtherWayIsNoRename() {
+        gsoImport.importList(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
+        String otherPlace = new String(UnitFixtures.resource("hoabinh-sample.csv"), StandardCharsets.UTF_8)
+                .replace("Tỉnh Hoà Bình", "Tỉnh Hòa Bình");
+
+        UnitImportSummary summary = gsoImport.importList(UnitFixtures.csv(otherPlace), LIST_DATE);
+
+        assertThat(summary.total()).isEqualTo(new Counts(0, 0, 9));
+        assertThat(units.findByCodeValidOn("17", LIST_DATE).orElseThrow().getName()).isEqualTo("Tỉnh Hoà Bình");
+    }
+
     @Test
     void checkingWritesNothingAndTheWriteCountsEveryRow() {
         GsoListImport.CheckedList list = gsoImport.check(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
