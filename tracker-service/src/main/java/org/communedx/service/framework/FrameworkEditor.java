@@ -85,7 +85,7 @@ public class FrameworkEditor {
         Map<String, Object> before = framework.snapshot();
         framework.editTitle(title);
         framework.changeScoreSettings(settings);
-        audit.record(FrameworkAudit.FRAMEWORK, framework.getId(), "EDIT", before, framework.snapshot());
+        recordEdit(FrameworkAudit.FRAMEWORK, framework.getId(), before, framework.snapshot());
     }
 
     /**
@@ -103,10 +103,7 @@ public class FrameworkEditor {
         }
         Map<String, Object> before = framework.snapshot();
         framework.changeScoreClasses(classes);
-        Map<String, Object> after = framework.snapshot();
-        if (!before.equals(after)) {
-            audit.record(FrameworkAudit.FRAMEWORK, framework.getId(), "EDIT", before, after);
-        }
+        recordEdit(FrameworkAudit.FRAMEWORK, framework.getId(), before, framework.snapshot());
     }
 
     @Transactional
@@ -126,7 +123,7 @@ public class FrameworkEditor {
         requireUnusedGroupCode(framework, groupCode, group);
         Map<String, Object> before = group.snapshot();
         group.edit(groupCode, name);
-        audit.record(FrameworkAudit.GROUP, groupId, "EDIT", before, group.snapshot());
+        recordEdit(FrameworkAudit.GROUP, groupId, before, group.snapshot());
     }
 
     @Transactional
@@ -177,7 +174,14 @@ public class FrameworkEditor {
         check(framework, definition, criterion);
         Map<String, Object> before = criterion.snapshot();
         criterion.edit(definition);
-        audit.record(FrameworkAudit.CRITERION, criterionId, "EDIT", before, criterion.snapshot());
+        recordEdit(FrameworkAudit.CRITERION, criterionId, before, criterion.snapshot());
+    }
+
+    /** A save that changes nothing records nothing: the trail had an "Edited" row naming no field. */
+    private void recordEdit(String entityType, long id, Map<String, Object> before, Map<String, Object> after) {
+        if (!before.equals(after)) {
+            audit.record(entityType, id, "EDIT", before, after);
+        }
     }
 
     @Transactional

@@ -158,6 +158,9 @@ class FrameworkAuditTests {
                 steps));
         editor.editCriterion("DX-XA", "1.0-au-crit", id, 0L, definition("G1.C9", new BigDecimal("6"),
                 ScoringRule.steps(List.of(new ScoreStep(BigDecimal.ZERO, null, new BigDecimal("6"))))));
+        // Saved again as it is: nothing changed, nothing recorded (it was an "Edited" row naming no field).
+        editor.editCriterion("DX-XA", "1.0-au-crit", id, rowVersion(id), definition("G1.C9", new BigDecimal("6"),
+                ScoringRule.steps(List.of(new ScoreStep(BigDecimal.ZERO, null, new BigDecimal("6"))))));
         editor.moveCriterion("DX-XA", "1.0-au-crit", id, -1);
         editor.removeCriterion("DX-XA", "1.0-au-crit", id);
 
@@ -261,5 +264,9 @@ class FrameworkAuditTests {
 
     private static String text(JsonNode node, String field) {
         return node.get(field).asString();
+    }
+
+    private long rowVersion(long criterionId) {
+        return jdbc.queryForObject("select row_version from criterion where id = ?", Long.class, criterionId);
     }
 }
