@@ -3,6 +3,7 @@ package org.communedx.web.format;
 import java.util.Set;
 
 import org.communedx.service.token.TokenActors;
+import org.communedx.service.user.AccountNames;
 import org.communedx.web.home.CurrentUser;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.context.ITemplateContext;
@@ -33,9 +34,12 @@ class TemplateObjectsDialect extends AbstractDialect implements IExpressionObjec
 
     private final TokenActors tokenActors;
 
-    TemplateObjectsDialect(TokenActors tokenActors) {
+    private final AccountNames accountNames;
+
+    TemplateObjectsDialect(TokenActors tokenActors, AccountNames accountNames) {
         super("Commune DX template objects");
         this.tokenActors = tokenActors;
+        this.accountNames = accountNames;
     }
 
     @Override
@@ -52,7 +56,7 @@ class TemplateObjectsDialect extends AbstractDialect implements IExpressionObjec
                 return switch (expressionObjectName) {
                     case BADGES -> Badges.INSTANCE;
                     case USER -> CurrentUser.fromSecurityContext();
-                    case ACTORS -> new ActorNames((ITemplateContext) context, tokenActors);
+                    case ACTORS -> new ActorNames((ITemplateContext) context, tokenActors, accountNames);
                     // The page's #formats, not a second one.
                     case ENTRIES -> new EntryTexts((ITemplateContext) context,
                             (Formats) context.getExpressionObjects().getObject(FORMATS));

@@ -68,7 +68,8 @@ class EntryIT {
         long entry = EntryPages.entryId(staff, "05305", period, "G1.C1");
         for (String page : new String[] { staff.get(criterion).body(), staff.get("/entries/" + entry).body() }) {
             assertThat(page).contains("18/20 (90,00%)", "Đạt", "Đang soạn", "Theo danh sách");
-            assertThat(page).contains("id=\"history\"", "Lưu giá trị", "xa.yenphu");
+            assertThat(page).as("who, by the name the menu gives them").contains("id=\"history\"", "Lưu giá trị",
+                    "<td>UBND xã Yên Phú (xa.yenphu)</td>");
         }
 
         // A save that changes only the explanation says so in the history, as does one that clears it.

@@ -142,7 +142,7 @@ class EntryTextsTests {
         engine.setTemplateResolver(templates);
         engine.setTemplateEngineMessageSource(messages);
         // No #actors here: the texts of entries name no one.
-        engine.addDialect(new TemplateObjectsDialect(null));
+        engine.addDialect(new TemplateObjectsDialect(null, null));
         return engine;
     }
 }

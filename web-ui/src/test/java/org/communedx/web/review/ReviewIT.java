@@ -145,6 +145,8 @@ class ReviewIT {
         EntryPages.submit(staff, c1);
 
         String page = reviewer.get("/entries/" + c1).body();
+        assertThat(page).containsPattern("Thay đổi kể từ lần duyệt trước \\([^,]+, Phòng VH-TT huyện Lạc Sơn "
+                + "\\(huyen.lacson\\)\\)");
         assertThat(page).contains("Thay đổi kể từ lần duyệt trước", "Lý do: Thiếu danh sách", "10/20 (50,00%)",
                 "18/20 (90,00%)", "Không có tệp minh chứng nào được thêm hoặc bỏ.");
         assertThat(reviewer.get("/reviews?period=" + period).body()).contains("Kể từ lần trả lại:",
