@@ -37,7 +37,7 @@ class FirstScreenBrowserIT {
         assertThat(page).hasURL(Pattern.compile(".*/$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Cần xử lý");
         assertThat(page.locator("#greeting")).hasText("Xin chào, Quản trị hệ thống");
-        for (String section : new String[] { "Tài khoản bị tạm khóa vì nhập sai mật khẩu",
+        for (String section : new String[] { "Đăng nhập bị tạm khóa vì nhập sai mật khẩu",
                 "Công việc chạy nền của bạn", "Bộ tiêu chí nháp chưa ban hành", "Hạn nộp của các kỳ đánh giá" }) {
             assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(section))).isVisible();
         }

@@ -256,6 +256,8 @@ class FirstScreenIT {
                 .doesNotContain("href=\"/periods/" + long_ago + "/edit\"", "id=\"jobs-none\"", "id=\"drafts-none\"",
                         "id=\"deadlines-none\"", "id=\"throttled-none\"");
         assertThat(page.substring(page.indexOf("href=\"/periods/" + soon + "/edit\""))).contains("còn 3 ngày");
+        assertThat(page).as("how many, and which are shown only when not all are")
+                .containsPattern("id=\"throttled-count\">\\d+ tên đăng nhập bị tạm khóa\\.(</p>| Hiện \\d+ tên)");
 
         // The administrator lets the username in again from the list: it no longer needs them, and it is audited.
         assertThat(page).contains("aria-label=\"Cho đăng nhập lại ngay: " + locked + "\"");
@@ -263,7 +265,8 @@ class FirstScreenIT {
                 + WebClient.csrfToken(home) + "&username=" + locked);
         assertThat(location(released)).endsWith("/");
         assertThat(administrator.get("/").body()).doesNotContain("href=\"/users/" + lockedId + "\"")
-                .contains(stranger, "Đã gỡ tạm khóa");
+                .contains(stranger, "Đã gỡ tạm khóa: các lần nhập sai của tên đăng nhập đó không còn khóa tên đó",
+                        "Chúng vẫn được tính vào giới hạn của địa chỉ đã gửi chúng");
         assertThat(jdbc.sql("""
                 select count(*) from audit_event
                 where entity_type = 'LOGIN_ATTEMPTS' and action = 'RELEASE' and after_json ->> 'username' = ?
