@@ -78,6 +78,14 @@ class WriteApiIT {
         assertThat(body.get("value").asString()).isEqualTo("18/20");
         String etag = saved.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).isEqualTo("\"" + body.get("version").asLong() + "\"");
+        // Text typed with combining marks is composed, and measured so: 700 "Ệ" were 2,100 characters, refused.
+        String decomposed = java.text.Normalizer.normalize("Ệ", java.text.Normalizer.Form.NFD).repeat(700);
+        HttpResponse<String> composed = send("PUT", entry + "/value", "xa.yenphu", etag, null,
+                "{\"value\": \"18/20\", \"explanation\": \"" + decomposed + "\"}");
+        assertThat(composed.statusCode()).as(composed.body()).isEqualTo(200);
+        assertThat(json(composed).get("explanation").asString()).isEqualTo("Ệ".repeat(700));
+        body = json(composed);
+        etag = composed.headers().firstValue("ETag").orElseThrow();
         assertThat(json(send("GET", entry, "xa.yenphu", null, null, null)).get("lastChangedAt").asString())
                 .as("the time a write answered is the one read back (PostgreSQL keeps microseconds)")
                 .isEqualTo(body.get("lastChangedAt").asString());

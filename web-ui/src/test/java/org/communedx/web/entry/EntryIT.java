@@ -84,6 +84,23 @@ class EntryIT {
                 "Đã xóa giải trình.");
     }
 
+    /**
+     * An explanation typed with combining marks (Unikey's "Unicode tổ hợp", a Mac) is as long as it reads: 700 "Ệ" of
+     * three code points each were refused as over 2,000 characters, and shorter ones stored decomposed.
+     */
+    @Test
+    void anExplanationTypedWithCombiningMarksIsKeptComposedAndMeasuredSo() {
+        String criterion = EntryPages.criterion("05305", period, "G1.C1");
+        String decomposed = java.text.Normalizer.normalize("Ệ", java.text.Normalizer.Form.NFD).repeat(700);
+        assertThat(decomposed).hasSize(2_100);
+
+        HttpResponse<String> saved = postAt(criterion, "value", "version=" + versionOn(staff.get(criterion).body())
+                + "&numerator=18&denominator=20&explanation=" + EntryPages.encode(decomposed));
+
+        assertThat(saved.statusCode()).as("taken, not refused as too long").isEqualTo(302);
+        assertThat(staff.get(criterion).body()).contains("Ệ".repeat(700));
+    }
+
     @Test
     void refusesBadValuesWithMessagesInTheUsersLanguage() {
         String percent = EntryPages.criterion("05305", period, "G1.C1");
