@@ -104,13 +104,14 @@ public class Scorecards {
             ToDo todo, int graceDays, LocalDate closesAfter, int reopenedForCommune) {
 
         /**
-         * How many drafts the commune's own staff saved and have not submitted, which
-         * {@link AssessmentWorkflow#submitAll} would try: while the period takes their changes, all of them; once it
+         * How many drafts the commune's own staff saved with a value and have not submitted, which
+         * {@link AssessmentWorkflow#submitAll} may send: while the period takes their changes, all of them; once it
          * is closed to them, those of the entries a reviewer reopened for them ({@link #todo} counts only those then);
-         * 0 for anyone else.
+         * 0 for anyone else. A draft begun with a file alone is not counted: it cannot go before its value, and the
+         * button offered "7" to send none.
          */
         public int toSubmit() {
-            return todo == null ? 0 : todo.drafts();
+            return todo == null ? 0 : todo.drafts() - todo.draftsWithoutValue();
         }
 
         /**

@@ -134,7 +134,8 @@ class FirstScreenIT {
                 LocalDate.now().minusDays(3).toString()), "bien-ban.pdf", SampleFiles.pdf(1)).statusCode())
                 .isEqualTo(302);
         assertThat(staff.get(scorecard).body()).contains("2 tiêu chí đã lưu nháp nhưng chưa gửi duyệt "
-                + "(1 tiêu chí trong số đó mới có minh chứng, chưa có giá trị: hãy nhập giá trị trước khi gửi)");
+                + "(1 tiêu chí trong số đó mới có minh chứng, chưa có giá trị: hãy nhập giá trị trước khi gửi)")
+                .as("the button counts what it can send").contains("Gửi duyệt tất cả tiêu chí đã lưu (1)");
 
         EntryPages.submit(staff, level);
         EntryPages.savePercent(staff, percent, 10, 10);
