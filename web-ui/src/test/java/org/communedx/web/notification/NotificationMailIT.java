@@ -498,7 +498,8 @@ class NotificationMailIT {
         String viewer = account(Role.VIEWER, "25");
 
         assertThat(inboxPage(staff)).contains("Khi tiêu chí bị trả lại, có trao đổi mới");
-        assertThat(inboxPage(manager)).contains("Khi có tiêu chí chờ duyệt").doesNotContain("bị trả lại");
+        assertThat(inboxPage(manager)).contains("Tiêu chí đang chờ duyệt luôn có ở trang Duyệt; mỗi ngày một lần")
+                .doesNotContain("bị trả lại");
         assertThat(inboxPage(viewer)).contains(">Chưa có thông báo nào.<");
     }
 
