@@ -113,6 +113,23 @@ public class ApiTokens {
     public record TokenPage(List<TokenRow> rows, int page, int totalPages, long total) {
     }
 
+    /** A unit that has ended, by its name and its last day. */
+    public record EndedUnit(String name, LocalDate lastDay) {
+    }
+
+    /**
+     * The issuer's own unit, if it has ended and no unit holds its code today (a province the 2025 reform merged into
+     * another): no unit of its scope takes a token any more, so the page says so rather than offer a form that can
+     * only be refused. Empty for an administrator, whose scope is the country.
+     */
+    public Optional<EndedUnit> issuerUnitEnded() {
+        LocalDate today = LocalDate.now(clock);
+        return scopes.acting().filter(account -> account.role() != Role.ADMIN && account.unitCode() != null)
+                .filter(account -> units.findByCodeValidOn(account.unitCode(), today).isEmpty())
+                .flatMap(account -> units.findEndedBefore(account.unitCode(), today))
+                .map(unit -> new EndedUnit(unit.getName(), unit.getValidTo()));
+    }
+
     /** The roles the caller may give a token, in the order of {@link Role}. */
     public List<Role> grantableRoles() {
         Role actor = actorRole();

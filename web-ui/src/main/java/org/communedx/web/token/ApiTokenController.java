@@ -110,6 +110,7 @@ class ApiTokenController {
 
     private String listPage(int page, Model model) {
         model.addAttribute("roles", tokens.grantableRoles());
+        tokens.issuerUnitEnded().ifPresent(ended -> model.addAttribute("issuerUnitEnded", ended));
         model.addAttribute("result", tokens.list(page));
         model.addAttribute("maxValidDays", ApiTokens.MAX_VALID_DAYS);
         return "token/list";

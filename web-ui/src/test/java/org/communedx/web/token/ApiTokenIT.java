@@ -326,7 +326,12 @@ class ApiTokenIT {
         String newCommune = issueAsAdmin("Xã Yên Phú mới", "COMMUNE_STAFF", "05305");
         WebClient oldProvince = new WebClient(port).login("tinh.hoabinh", DEMO_PASSWORD);
 
-        assertThat(oldProvince.get("/api-tokens").body()).doesNotContain("Xã Yên Phú mới");
+        assertThat(oldProvince.get("/api-tokens").body()).doesNotContain("Xã Yên Phú mới")
+                .as("a province that ended is told so, not offered a form every send refuses")
+                .contains("id=\"issuer-unit-ended\"", "Tỉnh Hòa Bình đã kết thúc ngày 30/06/2025")
+                .doesNotContain("action=\"/api-tokens\" method=\"post\"");
+        assertThat(new WebClient(port).login("tinh.phutho", DEMO_PASSWORD).get("/api-tokens").body())
+                .doesNotContain("id=\"issuer-unit-ended\"").contains("action=\"/api-tokens\"");
         HttpResponse<String> confirm = oldProvince.get("/api-tokens/" + idOf(newCommune) + "/revoke");
         assertThat(confirm.statusCode()).isEqualTo(404);
         assertThat(oldProvince.post("/api-tokens/" + idOf(newCommune) + "/revoke",
