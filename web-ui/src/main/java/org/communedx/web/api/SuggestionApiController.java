@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -110,7 +111,7 @@ class SuggestionApiController {
                     measuredAt(one, index, unreadable)));
         }
         if (!unreadable.isEmpty()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "api.refused.fields", List.of(), unreadable);
+            throw refusedWithTheRest(periodId, suggestions, source, unreadable);
         }
         return requests.once(request, body, () -> {
             Outcome outcome = suggestedValues.put(periodId, suggestions, source);
@@ -156,6 +157,20 @@ class SuggestionApiController {
                                 problem.messageKey(), problem.arguments())).toList());
             }
         });
+    }
+
+    /**
+     * A request refused for what it could not say (a time that is not one), with every other problem of its
+     * suggestions ({@link SuggestedValues#problems}) in the same answer, by index: the rest came only once the time
+     * was mended, a request later.
+     */
+    private ApiProblem refusedWithTheRest(long periodId, List<Suggestion> suggestions, String source,
+            List<ApiProblem.FieldError> unreadable) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>(unreadable);
+        suggestedValues.problems(periodId, suggestions, source).forEach(problem -> errors.add(
+                new ApiProblem.FieldError(problem.index(), problem.field(), problem.messageKey(), problem.arguments())));
+        errors.sort(Comparator.comparing(ApiProblem.FieldError::index, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "api.refused.fields", List.of(), errors);
     }
 
     private static String text(JsonNode node, String field) {

@@ -312,9 +312,11 @@ class WriteApiIT {
                   {"communeCode": "05305", "criterionCode": "G2.C3", "value": true, "measuredAt": "hôm qua"}]}""");
         assertThat(refused.statusCode()).isEqualTo(400);
         JsonNode errors = json(refused).get("errors");
-        assertThat(errors).hasSize(1).as("an unreadable time is found before the values are checked");
-        assertThat(errors.get(0).get("index").asInt()).isEqualTo(3);
-        assertThat(errors.get(0).get("field").asString()).isEqualTo("measuredAt");
+        assertThat(errors).as("an unreadable time with every other problem, in one answer").hasSize(3);
+        assertThat(errors.valueStream().map(error -> error.get("index").asInt())).containsExactly(1, 2, 3);
+        assertThat(errors.valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("value", "communeCode", "measuredAt");
+        assertThat(errors.get(2).get("code").asString()).isEqualTo("api.refused.instant");
 
         refused = send("PUT", path, "tinh.hoabinh", null, null, """
                 {"source": "Một cửa điện tử", "suggestions": [
