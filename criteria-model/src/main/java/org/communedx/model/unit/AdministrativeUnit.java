@@ -93,7 +93,9 @@ public class AdministrativeUnit {
      * @return whether anything changed, so that an import can count its updates
      */
     public boolean describe(String newName, UnitType newType, AdministrativeUnit newParent) {
-        String normalized = UnitNames.normalize(newName);
+        // "Tỉnh Hoà Bình" for a stored "Tỉnh Hòa Bình" is the same name (UnitNames.sameName): kept as it is, not a
+        // rename that every page, report and file then wrote the other way, by a list or a merge file alike.
+        String normalized = UnitNames.sameName(name, newName) ? name : UnitNames.normalize(newName);
         if (normalized.isEmpty() || normalized.length() > NAME_MAX) {
             throw new IllegalArgumentException("A unit needs a name of at most " + NAME_MAX + " characters: " + code);
         }

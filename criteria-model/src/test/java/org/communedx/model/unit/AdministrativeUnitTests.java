@@ -78,6 +78,16 @@ class AdministrativeUnitTests {
         assertThat(lacSon.describe("Huyện Lạc Sơn Mới", UnitType.HUYEN, hoaBinh)).isTrue();
     }
 
+    /** A list or a merge file that places a tone mark the other way renames nothing: it is the same name. */
+    @Test
+    void aToneMarkPlacedTheOtherWayKeepsTheStoredName() {
+        AdministrativeUnit quyHoa = AdministrativeUnit.within(lacSon, UnitLevel.COMMUNE, "05269", "Xã Quý Hòa",
+                UnitType.XA, null);
+        assertThat(quyHoa.describe("Xã Quý Hoà", UnitType.XA, lacSon)).isFalse();
+        assertThat(quyHoa.getName()).isEqualTo("Xã Quý Hòa");
+        assertThat(quyHoa.describe("Xã Quý Hóa", UnitType.XA, lacSon)).as("another tone is another name").isTrue();
+    }
+
     @Test
     void closesOnceAndNeverBeforeItBegan() {
         lacSon.close(REFORM.minusDays(1));

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -169,13 +168,13 @@ public class GsoListImport {
             // The first row's name would have been taken and the other dropped without a word. Compared folded: the
             // GSO's own lists write a tone mark in either place ("Tỉnh Hoà Bình", "Tỉnh Hòa Bình") row by row.
             ListedUnit province = provinceFirstSeen.putIfAbsent(unit.provinceCode(), unit);
-            if (province != null && !sameName(province.provinceName(), unit.provinceName())) {
+            if (province != null && !UnitNames.sameName(province.provinceName(), unit.provinceName())) {
                 problems.add(new ImportProblem(unit.line(), "Tỉnh Thành Phố", "unit.import.problem.twoNames",
                         unit.provinceCode(), unit.provinceName(), province.provinceName(), province.line()));
             }
             if (unit.districtCode() != null) {
                 ListedUnit first = districtFirstSeen.putIfAbsent(unit.districtCode(), unit);
-                if (first != null && !sameName(first.districtName(), unit.districtName())) {
+                if (first != null && !UnitNames.sameName(first.districtName(), unit.districtName())) {
                     problems.add(new ImportProblem(unit.line(), "Quận Huyện", "unit.import.problem.twoNames",
                             unit.districtCode(), unit.districtName(), first.districtName(), first.line()));
                 }
@@ -208,33 +207,6 @@ public class GsoListImport {
             }
         }
     }
-
-    private static boolean sameName(String first, String other) {
-        return tonePlaced(first).equals(tonePlaced(other));
-    }
-
-    /**
-     * The old and the new place of a tone mark ("Hoà", "Hòa"; "Thuỷ", "Thủy"), made one, in lower case: the same
-     * name either way, and nothing else (a name with another tone, "Hóa", stays another).
-     */
-    static String tonePlaced(String name) {
-        String lower = UnitNames.normalize(name).toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(lower);
-        for (int i = 0; i + 1 < out.length(); i++) {
-            String moved = OLD_TONE_PLACES.get(out.substring(i, i + 2));
-            if (moved != null) {
-                out.replace(i, i + 2, moved);
-            }
-        }
-        return out.toString();
-    }
-
-    /** The old style's tone on the second vowel of oa, oe and uy, moved to the first as the new style writes it. */
-    private static final Map<String, String> OLD_TONE_PLACES = Map.ofEntries(
-            Map.entry("oà", "òa"), Map.entry("oá", "óa"), Map.entry("oả", "ỏa"), Map.entry("oã", "õa"),
-            Map.entry("oạ", "ọa"), Map.entry("oè", "òe"), Map.entry("oé", "óe"), Map.entry("oẻ", "ỏe"),
-            Map.entry("oẽ", "õe"), Map.entry("oẹ", "ọe"), Map.entry("uỳ", "ùy"), Map.entry("uý", "úy"),
-            Map.entry("uỷ", "ủy"), Map.entry("uỹ", "ũy"), Map.entry("uỵ", "ụy"));
 
     /**
      * A unit the list creates holds its code from its parent's first day, or since ever under a province the list
@@ -333,9 +305,7 @@ public class GsoListImport {
         AdministrativeUnit unit = existing.get(code);
         if (unit != null && unit.getLevel() == level) {
             String was = described(unit);
-            // "Tỉnh Hoà Bình" for "Tỉnh Hòa Bình" is the same name, as the list's own rows say (sameName): kept as
-            // it was, not counted as a change that renamed a province on every page, report and file.
-            boolean updated = unit.describe(sameName(unit.getName(), name) ? unit.getName() : name, type, parent);
+            boolean updated = unit.describe(name, type, parent);
             summary.count(level, updated ? Outcome.UPDATED : Outcome.UNCHANGED);
             if (updated) {
                 changed.add(code + " " + was + " → " + described(unit));

@@ -15,6 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.unit.UnitLevel;
+import org.communedx.model.unit.UnitNames;
 import org.communedx.model.unit.UnitType;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.audit.AuditLog;
@@ -309,10 +310,10 @@ class GsoListImportTests {
 
     @Test
     void aToneMarkPlacedEitherWayIsOneNameAndAnotherToneIsAnother() {
-        assertThat(GsoListImport.tonePlaced("Tỉnh Hoà Bình")).isEqualTo(GsoListImport.tonePlaced("Tỉnh Hòa Bình"));
-        assertThat(GsoListImport.tonePlaced("Huyện Thuỷ Nguyên"))
-                .isEqualTo(GsoListImport.tonePlaced("Huyện Thủy Nguyên"));
-        assertThat(GsoListImport.tonePlaced("Xã Tân Hòa")).isNotEqualTo(GsoListImport.tonePlaced("Xã Tân Hóa"));
+        assertThat(UnitNames.tonePlaced("Tỉnh Hoà Bình")).isEqualTo(UnitNames.tonePlaced("Tỉnh Hòa Bình"));
+        assertThat(UnitNames.tonePlaced("Huyện Thuỷ Nguyên"))
+                .isEqualTo(UnitNames.tonePlaced("Huyện Thủy Nguyên"));
+        assertThat(UnitNames.tonePlaced("Xã Tân Hòa")).isNotEqualTo(UnitNames.tonePlaced("Xã Tân Hóa"));
     }
 
     @Test
