@@ -153,6 +153,20 @@ class RankingIT {
         }
     }
 
+    /** A class that no commune reaches: the report says so under its heading, as the page does. */
+    @Test
+    void aClassNobodyReachesSaysSoInThePageAndTheReport() throws IOException {
+        jdbc.update("update framework_score_class set threshold = 101 where position = 0 and framework_id = "
+                + "(select id from framework where code = 'DX-XA' and version = '1.0')");
+
+        assertThat(province.get(base + "?class=1").body()).contains("id=\"ranking-none\"",
+                "Không có xã nào ở mức xếp loại này.").doesNotContain("id=\"ranking-table\"");
+        try (PDDocument document = Loader.loadPDF(province.download(base + ".pdf?class=1").body())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("Chỉ gồm các xã xếp loại “Tốt”.", "Không có xã nào ở mức xếp loại này.");
+        }
+    }
+
     /**
      * DX-XA 1.0, before the reform, has no classes in the demo: its ranking showed nothing but that, though the
      * dashboard links it. The communes are ranked all the same, without a class column or filter.
