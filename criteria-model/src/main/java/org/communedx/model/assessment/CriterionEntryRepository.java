@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface CriterionEntryRepository extends JpaRepository<CriterionEntry, Long> {
@@ -13,6 +16,14 @@ public interface CriterionEntryRepository extends JpaRepository<CriterionEntry, 
     @Query("select e from CriterionEntry e join fetch e.criterion join fetch e.assessment a join fetch a.unit u"
             + " left join fetch u.parent join fetch a.period where e.id = :id")
     Optional<CriterionEntry> findForWorkflow(long id);
+
+    /**
+     * The entry, its row locked until the transaction ends: for a write that must see every other write to the entry
+     * that came before it, though it changes no column of the entry (a comment).
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select e from CriterionEntry e where e.id = :id")
+    Optional<CriterionEntry> lockById(long id);
 
     /** The same, found by its assessment and its criterion's code. */
     @Query("select e from CriterionEntry e join fetch e.criterion c join fetch e.assessment a join fetch a.unit u"

@@ -1,5 +1,6 @@
 package org.communedx.model.assessment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,9 @@ public class EntryComment {
 
     /** The longest comment, in characters: a few paragraphs, as the form allows. */
     public static final int MAX_LENGTH = 2000;
+
+    /** How long the same text from the same author is taken for the same comment sent again. */
+    public static final Duration RESENT_WITHIN = Duration.ofMinutes(2);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,6 +70,16 @@ public class EntryComment {
                 : authorName.strip().substring(0, Math.min(200, authorName.strip().length()));
         this.body = text;
         this.postedAt = postedAt;
+    }
+
+    /**
+     * Whether this comment, not yet stored, is {@code earlier} sent again: the same author, entry and text within
+     * {@link #RESENT_WITHIN}. A form posted twice (a double tap without JavaScript, a send repeated on a slow link)
+     * is one comment; the same words said again later are a new one.
+     */
+    public boolean repeats(EntryComment earlier) {
+        return earlier.entryId == entryId && earlier.authorUsername.equals(authorUsername) && earlier.body.equals(body)
+                && !postedAt.isAfter(earlier.postedAt.plus(RESENT_WITHIN));
     }
 
     /** What the audit trail records of the comment. */

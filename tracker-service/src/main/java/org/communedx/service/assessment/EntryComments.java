@@ -3,6 +3,7 @@ package org.communedx.service.assessment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.communedx.model.assessment.CriterionEntry;
 import org.communedx.model.assessment.CriterionEntryRepository;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * else is refused (403). Talk is not a change of data: the thread stays open after the period closes, and a comment
  * moves neither the entry nor its version; only the first comment on a criterion the commune has not begun stores its
  * entries, NOT_STARTED, as its first write would. Each comment is audited and publishes {@link CommentPosted}, in the
- * transaction that stores it.
+ * transaction that stores it. The same text sent again by its author within {@link EntryComment#RESENT_WITHIN} is the
+ * same comment (a double tap, a form sent again on a slow link) and is stored once.
  */
 @Service
 @Transactional(readOnly = true)
@@ -121,8 +123,16 @@ public class EntryComments {
                 .filter(account -> AssessmentWorkflow.talksAbout(Acting.of(account), entry.getAssessment().getUnit()))
                 .orElseThrow(() -> new AccessDeniedException(Actors.username() + " may not comment on entry "
                         + entryId));
-        EntryComment comment = comments.saveAndFlush(new EntryComment(entryId, author.getUsername(),
-                author.getDisplayName(), body, clock.instant()));
+        EntryComment comment = new EntryComment(entryId, author.getUsername(), author.getDisplayName(), body,
+                clock.instant());
+        // Two posts at once wait for each other here, so that the second sees the first.
+        entries.lockById(entryId);
+        Optional<EntryComment> previous = comments.findFirstByEntryIdAndAuthorUsernameOrderByIdDesc(entryId,
+                author.getUsername());
+        if (previous.filter(comment::repeats).isPresent()) {
+            return previous.get().getId();
+        }
+        comment = comments.saveAndFlush(comment);
         audit.record(AUDIT_TYPE, comment.getId(), "POST_COMMENT", null, comment.snapshot());
         events.publishEvent(new CommentPosted(entryId, comment.getId(), author.getUsername()));
         return comment.getId();

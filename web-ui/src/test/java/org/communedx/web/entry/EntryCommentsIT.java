@@ -1,6 +1,9 @@
 package org.communedx.web.entry;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.PeriodRepository;
@@ -124,6 +127,33 @@ class EntryCommentsIT {
                 select e.status from criterion_entry e join assessment a on a.id = e.assessment_id
                 join administrative_unit u on u.id = a.unit_id where u.code = '05305' and a.period_id = ?""",
                 String.class, period)).as("every entry stored, none begun").isNotEmpty().containsOnly("NOT_STARTED");
+    }
+
+    /**
+     * A double tap on "Gửi" without JavaScript sends the form twice, the second before the first is answered: one
+     * comment is stored, and both answers lead back to the thread. Other words are a new comment.
+     */
+    @Test
+    void aCommentSentTwiceAtOnceIsStoredOnce() {
+        long period = new EntryPages(frameworks, periods, transaction).newPeriod();
+        WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
+        long entry = EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 18, 20);
+        String form = "_csrf=" + WebClient.csrfToken(staff.get("/entries/" + entry)) + "&body="
+                + encode("Xã đã bổ sung biên bản");
+
+        List<CompletableFuture<HttpResponse<String>>> taps = Stream.of(1, 2)
+                .map(tap -> CompletableFuture.supplyAsync(() -> staff.post("/entries/" + entry + "/comments", form)))
+                .toList();
+
+        taps.forEach(tap -> assertThat(tap.join().statusCode()).isEqualTo(302));
+        assertThat(count(entry)).isOne();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from audit_event where entity_type = 'ENTRY_COMMENT'
+                and entity_id in (select cast(id as varchar) from entry_comment where entry_id = ?)""", Long.class,
+                entry)).as("audited once").isOne();
+        assertThat(EntryPages.post(staff, entry, "comments", "body=" + encode("Và ảnh chụp")).statusCode())
+                .isEqualTo(302);
+        assertThat(count(entry)).isEqualTo(2);
     }
 
     private long assessments(long period) {
