@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a commune's verified completion is heading: the least-squares line through its real history (the figure at
- * the start, at the end of each day it changed, and today), extended to the deadline. A figure never falls by
- * forecast below today's, nor rises above 100.
+ * Where a commune's verified completion is heading: from today's figure, at the pace of its real history (the slope
+ * of the least-squares line through the figure at the start, at the end of each day it changed, and today), to the
+ * deadline. The line itself is not extended: for a commune that stalled it runs above today's figure, and would
+ * forecast a gain the commune has not made. A figure never falls by forecast below today's, nor rises above 100.
  */
 public final class Forecast {
 
@@ -52,7 +53,7 @@ public final class Forecast {
             return current;
         }
         double slope = covariance / variance;
-        double projected = meanY + slope * (ChronoUnit.DAYS.between(start, deadline) - meanX);
+        double projected = current.doubleValue() + slope * ChronoUnit.DAYS.between(today, deadline);
         BigDecimal figure = BigDecimal.valueOf(projected).setScale(6, RoundingMode.HALF_UP);
         // Never below today's figure, unrounded: a flat 39.995% is not projected to reach 40%.
         return figure.max(current).min(HUNDRED);

@@ -34,6 +34,20 @@ class ForecastTests {
         assertThat(pace).isGreaterThan(new BigDecimal("55.0"));
     }
 
+    /**
+     * Xã Thượng Cốc at 35.9% since September, the deadline 23 days off: the line through its history ran near 43%
+     * today and was extended to 51.9%. From today's figure at the history's pace it gains what that pace gives in 23
+     * days, short of a 40% target.
+     */
+    @Test
+    void aCommuneThatStalledGoesOnFromTodaysFigureAtItsPace() {
+        List<Point> history = List.of(point(60, "10"), point(150, "25"), point(250, "35.9"));
+
+        BigDecimal forecast = Forecast.project(START, history, LocalDate.of(2026, 12, 8), LocalDate.of(2026, 12, 31));
+
+        assertThat(forecast).isGreaterThan(new BigDecimal("35.9")).isLessThan(new BigDecimal("40"));
+    }
+
     @Test
     void aForecastNeverPassesAHundredNorFallsBelowToday() {
         assertThat(Forecast.project(START, List.of(point(10, "50"), point(20, "90")), START.plusDays(20),
