@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.communedx.service.report.Cells;
 
 /**
  * The sheets of the workbooks the tracker writes and reads back (frameworks, mappings): a bold header row in
@@ -100,7 +101,10 @@ public final class WorkbookSheets {
         return sheet;
     }
 
-    /** A row of values: numbers and booleans as such, anything else as its text, null as an empty cell. */
+    /**
+     * A row of values: numbers and booleans as such, anything else as its text ({@link Cells#setText}: formula-like
+     * text marked as text), null as an empty cell.
+     */
     public static void row(Sheet sheet, int index, Object... values) {
         Row row = sheet.createRow(index);
         for (int i = 0; i < values.length; i++) {
@@ -112,7 +116,7 @@ public final class WorkbookSheets {
                 row.createCell(i).setCellValue(flag);
             }
             else if (value != null) {
-                row.createCell(i).setCellValue(value.toString());
+                Cells.setText(row.createCell(i), value.toString());
             }
         }
     }

@@ -1,5 +1,9 @@
 package org.communedx.service.report;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Workbook;
+
 /**
  * Text that a spreadsheet would take for a formula ({@code =HYPERLINK(...)}, {@code +1}, {@code -1}, {@code @SUM},
  * or a leading tab or carriage return) is prefixed with a single quote, so that opening an export never runs
@@ -13,6 +17,31 @@ public final class Cells {
 
     public static String neutralise(String text) {
         return formulaLike(text) ? "'" + text : text;
+    }
+
+    /**
+     * Writes text into a workbook's cell. Formula-like text is marked as text with the quote prefix, Excel's own mark
+     * and no character of the text, so that it reads back as written: a cell holds text, but editing it (F2, Enter)
+     * would make a formula of it.
+     */
+    public static void setText(Cell cell, String text) {
+        cell.setCellValue(text);
+        if (formulaLike(text)) {
+            cell.setCellStyle(quoted(cell.getSheet().getWorkbook()));
+        }
+    }
+
+    /** The workbook's one plain style with the quote prefix, made the first time. */
+    private static CellStyle quoted(Workbook workbook) {
+        for (int i = 0; i < workbook.getNumCellStyles(); i++) {
+            CellStyle style = workbook.getCellStyleAt(i);
+            if (style.getQuotePrefixed() && style.getFontIndex() == 0 && style.getDataFormat() == 0) {
+                return style;
+            }
+        }
+        CellStyle style = workbook.createCellStyle();
+        style.setQuotePrefixed(true);
+        return style;
     }
 
     /** Whether a spreadsheet would take the text, typed into a cell, for a formula. */

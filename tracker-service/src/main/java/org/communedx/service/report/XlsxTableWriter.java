@@ -30,8 +30,6 @@ final class XlsxTableWriter implements TableWriter {
 
     private final CellStyle timeStyle;
 
-    private final CellStyle quotedStyle;
-
     private SXSSFSheet sheet;
 
     private int nextRow;
@@ -45,8 +43,6 @@ final class XlsxTableWriter implements TableWriter {
         headerStyle.setFont(bold);
         timeStyle = workbook.createCellStyle();
         timeStyle.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
-        quotedStyle = workbook.createCellStyle();
-        quotedStyle.setQuotePrefixed(true);
     }
 
     @Override
@@ -80,11 +76,7 @@ final class XlsxTableWriter implements TableWriter {
                 cell.setCellStyle(timeStyle);
             }
             else {
-                String text = value.toString();
-                cell.setCellValue(text);
-                if (Cells.formulaLike(text)) {
-                    cell.setCellStyle(quotedStyle);
-                }
+                Cells.setText(cell, value.toString());
             }
         }
     }

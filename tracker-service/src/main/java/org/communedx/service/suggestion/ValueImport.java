@@ -35,6 +35,7 @@ import org.communedx.service.Actors;
 import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.importing.ImportLimits;
 import org.communedx.service.importing.TableRows;
+import org.communedx.service.report.Cells;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.scope.UnitScope;
 import org.communedx.service.suggestion.SuggestedValues.Problem;
@@ -247,7 +248,7 @@ public class ValueImport {
                 if (layout == Layout.WIDE) {
                     Row row = sheet.createRow(index++);
                     row.createCell(0).setCellValue(commune.code());
-                    row.createCell(1).setCellValue(commune.name());
+                    Cells.setText(row.createCell(1), commune.name());
                     for (int column = 0; column < criteria.size(); column++) {
                         row.createCell(column + 2).setCellStyle(text);
                     }
@@ -256,9 +257,9 @@ public class ValueImport {
                     for (Criterion criterion : criteria) {
                         Row row = sheet.createRow(index++);
                         row.createCell(0).setCellValue(commune.code());
-                        row.createCell(1).setCellValue(commune.name());
+                        Cells.setText(row.createCell(1), commune.name());
                         row.createCell(2).setCellValue(criterion.getCode());
-                        row.createCell(3).setCellValue(criterion.name().in(locale));
+                        Cells.setText(row.createCell(3), criterion.name().in(locale));
                         row.createCell(4).setCellStyle(text);
                         row.createCell(5).setCellStyle(text);
                         row.createCell(6).setCellStyle(text);
