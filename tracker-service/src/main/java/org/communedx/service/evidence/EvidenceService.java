@@ -217,6 +217,10 @@ public class EvidenceService {
         if (type.isImage()) {
             requireFewEnoughPixels(staged, type);
         }
+        // A reviewer previews a PDF in the browser, whose viewer runs the scripts it carries.
+        if (type == EvidenceType.PDF && PdfActions.runSomething(staged.file())) {
+            throw new RuleViolation("evidence.refused.pdfActions");
+        }
         return type;
     }
 
