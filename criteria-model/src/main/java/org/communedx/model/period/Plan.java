@@ -125,7 +125,8 @@ public class Plan {
      */
     public static List<RuleViolation> termProblems(PlanTerms terms, int participants) {
         List<RuleViolation> problems = new ArrayList<>();
-        if (terms.targetPercent() < 0 || terms.targetPercent() > 100) {
+        // A target of 0% is met by a commune that has not begun: no plan at all.
+        if (terms.targetPercent() < 1 || terms.targetPercent() > 100) {
             problems.add(new RuleViolation("plan.invalid.targetPercent", terms.targetPercent()));
         }
         if (terms.targetCommunes() < 1 || terms.targetCommunes() > participants) {

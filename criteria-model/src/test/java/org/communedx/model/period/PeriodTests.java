@@ -148,6 +148,8 @@ class PeriodTests {
                 List.of(units.yenPhu), List.of()), "plan.invalid.targetPercent");
         assertRefused(() -> new Plan(new PlanTerms("Kế hoạch", -1, 1, JAN_1, DEC_31), units.district,
                 List.of(units.yenPhu), List.of()), "plan.invalid.targetPercent");
+        assertRefused(() -> new Plan(new PlanTerms("Kế hoạch", 0, 1, JAN_1, DEC_31), units.district,
+                List.of(units.yenPhu), List.of()), "plan.invalid.targetPercent");
     }
 
     /** A scorecard measures a period against a plan running then: not one over before it, nor one not yet begun. */

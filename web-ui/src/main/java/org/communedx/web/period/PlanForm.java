@@ -57,7 +57,7 @@ record PlanForm(@NotBlank @Size(max = 300) String name, @NotBlank @Pattern(regex
      * or was left empty, is left to that field's own message ({@link PlanningProblems#beyondFieldErrors}).
      */
     List<RuleViolation> termProblems(BindingResult binding) {
-        int percent = targetPercent == null || binding.hasFieldErrors("targetPercent") ? 0 : targetPercent.intValue();
+        int percent = targetPercent == null || binding.hasFieldErrors("targetPercent") ? 1 : targetPercent.intValue();
         int communes = targetCommunes == null || binding.hasFieldErrors("targetCommunes") ? 1
                 : targetCommunes.intValue();
         return PlanningProblems.beyondFieldErrors(Plan.termProblems(new PlanTerms(name, percent, communes,

@@ -162,7 +162,7 @@ class PeriodIT {
         HttpResponse<String> badShape = manager.post("/plans/new", planForm(manager, name, "abc", "x", "", 120)
                 .replace("&deadline=2025-12-31", "&deadline=2023-12-31"));
         assertThat(badShape.body()).contains("Nhập mã huyện (3 chữ số) hoặc mã tỉnh (2 chữ số).",
-                "Tỷ lệ 120% không hợp lệ; nhập từ 0 đến 100.", "Thời hạn không được trước ngày bắt đầu.")
+                "Tỷ lệ 120% không hợp lệ; nhập từ 1 đến 100.", "Thời hạn không được trước ngày bắt đầu.")
                 .as("the refusals, which take the focus, count the fields marked below them")
                 .contains("Ngoài ra, 2 ô bên dưới cần sửa.");
         assertThat(input(badShape.body(), "deadline")).contains("aria-invalid=\"true\"",
@@ -182,7 +182,7 @@ class PeriodIT {
         HttpResponse<String> termsOnly = manager.post("/plans/new", planForm(manager, name, "157", "05305", "", 150)
                 .replace("&deadline=2025-12-31", "&deadline=2023-12-31"));
         assertThat(termsOnly.body()).as("a percent out of range and reversed dates, both in one round")
-                .contains("Tỷ lệ 150% không hợp lệ; nhập từ 0 đến 100.", "Thời hạn không được trước ngày bắt đầu.");
+                .contains("Tỷ lệ 150% không hợp lệ; nhập từ 1 đến 100.", "Thời hạn không được trước ngày bắt đầu.");
 
         // Lạc Sơn's communes ended on 30/06/2025: a deadline in 2026 would score them on Năm 2026, where they have
         // nothing, and put the plan on the dashboard of the communes that took up their codes.
