@@ -173,6 +173,28 @@ public class ProgressLedger {
                 .param("start", start).param("deadline", deadline).query(Long.class).optional();
     }
 
+    /** The first and the last of some days. */
+    public record DayRange(LocalDate first, LocalDate last) {
+    }
+
+    /**
+     * The days of a period's history within {@code from}..{@code to} (its dates) that fall outside {@code start}..
+     * {@code end} (dates it would be given): the first and the last, or empty when there are none.
+     */
+    public Optional<DayRange> recordedOutside(long periodId, LocalDate from, LocalDate to, LocalDate start,
+            LocalDate end) {
+        return jdbc.sql("""
+                select min(h.day) as first, max(h.day) as last from assessment_progress_history h
+                join assessment a on a.id = h.assessment_id
+                where a.period_id = :period and h.day between :from and :to and (h.day < :start or h.day > :end)
+                having count(*) > 0""")
+                .param("period", periodId).param("from", from).param("to", to).param("start", start)
+                .param("end", end)
+                .query((rs, row) -> new DayRange(rs.getObject("first", LocalDate.class),
+                        rs.getObject("last", LocalDate.class)))
+                .optional();
+    }
+
     /**
      * A commune's verified completion on a period as it stood at the end of a day: the history's last row by then,
      * zero before its first (as the plan tracker reads it).

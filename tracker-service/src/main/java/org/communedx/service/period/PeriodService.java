@@ -52,8 +52,11 @@ public class PeriodService {
 
     private final Clock clock;
 
+    private final ProgressLedger ledger;
+
     PeriodService(PeriodRepository periods, FrameworkRepository frameworks, AssessmentRepository assessments,
-            SuggestedValueRepository suggestions, AuditLog audit, Clock clock) {
+            SuggestedValueRepository suggestions, AuditLog audit, Clock clock, ProgressLedger ledger) {
+        this.ledger = ledger;
         this.clock = clock;
         this.periods = periods;
         this.frameworks = frameworks;
@@ -139,9 +142,25 @@ public class PeriodService {
                 throw new RuleViolation("period.invalid.frameworkInUse");
             }
         }
+        requireRecordedDaysKept(period, draft);
         period.revise(terms(draft), framework(draft.frameworkId()));
         periods.flush();
         audit.record(AUDIT_TYPE, id, "EDIT", before, view(period));
+    }
+
+    /**
+     * New dates may lengthen a period, and shorten it only by days in which no commune's figures changed: taking such
+     * days out would take the figures of those days out of its trend and its plans, and a plan judged on them would
+     * change its verdict without a word. Dates the terms refuse anyway are left to them.
+     */
+    private void requireRecordedDaysKept(Period period, PeriodDraft draft) {
+        if (draft.startDate() == null || draft.endDate() == null || draft.endDate().isBefore(draft.startDate())) {
+            return;
+        }
+        ledger.recordedOutside(period.getId(), period.getStartDate(), period.getEndDate(), draft.startDate(),
+                draft.endDate()).ifPresent(days -> {
+                    throw new RuleViolation("period.invalid.recordedDaysOutside", days.first(), days.last());
+                });
     }
 
     /**

@@ -319,6 +319,37 @@ class AssessmentWorkflowTests {
                 .isZero();
     }
 
+    /**
+     * New dates that would leave out the day a commune's figures changed are refused, naming it, and nothing is saved:
+     * the days' figures would leave the trend and the plans judged on the period. Lengthening the period, or
+     * shortening it by days without figures, is saved.
+     */
+    @Test
+    void newDatesKeepEveryDayOnWhichTheFiguresChanged() {
+        LocalDate today = LocalDate.now(ProgressLedger.VIETNAM);
+        long current = fixtures.newPeriod(today.minusDays(30), today.plusDays(30));
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        EntryView percent = workflow.open("96101", current).entries().get(1);
+        EntryView saved = workflow.saveValue(percent.id(), percent.version(), new EntryValue.Percent(17, 20), null);
+        workflow.submit(saved.id(), saved.version());
+        loginAs("t.admin", Role.ADMIN);
+        Editing<PeriodView> before = periodService.get(current);
+        PeriodView view = before.view();
+
+        assertThatThrownBy(() -> periodService.edit(current, before.version(), new PeriodDraft(view.name(),
+                view.year(), view.startDate(), today.minusDays(1), view.submissionDeadline(), view.graceDays(),
+                view.frameworkId()))).isInstanceOfSatisfying(RuleViolation.class, refused -> {
+                    assertThat(refused.messageKey()).isEqualTo("period.invalid.recordedDaysOutside");
+                    assertThat(refused.arguments()).containsExactly(today, today);
+                });
+        assertThat(periodService.get(current).view().endDate()).isEqualTo(today.plusDays(30));
+
+        periodService.edit(current, before.version(), new PeriodDraft(view.name(), view.year(),
+                today.minusDays(10), today.plusDays(60), view.submissionDeadline(), view.graceDays(),
+                view.frameworkId()));
+        assertThat(periodService.get(current).view().startDate()).isEqualTo(today.minusDays(10));
+    }
+
     /** An edit that keeps the framework, a later deadline, does not wait for a first write still being made. */
     @Test
     void anEditThatKeepsTheFrameworkDoesNotWaitForAFirstWrite() {
