@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -189,6 +190,38 @@ class ReportIT {
             assertThat(catalog.getLanguage()).isEqualTo("vi");
             assertThat(document.getDocumentInformation().getTitle()).contains("Xã Yên Phú");
             assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
+        }
+    }
+
+    /**
+     * A points index's report (Phú Thọ's Xã Nhân Nghĩa in Năm 2026) keeps its seven columns inside the A4 page's
+     * margins: a value kept whole on one line ("49/49 (100,00%)") had pushed the points column past the edge ("50,00 /
+     * 50 điể") and squeezed the criteria to a word a line, ten pages for 27 criteria.
+     */
+    @Test
+    void aPointsReportKeepsItsColumnsWithinThePage() throws IOException {
+        long year2026 = periods.findByName("Năm 2026").orElseThrow().getId();
+        WebClient phuTho = new WebClient(port).login("tinh.phutho", PASSWORD);
+        HttpResponse<byte[]> pdf = phuTho.download("/communes/05290/periods/" + year2026 + "/report.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            float[] rightmost = { 0 };
+            PDFTextStripper edges = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> glyphs) throws IOException {
+                    for (TextPosition glyph : glyphs) {
+                        rightmost[0] = Math.max(rightmost[0], glyph.getXDirAdj() + glyph.getWidthDirAdj());
+                    }
+                    super.writeString(text, glyphs);
+                }
+            };
+            String text = edges.getText(document).replaceAll("\\s+", " ");
+            float rightMargin = 15 / 25.4f * 72;
+            assertThat(rightmost[0]).as("inside the right margin")
+                    .isLessThanOrEqualTo(document.getPage(0).getMediaBox().getWidth() - rightMargin + 1);
+            assertThat(text).contains("/ 50 điểm", "G6.C5");
+            assertThat(document.getNumberOfPages()).as("a criterion on a few lines, not a word a line").isLessThan(7);
         }
     }
 
