@@ -92,6 +92,8 @@ public class Scorecards {
      * @param closesAfter the last day the period takes the commune's changes: the deadline plus the grace
      * @param reopenedForCommune after closing, how many entries a reviewer reopened for the commune and it has not
      *        submitted again
+     * @param plans the plans this period is measured against ({@link #plansOf}), the soonest deadline first; empty
+     *        when there are none
      * @param scoreSettings whether the framework shows these figures as percent or as points, and how it rounds points
      * @param score the points verified and claimed out of the applicable maximum, from which the percentages come
      * @param todo what the commune's own staff still have to do: while the period takes their changes, every entry;
@@ -100,7 +102,7 @@ public class Scorecards {
      */
     public record Scorecard(String communeCode, String communeName, long periodId, String periodName,
             LocalDate submissionDeadline, long daysToDeadline, boolean closedToCommune, Percentages overall,
-            List<GroupCard> groups, PlanProgress plan, ScoreSettings scoreSettings, Completion.Score score,
+            List<GroupCard> groups, List<PlanProgress> plans, ScoreSettings scoreSettings, Completion.Score score,
             ToDo todo, int graceDays, LocalDate closesAfter, int reopenedForCommune) {
 
         /**
@@ -196,7 +198,26 @@ public class Scorecards {
     }
 
     /**
-     * The commune's plan: its target percent, whether verified completion reaches it, and its deadline.
+     * The plans a period of the commune is measured against, of those it takes part in and that run during the
+     * period: every one whose deadline falls in it, else the one that ends soonest after it, the soonest deadline
+     * first. A plan over before the period begins, or not yet begun when it ends, is none of its business; nor is a
+     * plan whose deadline falls in it but that is judged on another period of those dates, as the plan's own page
+     * says. Every such plan is shown: one plan among several (a district's and a province's over the same year) would
+     * hide the others' targets, and which one, the order they were made in.
+     */
+    private List<Plan> plansOf(long unitId, Period period) {
+        List<Plan> running = plans.findByParticipant(unitId).stream().filter(found -> found.runsDuring(period))
+                .filter(found -> found.getDeadline().isAfter(period.getEndDate()) || ledger.scoringPeriodOf(
+                        found.getStartDate(), found.getDeadline()).map(scoring -> scoring.equals(period.getId()))
+                        .orElse(true))
+                .sorted(Comparator.comparing(Plan::getDeadline).thenComparing(Plan::getId)).toList();
+        List<Plan> endingWithin = running.stream()
+                .filter(found -> !found.getDeadline().isAfter(period.getEndDate())).toList();
+        return !endingWithin.isEmpty() ? endingWithin : running.stream().limit(1).toList();
+    }
+
+    /**
+     * A plan the commune takes part in: its target percent, whether verified completion reaches it, and its deadline.
      * @param reached whether verified completion reaches the target: now, or once the deadline has passed, at the
      *        deadline
      * @param targetScore the target in points of the commune's maximum, as a points version shows it (40% of 1,000
@@ -252,24 +273,15 @@ public class Scorecards {
         long unitId = assessment.getUnit().getId();
         // Only commune staff can be the commune's own staff: nobody else pays for the account lookup.
         boolean ownStaff = Actors.hasAnyRole(Role.COMMUNE_STAFF.name()) && workflow.isOwnStaff(assessment.getUnit());
-        // The plan to measure this period against, of those running during it: the one whose deadline falls in it,
-        // else the one that ends soonest after it. A plan over before the period begins, or not yet begun when it
-        // ends, is none of its business; nor is a plan whose deadline falls in it but that is judged on another
-        // period of those dates, as the plan's own page says.
-        List<Plan> running = plans.findByParticipant(unitId).stream().filter(found -> found.runsDuring(period))
-                .filter(found -> found.getDeadline().isAfter(period.getEndDate()) || ledger.scoringPeriodOf(
-                        found.getStartDate(), found.getDeadline()).map(scoring -> scoring == periodId).orElse(true))
-                .toList();
-        PlanProgress plan = running.stream().filter(found -> !found.getDeadline().isAfter(period.getEndDate()))
-                .findFirst().or(() -> running.stream().min(Comparator.comparing(Plan::getDeadline)))
-                .map(found -> progress(found, unitId, completion, today)).orElse(null);
+        List<PlanProgress> measuredAgainst = plansOf(unitId, period).stream()
+                .map(found -> progress(found, unitId, completion, today)).toList();
         boolean closedToCommune = ownStaff && !period.isOpenForSubmissions(today);
         // After closing, the rest is out of the commune's hands: listed, it would be work it can no longer do.
         List<CriterionEntry> actionable = closedToCommune
                 ? rows.stream().filter(CriterionEntry::isReopenedForCommune).toList() : rows;
         return new Scorecard(assessment.getUnit().getCode(), assessment.getUnit().getName(), periodId,
                 period.getName(), period.getSubmissionDeadline(), ChronoUnit.DAYS.between(today, period.getSubmissionDeadline()),
-                closedToCommune, completion.overall(), List.copyOf(groups.values()), plan,
+                closedToCommune, completion.overall(), List.copyOf(groups.values()), measuredAgainst,
                 period.getFramework().scoreSettings(), completion.overallScore(),
                 !ownStaff || actionable.isEmpty() ? null : toDo(actionable), period.getGraceDays(),
                 period.closesAfter(),

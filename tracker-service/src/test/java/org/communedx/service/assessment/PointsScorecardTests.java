@@ -184,7 +184,7 @@ class PointsScorecardTests {
         workflow.submit(level.id(), workflow.saveValue(level.id(), level.version(), new EntryValue.Level(2), null)
                 .version());                                          // 12, claimed only
 
-        assertThat(scorecards.scorecard("96101", period).plan().targetScore()).as("40% of 100 points")
+        assertThat(scorecards.scorecard("96101", period).plans().get(0).targetScore()).as("40% of 100 points")
                 .isEqualByComparingTo("40.00");
 
         loginAs("t.tinh96", Role.PROVINCE_MANAGER);

@@ -387,7 +387,8 @@ class ProgressTests {
 
     /**
      * A commune's scorecard and report judge a plan that is over as its tracker does: on the figure at the deadline,
-     * which the approval made today no longer moves. A running plan is judged on today's figure.
+     * which the approval made today no longer moves. A running plan is judged on today's figure. Both are shown, the
+     * sooner deadline first: a plan made later over the same period does not hide the one made before it.
      */
     @Test
     void theScorecardJudgesAPlanThatIsOverOnItsDeadlineAsItsTrackerDoes() {
@@ -398,13 +399,16 @@ class ProgressTests {
                 .contains(tuple("96101", false));
         Scorecards.Scorecard afterDeadline = scorecards.scorecard("96101", period);
         assertThat(afterDeadline.overall().verified()).isEqualByComparingTo("50.0");
-        assertThat(afterDeadline.plan().name()).isEqualTo("Lỡ");
-        assertThat(afterDeadline.plan().deadlinePassed()).isTrue();
-        assertThat(afterDeadline.plan().reached()).as("judged at the deadline, as the tracker").isFalse();
+        Scorecards.PlanProgress over = afterDeadline.plans().get(0);
+        assertThat(afterDeadline.plans()).hasSize(1);
+        assertThat(over.name()).isEqualTo("Lỡ");
+        assertThat(over.deadlinePassed()).isTrue();
+        assertThat(over.reached()).as("judged at the deadline, as the tracker").isFalse();
 
         plan("Đạt", 40, 1, today.plusDays(30));
-        Scorecards.PlanProgress running = scorecards.scorecard("96101", period).plan();
-        assertThat(running.name()).isEqualTo("Đạt");
+        List<Scorecards.PlanProgress> both = scorecards.scorecard("96101", period).plans();
+        assertThat(both).extracting(Scorecards.PlanProgress::name).containsExactly("Lỡ", "Đạt");
+        Scorecards.PlanProgress running = both.get(1);
         assertThat(running.deadlinePassed()).isFalse();
         assertThat(running.reached()).isTrue();
     }
@@ -420,9 +424,10 @@ class ProgressTests {
 
         loginAs("t.tinh96", Role.PROVINCE_MANAGER);
         assertThat(planTrackers.plan(running).periodId()).isEqualTo(period);
-        assertThat(scorecards.scorecard("96101", period).plan().name()).isEqualTo("Cùng kỳ");
-        Scorecards.PlanProgress onTheNewPeriod = scorecards.scorecard("96101", same).plan();
-        assertThat(onTheNewPeriod == null ? null : onTheNewPeriod.name()).isNotEqualTo("Cùng kỳ");
+        assertThat(scorecards.scorecard("96101", period).plans()).extracting(Scorecards.PlanProgress::name)
+                .containsExactly("Cùng kỳ");
+        assertThat(scorecards.scorecard("96101", same).plans()).extracting(Scorecards.PlanProgress::name)
+                .doesNotContain("Cùng kỳ");
     }
 
     private long plan(String name, int percent, int communes, LocalDate deadline) {

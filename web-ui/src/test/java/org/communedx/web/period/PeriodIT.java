@@ -199,6 +199,13 @@ class PeriodIT {
         assertThat(manager.get("/plans").body()).contains(name, "Ít nhất 30% ở ít nhất 2 trong 2 xã",
                 "<th scope=\"col\">Xã thí điểm</th>").as("a heading, not the form's label and hint")
                 .doesNotContain(">Mã các xã thí điểm (trong số xã tham gia)</th>");
+
+        // Yên Phú's 2025 scorecard is measured against both plans, each with its own bar: the new one no longer hides
+        // Lạc Sơn's.
+        String scorecard = manager.get("/communes/05305/periods/" + periods.findByName("Năm 2025").orElseThrow()
+                .getId()).body();
+        assertThat(scorecard).contains("Mục tiêu của Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025: 30% hoàn thành",
+                "Mục tiêu của " + name + ": 30% hoàn thành", "id=\"plan-progress-1\"", "id=\"plan-progress-2\"");
     }
 
     /**
