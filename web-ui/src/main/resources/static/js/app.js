@@ -221,6 +221,14 @@ document.addEventListener('keydown', function (event) {
     }
 });
 
+// The phone's menu button is a link (it opens the panel without JavaScript too): Space presses it, as it does a button.
+document.addEventListener('keydown', function (event) {
+    if (event.key === ' ' && event.target.matches && event.target.matches('a.navbar-toggler[role="button"]')) {
+        event.preventDefault();
+        event.target.click();
+    }
+});
+
 // A table wider than the screen scrolls sideways in its box (on a phone, a criterion's history or a version's
 // criteria). Such a box joins the tab order, so that the keyboard can reach and scroll it, as a group named as its
 // table is, so that a screen reader says which table it is rather than nothing (a group, not a region: a region is a

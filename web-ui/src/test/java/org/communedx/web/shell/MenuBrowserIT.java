@@ -2,8 +2,10 @@ package org.communedx.web.shell;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.web.support.Browser;
 import org.communedx.web.support.TrackerIntegrationTest;
@@ -226,6 +228,37 @@ class MenuBrowserIT {
         assertThat(page.locator("#main-nav")).isHidden();
         assertThat(page.locator(".navbar-toggler")).hasAttribute("aria-expanded", "false");
         assertThat(page.locator(".navbar-toggler")).isFocused();
+    }
+
+    /**
+     * Without JavaScript (off, or not yet arrived on a slow link) the phone's menu button still opens the panel: every
+     * link of the bar was out of reach, logging out and the other language too.
+     */
+    @Test
+    void withoutJavaScriptThePhonesMenuButtonStillOpensThePanel() {
+        Page page = browser.withoutJavaScript();
+        page.setViewportSize(360, 740);
+        browser.logIn(port, "tinh.hoabinh", PASSWORD);
+        assertThat(page.locator("#main-nav")).isHidden();
+
+        page.locator(".navbar-toggler").click();
+
+        assertThat(page.locator("#main-nav")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng xuất")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/login.*"));
+    }
+
+    /** With JavaScript, Space presses the phone's menu button, a link to the panel, as it presses a button. */
+    @Test
+    void spaceOpensThePhonesMenu() {
+        Page page = browser.logIn(port, "tinh.phutho", PASSWORD);
+        page.setViewportSize(390, 844);
+        page.locator(".navbar-toggler").focus();
+
+        page.keyboard().press(" ");
+
+        assertThat(page.locator("#main-nav")).isVisible();
+        assertThat(page.locator(".navbar-toggler")).hasAttribute("aria-expanded", "true");
     }
 
     @Test

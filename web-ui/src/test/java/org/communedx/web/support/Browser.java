@@ -44,6 +44,14 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         return page;
     }
 
+    /** A fresh page in a browser whose JavaScript is off, in place of this test's page. */
+    public Page withoutJavaScript() {
+        context.close();
+        context = newContext(options().setJavaScriptEnabled(false));
+        page = context.newPage();
+        return page;
+    }
+
     /** Logs in through the Vietnamese login form, as a person does; the page then shows wherever login leads. */
     public Page logIn(int port, String username, String password) {
         page.navigate("http://localhost:" + port + "/login");
@@ -99,14 +107,24 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     public void beforeEach(ExtensionContext extension) {
         // Without motion: Bootstrap scrolls smoothly to a page's #anchor, and on a loaded machine a button could still
         // be moving under the pointer when Playwright clicks it (a lost click left FrameworkEditingBrowserIT waiting).
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("vi-VN")
-                .setReducedMotion(ReducedMotion.REDUCE));
-        // Playwright's own 30 s would fail a click on a machine that other work slows down; the budget scales.
-        context.setDefaultTimeout(TestWait.part(10).toMillis());
-        context.setDefaultNavigationTimeout(TestWait.part(10).toMillis());
+        context = newContext(options());
         // The assertions (assertThat(locator).isVisible() and the like) have a budget of their own, 5 s unless set.
         PlaywrightAssertions.setDefaultAssertionTimeout(TestWait.part(10).toMillis());
         page = context.newPage();
+    }
+
+    private static com.microsoft.playwright.Browser.NewContextOptions options() {
+        return new com.microsoft.playwright.Browser.NewContextOptions().setLocale("vi-VN")
+                .setReducedMotion(ReducedMotion.REDUCE);
+    }
+
+    private com.microsoft.playwright.BrowserContext newContext(
+            com.microsoft.playwright.Browser.NewContextOptions options) {
+        com.microsoft.playwright.BrowserContext created = browser.newContext(options);
+        // Playwright's own 30 s would fail a click on a machine that other work slows down; the budget scales.
+        created.setDefaultTimeout(TestWait.part(10).toMillis());
+        created.setDefaultNavigationTimeout(TestWait.part(10).toMillis());
+        return created;
     }
 
     @Override
