@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.assessment.AssessmentRepository;
@@ -17,6 +18,7 @@ import org.communedx.model.period.Period;
 import org.communedx.model.period.PeriodRepository;
 import org.communedx.model.period.PeriodTerms;
 import org.communedx.model.period.TermsRefused;
+import org.communedx.model.unit.UnitNames;
 import org.communedx.service.Actors;
 import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.audit.AuditLog;
@@ -226,12 +228,17 @@ public class PeriodService {
                 draft.submissionDeadline(), draft.graceDays());
     }
 
-    /** A name another period has is refused together with every problem of the terms, rather than before them. */
+    /**
+     * A name another period has, by {@link UnitNames#sameName} (" năm 2026 " is "Năm 2026": communes would see both in
+     * their list), is refused together with every problem of the terms, rather than before them.
+     */
     private void requireFreeName(PeriodDraft draft, Long self) {
         String name = draft.name();
-        if (name != null && periods.findByName(name.strip()).filter(other -> !other.getId().equals(self)).isPresent()) {
+        Optional<Period> taken = name == null ? Optional.empty() : periods.findAll().stream()
+                .filter(other -> !other.getId().equals(self) && UnitNames.sameName(other.getName(), name)).findFirst();
+        if (taken.isPresent()) {
             List<RuleViolation> problems = new ArrayList<>(List.of(new RuleViolation("period.invalid.nameTaken",
-                    name.strip())));
+                    taken.get().getName())));
             problems.addAll(Period.termProblems(terms(draft)));
             TermsRefused.throwIfAny(problems);
         }

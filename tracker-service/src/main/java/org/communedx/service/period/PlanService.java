@@ -17,6 +17,7 @@ import org.communedx.model.period.PlanRepository;
 import org.communedx.model.period.PlanTerms;
 import org.communedx.model.unit.AdministrativeUnit;
 import org.communedx.model.unit.AdministrativeUnitRepository;
+import org.communedx.model.unit.UnitNames;
 import org.communedx.service.assessment.ProgressLedger;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.period.PlanningViews.Editing;
@@ -73,7 +74,7 @@ public class PlanService {
     @Transactional
     public long create(PlanDraft draft) {
         PeriodService.requireManager();
-        Resolved resolved = resolve(draft);
+        Resolved resolved = resolve(draft, null);
         Plan plan = plans.save(new Plan(terms(draft), resolved.scopeUnit(), resolved.participants(),
                 resolved.pilots()));
         audit.record(AUDIT_TYPE, plan.getId(), "CREATE", null, view(plan));
@@ -89,7 +90,7 @@ public class PlanService {
             throw new RuleViolation("plan.invalid.changedMeanwhile");
         }
         PlanView before = view(plan);
-        Resolved resolved = resolve(draft);
+        Resolved resolved = resolve(draft, id);
         plan.revise(terms(draft), resolved.scopeUnit(), resolved.participants(), resolved.pilots());
         plans.flush();
         audit.record(AUDIT_TYPE, id, "EDIT", before, view(plan));
@@ -113,15 +114,26 @@ public class PlanService {
     }
 
     /**
-     * The units behind the codes, each in the caller's scope, and every commune under the plan's unit.
-     * @throws TermsRefused with every code that cannot be resolved, and what the terms alone are refused for
+     * The units behind the codes, each in the caller's scope, and every commune under the plan's unit. The plan's name
+     * is its unit's other plans' by {@link UnitNames#sameName} (case, spaces and the place of a tone aside): two
+     * trackers of one name on a dashboard, one achieved and one on track, cannot be told apart.
+     * @param self the plan being edited, null for a new one
+     * @throws TermsRefused with every code that cannot be resolved, a name taken, and what the terms alone are
+     *     refused for
      */
-    private Resolved resolve(PlanDraft draft) {
+    private Resolved resolve(PlanDraft draft, Long self) {
         if (draft.startDate() == null) {
             throw new RuleViolation("plan.invalid.datesMissing");
         }
         Resolved resolved = resolveUnits(draft);
         List<RuleViolation> problems = new ArrayList<>(resolved.problems());
+        if (resolved.scopeUnit() != null && draft.name() != null) {
+            AdministrativeUnit unit = resolved.scopeUnit();
+            plans.findAllInScope(false, List.of(unit.getId())).stream()
+                    .filter(other -> !other.getId().equals(self) && UnitNames.sameName(other.getName(), draft.name()))
+                    .findFirst().ifPresent(other -> problems.add(new RuleViolation("plan.invalid.nameTaken",
+                            other.getName(), unit.getName())));
+        }
         if (!problems.isEmpty()) {
             problems.addAll(Plan.termProblems(terms(draft), distinct(draft.participantCodes()).size()));
         }

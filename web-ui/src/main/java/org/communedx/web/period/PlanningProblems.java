@@ -27,6 +27,7 @@ final class PlanningProblems {
             Map.entry("period.invalid.tooLong", List.of("startDate", "endDate")),
             Map.entry("period.invalid.deadlineBeforeStart", List.of("startDate", "submissionDeadline")),
             Map.entry("period.invalid.graceDays", List.of("graceDays")),
+            Map.entry("plan.invalid.nameTaken", List.of("name")),
             Map.entry("plan.invalid.targetPercent", List.of("targetPercent")),
             // The target's count against the participants': neither said while the communes are still to be corrected.
             Map.entry("plan.invalid.targetCommunes", List.of("targetCommunes", "participants")),

@@ -112,6 +112,8 @@ class PeriodIT {
         assertThat(input(several, "year")).contains("aria-describedby=\"year-error\"");
         assertThat(admin.post("/periods/new", periodForm(admin, "Năm 2026", "2027-12-31", "2027-01-01")).body())
                 .contains("Đã có kỳ đánh giá tên “Năm 2026”.", "Ngày kết thúc phải sau ngày bắt đầu.");
+        assertThat(admin.post("/periods/new", periodForm(admin, " năm  2026 ", "2027-01-01", "2027-12-31")).body())
+                .as("another case and spacing are the same name").contains("Đã có kỳ đánh giá tên “Năm 2026”.");
 
         HttpResponse<String> wrongYear = admin.post("/periods/new",
                 periodForm(admin, name, "2027-01-01", "2027-12-31").replace("&year=2027", "&year=2026"));
@@ -199,6 +201,11 @@ class PeriodIT {
         assertThat(manager.get("/plans").body()).contains(name, "Ít nhất 30% ở ít nhất 2 trong 2 xã",
                 "<th scope=\"col\">Xã thí điểm</th>").as("a heading, not the form's label and hint")
                 .doesNotContain(">Mã các xã thí điểm (trong số xã tham gia)</th>");
+
+        // Its name again, in capitals and with spaces around it, is the same plan's name over the same unit.
+        HttpResponse<String> again = manager.post("/plans/new", planForm(manager, "  " + name.toUpperCase(
+                java.util.Locale.ROOT) + " ", "157", "05305", "", 1));
+        assertThat(again.body()).contains("Địa bàn Huyện Lạc Sơn đã có kế hoạch tên “" + name + "”");
 
         // Yên Phú's 2025 scorecard is measured against both plans, each with its own bar: the new one no longer hides
         // Lạc Sơn's.
