@@ -279,8 +279,9 @@ public class ValueImport {
     private static void writeRow(Sheet sheet, int index, List<String> values, CellStyle style) {
         Row row = sheet.createRow(index);
         for (int i = 0; i < values.size(); i++) {
-            row.createCell(i).setCellValue(values.get(i));
-            row.getCell(i).setCellStyle(style);
+            row.createCell(i).setCellStyle(style);
+            // A criterion's name begins a note: one written like a formula loses the note's style for the mark.
+            Cells.setText(row.getCell(i), values.get(i));
         }
     }
 
