@@ -161,7 +161,9 @@ public class PeriodService {
         }
         ledger.recordedOutside(period.getId(), period.getStartDate(), period.getEndDate(), draft.startDate(),
                 draft.endDate()).ifPresent(days -> {
-                    throw new RuleViolation("period.invalid.recordedDaysOutside", days.first(), days.last());
+                    throw days.first().equals(days.last())
+                            ? new RuleViolation("period.invalid.recordedDayOutside", days.first())
+                            : new RuleViolation("period.invalid.recordedDaysOutside", days.first(), days.last());
                 });
     }
 

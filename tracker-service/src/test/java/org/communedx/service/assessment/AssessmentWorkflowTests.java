@@ -339,8 +339,8 @@ class AssessmentWorkflowTests {
         assertThatThrownBy(() -> periodService.edit(current, before.version(), new PeriodDraft(view.name(),
                 view.year(), view.startDate(), today.minusDays(1), view.submissionDeadline(), view.graceDays(),
                 view.frameworkId()))).isInstanceOfSatisfying(RuleViolation.class, refused -> {
-                    assertThat(refused.messageKey()).isEqualTo("period.invalid.recordedDaysOutside");
-                    assertThat(refused.arguments()).containsExactly(today, today);
+                    assertThat(refused.messageKey()).isEqualTo("period.invalid.recordedDayOutside");
+                    assertThat(refused.arguments()).containsExactly(today);
                 });
         assertThat(periodService.get(current).view().endDate()).isEqualTo(today.plusDays(30));
 
