@@ -29,10 +29,20 @@ class DashboardController {
         this.reviewQueue = reviewQueue;
     }
 
-    /** Each user's own dashboard: the country, their province or district, or for a commune its scorecard. */
+    /**
+     * Each user's own dashboard: the country, their province or district, or for a commune its scorecard; on the
+     * period and threshold it is given (a breadcrumb back from a district's dashboard keeps them).
+     */
     @GetMapping("/dashboard")
-    String home(RedirectAttributes redirect) {
+    String home(@RequestParam(required = false) Long period, @RequestParam(required = false) Integer threshold,
+            RedirectAttributes redirect) {
         Home home = dashboards.home();
+        if (period != null) {
+            redirect.addAttribute("period", period);
+        }
+        if (threshold != null) {
+            redirect.addAttribute("threshold", Rollups.threshold(threshold));
+        }
         if (home.national()) {
             return "redirect:/dashboard/national";
         }

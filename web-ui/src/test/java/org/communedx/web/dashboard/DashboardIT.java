@@ -71,6 +71,28 @@ class DashboardIT {
     }
 
     /**
+     * Down to a district and back up by the breadcrumb, the manager's dashboard keeps the period and the threshold
+     * chosen: it went back to the latest period and 30%.
+     */
+    @Test
+    void theBreadcrumbBackFromADistrictKeepsThePeriodAndTheThreshold() {
+        long year2024 = periods.findByName("Năm 2024").orElseThrow().getId();
+        WebClient manager = new WebClient(port).login("tinh.hoabinh", PASSWORD);
+
+        String district = manager.get("/units/157/dashboard?period=" + year2024 + "&threshold=25").body();
+        assertThat(district).contains("href=\"/dashboard?period=" + year2024 + "&amp;threshold=25\">Bảng điều khiển</a>");
+        assertThat(manager.get("/communes/05305/periods/" + year2024).body()).as("the scorecard's way back up")
+                .contains("id=\"scorecard-breadcrumb\"", "href=\"/dashboard?period=" + year2024 + "\">Bảng điều khiển</a>");
+        assertThat(new WebClient(port).login("xa.yenphu", PASSWORD).get("/communes/05305/periods/" + year2024).body())
+                .as("commune staff have no dashboard").doesNotContain("id=\"scorecard-breadcrumb\"");
+        HttpResponse<String> back = manager.get("/dashboard?period=" + year2024 + "&threshold=25");
+
+        assertThat(back.statusCode()).isEqualTo(302);
+        assertThat(back.headers().firstValue("Location").orElseThrow())
+                .endsWith("/units/17/dashboard?period=" + year2024 + "&threshold=25");
+    }
+
+    /**
      * The Lạc Sơn plan runs 2023–2025 and is scored on Năm 2025: the 2023 dashboard names it, and where it is scored,
      * instead of saying that the area has no plan. The country's dashboard of 2023 shows no plan of 2026 beside 2023's
      * figures, as a province's does not.
