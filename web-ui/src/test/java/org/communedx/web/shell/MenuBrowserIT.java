@@ -244,6 +244,10 @@ class MenuBrowserIT {
         page.locator(".navbar-toggler").click();
 
         assertThat(page.locator("#main-nav")).isVisible();
+        assertThat(page.locator(".navbar-toggler")).isInViewport();
+        page.getByText("Đóng menu").click();
+        assertThat(page.locator("#main-nav")).isHidden();
+        page.locator(".navbar-toggler").click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng xuất")).click();
         assertThat(page).hasURL(Pattern.compile(".*/login.*"));
     }
@@ -259,6 +263,7 @@ class MenuBrowserIT {
 
         assertThat(page.locator("#main-nav")).isVisible();
         assertThat(page.locator(".navbar-toggler")).hasAttribute("aria-expanded", "true");
+        assertThat(page.getByText("Đóng menu")).isHidden();
     }
 
     @Test
