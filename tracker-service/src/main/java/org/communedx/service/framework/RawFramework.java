@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.communedx.model.Unicode;
 import org.communedx.service.framework.ImportProblem.Place;
 
 /**
@@ -37,11 +38,15 @@ record RawFramework(RawRecord header, List<RawGroup> groups, List<RawRecord> cla
         }
     }
 
-    /** @param text the value as written, stripped, or {@code null} when absent or blank */
+    /**
+     * @param text the value as written, in NFC and stripped, or {@code null} when absent or blank: a file typed with
+     *     combining marks ("To\u0302\u0301t") names what the editor's forms, which read NFC, name ("Tốt"), so that
+     *     the rules that compare names (a class named twice) and count characters see one text
+     */
     record RawValue(String text, int number) {
 
         RawValue {
-            text = text == null || text.isBlank() ? null : text.strip();
+            text = text == null || text.isBlank() ? null : Unicode.nfc(text).strip();
         }
     }
 }
