@@ -274,6 +274,10 @@ class FrameworkEditingIT {
                 "<label class=\"visually-hidden\" for=\"class-0-threshold\">Ngưỡng, dòng 1</label>")
                 .doesNotContain("class-1-nameVi", "Xoá dòng 1");
 
+        // "1.000" is one thousand as the version's page writes it; read as 1 it was saved without a word.
+        assertThat(admin.post(draft + "/classes", form(admin, draft + "/classes",
+                row(0, "Xuất sắc", "Excellent", "1.000"), row(1, "Yếu", "Weak", "0"))).body())
+                .contains("Hãy nhập số không có dấu phân cách hàng nghìn, ví dụ 1000 cho một nghìn.");
         assertRedirectsToDraft(admin.post(draft + "/classes", form(admin, draft + "/classes",
                 row(0, "Xuất sắc", "Excellent", "90"), row(1, "Khá", "Fair", "62,5"), row(2, "Yếu", "Weak", "0"),
                 row(3, "", "", ""))), draft);
