@@ -141,6 +141,7 @@ class ClosingAndValidityBrowserIT {
         Locator file = page.locator("#evidence li").first();
         assertThat(file).containsText("Có hiệu lực từ 01/01/2019 đến hết 30/06/2019");
         assertThat(file).containsText("Đã hết hiệu lực");
+        assertThat(page.locator("#evidence-all-expired")).containsText("đều đã hết hiệu lực");
 
         page.navigate("http://localhost:" + port + "/communes/05305/periods/" + period);
         Locator row = page.locator("tr").filter(new Locator.FilterOptions().setHas(page.getByRole(AriaRole.LINK,
@@ -150,5 +151,9 @@ class ClosingAndValidityBrowserIT {
         page.locator("#explain-overall").click();
         assertThat(page.locator("#explain-table .evidence-expired")).hasCount(1);
         assertThat(page.locator("#explain-table")).containsText("đều đã hết hiệu lực");
+        // On paper too: the report says it under the criterion's status.
+        page.navigate("http://localhost:" + port + "/communes/05305/periods/" + period + "/report");
+        assertThat(page.locator(".note-expired")).hasCount(1);
+        assertThat(page.locator(".note-expired")).hasText("Minh chứng hết hiệu lực");
     }
 }
