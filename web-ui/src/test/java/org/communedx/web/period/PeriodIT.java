@@ -235,6 +235,7 @@ class PeriodIT {
         assertThat(page).contains("<span class=\"badge text-bg-secondary\">Chưa bắt đầu</span>",
                 "Kế hoạch bắt đầu ngày " + start.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
                 .doesNotContain("Dự báo đến hạn", "text-danger", "Chậm tiến độ");
+        assertThat(page.split("Kế hoạch bắt đầu ngày", -1)).as("said once, on its card").hasSize(2);
 
         // A plan of a year no period covers yet is judged on none, not on the figures of the last period before it.
         String later = "Kế hoạch năm 2099 " + System.nanoTime();
