@@ -47,6 +47,8 @@ final class ContentTypes {
 
     private static final MediaType OOXML = MediaType.application("x-tika-ooxml");
 
+    private static final MediaType HEIF = MediaType.image("heif");
+
     /** Only a few small entries are read, and never more than this of them (a zip bomb stays unread). */
     private static final int MAX_ENTRY_BYTES = 512 * 1024;
 
@@ -65,16 +67,28 @@ final class ContentTypes {
     }
 
     static Optional<EvidenceType> detect(Path file) throws IOException {
-        MediaType detected;
-        try (TikaInputStream in = TikaInputStream.get(file)) {
-            // An empty Metadata: no file name, so the name can never decide the type.
-            detected = MIME_TYPES.detect(in, new Metadata());
-        }
+        MediaType detected = media(file);
         MediaTypeRegistry registry = MIME_TYPES.getMediaTypeRegistry();
         if (detected.equals(OOXML) || registry.isInstanceOf(detected, MediaType.APPLICATION_ZIP)) {
             return zipContainer(file);
         }
         return EvidenceType.ofMediaType(detected.getBaseType().toString()).filter(type -> !isContainer(type));
+    }
+
+    /**
+     * The message for a file {@link #detect} found no accepted type in: an iPhone's photo (HEIC or HEIF, what its
+     * camera saves by default) is told how to send a JPEG instead; anything else, the types that are accepted.
+     */
+    static String refusal(Path file) throws IOException {
+        return MIME_TYPES.getMediaTypeRegistry().isInstanceOf(media(file), HEIF) ? "evidence.refused.heic"
+                : "evidence.refused.type";
+    }
+
+    private static MediaType media(Path file) throws IOException {
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            // An empty Metadata: no file name, so the name can never decide the type.
+            return MIME_TYPES.detect(in, new Metadata());
+        }
     }
 
     private static boolean isContainer(EvidenceType type) {

@@ -212,8 +212,11 @@ public class EvidenceService {
         if (staged.size() == 0) {
             throw new RuleViolation("evidence.refused.empty");
         }
-        EvidenceType type = ContentTypes.detect(staged.file())
-                .orElseThrow(() -> new RuleViolation("evidence.refused.type"));
+        Optional<EvidenceType> detected = ContentTypes.detect(staged.file());
+        if (detected.isEmpty()) {
+            throw new RuleViolation(ContentTypes.refusal(staged.file()));
+        }
+        EvidenceType type = detected.get();
         if (type.isImage()) {
             requireFewEnoughPixels(staged, type);
         }

@@ -219,6 +219,18 @@ class EvidenceServiceTests {
         assertThat(evidence.count(entryId)).isEqualTo(2);
     }
 
+    /** An iPhone's photo, HEIC whatever its name says, is told how to send a JPEG instead; a GIF, what is taken. */
+    @Test
+    void anIphonePhotoIsToldToComeAsAJpeg() throws Exception {
+        byte[] heic = new byte[64];
+        byte[] box = "\0\0\0\u0018ftypheic\0\0\0\0mif1heic".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        System.arraycopy(box, 0, heic, 0, box.length);
+
+        assertRefused(heic, "IMG_0001.jpg", "evidence.refused.heic");
+        assertRefused("GIF89a\u0001\0\u0001\0\0\0\0;".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                "anh.gif", "evidence.refused.type");
+    }
+
     @Test
     void tellsOfficeDocumentsFromOtherZips() throws Exception {
         assertRefused(zipWith("payload.exe", SampleFiles.executable()), "so-lieu.xlsx", "evidence.refused.type");
