@@ -80,11 +80,7 @@ class GsoListImportTests {
 
     @Test
     void matchesOnCodesSoThatARenameUpdatesTheUnit() {
-        gsoImport.importList(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
-        String renamed = new String(UnitFixtures.resource("hoabinh-sample.csv"), StandardCharsets.UTF_8)
-                .replace("Xã Yên Phú", "Xã Yên Phú Mới");
-
-        UnitImportSummary summary = gsoImport.importList(UnitFixtures.csv(renamed), LIST_DATE);
+        UnitImportSummary summary = importedAgainWith("Xã Yên Phú", "Xã Yên Phú Mới");
 
         assertThat(summary.total()).isEqualTo(new Counts(0, 1, 8));
         assertThat(units.findByCodeValidOn("05305", LIST_DATE).orElseThrow().getName()).isEqualTo("Xã Yên Phú Mới");
@@ -97,11 +93,7 @@ class GsoListImportTests {
     /** A list that places a tone mark the other way ("Hòa" for "Hoà") renames nothing: it is the same name. */
     @Test
     void aToneMarkPlacedTheOtherWayIsNoRename() {
-        gsoImport.importList(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
-        String otherPlace = new String(UnitFixtures.resource("hoabinh-sample.csv"), StandardCharsets.UTF_8)
-                .replace("Tỉnh Hoà Bình", "Tỉnh Hòa Bình");
-
-        UnitImportSummary summary = gsoImport.importList(UnitFixtures.csv(otherPlace), LIST_DATE);
+        UnitImportSummary summary = importedAgainWith("Tỉnh Hoà Bình", "Tỉnh Hòa Bình");
 
         assertThat(summary.total()).isEqualTo(new Counts(0, 0, 9));
         assertThat(units.findByCodeValidOn("17", LIST_DATE).orElseThrow().getName()).isEqualTo("Tỉnh Hoà Bình");
@@ -451,5 +443,13 @@ class GsoListImportTests {
                     twoProblems.accept(rejected.problems().get(0), rejected.problems().get(1));
                 });
         assertThat(units.count()).isEqualTo(before);
+    }
+
+    /** The sample list imported, then imported again with one text of it written otherwise: the second's summary. */
+    private UnitImportSummary importedAgainWith(String text, String otherwise) {
+        gsoImport.importList(UnitFixtures.file("hoabinh-sample.csv"), LIST_DATE);
+        String changed = new String(UnitFixtures.resource("hoabinh-sample.csv"), StandardCharsets.UTF_8)
+                .replace(text, otherwise);
+        return gsoImport.importList(UnitFixtures.csv(changed), LIST_DATE);
     }
 }
