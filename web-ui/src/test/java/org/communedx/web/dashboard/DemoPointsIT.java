@@ -226,7 +226,7 @@ class DemoPointsIT {
                 new String(file, 3, file.length - 3, StandardCharsets.UTF_8))).getRecords();
 
         List<String> headers = rows.get(0).toList();
-        assertThat(headers).containsSubsequence("Đạt mục tiêu", "Điểm theo giá trị", "Điểm đã xác nhận",
+        assertThat(headers).containsSubsequence("Đạt chỉ tiêu", "Điểm theo giá trị", "Điểm đã xác nhận",
                 "Điểm kê khai", "Điểm tối đa", "Giải trình");
         int points = headers.indexOf("Điểm theo giá trị");
         int verifiedPoints = headers.indexOf("Điểm đã xác nhận");

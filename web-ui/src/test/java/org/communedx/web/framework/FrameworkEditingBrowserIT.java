@@ -70,10 +70,10 @@ class FrameworkEditingBrowserIT {
         assertThat(codes(page, "G1")).containsText(new String[] { "G1.C1", "G1.C3", "G1.C2" });
 
         // Remove G6.C5, after confirming on its own page.
-        link(page, "Xoá G6.C5").click();
+        link(page, "Xóa G6.C5").click();
         assertThat(page.getByText("Không thể hoàn tác thao tác này.")).isVisible();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xoá G6.C5")).click();
-        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã xoá tiêu chí.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xóa G6.C5")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Đã xóa tiêu chí.");
 
         // Classes, in one form: two rows out of order are refused at the field, put right, then a third row added.
         link(page, "Sửa xếp loại").click();

@@ -272,7 +272,7 @@ class FrameworkEditingIT {
         assertThat(empty).contains("Ngưỡng tính theo phần trăm, từ 0 đến 100.",
                 "<label class=\"visually-hidden\" for=\"class-0-nameVi\">Tên tiếng Việt, dòng 1</label>",
                 "<label class=\"visually-hidden\" for=\"class-0-threshold\">Ngưỡng, dòng 1</label>")
-                .doesNotContain("class-1-nameVi", "Xoá dòng 1");
+                .doesNotContain("class-1-nameVi", "Xóa dòng 1");
 
         // "1.000" is one thousand as the version's page writes it; read as 1 it was saved without a word.
         assertThat(admin.post(draft + "/classes", form(admin, draft + "/classes",
@@ -285,8 +285,8 @@ class FrameworkEditingIT {
         assertThat(page).contains("Đã lưu mức xếp loại.", "Xuất sắc: từ 90", "Khá: từ 62,5", "Yếu: từ 0");
         assertThat(order(page, "Xuất sắc: từ 90", "Khá: từ 62,5")).isLessThan(0);
         String saved = admin.get(draft + "/classes").body();
-        assertThat(saved).contains("value=\"Excellent\"", "value=\"62.5\"", "Xoá dòng 3", "id=\"class-3-nameVi\"")
-                .doesNotContain("Xoá dòng 4");
+        assertThat(saved).contains("value=\"Excellent\"", "value=\"62.5\"", "Xóa dòng 3", "id=\"class-3-nameVi\"")
+                .doesNotContain("Xóa dòng 4");
 
         // Remove Khá and put Tốt in its place, in one save.
         assertRedirectsToDraft(admin.post(draft + "/classes", form(admin, draft + "/classes",
@@ -371,7 +371,7 @@ class FrameworkEditingIT {
         HttpResponse<String> more = admin.post(draft + "/classes", form(admin, draft + "/classes",
                 row(0, "Tốt", "Good", "80"), "addRow", "true"));
         assertThat(more.statusCode()).isEqualTo(200);
-        assertThat(more.body()).contains("value=\"Good\"", "id=\"class-1-nameVi\"", "Xoá dòng 1")
+        assertThat(more.body()).contains("value=\"Good\"", "id=\"class-1-nameVi\"", "Xóa dòng 1")
                 .doesNotContain("role=\"alert\"");
         assertThat(admin.get(draft).body()).doesNotContain("Tốt: từ");
     }

@@ -113,7 +113,7 @@ class ReportIT {
         assertThat(entries.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition -> assertThat(
                 disposition).startsWith("attachment; filename=\"Du-lieu-tieu-chi-Huyen-Lac-Son-Nam-2025.csv\""));
         assertThat(lines(entries.body())).first().isEqualTo("Mã xã,Tên xã,Mã tiêu chí,Nhóm,Trạng thái,Giá trị,"
-                + "Giá trị đo,Đạt mục tiêu,Giải trình,Thay đổi lúc,Người thay đổi");
+                + "Giá trị đo,Đạt chỉ tiêu,Giải trình,Thay đổi lúc,Người thay đổi");
         // The demo's sample commune has stored entries; reading a scorecard stores none.
         assertThat(lines(entries.body())).anySatisfy(row -> assertThat(row)
                 .startsWith("05266,Thị trấn Vụ Bản,G1.C1,G1,"));
@@ -259,21 +259,21 @@ class ReportIT {
 
             String page = province.get(commune).body();
             assertThat(page).contains("id=\"report-number\">Số: ........../BC-UBND</div>", "Nơi nhận:",
-                    "- UBND Huyện Lạc Sơn (để báo cáo);", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN",
+                    "- UBND huyện Lạc Sơn (để báo cáo);", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN",
                     "id=\"report-signer\">KT. CHỦ TỊCH - PHÓ CHỦ TỊCH</div>", "(Ký, ghi rõ họ tên, đóng dấu)");
             try (PDDocument document = Loader.loadPDF(province.download(commune + ".pdf").body())) {
                 assertThat(new PDFTextStripper().getText(document)).contains("Số: ........../BC-UBND", "Nơi nhận:",
-                        "- UBND Huyện Lạc Sơn (để báo cáo);", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN",
+                        "- UBND huyện Lạc Sơn (để báo cáo);", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN",
                         "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH", "(Ký, ghi rõ họ tên, đóng dấu)");
             }
 
             String district = "/units/157/periods/" + period + "/report";
             assertThat(province.get(district).body()).as("the district keeps the default").contains(
-                    "Số: ........../BC-UBND", "- UBND Tỉnh Hòa Bình (để báo cáo);", "TM. ỦY BAN NHÂN DÂN",
+                    "Số: ........../BC-UBND", "- UBND tỉnh Hòa Bình (để báo cáo);", "TM. ỦY BAN NHÂN DÂN",
                     "id=\"report-signer\">CHỦ TỊCH</div>");
             try (PDDocument document = Loader.loadPDF(province.download(district + ".pdf").body())) {
                 assertThat(new PDFTextStripper().getText(document)).contains("Số: ........../BC-UBND", "Nơi nhận:",
-                        "- UBND Tỉnh Hòa Bình (để báo cáo);", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
+                        "- UBND tỉnh Hòa Bình (để báo cáo);", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
             }
             assertThat(province.get(commune + "?lang=en").body()).contains("No.: ........../BC-UBND", "Recipients:",
                     "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH")

@@ -286,7 +286,7 @@ class PointsFiguresIT {
 
         List<String> csv = lines(admin.download(base + "/export.csv").body());
         assertThat(csv.get(0)).isEqualTo("Mã xã,Tên xã,Kỳ đánh giá,Mã nhóm,Nhóm tiêu chí,Mã tiêu chí,Tiêu chí,"
-                + "Trạng thái,Giá trị,Giá trị đo,Mục tiêu,Đạt mục tiêu,Điểm theo giá trị,Điểm đã xác nhận,Điểm kê khai,"
+                + "Trạng thái,Giá trị,Giá trị đo,Chỉ tiêu,Đạt chỉ tiêu,Điểm theo giá trị,Điểm đã xác nhận,Điểm kê khai,"
                 + "Điểm tối đa,Số minh chứng,Thay đổi lúc,Người thay đổi");
         assertThat(csv.get(1)).contains(",G1.C1,").containsPattern(",380\\.00,380\\.00,380\\.00,400(\\.0+)?,0,");
         assertThat(csv.get(2)).contains(",G1.C2,").containsPattern(",125\\.00,125\\.00,125\\.00,350(\\.0+)?,0,");
@@ -296,7 +296,7 @@ class PointsFiguresIT {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
                 admin.download(base + "/export.xlsx").body()))) {
             assertThat(text(workbook.getSheet("Tiêu chí").getRow(0))).contains(
-                    "|Đạt mục tiêu|Điểm theo giá trị|Điểm đã xác nhận|Điểm kê khai|Điểm tối đa|");
+                    "|Đạt chỉ tiêu|Điểm theo giá trị|Điểm đã xác nhận|Điểm kê khai|Điểm tối đa|");
             assertThat(text(workbook.getSheet("Mức hoàn thành").getRow(0))).isEqualTo(
                     "Mã nhóm|Nhóm tiêu chí|Đã xác nhận (%)|Kê khai (%)|Điểm đã xác nhận|Điểm kê khai|Điểm tối đa");
             assertThat(text(workbook.getSheet("Mức hoàn thành").getRow(2))).isEqualTo(
@@ -376,7 +376,7 @@ class PointsFiguresIT {
 
         List<String> csv = lines(admin.download("/communes/05305/periods/" + dxXa + "/export.csv").body());
         assertThat(csv.get(0)).isEqualTo("Mã xã,Tên xã,Kỳ đánh giá,Mã nhóm,Nhóm tiêu chí,Mã tiêu chí,Tiêu chí,"
-                + "Trạng thái,Giá trị,Giá trị đo,Mục tiêu,Đạt mục tiêu,Số minh chứng,Thay đổi lúc,Người thay đổi");
+                + "Trạng thái,Giá trị,Giá trị đo,Chỉ tiêu,Đạt chỉ tiêu,Số minh chứng,Thay đổi lúc,Người thay đổi");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
                 admin.download("/communes/05305/periods/" + dxXa + "/export.xlsx").body()))) {
             assertThat(text(workbook.getSheet("Mức hoàn thành").getRow(0)))

@@ -75,7 +75,7 @@ class ScorecardIT {
         assertThat(staff.get("/communes/05305/periods/" + periods.findByName("Năm 2025").orElseThrow().getId())
                 .body()).as("2025 is on DX-XA 1.0, in percent")
                 .containsPattern("id=\"verified-overall\">\\s*\\d+,\\d%").doesNotContain("1.000 điểm")
-                .contains("làm tròn đến một chữ số thập phân", "tiêu chí đã duyệt và đạt mục tiêu");
+                .contains("làm tròn đến một chữ số thập phân", "tiêu chí đã duyệt và đạt chỉ tiêu");
     }
 
     @Test
