@@ -51,8 +51,10 @@ public final class Completion {
         NOT_MET,
         /** Its value earns points and waits for the reviewer (submitted, or not applicable asked): not approved. */
         NOT_APPROVED,
-        /** Its value earns points but is still the commune's (a draft, or returned to it): not submitted. */
+        /** Its value earns points but is still the commune's draft: not submitted. */
         NOT_SUBMITTED,
+        /** Its value earns points but a reviewer returned it to the commune: not counted until it is sent again. */
+        RETURNED,
         /** A reviewer accepted it as not applicable: its weight is left out of the whole as well. */
         NOT_APPLICABLE
     }
@@ -96,8 +98,11 @@ public final class Completion {
         if (java.util.Arrays.asList(counted).contains(item.status())) {
             return Reason.COUNTS;
         }
-        return item.status() == EntryStatus.SUBMITTED || item.status() == EntryStatus.NOT_APPLICABLE_REQUESTED
-                ? Reason.NOT_APPROVED : Reason.NOT_SUBMITTED;
+        return switch (item.status()) {
+            case SUBMITTED, NOT_APPLICABLE_REQUESTED -> Reason.NOT_APPROVED;
+            case RETURNED -> Reason.RETURNED;
+            default -> Reason.NOT_SUBMITTED;
+        };
     }
 
     /** Verified and claimed percent, one decimal, or null when nothing is applicable. */

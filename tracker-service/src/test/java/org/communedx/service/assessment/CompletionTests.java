@@ -110,20 +110,21 @@ class CompletionTests {
 
     /**
      * A draft's points count in neither figure because it is the commune's still: "not approved" said of the
-     * claimed figure, which counts what is submitted, sent the commune looking for a reviewer.
+     * claimed figure, which counts what is submitted, sent the commune looking for a reviewer. A returned entry was
+     * sent: "not submitted" said of it told the commune it had forgotten a step it had taken.
      */
     @Test
-    void aDraftOrAReturnedEntryIsNotSubmittedAndWhatWaitsIsNotApproved() {
+    void aDraftIsNotSubmittedAReturnedEntryIsReturnedAndWhatWaitsIsNotApproved() {
         List<Item> items = List.of(item("G1", 1, DRAFT, true), item("G1", 1, RETURNED, true),
                 item("G1", 1, SUBMITTED, true), item("G1", 1, NOT_APPLICABLE_REQUESTED, true));
 
         Completion.Explanation explanation = Completion.explain(items);
 
         assertThat(explanation.lines()).extracting(Completion.Line::verified).containsExactly(
-                Completion.Reason.NOT_SUBMITTED, Completion.Reason.NOT_SUBMITTED, Completion.Reason.NOT_APPROVED,
+                Completion.Reason.NOT_SUBMITTED, Completion.Reason.RETURNED, Completion.Reason.NOT_APPROVED,
                 Completion.Reason.NOT_APPROVED);
         assertThat(explanation.lines()).extracting(Completion.Line::claimed).containsExactly(
-                Completion.Reason.NOT_SUBMITTED, Completion.Reason.NOT_SUBMITTED, Completion.Reason.COUNTS,
+                Completion.Reason.NOT_SUBMITTED, Completion.Reason.RETURNED, Completion.Reason.COUNTS,
                 Completion.Reason.NOT_APPROVED);
     }
 
