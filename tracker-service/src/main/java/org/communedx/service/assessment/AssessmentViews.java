@@ -95,6 +95,11 @@ public final class AssessmentViews {
             EntryStatus statusAfter, EntryValue valueBefore, EntryValue valueAfter, String reason,
             boolean explanationChanged, String explanation, EvidenceFile file) {
 
+        /** Whether the value changed; a submission or a review leaves it as it was, which one value says. */
+        public boolean valueChanged() {
+            return !java.util.Objects.equals(valueBefore, valueAfter);
+        }
+
         HistoryLine withFile(EvidenceFile evidence) {
             return new HistoryLine(actor, at, action, statusBefore, statusAfter, valueBefore, valueAfter, reason,
                     explanationChanged, explanation, evidence);

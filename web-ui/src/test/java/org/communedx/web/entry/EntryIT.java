@@ -82,6 +82,9 @@ class EntryIT {
         history = history.substring(history.indexOf("id=\"history\""));
         assertThat(history).contains("Giải trình: Theo danh sách<", "Giải trình: Theo danh sách rà soát tháng 11<",
                 "Đã xóa giải trình.");
+        assertThat(history.split(java.util.regex.Pattern.quote("18/20 (90,00%)"), -1))
+                .as("three saves, the last two leaving the value as it was: each says it once, not \"18/20 → 18/20\"")
+                .hasSize(4);
     }
 
     /**
