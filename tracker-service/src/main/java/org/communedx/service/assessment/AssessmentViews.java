@@ -13,6 +13,7 @@ import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.LocalizedText;
 import org.communedx.model.framework.MeasurementType;
 import org.communedx.model.framework.ScoreSettings;
+import org.communedx.model.framework.ScoringRule;
 
 /** What the workflow returns: plain records, so that no template lazy-loads. */
 public final class AssessmentViews {
@@ -36,6 +37,7 @@ public final class AssessmentViews {
      *        change and submit it again
      * @param points what the value earns by the criterion's scoring rule, whatever the status, of {@code maximum}:
      *        on a points version a reviewer weighs a partial value by them, as the scorecard shows them
+     * @param scoring how the value earns them, which a points version's page states before there is any value
      */
     public record EntryDetail(EntryView entry, String communeCode, String communeName, long periodId,
             String periodName, LocalDate submissionDeadline, int graceDays, LocalDate closesAfter,
@@ -44,7 +46,7 @@ public final class AssessmentViews {
             LocalizedText typicalEvidence, BigDecimal target, Comparison comparison, String unit,
             boolean evidenceRequired, int evidenceCount, Actions actions, List<HistoryLine> history,
             ChangeSinceReview sinceReview, SuggestionView suggestion, BigDecimal points, BigDecimal maximum,
-            ScoreSettings scoreSettings) {
+            ScoringRule scoring, ScoreSettings scoreSettings) {
 
         /** Whether a submission would be refused for want of evidence ({@link CriterionEntry#lacksEvidence}). */
         public boolean lacksEvidence() {

@@ -256,7 +256,7 @@ public class AssessmentWorkflow {
                 criterion.getTarget(), criterion.getComparison(), criterion.getUnit(), criterion.isEvidenceRequired(),
                 entryId == null ? 0 : evidenceCounts.forEntry(entryId), actions(entry, suggestion), history,
                 sinceReview(entry, history, fileEvents), suggestion, entry.getPoints(), criterion.getWeight(),
-                period.getFramework().scoreSettings());
+                criterion.scoring(), period.getFramework().scoreSettings());
     }
 
     /** Which moves the current user may make now; the same rules {@link #act} enforces. */

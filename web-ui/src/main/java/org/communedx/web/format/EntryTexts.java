@@ -1,12 +1,17 @@
 package org.communedx.web.format;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.communedx.model.assessment.EntryStatus;
 import org.communedx.model.assessment.EntryValue;
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.MeasurementType;
 import org.communedx.model.framework.ScoreSettings;
+import org.communedx.model.framework.ScoreStep;
+import org.communedx.model.framework.ScoringMethod;
+import org.communedx.model.framework.ScoringRule;
 import org.communedx.service.assessment.Completion;
 import org.communedx.service.assessment.Scorecards.ExplainedCriterion;
 import org.communedx.service.report.Labels;
@@ -102,6 +107,24 @@ public final class EntryTexts {
             return null;
         }
         return message("scorecard.points.notCounted");
+    }
+
+    /**
+     * How a criterion's value earns its points, in words, as a points version's entry page states it before there is
+     * a value: the rule with the maximum, then each band of a banded rule, "Từ 50 đến dưới 80: 20 điểm" (in words, as
+     * the bands are half-open).
+     */
+    public List<String> rule(ScoringRule rule, BigDecimal maximum) {
+        List<String> lines = new ArrayList<>();
+        lines.add(message("entry.scoring.rule", message("entry.scoring." + rule.method()),
+                formats.maximum(maximum)));
+        for (ScoreStep step : rule.steps()) {
+            String points = formats.maximum(step.points());
+            lines.add(rule.method() == ScoringMethod.LEVELS ? message("entry.scoring.level", step.from().intValue(), points)
+                    : step.to() == null ? message("entry.scoring.stepOpen", formats.number(step.from()), points)
+                    : message("entry.scoring.step", formats.number(step.from()), formats.number(step.to()), points));
+        }
+        return lines;
     }
 
     /** "Đạt", "Chưa đạt", or "Chưa có giá trị" while there is no value. */

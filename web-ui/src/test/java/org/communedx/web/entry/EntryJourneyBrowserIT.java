@@ -64,6 +64,10 @@ class EntryJourneyBrowserIT {
                 "giá trị chưa đạt chỉ tiêu có thể được một phần điểm");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("G1.C2")).click();
+        // How a value earns its points, said before there is one: the bands in words, with the decimal comma.
+        assertThat(page.locator("#entry-rule")).containsText("Theo bậc giá trị, mỗi bậc một số điểm (tối đa 50 điểm).");
+        assertThat(page.locator("#entry-rule li")).hasText(new String[] { "Từ 0 đến dưới 50: 0 điểm",
+                "Từ 50 đến dưới 80: 20 điểm", "Từ 80 đến dưới 100: 35 điểm", "Từ 100 trở lên: 50 điểm" });
         // A value refused comes back with the focus on the field at fault, which names its error.
         page.getByLabel("Tử số").fill("150");
         page.getByLabel("Mẫu số").fill("100");
@@ -132,8 +136,9 @@ class EntryJourneyBrowserIT {
         assertThat(numerator).hasValue("12,5");
         assertThat(page.locator("#numerator-error")).hasText("Hãy nhập một số nguyên.");
         assertThat(page.getByText("Đã lưu giá trị.")).not().isVisible();
-        // A percent version has no points to show.
+        // A percent version has no points to show, nor a rule that earns them.
         assertThat(page.locator("#entry-points")).hasCount(0);
+        assertThat(page.locator("#entry-rule")).hasCount(0);
     }
 
     /**
