@@ -264,6 +264,13 @@ class EvidenceIT {
     @Test
     void anEmptyFormListsEveryRefusalInTheOrderOfItsFields() {
         long before = evidence.countByEntryId(entryId);
+        String form = staff.get("/entries/" + entryId).body();
+        form = form.substring(form.indexOf("for=\"evidence-file\""));
+        assertThat(form).as("the required fields say so before a refusal, and what a photo gives")
+                .containsPattern("for=\"evidence-title\"><span>Trích yếu</span> <span[^>]*>\\(bắt buộc\\)</span>")
+                .containsPattern("for=\"evidence-issuer\"><span>Cơ quan ban hành</span> <span[^>]*>\\(bắt buộc\\)")
+                .containsPattern("for=\"evidence-number\">Số văn bản</label>")
+                .contains("aria-describedby=\"evidence-issuer-help\"", "Với ảnh chụp, ghi ngày chụp.");
 
         HttpResponse<String> sent = staff.postMultipart(uploadPath(), Map.of("_csrf", token), "", new byte[0]);
         assertThat(sent.statusCode()).isEqualTo(302);
