@@ -75,7 +75,8 @@ class EntryJourneyBrowserIT {
         Locator numerator = page.getByLabel("Tử số");
         assertThat(numerator).isFocused();
         assertThat(numerator).hasAttribute("aria-invalid", "true");
-        assertThat(page.locator("#" + numerator.getAttribute("aria-describedby"))).isVisible();
+        assertThat(numerator).hasAttribute("aria-describedby", "numerator-error percent-help");
+        assertThat(page.locator("#numerator-error")).isVisible();
 
         page.getByLabel("Tử số").fill("50");
         page.getByLabel("Mẫu số").fill("100");
