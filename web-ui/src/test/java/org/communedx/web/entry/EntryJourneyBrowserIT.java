@@ -64,6 +64,8 @@ class EntryJourneyBrowserIT {
                 "giá trị chưa đạt chỉ tiêu có thể được một phần điểm");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("G1.C2")).click();
+        // What the two numbers count, in the sample index's description.
+        assertThat(page.locator("main")).containsText("Tử số: số người dân trưởng thành, doanh nghiệp, tổ chức");
         // How a value earns its points, said before there is one: the bands in words, with the decimal comma.
         assertThat(page.locator("#entry-rule")).containsText("Theo bậc giá trị, mỗi bậc một số điểm (tối đa 50 điểm).");
         assertThat(page.locator("#entry-rule li")).hasText(new String[] { "Từ 0 đến dưới 50: 0 điểm",
