@@ -253,10 +253,11 @@ public class LoginAttempts {
     }
 
     /**
-     * A failure that makes its sender wait for this username is recorded as the {@code LOCKOUT}, for the audit's
-     * reader and the administrator's list of usernames held back; one that makes the address wait for every username
-     * is a plain failure there, and the address is listed instead ({@link #heldAddresses}): a stranger's guess that
-     * happened to be the address's twentieth is no username of theirs held back.
+     * A failure that makes its sender wait for this username, at the login page or at the password form, is recorded
+     * as the {@code LOCKOUT}, for the audit's reader and the administrator's list of usernames held back (a username
+     * held by the form's guesses was missing there, and could not be let in again); one that makes the address wait
+     * for every username is a plain failure there, and the address is listed instead ({@link #heldAddresses}): a
+     * stranger's guess that happened to be the address's twentieth is no username of theirs held back.
      */
     private void record(String username, String clientIp, boolean currentPassword) {
         revision.excludeCurrentTransaction();
@@ -271,8 +272,7 @@ public class LoginAttempts {
         Optional<Instant> until = throttle.waitUntil(address, forUsername, forAddress, now);
         boolean usernameHeld = throttle.waitUntil(address, forUsername, forAddress.stream()
                 .filter(attempt -> attempt.getOutcome() == LoginOutcome.RELEASE).toList(), now).isPresent();
-        attempts.save(usernameHeld && !currentPassword
-                ? new LoginAttempt(username, clientIp, LoginOutcome.LOCKOUT, now) : failure);
+        attempts.save(usernameHeld ? new LoginAttempt(username, clientIp, LoginOutcome.LOCKOUT, now) : failure);
         until.ifPresent(time -> log.warn("Wrong passwords for '{}' from {}: that address waits until {}",
                 failure.getUsernameKey(), failure.getClientIp(), time));
     }
