@@ -1,7 +1,5 @@
 package org.communedx.web.account;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,6 +12,7 @@ import org.communedx.service.user.CurrentPasswordIncorrect;
 import org.communedx.service.user.PasswordPolicy;
 import org.communedx.service.user.PasswordRejected;
 import org.communedx.service.user.TooManyAttempts;
+import org.communedx.web.config.AccountLanguage;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -66,7 +65,9 @@ class AccountController {
             return "redirect:/account";
         }
         accounts.changeLanguage(authentication.getName(), form.language());
-        localeResolver.setLocale(request, response, Locale.forLanguageTag(form.language()));
+        // The account's language now, here too: this browser's choice from the menu, if it had one, gives way to it.
+        localeResolver.setLocale(request, response, null);
+        AccountLanguage.use(request, form.language());
         redirect.addFlashAttribute("messageKey", "account.language.changed");
         return "redirect:/account";
     }

@@ -1,7 +1,6 @@
 package org.communedx.web.config;
 
 import java.io.IOException;
-import java.util.Locale;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,14 +16,12 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
-import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.util.WebUtils;
 
 /**
- * After login the interface speaks the language this browser chose, else the account's, and a user who must change the password goes
- * to the change page first; everyone else goes where they were headed (the page of a form sent after its session
- * ended, or a page opened signed out), or home. A login whose account changed while
- * it was being checked is undone.
+ * After login the interface speaks the language this browser chose, else the account's, and a user who must change
+ * the password goes to the change page first; everyone else goes where they were headed (the page of a form sent after
+ * its session ended, or a page opened signed out), or home. A login whose account changed while it was being checked
+ * is undone.
  */
 final class AccountLoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
@@ -36,15 +33,12 @@ final class AccountLoginSuccessHandler extends SavedRequestAwareAuthenticationSu
 
     private final AccountSettings accounts;
 
-    private final LocaleResolver localeResolver;
-
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
     private final SecurityContextLogoutHandler logout = new SecurityContextLogoutHandler();
 
-    AccountLoginSuccessHandler(AccountSettings accounts, LocaleResolver localeResolver) {
+    AccountLoginSuccessHandler(AccountSettings accounts) {
         this.accounts = accounts;
-        this.localeResolver = localeResolver;
         setRequestCache(requestCache);
     }
 
@@ -59,11 +53,9 @@ final class AccountLoginSuccessHandler extends SavedRequestAwareAuthenticationSu
             getRedirectStrategy().sendRedirect(request, response, "/login?ended");
             return;
         }
-        if (WebUtils.getCookie(request, LocaleConfiguration.COOKIE) == null) {
-            // The account's language is for a browser that has chosen none; one chosen on the login page itself
-            // stays (an English reader was landed on Vietnamese pages).
-            localeResolver.setLocale(request, response, Locale.forLanguageTag(account.language()));
-        }
+        // The account's language is for a browser that has chosen none; one chosen on the login page itself stays
+        // (an English reader was landed on Vietnamese pages).
+        AccountLanguage.use(request, account.language());
         String formPage = takeFormPage(request);
         if (AccountAuthorities.mustChangePassword(authentication)) {
             requestCache.removeRequest(request, response);

@@ -18,8 +18,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Vietnamese by default; {@code ?lang=en} switches to English and a cookie remembers the choice. A script calling the
- * JSON API, which keeps no cookie, is answered in its {@code Accept-Language}, as the README promises.
+ * Vietnamese by default, or the signed-in account's language ({@link AccountLanguage}); {@code ?lang=en} switches this
+ * browser to English and a cookie remembers the choice. A script calling the JSON API, which keeps no cookie, is
+ * answered in its {@code Accept-Language}, as the README promises.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
@@ -50,10 +51,11 @@ class LocaleConfiguration implements WebMvcConfigurer {
         SupportedLocaleResolver() {
             super(COOKIE);
             setDefaultLocale(VIETNAMESE);
-            // Pages stay Vietnamese whatever a browser's own language (English on many of the communes' computers).
+            // Pages stay Vietnamese whatever a browser's own language (English on many of the communes' computers),
+            // or speak the signed-in account's for as long as its session lasts.
             setDefaultLocaleFunction(request -> request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null
-                    && ApiPaths.isApi(request)
-                    ? preferred(request) : VIETNAMESE);
+                    && ApiPaths.isApi(request) ? preferred(request)
+                    : AccountLanguage.of(request).map(SupportedLocaleResolver::supported).orElse(VIETNAMESE));
             setCookieMaxAge(Duration.ofDays(365));
             setCookieSameSite("Lax");
             setCookieHttpOnly(true);

@@ -53,7 +53,6 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
@@ -76,8 +75,7 @@ class SecurityConfiguration {
             + "serial=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()";
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http, AccountSettings accounts, LocaleResolver localeResolver,
-            SessionRegistry sessionRegistry,
+    SecurityFilterChain webSecurity(HttpSecurity http, AccountSettings accounts, SessionRegistry sessionRegistry,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> pages,
             ObjectProvider<FormPages> formPages) throws Exception {
         http.authorizeHttpRequests(requests -> requests
@@ -200,7 +198,7 @@ class SecurityConfiguration {
                 .exceptionHandling(refusals -> refusals.accessDeniedHandler(new RefusedAddresses(pages, formPages)))
                 // Session fixation protection is Spring's default: the session id changes at login.
                 .formLogin(form -> form.loginPage("/login")
-                        .successHandler(new AccountLoginSuccessHandler(accounts, localeResolver))
+                        .successHandler(new AccountLoginSuccessHandler(accounts))
                         .failureHandler(SecurityConfiguration::loginFailed).permitAll())
                 .addFilterBefore(PasswordChangeGate.redirectingPages(), AuthorizationFilter.class)
                 // The scorecards and dashboards that the browser keeps to revalidate (RenderedPages) leave with the

@@ -3,6 +3,7 @@ package org.communedx.web.account;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.web.support.TestAccounts;
@@ -184,6 +185,13 @@ class AccountIT {
         assertThat(laptop.get("/login").body()).contains("<html lang=\"vi\">");
         laptop.login(username, ISSUED);
         assertThat(laptop.get("/").body()).contains("<html lang=\"en\">");
+        // A commune office's shared computer: the next person logs in to their own account's language, not to the
+        // one before's, which had come to pass for the browser's own choice.
+        client.post("/logout", "_csrf=" + WebClient.csrfToken(client.get("/account")));
+        assertThat(client.get("/login").body()).contains("<html lang=\"vi\">");
+        assertThat(client.cookie("communedx-lang")).as("the browser chose none").isNotEqualTo(Optional.of("en"));
+        client.login(accounts.create("colleague", ISSUED), ISSUED);
+        assertThat(client.get("/").body()).contains("<html lang=\"vi\">");
     }
 
     /** A language chosen on the login page stays after it: the account's is for a browser that has chosen none. */

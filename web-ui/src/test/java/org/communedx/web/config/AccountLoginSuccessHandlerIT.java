@@ -17,7 +17,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.web.servlet.LocaleResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,9 +29,6 @@ class AccountLoginSuccessHandlerIT {
 
     @Autowired
     AccountSettings settings;
-
-    @Autowired
-    LocaleResolver localeResolver;
 
     @Autowired
     UserAccountRepository accounts;
@@ -59,7 +55,7 @@ class AccountLoginSuccessHandlerIT {
     private String afterLogin(Authentication authentication) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/login");
         MockHttpServletResponse response = new MockHttpServletResponse();
-        new AccountLoginSuccessHandler(settings, localeResolver).onAuthenticationSuccess(request, response,
+        new AccountLoginSuccessHandler(settings).onAuthenticationSuccess(request, response,
                 authentication);
         return response.getRedirectedUrl();
     }
