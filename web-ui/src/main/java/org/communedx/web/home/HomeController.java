@@ -74,6 +74,11 @@ class HomeController {
 
     @GetMapping("/")
     String home(Model model, RedirectAttributes redirect) {
+        // A message sent home ("Đã đổi mật khẩu." after the password a reset forced) goes on to the page home leads
+        // to: it was spent on this redirect, and a user who had just chosen a password was not told it was taken.
+        if (model.getAttribute("messageKey") != null) {
+            redirect.addFlashAttribute("messageKey", model.getAttribute("messageKey"));
+        }
         var own = scorecards.ownCurrentScorecard();
         if (own.isPresent()) {
             redirect.addAttribute("code", own.get().communeCode());

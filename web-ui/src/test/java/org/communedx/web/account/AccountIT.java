@@ -99,6 +99,25 @@ class AccountIT {
         new WebClient(port).login(username, CHOSEN);
     }
 
+    /**
+     * After the password a reset forced, commune staff land on their scorecard told that the new one was taken: the
+     * message was spent on the redirect home, which leads them on.
+     */
+    @Test
+    void theForcedChangeIsConfirmedOnThePageHomeLeadsTo() {
+        String username = accounts.createWithPasswordToChange("forced.staff", ISSUED,
+                org.communedx.model.user.Role.COMMUNE_STAFF, "05305");
+        WebClient client = new WebClient(port);
+        String token = WebClient.csrfToken(client.get("/login"));
+        client.post("/login", "username=" + username + "&password=" + encode(ISSUED) + "&_csrf=" + token);
+
+        assertThat(location(change(client, ISSUED, CHOSEN, CHOSEN))).endsWith("/");
+        String scorecard = java.net.URI.create(location(client.get("/"))).getPath();
+        assertThat(scorecard).startsWith("/communes/05305/periods/");
+        assertThat(client.get(scorecard).body()).contains("Đã đổi mật khẩu.");
+        assertThat(client.get(scorecard).body()).as("said once").doesNotContain("Đã đổi mật khẩu.");
+    }
+
     @Test
     void currentPasswordGuessesMakeTheirAddressWaitAsLoginGuessesDo() {
         String username = accounts.create("guessed", ISSUED);
@@ -117,6 +136,7 @@ class AccountIT {
                 .contains("Too many wrong passwords. Try again in 1 minute.");
         HttpResponse<String> login = loginFrom(stolen, username, ISSUED);
         assertThat(location(login)).as("the login page counts them too").contains("/login?throttled=");
+
         // Held back by the password form's guesses, the username is on the administrator's list like one held back
         // at the login page, for the owner who calls in: it was missing, and could not be let in again.
         WebClient administrator = WebClient.from(port, WebClient.uniqueClientAddress())
@@ -185,6 +205,7 @@ class AccountIT {
         assertThat(laptop.get("/login").body()).contains("<html lang=\"vi\">");
         laptop.login(username, ISSUED);
         assertThat(laptop.get("/").body()).contains("<html lang=\"en\">");
+
         // A commune office's shared computer: the next person logs in to their own account's language, not to the
         // one before's, which had come to pass for the browser's own choice.
         client.post("/logout", "_csrf=" + WebClient.csrfToken(client.get("/account")));

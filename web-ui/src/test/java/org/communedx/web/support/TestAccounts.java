@@ -38,11 +38,16 @@ public final class TestAccounts {
         return username;
     }
 
-    /** An account whose password someone else chose, as after a reset. */
+    /** An administrator's account whose password someone else chose, as after a reset. */
     public String createWithPasswordToChange(String prefix, String password) {
+        return createWithPasswordToChange(prefix, password, Role.ADMIN, null);
+    }
+
+    /** An account of that role and unit whose password someone else chose, as after a reset. */
+    public String createWithPasswordToChange(String prefix, String password, Role role, String unitCode) {
         String username = uniqueUsername(prefix);
         UserAccount account = new UserAccount(username, "Test " + username, passwordEncoder.encode(password),
-                Role.ADMIN, null, Instant.now());
+                role, unitCode, Instant.now());
         account.requirePasswordChange();
         accounts.save(account);
         return username;
