@@ -198,9 +198,12 @@ public class ReviewQueue {
                 .param("periods", periods.stream().map(PeriodChoice::id).toList()).query(String.class).list();
         // A reviewer whose unit has ended (a district the 2025 reform closed) reviews only the periods before; the
         // page says so, rather than an empty queue while the communes' entries wait for the province.
-        Ended ended = units.findEndedBefore(reviewer.unitCode(), workflow.today())
+        return new Queue(items, waiting, communes, periods, groups, ended(reviewer));
+    }
+
+    private Ended ended(Reviewer reviewer) {
+        return units.findEndedBefore(reviewer.unitCode(), workflow.today())
                 .map(unit -> new Ended(unit.getName(), unit.getValidTo())).orElse(null);
-        return new Queue(items, waiting, communes, periods, groups, ended);
     }
 
     /** How many entries wait for the current user; empty for whoever reviews nothing. One SQL count. */
@@ -215,8 +218,14 @@ public class ReviewQueue {
     /**
      * What waits for the current user, as a dashboard's callout shows it.
      * @param oldest when the longest-waiting entry was last changed, i.e. submitted; null when none waits
+     * @param unitEnded the reviewer's unit, when it has ended (a district the 2025 reform closed): its callout says
+     *        why nothing more comes, as the queue's page does, where "nothing waits" left a new reviewer guessing
      */
-    public record Waiting(long count, Instant oldest) {
+    public record Waiting(long count, Instant oldest, Ended unitEnded) {
+
+        Waiting withUnitEnded(Ended ended) {
+            return new Waiting(count, oldest, ended);
+        }
     }
 
     /**
@@ -231,8 +240,9 @@ public class ReviewQueue {
                 .map(reviewer -> jdbc.sql("select count(*) as waiting, min(e.last_changed_at) as oldest " + FROM)
                         .params(reviewer.params()).query((rs, row) -> {
                             OffsetDateTime oldest = rs.getObject("oldest", OffsetDateTime.class);
-                            return new Waiting(rs.getLong("waiting"), oldest == null ? null : oldest.toInstant());
-                        }).single());
+                            return new Waiting(rs.getLong("waiting"), oldest == null ? null : oldest.toInstant(),
+                                    null);
+                        }).single().withUnitEnded(ended(reviewer)));
     }
 
     /**

@@ -189,7 +189,12 @@ class FirstScreenIT {
         HttpResponse<String> home = reviewer.get("/");
         assertThat(location(home)).endsWith("/units/153/dashboard");
         assertThat(reviewer.get("/units/153/dashboard").body()).contains("id=\"review-callout\"", "id=\"review-none\"",
-                "Không có tiêu chí nào chờ bạn duyệt.").doesNotContain("id=\"review-waiting\"");
+                "Không có tiêu chí nào chờ bạn duyệt.").doesNotContain("id=\"review-waiting\"")
+                .as("why nothing more comes: the district ended with the reform, as the queue's page says")
+                .contains("id=\"review-unit-ended\"", "Huyện Kim Bôi đã kết thúc ngày 30/06/2025",
+                        "từ ngày 01/07/2025 là tỉnh");
+        assertThat(new WebClient(port).login("tinh.phutho", PASSWORD).get("/units/25/dashboard").body())
+                .as("a province goes on").doesNotContain("id=\"review-unit-ended\"");
     }
 
     @Test
