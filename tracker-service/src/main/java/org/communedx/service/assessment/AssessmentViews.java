@@ -35,13 +35,16 @@ public final class AssessmentViews {
      *        which is why {@code actions} offers them nothing: the page says so
      * @param reopenedForCommune the period has closed, but a reviewer reopened this entry for the commune, which may
      *        change and submit it again
+     * @param awaitingReviewer the current user is the commune's staff and the entry waits for a reviewer, so they may
+     *        not change it: the page says how to have it back (a word to the reviewer, who returns it)
      * @param points what the value earns by the criterion's scoring rule, whatever the status, of {@code maximum}:
      *        on a points version a reviewer weighs a partial value by them, as the scorecard shows them
      * @param scoring how the value earns them, which a points version's page states before there is any value
      */
     public record EntryDetail(EntryView entry, String communeCode, String communeName, long periodId,
             String periodName, LocalDate submissionDeadline, int graceDays, LocalDate closesAfter,
-            boolean deadlinePassed, boolean closedToCommune, boolean reopenedForCommune, String groupCode,
+            boolean deadlinePassed, boolean closedToCommune, boolean reopenedForCommune, boolean awaitingReviewer,
+            String groupCode,
             LocalizedText groupName, LocalizedText description,
             LocalizedText typicalEvidence, BigDecimal target, Comparison comparison, String unit,
             boolean evidenceRequired, int evidenceCount, Actions actions, List<HistoryLine> history,

@@ -247,11 +247,14 @@ public class AssessmentWorkflow {
         boolean deadlinePassed = !openToCommune(period);
         SuggestionView suggestion = suggestions.findForCriterion(assessment.getUnit().getId(), period.getId(),
                 criterion.getCode()).map(found -> SuggestionView.of(found, entry.value())).orElse(null);
+        boolean waitsForReviewer = entry.getStatus() == EntryStatus.SUBMITTED
+                || entry.getStatus() == EntryStatus.NOT_APPLICABLE_REQUESTED;
         return new EntryDetail(EntryView.of(entry), assessment.getUnit().getCode(), assessment.getUnit().getName(),
                 period.getId(), period.getName(), period.getSubmissionDeadline(), period.getGraceDays(),
                 period.closesAfter(), deadlinePassed,
                 deadlinePassed && !entry.isReopenedForCommune() && isOwnStaff(assessment.getUnit()),
-                deadlinePassed && entry.isReopenedForCommune(), criterion.getGroup().getCode(),
+                deadlinePassed && entry.isReopenedForCommune(), waitsForReviewer && isOwnStaff(assessment.getUnit()),
+                criterion.getGroup().getCode(),
                 criterion.getGroup().name(), criterion.description(), criterion.typicalEvidence(),
                 criterion.getTarget(), criterion.getComparison(), criterion.getUnit(), criterion.isEvidenceRequired(),
                 entryId == null ? 0 : evidenceCounts.forEntry(entryId), actions(entry, suggestion), history,

@@ -143,8 +143,12 @@ class ReviewIT {
 
         EntryPages.savePercent(staff, c1, 18, 20);
         EntryPages.submit(staff, c1);
+        assertThat(staff.get("/entries/" + c1).body()).as("staff who see a mistake once it is sent are told the way")
+                .contains("id=\"awaiting-reviewer\"", "hãy nhắn người duyệt để họ trả lại tiêu chí",
+                        "href=\"#comment-body\"");
 
         String page = reviewer.get("/entries/" + c1).body();
+        assertThat(page).doesNotContain("id=\"awaiting-reviewer\"");
         assertThat(page).containsPattern("Thay đổi kể từ lần duyệt trước \\([^,]+, Phòng VH-TT huyện Lạc Sơn "
                 + "\\(huyen.lacson\\)\\)");
         assertThat(page).contains("Thay đổi kể từ lần duyệt trước", "Lý do: Thiếu danh sách", "10/20 (50,00%)",
