@@ -153,7 +153,7 @@ class ReviewIT {
                 + "\\(huyen.lacson\\)\\)");
         assertThat(page).contains("Thay đổi kể từ lần duyệt trước", "Lý do: Thiếu danh sách", "10/20 (50,00%)",
                 "18/20 (90,00%)", "Không có tệp minh chứng nào được thêm hoặc bỏ.");
-        assertThat(reviewer.get("/reviews?period=" + period).body()).contains("Kể từ lần trả lại:",
+        assertThat(reviewer.get("/reviews?period=" + period).body()).contains("Kể từ lần duyệt trước:",
                 "10/20 (50,00%)");
 
         post(reviewer, c1, "approve", "version=" + version(reviewer, c1));
@@ -162,7 +162,7 @@ class ReviewIT {
 
         EntryPages.submit(staff, c1);
         assertThat(reviewer.get("/reviews?period=" + period).body()).as("sent back as it was, said so, not 18 → 18")
-                .contains("Kể từ lần trả lại:", "Giá trị không thay đổi.");
+                .contains("Kể từ lần duyệt trước:", "Giá trị không thay đổi.");
     }
 
     /** A reviewer who opened an entry from a filtered queue, and acted on it, goes back to that queue as filtered. */
