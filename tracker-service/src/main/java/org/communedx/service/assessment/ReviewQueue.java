@@ -26,7 +26,6 @@ import org.communedx.service.CommuneDxProperties;
 import org.communedx.service.NotFoundException;
 import org.communedx.service.assessment.AssessmentViews.ChangeSinceReview;
 import org.communedx.service.assessment.AssessmentViews.EntryView;
-import org.communedx.service.scope.Acting;
 import org.communedx.service.scope.Scopes;
 import org.communedx.service.unit.UnitNames;
 
@@ -229,6 +228,31 @@ public class ReviewQueue {
     }
 
     /**
+     * What waits for one reviewer account's decision, and how many other enabled accounts review the same communes.
+     * Counts only, for the page that asks before an account is disabled ({@code UserAdministration#pendingReviews},
+     * which checks the caller's scope): a province's only reviewer was disabled with a submission waiting, which then
+     * had nobody to decide it, and nothing said so.
+     * @param others the enabled accounts besides {@code username} at the same unit that review its communes: a
+     *        district's officials, or a province's managers and the officials who sit at it
+     */
+    public record Pending(long waiting, long others) {
+    }
+
+    /** {@link Pending} of an account of that role and unit; empty for a role that reviews nothing. */
+    public Optional<Pending> pending(String username, Role role, String unitCode) {
+        if (unitCode == null) {
+            return Optional.empty();
+        }
+        return reviewer(role, unitCode).map(reviewer -> new Pending(
+                jdbc.sql("select count(*) " + FROM).params(reviewer.params()).query(Long.class).single(),
+                jdbc.sql("""
+                        select count(*) from user_account
+                        where enabled and username <> :username and unit_code = :unit
+                            and role in ('DISTRICT_OFFICIAL', 'PROVINCE_MANAGER')""")
+                        .param("username", username).param("unit", unitCode).query(Long.class).single()));
+    }
+
+    /**
      * What waits for the current user in a unit's communes, for that unit's dashboard: empty unless the user reviews
      * there, i.e. is a reviewer whose own unit it is. The same scope as the queue itself; one SQL aggregate.
      */
@@ -287,16 +311,16 @@ public class ReviewQueue {
 
     private Optional<Reviewer> reviewer() {
         return scopes.acting().filter(account -> account.unitCode() != null)
-                .flatMap(ReviewQueue::reviewer);
+                .flatMap(account -> reviewer(account.role(), account.unitCode()));
     }
 
     /** Whose communes a reviewer reviews, as {@link AssessmentWorkflow#isReviewer} decides it for one entry. */
-    private static Optional<Reviewer> reviewer(Acting account) {
-        if (account.role() == Role.DISTRICT_OFFICIAL) {
-            return Optional.of(new Reviewer(account.unitCode(), List.of("DISTRICT", "PROVINCE")));
+    private static Optional<Reviewer> reviewer(Role role, String unitCode) {
+        if (role == Role.DISTRICT_OFFICIAL) {
+            return Optional.of(new Reviewer(unitCode, List.of("DISTRICT", "PROVINCE")));
         }
-        if (account.role() == Role.PROVINCE_MANAGER) {
-            return Optional.of(new Reviewer(account.unitCode(), List.of("PROVINCE")));
+        if (role == Role.PROVINCE_MANAGER) {
+            return Optional.of(new Reviewer(unitCode, List.of("PROVINCE")));
         }
         return Optional.empty();
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,8 @@ import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.Pages;
+import org.communedx.service.assessment.ReviewQueue;
+import org.communedx.service.assessment.ReviewQueue.Pending;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.user.UserRules.Actor;
 import org.communedx.service.user.UserViews.IssuedPassword;
@@ -66,10 +69,13 @@ public class UserAdministration {
 
     private final AuditLog audit;
 
+    private final ReviewQueue reviewQueue;
+
     UserAdministration(UserAccountRepository accounts, AdministrativeUnitRepository units, UserRules rules,
             OneTimePasswords oneTimePasswords, PasswordEncoder passwordEncoder, Clock clock,
-            ApplicationEventPublisher events, AuditLog audit) {
+            ApplicationEventPublisher events, AuditLog audit, ReviewQueue reviewQueue) {
         this.audit = audit;
+        this.reviewQueue = reviewQueue;
         this.accounts = accounts;
         this.units = units;
         this.rules = rules;
@@ -118,6 +124,15 @@ public class UserAdministration {
                 account.getUnitCode(), unitName, account.getEmail(), account.isEnabled(),
                 account.isMustChangePassword(), account.getLastLoginAt(), account.getCreatedAt(), actor.is(account),
                 account.getRowVersion());
+    }
+
+    /**
+     * What waits for the account's review, and who else may decide it, which the page that asks before disabling the
+     * account says; empty for an account that reviews nothing. In the acting user's scope, as {@link #detail}.
+     */
+    public Optional<Pending> pendingReviews(long id) {
+        UserAccount account = load(rules.actor(), id);
+        return reviewQueue.pending(account.getUsername(), account.getRole(), account.getUnitCode());
     }
 
     /**

@@ -165,6 +165,7 @@ class UserController {
     /** Disabling and resetting a password end the user's sessions, so each asks on a page of its own first. */
     @GetMapping("/users/{id}/disable")
     String confirmDisable(@PathVariable long id, Model model) {
+        users.pendingReviews(id).ifPresent(pending -> model.addAttribute("pendingReviews", pending));
         return confirm(id, "disable", model);
     }
 

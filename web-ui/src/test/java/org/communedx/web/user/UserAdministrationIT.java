@@ -55,6 +55,15 @@ class UserAdministrationIT {
     @Autowired
     BackgroundJobs jobs;
 
+    @Autowired
+    org.communedx.model.framework.FrameworkRepository frameworks;
+
+    @Autowired
+    org.communedx.model.period.PeriodRepository periods;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     /** A province outside Hòa Bình, with one commune, for users the provincial manager must not see. */
     @BeforeEach
     void anotherProvince() {
@@ -62,6 +71,44 @@ class UserAdministrationIT {
             AdministrativeUnit province = units.save(AdministrativeUnit.province("92", "Tỉnh Khác", UnitType.TINH, null));
             units.save(AdministrativeUnit.within(province, UnitLevel.COMMUNE, "92101", "Xã Bên Ngoài", UnitType.XA, null));
         }
+    }
+
+    /**
+     * Disabling a reviewer with work waiting says so, and whether anyone else may decide it: a province's only
+     * reviewer was disabled with a submission waiting, which then had nobody to decide it, and nothing said so.
+     */
+    @Test
+    void disablingAReviewerWithWorkWaitingSaysWhetherAnyoneElseMayDecideIt() {
+        AdministrativeUnit district = units.findAllByCode("929").stream().findFirst().orElseGet(() -> units.save(
+                AdministrativeUnit.within(units.findAllByCode("92").get(0), UnitLevel.DISTRICT, "929",
+                        "Huyện Một Người Duyệt", UnitType.HUYEN, null)));
+        if (units.findAllByCode("92901").isEmpty()) {
+            units.save(AdministrativeUnit.within(district, UnitLevel.COMMUNE, "92901", "Xã Chờ Duyệt", UnitType.XA,
+                    null));
+        }
+        UserAccount staff = userAccounts.save(new UserAccount(TestAccounts.uniqueUsername("cho.duyet"), "Xã Chờ Duyệt",
+                passwordEncoder.encode(DEMO_PASSWORD), Role.COMMUNE_STAFF, "92901", Instant.now()));
+        long period = new org.communedx.web.support.EntryPages(frameworks, periods, transaction).newPeriod();
+        WebClient commune = new WebClient(port).login(staff.getUsername(), DEMO_PASSWORD);
+        org.communedx.web.support.EntryPages.submit(commune,
+                org.communedx.web.support.EntryPages.saveFirst(commune, "92901", period, "G1.C2", "level=3"));
+        UserAccount only = userAccounts.save(new UserAccount(TestAccounts.uniqueUsername("duyet.mot"), "Người duyệt",
+                passwordEncoder.encode(DEMO_PASSWORD), Role.DISTRICT_OFFICIAL, "929", Instant.now()));
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+
+        assertThat(admin.get("/users/" + only.getId() + "/disable").body()).contains("id=\"pending-reviews\"",
+                "tiêu chí đang chờ người này duyệt.", "Không còn tài khoản nào khác đang hoạt động duyệt được");
+
+        UserAccount second = userAccounts.save(new UserAccount(TestAccounts.uniqueUsername("duyet.hai"), "Người duyệt",
+                passwordEncoder.encode(DEMO_PASSWORD), Role.DISTRICT_OFFICIAL, "929", Instant.now()));
+        assertThat(admin.get("/users/" + only.getId() + "/disable?lang=en").body())
+                .contains("1 criterion waits for this person", "1 other active account can review them.");
+        assertThat(admin.post("/users/" + second.getId() + "/disable", form(admin)).statusCode()).isEqualTo(302);
+        assertThat(admin.get("/users/" + only.getId() + "/disable?lang=vi").body())
+                .as("a disabled account decides nothing").contains("Không còn tài khoản nào khác");
+        assertThat(admin.get("/users/" + staff.getId() + "/disable").body()).as("commune staff review nothing")
+                .doesNotContain("id=\"pending-reviews\"");
+        assertThat(admin.post("/users/" + only.getId() + "/disable", form(admin)).statusCode()).isEqualTo(302);
     }
 
     @Test
