@@ -189,6 +189,17 @@ public class PeriodService {
                 .filter(name -> !already.contains(name)).toList();
     }
 
+    /**
+     * The day after which the draft would close the period to the communes, when the period takes their changes today
+     * and that day has passed; null otherwise. One digit wrong in a deadline (2026 for 2027) shut every commune of a
+     * province out at once with only "saved" said, so the form asks before it saves such a change.
+     */
+    public @Nullable LocalDate closesAtOnce(long id, PeriodDraft draft) {
+        LocalDate today = LocalDate.now(clock.withZone(ProgressLedger.VIETNAM));
+        LocalDate closesAfter = draft.submissionDeadline().plusDays(draft.graceDays());
+        return load(id).isOpenForSubmissions(today) && today.isAfter(closesAfter) ? closesAfter : null;
+    }
+
     private List<String> overlapping(LocalDate start, LocalDate end, @Nullable Long except) {
         return periods.findAll().stream().filter(other -> !other.getId().equals(except))
                 .filter(other -> !other.getStartDate().isAfter(end) && !other.getEndDate().isBefore(start))

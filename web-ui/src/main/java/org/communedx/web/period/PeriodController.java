@@ -1,5 +1,6 @@
 package org.communedx.web.period;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.communedx.model.RuleViolation;
@@ -82,8 +83,13 @@ class PeriodController {
             return refused(model, id, binding);
         }
         List<String> overlaps = periods.newOverlaps(form.toDraft(), id);
-        if (!form.overlapNeedsNoQuestion(overlaps, binding)) {
-            return askAboutOverlaps(model, id, overlaps);
+        LocalDate closesAfter = periods.closesAtOnce(id, form.toDraft());
+        if (!form.overlapNeedsNoQuestion(overlaps, binding) || !form.closingNeedsNoQuestion(closesAfter, binding)) {
+            // Every question the save raises, in one round, answered by one "Save anyway".
+            if (closesAfter != null) {
+                model.addAttribute("closingToAccept", closesAfter);
+            }
+            return overlaps.isEmpty() ? form(model, id) : askAboutOverlaps(model, id, overlaps);
         }
         try {
             periods.edit(id, form.version(), form.toDraft());

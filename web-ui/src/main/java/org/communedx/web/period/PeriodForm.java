@@ -32,17 +32,18 @@ record PeriodForm(@NotBlank @Size(max = 100) String name,
         @NotNull LocalDate endDate,
         @NotNull LocalDate submissionDeadline,
         @Min(0) @Max(Period.MAX_GRACE_DAYS) @Digits(integer = 3, fraction = 0) BigDecimal graceDays,
-        @NotNull Long frameworkId, Long version, Boolean overlapAccepted, List<String> acceptedOverlaps) {
+        @NotNull Long frameworkId, Long version, Boolean overlapAccepted, List<String> acceptedOverlaps,
+        LocalDate acceptedClosing) {
 
     static PeriodForm empty() {
-        return new PeriodForm(null, null, null, null, null, BigDecimal.ZERO, null, null, null, null);
+        return new PeriodForm(null, null, null, null, null, BigDecimal.ZERO, null, null, null, null, null);
     }
 
     static PeriodForm of(Editing<PeriodView> editing) {
         PeriodView period = editing.view();
         return new PeriodForm(period.name(), BigDecimal.valueOf(period.year()), period.startDate(), period.endDate(),
                 period.submissionDeadline(), BigDecimal.valueOf(period.graceDays()), period.frameworkId(),
-                editing.version(), null, null);
+                editing.version(), null, null, null);
     }
 
     /**
@@ -53,6 +54,16 @@ record PeriodForm(@NotBlank @Size(max = 100) String name,
     boolean overlapNeedsNoQuestion(List<String> overlaps, BindingResult binding) {
         return overlaps.isEmpty() || Boolean.TRUE.equals(overlapAccepted) && acceptedOverlaps != null
                 && acceptedOverlaps.containsAll(overlaps) || !termProblems(binding).isEmpty();
+    }
+
+    /**
+     * Whether to save without asking about closing the period to the communes at once ({@link
+     * PeriodService#closesAtOnce}): it would not, or the administrator was asked about that very day and chose "Save
+     * anyway" (the same button as for overlaps, which the question shares), or the terms break a rule, refused first.
+     */
+    boolean closingNeedsNoQuestion(LocalDate closesAfter, BindingResult binding) {
+        return closesAfter == null || Boolean.TRUE.equals(overlapAccepted) && closesAfter.equals(acceptedClosing)
+                || !termProblems(binding).isEmpty();
     }
 
     /**

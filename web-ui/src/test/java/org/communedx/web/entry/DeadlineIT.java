@@ -145,10 +145,18 @@ class DeadlineIT {
         String frameworkId = String.valueOf(frameworks.findByCodeAndVersion("IT-ENTRY", "9.9-entries").orElseThrow()
                 .getId());
         String edit = "/periods/" + period + "/edit";
-        HttpResponse<String> saved = admin.post(edit, "_csrf=" + WebClient.csrfToken(admin.get(edit)) + "&name="
+        String form = "_csrf=" + WebClient.csrfToken(admin.get(edit)) + "&name="
                 + EntryPages.encode(stored.getName()) + "&year=" + stored.getYear() + "&startDate="
                 + stored.getStartDate() + "&endDate=" + stored.getEndDate() + "&submissionDeadline=" + deadline
-                + "&frameworkId=" + frameworkId + "&version=" + stored.getRowVersion());
+                + "&frameworkId=" + frameworkId + "&version=" + stored.getRowVersion();
+        HttpResponse<String> saved = admin.post(edit, form);
+        if (saved.statusCode() == 200) {
+            // Closing the open period at once is asked about first; the administrator says yes.
+            assertThat(saved.body()).contains("id=\"period-closing-ask\"",
+                    "kỳ khóa với xã sau ngày " + DAY.format(deadline));
+            assertThat(periods.findById(period).orElseThrow().getSubmissionDeadline()).isNotEqualTo(deadline);
+            saved = admin.post(edit, form + "&overlapAccepted=true&acceptedClosing=" + deadline);
+        }
         assertThat(saved.statusCode()).as("the period saved").isEqualTo(302);
         assertThat(periods.findById(period).orElseThrow().getSubmissionDeadline()).isEqualTo(deadline);
     }

@@ -311,6 +311,43 @@ class PeriodIT {
     }
 
     /**
+     * A deadline that closes an open period to every commune at once is saved only once the administrator says so:
+     * one digit wrong (2026 for 2027) shut a province's communes out with only "saved" said.
+     */
+    @Test
+    void aDeadlineThatClosesAnOpenPeriodAtOnceIsAskedAbout() {
+        WebClient admin = login("admin");
+        String name = "Kỳ khóa ngay " + System.nanoTime();
+        assertThat(admin.post("/periods/new", periodForm(admin, name, "2025-01-01", "2027-12-31")).statusCode())
+                .isEqualTo(302);
+        long id = periods.findByName(name).orElseThrow().getId();
+        String edit = "/periods/" + id + "/edit";
+        LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
+        String form = periodForm(admin, name, "2025-01-01", "2027-12-31")
+                .replace("submissionDeadline=2027-12-31", "submissionDeadline=" + yesterday)
+                .replace(ACCEPTING, "") + "&version=" + first(admin.get(edit).body(), "name=\"version\" value=\"(\\d+)\"");
+
+        HttpResponse<String> asked = admin.post(edit, form);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("id=\"period-closing-ask\"", "kỳ khóa với xã sau ngày "
+                + yesterday.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ", đã qua",
+                "name=\"acceptedClosing\" value=\"" + yesterday + "\"", "name=\"overlapAccepted\" value=\"true\"");
+        assertThat(periods.findById(id).orElseThrow().getSubmissionDeadline()).as("nothing saved before the answer")
+                .isEqualTo(LocalDate.of(2027, 12, 31));
+
+        HttpResponse<String> saved = admin.post(edit, form + "&overlapAccepted=true&acceptedClosing=" + yesterday);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(periods.findById(id).orElseThrow().getSubmissionDeadline()).isEqualTo(yesterday);
+        String again = form.replaceAll("&version=\\d+$", "") + "&version="
+                + first(admin.get(edit).body(), "name=\"version\" value=\"(\\d+)\"");
+        assertThat(admin.post(edit, again).statusCode()).as("closed already: nothing to ask").isEqualTo(302);
+
+        HttpResponse<String> confirm = admin.get("/periods/" + id + "/delete");
+        assertThat(admin.post("/periods/" + id + "/delete", "_csrf=" + WebClient.csrfToken(confirm) + "&version="
+                + first(confirm.body(), "name=\"version\" value=\"(\\d+)\"")).statusCode()).isEqualTo(302);
+    }
+
+    /**
      * A period over another's days is saved only once the administrator says so, since communes would see both and
      * land on the one that began last; the list then names them. One made by mistake is deleted while it holds nothing
      * of the communes', and one that does cannot be.
