@@ -1,5 +1,7 @@
 package org.communedx.service.audit;
 
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -7,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.communedx.service.audit.AuditSearch.AuditRow;
@@ -42,6 +45,15 @@ public final class AuditText {
             "CRITERION/type", "criterion.type.",
             "CRITERION/comparison", "framework.edit.comparison.",
             "CRITERION/scoring", "framework.scoring.");
+
+    /**
+     * The fields whose stored value is a number, which reads in the reader's language as on the pages: a target of
+     * 25.5 is "25,5" and a file of 1234567 bytes "1.234.567" in Vietnamese, where the stored "25.5" read as 255.
+     */
+    private static final Set<String> NUMBERS = Set.of("target", "weight", "declaredTotal", "numerator", "denominator",
+            "count", "level", "targetPercent", "targetCommunes", "sizeBytes", "scoreDecimals");
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
 
     private AuditText() {
     }
@@ -93,7 +105,7 @@ public final class AuditText {
 
     /**
      * Yes and no and the {@link #CODES} in words, a day and a moment as every page writes them (dd/MM/yyyy, and HH:mm
-     * in Vietnam); anything else as stored.
+     * in Vietnam), the {@link #NUMBERS} in the reader's language; anything else as stored.
      */
     static String value(AuditRow row, String field, String value, Labels labels) {
         if ("true".equals(value) || "false".equals(value)) {
@@ -109,6 +121,11 @@ public final class AuditText {
             catch (DateTimeParseException notOne) {
                 return value;
             }
+        }
+        if (NUMBERS.contains(field) && NUMBER.matcher(value).matches()) {
+            NumberFormat number = NumberFormat.getNumberInstance(labels.locale());
+            number.setMaximumFractionDigits(30);
+            return number.format(new BigDecimal(value));
         }
         String codes = CODES.get(row.entityType() + "/" + field);
         return codes == null ? value : message(labels, codes + value, value);

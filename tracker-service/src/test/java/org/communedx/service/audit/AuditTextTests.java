@@ -52,6 +52,19 @@ class AuditTextTests {
                 .containsExactly("Vai trò: Người xem → Cán bộ xã");
     }
 
+    /**
+     * A number reads in the reader's language, as on the pages: the stored "25.5" read as 255 to a Vietnamese reader,
+     * whose decimal mark is the comma. A code with a dot in it is no number and stays as stored.
+     */
+    @Test
+    void aNumberReadsInTheReadersLanguage() {
+        assertThat(AuditText.changes(row("CRITERION", new Change("target", "25.5", "55"),
+                new Change("weight", null, "1000"), new Change("code", null, "1.5")), labels()))
+                .containsExactly("Chỉ tiêu: 25,5 → 55", "Trọng số: 1.000", "Mã: 1.5");
+        assertThat(AuditText.changes(row("CRITERION", new Change("target", "25.5", "1000")),
+                new Labels(labels().messages(), Locale.ENGLISH))).containsExactly("target: 25.5 → 1,000");
+    }
+
     /** A version's and a criterion's codes in the words of the pages, as an account's role. */
     @Test
     void aFrameworksCodesReadAsOnThePages() {
@@ -131,6 +144,10 @@ class AuditTextTests {
         messages.addMessage("audit.field.status", VIETNAMESE, "Trạng thái");
         messages.addMessage("audit.field.type", VIETNAMESE, "Kiểu giá trị");
         messages.addMessage("audit.field.scoring", VIETNAMESE, "Cách tính điểm");
+        messages.addMessage("audit.field.target", VIETNAMESE, "Chỉ tiêu");
+        messages.addMessage("audit.field.weight", VIETNAMESE, "Trọng số");
+        messages.addMessage("audit.field.code", VIETNAMESE, "Mã");
+        messages.addMessage("audit.change.changed", Locale.ENGLISH, "{0}: {1} → {2}");
         messages.addMessage("framework.status.DRAFT", VIETNAMESE, "Bản nháp");
         messages.addMessage("framework.status.PUBLISHED", VIETNAMESE, "Đã công bố");
         messages.addMessage("criterion.type.PERCENT", VIETNAMESE, "Tỷ lệ phần trăm");
