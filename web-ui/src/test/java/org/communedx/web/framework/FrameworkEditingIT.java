@@ -237,9 +237,11 @@ class FrameworkEditingIT {
                 + "50..100 có cận trên");
         assertThat(admin.get(draft).body()).doesNotContain("G1.C9");
 
-        assertRedirectsToDraft(admin.post(url, scored(admin, draft, "STEPS", "0..50=0; 50..=1")), draft);
-        assertThat(admin.get(draft).body()).contains("<code>G1.C9</code>", "Theo bậc: 0..50=0; 50..=1")
+        assertRedirectsToDraft(admin.post(url, scored(admin, draft, "STEPS", "0..50.5=0; 50.5..=1")), draft);
+        assertThat(admin.get(draft).body()).as("with the language's decimal mark")
+                .contains("<code>G1.C9</code>", "Theo bậc: 0..50,5=0; 50,5..=1")
                 .as("the 27 criteria of DX-XA 1.0's rule need no note").doesNotContain("Đạt thì trọn điểm");
+        assertThat(admin.get(draft + "?lang=en").body()).contains("0..50.5=0; 50.5..=1");
     }
 
     @Test
