@@ -105,6 +105,8 @@ class ReportIT {
         HttpResponse<byte[]> rollupXlsx = province.download("/units/157/periods/" + period + "/rollup.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(rollupXlsx.body()))) {
             assertThat(workbook.getSheet("Các xã").getLastRowNum()).isEqualTo(24);
+            assertThat(text(workbook.getSheet("Tổng hợp").getRow(0))).as("not the word for a criterion's target")
+                    .startsWith("Nội dung|");
             assertThat(text(workbook.getSheet("Tổng hợp").getRow(1))).isEqualTo("Đơn vị|Huyện Lạc Sơn");
         }
 
