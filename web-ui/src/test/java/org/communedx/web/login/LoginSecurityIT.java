@@ -80,9 +80,9 @@ class LoginSecurityIT {
         assertThat(basic.body()).as("problem JSON, as the API's other refusals").contains(
                 "\"code\":\"api.refused.throttled\"");
         assertThat(WebClient.from(port, address).get("/login?throttled=1").body())
-                .contains("Máy này đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau 1 phút.");
+                .contains("Đã nhập sai mật khẩu quá nhiều lần trên máy này. Hãy thử lại sau 1 phút, hoặc nhờ quản trị viên cho đăng nhập lại ngay.");
         assertThat(WebClient.from(port, address).get("/login?throttled=1&lang=en").body())
-                .contains("Too many wrong passwords from this computer. Try again in 1 minute.");
+                .contains("Too many wrong passwords from this computer. Try again in 1 minute, or ask an administrator to let you in now.");
         String odd = WebClient.from(port, address).get("/login?throttled=%3Cb%3Efree%3C/b%3E").body();
         assertThat(odd).as("the language link keeps the query, encoded")
                 .contains("href=\"?throttled=%3Cb%3Efree%3C%2Fb%3E&amp;lang=en\"");
