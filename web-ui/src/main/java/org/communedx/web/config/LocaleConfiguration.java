@@ -52,9 +52,11 @@ class LocaleConfiguration implements WebMvcConfigurer {
             super(COOKIE);
             setDefaultLocale(VIETNAMESE);
             // Pages stay Vietnamese whatever a browser's own language (English on many of the communes' computers),
-            // or speak the signed-in account's for as long as its session lasts.
-            setDefaultLocaleFunction(request -> request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null
-                    && ApiPaths.isApi(request) ? preferred(request)
+            // or speak the signed-in account's for as long as its session lasts; so does a page's own script calling
+            // the API in that session (the dashboard's charts were labelled in the browser's English). A script of
+            // its own, with no session, is answered in its Accept-Language.
+            setDefaultLocaleFunction(request -> request.getSession(false) == null && ApiPaths.isApi(request)
+                    && request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null ? preferred(request)
                     : AccountLanguage.of(request).map(SupportedLocaleResolver::supported).orElse(VIETNAMESE));
             setCookieMaxAge(Duration.ofDays(365));
             setCookieSameSite("Lax");

@@ -134,6 +134,11 @@ class DashboardIT {
                 .as("the trend's days as every page writes them")
                 .containsPattern("\"trend\":\\{\"labels\":\\[\"\\d{2}/\\d{2}/\\d{4}\"")
                 .doesNotContainPattern("\"\\d{4}-\\d{2}-\\d{2}\"");
+        // The page's own script, from a browser set to English, gets the page's language (the account's here), not
+        // the browser's: the charts of a Vietnamese page were labelled in English.
+        assertThat(reviewer.send(reviewer.request("/api/v1/units/157/charts?periodId=" + period)
+                .header("Accept", "application/json").header("Accept-Language", "en-US,en;q=0.9").GET().build()).body())
+                .contains("\"labels\":[\"G1 Nhóm một\",\"G2 Nhóm hai\"]");
         String explain = "/communes/05305/periods/" + period + "/explain";
         assertThat(after).as("the ranking's figure explains itself").contains("href=\"" + explain + "\"",
                 "aria-label=\"Vì sao Xã Yên Phú đạt 25,0%?\"");
