@@ -76,6 +76,30 @@ class FirstScreenBrowserIT {
                 .hasText("Bảng điều khiển Tỉnh Phú Thọ");
         assertThat(page.locator("#review-callout")).isVisible();
         assertNoSidewaysScroll(page);
+
+        // On paper, the page's content alone: Ctrl+P printed the menu bar, the period's selector and the downloads;
+        // and a chart drawn at the screen's 1,116 px lost its right side, or was squeezed into the page.
+        page.setViewportSize(1366, 768);
+        com.microsoft.playwright.Locator chart = page.locator("canvas[data-chart=groups]");
+        assertThat(chart).isVisible();
+        com.microsoft.playwright.options.BoundingBox screen = chart.boundingBox();
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+        // The paper's width, laid out at once, before the chart's own resizing could draw it again.
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> paper = (java.util.List<Number>) chart.evaluate("canvas => {"
+                + " canvas.parentElement.style.width = '600px';"
+                + " const box = canvas.getBoundingClientRect(); return [box.width, box.height]; }");
+        org.assertj.core.api.Assertions.assertThat(paper.get(0).doubleValue()).as("within the paper's width, px")
+                .isLessThanOrEqualTo(600);
+        org.assertj.core.api.Assertions.assertThat(paper.get(1).doubleValue() / paper.get(0).doubleValue())
+                .as("scaled whole, not squeezed sideways")
+                .isCloseTo(screen.height / screen.width, org.assertj.core.data.Percentage.withPercentage(3));
+        assertThat(page.locator("header")).isHidden();
+        assertThat(page.locator("#report-pdf-link")).isHidden();
+        assertThat(page.locator("#review-queue-link")).isHidden();
+        assertThat(page.locator("#period")).isHidden();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
+        assertThat(page.locator("#figures-heading")).isVisible();
     }
 
     @Test
