@@ -121,12 +121,15 @@ public interface AdministrativeUnitRepository extends JpaRepository<Administrati
     List<Long> findReachableIds(String code);
 
     /**
-     * Units within the scope (the ids of the units reached) whose folded name contains {@code folded}, or whose code
-     * starts with {@code codePrefix}; provinces
-     * first, then districts, then communes. Both arguments must have LIKE's wildcards escaped with '\'.
+     * Units within the scope (the ids of the units reached) whose folded name holds {@code folded} from the start of a
+     * word, or whose code starts with {@code codePrefix}; provinces first, then districts, then communes. Both
+     * arguments must have LIKE's wildcards escaped with '\'. From a word's start: anywhere, "yen phu" found every
+     * "Huyện Phú …" ("huyen phu") before Xã Yên Phú, and "yên" filled the list with districts.
      */
     @Query("select u from AdministrativeUnit u left join fetch u.parent where " + VALID_ON
-            + " and (u.searchName like concat('%', :folded, '%') escape '\\' or u.code like concat(:codePrefix, '%') escape '\\')"
+            + " and (u.searchName like concat(:folded, '%') escape '\\'"
+            + " or u.searchName like concat('% ', :folded, '%') escape '\\'"
+            + " or u.code like concat(:codePrefix, '%') escape '\\')"
             + " and (:everywhere = true or u.id in :scope)"
             + " order by case u.level when UnitLevel.PROVINCE then 0 when UnitLevel.DISTRICT then 1 else 2 end,"
             + " u.searchName, u.code")

@@ -68,8 +68,8 @@ public class UnitDirectory {
     }
 
     /**
-     * Units whose name contains the query whatever its case and diacritics ("lac son", "LẠC SƠN"), or whose
-     * code starts with it; at most {@link #SEARCH_LIMIT}, and only within the user's scope.
+     * Units whose name holds the query from the start of a word, whatever its case and diacritics ("lac son", "LẠC
+     * SƠN", "son"), or whose code starts with it; at most {@link #SEARCH_LIMIT}, and only within the user's scope.
      */
     public List<UnitSummary> search(String query, LocalDate asOf) {
         String folded = UnitNames.fold(query);

@@ -109,6 +109,10 @@ class UnitDirectoryTests {
             assertThat(directory.search(query, LIST_DATE)).as(query).extracting(UnitSummary::code).containsExactly("157");
         }
         assertThat(directory.search("hoa binh", LIST_DATE)).extracting(UnitSummary::name).containsExactly("Tỉnh Hoà Bình");
+        assertThat(directory.search("son", LIST_DATE)).extracting(UnitSummary::code).contains("157");
+        assertThat(directory.search("yen phu", LIST_DATE)).as("from a word's start: not Huyện Phú … (huyen phu)")
+                .extracting(UnitSummary::name).allSatisfy(name -> assertThat(name).containsIgnoringCase("Yên Phú"));
+        assertThat(directory.search("ac son", LIST_DATE)).as("not from within a word").isEmpty();
     }
 
     @Test
