@@ -102,7 +102,8 @@ public class UserAdministration {
             return new UserPage(List.of(), 0, 0, 0);
         }
         // Folded, as names are kept for the search (UserAccount#rename), however it was typed.
-        String text = query == null ? "" : Unicode.fold(query).strip()
+        // One space between words, as a name pasted from a spreadsheet may have two (and then found nobody).
+        String text = query == null ? "" : Unicode.fold(query).strip().replaceAll("\\s+", " ")
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         // An IN list is never empty: for an administrator it is ignored, but the query still needs one value.
         Collection<String> scope = everywhere ? Set.of("") : actor.managedCodes();

@@ -101,6 +101,8 @@ class UserAdministrationTests {
         assertThat(administration.list("TRAN thi", null, 0).rows()).as("typed without Vietnamese input")
                 .extracting(UserRow::username).containsExactly("xa.binh");
         assertThat(administration.list("tran thu", null, 0).rows()).isEmpty();
+        assertThat(administration.list("tran  thi", null, 0).rows()).as("two spaces, as pasted from a spreadsheet")
+                .extracting(UserRow::username).containsExactly("xa.binh");
     }
 
     /**
