@@ -66,8 +66,11 @@ class DashboardIT {
                 .contains("sort=name#ranking-heading\"", "sort=rank#ranking-heading\"");
         assertThat(figure(page, "figure-average")).as("the sample history approved work in 2025")
                 .matches("[1-9]\\d?,\\d%");
-        assertThat(manager.get("/units/17/dashboard?period=" + year2025 + "&sort=lowest").body())
-                .as("sorted lowest first").containsPattern("<td data-label=\"[^\"]*\">\\d+</td>");
+        String lowest = manager.get("/units/17/dashboard?period=" + year2025 + "&sort=lowest").body();
+        assertThat(lowest).as("sorted lowest first").containsPattern("<td data-label=\"[^\"]*\">\\d+</td>");
+        assertThat(lowest).as("another period or threshold keeps the order")
+                .contains("<input type=\"hidden\" name=\"sort\" value=\"lowest\">");
+        assertThat(page).doesNotContain("name=\"sort\"");
     }
 
     /**
