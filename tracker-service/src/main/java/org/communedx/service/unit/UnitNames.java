@@ -36,29 +36,43 @@ public final class UnitNames {
     /**
      * A name's words, each by its collation key, compared word by word as a Vietnamese dictionary orders them: Xã Quý
      * Hòa before Xã Quyết Thắng, as "Quý" is a word before "Quyết". Compared whole, the collator passes over the space
-     * and put "quyết" before "quýh…".
+     * and put "quyết" before "quýh…". A word of digits is compared as its number, before any word of letters: Phường
+     * 2 before Phường 10, where the collator put Phường 1, 10, 11 … 19 before Phường 2.
      */
     public static final class NameKey implements Comparable<NameKey> {
 
+        private static final int MOST_DIGITS = 18;
+
         private final CollationKey[] words;
 
-        private NameKey(CollationKey[] words) {
+        /** The number of each word of digits; null for a word of anything else. */
+        private final Long[] numbers;
+
+        private NameKey(CollationKey[] words, Long[] numbers) {
             this.words = words;
+            this.numbers = numbers;
         }
 
         static NameKey of(String name) {
             String[] words = name.strip().split("\\s+");
             CollationKey[] keys = new CollationKey[words.length];
+            Long[] numbers = new Long[words.length];
             for (int i = 0; i < words.length; i++) {
                 keys[i] = COLLATOR.getCollationKey(words[i]);
+                numbers[i] = words[i].length() <= MOST_DIGITS && words[i].chars().allMatch(c -> c >= '0' && c <= '9')
+                        && !words[i].isEmpty() ? Long.valueOf(words[i]) : null;
             }
-            return new NameKey(keys);
+            return new NameKey(keys, numbers);
         }
 
         @Override
         public int compareTo(NameKey other) {
             for (int i = 0; i < Math.min(words.length, other.words.length); i++) {
-                int order = words[i].compareTo(other.words[i]);
+                int order = numbers[i] != null && other.numbers[i] != null ? numbers[i].compareTo(other.numbers[i])
+                        : numbers[i] != null ? -1 : other.numbers[i] != null ? 1 : 0;
+                if (order == 0) {
+                    order = words[i].compareTo(other.words[i]);
+                }
                 if (order != 0) {
                     return order;
                 }

@@ -30,4 +30,16 @@ class UnitNamesTests {
         assertThat(names).containsExactly("Xã An Bình", "Xã Ăn Ninh", "Xã Ân Nghĩa", "Xã Dân Chủ", "Xã Đông Sơn",
                 "Xã Ong", "Xã Ô Lâm", "Xã Ơ Loan", "Xã Uy Nỗ", "Xã Ư Thôn", "Xã Yên Phú");
     }
+
+    /** A numbered ward by its number: the collator put Phường 1, 10, 11 … 19 before Phường 2. */
+    @Test
+    void aNumberSortsAsANumber() {
+        List<String> names = new ArrayList<>(List.of("Phường 10", "Phường 2", "Phường Bến Nghé", "Phường 1",
+                "Phường 22", "Phường 3", "Phường 01"));
+
+        names.sort(UnitNames.comparing(Function.identity()));
+
+        assertThat(names).containsExactly("Phường 01", "Phường 1", "Phường 2", "Phường 3", "Phường 10", "Phường 22",
+                "Phường Bến Nghé");
+    }
 }
