@@ -1,6 +1,8 @@
 package org.communedx.model;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +18,19 @@ public final class Numbers {
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)");
 
+    /** A point between two digits: a decimal mark, where ".." between a band's bounds is none. */
+    private static final Pattern DECIMAL_POINT = Pattern.compile("([0-9])\\.([0-9])");
+
     private Numbers() {
+    }
+
+    /**
+     * Text that holds numbers written with a point ("0..50.5=0; 50.5..=12.5", a scoring rule's bands) with the
+     * language's decimal mark instead: "0..50,5=0; 50,5..=12,5" in Vietnamese, which {@link #decimal} reads back.
+     */
+    public static String withDecimalMark(String text, Locale locale) {
+        char mark = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
+        return text == null || mark == '.' ? text : DECIMAL_POINT.matcher(text).replaceAll("$1" + mark + "$2");
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.communedx.model.Numbers;
 import org.communedx.service.audit.AuditSearch.AuditRow;
 import org.communedx.service.audit.AuditSearch.Change;
 import org.communedx.service.audit.AuditSearch.Subject;
@@ -126,6 +127,9 @@ public final class AuditText {
             NumberFormat number = NumberFormat.getNumberInstance(labels.locale());
             number.setMaximumFractionDigits(30);
             return number.format(new BigDecimal(value));
+        }
+        if ("steps".equals(field)) {
+            return Numbers.withDecimalMark(value, labels.locale());
         }
         String codes = CODES.get(row.entityType() + "/" + field);
         return codes == null ? value : message(labels, codes + value, value);

@@ -59,8 +59,9 @@ class AuditTextTests {
     @Test
     void aNumberReadsInTheReadersLanguage() {
         assertThat(AuditText.changes(row("CRITERION", new Change("target", "25.5", "55"),
-                new Change("weight", null, "1000"), new Change("code", null, "1.5")), labels()))
-                .containsExactly("Chỉ tiêu: 25,5 → 55", "Trọng số: 1.000", "Mã: 1.5");
+                new Change("weight", null, "1000"), new Change("code", null, "1.5"),
+                new Change("steps", null, "0..50.5=0; 50.5..=1")), labels()))
+                .containsExactly("Chỉ tiêu: 25,5 → 55", "Trọng số: 1.000", "Mã: 1.5", "Các bậc điểm: 0..50,5=0; 50,5..=1");
         assertThat(AuditText.changes(row("CRITERION", new Change("target", "25.5", "1000")),
                 new Labels(labels().messages(), Locale.ENGLISH))).containsExactly("target: 25.5 → 1,000");
     }
@@ -147,6 +148,7 @@ class AuditTextTests {
         messages.addMessage("audit.field.target", VIETNAMESE, "Chỉ tiêu");
         messages.addMessage("audit.field.weight", VIETNAMESE, "Trọng số");
         messages.addMessage("audit.field.code", VIETNAMESE, "Mã");
+        messages.addMessage("audit.field.steps", VIETNAMESE, "Các bậc điểm");
         messages.addMessage("audit.change.changed", Locale.ENGLISH, "{0}: {1} → {2}");
         messages.addMessage("framework.status.DRAFT", VIETNAMESE, "Bản nháp");
         messages.addMessage("framework.status.PUBLISHED", VIETNAMESE, "Đã công bố");

@@ -3,7 +3,6 @@ package org.communedx.web.format;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -14,8 +13,8 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
+import org.communedx.model.Numbers;
 import org.communedx.model.framework.ScoreDisplay;
 import org.communedx.model.framework.ScoreSettings;
 
@@ -39,9 +38,6 @@ public final class Formats {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(VIETNAM);
 
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(VIETNAM);
-
-    /** A point between two digits: a decimal mark in the bands' text, where ".." separates two bounds. */
-    private static final Pattern DECIMAL_POINT = Pattern.compile("(\\d)\\.(\\d)");
 
     private final Locale locale;
 
@@ -117,17 +113,9 @@ public final class Formats {
         return local.toLocalTime().equals(LocalTime.MIDNIGHT) ? day(local) : dateTime(moment);
     }
 
-    /**
-     * A scoring rule's bands as an administrator types them ("0..50.5=0; 50.5..=12.5"), with the language's decimal
-     * mark: "0..50,5=0; 50,5..=12,5" in Vietnamese, which the framework editor reads back alike. The ".." between two
-     * bounds is no decimal mark and stays.
-     */
+    /** A scoring rule's bands as an administrator types them, with the language's decimal mark: "0..50,5=0". */
     public @Nullable String steps(@Nullable String text) {
-        if (text == null) {
-            return null;
-        }
-        char mark = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
-        return mark == '.' ? text : DECIMAL_POINT.matcher(text).replaceAll("$1" + mark + "$2");
+        return Numbers.withDecimalMark(text, locale);
     }
 
     private DecimalFormat decimalFormat(int digits) {

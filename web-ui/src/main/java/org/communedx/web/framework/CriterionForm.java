@@ -2,6 +2,7 @@ package org.communedx.web.framework;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -43,15 +44,19 @@ record CriterionForm(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max 
                 true, ScoringMethod.ALL_OR_NOTHING, "", false, null);
     }
 
-    /** A criterion's form, with the version it was opened on (see {@link FrameworkEditor#editCriterion}). */
-    static CriterionForm of(CriterionEdit criterion) {
+    /**
+     * A criterion's form, with the version it was opened on (see {@link FrameworkEditor#editCriterion}), its bands
+     * with the language's decimal mark, as its target and maximum are shown ("0..50,5=0" beside "25,5").
+     */
+    static CriterionForm of(CriterionEdit criterion, Locale locale) {
         CriterionDefinition definition = criterion.definition();
         return new CriterionForm(definition.code(), definition.name().vi(), definition.name().en(),
                 definition.description().vi(), definition.description().en(), definition.type(),
                 Numbers.plain(definition.target()), definition.comparison(), definition.unit(),
                 Numbers.plain(definition.weight()), definition.typicalEvidence().vi(),
                 definition.typicalEvidence().en(), definition.evidenceRequired(), definition.scoring().method(),
-                definition.scoring().text(), definition.automatic(), criterion.rowVersion());
+                Numbers.withDecimalMark(definition.scoring().text(), locale), definition.automatic(),
+                criterion.rowVersion());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.communedx.web.framework;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.function.Supplier;
@@ -228,10 +229,10 @@ class FrameworkEditController {
 
     @GetMapping("/criteria/{criterionId}/edit")
     String criterionForm(@PathVariable String code, @PathVariable String version, @PathVariable long criterionId,
-            Model model) {
+            Model model, Locale locale) {
         CriterionEdit criterion = editor.criterion(code, version, criterionId);
         model.addAttribute("criterion", criterion);
-        model.addAttribute("criterionForm", CriterionForm.of(criterion));
+        model.addAttribute("criterionForm", CriterionForm.of(criterion, locale));
         return "framework/edit-criterion";
     }
 

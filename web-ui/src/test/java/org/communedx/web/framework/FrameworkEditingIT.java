@@ -241,6 +241,10 @@ class FrameworkEditingIT {
         assertThat(admin.get(draft).body()).as("with the language's decimal mark")
                 .contains("<code>G1.C9</code>", "Theo bậc: 0..50,5=0; 50,5..=1")
                 .as("the 27 criteria of DX-XA 1.0's rule need no note").doesNotContain("Đạt thì trọn điểm");
+        Matcher row = Pattern.compile("id=\"criterion-(\\d+)\">\\s*<td><code>G1.C9</code>").matcher(admin.get(draft).body());
+        assertThat(row.find()).isTrue();
+        assertThat(admin.get(draft + "/criteria/" + row.group(1) + "/edit").body()).as("the form as the page")
+                .contains("value=\"0..50,5=0; 50,5..=1\"");
         assertThat(admin.get(draft + "?lang=en").body()).contains("0..50.5=0; 50.5..=1");
     }
 
