@@ -87,7 +87,8 @@ class ReviewIT {
                 "aria-label=\"Chọn G1.C1 của Xã Yên Phú (" + periods.findById(period).orElseThrow().getName() + ")\"");
         assertThat(queue).containsPattern("id=\"nav-reviews\">\\d+ chờ duyệt");
         assertThat(reviewer.get("/reviews?period=" + period + "&group=G2").body()).doesNotContain("queue-" + c1)
-                .as("the filters found nothing, not the queue").contains("chờ duyệt khớp với bộ lọc này.");
+                .as("the filters found nothing, not the queue").contains("chờ duyệt khớp với bộ lọc này.")
+                .as("and the way back to all of it").contains("id=\"clear-filter\" href=\"/reviews\">Bỏ bộ lọc, xem tất cả</a>");
         assertThat(reviewer.get("/reviews?period=" + period + "&commune=05347").body()).doesNotContain("queue-" + c1);
         assertThat(new WebClient(port).login("tinh.hoabinh", PASSWORD).get("/reviews?period=" + period).body())
                 .as("Yên Phú has a district: the province does not review it").doesNotContain("queue-" + c1);

@@ -129,7 +129,9 @@ class UserAdministrationIT {
         String password = issuedPassword(shown);
         assertThat(admin.get(userPath).body()).as("shown once").doesNotContain(password, "issued-password");
         assertThat(admin.get("/users?q=" + username).body()).contains(username, "Cán bộ Yên Phú", "05305",
-                "Đang hoạt động", "Chưa đăng nhập");
+                "Đang hoạt động", "Chưa đăng nhập").doesNotContain("id=\"clear-filter\"");
+        assertThat(admin.get("/users?q=nobody.by.this.name").body()).as("nothing found, and the way back to all")
+                .contains("Không có người dùng nào khớp", "id=\"clear-filter\" href=\"/users\">Bỏ bộ lọc, xem tất cả</a>");
 
         assertThat(admin.get(userPath + "/edit").body()).as("the status changes by the user page's own actions")
                 .doesNotContain("name=\"enabled\"");
