@@ -16,6 +16,8 @@ public final class Numbers {
 
     private static final Pattern GROUPED = Pattern.compile("[0-9]{1,3}(?:[.,][0-9]{3})+");
 
+    private static final Pattern DOT_GROUPED = Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{3})+");
+
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)");
 
     /** A point between two digits: a decimal mark, where ".." between a band's bounds is none. */
@@ -51,6 +53,14 @@ public final class Numbers {
      */
     public static boolean groupedThousands(String text) {
         return text != null && GROUPED.matcher(text.strip()).matches();
+    }
+
+    /**
+     * Whether the text is a whole number with its thousands grouped by dots, "1.000" as Vietnamese write one thousand:
+     * for a field that takes a decimal comma ("62,5"), where a comma may be a decimal mark but such dots cannot.
+     */
+    public static boolean dotGroupedThousands(String text) {
+        return text != null && DOT_GROUPED.matcher(text.strip()).matches();
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import org.communedx.model.Numbers;
 import org.communedx.model.framework.ScoreClass;
@@ -26,9 +25,6 @@ public class ClassesForm {
 
     /** Below numeric(9, 2), the column of a threshold, as an import bounds it. */
     private static final BigDecimal THRESHOLD_LIMIT = new BigDecimal("10000000");
-
-    /** Thousands grouped with dots, as Vietnamese write them and the version's page shows a threshold. */
-    private static final Pattern DOT_GROUPED = Pattern.compile("[0-9]{1,3}(?:\\.[0-9]{3})+");
 
     private List<Row> classes = new ArrayList<>();
 
@@ -75,7 +71,7 @@ public class ClassesForm {
             BigDecimal threshold = threshold(row.threshold);
             // "1.000" is one thousand as the version's page writes it, and 1 to the decimal reader: neither is taken.
             // ("12,500" stays 12.5, a Vietnamese decimal, as "62,5" is.)
-            if (!blank(row.threshold) && DOT_GROUPED.matcher(row.threshold.strip()).matches()) {
+            if (!blank(row.threshold) && Numbers.dotGroupedThousands(row.threshold)) {
                 errors.rejectValue(path(i, "threshold"), "entry.value.thousandsSeparator", null, null);
                 whole = false;
             }
