@@ -13,6 +13,8 @@ public final class Unicode {
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private Unicode() {
     }
 
@@ -37,6 +39,14 @@ public final class Unicode {
         }
         String bare = COMBINING_MARKS.matcher(nfd(text)).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
         return nfc(bare.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * What a search compares: the text {@linkplain #fold folded}, with single spaces and none at either end ("Huyện
+     * LẠC  SƠN " is "huyen lac son"), as a name pasted from a spreadsheet may carry two.
+     */
+    public static String searchText(CharSequence text) {
+        return text == null ? null : WHITESPACE.matcher(fold(text)).replaceAll(" ").strip();
     }
 
     /**

@@ -29,7 +29,7 @@ public final class UnitNames {
 
     /** "Huyện  LẠC SƠN" becomes "huyen lac son" ({@link Unicode#fold}, with single spaces). */
     public static String fold(String text) {
-        return Unicode.fold(normalize(text));
+        return Unicode.searchText(text == null ? "" : text);
     }
 
     /**

@@ -103,7 +103,7 @@ public class UserAdministration {
         }
         // Folded, as names are kept for the search (UserAccount#rename), however it was typed.
         // One space between words, as a name pasted from a spreadsheet may have two (and then found nobody).
-        String text = query == null ? "" : Unicode.fold(query).strip().replaceAll("\\s+", " ")
+        String text = query == null ? "" : Unicode.searchText(query)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         // An IN list is never empty: for an administrator it is ignored, but the query still needs one value.
         Collection<String> scope = everywhere ? Set.of("") : actor.managedCodes();
