@@ -3,6 +3,8 @@ package org.communedx.web.home;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.communedx.service.Actors;
 import org.communedx.service.assessment.Scorecards;
 import org.communedx.service.framework.FrameworkCatalogue;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Each role's first screen: commune staff their commune's scorecard of the current period, whose top says what they
@@ -73,11 +76,13 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(Model model, RedirectAttributes redirect) {
-        // A message sent home ("Đã đổi mật khẩu." after the password a reset forced) goes on to the page home leads
-        // to: it was spent on this redirect, and a user who had just chosen a password was not told it was taken.
-        if (model.getAttribute("messageKey") != null) {
-            redirect.addFlashAttribute("messageKey", model.getAttribute("messageKey"));
+    String home(Model model, RedirectAttributes redirect, HttpServletRequest request) {
+        // What was sent home for the next page ("Đã đổi mật khẩu." after the password a reset forced, or a refusal)
+        // goes on to the page home leads to: it was spent on this redirect, and a user who had just chosen a
+        // password was not told it was taken. Passed on only on a redirect; a page rendered here shows it itself.
+        Map<String, ?> sent = RequestContextUtils.getInputFlashMap(request);
+        if (sent != null) {
+            sent.forEach(redirect::addFlashAttribute);
         }
         var own = scorecards.ownCurrentScorecard();
         if (own.isPresent()) {
