@@ -221,10 +221,6 @@ public class ReviewQueue {
      *        why nothing more comes, as the queue's page does, where "nothing waits" left a new reviewer guessing
      */
     public record Waiting(long count, Instant oldest, Ended unitEnded) {
-
-        Waiting withUnitEnded(Ended ended) {
-            return new Waiting(count, oldest, ended);
-        }
     }
 
     /**
@@ -261,12 +257,15 @@ public class ReviewQueue {
             return Optional.empty();
         }
         return reviewer().filter(reviewer -> reviewer.unitCode().equals(unitCode))
-                .map(reviewer -> jdbc.sql("select count(*) as waiting, min(e.last_changed_at) as oldest " + FROM)
-                        .params(reviewer.params()).query((rs, row) -> {
-                            OffsetDateTime oldest = rs.getObject("oldest", OffsetDateTime.class);
-                            return new Waiting(rs.getLong("waiting"), oldest == null ? null : oldest.toInstant(),
-                                    null);
-                        }).single().withUnitEnded(ended(reviewer)));
+                .map(reviewer -> {
+                    Ended ended = ended(reviewer);
+                    return jdbc.sql("select count(*) as waiting, min(e.last_changed_at) as oldest " + FROM)
+                            .params(reviewer.params()).query((rs, row) -> {
+                                OffsetDateTime oldest = rs.getObject("oldest", OffsetDateTime.class);
+                                return new Waiting(rs.getLong("waiting"),
+                                        oldest == null ? null : oldest.toInstant(), ended);
+                            }).single();
+                });
     }
 
     /**
