@@ -221,6 +221,9 @@ class NationalScaleIT {
         assertThat(crawl.visited.keySet()).anyMatch(address -> address.startsWith("/users"))
                 .anyMatch(address -> address.startsWith("/audit")).anyMatch(address -> address.startsWith("/frameworks/"));
         assertRanking(administrator, "/dashboard/national", communes);
+        // The unit search over every unit of the country, matching from a word's start.
+        assertThat(assertWholePage(administrator, "/units?q=tong+hop+12")).contains("id=\"results-heading\"",
+                "Tỉnh Tổng Hợp 12");
 
         String national = administrator.get("/dashboard/national").body();
         assertThat(national).as("plans summarised, not one card per plan").contains("id=\"plan-summary\"")
