@@ -28,6 +28,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -176,6 +177,30 @@ class WebExceptionHandler {
     @ExceptionHandler(InvalidPropertyException.class)
     void unboundField(InvalidPropertyException ex, HttpServletResponse response) throws IOException {
         LOG.info("A form's field could not be bound: {}", ex.getMessage());
+        response.sendError(HttpStatus.BAD_REQUEST.value());
+    }
+
+    /** The request attributes that name, on the 400 page, an address's value its page cannot read. */
+    static final String UNREADABLE_PARAMETER = "unreadableParameter";
+
+    static final String UNREADABLE_VALUE = "unreadableValue";
+
+    /** As much of an unreadable value as the 400 page quotes: enough to recognise it, not a page of it. */
+    private static final int QUOTED_VALUE_LENGTH = 40;
+
+    /**
+     * An address with a value its page cannot read ({@code page=abc}, {@code from=31/02/2026}, a role that does not
+     * exist), mistyped or cut short when copied: a page that names the value and leads to the page without its
+     * filters, rather than only "the request could not be handled". Through the error page, for the menu's sake, as
+     * notFound. (The JSON API's own handler answers its addresses first.)
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    void unreadableParameter(MethodArgumentTypeMismatchException ex, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        String value = String.valueOf(ex.getValue());
+        request.setAttribute(UNREADABLE_PARAMETER, ex.getName());
+        request.setAttribute(UNREADABLE_VALUE, value.codePointCount(0, value.length()) <= QUOTED_VALUE_LENGTH ? value
+                : value.substring(0, value.offsetByCodePoints(0, QUOTED_VALUE_LENGTH)) + "…");
         response.sendError(HttpStatus.BAD_REQUEST.value());
     }
 

@@ -48,7 +48,7 @@ class BadInputIT {
 
         for (String path : new String[] { "/units?asOf=%2B999999999-01-01", "/units/05305?asOf=%2B999999999-01-01",
                 "/audit?from=%2B999999999-01-01", "/units?asOf=0000-01-01", "/units?asOf=31/02/2026" }) {
-            assertBadRequestPage(admin.get(path), path);
+            assertUnreadableValuePage(admin.get(path), path);
         }
         assertThat(admin.get("/audit?from=07/12/2026&to=2026-12-31").body()).as("either shape, given back as ISO")
                 .contains("value=\"2026-12-07\"", "value=\"2026-12-31\"");
@@ -88,6 +88,38 @@ class BadInputIT {
         assertBadRequestPage(admin.post("/users/new", "username=bidi.user&displayName=Nguy%E1%BB%85n%E2%80%AEevil"
                 + "&role=VIEWER&unitCode=25&email=&_csrf=" + WebClient.csrfToken(admin.get("/users/new"))),
                 "/users/new");
+    }
+
+    /**
+     * A value its page cannot read, in an address typed or cut short when copied, is named, escaped and cut to a
+     * quotable length, with the page without its filters one click away; the generic "cannot be handled" had left the
+     * user to guess which part of the address was wrong.
+     */
+    @Test
+    void anUnreadableValueInTheAddressIsNamedWithThePageWithoutIt() {
+        WebClient admin = new WebClient(port).login("admin", DEMO_PASSWORD);
+
+        HttpResponse<String> role = admin.get("/users?q=nguyen&role=XYZ");
+        assertUnreadableValuePage(role, "/users?role=XYZ");
+        assertThat(role.body()).contains("giá trị “XYZ” của “role”", "href=\"/users\"",
+                "Mở trang này không kèm bộ lọc");
+        assertThat(admin.get("/audit?page=abc").body()).contains("“abc” của “page”", "href=\"/audit\"");
+
+        String script = admin.get("/users?page=%3Cscript%3Ealert(1)%3C/script%3E").body();
+        assertThat(script).contains("“&lt;script&gt;alert(1)&lt;/script&gt;”").doesNotContain("<script>alert");
+        String pasted = admin.get("/users?page=" + "9".repeat(5_000)).body();
+        assertThat(pasted).contains("“" + "9".repeat(40) + "…”").doesNotContain("9".repeat(41));
+
+        HttpResponse<String> english = admin.get("/audit?to=abc&lang=en");
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(english.body()).contains("<html lang=\"en\">", "the value “abc” of “to”",
+                "Open this page without its filters");
+    }
+
+    private static void assertUnreadableValuePage(HttpResponse<String> response, String path) {
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        assertThat(response.body()).as(path).contains("<html lang=\"vi\">", "Địa chỉ có một giá trị không đọc được")
+                .doesNotContain("Exception", "Apache Tomcat");
     }
 
     private static void assertBadRequestPage(HttpResponse<String> response, String path) {
