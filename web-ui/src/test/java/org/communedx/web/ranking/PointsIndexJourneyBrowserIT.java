@@ -12,6 +12,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.Media;
 import com.microsoft.playwright.options.SelectOption;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -191,6 +192,15 @@ class PointsIndexJourneyBrowserIT {
         assertThat(criterionRow(page, "G1.C2")).containsText("18,00 / 25 điểm");
         assertThat(criterionRow(page, "G2.C3")).containsText("15,00 / 25 điểm");
         assertThat(criterionRow(page, "G2.C4")).containsText("20,00 / 20 điểm");
+        // On paper the figures stay and the links to their explanation go: a link cannot be followed there.
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        assertThat(page.locator("#verified-overall")).isVisible();
+        assertThat(page.locator("#explain-overall")).isHidden();
+        assertThat(page.getByText("Vì sao có con số này?")).hasCount(3);
+        for (Locator link : page.getByText("Vì sao có con số này?").all()) {
+            assertThat(link).isHidden();
+        }
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
         page.locator("#explain-overall").click();
         assertThat(page.locator("#explain-verified")).hasText(
                 "Điểm được tính 75,50 / điểm tối đa của các tiêu chí áp dụng 100,00 = 75,5%");
