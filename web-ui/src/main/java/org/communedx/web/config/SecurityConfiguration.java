@@ -26,6 +26,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -315,12 +317,16 @@ class SecurityConfiguration {
         }
     }
 
-    /** The login page says when a client must wait, and for how long; every other refusal reads the same. */
+    /**
+     * The login page says when a client must wait, and for how long, and that a disabled account (given its right
+     * password) is disabled; every other refusal reads the same.
+     */
     private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException refusal) throws IOException {
         offerTypedUsernameAgain(request, response);
         REDIRECT.sendRedirect(request, response, refusal instanceof LoginThrottled throttled
-                ? "/login?throttled=" + throttled.refusal().minutes() : "/login?error");
+                ? "/login?throttled=" + throttled.refusal().minutes()
+                : refusal instanceof DisabledException ? "/login?disabled" : "/login?error");
     }
 
     /**
@@ -388,6 +394,11 @@ class SecurityConfiguration {
     private static AuthenticationProvider accountProvider(UserDetailsService accounts, PasswordEncoder passwordEncoder) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
         provider.setPasswordEncoder(passwordEncoder);
+        // A disabled account is refused after its password is checked, not before as by default: only whoever knows
+        // the password learns that the account is disabled (ThrottledAuthenticationProvider), and anyone else gets
+        // the one refusal for everything. Its owner had been told "wrong password", and tried until locked out.
+        provider.setPreAuthenticationChecks(account -> { });
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return provider;
     }
 }

@@ -5,14 +5,16 @@ import org.communedx.service.user.TooManyAttempts;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Puts the login throttle and the login audit around the account check, for the login form and HTTP Basic alike.
- * A client that must wait is refused before the password is checked, so that its guesses cost no hashing; every
- * other refusal is the same {@link BadCredentialsException}, so no answer tells whether a username exists.
+ * A client that must wait is refused before the password is checked, so that its guesses cost no hashing; a disabled
+ * account given its right password is told so; every other refusal is the same {@link BadCredentialsException}, so no
+ * answer tells whether a username exists.
  */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -47,6 +49,10 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
         Authentication authenticated;
         try {
             authenticated = accounts.authenticate(authentication);
+        }
+        catch (DisabledException ex) {
+            // Checked after the password (SecurityConfiguration): a right password, no guess for the throttle.
+            throw ex;
         }
         catch (AuthenticationException ex) {
             attempts.failed(username, clientIp);

@@ -20,13 +20,15 @@ class LoginController {
      *     sends it); only a number is shown, so that a link cannot put words on the page
      * @param signedIn the account already signed in in this browser, if any: the page says so and leads home, and
      *     keeps the form for signing in as someone else
+     * @param disabled present after the right password of a disabled account
      * @param error present after a wrong password: the page's title says that the login was refused, as a refused
      *     form's does, and the fields are described by the refusal ({@code loginRefusal}, its alert's id; a template
      *     may not read a request parameter into an attribute)
      */
     @GetMapping("/login")
     String login(@RequestParam(name = "throttled", required = false) String throttled, Principal signedIn,
-            @RequestParam(name = "error", required = false) String error, Model model, HttpServletRequest request,
+            @RequestParam(name = "error", required = false) String error,
+            @RequestParam(name = "disabled", required = false) String disabled, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         keepTypedUsername(model, request, response);
         if (signedIn != null) {
@@ -37,6 +39,9 @@ class LoginController {
         }
         if (model.containsAttribute("waitMinutes")) {
             model.addAttribute("loginRefusal", "login-throttled");
+        }
+        else if (disabled != null) {
+            model.addAttribute("loginRefusal", "login-disabled");
         }
         else if (error != null) {
             model.addAttribute("loginRefusal", "login-failed");

@@ -144,7 +144,14 @@ class UserAdministrationIT {
         UserAccount saved = userAccounts.findByUsername(username).orElseThrow();
         assertThat(saved.getRole()).isEqualTo(Role.VIEWER);
         assertThat(saved.getEmail()).isNull();
-        assertThat(loginLocation(username, password)).as("disabled").contains("error");
+        // Its right password tells its owner that the account is disabled, as often as they try (no guess to count
+        // toward the lock); a wrong one reads as any wrong password, so no stranger learns the account's state.
+        for (int attempt = 0; attempt < 6; attempt++) {
+            assertThat(loginLocation(username, password)).as("disabled").endsWith("/login?disabled");
+        }
+        assertThat(loginLocation(username, password + "x")).as("a wrong password").endsWith("/login?error");
+        assertThat(new WebClient(port).get("/login?disabled").body()).contains("id=\"login-disabled\"",
+                "Tài khoản này đã bị khóa nên không đăng nhập được", "aria-describedby=\"login-disabled\"");
 
         assertThat(admin.post(userPath + "/enable", form(admin)).statusCode()).isEqualTo(302);
         assertThat(userAccounts.findByUsername(username).orElseThrow().isEnabled()).isTrue();
