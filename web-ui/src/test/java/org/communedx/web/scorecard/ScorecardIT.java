@@ -58,7 +58,7 @@ class ScorecardIT {
                 .body();
         assertThat(lastYear).as("each period shows the plan whose deadline falls in it")
                 .contains("Mục tiêu của Kế hoạch chuyển đổi số cấp xã huyện Lạc Sơn 2023–2025: 30% hoàn thành",
-                        "Hạn kế hoạch: 31/12/2025 (đã quá hạn)");
+                        "Hạn kế hoạch: 31/12/2025 (đã hết hạn)");
         assertThat(lastYear).as("a plan that is over has an outcome, judged at its deadline (ProgressTests)")
                 .containsAnyOf("Đã đạt mục tiêu kế hoạch đúng hạn", "Không đạt mục tiêu kế hoạch khi đến hạn")
                 .doesNotContain("Chưa đạt mục tiêu kế hoạch");
