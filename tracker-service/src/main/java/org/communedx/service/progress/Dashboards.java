@@ -106,6 +106,11 @@ public class Dashboards {
         public boolean summarised() {
             return total > CARDS;
         }
+
+        /** Whether a plan shown is forecast, for the page to explain the forecast only then. */
+        public boolean forecasting() {
+            return byStatus.entrySet().stream().anyMatch(count -> count.getKey().forecast() && count.getValue() > 0);
+        }
     }
 
     /** Where a user's dashboard is: a province or district code, or the whole country (an empty code). */

@@ -198,7 +198,7 @@ public class PlanTrackers {
             return PlanStatus.ACHIEVED;
         }
         if (deadlinePassed) {
-            return PlanStatus.OFF_TRACK;
+            return PlanStatus.MISSED;
         }
         if (projectedAtTarget >= targetCommunes) {
             return PlanStatus.ON_TRACK;

@@ -135,8 +135,15 @@ public final class ProgressViews {
         ON_TRACK,
         /** The forecast falls short by at most a quarter of the target number. */
         AT_RISK,
-        /** The forecast falls short by more, or the deadline passed without the target met. */
-        OFF_TRACK
+        /** The forecast falls short by more. */
+        OFF_TRACK,
+        /** The deadline passed without the target met: judged on the deadline, with nothing left to forecast. */
+        MISSED;
+
+        /** Whether the status comes from a forecast: a plan under way, not yet at its target. */
+        public boolean forecast() {
+            return this == ON_TRACK || this == AT_RISK || this == OFF_TRACK;
+        }
     }
 
     /**

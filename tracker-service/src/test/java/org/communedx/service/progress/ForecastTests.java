@@ -78,7 +78,7 @@ class ForecastTests {
                 .isEqualTo(ProgressViews.PlanStatus.AT_RISK);
         assertThat(PlanTrackers.status(7, 3, 4, true, false)).isEqualTo(ProgressViews.PlanStatus.OFF_TRACK);
         assertThat(PlanTrackers.status(7, 6, 7, true, true)).as("the deadline passed short of the target")
-                .isEqualTo(ProgressViews.PlanStatus.OFF_TRACK);
+                .isEqualTo(ProgressViews.PlanStatus.MISSED);
         assertThat(PlanTrackers.status(7, 0, 0, false, false)).as("a plan for next year, made today")
                 .isEqualTo(ProgressViews.PlanStatus.NOT_STARTED);
     }

@@ -29,6 +29,21 @@ class PlanOverviewTests {
         assertThat(overview.all()).isEqualTo(3);
     }
 
+    /**
+     * The page explains the forecast only when a plan shown is forecast: a dashboard whose plans all ended, or have
+     * not begun, had explained a forecast that none of them had.
+     */
+    @Test
+    void theForecastIsExplainedOnlyWhileAPlanShownIsForecast() {
+        assertThat(PlanOverview.of(List.of(tracker(1, THIS_PERIOD, PlanStatus.MISSED),
+                tracker(2, THIS_PERIOD, PlanStatus.ACHIEVED), tracker(3, THIS_PERIOD, PlanStatus.NOT_STARTED),
+                tracker(4, 5L, PlanStatus.AT_RISK)), THIS_PERIOD).forecasting()).as("another period's plan").isFalse();
+        for (PlanStatus forecast : List.of(PlanStatus.ON_TRACK, PlanStatus.AT_RISK, PlanStatus.OFF_TRACK)) {
+            assertThat(PlanOverview.of(List.of(tracker(1, THIS_PERIOD, PlanStatus.MISSED),
+                    tracker(2, THIS_PERIOD, forecast)), THIS_PERIOD).forecasting()).as(forecast.name()).isTrue();
+        }
+    }
+
     /** The country has a plan per district: past 12 the page names 12 of them and says how many there are. */
     @Test
     void pastTwelveTheOthersAreCountedAndTheFirstTwelveNamed() {

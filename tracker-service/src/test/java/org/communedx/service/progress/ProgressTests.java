@@ -349,7 +349,7 @@ class ProgressTests {
         assertThat(past.deadlinePassed()).isTrue();
         assertThat(past.asOf()).isEqualTo(today.minusDays(1));
         assertThat(past.communesAtTarget()).as("the approval came after the deadline").isZero();
-        assertThat(past.status()).isEqualTo(PlanStatus.OFF_TRACK);
+        assertThat(past.status()).isEqualTo(PlanStatus.MISSED);
 
         loginAs("t.tinh97", Role.PROVINCE_MANAGER);
         assertThatExceptionOfType(ProgressNotFoundException.class).isThrownBy(() -> planTrackers.plan(achieved));

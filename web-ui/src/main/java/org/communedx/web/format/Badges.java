@@ -30,13 +30,13 @@ public final class Badges {
         };
     }
 
-    /** On course is green, at risk yellow, off course red, not begun grey. */
+    /** On course is green, at risk yellow, off course or missed red, not begun grey. */
     public String plan(PlanStatus status) {
         return switch (status) {
             case NOT_STARTED -> "text-bg-secondary";
             case ACHIEVED, ON_TRACK -> "text-bg-success";
             case AT_RISK -> "text-bg-warning";
-            case OFF_TRACK -> "text-bg-danger";
+            case OFF_TRACK, MISSED -> "text-bg-danger";
         };
     }
 }

@@ -123,7 +123,7 @@ class ProgressApiIT {
         assertThat(province).isNotNull();
         assertThat(province.get("targetPercent").asInt()).isEqualTo(40);
         assertThat(province.get("deadline").asString()).isEqualTo("2026-12-31");
-        assertThat(province.get("status").asString()).isIn("ACHIEVED", "ON_TRACK", "AT_RISK", "OFF_TRACK");
+        assertThat(province.get("status").asString()).isIn("ACHIEVED", "ON_TRACK", "AT_RISK", "OFF_TRACK", "MISSED");
         assertThat(province.get("communesAtTarget").isInt()).isTrue();
         assertThat(province.get("projectedAtTarget").isInt()).isTrue();
         assertThat(province.get("communes").get(0).get("projected").isNumber()).isTrue();

@@ -251,6 +251,26 @@ class PeriodIT {
      * A fraction, a 20-digit number or letters in a whole-number field are refused on that field, and the form comes
      * back with everything else as typed: the dates as the date fields take them, the other numbers kept.
      */
+    /**
+     * A plan whose deadline passed short of its target is "Không đạt": it had read "Chậm tiến độ" (behind schedule)
+     * beside "đã hết hạn", as if it could still catch up.
+     */
+    @Test
+    void aPlanPastItsDeadlineShortOfItsTargetIsMissed() {
+        WebClient manager = login("tinh.hoabinh");
+        String name = "Kế hoạch đã qua " + System.nanoTime();
+        assertThat(manager.post("/plans/new", planForm(manager, name, "157", "05305", "", 1)
+                .replace("&targetPercent=30&", "&targetPercent=100&")).statusCode()).isEqualTo(302);
+        String planId = first(manager.get("/plans").body(),
+                "<a href=\"/plans/(\\d+)\">" + Pattern.quote(name) + "</a>");
+
+        assertThat(manager.get("/plans/" + planId).body()).contains(
+                "<span class=\"badge text-bg-danger\">Không đạt</span>",
+                "Đã hết hạn 31/12/2025: kế hoạch không đạt mục tiêu vào ngày hết hạn.").doesNotContain("Chậm tiến độ");
+        assertThat(manager.get("/plans/" + planId + "?lang=en").body()).contains(
+                "<span class=\"badge text-bg-danger\">Missed</span>");
+    }
+
     @Test
     void aNumberThatIsNotWholeIsRefusedOnItsFieldAndTheRestOfTheFormStays() {
         WebClient manager = login("tinh.hoabinh");
