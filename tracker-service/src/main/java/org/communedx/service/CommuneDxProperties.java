@@ -150,7 +150,8 @@ public record CommuneDxProperties(@DefaultValue("./data") Path dataDir, @Default
 
     /**
      * @param keepResults how long a finished background job, and its result if nobody fetched it, is kept
-     * @param maxKept the most jobs queued, running or finished that are kept at once; more are refused
+     * @param maxKept the most jobs each user keeps at once, queued, running or finished (a new one takes the place of
+     *     their oldest finished), and the most queued or running on the server, beyond which more are refused
      */
     public record Jobs(@DefaultValue("30m") Duration keepResults, @DefaultValue("20") int maxKept) {
     }

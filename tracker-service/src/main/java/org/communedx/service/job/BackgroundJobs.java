@@ -26,8 +26,9 @@ import org.springframework.stereotype.Service;
 /**
  * Administrative work that outlasts what a browser or a proxy waits for, a thousand users' passwords or the national
  * list of units say, run one job at a time in the background. The administrator who started a job follows its
- * progress and fetches its result within {@code communedx.jobs.keep-results}, unless {@code communedx.jobs.max-kept}
- * jobs wait or run and a new one takes the place of the oldest finished: a secret (one-time passwords) once,
+ * progress and fetches its result within {@code communedx.jobs.keep-results}, unless that administrator keeps
+ * {@code communedx.jobs.max-kept} jobs and a new one of theirs takes the place of their oldest finished: a secret
+ * (one-time passwords) once,
  * after which it is forgotten, and a plain account of what was done (an import's counts) as often as asked. A result
  * nobody fetched in time is forgotten too. Nobody else learns that the job exists.
  *
@@ -65,18 +66,22 @@ public class BackgroundJobs implements DisposableBean {
      * {@link JobProgress} it is given, and its return value becomes the job's result.
      * @throws JobsBusyException when {@code communedx.jobs.max-kept} jobs are already queued or running
      */
-    public <R> UUID start(String kind, Function<JobProgress, R> work) {
+    public synchronized <R> UUID start(String kind, Function<JobProgress, R> work) {
         forgetExpired();
-        if (jobs.size() >= maxJobs) {
-            // A finished job, kept only to be looked at again, gives way to new work, the oldest first: counted, twenty
-            // refused imports of one official locked every province's imports for half an hour.
-            jobs.values().stream().filter(job -> job.finishedAt != null)
-                    .min(Comparator.comparing((Job job) -> job.finishedAt)).ifPresent(oldest -> jobs.remove(oldest.id));
+        String owner = Actors.username();
+        List<Job> own = jobs.values().stream().filter(job -> job.owner.equals(owner)).toList();
+        if (own.size() >= maxJobs) {
+            // A finished job, kept only to be looked at again, gives way to its own starter's new work, the oldest
+            // first. Counted, twenty refused imports of one official had locked every province's imports for half an
+            // hour; given way to anyone's, a manager's value imports took the place of an administrator's one-time
+            // passwords before they were seen. So the jobs kept are at most the limit per user.
+            own.stream().filter(job -> job.finishedAt != null).min(Comparator.comparing((Job job) -> job.finishedAt))
+                    .ifPresent(oldest -> jobs.remove(oldest.id));
         }
-        if (jobs.size() >= maxJobs) {
+        if (jobs.values().stream().filter(job -> job.finishedAt == null).count() >= maxJobs) {
             throw new JobsBusyException(maxJobs);
         }
-        Job job = new Job(UUID.randomUUID(), kind, Actors.username(), clock.instant());
+        Job job = new Job(UUID.randomUUID(), kind, owner, clock.instant());
         jobs.put(job.id, job);
         worker.execute(new DelegatingSecurityContextRunnable(RequestOrigin.carriedInto(() -> job.run(work, clock))));
         return job.id;
