@@ -231,6 +231,11 @@ final class DocumentRules {
         if (text == null) {
             return null;
         }
+        if (Numbers.groupedThousands(text)) {
+            // "1.000" is one thousand in Vietnamese and "1,000" in English: read as a decimal, either had been 1.
+            problems.add(row.problem(field, "framework.import.problem.thousandsSeparator", text));
+            return null;
+        }
         BigDecimal number;
         try {
             number = Numbers.decimal(text);
@@ -239,7 +244,8 @@ final class DocumentRules {
             problems.add(row.problem(field, "framework.import.problem.notANumber", text));
             return null;
         }
-        if (number.stripTrailingZeros().scale() > 2 || number.abs().compareTo(limit) >= 0) {
+        // The decimals as written, as the criterion form counts them: "12.500" is refused there too.
+        if (number.scale() > 2 || number.abs().compareTo(limit) >= 0) {
             problems.add(row.problem(field, "framework.import.problem.numberOutOfBounds", text,
                     limit.toPlainString()));
             return null;

@@ -252,6 +252,21 @@ class FrameworkTransferTests {
                 tuple(Place.YAML_LINE, 14, "target", "framework.problem.targetOutOfRange.BOOLEAN"));
     }
 
+    /**
+     * A thousand written with its separator, "1.000" in Vietnamese or "1,000" in English, is refused on its line, as
+     * the criterion form and the value imports refuse it: read as a decimal it had been imported as a target of 1.
+     * So is a third decimal, as the form counts them.
+     */
+    @Test
+    void refusesAThousandWrittenWithItsSeparatorAndAThirdDecimal() {
+        for (String thousand : List.of("\"1.000\"", "\"1,000\"", "1.000", "\"12.500.000\"")) {
+            assertRefused(yaml(minimal("type: COUNT", "target: " + thousand)),
+                    tuple(Place.YAML_LINE, 14, "target", "framework.import.problem.thousandsSeparator"));
+        }
+        assertRefused(yaml(minimal("type: COUNT", "target: 12.5001")),
+                tuple(Place.YAML_LINE, 14, "target", "framework.import.problem.numberOutOfBounds"));
+    }
+
     @Test
     void refusesAWeightThatIsNotPositive() {
         assertRefused(yaml(minimal("type: COUNT", "target: 1", "weight: 0")),
