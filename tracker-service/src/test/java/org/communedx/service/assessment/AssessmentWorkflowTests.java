@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -33,7 +31,6 @@ import org.communedx.service.period.PlanningViews.PeriodDraft;
 import org.communedx.service.period.PlanningViews.PeriodView;
 import org.communedx.service.scope.OutOfScopeException;
 import org.communedx.service.testsupport.SampleFiles;
-import org.communedx.service.testsupport.TestWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +48,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
 import static org.communedx.service.assessment.WorkflowFixtures.loginAs;
 
 /**
@@ -364,39 +360,14 @@ class AssessmentWorkflowTests {
         assertThat(periodService.get(period).view().submissionDeadline()).isEqualTo(later);
     }
 
-    /**
-     * {@code first} in a transaction kept open while {@code second} runs on another thread as the given user, until
-     * that finishes or waits on a lock; {@code meanwhile} checks it then, before the first commits. Answers the
-     * second, which completes once the first has committed.
-     */
     private <T> CompletableFuture<T> concurrently(Runnable first, String username, Role role, Supplier<T> second,
             Consumer<CompletableFuture<T>> meanwhile) {
-        ExecutorService thread = Executors.newSingleThreadExecutor();
-        try {
-            return transaction.execute(status -> {
-                first.run();
-                CompletableFuture<T> concurrent = CompletableFuture.supplyAsync(() -> {
-                    loginAs(username, role);
-                    try {
-                        return second.get();
-                    }
-                    finally {
-                        SecurityContextHolder.clearContext();
-                    }
-                }, thread);
-                await().atMost(TestWait.part(10)).until(() -> concurrent.isDone() || waitingOnALock());
-                meanwhile.accept(concurrent);
-                return concurrent;
-            });
-        }
-        finally {
-            thread.shutdown();
-        }
+        return fixtures.concurrently(first, username, role, second, meanwhile);
     }
 
     private <T> CompletableFuture<T> concurrently(Runnable first, String username, Role role, Runnable second,
             Consumer<CompletableFuture<T>> meanwhile) {
-        return concurrently(first, username, role, () -> {
+        return fixtures.concurrently(first, username, role, () -> {
             second.run();
             return null;
         }, meanwhile);
@@ -639,13 +610,6 @@ class AssessmentWorkflowTests {
         assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).isEqualTo(rows);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where actor = 'someone else'", Long.class))
                 .isZero();
-    }
-
-    /** Whether another session of this test's database waits for a lock: the other transaction of a test. */
-    private boolean waitingOnALock() {
-        return jdbc.queryForObject("""
-                select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
-                    and pid <> pg_backend_pid()""", Long.class) > 0;
     }
 
     /** Each PDF a file of its own, as the same bytes twice on one criterion are refused. */

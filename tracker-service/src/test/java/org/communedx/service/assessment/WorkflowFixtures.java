@@ -3,7 +3,12 @@ package org.communedx.service.assessment;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.communedx.model.framework.Comparison;
 import org.communedx.model.framework.CriterionDefinition;
@@ -22,6 +27,9 @@ import org.communedx.model.unit.UnitType;
 import org.communedx.model.user.Role;
 import org.communedx.model.user.UserAccount;
 import org.communedx.model.user.UserAccountRepository;
+import org.communedx.service.testsupport.TestWait;
+
+import org.awaitility.Awaitility;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
@@ -150,6 +158,43 @@ public class WorkflowFixtures {
             framework.publish(Instant.parse("2024-01-01T00:00:00Z"));
             return frameworks.save(framework);
         }).getId());
+    }
+
+    /**
+     * {@code first} in a transaction kept open while {@code second} runs on another thread as the given user, until
+     * that finishes or waits on a lock; {@code meanwhile} checks it then, before the first commits. Answers the
+     * second, which completes once the first has committed.
+     */
+    public <T> CompletableFuture<T> concurrently(Runnable first, String username, Role role, Supplier<T> second,
+            Consumer<CompletableFuture<T>> meanwhile) {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            return transaction.execute(status -> {
+                first.run();
+                CompletableFuture<T> concurrent = CompletableFuture.supplyAsync(() -> {
+                    loginAs(username, role);
+                    try {
+                        return second.get();
+                    }
+                    finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }, thread);
+                Awaitility.await().atMost(TestWait.part(10)).until(() -> concurrent.isDone() || waitingOnALock());
+                meanwhile.accept(concurrent);
+                return concurrent;
+            });
+        }
+        finally {
+            thread.shutdown();
+        }
+    }
+
+    /** Whether another session of this test's database waits for a lock: the other transaction of a test. */
+    private boolean waitingOnALock() {
+        return jdbc.queryForObject("""
+                select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
+                    and pid <> pg_backend_pid()""", Long.class) > 0;
     }
 
     public static void loginAs(String username, Role role) {
