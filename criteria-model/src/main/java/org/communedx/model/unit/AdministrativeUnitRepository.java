@@ -13,6 +13,14 @@ public interface AdministrativeUnitRepository extends JpaRepository<Administrati
 
     String VALID_ON = "(u.validFrom is null or u.validFrom <= :date) and (u.validTo is null or u.validTo >= :date)";
 
+    /**
+     * Holds the unit's row until the transaction ends, against another such hold only (rows that refer to the unit
+     * are still written): what is checked across the unit, a plan's name free under it say, is checked by one
+     * transaction at a time, and each sees what the one before it saved.
+     */
+    @Query(nativeQuery = true, value = "select id from administrative_unit where id = :id for no key update")
+    long lockRow(long id);
+
     @Query("select u from AdministrativeUnit u left join fetch u.parent where " + VALID_ON)
     List<AdministrativeUnit> findAllValidOn(LocalDate date);
 

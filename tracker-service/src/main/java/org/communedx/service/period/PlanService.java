@@ -129,6 +129,8 @@ public class PlanService {
         List<RuleViolation> problems = new ArrayList<>(resolved.problems());
         if (resolved.scopeUnit() != null && draft.name() != null) {
             AdministrativeUnit unit = resolved.scopeUnit();
+            // Two plans saved at one moment under one unit had both found the name free.
+            units.lockRow(unit.getId());
             plans.findAllInScope(false, List.of(unit.getId())).stream()
                     .filter(other -> !other.getId().equals(self) && UnitNames.sameName(other.getName(), draft.name()))
                     .findFirst().ifPresent(other -> problems.add(new RuleViolation("plan.invalid.nameTaken",

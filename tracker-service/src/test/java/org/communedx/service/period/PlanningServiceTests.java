@@ -2,6 +2,7 @@ package org.communedx.service.period;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.communedx.model.RuleViolation;
 import org.communedx.model.framework.FrameworkRepository;
@@ -16,6 +17,7 @@ import org.communedx.service.period.PlanningViews.PeriodDraft;
 import org.communedx.service.period.PlanningViews.PlanDraft;
 import org.communedx.service.period.PlanningViews.PlanView;
 import org.communedx.service.scope.OutOfScopeException;
+import org.communedx.service.testsupport.TestWait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +109,32 @@ class PlanningServiceTests {
         assertRefused(() -> plans.create(draft("961", List.of("96101"), List.of("96102"), 1)),
                 "plan.invalid.pilotNotParticipant");
         assertRefused(() -> plans.create(draft("961", List.of("96101"), List.of(), 2)), "plan.invalid.targetCommunes");
+    }
+
+    /**
+     * Two plans of one name saved at one moment under one unit (two administrators, or a form sent twice without
+     * JavaScript): the second waits for the first and is refused, as it is when sent after it. Both had been saved.
+     */
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aNameSavedTwiceAtOnceMakesOnePlan() {
+        loginAs("t.tinh96", Role.PROVINCE_MANAGER);
+        String name = "Kế hoạch cùng lúc " + System.nanoTime();
+        PlanDraft draft = new PlanDraft(name, "961", List.of("96101"), List.of(), 30, 1, START, START.plusYears(2));
+        try {
+            CompletableFuture<Long> second = fixtures.concurrently(() -> plans.create(draft), "t.tinh96",
+                    Role.PROVINCE_MANAGER, () -> plans.create(draft),
+                    meanwhile -> assertThat(meanwhile).as("waits for the first to commit").isNotDone());
+
+            assertThat(second).failsWithin(TestWait.part(10)).withThrowableThat().havingRootCause()
+                    .isInstanceOfSatisfying(TermsRefused.class, refused -> assertThat(refused.problems())
+                            .extracting(RuleViolation::messageKey).contains("plan.invalid.nameTaken"));
+            assertThat(plans.list()).filteredOn(plan -> plan.name().equals(name)).hasSize(1);
+        }
+        finally {
+            // Committed: the fixture goes with its plans, and the next test makes it again.
+            fixtures.remove();
+        }
     }
 
     /** Every problem at once, so that a form is not sent again for each: codes, pilots and terms alike. */
