@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface CriterionEntryRepository extends JpaRepository<CriterionEntry, Long> {
@@ -18,12 +16,13 @@ public interface CriterionEntryRepository extends JpaRepository<CriterionEntry, 
     Optional<CriterionEntry> findForWorkflow(long id);
 
     /**
-     * The entry, its row locked until the transaction ends: for a write that must see every other write to the entry
-     * that came before it, though it changes no column of the entry (a comment).
+     * Locks the entry's row until the transaction ends: for a write that must see every other write to the entry that
+     * came before it, though it changes no column of the entry (a comment). Only the id is read: an entry read again
+     * here, changed meanwhile (a return), would clash with the one the transaction already holds, and the comment
+     * was refused as a change made at the same moment.
      */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select e from CriterionEntry e where e.id = :id")
-    Optional<CriterionEntry> lockById(long id);
+    @Query(nativeQuery = true, value = "select id from criterion_entry where id = :id for no key update")
+    long lockRow(long id);
 
     /** The same, found by its assessment and its criterion's code. */
     @Query("select e from CriterionEntry e join fetch e.criterion c join fetch e.assessment a join fetch a.unit u"

@@ -126,7 +126,7 @@ public class EntryComments {
         EntryComment comment = new EntryComment(entryId, author.getUsername(), author.getDisplayName(), body,
                 clock.instant());
         // Two posts at once wait for each other here, so that the second sees the first.
-        entries.lockById(entryId);
+        entries.lockRow(entryId);
         Optional<EntryComment> previous = comments.findFirstByEntryIdAndAuthorUsernameOrderByIdDesc(entryId,
                 author.getUsername());
         if (previous.filter(comment::repeats).isPresent()) {

@@ -82,6 +82,9 @@ class AssessmentWorkflowTests {
     @Autowired
     PeriodService periodService;
 
+    @Autowired
+    EntryComments comments;
+
     long period;
 
     @BeforeEach
@@ -241,6 +244,25 @@ class AssessmentWorkflowTests {
         assertThat(workflow.entry(entry.id()).lastChangedBy()).isEqualTo("t.huyen961");
         assertThat(audit.history(AssessmentWorkflow.AUDIT_TYPE, entry.id())).extracting(AuditEvent::action)
                 .containsExactly("SAVE_VALUE", "SUBMIT", "APPROVE");
+    }
+
+    /**
+     * A comment sent while a reviewer's return of the entry is still being saved waits for it and is saved: it moves
+     * no column of the entry. It had been refused as a change made meanwhile ("Dữ liệu vừa được thay đổi"), its text
+     * lost, since the entry it had read was older than the one its lock then read.
+     */
+    @Test
+    void aCommentSentWhileAReturnIsSavedIsSaved() throws Exception {
+        EntryView entry = submitted("96101", "t.xa96101");
+        CompletableFuture<Long> comment = concurrently(() -> {
+            loginAs("t.huyen961", Role.DISTRICT_OFFICIAL);
+            workflow.returnWithReason(entry.id(), entry.version(), "Thiếu biên bản");
+        }, "t.xa96101", Role.COMMUNE_STAFF, () -> comments.post(entry.id(), "Xã gửi bổ sung ngay"), sent -> {
+        });
+
+        assertThat(comment.get()).isPositive();
+        loginAs("t.xa96101", Role.COMMUNE_STAFF);
+        assertThat(workflow.entry(entry.id()).status()).isEqualTo(EntryStatus.RETURNED);
     }
 
     /** Two first visits to a commune's new period at the same moment: both get the one assessment. */
