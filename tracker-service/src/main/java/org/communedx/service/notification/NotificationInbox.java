@@ -12,11 +12,13 @@ import java.util.Map;
 
 import org.communedx.service.Actors;
 import org.communedx.service.Pages;
+import org.communedx.service.period.SubmissionDeadlineMoved;
 import org.communedx.service.revision.DataRevision;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.access.AccessDeniedException;
@@ -68,6 +70,21 @@ public class NotificationInbox {
         this.clock = clock;
         this.revision = revision;
         this.mailSender = mailSender;
+    }
+
+    /**
+     * A deadline moved withdraws what was not yet read of the old one, reminders and warnings that it passed, with
+     * their e-mails not yet sent: "Còn 60 ngày" to a deadline since brought forward to this week had stayed on a
+     * commune's list. The next morning's run tells of the new deadline when it is due; what was read stays, as what
+     * was said then.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deadlineMoved(SubmissionDeadlineMoved moved) {
+        jdbc.sql("""
+                delete from notification where period_id = :period and kind in ('DEADLINE_AHEAD', 'DEADLINE_PASSED')
+                    and read_at is null and cast(parameters as jsonb) ->> 'deadline' <> :deadline""")
+                .param("period", moved.periodId()).param("deadline", moved.deadline().toString()).update();
     }
 
     /** Whether notices become e-mails: only with a mail server configured. */

@@ -29,6 +29,7 @@ import org.communedx.service.period.PlanningViews.PeriodView;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,8 +57,12 @@ public class PeriodService {
 
     private final ProgressLedger ledger;
 
+    private final ApplicationEventPublisher events;
+
     PeriodService(PeriodRepository periods, FrameworkRepository frameworks, AssessmentRepository assessments,
-            SuggestedValueRepository suggestions, AuditLog audit, Clock clock, ProgressLedger ledger) {
+            SuggestedValueRepository suggestions, AuditLog audit, Clock clock, ProgressLedger ledger,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.ledger = ledger;
         this.clock = clock;
         this.periods = periods;
@@ -147,7 +152,11 @@ public class PeriodService {
         requireRecordedDaysKept(period, draft);
         period.revise(terms(draft), framework(draft.frameworkId()));
         periods.flush();
-        audit.record(AUDIT_TYPE, id, "EDIT", before, view(period));
+        PeriodView after = view(period);
+        audit.record(AUDIT_TYPE, id, "EDIT", before, after);
+        if (!after.submissionDeadline().equals(before.submissionDeadline())) {
+            events.publishEvent(new SubmissionDeadlineMoved(id, after.submissionDeadline()));
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.communedx.service.period;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.communedx.model.RuleViolation;
@@ -9,11 +10,16 @@ import org.communedx.model.framework.FrameworkRepository;
 import org.communedx.model.period.TermsRefused;
 import org.communedx.model.unit.AdministrativeUnitRepository;
 import org.communedx.model.user.Role;
+import org.communedx.model.user.UserAccountRepository;
 import org.communedx.service.ServiceTestApplication;
 import org.communedx.service.assessment.WorkflowFixtures;
 import org.communedx.service.audit.AuditLog;
 import org.communedx.service.audit.AuditLog.AuditEvent;
+import org.communedx.service.notification.Notice;
+import org.communedx.service.notification.NotificationInbox;
+import org.communedx.service.notification.NotificationKind;
 import org.communedx.service.period.PlanningViews.PeriodDraft;
+import org.communedx.service.period.PlanningViews.PeriodView;
 import org.communedx.service.period.PlanningViews.PlanDraft;
 import org.communedx.service.period.PlanningViews.PlanView;
 import org.communedx.service.scope.OutOfScopeException;
@@ -26,6 +32,7 @@ import jakarta.persistence.EntityManager;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Propagation;
@@ -62,6 +69,15 @@ class PlanningServiceTests {
 
     @Autowired
     EntityManager entities;
+
+    @Autowired
+    NotificationInbox inbox;
+
+    @Autowired
+    UserAccountRepository accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void units() {
@@ -135,6 +151,35 @@ class PlanningServiceTests {
             // Committed: the fixture goes with its plans, and the next test makes it again.
             fixtures.remove();
         }
+    }
+
+    /**
+     * A deadline moved withdraws what the commune had not yet read of the old one: "Còn 60 ngày" to a deadline since
+     * brought forward to this week had stayed on its list. What was read stays, and so does a reminder already of the
+     * new deadline.
+     */
+    @Test
+    void aMovedDeadlineWithdrawsTheUnreadRemindersOfTheOldOne() {
+        long period = fixtures.newPeriod();
+        PeriodView view = periods.get(period).view();
+        LocalDate old = view.submissionDeadline();
+        LocalDate moved = old.minusDays(30);
+        long staff = accounts.findByUsername("t.xa96101").orElseThrow().getId();
+        long unit = units.findAllByCode("96101").get(0).getId();
+        for (String deadline : List.of(old.toString(), old.toString(), moved.toString())) {
+            inbox.notify(List.of(staff), new Notice(NotificationKind.DEADLINE_AHEAD, null, unit, period,
+                    Map.of("deadline", deadline, "days", "60", "period", view.name()), null));
+        }
+        jdbc.update("update notification set read_at = now() where id = (select min(id) from notification"
+                + " where period_id = ?)", period);
+
+        loginAs("admin", Role.ADMIN);
+        periods.edit(period, periods.get(period).version(), new PeriodDraft(view.name(), view.year(),
+                view.startDate(), view.endDate(), moved, view.graceDays(), view.frameworkId()));
+
+        assertThat(jdbc.queryForList("select parameters::jsonb ->> 'deadline' || ':' || (read_at is not null)"
+                + " from notification where period_id = ? order by id", String.class, period))
+                .containsExactly(old + ":true", moved + ":false");
     }
 
     /** Every problem at once, so that a form is not sent again for each: codes, pilots and terms alike. */
