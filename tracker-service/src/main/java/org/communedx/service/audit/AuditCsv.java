@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -21,8 +20,6 @@ import org.communedx.service.report.Labels;
 final class AuditCsv implements AutoCloseable {
 
     private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final CSVPrinter printer;
 
@@ -42,7 +39,7 @@ final class AuditCsv implements AutoCloseable {
         String actorName = row.bySystem() ? labels.get("audit.actor.system")
                 : row.token() != null ? labels.get("actor.token", row.token().name(), row.token().issuer())
                 : row.actorName() == null ? "" : row.actorName();
-        print(List.of(TIME.format(row.localTime()), row.actor(), actorName,
+        print(List.of(Cells.csvTime(row.localTime().toLocalDateTime()), row.actor(), actorName,
                 row.ip() == null ? "" : row.ip(), AuditText.kind(row.entityType(), labels),
                 AuditText.action(row.action(), labels), AuditText.subject(row, labels),
                 String.join("\n", AuditText.changes(row, labels))));

@@ -1,5 +1,8 @@
 package org.communedx.service.report;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -12,7 +15,18 @@ import org.apache.poi.ss.usermodel.Workbook;
  */
 public final class Cells {
 
+    /**
+     * A moment as every CSV writes it, in Vietnam's time: a spreadsheet reads 2026-12-08 09:39 as that moment in any
+     * language, where 08/12/2026 is the 12th of August to an English one. The audit's CSV had written the latter, the
+     * others the former.
+     */
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private Cells() {
+    }
+
+    public static String csvTime(LocalDateTime time) {
+        return CSV_TIME.format(time);
     }
 
     public static String neutralise(String text) {

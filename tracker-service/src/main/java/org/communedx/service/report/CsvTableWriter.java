@@ -7,7 +7,6 @@ import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +17,6 @@ import org.apache.commons.csv.CSVPrinter;
 final class CsvTableWriter implements TableWriter {
 
     static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final OutputStream out;
 
@@ -63,7 +60,7 @@ final class CsvTableWriter implements TableWriter {
             return number.toString();
         }
         if (cell instanceof LocalDateTime time) {
-            return TIME.format(time);
+            return Cells.csvTime(time);
         }
         return Cells.neutralise(cell.toString());
     }

@@ -91,7 +91,7 @@ class AuditScaleIT {
         assertThat(csv.statusCode()).isEqualTo(200);
         List<CSVRecord> records = AuditIT.csv(csv.body());
         assertThat(records).hasSize(AuditSearch.EXPORT_LIMIT + 1);
-        assertThat(records.get(1).get(0)).as("newest first").isEqualTo("11/03/2001 10:40");
+        assertThat(records.get(1).get(0)).as("newest first").isEqualTo("2001-03-11 10:40");
         assertThat(records.get(1).get(7)).contains("Tử số: 0 → 1", "Trạng thái: Đang soạn → Đã gửi");
         System.out.printf("Audit CSV of %d events: %d bytes%n", records.size() - 1, csv.body().length);
     }
