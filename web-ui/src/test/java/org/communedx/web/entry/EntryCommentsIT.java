@@ -97,6 +97,27 @@ class EntryCommentsIT {
     }
 
     /**
+     * Line breaks pasted from Word (U+000B inside a paragraph, U+000C a page break) are line breaks: the comment had
+     * been thrown away whole with a page that said only "the request could not be handled". Other control characters
+     * are still refused.
+     */
+    @Test
+    void lineBreaksPastedFromAWordProcessorAreLineBreaks() {
+        long period = new EntryPages(frameworks, periods, transaction).newPeriod();
+        WebClient staff = new WebClient(port).login("xa.yenphu", PASSWORD);
+        long entry = EntryPages.savePercentFirst(staff, "05305", period, "G1.C1", 18, 20);
+
+        HttpResponse<String> posted = EntryPages.post(staff, entry, "comments",
+                "body=" + encode("Biên bản số 12\u000Bngày 05/03/2025\u000Ctrang hai"));
+
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(jdbc.queryForList("select body from entry_comment where entry_id = ?", String.class, entry))
+                .containsExactly("Biên bản số 12\nngày 05/03/2025\ntrang hai");
+        assertThat(EntryPages.post(staff, entry, "comments", "body=" + encode("chuông\u0007")).statusCode())
+                .isEqualTo(400);
+    }
+
+    /**
      * Before Yên Phú has begun the period, its reviewer finds the thread open at the criterion's address and asks; the
      * comment stores the commune's entries, NOT_STARTED, and the staff read it at the same address. An empty first
      * comment stores nothing.
