@@ -45,14 +45,18 @@ class ReformDemoIT {
     @Autowired
     TransactionTemplate transaction;
 
-    /** A period that begins in a later month has no trend yet: the dashboard says so, not an empty chart and table. */
+    /**
+     * A period that begins in a later month has no trend yet: the dashboard says so, not an empty chart and table, and
+     * that what communes entered ahead of it still counts: "nothing to draw" had stood beside approved points.
+     */
     @Test
     void aPeriodNotBegunSaysItHasNoTrendYet() {
         long later = new EntryPages(frameworks, periods, transaction).newPeriod(2098, LocalDate.of(2098, 12, 1));
         WebClient manager = new WebClient(port).login("tinh.phutho", PASSWORD);
 
         assertThat(manager.get("/units/25/dashboard?period=" + later).body())
-                .contains("id=\"trend-empty\"", "Kỳ đánh giá này chưa bắt đầu").doesNotContain("id=\"trend-table\"");
+                .contains("id=\"trend-empty\"", "Kỳ đánh giá này chưa bắt đầu: diễn biến được vẽ từ tháng đầu tiên của kỳ."
+                        + " Số liệu các xã đã nhập trước, ở trên, vẫn được tính.").doesNotContain("id=\"trend-table\"");
         assertThat(manager.get("/units/25/dashboard?period=" + period("Năm 2026")).body())
                 .contains("id=\"trend-table\"").doesNotContain("id=\"trend-empty\"");
     }
