@@ -27,6 +27,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
@@ -192,11 +193,17 @@ class WebExceptionHandler {
      * An address with a value its page cannot read ({@code page=abc}, {@code from=31/02/2026}, a role that does not
      * exist), mistyped or cut short when copied: a page that names the value and leads to the page without its
      * filters, rather than only "the request could not be handled". Through the error page, for the menu's sake, as
-     * notFound. (The JSON API's own handler answers its addresses first.)
+     * notFound. A part of the path that cannot be read ({@code /communes/05305/periods/abc}) is an address nothing
+     * answers: 404, as the page's link without the filters would lead to the same address. (The JSON API's own
+     * handler answers its addresses first.)
      */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     void unreadableParameter(MethodArgumentTypeMismatchException ex, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
+        if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            response.sendError(HttpStatus.NOT_FOUND.value());
+            return;
+        }
         String value = String.valueOf(ex.getValue());
         request.setAttribute(UNREADABLE_PARAMETER, ex.getName());
         request.setAttribute(UNREADABLE_VALUE, value.codePointCount(0, value.length()) <= QUOTED_VALUE_LENGTH ? value

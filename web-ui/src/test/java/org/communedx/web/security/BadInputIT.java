@@ -110,6 +110,11 @@ class BadInputIT {
         String pasted = admin.get("/users?page=" + "9".repeat(5_000)).body();
         assertThat(pasted).contains("“" + "9".repeat(40) + "…”").doesNotContain("9".repeat(41));
 
+        // A part of the path is no filter to drop: the address does not exist, and its link had led back to itself.
+        HttpResponse<String> path = admin.get("/communes/05305/periods/abc");
+        assertThat(path.statusCode()).isEqualTo(404);
+        assertThat(path.body()).contains("Không tìm thấy trang").doesNotContain("periodId");
+
         HttpResponse<String> english = admin.get("/audit?to=abc&lang=en");
         assertThat(english.statusCode()).isEqualTo(400);
         assertThat(english.body()).contains("<html lang=\"en\">", "the value “abc” of “to”",
