@@ -115,6 +115,13 @@ class EntryCommentsIT {
                 .containsExactly("Biên bản số 12\nngày 05/03/2025\ntrang hai");
         assertThat(EntryPages.post(staff, entry, "comments", "body=" + encode("chuông\u0007")).statusCode())
                 .isEqualTo(400);
+
+        // An explanation too, shown on its lines as typed.
+        assertThat(EntryPages.post(staff, entry, "value", "version=" + EntryPages.version(staff, entry)
+                + "&numerator=18&denominator=20&explanation=" + encode("Danh sách lớp\u000Bđính kèm")).statusCode())
+                .isEqualTo(302);
+        assertThat(staff.get("/entries/" + entry).body()).contains(
+                "class=\"col-sm-9 text-break typed-text\" id=\"entry-explanation\">Danh sách lớp\nđính kèm</dd>");
     }
 
     /**

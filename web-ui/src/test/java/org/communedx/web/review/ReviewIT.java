@@ -139,8 +139,12 @@ class ReviewIT {
                 .as("the refusal, which takes the focus, leads to the reason's box before any other button")
                 .contains("id=\"refusal-field\" href=\"#return-reason\">Đến ô cần sửa</a>");
 
-        post(reviewer, c1, "return", "version=" + version(reviewer, c1) + "&reason=" + encode("Thiếu danh sách"));
-        assertThat(staff.get("/entries/" + c1).body()).contains("Bị trả lại", "Thiếu danh sách");
+        post(reviewer, c1, "return", "version=" + version(reviewer, c1) + "&reason=" + encode("Thiếu danh sách\nlớp"));
+        assertThat(staff.get("/entries/" + c1).body()).contains("Bị trả lại", "Thiếu danh sách")
+                .as("a reason on its lines, on the entry, in its history and in the notice").contains(
+                        "typed-text\" id=\"entry-reason\">Thiếu danh sách\nlớp<",
+                        "<span class=\"d-block small typed-text\">Lý do: Thiếu danh sách\nlớp</span>");
+        assertThat(staff.get("/notifications").body()).containsPattern("typed-text[^>]*>[^<]*Thiếu danh sách\nlớp");
 
         EntryPages.savePercent(staff, c1, 18, 20);
         EntryPages.submit(staff, c1);
@@ -152,7 +156,7 @@ class ReviewIT {
         assertThat(page).doesNotContain("id=\"awaiting-reviewer\"");
         assertThat(page).containsPattern("Thay đổi kể từ lần duyệt trước \\([^,]+, Phòng VH-TT huyện Lạc Sơn "
                 + "\\(huyen.lacson\\)\\)");
-        assertThat(page).contains("Thay đổi kể từ lần duyệt trước", "Lý do: Thiếu danh sách", "10/20 (50,00%)",
+        assertThat(page).contains("Thay đổi kể từ lần duyệt trước", "Lý do: Thiếu danh sách\nlớp", "10/20 (50,00%)",
                 "18/20 (90,00%)", "Không có tệp minh chứng nào được thêm hoặc bỏ.");
         assertThat(reviewer.get("/reviews?period=" + period).body()).contains("Kể từ lần duyệt trước:",
                 "10/20 (50,00%)");
