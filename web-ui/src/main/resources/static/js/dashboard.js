@@ -26,10 +26,12 @@ document.addEventListener('DOMContentLoaded', function () {
                 new Chart(canvas, {
                     type: canvas.getAttribute('data-type'),
                     data: { labels: series.labels, datasets: [{ label: canvas.getAttribute('data-label'), data: series.values }] },
+                    // The page's number format; whole ticks: axes count communes or percents.
                     options: {
                         animation: false,
+                        locale: document.documentElement.lang,
                         plugins: { legend: { display: false } },
-                        scales: { y: { beginAtZero: true, max: max ? Number(max) : undefined } }
+                        scales: { y: { beginAtZero: true, max: max ? Number(max) : undefined, ticks: { precision: 0 } } }
                     }
                 });
             });

@@ -82,6 +82,16 @@ class FirstScreenBrowserIT {
         page.setViewportSize(1366, 768);
         com.microsoft.playwright.Locator chart = page.locator("canvas[data-chart=groups]");
         assertThat(chart).isVisible();
+        // A count of communes is whole on its axis, in the page's number format whatever the browser's language: a
+        // district of two communes had read 0.2, 0.4, … 1.8.
+        com.microsoft.playwright.Locator distribution = page.locator("canvas[data-chart=distribution]");
+        assertThat(distribution).isVisible();
+        org.assertj.core.api.Assertions.assertThat(distribution.evaluate("canvas => Chart.getChart(canvas).options.locale"))
+                .isEqualTo("vi");
+        org.assertj.core.api.Assertions.assertThat((java.util.List<?>) distribution.evaluate(
+                "canvas => Chart.getChart(canvas).scales.y.ticks.map(tick => tick.label)"))
+                .isNotEmpty().allSatisfy(label -> org.assertj.core.api.Assertions.assertThat(label.toString())
+                        .matches("\\d+"));
         com.microsoft.playwright.options.BoundingBox screen = chart.boundingBox();
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
         // The paper's width, laid out at once, before the chart's own resizing could draw it again.
