@@ -258,6 +258,14 @@ class UnitIT {
         assertThat(staff.get("/units/157").statusCode()).isEqualTo(404);
         assertThat(staff.get("/units?q=xa").body()).contains("Xã Yên Phú").doesNotContain("Xã Ân Nghĩa");
         assertThat(staff.get("/api/v1/units?q=lac+son", "application/json").body()).isEqualTo("[]");
+        // Without a search: a refusal naming it, not an empty list that reads as an empty scope.
+        for (String missing : new String[] { "/api/v1/units", "/api/v1/units?q=%20" }) {
+            HttpResponse<String> refused = staff.get(missing, "application/json");
+            assertThat(refused.statusCode()).as(missing).isEqualTo(400);
+            assertThat(refused.body()).contains("Tham số q thiếu hoặc không hợp lệ.");
+        }
+        assertThat(staff.get("/v3/api-docs", "application/json").body()).as("declared required, as it is")
+                .containsPattern("\"name\":\"q\",\"in\":\"query\"[^}]*\"required\":true");
     }
 
     @Test
