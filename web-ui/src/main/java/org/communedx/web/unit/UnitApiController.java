@@ -4,17 +4,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.NotBlank;
+
 import org.communedx.model.unit.SuccessionKind;
 import org.communedx.model.unit.UnitLevel;
 import org.communedx.model.unit.UnitType;
 import org.communedx.service.unit.UnitDirectory;
-import org.communedx.web.api.ApiProblem;
 import org.communedx.service.unit.UnitViews.SuccessionView;
 import org.communedx.service.unit.UnitViews.UnitDetail;
 import org.communedx.service.unit.UnitViews.UnitSummary;
 
-import org.springframework.http.HttpStatus;
+import io.swagger.v3.oas.annotations.Parameter;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,16 +34,13 @@ class UnitApiController {
     }
 
     /**
-     * The units whose name or code matches, in the caller's scope. Without a search, 400 naming {@code q}: an empty
-     * list had answered, as if the caller's scope held no unit.
+     * The units whose name or code matches, in the caller's scope. Without a search, 400 naming {@code q}, as the API
+     * refuses any parameter missing or out of its bounds: an empty list had answered, as if the scope held no unit.
      */
     @GetMapping
     List<UnitDocument> search(@Parameter(description = "A code, or words of a name from the start of a word"
-            + " (without tone marks or with)") @RequestParam String q,
+            + " (without tone marks or with)") @RequestParam @NotBlank String q,
             @RequestParam(required = false) LocalDate asOf) {
-        if (q.isBlank()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "api.refused.parameter", List.of("q"));
-        }
         return directory.search(q, asOf != null ? asOf : directory.today()).stream().map(UnitDocument::of).toList();
     }
 
