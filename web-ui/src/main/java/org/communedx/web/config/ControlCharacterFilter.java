@@ -60,8 +60,7 @@ class ControlCharacterFilter extends OncePerRequestFilter {
 
     /** The request with its parameters' pasted breaks as line feeds; null for a multipart one, whose parts stay. */
     private static HttpServletRequest withPastedBreaksAsLineBreaks(HttpServletRequest request) {
-        String contentType = request.getContentType();
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+        if (isMultipart(request)) {
             return null;
         }
         Map<String, String[]> parameters = new LinkedHashMap<>();
@@ -94,8 +93,7 @@ class ControlCharacterFilter extends OncePerRequestFilter {
     }
 
     private static boolean hasControlCharacter(HttpServletRequest request) {
-        String contentType = request.getContentType();
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+        if (isMultipart(request)) {
             return isBad(decoded(request.getQueryString()));
         }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
@@ -109,6 +107,11 @@ class ControlCharacterFilter extends OncePerRequestFilter {
             }
         }
         return false;
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     /** A query string that does not decode is left to the code that reads it, which refuses it as it always did. */
